@@ -1,0 +1,82 @@
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Bundle, Department, ServiceItem, ServiceSummary } from '@yx/shared';
+import { db, table } from '../lib/db';
+import { keys } from '../lib/keys';
+
+/**
+ * The catalogue is read far more than written and is small (787 items in the district, 1,000 at
+ * most): its summary lives in a few shard rows of one partition (CATALOG / SHARD#nnn, 200 items
+ * each), read with one Query and cached in the container for a minute. Full items are separate
+ * rows read by key. So a list or search costs one Query at most, never a Scan.
+ */
+export interface CatalogSnapshot {
+  items: ServiceSummary[];
+  departments: Department[];
+  bundles: Bundle[];
+  loadedAt: number;
+}
+
+export const SHARD_SIZE = 200;
+const CACHE_MS = 60_000;
+let cache: CatalogSnapshot | undefined;
+
+export function clearCatalogCache(): void {
+  cache = undefined;
+}
+
+export async function loadCatalog(): Promise<CatalogSnapshot> {
+  if (cache && Date.now() - cache.loadedAt < CACHE_MS) return cache;
+  const snap: CatalogSnapshot = { items: [], departments: [], bundles: [], loadedAt: Date.now() };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.catalogPk }, ExclusiveStartKey: startKey }),
+    );
+    for (const row of r.Items ?? []) {
+      snap.items.push(...((row.items as ServiceSummary[]) ?? []));
+      if (row.departments) snap.departments = row.departments as Department[];
+      if (row.bundles) snap.bundles = row.bundles as Bundle[];
+    }
+    startKey = r.LastEvaluatedKey;
+  } while (startKey);
+  cache = snap;
+  return snap;
+}
+
+export async function getServiceItem(id: string): Promise<ServiceItem | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.serviceItem(id) }));
+  return r.Item?.item as ServiceItem | undefined;
+}
+
+export async function getDepartmentName(id: string): Promise<string | undefined> {
+  return (await loadCatalog()).departments.find((d) => d.id === id)?.name;
+}
+
+/** Builds every row of the catalogue (items, summary shards). Used by the seed loader and admin import. */
+export function catalogRows(items: ServiceItem[], departments: Department[], bundles: Bundle[], summarize: (i: ServiceItem) => ServiceSummary) {
+  const rows: Record<string, unknown>[] = items.map((item) => ({ ...keys.serviceItem(item.id), type: 'ServiceItem', item }));
+  for (const d of departments) rows.push({ ...keys.department(d.id), type: 'Department', department: d });
+  for (const b of bundles) rows.push({ ...keys.bundle(b.id), type: 'Bundle', bundle: b });
+  const summaries = items.map(summarize);
+  const shardCount = Math.max(1, Math.ceil(summaries.length / SHARD_SIZE));
+  for (let n = 0; n < shardCount; n++) {
+    rows.push({
+      ...keys.catalogShard(n),
+      type: 'CatalogShard',
+      items: summaries.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE),
+      ...(n === 0 ? { departments, bundles } : {}),
+    });
+  }
+  return rows;
+}
+
+export async function batchPut(rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 25) {
+    let pending = rows.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length && attempt < 8; attempt++) {
+      const r = await db().send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
+      pending = (r.UnprocessedItems?.[table()] ?? []) as typeof pending;
+      if (pending.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
+    }
+  }
+}

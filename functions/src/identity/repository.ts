@@ -1,0 +1,121 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '@yx/shared';
+import { db, table } from '../lib/db';
+import { keys } from '../lib/keys';
+
+/** A user as stored. Personal fields are present only once the person gave them. */
+export interface UserRecord {
+  id: string;
+  role: Role;
+  nickname: string;
+  openid?: string;
+  realName?: string;
+  idNumber?: string;
+  phone?: string;
+  enterpriseCode?: string;
+  departmentId?: string;
+  area?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnterpriseRecord {
+  creditCode: string;
+  name: string;
+  grade: 'A' | 'B' | 'C' | 'D';
+  legalRepresentative: string;
+  address: string;
+}
+
+const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+export async function getUser(userId: string): Promise<UserRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
+  return strip<UserRecord>(r.Item);
+}
+
+export async function getUserIdByOpenid(openid: string): Promise<string | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.openid(openid) }));
+  return r.Item?.userId as string | undefined;
+}
+
+/**
+ * Creates a user and its openid mapping together; fails (TransactionCanceledException) when
+ * another request created the mapping first, so one WeChat account never gets two users.
+ */
+export async function createUserWithOpenid(user: UserRecord): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table(), Item: { ...keys.openid(user.openid!), type: 'OpenidLink', userId: user.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: table(), Item: { ...keys.user(user.id), type: 'User', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    }),
+  );
+}
+
+/**
+ * Binds a real name. The guard row makes one ID number belong to one account; the user update
+ * refuses to overwrite a different, already bound ID.
+ */
+export async function bindRealName(userId: string, realName: string, idNumber: string, idHash: string, now: string): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.idNumberGuard(idHash), type: 'IdNumberGuard', userId, createdAt: now },
+            ConditionExpression: 'attribute_not_exists(pk) OR userId = :me',
+            ExpressionAttributeValues: { ':me': userId },
+          },
+        },
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.user(userId),
+            UpdateExpression: 'SET realName = :n, idNumber = :id, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idNumber) OR idNumber = :id)',
+            ExpressionAttributeValues: { ':n': realName, ':id': idNumber, ':now': now },
+          },
+        },
+      ],
+    }),
+  );
+}
+
+export async function getEnterprise(creditCode: string): Promise<EnterpriseRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(creditCode) }));
+  return strip<EnterpriseRecord>(r.Item);
+}
+
+export async function bindEnterprise(userId: string, creditCode: string, now: string): Promise<UserRecord> {
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET enterpriseCode = :c, #role = :role, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':c': creditCode, ':role': 'enterprise', ':now': now },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return strip<UserRecord>(r.Attributes)!;
+}
+
+/** Seeding only: writes a user (and its guard rows) as given. */
+export function seedUserItems(u: UserRecord, idHash?: string): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [{ ...keys.user(u.id), type: 'User', ...u }];
+  if (idHash) items.push({ ...keys.idNumberGuard(idHash), type: 'IdNumberGuard', userId: u.id, createdAt: u.createdAt });
+  if (u.openid) items.push({ ...keys.openid(u.openid), type: 'OpenidLink', userId: u.id });
+  return items;
+}
+
+export function seedEnterpriseItem(e: EnterpriseRecord): Record<string, unknown> {
+  return { ...keys.enterprise(e.creditCode), type: 'Enterprise', ...e };
+}

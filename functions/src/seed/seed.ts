@@ -1,0 +1,34 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BUNDLES, DEPARTMENTS, SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
+import { db, table } from '../lib/db';
+import { batchPut, catalogRows, clearCatalogCache } from '../guide/repository';
+import { summarize } from '../guide/service';
+import { seedEnterpriseItem, seedUserItems } from '../identity/repository';
+import { hashIdNumber } from '../identity/service';
+import { SEED_ENTERPRISES, SEED_USERS } from '../identity/seedUsers';
+
+export const SEED_VERSION = 1;
+const MARKER = { pk: 'SEED', sk: 'VERSION' };
+
+/**
+ * Loads the demo data: the service catalogue, departments, bundles, seeded firms and people.
+ * Runs once per data folder (a marker row records the version); `force` reloads.
+ */
+export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded: boolean; rows: number }> {
+  if (!opts.force) {
+    const r = await db().send(new GetCommand({ TableName: table(), Key: MARKER }));
+    if (r.Item && r.Item.version >= SEED_VERSION) return { loaded: false, rows: 0 };
+  }
+  const deptName = (id: string) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id;
+  const rows = catalogRows(SERVICE_ITEMS, DEPARTMENTS, BUNDLES, (i) => summarize(i, deptName(i.departmentId)));
+  const now = new Date().toISOString();
+  for (const e of SEED_ENTERPRISES) rows.push(seedEnterpriseItem(e));
+  for (const u of SEED_USERS) {
+    const { description: _d, ...rest } = u;
+    rows.push(...seedUserItems({ ...rest, createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined));
+  }
+  await batchPut(rows);
+  await db().send(new PutCommand({ TableName: table(), Item: { ...MARKER, version: SEED_VERSION, at: now } }));
+  clearCatalogCache();
+  return { loaded: true, rows: rows.length };
+}

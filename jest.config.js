@@ -1,0 +1,34 @@
+// One jest run for the whole repo: pure units (shared), API tests against DynamoDB Local (functions),
+// component tests in jsdom (miniapp). Browser tests run separately (scripts/e2e.ts).
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'shared',
+      testMatch: ['<rootDir>/shared/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'functions',
+      testMatch: ['<rootDir>/functions/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+      globalSetup: '<rootDir>/functions/test/globalSetup.ts',
+      globalTeardown: '<rootDir>/functions/test/globalTeardown.ts',
+      setupFiles: ['<rootDir>/functions/test/env.ts'],
+    },
+    {
+      displayName: 'miniapp',
+      testMatch: ['<rootDir>/miniapp/src/**/*.test.tsx'],
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: require('path').join(__dirname, 'miniapp/babel.test.config.js') }] },
+      transformIgnorePatterns: ['/node_modules/(?!(@nutui)/)'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/miniapp/test/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/miniapp/test/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/miniapp/test/style.js',
+      },
+      setupFilesAfterEnv: ['<rootDir>/miniapp/test/setup.ts'],
+    },
+  ],
+};

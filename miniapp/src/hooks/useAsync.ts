@@ -1,0 +1,21 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+
+export interface AsyncState<T> { data?: T; error?: ApiError; loading: boolean; reload: () => void }
+
+/** Loads once and on demand; the error keeps the server's Chinese message. */
+export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const seq = useRef(0);
+  const run = useCallback(() => {
+    const n = ++seq.current;
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    fn().then(
+      (data) => { if (n === seq.current) setState({ data, loading: false }); },
+      (e) => { if (n === seq.current) setState({ error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false }); },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  useEffect(run, [run]);
+  return { ...state, reload: run };
+}

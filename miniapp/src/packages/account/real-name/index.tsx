@@ -1,0 +1,66 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { RealNameRequest } from '@yx/shared';
+import { useState } from 'react';
+import { api, ApiError } from '../../../api/client';
+import { updateUser } from '../../../api/session';
+import { Field } from '../../../components/Field';
+import { Page } from '../../../components/Page';
+import { useSession } from '../../../hooks/useSession';
+import { fieldErrors } from '../formErrors';
+
+export default function RealName() {
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const user = session?.user;
+
+  if (user?.verified) {
+    return (
+      <Page>
+        <View className="section">
+          <View className="section-title">已完成实名认证</View>
+          <View>姓名：{user.realName}</View>
+          <View>身份证号码：{user.idNumber}</View>
+          <View className="muted">如需更改，请携带身份证到区政务服务中心办理。</View>
+        </View>
+      </Page>
+    );
+  }
+
+  const submit = async () => {
+    const r = RealNameRequest.safeParse({ name, idNumber });
+    if (!r.success) { setErrors(fieldErrors(r.error)); return; }
+    setErrors({});
+    const ok = await Taro.showModal({ title: '确认提交', content: `实名认证提交后不能自行修改。\n姓名：${r.data.name}`, confirmText: '确认提交' });
+    if (!ok.confirm) return;
+    setBusy(true);
+    try {
+      updateUser(await api.bindRealName(r.data.name, r.data.idNumber));
+      Taro.showToast({ title: '认证成功', icon: 'success' });
+      Taro.navigateBack();
+    } catch (e) {
+      const err = e as ApiError;
+      setErrors({ form: err.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page>
+      <View className="section">
+        <View className="section-title">实名认证</View>
+        <View className="muted">网上申办需要实名。身份证号码仅用于核验身份和办事，加密保存、脱敏显示。</View>
+      </View>
+      <View className="section">
+        <Field name="name" label="姓名" value={name} onInput={setName} error={errors.name} placeholder="与身份证一致" maxlength={20} />
+        <Field name="idNumber" label="身份证号码" type="idcard" value={idNumber} onInput={setIdNumber} error={errors.idNumber} placeholder="18 位居民身份证号码" maxlength={18} />
+        {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
+        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>提交认证</Button>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,50 @@
+import { render, screen } from '@testing-library/react';
+import type { ServiceDetail } from '@yx/shared';
+import { DetailBody } from './index';
+
+const detail: ServiceDetail = {
+  item: {
+    id: 'food-licence', code: '440104MS0012', name: '食品经营许可', departmentId: 'market', audience: ['enterprise'], themes: ['operation'],
+    keywords: ['食品', '餐饮'], summary: '从事食品销售和餐饮服务', conditions: ['有与经营相适应的场所'],
+    materials: [
+      { name: '营业执照', required: true, form: 'electronic', copies: 0, eLicence: 'business-licence' },
+      { name: '食品安全管理制度', required: true, form: 'copy', copies: 1, eLicence: null },
+      { name: '委托书', required: false, form: 'original', copies: 1, eLicence: null, note: '委托他人办理时提供' },
+    ],
+    legalBasis: ['《中华人民共和国食品安全法》第三十五条'], statutoryDays: 20, promisedDays: 5,
+    fee: { charged: false, description: '不收费' }, channels: ['online', 'hall'], visits: 0, hall: '越秀区政务服务中心', hours: '周一至周五',
+    steps: [
+      { name: '申请', actor: '申请人', description: '网上提交', days: 0 },
+      { name: '审查', actor: '审批科室', description: '材料审查', days: 3 },
+      { name: '决定', actor: '审批科室', description: '作出决定', days: 2 },
+    ],
+    result: '食品经营许可证', delivery: ['electronic', 'post'], faq: [{ q: '要多久？', a: '承诺 5 个工作日。' }],
+    opinionDepartmentIds: [], popularity: 100, online: true,
+  },
+  department: { id: 'market', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '020-12345678', address: '越秀区' },
+  opinionDepartments: [],
+  bundles: [{ id: 'open-restaurant', name: '开餐馆一件事', audience: 'enterprise', summary: 's', slogan: 'x', promisedDays: 5, itemIds: ['a', 'b'] }],
+  qrText: 'https://example/guide/food-licence?code=440104MS0012',
+};
+
+describe('guide detail', () => {
+  it('shows every guide element a person needs', () => {
+    render(<DetailBody d={detail} />);
+    expect(screen.getByText('食品经营许可')).toBeInTheDocument();
+    expect(screen.getByText('5 个工作日')).toBeInTheDocument(); // promised
+    expect(screen.getByText('20 个工作日')).toBeInTheDocument(); // statutory
+    expect(screen.getByText('免费')).toBeInTheDocument();
+    expect(screen.getByText('零跑动')).toBeInTheDocument();
+    expect(screen.getAllByTestId('material')).toHaveLength(3);
+    expect(screen.getAllByText('必交')).toHaveLength(2);
+    expect(screen.getByText('选交')).toBeInTheDocument();
+    expect(screen.getByText('电子证照可免交')).toBeInTheDocument();
+    expect(screen.getByText(/共 3 项，必交 2 项，1 项可用电子证照免交/)).toBeInTheDocument();
+    expect(screen.getByLabelText('办理流程图')).toHaveTextContent('审查');
+    expect(screen.getByText('《中华人民共和国食品安全法》第三十五条')).toBeInTheDocument();
+    expect(screen.getByText('问：要多久？')).toBeInTheDocument();
+    expect(screen.getByText(/开餐馆一件事/)).toBeInTheDocument();
+    const qr = screen.getByAltText('食品经营许可的二维码') as HTMLImageElement;
+    expect(qr.src.startsWith('data:image/svg+xml;base64,')).toBe(true);
+  });
+});

@@ -1,0 +1,133 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { ServiceDetail } from '@yx/shared';
+import { api } from '../../../api/client';
+import { Page } from '../../../components/Page';
+import { QrCode } from '../../../components/QrCode';
+import { daysLabel, visitsLabel } from '../../../components/ServiceCard';
+import { StateView } from '../../../components/StateView';
+import { StepFlow } from '../../../components/StepFlow';
+import { useAsync } from '../../../hooks/useAsync';
+import './index.css';
+
+const FORM_NAMES = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件', electronic: '电子件' } as const;
+const CHANNEL_NAMES = { online: '网上办理', hall: '窗口办理', 'self-service': '自助终端', mail: '邮寄办理' } as const;
+const DELIVERY_NAMES = { pickup: '窗口领取', post: '邮政寄递', electronic: '电子证照' } as const;
+
+export default function GuideDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const state = useAsync(() => api.service(id), [id]);
+  return (
+    <Page className="detail">
+      <StateView loading={state.loading} error={state.error} onRetry={state.reload}>
+        {state.data && <DetailBody d={state.data} />}
+      </StateView>
+    </Page>
+  );
+}
+
+export function DetailBody({ d }: { d: ServiceDetail }) {
+  const { item, department } = d;
+  const required = item.materials.filter((m) => m.required).length;
+  const eLicences = item.materials.filter((m) => m.eLicence).length;
+  return (
+    <View>
+      <View className="detail-head">
+        <View className="detail-name">{item.name}</View>
+        <View className="detail-dept">{department.name}</View>
+        <View className="detail-tags">
+          <Text className="tag tag-green">{visitsLabel(item.visits)}</Text>
+          {item.online && <Text className="tag tag-orange">全程网办</Text>}
+          {item.audience.map((a) => <Text key={a} className="tag tag-gray">{a === 'person' ? '个人' : '企业'}</Text>)}
+        </View>
+      </View>
+
+      <View className="detail-facts" aria-label="办理时限与费用">
+        <View className="detail-fact"><View className="detail-fact-num">{daysLabel(item.promisedDays)}</View><View className="muted">承诺时限</View></View>
+        <View className="detail-fact"><View className="detail-fact-num strike">{daysLabel(item.statutoryDays)}</View><View className="muted">法定时限</View></View>
+        <View className="detail-fact"><View className="detail-fact-num">{item.visits}次</View><View className="muted">到现场</View></View>
+        <View className="detail-fact"><View className="detail-fact-num">{item.fee.charged ? '收费' : '免费'}</View><View className="muted">收费标准</View></View>
+      </View>
+      {item.fee.charged && <View className="section muted">收费说明：{item.fee.description}</View>}
+
+      <View className="section">
+        <View className="section-title">受理条件</View>
+        {item.conditions.map((c, i) => <View key={i} className="detail-li">{i + 1}. {c}</View>)}
+      </View>
+
+      <View className="section">
+        <View className="section-title">申请材料</View>
+        <View className="muted detail-mat-sum">共 {item.materials.length} 项，必交 {required} 项，{eLicences} 项可用电子证照免交</View>
+        {item.materials.map((m, i) => (
+          <View key={i} className="detail-mat" data-testid="material">
+            <View className="detail-mat-name">
+              <Text className={`tag ${m.required ? 'tag-red' : 'tag-gray'}`}>{m.required ? '必交' : '选交'}</Text>
+              {m.name}
+            </View>
+            <View className="muted">
+              {FORM_NAMES[m.form]}{m.copies > 0 ? ` ${m.copies} 份` : ''}
+              {m.eLicence && <Text className="tag tag-blue detail-elic">电子证照可免交</Text>}
+            </View>
+            {m.note && <View className="muted">{m.note}</View>}
+          </View>
+        ))}
+      </View>
+
+      <View className="section">
+        <View className="section-title">办理流程</View>
+        <StepFlow steps={item.steps} />
+      </View>
+
+      {d.opinionDepartments.length > 0 && (
+        <View className="section">
+          <View className="section-title">并联审批</View>
+          <View className="muted">以下部门同步出具意见，逾期 5 个工作日未回复视为无意见：</View>
+          {d.opinionDepartments.map((o) => <Text key={o.id} className="tag tag-blue detail-op">{o.shortName}</Text>)}
+        </View>
+      )}
+
+      <View className="section">
+        <View className="section-title">办理方式</View>
+        <View className="detail-kv"><Text className="muted">办理渠道</Text><Text>{item.channels.map((c) => CHANNEL_NAMES[c]).join('、')}</Text></View>
+        <View className="detail-kv"><Text className="muted">办理地点</Text><Text>{item.hall}</Text></View>
+        <View className="detail-kv"><Text className="muted">办理时间</Text><Text>{item.hours}</Text></View>
+        <View className="detail-kv"><Text className="muted">咨询电话</Text><Text className="detail-link" onClick={() => Taro.makePhoneCall({ phoneNumber: department.phone })}>{department.phone}</Text></View>
+        <View className="detail-kv"><Text className="muted">办理结果</Text><Text>{item.result}</Text></View>
+        <View className="detail-kv"><Text className="muted">送达方式</Text><Text>{item.delivery.map((x) => DELIVERY_NAMES[x]).join('、')}</Text></View>
+      </View>
+
+      <View className="section">
+        <View className="section-title">设定依据</View>
+        {item.legalBasis.map((b, i) => <View key={i} className="detail-li muted">{b}</View>)}
+      </View>
+
+      <View className="section">
+        <View className="section-title">常见问题</View>
+        {item.faq.map((f, i) => (
+          <View key={i} className="detail-faq">
+            <View className="detail-faq-q">问：{f.q}</View>
+            <View className="detail-faq-a">答：{f.a}</View>
+          </View>
+        ))}
+      </View>
+
+      {d.bundles.length > 0 && (
+        <View className="section">
+          <View className="section-title">可“一件事”联办</View>
+          {d.bundles.map((b) => (
+            <View key={b.id} className="detail-bundle" onClick={() => Taro.navigateTo({ url: `/packages/guide/bundle/index?id=${b.id}` })}>
+              {b.name} <Text className="muted">› {b.itemIds.length} 个事项一次办</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className="section detail-qr">
+        <View className="section-title">一事一码</View>
+        <QrCode text={d.qrText} size={320} label={`${item.name}的二维码`} />
+        <View className="muted">事项编码 {item.code} · 扫码查看本指南</View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,87 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { THEMES } from '@yx/shared';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { Page } from '../../components/Page';
+import { ServiceCard } from '../../components/ServiceCard';
+import { StateView } from '../../components/StateView';
+import { useAsync } from '../../hooks/useAsync';
+import { openGuide } from '../guideFilter';
+import './index.css';
+
+const THEME_ICONS: Record<string, string> = {
+  birth: '👶', school: '🎒', work: '💼', marriage: '💍', housing: '🏠', residence: '🪪', 'social-security': '🩺', elderly: '🧓', certificates: '📄',
+  startup: '🏢', operation: '📋', construction: '🏗️', change: '🔁', employment: '👥', tax: '🧾', closure: '📦',
+};
+
+export default function Home() {
+  const [q, setQ] = useState('');
+  const popular = useAsync(() => api.services({ limit: 6 }), []);
+  const bundles = useAsync(() => api.bundles(), []);
+  const search = () => openGuide({ q: q.trim() });
+
+  return (
+    <Page className="home">
+      <View className="home-hero">
+        <View className="home-title">越秀掌上办</View>
+        <View className="home-sub">办事指南 · 网上申办 · 进度查询，少跑腿、快办事</View>
+        <View className="home-search">
+          <Input
+            className="home-search-input"
+            placeholder="搜索事项，如：营业执照、居住证"
+            value={q}
+            confirmType="search"
+            onInput={(e) => setQ(e.detail.value)}
+            onConfirm={search}
+            aria-label="搜索办事事项"
+          />
+          <View className="home-search-btn" onClick={search} role="button">搜索</View>
+        </View>
+      </View>
+
+      <View className="home-audience">
+        <View className="home-audience-card person" onClick={() => openGuide({ audience: 'person' })} role="button">
+          <Text className="home-audience-icon">🙋</Text>
+          <View><View className="home-audience-name">个人办事</View><View className="muted">生老病死 · 安居乐业</View></View>
+        </View>
+        <View className="home-audience-card enterprise" onClick={() => openGuide({ audience: 'enterprise' })} role="button">
+          <Text className="home-audience-icon">🏢</Text>
+          <View><View className="home-audience-name">企业办事</View><View className="muted">开办 · 经营 · 注销</View></View>
+        </View>
+      </View>
+
+      <View className="section">
+        <View className="section-title">按主题找</View>
+        <View className="home-themes">
+          {THEMES.map((t) => (
+            <View key={t.id} className="home-theme" onClick={() => openGuide({ audience: t.audience, theme: t.id })} role="button">
+              <Text className="home-theme-icon">{THEME_ICONS[t.id] ?? '📌'}</Text>
+              <Text className="home-theme-name">{t.name}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className="section">
+        <View className="section-title">一件事一次办</View>
+        <StateView loading={bundles.loading} error={bundles.error} onRetry={bundles.reload}>
+          {bundles.data?.items.map((b) => (
+            <View key={b.id} className="home-bundle" onClick={() => Taro.navigateTo({ url: `/packages/guide/bundle/index?id=${b.id}` })}>
+              <View className="home-bundle-name">{b.name}</View>
+              <View className="muted">{b.slogan || b.summary}</View>
+              <Text className="tag tag-red">{b.itemIds.length} 个事项合一</Text>
+            </View>
+          ))}
+        </StateView>
+      </View>
+
+      <View className="section home-popular-title">
+        <View className="section-title">热门事项</View>
+      </View>
+      <StateView loading={popular.loading} error={popular.error} onRetry={popular.reload}>
+        {popular.data?.items.map((i) => <ServiceCard key={i.id} item={i} />)}
+      </StateView>
+    </Page>
+  );
+}

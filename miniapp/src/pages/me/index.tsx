@@ -1,0 +1,76 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLE_NAMES } from '@yx/shared';
+import { clearSession } from '../../api/session';
+import { Page } from '../../components/Page';
+import { useElderMode } from '../../hooks/useElderMode';
+import { useSession } from '../../hooks/useSession';
+import './index.css';
+
+export default function Me() {
+  const session = useSession();
+  const [elder, setElder] = useElderMode();
+  const user = session?.user;
+
+  const logout = async () => {
+    const r = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' });
+    if (r.confirm) clearSession();
+  };
+
+  return (
+    <Page className="me">
+      <View className="me-head">
+        {user ? (
+          <View>
+            <View className="me-name">{user.nickname}</View>
+            <View className="me-role">
+              <Text className="tag me-tag">{ROLE_NAMES[user.role]}</Text>
+              {user.verified ? <Text className="tag me-tag">已实名</Text> : <Text className="tag me-tag">未实名</Text>}
+            </View>
+          </View>
+        ) : (
+          <View>
+            <View className="me-name">您还没有登录</View>
+            <Button className="btn btn-plain me-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>登录 / 注册</Button>
+          </View>
+        )}
+      </View>
+
+      {user && (
+        <View className="section">
+          <View className="section-title">身份信息</View>
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/real-name/index' })}>
+            <Text>实名认证</Text>
+            <Text className="muted">{user.verified ? `${user.realName ?? ''} ${user.idNumber ?? ''}` : '未认证，去认证 ›'}</Text>
+          </View>
+          {(user.role === 'resident' || user.role === 'enterprise') && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/enterprise/index' })}>
+              <Text>企业绑定</Text>
+              <Text className="muted">{user.enterprise ? `${user.enterprise.name}（信用 ${user.enterprise.grade} 级）` : '未绑定，去绑定 ›'}</Text>
+            </View>
+          )}
+          {user.phone && <View className="me-row"><Text>手机号码</Text><Text className="muted">{user.phone}</Text></View>}
+          {user.departmentName && <View className="me-row"><Text>所在部门</Text><Text className="muted">{user.departmentName}</Text></View>}
+          {user.area && <View className="me-row"><Text>负责区域</Text><Text className="muted">{user.area}</Text></View>}
+        </View>
+      )}
+
+      <View className="section">
+        <View className="section-title">设置</View>
+        <View className="me-row">
+          <View>
+            <View>长辈模式（大字体）</View>
+            <View className="muted">字更大、按钮更大，看得清、点得准</View>
+          </View>
+          <Switch checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} aria-label="长辈模式" />
+        </View>
+      </View>
+
+      {user && (
+        <View className="me-logout">
+          <Button className="btn btn-plain" onClick={logout}>退出登录</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

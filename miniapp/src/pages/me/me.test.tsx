@@ -1,0 +1,37 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { saveSession } from '../../api/session';
+import Me from './index';
+
+beforeEach(() => (Taro as unknown as { __reset?: () => void }).__reset?.());
+
+describe('我的', () => {
+  it('asks a visitor to log in', () => {
+    render(<Me />);
+    expect(screen.getByText('您还没有登录')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('登录 / 注册'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+
+  it('shows role and masked binding of a logged-in resident', () => {
+    saveSession({
+      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true, realName: '张*明', idNumber: '440***********0017', phone: '138****8000' },
+    });
+    render(<Me />);
+    expect(screen.getByText('居民')).toBeInTheDocument();
+    expect(screen.getByText('已实名')).toBeInTheDocument();
+    expect(screen.getByText(/440\*+0017/)).toBeInTheDocument();
+  });
+
+  it('switches the large-text mode on and keeps it', () => {
+    const { container } = render(<Me />);
+    expect(container.firstChild).not.toHaveClass('elder');
+    act(() => { fireEvent.click(screen.getByRole('switch', { name: '长辈模式' })); });
+    expect(Taro.setStorageSync).toHaveBeenCalledWith('yx.elderMode', true);
+    expect(container.firstChild).toHaveClass('elder');
+    // a page opened later starts in the same mode
+    const again = render(<Me />);
+    expect(again.container.firstChild).toHaveClass('elder');
+  });
+});

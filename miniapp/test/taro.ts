@@ -1,0 +1,27 @@
+/** A small @tarojs/taro for jsdom tests: storage in memory, events, navigation as jest.fn(). */
+const store = new Map<string, unknown>();
+const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+
+export const eventCenter = {
+  on: (e: string, f: (...a: unknown[]) => void) => { if (!listeners.has(e)) listeners.set(e, new Set()); listeners.get(e)!.add(f); },
+  off: (e: string, f: (...a: unknown[]) => void) => { listeners.get(e)?.delete(f); },
+  trigger: (e: string, ...a: unknown[]) => { listeners.get(e)?.forEach((f) => f(...a)); },
+};
+export const getStorageSync = jest.fn((k: string) => (store.has(k) ? store.get(k) : ''));
+export const setStorageSync = jest.fn((k: string, v: unknown) => { store.set(k, v); });
+export const removeStorageSync = jest.fn((k: string) => { store.delete(k); });
+export const navigateTo = jest.fn();
+export const navigateBack = jest.fn();
+export const switchTab = jest.fn();
+export const showToast = jest.fn();
+export const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
+export const makePhoneCall = jest.fn();
+export const login = jest.fn(async () => ({ code: 'test-code' }));
+export const request = jest.fn();
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
+export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
+export const useLaunch = () => undefined;
+export const __reset = () => { store.clear(); listeners.clear(); };
+
+const Taro = { __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, switchTab, showToast, showModal, makePhoneCall, login, request, useRouter, useDidShow, useLaunch };
+export default Taro;

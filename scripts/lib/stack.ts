@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { ensureTable, killGroup, startDynamo } from './dynamo';
+import { startFakeWechat } from './fakeWechat';
+import { portInUse, waitForPort } from './ports';
+import { serveH5 } from './static';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface StackOptions {
+  ports: { dynamo: number; api: number; lambda: number; web: number; wechat: number };
+  /** Folder for DynamoDB Local's data; undefined keeps it in memory (tests). */
+  dbPath?: string;
+  tableName: string;
+  buildH5: boolean;
+  quiet?: boolean;
+}
+
+export interface Stack {
+  urls: { web: string; api: string; dynamo: string; openapi: string };
+  stop: () => Promise<void>;
+}
+
+const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) console.log(msg); };
+
+/** Builds the H5 app (same-origin API) into miniapp/dist/h5. */
+export function buildH5(quiet?: boolean): void {
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: path.join(ROOT, 'miniapp'),
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, TARO_APP_STAGE: 'local', TARO_APP_API_BASE: '', NODE_ENV: 'production' },
+  });
+  if (r.status !== 0) {
+    if (quiet) process.stderr.write(r.stdout?.toString() ?? '');
+    throw new Error('H5 build failed');
+  }
+}
+
+/**
+ * The whole local stack: DynamoDB Local → table → seed (once) → serverless-offline → H5 + proxy.
+ * Every child runs in its own process group, so stop() leaves nothing behind.
+ */
+export async function startStack(o: StackOptions): Promise<Stack> {
+  const taken: string[] = [];
+  for (const [name, port] of Object.entries(o.ports)) if (await portInUse(port)) taken.push(`${name} ${port}`);
+  if (taken.length) {
+    throw new Error(`端口已被占用 / port already in use: ${taken.join(', ')}. Stop what uses it, or set other ports (e.g. WEB_PORT=8081 API_PORT=3100 npm start).`);
+  }
+  const children: ChildProcess[] = [];
+  const servers: http.Server[] = [];
+  const stop = async () => {
+    for (const s of servers) await new Promise((r) => s.close(() => r(undefined)));
+    for (const c of children.reverse()) killGroup(c);
+  };
+  try {
+    if (o.dbPath) fs.mkdirSync(o.dbPath, { recursive: true });
+    const ddb = await startDynamo({ port: o.ports.dynamo, dbPath: o.dbPath });
+    children.push(ddb.proc);
+    say(o.quiet, `✓ DynamoDB Local on ${ddb.endpoint}${o.dbPath ? ` (data in ${path.relative(ROOT, o.dbPath)})` : ' (in memory)'}`);
+    if (await ensureTable(ddb.endpoint, o.tableName)) say(o.quiet, `✓ created table ${o.tableName}`);
+
+    const env = {
+      ...process.env,
+      DYNAMODB_ENDPOINT: ddb.endpoint,
+      TABLE_NAME: o.tableName,
+      STAGE: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      API_PORT: String(o.ports.api),
+      LAMBDA_PORT: String(o.ports.lambda),
+      WECHAT_API_BASE: `http://127.0.0.1:${o.ports.wechat}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'info'),
+    };
+    const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { cwd: ROOT, env, stdio: o.quiet ? 'pipe' : 'inherit' });
+    if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr?.toString() ?? ''}`);
+
+    servers.push(await startFakeWechat(o.ports.wechat));
+
+    if (o.buildH5 || !fs.existsSync(path.join(ROOT, 'miniapp/dist/h5/index.html'))) {
+      say(o.quiet, '… building the H5 app (about 20 s)');
+      buildH5(o.quiet);
+    }
+
+    const sls = spawn(path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', 'local', '--host', '127.0.0.1'], {
+      cwd: ROOT, env, detached: true, stdio: o.quiet ? 'ignore' : ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(sls);
+    await waitForPort(o.ports.api, 90_000, 'serverless-offline');
+    say(o.quiet, `✓ API (serverless-offline) on http://127.0.0.1:${o.ports.api}`);
+
+    servers.push(await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api }));
+    const web = `http://127.0.0.1:${o.ports.web}`;
+    return {
+      urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

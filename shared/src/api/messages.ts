@@ -1,0 +1,61 @@
+import * as z from 'zod';
+
+/**
+ * Chinese messages for people, not programmers. Schemas may set their own message; everything
+ * else falls back to these. The field's Chinese label is added by `describeIssues`.
+ */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '对象', date: '日期',
+};
+
+export function chineseMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return '必填';
+      return `应为${TYPE_NAMES[issue.expected as string] ?? '正确的格式'}`;
+    case 'invalid_value':
+      return '不是可选的值';
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'string') return `不能超过 ${max} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${max} 项`;
+      return `不能大于 ${max}`;
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${min} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少 ${min} 项`;
+      return `不能小于 ${min}`;
+    }
+    case 'invalid_format':
+      return '格式不正确';
+    case 'unrecognized_keys':
+      return `含有不认识的字段：${issue.keys.join('、')}`;
+    default:
+      return '填写有误';
+  }
+}
+
+/** Chinese fallback messages for every schema (read at parse time, so order does not matter). */
+export function configureZod(): void {
+  z.config({ localeError: chineseMessage });
+}
+configureZod();
+
+/** Field names in Chinese, for messages like "身份证号码：校验位不正确". */
+export const FIELD_LABELS: Record<string, string> = {
+  body: '请求内容', code: '登录凭证', userId: '用户', name: '姓名', idNumber: '身份证号码', phone: '手机号码',
+  creditCode: '统一社会信用代码', enterpriseName: '企业名称', q: '搜索词', audience: '服务对象', department: '部门',
+  theme: '主题', limit: '每页条数', cursor: '翻页位置', id: '编号', reveal: '显示完整信息',
+};
+
+export interface IssueDetail { field: string; message: string }
+
+export function describeIssues(error: z.ZodError, labels: Record<string, string> = FIELD_LABELS): IssueDetail[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    const last = [...i.path].reverse().find((p) => typeof p === 'string') as string | undefined;
+    const label = last ? labels[last] ?? last : '';
+    return { field, message: label ? `${label}：${i.message}` : i.message };
+  });
+}

@@ -1,0 +1,79 @@
+import * as z from 'zod';
+import { creditCodeProblem, isMobile, residentIdProblem } from './idNumbers';
+
+export const Role = z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_NAMES: Record<Role, string> = {
+  resident: '居民', enterprise: '企业', staff: '窗口/审批人员', grid: '网格员', dispatcher: '调度员', admin: '管理员',
+};
+
+const ID_PROBLEMS = { format: '应为 18 位，最后一位可以是 X', date: '出生日期不正确', check: '校验位不正确，请核对' } as const;
+const CODE_PROBLEMS = { format: '应为 18 位数字或大写字母（不含 I、O、Z、S、V）', check: '校验位不正确，请核对' } as const;
+
+/** 18-digit resident ID with its GB 11643 check digit; normalised to upper-case X. */
+export const ResidentId = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const p = residentIdProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: ID_PROBLEMS[p] });
+  });
+
+/** Unified social credit code with its GB 32100 check character. */
+export const CreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const p = creditCodeProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: CODE_PROBLEMS[p] });
+  });
+
+export const Mobile = z.string().trim().refine(isMobile, { message: '应为 11 位手机号码' });
+
+/** A person's name as on the ID card: 2–20 Chinese characters or a middle dot (少数民族姓名). */
+export const PersonName = z.string().trim().regex(/^[\u4e00-\u9fa5·]{2,20}$/, { message: '请填写身份证上的中文姓名' });
+
+export const WechatLoginRequest = z.strictObject({
+  code: z.string().trim().min(1).max(128),
+});
+
+export const DevLoginRequest = z.strictObject({ userId: z.string().min(1).max(64) });
+
+export const RealNameRequest = z.strictObject({ name: PersonName, idNumber: ResidentId });
+
+export const EnterpriseBindRequest = z.strictObject({
+  enterpriseName: z.string().trim().min(2).max(60),
+  creditCode: CreditCode,
+});
+
+export const EnterpriseView = z.object({
+  creditCode: z.string(),
+  name: z.string(),
+  grade: z.enum(['A', 'B', 'C', 'D']), // 信用等级
+  legalRepresentative: z.string().optional(), // masked unless own
+});
+export type EnterpriseView = z.infer<typeof EnterpriseView>;
+
+export const UserView = z.object({
+  id: z.string(),
+  role: Role,
+  nickname: z.string(),
+  realName: z.string().optional(), // masked unless reveal
+  idNumber: z.string().optional(), // masked unless reveal
+  phone: z.string().optional(), // masked unless reveal
+  verified: z.boolean(), // 已实名
+  enterprise: EnterpriseView.optional(),
+  departmentId: z.string().optional(),
+  departmentName: z.string().optional(),
+  area: z.string().optional(), // street / community for dispatchers and grid officials
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const SessionResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserView });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const DevUser = z.object({ id: z.string(), role: Role, nickname: z.string(), description: z.string() });
+export type DevUser = z.infer<typeof DevUser>;

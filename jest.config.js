@@ -1,3 +1,6 @@
+// Local Node is 20; Lambda runs 22. The SDK's upgrade notice only adds noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 // One jest run for the whole repo: pure units (shared), API tests against DynamoDB Local (functions),
 // component tests in jsdom (miniapp). Browser tests run separately (scripts/e2e.ts).
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } }];
@@ -29,6 +32,20 @@ module.exports = {
         '\\.(css|scss)$': '<rootDir>/miniapp/test/style.js',
       },
       setupFilesAfterEnv: ['<rootDir>/miniapp/test/setup.ts'],
+    },
+    {
+      displayName: 'build',
+      testMatch: ['<rootDir>/scripts/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      globalSetup: '<rootDir>/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/e2e/globalTeardown.ts',
     },
   ],
 };

@@ -12,7 +12,7 @@ import vm from 'node:vm';
 
 const MB = 1024 * 1024;
 const dist = path.resolve(process.argv[2] ?? 'miniapp/dist/weapp');
-const problems: string[] = [];
+export const problems: string[] = [];
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
@@ -32,7 +32,7 @@ export function packageSizes(root: string): Record<string, number> {
   return sizes;
 }
 
-function bootInVm(root: string): { pages: string[]; parsed: boolean } {
+export function bootInVm(root: string): { pages: string[]; parsed: boolean } {
   const app = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
   const storage = new Map<string, unknown>();
   const noop = () => undefined;

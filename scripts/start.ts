@@ -14,7 +14,6 @@ async function main() {
   const stack = await startStack({
     ports: { web: port('WEB_PORT', 8080), api: port('API_PORT', 3000), dynamo: port('DYNAMO_PORT', 8000), lambda: port('LAMBDA_PORT', 3002), wechat: port('WECHAT_PORT', 4555) },
     dbPath: path.join(ROOT, '.data/dynamodb'),
-    tableName: 'yx-local',
     buildH5: !process.argv.includes('--no-build'),
   });
   console.log(`

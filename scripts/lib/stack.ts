@@ -8,12 +8,13 @@ import { portInUse, waitForPort } from './ports';
 import { serveH5 } from './static';
 
 export const ROOT = path.resolve(__dirname, '../..');
+/** serverless.yml names the local stage's table yx-local; the handlers get that name from it. */
+const TABLE_NAME = 'yx-local';
 
 export interface StackOptions {
   ports: { dynamo: number; api: number; lambda: number; web: number; wechat: number };
   /** Folder for DynamoDB Local's data; undefined keeps it in memory (tests). */
   dbPath?: string;
-  tableName: string;
   buildH5: boolean;
   quiet?: boolean;
 }
@@ -59,12 +60,12 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const ddb = await startDynamo({ port: o.ports.dynamo, dbPath: o.dbPath });
     children.push(ddb.proc);
     say(o.quiet, `✓ DynamoDB Local on ${ddb.endpoint}${o.dbPath ? ` (data in ${path.relative(ROOT, o.dbPath)})` : ' (in memory)'}`);
-    if (await ensureTable(ddb.endpoint, o.tableName)) say(o.quiet, `✓ created table ${o.tableName}`);
+    if (await ensureTable(ddb.endpoint, TABLE_NAME)) say(o.quiet, `✓ created table ${TABLE_NAME}`);
 
     const env = {
       ...process.env,
       DYNAMODB_ENDPOINT: ddb.endpoint,
-      TABLE_NAME: o.tableName,
+      TABLE_NAME,
       STAGE: 'local',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       API_PORT: String(o.ports.api),
@@ -82,8 +83,12 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       buildH5(o.quiet);
     }
 
+    // quiet runs (tests) keep the API's output in a file, to read when something fails
+    const logFile = path.join(ROOT, '.cache', `api-${o.ports.api}.log`);
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const out = o.quiet ? fs.openSync(logFile, 'w') : 'inherit';
     const sls = spawn(path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', 'local', '--host', '127.0.0.1'], {
-      cwd: ROOT, env, detached: true, stdio: o.quiet ? 'ignore' : ['ignore', 'inherit', 'inherit'],
+      cwd: ROOT, env: { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, detached: true, stdio: ['ignore', out, out],
     });
     children.push(sls);
     await waitForPort(o.ports.api, 90_000, 'serverless-offline');

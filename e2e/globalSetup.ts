@@ -1,0 +1,11 @@
+import { freePort } from '../scripts/lib/ports';
+import { startStack } from '../scripts/lib/stack';
+
+/** The whole local stack on free ports, in memory, with a fresh H5 build; URL handed to the tests. */
+export default async function setup(): Promise<void> {
+  const ports = { dynamo: await freePort(), api: await freePort(), lambda: await freePort(), web: await freePort(), wechat: await freePort() };
+  const stack = await startStack({ ports, buildH5: process.env.E2E_SKIP_BUILD !== '1', quiet: true });
+  process.env.E2E_WEB_URL = stack.urls.web;
+  process.env.E2E_API_URL = stack.urls.api;
+  (globalThis as { __STACK__?: { stop: () => Promise<void> } }).__STACK__ = stack;
+}

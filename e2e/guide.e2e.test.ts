@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, phonePage, shot, webUrl } from './browser';
+
+jest.setTimeout(90_000);
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await phonePage(browser);
+  page.setDefaultTimeout(20_000);
+  // a failed API call is the first thing to know when a step times out
+  page.on('response', async (r) => {
+    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+  });
+});
+afterAll(async () => { await browser?.close(); });
+
+/** Taro H5 slides pages in: wait until the element sits at the left edge before a screenshot. */
+const settled = (selector: string) =>
+  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
+
+const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
+
+describe('a resident in the H5 app', () => {
+  it('logs in as a seeded resident through the development login', async () => {
+    await page.goto(webUrl());
+    await page.locator('.home-title').waitFor();
+    await shot(page, 'home');
+    await tab('我的').click();
+    await page.getByText('您还没有登录').waitFor();
+    await page.getByText('登录 / 注册').click();
+    await page.getByText('开发登录（仅本地环境）').waitFor();
+    await page.getByText('居民 · 已实名').click();
+    await page.locator('.me-role').getByText('已实名').waitFor();
+    expect(await page.locator('.me-name').innerText()).toContain('张晓明');
+    // masked to everyone, the owner included, unless asked for
+    await page.getByText(/440\*+0017/).waitFor();
+    await shot(page, 'me-logged-in');
+  });
+
+  it('searches 营业执照, opens the guide and sees every element', async () => {
+    await tab('首页').click();
+    const search = page.locator('.home-search input');
+    await search.fill('营业执照');
+    await search.press('Enter');
+    await page.getByText(/共 \d+ 个事项（“营业执照”）/).waitFor();
+    await shot(page, 'guide-search');
+    const first = page.locator('.guide.page .service-card').first();
+    const name = (await first.locator('.service-card-name').innerText()).trim();
+    await first.click();
+    await page.locator('.detail-name').getByText(name).waitFor();
+    await settled('.detail-head');
+    for (const text of ['承诺时限', '法定时限', '到现场', '收费标准', '受理条件', '申请材料', '办理流程', '办理方式', '设定依据', '常见问题', '一事一码']) {
+      await page.getByText(text, { exact: true }).first().waitFor();
+    }
+    expect(await page.locator('.detail-mat').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByText(/^必交$/).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('办理流程图').locator('.flow-step').count()).toBeGreaterThanOrEqual(2);
+    const qr = page.locator('.detail-qr img');
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const file = await shot(page, 'guide-detail', true);
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+  });
+
+  it('switches on the large-text mode and keeps it after a reload', async () => {
+    await page.goto(webUrl());
+    await tab('我的').click();
+    await page.locator('.me.page taro-switch-core').click();
+    await page.waitForFunction(() => document.querySelector('.me.page')?.classList.contains('elder'));
+    await shot(page, 'me-elder-mode');
+    await page.reload();
+    await tab('首页').click();
+    await page.waitForFunction(() => document.querySelector('.home.page')?.classList.contains('elder'));
+    await shot(page, 'home-elder-mode');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The builds stay valid: the WeChat package (sizes, boots without eval) and the deployable
+ * serverless package for production (no development login, the table and per-function IAM).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bootInVm, packageSizes, problems } from './check-weapp';
+
+const ROOT = path.resolve(__dirname, '..');
+jest.setTimeout(240_000);
+
+describe('WeChat build', () => {
+  const dist = path.join(ROOT, 'miniapp/dist/weapp');
+  beforeAll(() => {
+    const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+      cwd: path.join(ROOT, 'miniapp'), encoding: 'utf8', env: { ...process.env, TARO_APP_STAGE: 'prod', TARO_APP_API_BASE: 'https://api.yuexiu.example', NODE_ENV: 'production' },
+    });
+    if (r.status !== 0) throw new Error(`weapp build failed:\n${r.stdout}\n${r.stderr}`);
+  });
+
+  it('keeps every package under 2 MB', () => {
+    const sizes = packageSizes(dist);
+    expect(Object.keys(sizes).length).toBeGreaterThanOrEqual(3);
+    for (const [name, bytes] of Object.entries(sizes)) expect([name, bytes < 2 * 1024 * 1024]).toEqual([name, true]);
+  });
+
+  it('boots every page with string code generation disabled and parses with zod there', () => {
+    const { pages, parsed } = bootInVm(dist);
+    expect(problems).toEqual([]);
+    expect(pages.length).toBeGreaterThanOrEqual(9);
+    expect(parsed).toBe(true);
+  });
+
+  it('has no development login in a production build', () => {
+    const login = fs.readFileSync(path.join(dist, 'pages/login/index.js'), 'utf8');
+    expect(login).not.toContain('/v1/dev/login');
+    expect(login).not.toContain('开发登录');
+  });
+});
+
+describe('serverless package (production stage)', () => {
+  const out = path.join(ROOT, '.cache/sls-prod');
+  let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+  beforeAll(() => {
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: '' } });
+    if (r.status !== 0) throw new Error(`serverless package failed:\n${r.stdout}\n${r.stderr}`);
+    template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+  });
+
+  it('packages each function on nodejs22.x without the development login', () => {
+    const fns = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    const names = fns.map(([k]) => k);
+    expect(names).toEqual(expect.arrayContaining(['GuideLambdaFunction', 'IdentityLambdaFunction', 'MetaLambdaFunction']));
+    expect(names.some((n) => /dev/i.test(n))).toBe(false);
+    for (const [, f] of fns) expect(f.Properties.Runtime).toBe('nodejs22.x');
+    const zips = fs.readdirSync(out).filter((f) => f.endsWith('.zip'));
+    expect(zips.length).toBe(fns.length);
+    for (const z of zips) expect(fs.statSync(path.join(out, z)).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('declares the table on demand with point-in-time recovery and its index', () => {
+    const table = template.Resources.Table.Properties;
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+    expect(table.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName)).toEqual(['gsi1']);
+  });
+
+  it('gives each function its own role with only what it needs', () => {
+    const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    const actionsOf = (name: string) => {
+      const role = roles.find(([k]) => k.toLowerCase().includes(name));
+      const statements = role?.[1].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement) ?? [];
+      return statements.flatMap((s: any) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    };
+    expect(actionsOf('guide')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actionsOf('guide')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf('identity')).toContain('dynamodb:PutItem');
+    expect(actionsOf('guide').some((a: string) => a === 'dynamodb:Scan')).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * npm test: every test in the repo, in one jest run — pure units (shared), API tests against
+ * DynamoDB Local (functions), component tests (miniapp), build checks (weapp validity, the
+ * production serverless package) and browser tests of the H5 build in Chromium (e2e).
+ * Servers start on free ports and stop at the end. Prints one closing line: "Total: N passed, M failed".
+ * Extra arguments go to jest (e.g. npm test -- --selectProjects shared functions).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const report = path.join(ROOT, '.cache/jest-report.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+fs.rmSync(report, { force: true });
+
+const args = ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
+const r = spawnSync(path.join(ROOT, 'node_modules/.bin/jest'), args.slice(1), { cwd: ROOT, stdio: 'inherit', env: process.env });
+
+let passed = 0;
+let failed = 0;
+try {
+  const j = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+  passed = j.numPassedTests;
+  failed = j.numFailedTests + j.numRuntimeErrorTestSuites;
+} catch {
+  failed = 1; // jest did not even write its report
+}
+const status = r.status ?? 1;
+if (status !== 0 && failed === 0) failed = 1;
+console.log(`\nTotal: ${passed} passed, ${failed} failed`);
+process.exit(status);

@@ -44,7 +44,7 @@ describe('serverless package (production stage)', () => {
   let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
   beforeAll(() => {
     fs.rmSync(out, { recursive: true, force: true });
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: '' } });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package' } });
     if (r.status !== 0) throw new Error(`serverless package failed:\n${r.stdout}\n${r.stderr}`);
     template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   });

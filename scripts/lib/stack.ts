@@ -26,6 +26,18 @@ export interface Stack {
 
 const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) console.log(msg); };
 
+/** One call per function, so the first person (or test) does not wait for cold workers. */
+async function warmUp(apiPort: number): Promise<void> {
+  for (const p of ['/v1/health', '/v1/services?limit=1', '/v1/me', '/v1/dev/users']) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${apiPort}${p}`, { signal: AbortSignal.timeout(30_000) });
+        if (r.status < 500) break;
+      } catch { /* retry */ }
+    }
+  }
+}
+
 /** Builds the H5 app (same-origin API) into miniapp/dist/h5. */
 export function buildH5(quiet?: boolean): void {
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
@@ -87,11 +99,14 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const logFile = path.join(ROOT, '.cache', `api-${o.ports.api}.log`);
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const out = o.quiet ? fs.openSync(logFile, 'w') : 'inherit';
+    const slsEnv: NodeJS.ProcessEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ESBUILD_WORK_FOLDER: o.dbPath ? '.esbuild' : `.esbuild-${o.ports.api}` };
+    delete slsEnv.NODE_OPTIONS; // tsx's loader must not ride into the Lambda workers
     const sls = spawn(path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', 'local', '--host', '127.0.0.1'], {
-      cwd: ROOT, env: { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, detached: true, stdio: ['ignore', out, out],
+      cwd: ROOT, env: slsEnv, detached: true, stdio: ['ignore', out, out],
     });
     children.push(sls);
     await waitForPort(o.ports.api, 90_000, 'serverless-offline');
+    await warmUp(o.ports.api);
     say(o.quiet, `✓ API (serverless-offline) on http://127.0.0.1:${o.ports.api}`);
 
     servers.push(await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api }));

@@ -33,6 +33,9 @@ describe('a resident in the H5 app', () => {
     await page.getByText('您还没有登录').waitFor();
     await page.getByText('登录 / 注册').click();
     await page.getByText('开发登录（仅本地环境）').waitFor();
+    await page.getByText('居民 · 已实名').waitFor();
+    await settled('.login-head');
+    await shot(page, 'login');
     await page.getByText('居民 · 已实名').click();
     await page.locator('.me-role').getByText('已实名').waitFor();
     expect(await page.locator('.me-name').innerText()).toContain('张晓明');
@@ -63,6 +66,27 @@ describe('a resident in the H5 app', () => {
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const file = await shot(page, 'guide-detail', true);
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+  });
+
+  it('opens 出生一件事 from the home page and sees its items', async () => {
+    await page.goto(webUrl());
+    await page.locator('.home.page .home-bundle').getByText('出生一件事').click();
+    await page.locator('.bundle-name').getByText('出生一件事').waitFor();
+    await settled('.bundle-head');
+    expect(await page.locator('.taro_page:not([style*="none"]) .service-card').count()).toBeGreaterThanOrEqual(3);
+    await shot(page, 'bundle-birth');
+  });
+
+  it('filters the guide by 企业 and a theme', async () => {
+    await page.goto(webUrl());
+    await tab('办事').click();
+    await page.locator('.guide.page .guide-tab').getByText('企业', { exact: true }).click();
+    await page.locator('.guide.page .guide-chip').getByText('企业开办', { exact: true }).click();
+    await page.getByText(/共 \d+ 个事项/).waitFor();
+    const names = await page.locator('.guide.page .service-card-name').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.join()).toContain('企业设立登记');
+    await shot(page, 'guide-enterprise-startup');
   });
 
   it('switches on the large-text mode and keeps it after a reload', async () => {

@@ -10,10 +10,17 @@ import { useAsync } from '../../hooks/useAsync';
 import { openGuide } from '../guideFilter';
 import './index.css';
 
-const THEME_ICONS: Record<string, string> = {
-  birth: '👶', school: '🎒', work: '💼', marriage: '💍', housing: '🏠', residence: '🪪', 'social-security': '🩺', elderly: '🧓', certificates: '📄',
-  startup: '🏢', operation: '📋', construction: '🏗️', change: '🔁', employment: '👥', tax: '🧾', closure: '📦',
+/** A coloured badge with one character: renders the same in WeChat, H5 and without emoji fonts. */
+const THEME_BADGES: Record<string, [string, string]> = {
+  birth: ['生', '#e8617a'], school: ['学', '#3d7be0'], work: ['业', '#e08a1e'], marriage: ['婚', '#d94c8a'], housing: ['房', '#2f9e6e'],
+  residence: ['籍', '#6b5bd6'], 'social-security': ['保', '#1d9bb5'], elderly: ['老', '#b7791f'], certificates: ['证', '#5a6acf'],
+  startup: ['开', '#c8161d'], operation: ['营', '#e0701e'], construction: ['建', '#4f7a28'], change: ['变', '#3d7be0'],
+  employment: ['工', '#1d9bb5'], tax: ['税', '#b7791f'], closure: ['销', '#6b7280'],
 };
+
+function Badge({ text, color, big }: { text: string; color: string; big?: boolean }) {
+  return <View className={`home-badge ${big ? 'big' : ''}`} style={{ background: color }}>{text}</View>;
+}
 
 export default function Home() {
   const [q, setQ] = useState('');
@@ -42,11 +49,11 @@ export default function Home() {
 
       <View className="home-audience">
         <View className="home-audience-card person" onClick={() => openGuide({ audience: 'person' })} role="button">
-          <Text className="home-audience-icon">🙋</Text>
+          <Badge text="个" color="#3d7be0" big />
           <View><View className="home-audience-name">个人办事</View><View className="muted">生老病死 · 安居乐业</View></View>
         </View>
         <View className="home-audience-card enterprise" onClick={() => openGuide({ audience: 'enterprise' })} role="button">
-          <Text className="home-audience-icon">🏢</Text>
+          <Badge text="企" color="#c8161d" big />
           <View><View className="home-audience-name">企业办事</View><View className="muted">开办 · 经营 · 注销</View></View>
         </View>
       </View>
@@ -56,7 +63,7 @@ export default function Home() {
         <View className="home-themes">
           {THEMES.map((t) => (
             <View key={t.id} className="home-theme" onClick={() => openGuide({ audience: t.audience, theme: t.id })} role="button">
-              <Text className="home-theme-icon">{THEME_ICONS[t.id] ?? '📌'}</Text>
+              <Badge text={THEME_BADGES[t.id]?.[0] ?? t.name[0]} color={THEME_BADGES[t.id]?.[1] ?? '#6b7280'} />
               <Text className="home-theme-name">{t.name}</Text>
             </View>
           ))}

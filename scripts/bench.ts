@@ -4,6 +4,7 @@
  *  2. on a running local stack (in memory, free ports): requests/s and p50/p99 latency of the main
  *     read routes under a fixed load (autocannon, 10 connections, 10 s each; BENCH_SECONDS to change).
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // local Node 20; Lambda runs 22
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

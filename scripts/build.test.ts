@@ -80,3 +80,11 @@ describe('serverless package (production stage)', () => {
     expect(actionsOf('guide').some((a: string) => a === 'dynamodb:Scan')).toBe(false);
   });
 });
+
+describe('types', () => {
+  it.each(['shared', 'functions', 'scripts', 'miniapp'])('%s type-checks', (project) => {
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', project, '--noEmit'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

@@ -60,7 +60,7 @@ describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeK
 
 describe.each(withQuery.map((r) => [`${r.method} ${r.path}`]))('%s query', (routeKey) => {
   it('unknown or wrongly typed parameters → 400 in Chinese', async () => {
-    for (const query of [{ bogus: '1' }, { limit: 'many' }, { reveal: 'maybe' }]) {
+    for (const query of [{ bogus: '1' }, { limit: 'many' }, { reveal: 'maybe' }] as Record<string, string>[]) {
       const r = await send(routeKey, { token, query });
       expect(r.status).toBe(400);
       expect(r.body.error.message).toMatch(CHINESE);

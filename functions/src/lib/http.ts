@@ -83,12 +83,12 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
         session = await verifySession(event.headers?.authorization ?? event.headers?.Authorization);
         if (Array.isArray(spec.auth) && !spec.auth.includes(session.role)) throw forbidden();
       }
-      const params = parse(spec.params, event.pathParameters ?? {}, '地址参数');
-      const query = parse(spec.query, event.queryStringParameters ?? {}, '查询条件');
-      const body = parse(spec.body, readBody(event), '提交内容');
+      const params = parse(spec.params, event.pathParameters ?? {}, '地址参数') as Out<P>;
+      const query = parse(spec.query, event.queryStringParameters ?? {}, '查询条件') as Out<Q>;
+      const body = parse(spec.body, readBody(event), '提交内容') as Out<B>;
       const out = await fn({ body, query, params, session, event });
       const reply: Reply = out && typeof out === 'object' && 'body' in (out as object) && 'status' in (out as object) ? (out as Reply) : { body: out };
-      const cache = spec.cacheSeconds && spec.auth === 'public' ? { 'cache-control': `public, max-age=${spec.cacheSeconds}` } : {};
+      const cache: Record<string, string> = spec.cacheSeconds && spec.auth === 'public' ? { 'cache-control': `public, max-age=${spec.cacheSeconds}` } : {};
       return json(reply.status ?? 200, reply.body, { ...cache, ...reply.headers });
     } catch (e) {
       if (e instanceof AppError) return errorResult(e);

@@ -23,7 +23,7 @@ function qs(query?: Query): string {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
   const token = getToken();
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
     res = await Taro.request({
       url: `${API_BASE}${path}${qs(opts.query)}`,

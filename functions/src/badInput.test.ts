@@ -7,9 +7,30 @@ import { call } from '../test/http';
 import { handler as guide } from './guide/handler';
 import { devHandler, handler as identity } from './identity/handler';
 import { handler as meta } from './meta/handler';
+import { handler as applications } from './applications/handler';
+import { handler as files } from './files/handler';
+import { handler as messages } from './messages/handler';
 import { seedAll } from './seed/seed';
 
-const HANDLERS = [guide, identity, devHandler, meta];
+const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages];
+
+/** For each path parameter: a well-formed value nobody has, and a malformed one. */
+const PARAMS: Record<string, { unknown: string; malformed: string }> = {
+  id: { unknown: 'no-such-thing', malformed: '../../etc' },
+  appNo: { unknown: 'YX20991231999999', malformed: 'APP-1' },
+  fileId: { unknown: 'f_nosuchfile123', malformed: 'f_../x' },
+  formId: { unknown: 'item-no-such-item', malformed: 'form:1' },
+  messageId: { unknown: 'm_abcdefghijkl', malformed: 'm_1' },
+};
+/** A valid body for routes that take one, so that an unknown id is what the answer is about. */
+const VALID_BODY: Record<string, unknown> = {
+  'PUT /v1/drafts/{formId}': { answers: {} },
+  'POST /v1/applications/{appNo}/supplement': { answers: {} },
+  'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
+  'POST /v1/messages/{messageId}/read': { at: '2026-11-26T10:00:00.000Z' },
+};
+const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
+  Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name][kind]]));
 const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 
@@ -39,7 +60,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
     ['an array', { body: [1, 2] }, 400],
     ['oversize', { rawBody: JSON.stringify({ code: 'x'.repeat(17 * 1024) }) }, 413],
   ])('%s → 4xx in Chinese', async (_what, extra, status) => {
-    const r = await send(routeKey, { token, params: { id: 'x' }, ...(extra as object) });
+    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'unknown'), ...(extra as object) });
     expect(r.status).toBe(status);
     expect(r.body.error.message).toMatch(CHINESE);
   });
@@ -47,12 +68,12 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
 
 describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeKey) => {
   it('unknown id → 404 in Chinese', async () => {
-    const r = await send(routeKey, { token, params: { id: 'no-such-thing' } });
+    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'unknown'), body: VALID_BODY[routeKey] });
     expect(r.status).toBe(404);
     expect(r.body.error.message).toMatch(CHINESE);
   });
   it('malformed id → 400 in Chinese', async () => {
-    const r = await send(routeKey, { token, params: { id: '../../etc' } });
+    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'malformed'), body: {} });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(CHINESE);
   });
@@ -60,7 +81,7 @@ describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeK
 
 describe.each(withQuery.map((r) => [`${r.method} ${r.path}`]))('%s query', (routeKey) => {
   it('unknown or wrongly typed parameters → 400 in Chinese', async () => {
-    for (const query of [{ bogus: '1' }, { limit: 'many' }, { reveal: 'maybe' }] as Record<string, string>[]) {
+    for (const query of [{ bogus: '1' }, { limit: 'many' }, { reveal: 'maybe' }, { state: 'weird' }] as Record<string, string>[]) {
       const r = await send(routeKey, { token, query });
       expect(r.status).toBe(400);
       expect(r.body.error.message).toMatch(CHINESE);
@@ -70,7 +91,7 @@ describe.each(withQuery.map((r) => [`${r.method} ${r.path}`]))('%s query', (rout
 
 describe('sessions on every protected route', () => {
   it.each(ROUTES.filter((r) => r.auth === 'session').map((r) => [`${r.method} ${r.path}`]))('%s without a session → 401', async (routeKey) => {
-    const r = await send(routeKey, { body: {} });
+    const r = await send(routeKey, { body: {}, params: paramsOf(routeKey, 'unknown') });
     expect(r.status).toBe(401);
     expect(r.body.error.message).toMatch(CHINESE);
   });

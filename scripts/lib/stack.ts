@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import type http from 'node:http';
 import path from 'node:path';
 import { ensureTable, killGroup, startDynamo } from './dynamo';
@@ -10,6 +11,7 @@ import { serveH5 } from './static';
 export const ROOT = path.resolve(__dirname, '../..');
 /** serverless.yml names the local stage's table yx-local; the handlers get that name from it. */
 const TABLE_NAME = 'yx-local';
+const FILES_SECRET = process.env.LOCAL_FILES_SECRET ?? 'local-only-files-secret';
 
 export interface StackOptions {
   ports: { dynamo: number; api: number; lambda: number; web: number; wechat: number };
@@ -69,6 +71,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   };
   try {
     if (o.dbPath) fs.mkdirSync(o.dbPath, { recursive: true });
+    // uploaded materials: next to the data when persisted, a throw-away folder otherwise
+    const filesDir = o.dbPath ? path.join(path.dirname(o.dbPath), 'files') : fs.mkdtempSync(path.join(os.tmpdir(), 'yx-files-'));
+    fs.mkdirSync(filesDir, { recursive: true });
     const ddb = await startDynamo({ port: o.ports.dynamo, dbPath: o.dbPath });
     children.push(ddb.proc);
     say(o.quiet, `✓ DynamoDB Local on ${ddb.endpoint}${o.dbPath ? ` (data in ${path.relative(ROOT, o.dbPath)})` : ' (in memory)'}`);
@@ -83,6 +88,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       API_PORT: String(o.ports.api),
       LAMBDA_PORT: String(o.ports.lambda),
       WECHAT_API_BASE: `http://127.0.0.1:${o.ports.wechat}`,
+      LOCAL_FILES_DIR: filesDir,
+      LOCAL_FILES_URL: `http://127.0.0.1:${o.ports.web}/local-files/upload`,
+      LOCAL_FILES_SECRET: FILES_SECRET,
       LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'info'),
     };
     const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { cwd: ROOT, env, stdio: o.quiet ? 'pipe' : 'inherit' });
@@ -109,7 +117,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     await warmUp(o.ports.api);
     say(o.quiet, `✓ API (serverless-offline) on http://127.0.0.1:${o.ports.api}`);
 
-    servers.push(await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api }));
+    servers.push(await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api, files: { dir: filesDir, secret: FILES_SECRET } }));
     const web = `http://127.0.0.1:${o.ports.web}`;
     return {
       urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { localFilesHandler } from './localFiles';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
@@ -11,10 +12,12 @@ const TYPES: Record<string, string> = {
  * Serves the H5 build and forwards /v1/* to the API, so the page and the API share one origin
  * (no CORS, and the same relative URLs work behind a CDN in production).
  */
-export function serveH5(opts: { root: string; port: number; apiPort: number }): Promise<http.Server> {
+export function serveH5(opts: { root: string; port: number; apiPort: number; files?: { dir: string; secret: string } }): Promise<http.Server> {
   const root = path.resolve(opts.root);
+  const upload = opts.files ? localFilesHandler(opts.files) : undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
+    if (upload && url.pathname === '/local-files/upload') return upload(req, res);
     if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/open311/')) {
       const up = http.request(
         { host: '127.0.0.1', port: opts.apiPort, path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${opts.apiPort}` } },

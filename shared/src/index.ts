@@ -8,3 +8,8 @@ export * from './guide/api';
 export * from './guide/search';
 export * from './api/routes';
 export * from './api/openapi';
+export * from './files/api';
+export * from './applications/states';
+export * from './applications/api';
+export * from './calendar';
+export * from './apply';

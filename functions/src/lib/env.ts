@@ -15,4 +15,9 @@ export const env = {
   get wechatApiBase() { return process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com'; },
   get wechatAppId() { return process.env.WECHAT_APPID || 'wx-local-app'; },
   get wechatSecret() { return process.env.WECHAT_SECRET || 'wx-local-secret'; },
+  /** S3 bucket for materials; empty on the local stage, which uses a folder instead. */
+  get filesBucket() { const b = process.env.FILES_BUCKET; return b && b !== 'none' ? b : ''; },
+  get localFilesDir() { return process.env.LOCAL_FILES_DIR || '.data/files'; },
+  get localFilesUploadUrl() { return process.env.LOCAL_FILES_URL || 'http://127.0.0.1:8080/local-files/upload'; },
+  get localFilesSecret() { return process.env.LOCAL_FILES_SECRET || 'local-only-files-secret'; },
 };

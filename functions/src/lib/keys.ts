@@ -11,6 +11,20 @@
  * | bundle (一件事)     | BUNDLE#<bundleId>     | BUNDLE      | —               |
  * | department          | DEPT#<deptId>         | DEPT        | —               |
  * | catalogue summary   | CATALOG               | SHARD#<n>   | —               |
+ * | application         | APP#<appNo>           | APP         | USERAPP#<userId> / <submittedAt>#<appNo> |
+ * | application event   | APP#<appNo>           | EVT#<at>#<n>| —               |
+ * | bundle application  | APP#<appNo>           | APP (kind bundle, children listed) | same as application |
+ * | number sequence     | SEQ#APP               | <yyyymmdd>  | —               |
+ * | idempotency record  | IDEM#<userId>#<key>   | IDEM        | —               |
+ * | draft               | USER#<userId>         | DRAFT#<formId> | —            |
+ * | inbox message       | USER#<userId>         | MSG#<at>#<id> | —             |
+ * | e-licence (wallet)  | USER#<userId>         | ELIC#<licenceId> | —          |
+ * | e-licence use       | USER#<userId>         | ELICAUTH#<at>#<appNo> | —     |
+ * | uploaded file       | FILE#<fileId>         | FILE        | —               |
+ * | outbox (subscribe msg) | OUTBOX#<yyyymmdd>  | <at>#<id>   | —               |
+ * | rate-limit window   | RATE#<bucket>         | <window>    | — (ttl)         |
+ * | deferred material due | DUE#<yyyy-mm-dd>    | <appNo>#<n> | —               |
+ * | working-day calendar | CONFIG               | CALENDAR    | —               |
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -22,4 +36,21 @@ export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: 'DEPT' }),
   catalogShard: (n: number) => ({ pk: 'CATALOG', sk: `SHARD#${String(n).padStart(3, '0')}` }),
   catalogPk: 'CATALOG',
+  application: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'APP' }),
+  appPk: (appNo: string) => `APP#${appNo}`,
+  appEvent: (appNo: string, at: string, n: number) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` }),
+  userAppsIndex: (userId: string, submittedAt: string, appNo: string) => ({ gsi1pk: `USERAPP#${userId}`, gsi1sk: `${submittedAt}#${appNo}` }),
+  userAppsPk: (userId: string) => `USERAPP#${userId}`,
+  appSequence: (day: string) => ({ pk: 'SEQ#APP', sk: day }),
+  idempotency: (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }),
+  draft: (userId: string, formId: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${formId}` }),
+  message: (userId: string, at: string, id: string) => ({ pk: `USER#${userId}`, sk: `MSG#${at}#${id}` }),
+  userPk: (userId: string) => `USER#${userId}`,
+  licence: (userId: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELIC#${licenceId}` }),
+  licenceUse: (userId: string, at: string, appNo: string) => ({ pk: `USER#${userId}`, sk: `ELICAUTH#${at}#${appNo}` }),
+  file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' }),
+  outbox: (day: string, at: string, id: string) => ({ pk: `OUTBOX#${day}`, sk: `${at}#${id}` }),
+  rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
+  due: (date: string, appNo: string, n: number) => ({ pk: `DUE#${date}`, sk: `${appNo}#${n}` }),
+  calendar: { pk: 'CONFIG', sk: 'CALENDAR' },
 };

@@ -6,8 +6,10 @@ import { summarize } from '../guide/service';
 import { seedEnterpriseItem, seedUserItems } from '../identity/repository';
 import { hashIdNumber } from '../identity/service';
 import { SEED_ENTERPRISES, SEED_USERS } from '../identity/seedUsers';
+import { licenceItem } from '../wallet/repository';
+import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const MARKER = { pk: 'SEED', sk: 'VERSION' };
 
 /**
@@ -27,6 +29,7 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
     const { description: _d, ...rest } = u;
     rows.push(...seedUserItems({ ...rest, createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined));
   }
+  for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
   await batchPut(rows);
   await db().send(new PutCommand({ TableName: table(), Item: { ...MARKER, version: SEED_VERSION, at: now } }));
   clearCatalogCache();

@@ -47,6 +47,9 @@ export const FIELD_LABELS: Record<string, string> = {
   body: '请求内容', code: '登录凭证', userId: '用户', name: '姓名', idNumber: '身份证号码', phone: '手机号码',
   creditCode: '统一社会信用代码', enterpriseName: '企业名称', q: '搜索词', audience: '服务对象', department: '部门',
   theme: '主题', limit: '每页条数', cursor: '翻页位置', id: '编号', reveal: '显示完整信息',
+  appNo: '办件编号', answers: '申请表', value: '评价', comment: '评价内容', fileName: '文件名', contentType: '文件类型', size: '文件大小',
+  state: '状态', formId: '表单', messageId: '消息', at: '时间', deferred: '容缺材料', commitment: '信用承诺', signer: '签署人',
+  itemId: '办事事项', bundleId: '“一件事”主题', fileId: '文件', step: '步骤',
 };
 
 export interface IssueDetail { field: string; message: string }

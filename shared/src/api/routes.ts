@@ -3,6 +3,11 @@ import { ErrorBody } from './errors';
 import {
   BundleDetail, BundleListResponse, DepartmentListResponse, IdParams, ServiceDetail, ServiceListQuery, ServiceListResponse, ThemeListResponse,
 } from '../guide/api';
+import {
+  AppNoParams, ApplicationDetail, DraftBody, DraftParams, ListMineQuery, ListMineResponse, LookupRequest, LookupResponse, MessageListResponse,
+  RateRequest, Receipt, SubmitRequest, SupplementRequest,
+} from '../applications/api';
+import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
 import { DevLoginRequest, DevUser, EnterpriseBindRequest, RealNameRequest, SessionResponse, UserView, WechatLoginRequest } from '../identity/schema';
 
 /**
@@ -37,6 +42,22 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/bundles/{id}', summary: '“一件事”主题详情', tag: 'guide', auth: 'public', params: IdParams, response: BundleDetail },
   { method: 'GET', path: '/v1/departments', summary: '实施部门列表', tag: 'guide', auth: 'public', response: DepartmentListResponse },
   { method: 'GET', path: '/v1/themes', summary: '主题分类（个人生命周期 / 企业生命周期）', tag: 'guide', auth: 'public', response: ThemeListResponse },
+  { method: 'POST', path: '/v1/files', summary: '申请上传材料：返回直传存储的凭证（JPG/PNG/PDF，≤10 MB）', tag: 'files', auth: 'session', body: CreateUploadRequest, response: UploadTicket },
+  { method: 'POST', path: '/v1/files/{fileId}/complete', summary: '上传完成：服务端核验大小与真实类型', tag: 'files', auth: 'session', params: FileParams, response: FileView },
+  { method: 'GET', path: '/v1/forms/{formId}', summary: '申请表（含预填、草稿、可用电子证照、容缺额度）', tag: 'applications', auth: 'session', params: DraftParams, response: z.object({}).passthrough() },
+  { method: 'PUT', path: '/v1/drafts/{formId}', summary: '保存草稿', tag: 'applications', auth: 'session', params: DraftParams, body: DraftBody, response: z.object({ savedAt: z.string() }).passthrough() },
+  { method: 'DELETE', path: '/v1/drafts/{formId}', summary: '删除草稿', tag: 'applications', auth: 'session', params: DraftParams, response: z.object({ deleted: z.boolean() }) },
+  { method: 'POST', path: '/v1/applications', summary: '提交申请（需 Idempotency-Key 请求头；重复提交返回同一回执）', tag: 'applications', auth: 'session', body: SubmitRequest, response: Receipt },
+  { method: 'GET', path: '/v1/applications', summary: '我的办件（按状态，新的在前，分页）', tag: 'applications', auth: 'session', query: ListMineQuery, response: ListMineResponse },
+  { method: 'GET', path: '/v1/applications/{appNo}', summary: '办件详情与办理轨迹', tag: 'applications', auth: 'session', params: AppNoParams, response: ApplicationDetail },
+  { method: 'POST', path: '/v1/applications/{appNo}/withdraw', summary: '撤回申请（受理前）', tag: 'applications', auth: 'session', params: AppNoParams, response: ApplicationDetail },
+  { method: 'POST', path: '/v1/applications/{appNo}/supplement', summary: '补正材料（按一次性告知清单）', tag: 'applications', auth: 'session', params: AppNoParams, body: SupplementRequest, response: ApplicationDetail },
+  { method: 'POST', path: '/v1/applications/{appNo}/rating', summary: '好差评（办结后一次）', tag: 'applications', auth: 'session', params: AppNoParams, body: RateRequest, response: ApplicationDetail },
+  { method: 'POST', path: '/v1/lookup', summary: '免登录进度查询：办件编号 + 查询码或手机后四位（失败过多 429）', tag: 'applications', auth: 'public', body: LookupRequest, response: LookupResponse },
+  { method: 'GET', path: '/v1/me/licences', summary: '我的电子证照', tag: 'applications', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'GET', path: '/v1/messages', summary: '消息（办件进度通知）', tag: 'messages', auth: 'session', query: z.object({ limit: z.coerce.number().optional(), cursor: z.string().optional() }), response: MessageListResponse },
+  { method: 'GET', path: '/v1/messages/unread-count', summary: '未读消息数', tag: 'messages', auth: 'session', response: z.object({ unread: z.number() }) },
+  { method: 'POST', path: '/v1/messages/{messageId}/read', summary: '标记已读', tag: 'messages', auth: 'session', params: z.object({ messageId: z.string() }), body: z.object({ at: z.string() }), response: z.object({ unread: z.number() }) },
 ];
 
 export { ErrorBody };

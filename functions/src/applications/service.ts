@@ -1,0 +1,434 @@
+import { createHash } from 'node:crypto';
+import {
+  addWorkingDays, buildAnswersSchema, deferralQuota, businessDate, canRate, canSupplement, canWithdraw, checkDeferrals, deadlineStatus, describeIssues,
+  formatAppNo, formForBundle, formForItem, formLabels, maskName, nextAction, OPEN_STATES, prefillAnswers, RATING_NAMES, STATE_NAMES,
+  type ApplicationDetail, type ApplicationState, type ApplicationSummary, type CalendarData, type FieldDef, type FileRef, type FormDef,
+  type Rating, type Receipt, type ServiceItem, type SubmitRequest, type TimelineEntry,
+} from '@yx/shared';
+import { getCalendar } from '../calendar/repository';
+import { now } from '../lib/clock';
+import { AppError, badRequest, conflict, notFound, ruleViolation, unauthenticated } from '../lib/errors';
+import { hashSecret, newQueryCode } from '../lib/ids';
+import { limiter } from '../lib/rateLimit';
+import { getServiceItem, loadCatalog } from '../guide/repository';
+import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
+import { readyFileOf } from '../files/service';
+import { getLicence, listLicences } from '../wallet/repository';
+import { getDraft } from './drafts';
+import * as repo from './repository';
+
+/** Days a firm has to hand in a deferred (容缺) material. */
+export const DEFERRAL_WORKING_DAYS = 10;
+
+const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
+
+// ---- forms ----------------------------------------------------------------------------------
+
+interface FormTarget { form: FormDef; items: ServiceItem[]; bundleId?: string; formId: string }
+
+/** The form of an item or a 一件事 bundle; formId is item-<id> or bundle-<id>. */
+export async function loadForm(target: { itemId?: string; bundleId?: string }): Promise<FormTarget> {
+  if (target.itemId) {
+    const item = await getServiceItem(target.itemId);
+    if (!item) throw notFound('未找到该办事事项');
+    if (!item.online) throw ruleViolation('该事项暂不支持网上申办，请到窗口办理');
+    return { form: formForItem(item), items: [item], formId: `item-${item.id}` };
+  }
+  const cat = await loadCatalog();
+  const bundle = cat.bundles.find((b) => b.id === target.bundleId);
+  if (!bundle) throw notFound('未找到该“一件事”主题');
+  const items = (await Promise.all(bundle.itemIds.map((id) => getServiceItem(id)))).filter((i): i is ServiceItem => Boolean(i));
+  return { form: formForBundle(bundle, items), items, bundleId: bundle.id, formId: `bundle-${bundle.id}` };
+}
+
+export const parseFormId = (formId: string) => (formId.startsWith('item-') ? { itemId: formId.slice(5) } : { bundleId: formId.slice(7) });
+
+function requireApplicant(user: UserRecord | undefined, items: ServiceItem[]): UserRecord {
+  if (!user) throw unauthenticated('账号不存在，请重新登录');
+  const forFirms = items.every((i) => i.audience.includes('enterprise') && !i.audience.includes('person'));
+  if (forFirms && (user.role !== 'enterprise' || !user.enterpriseCode)) throw ruleViolation('该事项需以企业身份办理，请先在“我的”中绑定企业');
+  if (!user.idNumber) throw ruleViolation('网上申办需要先完成实名认证（我的 → 实名认证）');
+  return user;
+}
+
+/** Everything the apply page needs at once: the form, pre-filled answers, draft, wallet, 容缺 quota. */
+export async function getFormForApplicant(userId: string, formId: string) {
+  const target = await loadForm(parseFormId(formId));
+  const user = await getUser(userId);
+  if (!user) throw unauthenticated('账号不存在，请重新登录');
+  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const [licences, draft] = await Promise.all([listLicences(userId), getDraft(userId, target.formId)]);
+  const prefill = prefillAnswers(target.form, {
+    realName: user.realName, idNumber: user.idNumber, phone: user.phone,
+    enterpriseName: ent?.name, creditCode: ent?.creditCode, legalRepresentative: ent?.legalRepresentative, address: ent?.address,
+  });
+  const eLicenceTypes = new Map<string, string | null>();
+  for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
+  const requiredMaterials = target.form.fields.filter((f) => f.type === 'file' && f.required);
+  const grade = ent?.grade;
+  const quota = grade ? deferralQuota(grade, requiredMaterials.length) : 0;
+  return {
+    formId: target.formId,
+    form: target.form,
+    itemNames: target.items.map((i) => i.name),
+    prefill,
+    draft,
+    verified: Boolean(user.idNumber),
+    licences: licences.map((l) => ({ ...l, number: l.number.length > 8 ? `${l.number.slice(0, 4)}****${l.number.slice(-4)}` : l.number })),
+    /** for each file field, the licence type that can replace it (null: upload only) */
+    licenceTypes: Object.fromEntries(target.form.fields.filter((f) => f.type === 'file').map((f) => [f.key, eLicenceTypes.get(f.materialName ?? '') ?? null])),
+    tolerance: { grade: grade ?? null, quota, dueWorkingDays: DEFERRAL_WORKING_DAYS },
+  };
+}
+
+// ---- submit ---------------------------------------------------------------------------------
+
+const hashRequest = (r: SubmitRequest) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
+
+async function receiptFor(appNos: string[], queryCode?: string): Promise<Receipt> {
+  const apps = (await Promise.all(appNos.map((n) => repo.getApplication(n)))).filter((a): a is repo.ApplicationRecord => Boolean(a));
+  const cal = await getCalendar();
+  const first = apps[0];
+  const longest = apps.reduce((a, b) => (b.promisedDays > a.promisedDays ? b : a), first);
+  const statutory = apps.reduce((a, b) => (b.statutoryDays > a.statutoryDays ? b : a), first);
+  return {
+    appNo: first.appNo,
+    ...(queryCode ? { queryCode } : {}),
+    itemName: apps.length > 1 ? `${apps.length} 个事项联办` : first.itemName,
+    departmentName: [...new Set(apps.map((a) => a.departmentName))].join('、'),
+    submittedAt: first.submittedAt,
+    promisedDays: longest.promisedDays,
+    statutoryDays: statutory.statutoryDays,
+    promisedDeadline: addWorkingDays(first.startDate, longest.promisedDays, cal),
+    statutoryDeadline: addWorkingDays(first.startDate, statutory.statutoryDays, cal),
+    nextSteps: [
+      '部门将在 1 个工作日内进行受理审查，结果会通过“消息”通知您',
+      '可随时在“我的办件”或凭办件编号和查询码查询进度',
+      ...(first.deferred.length ? [`请在 ${first.deferred[0].dueDate} 前补交容缺材料，逾期将转为补正`] : []),
+    ],
+    linked: apps.map((a) => ({ appNo: a.appNo, itemName: a.itemName, departmentName: a.departmentName })),
+    deferred: first.deferred,
+  };
+}
+
+function fileFieldsOf(form: FormDef): FieldDef[] {
+  return form.fields.filter((f) => f.type === 'file');
+}
+
+/**
+ * 网上申办: validates against the item's form, checks every file and e-licence belongs to the
+ * applicant, applies 容缺 by the firm's credit grade, and writes every linked application at once.
+ * The idempotency key makes a double tap or a retry return the first result.
+ */
+export async function submitApplication(userId: string, idemKey: string, req: SubmitRequest): Promise<{ status: number; receipt: Receipt }> {
+  const requestHash = hashRequest(req);
+  const earlier = await repo.getIdempotent(userId, idemKey);
+  if (earlier) {
+    if (earlier.requestHash !== requestHash) throw conflict('这次提交的凭证已用于另一份申请，请刷新页面后重新提交');
+    return { status: 200, receipt: await receiptFor(earlier.appNos, earlier.queryCode) };
+  }
+
+  const target = await loadForm(req);
+  const user = requireApplicant(await getUser(userId), target.items);
+  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const fileFields = fileFieldsOf(target.form);
+
+  // 容缺: deferred materials are named by the form's material fields
+  const deferredFields = req.deferred.map((name) => fileFields.find((f) => f.materialName === name || f.label === name));
+  if (deferredFields.some((f) => !f)) throw badRequest('容缺的材料不在本事项的材料清单中');
+  if (req.deferred.length) {
+    const check = checkDeferrals({
+      grade: ent?.grade ?? null,
+      requiredMaterials: fileFields.filter((f) => f.required).map((f) => f.materialName ?? f.label),
+      deferred: deferredFields.map((f) => f!.materialName ?? f!.label),
+      commitmentSigned: Boolean(req.commitment?.signed),
+    });
+    if (!check.ok) throw ruleViolation(check.reason);
+    if (!ent) throw ruleViolation('容缺受理仅适用于已绑定企业的申请人');
+  }
+  const deferredKeys = new Set(deferredFields.map((f) => f!.key));
+  const form: FormDef = { ...target.form, fields: target.form.fields.map((f) => (deferredKeys.has(f.key) ? { ...f, required: false } : f)) };
+  const parsed = buildAnswersSchema(form).safeParse(req.answers);
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error, formLabels(form)).map((d) => ({ ...d, field: `answers.${d.field}` }));
+    throw new AppError(400, 'VALIDATION_FAILED', `表单填写有误：${details.map((d) => d.message).join('；')}`, details);
+  }
+  const answers = parsed.data;
+  for (const k of deferredKeys) if (answers[k]) throw badRequest('已容缺的材料不需要再上传，请取消容缺或移除该材料');
+
+  // every file must be the applicant's and ready; every e-licence theirs and of the right type
+  const licenceUses: { licenceId: string; material: string }[] = [];
+  const materialTypes = new Map<string, string | null>();
+  for (const i of target.items) for (const m of i.materials) if (!materialTypes.has(m.name)) materialTypes.set(m.name, m.eLicence);
+  for (const f of fileFields) {
+    const refs = (answers[f.key] as FileRef[] | undefined) ?? [];
+    for (const ref of refs) {
+      if (ref.kind === 'upload') {
+        if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
+      } else {
+        const lic = await getLicence(userId, ref.licenceId);
+        if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
+        const wanted = materialTypes.get(f.materialName ?? '');
+        if (wanted !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
+        licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
+      }
+    }
+  }
+
+  const at = now();
+  const atIso = at.toISOString();
+  const cal = await getCalendar();
+  const today = businessDate(at);
+  const numbers = await repo.allocateNumbers(today.replace(/-/g, ''), target.items.length);
+  const appNos = numbers.map((n) => formatAppNo(today, n));
+  const queryCode = newQueryCode();
+  const cat = await loadCatalog();
+  const deptName = (id: string) => cat.departments.find((d) => d.id === id)?.name ?? id;
+  const dueDate = addWorkingDays(today, DEFERRAL_WORKING_DAYS, cal);
+  const linked = target.items.map((i, n) => ({ appNo: appNos[n], itemName: i.name }));
+  const materialsOf = (item: ServiceItem): repo.MaterialUse[] =>
+    item.materials.map((m) => {
+      const field = fileFields.find((f) => f.materialName === m.name);
+      const refs = (field ? (answers[field.key] as FileRef[] | undefined) : undefined) ?? [];
+      if (field && deferredKeys.has(field.key)) return { name: m.name, source: 'deferred' };
+      if (!refs.length) return { name: m.name, source: 'none' };
+      const fileIds = refs.filter((r) => r.kind === 'upload').map((r) => (r as { fileId: string }).fileId);
+      const licenceIds = refs.filter((r) => r.kind === 'elicence').map((r) => (r as { licenceId: string }).licenceId);
+      return { name: m.name, source: licenceIds.length && !fileIds.length ? 'elicence' : 'upload', ...(fileIds.length ? { fileIds } : {}), ...(licenceIds.length ? { licenceIds } : {}) };
+    });
+  const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
+    appNo: appNos[n],
+    itemId: item.id,
+    itemName: item.name,
+    departmentId: item.departmentId,
+    departmentName: deptName(item.departmentId),
+    ...(target.bundleId ? { bundleId: target.bundleId } : {}),
+    linked: linked.filter((l) => l.appNo !== appNos[n]),
+    applicantId: userId,
+    applicantDisplay: (ent ? ent.name : maskName(user.realName)) ?? '申请人',
+    ...(ent ? { enterpriseCode: ent.creditCode } : {}),
+    state: 'submitted',
+    version: 1,
+    submittedAt: atIso,
+    startDate: today,
+    promisedDays: item.promisedDays,
+    statutoryDays: item.statutoryDays,
+    pausedDays: 0,
+    delivery: item.delivery[0] ?? 'electronic',
+    answers,
+    materials: materialsOf(item),
+    deferred: item.materials
+      .filter((m) => fileFields.some((f) => f.materialName === m.name && deferredKeys.has(f.key)))
+      .map((m) => ({ name: m.name, dueDate, handedIn: false })),
+    ...(req.commitment && req.deferred.length ? { commitment: { signer: req.commitment.signer, at: atIso } } : {}),
+    queryCodeHash: hashSecret(`${appNos[n]}:${queryCode}`),
+    ...(user.phone ? { phoneHash: hashSecret(`${appNos[n]}:${user.phone.slice(-4)}`) } : {}),
+  }));
+  const events: repo.EventRecord[] = apps.map((a) => ({
+    at: atIso, actor: '申请人', action: '提交申请', state: 'submitted',
+    note: a.deferred.length ? `容缺受理：${a.deferred.map((d) => d.name).join('、')}（已签署信用承诺，${a.deferred[0].dueDate} 前补交）` : undefined,
+  }));
+  try {
+    await repo.saveSubmission({
+      userId, idemKey, requestHash, apps, events, formId: target.formId,
+      licenceUses: licenceUses.flatMap((u) => apps.filter((a) => a.materials.some((m) => m.licenceIds?.includes(u.licenceId))).map((a) => ({ ...u, appNo: a.appNo }))),
+      message: {
+        userId, appNo: appNos[0], template: 'application_submitted',
+        title: apps.length > 1 ? `“一件事”已提交（${apps.length} 个事项）` : `${apps[0].itemName} 已提交`,
+        body: `办件编号 ${appNos[0]}${apps.length > 1 ? ` 等 ${apps.length} 件` : ''}，等待部门受理。`,
+      },
+      queryCode,
+    });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const winner = await repo.getIdempotent(userId, idemKey); // a parallel identical request won
+    if (!winner) throw conflict('提交正在处理中，请稍后在“我的办件”查看');
+    if (winner.requestHash !== requestHash) throw conflict('这次提交的凭证已用于另一份申请，请刷新页面后重新提交');
+    return { status: 200, receipt: await receiptFor(winner.appNos, winner.queryCode) };
+  }
+  return { status: 201, receipt: await receiptFor(appNos, queryCode) };
+}
+
+// ---- read -----------------------------------------------------------------------------------
+
+function clock(app: repo.ApplicationRecord, cal: CalendarData) {
+  const today = businessDate(now());
+  const running = OPEN_STATES.includes(app.state);
+  const status = deadlineStatus({ start: app.startDate, limitDays: app.promisedDays, today: app.pausedSince ?? today, pausedWorkingDays: app.pausedDays }, cal);
+  return { running, status };
+}
+
+export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): ApplicationSummary {
+  const { running, status } = clock(app, cal);
+  return {
+    appNo: app.appNo, itemName: app.itemName, departmentName: app.departmentName, state: app.state, stateName: STATE_NAMES[app.state],
+    submittedAt: app.submittedAt, light: running ? status.light : null, remainingDays: running ? status.remainingDays : null, deadline: status.deadline,
+  };
+}
+
+const timelineOf = (events: repo.EventRecord[]): TimelineEntry[] =>
+  events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.note ? { note: e.note } : {}), ...(e.state ? { state: e.state } : {}) }));
+
+/** Only the applicant sees their application; to anyone else it does not exist. */
+async function ownApplication(userId: string, appNo: string) {
+  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  if (!app || app.applicantId !== userId) throw notFound('未找到该办件');
+  return { app, events };
+}
+
+export async function getApplicationDetail(userId: string, appNo: string): Promise<ApplicationDetail> {
+  const { app, events } = await ownApplication(userId, appNo);
+  const cal = await getCalendar();
+  const { running, status } = clock(app, cal);
+  return {
+    ...summaryOf(app, cal),
+    itemId: app.itemId,
+    promisedDays: app.promisedDays,
+    statutoryDays: app.statutoryDays,
+    usedDays: running ? status.usedDays : null,
+    timeline: timelineOf(events),
+    nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery }),
+    ...(app.supplementNotice ? { supplementNotice: app.supplementNotice } : {}),
+    deferred: app.deferred,
+    materials: app.materials.map((m) => ({ name: m.name, source: m.source })),
+    linked: app.linked,
+    ...(app.rating ? { rating: { value: app.rating.value, ...(app.rating.comment ? { comment: app.rating.comment } : {}) } } : {}),
+  };
+}
+
+const STATE_GROUPS: Record<string, ApplicationState[] | undefined> = {
+  all: undefined,
+  open: ['submitted', 'accepted', 'in_review'],
+  action: ['supplement', 'approved'],
+  ended: ['approved', 'denied', 'delivered', 'not_accepted', 'withdrawn'],
+};
+
+export async function listMine(userId: string, q: { state: string; limit: number; cursor?: string }) {
+  const cal = await getCalendar();
+  let cursor: string | null | undefined = q.cursor;
+  const out: ApplicationSummary[] = [];
+  // a state filter may thin a page; read on (bounded) until the page is full
+  for (let i = 0; i < 5 && out.length < q.limit; i++) {
+    const page = await repo.listByApplicant(userId, STATE_GROUPS[q.state], q.limit - out.length, cursor ?? undefined);
+    out.push(...page.items.map((a) => summaryOf(a, cal)));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return { items: out, nextCursor: cursor ?? null };
+}
+
+// ---- lookup without login (进度查询) ---------------------------------------------------------
+
+const lookupByClient = limiter('lookup-client', { limit: 10, windowSeconds: 600, message: '查询失败次数过多，请 10 分钟后再试' });
+const lookupByNumber = limiter('lookup-number', { limit: 20, windowSeconds: 86_400, message: '该办件今日查询失败次数过多，请明天再试或登录后查询' });
+
+/** A wrong pair answers exactly like an unknown number, and failures are counted per client and per number. */
+export async function lookup(client: string, appNo: string, code: string) {
+  await lookupByClient.guard(client);
+  await lookupByNumber.guard(appNo);
+  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  const ok = Boolean(app) && (
+    (code.length === 6 && app!.queryCodeHash === hashSecret(`${appNo}:${code}`)) ||
+    (code.length === 4 && app!.phoneHash === hashSecret(`${appNo}:${code}`))
+  );
+  if (!ok) {
+    await Promise.all([lookupByClient.hit(client), lookupByNumber.hit(appNo)]);
+    throw notFound('办件编号或查询码不正确，请核对后再试');
+  }
+  const cal = await getCalendar();
+  return { ...summaryOf(app!, cal), timeline: timelineOf(events), applicant: app!.applicantDisplay };
+}
+
+// ---- applicant actions -------------------------------------------------------------------
+
+async function change(userId: string, appNo: string, fn: (app: repo.ApplicationRecord, eventIndex: number) => Parameters<typeof repo.changeApplication>[0] | Promise<Parameters<typeof repo.changeApplication>[0]>) {
+  const { app, events } = await ownApplication(userId, appNo);
+  try {
+    await repo.changeApplication(await fn(app, events.length));
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('办件状态刚刚发生了变化，请刷新后再试');
+    throw e;
+  }
+  return getApplicationDetail(userId, appNo);
+}
+
+/** 撤回: only before acceptance (or while waiting for a supplement). */
+export function withdraw(userId: string, appNo: string) {
+  return change(userId, appNo, (app, n) => {
+    if (!canWithdraw(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能撤回`);
+    const at = now().toISOString();
+    return {
+      app, set: { state: 'withdrawn' }, expectState: ['submitted', 'supplement'], eventIndex: n,
+      event: { at, actor: '申请人', action: '撤回申请', state: 'withdrawn', fromState: app.state },
+      message: { userId, appNo, template: 'application_withdrawn', title: `${app.itemName} 已撤回`, body: `办件 ${appNo} 已按您的要求撤回。` },
+    };
+  });
+}
+
+/** 补正: attach exactly what the one-time notice lists; the clock restarts. */
+export function answerSupplement(userId: string, appNo: string, answers: Record<string, unknown>) {
+  return change(userId, appNo, async (app, n) => {
+    if (!canSupplement(app.state) || !app.supplementNotice) throw conflict(`办件${STATE_NAMES[app.state]}，无需补正`);
+    const listed = app.supplementNotice.items.map((i) => i.material);
+    const keys = Object.keys(answers);
+    const missing = listed.filter((m) => !keys.includes(m));
+    const extra = keys.filter((k) => !listed.includes(k));
+    if (missing.length || extra.length) {
+      throw badRequest(missing.length ? `请补齐一次性告知清单中的材料：${missing.join('、')}` : `只需补正告知清单中的材料，不需要：${extra.join('、')}`);
+    }
+    for (const [material, value] of Object.entries(answers)) {
+      const refs = Array.isArray(value) ? (value as FileRef[]) : [];
+      if (!refs.length) throw badRequest(`${material}：请上传文件或选择电子证照`);
+      for (const ref of refs) {
+        if (ref?.kind === 'upload' ? !(await readyFileOf(userId, ref.fileId)) : !(ref?.kind === 'elicence' && (await getLicence(userId, ref.licenceId)))) {
+          throw badRequest(`${material}：文件不存在或尚未上传完成`);
+        }
+      }
+    }
+    const cal = await getCalendar();
+    const today = businessDate(now());
+    const paused = app.pausedSince ? Math.max(0, workingDaysSince(app.pausedSince, today, cal)) : 0;
+    const at = now().toISOString();
+    return {
+      app, expectState: ['supplement'], eventIndex: n, remove: ['pausedSince', 'supplementNotice'],
+      set: {
+        state: 'accepted', pausedDays: app.pausedDays + paused,
+        materials: app.materials.map((m) => (listed.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: ((answers[m.name] as FileRef[]).filter((r) => r.kind === 'upload') as { fileId: string }[]).map((r) => r.fileId) } : m)),
+      },
+      event: { at, actor: '申请人', action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
+      message: { userId, appNo, template: 'application_supplemented', title: `${app.itemName} 补正已提交`, body: `办件 ${appNo} 的补正材料已提交，继续办理。` },
+    };
+  });
+}
+
+function workingDaysSince(from: string, to: string, cal: CalendarData): number {
+  // days the clock stood still: working days after the notice up to today
+  let n = 0;
+  let d = from;
+  while (d < to) { d = addWorkingDays(d, 1, cal); if (d <= to) n++; }
+  return n;
+}
+
+/** 好差评: once, after the service ended. */
+export function rate(userId: string, appNo: string, value: Rating, comment?: string) {
+  return change(userId, appNo, (app, n) => {
+    if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
+    const at = now().toISOString();
+    return {
+      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n,
+      event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
+    };
+  });
+}
+
+// ---- tests only -------------------------------------------------------------------------------
+
+/** Puts an application into a state directly (tests stand in for the back office of issue 4). */
+export async function forceState(appNo: string, state: ApplicationState, extra: Partial<repo.ApplicationRecord> = {}, actor = '窗口') {
+  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  if (!app) throw notFound();
+  await repo.changeApplication({
+    app, set: { state, ...extra }, eventIndex: events.length,
+    event: { at: now().toISOString(), actor, action: STATE_NAMES[state], state, fromState: app.state },
+  });
+}

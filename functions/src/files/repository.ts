@@ -1,0 +1,27 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from '../lib/db';
+import { keys } from '../lib/keys';
+
+export interface FileRecord {
+  fileId: string; ownerId: string; key: string; fileName: string; contentType: string; size: number;
+  status: 'pending' | 'ready' | 'rejected'; createdAt: string; usedBy?: string;
+}
+
+export async function createFile(f: FileRecord, ttl: number): Promise<void> {
+  // pending uploads expire by TTL unless completed
+  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.file(f.fileId), entity: 'File', ...f, ttl }, ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+export async function getFile(fileId: string): Promise<FileRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.file(fileId) }));
+  return r.Item as FileRecord | undefined;
+}
+
+export async function setFileStatus(fileId: string, status: FileRecord['status'], size: number): Promise<void> {
+  await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.file(fileId),
+    UpdateExpression: 'SET #s = :s, #size = :size REMOVE #ttl',
+    ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl' },
+    ExpressionAttributeValues: { ':s': status, ':size': size },
+  }));
+}

@@ -1,0 +1,122 @@
+import { createHash, createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from './env';
+import { now } from './clock';
+
+/**
+ * Object storage for uploaded materials. The browser or WeChat posts the file straight to the
+ * store with a presigned POST (the API never carries file bytes); the API then inspects the
+ * stored object. Production: S3 (SigV4 POST policy with content-length-range). Local: a folder
+ * behind the same interface, served by the local stack at /local-files/upload.
+ */
+export interface PresignedPost { url: string; fields: Record<string, string> }
+export interface StoredObject { size: number; firstBytes: Buffer }
+
+export interface ObjectStore {
+  presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): PresignedPost;
+  head(key: string): Promise<StoredObject | undefined>;
+}
+
+// ---- local folder -------------------------------------------------------------------------
+
+/** Signature the local upload endpoint checks, the stand-in for S3's policy signature. */
+export function localUploadSignature(secret: string, f: { key: string; contentType: string; maxBytes: string; expires: string }): string {
+  return createHmac('sha256', secret).update(`${f.key}\n${f.contentType}\n${f.maxBytes}\n${f.expires}`).digest('hex');
+}
+
+export function dirStore(dir: string, uploadUrl: string, secret: string): ObjectStore {
+  return {
+    presignPost(key, contentType, maxBytes, expiresSeconds) {
+      const fields = { key, contentType, maxBytes: String(maxBytes), expires: String(Math.floor(now().getTime() / 1000) + expiresSeconds) };
+      return { url: uploadUrl, fields: { ...fields, signature: localUploadSignature(secret, fields) } };
+    },
+    async head(key) {
+      const file = path.join(dir, key);
+      if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file)) return undefined;
+      const fd = fs.openSync(file, 'r');
+      try {
+        const firstBytes = Buffer.alloc(16);
+        const n = fs.readSync(fd, firstBytes, 0, 16, 0);
+        return { size: fs.fstatSync(fd).size, firstBytes: firstBytes.subarray(0, n) };
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  };
+}
+
+// ---- S3 -----------------------------------------------------------------------------------
+
+const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+
+/** SigV4-signed POST policy (browser-based upload), so no extra SDK package is needed. */
+export function s3PresignedPost(o: {
+  bucket: string; region: string; key: string; contentType: string; maxBytes: number; expiresSeconds: number;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; at: Date;
+}): PresignedPost {
+  const amzDate = o.at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''); // 20261126T101500Z
+  const day = amzDate.slice(0, 8);
+  const credential = `${o.credentials.accessKeyId}/${day}/${o.region}/s3/aws4_request`;
+  const fields: Record<string, string> = {
+    key: o.key,
+    'Content-Type': o.contentType,
+    'x-amz-algorithm': 'AWS4-HMAC-SHA256',
+    'x-amz-credential': credential,
+    'x-amz-date': amzDate,
+    ...(o.credentials.sessionToken ? { 'x-amz-security-token': o.credentials.sessionToken } : {}),
+  };
+  const policy = {
+    expiration: new Date(o.at.getTime() + o.expiresSeconds * 1000).toISOString(),
+    conditions: [
+      { bucket: o.bucket },
+      ['content-length-range', 1, o.maxBytes],
+      ...Object.entries(fields).map(([k, v]) => ({ [k]: v })),
+    ],
+  };
+  const policyB64 = Buffer.from(JSON.stringify(policy)).toString('base64');
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
+  return {
+    url: `https://${o.bucket}.s3.${o.region}.amazonaws.com/`,
+    fields: { ...fields, policy: policyB64, 'x-amz-signature': createHmac('sha256', signingKey).update(policyB64).digest('hex') },
+  };
+}
+
+function s3Store(bucket: string): ObjectStore {
+  const region = process.env.AWS_REGION ?? 'ap-east-1';
+  return {
+    presignPost(key, contentType, maxBytes, expiresSeconds) {
+      return s3PresignedPost({
+        bucket, region, key, contentType, maxBytes, expiresSeconds, at: now(),
+        credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },
+      });
+    },
+    async head(key) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+      const s3 = new S3Client({ region });
+      try {
+        const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-15' }));
+        const firstBytes = Buffer.from(await r.Body!.transformToByteArray());
+        const total = Number(/\/(\d+)$/.exec(r.ContentRange ?? '')?.[1] ?? r.ContentLength ?? 0);
+        return { size: total, firstBytes };
+      } catch (e) {
+        if ((e as Error).name === 'NoSuchKey' || (e as Error).name === 'InvalidRange') return undefined;
+        throw e;
+      }
+    },
+  };
+}
+
+let store: ObjectStore | undefined;
+export function objectStore(): ObjectStore {
+  if (!store) {
+    store = env.filesBucket
+      ? s3Store(env.filesBucket)
+      : dirStore(env.localFilesDir, env.localFilesUploadUrl, env.localFilesSecret);
+  }
+  return store;
+}
+export const resetObjectStore = () => { store = undefined; };
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

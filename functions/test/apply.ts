@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { localFilesHandler } from '../../scripts/lib/localFiles';
+import { resetObjectStore } from '../src/lib/storage';
+import { call } from './http';
+import { devHandler } from '../src/identity/handler';
+import { handler as files } from '../src/files/handler';
+
+/** A real local upload endpoint (the S3 stand-in) on a free port, with its own folder. */
+export async function startLocalFiles(): Promise<() => Promise<void>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-files-test-'));
+  const secret = 'test-files-secret';
+  const server = http.createServer(localFilesHandler({ dir, secret }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  process.env.LOCAL_FILES_DIR = dir;
+  process.env.LOCAL_FILES_SECRET = secret;
+  process.env.LOCAL_FILES_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/local-files/upload`;
+  resetObjectStore();
+  return () => new Promise((r) => server.close(() => r()));
+}
+
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+
+export async function login(userId: string): Promise<string> {
+  const r = await call(devHandler, 'POST /v1/dev/login', { body: { userId } });
+  if (r.status !== 200) throw new Error(`dev login ${userId}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** Ticket → multipart POST to the upload endpoint → complete: what the mini-program does. */
+export async function upload(token: string, content: Buffer = PNG, contentType = 'image/png', fileName = 'photo.png') {
+  const ticket = await call(files, 'POST /v1/files', { token, body: { fileName, contentType, size: content.length } });
+  if (ticket.status !== 201) return { ticket };
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(content)], { type: contentType }), fileName);
+  const posted = await fetch(ticket.body.upload.url, { method: 'POST', body: form });
+  const complete = await call(files, 'POST /v1/files/{fileId}/complete', { token, params: { fileId: ticket.body.fileId } });
+  return { ticket, posted, complete, fileId: ticket.body.fileId as string };
+}

@@ -1,0 +1,106 @@
+import * as z from 'zod';
+import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
+
+const Slug = z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' });
+export const AppNo = z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' });
+
+/** The answers are checked against the item's form (shared/src/apply) by the service. */
+export const SubmitRequest = z.strictObject({
+  itemId: Slug.optional(),
+  bundleId: Slug.optional(),
+  answers: z.record(z.string().max(40), z.unknown()),
+  /** 容缺受理: names of required materials the firm will hand in later. */
+  deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
+  /** 信用承诺: the signer's name, given when anything is deferred. */
+  commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(20) }).optional(),
+}).refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] });
+export type SubmitRequest = z.infer<typeof SubmitRequest>;
+
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '提交凭证不正确，请刷新页面后重试' });
+
+export const LightSchema = z.enum(['green', 'yellow', 'red']);
+
+export const DeferredMaterial = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() });
+
+export const Receipt = z.object({
+  appNo: z.string(),
+  queryCode: z.string().optional(), // shown once, at submission
+  itemName: z.string(),
+  departmentName: z.string(),
+  submittedAt: z.string(),
+  promisedDays: z.number(),
+  statutoryDays: z.number(),
+  promisedDeadline: z.string(),
+  statutoryDeadline: z.string(),
+  nextSteps: z.array(z.string()),
+  linked: z.array(z.object({ appNo: z.string(), itemName: z.string(), departmentName: z.string() })),
+  deferred: z.array(DeferredMaterial),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export const ApplicationSummary = z.object({
+  appNo: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  state: z.enum(APPLICATION_STATES),
+  stateName: z.string(),
+  submittedAt: z.string(),
+  light: LightSchema.nullable(), // null when the clock does not run (ended, withdrawn, waiting for the applicant)
+  remainingDays: z.number().nullable(),
+  deadline: z.string(),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  actor: z.string(), // a department or 申请人 — never a person's private data
+  action: z.string(),
+  note: z.string().optional(),
+  state: z.enum(APPLICATION_STATES).optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const ApplicationDetail = ApplicationSummary.extend({
+  promisedDays: z.number(),
+  statutoryDays: z.number(),
+  usedDays: z.number().nullable(),
+  timeline: z.array(TimelineEntry),
+  nextAction: z.object({ kind: z.enum(['supplement', 'pickup', 'rate', 'wait', 'none']), text: z.string() }),
+  supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+  deferred: z.array(DeferredMaterial),
+  materials: z.array(z.object({ name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']) })),
+  linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
+  rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
+  itemId: z.string(),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
+
+export const ListMineQuery = z.strictObject({
+  state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' }).optional(),
+});
+export const ListMineResponse = z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() });
+
+/** 进度查询 without logging in: the number plus the query code or the last 4 digits of the phone. */
+export const LookupRequest = z.strictObject({
+  appNo: AppNo,
+  code: z.string().trim().regex(/^(\d{4}|\d{6})$/, { message: '请输入 6 位查询码或手机号后 4 位' }),
+});
+export const LookupResponse = ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() });
+
+export const RateRequest = z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(300).optional() });
+export const SupplementRequest = z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) });
+export const AppNoParams = z.strictObject({ appNo: AppNo });
+
+export const DraftParams = z.strictObject({ formId: z.string().regex(/^(item|bundle)-[a-z0-9-]{2,60}$/, { message: '表单编号不正确' }) });
+export const DraftBody = z.strictObject({
+  answers: z.record(z.string().max(40), z.unknown()),
+  deferred: z.array(z.string().max(60)).max(20).default([]),
+  step: z.number().int().min(0).max(10).default(0),
+});
+
+export const MessageView = z.object({
+  id: z.string(), at: z.string(), title: z.string(), body: z.string(), appNo: z.string().optional(), read: z.boolean(),
+});
+export const MessageListResponse = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() });

@@ -1,0 +1,327 @@
+import * as z from 'zod';
+import { CreditCode, Mobile, ResidentId } from '../identity/schema';
+
+/**
+ * Application forms as data (网上申办: "fields defined as data per item"). The same FormDef is
+ * rendered by the mini-program and validated, with the schema `buildAnswersSchema` derives from
+ * it, both as a person types and again in the function that receives the application.
+ *
+ * Messages are Chinese and never name the field: the caller prefixes the field's label
+ * (e.g. with `describeIssues(error, formLabels(form))`).
+ *
+ * Answer shapes, by field type:
+ *   text, textarea, address, date  trimmed string ('YYYY-MM-DD' for date)
+ *   choice                         the option's value
+ *   number                         a JSON number (strings are not coerced)
+ *   residentId, creditCode         trimmed, upper-case string (check digit verified)
+ *   phone                          trimmed string, 11-digit mainland mobile
+ *   file                           ALWAYS an array of 1–5 FileRef, even for a single file:
+ *                                  [{ kind: 'upload', fileId: 'f_…' } | { kind: 'elicence', licenceId: 'el_…' }]
+ * An optional field may be absent, null, '' (or only spaces) or, for files, []; all of these are
+ * normalised to absent (the key is removed from the parsed answers). A required field given any of
+ * them fails with '必填'. Keys that are not fields of the form are rejected.
+ */
+
+export const FieldType = z.enum([
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'choice',
+  'residentId',
+  'creditCode',
+  'phone',
+  'address',
+  'file',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+/** What the system already knows about the applicant, used to pre-fill fields (少填). */
+export const PrefillKey = z.enum([
+  'realName',
+  'idNumber',
+  'phone',
+  'enterpriseName',
+  'creditCode',
+  'legalRepresentative',
+  'address',
+]);
+export type PrefillKey = z.infer<typeof PrefillKey>;
+
+/** Which field types a pre-filled value may go into. */
+export const PREFILL_FIELD_TYPES: Record<PrefillKey, readonly FieldType[]> = {
+  realName: ['text'],
+  idNumber: ['residentId'],
+  phone: ['phone'],
+  enterpriseName: ['text'],
+  creditCode: ['creditCode'],
+  legalRepresentative: ['text'],
+  address: ['address', 'text', 'textarea'],
+};
+
+export const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;
+const HAS_CHINESE = /[\u4e00-\u9fa5]/;
+
+/** Default length bounds of free text. */
+export const TEXT_MAX = 100;
+export const TEXTAREA_MAX = 1000;
+export const ADDRESS_MIN = 5;
+export const ADDRESS_MAX = 120;
+/** At most this many uploads / e-licences per file field. */
+export const FILES_MAX = 5;
+
+export const FILE_ID = /^f_[A-Za-z0-9_-]{8,64}$/;
+export const LICENCE_ID = /^el_[A-Za-z0-9_-]{4,64}$/;
+
+export const ChoiceOption = z.strictObject({
+  value: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  label: z.string().min(1).max(30),
+});
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+const compiles = (source: string): boolean => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An extra rule for text fields, e.g. a name in Chinese characters. `regex` is a RegExp source. */
+export const FieldPattern = z.strictObject({
+  regex: z.string().min(1).max(200).refine(compiles, { message: '不是有效的正则表达式' }),
+  message: z.string().min(1).max(40).regex(HAS_CHINESE, { message: '应为中文提示' }),
+});
+export type FieldPattern = z.infer<typeof FieldPattern>;
+
+const LENGTH_TYPES: readonly FieldType[] = ['text', 'textarea'];
+const BOUNDED_TYPES: readonly FieldType[] = ['text', 'textarea', 'number'];
+
+export const FieldDef = z
+  .strictObject({
+    key: z.string().regex(FIELD_KEY, { message: '应以字母开头，只含字母和数字，最长 40 位' }),
+    label: z.string().min(1).max(20).regex(HAS_CHINESE, { message: '应为中文名称' }),
+    type: FieldType,
+    required: z.boolean(),
+    section: z.string().min(1).max(40),
+    help: z.string().max(400).optional(),
+    placeholder: z.string().max(40).optional(),
+    /** choice only: the values and their labels. */
+    options: z.array(ChoiceOption).min(1).max(50).optional(),
+    /** number: the value's bounds; text / textarea: length bounds. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** text / textarea only. */
+    pattern: FieldPattern.optional(),
+    prefill: PrefillKey.optional(),
+    /** file only: the name of the item's material this field satisfies. */
+    materialName: z.string().min(2).max(60).optional(),
+  })
+  .superRefine((f, ctx) => {
+    const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+    if (f.type === 'choice') {
+      if (!f.options) problem('单选项需要选项', 'options');
+      else if (new Set(f.options.map((o) => o.value)).size !== f.options.length) problem('选项的值重复', 'options');
+    } else if (f.options) problem('只有单选项可以设置选项', 'options');
+    if ((f.min !== undefined || f.max !== undefined) && !BOUNDED_TYPES.includes(f.type)) {
+      problem('只有文字和数字可以设置范围', f.min !== undefined ? 'min' : 'max');
+    }
+    if (LENGTH_TYPES.includes(f.type)) {
+      for (const k of ['min', 'max'] as const) {
+        const v = f[k];
+        if (v !== undefined && (!Number.isInteger(v) || v < 0)) problem('字数应为非负整数', k);
+      }
+    }
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) problem('最小值不能大于最大值', 'min');
+    if (f.pattern && !LENGTH_TYPES.includes(f.type)) problem('只有文字可以设置格式', 'pattern');
+    if (f.materialName !== undefined && f.type !== 'file') problem('只有材料项可以对应材料', 'materialName');
+    if (f.prefill && !PREFILL_FIELD_TYPES[f.prefill].includes(f.type)) problem('预填内容与字段类型不符', 'prefill');
+  });
+export type FieldDef = z.infer<typeof FieldDef>;
+
+export const FormDef = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9:-]{1,80}$/),
+    title: z.string().min(2).max(40),
+    sections: z.array(z.string().min(1).max(40)).min(1),
+    fields: z.array(FieldDef).min(1).max(200),
+  })
+  .superRefine((form, ctx) => {
+    const seen = new Set<string>();
+    form.fields.forEach((f, i) => {
+      if (seen.has(f.key)) ctx.addIssue({ code: 'custom', message: `字段 ${f.key} 重复`, path: ['fields', i, 'key'] });
+      seen.add(f.key);
+      if (!form.sections.includes(f.section)) {
+        ctx.addIssue({ code: 'custom', message: `分组“${f.section}”不在分组列表中`, path: ['fields', i, 'section'] });
+      }
+    });
+    if (new Set(form.sections).size !== form.sections.length) {
+      ctx.addIssue({ code: 'custom', message: '分组重复', path: ['sections'] });
+    }
+    form.sections.forEach((s, i) => {
+      if (!form.fields.some((f) => f.section === s)) {
+        ctx.addIssue({ code: 'custom', message: `分组“${s}”没有字段`, path: ['sections', i] });
+      }
+    });
+  });
+export type FormDef = z.infer<typeof FormDef>;
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------------------
+
+export const FileRef = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject(
+      { kind: z.literal('upload'), fileId: z.string({ error: '文件编号不正确' }).regex(FILE_ID, { message: '文件编号不正确' }) },
+      { error: '应为上传的文件或电子证照' },
+    ),
+    z.strictObject(
+      {
+        kind: z.literal('elicence'),
+        licenceId: z.string({ error: '电子证照编号不正确' }).regex(LICENCE_ID, { message: '电子证照编号不正确' }),
+      },
+      { error: '应为上传的文件或电子证照' },
+    ),
+  ],
+  { error: '应为上传的文件或电子证照' },
+);
+export type FileRef = z.infer<typeof FileRef>;
+
+export type AnswerValue = string | number | FileRef[];
+export type Answers = Record<string, AnswerValue>;
+export type Profile = Partial<Record<PrefillKey, string>>;
+
+const REQUIRED = '必填';
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+/** '必填' when nothing was given, otherwise `wrongType`. */
+const typeError = (wrongType: string) => (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : wrongType);
+
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+/** A real calendar day written 'YYYY-MM-DD', between 1900 and 2100. */
+export function isIsoDate(s: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!match) return false;
+  const [y, m, d] = match.slice(1).map(Number);
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+const text = (wrongType = '应为文字') => z.string({ error: typeError(wrongType) });
+
+function boundedText(field: FieldDef, defaultMax: number): z.ZodType<string> {
+  const min = field.min ?? 1;
+  const max = field.max ?? defaultMax;
+  let s = text().trim().max(max, { message: `不能超过 ${max} 个字` });
+  if (min > 1) s = s.min(min, { message: `至少 ${min} 个字` });
+  if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), { message: field.pattern.message });
+  return s;
+}
+
+/** The schema of one field's value when it is given (emptiness is handled by `buildAnswersSchema`). */
+export function fieldValueSchema(field: FieldDef): z.ZodType<AnswerValue> {
+  switch (field.type) {
+    case 'text':
+      return boundedText(field, TEXT_MAX);
+    case 'textarea':
+      return boundedText(field, TEXTAREA_MAX);
+    case 'number': {
+      let n = z.number({ error: typeError('应为数字') });
+      if (field.min !== undefined) n = n.min(field.min, { message: `不能小于 ${field.min}` });
+      if (field.max !== undefined) n = n.max(field.max, { message: `不能大于 ${field.max}` });
+      return n;
+    }
+    case 'date':
+      return text('应为日期')
+        .trim()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为“年-月-日”格式的日期，如 2024-05-01', abort: true })
+        .refine(isIsoDate, { message: '不是有效的日期' });
+    case 'choice': {
+      const values = (field.options ?? []).map((o) => o.value);
+      return text('不是可选的值')
+        .trim()
+        .refine((v) => values.includes(v), { message: '不是可选的值' });
+    }
+    case 'residentId':
+      return text().pipe(ResidentId);
+    case 'creditCode':
+      return text().pipe(CreditCode);
+    case 'phone':
+      return text().pipe(Mobile);
+    case 'address':
+      return text()
+        .trim()
+        .min(ADDRESS_MIN, { message: `至少 ${ADDRESS_MIN} 个字` })
+        .max(ADDRESS_MAX, { message: `不能超过 ${ADDRESS_MAX} 个字` });
+    case 'file':
+      return z
+        .array(FileRef, { error: typeError('应为上传的文件或电子证照列表') })
+        .max(FILES_MAX, { message: `最多 ${FILES_MAX} 份` })
+        .refine((refs) => new Set(refs.map((r) => (r.kind === 'upload' ? r.fileId : r.licenceId))).size === refs.length, {
+          message: '同一份材料重复提交',
+        });
+  }
+}
+
+/**
+ * The strict zod schema of a form's answers. Parsing returns the normalised answers: strings
+ * trimmed (ID numbers upper-cased), empty optional fields removed.
+ */
+export function buildAnswersSchema(form: FormDef): z.ZodType<Answers> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of form.fields) {
+    const value = fieldValueSchema(field);
+    shape[field.key] = z.preprocess((v) => (isEmpty(v) ? undefined : v), field.required ? value : value.optional());
+  }
+  return z
+    .strictObject(shape, {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? '含有表单以外的内容' : '应为表单内容'),
+    })
+    .transform((answers) => {
+      const out: Answers = {};
+      for (const [k, v] of Object.entries(answers)) if (v !== undefined) out[k] = v as AnswerValue;
+      return out;
+    });
+}
+
+/** The pre-filled answers: only the fields with a `prefill` whose value the profile has. */
+export function prefillAnswers(form: FormDef, profile: Profile): Answers {
+  const answers: Answers = {};
+  for (const field of form.fields) {
+    if (!field.prefill) continue;
+    const value = profile[field.prefill]?.trim();
+    if (value) answers[field.key] = value;
+  }
+  return answers;
+}
+
+/** Key under which `fieldErrors` reports a problem with the answers as a whole (not an object). */
+export const FORM_ERROR_KEY = '_form';
+
+/**
+ * The first Chinese message for every field in error; {} when the answers are valid.
+ * A key that is not a field of the form is reported under that key ('不是此表单的内容').
+ */
+export function fieldErrors(form: FormDef, answers: unknown): Record<string, string> {
+  const result = buildAnswersSchema(form).safeParse(answers);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const k of issue.keys) errors[k] ??= '不是此表单的内容';
+      continue;
+    }
+    const key = issue.path.length ? String(issue.path[0]) : FORM_ERROR_KEY;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Field labels by key, for `describeIssues(error, formLabels(form))`. */
+export function formLabels(form: FormDef): Record<string, string> {
+  return Object.fromEntries(form.fields.map((f) => [f.key, f.label]));
+}

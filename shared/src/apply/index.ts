@@ -1,0 +1,3 @@
+export * from './form';
+export * from './forms';
+export * from './tolerance';

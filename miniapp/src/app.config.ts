@@ -3,6 +3,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/guide', pages: ['detail/index', 'bundle/index'] },
     { root: 'packages/account', pages: ['real-name/index', 'enterprise/index'] },
+    { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
+    { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type {
+  ApplicationDetail, ApplicationSummary, FormDef, Rating, Receipt, TimelineEntry,
   BundleDetail, BundleSummary, Department, DevUser, ServiceDetail, ServiceListQuery, ServiceListResponse, SessionResponse, UserView,
 } from '@yx/shared';
 import { clearSession, getToken } from './session';
@@ -21,7 +22,7 @@ function qs(query?: Query): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const token = getToken();
   let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
@@ -29,7 +30,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, o
       url: `${API_BASE}${path}${qs(opts.query)}`,
       method,
       data: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
       dataType: 'json',
       timeout: 15000,
     });
@@ -56,5 +57,41 @@ export const api = {
   me: (reveal = false) => request<UserView>('GET', '/v1/me', { query: reveal ? { reveal: 'true' } : undefined }),
   bindRealName: (name: string, idNumber: string) => request<UserView>('PUT', '/v1/me/real-name', { body: { name, idNumber } }),
   bindEnterprise: (enterpriseName: string, creditCode: string) => request<SessionResponse>('PUT', '/v1/me/enterprise', { body: { enterpriseName, creditCode } }),
+
+  // 掌上办
+  form: (formId: string) => request<FormPayload>('GET', `/v1/forms/${formId}`),
+  saveDraft: (formId: string, draft: { answers: Record<string, unknown>; deferred: string[]; step: number }) => request<{ savedAt: string }>('PUT', `/v1/drafts/${formId}`, { body: draft }),
+  createUpload: (fileName: string, contentType: string, size: number) =>
+    request<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', { body: { fileName, contentType, size } }),
+  completeUpload: (fileId: string) => request<{ fileId: string; status: string; size: number }>('POST', `/v1/files/${fileId}/complete`),
+  submit: (idempotencyKey: string, body: { itemId?: string; bundleId?: string; answers: Record<string, unknown>; deferred: string[]; commitment?: { signed: true; signer: string } }) =>
+    request<Receipt>('POST', '/v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  myApplications: (state: 'all' | 'open' | 'action' | 'ended', cursor?: string) =>
+    request<{ items: ApplicationSummary[]; nextCursor: string | null }>('GET', '/v1/applications', { query: { state, cursor, limit: 20 } }),
+  application: (appNo: string) => request<ApplicationDetail>('GET', `/v1/applications/${appNo}`),
+  withdraw: (appNo: string) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/withdraw`),
+  supplement: (appNo: string, answers: Record<string, unknown>) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/supplement`, { body: { answers } }),
+  rate: (appNo: string, value: Rating, comment?: string) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/rating`, { body: { value, ...(comment ? { comment } : {}) } }),
+  lookup: (appNo: string, code: string) => request<ApplicationSummary & { timeline: TimelineEntry[]; applicant: string }>('POST', '/v1/lookup', { body: { appNo, code } }),
+  messages: (cursor?: string) => request<{ items: MessageView[]; unread: number; nextCursor: string | null }>('GET', '/v1/messages', { query: { cursor } }),
+  unreadCount: () => request<{ unread: number }>('GET', '/v1/messages/unread-count'),
+  readMessage: (id: string, at: string) => request<{ unread: number }>('POST', `/v1/messages/${id}/read`, { body: { at } }),
 };
+
+export interface MessageView { id: string; at: string; title: string; body: string; appNo?: string; read: boolean }
+
+export interface LicenceView { id: string; type: string; name: string; number: string; issuer: string; validUntil?: string }
+
+/** GET /v1/forms/{formId}: everything the apply page needs at once. */
+export interface FormPayload {
+  formId: string;
+  form: FormDef;
+  itemNames: string[];
+  prefill: Record<string, unknown>;
+  draft?: { answers: Record<string, unknown>; deferred: string[]; step: number; savedAt: string };
+  verified: boolean;
+  licences: LicenceView[];
+  licenceTypes: Record<string, string | null>;
+  tolerance: { grade: 'A' | 'B' | 'C' | 'D' | null; quota: number; dueWorkingDays: number };
+}
 

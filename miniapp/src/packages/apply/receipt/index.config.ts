@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '越秀掌上办' });

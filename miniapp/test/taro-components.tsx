@@ -26,6 +26,17 @@ export const Input = (p: P) => (
     onKeyDown={(e) => { if (e.key === 'Enter') p.onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } }); }}
   />
 );
+export const Textarea = (p: P) => (
+  <textarea
+    className={p.className}
+    name={p.name}
+    value={p.value}
+    placeholder={p.placeholder}
+    aria-label={p['aria-label']}
+    maxLength={p.maxlength}
+    onChange={(e) => p.onInput?.({ detail: { value: e.target.value } })}
+  />
+);
 export const Switch = (p: P) => (
   <input type="checkbox" role="switch" aria-label={p['aria-label']} checked={!!p.checked} onChange={(e) => p.onChange?.({ detail: { value: e.target.checked } })} />
 );

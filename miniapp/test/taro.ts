@@ -18,10 +18,19 @@ export const showModal = jest.fn(async () => ({ confirm: true, cancel: false }))
 export const makePhoneCall = jest.fn();
 export const login = jest.fn(async () => ({ code: 'test-code' }));
 export const request = jest.fn();
+export const redirectTo = jest.fn();
+export const showLoading = jest.fn();
+export const hideLoading = jest.fn();
+/** Tests set what the picker "returns", e.g. chooseImage.mockResolvedValueOnce({ tempFiles: [...] }). */
+export const chooseImage = jest.fn(async () => ({ tempFilePaths: ['blob:photo'], tempFiles: [{ path: 'blob:photo', size: 1024, type: 'image/jpeg' }] }));
+export const uploadFile = jest.fn(async () => ({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' }));
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
 export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
 export const useLaunch = () => undefined;
 export const __reset = () => { store.clear(); listeners.clear(); };
 
-const Taro = { __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, switchTab, showToast, showModal, makePhoneCall, login, request, useRouter, useDidShow, useLaunch };
+const Taro = {
+  __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, redirectTo, switchTab, showToast, showModal, showLoading, hideLoading,
+  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch,
+};
 export default Taro;

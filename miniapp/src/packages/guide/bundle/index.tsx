@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { ServiceCard } from '../../../components/ServiceCard';
@@ -28,6 +28,9 @@ export default function BundlePage() {
             <View className="section"><View className="section-title">说明</View><View>{b.summary}</View></View>
             <View className="section bundle-items-title"><View className="section-title">包含的事项</View></View>
             {s.data!.items.map((i) => <ServiceCard key={i.id} item={i} />)}
+            <View className="bundle-apply">
+              <Button className="btn" onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?formId=bundle-${b.id}` })}>一表申请，一次办好</Button>
+            </View>
           </View>
         )}
       </StateView>

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ServiceDetail } from '@yx/shared';
 import { api } from '../../../api/client';
@@ -120,6 +120,12 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
               {b.name} <Text className="muted">› {b.itemIds.length} 个事项一次办</Text>
             </View>
           ))}
+        </View>
+      )}
+
+      {item.online && (
+        <View className="detail-apply">
+          <Button className="btn" onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?formId=item-${item.id}` })}>在线办理</Button>
         </View>
       )}
 

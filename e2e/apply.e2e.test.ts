@@ -1,0 +1,142 @@
+/**
+ * 掌上办 in the browser: a resident applies with one e-licence and one upload, gets a receipt and
+ * looks it up without logging in; a grade-A firm applies with two deferred materials (容缺) under a
+ * signed credit commitment.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launch, phonePage, shot, webUrl } from './browser';
+
+jest.setTimeout(120_000);
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+async function newPage(): Promise<Page> {
+  const page = await phonePage(browser);
+  page.setDefaultTimeout(20_000);
+  page.on('response', async (r) => {
+    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+  });
+  return page;
+}
+
+const settled = (page: Page, selector: string) =>
+  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
+
+async function devLogin(page: Page, description: string) {
+  await page.goto(`${webUrl()}/#/pages/login/index`);
+  await page.getByText(description).click();
+  await page.locator('.me-name').waitFor();
+}
+
+async function openApply(page: Page, itemId: string) {
+  await page.goto(`${webUrl()}/#/packages/guide/detail/index?id=${itemId}`);
+  await page.locator('.detail-apply').getByText('在线办理').click();
+  await page.locator('.apply-steps').waitFor();
+}
+
+const section = (page: Page, name: string) => page.locator(`.apply [data-section="${name}"]`);
+const field = (page: Page, key: string) => page.locator(`.apply [data-field="${key}"]`);
+const next = (page: Page) => page.locator('.apply-bar').getByText(/^下一步/).click();
+
+async function uploadInto(page: Page, key: string, name: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), field(page, key).getByText('拍照/上传').click()]);
+  await chooser.setFiles({ name, mimeType: 'image/png', buffer: PNG });
+  await field(page, key).getByText('已上传').waitFor();
+}
+
+describe('掌上办 in the browser', () => {
+  let appNo = '';
+  let queryCode = '';
+
+  it('a resident applies with one e-licence and one upload and gets a receipt', async () => {
+    const page = await newPage();
+    await devLogin(page, '居民 · 已实名');
+    await openApply(page, 'no-criminal-record');
+    // 申请人信息 is pre-filled from the real-name binding
+    await section(page, '申请人信息').waitFor();
+    expect(await field(page, 'realName').locator('input').inputValue()).toBe('张晓明');
+    await shot(page, 'apply-step1-prefilled');
+    await next(page);
+    await section(page, '联系方式').waitFor();
+    await next(page);
+    await section(page, '事项信息').waitFor();
+    await next(page); // nothing chosen yet: the form says what is missing
+    await field(page, 'purpose').getByText('必填').waitFor();
+    await field(page, 'purpose').getByText('就业', { exact: true }).click();
+    await next(page);
+    await section(page, '材料').waitFor();
+    await field(page, 'm0').getByText(/用电子证照：居民身份证/).click();
+    await field(page, 'm0').getByText('电子证照', { exact: true }).waitFor();
+    await uploadInto(page, 'm1', '犯罪记录查询申请表.png');
+    await shot(page, 'apply-materials');
+    await next(page);
+    await page.locator('.apply-review').first().waitFor();
+    await shot(page, 'apply-review', true);
+    await page.locator('.apply-bar').getByText('确认提交').click();
+    await page.locator('.receipt-title').getByText('申请已提交').waitFor();
+    await settled(page, '.receipt-head');
+    appNo = (await page.getByLabel('办件编号').innerText()).trim();
+    queryCode = (await page.getByLabel('查询码').innerText()).trim();
+    expect(appNo).toMatch(/^YX\d{14}$/);
+    expect(queryCode).toMatch(/^\d{6}$/);
+    await page.locator('.receipt-deadlines').getByText('承诺时限').waitFor();
+    await shot(page, 'apply-receipt');
+    await page.context().close();
+  });
+
+  it('anyone looks the application up with its number and query code and sees the timeline', async () => {
+    const page = await newPage(); // a fresh browser: not logged in
+    await page.goto(`${webUrl()}/#/packages/progress/lookup/index`);
+    await page.getByLabel('办件编号').locator('input').or(page.locator('input[aria-label="办件编号"]')).first().fill(appNo);
+    await page.locator('.lookup-code input, input[aria-label*="查询码"]').first().fill(queryCode);
+    await page.getByRole('button', { name: /查询/ }).or(page.locator('.lookup-submit')).first().click();
+    await page.getByText('提交申请').first().waitFor();
+    await page.getByText('张*明').first().waitFor();
+    await shot(page, 'lookup-result');
+    await page.context().close();
+  });
+
+  it('a grade-A firm defers two materials under a signed credit commitment', async () => {
+    const page = await newPage();
+    await devLogin(page, '企业 · 粤味餐饮 · 信用 A 级');
+    await openApply(page, 'food-business-licence');
+    expect(await field(page, 'creditCode').locator('input').inputValue()).toBe('91440104MA5CXK1P06');
+    await next(page);
+    await section(page, '联系方式').waitFor();
+    await next(page);
+    await section(page, '事项信息').waitFor();
+    await field(page, 'foodBusinessType').getByText('餐饮服务', { exact: true }).click();
+    await field(page, 'premisesAddress').locator('input').fill('广州市越秀区北京路 188 号首层');
+    await field(page, 'premisesArea').locator('input').fill('120');
+    await next(page);
+    await section(page, '材料').waitFor();
+    await page.getByLabel('容缺受理').getByText(/最多/).waitFor();
+    await field(page, 'm1').getByText(/用电子证照：营业执照/).click();
+    await field(page, 'm4').getByText(/用电子证照：居民身份证/).click();
+    for (const key of ['m2', 'm3']) {
+      await page.locator(`.apply [data-field="${key}"] + .apply-defer`).click();
+      await field(page, key).getByText('容缺：承诺后补交').waitFor();
+    }
+    await uploadInto(page, 'm0', '申请书.png');
+    await uploadInto(page, 'm5', '租赁合同.png');
+    await uploadInto(page, 'm6', '健康证明.png');
+    await next(page); // the commitment is not signed yet
+    await page.getByText(/容缺受理需签署信用承诺/).waitFor();
+    await page.getByLabel('信用承诺').getByText('我已阅读并作出上述承诺').click();
+    await page.getByLabel('信用承诺').locator('input').last().fill('陈志强');
+    await shot(page, 'apply-tolerance', true);
+    await next(page);
+    await page.locator('.apply-review').first().waitFor();
+    await page.locator('.apply-bar').getByText('确认提交').click();
+    await page.locator('.receipt-title').getByText('申请已提交').waitFor();
+    await settled(page, '.receipt-head');
+    await page.getByText('容缺材料（待补交）').waitFor();
+    expect(await page.locator('.receipt-row .tag-orange').count()).toBe(2);
+    await shot(page, 'apply-receipt-tolerance', true);
+    await page.context().close();
+  });
+});

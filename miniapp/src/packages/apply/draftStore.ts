@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * What a person typed, kept on the phone as they go (the server keeps a copy too), with the
+ * idempotency key of the submission, so a retry after a lost answer creates nothing twice.
+ */
+export interface LocalDraft {
+  answers: Record<string, unknown>;
+  deferred: string[];
+  step: number;
+  signer: string;
+  idemKey: string;
+  savedAt: string;
+  /** display names of uploaded files and chosen licences, by file / licence id */
+  names: Record<string, string>;
+}
+
+const key = (formId: string) => `yx.draft.${formId}`;
+
+export function loadLocalDraft(formId: string): LocalDraft | undefined {
+  try {
+    const d = Taro.getStorageSync(key(formId)) as LocalDraft | '';
+    return d || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLocalDraft(formId: string, d: LocalDraft): void {
+  try { Taro.setStorageSync(key(formId), d); } catch { /* storage full: the server copy remains */ }
+}
+
+export function clearLocalDraft(formId: string): void {
+  try { Taro.removeStorageSync(key(formId)); } catch { /* ignore */ }
+}
+
+export function newIdempotencyKey(): string {
+  const rand = () => Math.random().toString(36).slice(2, 10);
+  return `k${Date.now().toString(36)}${rand()}${rand()}`;
+}
+
+export const receiptKey = (appNo: string) => `yx.receipt.${appNo}`;

@@ -3,6 +3,7 @@
  * Ports (override by env): WEB_PORT 8080, API_PORT 3000, DYNAMO_PORT 8000, LAMBDA_PORT 3002, WECHAT_PORT 4555.
  * Data persists in .data/dynamodb (git-ignored). Ctrl-C stops everything it started.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { assertJava } from './lib/dynamo';
 import { ROOT, startStack } from './lib/stack';
@@ -23,11 +24,17 @@ async function main() {
   API document    ${stack.urls.openapi}
   DynamoDB Local  ${stack.urls.dynamo}
 Press Ctrl-C to stop.`);
+  // the scheduled jobs (容缺 follow-up, subscribe-message outbox) run every minute, as EventBridge would
+  const jobs = setInterval(() => {
+    spawn('npx', ['tsx', 'scripts/jobs.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, DYNAMODB_ENDPOINT: stack.urls.dynamo, TABLE_NAME: 'yx-local', STAGE: 'local', LOG_LEVEL: 'silent' } });
+  }, 60_000);
+  jobs.unref();
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
+    clearInterval(jobs);
     await stack.stop();
     process.exit(0);
   };

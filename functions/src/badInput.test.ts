@@ -10,9 +10,10 @@ import { handler as meta } from './meta/handler';
 import { handler as applications } from './applications/handler';
 import { handler as files } from './files/handler';
 import { handler as messages } from './messages/handler';
+import { handler as admin } from './admin/handler';
 import { seedAll } from './seed/seed';
 
-const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages];
+const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -27,12 +28,15 @@ const VALID_BODY: Record<string, unknown> = {
   'PUT /v1/drafts/{formId}': { answers: {} },
   'POST /v1/applications/{appNo}/supplement': { answers: {} },
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
+  'POST /v1/applications/{appNo}/deferred': { answers: {} },
   'POST /v1/messages/{messageId}/read': { at: '2026-11-26T10:00:00.000Z' },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name][kind]]));
 const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
+let adminToken: string;
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') ? adminToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {
@@ -45,6 +49,7 @@ async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
 beforeAll(async () => {
   await seedAll();
   token = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-resident-li' } })).body.token;
+  adminToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-admin' } })).body.token;
 });
 
 const withBody = ROUTES.filter((r) => r.body);
@@ -60,7 +65,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
     ['an array', { body: [1, 2] }, 400],
     ['oversize', { rawBody: JSON.stringify({ code: 'x'.repeat(17 * 1024) }) }, 413],
   ])('%s → 4xx in Chinese', async (_what, extra, status) => {
-    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'unknown'), ...(extra as object) });
+    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'unknown'), ...(extra as object) });
     expect(r.status).toBe(status);
     expect(r.body.error.message).toMatch(CHINESE);
   });
@@ -82,7 +87,7 @@ describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeK
 describe.each(withQuery.map((r) => [`${r.method} ${r.path}`]))('%s query', (routeKey) => {
   it('unknown or wrongly typed parameters → 400 in Chinese', async () => {
     for (const query of [{ bogus: '1' }, { limit: 'many' }, { reveal: 'maybe' }, { state: 'weird' }] as Record<string, string>[]) {
-      const r = await send(routeKey, { token, query });
+      const r = await send(routeKey, { token: tokenFor(routeKey), query });
       expect(r.status).toBe(400);
       expect(r.body.error.message).toMatch(CHINESE);
     }

@@ -291,3 +291,53 @@ describe('after submitting', () => {
     expect((await call(handler, 'POST /v1/applications/{appNo}/rating', { token, params: { appNo }, body: { value: 'meh' } })).status).toBe(400);
   });
 });
+
+describe('容缺 follow-up and the calendar', () => {
+  it('sends an application to supplement when a deferred material is still missing on its due date, unless handed in', async () => {
+    const { sweepDeferrals } = await import('../jobs/deferrals');
+    const token = await login('u-enterprise-chen');
+    const form = await getForm(token, `item-${firmItem.id}`);
+    const apply = async () => {
+      const deferred = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, 1);
+      const { answers } = await fill(token, form, { skip: deferred.map((f) => f.key) });
+      const r = await callWithKey(token, { itemId: firmItem.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } }, newKey());
+      expect(r.status).toBe(201);
+      return r.body as { appNo: string; deferred: { name: string; dueDate: string }[] };
+    };
+    const late = await apply();
+    const onTime = await apply();
+    const file = await upload(token);
+    const handed = await call(handler, 'POST /v1/applications/{appNo}/deferred', { token, params: { appNo: onTime.appNo }, body: { answers: { [onTime.deferred[0].name]: [{ kind: 'upload', fileId: file.fileId }] } } });
+    expect(handed.status).toBe(200);
+    expect(handed.body.deferred[0].handedIn).toBe(true);
+    const r = await sweepDeferrals(late.deferred[0].dueDate);
+    expect(r.toSupplement).toContain(late.appNo);
+    expect(r.toSupplement).not.toContain(onTime.appNo);
+    const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo: late.appNo } });
+    expect(detail.body.state).toBe('supplement');
+    expect(detail.body.supplementNotice.items[0].material).toBe(late.deferred[0].name);
+    expect(detail.body.timeline.at(-1).action).toContain('容缺材料逾期');
+  });
+
+  it('lets an admin update the working-day calendar and nobody else', async () => {
+    const { handler: admin } = await import('../admin/handler');
+    const { clearCalendarCache } = await import('../calendar/repository');
+    const cal = (await call(admin, 'GET /v1/calendar')).body;
+    expect(cal.holidays).toContain('2026-10-01');
+    const resident = await login('u-resident-zhang');
+    expect((await call(admin, 'PUT /v1/admin/calendar', { token: resident, body: cal })).status).toBe(403);
+    const adminToken = await login('u-admin');
+    const bad = await call(admin, 'PUT /v1/admin/calendar', { token: adminToken, body: { ...cal, workdays: ['2026-11-25'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('调休上班日应为周六或周日');
+    const updated = { ...cal, workdays: [...cal.workdays, '2027-02-20'], provisionalYears: [], source: '国务院办公厅关于2027年部分节假日安排的通知（测试）' };
+    const ok = await call(admin, 'PUT /v1/admin/calendar', { token: adminToken, body: updated });
+    expect(ok.status).toBe(200);
+    clearCalendarCache();
+    expect((await call(admin, 'GET /v1/calendar')).body.workdays).toContain('2027-02-20');
+    const outbox = await call(admin, 'GET /v1/admin/outbox', { token: adminToken, query: { date: new Date().toISOString().slice(0, 10) } });
+    expect(outbox.status).toBe(200);
+    expect(outbox.body.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(outbox.body.items[0])).not.toMatch(/440104|138\d{8}/);
+  });
+});

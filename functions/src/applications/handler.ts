@@ -39,6 +39,7 @@ export const handler = router({
   'GET /v1/applications/{appNo}': route({ auth: [...APPLICANTS], params: AppNoParams }, ({ session, params }) => apps.getApplicationDetail(session!.userId, params.appNo)),
   'POST /v1/applications/{appNo}/withdraw': route({ auth: [...APPLICANTS], params: AppNoParams }, ({ session, params }) => apps.withdraw(session!.userId, params.appNo)),
   'POST /v1/applications/{appNo}/supplement': route({ auth: [...APPLICANTS], params: AppNoParams, body: SupplementRequest }, ({ session, params, body }) => apps.answerSupplement(session!.userId, params.appNo, body.answers)),
+  'POST /v1/applications/{appNo}/deferred': route({ auth: [...APPLICANTS], params: AppNoParams, body: SupplementRequest }, ({ session, params, body }) => apps.handInDeferred(session!.userId, params.appNo, body.answers)),
   'POST /v1/applications/{appNo}/rating': route({ auth: [...APPLICANTS], params: AppNoParams, body: RateRequest }, ({ session, params, body }) => apps.rate(session!.userId, params.appNo, body.value, body.comment)),
   'POST /v1/lookup': route({ auth: 'public', body: LookupRequest }, ({ body, event }) => apps.lookup(clientOf(event), body.appNo, body.code)),
   'GET /v1/me/licences': route({ auth: [...APPLICANTS] }, async ({ session }) => ({ items: await listLicences(session!.userId) })),

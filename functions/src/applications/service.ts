@@ -409,6 +409,31 @@ function workingDaysSince(from: string, to: string, cal: CalendarData): number {
   return n;
 }
 
+/** 补交容缺材料: before (or after) the due date, the firm hands in what it deferred. */
+export function handInDeferred(userId: string, appNo: string, answers: Record<string, unknown>) {
+  return change(userId, appNo, async (app, n) => {
+    const open = app.deferred.filter((d) => !d.handedIn).map((d) => d.name);
+    const given = Object.keys(answers);
+    if (!open.length) throw conflict('没有待补交的容缺材料');
+    const unknown = given.filter((g) => !open.includes(g));
+    if (!given.length || unknown.length) throw badRequest(unknown.length ? `不是待补交的容缺材料：${unknown.join('、')}` : `请选择要补交的材料：${open.join('、')}`);
+    for (const [material, value] of Object.entries(answers)) {
+      const refs = Array.isArray(value) ? (value as FileRef[]) : [];
+      if (!refs.length || refs.some((r) => r?.kind !== 'upload')) throw badRequest(`${material}：请上传文件`);
+      for (const ref of refs) if (!(await readyFileOf(userId, (ref as { fileId: string }).fileId))) throw badRequest(`${material}：文件不存在或尚未上传完成`);
+    }
+    const at = now().toISOString();
+    return {
+      app, expectState: [app.state], eventIndex: n,
+      set: {
+        deferred: app.deferred.map((d) => (given.includes(d.name) ? { ...d, handedIn: true } : d)),
+        materials: app.materials.map((m) => (given.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: (answers[m.name] as { fileId: string }[]).map((r) => r.fileId) } : m)),
+      },
+      event: { at, actor: '申请人', action: '补交容缺材料', note: given.join('、') },
+    };
+  });
+}
+
 /** 好差评: once, after the service ended. */
 export function rate(userId: string, appNo: string, value: Rating, comment?: string) {
   return change(userId, appNo, (app, n) => {

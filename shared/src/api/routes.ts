@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ErrorBody } from './errors';
+import { CalendarData } from '../calendar/data';
 import {
   BundleDetail, BundleListResponse, DepartmentListResponse, IdParams, ServiceDetail, ServiceListQuery, ServiceListResponse, ThemeListResponse,
 } from '../guide/api';
@@ -52,12 +53,16 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/applications/{appNo}', summary: '办件详情与办理轨迹', tag: 'applications', auth: 'session', params: AppNoParams, response: ApplicationDetail },
   { method: 'POST', path: '/v1/applications/{appNo}/withdraw', summary: '撤回申请（受理前）', tag: 'applications', auth: 'session', params: AppNoParams, response: ApplicationDetail },
   { method: 'POST', path: '/v1/applications/{appNo}/supplement', summary: '补正材料（按一次性告知清单）', tag: 'applications', auth: 'session', params: AppNoParams, body: SupplementRequest, response: ApplicationDetail },
+  { method: 'POST', path: '/v1/applications/{appNo}/deferred', summary: '补交容缺材料', tag: 'applications', auth: 'session', params: AppNoParams, body: SupplementRequest, response: ApplicationDetail },
   { method: 'POST', path: '/v1/applications/{appNo}/rating', summary: '好差评（办结后一次）', tag: 'applications', auth: 'session', params: AppNoParams, body: RateRequest, response: ApplicationDetail },
   { method: 'POST', path: '/v1/lookup', summary: '免登录进度查询：办件编号 + 查询码或手机后四位（失败过多 429）', tag: 'applications', auth: 'public', body: LookupRequest, response: LookupResponse },
   { method: 'GET', path: '/v1/me/licences', summary: '我的电子证照', tag: 'applications', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
   { method: 'GET', path: '/v1/messages', summary: '消息（办件进度通知）', tag: 'messages', auth: 'session', query: z.object({ limit: z.coerce.number().optional(), cursor: z.string().optional() }), response: MessageListResponse },
   { method: 'GET', path: '/v1/messages/unread-count', summary: '未读消息数', tag: 'messages', auth: 'session', response: z.object({ unread: z.number() }) },
   { method: 'POST', path: '/v1/messages/{messageId}/read', summary: '标记已读', tag: 'messages', auth: 'session', params: z.object({ messageId: z.string() }), body: z.object({ at: z.string() }), response: z.object({ unread: z.number() }) },
+  { method: 'GET', path: '/v1/calendar', summary: '工作日历（法定节假日与调休上班日）', tag: 'admin', auth: 'public', response: CalendarData },
+  { method: 'PUT', path: '/v1/admin/calendar', summary: '更新工作日历（管理员，按国务院放假通知）', tag: 'admin', auth: 'session', body: CalendarData, response: CalendarData },
+  { method: 'GET', path: '/v1/admin/outbox', summary: '订阅消息发件箱（管理员；本地环境只记录不发送）', tag: 'admin', auth: 'session', query: z.object({ date: z.string() }), response: z.object({ items: z.array(z.object({}).passthrough()) }) },
 ];
 
 export { ErrorBody };

@@ -58,6 +58,17 @@ export default function Home() {
         </View>
       </View>
 
+      <View className="home-progress">
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
+          <Badge text="查" color="#2f9e6e" big />
+          <View><View className="home-audience-name">进度查询</View><View className="muted">凭编号查询，免登录</View></View>
+        </View>
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
+          <Badge text="件" color="#e08a1e" big />
+          <View><View className="home-audience-name">我的办件</View><View className="muted">补正 · 评价 · 撤回</View></View>
+        </View>
+      </View>
+
       <View className="section">
         <View className="section-title">按主题找</View>
         <View className="home-themes">

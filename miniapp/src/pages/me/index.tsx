@@ -36,6 +36,18 @@ export default function Me() {
         )}
       </View>
 
+      <View className="section">
+        <View className="section-title">我的办事</View>
+        <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
+          <Text>我的办件</Text>
+          <Text className="muted">进度、补正、评价 ›</Text>
+        </View>
+        <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
+          <Text>进度查询</Text>
+          <Text className="muted">凭办件编号和查询码 ›</Text>
+        </View>
+      </View>
+
       {user && (
         <View className="section">
           <View className="section-title">身份信息</View>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '越秀掌上办' });
+export default definePageConfig({ navigationBarTitleText: '办件详情' });

@@ -1,2 +1,377 @@
-import { View } from '@tarojs/components';
-export default function Placeholder() { return <View>…</View>; }
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { canWithdraw, ENDED_STATES, MAX_UPLOAD_BYTES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
+import { useState } from 'react';
+import { api, ApiError } from '../../../api/client';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
+import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { useAsync } from '../../../hooks/useAsync';
+import { useSession } from '../../../hooks/useSession';
+import './index.css';
+
+const MATERIAL_SOURCES: Record<ApplicationDetail['materials'][number]['source'], [string, string]> = {
+  upload: ['已上传', 'tag-green'], elicence: ['电子证照', 'tag-blue'], deferred: ['容缺待补', 'tag-orange'], none: ['未提交', 'tag-gray'],
+};
+const COMMENT_MAX = 300;
+
+const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'));
+const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
+
+/** Today's date in Shanghai as "YYYY-MM-DD" (UTC + 8 hours, no Intl needed). */
+const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** What an action reports back: the fresh application, or an error to show. */
+interface ActionProps {
+  d: ApplicationDetail;
+  onDone: (d: ApplicationDetail, toast: string) => void;
+  /** Returns the message to show beside the action, or undefined when the page handles it (409: reloads). */
+  onError: (e: unknown) => string | undefined;
+}
+
+export default function ApplicationDetailPage() {
+  const { params } = useRouter();
+  const appNo = (params?.appNo ?? '').toUpperCase();
+  const session = useSession();
+  const state = useAsync(() => (session ? api.application(appNo) : Promise.resolve(undefined)), [appNo, Boolean(session)]);
+  const [fresh, setFresh] = useState<ApplicationDetail>();
+  const [notice, setNotice] = useState<string>();
+  const d = fresh ?? state.data;
+
+  if (!session) {
+    return (
+      <Page className="dt">
+        <View className="state state-empty">
+          <View>登录后可查看办件详情</View>
+          <Button className="btn dt-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>去登录</Button>
+          <View className="muted dt-lookup" onClick={() => Taro.navigateTo({ url: `/packages/progress/lookup/index?appNo=${encodeURIComponent(appNo)}` })}>
+            不登录，用查询码查进度 ›
+          </View>
+        </View>
+      </Page>
+    );
+  }
+
+  const reload = () => { setFresh(undefined); state.reload(); };
+  const onDone = (next: ApplicationDetail, toast: string) => {
+    setNotice(undefined);
+    setFresh(next);
+    Taro.showToast({ title: toast, icon: 'success' });
+  };
+  const onError = (e: unknown) => {
+    const err = asApiError(e);
+    if (err.status === 409) {
+      // the state changed meanwhile (e.g. the department accepted it): say so and show the current one
+      setNotice(err.message);
+      reload();
+      return undefined;
+    }
+    return err.message;
+  };
+
+  return (
+    <Page className="dt">
+      {notice && <View className="dt-notice" role="alert">{notice}</View>}
+      <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
+        {d && <DetailBody d={d} onDone={onDone} onError={onError} />}
+      </StateView>
+    </Page>
+  );
+}
+
+export function DetailBody({ d, onDone, onError }: ActionProps) {
+  const running = d.light !== null;
+  const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn';
+  return (
+    <View>
+      <View className="dt-head">
+        <View className="dt-name">{d.itemName}</View>
+        <View className="dt-dept">{d.departmentName}</View>
+        <View className="dt-no">办件编号 {d.appNo}</View>
+        <View className="dt-state"><StateTag state={d.state} name={d.stateName} /></View>
+      </View>
+
+      <View className="dt-clock">
+        <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
+        {running && (
+          <View className="dt-facts">
+            <View className="dt-fact"><View className="dt-fact-num">{d.usedDays ?? 0}</View><View className="muted">已用工作日</View></View>
+            <View className="dt-fact">
+              <View className={`dt-fact-num ${(d.remainingDays ?? 0) < 0 ? 'over' : ''}`}>{Math.abs(d.remainingDays ?? 0)}</View>
+              <View className="muted">{(d.remainingDays ?? 0) < 0 ? '超时工作日' : '剩余工作日'}</View>
+            </View>
+            <View className="dt-fact"><View className="dt-fact-date">{formatDay(d.deadline)}</View><View className="muted">办结期限</View></View>
+          </View>
+        )}
+        {d.state === 'supplement' && <View className="muted dt-clock-note">补正期间暂停计时，补正后继续计算，办结期限相应顺延。</View>}
+        <View className="muted dt-limits">承诺 {d.promisedDays} 个工作日 / 法定 {d.statutoryDays} 个工作日 · {formatDate(d.submittedAt)}提交</View>
+      </View>
+
+      {(d.nextAction.kind !== 'none' || canWithdraw(d.state) || d.rating) && (
+        <View className="section dt-next" data-testid="next-action">
+          <View className="section-title">下一步</View>
+          {d.nextAction.text && <View className={`dt-next-text kind-${d.nextAction.kind}`}>{d.nextAction.text}</View>}
+          {d.nextAction.kind === 'supplement' && d.supplementNotice && <SupplementBox d={d} onDone={onDone} onError={onError} />}
+          {d.nextAction.kind === 'rate' && !d.rating && <RateBox d={d} onDone={onDone} onError={onError} />}
+          {d.rating && (
+            <View className="dt-rated" data-testid="given-rating">
+              <View>您的评价：<Text className="dt-rated-value">{RATING_NAMES[d.rating.value]}</Text></View>
+              {d.rating.comment && <View className="muted">“{d.rating.comment}”</View>}
+              <View className="muted">感谢您的评价，我们会持续改进服务。</View>
+            </View>
+          )}
+          {canWithdraw(d.state) && <WithdrawButton d={d} onDone={onDone} onError={onError} />}
+        </View>
+      )}
+
+      <View className="section">
+        <View className="section-title">办理进度</View>
+        <Timeline entries={d.timeline} />
+      </View>
+
+      {d.materials.length > 0 && (
+        <View className="section">
+          <View className="section-title">申请材料</View>
+          {d.materials.map((m) => (
+            <View key={m.name} className="dt-row" data-testid="material">
+              <Text className="dt-row-name">{m.name}</Text>
+              <Text className={`tag ${MATERIAL_SOURCES[m.source][1]}`}>{MATERIAL_SOURCES[m.source][0]}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {d.deferred.length > 0 && <DeferredList d={d} />}
+
+      {d.linked.length > 0 && (
+        <View className="section">
+          <View className="section-title">“一件事”关联办件</View>
+          <View className="muted">以下事项与本件一起申请，分别由各部门办理：</View>
+          {d.linked.map((l) => (
+            <View key={l.appNo} className="dt-row dt-link" onClick={() => openApplication(l.appNo)} role="link">
+              <View>
+                <View className="dt-row-name">{l.itemName}</View>
+                <View className="muted">{l.appNo}</View>
+              </View>
+              <Text className="dt-arrow">›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {ended && <View className="muted dt-foot">如对办理结果有疑问，可拨打 12345 政务服务热线咨询。</View>}
+    </View>
+  );
+}
+
+function DeferredList({ d }: { d: ApplicationDetail }) {
+  const today = todayInShanghai();
+  return (
+    <View className="section">
+      <View className="section-title">容缺材料</View>
+      <View className="muted">容缺受理的材料，请在期限内补交：</View>
+      {d.deferred.map((m) => {
+        const late = !m.handedIn && m.dueDate < today;
+        return (
+          <View key={m.name} className="dt-row" data-testid="deferred">
+            <View>
+              <View className="dt-row-name">{m.name}</View>
+              <View className="muted">请于 {formatDay(m.dueDate)} 前补交</View>
+            </View>
+            <Text className={`tag ${m.handedIn ? 'tag-green' : late ? 'tag-red' : 'tag-orange'}`}>{m.handedIn ? '已补交' : late ? '已逾期' : '待补交'}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+// ---- 补正 ------------------------------------------------------------------------------------
+
+const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
+
+interface Uploaded { fileId: string; fileName: string }
+
+function messageOf(body: unknown): string | undefined {
+  try {
+    const data = (typeof body === 'string' ? JSON.parse(body) : body) as { error?: { message?: string } };
+    return data?.error?.message;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One photo for a material: pick it, get an upload ticket, post the file straight to storage, and
+ * let the API check what arrived. Undefined when the person cancels the picker.
+ */
+async function pickAndUpload(material: string): Promise<Uploaded | undefined> {
+  let picked: Taro.chooseImage.SuccessCallbackResult;
+  try {
+    picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  } catch {
+    return undefined; // cancelled
+  }
+  const file = picked?.tempFiles?.[0];
+  if (!file) return undefined;
+  const original = file.originalFileObj;
+  const ext = /\.([a-z0-9]+)(?:\?.*)?$/i.exec(original?.name ?? file.path)?.[1]?.toLowerCase() ?? '';
+  const type = file.type || original?.type || IMAGE_TYPES[ext] || 'image/jpeg';
+  const size = file.size ?? original?.size ?? 0;
+  if (size > MAX_UPLOAD_BYTES) throw new ApiError(0, 'CLIENT', '照片太大，不能超过 10 MB，请重新拍摄或选择');
+  const fileName = (original?.name?.trim() || `${material}.${type === 'image/png' ? 'png' : 'jpg'}`).slice(0, 100);
+
+  const ticket = await api.createUpload(fileName, type, size);
+  Taro.showLoading({ title: '上传中…', mask: true });
+  try {
+    const r = await Taro.uploadFile({ url: ticket.upload.url, filePath: file.path, name: 'file', formData: ticket.upload.fields });
+    if (r.statusCode < 200 || r.statusCode >= 300) throw new ApiError(r.statusCode, 'UPLOAD_FAILED', messageOf(r.data) ?? '上传失败，请重试');
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(0, 'NETWORK', '上传失败，请检查网络后重试');
+  } finally {
+    Taro.hideLoading();
+  }
+  await api.completeUpload(ticket.fileId);
+  return { fileId: ticket.fileId, fileName };
+}
+
+function SupplementBox({ d, onDone, onError }: ActionProps) {
+  const notice = d.supplementNotice!;
+  const [files, setFiles] = useState<Record<string, Uploaded>>({});
+  const [uploading, setUploading] = useState<string>(); // the material being uploaded
+  const [submitting, setSubmitting] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const busy = Boolean(uploading) || submitting;
+
+  const upload = async (material: string) => {
+    setUploading(material);
+    setErrors((e) => ({ ...e, [material]: '', form: '' }));
+    try {
+      const up = await pickAndUpload(material);
+      if (up) setFiles((f) => ({ ...f, [material]: up }));
+    } catch (e) {
+      setErrors((x) => ({ ...x, [material]: asApiError(e).message }));
+    } finally {
+      setUploading(undefined);
+    }
+  };
+
+  const submit = async () => {
+    const missing = notice.items.filter((i) => !files[i.material]).map((i) => i.material);
+    if (missing.length) { setErrors((e) => ({ ...e, form: `请先上传：${missing.join('、')}` })); return; }
+    setSubmitting(true);
+    setErrors({});
+    try {
+      // keyed by the material name exactly as the notice lists it
+      const answers = Object.fromEntries(notice.items.map((i) => [i.material, [{ kind: 'upload', fileId: files[i.material].fileId }]]));
+      onDone(await api.supplement(d.appNo, answers), '补正已提交');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setErrors({ form: m });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className="dt-supp" data-testid="supplement">
+      <View className="dt-box-title">一次性告知清单</View>
+      <View className="muted">请按以下清单一次补齐，每项拍照或从相册选择清晰的照片（JPG、PNG，不超过 10 MB）。</View>
+      {notice.dueDate && <View className="dt-due">请于 {formatDay(notice.dueDate)} 前补正</View>}
+      {notice.items.map((i, n) => {
+        const up = files[i.material];
+        return (
+          <View key={i.material} className="dt-supp-item" data-testid="supplement-item">
+            <View className="dt-supp-name">{n + 1}. {i.material}</View>
+            <View className="muted">原因：{i.reason}</View>
+            {up && <View className="dt-supp-done">已上传：{up.fileName}</View>}
+            {errors[i.material] && <View className="error-text" role="alert">{errors[i.material]}</View>}
+            <Button
+              className={`btn ${up ? 'btn-plain' : ''} dt-supp-btn`} disabled={busy} loading={uploading === i.material}
+              onClick={() => upload(i.material)} aria-label={`${up ? '重新上传' : '上传'}${i.material}`}
+            >
+              {up ? '重新上传' : '拍照或选择照片'}
+            </Button>
+          </View>
+        );
+      })}
+      {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
+      <Button className="btn dt-submit" disabled={busy} loading={submitting} onClick={submit}>提交补正材料</Button>
+    </View>
+  );
+}
+
+// ---- 好差评 ----------------------------------------------------------------------------------
+
+function RateBox({ d, onDone, onError }: ActionProps) {
+  const [value, setValue] = useState<Rating>();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async () => {
+    if (!value) { setError('请先选择一个评价'); return; }
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(await api.rate(d.appNo, value, comment.trim() || undefined), '感谢您的评价');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="dt-rate" data-testid="rate">
+      <View className="dt-rate-choices" role="radiogroup" aria-label="服务评价">
+        {RATINGS.map((r, i) => (
+          <View
+            key={r} className={`dt-rate-choice ${value === r ? 'on' : ''} level-${i}`} role="radio" aria-checked={value === r} aria-label={RATING_NAMES[r]}
+            onClick={() => { setValue(r); setError(undefined); }}
+          >
+            <View className="dt-rate-name">{RATING_NAMES[r]}</View>
+            <View className="dt-rate-stars">{'★'.repeat(RATINGS.length - i)}</View>
+          </View>
+        ))}
+      </View>
+      <Textarea
+        className="dt-rate-comment" value={comment} maxlength={COMMENT_MAX} placeholder="说说您的办事感受（选填）"
+        onInput={(e) => setComment(e.detail.value.slice(0, COMMENT_MAX))} aria-label="评价内容"
+      />
+      <View className="muted dt-rate-count">{comment.length}/{COMMENT_MAX}</View>
+      {error && <View className="error-text" role="alert">{error}</View>}
+      <Button className="btn dt-submit" disabled={busy} loading={busy} onClick={submit}>提交评价</Button>
+    </View>
+  );
+}
+
+// ---- 撤回 ------------------------------------------------------------------------------------
+
+function WithdrawButton({ d, onDone, onError }: ActionProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const withdraw = async () => {
+    const r = await Taro.showModal({ title: '撤回申请', content: '撤回后需要重新提交申请，确定撤回吗？', confirmText: '确定撤回', cancelText: '再想想', confirmColor: '#c8161d' });
+    if (!r.confirm) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(await api.withdraw(d.appNo), '已撤回');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="dt-withdraw">
+      {error && <View className="error-text" role="alert">{error}</View>}
+      <Button className="btn btn-plain" disabled={busy} loading={busy} onClick={withdraw}>撤回申请</Button>
+    </View>
+  );
+}

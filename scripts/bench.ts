@@ -16,6 +16,7 @@ import { freePort } from './lib/ports';
 import { ROOT, startStack } from './lib/stack';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
 const OUT = path.join(ROOT, '.bench');
 
 async function functionsTable() {
@@ -39,8 +40,8 @@ async function functionsTable() {
   }
 }
 
-async function load(title: string, url: string, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections: 10, duration: SECONDS, headers });
+async function load(title: string, url: string, headers: Record<string, string> = {}, extra: Partial<autocannon.Options> = {}) {
+  const r = await autocannon({ url, connections: 10, duration: SECONDS, headers, ...extra });
   const bad = r.non2xx + r.errors + r.timeouts;
   console.log(`| ${title} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${bad} |`);
 }
@@ -61,6 +62,28 @@ async function routesTable() {
     await load('GET /v1/services/{id}', `${api}/v1/services/company-establishment`);
     await load('GET /v1/bundles/{id}', `${api}/v1/bundles/birth`);
     await load('GET /v1/me (session)', `${api}/v1/me`, { authorization: `Bearer ${login.token}` });
+
+    // 掌上办: submissions (each with its own idempotency key) and anonymous progress lookups
+    const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
+    const post = (path: string, body: unknown, headers: Record<string, string> = auth) => fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+    const ticket = await post('/v1/files', { fileName: 'form.png', contentType: 'image/png', size: PNG.length }) as { fileId: string; upload: { url: string; fields: Record<string, string> } };
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(ticket.upload.fields)) fd.append(k, v);
+    fd.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'form.png');
+    await fetch(ticket.upload.url, { method: 'POST', body: fd });
+    await post(`/v1/files/${ticket.fileId}/complete`, {});
+    const body = JSON.stringify({
+      itemId: 'no-criminal-record',
+      answers: { realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000', purpose: 'employment', m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }], m1: [{ kind: 'upload', fileId: ticket.fileId }] },
+    });
+    let n = 0;
+    await load('POST /v1/applications (submit)', `${api}/v1/applications`, auth, {
+      method: 'POST', body,
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${Date.now()}-${n++}` } }) }],
+    });
+    const receipt = await (await fetch(`${api}/v1/applications`, { method: 'POST', headers: { ...auth, 'idempotency-key': `bench-last-${Date.now()}` }, body })).json() as { appNo: string; queryCode: string };
+    await load('POST /v1/lookup (no login)', `${api}/v1/lookup`, { 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ appNo: receipt.appNo, code: receipt.queryCode }) });
+    await load('GET /v1/applications (mine)', `${api}/v1/applications?limit=20`, { authorization: `Bearer ${login.token}` });
   } finally {
     await stack.stop();
   }

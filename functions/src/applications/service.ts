@@ -87,6 +87,11 @@ const hashRequest = (r: SubmitRequest) => createHash('sha256').update(JSON.strin
 
 async function receiptFor(appNos: string[], queryCode?: string): Promise<Receipt> {
   const apps = (await Promise.all(appNos.map((n) => repo.getApplication(n)))).filter((a): a is repo.ApplicationRecord => Boolean(a));
+  return receiptOf(apps, queryCode);
+}
+
+/** The receipt of just-written applications (no re-read). */
+async function receiptOf(apps: repo.ApplicationRecord[], queryCode?: string): Promise<Receipt> {
   const cal = await getCalendar();
   const first = apps[0];
   const longest = apps.reduce((a, b) => (b.promisedDays > a.promisedDays ? b : a), first);
@@ -246,7 +251,7 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
     if (winner.requestHash !== requestHash) throw conflict('这次提交的凭证已用于另一份申请，请刷新页面后重新提交');
     return { status: 200, receipt: await receiptFor(winner.appNos, winner.queryCode) };
   }
-  return { status: 201, receipt: await receiptFor(appNos, queryCode) };
+  return { status: 201, receipt: await receiptOf(apps, queryCode) };
 }
 
 // ---- read -----------------------------------------------------------------------------------

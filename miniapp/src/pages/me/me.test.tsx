@@ -13,6 +13,14 @@ describe('我的', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
 
+  it('has the 我的办事 rows for everyone', () => {
+    render(<Me />);
+    fireEvent.click(screen.getByText('我的办件'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/mine/index' });
+    fireEvent.click(screen.getByText('进度查询'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/lookup/index' });
+  });
+
   it('shows role and masked binding of a logged-in resident', () => {
     saveSession({
       token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(),

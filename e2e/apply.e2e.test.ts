@@ -91,11 +91,13 @@ describe('掌上办 in the browser', () => {
   it('anyone looks the application up with its number and query code and sees the timeline', async () => {
     const page = await newPage(); // a fresh browser: not logged in
     await page.goto(`${webUrl()}/#/packages/progress/lookup/index`);
-    await page.getByLabel('办件编号').locator('input').or(page.locator('input[aria-label="办件编号"]')).first().fill(appNo);
-    await page.locator('.lookup-code input, input[aria-label*="查询码"]').first().fill(queryCode);
-    await page.getByRole('button', { name: /查询/ }).or(page.locator('.lookup-submit')).first().click();
-    await page.getByText('提交申请').first().waitFor();
-    await page.getByText('张*明').first().waitFor();
+    const inputs = page.locator('.lookup .field input');
+    await inputs.nth(0).fill(appNo);
+    await inputs.nth(1).fill(queryCode);
+    await page.locator('.lookup .btn').getByText('查询', { exact: true }).click();
+    await page.locator('.lookup').getByText('提交申请').first().waitFor();
+    await page.locator('.lookup').getByText('张*明').first().waitFor();
+    await page.locator('.lookup').getByText('无犯罪记录证明').first().waitFor();
     await shot(page, 'lookup-result');
     await page.context().close();
   });

@@ -341,3 +341,18 @@ describe('容缺 follow-up and the calendar', () => {
     expect(JSON.stringify(outbox.body.items[0])).not.toMatch(/440104|138\d{8}/);
   });
 });
+
+describe('少填: pre-filling from earlier applications', () => {
+  it('reuses the address typed in the latest application', async () => {
+    const token = await login('u-resident-zhou');
+    const form = await getForm(token, `item-${personItem.id}`);
+    const addressField = form.form.fields.find((f) => f.type === 'address' && !f.required);
+    if (!addressField) return; // the item asks no optional address
+    const { answers } = await fill(token, form);
+    const r = await callWithKey(token, { itemId: personItem.id, answers: { ...answers, [addressField.key]: '广州市越秀区中山四路 223 号 501 房' } }, newKey());
+    expect(r.status).toBe(201);
+    const again = await getForm(token, `item-${personItem.id}`);
+    expect(again.prefill[addressField.key]).toBe('广州市越秀区中山四路 223 号 501 房');
+    expect(Object.values(again.prefill).some((v) => Array.isArray(v))).toBe(false);
+  });
+});

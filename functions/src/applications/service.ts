@@ -57,11 +57,14 @@ export async function getFormForApplicant(userId: string, formId: string) {
   const user = await getUser(userId);
   if (!user) throw unauthenticated('账号不存在，请重新登录');
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
-  const [licences, draft] = await Promise.all([listLicences(userId), getDraft(userId, target.formId)]);
-  const prefill = prefillAnswers(target.form, {
+  const [licences, draft, latest] = await Promise.all([listLicences(userId), getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
+  // 少填: what the person typed in their latest application fills the same fields here (never files)
+  const earlier = latest.items[0]?.answers ?? {};
+  const reusable = Object.fromEntries(target.form.fields.filter((f) => f.type !== 'file' && earlier[f.key] !== undefined && ['address', 'phone', 'text', 'textarea'].includes(f.type) && !f.prefill?.startsWith('id')).map((f) => [f.key, earlier[f.key]]));
+  const prefill = { ...reusable, ...prefillAnswers(target.form, {
     realName: user.realName, idNumber: user.idNumber, phone: user.phone,
     enterpriseName: ent?.name, creditCode: ent?.creditCode, legalRepresentative: ent?.legalRepresentative, address: ent?.address,
-  });
+  }) };
   const eLicenceTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
   const requiredMaterials = target.form.fields.filter((f) => f.type === 'file' && f.required);
@@ -165,20 +168,17 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
   const licenceUses: { licenceId: string; material: string }[] = [];
   const materialTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!materialTypes.has(m.name)) materialTypes.set(m.name, m.eLicence);
-  for (const f of fileFields) {
-    const refs = (answers[f.key] as FileRef[] | undefined) ?? [];
-    for (const ref of refs) {
-      if (ref.kind === 'upload') {
-        if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
-      } else {
-        const lic = await getLicence(userId, ref.licenceId);
-        if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
-        const wanted = materialTypes.get(f.materialName ?? '');
-        if (wanted !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
-        licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
-      }
+  const checks = fileFields.flatMap((f) => ((answers[f.key] as FileRef[] | undefined) ?? []).map(async (ref) => {
+    if (ref.kind === 'upload') {
+      if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
+      return;
     }
-  }
+    const lic = await getLicence(userId, ref.licenceId);
+    if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
+    if (materialTypes.get(f.materialName ?? '') !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
+    licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
+  }));
+  await Promise.all(checks); // each file and licence is one key lookup; they run side by side
 
   const at = now();
   const atIso = at.toISOString();

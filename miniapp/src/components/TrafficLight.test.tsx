@@ -44,4 +44,11 @@ describe('TrafficLight', () => {
     expect(screen.getByText('已超时 3 个工作日')).toBeInTheDocument();
     expect(screen.getByRole('img')).toHaveAttribute('aria-label', '办理时限：已超时，已超时 3 个工作日');
   });
+
+  it('keeps the grey small form short in list rows', () => {
+    const { rerender } = render(<TrafficLight small light={null} remainingDays={null} state="supplement" />);
+    expect(screen.getByText('计时暂停')).toBeInTheDocument();
+    rerender(<TrafficLight small light={null} remainingDays={null} state="delivered" />);
+    expect(screen.getByText('已结束')).toBeInTheDocument();
+  });
 });

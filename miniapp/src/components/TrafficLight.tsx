@@ -12,10 +12,10 @@ export function daysText(light: Light | null, remainingDays: number | null): str
   return `剩余 ${remainingDays} 个工作日`;
 }
 
-/** What a grey light means: paused while the applicant supplements, otherwise over. */
-export function idleText(state?: ApplicationState): string {
-  if (state === 'supplement') return '计时暂停（待补正）';
-  if (state && (ENDED_STATES.includes(state) || state === 'withdrawn')) return '已结束，不再计时';
+/** What a grey light means: paused while the applicant supplements, otherwise over (short for list rows). */
+export function idleText(state?: ApplicationState, short = false): string {
+  if (state === 'supplement') return short ? '计时暂停' : '计时暂停（待补正）';
+  if (state && (ENDED_STATES.includes(state) || state === 'withdrawn')) return short ? '已结束' : '已结束，不再计时';
   return '计时暂停/已结束';
 }
 
@@ -27,7 +27,7 @@ export function TrafficLight({ light, remainingDays, state, small }: {
   light: Light | null; remainingDays: number | null; state?: ApplicationState; small?: boolean;
 }) {
   const days = daysText(light, remainingDays);
-  const name = light ? LIGHT_NAMES[light] : idleText(state);
+  const name = light ? LIGHT_NAMES[light] : idleText(state, small);
   const label = light ? `办理时限：${name}${days ? `，${days}` : ''}` : `办理时限：${name}`;
   const tone = light ?? 'off';
 

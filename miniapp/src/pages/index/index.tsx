@@ -61,11 +61,11 @@ export default function Home() {
       <View className="home-progress">
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
           <Badge text="查" color="#2f9e6e" big />
-          <View><View className="home-audience-name">进度查询</View><View className="muted">凭编号查询，免登录</View></View>
+          <View><View className="home-audience-name">进度查询</View><View className="muted">凭编号免登录</View></View>
         </View>
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
           <Badge text="件" color="#e08a1e" big />
-          <View><View className="home-audience-name">我的办件</View><View className="muted">补正 · 评价 · 撤回</View></View>
+          <View><View className="home-audience-name">我的办件</View><View className="muted">进度·补正·评价</View></View>
         </View>
       </View>
 

@@ -106,7 +106,7 @@ export default function Messages() {
             ))}
             {inbox.nextCursor && (
               <View className="msg-more">
-                <Button className="btn btn-plain" disabled={inbox.more} loading={inbox.more} onClick={() => load(inbox.nextCursor!)}>加载更多</Button>
+                <Button className="btn btn-plain" disabled={inbox.more || undefined} loading={inbox.more || undefined} onClick={() => load(inbox.nextCursor!)}>加载更多</Button>
               </View>
             )}
             {inbox.moreError && <View className="error-text msg-more-error" role="alert">{inbox.moreError}</View>}

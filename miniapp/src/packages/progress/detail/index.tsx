@@ -1,8 +1,9 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { canWithdraw, ENDED_STATES, MAX_UPLOAD_BYTES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
+import { canWithdraw, ENDED_STATES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
+import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
@@ -34,7 +35,11 @@ export default function ApplicationDetailPage() {
   const { params } = useRouter();
   const appNo = (params?.appNo ?? '').toUpperCase();
   const session = useSession();
-  const state = useAsync(() => (session ? api.application(appNo) : Promise.resolve(undefined)), [appNo, Boolean(session)]);
+  const state = useAsync(() => {
+    if (!session) return Promise.resolve(undefined);
+    if (!appNo) return Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从“我的办件”进入'));
+    return api.application(appNo);
+  }, [appNo, Boolean(session)]);
   const [fresh, setFresh] = useState<ApplicationDetail>();
   const [notice, setNotice] = useState<string>();
   const d = fresh ?? state.data;
@@ -189,54 +194,6 @@ function DeferredList({ d }: { d: ApplicationDetail }) {
 
 // ---- 补正 ------------------------------------------------------------------------------------
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
-
-interface Uploaded { fileId: string; fileName: string }
-
-function messageOf(body: unknown): string | undefined {
-  try {
-    const data = (typeof body === 'string' ? JSON.parse(body) : body) as { error?: { message?: string } };
-    return data?.error?.message;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * One photo for a material: pick it, get an upload ticket, post the file straight to storage, and
- * let the API check what arrived. Undefined when the person cancels the picker.
- */
-async function pickAndUpload(material: string): Promise<Uploaded | undefined> {
-  let picked: Taro.chooseImage.SuccessCallbackResult;
-  try {
-    picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  } catch {
-    return undefined; // cancelled
-  }
-  const file = picked?.tempFiles?.[0];
-  if (!file) return undefined;
-  const original = file.originalFileObj;
-  const ext = /\.([a-z0-9]+)(?:\?.*)?$/i.exec(original?.name ?? file.path)?.[1]?.toLowerCase() ?? '';
-  const type = file.type || original?.type || IMAGE_TYPES[ext] || 'image/jpeg';
-  const size = file.size ?? original?.size ?? 0;
-  if (size > MAX_UPLOAD_BYTES) throw new ApiError(0, 'CLIENT', '照片太大，不能超过 10 MB，请重新拍摄或选择');
-  const fileName = (original?.name?.trim() || `${material}.${type === 'image/png' ? 'png' : 'jpg'}`).slice(0, 100);
-
-  const ticket = await api.createUpload(fileName, type, size);
-  Taro.showLoading({ title: '上传中…', mask: true });
-  try {
-    const r = await Taro.uploadFile({ url: ticket.upload.url, filePath: file.path, name: 'file', formData: ticket.upload.fields });
-    if (r.statusCode < 200 || r.statusCode >= 300) throw new ApiError(r.statusCode, 'UPLOAD_FAILED', messageOf(r.data) ?? '上传失败，请重试');
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError(0, 'NETWORK', '上传失败，请检查网络后重试');
-  } finally {
-    Taro.hideLoading();
-  }
-  await api.completeUpload(ticket.fileId);
-  return { fileId: ticket.fileId, fileName };
-}
-
 function SupplementBox({ d, onDone, onError }: ActionProps) {
   const notice = d.supplementNotice!;
   const [files, setFiles] = useState<Record<string, Uploaded>>({});
@@ -280,6 +237,7 @@ function SupplementBox({ d, onDone, onError }: ActionProps) {
       <View className="dt-box-title">一次性告知清单</View>
       <View className="muted">请按以下清单一次补齐，每项拍照或从相册选择清晰的照片（JPG、PNG，不超过 10 MB）。</View>
       {notice.dueDate && <View className="dt-due">请于 {formatDay(notice.dueDate)} 前补正</View>}
+      {/* disabled/loading are passed as true or undefined: H5 renders false as disabled="false", which .btn[disabled] greys out */}
       {notice.items.map((i, n) => {
         const up = files[i.material];
         return (
@@ -289,7 +247,7 @@ function SupplementBox({ d, onDone, onError }: ActionProps) {
             {up && <View className="dt-supp-done">已上传：{up.fileName}</View>}
             {errors[i.material] && <View className="error-text" role="alert">{errors[i.material]}</View>}
             <Button
-              className={`btn ${up ? 'btn-plain' : ''} dt-supp-btn`} disabled={busy} loading={uploading === i.material}
+              className={`btn ${up ? 'btn-plain' : ''} dt-supp-btn`} disabled={busy || undefined} loading={uploading === i.material || undefined}
               onClick={() => upload(i.material)} aria-label={`${up ? '重新上传' : '上传'}${i.material}`}
             >
               {up ? '重新上传' : '拍照或选择照片'}
@@ -298,7 +256,7 @@ function SupplementBox({ d, onDone, onError }: ActionProps) {
         );
       })}
       {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
-      <Button className="btn dt-submit" disabled={busy} loading={submitting} onClick={submit}>提交补正材料</Button>
+      <Button className="btn dt-submit" disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>提交补正材料</Button>
     </View>
   );
 }
@@ -344,7 +302,7 @@ function RateBox({ d, onDone, onError }: ActionProps) {
       />
       <View className="muted dt-rate-count">{comment.length}/{COMMENT_MAX}</View>
       {error && <View className="error-text" role="alert">{error}</View>}
-      <Button className="btn dt-submit" disabled={busy} loading={busy} onClick={submit}>提交评价</Button>
+      <Button className="btn dt-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交评价</Button>
     </View>
   );
 }
@@ -371,7 +329,7 @@ function WithdrawButton({ d, onDone, onError }: ActionProps) {
   return (
     <View className="dt-withdraw">
       {error && <View className="error-text" role="alert">{error}</View>}
-      <Button className="btn btn-plain" disabled={busy} loading={busy} onClick={withdraw}>撤回申请</Button>
+      <Button className="btn btn-plain" disabled={busy || undefined} loading={busy || undefined} onClick={withdraw}>撤回申请</Button>
     </View>
   );
 }

@@ -65,7 +65,7 @@ export default function Lookup() {
           onInput={(v) => setCode(v.replace(/\D/g, ''))} error={errors.code}
         />
         {errors.form && <View className="error-text lookup-error" role="alert">{errors.form}</View>}
-        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>查询</Button>
+        <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>查询</Button>
       </View>
 
       {result && <LookupResultView r={result} />}

@@ -104,7 +104,7 @@ export default function Mine() {
         ))}
         {list.nextCursor && (
           <View className="mine-more">
-            <Button className="btn btn-plain" disabled={list.more} loading={list.more} onClick={() => load(tab, list.nextCursor!)}>加载更多</Button>
+            <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(tab, list.nextCursor!)}>加载更多</Button>
           </View>
         )}
         {list.moreError && <View className="error-text mine-more-error" role="alert">{list.moreError}</View>}

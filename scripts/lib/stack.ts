@@ -30,7 +30,8 @@ const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) console.l
 
 /** One call per function, so the first person (or test) does not wait for cold workers. */
 async function warmUp(apiPort: number): Promise<void> {
-  for (const p of ['/v1/health', '/v1/services?limit=1', '/v1/me', '/v1/dev/users']) {
+  // one route of every function (a 4xx is fine: the function has loaded)
+  for (const p of ['/v1/health', '/v1/services?limit=1', '/v1/me', '/v1/dev/users', '/v1/applications', '/v1/messages', '/v1/calendar', '/v1/files']) {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const r = await fetch(`http://127.0.0.1:${apiPort}${p}`, { signal: AbortSignal.timeout(30_000) });

@@ -85,6 +85,16 @@ describe('掌上办 in the browser', () => {
     expect(queryCode).toMatch(/^\d{6}$/);
     await page.locator('.receipt-deadlines').getByText('承诺时限').waitFor();
     await shot(page, 'apply-receipt');
+    // the application's own page: light, timeline, next step
+    await page.locator('.receipt-actions').getByText('查看办理进度').click();
+    await page.getByText(appNo).first().waitFor();
+    await page.locator('.dt').getByText('提交申请').first().waitFor();
+    await settled(page, '.dt-head');
+    await shot(page, 'application-detail', true);
+    // 消息: the submission is there, unread
+    await page.goto(`${webUrl()}/#/pages/messages/index`);
+    await page.locator('.msg').getByText(appNo, { exact: false }).first().waitFor();
+    await shot(page, 'messages');
     await page.context().close();
   });
 

@@ -36,7 +36,7 @@ export function nextAction(state: ApplicationState, opts: { rated: boolean; deli
   if (state === 'supplement') return { kind: 'supplement', text: '请按一次性告知清单补正材料，补正后继续办理' };
   if (state === 'approved' && opts.delivery === 'pickup') return { kind: 'pickup', text: '结果已出，请凭取件码到窗口领取' };
   if (canRate(state, opts.rated)) return { kind: 'rate', text: '办理已结束，请对本次服务进行评价' };
-  if (state === 'submitted') return { kind: 'wait', text: '等待部门受理，受理后开始计算办理时限' };
+  if (state === 'submitted') return { kind: 'wait', text: '等待部门受理审查；办理时限从提交之日起按工作日计算' };
   if (state === 'accepted' || state === 'in_review') return { kind: 'wait', text: '部门正在办理，有进展会第一时间通知您' };
   return { kind: 'none', text: '' };
 }

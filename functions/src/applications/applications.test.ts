@@ -10,7 +10,7 @@ import { handler } from './handler';
 import { forceState } from './service';
 
 type Field = { key: string; type: string; required: boolean; options?: { value: string }[]; min?: number; max?: number; materialName?: string; pattern?: unknown };
-type FormPayload = { formId: string; form: { fields: Field[] }; prefill: Record<string, unknown>; licences: { id: string; type: string }[]; licenceTypes: Record<string, string | null>; tolerance: { grade: string | null; quota: number } };
+type FormPayload = { formId: string; itemNames: string[]; draft?: unknown; form: { fields: Field[] }; prefill: Record<string, unknown>; licences: { id: string; type: string }[]; licenceTypes: Record<string, string | null>; tolerance: { grade: string | null; quota: number } };
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
@@ -354,5 +354,37 @@ describe('少填: pre-filling from earlier applications', () => {
     const again = await getForm(token, `item-${personItem.id}`);
     expect(again.prefill[addressField.key]).toBe('广州市越秀区中山四路 223 号 501 房');
     expect(Object.values(again.prefill).some((v) => Array.isArray(v))).toBe(false);
+  });
+});
+
+describe('一件事 and drafts', () => {
+  it('submits 出生一件事 as one form and creates the linked applications of its items', async () => {
+    const token = await login('u-resident-zhang');
+    const form = await getForm(token, 'bundle-birth');
+    expect(form.itemNames.length).toBeGreaterThanOrEqual(3);
+    const { answers } = await fill(token, form);
+    const r = await callWithKey(token, { bundleId: 'birth', answers }, newKey());
+    expect(r.status).toBe(201);
+    expect(r.body.linked).toHaveLength(form.itemNames.length);
+    expect(new Set(r.body.linked.map((l: { appNo: string }) => l.appNo)).size).toBe(form.itemNames.length);
+    const second = r.body.linked[1].appNo;
+    const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo: second } });
+    expect(detail.body.linked.map((l: { appNo: string }) => l.appNo)).toContain(r.body.appNo);
+    const lookup = await call(handler, 'POST /v1/lookup', { body: { appNo: second, code: r.body.queryCode } });
+    expect(lookup.status).toBe(200); // one query code for the whole bundle
+  });
+
+  it('keeps a draft on the server and returns it with the form, until the submission removes it', async () => {
+    const token = await login('u-resident-zhou');
+    const formId = `item-${personItem.id}`;
+    const saved = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { address: '广州市越秀区东风中路 1 号' }, step: 1 } });
+    expect(saved.status).toBe(200);
+    const form = await getForm(token, formId);
+    expect((form as unknown as { draft: { answers: Record<string, string>; step: number } }).draft).toMatchObject({ answers: { address: '广州市越秀区东风中路 1 号' }, step: 1 });
+    const { answers } = await fill(token, form);
+    expect((await callWithKey(token, { itemId: personItem.id, answers }, newKey())).status).toBe(201);
+    expect((await getForm(token, formId) as unknown as { draft?: unknown }).draft).toBeUndefined();
+    const huge = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { note: 'x'.repeat(20_000) } } });
+    expect(huge.status).toBe(413);
   });
 });

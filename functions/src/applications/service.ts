@@ -236,7 +236,10 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
   try {
     await repo.saveSubmission({
       userId, idemKey, requestHash, apps, events, formId: target.formId,
-      licenceUses: licenceUses.flatMap((u) => apps.filter((a) => a.materials.some((m) => m.licenceIds?.includes(u.licenceId))).map((a) => ({ ...u, appNo: a.appNo }))),
+      // one authorisation record per licence and application, however many materials it stands for
+      licenceUses: [...new Map(licenceUses.flatMap((u) => apps
+        .filter((a) => a.materials.some((m) => m.licenceIds?.includes(u.licenceId)))
+        .map((a) => [`${a.appNo}#${u.licenceId}`, { ...u, appNo: a.appNo }] as const))).values()],
       message: {
         userId, appNo: appNos[0], template: 'application_submitted',
         title: apps.length > 1 ? `“一件事”已提交（${apps.length} 个事项）` : `${apps[0].itemName} 已提交`,

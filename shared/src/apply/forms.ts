@@ -1,4 +1,4 @@
-import type { Audience, Bundle, Material, ServiceItem } from '../guide/schema';
+import { E_LICENCE_TYPES, type Audience, type Bundle, type Material, type ServiceItem } from '../guide/schema';
 import type { FieldDef, FieldPattern, FormDef } from './form';
 
 /**
@@ -237,21 +237,8 @@ const MATERIAL_FORM: Record<Material['form'], (copies: number) => string> = {
   'original-and-copy': (n) => `原件及复印件 ${Math.max(n, 1)} 份`,
   electronic: () => '电子件',
 };
-/**
- * E-licence names by type id: a copy of the catalogue's E_LICENCE_TYPES (a test keeps them equal),
- * so that the mini-program does not bundle the seed catalogue to render a form.
- */
-export const E_LICENCE_NAMES: Readonly<Record<string, string>> = {
-  'id-card': '居民身份证',
-  'household-register': '居民户口簿',
-  'business-licence': '营业执照',
-  'marriage-certificate': '结婚证',
-  diploma: '学历证书',
-  'driving-licence': '机动车驾驶证',
-  'birth-certificate': '出生医学证明',
-  'property-certificate': '不动产权证书',
-  'residence-permit': '居住证',
-};
+/** E-licence names by type id (the catalogue uses the same table). */
+export const E_LICENCE_NAMES: Readonly<Record<string, string>> = E_LICENCE_TYPES;
 
 /** A label of at most 20 characters: the name, without its parenthesis if too long, then cut. */
 export function materialLabel(name: string): string {

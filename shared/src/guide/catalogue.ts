@@ -11,19 +11,9 @@ type Step = ServiceItem['steps'][number];
 type Faq = ServiceItem['faq'][number];
 type Form = Material['form'];
 
-/** E-licence (电子证照) type ids a material may be replaced by. */
-export const E_LICENCE_TYPES = {
-  'id-card': '居民身份证',
-  'household-register': '居民户口簿',
-  'business-licence': '营业执照',
-  'marriage-certificate': '结婚证',
-  diploma: '学历证书',
-  'driving-licence': '机动车驾驶证',
-  'birth-certificate': '出生医学证明',
-  'property-certificate': '不动产权证书',
-  'residence-permit': '居住证',
-} as const;
-export type ELicenceType = keyof typeof E_LICENCE_TYPES;
+import { E_LICENCE_TYPES, type ELicenceType } from './schema';
+
+export { E_LICENCE_TYPES, type ELicenceType };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

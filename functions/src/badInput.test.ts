@@ -11,9 +11,10 @@ import { handler as applications } from './applications/handler';
 import { handler as files } from './files/handler';
 import { handler as messages } from './messages/handler';
 import { handler as admin } from './admin/handler';
+import { handler as backoffice } from './backoffice/handler';
 import { seedAll } from './seed/seed';
 
-const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin];
+const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin, backoffice];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -22,6 +23,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   fileId: { unknown: 'f_nosuchfile123', malformed: 'f_../x' },
   formId: { unknown: 'item-no-such-item', malformed: 'form:1' },
   messageId: { unknown: 'm_abcdefghijkl', malformed: 'm_1' },
+  action: { unknown: 'accept', malformed: 'explode' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -30,13 +32,15 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
   'POST /v1/applications/{appNo}/deferred': { answers: {} },
   'POST /v1/messages/{messageId}/read': { at: '2026-11-26T10:00:00.000Z' },
+  'POST /v1/staff/applications/{appNo}/{action}': { version: 1 },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name][kind]]));
 const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') ? adminToken : token);
+let staffToken: string;
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') ? adminToken : routeKey.includes('/staff/') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {
@@ -50,6 +54,7 @@ beforeAll(async () => {
   await seedAll();
   token = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-resident-li' } })).body.token;
   adminToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-admin' } })).body.token;
+  staffToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-staff-police' } })).body.token;
 });
 
 const withBody = ROUTES.filter((r) => r.body);
@@ -73,12 +78,12 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
 
 describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeKey) => {
   it('unknown id → 404 in Chinese', async () => {
-    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'unknown'), body: VALID_BODY[routeKey] });
+    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'unknown'), body: VALID_BODY[routeKey] });
     expect(r.status).toBe(404);
     expect(r.body.error.message).toMatch(CHINESE);
   });
   it('malformed id → 400 in Chinese', async () => {
-    const r = await send(routeKey, { token, params: paramsOf(routeKey, 'malformed'), body: {} });
+    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'malformed'), body: {} });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(CHINESE);
   });

@@ -1,6 +1,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITION } from '../../functions/src/lib/table';
 import { waitForPort } from './ports';
 
@@ -32,7 +32,16 @@ export function dynamoClient(endpoint: string): DynamoDBClient {
 export async function ensureTable(endpoint: string, tableName: string): Promise<boolean> {
   const client = dynamoClient(endpoint);
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // an index added since the data folder was made: add it (what a CloudFormation update does)
+    const have = new Set((d.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const gsi of TABLE_DEFINITION.GlobalSecondaryIndexes.filter((i) => !have.has(i.IndexName))) {
+      await client.send(new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: structuredClone(TABLE_DEFINITION.AttributeDefinitions) as never,
+        GlobalSecondaryIndexUpdates: [{ Create: structuredClone(gsi) as never }],
+      }));
+    }
     return false;
   } catch (e) {
     if ((e as Error).name !== 'ResourceNotFoundException') throw e;

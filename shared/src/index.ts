@@ -13,3 +13,4 @@ export * from './applications/states';
 export * from './applications/api';
 export * from './calendar';
 export * from './apply';
+export * from './backoffice/actions';

@@ -3,6 +3,7 @@ import type { ApplicationState, Rating } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { keys } from '../lib/keys';
 import { randomId } from '../lib/ids';
+import { CounterDeltas, stateAttr } from '../lib/counters';
 
 export interface MaterialUse { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; fileIds?: string[]; licenceIds?: string[] }
 export interface Deferral { name: string; dueDate: string; handedIn: boolean }
@@ -76,6 +77,8 @@ export function messageItems(m: MessageInput, at: string): Record<string, unknow
 export async function saveSubmission(o: {
   userId: string; idemKey: string; requestHash: string; apps: ApplicationRecord[]; events: EventRecord[]; message: MessageInput;
   licenceUses: { licenceId: string; appNo: string; material: string }[]; formId: string; queryCode: string;
+  /** promised deadline of each application: its place in the department's queue */
+  deadlines: string[];
 }): Promise<void> {
   const at = o.apps[0].submittedAt;
   const items: Record<string, unknown>[] = [
@@ -85,7 +88,7 @@ export async function saveSubmission(o: {
     { Delete: { TableName: T(), Key: keys.draft(o.userId, o.formId) } },
   ];
   o.apps.forEach((a, i) => {
-    items.push({ Put: { TableName: T(), Item: { ...keys.application(a.appNo), ...keys.userAppsIndex(a.applicantId, a.submittedAt, a.appNo), entity: 'Application', ...a }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push({ Put: { TableName: T(), Item: { ...keys.application(a.appNo), ...keys.userAppsIndex(a.applicantId, a.submittedAt, a.appNo), ...keys.deptQueue(a.departmentId, o.deadlines[i], a.appNo), entity: 'Application', ...a }, ConditionExpression: 'attribute_not_exists(pk)' } });
     items.push({ Put: { TableName: T(), Item: { ...keys.appEvent(a.appNo, at, 0), entity: 'AppEvent', ...o.events[i] } } });
     a.deferred.forEach((d, n) => items.push({ Put: { TableName: T(), Item: { ...keys.due(d.dueDate, a.appNo, n), entity: 'DeferredDue', appNo: a.appNo, material: d.name } } }));
   });
@@ -93,6 +96,9 @@ export async function saveSubmission(o: {
     items.push({ Put: { TableName: T(), Item: { ...keys.licenceUse(o.userId, at, `${u.appNo}#${u.licenceId}`), entity: 'ELicenceUse', ...u, authorisedAt: at, holder: o.userId } } });
   }
   items.push(...messageItems(o.message, at));
+  const counters = new CounterDeltas();
+  for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate);
+  items.push(...counters.transactItems(T()));
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
 
@@ -141,12 +147,18 @@ export async function listByApplicant(userId: string, states: ApplicationState[]
 export async function changeApplication(o: {
   app: ApplicationRecord; set: Partial<ApplicationRecord>; remove?: (keyof ApplicationRecord)[]; expectState?: ApplicationState[];
   event: EventRecord; eventIndex: number; message?: MessageInput;
+  /** more counter moves than the state change itself (completions, ratings) */
+  counters?: CounterDeltas;
+  /** more rows written in the same transaction (opinion tasks, rectification tasks) */
+  extraItems?: Record<string, unknown>[];
 }): Promise<void> {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':v': o.app.version, ':v1': o.app.version + 1 };
   const sets = ['#version = :v1'];
   Object.entries(o.set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
-  const removes = (o.remove ?? []).map((k, i) => { names[`#r${i}`] = k as string; return `#r${i}`; });
+  // an application that has ended leaves its department's queue
+  const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
+  const removes = [...(o.remove ?? []), ...leaving].map((k, i) => { names[`#r${i}`] = k as string; return `#r${i}`; });
   let condition = '#version = :v';
   if (o.expectState) {
     names['#state'] = 'state';
@@ -157,5 +169,9 @@ export async function changeApplication(o: {
     { Put: { TableName: T(), Item: { ...keys.appEvent(o.app.appNo, o.event.at, o.eventIndex), entity: 'AppEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
   if (o.message) items.push(...messageItems(o.message, o.event.at));
+  const counters = o.counters ?? new CounterDeltas();
+  const to = o.set.state;
+  if (to && to !== o.app.state) counters.everywhere(o.app.departmentId, { [stateAttr(o.app.state)]: -1, [stateAttr(to)]: 1 });
+  items.push(...counters.transactItems(T()), ...(o.extraItems ?? []));
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }

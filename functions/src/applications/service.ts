@@ -246,6 +246,7 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
         body: `办件编号 ${appNos[0]}${apps.length > 1 ? ` 等 ${apps.length} 件` : ''}，等待部门受理。`,
       },
       queryCode,
+      deadlines: apps.map((a) => addWorkingDays(a.startDate, a.promisedDays, cal)),
     });
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
@@ -401,6 +402,8 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
       app, expectState: ['supplement'], eventIndex: n, remove: ['pausedSince', 'supplementNotice'],
       set: {
         state: 'accepted', pausedDays: app.pausedDays + paused,
+        // the deadline moves by the paused days, and so does the place in the department's queue
+        ...({ gsi2sk: `${addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal)}#${appNo}` } as object),
         materials: app.materials.map((m) => (listed.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: ((answers[m.name] as FileRef[]).filter((r) => r.kind === 'upload') as { fileId: string }[]).map((r) => r.fileId) } : m)),
       },
       event: { at, actor: '申请人', action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },

@@ -41,6 +41,7 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-enterprise-wang', role: 'enterprise', nickname: '王丽娟', description: '企业 · 东山科技 · 信用 B 级', realName: '王丽娟', idNumber: '440104197805120048', phone: '13500002222', enterpriseCode: '91440104MA9W2RQ81Q' },
   { id: 'u-staff-market', role: 'staff', nickname: '市场监管窗口 林主任', description: '窗口人员 · 区市场监管局', departmentId: 'market' },
   { id: 'u-staff-police', role: 'staff', nickname: '户政窗口 黄警官', description: '窗口人员 · 区公安分局', departmentId: 'police' },
+  { id: 'u-staff-police-2', role: 'staff', nickname: '户政窗口 吴警官', description: '窗口人员 · 区公安分局（第二位）', departmentId: 'police' },
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区' },
   { id: 'u-dispatcher-beijing', role: 'dispatcher', nickname: '北京街调度员 梁军', description: '调度员 · 北京街道', area: '北京街道' },
   { id: 'u-admin', role: 'admin', nickname: '区政数局管理员', description: '管理员 · 区政务服务数据管理局', departmentId: 'data' },

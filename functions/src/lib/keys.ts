@@ -25,6 +25,8 @@
  * | rate-limit window   | RATE#<bucket>         | <window>    | — (ttl)         |
  * | deferred material due | DUE#<yyyy-mm-dd>    | <appNo>#<n> | —               |
  * | working-day calendar | CONFIG               | CALENDAR    | —               |
+ * | dashboard counters  | COUNT#DEPT#<id> / COUNT#DISTRICT | ALL, W#<yyyy-Www> | —  |
+ * | department queue    | (on the application)  |             | gsi2 DEPTQ#<deptId> / <deadline>#<appNo> |
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -53,4 +55,7 @@ export const keys = {
   rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
   due: (date: string, appNo: string, n: number) => ({ pk: `DUE#${date}`, sk: `${appNo}#${n}` }),
   calendar: { pk: 'CONFIG', sk: 'CALENDAR' },
+  /** a department's open applications, soonest deadline first (gsi2) */
+  deptQueue: (departmentId: string, deadline: string, appNo: string) => ({ gsi2pk: `DEPTQ#${departmentId}`, gsi2sk: `${deadline}#${appNo}` }),
+  deptQueuePk: (departmentId: string) => `DEPTQ#${departmentId}`,
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ErrorBody } from './errors';
 import { CalendarData } from '../calendar/data';
+import { QueueQuery, StaffActionParams } from '../backoffice/actions';
 import {
   BundleDetail, BundleListResponse, DepartmentListResponse, IdParams, ServiceDetail, ServiceListQuery, ServiceListResponse, ThemeListResponse,
 } from '../guide/api';
@@ -63,6 +64,10 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/calendar', summary: '工作日历（法定节假日与调休上班日）', tag: 'admin', auth: 'public', response: CalendarData },
   { method: 'PUT', path: '/v1/admin/calendar', summary: '更新工作日历（管理员，按国务院放假通知）', tag: 'admin', auth: 'session', body: CalendarData, response: CalendarData },
   { method: 'GET', path: '/v1/admin/outbox', summary: '订阅消息发件箱（管理员；本地环境只记录不发送）', tag: 'admin', auth: 'session', query: z.object({ date: z.string() }), response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'GET', path: '/v1/staff/applications', summary: '本部门待办（按时限排序，按状态、红黄绿灯筛选）', tag: 'backoffice', auth: 'session', query: QueueQuery, response: ListMineResponse },
+  { method: 'GET', path: '/v1/staff/counts', summary: '本部门各状态办件数', tag: 'backoffice', auth: 'session', response: z.object({ departmentId: z.string(), byState: z.record(z.string(), z.number()) }) },
+  { method: 'GET', path: '/v1/staff/applications/{appNo}', summary: '办件（工作人员视图，个人信息脱敏）', tag: 'backoffice', auth: 'session', params: AppNoParams, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/staff/applications/{appNo}/{action}', summary: '办理操作：accept 受理 / notAccept 不予受理 / requestSupplement 一次性告知补正 / startReview / approve / deny / deliver（带版本号，冲突 409）', tag: 'backoffice', auth: 'session', params: StaffActionParams, body: z.object({ version: z.number() }).passthrough(), response: z.object({}).passthrough() },
 ];
 
 export { ErrorBody };

@@ -1,0 +1,137 @@
+import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
+import { call } from '../../test/http';
+import { login, startLocalFiles, upload } from '../../test/apply';
+import { handler as applications } from '../applications/handler';
+import { handler as messages } from '../messages/handler';
+import { seedAll } from '../seed/seed';
+import { handler } from './handler';
+
+let stopFiles: () => Promise<void>;
+beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
+afterAll(async () => { delete process.env.FAKE_NOW; await stopFiles(); });
+
+const item = SERVICE_ITEMS.find((i) => i.id === 'no-criminal-record')!; // owned by the police department
+let seq = 0;
+
+const PEOPLE = {
+  zhang: { id: 'u-resident-zhang', name: '张晓明', idNumber: '440104199003070017', phone: '13800138000', licence: 'el_zhang_idcard' },
+  // the clock test moves time: it uses someone whose inbox no other test reads
+  zhou: { id: 'u-resident-zhou', name: '周永福', idNumber: '440104196208150033', phone: '13712340000', licence: 'el_zhou_idcard' },
+};
+
+async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
+  if (at) process.env.FAKE_NOW = at;
+  const p = PEOPLE[who];
+  const token = await login(p.id);
+  const file = await upload(token);
+  const answers = { realName: p.name, idNumber: p.idNumber, phone: p.phone, purpose: 'employment', m0: [{ kind: 'elicence', licenceId: p.licence }], m1: [{ kind: 'upload', fileId: file.fileId }] };
+  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `office-${Date.now()}-${++seq}` } }), 'POST /v1/applications', { token, body: { itemId: item.id, answers } });
+  expect(r.status).toBe(201);
+  return { token, appNo: r.body.appNo as string };
+}
+
+const act = (token: string, appNo: string, action: string, body: object) => call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
+const view = (token: string, appNo: string) => call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } });
+
+describe('staff workbench', () => {
+  it('takes an application from acceptance to delivery, telling the applicant at each step', async () => {
+    delete process.env.FAKE_NOW;
+    const { token: resident, appNo } = await submit();
+    const officer = await login('u-staff-police');
+    const queue = await call(handler, 'GET /v1/staff/applications', { token: officer, query: { state: 'submitted', limit: '50' } });
+    expect(queue.body.items.map((i: { appNo: string }) => i.appNo)).toContain(appNo);
+    let v = (await view(officer, appNo)).body;
+    expect(v.applicant).toBe('张*明');
+    expect(JSON.stringify(v)).not.toContain('440104199003070017');
+    expect(v.actions.sort()).toEqual(['accept', 'notAccept', 'requestSupplement']);
+    for (const [action, body] of [['accept', {}], ['startReview', {}], ['approve', { note: '符合条件' }], ['deliver', { method: 'pickup' }]] as const) {
+      const r = await act(officer, appNo, action, { version: v.version, ...body });
+      expect([action, r.status]).toEqual([action, 200]);
+      v = r.body;
+    }
+    expect(v.state).toBe('delivered');
+    const inbox = (await call(messages, 'GET /v1/messages', { token: resident })).body.items.filter((m: { appNo: string }) => m.appNo === appNo);
+    expect(inbox.map((m: { title: string }) => m.title).join()).toMatch(/已受理.*|.*已送达/);
+    expect(inbox.some((m: { body: string }) => /取件码 \d{6}/.test(m.body))).toBe(true);
+    const detail = await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } });
+    expect(detail.body.timeline.map((t: { actor: string }) => t.actor)).toContain('广州市公安局越秀区分局');
+    expect(detail.body.nextAction.kind).toBe('rate');
+    const after = await call(handler, 'GET /v1/staff/applications', { token: officer, query: { limit: '50' } });
+    expect(after.body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo); // delivered leaves the queue
+  });
+
+  it('refuses every illegal transition with 409 and says why', async () => {
+    const { appNo } = await submit();
+    const officer = await login('u-staff-police');
+    const version = (await view(officer, appNo)).body.version;
+    const bodies: Record<string, object> = { startReview: {}, approve: {}, deny: { reason: '不符合条件的理由' }, deliver: { method: 'pickup' } };
+    for (const [action, body] of Object.entries(bodies)) {
+      const r = await act(officer, appNo, action, { version, ...body });
+      expect([action, r.status]).toEqual([action, 409]);
+      expect(r.body.error.message).toContain('已提交，待受理');
+    }
+    await act(officer, appNo, 'notAccept', { version, reason: '申请人不具备申请资格', detail: '申请人不在本区居住' });
+    const again = await act(officer, appNo, 'accept', { version: version + 1 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('不予受理');
+    expect((await act(officer, appNo, 'explode', { version })).status).toBe(400);
+    expect((await act(officer, appNo, 'notAccept', { version: version + 1, reason: '乱写' })).status).toBe(400);
+  });
+
+  it("keeps other departments and non-staff out: 404 for another department's application, 403 for residents", async () => {
+    const { token: resident, appNo } = await submit();
+    const market = await login('u-staff-market');
+    expect((await view(market, appNo)).status).toBe(404);
+    expect((await act(market, appNo, 'accept', { version: 1 })).status).toBe(404);
+    expect((await call(handler, 'GET /v1/staff/applications', { token: resident })).status).toBe(403);
+    const marketQueue = await call(handler, 'GET /v1/staff/applications', { token: market, query: { limit: '50' } });
+    expect(marketQueue.body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo);
+  });
+
+  it('lets one of two officers acting at once win; the other gets 409 and nothing is half-written', async () => {
+    const { appNo } = await submit();
+    const a = await login('u-staff-police');
+    const b = await login('u-staff-police-2');
+    const version = (await view(a, appNo)).body.version;
+    const [r1, r2] = await Promise.all([
+      act(a, appNo, 'accept', { version }),
+      act(b, appNo, 'notAccept', { version, reason: '其他', detail: '与另一位同事同时处理' }),
+    ]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    const loser = r1.status === 409 ? r1 : r2;
+    expect(loser.body.error.message).toMatch(/刚刚被其他工作人员处理|不能/);
+    const v = (await view(a, appNo)).body;
+    expect(['accepted', 'not_accepted']).toContain(v.state);
+    expect(v.timeline.filter((t: { action: string }) => ['受理', '不予受理'].includes(t.action))).toHaveLength(1);
+  });
+
+  it('stops the clock while the applicant supplements and restarts it when they answer', async () => {
+    // Tue 2026-12-01 10:00 Shanghai
+    const { token: resident, appNo } = await submit('2026-12-01T02:00:00Z', 'zhou');
+    const officer = await login('u-staff-police');
+    let v = (await view(officer, appNo)).body;
+    v = (await act(officer, appNo, 'accept', { version: v.version })).body;
+    process.env.FAKE_NOW = '2026-12-02T02:00:00Z'; // Wed: supplement requested
+    v = (await act(officer, appNo, 'requestSupplement', { version: v.version, items: [{ material: '犯罪记录查询申请表', reason: '照片不清晰，请重新拍摄' }] })).body;
+    expect(v.state).toBe('supplement');
+    expect(v.light).toBeNull();
+    process.env.FAKE_NOW = '2026-12-08T02:00:00Z'; // next Tue: the applicant answers; 12-03, 04, 07, 08 did not count
+    const file = await upload(resident);
+    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', { token: resident, params: { appNo }, body: { answers: { 犯罪记录查询申请表: [{ kind: 'upload', fileId: file.fileId }] } } });
+    expect(answered.status).toBe(200);
+    process.env.FAKE_NOW = '2026-12-09T02:00:00Z';
+    const d = (await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } })).body;
+    // working days after 12-01 up to 12-09: 02,03,04,07,08,09 = 6, of which 4 were paused
+    expect(d.usedDays).toBe(2);
+    expect(d.state).toBe('accepted');
+    delete process.env.FAKE_NOW;
+  });
+
+  it('counts applications by state for the department', async () => {
+    const officer = await login('u-staff-police');
+    const r = await call(handler, 'GET /v1/staff/counts', { token: officer });
+    expect(r.status).toBe(200);
+    expect(r.body.departmentId).toBe('police');
+    expect(r.body.byState.submitted).toBeGreaterThan(0);
+  });
+});

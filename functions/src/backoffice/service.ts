@@ -1,0 +1,164 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  addWorkingDays, allowedActions, businessDate, deadlineStatus, OPEN_STATES, STAFF_ACTIONS, STATE_NAMES,
+  type ApplicationState, type StaffAction,
+} from '@yx/shared';
+import { getCalendar } from '../calendar/repository';
+import { now } from '../lib/clock';
+import { CounterDeltas, counterKey } from '../lib/counters';
+import { db, table } from '../lib/db';
+import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
+import { newQueryCode } from '../lib/ids';
+import { keys } from '../lib/keys';
+import { getUser } from '../identity/repository';
+import * as repo from '../applications/repository';
+import { summaryOf } from '../applications/service';
+
+const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
+
+/** The officer's department; only staff of the owning department see or touch its applications. */
+async function officerDepartment(userId: string): Promise<string> {
+  const u = await getUser(userId);
+  if (!u?.departmentId) throw forbidden('您的账号未分配部门，请联系管理员');
+  return u.departmentId;
+}
+
+async function departmentApplication(userId: string, appNo: string) {
+  const dept = await officerDepartment(userId);
+  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  if (!app || app.departmentId !== dept) throw notFound('未找到该办件');
+  return { app, events, dept };
+}
+
+/** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
+export async function staffView(userId: string, appNo: string) {
+  const { app, events } = await departmentApplication(userId, appNo);
+  const cal = await getCalendar();
+  return {
+    ...summaryOf(app, cal),
+    version: app.version,
+    applicant: app.applicantDisplay,
+    promisedDays: app.promisedDays,
+    statutoryDays: app.statutoryDays,
+    materials: app.materials.map((m) => ({ name: m.name, source: m.source, files: m.fileIds?.length ?? 0 })),
+    deferred: app.deferred,
+    supplementNotice: app.supplementNotice,
+    actions: allowedActions(app.state),
+    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
+  };
+}
+
+/** My department's queue: open applications, soonest deadline first, filtered by state and light. */
+export async function queue(userId: string, q: { state?: ApplicationState; light?: 'green' | 'yellow' | 'red'; limit: number; cursor?: string }) {
+  const dept = await officerDepartment(userId);
+  const cal = await getCalendar();
+  const out: ReturnType<typeof summaryOf>[] = [];
+  let cursor = q.cursor;
+  for (let page = 0; page < 5 && out.length < q.limit; page++) {
+    const r = await db().send(new QueryCommand({
+      TableName: table(), IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deptQueuePk(dept), ...(q.state ? { ':s': q.state } : {}) },
+      ...(q.state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      Limit: q.limit,
+      ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined,
+    }));
+    for (const a of (r.Items ?? []) as repo.ApplicationRecord[]) {
+      const s = summaryOf(a, cal);
+      if (!q.light || s.light === q.light) out.push(s);
+    }
+    cursor = r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : undefined;
+    if (!cursor) break;
+  }
+  return { items: out.slice(0, q.limit), nextCursor: cursor ?? null };
+}
+
+/** Counts by state for the department: one GetItem of its counter row. */
+export async function departmentCounts(userId: string) {
+  const dept = await officerDepartment(userId);
+  const r = await db().send(new GetCommand({ TableName: table(), Key: counterKey({ kind: 'dept', id: dept }) }));
+  const row = r.Item ?? {};
+  return {
+    departmentId: dept,
+    byState: Object.fromEntries(OPEN_STATES.concat(['supplement', 'approved']).map((s) => [s, Math.max(0, Number(row[`s_${s}`] ?? 0))])),
+  };
+}
+
+type Body = { version: number } & Record<string, unknown>;
+
+/**
+ * One staff action: right department, right state, the version the officer saw. The state change,
+ * its event, the applicant's message and the counters it moves are one transaction.
+ */
+export async function act(userId: string, appNo: string, action: StaffAction, body: Body) {
+  const { app, events } = await departmentApplication(userId, appNo);
+  const spec = STAFF_ACTIONS[action];
+  if (!(spec.from as readonly ApplicationState[]).includes(app.state)) {
+    throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
+  }
+  if (body.version !== app.version) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
+  const cal = await getCalendar();
+  const today = businessDate(now());
+  const at = now().toISOString();
+  const set: Partial<repo.ApplicationRecord> & Record<string, unknown> = { state: spec.to };
+  const remove: (keyof repo.ApplicationRecord)[] = [];
+  const counters = new CounterDeltas();
+  let note: string | undefined;
+  let message = `${app.itemName}：${spec.name}`;
+
+  switch (action) {
+    case 'accept':
+      note = `受理回执：${app.itemName}；已收材料 ${app.materials.filter((m) => m.source === 'upload' || m.source === 'elicence').length} 项；承诺 ${app.promisedDays} 个工作日内办结；咨询 ${app.departmentName}`;
+      message = `${app.itemName} 已受理，承诺 ${app.promisedDays} 个工作日内办结。`;
+      break;
+    case 'notAccept':
+      note = `${body.reason}：${body.detail}`;
+      message = `${app.itemName} 不予受理。原因：${body.reason}。${body.detail}`;
+      break;
+    case 'requestSupplement': {
+      const items = body.items as { material: string; reason: string }[];
+      set.supplementNotice = { items };
+      set.pausedSince = today;
+      note = items.map((i) => `${i.material}（${i.reason}）`).join('；');
+      message = `${app.itemName} 需要补正材料：${items.map((i) => i.material).join('、')}。补正期间暂停计时。`;
+      break;
+    }
+    case 'startReview':
+      message = `${app.itemName} 已进入审查。`;
+      break;
+    case 'approve':
+    case 'deny': {
+      const status = deadlineStatus({ start: app.startDate, limitDays: app.promisedDays, today, pausedWorkingDays: app.pausedDays }, cal);
+      counters.everywhere(app.departmentId, { done: 1, onTime: status.usedDays <= app.promisedDays ? 1 : 0, usedDays: status.usedDays }, today);
+      note = (action === 'deny' ? (body.reason as string) : (body.note as string | undefined)) ?? undefined;
+      message = action === 'approve' ? `${app.itemName} 已办结，准予许可。` : `${app.itemName} 不予许可。理由：${body.reason}`;
+      break;
+    }
+    case 'deliver': {
+      const method = body.method as 'pickup' | 'post' | 'electronic';
+      const pickupCode = method === 'pickup' ? newQueryCode() : undefined;
+      set.delivery = method;
+      set.deliveryInfo = { method, ...(pickupCode ? { pickupCode } : {}), ...(body.trackingNo ? { trackingNo: body.trackingNo } : {}), at };
+      note = method === 'pickup' ? '窗口领取' : method === 'post' ? `邮政寄递，单号 ${body.trackingNo}` : '电子证照已发放';
+      message = method === 'pickup' ? `${app.itemName} 结果已可领取，取件码 ${pickupCode}。` : method === 'post' ? `${app.itemName} 结果已寄出，邮件单号 ${body.trackingNo}。` : `${app.itemName} 电子证照已发放到您的证照夹。`;
+      break;
+    }
+  }
+  if (app.state === 'supplement') remove.push('pausedSince');
+  try {
+    await repo.changeApplication({
+      app, set, remove, expectState: [app.state], eventIndex: events.length, counters,
+      event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
+      message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
+    });
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
+    throw e;
+  }
+  return staffView(userId, appNo);
+}
+
+/** The queue position after a supplement: the deadline moves by the paused working days. */
+export const queueDeadline = (app: repo.ApplicationRecord, cal: Parameters<typeof addWorkingDays>[2]) => addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal);
+
+export const _test = { ruleViolation };

@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import type { ApplicationState } from '../applications/states';
+
+/**
+ * What a window or approval officer may do, from which state, to which state (PRODUCT.md §3).
+ * The function checks the same table; a wrong state is a 409 that names the current state.
+ */
+export const STAFF_ACTIONS = {
+  accept: { from: ['submitted'], to: 'accepted', name: '受理' },
+  notAccept: { from: ['submitted'], to: 'not_accepted', name: '不予受理' },
+  requestSupplement: { from: ['submitted', 'accepted', 'in_review'], to: 'supplement', name: '一次性告知补正' },
+  startReview: { from: ['accepted'], to: 'in_review', name: '开始审查' },
+  approve: { from: ['in_review'], to: 'approved', name: '准予许可' },
+  deny: { from: ['in_review'], to: 'denied', name: '不予许可' },
+  deliver: { from: ['approved'], to: 'delivered', name: '送达' },
+} as const satisfies Record<string, { from: readonly ApplicationState[]; to: ApplicationState; name: string }>;
+export type StaffAction = keyof typeof STAFF_ACTIONS;
+
+export const allowedActions = (state: ApplicationState): StaffAction[] =>
+  (Object.keys(STAFF_ACTIONS) as StaffAction[]).filter((a) => (STAFF_ACTIONS[a].from as readonly ApplicationState[]).includes(state));
+
+export const NOT_ACCEPT_REASONS = ['不属于本部门职权范围', '依法不需要取得行政许可', '申请人不具备申请资格', '申请材料存在虚假内容', '其他'] as const;
+
+const Version = z.number().int().min(1);
+const Text = (max: number) => z.string().trim().min(2).max(max);
+
+export const StaffActionBodies = {
+  accept: z.strictObject({ version: Version, note: z.string().trim().max(200).optional() }),
+  notAccept: z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(300) }),
+  requestSupplement: z.strictObject({
+    version: Version,
+    items: z.array(z.strictObject({ material: Text(60), reason: Text(120) })).min(1, { message: '一次性告知至少列出一项材料' }).max(20),
+  }),
+  startReview: z.strictObject({ version: Version }),
+  approve: z.strictObject({ version: Version, note: z.string().trim().max(300).optional() }),
+  deny: z.strictObject({ version: Version, reason: Text(300) }),
+  deliver: z.strictObject({
+    version: Version,
+    method: z.enum(['pickup', 'post', 'electronic']),
+    trackingNo: z.string().trim().regex(/^[A-Z0-9]{8,20}$/, { message: '邮件单号应为 8–20 位字母或数字' }).optional(),
+  }).refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
+} as const;
+
+export const StaffActionParams = z.strictObject({
+  appNo: z.string().trim().toUpperCase().regex(/^YX\d{14}$/, { message: '应为 YX 开头的 16 位办件编号' }),
+  action: z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]], { message: '没有这个办理操作' }),
+});
+
+export const QueueQuery = z.strictObject({
+  state: z.enum(['submitted', 'supplement', 'accepted', 'in_review', 'approved']).optional(),
+  light: z.enum(['green', 'yellow', 'red']).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional(),
+});

@@ -33,6 +33,9 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/applications/{appNo}/deferred': { answers: {} },
   'POST /v1/messages/{messageId}/read': { at: '2026-11-26T10:00:00.000Z' },
   'POST /v1/staff/applications/{appNo}/{action}': { version: 1 },
+  'POST /v1/staff/opinions/{appNo}': { decision: 'agree' },
+  'POST /v1/staff/rectifications/{appNo}': { callback: '已电话回访' },
+  'POST /v1/supervision/{appNo}': { note: '请加快办理' },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name][kind]]));
@@ -40,7 +43,7 @@ const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') ? adminToken : routeKey.includes('/staff/') ? staffToken : token);
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

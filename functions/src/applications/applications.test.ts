@@ -1,16 +1,13 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { APP_NO_PATTERN } from '@yx/shared';
 import { call } from '../../test/http';
-import { login, PNG, startLocalFiles, upload } from '../../test/apply';
+import { fill, getForm, login, PNG, startLocalFiles, upload } from '../../test/apply';
 import { handler as messages } from '../messages/handler';
 import { handler as files } from '../files/handler';
 import { handler as identity } from '../identity/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { forceState } from './service';
-
-type Field = { key: string; type: string; required: boolean; options?: { value: string }[]; min?: number; max?: number; materialName?: string; pattern?: unknown };
-type FormPayload = { formId: string; itemNames: string[]; draft?: unknown; form: { fields: Field[] }; prefill: Record<string, unknown>; licences: { id: string; type: string }[]; licenceTypes: Record<string, string | null>; tolerance: { grade: string | null; quota: number } };
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
@@ -21,42 +18,6 @@ const newKey = () => `test-key-${Date.now()}-${++keySeq}`;
 /** POST /v1/applications with an Idempotency-Key header, as the mini-program sends it. */
 function callWithKey(token: string, body: unknown, key: string) {
   return call((e) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } }), 'POST /v1/applications', { token, body });
-}
-
-async function getForm(token: string, formId: string): Promise<FormPayload> {
-  const r = await call(handler, 'GET /v1/forms/{formId}', { token, params: { formId } });
-  if (r.status !== 200) throw new Error(`form ${formId}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-/** Fills a form the way a careful person would: prefilled values kept, e-licences where possible, one upload otherwise. */
-async function fill(token: string, f: FormPayload, opts: { skip?: string[] } = {}) {
-  const answers: Record<string, unknown> = { ...f.prefill };
-  let uploads = 0;
-  let licences = 0;
-  for (const field of f.form.fields) {
-    if (answers[field.key] !== undefined || opts.skip?.includes(field.key)) continue;
-    if (!field.required && field.type !== 'file') continue;
-    switch (field.type) {
-      case 'choice': answers[field.key] = field.options![0].value; break;
-      case 'number': answers[field.key] = Math.min(field.max ?? 100, Math.max(field.min ?? 1, 10)); break;
-      case 'date': answers[field.key] = '2026-11-02'; break;
-      case 'phone': answers[field.key] = '13800138000'; break;
-      case 'residentId': answers[field.key] = '440104199003070017'; break;
-      case 'address': answers[field.key] = '广州市越秀区府前路 1 号'; break;
-      case 'textarea': answers[field.key] = '按要求填写的说明内容'; break;
-      case 'file': {
-        if (!field.required) break;
-        const type = f.licenceTypes[field.key];
-        const lic = type ? f.licences.find((l) => l.type === type) : undefined;
-        if (lic) { answers[field.key] = [{ kind: 'elicence', licenceId: lic.id }]; licences++; }
-        else { const u = await upload(token); answers[field.key] = [{ kind: 'upload', fileId: u.fileId }]; uploads++; }
-        break;
-      }
-      default: answers[field.key] = field.key.toLowerCase().includes('name') ? '张小宝' : '测试内容';
-    }
-  }
-  return { answers, uploads, licences };
 }
 
 // A person item that takes an e-licence from 张晓明's wallet (身份证) and needs at least one upload.

@@ -102,15 +102,21 @@ export async function saveSubmission(o: {
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
 
-/** The application and its whole trail: one Query on its partition. */
-export async function getApplicationWithEvents(appNo: string): Promise<{ app?: ApplicationRecord; events: EventRecord[] }> {
-  const out: { app?: ApplicationRecord; events: EventRecord[] } = { events: [] };
+export interface OpinionTask {
+  appNo: string; itemName: string; departmentId: string; departmentName: string; fromDepartmentId: string; fromDepartmentName: string;
+  status: 'open' | 'agree' | 'disagree' | 'deemed'; reason?: string; due: string; createdAt: string; answeredAt?: string;
+}
+
+/** The application, its whole trail and its opinion tasks (并联审批): one Query on its partition. */
+export async function getApplicationWithEvents(appNo: string): Promise<{ app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] }> {
+  const out: { app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] } = { events: [], opinions: [] };
   let startKey: Record<string, unknown> | undefined;
   do {
     const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.appPk(appNo) }, ExclusiveStartKey: startKey }));
     for (const row of r.Items ?? []) {
       if (row.sk === 'APP') out.app = row as unknown as ApplicationRecord;
-      else out.events.push(row as unknown as EventRecord);
+      else if (String(row.sk).startsWith('EVT#')) out.events.push(row as unknown as EventRecord);
+      else if (String(row.sk).startsWith('OPN#')) out.opinions.push(row as unknown as OpinionTask);
     }
     startKey = r.LastEvaluatedKey;
   } while (startKey);

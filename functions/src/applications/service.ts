@@ -16,6 +16,8 @@ import { readyFileOf } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
 import { getDraft } from './drafts';
 import * as repo from './repository';
+import { CounterDeltas } from '../lib/counters';
+import { rectificationItem } from '../backoffice/rectifications';
 
 /** Days a firm has to hand in a deferred (容缺) material. */
 export const DEFERRAL_WORKING_DAYS = 10;
@@ -447,11 +449,15 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
 
 /** 好差评: once, after the service ended. */
 export function rate(userId: string, appNo: string, value: Rating, comment?: string) {
-  return change(userId, appNo, (app, n) => {
+  return change(userId, appNo, async (app, n) => {
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
+    const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
+    const counters = new CounterDeltas().everywhere(app.departmentId, { ratings: 1, satisfied: good ? 1 : 0 }, businessDate(now()));
+    // 差评: every 不满意 / 非常不满意 opens a rectification task for the department, due in 15 working days
+    const extraItems = good ? [] : [await rectificationItem(app, value, comment)];
     return {
-      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n,
+      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n, counters, extraItems,
       event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };
   });

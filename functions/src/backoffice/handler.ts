@@ -5,6 +5,25 @@ import { route } from '../lib/http';
 import { describeIssues } from '@yx/shared';
 import { router } from '../lib/router';
 import * as office from './service';
+import { answerOpinion, listOpinions } from './opinions';
+import { listRectifications, updateRectification } from './rectifications';
+import { dashboard, departmentExists, superviseApplication, supervisionList } from './dashboard';
+import { forbidden } from '../lib/errors';
+import { getUser } from '../identity/repository';
+
+const OpinionBody = z.strictObject({
+  decision: z.enum(['agree', 'disagree']),
+  reason: z.string().trim().max(300).optional(),
+}).refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= 2, { message: '不同意时请说明理由', path: ['reason'] });
+const RectificationBody = z.strictObject({
+  callback: z.string().trim().min(2).max(300).optional(),
+  close: z.string().trim().min(2).max(500).optional(),
+}).refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
+const SuperviseBody = z.strictObject({ note: z.string().trim().min(2).max(300) });
+const DashboardQuery = z.strictObject({
+  scope: z.enum(['dept', 'district']).default('dept'),
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),
+});
 
 const STAFF = ['staff'] as const;
 
@@ -12,6 +31,28 @@ export const handler = router({
   'GET /v1/staff/applications': route({ auth: [...STAFF], query: QueueQuery }, ({ session, query }) => office.queue(session!.userId, query)),
   'GET /v1/staff/counts': route({ auth: [...STAFF] }, ({ session }) => office.departmentCounts(session!.userId)),
   'GET /v1/staff/applications/{appNo}': route({ auth: [...STAFF], params: AppNoParams }, ({ session, params }) => office.staffView(session!.userId, params.appNo)),
+  'GET /v1/staff/opinions': route({ auth: [...STAFF] }, async ({ session }) => listOpinions(await office.officerDepartment(session!.userId))),
+  'POST /v1/staff/opinions/{appNo}': route({ auth: [...STAFF], params: AppNoParams, body: OpinionBody }, async ({ session, params, body }) =>
+    answerOpinion(await office.officerDepartment(session!.userId), params.appNo, body.decision, body.reason)),
+  'GET /v1/staff/rectifications': route({ auth: [...STAFF] }, async ({ session }) => listRectifications(await office.officerDepartment(session!.userId))),
+  'POST /v1/staff/rectifications/{appNo}': route({ auth: [...STAFF], params: AppNoParams, body: RectificationBody }, async ({ session, params, body }) =>
+    updateRectification(await office.officerDepartment(session!.userId), params.appNo, body)),
+  'GET /v1/supervision': route({ auth: ['dispatcher', 'admin'] }, () => supervisionList()),
+  'POST /v1/supervision/{appNo}': route({ auth: ['dispatcher', 'admin'], params: AppNoParams, body: SuperviseBody }, async ({ session, params, body }) => {
+    const u = await getUser(session!.userId);
+    return superviseApplication(params.appNo, body.note, u?.area ? `${u.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）');
+  }),
+  'GET /v1/dashboard': route({ auth: ['staff', 'dispatcher', 'admin'], query: DashboardQuery }, async ({ session, query }) => {
+    if (session!.role === 'staff') {
+      const own = await office.officerDepartment(session!.userId);
+      if (query.scope === 'district' || (query.id && query.id !== own)) throw forbidden('窗口人员只能查看本部门的数据');
+      return dashboard({ kind: 'dept', id: own });
+    }
+    if (query.scope === 'district') return dashboard({ kind: 'district' });
+    if (!query.id) throw badRequest('请选择部门');
+    await departmentExists(query.id);
+    return dashboard({ kind: 'dept', id: query.id });
+  }),
   // one route for every action: the body is checked by the action's own schema
   'POST /v1/staff/applications/{appNo}/{action}': route({ auth: [...STAFF], params: StaffActionParams, body: z.unknown() }, async ({ session, params, body }) => {
     const r = StaffActionBodies[params.action].safeParse(body);

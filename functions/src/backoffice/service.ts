@@ -7,10 +7,12 @@ import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { CounterDeltas, counterKey } from '../lib/counters';
 import { db, table } from '../lib/db';
-import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
+import { conflict, forbidden, notFound } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
 import { keys } from '../lib/keys';
 import { getUser } from '../identity/repository';
+import { getServiceItem } from '../guide/repository';
+import { OPINION_WORKING_DAYS, opinionTaskItems } from './opinions';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 
@@ -25,14 +27,14 @@ async function officerDepartment(userId: string): Promise<string> {
 
 async function departmentApplication(userId: string, appNo: string) {
   const dept = await officerDepartment(userId);
-  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  const { app, events, opinions } = await repo.getApplicationWithEvents(appNo);
   if (!app || app.departmentId !== dept) throw notFound('未找到该办件');
-  return { app, events, dept };
+  return { app, events, opinions, dept };
 }
 
 /** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
 export async function staffView(userId: string, appNo: string) {
-  const { app, events } = await departmentApplication(userId, appNo);
+  const { app, events, opinions } = await departmentApplication(userId, appNo);
   const cal = await getCalendar();
   return {
     ...summaryOf(app, cal),
@@ -44,9 +46,12 @@ export async function staffView(userId: string, appNo: string) {
     deferred: app.deferred,
     supplementNotice: app.supplementNotice,
     actions: allowedActions(app.state),
+    opinions: opinions.map((o) => ({ departmentId: o.departmentId, departmentName: o.departmentName, status: o.status, reason: o.reason, due: o.due })),
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
   };
 }
+
+export { officerDepartment };
 
 /** My department's queue: open applications, soonest deadline first, filtered by state and light. */
 export async function queue(userId: string, q: { state?: ApplicationState; light?: 'green' | 'yellow' | 'red'; limit: number; cursor?: string }) {
@@ -91,7 +96,7 @@ type Body = { version: number } & Record<string, unknown>;
  * its event, the applicant's message and the counters it moves are one transaction.
  */
 export async function act(userId: string, appNo: string, action: StaffAction, body: Body) {
-  const { app, events } = await departmentApplication(userId, appNo);
+  const { app, events, opinions } = await departmentApplication(userId, appNo);
   const spec = STAFF_ACTIONS[action];
   if (!(spec.from as readonly ApplicationState[]).includes(app.state)) {
     throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
@@ -103,6 +108,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
   const set: Partial<repo.ApplicationRecord> & Record<string, unknown> = { state: spec.to };
   const remove: (keyof repo.ApplicationRecord)[] = [];
   const counters = new CounterDeltas();
+  const extraItems: Record<string, unknown>[] = [];
   let note: string | undefined;
   let message = `${app.itemName}：${spec.name}`;
 
@@ -123,11 +129,19 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
       message = `${app.itemName} 需要补正材料：${items.map((i) => i.material).join('、')}。补正期间暂停计时。`;
       break;
     }
-    case 'startReview':
+    case 'startReview': {
+      // 并联审批: every consulted department gets its opinion task at once
+      const item = await getServiceItem(app.itemId);
+      const consulted = (item?.opinionDepartmentIds ?? []).filter((d) => d !== app.departmentId);
+      extraItems.push(...(await opinionTaskItems(app, consulted, today)));
+      if (consulted.length) note = `并联审批：已征求 ${consulted.length} 个部门意见，${OPINION_WORKING_DAYS} 个工作日内未回复视为无意见`;
       message = `${app.itemName} 已进入审查。`;
       break;
+    }
     case 'approve':
     case 'deny': {
+      const waiting = opinions.filter((o) => o.status === 'open');
+      if (waiting.length) throw conflict(`还有 ${waiting.length} 个部门未出具意见（${waiting.map((o) => o.departmentName).join('、')}），逾期将视为无意见`);
       const status = deadlineStatus({ start: app.startDate, limitDays: app.promisedDays, today, pausedWorkingDays: app.pausedDays }, cal);
       counters.everywhere(app.departmentId, { done: 1, onTime: status.usedDays <= app.promisedDays ? 1 : 0, usedDays: status.usedDays }, today);
       note = (action === 'deny' ? (body.reason as string) : (body.note as string | undefined)) ?? undefined;
@@ -147,7 +161,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
   if (app.state === 'supplement') remove.push('pausedSince');
   try {
     await repo.changeApplication({
-      app, set, remove, expectState: [app.state], eventIndex: events.length, counters,
+      app, set, remove, expectState: [app.state], eventIndex: events.length, counters, extraItems,
       event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
     });
@@ -161,4 +175,3 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
 /** The queue position after a supplement: the deadline moves by the paused working days. */
 export const queueDeadline = (app: repo.ApplicationRecord, cal: Parameters<typeof addWorkingDays>[2]) => addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal);
 
-export const _test = { ruleViolation };

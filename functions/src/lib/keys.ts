@@ -27,6 +27,9 @@
  * | working-day calendar | CONFIG               | CALENDAR    | —               |
  * | dashboard counters  | COUNT#DEPT#<id> / COUNT#DISTRICT | ALL, W#<yyyy-Www> | —  |
  * | department queue    | (on the application)  |             | gsi2 DEPTQ#<deptId> / <deadline>#<appNo> |
+ * | opinion task (并联) | APP#<appNo>           | OPN#<deptId> | gsi2 DEPTOPN#<deptId> / <due>#<appNo> |
+ * | opinion due date    | OPNDUE#<date>         | <appNo>#<deptId> | —           |
+ * | rectification (整改) | APP#<appNo>          | RECT        | gsi2 DEPTRECT#<deptId> / <due>#<appNo> |
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -58,4 +61,15 @@ export const keys = {
   /** a department's open applications, soonest deadline first (gsi2) */
   deptQueue: (departmentId: string, deadline: string, appNo: string) => ({ gsi2pk: `DEPTQ#${departmentId}`, gsi2sk: `${deadline}#${appNo}` }),
   deptQueuePk: (departmentId: string) => `DEPTQ#${departmentId}`,
+  /** 并联审批: an opinion task lives in its application's partition, listed per department on gsi2 */
+  opinion: (appNo: string, departmentId: string) => ({ pk: `APP#${appNo}`, sk: `OPN#${departmentId}` }),
+  deptOpinions: (departmentId: string, due: string, appNo: string) => ({ gsi2pk: `DEPTOPN#${departmentId}`, gsi2sk: `${due}#${appNo}` }),
+  deptOpinionsPk: (departmentId: string) => `DEPTOPN#${departmentId}`,
+  opinionDue: (due: string, appNo: string, departmentId: string) => ({ pk: `OPNDUE#${due}`, sk: `${appNo}#${departmentId}` }),
+  /** 好差评整改: one task per badly rated application, listed per department on gsi2 */
+  rectification: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'RECT' }),
+  deptRectifications: (departmentId: string, due: string, appNo: string) => ({ gsi2pk: `DEPTRECT#${departmentId}`, gsi2sk: `${due}#${appNo}` }),
+  deptRectificationsPk: (departmentId: string) => `DEPTRECT#${departmentId}`,
+  /** an event written outside a version-checked change (opinion answers, supervision notes) */
+  sideEvent: (appNo: string, at: string, tag: string) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${tag}` }),
 };

@@ -2,7 +2,6 @@ import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from './env';
-import { now } from './clock';
 
 /**
  * Object storage for uploaded materials. The browser or WeChat posts the file straight to the
@@ -28,7 +27,8 @@ export function localUploadSignature(secret: string, f: { key: string; contentTy
 export function dirStore(dir: string, uploadUrl: string, secret: string): ObjectStore {
   return {
     presignPost(key, contentType, maxBytes, expiresSeconds) {
-      const fields = { key, contentType, maxBytes: String(maxBytes), expires: String(Math.floor(now().getTime() / 1000) + expiresSeconds) };
+      // real time, not the business clock: the store checks expiry against its own clock
+      const fields = { key, contentType, maxBytes: String(maxBytes), expires: String(Math.floor(Date.now() / 1000) + expiresSeconds) };
       return { url: uploadUrl, fields: { ...fields, signature: localUploadSignature(secret, fields) } };
     },
     async head(key) {
@@ -87,7 +87,7 @@ function s3Store(bucket: string): ObjectStore {
   return {
     presignPost(key, contentType, maxBytes, expiresSeconds) {
       return s3PresignedPost({
-        bucket, region, key, contentType, maxBytes, expiresSeconds, at: now(),
+        bucket, region, key, contentType, maxBytes, expiresSeconds, at: new Date(),
         credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },
       });
     },

@@ -68,6 +68,13 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/staff/counts', summary: '本部门各状态办件数', tag: 'backoffice', auth: 'session', response: z.object({ departmentId: z.string(), byState: z.record(z.string(), z.number()) }) },
   { method: 'GET', path: '/v1/staff/applications/{appNo}', summary: '办件（工作人员视图，个人信息脱敏）', tag: 'backoffice', auth: 'session', params: AppNoParams, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/staff/applications/{appNo}/{action}', summary: '办理操作：accept 受理 / notAccept 不予受理 / requestSupplement 一次性告知补正 / startReview / approve / deny / deliver（带版本号，冲突 409）', tag: 'backoffice', auth: 'session', params: StaffActionParams, body: z.object({ version: z.number() }).passthrough(), response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/staff/opinions', summary: '并联审批：发给本部门的意见征询', tag: 'backoffice', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'POST', path: '/v1/staff/opinions/{appNo}', summary: '并联审批：出具意见（同意 / 不同意并说明理由）', tag: 'backoffice', auth: 'session', params: AppNoParams, body: z.object({ decision: z.enum(['agree', 'disagree']), reason: z.string().optional() }), response: z.object({ ok: z.boolean() }) },
+  { method: 'GET', path: '/v1/staff/rectifications', summary: '差评整改任务（15 个工作日）', tag: 'backoffice', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'POST', path: '/v1/staff/rectifications/{appNo}', summary: '整改：记录回访 / 办结整改', tag: 'backoffice', auth: 'session', params: AppNoParams, body: z.object({ callback: z.string().optional(), close: z.string().optional() }), response: z.object({ ok: z.boolean() }) },
+  { method: 'GET', path: '/v1/supervision', summary: '督办清单：全区超时（红灯）办件（调度员、管理员）', tag: 'backoffice', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'POST', path: '/v1/supervision/{appNo}', summary: '督办意见（记入办件轨迹）', tag: 'backoffice', auth: 'session', params: AppNoParams, body: z.object({ note: z.string() }), response: z.object({ ok: z.boolean() }) },
+  { method: 'GET', path: '/v1/dashboard', summary: '数据看板：部门 / 全区（按状态、按时办结率、平均用时、满意率、近 8 周趋势）', tag: 'backoffice', auth: 'session', query: z.object({ scope: z.enum(['dept', 'district']).optional(), id: z.string().optional() }), response: z.object({}).passthrough() },
 ];
 
 export { ErrorBody };

@@ -1,0 +1,79 @@
+import { BatchGetCommand, GetCommand, QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { businessDate, OPEN_STATES, APPLICATION_STATES } from '@yx/shared';
+import { now } from '../lib/clock';
+import { counterKey, isoWeek, type Scope } from '../lib/counters';
+import { db, table } from '../lib/db';
+import { keys } from '../lib/keys';
+import { loadCatalog } from '../guide/repository';
+import { getCalendar } from '../calendar/repository';
+import { summaryOf } from '../applications/service';
+import type { ApplicationRecord } from '../applications/repository';
+import { notFound } from '../lib/errors';
+
+const WEEKS = 8;
+
+/** The last n ISO weeks up to the week of `date`, oldest first. */
+export function lastWeeks(date: string, n = WEEKS): string[] {
+  const base = new Date(`${date}T00:00:00Z`).getTime();
+  return Array.from({ length: n }, (_, i) => isoWeek(new Date(base - (n - 1 - i) * 7 * 86_400_000).toISOString().slice(0, 10)));
+}
+
+/** A dashboard: counts by state, on-time and satisfaction rates, 8-week trend — two store calls. */
+export async function dashboard(scope: Scope) {
+  const weeks = lastWeeks(businessDate(now()));
+  const [all, trend] = await Promise.all([
+    db().send(new GetCommand({ TableName: table(), Key: counterKey(scope) })),
+    db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: weeks.map((w) => counterKey(scope, w)) } } })),
+  ]);
+  const row = all.Item ?? {};
+  const n = (k: string) => Math.max(0, Number(row[k] ?? 0));
+  const byWeek = new Map((trend.Responses?.[table()] ?? []).map((r) => [String(r.sk).slice(2), r]));
+  const cat = await loadCatalog();
+  const done = n('done');
+  return {
+    scope: scope.kind,
+    name: scope.kind === 'dept' ? cat.departments.find((d) => d.id === scope.id)?.name ?? scope.id : '越秀区',
+    byState: Object.fromEntries(APPLICATION_STATES.map((s) => [s, n(`s_${s}`)])),
+    open: OPEN_STATES.reduce((sum, s) => sum + n(`s_${s}`), 0),
+    done,
+    onTimeRate: done ? n('onTime') / done : null,
+    avgUsedDays: done ? Math.round((n('usedDays') / done) * 10) / 10 : null,
+    ratings: n('ratings'),
+    satisfactionRate: n('ratings') ? n('satisfied') / n('ratings') : null,
+    weeks: weeks.map((w) => {
+      const r = byWeek.get(w) ?? {};
+      return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0) };
+    }),
+  };
+}
+
+export async function departmentExists(id: string): Promise<void> {
+  if (!(await loadCatalog()).departments.some((d) => d.id === id)) throw notFound('未找到该部门');
+}
+
+/** 督办: red applications of every department (one Query per department, deadline before today). */
+export async function supervisionList() {
+  const cal = await getCalendar();
+  const today = businessDate(now());
+  const { departments } = await loadCatalog();
+  const pages = await Promise.all(departments.map((d) => db().send(new QueryCommand({
+    TableName: table(), IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
+    ExpressionAttributeValues: { ':pk': keys.deptQueuePk(d.id), ':today': today },
+    Limit: 50,
+  }))));
+  const items = pages.flatMap((p) => (p.Items ?? []) as ApplicationRecord[])
+    .map((a) => ({ a, s: summaryOf(a, cal) }))
+    .filter(({ s }) => s.light === 'red')
+    .map(({ a, s }) => ({ appNo: a.appNo, itemName: a.itemName, departmentName: a.departmentName, deadline: s.deadline, overdueDays: -(s.remainingDays ?? 0), light: s.light }));
+  return { items: items.sort((x, y) => y.overdueDays - x.overdueDays) };
+}
+
+/** A supervision note (督办意见) in the application's trail, where the department sees it. */
+export async function superviseApplication(appNo: string, note: string, by: string) {
+  const got = await db().send(new GetCommand({ TableName: table(), Key: keys.application(appNo) }));
+  if (!got.Item) throw notFound('未找到该办件');
+  const at = now().toISOString();
+  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.sideEvent(appNo, at, 's'), entity: 'AppEvent', at, actor: by, action: '督办', note } }));
+  return { ok: true };
+}

@@ -1,0 +1,132 @@
+/**
+ * 并联审批 with 超时默认, 好差评 rectification, supervision and dashboards.
+ * The clock is moved with FAKE_NOW; this file's people are not read by other test files.
+ */
+import { call } from '../../test/http';
+import { fill, getForm, login, startLocalFiles } from '../../test/apply';
+import { handler as applications } from '../applications/handler';
+import { seedAll } from '../seed/seed';
+import { handler } from './handler';
+import { deemOverdueOpinions } from './opinions';
+
+let stopFiles: () => Promise<void>;
+beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
+afterAll(async () => { delete process.env.FAKE_NOW; await stopFiles(); });
+afterEach(() => { delete process.env.FAKE_NOW; });
+
+let seq = 0;
+const at = (iso: string) => { process.env.FAKE_NOW = iso; };
+const act = (token: string, appNo: string, action: string, body: object) => call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
+const view = async (token: string, appNo: string) => (await call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } })).body;
+
+/** 既有住宅加装电梯 by 张晓明: owned by planning, opinions from housing, fire and market. */
+async function elevatorApplication() {
+  const token = await login('u-resident-zhang');
+  const form = await getForm(token, 'item-elevator-installation');
+  const { answers } = await fill(token, form);
+  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `par-${Date.now()}-${++seq}` } }), 'POST /v1/applications', { token, body: { itemId: 'elevator-installation', answers } });
+  expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
+  return { token, appNo: r.body.appNo as string };
+}
+
+describe('并联审批 with deemed consent', () => {
+  it('sends opinion tasks at review; a silent department is deemed to have no objection after 5 working days, across the National Day holiday', async () => {
+    at('2026-09-28T02:00:00Z'); // Mon
+    const { appNo } = await elevatorApplication();
+    const planning = await login('u-staff-planning');
+    let v = await view(planning, appNo);
+    v = (await act(planning, appNo, 'accept', { version: v.version })).body;
+    at('2026-09-29T02:00:00Z'); // Tue: review starts, opinions due 5 working days later
+    v = (await act(planning, appNo, 'startReview', { version: v.version })).body;
+    expect(v.opinions.map((o: { departmentId: string }) => o.departmentId).sort()).toEqual(['fire', 'housing', 'market']);
+    // 09-30 (1), 10-01..07 holiday, 10-08 (2), 10-09 (3), 10-10 Sat make-up day (4), 10-12 (5)
+    expect(v.opinions[0].due).toBe('2026-10-12');
+
+    const housing = await login('u-staff-housing');
+    const fire = await login('u-staff-fire');
+    const list = await call(handler, 'GET /v1/staff/opinions', { token: housing });
+    expect(list.body.items.map((i: { appNo: string }) => i.appNo)).toContain(appNo);
+    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: housing, params: { appNo }, body: { decision: 'agree' } })).status).toBe(200);
+    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: housing, params: { appNo }, body: { decision: 'agree' } })).status).toBe(409);
+    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: fire, params: { appNo }, body: { decision: 'disagree' } })).status).toBe(400);
+    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: fire, params: { appNo }, body: { decision: 'disagree', reason: '消防通道宽度不足，需调整方案' } })).status).toBe(200);
+
+    const early = await act(planning, appNo, 'approve', { version: v.version });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('未出具意见');
+
+    at('2026-10-12T08:00:00Z'); // the due day itself: still time to answer
+    expect((await deemOverdueOpinions('2026-10-12')).deemed.filter((d) => d.startsWith(appNo))).toEqual([]);
+    at('2026-10-13T00:30:00Z');
+    const r = await deemOverdueOpinions('2026-10-13');
+    expect(r.deemed).toContain(`${appNo}#market`);
+    const market = await login('u-staff-market');
+    const late = await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: market, params: { appNo }, body: { decision: 'agree' } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('视为无意见');
+    v = await view(planning, appNo);
+    expect(v.opinions.find((o: { departmentId: string }) => o.departmentId === 'market').status).toBe('deemed');
+    expect(v.timeline.map((t: { action: string }) => t.action)).toEqual(expect.arrayContaining(['并联审批：同意', '并联审批：不同意', '逾期未复，视为无意见']));
+    const approved = await act(planning, appNo, 'approve', { version: v.version, note: '方案已按消防意见调整' });
+    expect(approved.status).toBe(200);
+  });
+});
+
+describe('好差评 rectification', () => {
+  it('opens a 15-working-day task for a bad rating; the department calls back and closes it', async () => {
+    at('2026-11-02T02:00:00Z');
+    const { token, appNo } = await elevatorApplication();
+    const planning = await login('u-staff-planning');
+    let v = await view(planning, appNo);
+    v = (await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).body;
+    const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', { token, params: { appNo }, body: { value: 'very_unsatisfied', comment: '说明不清楚' } });
+    expect(rated.status).toBe(200);
+    const list = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
+    const task = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
+    expect(task).toMatchObject({ ratingName: '非常不满意', status: 'open', light: 'green' });
+    expect(task.due).toBe('2026-11-23'); // 15 working days after Mon 11-02
+    const market = await login('u-staff-market');
+    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: market, params: { appNo }, body: { callback: 'x回访' } })).status).toBe(404);
+    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(409);
+    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } })).status).toBe(200);
+    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } })).status).toBe(200);
+    at('2026-11-30T02:00:00Z');
+    const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
+    expect(after.body.items.find((i: { appNo: string }) => i.appNo === appNo)).toBeUndefined();
+  });
+});
+
+describe('supervision and dashboards', () => {
+  it('lists red applications for dispatchers, and a note lands in the trail the department sees', async () => {
+    at('2026-11-02T02:00:00Z');
+    const { appNo } = await elevatorApplication(); // promised in 10 working days
+    at('2026-11-20T02:00:00Z'); // 14 working days later: red
+    const dispatcher = await login('u-dispatcher-beijing');
+    const list = await call(handler, 'GET /v1/supervision', { token: dispatcher });
+    expect(list.status).toBe(200);
+    const row = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
+    expect(row).toMatchObject({ light: 'red' });
+    expect(row.overdueDays).toBeGreaterThan(0);
+    expect((await call(handler, 'POST /v1/supervision/{appNo}', { token: dispatcher, params: { appNo }, body: { note: '已超时，请今日内办结并说明原因' } })).status).toBe(200);
+    const v = await view(await login('u-staff-planning'), appNo);
+    expect(v.timeline.find((t: { action: string }) => t.action === '督办').note).toContain('今日内办结');
+    expect((await call(handler, 'GET /v1/supervision', { token: await login('u-resident-zhang') })).status).toBe(403);
+  });
+
+  it('reads dashboards from counters: department for staff, district for dispatchers', async () => {
+    const planning = await login('u-staff-planning');
+    const own = await call(handler, 'GET /v1/dashboard', { token: planning });
+    expect(own.status).toBe(200);
+    expect(own.body.name).toContain('规划');
+    expect(own.body.byState.submitted + own.body.open).toBeGreaterThan(0);
+    expect(own.body.weeks).toHaveLength(8);
+    expect(own.body.done).toBeGreaterThan(0);
+    expect(own.body.onTimeRate).toBeGreaterThanOrEqual(0);
+    expect(own.body.satisfactionRate).toBeLessThan(1); // a very_unsatisfied rating above
+    expect((await call(handler, 'GET /v1/dashboard', { token: planning, query: { scope: 'district' } })).status).toBe(403);
+    const dispatcher = await login('u-dispatcher-beijing');
+    const district = await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'district' } });
+    expect(district.body.open).toBeGreaterThanOrEqual(own.body.open);
+    expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'dept', id: 'nowhere' } })).status).toBe(404);
+  });
+});

@@ -1,0 +1,185 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { AppNo, type ApplicationSummary, type Light } from '@yx/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../api/client';
+import { staffApi, type QueueState, type StaffCounts } from '../../../api/staff';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { formatDay } from '../../../components/Timeline';
+import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { useSession } from '../../../hooks/useSession';
+import { asApiError, Chips, openStaffApplication, RoleGate, STAFF_PAGES, type ChipOption } from '../common';
+import './index.css';
+
+/** The count tiles, in the order an application moves through the window. */
+export const QUEUE_TILES: { state: QueueState; name: string }[] = [
+  { state: 'submitted', name: '待受理' },
+  { state: 'accepted', name: '已受理' },
+  { state: 'in_review', name: '审查中' },
+  { state: 'supplement', name: '待补正' },
+  { state: 'approved', name: '待送达' },
+];
+
+type LightFilter = Light | 'all';
+const LIGHTS: ChipOption<LightFilter>[] = [
+  { value: 'all', label: '全部' },
+  { value: 'green', label: '绿灯', tone: 'green' },
+  { value: 'yellow', label: '黄灯', tone: 'yellow' },
+  { value: 'red', label: '红灯', tone: 'red' },
+];
+
+const LINKS = [
+  { url: STAFF_PAGES.opinions, name: '并联意见', note: '其他部门征求意见' },
+  { url: STAFF_PAGES.rectifications, name: '差评整改', note: '回访与整改' },
+  { url: STAFF_PAGES.dashboard, name: '数据看板', note: '时效与满意度' },
+];
+
+interface ListState { items: ApplicationSummary[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
+const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
+
+/** 工作台: my department's open applications, soonest deadline first. */
+export default function StaffQueue() {
+  return (
+    <Page className="sq">
+      <RoleGate roles={['staff']} what="工作台">
+        <QueueBody />
+      </RoleGate>
+    </Page>
+  );
+}
+
+function QueueBody() {
+  const session = useSession();
+  const [state, setState] = useState<QueueState>();
+  const [light, setLight] = useState<LightFilter>('all');
+  const [list, setList] = useState<ListState>(INITIAL);
+  const [counts, setCounts] = useState<{ data?: StaffCounts; error?: string }>({});
+  const seq = useRef(0);
+  const lastLoad = useRef(0);
+
+  const loadCounts = useCallback(() => {
+    staffApi.counts().then((data) => setCounts({ data }), (e) => setCounts((c) => ({ ...c, error: asApiError(e).message })));
+  }, []);
+
+  /** First page (a refresh keeps the rows on screen until the new ones arrive) or the next one. */
+  const load = useCallback((s: QueueState | undefined, l: LightFilter, cursor?: string, refresh = false) => {
+    const n = ++seq.current;
+    lastLoad.current = Date.now();
+    setList((x) => (cursor ? { ...x, more: true, moreError: undefined } : refresh ? { ...x, loading: true, error: undefined } : { ...INITIAL }));
+    staffApi.queue({ state: s, light: l === 'all' ? undefined : l, cursor }).then(
+      (r) => {
+        if (n !== seq.current) return;
+        setList((x) => ({ items: [...(cursor ? x.items : []), ...r.items], nextCursor: r.nextCursor, loading: false, more: false }));
+      },
+      (e) => {
+        if (n !== seq.current) return;
+        const err = asApiError(e);
+        setList((x) => (cursor ? { ...x, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
+      },
+    );
+  }, []);
+
+  useEffect(() => { load(state, light); }, [state, light, load]);
+  useEffect(loadCounts, [loadCounts]);
+  // back from a detail page: an action may have moved the application on
+  useDidShow(() => {
+    if (Date.now() - lastLoad.current > 1000) { load(state, light, undefined, true); loadCounts(); }
+  });
+
+  const filterName = [state && QUEUE_TILES.find((t) => t.state === state)?.name, light !== 'all' && LIGHTS.find((l) => l.value === light)?.label].filter(Boolean).join(' · ');
+
+  return (
+    <View>
+      <View className="sq-head">
+        <View className="sq-title">{session?.user.departmentName ?? '本部门'}</View>
+        <View className="sq-sub">待办按办结期限排序，最紧的在前</View>
+        <View className="sq-tiles" role="group" aria-label="各状态办件数">
+          {QUEUE_TILES.map((t) => (
+            <View
+              key={t.state} className={`sq-tile ${state === t.state ? 'on' : ''}`} role="button" aria-pressed={state === t.state}
+              aria-label={`${t.name} ${counts.data?.byState[t.state] ?? '-'} 件`} data-testid={`tile-${t.state}`}
+              onClick={() => setState((s) => (s === t.state ? undefined : t.state))}
+            >
+              <View className="sq-tile-num">{counts.data ? counts.data.byState[t.state] ?? 0 : '-'}</View>
+              <View className="sq-tile-name">{t.name}</View>
+            </View>
+          ))}
+        </View>
+        {counts.error && <View className="sq-counts-error" role="alert">{counts.error}</View>}
+      </View>
+
+      <View className="sq-links">
+        {LINKS.map((l) => (
+          <View key={l.url} className="sq-link" role="link" onClick={() => Taro.navigateTo({ url: l.url })}>
+            <View className="sq-link-name">{l.name}</View>
+            <View className="muted">{l.note}</View>
+          </View>
+        ))}
+      </View>
+
+      <SearchBox />
+
+      <View className="sq-filter">
+        <Chips label="红黄绿灯筛选" options={LIGHTS} value={light} onChange={setLight} />
+        {filterName && (
+          <View className="muted sq-filter-now">
+            筛选：{filterName}
+            <Text className="sq-clear" onClick={() => { setState(undefined); setLight('all'); }}> 清除</Text>
+          </View>
+        )}
+      </View>
+
+      <StateView
+        loading={list.loading && !list.items.length} error={list.error} onRetry={() => load(state, light)}
+        empty={!list.items.length} emptyText={filterName ? '没有符合筛选条件的办件' : '暂无待办办件'}
+      >
+        {list.items.map((a) => (
+          <View key={a.appNo} className="st-card sq-row" onClick={() => openStaffApplication(a.appNo)} data-testid="queue-row">
+            <View className="st-card-head">
+              <View className="st-card-name">{a.itemName}</View>
+              <StateTag state={a.state} name={a.stateName} />
+            </View>
+            <View className="muted">办件编号 {a.appNo}</View>
+            <View className="st-card-foot">
+              <Text className="muted">办结期限 {formatDay(a.deadline)}</Text>
+              <TrafficLight small light={a.light} remainingDays={a.remainingDays} state={a.state} />
+            </View>
+          </View>
+        ))}
+        {list.nextCursor && (
+          <View className="sq-more">
+            <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(state, light, list.nextCursor!)}>加载更多</Button>
+          </View>
+        )}
+        {list.moreError && <View className="error-text st-end" role="alert">{list.moreError}</View>}
+        {!list.nextCursor && list.items.length > 0 && <View className="muted st-end">没有更多了</View>}
+      </StateView>
+    </View>
+  );
+}
+
+/** Straight to one application by its number. */
+function SearchBox() {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  const go = () => {
+    if (!value.trim()) { setError('请输入办件编号'); return; }
+    const r = AppNo.safeParse(value);
+    if (!r.success) { setError(r.error.issues[0]?.message ?? '办件编号不正确'); return; }
+    setError(undefined);
+    openStaffApplication(r.data);
+  };
+  return (
+    <View className="sq-search">
+      <View className="sq-search-row">
+        <Input
+          className={`input sq-search-input ${error ? 'input-error' : ''}`} value={value} maxlength={16} placeholder="输入办件编号，如 YX20261126000123"
+          onInput={(e) => { setValue(e.detail.value.replace(/\s/g, '').toUpperCase()); setError(undefined); }} onConfirm={go} aria-label="办件编号"
+        />
+        <Button className="btn sq-search-btn" onClick={go}>查看</Button>
+      </View>
+      {error && <View className="error-text" role="alert">{error}</View>}
+    </View>
+  );
+}

@@ -26,7 +26,7 @@ async function main() {
 Press Ctrl-C to stop.`);
   // the scheduled jobs (容缺 follow-up, subscribe-message outbox) run every minute, as EventBridge would
   const jobs = setInterval(() => {
-    spawn('npx', ['tsx', 'scripts/jobs.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, DYNAMODB_ENDPOINT: stack.urls.dynamo, TABLE_NAME: 'yx-local', STAGE: 'local', LOG_LEVEL: 'silent' } });
+    spawn('npx', ['tsx', 'scripts/jobs.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, DYNAMODB_ENDPOINT: stack.urls.dynamo, TABLE_NAME: 'yx-local', STAGE: 'local', LOG_LEVEL: 'silent', CLOCK_FILE: stack.clockFile } });
   }, 60_000);
   jobs.unref();
   let stopping = false;

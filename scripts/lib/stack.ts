@@ -23,6 +23,8 @@ export interface StackOptions {
 
 export interface Stack {
   urls: { web: string; api: string; dynamo: string; openapi: string };
+  /** write { offsetMs } here to move every function's clock (local stage only) */
+  clockFile: string;
   stop: () => Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // uploaded materials: next to the data when persisted, a throw-away folder otherwise
     const filesDir = o.dbPath ? path.join(path.dirname(o.dbPath), 'files') : fs.mkdtempSync(path.join(os.tmpdir(), 'yx-files-'));
     fs.mkdirSync(filesDir, { recursive: true });
+    const clockFile = path.join(path.dirname(filesDir), 'clock.json'); // npm run clock moves it
     const ddb = await startDynamo({ port: o.ports.dynamo, dbPath: o.dbPath });
     children.push(ddb.proc);
     say(o.quiet, `✓ DynamoDB Local on ${ddb.endpoint}${o.dbPath ? ` (data in ${path.relative(ROOT, o.dbPath)})` : ' (in memory)'}`);
@@ -92,6 +95,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       LOCAL_FILES_DIR: filesDir,
       LOCAL_FILES_URL: `http://127.0.0.1:${o.ports.web}/local-files/upload`,
       LOCAL_FILES_SECRET: FILES_SECRET,
+      CLOCK_FILE: clockFile,
       LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'info'),
     };
     const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { cwd: ROOT, env, stdio: o.quiet ? 'pipe' : 'inherit' });
@@ -122,6 +126,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const web = `http://127.0.0.1:${o.ports.web}`;
     return {
       urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },
+      clockFile,
       stop,
     };
   } catch (e) {

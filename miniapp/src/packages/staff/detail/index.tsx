@@ -13,7 +13,6 @@ import { useAsync } from '../../../hooks/useAsync';
 import { asApiError, Chips, fieldErrors, OpinionTag, RoleGate, TextBox } from '../common';
 import './index.css';
 
-type View_ = StaffApplicationView;
 type Errors = Record<string, string>;
 
 const MATERIAL_SOURCES: Record<StaffMaterial['source'], [string, string]> = {
@@ -68,12 +67,12 @@ function DetailLoader() {
     () => (appNo ? staffApi.application(appNo) : Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从工作台进入'))),
     [appNo],
   );
-  const [fresh, setFresh] = useState<View_>();
+  const [fresh, setFresh] = useState<StaffApplicationView>();
   const [notice, setNotice] = useState<string>();
   const d = fresh ?? state.data;
 
   const reload = () => { setFresh(undefined); state.reload(); };
-  const onDone = (next: View_, toast: string) => {
+  const onDone = (next: StaffApplicationView, toast: string) => {
     setNotice(undefined);
     setFresh(next);
     Taro.showToast({ title: toast, icon: 'success' });
@@ -100,7 +99,7 @@ function DetailLoader() {
   );
 }
 
-interface ActionProps { d: View_; onDone: (d: View_, toast: string) => void; onError: (e: unknown) => string | undefined }
+interface ActionProps { d: StaffApplicationView; onDone: (d: StaffApplicationView, toast: string) => void; onError: (e: unknown) => string | undefined }
 
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   return (
@@ -258,7 +257,7 @@ function ActionPanel({ d, onDone, onError }: ActionProps) {
   );
 }
 
-interface FormProps { d: View_; send: Send; busy: boolean }
+interface FormProps { d: StaffApplicationView; send: Send; busy: boolean }
 
 function FormBox({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['real-name/index', 'enterprise/index'] },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/staff', pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -37,7 +37,7 @@ export interface StaffApplicationView extends ApplicationSummary {
 export type StaffActionBody<A extends StaffAction> = z.input<(typeof StaffActionBodies)[A]>;
 
 /** An opinion task sent to my department. */
-export interface OpinionTask { appNo: string; itemName: string; fromDepartmentName: string; due: string; light: Light | null; status: OpinionStatus }
+export interface OpinionTask { appNo: string; itemName: string; fromDepartmentName: string; due: string; light: Light | null; status: OpinionStatus; reason?: string }
 export interface OpinionAnswer { decision: 'agree' | 'disagree'; reason?: string }
 
 /** 差评整改: a poor rating my department has to follow up. */
@@ -45,6 +45,7 @@ export interface Rectification {
   appNo: string;
   itemName: string;
   rating: Rating;
+  ratingName?: string;
   comment?: string;
   due: string;
   light: Light | null;
@@ -66,10 +67,13 @@ export interface Dashboard {
   scope: 'dept' | 'district';
   name: string;
   byState: Partial<Record<ApplicationState, number>>;
+  /** Applications whose clock runs (submitted, accepted, in review). */
+  open?: number;
   done: number;
   onTimeRate: number | null;
   avgUsedDays: number | null;
-  ratings: Partial<Record<Rating, number>>;
+  /** How many ratings were given; satisfactionRate is the satisfied share of them. */
+  ratings: number;
   satisfactionRate: number | null;
   weeks: DashboardWeek[];
 }

@@ -36,6 +36,33 @@ export default function Me() {
         )}
       </View>
 
+      {user && ['staff', 'dispatcher', 'admin'].includes(user.role) && (
+        <View className="section me-office">
+          <View className="section-title">工作</View>
+          {user.role === 'staff' && (
+            <>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/queue/index' })} role="button">
+                <Text>工作台</Text><Text className="muted">本部门待办、受理、审批 ›</Text>
+              </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/opinions/index' })} role="button">
+                <Text>并联审批意见</Text><Text className="muted">其他部门征询的意见 ›</Text>
+              </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/rectifications/index' })} role="button">
+                <Text>差评整改</Text><Text className="muted">回访、整改 ›</Text>
+              </View>
+            </>
+          )}
+          {user.role !== 'staff' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/supervision/index' })} role="button">
+              <Text>督办</Text><Text className="muted">全区超时办件 ›</Text>
+            </View>
+          )}
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/dashboard/index' })} role="button">
+            <Text>数据看板</Text><Text className="muted">按时办结率、满意率、趋势 ›</Text>
+          </View>
+        </View>
+      )}
+
       <View className="section">
         <View className="section-title">我的办事</View>
         <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">

@@ -352,12 +352,16 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
   );
 }
 
-function ApproveForm({ send, busy }: FormProps) {
+function ApproveForm({ d, send, busy }: FormProps) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const submit = async () => setErrors((await send('approve', note.trim() ? { note } : {})) ?? {});
+  const waiting = (d.opinions ?? []).filter((o) => o.status === 'open');
   return (
     <FormBox title="准予许可">
+      {waiting.length > 0 && (
+        <View className="sd-warn" role="note">尚有 {waiting.length} 个部门未回复并联审批意见（{waiting.map((o) => o.departmentName).join('、')}），请确认后再作决定。</View>
+      )}
       <TextBox label="审查意见（选填）" value={note} onInput={setNote} max={300} placeholder="如：材料齐全，符合法定条件" error={errors.note} />
       <SubmitButton busy={busy} onClick={submit} text="确认准予许可" />
     </FormBox>

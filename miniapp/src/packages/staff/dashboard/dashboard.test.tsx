@@ -1,0 +1,108 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { Dashboard } from '../../../api/staff';
+import { saveSession } from '../../../api/session';
+import DashboardPage, { barPercent } from './index';
+
+const request = Taro.request as unknown as jest.Mock;
+const weeks = (n: number[][]) => n.map(([received, done], i) => ({ week: `2026-W${41 + i}`, received, done, onTime: done }));
+const dept: Dashboard = {
+  scope: 'dept', name: '越秀区市场监督管理局',
+  byState: { submitted: 10, accepted: 0, in_review: 5, supplement: 2, approved: 4, delivered: 20 },
+  open: 15, done: 40, onTimeRate: 0.925, avgUsedDays: 3.46, ratings: 10, satisfactionRate: 0.8,
+  weeks: weeks([[8, 4], [2, 2], [0, 0], [4, 8], [1, 0], [3, 3], [6, 5], [5, 6]]),
+};
+const empty: Dashboard = {
+  scope: 'district', name: '越秀区', byState: {}, done: 0, onTimeRate: null, avgUsedDays: null, ratings: 0, satisfactionRate: null,
+  weeks: weeks([[0, 0], [0, 0]]),
+};
+const dashboardCalls = () => request.mock.calls.map((c) => c[0].url as string).filter((u) => u.startsWith('/v1/dashboard'));
+const height = (id: string) => (screen.getByTestId(id) as HTMLElement).style.height;
+const login = (role: 'staff' | 'dispatcher' | 'resident', departmentId?: string) =>
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId } });
+
+beforeEach(() => {
+  (Taro as unknown as { __reset: () => void }).__reset();
+  request.mockReset();
+  request.mockImplementation(async ({ url }: { url: string }) => {
+    if (url === '/v1/departments') return { statusCode: 200, data: { items: [{ id: 'amr', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }, { id: 'fire', name: '越秀区消防救援大队', shortName: '区消防大队', phone: '', address: '' }] } };
+    if (url.startsWith('/v1/dashboard?scope=district')) return { statusCode: 200, data: empty };
+    if (url.startsWith('/v1/dashboard?scope=dept')) return { statusCode: 200, data: dept };
+    throw new Error(`unexpected ${url}`);
+  });
+});
+
+describe('数据看板', () => {
+  it('computes bar heights as shares of the largest value, zero-safe', () => {
+    expect(barPercent(5, 10)).toBe('50%');
+    expect(barPercent(10, 10)).toBe('100%');
+    expect(barPercent(1, 3)).toBe('33.3%');
+    expect(barPercent(0, 0)).toBe('0%');
+    expect(barPercent(3, 0)).toBe('0%');
+  });
+
+  it("shows a staff member's own department: KPIs and bars proportional to the values", async () => {
+    login('staff', 'amr');
+    render(<DashboardPage />);
+    expect(await screen.findByText('越秀区市场监督管理局')).toBeInTheDocument();
+    expect(dashboardCalls()).toEqual(['/v1/dashboard?scope=dept&id=amr']);
+    expect(screen.getByText('本部门')).toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: '全区' })).not.toBeInTheDocument(); // staff cannot switch scope
+    expect(screen.getByTestId('kpi-ontime')).toHaveTextContent('92.5%按时办结率');
+    expect(screen.getByTestId('kpi-avg')).toHaveTextContent('3.5个工作日平均用时');
+    expect(screen.getByTestId('kpi-satisfaction')).toHaveTextContent('80%满意率');
+    expect(screen.getByTestId('kpi-open')).toHaveTextContent('15件在办');
+    expect(screen.getByText('累计办结 40 件')).toBeInTheDocument();
+
+    // by state: the largest (已送达 20) is full height, the rest in proportion
+    expect(height('bar-delivered')).toBe('100%');
+    expect(height('bar-submitted')).toBe('50%');
+    expect(height('bar-in_review')).toBe('25%');
+    expect(height('bar-approved')).toBe('20%');
+    expect(height('bar-accepted')).toBe('0%');
+    expect(height('bar-denied')).toBe('0%');
+    // weekly: received and done share one scale (max 8)
+    expect(screen.getAllByTestId('week')).toHaveLength(8);
+    expect(height('received-2026-W41')).toBe('100%');
+    expect(height('done-2026-W41')).toBe('50%');
+    expect(height('done-2026-W44')).toBe('100%');
+    expect(height('received-2026-W45')).toBe('12.5%');
+    expect(screen.getByText('W41')).toBeInTheDocument();
+    // ratings: one split bar, satisfied vs not
+    expect((screen.getByTestId('rating-satisfied') as HTMLElement).style.width).toBe('80%');
+    expect((screen.getByTestId('rating-other') as HTMLElement).style.width).toBe('20%');
+    expect(screen.getByText('共 10 条评价，满意率 80%')).toBeInTheDocument();
+  });
+
+  it('says 暂无 for null rates and draws empty bars when everything is zero; dispatchers switch to a department', async () => {
+    login('dispatcher');
+    render(<DashboardPage />);
+    expect(await screen.findByText('越秀区')).toBeInTheDocument();
+    expect(dashboardCalls()).toEqual(['/v1/dashboard?scope=district']);
+    expect(screen.getByTestId('kpi-ontime')).toHaveTextContent('暂无');
+    expect(screen.getByTestId('kpi-avg')).toHaveTextContent('暂无');
+    expect(screen.getByTestId('kpi-satisfaction')).toHaveTextContent('暂无');
+    expect(screen.getByTestId('kpi-open')).toHaveTextContent('0件');
+    expect(height('bar-submitted')).toBe('0%');
+    expect(height('received-2026-W41')).toBe('0%');
+    expect(screen.getByText('暂无评价')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+
+    fireEvent.click(screen.getByRole('radio', { name: '按部门' }));
+    expect(await screen.findByText('请选择一个部门')).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('radio', { name: '区消防大队' }));
+    await waitFor(() => expect(dashboardCalls()).toContain('/v1/dashboard?scope=dept&id=fire'));
+    expect(await screen.findByText('越秀区市场监督管理局')).toBeInTheDocument();
+  });
+
+  it('is not for residents, and needs a department for staff', () => {
+    login('resident');
+    const { unmount } = render(<DashboardPage />);
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('数据看板仅供窗口/审批人员、调度员、管理员使用');
+    unmount();
+    login('staff');
+    render(<DashboardPage />);
+    expect(screen.getByText(/您的账号未分配部门/)).toBeInTheDocument();
+    expect(request).not.toHaveBeenCalled();
+  });
+});

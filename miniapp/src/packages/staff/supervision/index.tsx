@@ -1,0 +1,85 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { staffApi, type SupervisionItem } from '../../../api/staff';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { formatDay } from '../../../components/Timeline';
+import { TrafficLight } from '../../../components/TrafficLight';
+import { useAsync } from '../../../hooks/useAsync';
+import { asApiError, RoleGate, TextBox } from '../common';
+import './index.css';
+
+const NOTE_MAX = 300;
+
+/** 督办: every red-light application in the district, most overdue first; a note goes to the department. */
+export default function Supervision() {
+  return (
+    <Page className="sv">
+      <RoleGate roles={['dispatcher', 'admin']} what="督办">
+        <SupervisionBody />
+      </RoleGate>
+    </Page>
+  );
+}
+
+function SupervisionBody() {
+  const list = useAsync(() => staffApi.supervision(), []);
+  const [openNo, setOpenNo] = useState<string>();
+  const [sent, setSent] = useState<Record<string, true>>({});
+  const items = [...(list.data?.items ?? [])].sort((a, b) => b.overdueDays - a.overdueDays);
+
+  return (
+    <View>
+      <View className="muted sv-intro">超过办理时限的办件（红灯）。{list.data ? `共 ${items.length} 件。` : ''}督办意见将发给承办部门并记入办理记录。</View>
+      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无超时办件">
+        {items.map((s) => (
+          <View key={s.appNo} className="st-card" data-testid="supervision-item">
+            <View onClick={() => setOpenNo((n) => (n === s.appNo ? undefined : s.appNo))} role="button" aria-expanded={openNo === s.appNo}>
+              <View className="st-card-head">
+                <View className="st-card-name">{s.itemName}</View>
+                {sent[s.appNo] && <View className="tag tag-blue">已督办</View>}
+              </View>
+              <View className="muted">{s.departmentName} · {s.appNo}</View>
+              <View className="st-card-foot">
+                <View className="muted">办结期限 {formatDay(s.deadline)}</View>
+                <TrafficLight small light="red" remainingDays={-Math.abs(s.overdueDays)} />
+              </View>
+              {openNo !== s.appNo && <View className="sv-hint">督办 ›</View>}
+            </View>
+            {openNo === s.appNo && (
+              <SuperviseForm item={s} onDone={() => { setSent((x) => ({ ...x, [s.appNo]: true })); setOpenNo(undefined); }} />
+            )}
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}
+
+function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const t = note.trim();
+    if (t.length < 2) { setError('请填写督办意见（至少 2 个字）'); return; }
+    setError(undefined);
+    setBusy(true);
+    try {
+      await staffApi.supervise(item.appNo, t);
+      Taro.showToast({ title: '督办已发送', icon: 'success' });
+      onDone();
+    } catch (e) {
+      setError(asApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="st-card-panel" data-testid="supervise-form">
+      <TextBox label="督办意见" value={note} onInput={setNote} max={NOTE_MAX} placeholder="如：请于 2 个工作日内办结并说明超时原因" error={error} />
+      <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>发送督办</Button>
+    </View>
+  );
+}

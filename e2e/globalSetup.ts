@@ -7,5 +7,7 @@ export default async function setup(): Promise<void> {
   const stack = await startStack({ ports, buildH5: process.env.E2E_SKIP_BUILD !== '1', quiet: true });
   process.env.E2E_WEB_URL = stack.urls.web;
   process.env.E2E_API_URL = stack.urls.api;
+  process.env.E2E_DYNAMO_URL = stack.urls.dynamo;
+  process.env.E2E_CLOCK_FILE = stack.clockFile;
   (globalThis as { __STACK__?: { stop: () => Promise<void> } }).__STACK__ = stack;
 }

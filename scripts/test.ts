@@ -19,7 +19,7 @@ const extra = process.argv.slice(2);
 // (two cores: builds and type checks next to serverless-offline's cold workers make timings swing).
 const runs: string[][] = extra.some((a) => a.startsWith('--selectProjects'))
   ? [extra]
-  : [['--selectProjects', 'shared', 'functions', 'miniapp', 'build', ...extra], ['--selectProjects', 'e2e', ...extra]];
+  : [['--selectProjects', 'shared', 'functions', 'miniapp', 'build', ...extra], ['--selectProjects', 'e2e', '--runInBand', ...extra]]; // one stack, one shared clock: browser tests one at a time
 
 let passed = 0;
 let failed = 0;
@@ -27,7 +27,8 @@ let status = 0;
 runs.forEach((runArgs, i) => {
   const out = report.replace('.json', `-${i}.json`);
   fs.rmSync(out, { force: true });
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/jest'), ['--ci', '--maxWorkers=2', '--json', `--outputFile=${out}`, ...runArgs], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const workers = runArgs.includes('--runInBand') ? [] : ['--maxWorkers=2'];
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/jest'), ['--ci', ...workers, '--json', `--outputFile=${out}`, ...runArgs], { cwd: ROOT, stdio: 'inherit', env: process.env });
   try {
     const j = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
     passed += j.numPassedTests;

@@ -4,33 +4,17 @@
  * signed credit commitment.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launch, phonePage, shot, webUrl } from './browser';
+import { devLogin, launch, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(120_000);
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-async function newPage(): Promise<Page> {
-  const page = await phonePage(browser);
-  page.setDefaultTimeout(20_000);
-  page.on('response', async (r) => {
-    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
-  });
-  return page;
-}
 
-const settled = (page: Page, selector: string) =>
-  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
 
-async function devLogin(page: Page, description: string) {
-  await page.goto(`${webUrl()}/#/pages/login/index`);
-  await page.getByText(description).click();
-  await page.locator('.me-name').waitFor();
-}
 
 async function openApply(page: Page, itemId: string) {
   await page.goto(`${webUrl()}/#/packages/guide/detail/index?id=${itemId}`);
@@ -53,7 +37,7 @@ describe('掌上办 in the browser', () => {
   let queryCode = '';
 
   it('a resident applies with one e-licence and one upload and gets a receipt', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await devLogin(page, '居民 · 已实名');
     await openApply(page, 'no-criminal-record');
     // 申请人信息 is pre-filled from the real-name binding
@@ -99,7 +83,7 @@ describe('掌上办 in the browser', () => {
   });
 
   it('anyone looks the application up with its number and query code and sees the timeline', async () => {
-    const page = await newPage(); // a fresh browser: not logged in
+    const page = await openPage(browser); // a fresh browser: not logged in
     await page.goto(`${webUrl()}/#/packages/progress/lookup/index`);
     const inputs = page.locator('.lookup .field input');
     await inputs.nth(0).fill(appNo);
@@ -113,7 +97,7 @@ describe('掌上办 in the browser', () => {
   });
 
   it('a grade-A firm defers two materials under a signed credit commitment', async () => {
-    const page = await newPage();
+    const page = await openPage(browser);
     await devLogin(page, '企业 · 粤味餐饮 · 信用 A 级');
     await openApply(page, 'food-business-licence');
     expect(await field(page, 'creditCode').locator('input').inputValue()).toBe('91440104MA5CXK1P06');

@@ -6,11 +6,10 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, phonePage, shot, webUrl } from './browser';
+import { devLogin, launch, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
 const api = () => process.env.E2E_API_URL!;
 
 async function apiCall<T = any>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -45,21 +44,6 @@ let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { setClock(null); await browser?.close(); });
 
-async function newPage(): Promise<Page> {
-  const page = await phonePage(browser);
-  page.setDefaultTimeout(20_000);
-  page.on('response', async (r) => {
-    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
-  });
-  return page;
-}
-const settled = (page: Page, selector: string) =>
-  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
-async function devLogin(page: Page, description: string) {
-  await page.goto(`${webUrl()}/#/pages/login/index`);
-  await page.getByText(description).click();
-  await page.locator('.me-name').waitFor();
-}
 const confirmModal = (page: Page) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText('确定', { exact: true }).first().click();
 
 describe('back office in the browser', () => {
@@ -74,7 +58,7 @@ describe('back office in the browser', () => {
     const appNo = receipt.appNo;
 
     // the planning officer works it in the workbench
-    const officer = await newPage();
+    const officer = await openPage(browser);
     await devLogin(officer, '审批人员 · 规划和自然资源越秀分局');
     await officer.locator('.me-office').getByText('工作台').click();
     await officer.locator('.sq').getByText(appNo).waitFor();
@@ -93,7 +77,7 @@ describe('back office in the browser', () => {
     await officer.locator('[data-testid="supplement-notice"]').waitFor();
 
     // the applicant answers the notice in the app
-    const applicant = await newPage();
+    const applicant = await openPage(browser);
     await devLogin(applicant, '居民 · 已实名');
     await applicant.goto(`${webUrl()}/#/packages/progress/detail/index?appNo=${appNo}`);
     const [chooser] = await Promise.all([applicant.waitForEvent('filechooser'), applicant.getByLabel('上传增设电梯设计方案及图纸').click()]);

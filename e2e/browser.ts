@@ -31,3 +31,26 @@ export const webUrl = () => {
   if (!u) throw new Error('E2E_WEB_URL is not set (globalSetup did not run)');
   return u;
 };
+
+/** A phone page that reports failed API calls (the first thing to know when a step times out). */
+export async function newPage(browser: Browser): Promise<Page> {
+  const page = await phonePage(browser);
+  page.setDefaultTimeout(20_000);
+  page.on('response', async (r) => {
+    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+  });
+  return page;
+}
+
+/** Taro H5 slides pages in: wait until the element sits at the left edge (before a screenshot). */
+export const settled = (page: Page, selector: string) =>
+  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
+
+/** The development login, by the description of a seeded person. */
+export async function devLogin(page: Page, description: string) {
+  await page.goto(`${webUrl()}/#/pages/login/index`);
+  await page.getByText(description).click();
+  await page.locator('.me-name').waitFor();
+}
+
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');

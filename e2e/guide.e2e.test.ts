@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, phonePage, shot, webUrl } from './browser';
+import { launch, newPage, settled as settledOn, shot, webUrl } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -9,18 +9,11 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launch();
-  page = await phonePage(browser);
-  page.setDefaultTimeout(20_000);
-  // a failed API call is the first thing to know when a step times out
-  page.on('response', async (r) => {
-    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
-  });
+  page = await newPage(browser);
 });
 afterAll(async () => { await browser?.close(); });
 
-/** Taro H5 slides pages in: wait until the element sits at the left edge before a screenshot. */
-const settled = (selector: string) =>
-  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
+const settled = (selector: string) => settledOn(page, selector);
 
 const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
 

@@ -52,7 +52,7 @@ describe('网上申办 and the receipt', () => {
   });
 
   it('creates one application for 20 identical concurrent submits (double tap, retries)', async () => {
-    const token = await login('u-resident-zhang');
+    const token = await login('u-resident-zhou'); // counted: nobody else files for 周 while this file runs
     const form = await getForm(token, `item-${personItem.id}`);
     const { answers } = await fill(token, form);
     const before = (await call(handler, 'GET /v1/applications', { token, query: { limit: '50' } })).body.items.length;
@@ -70,13 +70,13 @@ describe('网上申办 and the receipt', () => {
   });
 
   it('explains every invalid field in Chinese and writes nothing', async () => {
-    const token = await login('u-resident-zhang');
+    const token = await login('u-resident-zhou');
     const form = await getForm(token, `item-${personItem.id}`);
     const { answers } = await fill(token, form);
     const phoneField = form.form.fields.find((f) => f.type === 'phone')!;
     const idField = form.form.fields.find((f) => f.type === 'residentId')!;
     const before = (await call(handler, 'GET /v1/applications', { token, query: { limit: '50' } })).body.items.length;
-    const bad = await callWithKey(token, { itemId: personItem.id, answers: { ...answers, [phoneField.key]: '1380013', [idField.key]: '440104199003070018' } }, newKey());
+    const bad = await callWithKey(token, { itemId: personItem.id, answers: { ...answers, [phoneField.key]: '1380013', [idField.key]: '440104196208150034' } }, newKey());
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('应为 11 位手机号码');
     expect(bad.body.error.message).toContain('校验位不正确');

@@ -15,8 +15,8 @@ let seq = 0;
 
 const PEOPLE = {
   zhang: { id: 'u-resident-zhang', name: '张晓明', idNumber: '440104199003070017', phone: '13800138000', licence: 'el_zhang_idcard' },
-  // the clock test moves time: it uses someone whose inbox no other test reads
-  zhou: { id: 'u-resident-zhou', name: '周永福', idNumber: '440104196208150033', phone: '13712340000', licence: 'el_zhou_idcard' },
+  // the clock test moves time: it uses someone no other test file reads
+  wu: { id: 'u-resident-wu', name: '吴建华', idNumber: '44010419700612005X', phone: '13660001234', licence: 'el_wu_idcard' },
 };
 
 async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
@@ -107,7 +107,7 @@ describe('staff workbench', () => {
 
   it('stops the clock while the applicant supplements and restarts it when they answer', async () => {
     // Tue 2026-12-01 10:00 Shanghai
-    const { token: resident, appNo } = await submit('2026-12-01T02:00:00Z', 'zhou');
+    const { token: resident, appNo } = await submit('2026-12-01T02:00:00Z', 'wu');
     const officer = await login('u-staff-police');
     let v = (await view(officer, appNo)).body;
     v = (await act(officer, appNo, 'accept', { version: v.version })).body;

@@ -37,6 +37,7 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-resident-zhang', role: 'resident', nickname: '张晓明', description: '居民 · 已实名', realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000' },
   { id: 'u-resident-li', role: 'resident', nickname: '李小红', description: '居民 · 未实名', phone: '13912345678' },
   { id: 'u-resident-zhou', role: 'resident', nickname: '周伯', description: '居民 · 长者 · 已实名', realName: '周永福', idNumber: '440104196208150033', phone: '13712340000' },
+  { id: 'u-resident-wu', role: 'resident', nickname: '吴建华', description: '居民（时钟演示用） · 实名', realName: '吴建华', idNumber: '44010419700612005X', phone: '13660001234' },
   { id: 'u-enterprise-chen', role: 'enterprise', nickname: '陈志强', description: '企业 · 粤味餐饮 · 信用 A 级', realName: '陈志强', idNumber: '440104198511220021', phone: '13600001111', enterpriseCode: '91440104MA5CXK1P06' },
   { id: 'u-enterprise-wang', role: 'enterprise', nickname: '王丽娟', description: '企业 · 东山科技 · 信用 B 级', realName: '王丽娟', idNumber: '440104197805120048', phone: '13500002222', enterpriseCode: '91440104MA9W2RQ81Q' },
   { id: 'u-staff-market', role: 'staff', nickname: '市场监管窗口 林主任', description: '窗口人员 · 区市场监管局', departmentId: 'market' },

@@ -18,6 +18,7 @@ export const SEED_LICENCES: SeedLicence[] = [
     { userId: 'u-resident-zhang', id: 'el_zhang_property', type: 'property-certificate', name: '不动产权证书', number: '粤(2020)广州市不动产权第 01234567 号', issuer: '广州市规划和自然资源局' },
   ]),
   ...forPerson('u-resident-zhou', 'zhou', '440104196208150033'),
+  ...forPerson('u-resident-wu', 'wu', '44010419700612005X'),
   ...forPerson('u-enterprise-chen', 'chen', '440104198511220021', [
     { userId: 'u-enterprise-chen', id: 'el_chen_licence', type: 'business-licence', name: '营业执照（广州越秀粤味餐饮有限公司）', number: '91440104MA5CXK1P06', issuer: '广州市越秀区市场监督管理局' },
   ]),

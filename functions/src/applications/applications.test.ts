@@ -42,7 +42,7 @@ describe('网上申办 and the receipt', () => {
     expect(r.body.promisedDeadline >= r.body.submittedAt.slice(0, 10)).toBe(true);
     expect(r.body.statutoryDeadline >= r.body.promisedDeadline).toBe(true);
     const inbox = await call(messages, 'GET /v1/messages', { token });
-    expect(inbox.body.items[0].appNo).toBe(r.body.appNo);
+    expect(inbox.body.items.some((m: { appNo: string }) => m.appNo === r.body.appNo)).toBe(true); // other files may write to 张's inbox meanwhile
     expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
     const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo: r.body.appNo } });
     expect(detail.body.state).toBe('submitted');

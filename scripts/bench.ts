@@ -74,7 +74,7 @@ async function routesTable() {
     await post(`/v1/files/${ticket.fileId}/complete`, {});
     const body = JSON.stringify({
       itemId: 'no-criminal-record',
-      answers: { realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000', purpose: 'employment', m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }], m1: [{ kind: 'upload', fileId: ticket.fileId }] },
+      answers: { realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000', street: 'beijing', purpose: 'employment', m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }], m1: [{ kind: 'upload', fileId: ticket.fileId }] },
     });
     let n = 0;
     await load('POST /v1/applications (submit)', `${api}/v1/applications`, auth, {

@@ -14,3 +14,4 @@ export * from './applications/api';
 export * from './calendar';
 export * from './apply';
 export * from './backoffice/actions';
+export * from './places/streets';

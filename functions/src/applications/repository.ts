@@ -15,6 +15,8 @@ export interface ApplicationRecord {
   itemName: string;
   departmentId: string;
   departmentName: string;
+  /** 所在街道: the street whose dashboard counts this application */
+  streetId?: string;
   bundleId?: string;
   linked: { appNo: string; itemName: string }[];
   applicantId: string;
@@ -97,7 +99,7 @@ export async function saveSubmission(o: {
   }
   items.push(...messageItems(o.message, at));
   const counters = new CounterDeltas();
-  for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate);
+  for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate, a.streetId);
   items.push(...counters.transactItems(T()));
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
@@ -177,7 +179,7 @@ export async function changeApplication(o: {
   if (o.message) items.push(...messageItems(o.message, o.event.at));
   const counters = o.counters ?? new CounterDeltas();
   const to = o.set.state;
-  if (to && to !== o.app.state) counters.everywhere(o.app.departmentId, { [stateAttr(o.app.state)]: -1, [stateAttr(to)]: 1 });
+  if (to && to !== o.app.state) counters.everywhere(o.app.departmentId, { [stateAttr(o.app.state)]: -1, [stateAttr(to)]: 1 }, undefined, o.app.streetId);
   items.push(...counters.transactItems(T()), ...(o.extraItems ?? []));
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }

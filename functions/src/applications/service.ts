@@ -62,10 +62,11 @@ export async function getFormForApplicant(userId: string, formId: string) {
   const [licences, draft, latest] = await Promise.all([listLicences(userId), getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
   // 少填: what the person typed in their latest application fills the same fields here (never files)
   const earlier = latest.items[0]?.answers ?? {};
-  const reusable = Object.fromEntries(target.form.fields.filter((f) => f.type !== 'file' && earlier[f.key] !== undefined && ['address', 'phone', 'text', 'textarea'].includes(f.type) && !f.prefill?.startsWith('id')).map((f) => [f.key, earlier[f.key]]));
+  const reusable = Object.fromEntries(target.form.fields.filter((f) => f.type !== 'file' && earlier[f.key] !== undefined && (['address', 'phone', 'text', 'textarea'].includes(f.type) || f.key === 'street') && !f.prefill?.startsWith('id')).map((f) => [f.key, earlier[f.key]]));
   const prefill = { ...reusable, ...prefillAnswers(target.form, {
     realName: user.realName, idNumber: user.idNumber, phone: user.phone,
     enterpriseName: ent?.name, creditCode: ent?.creditCode, legalRepresentative: ent?.legalRepresentative, address: ent?.address,
+    street: ent?.street ?? user.street,
   }) };
   const eLicenceTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
@@ -209,6 +210,7 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
     itemName: item.name,
     departmentId: item.departmentId,
     departmentName: deptName(item.departmentId),
+    ...(typeof answers.street === 'string' ? { streetId: answers.street } : {}),
     ...(target.bundleId ? { bundleId: target.bundleId } : {}),
     linked: linked.filter((l) => l.appNo !== appNos[n]),
     applicantId: userId,
@@ -453,7 +455,7 @@ export function rate(userId: string, appNo: string, value: Rating, comment?: str
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
     const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
-    const counters = new CounterDeltas().everywhere(app.departmentId, { ratings: 1, satisfied: good ? 1 : 0 }, businessDate(now()));
+    const counters = new CounterDeltas().everywhere(app.departmentId, { ratings: 1, satisfied: good ? 1 : 0, rectOpen: good ? 0 : 1 }, businessDate(now()), app.streetId);
     // 差评: every 不满意 / 非常不满意 opens a rectification task for the department, due in 15 working days
     const extraItems = good ? [] : [await rectificationItem(app, value, comment)];
     return {

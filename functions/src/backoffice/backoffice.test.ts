@@ -14,9 +14,9 @@ const item = SERVICE_ITEMS.find((i) => i.id === 'no-criminal-record')!; // owned
 let seq = 0;
 
 const PEOPLE = {
-  zhang: { id: 'u-resident-zhang', name: '张晓明', idNumber: '440104199003070017', phone: '13800138000', licence: 'el_zhang_idcard' },
+  zhang: { id: 'u-resident-zhang', street: 'beijing', name: '张晓明', idNumber: '440104199003070017', phone: '13800138000', licence: 'el_zhang_idcard' },
   // the clock test moves time: it uses someone no other test file reads
-  wu: { id: 'u-resident-wu', name: '吴建华', idNumber: '44010419700612005X', phone: '13660001234', licence: 'el_wu_idcard' },
+  wu: { id: 'u-resident-wu', street: 'liuhua', name: '吴建华', idNumber: '44010419700612005X', phone: '13660001234', licence: 'el_wu_idcard' },
 };
 
 async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
@@ -24,7 +24,7 @@ async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
   const p = PEOPLE[who];
   const token = await login(p.id);
   const file = await upload(token);
-  const answers = { realName: p.name, idNumber: p.idNumber, phone: p.phone, purpose: 'employment', m0: [{ kind: 'elicence', licenceId: p.licence }], m1: [{ kind: 'upload', fileId: file.fileId }] };
+  const answers = { realName: p.name, idNumber: p.idNumber, phone: p.phone, street: p.street, purpose: 'employment', m0: [{ kind: 'elicence', licenceId: p.licence }], m1: [{ kind: 'upload', fileId: file.fileId }] };
   const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `office-${Date.now()}-${++seq}` } }), 'POST /v1/applications', { token, body: { itemId: item.id, answers } });
   expect(r.status).toBe(201);
   return { token, appNo: r.body.appNo as string };

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { businessDate, OPEN_STATES, APPLICATION_STATES } from '@yx/shared';
+import { businessDate, OPEN_STATES, APPLICATION_STATES, streetName } from '@yx/shared';
 import { now } from '../lib/clock';
 import { counterKey, isoWeek, type Scope } from '../lib/counters';
 import { db, table } from '../lib/db';
@@ -32,7 +32,7 @@ export async function dashboard(scope: Scope) {
   const done = n('done');
   return {
     scope: scope.kind,
-    name: scope.kind === 'dept' ? cat.departments.find((d) => d.id === scope.id)?.name ?? scope.id : '越秀区',
+    name: scope.kind === 'dept' ? cat.departments.find((d) => d.id === scope.id)?.name ?? scope.id : scope.kind === 'street' ? streetName(scope.id) ?? scope.id : '越秀区',
     byState: Object.fromEntries(APPLICATION_STATES.map((s) => [s, n(`s_${s}`)])),
     open: OPEN_STATES.reduce((sum, s) => sum + n(`s_${s}`), 0),
     done,
@@ -40,6 +40,7 @@ export async function dashboard(scope: Scope) {
     avgUsedDays: done ? Math.round((n('usedDays') / done) * 10) / 10 : null,
     ratings: n('ratings'),
     satisfactionRate: n('ratings') ? n('satisfied') / n('ratings') : null,
+    rectificationsOpen: n('rectOpen'), // 差评整改 still open
     weeks: weeks.map((w) => {
       const r = byWeek.get(w) ?? {};
       return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0) };

@@ -1,4 +1,4 @@
-import { AppNoParams, QueueQuery, StaffActionBodies, StaffActionParams } from '@yx/shared';
+import { AppNoParams, QueueQuery, STREETS, StaffActionBodies, StaffActionParams } from '@yx/shared';
 import * as z from 'zod';
 import { badRequest } from '../lib/errors';
 import { route } from '../lib/http';
@@ -8,7 +8,7 @@ import * as office from './service';
 import { answerOpinion, listOpinions } from './opinions';
 import { listRectifications, updateRectification } from './rectifications';
 import { dashboard, departmentExists, superviseApplication, supervisionList } from './dashboard';
-import { forbidden } from '../lib/errors';
+import { forbidden, notFound } from '../lib/errors';
 import { getUser } from '../identity/repository';
 
 const OpinionBody = z.strictObject({
@@ -21,7 +21,7 @@ const RectificationBody = z.strictObject({
 }).refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
 const SuperviseBody = z.strictObject({ note: z.string().trim().min(2).max(300) });
 const DashboardQuery = z.strictObject({
-  scope: z.enum(['dept', 'district']).default('dept'),
+  scope: z.enum(['dept', 'street', 'district']).optional(),
   id: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),
 });
 
@@ -45,10 +45,22 @@ export const handler = router({
   'GET /v1/dashboard': route({ auth: ['staff', 'dispatcher', 'admin'], query: DashboardQuery }, async ({ session, query }) => {
     if (session!.role === 'staff') {
       const own = await office.officerDepartment(session!.userId);
-      if (query.scope === 'district' || (query.id && query.id !== own)) throw forbidden('窗口人员只能查看本部门的数据');
+      if ((query.scope && query.scope !== 'dept') || (query.id && query.id !== own)) throw forbidden('窗口人员只能查看本部门的数据');
       return dashboard({ kind: 'dept', id: own });
     }
-    if (query.scope === 'district') return dashboard({ kind: 'district' });
+    if (session!.role === 'dispatcher') {
+      // a street's dispatcher sees the street (街道绩效) and the district
+      const street = (await getUser(session!.userId))?.street;
+      if (query.scope === 'district') return dashboard({ kind: 'district' });
+      if (!street) throw forbidden('您的账号未分配街道');
+      if (query.id && query.id !== street && query.scope !== 'dept') throw forbidden('只能查看本街道的数据');
+      if (query.scope !== 'dept') return dashboard({ kind: 'street', id: street });
+    }
+    if (query.scope === 'district' || !query.scope) return dashboard({ kind: 'district' });
+    if (query.scope === 'street') {
+      if (!query.id || !STREETS.some((s) => s.id === query.id)) throw notFound('未找到该街道');
+      return dashboard({ kind: 'street', id: query.id });
+    }
     if (!query.id) throw badRequest('请选择部门');
     await departmentExists(query.id);
     return dashboard({ kind: 'dept', id: query.id });

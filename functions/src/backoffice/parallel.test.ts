@@ -88,8 +88,11 @@ describe('好差评 rectification', () => {
     const market = await login('u-staff-market');
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: market, params: { appNo }, body: { callback: 'x回访' } })).status).toBe(404);
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(409);
+    const openBefore = (await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen;
+    expect(openBefore).toBeGreaterThanOrEqual(1);
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } })).status).toBe(200);
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } })).status).toBe(200);
+    expect((await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen).toBe(openBefore - 1);
     at('2026-11-30T02:00:00Z');
     const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
     expect(after.body.items.find((i: { appNo: string }) => i.appNo === appNo)).toBeUndefined();
@@ -128,5 +131,14 @@ describe('supervision and dashboards', () => {
     const district = await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'district' } });
     expect(district.body.open).toBeGreaterThanOrEqual(own.body.open);
     expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'dept', id: 'nowhere' } })).status).toBe(404);
+    // 街道绩效: 张晓明 lives in 北京街道, so his applications and his bad rating count there
+    const street = await call(handler, 'GET /v1/dashboard', { token: dispatcher });
+    expect(street.body).toMatchObject({ scope: 'street', name: '北京街道' });
+    expect(street.body.byState.not_accepted + street.body.open + street.body.done).toBeGreaterThan(0);
+    expect(street.body.ratings).toBeGreaterThan(0);
+    expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'street', id: 'dongshan' } })).status).toBe(403);
+    const admin = await login('u-admin');
+    expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'dongshan' } })).body.name).toBe('东山街道');
+    expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'mars' } })).status).toBe(404);
   });
 });

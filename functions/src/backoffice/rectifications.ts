@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CounterDeltas } from '../lib/counters';
 import { addWorkingDays, businessDate, RATING_NAMES, trafficLight, workingDaysBetween, type Rating } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
@@ -11,7 +12,7 @@ import type { ApplicationRecord } from '../applications/repository';
 export const RECTIFICATION_WORKING_DAYS = 15;
 
 export interface RectificationTask {
-  appNo: string; itemName: string; departmentId: string; rating: Rating; comment?: string; due: string; createdAt: string;
+  appNo: string; itemName: string; departmentId: string; streetId?: string; rating: Rating; comment?: string; due: string; createdAt: string;
   status: 'open' | 'closed'; callback?: { at: string; note: string }; closingNote?: string; closedAt?: string;
 }
 
@@ -19,7 +20,7 @@ export async function rectificationItem(app: ApplicationRecord, rating: Rating, 
   const cal = await getCalendar();
   const today = businessDate(now());
   const due = addWorkingDays(today, RECTIFICATION_WORKING_DAYS, cal);
-  const task: RectificationTask = { appNo: app.appNo, itemName: app.itemName, departmentId: app.departmentId, rating, ...(comment ? { comment } : {}), due, createdAt: now().toISOString(), status: 'open' };
+  const task: RectificationTask = { appNo: app.appNo, itemName: app.itemName, departmentId: app.departmentId, ...(app.streetId ? { streetId: app.streetId } : {}), rating, ...(comment ? { comment } : {}), due, createdAt: now().toISOString(), status: 'open' };
   return { Put: { TableName: table(), Item: { ...keys.rectification(app.appNo), ...keys.deptRectifications(app.departmentId, due, app.appNo), entity: 'Rectification', ...task } } };
 }
 
@@ -48,10 +49,21 @@ export async function updateRectification(departmentId: string, appNo: string, c
   const values: Record<string, unknown> = { ':open': 'open' };
   if (change.callback) { sets.push('callback = :cb'); values[':cb'] = { at, note: change.callback }; }
   if (change.close) { sets.push('closingNote = :cn, closedAt = :at, #s = :closed'); Object.assign(values, { ':cn': change.close, ':at': at, ':closed': 'closed' }); }
-  await db().send(new UpdateCommand({
+  const update = {
     TableName: table(), Key: keys.rectification(appNo),
     UpdateExpression: `SET ${sets.join(', ')}${change.close ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
     ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: values,
-  }));
+  };
+  try {
+    if (!change.close) await db().send(new UpdateCommand(update));
+    else {
+      // closing moves the open-rectification counters of the department, the street and the district with it
+      const counters = new CounterDeltas().everywhere(task.departmentId, { rectOpen: -1 }, undefined, task.streetId);
+      await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...counters.transactItems(table())] as never }));
+    }
+  } catch (e) {
+    if (['ConditionalCheckFailedException', 'TransactionCanceledException'].includes((e as Error).name)) throw conflict('该整改任务刚刚被处理，请刷新');
+    throw e;
+  }
   return { ok: true };
 }

@@ -143,7 +143,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
       const waiting = opinions.filter((o) => o.status === 'open');
       if (waiting.length) throw conflict(`还有 ${waiting.length} 个部门未出具意见（${waiting.map((o) => o.departmentName).join('、')}），逾期将视为无意见`);
       const status = deadlineStatus({ start: app.startDate, limitDays: app.promisedDays, today, pausedWorkingDays: app.pausedDays }, cal);
-      counters.everywhere(app.departmentId, { done: 1, onTime: status.usedDays <= app.promisedDays ? 1 : 0, usedDays: status.usedDays }, today);
+      counters.everywhere(app.departmentId, { done: 1, onTime: status.usedDays <= app.promisedDays ? 1 : 0, usedDays: status.usedDays }, today, app.streetId);
       note = (action === 'deny' ? (body.reason as string) : (body.note as string | undefined)) ?? undefined;
       message = action === 'approve' ? `${app.itemName} 已办结，准予许可。` : `${app.itemName} 不予许可。理由：${body.reason}`;
       break;

@@ -15,6 +15,7 @@ export interface UserRecord {
   enterpriseCode?: string;
   departmentId?: string;
   area?: string;
+  street?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -25,6 +26,7 @@ export interface EnterpriseRecord {
   grade: 'A' | 'B' | 'C' | 'D';
   legalRepresentative: string;
   address: string;
+  street?: string;
 }
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {

@@ -15,6 +15,7 @@ export interface SeedUser {
   enterpriseCode?: string;
   departmentId?: string;
   area?: string;
+  street?: string; // 所在街道 (a dispatcher's own street)
 }
 
 export interface SeedEnterprise {
@@ -23,21 +24,22 @@ export interface SeedEnterprise {
   grade: 'A' | 'B' | 'C' | 'D';
   legalRepresentative: string;
   address: string;
+  street: string;
 }
 
 export const SEED_ENTERPRISES: SeedEnterprise[] = [
-  { creditCode: '91440104MA5CXK1P06', name: '广州越秀粤味餐饮有限公司', grade: 'A', legalRepresentative: '陈志强', address: '越秀区北京路 188 号' },
-  { creditCode: '91440104MA9W2RQ81Q', name: '广州东山创新科技有限公司', grade: 'B', legalRepresentative: '王丽娟', address: '越秀区东风东路 745 号' },
-  { creditCode: '91440104MA5D3L7H2Q', name: '广州流花商贸有限公司', grade: 'C', legalRepresentative: '刘建国', address: '越秀区环市西路 202 号' },
-  { creditCode: '91440104MA59TT6N3E', name: '广州海珠桥物流有限公司', grade: 'D', legalRepresentative: '黄海', address: '越秀区沿江中路 298 号' },
-  { creditCode: '92440104MA5E0XKA45', name: '越秀区惠福东路小林茶铺', grade: 'B', legalRepresentative: '林小芳', address: '越秀区惠福东路 360 号' },
+  { creditCode: '91440104MA5CXK1P06', name: '广州越秀粤味餐饮有限公司', grade: 'A', legalRepresentative: '陈志强', address: '越秀区北京路 188 号', street: 'beijing' },
+  { creditCode: '91440104MA9W2RQ81Q', name: '广州东山创新科技有限公司', grade: 'B', legalRepresentative: '王丽娟', address: '越秀区东风东路 745 号', street: 'dongshan' },
+  { creditCode: '91440104MA5D3L7H2Q', name: '广州流花商贸有限公司', grade: 'C', legalRepresentative: '刘建国', address: '越秀区环市西路 202 号', street: 'liuhua' },
+  { creditCode: '91440104MA59TT6N3E', name: '广州海珠桥物流有限公司', grade: 'D', legalRepresentative: '黄海', address: '越秀区沿江中路 298 号', street: 'renmin' },
+  { creditCode: '92440104MA5E0XKA45', name: '越秀区惠福东路小林茶铺', grade: 'B', legalRepresentative: '林小芳', address: '越秀区惠福东路 360 号', street: 'renmin' },
 ];
 
 export const SEED_USERS: SeedUser[] = [
-  { id: 'u-resident-zhang', role: 'resident', nickname: '张晓明', description: '居民 · 已实名', realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000' },
+  { id: 'u-resident-zhang', role: 'resident', nickname: '张晓明', description: '居民 · 已实名', realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000', street: 'beijing' },
   { id: 'u-resident-li', role: 'resident', nickname: '李小红', description: '居民 · 未实名', phone: '13912345678' },
-  { id: 'u-resident-zhou', role: 'resident', nickname: '周伯', description: '居民 · 长者 · 已实名', realName: '周永福', idNumber: '440104196208150033', phone: '13712340000' },
-  { id: 'u-resident-wu', role: 'resident', nickname: '吴建华', description: '居民（时钟演示用） · 实名', realName: '吴建华', idNumber: '44010419700612005X', phone: '13660001234' },
+  { id: 'u-resident-zhou', role: 'resident', nickname: '周伯', description: '居民 · 长者 · 已实名', realName: '周永福', idNumber: '440104196208150033', phone: '13712340000', street: 'dongshan' },
+  { id: 'u-resident-wu', role: 'resident', nickname: '吴建华', description: '居民（时钟演示用） · 实名', realName: '吴建华', idNumber: '44010419700612005X', phone: '13660001234', street: 'liuhua' },
   { id: 'u-enterprise-chen', role: 'enterprise', nickname: '陈志强', description: '企业 · 粤味餐饮 · 信用 A 级', realName: '陈志强', idNumber: '440104198511220021', phone: '13600001111', enterpriseCode: '91440104MA5CXK1P06' },
   { id: 'u-enterprise-wang', role: 'enterprise', nickname: '王丽娟', description: '企业 · 东山科技 · 信用 B 级', realName: '王丽娟', idNumber: '440104197805120048', phone: '13500002222', enterpriseCode: '91440104MA9W2RQ81Q' },
   { id: 'u-staff-market', role: 'staff', nickname: '市场监管窗口 林主任', description: '窗口人员 · 区市场监管局', departmentId: 'market' },
@@ -47,6 +49,6 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-staff-housing', role: 'staff', nickname: '住建窗口 郑工', description: '审批人员 · 区住房和建设局', departmentId: 'housing' },
   { id: 'u-staff-fire', role: 'staff', nickname: '消防窗口 钟参谋', description: '审批人员 · 区消防救援大队', departmentId: 'fire' },
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区' },
-  { id: 'u-dispatcher-beijing', role: 'dispatcher', nickname: '北京街调度员 梁军', description: '调度员 · 北京街道', area: '北京街道' },
+  { id: 'u-dispatcher-beijing', role: 'dispatcher', nickname: '北京街调度员 梁军', description: '调度员 · 北京街道', area: '北京街道', street: 'beijing' },
   { id: 'u-admin', role: 'admin', nickname: '区政数局管理员', description: '管理员 · 区政务服务数据管理局', departmentId: 'data' },
 ];

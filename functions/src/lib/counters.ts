@@ -3,10 +3,10 @@
  * the current counts by state and the running totals, one row per scope and ISO week for trends.
  * Deltas for one transaction are merged per row, since a transaction may touch a row only once.
  */
-export type Scope = { kind: 'dept'; id: string } | { kind: 'district' };
+export type Scope = { kind: 'dept'; id: string } | { kind: 'street'; id: string } | { kind: 'district' };
 
 export const counterKey = (scope: Scope, period = 'ALL') => ({
-  pk: scope.kind === 'dept' ? `COUNT#DEPT#${scope.id}` : 'COUNT#DISTRICT',
+  pk: scope.kind === 'dept' ? `COUNT#DEPT#${scope.id}` : scope.kind === 'street' ? `COUNT#STREET#${scope.id}` : 'COUNT#DISTRICT',
   sk: period === 'ALL' ? 'ALL' : `W#${period}`,
 });
 
@@ -32,9 +32,11 @@ export class CounterDeltas {
     return this;
   }
 
-  /** The same deltas for the department and the district, now and in the week of `date`. */
-  everywhere(departmentId: string, attrs: Record<string, number>, weekOf?: string): this {
-    for (const scope of [{ kind: 'dept', id: departmentId } as Scope, { kind: 'district' } as Scope]) {
+  /** The same deltas for the department, the applicant's street (街道绩效) and the district, now and in the week of `date`. */
+  everywhere(departmentId: string, attrs: Record<string, number>, weekOf?: string, streetId?: string): this {
+    const scopes: Scope[] = [{ kind: 'dept', id: departmentId }, { kind: 'district' }];
+    if (streetId) scopes.push({ kind: 'street', id: streetId });
+    for (const scope of scopes) {
       this.add(scope, attrs);
       if (weekOf) this.add(scope, attrs, isoWeek(weekOf));
     }

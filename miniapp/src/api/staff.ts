@@ -58,14 +58,16 @@ export interface RectificationUpdate { callback?: string; close?: string }
 /** 督办: an overdue application anywhere in the district. */
 export interface SupervisionItem { appNo: string; itemName: string; departmentName: string; deadline: string; overdueDays: number; light: 'red' }
 
-export type DashboardScope = { scope: 'dept'; id: string } | { scope: 'district' };
+export type DashboardScope = { scope: 'dept'; id: string } | { scope: 'street'; id?: string } | { scope: 'district' };
 
 export interface DashboardWeek { week: string; received: number; done: number; onTime: number }
 
 /** GET /v1/dashboard: counts and rates for a department or the whole district. */
 export interface Dashboard {
-  scope: 'dept' | 'district';
+  scope: 'dept' | 'street' | 'district';
   name: string;
+  /** 差评整改 still open */
+  rectificationsOpen?: number;
   byState: Partial<Record<ApplicationState, number>>;
   /** Applications whose clock runs (submitted, accepted, in review). */
   open?: number;
@@ -99,5 +101,5 @@ export const staffApi = {
   supervise: (appNo: string, note: string) => request<unknown>('POST', `/v1/supervision/${no(appNo)}`, { body: { note } }),
 
   dashboard: (s: DashboardScope) =>
-    request<Dashboard>('GET', '/v1/dashboard', { query: s.scope === 'dept' ? { scope: 'dept', id: s.id } : { scope: 'district' } }),
+    request<Dashboard>('GET', '/v1/dashboard', { query: s.scope === 'district' ? { scope: 'district' } : { scope: s.scope, id: s.id } }),
 };

@@ -45,6 +45,7 @@ export const PrefillKey = z.enum([
   'creditCode',
   'legalRepresentative',
   'address',
+  'street',
 ]);
 export type PrefillKey = z.infer<typeof PrefillKey>;
 
@@ -57,6 +58,7 @@ export const PREFILL_FIELD_TYPES: Record<PrefillKey, readonly FieldType[]> = {
   creditCode: ['creditCode'],
   legalRepresentative: ['text'],
   address: ['address', 'text', 'textarea'],
+  street: ['choice'],
 };
 
 export const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;

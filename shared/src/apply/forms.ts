@@ -1,5 +1,6 @@
 import { E_LICENCE_TYPES, type Audience, type Bundle, type Material, type ServiceItem } from '../guide/schema';
 import type { FieldDef, FieldPattern, FormDef } from './form';
+import { STREETS } from '../places/streets';
 
 /**
  * The application form of every service item and 一件事 bundle, derived from the catalogue:
@@ -63,6 +64,15 @@ const CONTACT_FIELDS: FieldSpec[] = [
     required: false,
     prefill: 'address',
     help: '选择证照邮寄送达时填写',
+  },
+  {
+    key: 'street',
+    label: '所在街道',
+    type: 'choice',
+    required: true,
+    prefill: 'street',
+    options: STREETS.map((s) => ({ value: s.id, label: s.name })),
+    help: '办件计入所在街道便民服务中心的服务评价（街道绩效）',
   },
 ];
 

@@ -27,6 +27,7 @@ beforeEach(() => {
   request.mockImplementation(async ({ url }: { url: string }) => {
     if (url === '/v1/departments') return { statusCode: 200, data: { items: [{ id: 'amr', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }, { id: 'fire', name: '越秀区消防救援大队', shortName: '区消防大队', phone: '', address: '' }] } };
     if (url.startsWith('/v1/dashboard?scope=district')) return { statusCode: 200, data: empty };
+    if (url.startsWith('/v1/dashboard?scope=street')) return { statusCode: 200, data: { ...empty, scope: 'street', name: '北京街道', rectificationsOpen: 2 } };
     if (url.startsWith('/v1/dashboard?scope=dept')) return { statusCode: 200, data: dept };
     throw new Error(`unexpected ${url}`);
   });
@@ -77,8 +78,12 @@ describe('数据看板', () => {
   it('says 暂无 for null rates and draws empty bars when everything is zero; dispatchers switch to a department', async () => {
     login('dispatcher');
     render(<DashboardPage />);
+    // a street's dispatcher starts with the street (街道绩效), open rectifications included
+    expect(await screen.findByText('北京街道')).toBeInTheDocument();
+    expect(screen.getByTestId('kpi-rect')).toHaveTextContent('2件');
+    fireEvent.click(screen.getByRole('radio', { name: '全区' }));
     expect(await screen.findByText('越秀区')).toBeInTheDocument();
-    expect(dashboardCalls()).toEqual(['/v1/dashboard?scope=district']);
+    expect(dashboardCalls()).toEqual(['/v1/dashboard?scope=street', '/v1/dashboard?scope=district']);
     expect(screen.getByTestId('kpi-ontime')).toHaveTextContent('暂无');
     expect(screen.getByTestId('kpi-avg')).toHaveTextContent('暂无');
     expect(screen.getByTestId('kpi-satisfaction')).toHaveTextContent('暂无');

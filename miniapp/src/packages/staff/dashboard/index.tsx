@@ -43,7 +43,7 @@ export default function DashboardPage() {
   );
 }
 
-type Mode = 'district' | 'dept';
+type Mode = 'district' | 'dept' | 'street';
 
 function DashboardBody() {
   const user = useSession()?.user;
@@ -51,16 +51,17 @@ function DashboardBody() {
   if (!wide && !user?.departmentId) {
     return <View className="state state-empty" role="alert">您的账号未分配部门，暂无本部门数据，请联系管理员</View>;
   }
-  return <ScopedBoard wide={wide} ownDept={user?.departmentId} />;
+  return <ScopedBoard wide={wide} ownDept={user?.departmentId} dispatcher={user?.role === 'dispatcher'} />;
 }
 
 /** Staff see their own department; dispatchers and admins start with the district and may pick a department. */
-function ScopedBoard({ wide, ownDept }: { wide: boolean; ownDept?: string }) {
-  const [mode, setMode] = useState<Mode>(wide ? 'district' : 'dept');
+function ScopedBoard({ wide, ownDept, dispatcher }: { wide: boolean; ownDept?: string; dispatcher?: boolean }) {
+  // a street's dispatcher starts with the street (街道绩效)
+  const [mode, setMode] = useState<Mode>(dispatcher ? 'street' : wide ? 'district' : 'dept');
   const [deptId, setDeptId] = useState<string | undefined>(wide ? undefined : ownDept);
   const departments = useAsync(() => (wide ? api.departments() : Promise.resolve({ items: [] })), [wide]);
 
-  const scope: DashboardScope | undefined = mode === 'district' ? { scope: 'district' } : deptId ? { scope: 'dept', id: deptId } : undefined;
+  const scope: DashboardScope | undefined = mode === 'district' ? { scope: 'district' } : mode === 'street' ? { scope: 'street' } : deptId ? { scope: 'dept', id: deptId } : undefined;
   const data = useAsync(() => (scope ? staffApi.dashboard(scope) : Promise.resolve(undefined)), [mode, deptId]);
 
   return (
@@ -69,7 +70,7 @@ function ScopedBoard({ wide, ownDept }: { wide: boolean; ownDept?: string }) {
         <View className="section db-scope">
           <Chips<Mode>
             label="统计范围" value={mode} onChange={setMode}
-            options={[{ value: 'district', label: '全区' }, { value: 'dept', label: '按部门' }]}
+            options={[...(dispatcher ? [{ value: 'street' as Mode, label: '本街道' }] : []), { value: 'district', label: '全区' }, { value: 'dept', label: '按部门' }]}
           />
           {mode === 'dept' && (
             <StateView loading={departments.loading} error={departments.error} onRetry={departments.reload} empty={!departments.data?.items.length} emptyText="暂无部门">
@@ -100,7 +101,7 @@ export function Board({ d, own }: { d: Dashboard; own?: boolean }) {
     <View>
       <View className="db-title">
         <Text className="db-name">{d.name}</Text>
-        <Text className="tag tag-blue">{d.scope === 'district' ? '全区' : own ? '本部门' : '部门'}</Text>
+        <Text className="tag tag-blue">{d.scope === 'district' ? '全区' : d.scope === 'street' ? '街道' : own ? '本部门' : '部门'}</Text>
       </View>
 
       <View className="db-kpis">
@@ -108,6 +109,7 @@ export function Board({ d, own }: { d: Dashboard; own?: boolean }) {
         <Kpi name="平均用时" value={avg ?? '暂无'} unit={avg ? '个工作日' : undefined} testId="kpi-avg" />
         <Kpi name="满意率" value={rateText(d.satisfactionRate)} testId="kpi-satisfaction" />
         <Kpi name="在办" value={String(open)} unit="件" testId="kpi-open" />
+        {typeof d.rectificationsOpen === 'number' && <Kpi name="待整改差评" value={String(Math.max(0, d.rectificationsOpen))} unit="件" testId="kpi-rect" />}
       </View>
       <View className="muted db-done">累计办结 {count(d.done)} 件</View>
 

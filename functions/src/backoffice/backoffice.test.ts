@@ -5,6 +5,8 @@ import { handler as applications } from '../applications/handler';
 import { handler as messages } from '../messages/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
+import { allowedActions, APPLICATION_STATES, STAFF_ACTIONS, type StaffAction } from '@yx/shared';
+import { forceState } from '../applications/service';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
@@ -76,6 +78,24 @@ describe('staff workbench', () => {
     expect(again.body.error.message).toContain('不予受理');
     expect((await act(officer, appNo, 'explode', { version })).status).toBe(400);
     expect((await act(officer, appNo, 'notAccept', { version: version + 1, reason: '乱写' })).status).toBe(400);
+  });
+
+  it('refuses every action from every state it does not belong to', async () => {
+    const officer = await login('u-staff-police');
+    const bodies: Record<StaffAction, object> = {
+      accept: {}, notAccept: { reason: '其他', detail: '测试不予受理' }, requestSupplement: { items: [{ material: '犯罪记录查询申请表', reason: '不清晰' }] },
+      startReview: {}, approve: {}, deny: { reason: '测试不予许可' }, deliver: { method: 'pickup' },
+    };
+    for (const state of APPLICATION_STATES) {
+      const { appNo } = await submit();
+      if (state !== 'submitted') await forceState(appNo, state);
+      const v = (await view(officer, appNo)).body;
+      expect(v.actions.sort()).toEqual(allowedActions(state).sort());
+      for (const action of (Object.keys(STAFF_ACTIONS) as StaffAction[]).filter((a) => !allowedActions(state).includes(a))) {
+        const r = await act(officer, appNo, action, { version: v.version, ...bodies[action] });
+        expect([state, action, r.status]).toEqual([state, action, 409]);
+      }
+    }
   });
 
   it("keeps other departments and non-staff out: 404 for another department's application, 403 for residents", async () => {

@@ -1,3 +1,6 @@
+// Local tooling runs on Node 20; the SDK's upgrade notice (Lambda runs 22) is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';

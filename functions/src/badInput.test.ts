@@ -12,9 +12,10 @@ import { handler as files } from './files/handler';
 import { handler as messages } from './messages/handler';
 import { handler as admin } from './admin/handler';
 import { handler as backoffice } from './backoffice/handler';
+import { handler as workorders } from './workorders/handler';
 import { seedAll } from './seed/seed';
 
-const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin, backoffice];
+const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -24,6 +25,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   formId: { unknown: 'item-no-such-item', malformed: 'form:1' },
   messageId: { unknown: 'm_abcdefghijkl', malformed: 'm_1' },
   action: { unknown: 'accept', malformed: 'explode' },
+  no: { unknown: 'SQ20991231999999', malformed: 'SQ-1' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -36,14 +38,16 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/staff/opinions/{appNo}': { decision: 'agree' },
   'POST /v1/staff/rectifications/{appNo}': { callback: '已电话回访' },
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
+  'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
+  'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
-  Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name][kind]]));
+  Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind]]));
 const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') ? staffToken : token);
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || /workorders\/\{no\}\/\{action\}/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

@@ -15,3 +15,7 @@ export * from './calendar';
 export * from './apply';
 export * from './backoffice/actions';
 export * from './places/streets';
+export * from './workorders/states';
+export * from './workorders/categories';
+export * from './workorders/geo';
+export * from './workorders/api';

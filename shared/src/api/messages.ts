@@ -50,6 +50,8 @@ export const FIELD_LABELS: Record<string, string> = {
   appNo: '办件编号', answers: '申请表', value: '评价', comment: '评价内容', fileName: '文件名', contentType: '文件类型', size: '文件大小',
   state: '状态', formId: '表单', messageId: '消息', at: '时间', deferred: '容缺材料', commitment: '信用承诺', signer: '签署人',
   itemId: '办事事项', bundleId: '“一件事”主题', fileId: '文件', step: '步骤',
+  categoryId: '诉求分类', description: '问题描述', photoIds: '照片', place: '位置', anonymous: '匿名反映', no: '工单编号',
+  lat: '纬度', lng: '经度', address: '地址', street: '所在街道', result: '办理结果', reason: '原因', teamId: '承办单位', note: '说明',
 };
 
 export interface IssueDetail { field: string; message: string }

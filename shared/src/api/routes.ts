@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ErrorBody } from './errors';
 import { CalendarData } from '../calendar/data';
 import { QueueQuery, StaffActionParams } from '../backoffice/actions';
+import { FileWorkOrderRequest, NearbyQuery, WoActionParams, WoNoParams, WoRateRequest } from '../workorders/api';
 import {
   BundleDetail, BundleListResponse, DepartmentListResponse, IdParams, ServiceDetail, ServiceListQuery, ServiceListResponse, ThemeListResponse,
 } from '../guide/api';
@@ -75,6 +76,13 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/supervision', summary: '督办清单：全区超时（红灯）办件（调度员、管理员）', tag: 'backoffice', auth: 'session', response: z.object({ items: z.array(z.object({}).passthrough()) }) },
   { method: 'POST', path: '/v1/supervision/{appNo}', summary: '督办意见（记入办件轨迹）', tag: 'backoffice', auth: 'session', params: AppNoParams, body: z.object({ note: z.string() }), response: z.object({ ok: z.boolean() }) },
   { method: 'GET', path: '/v1/dashboard', summary: '数据看板：部门 / 全区（按状态、按时办结率、平均用时、满意率、近 8 周趋势）', tag: 'backoffice', auth: 'session', query: z.object({ scope: z.enum(['dept', 'district']).optional(), id: z.string().optional() }), response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/workorders', summary: '提交诉求 / 网格员一键呼叫（需 Idempotency-Key；按分类自动派单）', tag: 'workorders', auth: 'session', body: FileWorkOrderRequest, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/workorders/nearby', summary: '附近 100 米内 30 天内同类未办结诉求（不显示反映人）', tag: 'workorders', auth: 'session', query: NearbyQuery, response: z.object({ items: z.array(z.object({}).passthrough()) }) },
+  { method: 'GET', path: '/v1/workorders/{no}', summary: '工单详情（反映人看自己的；承办人员看脱敏信息）', tag: 'workorders', auth: 'session', params: WoNoParams, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/workorders/{no}/me-too', summary: '我也遇到：关注并增加影响人数', tag: 'workorders', auth: 'session', params: WoNoParams, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/workorders/{no}/rating', summary: '评价办理结果（不满意可重办一次）', tag: 'workorders', auth: 'session', params: WoNoParams, body: WoRateRequest, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/workorders/{no}/{action}', summary: '办理：claim 签收 / start / resolve 办结 / return 退单 / redispatch 改派', tag: 'workorders', auth: 'session', params: WoActionParams, body: z.object({}).passthrough(), response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/team/workorders', summary: '本队伍待签收工单（按签收时限）', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
 ];
 
 export { ErrorBody };

@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { describeIssues, FileWorkOrderRequest, IdempotencyKey, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
+import { badRequest, forbidden } from '../lib/errors';
+import { reply, route, type HttpEvent } from '../lib/http';
+import { router } from '../lib/router';
+import { getUser } from '../identity/repository';
+import * as wo from './service';
+
+const FILERS = ['resident', 'enterprise', 'grid'] as const;
+const HANDLERS = ['staff', 'grid', 'dispatcher', 'admin'] as const;
+
+function idempotencyKey(event: HttpEvent): string {
+  const r = IdempotencyKey.safeParse(event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key']);
+  if (!r.success) throw badRequest('缺少或错误的提交凭证（Idempotency-Key），请刷新页面后重试');
+  return r.data;
+}
+
+export const handler = router({
+  'POST /v1/workorders': route({ auth: [...FILERS], body: FileWorkOrderRequest }, async ({ session, body, event }) => {
+    const r = await wo.fileWorkOrder(session!.userId, idempotencyKey(event), body);
+    return reply(r.status, r.view);
+  }),
+  'GET /v1/workorders/nearby': route({ auth: [...FILERS], query: NearbyQuery }, ({ query }) => wo.nearby(query.categoryId, query.lat, query.lng)),
+  'POST /v1/workorders/{no}/me-too': route({ auth: ['resident', 'enterprise'], params: WoNoParams }, ({ session, params }) => wo.meToo(session!.userId, params.no)),
+  'GET /v1/workorders/{no}': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {
+    const user = await getUser(session!.userId);
+    if (!user) throw forbidden();
+    // the filer (or a follower) sees their own view; handlers the staff view
+    if (['resident', 'enterprise'].includes(user.role)) return wo.filerView(user.id, params.no);
+    try { return await wo.staffView(user, params.no); } catch (e) { if (user.role === 'grid') return wo.filerView(user.id, params.no); throw e; }
+  }),
+  'POST /v1/workorders/{no}/rating': route({ auth: [...FILERS], params: WoNoParams, body: WoRateRequest }, ({ session, params, body }) => wo.rate(session!.userId, params.no, body.value, body.comment)),
+  'GET /v1/team/workorders': route({ auth: ['staff', 'grid'] }, ({ session }) => wo.teamList(session!.userId)),
+  'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], params: WoActionParams, body: z.unknown() }, async ({ session, params, body }) => {
+    const r = WoActionBodies[params.action].safeParse(body ?? {});
+    if (!r.success) {
+      const details = describeIssues(r.error);
+      throw badRequest(`提交内容有误：${details.map((d) => d.message).join('；')}`, details);
+    }
+    return wo.act(session!.userId, params.no, params.action, r.data as Record<string, unknown>);
+  }),
+});

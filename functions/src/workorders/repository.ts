@@ -1,0 +1,136 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { WorkOrderState } from '@yx/shared';
+import { db, table } from '../lib/db';
+import { messageItems, type MessageInput } from '../applications/repository';
+
+/**
+ * Work orders (工单) for appeals and community issues. Keys:
+ * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open) |
+ * | event (trail)     | WO#<no>            | EVT#<at>#<n>     | append-only, written with the change it records |
+ * | me-too / follower | WO#<no>            | METOO#<userId>   | |
+ * | place index       | WOGEO#<cat>#<cell> | <createdAt>#<no> | geohash-7 cell, for "nearby open orders of this category" |
+ */
+export interface WorkOrderRecord {
+  no: string;
+  kind: 'appeal' | 'community';
+  categoryId: string;
+  categoryPath: string;
+  teamId: string; // dept:<id> or grid:<street>
+  teamName: string;
+  street?: string; // the street whose dispatcher oversees it
+  state: WorkOrderState;
+  version: number;
+  description: string;
+  photoIds: string[];
+  place?: { lat: number; lng: number; address: string };
+  geohash?: string;
+  filerId: string;
+  filerRole: string;
+  filerDisplay: string; // masked name or firm; 匿名 to the public when anonymous
+  anonymous: boolean;
+  contactPhone?: string; // shown masked to the handling team, so they can reach even an anonymous filer
+  affected: number;
+  ownerId?: string;
+  ownerName?: string;
+  claimBy: string;
+  replyBy: string;
+  reopened: boolean;
+  rating?: string;
+  createdAt: string;
+}
+
+export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string }
+
+const T = () => table();
+export const woKey = (no: string) => ({ pk: `WO#${no}`, sk: 'WO' });
+const eventKey = (no: string, at: string, n: number) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` });
+const teamIndex = (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` });
+const filerIndex = (userId: string, createdAt: string, no: string) => ({ gsi1pk: `USERWO#${userId}`, gsi1sk: `${createdAt}#${no}` });
+const geoKey = (categoryId: string, cell: string, createdAt: string, no: string) => ({ pk: `WOGEO#${categoryId}#${cell}`, sk: `${createdAt}#${no}` });
+
+export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput): Promise<void> {
+  const items: Record<string, unknown>[] = [
+    { Put: { TableName: T(), Item: { pk: `IDEM#${idem.userId}#${idem.key}`, sk: 'IDEM', entity: 'Idempotency', woNo: wo.no, ttl: Math.floor(Date.parse(wo.createdAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: T(), Item: { ...woKey(wo.no), ...filerIndex(wo.filerId, wo.createdAt, wo.no), ...teamIndex(wo.teamId, wo.claimBy, wo.no), entity: 'WorkOrder', ...wo }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...events.map((e, n) => ({ Put: { TableName: T(), Item: { ...eventKey(wo.no, e.at, n), entity: 'WoEvent', ...e } } })),
+    ...messageItems(message, wo.createdAt),
+  ];
+  if (wo.geohash) items.push({ Put: { TableName: T(), Item: { ...geoKey(wo.categoryId, wo.geohash, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no } } });
+  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+}
+
+export async function idempotentWorkOrder(userId: string, key: string): Promise<string | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: { pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }, ConsistentRead: true }));
+  return r.Item?.woNo as string | undefined;
+}
+
+/** The order, its trail and its followers: one Query on its partition. */
+export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] }> {
+  const out: { wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] } = { events: [], followers: [] };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `WO#${no}` }, ExclusiveStartKey: startKey }));
+    for (const row of r.Items ?? []) {
+      const sk = String(row.sk);
+      if (sk === 'WO') out.wo = row as unknown as WorkOrderRecord;
+      else if (sk.startsWith('EVT#')) out.events.push(row as unknown as WoEvent);
+      else if (sk.startsWith('METOO#')) out.followers.push(sk.slice(6));
+    }
+    startKey = r.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/** A state change with its event and the messages to the filer and followers, guarded by state and version. */
+export async function changeWorkOrder(o: {
+  wo: WorkOrderRecord; set: Record<string, unknown>; event: WoEvent; eventIndex: number; messages: MessageInput[];
+  /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
+  queue?: { leave: true } | { teamId: string; claimBy: string };
+}): Promise<void> {
+  const names: Record<string, string> = { '#v': 'version', '#s': 'state' };
+  const values: Record<string, unknown> = { ':v': o.wo.version, ':v1': o.wo.version + 1, ':s0': o.wo.state };
+  const sets = ['#v = :v1'];
+  Object.entries(o.set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
+  let remove = '';
+  if (o.queue && 'leave' in o.queue) remove = ' REMOVE gsi2pk, gsi2sk';
+  else if (o.queue) {
+    Object.assign(values, { ':g2': `TEAM#${o.queue.teamId}`, ':g2s': `${o.queue.claimBy}#${o.wo.no}` });
+    sets.push('gsi2pk = :g2', 'gsi2sk = :g2s');
+  }
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Update: { TableName: T(), Key: woKey(o.wo.no), UpdateExpression: `SET ${sets.join(', ')}${remove}`, ConditionExpression: '#v = :v AND #s = :s0', ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
+      { Put: { TableName: T(), Item: { ...eventKey(o.wo.no, o.event.at, o.eventIndex), entity: 'WoEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...o.messages.slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
+    ] as never,
+  }));
+}
+
+/** 我也遇到 (me too): one follower row per person; the affected count moves with it. */
+export async function addMeToo(no: string, userId: string, at: string): Promise<void> {
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `METOO#${userId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Update: { TableName: T(), Key: woKey(no), UpdateExpression: 'ADD affected :one', ConditionExpression: 'attribute_exists(pk) AND #s <> :closed', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' } } },
+    ],
+  }));
+}
+
+export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
+  const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `TEAM#${teamId}` }, Limit: limit }));
+  return (r.Items ?? []) as WorkOrderRecord[];
+}
+
+/** Order numbers placed in a geohash cell of a category since a time. */
+export async function placeRows(categoryId: string, cell: string, since: string): Promise<string[]> {
+  const r = await db().send(new QueryCommand({
+    TableName: T(), KeyConditionExpression: 'pk = :pk AND sk >= :since', ExpressionAttributeValues: { ':pk': `WOGEO#${categoryId}#${cell}`, ':since': since }, Limit: 50,
+  }));
+  return (r.Items ?? []).map((i) => i.no as string);
+}
+
+export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
+  if (!nos.length) return [];
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: [...new Set(nos)].slice(0, 100).map(woKey) } } }));
+  return (r.Responses?.[T()] ?? []) as WorkOrderRecord[];
+}

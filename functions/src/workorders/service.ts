@@ -1,0 +1,221 @@
+import {
+  addWorkingDays, afterRating, businessDate, categoryById, cellsWithin, encodeGeohash, formatWoNo, haversineMeters, maskName, maskPhone,
+  pathOf, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_STATE_NAMES, woAllowed,
+  type FileWorkOrderRequest, type WorkOrderAction,
+} from '@yx/shared';
+import { getCalendar } from '../calendar/repository';
+import { now } from '../lib/clock';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
+import { loadCatalog } from '../guide/repository';
+import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
+import { readyFileOf } from '../files/service';
+import { allocateNumbers, type MessageInput } from '../applications/repository';
+import * as repo from './repository';
+
+const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
+
+/** The team a person answers for: a department's staff, or a street's grid officials. */
+export const teamOf = (u: UserRecord): string | undefined =>
+  u.role === 'staff' && u.departmentId ? `dept:${u.departmentId}` : u.role === 'grid' && u.street ? `grid:${u.street}` : undefined;
+
+async function teamName(teamId: string): Promise<string> {
+  const [kind, id] = teamId.split(':');
+  if (kind === 'grid') return `${streetName(id) ?? id}网格`;
+  return (await loadCatalog()).departments.find((d) => d.id === id)?.name ?? id;
+}
+
+/** Claim deadline: working hours counted as whole working days of 8 hours, from now. */
+async function claimDeadline(hours: number): Promise<string> {
+  const cal = await getCalendar();
+  const t = now();
+  if (hours < 8) return new Date(t.getTime() + hours * 3600_000).toISOString();
+  return `${addWorkingDays(businessDate(t), Math.ceil(hours / 8), cal)}T18:00:00+08:00`;
+}
+
+/**
+ * 诉求 (residents, enterprises) and 一键呼叫 (grid officials): validated, routed by category at once
+ * (a department, or the street's grid team), with the filer's photos checked to be theirs.
+ */
+export async function fileWorkOrder(userId: string, idemKey: string, req: FileWorkOrderRequest) {
+  const earlier = await repo.idempotentWorkOrder(userId, idemKey);
+  if (earlier) return { status: 200, view: await filerView(userId, earlier) };
+  const user = await getUser(userId);
+  if (!user) throw forbidden();
+  const cat = categoryById(req.categoryId)!;
+  const isGrid = user.role === 'grid';
+  if (isGrid && cat.kind === 'appeal') throw ruleViolation('网格员一键呼叫请选择社区事务或市容、安全类分类');
+  if (!isGrid && cat.kind === 'community') throw ruleViolation('该分类由网格员上报，请选择其他分类');
+  if (cat.placeRequired && !req.place) throw badRequest('该类问题需要在地图上选择位置或填写地址', [{ field: 'place', message: '位置：必填' }]);
+  if (req.anonymous && user.role !== 'resident') throw ruleViolation('只有居民可以匿名反映');
+  for (const id of req.photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
+  const street = req.street ?? user.street;
+  if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
+  const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${street}`;
+  const at = now();
+  const today = businessDate(at);
+  const [seq] = await allocateNumbers(`WO${today.replace(/-/g, '')}`, 1);
+  const no = formatWoNo(today, seq);
+  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const display = ent?.name ?? (isGrid ? user.nickname : maskName(user.realName) ?? '居民');
+  const cal = await getCalendar();
+  const wo: repo.WorkOrderRecord = {
+    no, kind: isGrid ? 'community' : 'appeal', categoryId: cat.id, categoryPath: pathOf(cat.id) ?? cat.name,
+    teamId, teamName: await teamName(teamId), state: 'dispatched', version: 1,
+    description: req.description, photoIds: req.photoIds,
+    ...(req.place ? { place: req.place, geohash: encodeGeohash(req.place.lat, req.place.lng) } : {}),
+    ...(street ? { street } : {}),
+    filerId: userId, filerRole: user.role, filerDisplay: display, anonymous: req.anonymous,
+    ...(user.phone ? { contactPhone: user.phone } : {}),
+    affected: 1, claimBy: await claimDeadline(cat.claimWorkingHours), replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
+    reopened: false, createdAt: at.toISOString(),
+  };
+  const iso = at.toISOString();
+  const events: repo.WoEvent[] = [
+    { at: iso, actor: isGrid ? '网格员' : req.anonymous ? '匿名居民' : display, role: user.role, action: isGrid ? '一键呼叫' : '提交诉求', to: 'dispatched', note: wo.categoryPath },
+    { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
+  ];
+  try {
+    await repo.createWorkOrder(wo, events, { userId, key: idemKey }, { userId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const won = await repo.idempotentWorkOrder(userId, idemKey);
+    if (!won) throw conflict('提交正在处理中，请稍后查看');
+    return { status: 200, view: await filerView(userId, won) };
+  }
+  return { status: 201, view: await filerView(userId, no) };
+}
+
+function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
+  return {
+    no: wo.no, kind: wo.kind, category: wo.categoryPath, state: wo.state, stateName: WO_STATE_NAMES[wo.state], description: wo.description,
+    place: wo.place, street: wo.street, teamName: wo.teamName, ownerName: wo.ownerName, affected: wo.affected, createdAt: wo.createdAt,
+    claimBy: wo.claimBy, replyBy: wo.replyBy, rating: wo.rating, reopened: wo.reopened,
+    filer: wo.anonymous ? '匿名' : wo.filerDisplay,
+    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, to: e.to })),
+  };
+}
+
+/** The filer sees everything of their own order. */
+export async function filerView(userId: string, no: string) {
+  const { wo, events, followers } = await repo.getWorkOrder(no);
+  if (!wo || (wo.filerId !== userId && !followers.includes(userId))) throw notFound('未找到该诉求');
+  return { ...publicView(wo, events), mine: wo.filerId === userId, photoIds: wo.photoIds, filer: wo.filerDisplay };
+}
+
+/** Staff of the handling team and the street's dispatcher: the filer masked but reachable, even when anonymous to the public. */
+export async function staffView(user: UserRecord, no: string) {
+  const { wo, events } = await repo.getWorkOrder(no);
+  if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  return {
+    ...publicView(wo, events), version: wo.version, photoIds: wo.photoIds, actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
+    filer: wo.filerDisplay, anonymousToPublic: wo.anonymous, contactPhone: maskPhone(wo.contactPhone),
+  };
+}
+
+const canHandle = (u: UserRecord, wo: repo.WorkOrderRecord) =>
+  teamOf(u) === wo.teamId || (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
+
+function mayAct(u: UserRecord, wo: repo.WorkOrderRecord, action: WorkOrderAction): boolean {
+  const by = WO_ACTIONS[action].by;
+  if (by === 'team') return teamOf(u) === wo.teamId;
+  if (by === 'owner') return wo.ownerId === u.id;
+  return (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
+}
+
+/** 签收 / 处理 / 办结 / 退单 / 改派: the right person, the right state, the version they saw; one owner however many claim at once. */
+export async function act(userId: string, no: string, action: WorkOrderAction, body: Record<string, unknown> & { version?: number }) {
+  const user = await getUser(userId);
+  if (!user) throw forbidden();
+  const { wo, events, followers } = await repo.getWorkOrder(no);
+  if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  const spec = WO_ACTIONS[action];
+  if (!(spec.from as readonly string[]).includes(wo.state)) {
+    if (action === 'claim' && wo.ownerName) throw conflict(`该工单已由 ${wo.ownerName} 签收`);
+    throw conflict(`工单当前为“${WO_STATE_NAMES[wo.state]}”，不能${spec.name}`);
+  }
+  if (!mayAct(user, wo, action)) throw forbidden(spec.by === 'owner' ? '只有签收人可以办理' : '您不能对该工单进行此操作');
+  const at = now().toISOString();
+  const set: Record<string, unknown> = { state: spec.to };
+  let note: string | undefined;
+  let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
+  if (action === 'claim') { set.ownerId = user.id; set.ownerName = user.nickname; queue = { leave: true }; }
+  if (action === 'start') note = body.note as string | undefined;
+  if (action === 'resolve') { note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds; }
+  if (action === 'return') { note = body.reason as string; set.ownerId = null; set.ownerName = null; }
+  if (action === 'redispatch') {
+    const teamId = String(body.teamId);
+    set.teamId = teamId; set.teamName = await teamName(teamId); set.ownerId = null; set.ownerName = null;
+    queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
+    note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
+  }
+  const tell = (title: string, text: string): MessageInput[] => [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
+  try {
+    await repo.changeWorkOrder({
+      wo, set, queue, eventIndex: events.length,
+      event: { at, actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName, role: user.role, action: spec.name, from: wo.state, to: spec.to, ...(note ? { note } : {}) },
+      messages: action === 'claim' || action === 'resolve' ? tell(`工单 ${no} ${WO_STATE_NAMES[spec.to]}`, action === 'resolve' ? `办理结果：${note}。请对办理结果进行评价。` : `${wo.teamName} 已签收，正在处理。`) : [],
+    });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const fresh = (await repo.getWorkOrder(no)).wo;
+    if (action === 'claim' && fresh?.ownerName) throw conflict(`该工单已由 ${fresh.ownerName} 签收`);
+    throw conflict('工单刚刚被其他人处理，请刷新后再看');
+  }
+  return staffView(user, no);
+}
+
+/** The filer rates the answer; not satisfied reopens once to the same team, then it closes. */
+export async function rate(userId: string, no: string, value: 'satisfied' | 'basic' | 'unsatisfied', comment?: string) {
+  const { wo, events } = await repo.getWorkOrder(no);
+  if (!wo || wo.filerId !== userId) throw notFound('未找到该诉求');
+  if (wo.state !== 'resolved') throw conflict('办结后才能评价');
+  const next = afterRating(value, wo.reopened);
+  const at = now().toISOString();
+  try {
+    await repo.changeWorkOrder({
+      wo, eventIndex: events.length,
+      set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', rating: value },
+      queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
+      event: { at, actor: wo.anonymous ? '匿名居民' : wo.filerDisplay, role: 'filer', action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`, from: 'resolved', to: next.to, ...(comment ? { note: comment } : {}) },
+      messages: [],
+    });
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
+    throw e;
+  }
+  return filerView(userId, no);
+}
+
+/** Before filing: open orders of the same category within 100 m in the last 30 days (public view, no filer). */
+export async function nearby(categoryId: string, lat: number, lng: number) {
+  const since = new Date(now().getTime() - 30 * 86_400_000).toISOString();
+  const cells = cellsWithin({ lat, lng }, 100);
+  const nos = (await Promise.all(cells.map((c) => repo.placeRows(categoryId, c, since)))).flat();
+  const wos = await repo.getMany(nos);
+  return {
+    items: wos
+      .filter((w) => w.place && w.state !== 'closed' && haversineMeters(w.place, { lat, lng }) <= 100)
+      .map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place!.address, affected: w.affected, stateName: WO_STATE_NAMES[w.state], distance: Math.round(haversineMeters(w.place!, { lat, lng })) })),
+  };
+}
+
+/** 我也遇到: follow an open order and raise its affected count, once per person. */
+export async function meToo(userId: string, no: string) {
+  try {
+    await repo.addMeToo(no, userId, now().toISOString());
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const { wo } = await repo.getWorkOrder(no);
+    if (!wo || wo.state === 'closed') throw notFound('未找到该诉求，或已办结');
+    throw conflict('您已经反映过这个问题，会随时收到进展通知');
+  }
+  return filerView(userId, no);
+}
+
+export async function teamList(userId: string) {
+  const user = await getUser(userId);
+  const team = user && teamOf(user);
+  if (!team) throw forbidden('您不在任何承办队伍中');
+  const items = await repo.teamQueue(team, 50);
+  return { teamId: team, items: items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address, affected: w.affected, claimBy: w.claimBy, overdue: w.claimBy < now().toISOString() })) };
+}

@@ -1,0 +1,133 @@
+import { call } from '../../test/http';
+import { login } from '../../test/apply';
+import { batchPut } from '../guide/repository';
+import { seedUserItems } from '../identity/repository';
+import { issueSession } from '../lib/session';
+import { seedAll } from '../seed/seed';
+import { handler } from './handler';
+
+beforeAll(() => seedAll());
+
+let seq = 0;
+const withKey = (key: string) => (e: Parameters<typeof handler>[0]) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } });
+const file = (token: string, body: object, key = `wo-${Date.now()}-${++seq}`) => call(withKey(key), 'POST /v1/workorders', { token, body });
+const act = (token: string, no: string, action: string, body: object = {}) => call(handler, 'POST /v1/workorders/{no}/{action}', { token, params: { no, action }, body });
+const view = (token: string, no: string) => call(handler, 'GET /v1/workorders/{no}', { token, params: { no } });
+
+// 北京路步行街 and two points 60 m and 300 m east of it
+const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行街 北京路与西湖路交界' };
+const east = (m: number) => ({ lat: HERE.lat, lng: HERE.lng + m / (111_320 * Math.cos((HERE.lat * Math.PI) / 180)) });
+
+describe('诉求: filing, nearby and me too', () => {
+  it('files an appeal, routes it to the department at once, and answers a retried submit with the same order', async () => {
+    const token = await login('u-resident-zhang');
+    const body = { categoryId: 'cityscape-street-vending', description: '北京路口晚上有流动摊贩占道经营，影响通行', place: HERE };
+    const r = await file(token, body, 'wo-retry-1');
+    expect(r.status).toBe(201);
+    expect(r.body.no).toMatch(/^SQ\d{14}$/);
+    expect(r.body).toMatchObject({ state: 'dispatched', teamName: '广州市越秀区城市管理和综合执法局'.slice(0, 0) || expect.any(String) });
+    expect(r.body.timeline.map((t: { action: string }) => t.action)).toEqual(['提交诉求', '按分类派单']);
+    const again = await file(token, body, 'wo-retry-1');
+    expect([again.status, again.body.no]).toEqual([200, r.body.no]);
+    expect((await file(token, { ...body, place: undefined })).status).toBe(400); // this category needs a place
+    const far = await file(token, { ...body, place: { lat: 39.9, lng: 116.4, address: '北京市东城区' } });
+    expect(far.status).toBe(400);
+    expect(far.body.error.message).toContain('不在越秀区');
+  });
+
+  it('shows open orders of the same category within 100 m; "me too" raises the count once per person', async () => {
+    const zhang = await login('u-resident-zhang');
+    const original = (await file(zhang, { categoryId: 'cityscape-garbage', description: '垃圾堆放两天没人清运，气味很大', place: HERE })).body;
+    const zhou = await login('u-resident-zhou');
+    const near = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-garbage', lat: String(east(60).lat), lng: String(east(60).lng) } });
+    const found = near.body.items.find((i: { no: string }) => i.no === original.no);
+    expect(found).toBeDefined();
+    expect(found.distance).toBeGreaterThan(40);
+    expect(JSON.stringify(near.body)).not.toContain('张');
+    const far = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-garbage', lat: String(east(300).lat), lng: String(east(300).lng) } });
+    expect(far.body.items.map((i: { no: string }) => i.no)).not.toContain(original.no);
+    const other = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-streetlight', lat: String(HERE.lat), lng: String(HERE.lng) } });
+    expect(other.body.items.map((i: { no: string }) => i.no)).not.toContain(original.no);
+    const me = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no } });
+    expect(me.status).toBe(200);
+    expect(me.body.affected).toBe(2);
+    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no } })).status).toBe(409);
+  });
+
+  it("keeps someone else's appeal private (404) and an anonymous filer hidden from the public but reachable by staff", async () => {
+    const zhang = await login('u-resident-zhang');
+    const anon = (await file(zhang, { categoryId: 'noise-commercial', description: '楼下酒吧每晚营业到凌晨，噪音很大', place: HERE, anonymous: true })).body;
+    const li = await login('u-resident-li');
+    expect((await view(li, anon.no)).status).toBe(404);
+    const near = await call(handler, 'GET /v1/workorders/nearby', { token: li, query: { categoryId: 'noise-commercial', lat: String(HERE.lat), lng: String(HERE.lng) } });
+    expect(JSON.stringify(near.body)).not.toMatch(/张|138/);
+    const mine = await view(zhang, anon.no);
+    expect(mine.body.filer).toBe('张*明');
+    expect((await view(await login('u-staff-market'), anon.no)).status).toBe(404); // not the handling department
+    // the handling department (城管) sees the filer masked, with a masked phone to call back
+    const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
+    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    const staff = await view(urban.token, anon.no);
+    expect(staff.status).toBe(200);
+    expect(staff.body).toMatchObject({ anonymousToPublic: true, filer: '张*明', contactPhone: '138****8000' });
+    expect(staff.body.timeline[0].actor).toBe('匿名居民');
+  });
+});
+
+describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
+  it('gives exactly one owner when 50 grid officials claim at once; the rest are told who has it', async () => {
+    const officials = Array.from({ length: 50 }, (_, i) => ({ id: `u-test-grid-${i}`, role: 'grid' as const, nickname: `网格员${i}`, street: 'beijing', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    await batchPut(officials.flatMap((o) => seedUserItems(o)));
+    const caller = await login('u-grid-beijing');
+    const r = await file(caller, { categoryId: 'community-safety-hazard', description: '府前社区 3 号楼外墙瓷砖松动，有坠落风险', place: HERE });
+    expect(r.status).toBe(201);
+    const tokens = await Promise.all(officials.map((o) => issueSession({ userId: o.id, role: 'grid' }).then((s) => s.token)));
+    const results = await Promise.all(tokens.map((t) => act(t, r.body.no, 'claim')));
+    const winners = results.filter((x) => x.status === 200);
+    expect(winners).toHaveLength(1);
+    const owner = winners[0].body.ownerName;
+    const losers = results.filter((x) => x.status === 409);
+    expect(losers).toHaveLength(49);
+    expect(losers.every((x) => x.body.error.message.includes(owner))).toBe(true);
+    const v = (await view(caller, r.body.no)).body;
+    expect(v.timeline.filter((t: { action: string }) => t.action === '签收')).toHaveLength(1);
+  });
+
+  it('refuses illegal transitions and lets only the owner handle; the filer rates, not satisfied reopens once', async () => {
+    const caller = await login('u-grid-beijing');
+    const other = await login('u-grid-beijing-2');
+    const zhang = await login('u-resident-zhang');
+    const no = (await file(zhang, { categoryId: 'cityscape-streetlight', description: '西湖路路灯坏了一周，晚上很黑', place: HERE })).body.no;
+    const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
+    expect((await act(urban.token, no, 'resolve', { result: '已修复路灯' })).status).toBe(409); // not claimed yet
+    expect((await act(urban.token, no, 'claim')).status).toBe(200);
+    expect((await act(urban.token, no, 'claim')).status).toBe(409);
+    expect((await act(urban.token, no, 'resolve', { result: '短' })).status).toBe(400);
+    expect((await act(urban.token, no, 'resolve', { result: '已更换灯具并恢复照明' })).status).toBe(200);
+    const early = await call(handler, 'POST /v1/workorders/{no}/rating', { token: caller, params: { no }, body: { value: 'satisfied' } });
+    expect(early.status).toBe(404); // not the filer
+    const reopened = await call(handler, 'POST /v1/workorders/{no}/rating', { token: zhang, params: { no }, body: { value: 'unsatisfied', comment: '只修了一盏' } });
+    expect(reopened.body).toMatchObject({ state: 'dispatched', reopened: true });
+    await act(urban.token, no, 'claim');
+    await act(urban.token, no, 'resolve', { result: '整条路段路灯已检修完毕' });
+    const closed = await call(handler, 'POST /v1/workorders/{no}/rating', { token: zhang, params: { no }, body: { value: 'unsatisfied' } });
+    expect(closed.body.state).toBe('closed'); // reopens only once
+    expect((await act(other, no, 'claim')).status).toBe(404); // another team's order
+  });
+
+  it('lets the owner return an order and the street dispatcher re-dispatch it', async () => {
+    const caller = await login('u-grid-beijing');
+    const no = (await file(caller, { categoryId: 'community-facility', description: '小区健身器材损坏，存在安全隐患', place: HERE })).body.no;
+    const a = await login('u-grid-beijing-2');
+    expect((await act(a, no, 'claim')).status).toBe(200);
+    expect((await act(caller, no, 'return', { reason: '不是本网格的问题' })).status).toBe(403); // only the owner
+    const returned = await act(a, no, 'return', { reason: '属于物业维修范围，请改派' });
+    expect(returned.body.state).toBe('returned');
+    const dispatcher = await login('u-dispatcher-beijing');
+    const r = await act(dispatcher, no, 'redispatch', { teamId: 'dept:housing', note: '物业问题' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ state: 'dispatched', teamName: expect.stringContaining('住房') });
+    const list = await call(handler, 'GET /v1/team/workorders', { token: await login('u-staff-housing') });
+    expect(list.body.items.map((i: { no: string }) => i.no)).toContain(no);
+  });
+});

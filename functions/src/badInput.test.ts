@@ -64,9 +64,11 @@ beforeAll(async () => {
   staffToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-staff-police' } })).body.token;
 });
 
-const withBody = ROUTES.filter((r) => r.body);
-const withParams = ROUTES.filter((r) => r.params);
-const withQuery = ROUTES.filter((r) => r.query);
+// Open311 answers in its own spec's error format (tested in open311/open311.test.ts)
+const documented = ROUTES.filter((r) => !r.path.startsWith('/open311/'));
+const withBody = documented.filter((r) => r.body);
+const withParams = documented.filter((r) => r.params);
+const withQuery = documented.filter((r) => r.query);
 
 describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeKey) => {
   it.each([

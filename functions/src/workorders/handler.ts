@@ -7,6 +7,7 @@ import { getUser } from '../identity/repository';
 import * as wo from './service';
 
 const FILERS = ['resident', 'enterprise', 'grid'] as const;
+const MineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
 const HANDLERS = ['staff', 'grid', 'dispatcher', 'admin'] as const;
 
 function idempotencyKey(event: HttpEvent): string {
@@ -20,6 +21,7 @@ export const handler = router({
     const r = await wo.fileWorkOrder(session!.userId, idempotencyKey(event), body);
     return reply(r.status, r.view);
   }),
+  'GET /v1/workorders/mine': route({ auth: [...FILERS], query: MineQuery }, ({ session, query }) => wo.mine(session!.userId, query.limit, query.cursor)),
   'GET /v1/workorders/nearby': route({ auth: [...FILERS], query: NearbyQuery }, ({ query }) => wo.nearby(query.categoryId, query.lat, query.lng)),
   'POST /v1/workorders/{no}/me-too': route({ auth: ['resident', 'enterprise'], params: WoNoParams }, ({ session, params }) => wo.meToo(session!.userId, params.no)),
   'GET /v1/workorders/{no}': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {

@@ -46,16 +46,19 @@ export const woKey = (no: string) => ({ pk: `WO#${no}`, sk: 'WO' });
 const eventKey = (no: string, at: string, n: number) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` });
 const teamIndex = (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` });
 const filerIndex = (userId: string, createdAt: string, no: string) => ({ gsi1pk: `USERWO#${userId}`, gsi1sk: `${createdAt}#${no}` });
+const monthKey = (createdAt: string, no: string) => ({ pk: `WOALL#${createdAt.slice(0, 7)}`, sk: `${createdAt}#${no}` });
 const geoKey = (categoryId: string, cell: string, createdAt: string, no: string) => ({ pk: `WOGEO#${categoryId}#${cell}`, sk: `${createdAt}#${no}` });
 
-export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput): Promise<void> {
+export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput | undefined): Promise<void> {
   const items: Record<string, unknown>[] = [
     { Put: { TableName: T(), Item: { pk: `IDEM#${idem.userId}#${idem.key}`, sk: 'IDEM', entity: 'Idempotency', woNo: wo.no, ttl: Math.floor(Date.parse(wo.createdAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: T(), Item: { ...woKey(wo.no), ...filerIndex(wo.filerId, wo.createdAt, wo.no), ...teamIndex(wo.teamId, wo.claimBy, wo.no), entity: 'WorkOrder', ...wo }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...events.map((e, n) => ({ Put: { TableName: T(), Item: { ...eventKey(wo.no, e.at, n), entity: 'WoEvent', ...e } } })),
-    ...messageItems(message, wo.createdAt),
+    ...(message ? messageItems(message, wo.createdAt) : []),
   ];
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: { ...geoKey(wo.categoryId, wo.geohash, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no } } });
+  // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
+  items.push({ Put: { TableName: T(), Item: { ...monthKey(wo.createdAt, wo.no), entity: 'WoByMonth', no: wo.no, categoryId: wo.categoryId } } });
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
 
@@ -133,4 +136,29 @@ export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
   if (!nos.length) return [];
   const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: [...new Set(nos)].slice(0, 100).map(woKey) } } }));
   return (r.Responses?.[T()] ?? []) as WorkOrderRecord[];
+}
+
+/** 我的诉求: the filer's orders, newest first. */
+export async function listByFiler(userId: string, limit: number, cursor?: string) {
+  const r = await db().send(new QueryCommand({
+    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `USERWO#${userId}` },
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined,
+  }));
+  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : null };
+}
+
+/** Order numbers created between two instants (inclusive), newest first, at most `limit`: one Query per month. */
+export async function listByTime(from: string, to: string, limit: number): Promise<string[]> {
+  const months: string[] = [];
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  const out: string[] = [];
+  for (const m of months.reverse()) {
+    if (out.length >= limit) break;
+    const r = await db().send(new QueryCommand({
+      TableName: T(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': `WOALL#${m}`, ':a': from, ':b': `${to}~` },
+      ScanIndexForward: false, Limit: limit - out.length,
+    }));
+    out.push(...(r.Items ?? []).map((i) => i.no as string));
+  }
+  return out;
 }

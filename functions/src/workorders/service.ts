@@ -50,39 +50,57 @@ export async function fileWorkOrder(userId: string, idemKey: string, req: FileWo
   for (const id of req.photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const street = req.street ?? user.street;
   if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
-  const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${street}`;
+  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const made = await createOrder({
+    categoryId: cat.id, description: req.description, photoIds: req.photoIds, place: req.place, street,
+    filerId: userId, filerRole: user.role, filerDisplay: ent?.name ?? (isGrid ? user.nickname : maskName(user.realName) ?? '居民'),
+    anonymous: req.anonymous, contactPhone: user.phone, kind: isGrid ? 'community' : 'appeal', idem: { userId, key: idemKey },
+    firstAction: isGrid ? '一键呼叫' : '提交诉求',
+  });
+  return { status: made.created ? 201 : 200, view: await filerView(userId, made.no) };
+}
+
+/**
+ * The one way an order is born (app, one-tap call, Open311): routed by category at once, with its
+ * first two events, the filer's message and its place and month index rows, in one transaction.
+ */
+export async function createOrder(o: {
+  categoryId: string; description: string; photoIds: string[]; place?: { lat: number; lng: number; address: string }; street?: string;
+  filerId: string; filerRole: string; filerDisplay: string; anonymous: boolean; contactPhone?: string; kind: 'appeal' | 'community';
+  idem: { userId: string; key: string }; firstAction: string; notify?: boolean;
+}): Promise<{ no: string; created: boolean }> {
+  const cat = categoryById(o.categoryId)!;
+  const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${o.street}`;
   const at = now();
   const today = businessDate(at);
   const [seq] = await allocateNumbers(`WO${today.replace(/-/g, '')}`, 1);
   const no = formatWoNo(today, seq);
-  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
-  const display = ent?.name ?? (isGrid ? user.nickname : maskName(user.realName) ?? '居民');
   const cal = await getCalendar();
   const wo: repo.WorkOrderRecord = {
-    no, kind: isGrid ? 'community' : 'appeal', categoryId: cat.id, categoryPath: pathOf(cat.id) ?? cat.name,
+    no, kind: o.kind, categoryId: cat.id, categoryPath: pathOf(cat.id) ?? cat.name,
     teamId, teamName: await teamName(teamId), state: 'dispatched', version: 1,
-    description: req.description, photoIds: req.photoIds,
-    ...(req.place ? { place: req.place, geohash: encodeGeohash(req.place.lat, req.place.lng) } : {}),
-    ...(street ? { street } : {}),
-    filerId: userId, filerRole: user.role, filerDisplay: display, anonymous: req.anonymous,
-    ...(user.phone ? { contactPhone: user.phone } : {}),
+    description: o.description, photoIds: o.photoIds,
+    ...(o.place ? { place: o.place, geohash: encodeGeohash(o.place.lat, o.place.lng) } : {}),
+    ...(o.street ? { street: o.street } : {}),
+    filerId: o.filerId, filerRole: o.filerRole, filerDisplay: o.filerDisplay, anonymous: o.anonymous,
+    ...(o.contactPhone ? { contactPhone: o.contactPhone } : {}),
     affected: 1, claimBy: await claimDeadline(cat.claimWorkingHours), replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
     reopened: false, createdAt: at.toISOString(),
   };
   const iso = at.toISOString();
   const events: repo.WoEvent[] = [
-    { at: iso, actor: isGrid ? '网格员' : req.anonymous ? '匿名居民' : display, role: user.role, action: isGrid ? '一键呼叫' : '提交诉求', to: 'dispatched', note: wo.categoryPath },
+    { at: iso, actor: o.kind === 'community' ? '网格员' : o.anonymous ? '匿名居民' : o.filerDisplay, role: o.filerRole, action: o.firstAction, to: 'dispatched', note: wo.categoryPath },
     { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
   ];
   try {
-    await repo.createWorkOrder(wo, events, { userId, key: idemKey }, { userId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` });
+    await repo.createWorkOrder(wo, events, o.idem, o.notify === false ? undefined : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` });
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
-    const won = await repo.idempotentWorkOrder(userId, idemKey);
+    const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);
     if (!won) throw conflict('提交正在处理中，请稍后查看');
-    return { status: 200, view: await filerView(userId, won) };
+    return { no: won, created: false };
   }
-  return { status: 201, view: await filerView(userId, no) };
+  return { no, created: true };
 }
 
 function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
@@ -218,4 +236,12 @@ export async function teamList(userId: string) {
   if (!team) throw forbidden('您不在任何承办队伍中');
   const items = await repo.teamQueue(team, 50);
   return { teamId: team, items: items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address, affected: w.affected, claimBy: w.claimBy, overdue: w.claimBy < now().toISOString() })) };
+}
+
+export async function mine(userId: string, limit: number, cursor?: string) {
+  const page = await repo.listByFiler(userId, limit, cursor);
+  return {
+    items: page.items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), state: w.state, stateName: WO_STATE_NAMES[w.state], teamName: w.teamName, createdAt: w.createdAt, affected: w.affected })),
+    nextCursor: page.nextCursor,
+  };
 }

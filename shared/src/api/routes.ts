@@ -77,12 +77,19 @@ export const ROUTES: RouteDoc[] = [
   { method: 'POST', path: '/v1/supervision/{appNo}', summary: '督办意见（记入办件轨迹）', tag: 'backoffice', auth: 'session', params: AppNoParams, body: z.object({ note: z.string() }), response: z.object({ ok: z.boolean() }) },
   { method: 'GET', path: '/v1/dashboard', summary: '数据看板：部门 / 全区（按状态、按时办结率、平均用时、满意率、近 8 周趋势）', tag: 'backoffice', auth: 'session', query: z.object({ scope: z.enum(['dept', 'district']).optional(), id: z.string().optional() }), response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders', summary: '提交诉求 / 网格员一键呼叫（需 Idempotency-Key；按分类自动派单）', tag: 'workorders', auth: 'session', body: FileWorkOrderRequest, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/workorders/mine', summary: '我的诉求（新的在前）', tag: 'workorders', auth: 'session', query: z.object({ limit: z.coerce.number().optional(), cursor: z.string().optional() }), response: z.object({ items: z.array(z.object({}).passthrough()), nextCursor: z.string().nullable() }) },
   { method: 'GET', path: '/v1/workorders/nearby', summary: '附近 100 米内 30 天内同类未办结诉求（不显示反映人）', tag: 'workorders', auth: 'session', query: NearbyQuery, response: z.object({ items: z.array(z.object({}).passthrough()) }) },
   { method: 'GET', path: '/v1/workorders/{no}', summary: '工单详情（反映人看自己的；承办人员看脱敏信息）', tag: 'workorders', auth: 'session', params: WoNoParams, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/me-too', summary: '我也遇到：关注并增加影响人数', tag: 'workorders', auth: 'session', params: WoNoParams, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/rating', summary: '评价办理结果（不满意可重办一次）', tag: 'workorders', auth: 'session', params: WoNoParams, body: WoRateRequest, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/{action}', summary: '办理：claim 签收 / start / resolve 办结 / return 退单 / redispatch 改派', tag: 'workorders', auth: 'session', params: WoActionParams, body: z.object({}).passthrough(), response: z.object({}).passthrough() },
   { method: 'GET', path: '/v1/team/workorders', summary: '本队伍待签收工单（按签收时限）', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'GET', path: '/open311/v2/services.json', summary: 'Open311 GeoReport v2: services (leaf categories)', tag: 'open311', auth: 'public', response: z.array(z.object({}).passthrough()) },
+  { method: 'GET', path: '/open311/v2/services/{file}', summary: 'Open311: service definition ({service_code}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.object({}).passthrough() },
+  { method: 'POST', path: '/open311/v2/requests.json', summary: 'Open311: file a request (form-encoded or JSON, api_key required)', tag: 'open311', auth: 'public', body: z.object({}).passthrough(), response: z.array(z.object({}).passthrough()) },
+  { method: 'GET', path: '/open311/v2/requests.json', summary: 'Open311: requests (≤ 90 days, status open/closed)', tag: 'open311', auth: 'public', query: z.object({ service_request_id: z.string().optional(), service_code: z.string().optional(), start_date: z.string().optional(), end_date: z.string().optional(), status: z.string().optional() }), response: z.array(z.object({}).passthrough()) },
+  { method: 'GET', path: '/open311/v2/requests/{file}', summary: 'Open311: one request ({service_request_id}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.array(z.object({}).passthrough()) },
+  { method: 'GET', path: '/open311/v2/tokens/{file}', summary: 'Open311: token → request id ({token}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.array(z.object({}).passthrough()) },
 ];
 
 export { ErrorBody };

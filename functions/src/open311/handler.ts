@@ -1,0 +1,179 @@
+import { CategoryId, categoryById, isInYuexiu, leafCategories, pathOf, type Category } from '@yx/shared';
+import * as z from 'zod';
+import { json, type HttpEvent, type HttpResult } from '../lib/http';
+import { log } from '../lib/log';
+import { now } from '../lib/clock';
+import { hashSecret, randomId } from '../lib/ids';
+import { router } from '../lib/router';
+import * as repo from '../workorders/repository';
+import { createOrder } from '../workorders/service';
+
+/**
+ * Open311 GeoReport v2 (JSON) over the same work-order engine, so existing civic clients can file and
+ * read orders. Services are the leaf categories; requests are work orders (status open / closed).
+ * Errors follow the spec: an array of { code, description } with the HTTP status.
+ * API Gateway path variables must fill a whole segment, hence {file} = "<id>.json".
+ */
+const MAX_RESULTS = 200;
+
+const err = (status: number, description: string): HttpResult => json(status, [{ code: status, description }]);
+
+function apiKeys(): Map<string, string> {
+  // OPEN311_API_KEYS="client-a:key1,client-b:key2"; the local stage accepts one development key
+  const raw = process.env.OPEN311_API_KEYS || ((process.env.STAGE ?? 'local') === 'local' ? 'local-client:local-open311-key' : '');
+  return new Map(raw.split(',').filter(Boolean).map((p) => { const [client, key] = p.split(':'); return [key, client] as [string, string]; }));
+}
+
+const service = (c: Category) => ({
+  service_code: c.id, service_name: c.name, description: pathOf(c.id) ?? c.name, metadata: false, type: 'realtime',
+  keywords: c.keywords.join(','), group: pathOf(c.id)?.split(' / ')[0] ?? '',
+});
+
+function toRequest(w: repo.WorkOrderRecord, events: repo.WoEvent[] = []) {
+  const last = events[events.length - 1];
+  return {
+    service_request_id: w.no,
+    status: w.state === 'closed' ? 'closed' : 'open',
+    status_notes: last?.note ?? null,
+    service_name: categoryById(w.categoryId)?.name ?? w.categoryId,
+    service_code: w.categoryId,
+    description: w.description,
+    agency_responsible: w.teamName,
+    service_notice: null,
+    requested_datetime: w.createdAt,
+    updated_datetime: last?.at ?? w.createdAt,
+    expected_datetime: `${w.replyBy}T18:00:00+08:00`,
+    address: w.place?.address ?? null,
+    address_id: null,
+    zipcode: null,
+    lat: w.place?.lat ?? null,
+    long: w.place?.lng ?? null,
+    media_url: null,
+  };
+}
+
+/** Form-encoded (as the spec says) or JSON bodies; empty values count as absent. */
+function bodyParams(event: HttpEvent): Record<string, string> {
+  return Object.fromEntries(Object.entries(rawParams(event)).filter(([, v]) => v !== ''));
+}
+
+function rawParams(event: HttpEvent): Record<string, string> {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (raw.length > 16 * 1024) throw Object.assign(new Error('too large'), { status: 413 });
+  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
+  if (type.includes('json')) {
+    try { return Object.fromEntries(Object.entries(JSON.parse(raw || '{}')).map(([k, v]) => [k, String(v)])); } catch { throw Object.assign(new Error('bad json'), { status: 400 }); }
+  }
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+const PostRequest = z.object({
+  api_key: z.string().min(1, { message: 'api_key required' }),
+  service_code: CategoryId,
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  long: z.coerce.number().min(-180).max(180).optional(),
+  address_string: z.string().trim().min(2).max(120).optional(),
+  description: z.string().trim().min(5).max(1000),
+  email: z.string().email().optional(),
+  phone: z.string().regex(/^1[3-9]\d{9}$/).optional(),
+  first_name: z.string().max(20).optional(),
+  last_name: z.string().max(20).optional(),
+  device_id: z.string().max(64).optional(),
+  account_id: z.string().max(64).optional(),
+});
+
+const ListQuery = z.object({
+  service_request_id: z.string().optional(),
+  service_code: z.string().optional(),
+  start_date: z.iso.datetime({ offset: true }).optional(),
+  end_date: z.iso.datetime({ offset: true }).optional(),
+  status: z.string().regex(/^(open|closed)(,(open|closed))?$/).optional(),
+});
+
+async function safe(fn: () => Promise<HttpResult>): Promise<HttpResult> {
+  try {
+    return await fn();
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status) return err(status, status === 413 ? 'request body too large' : 'request body is not valid');
+    log.error('open311 unhandled', { err: (e as Error).name });
+    return err(500, 'internal error');
+  }
+}
+
+const fileOf = (event: HttpEvent) => String(event.pathParameters?.file ?? '');
+
+export const handler = router({
+  'GET /open311/v2/services.json': async () => json(200, leafCategories().map(service)),
+
+  'GET /open311/v2/services/{file}': async (event) => {
+    const code = fileOf(event).replace(/\.json$/, '');
+    const c = /\.json$/.test(fileOf(event)) ? categoryById(code) : undefined;
+    if (!c || !leafCategories().includes(c)) return err(404, 'service_code not found');
+    return json(200, { service_code: c.id, attributes: [] });
+  },
+
+  'POST /open311/v2/requests.json': (event) => safe(async () => {
+    const p = PostRequest.safeParse(bodyParams(event));
+    if (!p.success) return err(400, p.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+    const client = apiKeys().get(p.data.api_key);
+    if (!client) return err(403, 'invalid api_key');
+    const cat = categoryById(p.data.service_code)!;
+    const hasPoint = p.data.lat !== undefined && p.data.long !== undefined;
+    if (!hasPoint && cat.placeRequired) return err(400, 'lat and long are required for this service');
+    if (hasPoint && !isInYuexiu({ lat: p.data.lat!, lng: p.data.long! })) return err(400, 'location is outside Yuexiu district');
+    if (cat.kind === 'community') return err(400, 'service_code is for grid officials only');
+    const place = hasPoint ? { lat: p.data.lat!, lng: p.data.long!, address: p.data.address_string ?? '（地图位置）' } : undefined;
+    // the client's own id for the report, if any, makes a retry idempotent; otherwise every POST is new
+    const key = p.data.device_id && p.data.account_id ? hashSecret(`${p.data.device_id}:${p.data.account_id}:${p.data.description}`) : randomId('o311');
+    const made = await createOrder({
+      categoryId: cat.id, description: p.data.description, photoIds: [], place, kind: 'appeal',
+      filerId: `open311:${client}`, filerRole: 'open311', filerDisplay: '市民（Open311）', anonymous: true, contactPhone: p.data.phone,
+      idem: { userId: `open311:${client}`, key }, firstAction: '提交诉求（Open311）', notify: false,
+    });
+    return json(201, [{ service_request_id: made.no, service_notice: '已按分类派单，可凭编号查询进度', account_id: p.data.account_id ?? null }]);
+  }),
+
+  'GET /open311/v2/requests.json': (event) => safe(async () => {
+    const q = ListQuery.safeParse(event.queryStringParameters ?? {});
+    if (!q.success) return err(400, q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (q.data.service_request_id) {
+      const ids = q.data.service_request_id.split(',').slice(0, 50);
+      const found = await repo.getMany(ids.filter((id) => /^SQ\d{14}$/.test(id)));
+      return json(200, found.map((w) => toRequest(w)));
+    }
+    const end = q.data.end_date ? new Date(q.data.end_date) : now();
+    const start = q.data.start_date ? new Date(q.data.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+    if (end.getTime() - start.getTime() > 90 * 86_400_000) return err(400, 'date range may not exceed 90 days');
+    const nos = await repo.listByTime(start.toISOString(), end.toISOString(), MAX_RESULTS);
+    const statuses = q.data.status?.split(',');
+    const wos = (await Promise.all(chunks(nos, 100).map((c) => repo.getMany(c)))).flat()
+      .filter((w) => (!q.data.service_code || w.categoryId === q.data.service_code))
+      .map((w) => toRequest(w))
+      .filter((r) => !statuses || statuses.includes(r.status))
+      .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime));
+    return json(200, wos);
+  }),
+
+  'GET /open311/v2/requests/{file}': (event) => safe(async () => {
+    const id = fileOf(event).replace(/\.json$/, '');
+    if (!/^SQ\d{14}\.json$/.test(fileOf(event))) return err(404, 'service_request_id not found');
+    const { wo, events } = await repo.getWorkOrder(id);
+    if (!wo) return err(404, 'service_request_id not found');
+    return json(200, [toRequest(wo, events)]);
+  }),
+
+  // requests are created synchronously, so a token is never pending: it is the request id itself
+  'GET /open311/v2/tokens/{file}': (event) => safe(async () => {
+    const token = fileOf(event).replace(/\.json$/, '');
+    const { wo } = /^SQ\d{14}$/.test(token) ? await repo.getWorkOrder(token) : { wo: undefined };
+    if (!wo) return err(404, 'token not found');
+    return json(200, [{ service_request_id: wo.no, token }]);
+  }),
+});
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}

@@ -1,0 +1,58 @@
+import { call } from '../../test/http';
+import { seedAll } from '../seed/seed';
+import { handler } from './handler';
+
+beforeAll(() => seedAll());
+
+const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+const post = (body: Record<string, string>, asJson = false) =>
+  call((e) => handler({ ...e, headers: { ...e.headers, 'content-type': asJson ? 'application/json' : 'application/x-www-form-urlencoded' } }), 'POST /open311/v2/requests.json', { rawBody: asJson ? JSON.stringify(body) : form(body) });
+
+const GOOD = { api_key: 'local-open311-key', service_code: 'cityscape-streetlight', lat: '23.12505', long: '113.26915', address_string: '越秀区北京路 100 号', description: '路灯不亮已经三天了' };
+
+describe('Open311 GeoReport v2', () => {
+  it('lists services (the leaf categories) and describes one', async () => {
+    const list = await call(handler, 'GET /open311/v2/services.json');
+    expect(list.body.length).toBeGreaterThan(20);
+    expect(list.body[0]).toEqual(expect.objectContaining({ service_code: expect.any(String), service_name: expect.any(String), metadata: false, type: 'realtime' }));
+    expect((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'cityscape-streetlight.json' } })).body).toEqual({ service_code: 'cityscape-streetlight', attributes: [] });
+    expect((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'nope.json' } })).status).toBe(404);
+  });
+
+  it('files a request with a form-encoded POST and reads it back as open', async () => {
+    const r = await post(GOOD);
+    expect(r.status).toBe(201);
+    const id = r.body[0].service_request_id;
+    expect(id).toMatch(/^SQ\d{14}$/);
+    const one = await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.json` } });
+    expect(one.body[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cityscape-streetlight', lat: 23.12505, long: 113.26915 });
+    expect(one.body[0].agency_responsible).toContain('城市管理');
+    const list = await call(handler, 'GET /open311/v2/requests.json', { query: { status: 'open' } });
+    expect(list.body.map((x: { service_request_id: string }) => x.service_request_id)).toContain(id);
+    const byId = await call(handler, 'GET /open311/v2/requests.json', { query: { service_request_id: id } });
+    expect(byId.body).toHaveLength(1);
+    expect((await call(handler, 'GET /open311/v2/tokens/{file}', { params: { file: `${id}.json` } })).body).toEqual([{ service_request_id: id, token: id }]);
+    const viaJson = await post(GOOD, true);
+    expect(viaJson.status).toBe(201);
+  });
+
+  it('answers missing and wrong fields with spec errors', async () => {
+    const cases: [Record<string, string>, number, RegExp][] = [
+      [{ ...GOOD, api_key: 'wrong' }, 403, /api_key/],
+      [{ ...GOOD, api_key: '' }, 400, /api_key/],
+      [{ ...GOOD, service_code: 'unicorns' }, 400, /service_code/],
+      [{ ...GOOD, description: '' }, 400, /description/],
+      [{ ...GOOD, lat: '', long: '' }, 400, /lat|long/],
+      [{ ...GOOD, lat: '39.9', long: '116.4' }, 400, /outside/],
+      [{ ...GOOD, service_code: 'community-sanitation' }, 400, /grid/],
+    ];
+    for (const [body, status, text] of cases) {
+      const r = await post(body);
+      expect([r.status, Array.isArray(r.body) && r.body[0].code]).toEqual([status, status]);
+      expect(r.body[0].description).toMatch(text);
+    }
+    expect((await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: 'SQ20991231999999.json' } })).status).toBe(404);
+    expect((await call(handler, 'GET /open311/v2/requests.json', { query: { start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' } })).status).toBe(400);
+    expect((await post({ ...GOOD, description: 'x'.repeat(20_000) })).status).toBe(413);
+  });
+});

@@ -2,12 +2,14 @@
 import { sweepDeferrals } from '../functions/src/jobs/deferrals';
 import { sendOutbox } from '../functions/src/jobs/outbox';
 import { deemOverdueOpinions } from '../functions/src/backoffice/opinions';
+import { escalateUnclaimed } from '../functions/src/workorders/escalation';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
 (async () => {
   const d = await sweepDeferrals(date);
   const p = await deemOverdueOpinions(date);
+  const w = await escalateUnclaimed();
   const o = await sendOutbox(date?.replace(/-/g, ''));
-  console.log(`容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; outbox: ${o.sent} sent, ${o.recorded} recorded`);
+  console.log(`容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded`);
 })().catch((e) => { console.error('jobs failed:', e.message); process.exit(1); });

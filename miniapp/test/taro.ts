@@ -24,6 +24,9 @@ export const hideLoading = jest.fn();
 /** Tests set what the picker "returns", e.g. chooseImage.mockResolvedValueOnce({ tempFiles: [...] }). */
 export const chooseImage = jest.fn(async () => ({ tempFilePaths: ['blob:photo'], tempFiles: [{ path: 'blob:photo', size: 1024, type: 'image/jpeg' }] }));
 export const uploadFile = jest.fn(async () => ({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' }));
+/** A point on 北京路 by default; tests make it fail with getLocation.mockRejectedValueOnce(...). */
+export const getLocation = jest.fn(async () => ({ latitude: 23.12505, longitude: 113.26915, accuracy: 30, errMsg: 'getLocation:ok' }));
+export const setNavigationBarTitle = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
 export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
 export const useLaunch = () => undefined;
@@ -31,6 +34,6 @@ export const __reset = () => { store.clear(); listeners.clear(); };
 
 const Taro = {
   __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, redirectTo, switchTab, showToast, showModal, showLoading, hideLoading,
-  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch,
+  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch, getLocation, setNavigationBarTitle,
 };
 export default Taro;

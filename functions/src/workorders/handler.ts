@@ -5,6 +5,7 @@ import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
 import { getUser } from '../identity/repository';
 import * as wo from './service';
+import { streetOverdue } from './escalation';
 
 const FILERS = ['resident', 'enterprise', 'grid'] as const;
 const MineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
@@ -32,6 +33,11 @@ export const handler = router({
     try { return await wo.staffView(user, params.no); } catch (e) { if (user.role === 'grid') return wo.filerView(user.id, params.no); throw e; }
   }),
   'POST /v1/workorders/{no}/rating': route({ auth: [...FILERS], params: WoNoParams, body: WoRateRequest }, ({ session, params, body }) => wo.rate(session!.userId, params.no, body.value, body.comment)),
+  'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher'] }, async ({ session }) => {
+    const u = await getUser(session!.userId);
+    if (!u?.street) throw forbidden('您的账号未分配街道');
+    return streetOverdue(u.street);
+  }),
   'GET /v1/team/workorders': route({ auth: ['staff', 'grid'] }, ({ session }) => wo.teamList(session!.userId)),
   'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], params: WoActionParams, body: z.unknown() }, async ({ session, params, body }) => {
     const r = WoActionBodies[params.action].safeParse(body ?? {});

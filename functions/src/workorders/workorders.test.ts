@@ -131,3 +131,22 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
     expect(list.body.items.map((i: { no: string }) => i.no)).toContain(no);
   });
 });
+
+describe('deadlines', () => {
+  afterEach(() => { delete process.env.FAKE_NOW; });
+  it('escalates an order nobody claimed in time to the street dispatcher, once', async () => {
+    const { escalateUnclaimed } = await import('./escalation');
+    process.env.FAKE_NOW = '2026-11-02T01:00:00Z'; // Mon 09:00 Shanghai
+    const caller = await login('u-grid-beijing');
+    const no = (await file(caller, { categoryId: 'community-safety-hazard', description: '楼道堆放杂物堵塞消防通道', place: HERE })).body.no; // claim within 2 hours
+    process.env.FAKE_NOW = '2026-11-02T04:00:00Z'; // three hours later
+    const first = await escalateUnclaimed();
+    expect(first.escalated).toContain(no);
+    expect((await escalateUnclaimed()).escalated).not.toContain(no);
+    const dispatcher = await login('u-dispatcher-beijing');
+    const list = await call(handler, 'GET /v1/street/workorders/overdue', { token: dispatcher });
+    expect(list.body.items.find((i: { no: string }) => i.no === no)).toMatchObject({ escalated: true });
+    const v = await view(caller, no);
+    expect(v.body.timeline.map((t: { action: string }) => t.action)).toContain('超时未签收，已提请街道调度');
+  });
+});

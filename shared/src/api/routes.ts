@@ -83,6 +83,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'POST', path: '/v1/workorders/{no}/me-too', summary: '我也遇到：关注并增加影响人数', tag: 'workorders', auth: 'session', params: WoNoParams, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/rating', summary: '评价办理结果（不满意可重办一次）', tag: 'workorders', auth: 'session', params: WoNoParams, body: WoRateRequest, response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/{action}', summary: '办理：claim 签收 / start / resolve 办结 / return 退单 / redispatch 改派', tag: 'workorders', auth: 'session', params: WoActionParams, body: z.object({}).passthrough(), response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/street/workorders/overdue', summary: '街道调度：本街道超时未签收的工单', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
   { method: 'GET', path: '/v1/team/workorders', summary: '本队伍待签收工单（按签收时限）', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
   { method: 'GET', path: '/open311/v2/services.json', summary: 'Open311 GeoReport v2: services (leaf categories)', tag: 'open311', auth: 'public', response: z.array(z.object({}).passthrough()) },
   { method: 'GET', path: '/open311/v2/services/{file}', summary: 'Open311: service definition ({service_code}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.object({}).passthrough() },

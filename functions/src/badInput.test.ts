@@ -40,6 +40,9 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
+  'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },
+  'POST /v1/workorders/{no}/extension-decision': { approve: true },
+  'POST /v1/workorders/{no}/duplicate': { originalNo: 'SQ20991231999998' },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind]]));
@@ -47,7 +50,7 @@ const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || /workorders\/\{no\}\/\{action\}/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') ? staffToken : token);
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

@@ -6,6 +6,11 @@ import { router } from '../lib/router';
 import { getUser } from '../identity/repository';
 import * as wo from './service';
 import { streetOverdue } from './escalation';
+import { decideExtension, markDuplicate, requestExtension } from './extras';
+
+const ExtensionBody = z.strictObject({ days: z.number().int().min(1).max(10), reason: z.string().trim().min(5).max(300) });
+const DecisionBody = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+const DuplicateBody = z.strictObject({ originalNo: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
 
 const FILERS = ['resident', 'enterprise', 'grid'] as const;
 const MineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
@@ -33,6 +38,9 @@ export const handler = router({
     try { return await wo.staffView(user, params.no); } catch (e) { if (user.role === 'grid') return wo.filerView(user.id, params.no); throw e; }
   }),
   'POST /v1/workorders/{no}/rating': route({ auth: [...FILERS], params: WoNoParams, body: WoRateRequest }, ({ session, params, body }) => wo.rate(session!.userId, params.no, body.value, body.comment)),
+  'POST /v1/workorders/{no}/extension': route({ auth: ['staff', 'grid'], params: WoNoParams, body: ExtensionBody }, ({ session, params, body }) => requestExtension(session!.userId, params.no, body.days, body.reason)),
+  'POST /v1/workorders/{no}/extension-decision': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DecisionBody }, ({ session, params, body }) => decideExtension(session!.userId, params.no, body.approve, body.note)),
+  'POST /v1/workorders/{no}/duplicate': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DuplicateBody }, ({ session, params, body }) => markDuplicate(session!.userId, params.no, body.originalNo)),
   'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher'] }, async ({ session }) => {
     const u = await getUser(session!.userId);
     if (!u?.street) throw forbidden('您的账号未分配街道');

@@ -150,3 +150,30 @@ describe('deadlines', () => {
     expect(v.body.timeline.map((t: { action: string }) => t.action)).toContain('超时未签收，已提请街道调度');
   });
 });
+
+describe('extensions and duplicates', () => {
+  it('lets the owner ask for more days and the street dispatcher grant them; merges a duplicate into the original', async () => {
+    const zhang = await login('u-resident-zhang');
+    const original = (await file(zhang, { categoryId: 'cityscape-illegal-building', description: '天台有人违章加建铁皮房', place: HERE })).body.no;
+    const zhou = await login('u-resident-zhou');
+    const dup = (await file(zhou, { categoryId: 'cityscape-illegal-building', description: '楼顶在搭铁皮房，噪音大', place: HERE, street: 'beijing' })).body.no;
+    const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
+    await act(urban.token, original, 'claim');
+    const asked = await call(handler, 'POST /v1/workorders/{no}/extension', { token: urban.token, params: { no: original }, body: { days: 3, reason: '需要联合住建部门现场核查' } });
+    expect(asked.status).toBe(200);
+    expect((await call(handler, 'POST /v1/workorders/{no}/extension', { token: urban.token, params: { no: original }, body: { days: 3, reason: '再申请一次试试' } })).status).toBe(409);
+    const dispatcher = await login('u-dispatcher-beijing');
+    const before = (await view(zhang, original)).body.replyBy;
+    const granted = await call(handler, 'POST /v1/workorders/{no}/extension-decision', { token: dispatcher, params: { no: original }, body: { approve: true } });
+    expect(granted.status).toBe(200);
+    expect(granted.body.replyBy > before).toBe(true);
+    const merged = await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } });
+    expect(merged.status).toBe(200);
+    expect(merged.body.state).toBe('closed');
+    const o = await view(zhang, original);
+    expect(o.body.affected).toBe(2);
+    expect(o.body.timeline.map((t: { action: string }) => t.action)).toContain('并入重复件');
+    expect((await view(zhou, original)).status).toBe(200); // the duplicate's filer now follows the original
+    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } })).status).toBe(409);
+  });
+});

@@ -1,0 +1,89 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { addWorkingDays, streetName } from '@yx/shared';
+import { getCalendar } from '../calendar/repository';
+import { db, table } from '../lib/db';
+import { now } from '../lib/clock';
+import { conflict, forbidden, notFound } from '../lib/errors';
+import { getUser, type UserRecord } from '../identity/repository';
+import * as repo from './repository';
+import { staffView } from './service';
+
+const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
+const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
+const dispatcherName = (u: UserRecord) => (u.role === 'admin' ? '区政数局' : `${streetName(u.street) ?? ''}调度`);
+
+/** 延期申请: the owner asks the street dispatcher for more working days, with a reason. */
+export async function requestExtension(userId: string, no: string, days: number, reason: string) {
+  const user = await getUser(userId);
+  const { wo } = await repo.getWorkOrder(no);
+  if (!user || !wo || wo.ownerId !== userId) throw notFound('未找到您签收的该工单');
+  if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict('只有处理中的工单可以申请延期');
+  const at = now().toISOString();
+  try {
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension = :e', ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':e': { days, reason, status: 'requested', at }, ':req': 'requested', ':me': userId } } },
+        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#ext`, entity: 'WoEvent', at, actor: wo.teamName, role: user.role, action: `申请延期 ${days} 个工作日`, note: reason } } },
+      ],
+    }));
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('已有待审批的延期申请');
+    throw e;
+  }
+  return staffView(user, no);
+}
+
+/** The street dispatcher grants or refuses; a granted extension moves the reply deadline. */
+export async function decideExtension(userId: string, no: string, approve: boolean, note?: string) {
+  const user = await getUser(userId);
+  const { wo } = await repo.getWorkOrder(no);
+  if (!user || !wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
+  const ext = (wo as repo.WorkOrderRecord & { extension?: { days: number; status: string } }).extension;
+  if (!ext || ext.status !== 'requested') throw conflict('没有待审批的延期申请');
+  const at = now().toISOString();
+  const replyBy = approve ? addWorkingDays(wo.replyBy, ext.days, await getCalendar()) : wo.replyBy;
+  try {
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r', ConditionExpression: 'extension.#st = :req', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':s': approve ? 'granted' : 'refused', ':r': replyBy, ':req': 'requested' } } },
+        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#extd`, entity: 'WoEvent', at, actor: dispatcherName(user), role: user.role, action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期', ...(note ? { note } : {}) } } },
+      ],
+    }));
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('延期申请刚刚已被处理');
+    throw e;
+  }
+  return staffView(user, no);
+}
+
+/**
+ * 重复件: the dispatcher closes an order as a duplicate of an open original. Both trails link each other,
+ * and the duplicate's filer follows the original, so its updates reach them.
+ */
+export async function markDuplicate(userId: string, no: string, originalNo: string) {
+  const user = await getUser(userId);
+  if (!user) throw forbidden();
+  if (no === originalNo) throw conflict('不能标记为自身的重复件');
+  const [{ wo }, { wo: original }] = await Promise.all([repo.getWorkOrder(no), repo.getWorkOrder(originalNo)]);
+  if (!wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
+  if (!original || original.state === 'closed') throw notFound('未找到可合并的原工单（须未办结）');
+  if (wo.state === 'closed') throw conflict('该工单已关闭');
+  const at = now().toISOString();
+  const actor = dispatcherName(user);
+  try {
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET #s = :closed, duplicateOf = :o, version = version + :one REMOVE gsi2pk, gsi2sk', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':closed': 'closed', ':o': originalNo, ':one': 1, ':v': wo.version } } },
+        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#dup`, entity: 'WoEvent', at, actor, role: user.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' } } },
+        { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `EVT#${at}#dupof-${no}`, entity: 'WoEvent', at, actor, role: user.role, action: '并入重复件', note: no } } },
+        { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `METOO#${wo.filerId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Update: { TableName: table(), Key: repo.woKey(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
+      ],
+    }));
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，或反映人已关注原工单');
+    throw e;
+  }
+  return staffView(user, no);
+}
+

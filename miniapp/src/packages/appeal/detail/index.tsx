@@ -1,0 +1,380 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { STREETS, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_RATINGS, type WorkOrderAction } from '@yx/shared';
+import { useState } from 'react';
+import { api, ApiError } from '../../../api/client';
+import { pickAndUploadImage, type Uploaded } from '../../../api/upload';
+import { woApi, type WoActionBody, type WoRating, type WoView } from '../../../api/workorders';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
+import { useAsync } from '../../../hooks/useAsync';
+import { useSession } from '../../../hooks/useSession';
+import { asApiError, Chips, TextBox } from '../../staff/common';
+import { WoStateTag } from '../common';
+import './index.css';
+
+/** Short enough for a WeChat success toast (7 characters). */
+const TOASTS: Record<WorkOrderAction, string> = {
+  claim: '已签收', start: '已开始处理', resolve: '已办结回复', return: '已退单', redispatch: '已改派',
+};
+const ACTION_ORDER: WorkOrderAction[] = ['claim', 'start', 'resolve', 'return', 'redispatch'];
+const COMMENT_MAX = 300;
+const MAX_PHOTOS = 9;
+
+interface ActionProps {
+  d: WoView;
+  onDone: (d: WoView, toast: string) => void;
+  /** The message to show beside the action, or undefined when the page handles it (409: notice and reload). */
+  onError: (e: unknown) => string | undefined;
+}
+
+/** 诉求详情 / 工单办理: the order, its trail, the filer's rating, and the handler's actions. */
+export default function WorkOrderDetail() {
+  const { params } = useRouter();
+  const no = (params?.no ?? '').toUpperCase();
+  const session = useSession();
+  const state = useAsync(() => {
+    if (!session) return Promise.resolve(undefined);
+    if (!no) return Promise.reject(new ApiError(400, 'CLIENT', '缺少工单编号，请从“我的诉求”或“待办工单”进入'));
+    return woApi.get(no);
+  }, [no, Boolean(session)]);
+  const [fresh, setFresh] = useState<WoView>();
+  const [notice, setNotice] = useState<string>();
+  const d = fresh ?? state.data;
+
+  if (!session) {
+    return (
+      <Page className="wd">
+        <View className="state state-empty">
+          <View>登录后可查看诉求详情</View>
+          <Button className="btn wd-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>去登录</Button>
+        </View>
+      </Page>
+    );
+  }
+
+  const reload = () => { setFresh(undefined); state.reload(); };
+  const onDone = (next: WoView, toast: string) => {
+    setNotice(undefined);
+    setFresh(next);
+    Taro.showToast({ title: toast, icon: 'success' });
+  };
+  const onError = (e: unknown) => {
+    const err = asApiError(e);
+    if (err.status === 409) {
+      // someone else acted first (e.g. 该工单已由 X 签收): say so and show the order as it is now
+      setNotice(err.message);
+      reload();
+      return undefined;
+    }
+    return err.message;
+  };
+
+  return (
+    <Page className="wd">
+      {notice && <View className="wd-notice" role="alert" data-testid="conflict">{notice}</View>}
+      <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
+        {d && <DetailBody d={d} onDone={onDone} onError={onError} />}
+      </StateView>
+    </Page>
+  );
+}
+
+export function DetailBody({ d, onDone, onError }: ActionProps) {
+  const handler = Boolean(d.actions);
+  const canRate = !handler && d.mine === true && d.state === 'resolved';
+  return (
+    <View>
+      <View className="wd-head">
+        <View className="wd-cat" data-testid="category">{d.category}</View>
+        <View className="wd-sub">工单编号 {d.no}</View>
+        <View className="wd-sub">承办：{d.teamName}{d.ownerName ? `（${d.ownerName}）` : ''}</View>
+        <View className="wd-tags">
+          <WoStateTag state={d.state} name={d.stateName} />
+          <Text className="tag tag-gray" data-testid="affected">{d.affected} 人反映</Text>
+          {d.reopened && <Text className="tag tag-orange">重新办理</Text>}
+        </View>
+      </View>
+
+      <View className="wd-card">
+        <View className="wd-desc">{d.description}</View>
+        {(d.photoIds?.length ?? 0) > 0 && <View className="muted">附照片 {d.photoIds!.length} 张</View>}
+        <View className="wd-facts">
+          {d.place && <Fact name="地点" value={d.place.address} />}
+          {d.street && <Fact name="所在街道" value={streetName(d.street) ?? d.street} />}
+          <Fact name="反映时间" value={formatDateTime(d.createdAt)} />
+          {['dispatched', 'returned'].includes(d.state) && <Fact name="签收时限" value={formatDateTime(d.claimBy)} />}
+          {d.state !== 'closed' && <Fact name="答复期限" value={formatDay(d.replyBy)} />}
+        </View>
+      </View>
+
+      {handler && (
+        <View className="section" data-testid="filer">
+          <View className="section-title">反映人</View>
+          <Fact name="反映人" value={d.filer} />
+          {d.contactPhone && <Fact name="联系电话" value={d.contactPhone} />}
+          {d.anonymousToPublic && (
+            <View className="wd-warn" data-testid="anonymous-note">反映人选择了对外匿名：联系方式仅供办理时回访使用，不得向他人或被反映对象透露。</View>
+          )}
+        </View>
+      )}
+
+      {/* keyed by version and state: a fresh order resets every open form */}
+      {handler && <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />}
+
+      {canRate && <RateBox d={d} onDone={onDone} onError={onError} />}
+      {d.rating && (
+        <View className="section" data-testid="given-rating">
+          <View className="section-title">评价</View>
+          <View>{d.mine ? '您的评价' : '反映人评价'}：<Text className="wd-rated">{WO_RATING_NAMES[d.rating]}</Text></View>
+        </View>
+      )}
+      {!handler && d.mine === false && d.state !== 'closed' && (
+        <View className="muted wd-follow">您已关注此问题（我也遇到），办理进展会通知您。</View>
+      )}
+
+      <View className="section">
+        <View className="section-title">办理过程</View>
+        <Timeline entries={d.timeline} />
+      </View>
+      <View className="muted wd-foot">如有疑问，可拨打 12345 政务服务热线咨询。</View>
+    </View>
+  );
+}
+
+function Fact({ name, value }: { name: string; value: string }) {
+  return (
+    <View className="wd-fact">
+      <Text className="muted wd-fact-name">{name}</Text>
+      <Text className="wd-fact-value">{value}</Text>
+    </View>
+  );
+}
+
+// ---- 评价 -------------------------------------------------------------------------------------
+
+function RateBox({ d, onDone, onError }: ActionProps) {
+  const [value, setValue] = useState<WoRating>();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async () => {
+    if (!value) { setError('请先选择一个评价'); return; }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const next = await woApi.rate(d.no, value, comment.trim() || undefined);
+      onDone(next, value === 'unsatisfied' && !d.reopened ? '已退回重新办理' : '感谢您的评价');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="section" data-testid="rate">
+      <View className="section-title">评价办理结果</View>
+      <View className="muted">承办单位已办结回复，请对办理结果作出评价。</View>
+      <View className="wd-rate-choices" role="radiogroup" aria-label="办理评价">
+        {WO_RATINGS.map((r, i) => (
+          <View
+            key={r} className={`wd-rate-choice level-${i} ${value === r ? 'on' : ''}`} role="radio" aria-checked={value === r} aria-label={WO_RATING_NAMES[r]}
+            onClick={() => { setValue(r); setError(undefined); }}
+          >
+            {WO_RATING_NAMES[r]}
+          </View>
+        ))}
+      </View>
+      <View className={`wd-rate-note ${value === 'unsatisfied' ? 'on' : ''}`} data-testid="unsatisfied-note">
+        {d.reopened
+          ? '本诉求已重新办理过一次，选择“不满意”后将结束办理，并记录您的评价。'
+          : '选择“不满意”后，诉求将退回承办单位重新办理一次，办结后您可再次评价。'}
+      </View>
+      <TextBox label="评价内容" hideLabel value={comment} max={COMMENT_MAX} placeholder="说说您对办理结果的看法（选填）" onInput={setComment} />
+      {error && <View className="error-text" role="alert">{error}</View>}
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交评价</Button>
+    </View>
+  );
+}
+
+// ---- 办理 -------------------------------------------------------------------------------------
+
+function ActionPanel({ d, onDone, onError }: ActionProps) {
+  const actions = ACTION_ORDER.filter((a) => d.actions?.includes(a));
+  const [open, setOpen] = useState<WorkOrderAction>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const run = async <A extends WorkOrderAction>(action: A, body: WoActionBody<A>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(await woApi.act(d.no, action, body), TOASTS[action]);
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const claim = async () => {
+    const r = await Taro.showModal({
+      title: '确认签收', content: '签收后由您负责办理，请在答复期限前办结回复。', confirmText: '签收', cancelText: '取消', confirmColor: '#c8161d',
+    });
+    if (r.confirm) await run('claim', {});
+  };
+
+  const props: FormProps = { run, busy };
+  return (
+    <View className="section" data-testid="action-panel">
+      <View className="section-title">办理</View>
+      {!actions.length && <View className="muted">当前没有需要您办理的操作</View>}
+      <View className="wd-actions">
+        {actions.map((a) => (
+          <Button
+            key={a} data-testid={`wo-action-${a}`} disabled={busy || undefined}
+            className={`btn ${a === 'claim' || a === 'resolve' ? '' : 'btn-plain'} wd-action ${open === a ? 'on' : ''}`}
+            onClick={() => { setError(undefined); if (a === 'claim') void claim(); else setOpen(open === a ? undefined : a); }}
+          >
+            {WO_ACTIONS[a].name}
+          </Button>
+        ))}
+      </View>
+      {error && <View className="error-text" role="alert">{error}</View>}
+      {open === 'start' && <StartForm {...props} />}
+      {open === 'resolve' && <ResolveForm {...props} />}
+      {open === 'return' && <ReturnForm {...props} />}
+      {open === 'redispatch' && <RedispatchForm {...props} />}
+    </View>
+  );
+}
+
+interface FormProps {
+  run: <A extends WorkOrderAction>(action: A, body: WoActionBody<A>) => Promise<void>;
+  busy: boolean;
+}
+
+const confirm = async (title: string, content: string, confirmText: string) =>
+  (await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#c8161d' })).confirm;
+
+function StartForm({ run, busy }: FormProps) {
+  const [note, setNote] = useState('');
+  return (
+    <View className="wd-form" data-testid="form-start">
+      <View className="wd-form-title">开始处理</View>
+      <TextBox label="处理说明（选填）" value={note} max={COMMENT_MAX} placeholder="如：已联系反映人，明早到现场核查" onInput={setNote} />
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={() => run('start', note.trim() ? { note: note.trim() } : {})}>
+        开始处理
+      </Button>
+    </View>
+  );
+}
+
+function ResolveForm({ run, busy }: FormProps) {
+  const [result, setResult] = useState('');
+  const [photos, setPhotos] = useState<Uploaded[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const addPhoto = async () => {
+    setUploading(true);
+    setErrors(({ photos: _p, ...rest }) => rest);
+    try {
+      const up = await pickAndUploadImage('办结照片');
+      if (up) setPhotos((p) => [...p, up].slice(0, MAX_PHOTOS));
+    } catch (e) {
+      setErrors((x) => ({ ...x, photos: asApiError(e).message }));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const submit = async () => {
+    const text = result.trim();
+    if (text.length < 5) { setErrors({ result: '办结回复至少 5 个字，请写明处理结果' }); return; }
+    if (!(await confirm('确认办结', '办结后将把处理结果告知反映人，并请其评价。', '确认办结'))) return;
+    await run('resolve', { result: text, photoIds: photos.map((p) => p.fileId) });
+  };
+
+  return (
+    <View className="wd-form" data-testid="form-resolve">
+      <View className="wd-form-title">办结回复</View>
+      <TextBox
+        label="处理结果" value={result} max={1000} error={errors.result} placeholder="写明核查情况和处理结果，将告知反映人（至少 5 个字）"
+        onInput={(v) => { setResult(v); setErrors(({ result: _r, ...rest }) => rest); }}
+      />
+      <View className="field-label">现场照片（选填，最多 {MAX_PHOTOS} 张）</View>
+      {photos.map((p, i) => (
+        <View key={p.fileId} className="wd-photo" data-testid="resolve-photo">
+          <Text className="wd-photo-name">📷 {p.fileName}</Text>
+          <Text className="wd-remove" role="button" onClick={() => setPhotos(photos.filter((_, n) => n !== i))}>删除</Text>
+        </View>
+      ))}
+      {photos.length < MAX_PHOTOS && (
+        <Button className="btn btn-plain wd-small-btn" disabled={(uploading || busy) || undefined} loading={uploading || undefined} onClick={addPhoto}>
+          拍照或选择照片
+        </Button>
+      )}
+      {errors.photos && <View className="error-text" role="alert">{errors.photos}</View>}
+      <Button className="btn wd-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>提交办结回复</Button>
+    </View>
+  );
+}
+
+function ReturnForm({ run, busy }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = async () => {
+    const text = reason.trim();
+    if (text.length < 5) { setError('退单理由至少 5 个字，请写明为何不属于本单位办理'); return; }
+    if (!(await confirm('确认退单', '退单后工单退回调度重新派单。', '确认退单'))) return;
+    await run('return', { reason: text });
+  };
+  return (
+    <View className="wd-form" data-testid="form-return">
+      <View className="wd-form-title">退单</View>
+      <TextBox
+        label="退单理由" value={reason} max={COMMENT_MAX} error={error} placeholder="如：该路段属荔湾区管辖，建议转荔湾区处理"
+        onInput={(v) => { setReason(v); setError(undefined); }}
+      />
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>退单</Button>
+    </View>
+  );
+}
+
+function RedispatchForm({ run, busy }: FormProps) {
+  const depts = useAsync(() => api.departments(), []);
+  const [teamId, setTeamId] = useState<string>();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const deptOptions = (depts.data?.items ?? []).map((x) => ({ value: `dept:${x.id}`, label: x.shortName }));
+  const gridOptions = STREETS.map((s) => ({ value: `grid:${s.id}`, label: `${s.name}网格` }));
+  const choose = (v: string) => { setTeamId(v); setError(undefined); };
+
+  const submit = async () => {
+    if (!teamId) { setError('请选择改派的承办单位'); return; }
+    const label = [...deptOptions, ...gridOptions].find((o) => o.value === teamId)?.label ?? teamId;
+    if (!(await confirm('确认改派', `改派至 ${label}，由其重新签收办理。`, '确认改派'))) return;
+    await run('redispatch', { teamId, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
+
+  return (
+    <View className="wd-form" data-testid="form-redispatch">
+      <View className="wd-form-title">改派</View>
+      <View className="field-label">职能部门</View>
+      <StateView loading={depts.loading} error={depts.error} onRetry={depts.reload}>
+        <Chips label="职能部门" value={teamId} options={deptOptions} onChange={choose} />
+      </StateView>
+      <View className="field-label">街道网格</View>
+      <Chips label="街道网格" value={teamId} options={gridOptions} onChange={choose} className="wd-grid-chips" />
+      {error && <View className="error-text" role="alert">{error}</View>}
+      <TextBox label="改派说明（选填）" value={note} max={COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>改派</Button>
+    </View>
+  );
+}

@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { woApi } from '../../../api/workorders';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { formatDateTime } from '../../../components/Timeline';
+import { useAsync } from '../../../hooks/useAsync';
+import { RoleGate } from '../../staff/common';
+import { openWorkOrder } from '../common';
+import './index.css';
+
+/** 待办工单: my team's orders waiting to be signed for, the most urgent first (as the server sorts them). */
+export default function TeamWorkOrders() {
+  return (
+    <Page className="wt">
+      <RoleGate roles={['staff', 'grid']} what="待办工单">
+        <TeamList />
+      </RoleGate>
+    </Page>
+  );
+}
+
+function TeamList() {
+  const state = useAsync(() => woApi.team(), []);
+  const shown = useRef(false);
+  // back from a detail page (claimed, returned): refresh; the first show is the first load
+  useDidShow(() => {
+    if (shown.current) state.reload();
+    shown.current = true;
+  });
+  const items = state.data?.items ?? [];
+  return (
+    <StateView loading={state.loading && !state.data} error={state.data ? undefined : state.error} onRetry={state.reload} empty={!items.length} emptyText="暂无待签收的工单">
+      <View className="muted wt-hint">共 {items.length} 件待签收，红色为已超过签收时限</View>
+      {items.map((w) => (
+        <View key={w.no} className={`wt-row ${w.overdue ? 'overdue' : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="team-row">
+          <View className="wt-row-head">
+            <View className="wt-row-cat">{w.category}</View>
+            {w.overdue ? <Text className="tag tag-red" data-testid="overdue">已超时</Text> : <Text className="tag tag-blue">待签收</Text>}
+          </View>
+          <View className="wt-row-desc">{w.description}</View>
+          {w.address && <View className="muted">📍 {w.address}</View>}
+          <View className="wt-row-foot">
+            <Text className={w.overdue ? 'wt-late' : 'muted'}>签收时限 {formatDateTime(w.claimBy)}</Text>
+            <Text className="muted">{w.affected} 人反映</Text>
+          </View>
+        </View>
+      ))}
+    </StateView>
+  );
+}

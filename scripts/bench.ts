@@ -84,6 +84,17 @@ async function routesTable() {
     const receipt = await (await fetch(`${api}/v1/applications`, { method: 'POST', headers: { ...auth, 'idempotency-key': `bench-last-${Date.now()}` }, body })).json() as { appNo: string; queryCode: string };
     await load('POST /v1/lookup (no login)', `${api}/v1/lookup`, { 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ appNo: receipt.appNo, code: receipt.queryCode }) });
     await load('GET /v1/applications (mine)', `${api}/v1/applications?limit=20`, { authorization: `Bearer ${login.token}` });
+
+    // 诉求: filing (each with its own idempotency key) and the team's list
+    const woBody = JSON.stringify({ categoryId: 'cityscape-garbage', description: '垃圾清运不及时（压测）', place: { lat: 23.12505, lng: 113.26915, address: '越秀区北京路' } });
+    let m = 0;
+    await load('POST /v1/workorders (file)', `${api}/v1/workorders`, auth, {
+      method: 'POST', body: woBody,
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-wo-${Date.now()}-${m++}` } }) }],
+    });
+    const urban = await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-staff-urban' }) })).json() as { token: string };
+    await load('GET /v1/team/workorders (城管)', `${api}/v1/team/workorders`, { authorization: `Bearer ${urban.token}` });
+    await load('GET /v1/workorders/nearby', `${api}/v1/workorders/nearby?categoryId=cityscape-garbage&lat=23.12505&lng=113.26915`, { authorization: `Bearer ${login.token}` });
   } finally {
     await stack.stop();
   }

@@ -48,6 +48,7 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-staff-planning', role: 'staff', nickname: '规划窗口 罗工', description: '审批人员 · 规划和自然资源越秀分局', departmentId: 'planning' },
   { id: 'u-staff-housing', role: 'staff', nickname: '住建窗口 郑工', description: '审批人员 · 区住房和建设局', departmentId: 'housing' },
   { id: 'u-staff-fire', role: 'staff', nickname: '消防窗口 钟参谋', description: '审批人员 · 区消防救援大队', departmentId: 'fire' },
+  { id: 'u-staff-urban', role: 'staff', nickname: '城管执法 谭队', description: '承办人员 · 区城市管理和综合执法局', departmentId: 'urban' },
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区', street: 'beijing' },
   { id: 'u-grid-beijing-2', role: 'grid', nickname: '网格员 邓伟', description: '网格员 · 北京街 盐运西社区', area: '北京街道/盐运西社区', street: 'beijing' },
   { id: 'u-dispatcher-beijing', role: 'dispatcher', nickname: '北京街调度员 梁军', description: '调度员 · 北京街道', area: '北京街道', street: 'beijing' },

@@ -312,7 +312,7 @@ function ResolveForm({ run, busy }: FormProps) {
       {photos.map((p, i) => (
         <View key={p.fileId} className="wd-photo" data-testid="resolve-photo">
           <Text className="wd-photo-name">📷 {p.fileName}</Text>
-          <Text className="wd-remove" role="button" onClick={() => setPhotos(photos.filter((_, n) => n !== i))}>删除</Text>
+          <View className="wd-remove" role="button" onClick={() => setPhotos(photos.filter((_, n) => n !== i))}>删除</View>
         </View>
       ))}
       {photos.length < MAX_PHOTOS && (

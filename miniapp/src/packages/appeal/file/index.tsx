@@ -319,12 +319,12 @@ function FileForm({ user }: { user: UserView }) {
         {draft.photos.map((p, i) => (
           <View key={p.fileId} className="wf-photo" data-testid="photo">
             <Text className="wf-photo-name">📷 {p.fileName}</Text>
-            <Text
+            <View
               className="wf-remove" role="button" aria-label={`删除照片 ${p.fileName}`}
               onClick={() => update({ photos: draft.photos.filter((_, n) => n !== i) }, ['photoIds'])}
             >
               删除
-            </Text>
+            </View>
           </View>
         ))}
         {draft.photos.length < MAX_PHOTOS && (
@@ -345,7 +345,7 @@ function FileForm({ user }: { user: UserView }) {
             {draft.locSource === 'gps'
               ? `已获取当前位置（${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}）`
               : `以${streetName(draft.street) ?? ''}中心位置上报（大致位置，请在下方写清详细地址）`}
-            <Text className="wf-remove wf-point-clear" role="button" onClick={() => update({ locSource: undefined, gps: undefined })}>清除</Text>
+            <View className="wf-remove wf-point-clear" role="button" onClick={() => update({ locSource: undefined, gps: undefined })}>清除</View>
           </View>
         )}
         {locFailed && (
@@ -419,7 +419,7 @@ function FileForm({ user }: { user: UserView }) {
         </Button>
         <View className="wf-foot">
           <Text className="muted">已自动保存在手机上</Text>
-          <Text className="wf-reset" role="button" onClick={reset}>清空重填</Text>
+          <View className="wf-reset" role="button" onClick={reset}>清空重填</View>
         </View>
       </View>
     </Page>

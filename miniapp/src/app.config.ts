@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['real-name/index', 'enterprise/index'] },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index'] },
     { root: 'packages/staff', pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index'] },
   ],
   window: {
@@ -26,6 +27,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
-  // WeChat privacy: declared before any privacy API is used (none yet: login needs no personal data).
+  // WeChat privacy: every privacy API is declared; location only for placing an appeal on the map.
   __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于标记您反映问题的位置，便于工作人员到场处理' } },
 });

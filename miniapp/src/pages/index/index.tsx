@@ -69,6 +69,17 @@ export default function Home() {
         </View>
       </View>
 
+      <View className="home-progress">
+        <View className="home-audience-card home-appeal" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
+          <Badge text="诉" color="#6b5bd6" big />
+          <View><View className="home-audience-name">我要反映</View><View className="muted">接诉即办 · 有诉必应</View></View>
+        </View>
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appeal/mine/index' })} role="button">
+          <Badge text="单" color="#1d9bb5" big />
+          <View><View className="home-audience-name">我的诉求</View><View className="muted">进展·评价</View></View>
+        </View>
+      </View>
+
       <View className="section">
         <View className="section-title">按主题找</View>
         <View className="home-themes">

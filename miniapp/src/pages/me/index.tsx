@@ -36,6 +36,20 @@ export default function Me() {
         )}
       </View>
 
+      {user && ['staff', 'grid'].includes(user.role) && (
+        <View className="section me-orders">
+          <View className="section-title">诉求与社区事务</View>
+          {user.role === 'grid' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
+              <Text>一键呼叫</Text><Text className="muted">现场拍照上报 ›</Text>
+            </View>
+          )}
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/team/index' })} role="button">
+            <Text>待办工单</Text><Text className="muted">签收、处理、回复 ›</Text>
+          </View>
+        </View>
+      )}
+
       {user && ['staff', 'dispatcher', 'admin'].includes(user.role) && (
         <View className="section me-office">
           <View className="section-title">工作</View>

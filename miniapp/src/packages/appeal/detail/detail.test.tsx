@@ -1,0 +1,218 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { Role } from '@yx/shared';
+import { saveSession } from '../../../api/session';
+import type { WoView } from '../../../api/workorders';
+import Detail from './index';
+
+const request = Taro.request as unknown as jest.Mock;
+const showModal = Taro.showModal as unknown as jest.Mock;
+const NO = 'SQ20261126000007';
+
+type Call = { url: string; method: string; data?: string };
+const calls = () => request.mock.calls.map((c) => c[0] as Call);
+const posts = (suffix: string) => calls().filter((c) => c.method === 'POST' && c.url === `/v1/workorders/${NO}/${suffix}`);
+const gets = () => calls().filter((c) => c.method === 'GET' && c.url === `/v1/workorders/${NO}`);
+const ok = (data: unknown) => ({ statusCode: 200, data });
+
+const base: WoView = {
+  no: NO, kind: 'appeal', category: '市容环境 / 占道经营', state: 'resolved', stateName: '已办结，待评价', description: '北京路口晚上有流动摊贩占道经营',
+  place: { lat: 23.12505, lng: 113.26915, address: '北京路与西湖路交界' }, street: 'beijing', teamName: '区城管执法局', ownerName: '陈队',
+  affected: 3, createdAt: '2026-11-24T12:00:00Z', claimBy: '2026-11-25T10:00:00Z', replyBy: '2026-12-01', reopened: false, filer: '张*明',
+  timeline: [
+    { at: '2026-11-24T12:00:00Z', actor: '张*明', action: '提交诉求', note: '市容环境 / 占道经营' },
+    { at: '2026-11-26T03:00:00Z', actor: '区城管执法局', action: '办结回复', note: '已现场劝离并加强巡查' },
+  ],
+};
+const filerView = (over: Partial<WoView> = {}): WoView => ({ ...base, mine: true, photoIds: [], ...over });
+const staffView = (over: Partial<WoView> = {}): WoView => ({
+  ...base, state: 'dispatched', stateName: '已派单，待签收', ownerName: undefined, version: 2, photoIds: [],
+  actions: ['claim', 'redispatch'], anonymousToPublic: true, contactPhone: '138****5678', ...over,
+});
+
+function login(role: Role) {
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', verified: true } });
+}
+
+/** GET answers `current()`; POSTs by their last path segment. */
+function serve(current: () => WoView, on: Record<string, (c: Call) => unknown> = {}) {
+  request.mockImplementation(async (c: Call) => {
+    if (c.method === 'GET' && c.url === `/v1/workorders/${NO}`) return ok(current());
+    if (c.method === 'GET' && c.url === '/v1/departments') {
+      return ok({ items: [{ id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '', address: '' }, { id: 'market', name: '广州市越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }] });
+    }
+    const last = c.url.split('/').pop()!;
+    if (c.method === 'POST' && on[last]) return on[last](c);
+    throw new Error(`unexpected ${c.method} ${c.url}`);
+  });
+}
+
+beforeEach(() => {
+  (Taro as unknown as { __reset: () => void }).__reset();
+  request.mockReset();
+  showModal.mockReset();
+  showModal.mockResolvedValue({ confirm: true, cancel: false });
+  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { no: NO } });
+});
+
+describe('诉求详情 (filer)', () => {
+  it('shows the header and the trail newest first; the filer of a resolved order rates it', async () => {
+    login('resident');
+    let current = filerView();
+    serve(() => current, { rating: () => { current = filerView({ state: 'dispatched', stateName: '已派单，待签收', reopened: true }); return ok(current); } });
+    render(<Detail />);
+    expect(await screen.findByTestId('category')).toHaveTextContent('市容环境 / 占道经营');
+    expect(screen.getByText(`工单编号 ${NO}`)).toBeInTheDocument();
+    expect(screen.getByTestId('wo-state')).toHaveTextContent('已办结，待评价');
+    expect(screen.getByTestId('affected')).toHaveTextContent('3 人反映');
+    expect(screen.getByText('承办：区城管执法局（陈队）')).toBeInTheDocument();
+    expect(screen.getAllByTestId('timeline-entry')[0]).toHaveTextContent('办结回复');
+    expect(screen.queryByTestId('action-panel')).not.toBeInTheDocument();
+
+    const box = screen.getByTestId('rate');
+    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual(['满意', '基本满意', '不满意']);
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(await screen.findByText('请先选择一个评价')).toBeInTheDocument();
+    expect(posts('rating')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('radio', { name: '不满意' }));
+    expect(screen.getByTestId('unsatisfied-note')).toHaveTextContent('退回承办单位重新办理一次');
+    expect(screen.getByTestId('unsatisfied-note')).toHaveClass('on');
+    fireEvent.change(screen.getByLabelText('评价内容'), { target: { value: '晚上摊贩又回来了' } });
+    fireEvent.click(screen.getByText('提交评价'));
+    await waitFor(() => expect(posts('rating')).toHaveLength(1));
+    expect(JSON.parse(posts('rating')[0].data!)).toEqual({ value: 'unsatisfied', comment: '晚上摊贩又回来了' });
+    await waitFor(() => expect(box).not.toBeInTheDocument());
+    expect(screen.getByTestId('wo-state')).toHaveTextContent('已派单，待签收');
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已退回重新办理', icon: 'success' });
+  });
+
+  it('posts a plain rating without a comment', async () => {
+    login('resident');
+    serve(() => filerView(), { rating: () => ok(filerView({ state: 'closed', stateName: '已关闭', rating: 'satisfied' })) });
+    render(<Detail />);
+    fireEvent.click(await screen.findByRole('radio', { name: '满意' }));
+    fireEvent.click(screen.getByText('提交评价'));
+    await waitFor(() => expect(posts('rating')).toHaveLength(1));
+    expect(JSON.parse(posts('rating')[0].data!)).toEqual({ value: 'satisfied' });
+    expect(await screen.findByTestId('given-rating')).toHaveTextContent('您的评价：满意');
+  });
+
+  it('shows no rating box to a follower, before it is resolved, or once it was reopened already it says so', async () => {
+    login('resident');
+    let current = filerView({ mine: false });
+    serve(() => current);
+    const r = render(<Detail />);
+    expect(await screen.findByTestId('category')).toBeInTheDocument();
+    expect(screen.queryByTestId('rate')).not.toBeInTheDocument();
+    expect(screen.getByText(/您已关注此问题/)).toBeInTheDocument();
+    r.unmount();
+
+    current = filerView({ state: 'in_progress', stateName: '处理中' });
+    const r2 = render(<Detail />);
+    expect(await screen.findByTestId('category')).toBeInTheDocument();
+    expect(screen.queryByTestId('rate')).not.toBeInTheDocument();
+    r2.unmount();
+
+    current = filerView({ reopened: true });
+    render(<Detail />);
+    expect(await screen.findByTestId('rate')).toBeInTheDocument();
+    expect(screen.getByTestId('unsatisfied-note')).toHaveTextContent('已重新办理过一次');
+  });
+});
+
+describe('工单办理 (handlers)', () => {
+  it('shows only the actions the server allows, the masked phone with the anonymity note, and no rating box', async () => {
+    login('grid');
+    serve(() => staffView({ state: 'resolved', stateName: '已办结，待评价', mine: true } as Partial<WoView>));
+    render(<Detail />);
+    expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
+    expect(screen.getAllByTestId(/^wo-action-/).map((b) => b.textContent)).toEqual(['签收', '改派']);
+    expect(screen.getByTestId('filer')).toHaveTextContent('138****5678');
+    expect(screen.getByTestId('anonymous-note')).toHaveTextContent('反映人选择了对外匿名');
+    expect(screen.queryByTestId('rate')).not.toBeInTheDocument();
+  });
+
+  it('claims after a confirmation; a 409 shows the server\'s message and reloads', async () => {
+    login('grid');
+    let current = staffView();
+    serve(() => current, {
+      claim: () => {
+        current = staffView({ state: 'claimed', stateName: '已签收', ownerName: '邓伟', actions: [] });
+        return { statusCode: 409, data: { error: { code: 'CONFLICT', message: '该工单已由 网格员 邓伟 签收' } } };
+      },
+    });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('wo-action-claim'));
+    await waitFor(() => expect(posts('claim')).toHaveLength(1));
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认签收' }));
+    expect(JSON.parse(posts('claim')[0].data!)).toEqual({});
+    expect(await screen.findByTestId('conflict')).toHaveTextContent('该工单已由 网格员 邓伟 签收');
+    await waitFor(() => expect(gets()).toHaveLength(2));
+    expect(await screen.findByText('当前没有需要您办理的操作')).toBeInTheDocument();
+    expect(screen.queryByTestId('wo-action-claim')).not.toBeInTheDocument();
+  });
+
+  it('does not claim when the confirmation is cancelled', async () => {
+    login('staff');
+    serve(() => staffView());
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('wo-action-claim'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(posts('claim')).toHaveLength(0);
+  });
+
+  it('办结回复 needs at least 5 characters, then sends the result', async () => {
+    login('staff');
+    const claimed = staffView({ state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'] });
+    serve(() => claimed, { resolve: () => ok(staffView({ state: 'resolved', stateName: '已办结，待评价', actions: [] })) });
+    render(<Detail />);
+    expect(await screen.findAllByTestId(/^wo-action-/)).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('wo-action-resolve'));
+    fireEvent.change(screen.getByLabelText('处理结果'), { target: { value: '已处理' } });
+    fireEvent.click(screen.getByText('提交办结回复'));
+    expect(await screen.findByText(/办结回复至少 5 个字/)).toBeInTheDocument();
+    expect(posts('resolve')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('处理结果'), { target: { value: '已现场劝离摊贩，并安排夜间巡查' } });
+    fireEvent.click(screen.getByText('提交办结回复'));
+    await waitFor(() => expect(posts('resolve')).toHaveLength(1));
+    expect(JSON.parse(posts('resolve')[0].data!)).toEqual({ result: '已现场劝离摊贩，并安排夜间巡查', photoIds: [] });
+    expect(await screen.findByTestId('wo-state')).toHaveTextContent('已办结，待评价');
+  });
+
+  it('退单 asks for a reason; 改派 offers departments and street grids', async () => {
+    login('staff');
+    let current = staffView({ state: 'claimed', stateName: '已签收', actions: ['start', 'resolve', 'return'] });
+    serve(() => current, {
+      return: () => { current = staffView({ state: 'returned', stateName: '已退单，待改派', actions: ['redispatch'] }); return ok(current); },
+      redispatch: () => ok(staffView({ actions: [] })),
+    });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('wo-action-return'));
+    fireEvent.click(screen.getByText('退单', { selector: 'button.wd-submit' }));
+    expect(await screen.findByText(/退单理由至少 5 个字/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('退单理由'), { target: { value: '该路段属荔湾区管辖' } });
+    fireEvent.click(screen.getByText('退单', { selector: 'button.wd-submit' }));
+    await waitFor(() => expect(posts('return')).toHaveLength(1));
+    expect(JSON.parse(posts('return')[0].data!)).toEqual({ reason: '该路段属荔湾区管辖' });
+
+    fireEvent.click(await screen.findByTestId('wo-action-redispatch'));
+    fireEvent.click(screen.getByText('改派', { selector: 'button.wd-submit' }));
+    expect(await screen.findByText('请选择改派的承办单位')).toBeInTheDocument();
+    expect(await screen.findByRole('radio', { name: '区市场监管局' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: '北京街道网格' }));
+    fireEvent.click(screen.getByText('改派', { selector: 'button.wd-submit' }));
+    await waitFor(() => expect(posts('redispatch')).toHaveLength(1));
+    expect(JSON.parse(posts('redispatch')[0].data!)).toEqual({ teamId: 'grid:beijing' });
+  });
+
+  it('shows any other error beside the actions without reloading', async () => {
+    login('staff');
+    serve(() => staffView(), { claim: () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '您不能对该工单进行此操作' } } }) });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('wo-action-claim'));
+    expect(await screen.findByText('您不能对该工单进行此操作')).toBeInTheDocument();
+    expect(gets()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,228 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { Role } from '@yx/shared';
+import { saveSession } from '../../../api/session';
+import { STREET_CENTRES } from '../common';
+import FileWorkOrder from './index';
+
+const request = Taro.request as unknown as jest.Mock;
+const showModal = Taro.showModal as unknown as jest.Mock;
+const getLocation = (Taro as unknown as { getLocation: jest.Mock }).getLocation;
+const NO = 'SQ20261126000042';
+
+type Call = { url: string; method: string; data?: string; header: Record<string, string> };
+const calls = () => request.mock.calls.map((c) => c[0] as Call);
+const filings = () => calls().filter((c) => c.method === 'POST' && c.url === '/v1/workorders');
+const ok = (data: unknown, statusCode = 200) => ({ statusCode, data });
+const view = { no: NO, state: 'dispatched', stateName: '已派单，待签收', teamName: '区人社局', timeline: [], affected: 1, filer: '张*明' };
+
+function login(role: Role, extra: Record<string, unknown> = {}) {
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', verified: true, ...extra } });
+}
+
+/** Answers by method and path; anything else fails the test. */
+function serve(on: Record<string, (c: Call) => unknown>) {
+  request.mockImplementation(async (c: Call) => {
+    const path = c.url.split('?')[0];
+    const h = on[`${c.method} ${path}`];
+    if (!h) throw new Error(`unexpected ${c.method} ${c.url}`);
+    return h(c);
+  });
+}
+
+const radio = (name: string) => screen.getByRole('radio', { name });
+const describe_ = (text: string) => fireEvent.change(screen.getByLabelText('问题描述'), { target: { value: text } });
+
+beforeEach(() => {
+  (Taro as unknown as { __reset: () => void }).__reset();
+  request.mockReset();
+  showModal.mockReset();
+  showModal.mockResolvedValue({ confirm: true, cancel: false });
+  getLocation.mockClear();
+  (Taro.navigateTo as jest.Mock).mockClear();
+  (Taro.redirectTo as jest.Mock).mockClear();
+});
+
+describe('我要反映', () => {
+  it('asks a visitor to log in', () => {
+    render(<FileWorkOrder />);
+    expect(screen.getByText('登录后可反映诉求，并随时查看办理进度')).toBeInTheDocument();
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('checks category, description and (where the category needs it) the place before calling the API', async () => {
+    login('resident');
+    serve({ 'GET /v1/workorders/nearby': () => ok({ items: [] }) });
+    render(<FileWorkOrder />);
+    // residents do not see the grid's own 社区治理 group
+    expect(screen.queryByRole('radio', { name: '社区治理' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('提交'));
+    expect(await screen.findByText('请选择诉求分类')).toBeInTheDocument();
+    expect(screen.getByText('请用至少 5 个字描述问题')).toBeInTheDocument();
+
+    fireEvent.click(radio('噪音扰民'));
+    fireEvent.click(radio('施工噪音'));
+    describe_('工地每晚十一点后还在打桩');
+    fireEvent.click(screen.getByText('提交'));
+    expect(await screen.findByText(/该类问题需要提供位置/)).toBeInTheDocument();
+    expect(screen.queryByText('请选择诉求分类')).not.toBeInTheDocument();
+
+    // a point without an address is not enough either
+    fireEvent.click(screen.getByText('获取当前位置'));
+    await screen.findByTestId('point');
+    fireEvent.click(screen.getByText('提交'));
+    expect(await screen.findByText('地址至少 2 个字')).toBeInTheDocument();
+
+    expect(filings()).toHaveLength(0);
+    expect(showModal).not.toHaveBeenCalled();
+  });
+
+  it('shows the same problem nearby, and 我也遇到 follows it and opens it', async () => {
+    login('resident');
+    serve({
+      'GET /v1/workorders/nearby': () => ok({ items: [{ no: NO, category: '市容环境 / 垃圾清运', description: '垃圾堆放两天没人清运', address: '北京路 88 号旁', affected: 3, stateName: '已签收', distance: 42 }] }),
+      [`POST /v1/workorders/${NO}/me-too`]: () => ok({ ...view, affected: 4 }),
+    });
+    render(<FileWorkOrder />);
+    fireEvent.click(radio('市容环境'));
+    fireEvent.click(radio('垃圾清运'));
+    fireEvent.click(screen.getByText('获取当前位置'));
+    const item = await screen.findByTestId('nearby-item');
+    expect(getLocation).toHaveBeenCalledWith({ type: 'gcj02' });
+    expect(screen.getByTestId('nearby')).toHaveTextContent('附近已有相同问题');
+    expect(item).toHaveTextContent('垃圾堆放两天没人清运');
+    expect(item).toHaveTextContent('约 42 米 · 3 人反映');
+    const near = calls().find((c) => c.url.startsWith('/v1/workorders/nearby'))!;
+    expect(near.url).toBe('/v1/workorders/nearby?categoryId=cityscape-garbage&lat=23.12505&lng=113.26915');
+
+    fireEvent.click(within(item).getByText('我也遇到'));
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` }));
+    expect(calls().filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([`/v1/workorders/${NO}/me-too`]);
+  });
+
+  it('sends an Idempotency-Key and keeps it, with the draft, across a failed attempt', async () => {
+    login('resident');
+    let attempts = 0;
+    serve({
+      'POST /v1/workorders': () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('request:fail timeout'); // the answer is lost
+        return ok(view, 201);
+      },
+    });
+    const first = render(<FileWorkOrder />);
+    fireEvent.click(radio('政策咨询'));
+    fireEvent.click(radio('社保政策'));
+    describe_('  退休后养老金怎么领取，需要什么材料？  ');
+    fireEvent.click(radio('流花街道'));
+    fireEvent.click(screen.getByText('提交'));
+    expect(await screen.findByText(/网络不太顺畅，内容已保存在手机上/)).toBeInTheDocument();
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认提交' }));
+    const key = filings()[0].header['Idempotency-Key'];
+    expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(JSON.parse(filings()[0].data!)).toEqual({
+      categoryId: 'policy-social-security', description: '退休后养老金怎么领取，需要什么材料？', photoIds: [], street: 'liuhua', anonymous: false,
+    });
+    expect((Taro.getStorageSync('yx.wo.draft.appeal.u1') as { idemKey: string }).idemKey).toBe(key);
+
+    // the app is closed and opened again: the draft and its key are still there
+    first.unmount();
+    render(<FileWorkOrder />);
+    expect(screen.getByLabelText('问题描述')).toHaveValue('  退休后养老金怎么领取，需要什么材料？  ');
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` }));
+    expect(filings()).toHaveLength(2);
+    expect(filings()[1].header['Idempotency-Key']).toBe(key);
+    expect(Taro.getStorageSync('yx.wo.draft.appeal.u1')).toBe('');
+  });
+
+  it('does not send when the confirmation is cancelled; uploads photos and sends their ids, anonymously if asked', async () => {
+    login('resident');
+    let n = 0;
+    serve({
+      'POST /v1/files': () => ok({ fileId: `f_photo000${++n}`, upload: { url: 'https://upload.example', fields: {} } }),
+      'POST /v1/files/f_photo0001/complete': () => ok({ fileId: 'f_photo0001', status: 'ready', size: 1024 }),
+      'POST /v1/files/f_photo0002/complete': () => ok({ fileId: 'f_photo0002', status: 'ready', size: 1024 }),
+      'POST /v1/workorders': () => ok(view, 201),
+    });
+    render(<FileWorkOrder />);
+    fireEvent.click(radio('政策咨询'));
+    fireEvent.click(radio('税务政策'));
+    describe_('个体户如何申请减税');
+    fireEvent.click(screen.getByText('拍照或选择照片'));
+    await waitFor(() => expect(screen.getAllByTestId('photo')).toHaveLength(1));
+    fireEvent.click(screen.getByText('拍照或选择照片'));
+    await waitFor(() => expect(screen.getAllByTestId('photo')).toHaveLength(2));
+    fireEvent.click(screen.getAllByText('删除')[0]);
+    expect(screen.getAllByTestId('photo')).toHaveLength(1);
+    expect(screen.getByText('工作人员仍可联系您，对外不显示您的信息')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('switch', { name: '匿名反映' }));
+
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(filings()).toHaveLength(0);
+
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(JSON.parse(filings()[0].data!)).toEqual({ categoryId: 'policy-tax', description: '个体户如何申请减税', photoIds: ['f_photo0002'], anonymous: true });
+  });
+
+  it('falls back to the street centre when the location cannot be read', async () => {
+    login('resident');
+    serve({ 'POST /v1/workorders': () => ok(view, 201) });
+    getLocation.mockRejectedValueOnce(new Error('getLocation:fail auth deny'));
+    render(<FileWorkOrder />);
+    fireEvent.click(radio('交通出行'));
+    fireEvent.click(radio('道路破损'));
+    describe_('人行道砖松动，下雨踩到会溅水');
+    fireEvent.click(screen.getByText('获取当前位置'));
+    expect(await screen.findByTestId('location-failed')).toHaveTextContent('暂时无法获取您的位置');
+    fireEvent.click(screen.getByText('使用所选街道的中心位置'));
+    expect(await screen.findByText('请先选择问题所在街道')).toBeInTheDocument();
+    fireEvent.click(radio('东山街道'));
+    fireEvent.click(screen.getByText('使用所选街道的中心位置'));
+    expect(screen.getByTestId('point')).toHaveTextContent('以东山街道中心位置上报');
+    fireEvent.change(screen.getByLabelText('详细地址'), { target: { value: '署前路 12 号门口' } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(JSON.parse(filings()[0].data!)).toMatchObject({
+      categoryId: 'traffic-road-damage', place: { ...STREET_CENTRES.dongshan, address: '署前路 12 号门口' }, street: 'dongshan',
+    });
+    // a street centre is not where the problem is: no "nearby" lookup around it
+    expect(calls().some((c) => c.url.startsWith('/v1/workorders/nearby'))).toBe(false);
+  });
+});
+
+describe('一键呼叫 (grid officials)', () => {
+  it('offers only community-capable categories, starts at the official\'s street, and files with one button', async () => {
+    login('grid', { nickname: '网格员 何敏', area: '北京街道/府前社区' });
+    serve({ 'POST /v1/workorders': () => ok({ ...view, teamName: '北京街道网格' }, 201) });
+    render(<FileWorkOrder />);
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '一键呼叫' });
+    expect(screen.getByTestId('grid-banner')).toHaveTextContent('越秀先锋 · 一键呼叫');
+    const groups = within(screen.getByRole('radiogroup', { name: '分类' })).getAllByRole('radio').map((r) => r.textContent);
+    expect(groups).toEqual(['市容环境', '社区治理', '公共安全']);
+    fireEvent.click(radio('社区治理'));
+    const leaves = within(screen.getByRole('radiogroup', { name: '具体分类' })).getAllByRole('radio').map((r) => r.textContent);
+    expect(leaves).toEqual(['安全隐患', '环境卫生', '邻里纠纷', '设施损坏']);
+    fireEvent.click(radio('市容环境'));
+    expect(within(screen.getByRole('radiogroup', { name: '具体分类' })).getAllByRole('radio')).toHaveLength(4); // all 'both'
+    expect(radio('北京街道')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByTestId('point')).toHaveTextContent('以北京街道中心位置上报');
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument(); // no anonymity for officials
+
+    fireEvent.click(radio('社区治理'));
+    fireEvent.click(radio('设施损坏'));
+    describe_('小区门口健身器材断裂，有安全隐患');
+    fireEvent.click(screen.getByText('一键上报'));
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认一键上报' }));
+    expect(JSON.parse(filings()[0].data!)).toEqual({
+      categoryId: 'community-facility', description: '小区门口健身器材断裂，有安全隐患', photoIds: [],
+      place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' }, street: 'beijing', anonymous: false,
+    });
+    await act(async () => undefined);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` });
+  });
+});

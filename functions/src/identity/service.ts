@@ -27,6 +27,7 @@ export async function userView(u: repo.UserRecord, reveal: boolean): Promise<Use
     ...(ent ? { enterprise: { creditCode: ent.creditCode, name: ent.name, grade: ent.grade, legalRepresentative: reveal ? ent.legalRepresentative : maskName(ent.legalRepresentative) } } : {}),
     ...(u.departmentId ? { departmentId: u.departmentId, departmentName: await getDepartmentName(u.departmentId) } : {}),
     ...(u.area ? { area: u.area } : {}),
+    ...(u.street ? { street: u.street } : {}),
   };
 }
 

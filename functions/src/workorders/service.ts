@@ -127,6 +127,7 @@ export async function staffView(user: UserRecord, no: string) {
   return {
     ...publicView(wo, events), version: wo.version, photoIds: wo.photoIds, actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
     filer: wo.filerDisplay, anonymousToPublic: wo.anonymous, contactPhone: maskPhone(wo.contactPhone),
+    mine: wo.filerId === user.id, // a grid official who called it in also rates it
   };
 }
 

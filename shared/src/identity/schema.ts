@@ -69,6 +69,7 @@ export const UserView = z.object({
   departmentId: z.string().optional(),
   departmentName: z.string().optional(),
   area: z.string().optional(), // street / community for dispatchers and grid officials
+  street: z.string().optional(), // 所在街道 id, e.g. beijing
 });
 export type UserView = z.infer<typeof UserView>;
 

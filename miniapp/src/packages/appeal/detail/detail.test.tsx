@@ -124,7 +124,7 @@ describe('诉求详情 (filer)', () => {
 describe('工单办理 (handlers)', () => {
   it('shows only the actions the server allows, the masked phone with the anonymity note, and no rating box', async () => {
     login('grid');
-    serve(() => staffView({ state: 'resolved', stateName: '已办结，待评价', mine: true } as Partial<WoView>));
+    serve(() => staffView({ state: 'resolved', stateName: '已办结，待评价', mine: false } as Partial<WoView>));
     render(<Detail />);
     expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
     expect(screen.getAllByTestId(/^wo-action-/).map((b) => b.textContent)).toEqual(['签收', '改派']);

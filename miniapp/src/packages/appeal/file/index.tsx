@@ -154,7 +154,8 @@ function FileForm({ user }: { user: UserView }) {
     setLocating(true);
     setLocFailed(undefined);
     try {
-      const r = await Taro.getLocation({ type: 'gcj02' });
+      // WeChat gives GCJ-02 (what Chinese maps use); the H5 runtime only offers the browser's WGS-84
+      const r = await Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' });
       const p = { lat: r.latitude, lng: r.longitude };
       if (!isInYuexiu(p)) {
         setLocFailed('您当前的位置不在越秀区范围内。如问题发生在越秀区，请选择所在街道，以街道中心位置上报，并填写详细地址。');

@@ -12,6 +12,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError with a message a person can read. */
+export const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'));
+
 type Query = Record<string, string | number | undefined>;
 
 function qs(query?: Query): string {

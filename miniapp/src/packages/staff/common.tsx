@@ -3,14 +3,13 @@ import Taro from '@tarojs/taro';
 import { ROLE_NAMES, type Role } from '@yx/shared';
 import type { ReactNode } from 'react';
 import type * as z from 'zod';
-import { ApiError } from '../../api/client';
 import type { OpinionStatus } from '../../api/staff';
 import { useSession } from '../../hooks/useSession';
 import './common.css';
 
 /** Pieces every staff page uses: the role gate, chips, a counted text box, error helpers. */
 
-export const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'));
+export { asApiError } from '../../api/client';
 
 export const STAFF_PAGES = {
   queue: '/packages/staff/queue/index',

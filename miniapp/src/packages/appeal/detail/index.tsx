@@ -11,6 +11,7 @@ import { formatDateTime, formatDay, Timeline } from '../../../components/Timelin
 import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
 import { asApiError, Chips, TextBox } from '../../staff/common';
+import { useActedDetail } from '../../../hooks/useActedDetail';
 import { WoStateTag } from '../common';
 import './index.css';
 
@@ -34,14 +35,12 @@ export default function WorkOrderDetail() {
   const { params } = useRouter();
   const no = (params?.no ?? '').toUpperCase();
   const session = useSession();
-  const state = useAsync(() => {
+  // 409: someone else acted first (e.g. 该工单已由 X 签收): say so and show the order as it is now
+  const { d, state, notice, reload, onDone, onError } = useActedDetail<WoView>(() => {
     if (!session) return Promise.resolve(undefined);
     if (!no) return Promise.reject(new ApiError(400, 'CLIENT', '缺少工单编号，请从“我的诉求”或“待办工单”进入'));
     return woApi.get(no);
   }, [no, Boolean(session)]);
-  const [fresh, setFresh] = useState<WoView>();
-  const [notice, setNotice] = useState<string>();
-  const d = fresh ?? state.data;
 
   if (!session) {
     return (
@@ -53,23 +52,6 @@ export default function WorkOrderDetail() {
       </Page>
     );
   }
-
-  const reload = () => { setFresh(undefined); state.reload(); };
-  const onDone = (next: WoView, toast: string) => {
-    setNotice(undefined);
-    setFresh(next);
-    Taro.showToast({ title: toast, icon: 'success' });
-  };
-  const onError = (e: unknown) => {
-    const err = asApiError(e);
-    if (err.status === 409) {
-      // someone else acted first (e.g. 该工单已由 X 签收): say so and show the order as it is now
-      setNotice(err.message);
-      reload();
-      return undefined;
-    }
-    return err.message;
-  };
 
   return (
     <Page className="wd">

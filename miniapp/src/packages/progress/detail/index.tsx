@@ -2,13 +2,13 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { canWithdraw, ENDED_STATES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client';
+import { api, ApiError, asApiError } from '../../../api/client';
+import { useActedDetail } from '../../../hooks/useActedDetail';
 import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
 import './index.css';
 
@@ -17,7 +17,6 @@ const MATERIAL_SOURCES: Record<ApplicationDetail['materials'][number]['source'],
 };
 const COMMENT_MAX = 300;
 
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'));
 const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
 
 /** Today's date in Shanghai as "YYYY-MM-DD" (UTC + 8 hours, no Intl needed). */
@@ -35,14 +34,12 @@ export default function ApplicationDetailPage() {
   const { params } = useRouter();
   const appNo = (params?.appNo ?? '').toUpperCase();
   const session = useSession();
-  const state = useAsync(() => {
+  // 409: the state changed meanwhile (e.g. the department accepted it): say so and show the current one
+  const { d, state, notice, reload, onDone, onError } = useActedDetail<ApplicationDetail>(() => {
     if (!session) return Promise.resolve(undefined);
     if (!appNo) return Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从“我的办件”进入'));
     return api.application(appNo);
   }, [appNo, Boolean(session)]);
-  const [fresh, setFresh] = useState<ApplicationDetail>();
-  const [notice, setNotice] = useState<string>();
-  const d = fresh ?? state.data;
 
   if (!session) {
     return (
@@ -57,23 +54,6 @@ export default function ApplicationDetailPage() {
       </Page>
     );
   }
-
-  const reload = () => { setFresh(undefined); state.reload(); };
-  const onDone = (next: ApplicationDetail, toast: string) => {
-    setNotice(undefined);
-    setFresh(next);
-    Taro.showToast({ title: toast, icon: 'success' });
-  };
-  const onError = (e: unknown) => {
-    const err = asApiError(e);
-    if (err.status === 409) {
-      // the state changed meanwhile (e.g. the department accepted it): say so and show the current one
-      setNotice(err.message);
-      reload();
-      return undefined;
-    }
-    return err.message;
-  };
 
   return (
     <Page className="dt">

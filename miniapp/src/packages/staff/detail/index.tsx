@@ -9,8 +9,8 @@ import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
-import { asApiError, Chips, fieldErrors, OpinionTag, RoleGate, TextBox } from '../common';
+import { useActedDetail } from '../../../hooks/useActedDetail';
+import { Chips, fieldErrors, OpinionTag, RoleGate, TextBox } from '../common';
 import './index.css';
 
 type Errors = Record<string, string>;
@@ -63,31 +63,11 @@ export default function StaffDetail() {
 function DetailLoader() {
   const { params } = useRouter();
   const appNo = (params?.appNo ?? '').toUpperCase();
-  const state = useAsync(
+  // 409: the state changed or another officer acted first: say so and show the current application
+  const { d, state, notice, reload, onDone, onError } = useActedDetail<StaffApplicationView>(
     () => (appNo ? staffApi.application(appNo) : Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从工作台进入'))),
     [appNo],
   );
-  const [fresh, setFresh] = useState<StaffApplicationView>();
-  const [notice, setNotice] = useState<string>();
-  const d = fresh ?? state.data;
-
-  const reload = () => { setFresh(undefined); state.reload(); };
-  const onDone = (next: StaffApplicationView, toast: string) => {
-    setNotice(undefined);
-    setFresh(next);
-    Taro.showToast({ title: toast, icon: 'success' });
-  };
-  /** The message to show beside the action, or undefined when the page handles it (409: reload). */
-  const onError = (e: unknown) => {
-    const err = asApiError(e);
-    if (err.status === 409) {
-      // the state changed or another officer acted first: say so and show the current application
-      setNotice(err.message);
-      reload();
-      return undefined;
-    }
-    return err.message;
-  };
 
   return (
     <View>

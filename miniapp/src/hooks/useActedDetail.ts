@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { asApiError } from '../api/client';
+import { useAsync } from './useAsync';
+
+/**
+ * A detail page whose object a person acts on (application, work order, staff view): the loaded
+ * object, replaced by what an action returns; a 409 (someone else changed it meanwhile) shows the
+ * server's message and reloads, any other error goes back to the action to show beside it.
+ */
+export function useActedDetail<T>(load: () => Promise<T | undefined>, deps: unknown[]) {
+  const state = useAsync(load, deps);
+  const [fresh, setFresh] = useState<T>();
+  const [notice, setNotice] = useState<string>();
+  const reload = () => { setFresh(undefined); state.reload(); };
+  const onDone = (next: T, toast: string) => {
+    setNotice(undefined);
+    setFresh(next);
+    Taro.showToast({ title: toast, icon: 'success' });
+  };
+  const onError = (e: unknown): string | undefined => {
+    const err = asApiError(e);
+    if (err.status === 409) {
+      setNotice(err.message);
+      reload();
+      return undefined;
+    }
+    return err.message;
+  };
+  return { d: fresh ?? state.data, state, notice, reload, onDone, onError };
+}

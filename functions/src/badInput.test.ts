@@ -50,7 +50,7 @@ const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
+const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

@@ -19,3 +19,5 @@ export * from './workorders/states';
 export * from './workorders/categories';
 export * from './workorders/geo';
 export * from './workorders/api';
+export * from './workorders/deadlines';
+export * from './member';

@@ -4,6 +4,7 @@ import { db, table } from '../lib/db';
 import { keys } from '../lib/keys';
 import { randomId } from '../lib/ids';
 import { CounterDeltas, stateAttr } from '../lib/counters';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
 
 export interface MaterialUse { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; fileIds?: string[]; licenceIds?: string[] }
 export interface Deferral { name: string; dueDate: string; handedIn: boolean }
@@ -140,11 +141,11 @@ export async function listByApplicant(userId: string, states: ApplicationState[]
     ...(states ? { FilterExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#state': 'state' } } : {}),
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined,
+    ExclusiveStartKey: decodeCursor(cursor),
   }));
   return {
     items: (r.Items ?? []) as ApplicationRecord[],
-    nextCursor: r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : null,
+    nextCursor: encodeCursor(r.LastEvaluatedKey),
   };
 }
 

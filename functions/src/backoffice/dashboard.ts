@@ -41,9 +41,15 @@ export async function dashboard(scope: Scope) {
     ratings: n('ratings'),
     satisfactionRate: n('ratings') ? n('satisfied') / n('ratings') : null,
     rectificationsOpen: n('rectOpen'), // 差评整改 still open
+    // 诉求 and 越秀先锋 work orders handled in this scope (functions/src/workorders/counters.ts)
+    workOrders: {
+      filed: n('wo_filed'), open: n('wo_open'), closed: n('wo_closed'), resolved: n('wo_resolved'), reopened: n('wo_reopened'), duplicates: n('wo_duplicates'),
+      onTimeRate: n('wo_resolved') ? n('wo_resolvedOnTime') / n('wo_resolved') : null,
+      satisfactionRate: n('wo_rated') ? (n('wo_satisfied') + n('wo_basic')) / n('wo_rated') : null,
+    },
     weeks: weeks.map((w) => {
       const r = byWeek.get(w) ?? {};
-      return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0) };
+      return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0), woFiled: Number(r.wo_filed ?? 0), woClosed: Number(r.wo_closed ?? 0) };
     }),
   };
 }

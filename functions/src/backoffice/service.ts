@@ -15,6 +15,7 @@ import { getServiceItem } from '../guide/repository';
 import { OPINION_WORKING_DAYS, opinionTaskItems } from './opinions';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
 
 const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
@@ -66,13 +67,13 @@ export async function queue(userId: string, q: { state?: ApplicationState; light
       ExpressionAttributeValues: { ':pk': keys.deptQueuePk(dept), ...(q.state ? { ':s': q.state } : {}) },
       ...(q.state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
       Limit: q.limit,
-      ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined,
+      ExclusiveStartKey: decodeCursor(cursor),
     }));
     for (const a of (r.Items ?? []) as repo.ApplicationRecord[]) {
       const s = summaryOf(a, cal);
       if (!q.light || s.light === q.light) out.push(s);
     }
-    cursor = r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : undefined;
+    cursor = encodeCursor(r.LastEvaluatedKey) ?? undefined;
     if (!cursor) break;
   }
   return { items: out.slice(0, q.limit), nextCursor: cursor ?? null };

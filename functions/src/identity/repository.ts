@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { keys } from '../lib/keys';
@@ -110,11 +110,23 @@ export async function bindEnterprise(userId: string, creditCode: string, now: st
   return strip<UserRecord>(r.Attributes)!;
 }
 
+/** The work-order team a person answers for: a department's staff, or a street's grid officials. */
+export const teamOf = (u: Pick<UserRecord, 'role' | 'departmentId' | 'street'>): string | undefined =>
+  u.role === 'staff' && u.departmentId ? `dept:${u.departmentId}` : u.role === 'grid' && u.street ? `grid:${u.street}` : undefined;
+
+/** Everyone in a handling team (a bounded list: one Query). */
+export async function teamMembers(teamId: string): Promise<string[]> {
+  const r = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamMemberPk(teamId) }, Limit: 200 }));
+  return (r.Items ?? []).map((i) => String(i.userId));
+}
+
 /** Seeding only: writes a user (and its guard rows) as given. */
 export function seedUserItems(u: UserRecord, idHash?: string): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [{ ...keys.user(u.id), type: 'User', ...u }];
   if (idHash) items.push({ ...keys.idNumberGuard(idHash), type: 'IdNumberGuard', userId: u.id, createdAt: u.createdAt });
   if (u.openid) items.push({ ...keys.openid(u.openid), type: 'OpenidLink', userId: u.id });
+  const team = teamOf(u);
+  if (team) items.push({ ...keys.teamMember(team, u.id), type: 'TeamMember', userId: u.id, name: u.nickname });
   return items;
 }
 

@@ -30,6 +30,8 @@
  * | opinion task (并联) | APP#<appNo>           | OPN#<deptId> | gsi2 DEPTOPN#<deptId> / <due>#<appNo> |
  * | opinion due date    | OPNDUE#<date>         | <appNo>#<deptId> | —           |
  * | rectification (整改) | APP#<appNo>          | RECT        | gsi2 DEPTRECT#<deptId> / <due>#<appNo> |
+ * | team member         | TEAMMEMBER#<teamId>   | <userId>    | — (who to notify when an order arrives) |
+ * | work orders         | see functions/src/workorders/repository.ts (WO#, WOGEO#, WOALL#, gsi3 STREETWO#) |
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -72,4 +74,7 @@ export const keys = {
   deptRectificationsPk: (departmentId: string) => `DEPTRECT#${departmentId}`,
   /** an event written outside a version-checked change (opinion answers, supervision notes) */
   sideEvent: (appNo: string, at: string, tag: string) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${tag}` }),
+  /** a handling team's members (dept:<id> staff, grid:<street> officials), written when the account is provisioned */
+  teamMember: (teamId: string, userId: string) => ({ pk: `TEAMMEMBER#${teamId}`, sk: userId }),
+  teamMemberPk: (teamId: string) => `TEAMMEMBER#${teamId}`,
 };

@@ -9,7 +9,7 @@ import { SEED_ENTERPRISES, SEED_USERS } from '../identity/seedUsers';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 9;
+export const SEED_VERSION = 10;
 const MARKER = { pk: 'SEED', sk: 'VERSION' };
 
 /**

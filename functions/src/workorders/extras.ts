@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { addWorkingDays, streetName } from '@yx/shared';
+import { addWorkingDays, businessDate, streetName, streetSortKey } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { db, table } from '../lib/db';
 import { now } from '../lib/clock';
@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound } from '../lib/errors';
 import { getUser, type UserRecord } from '../identity/repository';
 import * as repo from './repository';
 import { staffView } from './service';
+import { woCounterItems } from './counters';
 
 const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
@@ -38,14 +39,14 @@ export async function decideExtension(userId: string, no: string, approve: boole
   const user = await getUser(userId);
   const { wo } = await repo.getWorkOrder(no);
   if (!user || !wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
-  const ext = (wo as repo.WorkOrderRecord & { extension?: { days: number; status: string } }).extension;
+  const ext = wo.extension;
   if (!ext || ext.status !== 'requested') throw conflict('没有待审批的延期申请');
   const at = now().toISOString();
   const replyBy = approve ? addWorkingDays(wo.replyBy, ext.days, await getCalendar()) : wo.replyBy;
   try {
     await db().send(new TransactWriteCommand({
       TransactItems: [
-        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r', ConditionExpression: 'extension.#st = :req', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':s': approve ? 'granted' : 'refused', ':r': replyBy, ':req': 'requested' } } },
+        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3', ConditionExpression: 'extension.#st = :req AND #state = :state', ExpressionAttributeNames: { '#st': 'status', '#state': 'state' }, ExpressionAttributeValues: { ':s': approve ? 'granted' : 'refused', ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at }) } } },
         { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#extd`, entity: 'WoEvent', at, actor: dispatcherName(user), role: user.role, action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期', ...(note ? { note } : {}) } } },
       ],
     }));
@@ -73,11 +74,12 @@ export async function markDuplicate(userId: string, no: string, originalNo: stri
   try {
     await db().send(new TransactWriteCommand({
       TransactItems: [
-        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET #s = :closed, duplicateOf = :o, version = version + :one REMOVE gsi2pk, gsi2sk', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':closed': 'closed', ':o': originalNo, ':one': 1, ':v': wo.version } } },
+        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET #s = :closed, duplicateOf = :o, version = version + :one, gsi3sk = :g3 REMOVE gsi2pk, gsi2sk', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':closed': 'closed', ':o': originalNo, ':one': 1, ':v': wo.version, ':g3': streetSortKey({ ...wo, state: 'closed', at }) } } },
         { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#dup`, entity: 'WoEvent', at, actor, role: user.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' } } },
         { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `EVT#${at}#dupof-${no}`, entity: 'WoEvent', at, actor, role: user.role, action: '并入重复件', note: no } } },
         { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `METOO#${wo.filerId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Update: { TableName: table(), Key: repo.woKey(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
+        ...woCounterItems([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
       ],
     }));
   } catch (e) {

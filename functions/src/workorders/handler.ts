@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { describeIssues, FileWorkOrderRequest, IdempotencyKey, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
+import { describeIssues, FileWorkOrderRequest, StreetOrdersQuery, StreetQuery, IdempotencyKey, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
 import { badRequest, forbidden } from '../lib/errors';
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
 import { getUser } from '../identity/repository';
 import * as wo from './service';
-import { streetOverdue } from './escalation';
+import { streetOf, streetOrders, streetOverdue } from './dispatch';
 import { decideExtension, markDuplicate, requestExtension } from './extras';
 
 const ExtensionBody = z.strictObject({ days: z.number().int().min(1).max(10), reason: z.string().trim().min(5).max(300) });
@@ -41,10 +41,15 @@ export const handler = router({
   'POST /v1/workorders/{no}/extension': route({ auth: ['staff', 'grid'], params: WoNoParams, body: ExtensionBody }, ({ session, params, body }) => requestExtension(session!.userId, params.no, body.days, body.reason)),
   'POST /v1/workorders/{no}/extension-decision': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DecisionBody }, ({ session, params, body }) => decideExtension(session!.userId, params.no, body.approve, body.note)),
   'POST /v1/workorders/{no}/duplicate': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DuplicateBody }, ({ session, params, body }) => markDuplicate(session!.userId, params.no, body.originalNo)),
-  'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher'] }, async ({ session }) => {
+  'GET /v1/street/workorders': route({ auth: ['dispatcher', 'admin'], query: StreetOrdersQuery }, async ({ session, query }) => {
     const u = await getUser(session!.userId);
-    if (!u?.street) throw forbidden('您的账号未分配街道');
-    return streetOverdue(u.street);
+    if (!u) throw forbidden();
+    return streetOrders(streetOf(u, query.street), query.group, query.limit, query.cursor);
+  }),
+  'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher', 'admin'], query: StreetQuery }, async ({ session, query }) => {
+    const u = await getUser(session!.userId);
+    if (!u) throw forbidden();
+    return streetOverdue(streetOf(u, query.street));
   }),
   'GET /v1/team/workorders': route({ auth: ['staff', 'grid'] }, ({ session }) => wo.teamList(session!.userId)),
   'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], params: WoActionParams, body: z.unknown() }, async ({ session, params, body }) => {

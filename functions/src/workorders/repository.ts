@@ -1,11 +1,13 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { WorkOrderState } from '@yx/shared';
+import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup, type WorkOrderState } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { messageItems, type MessageInput } from '../applications/repository';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
 
 /**
  * Work orders (工单) for appeals and community issues. Keys:
- * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open) |
+ * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open); |
+ * |                   |                    |                  | gsi3 STREETWO#<street> / <group>#<claimBy or replyBy or changedAt>#<no> (streetSortKey) |
  * | event (trail)     | WO#<no>            | EVT#<at>#<n>     | append-only, written with the change it records |
  * | me-too / follower | WO#<no>            | METOO#<userId>   | |
  * | place index       | WOGEO#<cat>#<cell> | <createdAt>#<no> | geohash-7 cell, for "nearby open orders of this category" |
@@ -37,6 +39,14 @@ export interface WorkOrderRecord {
   reopened: boolean;
   rating?: string;
   createdAt: string;
+  /** how the filer wants to hear back (联系方式偏好) */
+  contactPreference?: 'phone' | 'message' | 'none';
+  /** an enterprise's appeal is linked to the firm (统一社会信用代码) */
+  enterpriseCode?: string;
+  enterpriseName?: string;
+  extension?: { days: number; reason: string; status: 'requested' | 'granted' | 'refused'; at: string };
+  escalatedAt?: string;
+  duplicateOf?: string;
 }
 
 export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string }
@@ -46,15 +56,21 @@ export const woKey = (no: string) => ({ pk: `WO#${no}`, sk: 'WO' });
 const eventKey = (no: string, at: string, n: number) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` });
 const teamIndex = (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` });
 const filerIndex = (userId: string, createdAt: string, no: string) => ({ gsi1pk: `USERWO#${userId}`, gsi1sk: `${createdAt}#${no}` });
+/** orders placed nowhere in particular (a department appeal without a street) are the district's to oversee */
+export const NO_STREET = '_district';
+/** the street dispatcher's list: by tab, the most urgent (or newest) first */
+export const streetIndex = (street: string, sortKey: string) => ({ gsi3pk: `STREETWO#${street}`, gsi3sk: sortKey });
 const monthKey = (createdAt: string, no: string) => ({ pk: `WOALL#${createdAt.slice(0, 7)}`, sk: `${createdAt}#${no}` });
 const geoKey = (categoryId: string, cell: string, createdAt: string, no: string) => ({ pk: `WOGEO#${categoryId}#${cell}`, sk: `${createdAt}#${no}` });
 
-export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput | undefined): Promise<void> {
+export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput | undefined, counters: Record<string, unknown>[] = []): Promise<void> {
   const items: Record<string, unknown>[] = [
     { Put: { TableName: T(), Item: { pk: `IDEM#${idem.userId}#${idem.key}`, sk: 'IDEM', entity: 'Idempotency', woNo: wo.no, ttl: Math.floor(Date.parse(wo.createdAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: T(), Item: { ...woKey(wo.no), ...filerIndex(wo.filerId, wo.createdAt, wo.no), ...teamIndex(wo.teamId, wo.claimBy, wo.no), entity: 'WorkOrder', ...wo }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: T(), Item: { ...woKey(wo.no), ...filerIndex(wo.filerId, wo.createdAt, wo.no), ...teamIndex(wo.teamId, wo.claimBy, wo.no),
+      ...streetIndex(wo.street ?? NO_STREET, streetSortKey({ ...wo, at: wo.createdAt })), entity: 'WorkOrder', ...wo }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...events.map((e, n) => ({ Put: { TableName: T(), Item: { ...eventKey(wo.no, e.at, n), entity: 'WoEvent', ...e } } })),
     ...(message ? messageItems(message, wo.createdAt) : []),
+    ...counters,
   ];
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: { ...geoKey(wo.categoryId, wo.geohash, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no } } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
@@ -89,11 +105,18 @@ export async function changeWorkOrder(o: {
   wo: WorkOrderRecord; set: Record<string, unknown>; event: WoEvent; eventIndex: number; messages: MessageInput[];
   /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
   queue?: { leave: true } | { teamId: string; claimBy: string };
+  /** dashboard counter updates (CounterDeltas.transactItems) */
+  counters?: Record<string, unknown>[];
 }): Promise<void> {
+  const set = { ...o.set };
+  if (o.queue && 'claimBy' in o.queue) set.claimBy = o.queue.claimBy;
+  // the street's list follows the state (and the deadline it is sorted by)
+  const next = { ...o.wo, ...set } as WorkOrderRecord;
+  set.gsi3sk = streetSortKey({ state: next.state, claimBy: next.claimBy, replyBy: next.replyBy, at: o.event.at, no: o.wo.no });
   const names: Record<string, string> = { '#v': 'version', '#s': 'state' };
   const values: Record<string, unknown> = { ':v': o.wo.version, ':v1': o.wo.version + 1, ':s0': o.wo.state };
   const sets = ['#v = :v1'];
-  Object.entries(o.set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
+  Object.entries(set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
   let remove = '';
   if (o.queue && 'leave' in o.queue) remove = ' REMOVE gsi2pk, gsi2sk';
   else if (o.queue) {
@@ -105,8 +128,16 @@ export async function changeWorkOrder(o: {
       { Update: { TableName: T(), Key: woKey(o.wo.no), UpdateExpression: `SET ${sets.join(', ')}${remove}`, ConditionExpression: '#v = :v AND #s = :s0', ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
       { Put: { TableName: T(), Item: { ...eventKey(o.wo.no, o.event.at, o.eventIndex), entity: 'WoEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...o.messages.slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
+      ...(o.counters ?? []),
     ] as never,
   }));
+}
+
+/** Inbox messages to many people at once (a team's members), in transactions of at most 30 people. */
+export async function sendMessages(messages: MessageInput[], at: string): Promise<void> {
+  for (let i = 0; i < messages.length; i += 30) {
+    await db().send(new TransactWriteCommand({ TransactItems: messages.slice(i, i + 30).flatMap((m) => messageItems(m, at)) as never }));
+  }
 }
 
 /** 我也遇到 (me too): one follower row per person; the affected count moves with it. */
@@ -122,6 +153,18 @@ export async function addMeToo(no: string, userId: string, at: string): Promise<
 export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
   const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `TEAM#${teamId}` }, Limit: limit }));
   return (r.Items ?? []) as WorkOrderRecord[];
+}
+
+/** A tab of the street dispatcher's list (one Query); `before` limits it to sort keys below a bound, e.g. overdue. */
+export async function streetList(street: string, group: WoGroup, limit: number, cursor?: string, before?: string) {
+  const r = await db().send(new QueryCommand({
+    TableName: T(), IndexName: 'gsi3',
+    KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk BETWEEN :a AND :b' : 'gsi3pk = :pk AND begins_with(gsi3sk, :a)',
+    ExpressionAttributeValues: { ':pk': `STREETWO#${street}`, ':a': `${group}#`, ...(before ? { ':b': `${group}#${before}` } : {}) },
+    ScanIndexForward: WO_GROUP_ASCENDING[group], Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers placed in a geohash cell of a category since a time. */
@@ -142,9 +185,9 @@ export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
 export async function listByFiler(userId: string, limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
     TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `USERWO#${userId}` },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined,
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor),
   }));
-  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : null };
+  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers created between two instants (inclusive), newest first, at most `limit`: one Query per month. */

@@ -1,22 +1,22 @@
 import {
-  addWorkingDays, afterRating, businessDate, categoryById, cellsWithin, encodeGeohash, formatWoNo, haversineMeters, maskName, maskPhone,
-  pathOf, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_STATE_NAMES, woAllowed,
+  addWorkingDays, afterRating, businessDate, categoryById, cellsWithin, claimLight, CONTACT_PREFERENCE_NAMES, encodeGeohash, formatWoNo, haversineMeters,
+  maskCreditCode, maskName, maskPhone, pathOf, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_STATE_NAMES, woAllowed, woLight,
   type FileWorkOrderRequest, type WorkOrderAction,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
+import { log } from '../lib/log';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { loadCatalog } from '../guide/repository';
-import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
+import { getEnterprise, getUser, teamMembers, teamOf, type UserRecord } from '../identity/repository';
 import { readyFileOf } from '../files/service';
 import { allocateNumbers, type MessageInput } from '../applications/repository';
 import * as repo from './repository';
+import { woCounterItems } from './counters';
 
 const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
-/** The team a person answers for: a department's staff, or a street's grid officials. */
-export const teamOf = (u: UserRecord): string | undefined =>
-  u.role === 'staff' && u.departmentId ? `dept:${u.departmentId}` : u.role === 'grid' && u.street ? `grid:${u.street}` : undefined;
+export { teamOf };
 
 async function teamName(teamId: string): Promise<string> {
   const [kind, id] = teamId.split(':');
@@ -29,7 +29,8 @@ async function claimDeadline(hours: number): Promise<string> {
   const cal = await getCalendar();
   const t = now();
   if (hours < 8) return new Date(t.getTime() + hours * 3600_000).toISOString();
-  return `${addWorkingDays(businessDate(t), Math.ceil(hours / 8), cal)}T18:00:00+08:00`;
+  // always UTC ISO: the queues sort and compare these as strings
+  return new Date(`${addWorkingDays(businessDate(t), Math.ceil(hours / 8), cal)}T18:00:00+08:00`).toISOString();
 }
 
 /**
@@ -50,11 +51,12 @@ export async function fileWorkOrder(userId: string, idemKey: string, req: FileWo
   for (const id of req.photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const street = req.street ?? user.street;
   if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
-  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const ent = user.role === 'enterprise' && user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
   const made = await createOrder({
     categoryId: cat.id, description: req.description, photoIds: req.photoIds, place: req.place, street,
     filerId: userId, filerRole: user.role, filerDisplay: ent?.name ?? (isGrid ? user.nickname : maskName(user.realName) ?? '居民'),
-    anonymous: req.anonymous, contactPhone: user.phone, kind: isGrid ? 'community' : 'appeal', idem: { userId, key: idemKey },
+    anonymous: req.anonymous, contactPhone: user.phone, contactPreference: req.contactPreference,
+    ...(ent ? { enterpriseCode: ent.creditCode, enterpriseName: ent.name } : {}), kind: isGrid ? 'community' : 'appeal', idem: { userId, key: idemKey },
     firstAction: isGrid ? '一键呼叫' : '提交诉求',
   });
   return { status: made.created ? 201 : 200, view: await filerView(userId, made.no) };
@@ -67,6 +69,7 @@ export async function fileWorkOrder(userId: string, idemKey: string, req: FileWo
 export async function createOrder(o: {
   categoryId: string; description: string; photoIds: string[]; place?: { lat: number; lng: number; address: string }; street?: string;
   filerId: string; filerRole: string; filerDisplay: string; anonymous: boolean; contactPhone?: string; kind: 'appeal' | 'community';
+  contactPreference?: repo.WorkOrderRecord['contactPreference']; enterpriseCode?: string; enterpriseName?: string;
   idem: { userId: string; key: string }; firstAction: string; notify?: boolean;
 }): Promise<{ no: string; created: boolean }> {
   const cat = categoryById(o.categoryId)!;
@@ -84,6 +87,8 @@ export async function createOrder(o: {
     ...(o.street ? { street: o.street } : {}),
     filerId: o.filerId, filerRole: o.filerRole, filerDisplay: o.filerDisplay, anonymous: o.anonymous,
     ...(o.contactPhone ? { contactPhone: o.contactPhone } : {}),
+    ...(o.contactPreference ? { contactPreference: o.contactPreference } : {}),
+    ...(o.enterpriseCode ? { enterpriseCode: o.enterpriseCode, enterpriseName: o.enterpriseName } : {}),
     affected: 1, claimBy: await claimDeadline(cat.claimWorkingHours), replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
     reopened: false, createdAt: at.toISOString(),
   };
@@ -93,14 +98,32 @@ export async function createOrder(o: {
     { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
   ];
   try {
-    await repo.createWorkOrder(wo, events, o.idem, o.notify === false ? undefined : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` });
+    await repo.createWorkOrder(wo, events, o.idem, o.notify === false ? undefined : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
+      woCounterItems([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]));
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);
     if (!won) throw conflict('提交正在处理中，请稍后查看');
     return { no: won, created: false };
   }
+  await notifyTeam(wo, `新工单待签收：${cat.name}`, `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${localTime(wo.claimBy)} 前签收）`, o.filerId);
   return { no, created: true };
+}
+
+const localTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+/**
+ * 一键呼叫 "the responsible people are notified at once": every member of the handling team gets an
+ * inbox message (and a subscribe message) as soon as the order is theirs. After the order's own
+ * transaction, so a failure here never loses the order; the team's list shows it regardless.
+ */
+async function notifyTeam(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title: string, body: string, except?: string) {
+  try {
+    const members = (await teamMembers(wo.teamId)).filter((id) => id !== except);
+    await repo.sendMessages(members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })), now().toISOString());
+  } catch (e) {
+    log.error('team notification failed', { no: wo.no, err: (e as Error).name });
+  }
 }
 
 function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
@@ -125,9 +148,22 @@ export async function staffView(user: UserRecord, no: string) {
   const { wo, events } = await repo.getWorkOrder(no);
   if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
   return {
-    ...publicView(wo, events), version: wo.version, photoIds: wo.photoIds, actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
+    ...publicView(wo, events), ...(await handlingFacts(wo)), version: wo.version, photoIds: wo.photoIds, actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
+    dispatcher: (user.role === 'dispatcher' && user.street === wo.street) || user.role === 'admin',
     filer: wo.filerDisplay, anonymousToPublic: wo.anonymous, contactPhone: maskPhone(wo.contactPhone),
     mine: wo.filerId === user.id, // a grid official who called it in also rates it
+  };
+}
+
+/** The handling side's extra facts: lights, the filer's wishes and firm, extension and duplicate links. */
+async function handlingFacts(wo: repo.WorkOrderRecord) {
+  const cal = await getCalendar();
+  const t = now();
+  return {
+    light: woLight(wo, t.toISOString(), businessDate(t), cal),
+    contactPreference: wo.contactPreference ? CONTACT_PREFERENCE_NAMES[wo.contactPreference] : undefined,
+    enterprise: wo.enterpriseCode ? { name: wo.enterpriseName, code: maskCreditCode(wo.enterpriseCode) } : undefined,
+    extension: wo.extension, duplicateOf: wo.duplicateOf, escalated: Boolean(wo.escalatedAt),
   };
 }
 
@@ -157,21 +193,29 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
   const set: Record<string, unknown> = { state: spec.to };
   let note: string | undefined;
   let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
+  let counters: Record<string, unknown>[] | undefined;
+  const today = businessDate(now());
   if (action === 'claim') { set.ownerId = user.id; set.ownerName = user.nickname; queue = { leave: true }; }
   if (action === 'start') note = body.note as string | undefined;
-  if (action === 'resolve') { note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds; }
+  if (action === 'resolve') {
+    note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds;
+    counters = woCounterItems([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
+  }
   if (action === 'return') { note = body.reason as string; set.ownerId = null; set.ownerName = null; }
   if (action === 'redispatch') {
     const teamId = String(body.teamId);
     set.teamId = teamId; set.teamName = await teamName(teamId); set.ownerId = null; set.ownerName = null;
     queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
+    // the open order moves between departments' counts
+    counters = woCounterItems([{ wo, all: { wo_open: -1 } }, { wo: { teamId, street: wo.street }, all: { wo_open: 1 } }]);
   }
   const tell = (title: string, text: string): MessageInput[] => [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
   try {
     await repo.changeWorkOrder({
       wo, set, queue, eventIndex: events.length,
       event: { at, actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName, role: user.role, action: spec.name, from: wo.state, to: spec.to, ...(note ? { note } : {}) },
+      counters,
       messages: action === 'claim' || action === 'resolve' ? tell(`工单 ${no} ${WO_STATE_NAMES[spec.to]}`, action === 'resolve' ? `办理结果：${note}。请对办理结果进行评价。` : `${wo.teamName} 已签收，正在处理。`) : [],
     });
   } catch (e) {
@@ -180,6 +224,7 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
     if (action === 'claim' && fresh?.ownerName) throw conflict(`该工单已由 ${fresh.ownerName} 签收`);
     throw conflict('工单刚刚被其他人处理，请刷新后再看');
   }
+  if (action === 'redispatch') await notifyTeam({ no, teamId: String(set.teamId) }, `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`, `${wo.description.slice(0, 40)}（${note}）`);
   return staffView(user, no);
 }
 
@@ -197,11 +242,15 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
       queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
       event: { at, actor: wo.anonymous ? '匿名居民' : wo.filerDisplay, role: 'filer', action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`, from: 'resolved', to: next.to, ...(comment ? { note: comment } : {}) },
       messages: [],
+      counters: next.reopen
+        ? woCounterItems([{ wo, all: { wo_reopened: 1 } }])
+        : woCounterItems([{ wo, all: { wo_open: -1, wo_closed: 1, wo_rated: 1, [`wo_${value}`]: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
     throw e;
   }
+  if (next.reopen) await notifyTeam(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim());
   return filerView(userId, no);
 }
 
@@ -236,7 +285,8 @@ export async function teamList(userId: string) {
   const team = user && teamOf(user);
   if (!team) throw forbidden('您不在任何承办队伍中');
   const items = await repo.teamQueue(team, 50);
-  return { teamId: team, items: items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address, affected: w.affected, claimBy: w.claimBy, overdue: w.claimBy < now().toISOString() })) };
+  const t = now().toISOString();
+  return { teamId: team, items: items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address, affected: w.affected, claimBy: w.claimBy, overdue: w.claimBy < t, light: claimLight(w.claimBy, t) })) };
 }
 
 export async function mine(userId: string, limit: number, cursor?: string) {

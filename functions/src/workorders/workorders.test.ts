@@ -177,3 +177,53 @@ describe('extensions and duplicates', () => {
     expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } })).status).toBe(409);
   });
 });
+
+describe('street dispatcher, team notice, firm and contact preference', () => {
+  afterEach(() => { delete process.env.FAKE_NOW; });
+  const messagesOf = async (userId: string) => {
+    const { handler: messages } = await import('../messages/handler');
+    return (await call(messages, 'GET /v1/messages', { token: await login(userId), query: { limit: '50' } })).body.items as { title: string; appNo?: string }[];
+  };
+
+  it('tells every member of the team at once when a one-tap call arrives, but not the caller', async () => {
+    const caller = await login('u-grid-beijing');
+    const no = (await file(caller, { categoryId: 'community-facility', description: '路灯不亮，晚上行人看不清台阶', place: HERE })).body.no;
+    expect((await messagesOf('u-grid-beijing-2')).find((m) => m.appNo === no)?.title).toContain('新工单待签收');
+    expect((await messagesOf('u-grid-beijing')).filter((m) => m.appNo === no).map((m) => m.title)).not.toContainEqual(expect.stringContaining('新工单待签收'));
+  });
+
+  it('links an enterprise appeal to the firm and shows staff the filer\'s contact wish, masked', async () => {
+    const chen = await login('u-enterprise-chen');
+    const r = await file(chen, { categoryId: 'business-finance', description: '想了解小微企业贷款贴息政策的申请条件', contactPreference: 'phone' });
+    expect(r.status).toBe(201);
+    const staff = await login('u-staff-market');
+    const v = await view(staff, r.body.no);
+    expect(v.body).toMatchObject({ contactPreference: '电话联系我', enterprise: { name: expect.stringContaining('粤味') } });
+    expect(v.body.enterprise.code).not.toBe('91440104MA5CXK1P06');
+    expect(v.body.contactPhone).toMatch(/\*/);
+    expect((await file(chen, { categoryId: 'business-finance', description: '联系方式写错了试试', contactPreference: 'fax' })).status).toBe(400);
+  });
+
+  it('lists the street\'s orders by tab with lights, moves them as they change, and shows overdue replies', async () => {
+    process.env.FAKE_NOW = '2026-11-02T01:00:00Z'; // Mon 09:00
+    const caller = await login('u-grid-beijing');
+    const no = (await file(caller, { categoryId: 'community-facility', description: '小区门口井盖松动，踩上去会响', place: HERE })).body.no;
+    const dispatcher = await login('u-dispatcher-beijing');
+    const tab = async (group: string) => (await call(handler, 'GET /v1/street/workorders', { token: dispatcher, query: { group, limit: '50' } })).body;
+    const todo = await tab('todo');
+    expect(todo.street).toBe('北京街道');
+    expect(todo.items.find((i: { no: string }) => i.no === no)).toMatchObject({ light: expect.stringMatching(/green|yellow/), stateName: '已派单，待签收' });
+    const owner = await login('u-grid-beijing-2');
+    await act(owner, no, 'claim');
+    expect((await tab('todo')).items.map((i: { no: string }) => i.no)).not.toContain(no);
+    const doing = (await tab('doing')).items.find((i: { no: string }) => i.no === no);
+    expect(doing).toMatchObject({ ownerName: expect.stringContaining('邓伟'), light: 'green' });
+    process.env.FAKE_NOW = '2026-11-20T01:00:00Z'; // weeks later, no reply yet
+    const overdue = (await call(handler, 'GET /v1/street/workorders/overdue', { token: dispatcher })).body;
+    expect(overdue.replies.find((i: { no: string }) => i.no === no)).toMatchObject({ light: 'red' });
+    expect((await tab('doing')).items.find((i: { no: string }) => i.no === no).light).toBe('red');
+    // a dispatcher of another street, a resident: not theirs
+    expect((await call(handler, 'GET /v1/street/workorders', { token: await login('u-resident-zhang'), query: {} })).status).toBe(403);
+    expect((await call(handler, 'GET /v1/street/workorders', { token: dispatcher, query: { cursor: 'bm90LWEta2V5' } })).status).toBe(400);
+  });
+});

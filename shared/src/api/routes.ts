@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ErrorBody } from './errors';
 import { CalendarData } from '../calendar/data';
 import { QueueQuery, StaffActionParams } from '../backoffice/actions';
-import { FileWorkOrderRequest, NearbyQuery, WoActionParams, WoNoParams, WoRateRequest } from '../workorders/api';
+import { FileWorkOrderRequest, NearbyQuery, StreetOrdersQuery, StreetQuery, WoActionParams, WoNoParams, WoRateRequest } from '../workorders/api';
 import {
   BundleDetail, BundleListResponse, DepartmentListResponse, IdParams, ServiceDetail, ServiceListQuery, ServiceListResponse, ThemeListResponse,
 } from '../guide/api';
@@ -86,7 +86,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'POST', path: '/v1/workorders/{no}/extension', summary: '申请延期（签收人）', tag: 'workorders', auth: 'session', params: WoNoParams, body: z.object({ days: z.number(), reason: z.string() }), response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/extension-decision', summary: '审批延期（街道调度）', tag: 'workorders', auth: 'session', params: WoNoParams, body: z.object({ approve: z.boolean(), note: z.string().optional() }), response: z.object({}).passthrough() },
   { method: 'POST', path: '/v1/workorders/{no}/duplicate', summary: '标记重复件并入原工单（街道调度）', tag: 'workorders', auth: 'session', params: WoNoParams, body: z.object({ originalNo: z.string() }), response: z.object({}).passthrough() },
-  { method: 'GET', path: '/v1/street/workorders/overdue', summary: '街道调度：本街道超时未签收的工单', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/street/workorders', summary: '街道调度：本街道全部工单，按分组（待签收/处理中/待评价/退单/已关闭），最紧急的在前', tag: 'workorders', auth: 'session', query: StreetOrdersQuery, response: z.object({ items: z.array(z.object({}).passthrough()), nextCursor: z.string().nullable() }).passthrough() },
+  { method: 'GET', path: '/v1/street/workorders/overdue', summary: '街道督办：超时未签收（items）与超期未答复（replies）的工单', tag: 'workorders', auth: 'session', query: StreetQuery, response: z.object({}).passthrough() },
   { method: 'GET', path: '/v1/team/workorders', summary: '本队伍待签收工单（按签收时限）', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
   { method: 'GET', path: '/open311/v2/services.json', summary: 'Open311 GeoReport v2: services (leaf categories)', tag: 'open311', auth: 'public', response: z.array(z.object({}).passthrough()) },
   { method: 'GET', path: '/open311/v2/services/{file}', summary: 'Open311: service definition ({service_code}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.object({}).passthrough() },

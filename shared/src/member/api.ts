@@ -1,0 +1,41 @@
+// Request schemas for the member-zone API (resident, partner staff and admin endpoints).
+import * as z from 'zod';
+import { RedeemCodeParam } from './codes';
+import { PointsSource } from './ledger';
+import { Benefit } from './memberDay';
+import { MemberRules } from './rules';
+
+/** 签到: the server decides the date (businessDate(now)); the client sends nothing. */
+export const CheckInRequest = z.strictObject({});
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+export const ClaimBenefitRequest = z.strictObject({ benefitId: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '福利编号不正确' }) });
+export type ClaimBenefitRequest = z.infer<typeof ClaimBenefitRequest>;
+
+/** Partner staff redeem a code once; the code arrives normalized ('ABCD-EFGH-JK'). */
+export const RedeemRequest = z.strictObject({ code: RedeemCodeParam });
+export type RedeemRequest = z.infer<typeof RedeemRequest>;
+
+/** Points awarded by another module (e.g. rating a work order); `source` makes a retry harmless. */
+export const AwardPointsInput = z.strictObject({
+  userId: z.string().min(1, { message: '请指定用户' }).max(64, { message: '用户编号不正确' }),
+  points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }).min(1, { message: '积分至少为 1' }).max(10000, { message: '一次最多发放 10000 积分' }),
+  reason: z.string().trim().min(1, { message: '请填写积分原因' }).max(40, { message: '原因不能超过 40 个字' }),
+  source: PointsSource,
+});
+export type AwardPointsInput = z.infer<typeof AwardPointsInput>;
+
+export const MemberRulesUpdate = MemberRules;
+export type MemberRulesUpdate = MemberRules;
+
+export const BenefitUpsert = Benefit;
+export type BenefitUpsert = Benefit;
+
+/** Check-in calendar month; the server uses the current month when absent. */
+export const MonthQuery = z.strictObject({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份应写成 YYYY-MM，例如 2026-11' })
+    .optional(),
+});
+export type MonthQuery = z.infer<typeof MonthQuery>;

@@ -13,9 +13,10 @@ import { handler as messages } from './messages/handler';
 import { handler as admin } from './admin/handler';
 import { handler as backoffice } from './backoffice/handler';
 import { handler as workorders } from './workorders/handler';
+import { handler as member } from './member/handler';
 import { seedAll } from './seed/seed';
 
-const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders];
+const HANDLERS = [guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders, member];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -26,6 +27,8 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   messageId: { unknown: 'm_abcdefghijkl', malformed: 'm_1' },
   action: { unknown: 'accept', malformed: 'explode' },
   no: { unknown: 'SQ20991231999999', malformed: 'SQ-1' },
+  benefitId: { unknown: 'no-such-benefit', malformed: 'Bad_Id!' },
+  code: { unknown: 'ABCD-EFGH-JK', malformed: '12' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -43,6 +46,9 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },
   'POST /v1/workorders/{no}/extension-decision': { approve: true },
   'POST /v1/workorders/{no}/duplicate': { originalNo: 'SQ20991231999998' },
+  'PUT /v1/admin/member/benefits/{benefitId}': {
+    id: 'no-such-benefit', title: '不存在的福利', description: '', partner: '无', partnerId: 'nobody', stock: 1, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 7,
+  },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind]]));
@@ -50,7 +56,8 @@ const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
+let partnerToken: string;
+const tokenFor = (routeKey: string) => (routeKey.includes('/partner/') ? partnerToken : routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {
@@ -65,6 +72,7 @@ beforeAll(async () => {
   token = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-resident-li' } })).body.token;
   adminToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-admin' } })).body.token;
   staffToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-staff-police' } })).body.token;
+  partnerToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-partner-museum' } })).body.token;
 });
 
 // Open311 answers in its own spec's error format (tested in open311/open311.test.ts)

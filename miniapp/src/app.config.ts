@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['real-name/index', 'enterprise/index'] },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
-    { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index'] },
+    { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
     { root: 'packages/staff', pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index'] },
   ],
   window: {

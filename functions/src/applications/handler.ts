@@ -1,21 +1,16 @@
 import {
-  AppNoParams, DraftBody, DraftParams, IdempotencyKey, ListMineQuery, LookupRequest, RateRequest, SubmitRequest, SupplementRequest,
+  AppNoParams, DraftBody, DraftParams, ListMineQuery, LookupRequest, RateRequest, SubmitRequest, SupplementRequest,
 } from '@yx/shared';
 import { badRequest } from '../lib/errors';
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
+import { idempotencyKey } from '../lib/idempotency';
 import { listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
 
 const APPLICANTS = ['resident', 'enterprise'] as const;
 
-function idempotencyKey(event: HttpEvent): string {
-  const raw = event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key'];
-  const r = IdempotencyKey.safeParse(raw);
-  if (!r.success) throw badRequest(raw ? '提交凭证不正确，请刷新页面后重试' : '缺少提交凭证（Idempotency-Key），请刷新页面后重试');
-  return r.data;
-}
 
 /** The caller's address, for rate limits of anonymous lookups (API Gateway sets sourceIp). */
 const clientOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';

@@ -16,6 +16,7 @@ import { readyFileOf } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
 import { getDraft } from './drafts';
 import * as repo from './repository';
+import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { CounterDeltas } from '../lib/counters';
 import { rectificationItem } from '../backoffice/rectifications';
 
@@ -449,9 +450,9 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
   });
 }
 
-/** 好差评: once, after the service ended. */
-export function rate(userId: string, appNo: string, value: Rating, comment?: string) {
-  return change(userId, appNo, async (app, n) => {
+/** 好差评: once, after the service ended; rating earns member points (会员积分), once per application. */
+export async function rate(userId: string, appNo: string, value: Rating, comment?: string) {
+  const view = await change(userId, appNo, async (app, n) => {
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
     const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
@@ -463,6 +464,8 @@ export function rate(userId: string, appNo: string, value: Rating, comment?: str
       event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };
   });
+  await awardPointsQuietly({ userId, points: RATING_POINTS, reason: '评价办件', source: `rating:${appNo}` });
+  return view;
 }
 
 // ---- tests only -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { keys } from '../lib/keys';
@@ -16,6 +16,7 @@ export interface UserRecord {
   departmentId?: string;
   area?: string;
   street?: string;
+  partnerId?: string; // 会员日 partner staff: whose redeem codes they check
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +39,13 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
 export async function getUser(userId: string): Promise<UserRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
   return strip<UserRecord>(r.Item);
+}
+
+/** Several users at once (at most 100), for lists that show names. */
+export async function getUsers(userIds: string[]): Promise<UserRecord[]> {
+  if (!userIds.length) return [];
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(userIds)].slice(0, 100).map(keys.user) } } }));
+  return (r.Responses?.[table()] ?? []).map((i) => strip<UserRecord>(i)!);
 }
 
 export async function getUserIdByOpenid(openid: string): Promise<string | undefined> {

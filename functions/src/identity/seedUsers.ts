@@ -16,6 +16,7 @@ export interface SeedUser {
   departmentId?: string;
   area?: string;
   street?: string; // 所在街道 (a dispatcher's own street)
+  partnerId?: string; // 会员日 partner staff
 }
 
 export interface SeedEnterprise {
@@ -52,5 +53,8 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区', street: 'beijing' },
   { id: 'u-grid-beijing-2', role: 'grid', nickname: '网格员 邓伟', description: '网格员 · 北京街 盐运西社区', area: '北京街道/盐运西社区', street: 'beijing' },
   { id: 'u-dispatcher-beijing', role: 'dispatcher', nickname: '北京街调度员 梁军', description: '调度员 · 北京街道', area: '北京街道', street: 'beijing' },
+  { id: 'u-resident-huang', role: 'resident', nickname: '黄美玲', description: '居民 · 会员专区演示（未领卡，已有 195 积分）', realName: '黄美玲', idNumber: '440104198807230026', phone: '13570005678', street: 'dongshan' },
+  { id: 'u-partner-museum', role: 'partner', nickname: '省博物馆 服务台 苏小姐', description: '合作商户 · 广东省博物馆（核销兑换码）', partnerId: 'gd-museum', area: '广东省博物馆' },
+  { id: 'u-partner-yuewei', role: 'partner', nickname: '粤味餐饮 收银 阿杰', description: '合作商户 · 粤味餐饮（核销兑换码）', partnerId: 'yuewei', area: '广州越秀粤味餐饮有限公司' },
   { id: 'u-admin', role: 'admin', nickname: '区政数局管理员', description: '管理员 · 区政务服务数据管理局', departmentId: 'data' },
 ];

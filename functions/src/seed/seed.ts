@@ -6,10 +6,12 @@ import { summarize } from '../guide/service';
 import { seedEnterpriseItem, seedUserItems } from '../identity/repository';
 import { hashIdNumber } from '../identity/service';
 import { SEED_ENTERPRISES, SEED_USERS } from '../identity/seedUsers';
+import { SEED_BENEFITS, SEED_POINTS } from '../member/seedMember';
+import { seedBenefitItem, seedPointsItems } from '../member/repository';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 10;
+export const SEED_VERSION = 11;
 const MARKER = { pk: 'SEED', sk: 'VERSION' };
 
 /**
@@ -30,6 +32,8 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
     rows.push(...seedUserItems({ ...rest, createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined));
   }
   for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
+  for (const b of SEED_BENEFITS) rows.push(seedBenefitItem(b, now));
+  for (const p of SEED_POINTS) rows.push(...seedPointsItems(p.userId, p.entries));
   await batchPut(rows);
   await db().send(new PutCommand({ TableName: table(), Item: { ...MARKER, version: SEED_VERSION, at: now } }));
   clearCatalogCache();

@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { describeIssues, FileWorkOrderRequest, StreetOrdersQuery, StreetQuery, IdempotencyKey, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
+import { describeIssues, FileWorkOrderRequest, StreetOrdersQuery, StreetQuery, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
 import { badRequest, forbidden } from '../lib/errors';
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
+import { idempotencyKey } from '../lib/idempotency';
 import { getUser } from '../identity/repository';
 import * as wo from './service';
 import { streetOf, streetOrders, streetOverdue } from './dispatch';
@@ -16,11 +17,6 @@ const FILERS = ['resident', 'enterprise', 'grid'] as const;
 const MineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
 const HANDLERS = ['staff', 'grid', 'dispatcher', 'admin'] as const;
 
-function idempotencyKey(event: HttpEvent): string {
-  const r = IdempotencyKey.safeParse(event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key']);
-  if (!r.success) throw badRequest('缺少或错误的提交凭证（Idempotency-Key），请刷新页面后重试');
-  return r.data;
-}
 
 export const handler = router({
   'POST /v1/workorders': route({ auth: [...FILERS], body: FileWorkOrderRequest }, async ({ session, body, event }) => {

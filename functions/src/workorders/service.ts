@@ -13,6 +13,7 @@ import { readyFileOf } from '../files/service';
 import { allocateNumbers, type MessageInput } from '../applications/repository';
 import * as repo from './repository';
 import { woCounterItems } from './counters';
+import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 
 const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
@@ -250,6 +251,7 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
     throw e;
   }
+  await awardPointsQuietly({ userId, points: RATING_POINTS / 2, reason: '评价诉求办理', source: `worating:${no}` });
   if (next.reopen) await notifyTeam(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim());
   return filerView(userId, no);
 }

@@ -60,7 +60,25 @@ export interface SupervisionItem { appNo: string; itemName: string; departmentNa
 
 export type DashboardScope = { scope: 'dept'; id: string } | { scope: 'street'; id?: string } | { scope: 'district' };
 
-export interface DashboardWeek { week: string; received: number; done: number; onTime: number }
+export interface DashboardWeek {
+  week: string; received: number; done: number; onTime: number;
+  /** 诉求工单 filed and closed that week. */
+  woFiled?: number; woClosed?: number;
+}
+
+/** 诉求 and 越秀先锋 work orders handled in the scope. */
+export interface WorkOrderStats {
+  filed: number;
+  open: number;
+  closed: number;
+  resolved: number;
+  reopened: number;
+  duplicates: number;
+  /** Answered by the reply date, of those answered; null before any. */
+  onTimeRate: number | null;
+  /** 满意 and 基本满意, of those rated; null before any. */
+  satisfactionRate: number | null;
+}
 
 /** GET /v1/dashboard: counts and rates for a department or the whole district. */
 export interface Dashboard {
@@ -78,6 +96,7 @@ export interface Dashboard {
   ratings: number;
   satisfactionRate: number | null;
   weeks: DashboardWeek[];
+  workOrders?: WorkOrderStats;
 }
 
 const no = (appNo: string) => encodeURIComponent(appNo);

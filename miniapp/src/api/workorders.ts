@@ -1,5 +1,5 @@
 import type {
-  FileWorkOrderRequest, Place, WO_RATINGS, WoActionBodies, WorkOrderAction, WorkOrderState,
+  FileWorkOrderRequest, Light, Place, WO_RATINGS, WoActionBodies, WoGroup, WorkOrderAction, WorkOrderState,
 } from '@yx/shared';
 import type * as z from 'zod';
 import { request } from './client';
@@ -7,6 +7,9 @@ import { request } from './client';
 /** 诉求 (接诉即办) and 一键呼叫 (越秀先锋): the work-order routes, as functions/src/workorders answers them. */
 
 export type WoRating = (typeof WO_RATINGS)[number];
+
+/** 延期申请: what the owner asked for and what the street dispatcher decided. */
+export interface WoExtension { days: number; reason: string; status: 'requested' | 'granted' | 'refused'; at: string }
 
 export interface WoTimelineEntry { at: string; actor: string; action: string; note?: string; to?: WorkOrderState }
 
@@ -43,6 +46,19 @@ export interface WoView {
   actions?: WorkOrderAction[];
   anonymousToPublic?: boolean;
   contactPhone?: string;
+  /** The light against the claim time (unclaimed) or the reply date (being handled); none once answered. */
+  light?: Light;
+  /** 联系方式偏好, as the filer's words (电话联系我 / 只发消息通知 / 无需回访). */
+  contactPreference?: string;
+  /** The filer's firm, for an enterprise's appeal; the credit code masked. */
+  enterprise?: { name?: string; code: string };
+  extension?: WoExtension;
+  /** Closed as a duplicate of this order. */
+  duplicateOf?: string;
+  /** 已提请调度: overdue and raised to the street's dispatcher. */
+  escalated?: boolean;
+  /** The viewer is the street's dispatcher (or the district's admin). */
+  dispatcher?: boolean;
 }
 
 export interface WoNearbyItem { no: string; category: string; description: string; address: string; affected: number; stateName: string; distance: number }
@@ -51,7 +67,32 @@ export interface WoSummary {
   no: string; category: string; description: string; state: WorkOrderState; stateName: string; teamName: string; createdAt: string; affected: number;
 }
 
-export interface WoTeamItem { no: string; category: string; description: string; address?: string; affected: number; claimBy: string; overdue: boolean }
+export interface WoTeamItem { no: string; category: string; description: string; address?: string; affected: number; claimBy: string; overdue: boolean; light?: Light }
+
+/** A row of 街道调度 (one tab, or 督办). */
+export interface WoStreetItem {
+  no: string;
+  kind: 'appeal' | 'community';
+  category: string;
+  description: string;
+  address?: string;
+  state: WorkOrderState;
+  stateName: string;
+  teamName: string;
+  ownerName?: string;
+  affected: number;
+  claimBy: string;
+  replyBy: string;
+  createdAt: string;
+  light?: Light;
+  escalated: boolean;
+  extensionRequested: boolean;
+  duplicateOf?: string;
+}
+
+export interface WoStreetPage { street: string; group: WoGroup; groupName: string; items: WoStreetItem[]; nextCursor: string | null }
+/** 督办: unclaimed past the claim time (items), handled past the reply date (replies). */
+export interface WoOverdue { street: string; items: WoStreetItem[]; replies: WoStreetItem[] }
 
 /** The body of a handler's action, as its shared schema accepts it. */
 export type WoActionBody<A extends WorkOrderAction> = z.input<(typeof WoActionBodies)[A]>;
@@ -71,6 +112,19 @@ export const woApi = {
   rate: (no: string, value: WoRating, comment?: string) =>
     request<WoView>('POST', `/v1/workorders/${enc(no)}/rating`, { body: { value, ...(comment ? { comment } : {}) } }),
   team: () => request<{ teamId: string; items: WoTeamItem[] }>('GET', '/v1/team/workorders'),
+  /** 街道调度: one tab of the street's orders; the admin names a street (or `_district`). */
+  street: (group: WoGroup, cursor?: string, street?: string, limit = 20) =>
+    request<WoStreetPage>('GET', '/v1/street/workorders', { query: { group, limit, cursor, street } }),
+  overdue: (street?: string) => request<WoOverdue>('GET', '/v1/street/workorders/overdue', { query: { street } }),
+  /** The owner asks for more working days. */
+  requestExtension: (no: string, days: number, reason: string) =>
+    request<WoView>('POST', `/v1/workorders/${enc(no)}/extension`, { body: { days, reason } }),
+  /** The street's dispatcher grants or refuses the pending request. */
+  decideExtension: (no: string, approve: boolean, note?: string) =>
+    request<WoView>('POST', `/v1/workorders/${enc(no)}/extension-decision`, { body: { approve, ...(note ? { note } : {}) } }),
+  /** The street's dispatcher closes this order as a duplicate of an open one. */
+  markDuplicate: (no: string, originalNo: string) =>
+    request<WoView>('POST', `/v1/workorders/${enc(no)}/duplicate`, { body: { originalNo } }),
   act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
     request<WoView>('POST', `/v1/workorders/${enc(no)}/${action}`, { body }),
 };

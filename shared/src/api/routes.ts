@@ -10,6 +10,7 @@ import {
   AppNoParams, ApplicationDetail, DraftBody, DraftParams, ListMineQuery, ListMineResponse, LookupRequest, LookupResponse, MessageListResponse,
   RateRequest, Receipt, SubmitRequest, SupplementRequest,
 } from '../applications/api';
+import { AdjustPointsRequest, BenefitIdParams, BenefitUpsert, ClaimCodeParams, MemberRules, MembersQuery, MonthQuery, PointsQuery, StatsQuery } from '../member';
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
 import { DevLoginRequest, DevUser, EnterpriseBindRequest, RealNameRequest, SessionResponse, UserView, WechatLoginRequest } from '../identity/schema';
 
@@ -89,6 +90,24 @@ export const ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/v1/street/workorders', summary: '街道调度：本街道全部工单，按分组（待签收/处理中/待评价/退单/已关闭），最紧急的在前', tag: 'workorders', auth: 'session', query: StreetOrdersQuery, response: z.object({ items: z.array(z.object({}).passthrough()), nextCursor: z.string().nullable() }).passthrough() },
   { method: 'GET', path: '/v1/street/workorders/overdue', summary: '街道督办：超时未签收（items）与超期未答复（replies）的工单', tag: 'workorders', auth: 'session', query: StreetQuery, response: z.object({}).passthrough() },
   { method: 'GET', path: '/v1/team/workorders', summary: '本队伍待签收工单（按签收时限）', tag: 'workorders', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/member', summary: '会员专区首页：会员卡、签到规则、等级与会员日', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/member/card', summary: '领取电子会员卡（每人一张，重复领取返回同一张）', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/member/check-in', summary: '每日签到（按北京时间每天一次，连续签到有奖励）', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/member/check-ins', summary: '签到日历（某月已签到的日期与连续天数）', tag: 'member', auth: 'session', query: MonthQuery, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/member/points', summary: '积分明细（新的在前）与余额', tag: 'member', auth: 'session', query: PointsQuery, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/member/benefits', summary: '会员日福利（库存、等级要求、所需积分、能否领取）', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/member/benefits/{benefitId}/claim', summary: '领取会员日福利（需 Idempotency-Key；得到兑换码）', tag: 'member', auth: 'session', params: BenefitIdParams, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/member/claims', summary: '我的兑换码', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/partner/claims/{code}', summary: '合作商户：查看兑换码', tag: 'member', auth: 'session', params: ClaimCodeParams, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/partner/claims/{code}/redeem', summary: '合作商户：核销兑换码（只能一次）', tag: 'member', auth: 'session', params: ClaimCodeParams, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/admin/member/rules', summary: '会员规则（签到积分、连续奖励、等级门槛与卡面、会员日）', tag: 'member', auth: 'session', response: MemberRules },
+  { method: 'PUT', path: '/v1/admin/member/rules', summary: '修改会员规则（管理员）', tag: 'member', auth: 'session', body: MemberRules, response: MemberRules },
+  { method: 'GET', path: '/v1/admin/member/benefits', summary: '会员日福利与库存（管理员）', tag: 'member', auth: 'session', response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/admin/member/benefits', summary: '新增会员日福利（管理员）', tag: 'member', auth: 'session', body: BenefitUpsert, response: z.object({}).passthrough() },
+  { method: 'PUT', path: '/v1/admin/member/benefits/{benefitId}', summary: '修改会员日福利与库存（管理员）', tag: 'member', auth: 'session', params: BenefitIdParams, body: BenefitUpsert, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/admin/member/stats', summary: '会员数据：会员数、每日签到、积分发放与使用、福利领取与核销', tag: 'member', auth: 'session', query: StatsQuery, response: z.object({}).passthrough() },
+  { method: 'GET', path: '/v1/admin/member/members', summary: '会员列表（新的在前，姓名脱敏）', tag: 'member', auth: 'session', query: MembersQuery, response: z.object({}).passthrough() },
+  { method: 'POST', path: '/v1/admin/member/points', summary: '积分调整（管理员，须写原因，余额不会为负）', tag: 'member', auth: 'session', body: AdjustPointsRequest, response: z.object({}).passthrough() },
   { method: 'GET', path: '/open311/v2/services.json', summary: 'Open311 GeoReport v2: services (leaf categories)', tag: 'open311', auth: 'public', response: z.array(z.object({}).passthrough()) },
   { method: 'GET', path: '/open311/v2/services/{file}', summary: 'Open311: service definition ({service_code}.json)', tag: 'open311', auth: 'public', params: z.object({ file: z.string() }), response: z.object({}).passthrough() },
   { method: 'POST', path: '/open311/v2/requests.json', summary: 'Open311: file a request (form-encoded or JSON, api_key required)', tag: 'open311', auth: 'public', body: z.object({}).passthrough(), response: z.array(z.object({}).passthrough()) },

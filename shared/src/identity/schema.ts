@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { creditCodeProblem, isMobile, residentIdProblem } from './idNumbers';
 
-export const Role = z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin']);
+export const Role = z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin', 'partner']);
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_NAMES: Record<Role, string> = {
-  resident: '居民', enterprise: '企业', staff: '窗口/审批人员', grid: '网格员', dispatcher: '调度员', admin: '管理员',
+  resident: '居民', enterprise: '企业', staff: '窗口/审批人员', grid: '网格员', dispatcher: '调度员', admin: '管理员', partner: '合作商户',
 };
 
 const ID_PROBLEMS = { format: '应为 18 位，最后一位可以是 X', date: '出生日期不正确', check: '校验位不正确，请核对' } as const;

@@ -39,3 +39,20 @@ export const MonthQuery = z.strictObject({
     .optional(),
 });
 export type MonthQuery = z.infer<typeof MonthQuery>;
+
+export const BenefitIdParams = z.strictObject({ benefitId: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '福利编号不正确' }) });
+/** A redeem code in the path (partner staff type or scan it). */
+export const ClaimCodeParams = z.strictObject({ code: RedeemCodeParam });
+
+const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' });
+export const PointsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: Cursor.optional() });
+export const MembersQuery = PointsQuery;
+export const StatsQuery = z.strictObject({ days: z.coerce.number({ message: '天数应为数字' }).int().min(7, { message: '至少看 7 天' }).max(60, { message: '最多看 60 天' }).default(14) });
+
+/** 积分调整 by an admin: either sign, never zero, with a reason the member will see. */
+export const AdjustPointsRequest = z.strictObject({
+  userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '用户编号不正确' }),
+  points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }).min(-10000, { message: '一次最多扣减 10000 积分' }).max(10000, { message: '一次最多发放 10000 积分' })
+    .refine((n) => n !== 0, { message: '调整的积分不能为 0' }),
+  reason: z.string().trim().min(2, { message: '请填写调整原因' }).max(40, { message: '原因不能超过 40 个字' }),
+});

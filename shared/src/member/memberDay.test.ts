@@ -6,6 +6,7 @@ const BENEFIT: Benefit = {
   title: '广东省博物馆门票',
   description: '会员日凭兑换码到服务台换取门票一张',
   partner: '广东省博物馆',
+  partnerId: 'gd-museum',
   stock: 100,
   perMemberLimit: 1,
   minLevel: 'silver',

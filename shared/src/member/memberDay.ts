@@ -31,6 +31,8 @@ export const Benefit = z.strictObject({
   title: z.string().trim().min(1, { message: '请填写福利名称' }).max(30, { message: '福利名称不能超过 30 个字' }),
   description: z.string().trim().max(200, { message: '福利说明不能超过 200 个字' }),
   partner: z.string().trim().min(1, { message: '请填写合作单位' }).max(30, { message: '合作单位名称不能超过 30 个字' }),
+  /** The partner whose staff redeem its codes (their accounts carry the same partnerId). */
+  partnerId: MemberSlug,
   stock: int('库存', 0, 100000),
   perMemberLimit: int('每人限领次数', 1, 10),
   /** Lowest level that may claim (a level id from MemberRules.levels; order = index there). */

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { STREETS, type LatLng, type UserView, type WorkOrderState } from '@yx/shared';
+import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView, type WorkOrderState } from '@yx/shared';
 import type { Uploaded } from '../../api/upload';
 
 /** Pieces the 诉求 pages share: page addresses, street centres, the state tag and the local draft. */
@@ -10,6 +10,7 @@ export const APPEAL_PAGES = {
   mine: '/packages/appeal/mine/index',
   detail: '/packages/appeal/detail/index',
   team: '/packages/appeal/team/index',
+  street: '/packages/appeal/street/index',
 } as const;
 
 export const openWorkOrder = (no: string) => Taro.navigateTo({ url: `${APPEAL_PAGES.detail}?no=${encodeURIComponent(no)}` });
@@ -67,6 +68,7 @@ export function WoStateTag({ state, name }: { state: WorkOrderState; name: strin
 // ---- the filing draft, kept on the phone ---------------------------------------------------------
 
 export type LocationSource = 'gps' | 'street';
+export type ContactPreference = keyof typeof CONTACT_PREFERENCE_NAMES;
 
 /** What a person has entered so far, with the idempotency key of its submission. */
 export interface WoDraft {
@@ -80,6 +82,8 @@ export interface WoDraft {
   address: string;
   street?: string;
   anonymous: boolean;
+  /** 联系方式偏好; 只发消息通知 when not chosen (drafts saved before the choice existed). */
+  contactPreference?: ContactPreference;
   /** Kept until the order is created, so a retry after a lost answer files it once. */
   idemKey: string;
   savedAt: string;
@@ -93,7 +97,7 @@ export function newIdempotencyKey(): string {
 }
 
 export function emptyDraft(street?: string): WoDraft {
-  return { description: '', photos: [], address: '', street, anonymous: false, idemKey: newIdempotencyKey(), savedAt: new Date().toISOString() };
+  return { description: '', photos: [], address: '', street, anonymous: false, contactPreference: 'message', idemKey: newIdempotencyKey(), savedAt: new Date().toISOString() };
 }
 
 export function loadWoDraft(userId: string, mode: 'appeal' | 'community'): WoDraft | undefined {

@@ -67,9 +67,14 @@ export default function Me() {
             </>
           )}
           {user.role !== 'staff' && (
-            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/supervision/index' })} role="button">
-              <Text>督办</Text><Text className="muted">全区超时办件 ›</Text>
-            </View>
+            <>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/street/index' })} role="button">
+                <Text>街道调度</Text><Text className="muted">诉求工单派单、延期、督办 ›</Text>
+              </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/supervision/index' })} role="button">
+                <Text>督办</Text><Text className="muted">全区超时办件 ›</Text>
+              </View>
+            </>
           )}
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/dashboard/index' })} role="button">
             <Text>数据看板</Text><Text className="muted">按时办结率、满意率、趋势 ›</Text>

@@ -32,6 +32,29 @@ describe('我的', () => {
     expect(screen.getByText(/440\*+0017/)).toBeInTheDocument();
   });
 
+  it('offers 街道调度 to dispatchers and admins only', () => {
+    const as = (role: 'dispatcher' | 'admin' | 'staff' | 'grid') => saveSession({
+      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: `u-${role}`, role, nickname: '陈调度', verified: true },
+    });
+    as('dispatcher');
+    const r = render(<Me />);
+    fireEvent.click(screen.getByText('街道调度'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appeal/street/index' });
+    r.unmount();
+
+    as('admin');
+    const r2 = render(<Me />);
+    expect(screen.getByText('街道调度')).toBeInTheDocument();
+    r2.unmount();
+
+    for (const role of ['staff', 'grid'] as const) {
+      as(role);
+      const r3 = render(<Me />);
+      expect(screen.queryByText('街道调度')).not.toBeInTheDocument();
+      r3.unmount();
+    }
+  });
+
   it('switches the large-text mode on and keeps it', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');

@@ -12,6 +12,12 @@ interface Inbox { items: MessageView[]; unread: number; nextCursor: string | nul
 const EMPTY: Inbox = { items: [], unread: 0, nextCursor: null, loading: true, more: false };
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'));
+/** 诉求 work orders are numbered SQ…, applications YX…: each opens its own detail page. */
+const isWorkOrder = (no: string) => no.toUpperCase().startsWith('SQ');
+const targetOf = (no: string) => (isWorkOrder(no)
+  ? `/packages/appeal/detail/index?no=${encodeURIComponent(no)}`
+  : `/packages/progress/detail/index?appNo=${encodeURIComponent(no)}`);
+
 const newestFirst = (a: MessageView, b: MessageView) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0);
 
 /** 消息: every step of the person's applications, newest first; opening one marks it read. */
@@ -60,7 +66,7 @@ export default function Messages() {
         () => undefined, // stays read on screen; the next refresh shows the truth
       );
     }
-    if (m.appNo) Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(m.appNo)}` });
+    if (m.appNo) Taro.navigateTo({ url: targetOf(m.appNo) });
   };
 
   if (!loggedIn) {
@@ -101,7 +107,7 @@ export default function Messages() {
                   <View className="msg-time">{formatDateTime(m.at)}</View>
                 </View>
                 <View className="msg-body">{m.body}</View>
-                {m.appNo && <View className="msg-link">查看办件 ›</View>}
+                {m.appNo && <View className="msg-link" data-testid="message-link">{isWorkOrder(m.appNo) ? '查看工单 ›' : '查看办件 ›'}</View>}
               </View>
             ))}
             {inbox.nextCursor && (

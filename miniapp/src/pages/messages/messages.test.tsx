@@ -48,6 +48,28 @@ describe('消息', () => {
     expect(screen.getAllByTestId('unread-dot')).toHaveLength(1);
   });
 
+  it('opens a work order (SQ…) on the appeal detail page, an application (YX…) on the progress page', async () => {
+    saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+    request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
+      if (method === 'GET' && url.startsWith('/v1/messages')) {
+        return { statusCode: 200, data: {
+          items: [msg('m_wowowowowowo', '2026-11-27T01:00:00.000Z', true, 'SQ20261126000007'), msg('m_apapapapapap', '2026-11-26T01:00:00.000Z', true, 'YX20261126000123')],
+          unread: 0, nextCursor: null,
+        } };
+      }
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    render(<Messages />);
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(2));
+    expect(screen.getAllByTestId('message-link').map((l) => l.textContent)).toEqual(['查看工单 ›', '查看办件 ›']);
+    fireEvent.click(screen.getByText('标题m_wowowowowowo'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appeal/detail/index?no=SQ20261126000007' });
+    fireEvent.click(screen.getByText('标题m_apapapapapap'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/progress/detail/index?appNo=YX20261126000123' });
+    // both were read already: no read calls
+    expect(request.mock.calls.some((c) => c[0].method === 'POST')).toBe(false);
+  });
+
   it('says so when there are no messages yet', async () => {
     saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
     request.mockResolvedValue({ statusCode: 200, data: { items: [], unread: 0, nextCursor: null } });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Role } from '@yx/shared';
 import { saveSession } from '../../../api/session';
@@ -214,5 +214,168 @@ describe('工单办理 (handlers)', () => {
     fireEvent.click(await screen.findByTestId('wo-action-claim'));
     expect(await screen.findByText('您不能对该工单进行此操作')).toBeInTheDocument();
     expect(gets()).toHaveLength(1);
+  });
+});
+
+describe('延期、重复件 (handling side)', () => {
+  const handling = (over: Partial<WoView> = {}) => staffView({
+    state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'], light: 'yellow',
+    contactPreference: '电话联系我', enterprise: { name: '广州市越秀区某某餐饮有限公司', code: '9144********1234' }, dispatcher: false, ...over,
+  });
+  const pending = { days: 3, reason: '需协调产权单位到场处理', status: 'requested' as const, at: '2026-11-26T02:00:00Z' };
+
+  it('shows the light, how the filer wants to hear back, the firm with its masked code, and the extension status', async () => {
+    login('staff');
+    serve(() => handling({ extension: { ...pending, status: 'granted' }, escalated: true }));
+    render(<Detail />);
+    expect(await screen.findByTestId('light')).toHaveTextContent('答复时效');
+    expect(within(screen.getByTestId('light')).getByTestId('traffic-light')).toHaveAttribute('data-light', 'yellow');
+    const filer = screen.getByTestId('filer');
+    expect(filer).toHaveTextContent('回访方式电话联系我');
+    expect(filer).toHaveTextContent('所在企业广州市越秀区某某餐饮有限公司');
+    expect(filer).toHaveTextContent('统一社会信用代码9144********1234');
+    expect(screen.getByTestId('escalated')).toHaveTextContent('已提请调度');
+    expect(screen.getByTestId('extension-status')).toHaveTextContent('申请延期 3 个工作日已同意');
+    expect(screen.getByTestId('extension-status')).toHaveTextContent('理由：需协调产权单位到场处理');
+    // granted already: the owner may ask again; never decide
+    expect(screen.getByTestId('extension-open')).toBeInTheDocument();
+    expect(screen.queryByTestId('extension-decision')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('duplicate')).not.toBeInTheDocument();
+  });
+
+  it('the owner asks for 1–10 more working days with a reason', async () => {
+    login('staff');
+    serve(() => handling(), { extension: () => ok(handling({ extension: pending })) });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('extension-open'));
+    const form = screen.getByTestId('form-extension');
+    expect(within(form).getAllByRole('radio').map((r) => r.textContent)).toEqual(['1天', '2天', '3天', '4天', '5天', '6天', '7天', '8天', '9天', '10天']);
+    fireEvent.click(within(form).getByText('提交申请'));
+    expect(await screen.findByText('请选择延期的工作日数')).toBeInTheDocument();
+    expect(screen.getByText(/延期理由至少 5 个字/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: '3天' }));
+    fireEvent.change(screen.getByLabelText('延期理由'), { target: { value: '需协调产权单位到场处理' } });
+    expect(screen.queryByText('请选择延期的工作日数')).not.toBeInTheDocument();
+    fireEvent.click(within(form).getByText('提交申请'));
+    await waitFor(() => expect(posts('extension')).toHaveLength(1));
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请延期' }));
+    expect(JSON.parse(posts('extension')[0].data!)).toEqual({ days: 3, reason: '需协调产权单位到场处理' });
+    expect(await screen.findByTestId('extension-status')).toHaveTextContent('待调度审批');
+    // one request at a time
+    expect(screen.queryByTestId('extension-open')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('form-extension')).not.toBeInTheDocument();
+  });
+
+  it('offers no extension to someone who is not the owner, nor before it is claimed', async () => {
+    login('staff');
+    let current = handling({ actions: [] }); // a team mate: the owner's actions are not theirs
+    serve(() => current);
+    const r = render(<Detail />);
+    expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
+    expect(screen.queryByTestId('extension')).not.toBeInTheDocument();
+    r.unmount();
+    current = staffView({ light: 'green' });
+    render(<Detail />);
+    expect(await screen.findByTestId('light')).toHaveTextContent('签收时效');
+    expect(screen.queryByTestId('extension-open')).not.toBeInTheDocument();
+  });
+
+  it('only the street dispatcher sees 同意/不同意延期, each confirmed first', async () => {
+    login('staff');
+    let current = handling({ actions: ['resolve', 'return'], extension: pending });
+    serve(() => current);
+    const r = render(<Detail />);
+    expect(await screen.findByTestId('extension-status')).toHaveTextContent('待调度审批');
+    expect(screen.queryByText('同意延期')).not.toBeInTheDocument();
+    expect(screen.queryByText('不同意延期')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('extension-open')).not.toBeInTheDocument(); // pending already
+    r.unmount();
+
+    login('dispatcher');
+    current = handling({ actions: [], dispatcher: true, extension: pending });
+    serve(() => current, { 'extension-decision': () => ok(handling({ actions: [], dispatcher: true, extension: { ...pending, status: 'granted' }, replyBy: '2026-12-04' })) });
+    render(<Detail />);
+    expect(await screen.findByTestId('extension-approve')).toHaveTextContent('同意延期');
+    expect(screen.getByTestId('extension-refuse')).toHaveTextContent('不同意延期');
+
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByTestId('extension-refuse'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '不同意延期' })));
+    expect(posts('extension-decision')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('审批意见（选填）'), { target: { value: '同意，请按期办结' } });
+    fireEvent.click(screen.getByTestId('extension-approve'));
+    await waitFor(() => expect(posts('extension-decision')).toHaveLength(1));
+    expect(showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '同意延期' }));
+    expect(JSON.parse(posts('extension-decision')[0].data!)).toEqual({ approve: true, note: '同意，请按期办结' });
+    expect(await screen.findByText('已同意')).toBeInTheDocument();
+    expect(screen.queryByTestId('extension-decision')).not.toBeInTheDocument();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已同意延期', icon: 'success' });
+  });
+
+  it('a decision someone made meanwhile (409) shows the server\'s message and reloads', async () => {
+    login('dispatcher');
+    let current = handling({ actions: [], dispatcher: true, extension: pending });
+    serve(() => current, {
+      'extension-decision': () => {
+        current = handling({ actions: [], dispatcher: true, extension: { ...pending, status: 'refused' } });
+        return { statusCode: 409, data: { error: { code: 'CONFLICT', message: '延期申请刚刚已被处理' } } };
+      },
+    });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('extension-refuse'));
+    await waitFor(() => expect(posts('extension-decision')).toHaveLength(1));
+    expect(JSON.parse(posts('extension-decision')[0].data!)).toEqual({ approve: false });
+    expect(await screen.findByTestId('conflict')).toHaveTextContent('延期申请刚刚已被处理');
+    await waitFor(() => expect(gets()).toHaveLength(2));
+    expect(await screen.findByText('未同意')).toBeInTheDocument();
+    expect(screen.queryByTestId('extension-approve')).not.toBeInTheDocument();
+  });
+
+  it('标记重复件: only for the dispatcher, checks the number, confirms, then shows 已并入', async () => {
+    login('staff');
+    serve(() => handling());
+    const r = render(<Detail />);
+    expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
+    expect(screen.queryByText('标记重复件')).not.toBeInTheDocument();
+    r.unmount();
+
+    login('dispatcher');
+    const ORIGINAL = 'SQ20261125000003';
+    serve(() => staffView({ dispatcher: true }), {
+      duplicate: () => ok(staffView({ dispatcher: true, state: 'closed', stateName: '已关闭', actions: [], duplicateOf: ORIGINAL })),
+    });
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('duplicate-open'));
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    expect(await screen.findByText('请输入原工单编号')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: 'SQ2026112500' } });
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    expect(await screen.findByText(/应为 SQ 开头的 16 位工单编号/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: 'YX20261125000003' } });
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    expect(await screen.findByText(/应为 SQ 开头的 16 位工单编号/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: NO.toLowerCase() } });
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    expect(await screen.findByText(/不能标记为自身的重复件/)).toBeInTheDocument();
+    expect(showModal).not.toHaveBeenCalled();
+
+    // typed with spaces and in lower case: cleaned up; cancelled first
+    fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: 'sq 2026 1125 000003' } });
+    expect(screen.getByLabelText('原工单编号')).toHaveValue(ORIGINAL);
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '标记重复件', content: expect.stringContaining(`本工单将关闭并并入 ${ORIGINAL}`) }));
+    expect(posts('duplicate')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('duplicate-submit'));
+    await waitFor(() => expect(posts('duplicate')).toHaveLength(1));
+    expect(JSON.parse(posts('duplicate')[0].data!)).toEqual({ originalNo: ORIGINAL });
+    expect(await screen.findByTestId('duplicate-of')).toHaveTextContent(`已并入 ${ORIGINAL}`);
+    expect(screen.getByTestId('wo-state')).toHaveTextContent('已关闭');
+    expect(screen.queryByTestId('duplicate')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('duplicate-of'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${ORIGINAL}` });
   });
 });

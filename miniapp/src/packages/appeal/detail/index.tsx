@@ -1,18 +1,20 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { STREETS, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_RATINGS, type WorkOrderAction } from '@yx/shared';
+import { STREETS, streetName, WO_ACTIONS, WO_NO_PATTERN, WO_RATING_NAMES, WO_RATINGS, type WorkOrderAction } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { pickAndUploadImage, type Uploaded } from '../../../api/upload';
-import { woApi, type WoActionBody, type WoRating, type WoView } from '../../../api/workorders';
+import { woApi, type WoActionBody, type WoExtension, type WoRating, type WoView } from '../../../api/workorders';
+import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
+import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
 import { asApiError, Chips, TextBox } from '../../staff/common';
 import { useActedDetail } from '../../../hooks/useActedDetail';
-import { WoStateTag } from '../common';
+import { openWorkOrder, WoStateTag } from '../common';
 import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
@@ -22,6 +24,8 @@ const TOASTS: Record<WorkOrderAction, string> = {
 const ACTION_ORDER: WorkOrderAction[] = ['claim', 'start', 'resolve', 'return', 'redispatch'];
 const COMMENT_MAX = 300;
 const MAX_PHOTOS = 9;
+/** 延期: 1 to 10 working days, as the server accepts. */
+const EXTENSION_DAYS = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
 interface ActionProps {
   d: WoView;
@@ -76,10 +80,16 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           <WoStateTag state={d.state} name={d.stateName} />
           <Text className="tag tag-gray" data-testid="affected">{d.affected} 人反映</Text>
           {d.reopened && <Text className="tag tag-orange">重新办理</Text>}
+          {d.escalated && <Text className="tag tag-red" data-testid="escalated">已提请调度</Text>}
         </View>
       </View>
 
       <View className="wd-card">
+        {d.duplicateOf && (
+          <View className="wd-merged" role="link" data-testid="duplicate-of" onClick={() => openWorkOrder(d.duplicateOf!)}>
+            已并入 {d.duplicateOf}<Text className="wd-merged-go">查看原工单 ›</Text>
+          </View>
+        )}
         <View className="wd-desc">{d.description}</View>
         {(d.photoIds?.length ?? 0) > 0 && <View className="muted">附照片 {d.photoIds!.length} 张</View>}
         <View className="wd-facts">
@@ -88,6 +98,12 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           <Fact name="反映时间" value={formatDateTime(d.createdAt)} />
           {['dispatched', 'returned'].includes(d.state) && <Fact name="签收时限" value={formatDateTime(d.claimBy)} />}
           {d.state !== 'closed' && <Fact name="答复期限" value={formatDay(d.replyBy)} />}
+          {handler && d.light && (
+            <View className="wd-fact" data-testid="light">
+              <Text className="muted wd-fact-name">{d.state === 'dispatched' ? '签收时效' : '答复时效'}</Text>
+              <TrafficLight small light={d.light} remainingDays={null} />
+            </View>
+          )}
         </View>
       </View>
 
@@ -96,6 +112,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           <View className="section-title">反映人</View>
           <Fact name="反映人" value={d.filer} />
           {d.contactPhone && <Fact name="联系电话" value={d.contactPhone} />}
+          {d.contactPreference && <Fact name="回访方式" value={d.contactPreference} />}
+          {d.enterprise && <Fact name="所在企业" value={d.enterprise.name ?? '—'} />}
+          {d.enterprise && <Fact name="统一社会信用代码" value={d.enterprise.code} />}
           {d.anonymousToPublic && (
             <View className="wd-warn" data-testid="anonymous-note">反映人选择了对外匿名：联系方式仅供办理时回访使用，不得向他人或被反映对象透露。</View>
           )}
@@ -104,6 +123,12 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
       {/* keyed by version and state: a fresh order resets every open form */}
       {handler && <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />}
+      {handler && (
+        <ExtensionPanel key={`ext-${d.version}-${d.state}-${d.extension?.status ?? ''}-${d.extension?.at ?? ''}`} d={d} onDone={onDone} onError={onError} />
+      )}
+      {handler && d.dispatcher && d.state !== 'closed' && !d.duplicateOf && (
+        <DuplicatePanel key={`dup-${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />
+      )}
 
       {canRate && <RateBox d={d} onDone={onDone} onError={onError} />}
       {d.rating && (
@@ -357,6 +382,178 @@ function RedispatchForm({ run, busy }: FormProps) {
       {error && <View className="error-text" role="alert">{error}</View>}
       <TextBox label="改派说明（选填）" value={note} max={COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
       <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>改派</Button>
+    </View>
+  );
+}
+
+// ---- 延期 ---------------------------------------------------------------------------------------
+
+const EXTENSION_STATUS: Record<WoExtension['status'], [string, string]> = {
+  requested: ['待调度审批', 'tag-orange'], granted: ['已同意', 'tag-green'], refused: ['未同意', 'tag-gray'],
+};
+
+/**
+ * 延期: the owner of an order in hand asks for 1–10 more working days (one request at a time);
+ * the street's dispatcher grants or refuses it. Everyone handling it sees where it stands.
+ */
+function ExtensionPanel({ d, onDone, onError }: ActionProps) {
+  const ext = d.extension;
+  const pending = ext?.status === 'requested';
+  // only the owner may resolve (a rule of the server's actions): the same person may ask for more time
+  const canRequest = Boolean(d.actions?.includes('resolve')) && ['claimed', 'in_progress'].includes(d.state) && !pending;
+  const canDecide = d.dispatcher === true && pending;
+  const [open, setOpen] = useState(false);
+  if (!ext && !canRequest) return null;
+  const [statusName, tone] = ext ? EXTENSION_STATUS[ext.status] : ['', ''];
+
+  return (
+    <View className="section" data-testid="extension">
+      <View className="section-title">延期</View>
+      {ext && (
+        <View className="wd-ext" data-testid="extension-status">
+          <View className="wd-ext-head">
+            <Text>申请延期 {ext.days} 个工作日</Text>
+            <Text className={`tag ${tone}`}>{statusName}</Text>
+          </View>
+          <View className="wd-ext-reason">理由：{ext.reason}</View>
+          <View className="muted">{formatDateTime(ext.at)} 提出</View>
+        </View>
+      )}
+      {canDecide && <DecisionForm d={d} ext={ext!} onDone={onDone} onError={onError} />}
+      {canRequest && !open && (
+        <Button className="btn btn-plain wd-small-btn" data-testid="extension-open" onClick={() => setOpen(true)}>申请延期</Button>
+      )}
+      {canRequest && open && <ExtensionForm d={d} onDone={onDone} onError={onError} onCancel={() => setOpen(false)} />}
+    </View>
+  );
+}
+
+function ExtensionForm({ d, onDone, onError, onCancel }: ActionProps & { onCancel: () => void }) {
+  const [days, setDays] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const text = reason.trim();
+    const errs: Record<string, string> = {};
+    if (!days) errs.days = '请选择延期的工作日数';
+    if (text.length < 5) errs.reason = '延期理由至少 5 个字，请写明为何不能按期答复';
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    if (!(await confirm('申请延期', `申请延期 ${days} 个工作日，由街道调度审批；审批前仍按原答复期限（${formatDay(d.replyBy)}）计时。`, '提交申请'))) return;
+    setBusy(true);
+    try {
+      onDone(await woApi.requestExtension(d.no, Number(days), text), '已申请延期');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setErrors({ form: m });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="wd-form" data-testid="form-extension">
+      <View className="wd-form-title">申请延期</View>
+      <View className="field-label">延期工作日数</View>
+      <Chips
+        label="延期工作日数" value={days} className="wd-days" onChange={(v) => { setDays(v); setErrors(({ days: _d, ...rest }) => rest); }}
+        options={EXTENSION_DAYS.map((n) => ({ value: n, label: `${n}天` }))}
+      />
+      {errors.days && <View className="error-text" role="alert">{errors.days}</View>}
+      <TextBox
+        label="延期理由" value={reason} max={COMMENT_MAX} error={errors.reason} placeholder="如：需协调产权单位到场，预计下周完成（至少 5 个字）"
+        onInput={(v) => { setReason(v); setErrors(({ reason: _r, ...rest }) => rest); }}
+      />
+      {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
+      <View className="wd-form-buttons">
+        <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={onCancel}>取消</Button>
+        <Button className="btn wd-half" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交申请</Button>
+      </View>
+    </View>
+  );
+}
+
+/** The street's dispatcher on a pending request: grant (the reply date moves) or refuse, each confirmed. */
+function DecisionForm({ d, ext, onDone, onError }: ActionProps & { ext: WoExtension }) {
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const decide = async (approve: boolean) => {
+    setError(undefined);
+    const ok = approve
+      ? await confirm('同意延期', `同意延期 ${ext.days} 个工作日，答复期限将从 ${formatDay(d.replyBy)} 相应顺延。`, '同意')
+      : await confirm('不同意延期', `不同意延期，承办人须在原答复期限（${formatDay(d.replyBy)}）前答复。`, '不同意');
+    if (!ok) return;
+    setBusy(true);
+    try {
+      onDone(await woApi.decideExtension(d.no, approve, note.trim() || undefined), approve ? '已同意延期' : '已不同意延期');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="wd-form" data-testid="extension-decision">
+      <TextBox label="审批意见（选填）" value={note} max={COMMENT_MAX} placeholder="如：同意，请务必在延期内办结" onInput={setNote} />
+      {error && <View className="error-text" role="alert">{error}</View>}
+      <View className="wd-form-buttons">
+        <Button className="btn btn-plain wd-half" data-testid="extension-refuse" disabled={busy || undefined} onClick={() => decide(false)}>不同意延期</Button>
+        <Button className="btn wd-half" data-testid="extension-approve" disabled={busy || undefined} loading={busy || undefined} onClick={() => decide(true)}>同意延期</Button>
+      </View>
+    </View>
+  );
+}
+
+// ---- 重复件 -------------------------------------------------------------------------------------
+
+/** The street's dispatcher closes this order as a duplicate of an open one; its filer then follows the original. */
+function DuplicatePanel({ d, onDone, onError }: ActionProps) {
+  const [open, setOpen] = useState(false);
+  const [original, setOriginal] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!original) { setError('请输入原工单编号'); return; }
+    if (!WO_NO_PATTERN.test(original)) { setError('应为 SQ 开头的 16 位工单编号，如 SQ20261126000001'); return; }
+    if (original === d.no) { setError('不能标记为自身的重复件，请输入原工单编号'); return; }
+    setError(undefined);
+    if (!(await confirm('标记重复件', `本工单将关闭并并入 ${original}，反映人改为关注原工单的办理进展。关闭后不能恢复，确定吗？`, '确认标记'))) return;
+    setBusy(true);
+    try {
+      onDone(await woApi.markDuplicate(d.no, original), '已标记重复件');
+    } catch (e) {
+      const m = onError(e);
+      if (m) setError(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="section" data-testid="duplicate">
+      <View className="section-title">重复件</View>
+      <View className="muted">与已有工单反映的是同一问题时，可并入原工单一并办理。</View>
+      {!open ? (
+        <Button className="btn btn-plain wd-small-btn" data-testid="duplicate-open" onClick={() => setOpen(true)}>标记重复件</Button>
+      ) : (
+        <View className="wd-form" data-testid="form-duplicate">
+          <Field
+            label="原工单编号" name="originalNo" value={original} maxlength={24} error={error} placeholder="SQ 开头的 16 位编号"
+            onInput={(v) => { setOriginal(v.replace(/\s/g, '').toUpperCase()); setError(undefined); }}
+          />
+          <View className="wd-form-buttons">
+            <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={() => { setOpen(false); setError(undefined); }}>取消</Button>
+            <Button className="btn wd-half" data-testid="duplicate-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>标记并关闭</Button>
+          </View>
+        </View>
+      )}
     </View>
   );
 }

@@ -121,7 +121,7 @@ describe('我要反映', () => {
     const key = filings()[0].header['Idempotency-Key'];
     expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(JSON.parse(filings()[0].data!)).toEqual({
-      categoryId: 'policy-social-security', description: '退休后养老金怎么领取，需要什么材料？', photoIds: [], street: 'liuhua', anonymous: false,
+      categoryId: 'policy-social-security', description: '退休后养老金怎么领取，需要什么材料？', photoIds: [], street: 'liuhua', anonymous: false, contactPreference: 'message',
     });
     expect((Taro.getStorageSync('yx.wo.draft.appeal.u1') as { idemKey: string }).idemKey).toBe(key);
 
@@ -165,7 +165,33 @@ describe('我要反映', () => {
 
     fireEvent.click(screen.getByText('提交'));
     await waitFor(() => expect(filings()).toHaveLength(1));
-    expect(JSON.parse(filings()[0].data!)).toEqual({ categoryId: 'policy-tax', description: '个体户如何申请减税', photoIds: ['f_photo0002'], anonymous: true });
+    expect(JSON.parse(filings()[0].data!)).toEqual({ categoryId: 'policy-tax', description: '个体户如何申请减税', photoIds: ['f_photo0002'], anonymous: true, contactPreference: 'message' });
+  });
+
+  it('offers three ways to hear back, 只发消息通知 by default; the choice is kept with the draft and sent', async () => {
+    login('enterprise');
+    serve({ 'POST /v1/workorders': () => ok(view, 201) });
+    const first = render(<FileWorkOrder />);
+    const group = screen.getByRole('radiogroup', { name: '回访方式' });
+    expect(within(group).getAllByRole('radio').map((r) => r.textContent)).toEqual(['电话联系我', '只发消息通知', '无需回访']);
+    expect(radio('只发消息通知')).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(radio('政策咨询'));
+    fireEvent.click(radio('税务政策'));
+    describe_('企业所得税优惠怎么申报');
+    fireEvent.click(radio('电话联系我'));
+    expect(radio('电话联系我')).toHaveAttribute('aria-checked', 'true');
+    expect(radio('只发消息通知')).toHaveAttribute('aria-checked', 'false');
+    expect((Taro.getStorageSync('yx.wo.draft.appeal.u1') as { contactPreference: string }).contactPreference).toBe('phone');
+
+    // reopened later: the choice is still there
+    first.unmount();
+    render(<FileWorkOrder />);
+    expect(radio('电话联系我')).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(JSON.parse(filings()[0].data!)).toEqual({
+      categoryId: 'policy-tax', description: '企业所得税优惠怎么申报', photoIds: [], anonymous: false, contactPreference: 'phone',
+    });
   });
 
   it('falls back to the street centre when the location cannot be read', async () => {
@@ -220,7 +246,7 @@ describe('一键呼叫 (grid officials)', () => {
     expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认一键上报' }));
     expect(JSON.parse(filings()[0].data!)).toEqual({
       categoryId: 'community-facility', description: '小区门口健身器材断裂，有安全隐患', photoIds: [],
-      place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' }, street: 'beijing', anonymous: false,
+      place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' }, street: 'beijing', anonymous: false, contactPreference: 'message',
     });
     await act(async () => undefined);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` });

@@ -1,7 +1,7 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  categoryById, childrenOf, FileWorkOrderRequest, isInYuexiu, leafCategories, pathOf, streetName, STREETS,
+  categoryById, childrenOf, CONTACT_PREFERENCE_NAMES, FileWorkOrderRequest, isInYuexiu, leafCategories, pathOf, streetName, STREETS,
   type LatLng, type UserView,
 } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -12,7 +12,7 @@ import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
 import { asApiError, Chips, TextBox } from '../../staff/common';
 import {
-  APPEAL_PAGES, clearWoDraft, emptyDraft, loadWoDraft, openWorkOrder, saveWoDraft, sessionStreet, streetCentre, type WoDraft,
+  APPEAL_PAGES, clearWoDraft, emptyDraft, loadWoDraft, openWorkOrder, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft,
 } from '../common';
 import './index.css';
 
@@ -21,6 +21,9 @@ const DESCRIPTION_MAX = 1000;
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
 
 type Errors = Record<string, string>;
+
+/** 联系方式偏好, in the order offered; 只发消息通知 unless the filer picks another. */
+const CONTACT_OPTIONS = (['phone', 'message', 'none'] as const).map((v) => ({ value: v, label: CONTACT_PREFERENCE_NAMES[v] }));
 type Mode = 'appeal' | 'community';
 
 /** The point an order will carry: the phone's location, or the chosen street's centre. */
@@ -46,6 +49,7 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
     ...(point ? { place: { lat: point.lat, lng: point.lng, address } } : {}),
     ...(d.street ? { street: d.street } : {}),
     anonymous: opts.role === 'resident' && d.anonymous,
+    contactPreference: d.contactPreference ?? 'message',
   };
   const r = FileWorkOrderRequest.safeParse(candidate);
   if (!r.success) {
@@ -398,6 +402,16 @@ function FileForm({ user }: { user: UserView }) {
           ))}
         </View>
       )}
+
+      <View className="section" data-testid="contact-preference">
+        <View className="section-title">回访方式</View>
+        <View className="muted wf-contact-note">办理结果出来后，您希望我们怎样联系您</View>
+        <Chips<ContactPreference>
+          label="回访方式" value={draft.contactPreference ?? 'message'} options={CONTACT_OPTIONS}
+          onChange={(v) => update({ contactPreference: v }, ['contactPreference'])}
+        />
+        {errors.contactPreference && <View className="error-text" role="alert">{errors.contactPreference}</View>}
+      </View>
 
       {user.role === 'resident' && (
         <View className="section">

@@ -5,6 +5,7 @@ import { woApi } from '../../../api/workorders';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime } from '../../../components/Timeline';
+import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
 import { RoleGate } from '../../staff/common';
 import { openWorkOrder } from '../common';
@@ -32,9 +33,9 @@ function TeamList() {
   const items = state.data?.items ?? [];
   return (
     <StateView loading={state.loading && !state.data} error={state.data ? undefined : state.error} onRetry={state.reload} empty={!items.length} emptyText="暂无待签收的工单">
-      <View className="muted wt-hint">共 {items.length} 件待签收，红色为已超过签收时限</View>
+      <View className="muted wt-hint">共 {items.length} 件待签收，黄灯为签收时限不足 2 小时，红灯为已超时</View>
       {items.map((w) => (
-        <View key={w.no} className={`wt-row ${w.overdue ? 'overdue' : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="team-row">
+        <View key={w.no} className={`wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="team-row">
           <View className="wt-row-head">
             <View className="wt-row-cat">{w.category}</View>
             {w.overdue ? <Text className="tag tag-red" data-testid="overdue">已超时</Text> : <Text className="tag tag-blue">待签收</Text>}
@@ -43,8 +44,9 @@ function TeamList() {
           {w.address && <View className="muted">📍 {w.address}</View>}
           <View className="wt-row-foot">
             <Text className={w.overdue ? 'wt-late' : 'muted'}>签收时限 {formatDateTime(w.claimBy)}</Text>
-            <Text className="muted">{w.affected} 人反映</Text>
+            {w.light && <TrafficLight small light={w.light} remainingDays={null} />}
           </View>
+          <View className="muted wt-row-affected">{w.affected} 人反映</View>
         </View>
       ))}
     </StateView>

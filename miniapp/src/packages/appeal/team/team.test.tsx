@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Role } from '@yx/shared';
 import { saveSession } from '../../../api/session';
@@ -28,8 +28,8 @@ describe('待办工单', () => {
       data: {
         teamId: 'grid:beijing',
         items: [
-          { no: 'SQ20261126000001', category: '社区治理 / 安全隐患', description: '楼道飞线充电', address: '府前路 3 号', affected: 2, claimBy: '2026-11-26T02:00:00Z', overdue: true },
-          { no: 'SQ20261126000002', category: '社区治理 / 设施损坏', description: '健身器材断裂', affected: 1, claimBy: '2026-11-27T10:00:00Z', overdue: false },
+          { no: 'SQ20261126000001', category: '社区治理 / 安全隐患', description: '楼道飞线充电', address: '府前路 3 号', affected: 2, claimBy: '2026-11-26T02:00:00Z', overdue: true, light: 'red' },
+          { no: 'SQ20261126000002', category: '社区治理 / 设施损坏', description: '健身器材断裂', affected: 1, claimBy: '2026-11-27T10:00:00Z', overdue: false, light: 'yellow' },
         ],
       },
     });
@@ -41,6 +41,12 @@ describe('待办工单', () => {
     expect(screen.getAllByTestId('overdue')).toHaveLength(1);
     expect(screen.getByTestId('overdue')).toHaveClass('tag-red');
     expect(rows[1]).toHaveTextContent('待签收');
+    // each row's claim light
+    expect(within(rows[0]).getByTestId('traffic-light')).toHaveAttribute('data-light', 'red');
+    expect(within(rows[0]).getByTestId('traffic-light')).toHaveTextContent('已超时');
+    expect(within(rows[1]).getByTestId('traffic-light')).toHaveAttribute('data-light', 'yellow');
+    expect(within(rows[1]).getByTestId('traffic-light')).toHaveTextContent('临近时限');
+    expect(rows[1]).toHaveClass('soon');
     fireEvent.click(screen.getByText('楼道飞线充电'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeal/detail/index?no=SQ20261126000001' });
   });

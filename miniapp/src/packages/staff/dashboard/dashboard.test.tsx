@@ -100,6 +100,54 @@ describe('数据看板', () => {
     expect(await screen.findByText('越秀区市场监督管理局')).toBeInTheDocument();
   });
 
+  it('shows the 诉求工单 section: KPIs and the weekly filed/closed bars on one scale; none without the figures', async () => {
+    const street = {
+      ...empty, scope: 'street', name: '北京街道',
+      workOrders: { filed: 42, open: 7, closed: 30, resolved: 33, reopened: 2, duplicates: 3, onTimeRate: 0.9, satisfactionRate: 0.875 },
+      weeks: [{ week: '2026-W47', received: 0, done: 0, onTime: 0, woFiled: 10, woClosed: 4 }, { week: '2026-W48', received: 0, done: 0, onTime: 0, woFiled: 5, woClosed: 8 }],
+    };
+    request.mockImplementation(async ({ url }: { url: string }) => {
+      if (url.startsWith('/v1/dashboard?scope=street')) return { statusCode: 200, data: street };
+      if (url.startsWith('/v1/dashboard?scope=district')) return { statusCode: 200, data: empty };
+      throw new Error(`unexpected ${url}`);
+    });
+    login('dispatcher');
+    render(<DashboardPage />);
+    const section = await screen.findByTestId('wo-section');
+    expect(section).toHaveTextContent('诉求工单');
+    expect(screen.getByTestId('wo-kpi-filed')).toHaveTextContent('42件受理');
+    expect(screen.getByTestId('wo-kpi-open')).toHaveTextContent('7件在办');
+    expect(screen.getByTestId('wo-kpi-closed')).toHaveTextContent('30件办结');
+    expect(screen.getByTestId('wo-kpi-ontime')).toHaveTextContent('90%按期答复率');
+    expect(screen.getByTestId('wo-kpi-satisfaction')).toHaveTextContent('87.5%满意率');
+    expect(section).toHaveTextContent('其中重新办理 2 件，重复件 3 件');
+    expect(screen.getAllByTestId('wo-week')).toHaveLength(2);
+    expect(height('wo-filed-2026-W47')).toBe('100%');
+    expect(height('wo-closed-2026-W47')).toBe('40%');
+    expect(height('wo-filed-2026-W48')).toBe('50%');
+    expect(height('wo-closed-2026-W48')).toBe('80%');
+    expect(screen.getAllByTestId('wo-week')[0]).toHaveAttribute('aria-label', '2026-W47 受理 10 件，办结 4 件');
+
+    // the district's figures without work-order counts: no section
+    fireEvent.click(screen.getByRole('radio', { name: '全区' }));
+    expect(await screen.findByText('越秀区')).toBeInTheDocument();
+    expect(screen.queryByTestId('wo-section')).not.toBeInTheDocument();
+  });
+
+  it('says 暂无 for work-order rates before any answer or rating', async () => {
+    request.mockImplementation(async () => ({
+      statusCode: 200,
+      data: { ...dept, workOrders: { filed: 0, open: 0, closed: 0, resolved: 0, reopened: 0, duplicates: 0, onTimeRate: null, satisfactionRate: null } },
+    }));
+    login('staff', 'amr');
+    render(<DashboardPage />);
+    expect(await screen.findByTestId('wo-section')).toBeInTheDocument();
+    expect(screen.getByTestId('wo-kpi-ontime')).toHaveTextContent('暂无按期答复率');
+    expect(screen.getByTestId('wo-kpi-satisfaction')).toHaveTextContent('暂无满意率');
+    expect(height('wo-filed-2026-W41')).toBe('0%');
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
   it('is not for residents, and needs a department for staff', () => {
     login('resident');
     const { unmount } = render(<DashboardPage />);

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { OPEN_STATES, type ApplicationState } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import { staffApi, type Dashboard, type DashboardScope } from '../../../api/staff';
+import { staffApi, type Dashboard, type DashboardScope, type WorkOrderStats } from '../../../api/staff';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
@@ -116,6 +116,52 @@ export function Board({ d, own }: { d: Dashboard; own?: boolean }) {
       <StateChart byState={d.byState ?? {}} />
       <WeekChart weeks={d.weeks ?? []} />
       <Satisfaction ratings={count(d.ratings)} rate={d.satisfactionRate} />
+      {d.workOrders && <WorkOrders wo={d.workOrders} weeks={d.weeks ?? []} />}
+    </View>
+  );
+}
+
+/** 诉求工单: the counts, the two rates and the weekly filed/closed bars. */
+function WorkOrders({ wo, weeks }: { wo: WorkOrderStats; weeks: Dashboard['weeks'] }) {
+  const max = Math.max(0, ...weeks.flatMap((w) => [count(w.woFiled), count(w.woClosed)]));
+  const extra = [count(wo.reopened) > 0 && `重新办理 ${count(wo.reopened)} 件`, count(wo.duplicates) > 0 && `重复件 ${count(wo.duplicates)} 件`].filter(Boolean);
+  return (
+    <View data-testid="wo-section">
+      <View className="db-title db-wo-title">
+        <Text className="db-name">诉求工单</Text>
+        <Text className="tag tag-orange">接诉即办</Text>
+      </View>
+      <View className="db-kpis">
+        <Kpi name="受理" value={String(count(wo.filed))} unit="件" testId="wo-kpi-filed" />
+        <Kpi name="在办" value={String(count(wo.open))} unit="件" testId="wo-kpi-open" />
+        <Kpi name="办结" value={String(count(wo.closed))} unit="件" testId="wo-kpi-closed" />
+        <Kpi name="按期答复率" value={rateText(wo.onTimeRate)} testId="wo-kpi-ontime" />
+        <Kpi name="满意率" value={rateText(wo.satisfactionRate)} testId="wo-kpi-satisfaction" />
+      </View>
+      {extra.length > 0 && <View className="muted db-done">其中{extra.join('，')}</View>}
+      <View className="section">
+        <View className="section-title">近 {weeks.length || 8} 周诉求受理与办结</View>
+        <View className="db-legend">
+          <View className="db-key"><View className="db-swatch wo-filed" />受理</View>
+          <View className="db-key"><View className="db-swatch wo-closed" />办结</View>
+        </View>
+        {!weeks.length ? (
+          <View className="muted">暂无数据</View>
+        ) : (
+          <View className="db-chart" role="list" aria-label="每周诉求受理与办结">
+            {weeks.map((w) => (
+              <View key={w.week} className="db-col" role="listitem" aria-label={`${w.week} 受理 ${count(w.woFiled)} 件，办结 ${count(w.woClosed)} 件`} data-testid="wo-week">
+                <View className="db-col-value db-col-pair">{count(w.woFiled)}/{count(w.woClosed)}</View>
+                <View className="db-track">
+                  <View className={`db-bar db-bar-received db-bar-wo-filed ${count(w.woFiled) ? 'nz' : ''}`} style={{ height: barPercent(count(w.woFiled), max) }} data-testid={`wo-filed-${w.week}`} />
+                  <View className={`db-bar db-bar-done db-bar-wo-closed ${count(w.woClosed) ? 'nz' : ''}`} style={{ height: barPercent(count(w.woClosed), max) }} data-testid={`wo-closed-${w.week}`} />
+                </View>
+                <View className="db-col-label">{weekLabel(w.week)}</View>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
     </View>
   );
 }

@@ -95,8 +95,103 @@ async function routesTable() {
     const urban = await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-staff-urban' }) })).json() as { token: string };
     await load('GET /v1/team/workorders (城管)', `${api}/v1/team/workorders`, { authorization: `Bearer ${urban.token}` });
     await load('GET /v1/workorders/nearby', `${api}/v1/workorders/nearby?categoryId=cityscape-garbage&lat=23.12505&lng=113.26915`, { authorization: `Bearer ${login.token}` });
+    await load('GET /v1/street/workorders (调度)', `${api}/v1/street/workorders?group=todo`, { authorization: `Bearer ${(await devToken(api, 'u-dispatcher-beijing'))}` });
+
+    await memberBench(api, stack.urls.dynamo, stack.clockFile);
   } finally {
     await stack.stop();
+  }
+}
+
+const devToken = async (api: string, userId: string) => ((await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+/** Rounds of `members` requests fired at the same moment; latency of each, as a person would feel it. */
+async function burst(title: string, rounds: number, before: (round: number) => Promise<void> | void, fire: (i: number, round: number) => Promise<Response>, members: number) {
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  const t0 = Date.now();
+  for (let round = 0; round < rounds; round++) {
+    await before(round);
+    await Promise.all(Array.from({ length: members }, async (_, i) => {
+      const t = performance.now();
+      const r = await fire(i, round);
+      await r.arrayBuffer();
+      times.push(performance.now() - t);
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+    }));
+  }
+  const secs = (Date.now() - t0) / 1000;
+  console.log(`| ${title} | ${times.length} | ${(times.length / secs).toFixed(0)} | ${pct(times, 50).toFixed(0)} | ${pct(times, 99).toFixed(0)} | ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')} |`);
+}
+
+/**
+ * 会员专区 under 50 members acting at once: check-ins (a new day each round, moved with the stack's clock
+ * file) and member-day claims, plus 500 claimers for the last 50 units.
+ */
+async function memberBench(api: string, dynamo: string, clockFile: string) {
+  process.env.DYNAMODB_ENDPOINT = dynamo;
+  process.env.TABLE_NAME = 'yx-local';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  const { batchPut } = await import('../functions/src/guide/repository');
+  const { seedUserItems } = await import('../functions/src/identity/repository');
+  const { issueSession } = await import('../functions/src/lib/session');
+  const people = async (n: number, tag: string) => {
+    const ids = Array.from({ length: n }, (_, i) => `u-bench-${tag}-${i}`);
+    await batchPut(ids.flatMap((id) => seedUserItems({ id, role: 'resident', nickname: id, createdAt: '2026-01-01', updatedAt: '2026-01-01' })));
+    const tokens = await Promise.all(ids.map(async (userId) => (await issueSession({ userId, role: 'resident' })).token));
+    await Promise.all(tokens.map((t) => fetch(`${api}/v1/member/card`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' })));
+    return tokens;
+  };
+  const members = await people(50, `m${Date.now().toString(36)}`);
+  const post = (path: string, token: string, headers: Record<string, string> = {}) =>
+    fetch(`${api}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: '{}' });
+  const setDay = async (date: string) => {
+    // 10:00 in Shanghai on `date`, as an offset from the real clock
+    fs.writeFileSync(clockFile, JSON.stringify({ offsetMs: Date.parse(`${date}T02:00:00Z`) - Date.now() }));
+    await new Promise((r) => setTimeout(r, 400)); // functions re-read the file every 250 ms
+  };
+  const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10);
+  console.log('\n## 会员专区: 50 members at the same moment, per round (fetch from this process; latency as felt by each member)\n');
+  console.log('| action | requests | req/s | p50 ms | p99 ms | statuses |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  try {
+    // warm the member function's workers first (serverless-offline starts one per concurrent call)
+    await Promise.all(members.map((t) => fetch(`${api}/v1/member`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.arrayBuffer())));
+    await burst('POST /v1/member/check-in (a new day each round)', 10, (r) => setDay(day(r)), (i) => post('/v1/member/check-in', members[i]), 50);
+    await burst('POST /v1/member/check-in (again, same day)', 4, () => undefined, (i) => post('/v1/member/check-in', members[i]), 50);
+    const admin = await devToken(api, 'u-admin');
+    const benefit = (id: string, stock: number, perMemberLimit: number) => fetch(`${api}/v1/admin/member/benefits`, {
+      method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id, title: '压测福利', description: '', partner: '广东省博物馆', partnerId: 'gd-museum', stock, perMemberLimit, minLevel: 'standard', pointsPrice: 0, validDays: 7 }),
+    });
+    const tag = Date.now().toString(36);
+    const made = await benefit(`bench-${tag}`, 100000, 10);
+    if (made.status !== 201) throw new Error(`benefit not created: ${made.status} ${await made.text()}`);
+    await setDay('2027-01-18');
+    await burst('POST /v1/member/benefits/{id}/claim (plenty of stock)', 10, () => undefined, (i, r) => post(`/v1/member/benefits/bench-${tag}/claim`, members[i], { 'idempotency-key': `bench-${tag}-${i}-${r}` }), 50);
+    const crowd = await people(500, `c${tag}`);
+    await benefit(`last-${tag}`, 50, 1);
+    await burst('claim: 500 members, 50 units left (201 = code, 409 = 已领完)', 1, () => undefined, (i) => post(`/v1/member/benefits/last-${tag}/claim`, crowd[i], { 'idempotency-key': `last-${tag}-${i}` }), 500);
+
+    // the same code called in this process (no serverless-offline in between): what our handler and the store cost
+    const { handler } = await import('../functions/src/member/handler');
+    const { call } = await import('../functions/test/http');
+    const inProcess = (routeKey: string, token: string, params: Record<string, string> = {}, key?: string) => async () => {
+      const r = await call(key ? (e) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } }) : handler, routeKey, { token, params });
+      return new Response(JSON.stringify(r.body), { status: r.status });
+    };
+    await burst('in process: check-in (a new day each round)', 10, (r) => { process.env.FAKE_NOW = `${day(20 + r)}T02:00:00Z`; }, (i) => inProcess('POST /v1/member/check-in', members[i])(), 50);
+    process.env.FAKE_NOW = '2027-02-18T02:00:00Z';
+    await benefit(`proc-${tag}`, 100000, 10);
+    await burst('in process: claim (plenty of stock)', 10, () => undefined, (i, r) => inProcess('POST /v1/member/benefits/{benefitId}/claim', members[i], { benefitId: `proc-${tag}` }, `proc-${tag}-${i}-${r}`)(), 50);
+    const crowd2 = await people(500, `d${tag}`);
+    const last = await benefit(`proc-last-${tag}`, 50, 1);
+    if (last.status !== 201) throw new Error(`benefit not created: ${last.status} ${await last.text()}`);
+    await burst('in process: 500 members, 50 units left', 1, () => undefined, (i) => inProcess('POST /v1/member/benefits/{benefitId}/claim', crowd2[i], { benefitId: `proc-last-${tag}` }, `pl-${tag}-${i}`)(), 500);
+    delete process.env.FAKE_NOW;
+  } finally {
+    fs.writeFileSync(clockFile, JSON.stringify({ offsetMs: 0 }));
   }
 }
 

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor';
  * | benefit          | BENEFITS             | <benefitId>             | stock left, claimed and redeemed counts |
  * | claim (券码)     | CLAIM#<code>         | CLAIM                   | gsi1 USERCLAIM#<userId> / <at>#<code> |
  * | member number    | SEQ#MEMBER           | SEQ                     | |
- * | daily figures    | MEMBERSTAT#<date|ALL>| S#<shard>               | 4 shards, so a busy morning does not heat one item |
+ * | daily figures    | MEMBERSTAT#<date|ALL>| S#<shard>               | 4 shards; plain ADDs after each change (bumpStats) |
  *
  * The card holds the balance and the growth value. Every entry is written in the same transaction as the
  * ADD on the card, so the balance is always the ledger's sum; spending is conditional on `balance >= price`,
@@ -73,18 +73,20 @@ export async function nextMemberSeq(): Promise<number> {
   return Number(r.Attributes?.n);
 }
 
-/** Daily figures (and the all-time row) for the admin's charts, in the caller's transaction. */
-export function statItems(userId: string, day: string, add: Record<string, number>): Record<string, unknown>[] {
+/**
+ * Daily figures (and the all-time row) for the admin's charts. Written after the member's own change has
+ * committed, as plain ADDs: every member shares these rows, and inside transactions they would make
+ * unrelated members' transactions conflict. A crash in between can lose a count, never a point.
+ */
+export async function bumpStats(userId: string, day: string, add: Record<string, number>): Promise<void> {
   const entries = Object.entries(add).filter(([, n]) => n !== 0);
-  if (!entries.length) return [];
-  const update = (key: { pk: string; sk: string }) => ({
-    Update: {
-      TableName: T(), Key: key, UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
-    },
-  });
-  return [update(statKey(day, shardOf(userId))), update(statKey('ALL', shardOf(userId)))];
+  if (!entries.length) return;
+  const update = (key: { pk: string; sk: string }) => db().send(new UpdateCommand({
+    TableName: T(), Key: key, UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
+  }));
+  await Promise.all([update(statKey(day, shardOf(userId))), update(statKey('ALL', shardOf(userId)))]);
 }
 
 export async function readStats(days: string[]): Promise<Map<string, Record<string, number>>> {
@@ -192,11 +194,30 @@ export async function claimedCount(userId: string, benefitIds: string[]): Promis
   return new Map((r.Responses?.[T()] ?? []).map((row) => [String(row.sk).slice('BCOUNT#'.length), Number(row.n ?? 0)]));
 }
 
-/** The claim's own writes: the idempotency record, one unit of stock, the member's count, the code. */
+/**
+ * One unit of stock, taken on its own before the claim's transaction: the benefit row is the one item every
+ * claimer shares, and a plain conditional update queues there instead of failing as a transaction conflict.
+ * Never below zero. False when none is left.
+ */
+export async function reserveUnit(benefitId: string): Promise<boolean> {
+  try {
+    await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one', ConditionExpression: 'stockLeft > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } }));
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Gives a reserved unit back when the claim itself could not be made (limit, points, a double tap's twin). */
+export async function releaseUnit(benefitId: string): Promise<void> {
+  await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'ADD stockLeft :one, claimed :minus', ExpressionAttributeValues: { ':one': 1, ':minus': -1 } }));
+}
+
+/** The claim's own writes (all the member's own rows): the idempotency record, the member's count, the code. */
 export function claimItems(c: ClaimRow, limit: number, idem: string): Record<string, unknown>[] {
   return [
     { Put: { TableName: T(), Item: { ...idemKey(c.userId, idem), entity: 'Idempotency', code: c.code, ttl: Math.floor(Date.parse(c.claimedAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Update: { TableName: T(), Key: benefitKey(c.benefitId), UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one', ConditionExpression: 'stockLeft > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } } },
     { Update: { TableName: T(), Key: countKey(c.userId, c.benefitId), UpdateExpression: 'ADD n :one', ConditionExpression: 'attribute_not_exists(n) OR n < :limit', ExpressionAttributeValues: { ':one': 1, ':limit': limit } } },
     { Put: { TableName: T(), Item: { ...claimKey(c.code), gsi1pk: `USERCLAIM#${c.userId}`, gsi1sk: `${c.claimedAt}#${c.code}`, entity: 'BenefitClaim', ...c }, ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
@@ -218,12 +239,16 @@ export async function myClaims(userId: string, limit: number): Promise<ClaimRow[
   return (r.Items ?? []) as ClaimRow[];
 }
 
-/** 核销: once, before it expires; the benefit's redeemed count and the day's figures move with it. */
+/** 核销: once, before it expires. */
 export function redeemItems(c: ClaimRow, by: string, at: string, today: string, partnerId: string): Record<string, unknown>[] {
   return [
     { Update: { TableName: T(), Key: claimKey(c.code), UpdateExpression: 'SET #s = :r, redeemedAt = :at, redeemedBy = :by', ConditionExpression: '#s = :c AND expiresOn >= :today AND partnerId = :pid', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'redeemed', ':c': 'claimed', ':at': at, ':by': by, ':today': today, ':pid': partnerId } } },
-    { Update: { TableName: T(), Key: benefitKey(c.benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } } },
   ];
+}
+
+/** The benefit's redeemed count, after the redemption committed (the benefit row is shared by every claimer). */
+export async function countRedemption(benefitId: string): Promise<void> {
+  await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }));
 }
 
 /** Members, newest first (admin). */

@@ -11,6 +11,10 @@ import { messageItems } from '../applications/repository';
 import * as repo from './repository';
 
 const today = () => businessDate(now());
+/** The admin's figures move after the change; a failure there is logged, never the member's problem. */
+async function stats(userId: string, day: string, add: Record<string, number>) {
+  try { await repo.bumpStats(userId, day, add); } catch (e) { log.error('member stats not counted', { err: (e as Error).name }); }
+}
 /** Points for rating a finished service (half for rating an appeal's answer). */
 export const RATING_POINTS = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -70,13 +74,14 @@ export async function claimCard(userId: string) {
   const held = levelAfterChange(undefined, card?.growth ?? 0, day, rules);
   const at = now().toISOString();
   try {
-    await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day), ...repo.statItems(userId, day, { newMembers: 1 })]);
+    await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day)]);
   } catch (e) {
     if (!cancellation(e)) throw e;
     const again = await repo.getCard(userId);
     if (again?.memberNo) return { status: 200, view: cardView(again, rules, day) }; // the double tap's twin won
     throw conflict('领取人数较多，请稍后再试');
   }
+  await stats(userId, day, { newMembers: 1 });
   return { status: 201, view: cardView((await repo.getCard(userId))!, rules, day) };
 }
 
@@ -99,11 +104,11 @@ export async function checkIn(userId: string) {
       reason: o.bonus ? `签到（连续 ${o.streak} 天，奖励 ${o.bonus}）` : '每日签到', balanceAfter: (card.balance ?? 0) + o.points,
     };
     try {
-      await repo.transact([
-        ...repo.pointsItems(userId, entry, { growthWas: card.growth ?? 0, set: { streak: o.streak, lastCheckIn: day, levelId: held.levelId, levelReachedAt: held.reachedAt } }),
-        ...repo.statItems(userId, day, { checkIns: 1, pointsIssued: o.points }),
-      ]);
-      const fresh = (await repo.getCard(userId))!;
+      const set = { streak: o.streak, lastCheckIn: day, levelId: held.levelId, levelReachedAt: held.reachedAt };
+      await repo.transact(repo.pointsItems(userId, entry, { growthWas: card.growth ?? 0, set }));
+      await stats(userId, day, { checkIns: 1, pointsIssued: o.points });
+      // the card as just written (the growth condition held, so nothing else changed it in between)
+      const fresh: repo.MemberCard = { ...card, ...set, balance: (card.balance ?? 0) + o.points, growth };
       return {
         already: false, points: o.points, bonus: o.bonus, streak: o.streak,
         upgradedTo: held.upgraded ? rules.levels.find((l) => l.id === held.levelId)?.name ?? null : null,
@@ -153,13 +158,11 @@ export async function awardPoints(input: AwardPointsInput & { kind?: Extract<Poi
     const held = card?.memberNo && grows ? levelAfterChange({ levelId: card.levelId!, reachedAt: card.levelReachedAt ?? day }, growthWas + input.points, day, rules) : undefined;
     const entry: repo.PointsRow = { at: now().toISOString(), kind, points: input.points, reason: input.reason, source: input.source, balanceAfter: (card?.balance ?? 0) + input.points };
     try {
-      await repo.transact([
-        ...repo.pointsItems(input.userId, entry, {
-          growthWas, ...(input.points < 0 ? { minBalance: -input.points } : {}),
-          ...(held ? { set: { levelId: held.levelId, levelReachedAt: held.reachedAt } } : {}),
-        }),
-        ...repo.statItems(input.userId, day, input.points > 0 ? { pointsIssued: input.points } : { pointsSpent: -input.points }),
-      ]);
+      await repo.transact(repo.pointsItems(input.userId, entry, {
+        growthWas, ...(input.points < 0 ? { minBalance: -input.points } : {}),
+        ...(held ? { set: { levelId: held.levelId, levelReachedAt: held.reachedAt } } : {}),
+      }));
+      await stats(input.userId, day, input.points > 0 ? { pointsIssued: input.points } : { pointsSpent: -input.points });
       return { awarded: true, balance: entry.balanceAfter };
     } catch (e) {
       const reasons = cancellation(e);
@@ -218,44 +221,57 @@ function refusalError(r: ClaimRefusal) {
  * However many claim at once, the stock never goes below zero; a double tap (same Idempotency-Key) gets one code.
  */
 export async function claimBenefit(userId: string, benefitId: string, keyOf: () => string) {
-  const [rules, card, benefit] = await Promise.all([repo.getRules(), repo.getCard(userId), repo.getBenefit(benefitId)]);
+  // an unknown benefit is a 404 even without a key; the key's own problem is reported after that
+  let idem = '';
+  let keyProblem: unknown;
+  try { idem = keyOf(); } catch (e) { keyProblem = e; }
+  const [rules, card, benefit, earlier, counts] = await Promise.all([
+    repo.getRules(), repo.getCard(userId), repo.getBenefit(benefitId), idem ? repo.idempotentClaim(userId, idem) : undefined, repo.claimedCount(userId, [benefitId]),
+  ]);
   if (!benefit || benefit.stock <= 0) throw notFound('没有这项福利');
-  const idem = keyOf();
-  const earlier = await repo.idempotentClaim(userId, idem);
+  if (keyProblem) throw keyProblem;
   if (earlier) return { status: 200, view: claimView((await repo.getClaim(earlier))!) };
   if (!card?.memberNo) throw conflict('请先领取会员卡');
   const day = today();
-  const claimed = (await repo.claimedCount(userId, [benefitId])).get(benefitId) ?? 0;
+  const claimed = counts.get(benefitId) ?? 0;
   const check = claimCheck({ benefit: { ...benefit, stock: benefit.stockLeft }, member: { levelId: heldLevel(card, rules, day).levelId, balance: card.balance ?? 0 }, claimedByMember: claimed, today: day, rules });
   if (!check.ok) {
     const twin = await repo.idempotentClaim(userId, idem); // a double tap's twin may have just taken the member's one claim
     if (twin) return { status: 200, view: claimView((await repo.getClaim(twin))!) };
     throw refusalError(check);
   }
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const at = now().toISOString();
-    const claim: repo.ClaimRow = {
-      code: redeemCode(randomBytes(10)), userId, memberNo: card.memberNo, benefitId, title: benefit.title, partner: benefit.partner, partnerId: benefit.partnerId,
-      pointsPrice: benefit.pointsPrice, claimedAt: at, expiresOn: addDays(day, benefit.validDays - 1), status: 'claimed',
-    };
-    const spend = benefit.pointsPrice > 0
-      ? repo.pointsItems(userId, { at, kind: 'spent', points: -benefit.pointsPrice, reason: `兑换：${benefit.title}`.slice(0, 40), source: `benefit:${claim.code}` }, { minBalance: benefit.pointsPrice })
-      : [];
-    try {
-      await repo.transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend, ...repo.statItems(userId, day, { claims: 1, pointsSpent: benefit.pointsPrice })]);
-      return { status: 201, view: claimView(claim) };
-    } catch (e) {
-      const reasons = cancellation(e);
-      if (!reasons) throw e;
-      const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
-      // a double tap's twin may have won while this one failed on any of its conditions: it answers first
-      const won = await repo.idempotentClaim(userId, idem);
-      if (won) return { status: 200, view: claimView((await repo.getClaim(won))!) };
-      if (failed(1)) throw conflict('已领完，下个会员日再来看看吧');
-      if (failed(2)) throw conflict(`这项福利每人限领 ${benefit.perMemberLimit} 次，您已领满`);
-      if (failed(6)) throw ruleViolation(`领取需要 ${benefit.pointsPrice} 积分，您的积分不足`);
-      await backoff(attempt); // many people at the same moment, or the rare code collision: try again
+  // take one unit first (the shared row); then the member's own rows in one transaction; give the unit back if that fails
+  if (!(await repo.reserveUnit(benefitId))) throw conflict('已领完，下个会员日再来看看吧');
+  let kept = false;
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const at = now().toISOString();
+      const claim: repo.ClaimRow = {
+        code: redeemCode(randomBytes(10)), userId, memberNo: card.memberNo, benefitId, title: benefit.title, partner: benefit.partner, partnerId: benefit.partnerId,
+        pointsPrice: benefit.pointsPrice, claimedAt: at, expiresOn: addDays(day, benefit.validDays - 1), status: 'claimed',
+      };
+      const spend = benefit.pointsPrice > 0
+        ? repo.pointsItems(userId, { at, kind: 'spent', points: -benefit.pointsPrice, reason: `兑换：${benefit.title}`.slice(0, 40), source: `benefit:${claim.code}` }, { minBalance: benefit.pointsPrice })
+        : [];
+      try {
+        await repo.transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend]);
+        kept = true;
+        await stats(userId, day, { claims: 1, pointsSpent: benefit.pointsPrice });
+        return { status: 201, view: claimView(claim) };
+      } catch (e) {
+        const reasons = cancellation(e);
+        if (!reasons) throw e;
+        const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
+        // a double tap's twin may have won while this one failed on any of its conditions: it answers first
+        const won = await repo.idempotentClaim(userId, idem);
+        if (won) return { status: 200, view: claimView((await repo.getClaim(won))!) };
+        if (failed(1)) throw conflict(`这项福利每人限领 ${benefit.perMemberLimit} 次，您已领满`);
+        if (failed(5)) throw ruleViolation(`领取需要 ${benefit.pointsPrice} 积分，您的积分不足`);
+        await backoff(attempt); // the member's own rows changed at the same moment, or the rare code collision
+      }
     }
+  } finally {
+    if (!kept) await repo.releaseUnit(benefitId);
   }
   throw conflict('领取的人较多，请稍后再试');
 }
@@ -286,7 +302,6 @@ export async function redeem(partner: UserRecord, code: string) {
   try {
     await repo.transact([
       ...repo.redeemItems(c, partner.id, at, day, partner.partnerId),
-      ...repo.statItems(c.userId, day, { redemptions: 1 }),
       ...messageItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${localTime(at)} 在${c.partner}核销使用。` }, at),
     ]);
   } catch (e) {
@@ -295,6 +310,8 @@ export async function redeem(partner: UserRecord, code: string) {
     if (fresh?.status === 'redeemed') throw conflict(`该兑换码已于 ${localTime(fresh.redeemedAt!)} 核销，不能重复使用`);
     throw conflict('核销未成功，请重试');
   }
+  await repo.countRedemption(c.benefitId).catch((e) => log.error('redemption not counted', { err: (e as Error).name }));
+  await stats(c.userId, day, { redemptions: 1 });
   return partnerView((await repo.getClaim(code))!);
 }
 

@@ -1,0 +1,132 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { AdjustPointsRequest } from '@yx/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../api/client';
+import { memberAdminApi, type AdminMemberRow } from '../../../api/memberAdmin';
+import { Field } from '../../../components/Field';
+import { StateView } from '../../../components/StateView';
+import { asApiError, Chips } from '../common';
+import { count, FormError, num, pathErrors } from './parts';
+
+interface ListState { items: AdminMemberRow[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
+const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
+
+/** 会员: card holders, newest first, with 积分调整 on each. */
+export function MembersTab() {
+  const [list, setList] = useState<ListState>(INITIAL);
+  const [openId, setOpenId] = useState<string>();
+  const seq = useRef(0);
+
+  const load = useCallback((cursor?: string) => {
+    const n = ++seq.current;
+    setList((x) => (cursor ? { ...x, more: true, moreError: undefined } : { ...x, loading: true, error: undefined }));
+    memberAdminApi.members(cursor).then(
+      (r) => {
+        if (n !== seq.current) return;
+        setList((x) => {
+          const items = cursor ? [...x.items, ...r.items.filter((m) => !x.items.some((y) => y.userId === m.userId))] : r.items;
+          return { items, nextCursor: r.nextCursor, loading: false, more: false };
+        });
+      },
+      (e) => {
+        if (n !== seq.current) return;
+        const err = asApiError(e);
+        setList((x) => (cursor ? { ...x, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
+      },
+    );
+  }, []);
+  useEffect(() => load(), [load]);
+
+  const adjusted = (userId: string, balance?: number) => {
+    setOpenId(undefined);
+    if (typeof balance === 'number') setList((x) => ({ ...x, items: x.items.map((m) => (m.userId === userId ? { ...m, balance } : m)) }));
+  };
+
+  return (
+    <View>
+      <StateView loading={list.loading && !list.items.length} error={list.error} onRetry={() => load()} empty={!list.items.length} emptyText="还没有会员">
+        {list.items.map((m) => (
+          <View key={m.userId} className="st-card ma-member" data-testid="member">
+            <View className="st-card-head">
+              <View className="st-card-name">{m.name || '（未留姓名）'}</View>
+              <Text className="tag tag-blue">{m.level}</Text>
+            </View>
+            <View className="muted">会员号 {m.memberNo}</View>
+            <View className="ma-member-nums">
+              <View className="ma-num"><View className="ma-num-value" data-testid="member-balance">{count(m.balance)}</View><View className="muted">积分</View></View>
+              <View className="ma-num"><View className="ma-num-value">{count(m.growth)}</View><View className="muted">成长值</View></View>
+              <View className="ma-num"><View className="ma-num-value">{count(m.streak)}</View><View className="muted">连续签到</View></View>
+            </View>
+            <View className="muted">最近签到 {m.lastCheckIn || '从未签到'}</View>
+            {openId === m.userId ? (
+              <AdjustForm m={m} onCancel={() => setOpenId(undefined)} onDone={(b) => adjusted(m.userId, b)} />
+            ) : (
+              <Button className="btn btn-plain st-card-btn ma-adjust" onClick={() => setOpenId(m.userId)}>积分调整</Button>
+            )}
+          </View>
+        ))}
+        {list.nextCursor && (
+          <View className="ma-more">
+            <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(list.nextCursor!)}>加载更多</Button>
+            {list.moreError && <View className="error-text" role="alert">{list.moreError}</View>}
+          </View>
+        )}
+        {!list.nextCursor && list.items.length > 0 && <View className="muted st-end">没有更多了</View>}
+      </StateView>
+    </View>
+  );
+}
+
+type Sign = 'add' | 'deduct';
+
+function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () => void; onDone: (balance?: number) => void }) {
+  const [sign, setSign] = useState<Sign>('add');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const n = num(amount);
+    const found: Record<string, string> = {};
+    if (n === undefined) found.points = '请填写调整的积分';
+    else if (n <= 0 || !Number.isInteger(n)) found.points = '请填写正整数，增加或扣减在上方选择';
+    const r = AdjustPointsRequest.safeParse({ userId: m.userId, points: n === undefined ? undefined : sign === 'deduct' ? -n : n, reason });
+    if (!r.success) for (const [k, v] of Object.entries(pathErrors(r.error))) found[k] ??= v;
+    setErrors(found);
+    if (!r.success || Object.keys(found).length) return;
+    const body = r.data;
+    const c = await Taro.showModal({
+      title: '积分调整',
+      content: `给 ${m.name || m.memberNo} ${body.points > 0 ? '增加' : '扣减'} ${Math.abs(body.points)} 积分，原因：${body.reason}。会员会在积分明细中看到。确定吗？`,
+      confirmText: '确定', cancelText: '再看看', confirmColor: '#c8161d',
+    });
+    if (!c.confirm) return;
+    setFormError(undefined);
+    setBusy(true);
+    try {
+      const res = await memberAdminApi.adjustPoints(body);
+      Taro.showToast({ title: '积分已调整', icon: 'success' });
+      onDone(res.balance);
+    } catch (e) {
+      setFormError(asApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="st-card-panel ma-adjust-form" data-testid="adjust-form">
+      <Chips<Sign> label="增加或扣减" value={sign} onChange={setSign} options={[{ value: 'add', label: '增加' }, { value: 'deduct', label: '扣减' }]} />
+      <Field name="points" label="积分数量" type="number" value={amount} onInput={setAmount} error={errors.points} maxlength={5} placeholder="1–10000" />
+      <Field name="reason" label="调整原因" value={reason} onInput={setReason} error={errors.reason} maxlength={40} placeholder="如：线下活动奖励（会员可见）" />
+      <FormError message={formError} />
+      <View className="ma-form-btns">
+        <Button className="btn btn-plain ma-cancel" disabled={busy || undefined} onClick={onCancel}>取消</Button>
+        <Button className="btn ma-save" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>确认调整</Button>
+      </View>
+    </View>
+  );
+}

@@ -71,6 +71,15 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await grid.page.getByText(/SQ\d{14}/).first().waitFor();
     const gridNo = await numberOf(grid.page);
 
+    // 3b. the street's dispatcher sees both in 待签收, with their lights, and the team was told at once
+    const dispatcher = await personAt(HERE, '调度员 · 北京街道');
+    await dispatcher.page.goto(`${webUrl()}/#/packages/appeal/street/index`);
+    await dispatcher.page.locator('[data-testid="street-row"]').filter({ hasText: '外墙瓷砖松动' }).first().waitFor();
+    await settled(dispatcher.page, '.ws');
+    await shot(dispatcher.page, 'appeal-dispatcher-street');
+    const light = await dispatcher.page.locator('[data-testid="street-row"]').filter({ hasText: '外墙瓷砖松动' }).first().getAttribute('class');
+    expect(light).toMatch(/ws-(green|yellow)/);
+
     // 4. 城管 claims and closes the appeal; another grid official claims and closes the hazard
     const urban = await personAt(HERE, '承办人员 · 区城市管理和综合执法局');
     await urban.page.goto(`${webUrl()}/#/packages/appeal/team/index`);
@@ -107,6 +116,6 @@ describe('诉求 and 一键呼叫 in the browser', () => {
       await who.page.getByText('已关闭').first().waitFor();
     }
     await shot(zhang.page, 'appeal-rated-timeline', true);
-    for (const p of [zhang, zhou, grid, urban, grid2]) await p.ctx.close();
+    for (const p of [zhang, zhou, grid, dispatcher, urban, grid2]) await p.ctx.close();
   });
 });

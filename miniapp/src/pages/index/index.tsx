@@ -80,6 +80,17 @@ export default function Home() {
         </View>
       </View>
 
+      <View className="home-progress">
+        <View className="home-audience-card home-member" onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })} role="button">
+          <Badge text="会" color="#d4380d" big />
+          <View><View className="home-audience-name">会员专区</View><View className="muted">签到领积分·会员卡</View></View>
+        </View>
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })} role="button">
+          <Badge text="礼" color="#b7791f" big />
+          <View><View className="home-audience-name">会员日福利</View><View className="muted">每月会员日领取</View></View>
+        </View>
+      </View>
+
       <View className="section">
         <View className="section-title">按主题找</View>
         <View className="home-themes">

@@ -1,11 +1,14 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_NAMES } from '@yx/shared';
+import { ROLE_NAMES, type Role } from '@yx/shared';
 import { clearSession } from '../../api/session';
 import { Page } from '../../components/Page';
 import { useElderMode } from '../../hooks/useElderMode';
 import { useSession } from '../../hooks/useSession';
 import './index.css';
+
+/** Who has a 会员专区 (as the member API allows); partner cashiers only redeem codes. */
+const MEMBER_ROLES: Role[] = ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'];
 
 export default function Me() {
   const session = useSession();
@@ -35,6 +38,27 @@ export default function Me() {
           </View>
         )}
       </View>
+
+      {user && MEMBER_ROLES.includes(user.role) && (
+        <View className="section me-member">
+          <View className="section-title">会员专区</View>
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })} role="button">
+            <Text>我的会员卡</Text><Text className="muted">签到领积分、会员日福利 ›</Text>
+          </View>
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/claims/index' })} role="button">
+            <Text>我的兑换码</Text><Text className="muted">会员日领取的福利 ›</Text>
+          </View>
+        </View>
+      )}
+
+      {user?.role === 'partner' && (
+        <View className="section me-partner">
+          <View className="section-title">商户工作</View>
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/redeem/index' })} role="button">
+            <Text>兑换码核销</Text><Text className="muted">查询、核销会员福利兑换码 ›</Text>
+          </View>
+        </View>
+      )}
 
       {user && ['staff', 'grid'].includes(user.role) && (
         <View className="section me-orders">
@@ -79,15 +103,22 @@ export default function Me() {
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/dashboard/index' })} role="button">
             <Text>数据看板</Text><Text className="muted">按时办结率、满意率、趋势 ›</Text>
           </View>
+          {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/member-admin/index' })} role="button">
+              <Text>会员管理</Text><Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>
+            </View>
+          )}
         </View>
       )}
 
       <View className="section">
         <View className="section-title">我的办事</View>
-        <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
-          <Text>我的办件</Text>
-          <Text className="muted">进度、补正、评价 ›</Text>
-        </View>
+        {user?.role !== 'partner' && (
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
+            <Text>我的办件</Text>
+            <Text className="muted">进度、补正、评价 ›</Text>
+          </View>
+        )}
         <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
           <Text>进度查询</Text>
           <Text className="muted">凭办件编号和查询码 ›</Text>

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { Role } from '@yx/shared';
 import { saveSession } from '../../api/session';
 import Me from './index';
 
@@ -53,6 +54,38 @@ describe('我的', () => {
       expect(screen.queryByText('街道调度')).not.toBeInTheDocument();
       r3.unmount();
     }
+  });
+
+  it('offers 会员专区 to every member role, and partner cashiers only 兑换码核销', () => {
+    const as = (role: Role) => saveSession({
+      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: `u-${role}`, role, nickname: '用户', verified: true },
+    });
+    for (const role of ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'] as const) {
+      as(role);
+      const r = render(<Me />);
+      fireEvent.click(screen.getByText('我的会员卡'));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/home/index' });
+      fireEvent.click(screen.getByText('我的兑换码'));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/claims/index' });
+      expect(screen.queryByText('兑换码核销')).not.toBeInTheDocument();
+      r.unmount();
+    }
+
+    as('partner');
+    const r = render(<Me />);
+    expect(screen.getByText('合作商户')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('兑换码核销'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/redeem/index' });
+    for (const text of ['我的会员卡', '我的兑换码', '我的办件', '企业绑定', '工作台', '待办工单']) expect(screen.queryByText(text)).not.toBeInTheDocument();
+    expect(screen.getByText('进度查询')).toBeInTheDocument();
+    r.unmount();
+
+    as('admin');
+    render(<Me />);
+    expect(screen.queryByText('我的会员卡')).not.toBeInTheDocument();
+    expect(screen.queryByText('兑换码核销')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('会员管理'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/member-admin/index' });
   });
 
   it('switches the large-text mode on and keeps it', () => {

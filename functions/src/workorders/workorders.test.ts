@@ -5,6 +5,7 @@ import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
+import { getCard, ledger } from '../member/repository';
 
 beforeAll(() => seedAll());
 
@@ -110,8 +111,12 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
     expect(reopened.body).toMatchObject({ state: 'dispatched', reopened: true });
     await act(urban.token, no, 'claim');
     await act(urban.token, no, 'resolve', { result: '整条路段路灯已检修完毕' });
+    const pointsBefore = (await getCard('u-resident-zhang'))?.balance ?? 0;
     const closed = await call(handler, 'POST /v1/workorders/{no}/rating', { token: zhang, params: { no }, body: { value: 'unsatisfied' } });
     expect(closed.body.state).toBe('closed'); // reopens only once
+    // rating earns member points once per order (the first rating above already did; this one does not again)
+    expect((await getCard('u-resident-zhang'))?.balance ?? 0).toBe(pointsBefore);
+    expect((await ledger('u-resident-zhang', 50)).items.filter((e) => e.source === `worating:${no}`)).toHaveLength(1);
     expect((await act(other, no, 'claim')).status).toBe(404); // another team's order
   });
 

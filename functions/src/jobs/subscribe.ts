@@ -1,0 +1,72 @@
+import { env } from '../lib/env';
+
+/**
+ * WeChat subscribe messages (订阅消息, subscribeMessage.send). Each kind of change we record in the
+ * outbox (`template`, e.g. `application_accepted`) maps to a template the deployment has chosen in the
+ * mini-program console, with the template's field names for our facts, in WECHAT_TEMPLATES (JSON):
+ *   { "workorder_claimed": { "id": "<template id>", "page": "packages/appeal/detail/index",
+ *       "fields": { "thing1": "title", "character_string2": "appNo", "time3": "at" } } }
+ * A kind without a template is not sent (status `no-template`), so adding templates is configuration only.
+ */
+export interface TemplateSpec { id: string; page?: string; fields: Record<string, 'title' | 'appNo' | 'at' | 'body'> }
+
+export function templates(): Record<string, TemplateSpec> {
+  try {
+    const parsed = JSON.parse(process.env.WECHAT_TEMPLATES || '{}') as Record<string, TemplateSpec>;
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** WeChat's limits per field kind: thing ≤ 20 characters, character_string ≤ 32, time as 'YYYY-MM-DD HH:mm'. */
+export function fieldValue(field: string, value: string): string {
+  if (field.startsWith('time') || field.startsWith('date')) {
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? value : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+  const max = field.startsWith('thing') ? 20 : field.startsWith('character_string') ? 32 : 20;
+  return [...value].length > max ? `${[...value].slice(0, max - 1).join('')}…` : value;
+}
+
+let token: { value: string; until: number } | undefined;
+
+/** access_token from /cgi-bin/token, kept until 5 minutes before it expires (per container). */
+async function accessToken(force = false): Promise<string> {
+  if (!force && token && token.until > Date.now()) return token.value;
+  const url = new URL('/cgi-bin/token', env.wechatApiBase);
+  url.searchParams.set('grant_type', 'client_credential');
+  url.searchParams.set('appid', env.wechatAppId);
+  url.searchParams.set('secret', env.wechatSecret);
+  const r = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
+  if (!r.access_token) throw new Error(`token errcode ${r.errcode ?? 'none'}`);
+  token = { value: r.access_token, until: Date.now() + Math.max(60, (r.expires_in ?? 7200) - 300) * 1000 };
+  return token.value;
+}
+
+export type SendStatus = 'sent' | 'no-template' | 'no-openid' | 'refused' | 'failed';
+
+/** One message to one person: refused (43101, the person did not subscribe) is final; a stale token is renewed once. */
+export async function sendSubscribe(openid: string | undefined, template: string, facts: { title: string; appNo?: string; at: string; body?: string }): Promise<SendStatus> {
+  const spec = templates()[template];
+  if (!spec) return 'no-template';
+  if (!openid) return 'no-openid';
+  const data = Object.fromEntries(Object.entries(spec.fields).map(([field, fact]) => [field, { value: fieldValue(field, String(facts[fact] ?? '')) }]));
+  const page = spec.page && facts.appNo ? `${spec.page}?${facts.appNo.startsWith('SQ') ? 'no' : 'appNo'}=${facts.appNo}` : spec.page;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const url = new URL('/cgi-bin/message/subscribe/send', env.wechatApiBase);
+    url.searchParams.set('access_token', await accessToken(attempt > 0));
+    const r = (await (await fetch(url, {
+      method: 'POST', signal: AbortSignal.timeout(5000), headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ touser: openid, template_id: spec.id, ...(page ? { page } : {}), data, miniprogram_state: env.isLocal ? 'developer' : 'formal', lang: 'zh_CN' }),
+    })).json()) as { errcode?: number };
+    const code = r.errcode ?? 0;
+    if (code === 0) return 'sent';
+    if (code === 43101) return 'refused';
+    if (code !== 40001 && code !== 42001) return 'failed';
+  }
+  return 'failed';
+}
+
+/** Tests only. */
+export const forgetToken = () => { token = undefined; };

@@ -46,6 +46,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },
   'POST /v1/workorders/{no}/extension-decision': { approve: true },
   'POST /v1/workorders/{no}/duplicate': { originalNo: 'SQ20991231999998' },
+  'POST /v1/workorders/{no}/notes': { note: '已到现场查看' },
   'PUT /v1/admin/member/benefits/{benefitId}': {
     id: 'no-such-benefit', title: '不存在的福利', description: '', partner: '无', partnerId: 'nobody', stock: 1, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 7,
   },
@@ -57,7 +58,7 @@ let token: string;
 let adminToken: string;
 let staffToken: string;
 let partnerToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/partner/') ? partnerToken : routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') ? staffToken : token);
+const tokenFor = (routeKey: string) => (routeKey.includes('/partner/') ? partnerToken : routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') || routeKey.endsWith('/notes') ? staffToken : token);
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

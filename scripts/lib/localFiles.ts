@@ -2,7 +2,7 @@ import Busboy from 'busboy';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { localUploadSignature } from '../../functions/src/lib/storage';
+import { localGetSignature, localUploadSignature } from '../../functions/src/lib/storage';
 
 /**
  * The local stand-in for S3's browser POST upload: checks the signed fields (key, type, size
@@ -55,5 +55,28 @@ export function localFilesHandler(opts: { dir: string; secret: string }) {
     });
     bb.on('close', () => { if (!handled) fail(400, '没有收到文件'); });
     req.pipe(bb);
+  };
+}
+
+/** The local stand-in for an S3 presigned GET: shows a stored file when the URL's signature and expiry hold. */
+export function localFileGetHandler(opts: { dir: string; secret: string }) {
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const key = url.searchParams.get('key') ?? '';
+    const expires = url.searchParams.get('expires') ?? '';
+    const deny = (status: number) => { res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }); res.end(status === 404 ? '文件不存在' : '链接无效或已过期'); };
+    if (req.method !== 'GET' || !key || !expires) return deny(400);
+    if (url.searchParams.get('signature') !== localGetSignature(opts.secret, key, expires)) return deny(403);
+    if (Number(expires) * 1000 < Date.now()) return deny(403);
+    const root = path.resolve(opts.dir);
+    const target = path.resolve(root, key);
+    if (!target.startsWith(`${root}${path.sep}`) || !fs.existsSync(target)) return deny(404);
+    const head = Buffer.alloc(4);
+    const fd = fs.openSync(target, 'r');
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+    const type = head[0] === 0x89 && head[1] === 0x50 ? 'image/png' : head[0] === 0xff && head[1] === 0xd8 ? 'image/jpeg' : head.toString('latin1') === '%PDF' ? 'application/pdf' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'private, max-age=600' });
+    fs.createReadStream(target).pipe(res);
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { localFilesHandler } from './localFiles';
+import { localFileGetHandler, localFilesHandler } from './localFiles';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
@@ -15,9 +15,11 @@ const TYPES: Record<string, string> = {
 export function serveH5(opts: { root: string; port: number; apiPort: number; files?: { dir: string; secret: string } }): Promise<http.Server> {
   const root = path.resolve(opts.root);
   const upload = opts.files ? localFilesHandler(opts.files) : undefined;
+  const show = opts.files ? localFileGetHandler(opts.files) : undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (upload && url.pathname === '/local-files/upload') return upload(req, res);
+    if (show && url.pathname === '/local-files/file') return show(req, res);
     if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/open311/')) {
       const up = http.request(
         { host: '127.0.0.1', port: opts.apiPort, path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${opts.apiPort}` } },

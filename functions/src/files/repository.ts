@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../lib/db';
 import { keys } from '../lib/keys';
 
@@ -10,6 +10,12 @@ export interface FileRecord {
 export async function createFile(f: FileRecord, ttl: number): Promise<void> {
   // pending uploads expire by TTL unless completed
   await db().send(new PutCommand({ TableName: table(), Item: { ...keys.file(f.fileId), entity: 'File', ...f, ttl }, ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+export async function getFiles(fileIds: string[]): Promise<FileRecord[]> {
+  if (!fileIds.length) return [];
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(fileIds)].slice(0, 100).map((id) => keys.file(id)) } } }));
+  return (r.Responses?.[table()] ?? []) as FileRecord[];
 }
 
 export async function getFile(fileId: string): Promise<FileRecord | undefined> {

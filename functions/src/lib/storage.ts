@@ -15,6 +15,8 @@ export interface StoredObject { size: number; firstBytes: Buffer }
 export interface ObjectStore {
   presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): PresignedPost;
   head(key: string): Promise<StoredObject | undefined>;
+  /** A short-lived URL to look at a stored file (an <Image> cannot send our Authorization header). */
+  presignGet(key: string, expiresSeconds: number): string;
 }
 
 // ---- local folder -------------------------------------------------------------------------
@@ -24,8 +26,21 @@ export function localUploadSignature(secret: string, f: { key: string; contentTy
   return createHmac('sha256', secret).update(`${f.key}\n${f.contentType}\n${f.maxBytes}\n${f.expires}`).digest('hex');
 }
 
+/** Signature the local file endpoint checks before showing a stored file, the stand-in for S3's query signature. */
+export function localGetSignature(secret: string, key: string, expires: string): string {
+  return createHmac('sha256', secret).update(`GET\n${key}\n${expires}`).digest('hex');
+}
+
 export function dirStore(dir: string, uploadUrl: string, secret: string): ObjectStore {
   return {
+    presignGet(key, expiresSeconds) {
+      const expires = String(Math.floor(Date.now() / 1000) + expiresSeconds);
+      const url = new URL(uploadUrl.replace(/\/upload$/, '/file'));
+      url.searchParams.set('key', key);
+      url.searchParams.set('expires', expires);
+      url.searchParams.set('signature', localGetSignature(secret, key, expires));
+      return url.toString();
+    },
     presignPost(key, contentType, maxBytes, expiresSeconds) {
       // real time, not the business clock: the store checks expiry against its own clock
       const fields = { key, contentType, maxBytes: String(maxBytes), expires: String(Math.floor(Date.now() / 1000) + expiresSeconds) };
@@ -82,9 +97,41 @@ export function s3PresignedPost(o: {
   };
 }
 
+const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** SigV4 query-string presigned GET (the S3 "presigned URL"), again without an extra SDK package. */
+export function s3PresignedGet(o: {
+  host: string; region: string; key: string; expiresSeconds: number;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; at: Date;
+}): string {
+  const amzDate = o.at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const day = amzDate.slice(0, 8);
+  const scope = `${day}/${o.region}/s3/aws4_request`;
+  const path = `/${o.key.split('/').map(rfc3986).join('/')}`;
+  const query: Record<string, string> = {
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `${o.credentials.accessKeyId}/${scope}`,
+    'X-Amz-Date': amzDate,
+    'X-Amz-Expires': String(o.expiresSeconds),
+    ...(o.credentials.sessionToken ? { 'X-Amz-Security-Token': o.credentials.sessionToken } : {}),
+    'X-Amz-SignedHeaders': 'host',
+  };
+  const canonicalQuery = Object.keys(query).sort().map((k) => `${rfc3986(k)}=${rfc3986(query[k])}`).join('&');
+  const canonicalRequest = ['GET', path, canonicalQuery, `host:${o.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
+  return `https://${o.host}${path}?${canonicalQuery}&X-Amz-Signature=${createHmac('sha256', signingKey).update(toSign).digest('hex')}`;
+}
+
 function s3Store(bucket: string): ObjectStore {
   const region = process.env.AWS_REGION ?? 'ap-east-1';
   return {
+    presignGet(key, expiresSeconds) {
+      return s3PresignedGet({
+        host: `${bucket}.s3.${region}.amazonaws.com`, region, key, expiresSeconds, at: new Date(),
+        credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },
+      });
+    },
     presignPost(key, contentType, maxBytes, expiresSeconds) {
       return s3PresignedPost({
         bucket, region, key, contentType, maxBytes, expiresSeconds, at: new Date(),

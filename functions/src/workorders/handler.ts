@@ -11,6 +11,10 @@ import { decideExtension, markDuplicate, requestExtension } from './extras';
 
 const ExtensionBody = z.strictObject({ days: z.number().int().min(1).max(10), reason: z.string().trim().min(5).max(300) });
 const DecisionBody = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+const NoteBody = z.strictObject({
+  note: z.string().trim().min(2, { message: '请填写处理进展' }).max(300, { message: '处理进展不能超过 300 字' }),
+  photoIds: z.array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '照片编号不正确' })).max(9, { message: '最多 9 张照片' }).default([]),
+});
 const DuplicateBody = z.strictObject({ originalNo: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
 
 const FILERS = ['resident', 'enterprise', 'grid'] as const;
@@ -46,6 +50,12 @@ export const handler = router({
     const u = await getUser(session!.userId);
     if (!u) throw forbidden();
     return streetOverdue(streetOf(u, query.street));
+  }),
+  'POST /v1/workorders/{no}/notes': route({ auth: ['staff', 'grid'], params: WoNoParams, body: NoteBody }, ({ session, params, body }) => wo.addNote(session!.userId, params.no, body.note, body.photoIds)),
+  'GET /v1/workorders/{no}/photos': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {
+    const user = await getUser(session!.userId);
+    if (!user) throw forbidden();
+    return wo.photos(user, params.no);
   }),
   'GET /v1/team/workorders': route({ auth: ['staff', 'grid'] }, ({ session }) => wo.teamList(session!.userId)),
   'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], params: WoActionParams, body: z.unknown() }, async ({ session, params, body }) => {

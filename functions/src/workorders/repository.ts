@@ -47,9 +47,11 @@ export interface WorkOrderRecord {
   extension?: { days: number; reason: string; status: 'requested' | 'granted' | 'refused'; at: string };
   escalatedAt?: string;
   duplicateOf?: string;
+  result?: string;
+  resultPhotoIds?: string[];
 }
 
-export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string }
+export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string; photoIds?: string[] }
 
 const T = () => table();
 export const woKey = (no: string) => ({ pk: `WO#${no}`, sk: 'WO' });
@@ -129,6 +131,20 @@ export async function changeWorkOrder(o: {
       { Put: { TableName: T(), Item: { ...eventKey(o.wo.no, o.event.at, o.eventIndex), entity: 'WoEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...o.messages.slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
       ...(o.counters ?? []),
+    ] as never,
+  }));
+}
+
+/**
+ * 处理进展: an event in the trail (append-only, its own key) and the messages to the filer and followers,
+ * in one transaction that holds only while the order is still being handled by this owner.
+ */
+export async function addProgressNote(no: string, ownerId: string, event: WoEvent, messages: MessageInput[]): Promise<void> {
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { ConditionCheck: { TableName: T(), Key: woKey(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
+      { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `EVT#${event.at}#note`, entity: 'WoEvent', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...messages.slice(0, 20).flatMap((m) => messageItems(m, event.at)),
     ] as never,
   }));
 }

@@ -9,7 +9,7 @@ import { log } from '../lib/log';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { loadCatalog } from '../guide/repository';
 import { getEnterprise, getUser, teamMembers, teamOf, type UserRecord } from '../identity/repository';
-import { readyFileOf } from '../files/service';
+import { readyFileOf, viewUrls } from '../files/service';
 import { allocateNumbers, type MessageInput } from '../applications/repository';
 import * as repo from './repository';
 import { woCounterItems } from './counters';
@@ -133,7 +133,7 @@ function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
     place: wo.place, street: wo.street, teamName: wo.teamName, ownerName: wo.ownerName, affected: wo.affected, createdAt: wo.createdAt,
     claimBy: wo.claimBy, replyBy: wo.replyBy, rating: wo.rating, reopened: wo.reopened,
     filer: wo.anonymous ? '匿名' : wo.filerDisplay,
-    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, to: e.to })),
+    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, to: e.to, ...(e.photoIds?.length ? { photoCount: e.photoIds.length } : {}) })),
   };
 }
 
@@ -199,6 +199,7 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
   if (action === 'claim') { set.ownerId = user.id; set.ownerName = user.nickname; queue = { leave: true }; }
   if (action === 'start') note = body.note as string | undefined;
   if (action === 'resolve') {
+    for (const id of (body.photoIds as string[] | undefined) ?? []) if (!(await readyFileOf(user.id, id))) throw badRequest('办结照片不存在或尚未上传完成，请重新上传');
     note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds;
     counters = woCounterItems([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
   }
@@ -227,6 +228,43 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
   }
   if (action === 'redispatch') await notifyTeam({ no, teamId: String(set.teamId) }, `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`, `${wo.description.slice(0, 40)}（${note}）`);
   return staffView(user, no);
+}
+
+/** 处理进展: the owner adds a note (and before/after photos) while handling; the filer and followers hear of it. */
+export async function addNote(userId: string, no: string, note: string, photoIds: string[]) {
+  const user = await getUser(userId);
+  const { wo, followers } = await repo.getWorkOrder(no);
+  if (!user || !wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  if (wo.ownerId !== userId) throw forbidden('只有签收人可以填写处理进展');
+  if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict(`工单当前为“${WO_STATE_NAMES[wo.state]}”，不能添加处理进展`);
+  for (const id of photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
+  const at = now().toISOString();
+  try {
+    await repo.addProgressNote(no, userId, { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
+      [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: 'workorder_progress', title: `工单 ${no} 有新进展`, body: note.slice(0, 60) })));
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
+    throw e;
+  }
+  return staffView(user, no);
+}
+
+/**
+ * The order's photos for those who may see the order: the filer and handlers see all; followers (我也遇到)
+ * see the handlers' photos but not the filer's own. Each with a short-lived URL.
+ */
+export async function photos(user: UserRecord, no: string) {
+  const { wo, events, followers } = await repo.getWorkOrder(no);
+  const handler = wo && canHandle(user, wo);
+  const filer = wo?.filerId === user.id;
+  if (!wo || (!handler && !filer && !followers.includes(user.id))) throw notFound('未找到该工单');
+  const sets: { kind: string; at: string; ids: string[] }[] = [
+    ...(handler || filer ? [{ kind: '反映时上传', at: wo.createdAt, ids: wo.photoIds }] : []),
+    ...events.filter((e) => e.photoIds?.length).map((e) => ({ kind: e.action, at: e.at, ids: e.photoIds! })),
+    ...(wo.resultPhotoIds?.length ? [{ kind: '办结照片', at: events.filter((e) => e.to === 'resolved').pop()?.at ?? wo.createdAt, ids: wo.resultPhotoIds }] : []),
+  ];
+  const urls = await viewUrls(sets.flatMap((x) => x.ids));
+  return { items: sets.flatMap((x) => x.ids.filter((id) => urls.has(id)).map((id) => ({ fileId: id, url: urls.get(id)!, kind: x.kind, at: x.at }))) };
 }
 
 /** The filer rates the answer; not satisfied reopens once to the same team, then it closes. */

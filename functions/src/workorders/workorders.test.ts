@@ -1,5 +1,5 @@
 import { call } from '../../test/http';
-import { login } from '../../test/apply';
+import { login, startLocalFiles, upload } from '../../test/apply';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
@@ -230,5 +230,48 @@ describe('street dispatcher, team notice, firm and contact preference', () => {
     // a dispatcher of another street, a resident: not theirs
     expect((await call(handler, 'GET /v1/street/workorders', { token: await login('u-resident-zhang'), query: {} })).status).toBe(403);
     expect((await call(handler, 'GET /v1/street/workorders', { token: dispatcher, query: { cursor: 'bm90LWEta2V5' } })).status).toBe(400);
+  });
+});
+
+describe('progress notes and photos', () => {
+  let stopFiles: () => Promise<void>;
+  beforeAll(async () => { stopFiles = await startLocalFiles(); });
+  afterAll(() => stopFiles());
+
+  it('lets the owner add progress with photos; the filer sees them, a follower sees only the handlers\' photos, others none', async () => {
+    const zhang = await login('u-resident-zhang');
+    const filed = (await upload(zhang)).fileId!;
+    const filing = await file(zhang, { categoryId: 'cityscape-garbage', description: '小区门口垃圾桶满溢，气味很大', photoIds: [filed], place: { ...east(5), address: '越秀区北京路 5 号' } });
+    expect(filing.status).toBe(201);
+    const no = filing.body.no as string;
+    const zhou = await login('u-resident-zhou');
+    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } })).status).toBe(200);
+    const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
+    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    const note = (body: object, token = urban.token) => call(handler, 'POST /v1/workorders/{no}/notes', { token, params: { no }, body });
+    expect((await note({ note: '已到现场' })).status).toBe(403); // not claimed by them yet
+    await act(urban.token, no, 'claim');
+    const before = (await upload(urban.token)).fileId!;
+    expect((await note({ note: '已到现场查看，安排清运', photoIds: [filed] })).status).toBe(400); // someone else's photo
+    const added = await note({ note: '已到现场查看，安排清运', photoIds: [before] });
+    expect(added.status).toBe(200);
+    expect(added.body.timeline.find((t: { action: string }) => t.action === '处理进展')).toMatchObject({ note: '已到现场查看，安排清运', photoCount: 1 });
+    const after = (await upload(urban.token)).fileId!;
+    expect((await act(urban.token, no, 'resolve', { result: '已清运并增加清运频次', photoIds: [filed] })).status).toBe(400);
+    expect((await act(urban.token, no, 'resolve', { result: '已清运并增加清运频次', photoIds: [after] })).status).toBe(200);
+    expect((await note({ note: '补充一句' })).status).toBe(409); // answered: no more progress notes
+
+    const photosOf = async (token: string) => call(handler, 'GET /v1/workorders/{no}/photos', { token, params: { no } });
+    const mine = (await photosOf(zhang)).body.items as { fileId: string; url: string; kind: string }[];
+    expect(mine.map((p) => [p.fileId, p.kind])).toEqual([[filed, '反映时上传'], [before, '处理进展'], [after, '办结照片']]);
+    const shown = await fetch(mine[0].url);
+    expect([shown.status, shown.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect((await fetch(mine[0].url.replace(/signature=[0-9a-f]+/, 'signature=00'))).status).toBe(403);
+    expect(((await photosOf(zhou)).body.items as { fileId: string }[]).map((p) => p.fileId)).toEqual([before, after]); // a follower
+    expect((await photosOf(await login('u-resident-li'))).status).toBe(404);
+    // the filer and the follower were told of the progress
+    const { handler: messages } = await import('../messages/handler');
+    const inbox = (await call(messages, 'GET /v1/messages', { token: zhou, query: { limit: '50' } })).body.items as { title: string; appNo?: string }[];
+    expect(inbox.some((m) => m.appNo === no && m.title.includes('新进展'))).toBe(true);
   });
 });

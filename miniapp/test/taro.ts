@@ -27,6 +27,9 @@ export const uploadFile = jest.fn(async () => ({ statusCode: 204, data: '', errM
 /** A point on 北京路 by default; tests make it fail with getLocation.mockRejectedValueOnce(...). */
 export const getLocation = jest.fn(async () => ({ latitude: 23.12505, longitude: 113.26915, accuracy: 30, errMsg: 'getLocation:ok' }));
 export const setNavigationBarTitle = jest.fn();
+export const previewImage = jest.fn();
+export const downloadFile = jest.fn(async () => ({ tempFilePath: 'blob:file', statusCode: 200 }));
+export const openDocument = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
 export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
 export const useLaunch = () => undefined;
@@ -34,6 +37,6 @@ export const __reset = () => { store.clear(); listeners.clear(); };
 
 const Taro = {
   __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, redirectTo, switchTab, showToast, showModal, showLoading, hideLoading,
-  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch, getLocation, setNavigationBarTitle,
+  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch, getLocation, setNavigationBarTitle, previewImage, downloadFile, openDocument,
 };
 export default Taro;

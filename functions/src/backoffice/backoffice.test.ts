@@ -46,6 +46,11 @@ describe('staff workbench', () => {
     expect(v.applicant).toBe('张*明');
     expect(JSON.stringify(v)).not.toContain('440104199003070017');
     expect(v.actions.sort()).toEqual(['accept', 'notAccept', 'requestSupplement']);
+    // the uploaded material can be looked at through a short-lived URL
+    const uploaded = v.materials.find((m: { source: string }) => m.source === 'upload');
+    expect(uploaded.fileUrls).toHaveLength(1);
+    const shown = await fetch(uploaded.fileUrls[0].url);
+    expect([shown.status, shown.headers.get('content-type'), uploaded.fileUrls[0].contentType]).toEqual([200, 'image/png', 'image/png']);
     for (const [action, body] of [['accept', {}], ['startReview', {}], ['approve', { note: '符合条件' }], ['deliver', { method: 'pickup' }]] as const) {
       const r = await act(officer, appNo, action, { version: v.version, ...body });
       expect([action, r.status]).toEqual([action, 200]);

@@ -16,6 +16,7 @@ import { OPINION_WORKING_DAYS, opinionTaskItems } from './opinions';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { viewUrls } from '../files/service';
 
 const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
@@ -36,14 +37,18 @@ async function departmentApplication(userId: string, appNo: string) {
 /** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
 export async function staffView(userId: string, appNo: string) {
   const { app, events, opinions } = await departmentApplication(userId, appNo);
-  const cal = await getCalendar();
+  const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
   return {
     ...summaryOf(app, cal),
     version: app.version,
     applicant: app.applicantDisplay,
     promisedDays: app.promisedDays,
     statutoryDays: app.statutoryDays,
-    materials: app.materials.map((m) => ({ name: m.name, source: m.source, files: m.fileIds?.length ?? 0 })),
+    // the uploaded materials themselves, to look at (short-lived URLs; e-licences are verified at source)
+    materials: app.materials.map((m) => ({
+      name: m.name, source: m.source, files: m.fileIds?.length ?? 0,
+      fileUrls: (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! })),
+    })),
     deferred: app.deferred,
     supplementNotice: app.supplementNotice,
     actions: allowedActions(app.state),

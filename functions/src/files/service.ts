@@ -51,8 +51,8 @@ export async function readyFileOf(ownerId: string, fileId: string): Promise<repo
  * Short-lived URLs to look at files the caller's module has already allowed them to see (e.g. an order's
  * photos for its filer and handlers). One BatchGet; files not ready are left out.
  */
-export async function viewUrls(fileIds: string[]): Promise<Map<string, string>> {
+export async function viewUrls(fileIds: string[]): Promise<Map<string, { url: string; contentType: string; fileName: string }>> {
   const files = await repo.getFiles(fileIds);
-  return new Map(files.filter((f) => f.status === 'ready').map((f) => [f.fileId, objectStore().presignGet(f.key, VIEW_SECONDS)]));
+  return new Map(files.filter((f) => f.status === 'ready').map((f) => [f.fileId, { url: objectStore().presignGet(f.key, VIEW_SECONDS), contentType: f.contentType, fileName: f.fileName }]));
 }
 const VIEW_SECONDS = 10 * 60;

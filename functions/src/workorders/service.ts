@@ -264,7 +264,7 @@ export async function photos(user: UserRecord, no: string) {
     ...(wo.resultPhotoIds?.length ? [{ kind: '办结照片', at: events.filter((e) => e.to === 'resolved').pop()?.at ?? wo.createdAt, ids: wo.resultPhotoIds }] : []),
   ];
   const urls = await viewUrls(sets.flatMap((x) => x.ids));
-  return { items: sets.flatMap((x) => x.ids.filter((id) => urls.has(id)).map((id) => ({ fileId: id, url: urls.get(id)!, kind: x.kind, at: x.at }))) };
+  return { items: sets.flatMap((x) => x.ids.filter((id) => urls.has(id)).map((id) => ({ fileId: id, url: urls.get(id)!.url, kind: x.kind, at: x.at }))) };
 }
 
 /** The filer rates the answer; not satisfied reopens once to the same team, then it closes. */

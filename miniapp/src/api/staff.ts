@@ -17,7 +17,9 @@ export type OpinionStatus = 'open' | 'agree' | 'disagree' | 'deemed';
 /** 并联审批: one department's opinion on an application led by another. */
 export interface OpinionView { departmentId: string; departmentName: string; status: OpinionStatus; reason?: string; due: string }
 
-export interface StaffMaterial { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; files: number }
+/** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */
+export interface MaterialFile { fileId: string; url: string; contentType: string; fileName: string }
+export interface StaffMaterial { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; files: number; fileUrls?: MaterialFile[] }
 
 /** GET /v1/staff/applications/{appNo}: the officer's view, personal data masked. */
 export interface StaffApplicationView extends ApplicationSummary {

@@ -75,6 +75,21 @@ describe('办件办理', () => {
     expect(screen.queryByText('送达')).not.toBeInTheDocument();
   });
 
+  it('shows uploaded materials to look at: images enlarge together, a PDF opens on its own', async () => {
+    const withFiles = { ...submitted, materials: [{ name: '食品安全管理制度', source: 'upload', files: 3, fileUrls: [
+      { fileId: 'f_a', url: 'https://files/a.png', contentType: 'image/png', fileName: 'a.png' },
+      { fileId: 'f_b', url: 'https://files/b.jpg', contentType: 'image/jpeg', fileName: 'b.jpg' },
+      { fileId: 'f_c', url: 'https://files/c.pdf', contentType: 'application/pdf', fileName: '制度.pdf' },
+    ] }] };
+    serve(() => withFiles as never);
+    render(<Detail />);
+    const files = await screen.findAllByTestId('material-file');
+    expect(files).toHaveLength(3);
+    fireEvent.click(files[1]);
+    expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/b.jpg', urls: ['https://files/a.png', 'https://files/b.jpg'] });
+    expect(files[2]).toHaveTextContent('制度.pdf · 查看');
+  });
+
   it('accepts after a confirmation, sending the version shown, then shows the new state', async () => {
     let current = submitted;
     serve(() => current, { accept: () => { current = accepted; return ok(accepted); } });

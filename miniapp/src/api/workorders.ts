@@ -11,7 +11,14 @@ export type WoRating = (typeof WO_RATINGS)[number];
 /** 延期申请: what the owner asked for and what the street dispatcher decided. */
 export interface WoExtension { days: number; reason: string; status: 'requested' | 'granted' | 'refused'; at: string }
 
-export interface WoTimelineEntry { at: string; actor: string; action: string; note?: string; to?: WorkOrderState }
+/** `photoCount`: the photos attached to this step (处理进展 with before/after photos). */
+export interface WoTimelineEntry { at: string; actor: string; action: string; note?: string; to?: WorkOrderState; photoCount?: number }
+
+/**
+ * One photo of an order, with a short-lived URL to show it. `kind` says where it comes from:
+ * 反映时上传 (the filer's; not shown to followers), 处理进展, 办结照片.
+ */
+export interface WoPhoto { fileId: string; url: string; kind: string; at: string }
 
 /**
  * GET /v1/workorders/{no}: the filer's view (mine, photoIds), or for the handling team and the
@@ -125,6 +132,11 @@ export const woApi = {
   /** The street's dispatcher closes this order as a duplicate of an open one. */
   markDuplicate: (no: string, originalNo: string) =>
     request<WoView>('POST', `/v1/workorders/${enc(no)}/duplicate`, { body: { originalNo } }),
+  /** The photos the viewer may see; the URLs expire soon, so load them again rather than keep them. */
+  photos: (no: string) => request<{ items: WoPhoto[] }>('GET', `/v1/workorders/${enc(no)}/photos`),
+  /** 处理进展: the owner, while handling, records what was done (2–300 characters, up to 9 photos); answers with the staff view. */
+  addNote: (no: string, note: string, photoIds: string[]) =>
+    request<WoView>('POST', `/v1/workorders/${enc(no)}/notes`, { body: { note, photoIds } }),
   act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
     request<WoView>('POST', `/v1/workorders/${enc(no)}/${action}`, { body }),
 };

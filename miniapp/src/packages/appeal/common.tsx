@@ -1,7 +1,9 @@
-import { Text } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView, type WorkOrderState } from '@yx/shared';
-import type { Uploaded } from '../../api/upload';
+import { useState } from 'react';
+import { asApiError } from '../../api/client';
+import { pickAndUploadImage, type Uploaded } from '../../api/upload';
 
 /** Pieces the 诉求 pages share: page addresses, street centres, the state tag and the local draft. */
 
@@ -63,6 +65,69 @@ const STATE_TONES: Record<WorkOrderState, string> = {
 
 export function WoStateTag({ state, name }: { state: WorkOrderState; name: string }) {
   return <Text className={`tag ${STATE_TONES[state] ?? 'tag-gray'}`} data-testid="wo-state">{name}</Text>;
+}
+
+// ---- photos a person attaches ---------------------------------------------------------------------
+
+/**
+ * Attached photos, one line each with 删除, and 拍照或选择照片 while there is room: each picked photo
+ * is uploaded at once (pickAndUploadImage). `cls` is the page's class prefix (wd / wf), whose
+ * -photo, -photo-name, -remove and -small-btn classes style it. `onChange` gets an updater, so a
+ * page can pass its state setter straight in.
+ */
+export function PhotoPicker({ photos, onChange, material, cls, max = 9, disabled, error, testId = 'photo', onUploading }: {
+  photos: Uploaded[];
+  onChange: (update: (prev: Uploaded[]) => Uploaded[]) => void;
+  /** Names the file when the picker gives none, e.g. 办结照片. */
+  material: string;
+  cls: 'wd' | 'wf';
+  max?: number;
+  disabled?: boolean;
+  /** A message from the page (e.g. the server's about the photos); an upload failure shows instead. */
+  error?: string;
+  testId?: string;
+  onUploading?: (uploading: boolean) => void;
+}) {
+  const [uploading, setUploading] = useState(false);
+  const [failed, setFailed] = useState<string>();
+
+  const add = async () => {
+    setUploading(true);
+    onUploading?.(true);
+    setFailed(undefined);
+    try {
+      const up = await pickAndUploadImage(material);
+      if (up) onChange((prev) => [...prev, up].slice(0, max));
+    } catch (e) {
+      setFailed(asApiError(e).message);
+    } finally {
+      setUploading(false);
+      onUploading?.(false);
+    }
+  };
+
+  const message = failed ?? error;
+  return (
+    <View>
+      {photos.map((p) => (
+        <View key={p.fileId} className={`${cls}-photo`} data-testid={testId}>
+          <Text className={`${cls}-photo-name`}>📷 {p.fileName}</Text>
+          <View
+            className={`${cls}-remove`} role="button" aria-label={`删除照片 ${p.fileName}`}
+            onClick={() => { setFailed(undefined); onChange((prev) => prev.filter((x) => x.fileId !== p.fileId)); }}
+          >
+            删除
+          </View>
+        </View>
+      ))}
+      {photos.length < max && (
+        <Button className={`btn btn-plain ${cls}-small-btn`} disabled={(uploading || disabled) || undefined} loading={uploading || undefined} onClick={add}>
+          拍照或选择照片
+        </Button>
+      )}
+      {message && <View className="error-text" role="alert">{message}</View>}
+    </View>
+  );
 }
 
 // ---- the filing draft, kept on the phone ---------------------------------------------------------

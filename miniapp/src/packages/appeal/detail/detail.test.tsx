@@ -7,12 +7,16 @@ import Detail from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const showModal = Taro.showModal as unknown as jest.Mock;
+/** Not in the shared Taro stand-in: set per test. */
+const previewImage = jest.fn();
+(Taro as unknown as { previewImage: jest.Mock }).previewImage = previewImage;
 const NO = 'SQ20261126000007';
 
 type Call = { url: string; method: string; data?: string };
 const calls = () => request.mock.calls.map((c) => c[0] as Call);
 const posts = (suffix: string) => calls().filter((c) => c.method === 'POST' && c.url === `/v1/workorders/${NO}/${suffix}`);
 const gets = () => calls().filter((c) => c.method === 'GET' && c.url === `/v1/workorders/${NO}`);
+const photoGets = () => calls().filter((c) => c.method === 'GET' && c.url === `/v1/workorders/${NO}/photos`);
 const ok = (data: unknown) => ({ statusCode: 200, data });
 
 const base: WoView = {
@@ -34,10 +38,11 @@ function login(role: Role) {
   saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', verified: true } });
 }
 
-/** GET answers `current()`; POSTs by their last path segment. */
-function serve(current: () => WoView, on: Record<string, (c: Call) => unknown> = {}) {
+/** GET answers `current()` (and its photos `photos()`, none by default); POSTs by their last path segment. */
+function serve(current: () => WoView, on: Record<string, (c: Call) => unknown> = {}, photos: () => unknown = () => ok({ items: [] })) {
   request.mockImplementation(async (c: Call) => {
     if (c.method === 'GET' && c.url === `/v1/workorders/${NO}`) return ok(current());
+    if (c.method === 'GET' && c.url === `/v1/workorders/${NO}/photos`) return photos();
     if (c.method === 'GET' && c.url === '/v1/departments') {
       return ok({ items: [{ id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '', address: '' }, { id: 'market', name: '广州市越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }] });
     }
@@ -52,6 +57,7 @@ beforeEach(() => {
   request.mockReset();
   showModal.mockReset();
   showModal.mockResolvedValue({ confirm: true, cancel: false });
+  previewImage.mockReset();
   (Taro.useRouter as jest.Mock).mockReturnValue({ params: { no: NO } });
 });
 
@@ -377,5 +383,122 @@ describe('延期、重复件 (handling side)', () => {
     expect(screen.queryByTestId('duplicate')).not.toBeInTheDocument();
     fireEvent.click(screen.getByTestId('duplicate-of'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${ORIGINAL}` });
+  });
+});
+
+describe('照片、处理进展', () => {
+  const photo = (n: number, kind: string) => ({ fileId: `f_photo000${n}`, url: `https://img.example/${n}.jpg?sig=x`, kind, at: '2026-11-24T12:00:00Z' });
+  const owned = (over: Partial<WoView> = {}) => staffView({ state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'], ...over });
+  const noteEntry = { at: '2026-11-26T05:00:00Z', actor: '区城管执法局', action: '处理进展', note: '已到现场约谈商户', photoCount: 1 };
+
+  it('shows the photos by kind, each opening the full-size viewer over all of them; the trail says which step has photos', async () => {
+    login('resident');
+    const items = [photo(1, '反映时上传'), photo(2, '反映时上传'), photo(3, '处理进展'), photo(4, '办结照片')];
+    serve(() => filerView({
+      photoIds: ['f_photo0001', 'f_photo0002'],
+      timeline: [...base.timeline, { at: '2026-11-25T05:00:00Z', actor: '区城管执法局', action: '处理进展', note: '已到现场', photoCount: 1 }],
+    } as Partial<WoView>), {}, () => ok({ items }));
+    render(<Detail />);
+    const box = await screen.findByTestId('wo-photos');
+    expect(within(box).getAllByTestId('wo-photo-group').map((g) => g.textContent)).toEqual(['反映时上传2 张', '处理进展1 张', '办结照片1 张']);
+    expect(within(box).getAllByTestId('wo-photo')).toHaveLength(4);
+    expect(screen.queryByText(/^附照片 2 张$/)).not.toBeInTheDocument(); // the old count under the description is gone
+    fireEvent.click(within(box).getAllByTestId('wo-photo')[2]);
+    expect(previewImage).toHaveBeenCalledWith({ current: items[2].url, urls: items.map((p) => p.url) });
+    const entry = screen.getAllByTestId('timeline-entry').find((e) => e.textContent?.includes('处理进展'))!;
+    expect(entry).toHaveTextContent('已到现场（附照片 1 张）');
+    expect(screen.queryByTestId('note-panel')).not.toBeInTheDocument();
+  });
+
+  it('shows no photo section when there are none, and a small retry link when they cannot be loaded', async () => {
+    login('resident');
+    let fail = true;
+    serve(() => filerView(), {}, () => (fail ? { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务繁忙' } } } : ok({ items: [photo(1, '办结照片')] })));
+    render(<Detail />);
+    expect(await screen.findByTestId('wo-photos-retry')).toBeInTheDocument();
+    expect(screen.queryByTestId('wo-photos')).not.toBeInTheDocument();
+    fail = false;
+    fireEvent.click(screen.getByTestId('wo-photos-retry'));
+    expect(await screen.findByTestId('wo-photos')).toHaveTextContent('办结照片');
+    expect(photoGets()).toHaveLength(2);
+  });
+
+  it('the owner records 处理进展 with photos: checked first, then sent; the trail and the photos are refreshed and the form cleared', async () => {
+    login('staff');
+    let current = owned();
+    let n = 0;
+    serve(() => current, {
+      files: () => ok({ fileId: `f_photo000${++n}`, upload: { url: 'https://upload.example', fields: {} } }),
+      complete: (c) => ok({ fileId: c.url.split('/')[3], status: 'ready', size: 1024 }),
+      notes: () => { current = owned({ version: 3, timeline: [...base.timeline, noteEntry] }); return ok(current); },
+    }, () => ok({ items: current.version === 3 ? [photo(1, '处理进展')] : [] }));
+    render(<Detail />);
+    const panel = await screen.findByTestId('note-panel');
+    expect(screen.queryByTestId('wo-photos')).not.toBeInTheDocument();
+
+    fireEvent.change(within(panel).getByLabelText('处理进展'), { target: { value: ' 好 ' } });
+    fireEvent.click(screen.getByTestId('note-submit'));
+    expect(await within(panel).findByText(/处理进展至少 2 个字/)).toBeInTheDocument();
+    expect(posts('notes')).toHaveLength(0);
+
+    fireEvent.change(within(panel).getByLabelText('处理进展'), { target: { value: '已到现场约谈商户' } });
+    expect(within(panel).getByText('8/300')).toBeInTheDocument();
+    fireEvent.click(within(panel).getByText('拍照或选择照片'));
+    await waitFor(() => expect(within(panel).getAllByTestId('note-photo')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('note-submit'));
+    await waitFor(() => expect(posts('notes')).toHaveLength(1));
+    expect(JSON.parse(posts('notes')[0].data!)).toEqual({ note: '已到现场约谈商户', photoIds: ['f_photo0001'] });
+    expect(showModal).not.toHaveBeenCalled(); // not irreversible: no confirmation
+
+    await waitFor(() => expect(screen.getAllByTestId('timeline-entry')[0]).toHaveTextContent('处理进展'));
+    expect(screen.getAllByTestId('timeline-entry')[0]).toHaveTextContent('已到现场约谈商户（附照片 1 张）');
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已记录', icon: 'success' });
+    expect(within(screen.getByTestId('note-panel')).getByLabelText('处理进展')).toHaveValue('');
+    expect(screen.queryByTestId('note-photo')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('wo-photos')).toHaveTextContent('处理进展');
+    expect(photoGets()).toHaveLength(2);
+    expect(gets()).toHaveLength(1); // the answer is the new view: no reload
+  });
+
+  it('is only for the owner while handling', async () => {
+    login('staff');
+    let current = owned({ actions: [] }); // a team mate
+    serve(() => current);
+    const r = render(<Detail />);
+    expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
+    expect(screen.queryByTestId('note-panel')).not.toBeInTheDocument();
+    r.unmount();
+
+    current = staffView(); // not claimed yet
+    const r2 = render(<Detail />);
+    expect(await screen.findByTestId('action-panel')).toBeInTheDocument();
+    expect(screen.queryByTestId('note-panel')).not.toBeInTheDocument();
+    r2.unmount();
+
+    current = owned({ state: 'claimed', stateName: '已签收', actions: ['start', 'resolve', 'return'] });
+    render(<Detail />);
+    expect(await screen.findByTestId('note-panel')).toBeInTheDocument();
+  });
+
+  it('keeps what was typed when it fails: the server\'s message beside the panel, or a 409 noticed with the order reloaded', async () => {
+    login('staff');
+    let answer: unknown = { statusCode: 400, data: { error: { code: 'BAD_REQUEST', message: '照片不存在或尚未上传完成，请重新上传' } } };
+    serve(() => owned(), { notes: () => answer });
+    render(<Detail />);
+    const panel = await screen.findByTestId('note-panel');
+    fireEvent.change(within(panel).getByLabelText('处理进展'), { target: { value: '已联系产权单位，约定周五到场' } });
+    fireEvent.click(screen.getByTestId('note-submit'));
+    expect(await screen.findByTestId('note-error')).toHaveTextContent('照片不存在或尚未上传完成，请重新上传');
+    expect(within(panel).getByLabelText('处理进展')).toHaveValue('已联系产权单位，约定周五到场');
+    expect(gets()).toHaveLength(1);
+
+    answer = { statusCode: 409, data: { error: { code: 'CONFLICT', message: '工单刚刚发生了变化，请刷新后再看' } } };
+    fireEvent.click(screen.getByTestId('note-submit'));
+    expect(await screen.findByTestId('conflict')).toHaveTextContent('工单刚刚发生了变化，请刷新后再看');
+    await waitFor(() => expect(gets()).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('note-submit')).not.toBeDisabled());
+    expect(within(screen.getByTestId('note-panel')).getByLabelText('处理进展')).toHaveValue('已联系产权单位，约定周五到场');
+    expect(screen.queryByTestId('note-error')).not.toBeInTheDocument();
+    expect(posts('notes')).toHaveLength(2);
   });
 });

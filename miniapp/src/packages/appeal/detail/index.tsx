@@ -1,10 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { STREETS, streetName, WO_ACTIONS, WO_NO_PATTERN, WO_RATING_NAMES, WO_RATINGS, type WorkOrderAction } from '@yx/shared';
-import { useState } from 'react';
+import { useState, type Dispatch, type SetStateAction } from 'react';
 import { api, ApiError } from '../../../api/client';
-import { pickAndUploadImage, type Uploaded } from '../../../api/upload';
-import { woApi, type WoActionBody, type WoExtension, type WoRating, type WoView } from '../../../api/workorders';
+import type { Uploaded } from '../../../api/upload';
+import { woApi, type WoActionBody, type WoExtension, type WoPhoto, type WoRating, type WoView } from '../../../api/workorders';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
@@ -12,9 +12,9 @@ import { formatDateTime, formatDay, Timeline } from '../../../components/Timelin
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError, Chips, TextBox } from '../../staff/common';
+import { Chips, TextBox } from '../../staff/common';
 import { useActedDetail } from '../../../hooks/useActedDetail';
-import { openWorkOrder, WoStateTag } from '../common';
+import { openWorkOrder, PhotoPicker, WoStateTag } from '../common';
 import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
@@ -23,6 +23,8 @@ const TOASTS: Record<WorkOrderAction, string> = {
 };
 const ACTION_ORDER: WorkOrderAction[] = ['claim', 'start', 'resolve', 'return', 'redispatch'];
 const COMMENT_MAX = 300;
+/** 处理进展: 2 to 300 characters, as the server accepts. */
+const NOTE_MIN = 2;
 const MAX_PHOTOS = 9;
 /** 延期: 1 to 10 working days, as the server accepts. */
 const EXTENSION_DAYS = Array.from({ length: 10 }, (_, i) => String(i + 1));
@@ -70,6 +72,16 @@ export default function WorkOrderDetail() {
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   const handler = Boolean(d.actions);
   const canRate = d.mine === true && d.state === 'resolved'; // a grid official who called it in rates it too
+  // only the owner (签收人) may resolve or return: the same person records 处理进展 while handling
+  const owner = Boolean(d.actions?.some((a) => a === 'resolve' || a === 'return'));
+  const canNote = owner && ['claimed', 'in_progress'].includes(d.state);
+  // kept here, not in the panel: what was typed survives the panel going away while a 409 reloads
+  const [noteDraft, setNoteDraft] = useState<NoteDraft>(EMPTY_NOTE);
+  const timeline = d.timeline.map((e) => {
+    if (!e.photoCount) return e;
+    const photos = `附照片 ${e.photoCount} 张`;
+    return { ...e, note: e.note ? `${e.note}（${photos}）` : photos };
+  });
   return (
     <View>
       <View className="wd-head">
@@ -91,7 +103,6 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           </View>
         )}
         <View className="wd-desc">{d.description}</View>
-        {(d.photoIds?.length ?? 0) > 0 && <View className="muted">附照片 {d.photoIds!.length} 张</View>}
         <View className="wd-facts">
           {d.place && <Fact name="地点" value={d.place.address} />}
           {d.street && <Fact name="所在街道" value={streetName(d.street) ?? d.street} />}
@@ -106,6 +117,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           )}
         </View>
       </View>
+
+      {/* loaded again whenever the order is (first load, after an action, after a 409's reload) */}
+      <Photos d={d} />
 
       {handler && (
         <View className="section" data-testid="filer">
@@ -123,6 +137,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
       {/* keyed by version and state: a fresh order resets every open form */}
       {handler && <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />}
+      {canNote && <NotePanel d={d} draft={noteDraft} setDraft={setNoteDraft} onDone={onDone} onError={onError} />}
       {handler && (
         <ExtensionPanel key={`ext-${d.version}-${d.state}-${d.extension?.status ?? ''}-${d.extension?.at ?? ''}`} d={d} onDone={onDone} onError={onError} />
       )}
@@ -143,7 +158,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
       <View className="section">
         <View className="section-title">办理过程</View>
-        <Timeline entries={d.timeline} />
+        <Timeline entries={timeline} />
       </View>
       <View className="muted wd-foot">如有疑问，可拨打 12345 政务服务热线咨询。</View>
     </View>
@@ -155,6 +170,98 @@ function Fact({ name, value }: { name: string; value: string }) {
     <View className="wd-fact">
       <Text className="muted wd-fact-name">{name}</Text>
       <Text className="wd-fact-value">{value}</Text>
+    </View>
+  );
+}
+
+// ---- 照片 -------------------------------------------------------------------------------------
+
+/** The order's photos by where they come from (反映时上传, 处理进展, 办结照片); tap one to see them all full size. */
+function Photos({ d }: { d: WoView }) {
+  // d as the key: a new object is a new load of the order (the photo URLs are short-lived anyway)
+  const photos = useAsync(() => woApi.photos(d.no), [d]);
+  const items = photos.data?.items ?? [];
+  if (photos.error) {
+    return (
+      <View className="muted wd-photos-failed" role="alert">
+        照片暂时没有加载出来，<Text className="wd-link" data-testid="wo-photos-retry" onClick={photos.reload}>重试</Text>
+      </View>
+    );
+  }
+  if (!items.length) return null; // loading or none: nothing to show
+  const groups = new Map<string, WoPhoto[]>();
+  for (const p of items) groups.set(p.kind, [...(groups.get(p.kind) ?? []), p]);
+  const urls = items.map((p) => p.url);
+  return (
+    <View className="section" data-testid="wo-photos">
+      <View className="section-title">照片</View>
+      {[...groups].map(([kind, list]) => (
+        <View key={kind} className="wd-pgroup" data-testid="wo-photo-group">
+          <View className="wd-pkind">{kind}<Text className="muted wd-pcount">{list.length} 张</Text></View>
+          <View className="wd-pgrid">
+            {list.map((p, i) => (
+              <View
+                key={p.fileId} className="wd-pthumb" data-testid="wo-photo" role="button" aria-label={`查看照片：${kind} 第 ${i + 1} 张`}
+                onClick={() => Taro.previewImage({ current: p.url, urls })}
+              >
+                <Image className="wd-pimg" src={p.url} mode="aspectFill" lazyLoad />
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+// ---- 处理进展 -----------------------------------------------------------------------------------
+
+interface NoteDraft { text: string; photos: Uploaded[] }
+const EMPTY_NOTE: NoteDraft = { text: '', photos: [] };
+
+/** 处理进展: the owner records what was done, with 处理前/处理后 photos; the filer and followers are told. */
+function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draft: NoteDraft; setDraft: Dispatch<SetStateAction<NoteDraft>> }) {
+  const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string>();
+  const [failed, setFailed] = useState<string>();
+
+  const submit = async () => {
+    const text = draft.text.trim();
+    if (text.length < NOTE_MIN) { setError(`处理进展至少 ${NOTE_MIN} 个字，请写明做了什么、进展如何`); return; }
+    if (text.length > COMMENT_MAX) { setError(`处理进展不能超过 ${COMMENT_MAX} 字`); return; }
+    setError(undefined);
+    setFailed(undefined);
+    setBusy(true);
+    try {
+      const next = await woApi.addNote(d.no, text, draft.photos.map((p) => p.fileId));
+      setDraft(EMPTY_NOTE);
+      onDone(next, '已记录');
+    } catch (e) {
+      const m = onError(e); // a 409: the page says so and reloads; the draft stays either way
+      if (m) setFailed(m);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="section" data-testid="note-panel">
+      <View className="section-title">处理进展</View>
+      <View className="muted wd-note-hint">记录处理情况（如已到现场、已约谈商户），可附处理前、处理后的照片；反映人会收到通知。</View>
+      <TextBox
+        label="处理进展" hideLabel value={draft.text} max={COMMENT_MAX} error={error} placeholder={`如：已到现场核查，约谈了商户，明日复查（至少 ${NOTE_MIN} 个字）`}
+        onInput={(v) => { setDraft((x) => ({ ...x, text: v })); setError(undefined); }}
+      />
+      <View className="field-label">处理前/处理后照片（选填，最多 {MAX_PHOTOS} 张）</View>
+      <PhotoPicker
+        cls="wd" material="处理进展照片" testId="note-photo" max={MAX_PHOTOS} disabled={busy} photos={draft.photos}
+        onChange={(f) => setDraft((x) => ({ ...x, photos: f(x.photos) }))} onUploading={setUploading}
+      />
+      {failed && <View className="error-text" role="alert" data-testid="note-error">{failed}</View>}
+      <Button className="btn wd-submit" data-testid="note-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>
+        提交进展
+      </Button>
     </View>
   );
 }
@@ -288,19 +395,6 @@ function ResolveForm({ run, busy }: FormProps) {
   const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const addPhoto = async () => {
-    setUploading(true);
-    setErrors(({ photos: _p, ...rest }) => rest);
-    try {
-      const up = await pickAndUploadImage('办结照片');
-      if (up) setPhotos((p) => [...p, up].slice(0, MAX_PHOTOS));
-    } catch (e) {
-      setErrors((x) => ({ ...x, photos: asApiError(e).message }));
-    } finally {
-      setUploading(false);
-    }
-  };
-
   const submit = async () => {
     const text = result.trim();
     if (text.length < 5) { setErrors({ result: '办结回复至少 5 个字，请写明处理结果' }); return; }
@@ -316,18 +410,7 @@ function ResolveForm({ run, busy }: FormProps) {
         onInput={(v) => { setResult(v); setErrors(({ result: _r, ...rest }) => rest); }}
       />
       <View className="field-label">现场照片（选填，最多 {MAX_PHOTOS} 张）</View>
-      {photos.map((p, i) => (
-        <View key={p.fileId} className="wd-photo" data-testid="resolve-photo">
-          <Text className="wd-photo-name">📷 {p.fileName}</Text>
-          <View className="wd-remove" role="button" onClick={() => setPhotos(photos.filter((_, n) => n !== i))}>删除</View>
-        </View>
-      ))}
-      {photos.length < MAX_PHOTOS && (
-        <Button className="btn btn-plain wd-small-btn" disabled={(uploading || busy) || undefined} loading={uploading || undefined} onClick={addPhoto}>
-          拍照或选择照片
-        </Button>
-      )}
-      {errors.photos && <View className="error-text" role="alert">{errors.photos}</View>}
+      <PhotoPicker cls="wd" material="办结照片" testId="resolve-photo" max={MAX_PHOTOS} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
       <Button className="btn wd-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>提交办结回复</Button>
     </View>
   );

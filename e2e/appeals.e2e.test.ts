@@ -4,7 +4,7 @@
  * both, and the filers rate them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, PNG, settled, shot, webUrl } from './browser';
+import { launch, scenePng, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -39,7 +39,7 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await radio(zhang.page, '垃圾清运').click();
     await zhang.page.locator('.wf textarea, textarea').first().fill('北京路口垃圾两天没有清运，气味很大，影响行人');
     const [chooser] = await Promise.all([zhang.page.waitForEvent('filechooser'), zhang.page.getByText('拍照或选择照片').click()]);
-    await chooser.setFiles({ name: '垃圾.png', mimeType: 'image/png', buffer: PNG });
+    await chooser.setFiles({ name: '垃圾.png', mimeType: 'image/png', buffer: scenePng(96, 72, [150, 190, 230], [90, 120, 60]) });
     await zhang.page.locator('[data-testid="photo"]').waitFor();
     await zhang.page.getByText('获取当前位置').click();
     await zhang.page.locator('[data-testid="point"]').waitFor();
@@ -87,6 +87,18 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await urban.page.getByText(appealNo).first().waitFor();
     await urban.page.locator('[data-testid="wo-action-claim"]').click();
     await confirm(urban.page, '签收');
+    // progress with a photo taken on site; the filer's photo and this one are shown as pictures
+    const panel = urban.page.locator('[data-testid="note-panel"]');
+    await panel.locator('textarea').fill('已到现场查看，正在调度环卫车辆');
+    const [onSite] = await Promise.all([urban.page.waitForEvent('filechooser'), panel.getByText('拍照或选择照片').click()]);
+    await onSite.setFiles({ name: '现场.png', mimeType: 'image/png', buffer: scenePng(96, 72, [200, 200, 210], [150, 120, 90]) });
+    await panel.getByText('删除').first().waitFor();
+    await urban.page.locator('[data-testid="note-submit"]').click();
+    await urban.page.getByText('已到现场查看，正在调度环卫车辆').first().waitFor();
+    await urban.page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('[data-testid="wo-photo"] img')] as HTMLImageElement[];
+      return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
     await urban.page.locator('[data-testid="wo-action-resolve"]').click();
     await urban.page.locator('[data-testid="action-panel"] textarea').first().fill('已安排环卫车辆清运，并增加该点位清运频次');
     await urban.page.getByText('提交办结回复').click();

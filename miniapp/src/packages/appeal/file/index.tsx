@@ -5,14 +5,13 @@ import {
   type LatLng, type UserView,
 } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { pickAndUploadImage } from '../../../api/upload';
 import { woApi, type WoNearbyItem } from '../../../api/workorders';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
 import { asApiError, Chips, TextBox } from '../../staff/common';
 import {
-  APPEAL_PAGES, clearWoDraft, emptyDraft, loadWoDraft, openWorkOrder, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft,
+  APPEAL_PAGES, clearWoDraft, emptyDraft, loadWoDraft, openWorkOrder, PhotoPicker, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft,
 } from '../common';
 import './index.css';
 
@@ -181,23 +180,7 @@ function FileForm({ user }: { user: UserView }) {
     update({ locSource: 'street' }, ['place']);
   };
 
-  const addPhoto = async () => {
-    if (draft.photos.length >= MAX_PHOTOS) return;
-    setUploading(true);
-    setErrors(({ photoIds: _p, ...rest }) => rest);
-    try {
-      const up = await pickAndUploadImage(grid ? '现场照片' : '问题照片');
-      if (up) setDraft((d) => {
-        const next = { ...d, photos: [...d.photos, up].slice(0, MAX_PHOTOS), savedAt: new Date().toISOString() };
-        saveWoDraft(user.id, mode, next);
-        return next;
-      });
-    } catch (e) {
-      setErrors((x) => ({ ...x, photoIds: asApiError(e).message }));
-    } finally {
-      setUploading(false);
-    }
-  };
+
 
   const meToo = async (item: WoNearbyItem) => {
     setJoining(item.no);
@@ -321,23 +304,18 @@ function FileForm({ user }: { user: UserView }) {
           onInput={(v) => update({ description: v }, ['description'])}
         />
         <View className="wf-sub">照片（选填，最多 {MAX_PHOTOS} 张）</View>
-        {draft.photos.map((p, i) => (
-          <View key={p.fileId} className="wf-photo" data-testid="photo">
-            <Text className="wf-photo-name">📷 {p.fileName}</Text>
-            <View
-              className="wf-remove" role="button" aria-label={`删除照片 ${p.fileName}`}
-              onClick={() => update({ photos: draft.photos.filter((_, n) => n !== i) }, ['photoIds'])}
-            >
-              删除
-            </View>
-          </View>
-        ))}
-        {draft.photos.length < MAX_PHOTOS && (
-          <Button className="btn btn-plain wf-small-btn" disabled={busy || undefined} loading={uploading || undefined} onClick={addPhoto}>
-            拍照或选择照片
-          </Button>
-        )}
-        {errors.photoIds && <View className="error-text" role="alert">{errors.photoIds}</View>}
+        <PhotoPicker
+          cls="wf" material={grid ? '现场照片' : '问题照片'} max={MAX_PHOTOS} photos={draft.photos} disabled={submitting} error={errors.photoIds}
+          onUploading={setUploading}
+          onChange={(change) => {
+            setErrors(({ photoIds: _p, ...rest }) => rest);
+            setDraft((d) => {
+              const next = { ...d, photos: change(d.photos), savedAt: new Date().toISOString() };
+              saveWoDraft(user.id, mode, next);
+              return next;
+            });
+          }}
+        />
       </View>
 
       <View className="section">

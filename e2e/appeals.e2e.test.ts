@@ -96,7 +96,7 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await urban.page.locator('[data-testid="note-submit"]').click();
     await urban.page.getByText('已到现场查看，正在调度环卫车辆').first().waitFor();
     await urban.page.waitForFunction(() => {
-      const imgs = [...document.querySelectorAll('[data-testid="wo-photo"] img')] as HTMLImageElement[];
+      const imgs = Array.from(document.querySelectorAll('[data-testid="wo-photo"] img')) as HTMLImageElement[];
       return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     });
     await urban.page.locator('[data-testid="wo-action-resolve"]').click();

@@ -1,5 +1,5 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
-import { APP_NO_PATTERN } from '@yx/shared';
+import { APP_NO_PATTERN, businessDate } from '@yx/shared';
 import { call } from '../../test/http';
 import { fill, getForm, login, PNG, startLocalFiles, upload } from '../../test/apply';
 import { handler as messages } from '../messages/handler';
@@ -296,7 +296,7 @@ describe('容缺 follow-up and the calendar', () => {
     expect(ok.status).toBe(200);
     clearCalendarCache();
     expect((await call(admin, 'GET /v1/calendar')).body.workdays).toContain('2027-02-20');
-    const outbox = await call(admin, 'GET /v1/admin/outbox', { token: adminToken, query: { date: new Date().toISOString().slice(0, 10) } });
+    const outbox = await call(admin, 'GET /v1/admin/outbox', { token: adminToken, query: { date: businessDate(new Date()) } });
     expect(outbox.status).toBe(200);
     expect(outbox.body.items.length).toBeGreaterThan(0);
     expect(JSON.stringify(outbox.body.items[0])).not.toMatch(/440104|138\d{8}/);

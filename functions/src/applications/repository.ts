@@ -1,3 +1,4 @@
+import { businessDate } from '@yx/shared';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState, Rating } from '@yx/shared';
 import { db, table } from '../lib/db';
@@ -68,7 +69,7 @@ export function messageItems(m: MessageInput, at: string): Record<string, unknow
   return [
     { Put: { TableName: T(), Item: { ...keys.message(m.userId, at, id), entity: 'Message', id, at, title: m.title, body: m.body, appNo: m.appNo, read: false } } },
     { Update: { TableName: T(), Key: keys.user(m.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
-    { Put: { TableName: T(), Item: { ...keys.outbox(at.slice(0, 10).replace(/-/g, ''), at, id), entity: 'Outbox', id, at, toUserId: m.userId, template: m.template, data: { title: m.title, appNo: m.appNo }, status: 'pending', ttl: Math.floor(Date.parse(at) / 1000) + 30 * 24 * 3600 } } },
+    { Put: { TableName: T(), Item: { ...keys.outbox(businessDate(new Date(at)).replace(/-/g, ''), at, id), entity: 'Outbox', id, at, toUserId: m.userId, template: m.template, data: { title: m.title, appNo: m.appNo }, status: 'pending', ttl: Math.floor(Date.parse(at) / 1000) + 30 * 24 * 3600 } } },
   ];
 }
 
@@ -141,7 +142,7 @@ export async function listByApplicant(userId: string, states: ApplicationState[]
     ...(states ? { FilterExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#state': 'state' } } : {}),
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
+    ExclusiveStartKey: decodeCursor(cursor, { partition: keys.userAppsPk(userId), index: 'gsi1' }),
   }));
   return {
     items: (r.Items ?? []) as ApplicationRecord[],

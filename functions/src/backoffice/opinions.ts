@@ -40,7 +40,7 @@ export async function listOpinions(departmentId: string) {
   }));
   return {
     items: ((r.Items ?? []) as OpinionTask[]).map((t) => {
-      const used = workingDaysBetween(t.createdAt.slice(0, 10), today, cal);
+      const used = workingDaysBetween(businessDate(new Date(t.createdAt)), today, cal);
       return { appNo: t.appNo, itemName: t.itemName, fromDepartmentName: t.fromDepartmentName, due: t.due, status: t.status, reason: t.reason, light: t.status === 'open' ? trafficLight(OPINION_WORKING_DAYS, used) : null };
     }),
   };

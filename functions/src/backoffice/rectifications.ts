@@ -32,7 +32,7 @@ export async function listRectifications(departmentId: string) {
     items: ((r.Items ?? []) as RectificationTask[]).map((t) => ({
       appNo: t.appNo, itemName: t.itemName, rating: t.rating, ratingName: RATING_NAMES[t.rating], comment: t.comment, due: t.due, status: t.status,
       callback: t.callback, closingNote: t.closingNote,
-      light: t.status === 'open' ? trafficLight(RECTIFICATION_WORKING_DAYS, workingDaysBetween(t.createdAt.slice(0, 10), today, cal)) : null,
+      light: t.status === 'open' ? trafficLight(RECTIFICATION_WORKING_DAYS, workingDaysBetween(businessDate(new Date(t.createdAt)), today, cal)) : null,
     })),
   };
 }

@@ -72,7 +72,7 @@ export async function queue(userId: string, q: { state?: ApplicationState; light
       ExpressionAttributeValues: { ':pk': keys.deptQueuePk(dept), ...(q.state ? { ':s': q.state } : {}) },
       ...(q.state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
       Limit: q.limit,
-      ExclusiveStartKey: decodeCursor(cursor),
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.deptQueuePk(dept), index: 'gsi2' }),
     }));
     for (const a of (r.Items ?? []) as repo.ApplicationRecord[]) {
       const s = summaryOf(a, cal);

@@ -86,6 +86,16 @@ describe('subscribe messages', () => {
     expect(sends.length).toBe(before);
   });
 
+  it('files a record under its Beijing date and still sends it the next day', async () => {
+    const run = Date.now().toString(36);
+    const at = '2031-06-06T17:30:00.000Z'; // in Beijing it is already 01:30 on 7 June
+    await batchPut(seedUserItems({ id: `u-ob-night-${run}`, role: 'resident', nickname: '夜里', openid: `openid-night-${run}`, createdAt: at, updatedAt: at }));
+    await db().send(new TransactWriteCommand({ TransactItems: messageItems({ userId: `u-ob-night-${run}`, appNo: 'YX20310607000001', template: 'application_changed', title: '已受理', body: '…' }, at) as never }));
+    expect((await listOutbox('20310607')).map((m) => m.toUserId)).toContain(`u-ob-night-${run}`);
+    await sendOutbox('20310608'); // the job's next day sweeps yesterday too
+    expect((await listOutbox('20310607')).find((m) => m.toUserId === `u-ob-night-${run}`)?.status).toBe('sent');
+  });
+
   it('fits values to WeChat\'s field limits', () => {
     expect(fieldValue('thing1', '一二三四五六七八九十一二三四五六七八九十一')).toBe('一二三四五六七八九十一二三四五六七八九…');
     expect(fieldValue('time2', '2026-11-26T01:30:00.000Z')).toBe('2026-11-26 09:30');

@@ -17,24 +17,45 @@ export async function listOutbox(day: string, limit = 50) {
   const r = await db().send(new QueryCommand({
     TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outbox(day, '', '').pk }, ScanIndexForward: false, Limit: limit,
   }));
-  return (r.Items ?? []).map(({ id, at, toUserId, template, data, status }) => ({ id, at, toUserId, template, data, status }) as OutboxRow);
+  return (r.Items ?? []).map(rowOf);
+}
+
+const rowOf = ({ id, at, toUserId, template, data, status }: Record<string, unknown>) => ({ id, at, toUserId, template, data, status }) as OutboxRow;
+
+/** Every pending record of a day (Asia/Shanghai), oldest first, page by page: a job, not a request. */
+async function pendingOf(day: string): Promise<OutboxRow[]> {
+  const out: OutboxRow[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(new QueryCommand({
+      TableName: table(), KeyConditionExpression: 'pk = :pk', FilterExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.outbox(day, '', '').pk, ':p': 'pending' }, ExclusiveStartKey: start,
+    }));
+    out.push(...(r.Items ?? []).map(rowOf));
+    start = r.LastEvaluatedKey;
+  } while (start && out.length < 5000);
+  return out;
 }
 
 interface OutboxRow { id: string; at: string; toUserId: string; template: string; data: { title: string; appNo?: string }; status: string }
 
+/** Sends what is pending from today and yesterday (a record written just before midnight is not left behind). */
 export async function sendOutbox(day = businessDate(now()).replace(/-/g, '')): Promise<{ sent: number; recorded: number }> {
-  const items = await listOutbox(day, 500);
+  const iso = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+  const yesterday = new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const configured = Object.keys(templates()).length > 0;
   let sent = 0;
   let recorded = 0;
-  for (const m of items.filter((i) => i.status === 'pending')) {
-    const status = configured ? await deliver(m) : 'recorded-locally';
-    await db().send(new UpdateCommand({
-      TableName: table(), Key: keys.outbox(day, m.at as string, m.id as string),
-      UpdateExpression: 'SET #s = :s, sentAt = :t', ConditionExpression: '#s = :p',
-      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':t': now().toISOString(), ':p': 'pending' },
-    })).catch(() => undefined);
-    if (status === 'sent') sent++; else recorded++;
+  for (const d of [yesterday, day]) {
+    for (const m of await pendingOf(d)) {
+      const status = configured ? await deliver(m) : 'recorded-locally';
+      await db().send(new UpdateCommand({
+        TableName: table(), Key: keys.outbox(d, m.at, m.id),
+        UpdateExpression: 'SET #s = :s, sentAt = :t', ConditionExpression: '#s = :p',
+        ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':t': now().toISOString(), ':p': 'pending' },
+      })).catch(() => undefined);
+      if (status === 'sent') sent++; else recorded++;
+    }
   }
   return { sent, recorded };
 }

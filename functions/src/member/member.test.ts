@@ -213,3 +213,14 @@ describe('admin', () => {
     expect(members.items[0].name).toMatch(/\*/);
   });
 });
+
+describe('found in review', () => {
+  it('refuses to deduct from someone without points (422), and a forged cursor is a 400', async () => {
+    const p = await person();
+    expect((await call(handler, 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -5, reason: '误发积分冲正' } })).status).toBe(422);
+    await call(handler, 'POST /v1/member/card', { token: p.token });
+    const forged = Buffer.from(JSON.stringify({ pk: 'USER#someone-else', sk: 'PTS#x' })).toString('base64url');
+    expect((await call(handler, 'GET /v1/member/points', { token: p.token, query: { cursor: forged } })).status).toBe(400);
+    expect((await call(handler, 'GET /v1/admin/member/members', { token: admin, query: { cursor: Buffer.from('{}').toString('base64url') } })).status).toBe(400);
+  });
+});

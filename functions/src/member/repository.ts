@@ -105,13 +105,13 @@ export async function readStats(days: string[]): Promise<Map<string, Record<stri
 }
 
 /** 领取会员卡: once per person; points earned before the card are already on the row and stay. */
-export function claimCardItem(userId: string, memberNo: string, levelId: string, at: string, today: string) {
+export function claimCardItem(userId: string, memberNo: string, levelId: string, at: string, today: string, growthWas: number) {
   return {
     Update: {
       TableName: T(), Key: cardKey(userId),
       UpdateExpression: 'SET memberNo = :no, levelId = :lvl, levelReachedAt = :today, claimedAt = :at, userId = :u, entity = :e, gsi1pk = :g1, gsi1sk = :g1s, balance = if_not_exists(balance, :zero), growth = if_not_exists(growth, :zero), streak = if_not_exists(streak, :zero)',
-      ConditionExpression: 'attribute_not_exists(memberNo)',
-      ExpressionAttributeValues: { ':no': memberNo, ':lvl': levelId, ':today': today, ':at': at, ':u': userId, ':e': 'MemberCard', ':g1': 'MEMBERS', ':g1s': `${at}#${userId}`, ':zero': 0 },
+      ConditionExpression: growthWas === 0 ? 'attribute_not_exists(memberNo) AND (attribute_not_exists(growth) OR growth = :zero)' : 'attribute_not_exists(memberNo) AND growth = :gw',
+      ExpressionAttributeValues: { ':no': memberNo, ':lvl': levelId, ':today': today, ':at': at, ':u': userId, ':e': 'MemberCard', ':g1': 'MEMBERS', ':g1s': `${at}#${userId}`, ':zero': 0, ...(growthWas === 0 ? {} : { ':gw': growthWas }) },
     },
   };
 }
@@ -161,7 +161,7 @@ export async function checkInDates(userId: string, month: string): Promise<strin
 export async function ledger(userId: string, limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
     TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': 'PTS#' },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor),
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: `USER#${userId}`, sortPrefix: 'PTS#' }),
   }));
   return { items: (r.Items ?? []) as PointsRow[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
@@ -254,7 +254,7 @@ export async function countRedemption(benefitId: string): Promise<void> {
 /** Members, newest first (admin). */
 export async function listMembers(limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'MEMBERS' }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor),
+    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'MEMBERS' }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: 'MEMBERS', index: 'gsi1' }),
   }));
   return { items: (r.Items ?? []) as MemberCard[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }

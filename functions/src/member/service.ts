@@ -71,15 +71,21 @@ export async function claimCard(userId: string) {
   const day = today();
   if (card?.memberNo) return { status: 200, view: cardView(card, rules, day) };
   const memberNo = memberNumber(await repo.nextMemberSeq());
-  const held = levelAfterChange(undefined, card?.growth ?? 0, day, rules);
   const at = now().toISOString();
-  try {
-    await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day)]);
-  } catch (e) {
-    if (!cancellation(e)) throw e;
-    const again = await repo.getCard(userId);
-    if (again?.memberNo) return { status: 200, view: cardView(again, rules, day) }; // the double tap's twin won
-    throw conflict('领取人数较多，请稍后再试');
+  let current = card;
+  for (let attempt = 0; ; attempt++) {
+    // the first level follows the growth read; points arriving at the same moment make it read again
+    const held = levelAfterChange(undefined, current?.growth ?? 0, day, rules);
+    try {
+      await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day, current?.growth ?? 0)]);
+      break;
+    } catch (e) {
+      if (!cancellation(e)) throw e;
+      const again = await repo.getCard(userId);
+      if (again?.memberNo) return { status: 200, view: cardView(again, rules, day) }; // the double tap's twin won
+      if (attempt >= 4) throw conflict('领取人数较多，请稍后再试');
+      current = again;
+    }
   }
   await stats(userId, day, { newMembers: 1 });
   return { status: 201, view: cardView((await repo.getCard(userId))!, rules, day) };
@@ -151,6 +157,7 @@ export async function awardPoints(input: AwardPointsInput & { kind?: Extract<Poi
   const rules = await repo.getRules();
   const day = today();
   const kind = input.kind ?? 'earned';
+  if (input.points < 0 && ((await repo.getCard(input.userId))?.balance ?? 0) < -input.points) throw ruleViolation('积分余额不足，不能扣减');
   for (let attempt = 0; attempt < 8; attempt++) {
     const card = await repo.getCard(input.userId);
     const growthWas = card?.growth ?? 0;
@@ -168,7 +175,7 @@ export async function awardPoints(input: AwardPointsInput & { kind?: Extract<Poi
       const reasons = cancellation(e);
       if (!reasons) throw e;
       if (reasons[0] === 'ConditionalCheckFailed') return { awarded: false }; // this source was paid before
-      if (reasons[2] === 'ConditionalCheckFailed' && input.points < 0 && (await repo.getCard(input.userId))!.balance < -input.points) throw ruleViolation('积分余额不足，不能扣减');
+      if (reasons[2] === 'ConditionalCheckFailed' && input.points < 0 && ((await repo.getCard(input.userId))?.balance ?? 0) < -input.points) throw ruleViolation('积分余额不足，不能扣减');
       await backoff(attempt);
     }
   }
@@ -243,6 +250,7 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
   // take one unit first (the shared row); then the member's own rows in one transaction; give the unit back if that fails
   if (!(await repo.reserveUnit(benefitId))) throw conflict('已领完，下个会员日再来看看吧');
   let kept = false;
+  let uncertain = false; // an error that is not a cancellation may still have committed
   try {
     for (let attempt = 0; attempt < 10; attempt++) {
       const at = now().toISOString();
@@ -260,7 +268,7 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
         return { status: 201, view: claimView(claim) };
       } catch (e) {
         const reasons = cancellation(e);
-        if (!reasons) throw e;
+        if (!reasons) { uncertain = true; throw e; }
         const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
         // a double tap's twin may have won while this one failed on any of its conditions: it answers first
         const won = await repo.idempotentClaim(userId, idem);
@@ -271,7 +279,8 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
       }
     }
   } finally {
-    if (!kept) await repo.releaseUnit(benefitId);
+    // give the unit back only when the claim surely did not happen
+    if (!kept && !(uncertain && (await repo.idempotentClaim(userId, idem).catch(() => 'unknown')))) await repo.releaseUnit(benefitId);
   }
   throw conflict('领取的人较多，请稍后再试');
 }

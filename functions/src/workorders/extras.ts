@@ -65,9 +65,11 @@ export async function markDuplicate(userId: string, no: string, originalNo: stri
   const user = await getUser(userId);
   if (!user) throw forbidden();
   if (no === originalNo) throw conflict('不能标记为自身的重复件');
-  const [{ wo }, { wo: original }] = await Promise.all([repo.getWorkOrder(no), repo.getWorkOrder(originalNo)]);
+  const [{ wo }, { wo: original, followers }] = await Promise.all([repo.getWorkOrder(no), repo.getWorkOrder(originalNo)]);
   if (!wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
-  if (!original || original.state === 'closed') throw notFound('未找到可合并的原工单（须未办结）');
+  // the original must be in the same dispatcher's care: merging would make this filer a follower of it
+  if (!original || original.state === 'closed' || !isStreetDispatcher(user, original)) throw notFound('未找到本街道可合并的原工单（须未办结）');
+  const alreadyFollows = original.filerId === wo.filerId || followers.includes(wo.filerId);
   if (wo.state === 'closed') throw conflict('该工单已关闭');
   const at = now().toISOString();
   const actor = dispatcherName(user);
@@ -77,13 +79,13 @@ export async function markDuplicate(userId: string, no: string, originalNo: stri
         { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET #s = :closed, duplicateOf = :o, version = version + :one, gsi3sk = :g3 REMOVE gsi2pk, gsi2sk', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':closed': 'closed', ':o': originalNo, ':one': 1, ':v': wo.version, ':g3': streetSortKey({ ...wo, state: 'closed', at }) } } },
         { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#dup`, entity: 'WoEvent', at, actor, role: user.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' } } },
         { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `EVT#${at}#dupof-${no}`, entity: 'WoEvent', at, actor, role: user.role, action: '并入重复件', note: no } } },
-        { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `METOO#${wo.filerId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...(alreadyFollows ? [] : [{ Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `METOO#${wo.filerId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } }]),
         { Update: { TableName: table(), Key: repo.woKey(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
         ...woCounterItems([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
       ],
     }));
   } catch (e) {
-    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，或反映人已关注原工单');
+    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
     throw e;
   }
   return staffView(user, no);

@@ -51,6 +51,9 @@ export interface WorkOrderRecord {
   resultPhotoIds?: string[];
 }
 
+/** One message per person: a transaction may touch a reader's unread counter only once (a filer can also follow). */
+export const uniqueRecipients = (messages: MessageInput[]) => messages.filter((m, i) => messages.findIndex((x) => x.userId === m.userId) === i);
+
 export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string; photoIds?: string[] }
 
 const T = () => table();
@@ -124,12 +127,13 @@ export async function changeWorkOrder(o: {
   else if (o.queue) {
     Object.assign(values, { ':g2': `TEAM#${o.queue.teamId}`, ':g2s': `${o.queue.claimBy}#${o.wo.no}` });
     sets.push('gsi2pk = :g2', 'gsi2sk = :g2s');
+    remove = ' REMOVE escalatedAt'; // a new claim time: it may escalate again if this team is late too
   }
   await db().send(new TransactWriteCommand({
     TransactItems: [
       { Update: { TableName: T(), Key: woKey(o.wo.no), UpdateExpression: `SET ${sets.join(', ')}${remove}`, ConditionExpression: '#v = :v AND #s = :s0', ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
       { Put: { TableName: T(), Item: { ...eventKey(o.wo.no, o.event.at, o.eventIndex), entity: 'WoEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...o.messages.slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
+      ...uniqueRecipients(o.messages).slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
       ...(o.counters ?? []),
     ] as never,
   }));
@@ -144,15 +148,16 @@ export async function addProgressNote(no: string, ownerId: string, event: WoEven
     TransactItems: [
       { ConditionCheck: { TableName: T(), Key: woKey(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
       { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `EVT#${event.at}#note`, entity: 'WoEvent', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...messages.slice(0, 20).flatMap((m) => messageItems(m, event.at)),
+      ...uniqueRecipients(messages).slice(0, 20).flatMap((m) => messageItems(m, event.at)),
     ] as never,
   }));
 }
 
 /** Inbox messages to many people at once (a team's members), in transactions of at most 30 people. */
 export async function sendMessages(messages: MessageInput[], at: string): Promise<void> {
-  for (let i = 0; i < messages.length; i += 30) {
-    await db().send(new TransactWriteCommand({ TransactItems: messages.slice(i, i + 30).flatMap((m) => messageItems(m, at)) as never }));
+  const unique = uniqueRecipients(messages);
+  for (let i = 0; i < unique.length; i += 30) {
+    await db().send(new TransactWriteCommand({ TransactItems: unique.slice(i, i + 30).flatMap((m) => messageItems(m, at)) as never }));
   }
 }
 
@@ -178,7 +183,7 @@ export async function streetList(street: string, group: WoGroup, limit: number, 
     KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk BETWEEN :a AND :b' : 'gsi3pk = :pk AND begins_with(gsi3sk, :a)',
     ExpressionAttributeValues: { ':pk': `STREETWO#${street}`, ':a': `${group}#`, ...(before ? { ':b': `${group}#${before}` } : {}) },
     ScanIndexForward: WO_GROUP_ASCENDING[group], Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
+    ExclusiveStartKey: decodeCursor(cursor, { partition: `STREETWO#${street}`, index: 'gsi3', sortPrefix: `${group}#` }),
   }));
   return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
@@ -201,7 +206,7 @@ export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
 export async function listByFiler(userId: string, limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
     TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `USERWO#${userId}` },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor),
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: `USERWO#${userId}`, index: 'gsi1' }),
   }));
   return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }

@@ -25,6 +25,14 @@ async function teamName(teamId: string): Promise<string> {
   return (await loadCatalog()).departments.find((d) => d.id === id)?.name ?? id;
 }
 
+/** A team an order may be sent to: a department of the catalogue, or the grid team of the order's own street. */
+async function checkTeam(teamId: string, wo: repo.WorkOrderRecord) {
+  const [kind, id] = teamId.split(':');
+  if (kind === 'dept' && (await loadCatalog()).departments.some((d) => d.id === id)) return;
+  if (kind === 'grid' && id === wo.street) return;
+  throw badRequest(kind === 'grid' ? '只能改派给本街道的网格，或区级部门' : '没有这个承办部门', [{ field: 'teamId', message: '承办单位不存在' }]);
+}
+
 /** Claim deadline: working hours counted as whole working days of 8 hours, from now. */
 async function claimDeadline(hours: number): Promise<string> {
   const cal = await getCalendar();
@@ -137,11 +145,12 @@ function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
   };
 }
 
-/** The filer sees everything of their own order. */
+/** The filer sees everything of their own order; a follower (我也遇到) sees what the public may, plus the trail. */
 export async function filerView(userId: string, no: string) {
   const { wo, events, followers } = await repo.getWorkOrder(no);
   if (!wo || (wo.filerId !== userId && !followers.includes(userId))) throw notFound('未找到该诉求');
-  return { ...publicView(wo, events), mine: wo.filerId === userId, photoIds: wo.photoIds, filer: wo.filerDisplay };
+  if (wo.filerId !== userId) return { ...publicView(wo, events), mine: false };
+  return { ...publicView(wo, events), mine: true, photoIds: wo.photoIds, filer: wo.filerDisplay };
 }
 
 /** Staff of the handling team and the street's dispatcher: the filer masked but reachable, even when anonymous to the public. */
@@ -206,6 +215,7 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
   if (action === 'return') { note = body.reason as string; set.ownerId = null; set.ownerName = null; }
   if (action === 'redispatch') {
     const teamId = String(body.teamId);
+    await checkTeam(teamId, wo);
     set.teamId = teamId; set.teamName = await teamName(teamId); set.ownerId = null; set.ownerName = null;
     queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
@@ -309,6 +319,8 @@ export async function nearby(categoryId: string, lat: number, lng: number) {
 
 /** 我也遇到: follow an open order and raise its affected count, once per person. */
 export async function meToo(userId: string, no: string) {
+  const { wo } = await repo.getWorkOrder(no);
+  if (wo?.filerId === userId) throw conflict('这是您自己反映的问题，办理进展会及时通知您');
   try {
     await repo.addMeToo(no, userId, now().toISOString());
   } catch (e) {

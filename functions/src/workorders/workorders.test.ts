@@ -275,3 +275,59 @@ describe('progress notes and photos', () => {
     expect(inbox.some((m) => m.appNo === no && m.title.includes('新进展'))).toBe(true);
   });
 });
+
+describe('found in review', () => {
+  it('keeps a filer who also follows from breaking the order, and merges only within the dispatcher\'s street', async () => {
+    const zhang = await login('u-resident-zhang');
+    const first = (await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾堆积，苍蝇很多', place: { ...east(20), address: '越秀区北京路' } })).body.no;
+    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhang, params: { no: first } })).status).toBe(409);
+    // the same person files the same problem twice; the dispatcher merges; the original still works
+    const again = (await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾还是没人清理', place: { ...east(25), address: '越秀区北京路' }, street: 'beijing' })).body.no;
+    const dispatcher = await login('u-dispatcher-beijing');
+    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: again }, body: { originalNo: first } })).status).toBe(200);
+    const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
+    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    expect((await act(urban.token, first, 'claim')).status).toBe(200);
+    // another street's order is not this dispatcher's to merge into
+    const zhou = await login('u-resident-zhou');
+    const elsewhere = (await file(zhou, { categoryId: 'cityscape-garbage', description: '东山口地铁站旁垃圾没人收', place: { lat: 23.1245, lng: 113.2935, address: '越秀区东山口' }, street: 'dongshan' })).body.no;
+    const mine = (await file(zhang, { categoryId: 'cityscape-garbage', description: '北京路口垃圾桶坏了需要更换', place: { ...east(30), address: '越秀区北京路' }, street: 'beijing' })).body.no;
+    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: mine }, body: { originalNo: elsewhere } })).status).toBe(404);
+  });
+
+  it('shows a follower neither an anonymous filer nor the filer\'s photos', async () => {
+    const zhang = await login('u-resident-zhang');
+    const no = (await file(zhang, { categoryId: 'cityscape-garbage', description: '小巷里有人乱倒建筑垃圾', place: { ...east(40), address: '越秀区北京路' }, anonymous: true })).body.no;
+    const zhou = await login('u-resident-zhou');
+    const followed = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } });
+    expect(followed.body).toMatchObject({ filer: '匿名', mine: false });
+    expect(followed.body.photoIds).toBeUndefined();
+    expect(JSON.stringify(followed.body)).not.toContain('张');
+  });
+
+  it('re-dispatches only to a real department or the order\'s own street grid, and may escalate again after', async () => {
+    process.env.FAKE_NOW = '2026-11-02T01:00:00Z';
+    const caller = await login('u-grid-beijing');
+    const no = (await file(caller, { categoryId: 'community-safety-hazard', description: '电动车在楼道充电，存在火灾隐患', place: HERE })).body.no;
+    process.env.FAKE_NOW = '2026-11-02T04:00:00Z';
+    const { escalateUnclaimed } = await import('./escalation');
+    expect((await escalateUnclaimed()).escalated).toContain(no);
+    const dispatcher = await login('u-dispatcher-beijing');
+    expect((await act(dispatcher, no, 'redispatch', { teamId: 'dept:nowhere' })).status).toBe(400);
+    expect((await act(dispatcher, no, 'redispatch', { teamId: 'grid:dongshan' })).status).toBe(400);
+    const moved = await act(dispatcher, no, 'redispatch', { teamId: 'dept:fire', note: '消防隐患' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.escalated).toBe(false);
+    delete process.env.FAKE_NOW;
+  });
+
+  it('answers a forged or foreign paging cursor with 400, not 500', async () => {
+    const zhang = await login('u-resident-zhang');
+    const forged = Buffer.from('{}').toString('base64url');
+    const foreign = Buffer.from(JSON.stringify({ pk: 'WO#SQ1', sk: 'WO', gsi1pk: 'USERWO#u-resident-zhou', gsi1sk: 'x' })).toString('base64url');
+    for (const cursor of [forged, foreign]) expect((await call(handler, 'GET /v1/workorders/mine', { token: zhang, query: { cursor } })).status).toBe(400);
+    const dispatcher = await login('u-dispatcher-beijing');
+    const otherTab = Buffer.from(JSON.stringify({ pk: 'WO#SQ1', sk: 'WO', gsi3pk: 'STREETWO#beijing', gsi3sk: 'closed#x' })).toString('base64url');
+    expect((await call(handler, 'GET /v1/street/workorders', { token: dispatcher, query: { group: 'todo', cursor: otherTab } })).status).toBe(400);
+  });
+});

@@ -49,6 +49,9 @@ describe('网上申办 and the receipt', () => {
     expect(['green', 'yellow']).toContain(detail.body.light); // a 1-day limit is yellow from the start (last working day)
     expect(detail.body.timeline[0]).toMatchObject({ actor: '申请人', action: '提交申请' });
     expect(detail.body.materials.map((m: { source: string }) => m.source)).toEqual(expect.arrayContaining(['upload', 'elicence']));
+    // the applicant can look at their upload again, through a short-lived URL
+    const own = detail.body.materials.find((m: { source: string }) => m.source === 'upload').files[0];
+    expect((await fetch(own.url)).status).toBe(200);
   });
 
   it('creates one application for 20 identical concurrent submits (double tap, retries)', async () => {

@@ -12,7 +12,7 @@ import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
 import { getServiceItem, loadCatalog } from '../guide/repository';
 import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
-import { readyFileOf } from '../files/service';
+import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
 import { getDraft } from './drafts';
 import * as repo from './repository';
@@ -292,7 +292,7 @@ async function ownApplication(userId: string, appNo: string) {
 
 export async function getApplicationDetail(userId: string, appNo: string): Promise<ApplicationDetail> {
   const { app, events } = await ownApplication(userId, appNo);
-  const cal = await getCalendar();
+  const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
   const { running, status } = clock(app, cal);
   return {
     ...summaryOf(app, cal),
@@ -304,7 +304,10 @@ export async function getApplicationDetail(userId: string, appNo: string): Promi
     nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery }),
     ...(app.supplementNotice ? { supplementNotice: app.supplementNotice } : {}),
     deferred: app.deferred,
-    materials: app.materials.map((m) => ({ name: m.name, source: m.source })),
+    materials: app.materials.map((m) => {
+      const own = (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! }));
+      return { name: m.name, source: m.source, ...(own.length ? { files: own } : {}) };
+    }),
     linked: app.linked,
     ...(app.rating ? { rating: { value: app.rating.value, ...(app.rating.comment ? { comment: app.rating.comment } : {}) } } : {}),
   };

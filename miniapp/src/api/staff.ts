@@ -3,6 +3,7 @@ import type {
 } from '@yx/shared';
 import type * as z from 'zod';
 import { request } from './client';
+import type { MaterialFile } from '../components/MaterialFiles';
 
 /** States the queue can be filtered by (the open ones plus 待补正 and 待送达). */
 export type QueueState = 'submitted' | 'supplement' | 'accepted' | 'in_review' | 'approved';
@@ -17,8 +18,6 @@ export type OpinionStatus = 'open' | 'agree' | 'disagree' | 'deemed';
 /** 并联审批: one department's opinion on an application led by another. */
 export interface OpinionView { departmentId: string; departmentName: string; status: OpinionStatus; reason?: string; due: string }
 
-/** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */
-export interface MaterialFile { fileId: string; url: string; contentType: string; fileName: string }
 export interface StaffMaterial { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; files: number; fileUrls?: MaterialFile[] }
 
 /** GET /v1/staff/applications/{appNo}: the officer's view, personal data masked. */

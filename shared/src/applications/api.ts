@@ -68,7 +68,11 @@ export const ApplicationDetail = ApplicationSummary.extend({
   nextAction: z.object({ kind: z.enum(['supplement', 'pickup', 'rate', 'wait', 'none']), text: z.string() }),
   supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
   deferred: z.array(DeferredMaterial),
-  materials: z.array(z.object({ name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']) })),
+  materials: z.array(z.object({
+    name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+    /** the applicant's own uploads, to look at again (short-lived URLs) */
+    files: z.array(z.object({ fileId: z.string(), url: z.string(), contentType: z.string(), fileName: z.string() })).optional(),
+  })),
   linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
   rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
   itemId: z.string(),

@@ -70,6 +70,13 @@ describe('办件详情', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/detail/index?appNo=YX20261126000124' });
   });
 
+  it('lets the applicant look at their own uploads again', async () => {
+    serve(() => ({ ...base, materials: [{ name: '食品安全管理制度', source: 'upload', files: [{ fileId: 'f_1', url: 'https://files/1.jpg', contentType: 'image/jpeg', fileName: '制度.jpg' }] }] }));
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('material-file'));
+    expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/1.jpg', urls: ['https://files/1.jpg'] });
+  });
+
   it('uploads a photo for each listed material and answers the notice keyed by the material name', async () => {
     let current = supplementing;
     serve(() => current, {

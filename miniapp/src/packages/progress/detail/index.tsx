@@ -6,6 +6,7 @@ import { api, ApiError, asApiError } from '../../../api/client';
 import { useActedDetail } from '../../../hooks/useActedDetail';
 import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
 import { Page } from '../../../components/Page';
+import { MaterialFiles } from '../../../components/MaterialFiles';
 import { StateView } from '../../../components/StateView';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
@@ -120,7 +121,10 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           <View className="section-title">申请材料</View>
           {d.materials.map((m) => (
             <View key={m.name} className="dt-row" data-testid="material">
-              <Text className="dt-row-name">{m.name}</Text>
+              <View>
+                <Text className="dt-row-name">{m.name}</Text>
+                {m.files && m.files.length > 0 && <MaterialFiles files={m.files} />}
+              </View>
               <Text className={`tag ${MATERIAL_SOURCES[m.source][1]}`}>{MATERIAL_SOURCES[m.source][0]}</Text>
             </View>
           ))}

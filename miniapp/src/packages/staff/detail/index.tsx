@@ -1,10 +1,11 @@
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { NOT_ACCEPT_REASONS, STAFF_ACTIONS, StaffActionBodies, type StaffAction } from '@yx/shared';
 import { useState, type ReactNode } from 'react';
 import type * as z from 'zod';
 import { ApiError } from '../../../api/client';
-import { staffApi, type MaterialFile, type StaffApplicationView, type StaffMaterial } from '../../../api/staff';
+import { staffApi, type StaffApplicationView, type StaffMaterial } from '../../../api/staff';
+import { MaterialFiles } from '../../../components/MaterialFiles';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
@@ -391,25 +392,5 @@ function DeliverForm({ send, busy }: FormProps) {
       {method === 'electronic' && <View className="muted">电子证照将发放到申请人的证照夹。</View>}
       <SubmitButton busy={busy} onClick={submit} text="确认送达" />
     </FormBox>
-  );
-}
-
-/** The uploaded files of one material: images as thumbnails (tap to enlarge), PDFs opened as documents. */
-function MaterialFiles({ files }: { files: MaterialFile[] }) {
-  const images = files.filter((f) => f.contentType.startsWith('image/'));
-  const openDoc = (f: MaterialFile) => {
-    if (process.env.TARO_ENV === 'h5') { window.open(f.url, '_blank'); return; }
-    Taro.downloadFile({ url: f.url }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, fileType: 'pdf' })).catch(() => Taro.showToast({ title: '文件打开失败', icon: 'none' }));
-  };
-  return (
-    <View className="sd-files">
-      {files.map((f) => (f.contentType.startsWith('image/')
-        ? (
-          <View key={f.fileId} className="sd-thumb" role="button" aria-label={`查看 ${f.fileName}`} data-testid="material-file" onClick={() => Taro.previewImage({ current: f.url, urls: images.map((i) => i.url) })}>
-            <Image className="sd-thumb-img" src={f.url} mode="aspectFill" />
-          </View>
-        )
-        : <View key={f.fileId} className="sd-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>{f.fileName || 'PDF 文件'} · 查看</View>))}
-    </View>
   );
 }

@@ -1,0 +1,26 @@
+import { Image, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import './MaterialFiles.css';
+
+/** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */
+export interface MaterialFile { fileId: string; url: string; contentType: string; fileName: string }
+
+/** The uploaded files of one material: images as thumbnails (tap to enlarge), PDFs opened as documents. */
+export function MaterialFiles({ files }: { files: MaterialFile[] }) {
+  const images = files.filter((f) => f.contentType.startsWith('image/'));
+  const openDoc = (f: MaterialFile) => {
+    if (process.env.TARO_ENV === 'h5') { window.open(f.url, '_blank'); return; }
+    Taro.downloadFile({ url: f.url }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, fileType: 'pdf' })).catch(() => Taro.showToast({ title: '文件打开失败', icon: 'none' }));
+  };
+  return (
+    <View className="mf-files">
+      {files.map((f) => (f.contentType.startsWith('image/')
+        ? (
+          <View key={f.fileId} className="mf-thumb" role="button" aria-label={`查看 ${f.fileName}`} data-testid="material-file" onClick={() => Taro.previewImage({ current: f.url, urls: images.map((i) => i.url) })}>
+            <Image className="mf-thumb-img" src={f.url} mode="aspectFill" />
+          </View>
+        )
+        : <View key={f.fileId} className="mf-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>{f.fileName || 'PDF 文件'} · 查看</View>))}
+    </View>
+  );
+}

@@ -79,6 +79,38 @@ describe('serverless package (production stage)', () => {
     expect(actionsOf('identity')).toContain('dynamodb:PutItem');
     expect(actionsOf('guide').some((a: string) => a === 'dynamodb:Scan')).toBe(false);
   });
+
+  /**
+   * What each function's code calls, its role must allow (or production answers AccessDenied, a 500):
+   * the DynamoDB commands in its bundle, and the indexes it queries. No Scan anywhere.
+   */
+  it('allows every function what its code calls, and no Scan', async () => {
+    const { build } = await import('esbuild');
+    const yaml = await import('js-yaml');
+    const fns = yaml.load(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: yaml.FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
+    const NEEDS: [RegExp, string[]][] = [
+      [/\bGetCommand\b/, ['dynamodb:GetItem']], [/\bBatchGetCommand\b/, ['dynamodb:BatchGetItem']], [/\bQueryCommand\b/, ['dynamodb:Query']],
+      [/\bPutCommand\b/, ['dynamodb:PutItem']], [/\bUpdateCommand\b/, ['dynamodb:UpdateItem']], [/\bDeleteCommand\b/, ['dynamodb:DeleteItem']],
+      [/\bBatchWriteCommand\b/, ['dynamodb:BatchWriteItem']],
+    ];
+    // a transaction needs the action of each kind of item it writes
+    const TRANSACT: [RegExp, string][] = [[/\bPut: \{/, 'dynamodb:PutItem'], [/\bUpdate: \{/, 'dynamodb:UpdateItem'], [/\bDelete: \{/, 'dynamodb:DeleteItem'], [/\bConditionCheck: \{/, 'dynamodb:ConditionCheckItem']];
+    const missing: string[] = [];
+    for (const [name, def] of Object.entries(fns)) {
+      // a function without statements of its own runs with the service's default role
+      const role = template.Resources[`${name[0].toUpperCase()}${name.slice(1)}IamRoleLambdaExecution`] ?? template.Resources.IamRoleLambdaExecution;
+      const statements = (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
+      const actions = new Set<string>(statements.flatMap((st: any) => (Array.isArray(st.Action) ? st.Action : [st.Action])));
+      const resources = JSON.stringify(statements.map((st: any) => st.Resource));
+      const out = await build({ entryPoints: [path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`)], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'silent' });
+      const code = out.outputFiles[0].text;
+      expect([name, /\bScanCommand\b/.test(code)]).toEqual([name, false]);
+      for (const [used, need] of NEEDS) if (used.test(code)) for (const a of need) if (!actions.has(a)) missing.push(`${name}: ${a}`);
+      if (/\bTransactWriteCommand\b/.test(code)) for (const [used, a] of TRANSACT) if (used.test(code) && !actions.has(a)) missing.push(`${name}: ${a}`);
+      for (const index of new Set([...code.matchAll(/IndexName: "(gsi\d)"/g)].map((m) => m[1]))) if (!resources.includes(`/index/${index}`)) missing.push(`${name}: index ${index}`);
+    }
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('types', () => {

@@ -107,9 +107,3 @@ export async function deemOverdueOpinions(today = businessDate(now())): Promise<
   }
   return { deemed };
 }
-
-export const handler = async () => {
-  const r = await deemOverdueOpinions();
-  log.info('opinions deemed', { count: r.deemed.length });
-  return r;
-};

@@ -55,4 +55,5 @@ export async function viewUrls(fileIds: string[]): Promise<Map<string, { url: st
   const files = await repo.getFiles(fileIds);
   return new Map(files.filter((f) => f.status === 'ready').map((f) => [f.fileId, { url: objectStore().presignGet(f.key, VIEW_SECONDS), contentType: f.contentType, fileName: f.fileName }]));
 }
-const VIEW_SECONDS = 10 * 60;
+// long enough to review an application at leisure; the page fetches fresh links whenever it reloads
+const VIEW_SECONDS = 30 * 60;

@@ -47,5 +47,5 @@ export const handler = router({
   }),
   'GET /v1/admin/member/stats': route({ auth: ['admin'], query: StatsQuery }, ({ query }) => member.memberStats(query.days)),
   'GET /v1/admin/member/members': route({ auth: ['admin'], query: MembersQuery }, ({ query }) => member.members(query.limit, query.cursor)),
-  'POST /v1/admin/member/points': route({ auth: ['admin'], body: AdjustPointsRequest }, ({ session, body }) => member.adjustPoints(session!.userId, body.userId, body.points, body.reason)),
+  'POST /v1/admin/member/points': route({ auth: ['admin'], body: AdjustPointsRequest }, ({ session, body, event }) => member.adjustPoints(session!.userId, body.userId, body.points, body.reason, idempotencyKey(event))),
 });

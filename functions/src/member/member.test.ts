@@ -111,12 +111,18 @@ describe('points from other capabilities', () => {
     const twice = await Promise.all([awardPoints(award), awardPoints(award), awardPoints(award)]);
     expect(twice.filter((r) => r.awarded)).toHaveLength(1);
     expect((await repo.getCard(p.id))!.balance).toBe(20);
-    const cut = await call(handler, 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -50, reason: '误发积分冲正' } });
+    const cut = await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -50, reason: '误发积分冲正' } });
     expect(cut.status).toBe(422);
-    expect((await call(handler, 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -20, reason: '误发积分冲正' } })).status).toBe(200);
+    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -20, reason: '误发积分冲正' } })).status).toBe(200);
     expect((await repo.getCard(p.id))!.balance).toBe(0);
     expect(await ledgerSum(p.id)).toBe(0);
-    expect((await call(handler, 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: 0, reason: '零' } })).status).toBe(400);
+    // a retried adjustment (same key) changes nothing more
+    const bonus = { userId: p.id, points: 30, reason: '志愿服务补记' };
+    const first = await call(withKey('adjust-retry-0001'), 'POST /v1/admin/member/points', { token: admin, body: bonus });
+    const retry = await call(withKey('adjust-retry-0001'), 'POST /v1/admin/member/points', { token: admin, body: bonus });
+    expect([first.body.balance, retry.body.balance, retry.body.repeated]).toEqual([30, 30, true]);
+    expect(await ledgerSum(p.id)).toBe(30);
+    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: 0, reason: '零' } })).status).toBe(400);
   });
 });
 
@@ -217,7 +223,7 @@ describe('admin', () => {
 describe('found in review', () => {
   it('refuses to deduct from someone without points (422), and a forged cursor is a 400', async () => {
     const p = await person();
-    expect((await call(handler, 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -5, reason: '误发积分冲正' } })).status).toBe(422);
+    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -5, reason: '误发积分冲正' } })).status).toBe(422);
     await call(handler, 'POST /v1/member/card', { token: p.token });
     const forged = Buffer.from(JSON.stringify({ pk: 'USER#someone-else', sk: 'PTS#x' })).toString('base64url');
     expect((await call(handler, 'GET /v1/member/points', { token: p.token, query: { cursor: forged } })).status).toBe(400);

@@ -389,10 +389,10 @@ export async function members(limit: number, cursor?: string) {
   };
 }
 
-/** Admin correction (调整), with a reason; never below zero. */
-export async function adjustPoints(adminId: string, userId: string, points: number, reason: string) {
+/** Admin correction (调整), with a reason; never below zero; once per Idempotency-Key (a retried request changes nothing more). */
+export async function adjustPoints(adminId: string, userId: string, points: number, reason: string, key: string) {
   if (!(await getUser(userId))) throw notFound('没有这个用户');
-  const r = await awardPoints({ userId, points, reason, source: `adjust:${randomBytes(6).toString('hex')}`, kind: 'adjusted' });
-  log.info('points adjusted', { by: adminId, points });
-  return r;
+  const r = await awardPoints({ userId, points, reason, source: `adjust:${key}`, kind: 'adjusted' });
+  log.info('points adjusted', { by: adminId, points, repeated: !r.awarded });
+  return { awarded: true, repeated: !r.awarded, balance: r.balance ?? (await repo.getCard(userId))?.balance ?? 0 };
 }

@@ -51,7 +51,7 @@ export const handler = router({
     if (!u) throw forbidden();
     return streetOverdue(streetOf(u, query.street));
   }),
-  'POST /v1/workorders/{no}/notes': route({ auth: ['staff', 'grid'], params: WoNoParams, body: NoteBody }, ({ session, params, body }) => wo.addNote(session!.userId, params.no, body.note, body.photoIds)),
+  'POST /v1/workorders/{no}/notes': route({ auth: ['staff', 'grid'], params: WoNoParams, body: NoteBody }, ({ session, params, body, event }) => wo.addNote(session!.userId, params.no, body.note, body.photoIds, () => idempotencyKey(event))),
   'GET /v1/workorders/{no}/photos': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {
     const user = await getUser(session!.userId);
     if (!user) throw forbidden();

@@ -143,9 +143,11 @@ export async function changeWorkOrder(o: {
  * 处理进展: an event in the trail (append-only, its own key) and the messages to the filer and followers,
  * in one transaction that holds only while the order is still being handled by this owner.
  */
-export async function addProgressNote(no: string, ownerId: string, event: WoEvent, messages: MessageInput[]): Promise<void> {
+export async function addProgressNote(no: string, ownerId: string, idemKey: string, event: WoEvent, messages: MessageInput[]): Promise<void> {
   await db().send(new TransactWriteCommand({
     TransactItems: [
+      // once per Idempotency-Key: a retried note is not written twice
+      { Put: { TableName: T(), Item: { pk: `IDEM#${ownerId}#${idemKey}`, sk: 'IDEM', entity: 'Idempotency', woNo: no, ttl: Math.floor(Date.parse(event.at) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { ConditionCheck: { TableName: T(), Key: woKey(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
       { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `EVT#${event.at}#note`, entity: 'WoEvent', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...uniqueRecipients(messages).slice(0, 20).flatMap((m) => messageItems(m, event.at)),

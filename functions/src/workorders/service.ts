@@ -241,20 +241,23 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
 }
 
 /** 处理进展: the owner adds a note (and before/after photos) while handling; the filer and followers hear of it. */
-export async function addNote(userId: string, no: string, note: string, photoIds: string[]) {
+export async function addNote(userId: string, no: string, note: string, photoIds: string[], keyOf: () => string) {
   const user = await getUser(userId);
   const { wo, followers } = await repo.getWorkOrder(no);
   if (!user || !wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  const key = keyOf();
+  if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // a retried note: already in the trail
   if (wo.ownerId !== userId) throw forbidden('只有签收人可以填写处理进展');
   if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict(`工单当前为“${WO_STATE_NAMES[wo.state]}”，不能添加处理进展`);
   for (const id of photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const at = now().toISOString();
   try {
-    await repo.addProgressNote(no, userId, { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
+    await repo.addProgressNote(no, userId, key, { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
       [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: 'workorder_progress', title: `工单 ${no} 有新进展`, body: note.slice(0, 60) })));
   } catch (e) {
-    if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // its twin got there first
+    throw conflict('工单刚刚发生了变化，请刷新后再看');
   }
   return staffView(user, no);
 }

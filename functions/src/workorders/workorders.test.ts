@@ -248,13 +248,16 @@ describe('progress notes and photos', () => {
     expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } })).status).toBe(200);
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
     await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
-    const note = (body: object, token = urban.token) => call(handler, 'POST /v1/workorders/{no}/notes', { token, params: { no }, body });
+    let k = 0;
+    const note = (body: object, token = urban.token, key = `note-${Date.now()}-${++k}`) => call(withKey(key), 'POST /v1/workorders/{no}/notes', { token, params: { no }, body });
     expect((await note({ note: '已到现场' })).status).toBe(403); // not claimed by them yet
     await act(urban.token, no, 'claim');
     const before = (await upload(urban.token)).fileId!;
     expect((await note({ note: '已到现场查看，安排清运', photoIds: [filed] })).status).toBe(400); // someone else's photo
-    const added = await note({ note: '已到现场查看，安排清运', photoIds: [before] });
+    const added = await note({ note: '已到现场查看，安排清运', photoIds: [before] }, urban.token, 'note-retry-1');
     expect(added.status).toBe(200);
+    const retried = await note({ note: '已到现场查看，安排清运', photoIds: [before] }, urban.token, 'note-retry-1');
+    expect(retried.body.timeline.filter((t: { action: string }) => t.action === '处理进展')).toHaveLength(1); // a retry is not a second note
     expect(added.body.timeline.find((t: { action: string }) => t.action === '处理进展')).toMatchObject({ note: '已到现场查看，安排清运', photoCount: 1 });
     const after = (await upload(urban.token)).fileId!;
     expect((await act(urban.token, no, 'resolve', { result: '已清运并增加清运频次', photoIds: [filed] })).status).toBe(400);

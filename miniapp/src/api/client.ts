@@ -98,3 +98,8 @@ export interface FormPayload {
   tolerance: { grade: 'A' | 'B' | 'C' | 'D' | null; quota: number; dueWorkingDays: number };
 }
 
+/** One key per intended action (a submit, a claim, an adjustment): a retry or a double tap sends the same one. The server accepts 8–64 of A–Z a–z 0–9 _ -. */
+export function newIdempotencyKey(prefix = 'k'): string {
+  const rand = () => Math.random().toString(36).slice(2, 10);
+  return `${prefix}${Date.now().toString(36)}${rand()}${rand()}`;
+}

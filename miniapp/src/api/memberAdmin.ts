@@ -35,5 +35,7 @@ export const memberAdminApi = {
   members: (cursor?: string, limit = 20) =>
     request<{ items: AdminMemberRow[]; nextCursor: string | null }>('GET', '/v1/admin/member/members', { query: { limit, cursor } }),
   /** Points either way (never 0); refused with 422 when the balance would go below zero. */
-  adjustPoints: (body: AdjustPointsBody) => request<{ awarded: boolean; balance?: number }>('POST', '/v1/admin/member/points', { body }),
+  /** 积分调整, once per key: a retry after a lost answer does not adjust twice. */
+  adjustPoints: (body: AdjustPointsBody, idempotencyKey: string) =>
+    request<{ awarded: boolean; repeated?: boolean; balance?: number }>('POST', '/v1/admin/member/points', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
 };

@@ -135,8 +135,8 @@ export const woApi = {
   /** The photos the viewer may see; the URLs expire soon, so load them again rather than keep them. */
   photos: (no: string) => request<{ items: WoPhoto[] }>('GET', `/v1/workorders/${enc(no)}/photos`),
   /** 处理进展: the owner, while handling, records what was done (2–300 characters, up to 9 photos); answers with the staff view. */
-  addNote: (no: string, note: string, photoIds: string[]) =>
-    request<WoView>('POST', `/v1/workorders/${enc(no)}/notes`, { body: { note, photoIds } }),
+  addNote: (no: string, note: string, photoIds: string[], idempotencyKey: string) =>
+    request<WoView>('POST', `/v1/workorders/${enc(no)}/notes`, { body: { note, photoIds }, headers: { 'Idempotency-Key': idempotencyKey } }),
   act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
     request<WoView>('POST', `/v1/workorders/${enc(no)}/${action}`, { body }),
 };

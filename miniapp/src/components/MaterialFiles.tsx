@@ -10,7 +10,12 @@ export function MaterialFiles({ files }: { files: MaterialFile[] }) {
   const images = files.filter((f) => f.contentType.startsWith('image/'));
   const openDoc = (f: MaterialFile) => {
     if (process.env.TARO_ENV === 'h5') { window.open(f.url, '_blank'); return; }
-    Taro.downloadFile({ url: f.url }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, fileType: 'pdf' })).catch(() => Taro.showToast({ title: '文件打开失败', icon: 'none' }));
+    Taro.downloadFile({ url: f.url })
+      .then((r) => {
+        if (r.statusCode === 403) { Taro.showToast({ title: '链接已过期，请返回后重新进入', icon: 'none' }); return; }
+        return Taro.openDocument({ filePath: r.tempFilePath, fileType: 'pdf' });
+      })
+      .catch(() => Taro.showToast({ title: '文件打开失败，请稍后再试', icon: 'none' }));
   };
   return (
     <View className="mf-files">

@@ -12,7 +12,8 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T
     setState((s) => ({ ...s, loading: true, error: undefined }));
     fn().then(
       (data) => { if (n === seq.current) setState({ data, loading: false }); },
-      (e) => { if (n === seq.current) setState({ error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false }); },
+      // a failed refresh keeps what is already on screen; pages show the error only when there is nothing to show
+      (e) => { if (n === seq.current) setState((s) => ({ data: s.data, error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false })); },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

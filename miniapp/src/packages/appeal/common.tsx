@@ -1,3 +1,4 @@
+import { newIdempotencyKey as newKey } from '../../api/client';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView, type WorkOrderState } from '@yx/shared';
@@ -156,10 +157,7 @@ export interface WoDraft {
 
 const draftKey = (userId: string, mode: 'appeal' | 'community') => `yx.wo.draft.${mode}.${userId}`;
 
-export function newIdempotencyKey(): string {
-  const rand = () => Math.random().toString(36).slice(2, 10);
-  return `wo${Date.now().toString(36)}${rand()}${rand()}`;
-}
+export const newIdempotencyKey = () => newKey('wo');
 
 export function emptyDraft(street?: string): WoDraft {
   return { description: '', photos: [], address: '', street, anonymous: false, contactPreference: 'message', idemKey: newIdempotencyKey(), savedAt: new Date().toISOString() };

@@ -1,3 +1,4 @@
+import { newIdempotencyKey as newKey } from '../../api/client';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_NAMES, type Role } from '@yx/shared';
@@ -72,11 +73,7 @@ export const pointsText = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 /** '2026-11' → '2026 年 11 月'. */
 export const monthTitle = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`;
 
-/** One key per intended claim (the server accepts 8–64 of A–Z a–z 0–9 _ -). */
-export function newIdempotencyKey(): string {
-  const rand = () => Math.random().toString(36).slice(2, 10);
-  return `mb${Date.now().toString(36)}${rand()}${rand()}`;
-}
+export const newIdempotencyKey = () => newKey('mb');
 
 const CLAIM_TONES: Record<string, string> = { 待使用: 'tag-green', 已核销: 'tag-gray', 已过期: 'tag-orange' };
 

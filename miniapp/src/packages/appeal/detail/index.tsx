@@ -14,7 +14,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
 import { Chips, TextBox } from '../../staff/common';
 import { useActedDetail } from '../../../hooks/useActedDetail';
-import { openWorkOrder, PhotoPicker, WoStateTag } from '../common';
+import { newIdempotencyKey, openWorkOrder, PhotoPicker, WoStateTag } from '../common';
 import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
@@ -76,7 +76,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
   const owner = Boolean(d.actions?.some((a) => a === 'resolve' || a === 'return'));
   const canNote = owner && ['claimed', 'in_progress'].includes(d.state);
   // kept here, not in the panel: what was typed survives the panel going away while a 409 reloads
-  const [noteDraft, setNoteDraft] = useState<NoteDraft>(EMPTY_NOTE);
+  const [noteDraft, setNoteDraft] = useState<NoteDraft>(emptyNote);
   const timeline = d.timeline.map((e) => {
     if (!e.photoCount) return e;
     const photos = `附照片 ${e.photoCount} 张`;
@@ -216,8 +216,9 @@ function Photos({ d }: { d: WoView }) {
 
 // ---- 处理进展 -----------------------------------------------------------------------------------
 
-interface NoteDraft { text: string; photos: Uploaded[] }
-const EMPTY_NOTE: NoteDraft = { text: '', photos: [] };
+/** What the owner is writing, with the key that makes a retry of it one note (not two). */
+interface NoteDraft { text: string; photos: Uploaded[]; key: string }
+const emptyNote = (): NoteDraft => ({ text: '', photos: [], key: newIdempotencyKey() });
 
 /** 处理进展: the owner records what was done, with 处理前/处理后 photos; the filer and followers are told. */
 function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draft: NoteDraft; setDraft: Dispatch<SetStateAction<NoteDraft>> }) {
@@ -227,6 +228,7 @@ function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draf
   const [failed, setFailed] = useState<string>();
 
   const submit = async () => {
+    if (busy) return;
     const text = draft.text.trim();
     if (text.length < NOTE_MIN) { setError(`处理进展至少 ${NOTE_MIN} 个字，请写明做了什么、进展如何`); return; }
     if (text.length > COMMENT_MAX) { setError(`处理进展不能超过 ${COMMENT_MAX} 字`); return; }
@@ -234,8 +236,8 @@ function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draf
     setFailed(undefined);
     setBusy(true);
     try {
-      const next = await woApi.addNote(d.no, text, draft.photos.map((p) => p.fileId));
-      setDraft(EMPTY_NOTE);
+      const next = await woApi.addNote(d.no, text, draft.photos.map((p) => p.fileId), draft.key);
+      setDraft(emptyNote());
       onDone(next, '已记录');
     } catch (e) {
       const m = onError(e); // a 409: the page says so and reloads; the draft stays either way

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { AdjustPointsRequest } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../api/client';
+import { newIdempotencyKey, type ApiError } from '../../../api/client';
 import { memberAdminApi, type AdminMemberRow } from '../../../api/memberAdmin';
 import { Field } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
@@ -87,8 +87,12 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // one key for what this form is about to do; a retry after a lost answer sends the same one
+  const [key, setKey] = useState(() => newIdempotencyKey('adj'));
+  const opening = useRef(false);
 
   const submit = async () => {
+    if (busy || opening.current) return;
     const n = num(amount);
     const found: Record<string, string> = {};
     if (n === undefined) found.points = '请填写调整的积分';
@@ -98,16 +102,19 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
     setErrors(found);
     if (!r.success || Object.keys(found).length) return;
     const body = r.data;
+    opening.current = true;
     const c = await Taro.showModal({
       title: '积分调整',
       content: `给 ${m.name || m.memberNo} ${body.points > 0 ? '增加' : '扣减'} ${Math.abs(body.points)} 积分，原因：${body.reason}。会员会在积分明细中看到。确定吗？`,
       confirmText: '确定', cancelText: '再看看', confirmColor: '#c8161d',
     });
+    opening.current = false;
     if (!c.confirm) return;
     setFormError(undefined);
     setBusy(true);
     try {
-      const res = await memberAdminApi.adjustPoints(body);
+      const res = await memberAdminApi.adjustPoints(body, key);
+      setKey(newIdempotencyKey('adj'));
       Taro.showToast({ title: '积分已调整', icon: 'success' });
       onDone(res.balance);
     } catch (e) {

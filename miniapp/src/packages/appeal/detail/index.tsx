@@ -1,7 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { STREETS, streetName, WO_ACTIONS, WO_NO_PATTERN, WO_RATING_NAMES, WO_RATINGS, type WorkOrderAction } from '@yx/shared';
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import { useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { api, ApiError } from '../../../api/client';
 import type { Uploaded } from '../../../api/upload';
 import { woApi, type WoActionBody, type WoExtension, type WoPhoto, type WoRating, type WoView } from '../../../api/workorders';
@@ -23,6 +23,30 @@ const TOASTS: Record<WorkOrderAction, string> = {
 };
 const ACTION_ORDER: WorkOrderAction[] = ['claim', 'start', 'resolve', 'return', 'redispatch'];
 const COMMENT_MAX = 300;
+/**
+ * One submit at a time for an action form: busy while it runs, a second tap ignored; a failure goes to the
+ * page's onError (a 409 notice and reload) and, when it returns a message, to the form's own error line.
+ */
+function useSubmit(onError: ActionProps['onError'], report: (message: string) => void) {
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  const send = async (fn: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      const m = onError(e);
+      if (m) report(m);
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+  return { busy, send };
+}
+
 /** 处理进展: 2 to 300 characters, as the server accepts. */
 const NOTE_MIN = 2;
 const MAX_PHOTOS = 9;
@@ -222,29 +246,22 @@ const emptyNote = (): NoteDraft => ({ text: '', photos: [], key: newIdempotencyK
 
 /** 处理进展: the owner records what was done, with 处理前/处理后 photos; the filer and followers are told. */
 function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draft: NoteDraft; setDraft: Dispatch<SetStateAction<NoteDraft>> }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setFailed(m));
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string>();
   const [failed, setFailed] = useState<string>();
 
   const submit = async () => {
-    if (busy) return;
     const text = draft.text.trim();
     if (text.length < NOTE_MIN) { setError(`处理进展至少 ${NOTE_MIN} 个字，请写明做了什么、进展如何`); return; }
     if (text.length > COMMENT_MAX) { setError(`处理进展不能超过 ${COMMENT_MAX} 字`); return; }
     setError(undefined);
     setFailed(undefined);
-    setBusy(true);
-    try {
+    await send(async () => {
       const next = await woApi.addNote(d.no, text, draft.photos.map((p) => p.fileId), draft.key);
       setDraft(emptyNote());
       onDone(next, '已记录');
-    } catch (e) {
-      const m = onError(e); // a 409: the page says so and reloads; the draft stays either way
-      if (m) setFailed(m);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -273,22 +290,16 @@ function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draf
 function RateBox({ d, onDone, onError }: ActionProps) {
   const [value, setValue] = useState<WoRating>();
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setError(m));
   const [error, setError] = useState<string>();
 
   const submit = async () => {
     if (!value) { setError('请先选择一个评价'); return; }
-    setBusy(true);
     setError(undefined);
-    try {
+    await send(async () => {
       const next = await woApi.rate(d.no, value, comment.trim() || undefined);
       onDone(next, value === 'unsatisfied' && !d.reopened ? '已退回重新办理' : '感谢您的评价');
-    } catch (e) {
-      const m = onError(e);
-      if (m) setError(m);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -322,20 +333,14 @@ function RateBox({ d, onDone, onError }: ActionProps) {
 function ActionPanel({ d, onDone, onError }: ActionProps) {
   const actions = ACTION_ORDER.filter((a) => d.actions?.includes(a));
   const [open, setOpen] = useState<WorkOrderAction>();
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setError(m));
   const [error, setError] = useState<string>();
 
   const run = async <A extends WorkOrderAction>(action: A, body: WoActionBody<A>) => {
-    setBusy(true);
     setError(undefined);
-    try {
+    await send(async () => {
       onDone(await woApi.act(d.no, action, body), TOASTS[action]);
-    } catch (e) {
-      const m = onError(e);
-      if (m) setError(m);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const claim = async () => {
@@ -517,7 +522,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: ActionProps & { onCance
   const [days, setDays] = useState<string>();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setErrors({ form: m }));
 
   const submit = async () => {
     const text = reason.trim();
@@ -527,15 +532,9 @@ function ExtensionForm({ d, onDone, onError, onCancel }: ActionProps & { onCance
     setErrors(errs);
     if (Object.keys(errs).length) return;
     if (!(await confirm('申请延期', `申请延期 ${days} 个工作日，由街道调度审批；审批前仍按原答复期限（${formatDay(d.replyBy)}）计时。`, '提交申请'))) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       onDone(await woApi.requestExtension(d.no, Number(days), text), '已申请延期');
-    } catch (e) {
-      const m = onError(e);
-      if (m) setErrors({ form: m });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -563,7 +562,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: ActionProps & { onCance
 /** The street's dispatcher on a pending request: grant (the reply date moves) or refuse, each confirmed. */
 function DecisionForm({ d, ext, onDone, onError }: ActionProps & { ext: WoExtension }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setError(m));
   const [error, setError] = useState<string>();
 
   const decide = async (approve: boolean) => {
@@ -572,15 +571,9 @@ function DecisionForm({ d, ext, onDone, onError }: ActionProps & { ext: WoExtens
       ? await confirm('同意延期', `同意延期 ${ext.days} 个工作日，答复期限将从 ${formatDay(d.replyBy)} 相应顺延。`, '同意')
       : await confirm('不同意延期', `不同意延期，承办人须在原答复期限（${formatDay(d.replyBy)}）前答复。`, '不同意');
     if (!ok) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       onDone(await woApi.decideExtension(d.no, approve, note.trim() || undefined), approve ? '已同意延期' : '已不同意延期');
-    } catch (e) {
-      const m = onError(e);
-      if (m) setError(m);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -602,7 +595,7 @@ function DuplicatePanel({ d, onDone, onError }: ActionProps) {
   const [open, setOpen] = useState(false);
   const [original, setOriginal] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(onError, (m) => setError(m));
 
   const submit = async () => {
     if (!original) { setError('请输入原工单编号'); return; }
@@ -610,15 +603,9 @@ function DuplicatePanel({ d, onDone, onError }: ActionProps) {
     if (original === d.no) { setError('不能标记为自身的重复件，请输入原工单编号'); return; }
     setError(undefined);
     if (!(await confirm('标记重复件', `本工单将关闭并并入 ${original}，反映人改为关注原工单的办理进展。关闭后不能恢复，确定吗？`, '确认标记'))) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       onDone(await woApi.markDuplicate(d.no, original), '已标记重复件');
-    } catch (e) {
-      const m = onError(e);
-      if (m) setError(m);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { Image, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import './MaterialFiles.css';
 
@@ -26,6 +26,28 @@ export function MaterialFiles({ files }: { files: MaterialFile[] }) {
           </View>
         )
         : <View key={f.fileId} className="mf-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>{f.fileName || 'PDF 文件'} · 查看</View>))}
+    </View>
+  );
+}
+
+export type MaterialSource = 'upload' | 'elicence' | 'deferred' | 'none';
+const MATERIAL_SOURCES: Record<MaterialSource, [string, string]> = {
+  upload: ['已上传', 'tag-green'], elicence: ['电子证照', 'tag-blue'], deferred: ['容缺待补', 'tag-orange'], none: ['未提交', 'tag-gray'],
+};
+
+/**
+ * One material of an application: its name, the uploads to look at (or how many there are, when their links
+ * are not given) and where it came from. `cls` is the page's row class prefix (dt for 我的办件, sd for the officer).
+ */
+export function MaterialRow({ name, source, files, count = 0, cls }: { name: string; source: MaterialSource; files?: MaterialFile[]; count?: number; cls: 'dt' | 'sd' }) {
+  const [text, tone] = MATERIAL_SOURCES[source] ?? [source, 'tag-gray'];
+  return (
+    <View className={`${cls}-row`} data-testid="material">
+      <View>
+        <View className={`${cls}-row-name`}>{name}</View>
+        {files?.length ? <MaterialFiles files={files} /> : count > 0 && <View className="muted">{count} 个文件</View>}
+      </View>
+      <Text className={`tag ${tone}`}>{text}</Text>
     </View>
   );
 }

@@ -6,16 +6,13 @@ import { api, ApiError, asApiError } from '../../../api/client';
 import { useActedDetail } from '../../../hooks/useActedDetail';
 import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
 import { Page } from '../../../components/Page';
-import { MaterialFiles } from '../../../components/MaterialFiles';
+import { MaterialRow } from '../../../components/MaterialFiles';
 import { StateView } from '../../../components/StateView';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useSession } from '../../../hooks/useSession';
 import './index.css';
 
-const MATERIAL_SOURCES: Record<ApplicationDetail['materials'][number]['source'], [string, string]> = {
-  upload: ['已上传', 'tag-green'], elicence: ['电子证照', 'tag-blue'], deferred: ['容缺待补', 'tag-orange'], none: ['未提交', 'tag-gray'],
-};
 const COMMENT_MAX = 300;
 
 const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
@@ -120,13 +117,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="section">
           <View className="section-title">申请材料</View>
           {d.materials.map((m) => (
-            <View key={m.name} className="dt-row" data-testid="material">
-              <View>
-                <Text className="dt-row-name">{m.name}</Text>
-                {m.files && m.files.length > 0 && <MaterialFiles files={m.files} />}
-              </View>
-              <Text className={`tag ${MATERIAL_SOURCES[m.source][1]}`}>{MATERIAL_SOURCES[m.source][0]}</Text>
-            </View>
+            <MaterialRow key={m.name} cls="dt" name={m.name} source={m.source} files={m.files} />
           ))}
         </View>
       )}

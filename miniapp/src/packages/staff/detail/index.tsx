@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type * as z from 'zod';
 import { ApiError } from '../../../api/client';
 import { staffApi, type StaffApplicationView, type StaffMaterial } from '../../../api/staff';
-import { MaterialFiles } from '../../../components/MaterialFiles';
+import { MaterialRow } from '../../../components/MaterialFiles';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
@@ -15,10 +15,6 @@ import { Chips, fieldErrors, OpinionTag, RoleGate, TextBox } from '../common';
 import './index.css';
 
 type Errors = Record<string, string>;
-
-const MATERIAL_SOURCES: Record<StaffMaterial['source'], [string, string]> = {
-  upload: ['已上传', 'tag-green'], elicence: ['电子证照', 'tag-blue'], deferred: ['容缺待补', 'tag-orange'], none: ['未提交', 'tag-gray'],
-};
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<StaffAction, string> = {
@@ -121,14 +117,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="section-title">申请材料</View>
         {!d.materials.length && <View className="muted">无申请材料</View>}
         {d.materials.map((m) => (
-          <View key={m.name} className="sd-row" data-testid="material">
-            <View>
-              <View className="sd-row-name">{m.name}</View>
-              {m.files > 0 && !(m.fileUrls?.length) && <View className="muted">{m.files} 个文件</View>}
-              {(m.fileUrls?.length ?? 0) > 0 && <MaterialFiles files={m.fileUrls!} />}
-            </View>
-            <Text className={`tag ${MATERIAL_SOURCES[m.source]?.[1] ?? 'tag-gray'}`}>{MATERIAL_SOURCES[m.source]?.[0] ?? m.source}</Text>
-          </View>
+          <MaterialRow key={m.name} cls="sd" name={m.name} source={m.source} files={m.fileUrls} count={m.files} />
         ))}
       </View>
 

@@ -1,3 +1,4 @@
+import { beijingTime } from '@yx/shared';
 import { env } from '../lib/env';
 
 /**
@@ -22,8 +23,7 @@ export function templates(): Record<string, TemplateSpec> {
 /** WeChat's limits per field kind: thing ≤ 20 characters, character_string ≤ 32, time as 'YYYY-MM-DD HH:mm'. */
 export function fieldValue(field: string, value: string): string {
   if (field.startsWith('time') || field.startsWith('date')) {
-    const t = Date.parse(value);
-    return Number.isNaN(t) ? value : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    return beijingTime(value);
   }
   const max = field.startsWith('thing') ? 20 : field.startsWith('character_string') ? 32 : 20;
   return [...value].length > max ? `${[...value].slice(0, max - 1).join('')}…` : value;

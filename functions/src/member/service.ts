@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  addDays, businessDate, claimCheck, checkInOutcome, currentStreak, isMemberDay, levelAfterChange, maskName, memberNumber, nextBonus, nextMemberDay,
+  addDays, beijingTime, businessDate, claimCheck, checkInOutcome, currentStreak, isMemberDay, levelAfterChange, maskName, memberNumber, nextBonus, nextMemberDay,
   POINTS_KIND_NAMES, progressToNext, redeemCode, type AwardPointsInput, type Benefit, type ClaimRefusal, type MemberRules, type PointsKind,
 } from '@yx/shared';
 import { now } from '../lib/clock';
@@ -306,17 +306,17 @@ export async function redeem(partner: UserRecord, code: string) {
   if (!c || !partner.partnerId || c.partnerId !== partner.partnerId) throw notFound('没有这个兑换码，请核对后再输入');
   const at = now().toISOString();
   const day = today();
-  if (c.status === 'redeemed') throw conflict(`该兑换码已于 ${localTime(c.redeemedAt!)} 核销，不能重复使用`);
+  if (c.status === 'redeemed') throw conflict(`该兑换码已于 ${beijingTime(c.redeemedAt!)} 核销，不能重复使用`);
   if (c.expiresOn < day) throw conflict(`该兑换码已于 ${c.expiresOn} 过期`);
   try {
     await repo.transact([
       ...repo.redeemItems(c, partner.id, at, day, partner.partnerId),
-      ...messageItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${localTime(at)} 在${c.partner}核销使用。` }, at),
+      ...messageItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。` }, at),
     ]);
   } catch (e) {
     if (!cancellation(e)) throw e;
     const fresh = await repo.getClaim(code);
-    if (fresh?.status === 'redeemed') throw conflict(`该兑换码已于 ${localTime(fresh.redeemedAt!)} 核销，不能重复使用`);
+    if (fresh?.status === 'redeemed') throw conflict(`该兑换码已于 ${beijingTime(fresh.redeemedAt!)} 核销，不能重复使用`);
     throw conflict('核销未成功，请重试');
   }
   await repo.countRedemption(c.benefitId).catch((e) => log.error('redemption not counted', { err: (e as Error).name }));
@@ -324,7 +324,6 @@ export async function redeem(partner: UserRecord, code: string) {
   return partnerView((await repo.getClaim(code))!);
 }
 
-const localTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 // ——— admin ———
 

@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { STREETS } from '@yx/shared';
+import { beijingTime, STREETS } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
@@ -24,7 +24,7 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
       await db().send(new TransactWriteCommand({
         TransactItems: [
           { Update: { TableName: table(), Key: { pk: `WO#${w.no}`, sk: 'WO' }, UpdateExpression: 'SET escalatedAt = :at', ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':at': at, ':d': 'dispatched' } } },
-          { Put: { TableName: table(), Item: { pk: `WO#${w.no}`, sk: `EVT#${at}#esc`, entity: 'WoEvent', at, actor: '系统', role: 'system', action: '超时未签收，已提请街道调度', note: `${w.teamName} 应于 ${localTime(w.claimBy)} 前签收` } } },
+          { Put: { TableName: table(), Item: { pk: `WO#${w.no}`, sk: `EVT#${at}#esc`, entity: 'WoEvent', at, actor: '系统', role: 'system', action: '超时未签收，已提请街道调度', note: `${w.teamName} 应于 ${beijingTime(w.claimBy)} 前签收` } } },
         ],
       }));
       escalated.push(w.no);
@@ -35,7 +35,6 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
   return { escalated };
 }
 
-const localTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const handler = async () => {
   const r = await escalateUnclaimed();

@@ -1,5 +1,5 @@
 import {
-  addWorkingDays, afterRating, businessDate, categoryById, cellsWithin, claimLight, CONTACT_PREFERENCE_NAMES, encodeGeohash, formatWoNo, haversineMeters,
+  addWorkingDays, afterRating, beijingTime, businessDate, categoryById, cellsWithin, claimLight, CONTACT_PREFERENCE_NAMES, encodeGeohash, formatWoNo, haversineMeters,
   maskCreditCode, maskName, maskPhone, pathOf, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_STATE_NAMES, woAllowed, woLight,
   type FileWorkOrderRequest, type WorkOrderAction,
 } from '@yx/shared';
@@ -115,11 +115,10 @@ export async function createOrder(o: {
     if (!won) throw conflict('提交正在处理中，请稍后查看');
     return { no: won, created: false };
   }
-  await notifyTeam(wo, `新工单待签收：${cat.name}`, `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${localTime(wo.claimBy)} 前签收）`, o.filerId);
+  await notifyTeam(wo, `新工单待签收：${cat.name}`, `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`, o.filerId);
   return { no, created: true };
 }
 
-const localTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 /**
  * 一键呼叫 "the responsible people are notified at once": every member of the handling team gets an

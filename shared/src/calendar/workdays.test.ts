@@ -1,5 +1,5 @@
 import { CalendarData, DEFAULT_CALENDAR, holidayName } from './data';
-import { addWorkingDays, businessDate, isProvisional, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays';
+import { addWorkingDays, beijingTime, businessDate, isProvisional, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays';
 
 // Expected dates below are worked out by hand from data.ts (2024–2026 from the State Council notices,
 // 2027 statutory days only). 周一…周日 = Mon…Sun.
@@ -283,5 +283,12 @@ describe('isProvisional', () => {
     expect(isProvisional('2027-01-05', EMPTY)).toBe(false);
     expect(isProvisional('2028-01-05', { ...EMPTY, provisionalYears: [2028] })).toBe(true);
     expect(() => isProvisional('2027-02-29')).toThrow(RangeError);
+  });
+});
+
+describe('beijingTime', () => {
+  it('shows an instant as Beijing wall-clock time, across midnight UTC', () => {
+    expect(beijingTime('2026-11-26T17:30:00.000Z')).toBe('2026-11-27 01:30');
+    expect(beijingTime('not a time')).toBe('not a time');
   });
 });

@@ -11,6 +11,12 @@ export function businessDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as Beijing wall-clock time, 'YYYY-MM-DD HH:mm' (for messages and trail notes); the input as given if it is not one. */
+export function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 function checkDate(date: string): number {
   const n = dayNumber(date);
   if (n === null) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);

@@ -19,11 +19,11 @@ import * as repo from './repository';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { CounterDeltas } from '../lib/counters';
 import { rectificationItem } from '../backoffice/rectifications';
+import { isConditionFailure } from '../lib/db';
 
 /** Days a firm has to hand in a deferred (容缺) material. */
 export const DEFERRAL_WORKING_DAYS = 10;
 
-const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
 // ---- forms ----------------------------------------------------------------------------------
 

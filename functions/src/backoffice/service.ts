@@ -6,7 +6,7 @@ import {
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { CounterDeltas, counterKey } from '../lib/counters';
-import { db, table } from '../lib/db';
+import { db, table, isConditionFailure } from '../lib/db';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -18,7 +18,6 @@ import { summaryOf } from '../applications/service';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { viewUrls } from '../files/service';
 
-const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
 /** The officer's department; only staff of the owning department see or touch its applications. */
 async function officerDepartment(userId: string): Promise<string> {

@@ -7,11 +7,10 @@ import { getDepartmentName } from '../guide/repository';
 import * as repo from './repository';
 import { SEED_USERS } from './seedUsers';
 import { code2Session } from './wechat';
+import { isConditionFailure } from '../lib/db';
 
 export const hashIdNumber = (id: string) => createHmac('sha256', env.piiHashSecret).update(id).digest('hex').slice(0, 32);
 
-const isConditionFailure = (e: unknown) =>
-  ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
 /** The user as the API shows it: personal data masked unless the owner asked to see it. */
 export async function userView(u: repo.UserRecord, reveal: boolean): Promise<UserView> {

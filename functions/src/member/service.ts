@@ -4,6 +4,7 @@ import {
   POINTS_KIND_NAMES, progressToNext, redeemCode, type AwardPointsInput, type Benefit, type ClaimRefusal, type MemberRules, type PointsKind,
 } from '@yx/shared';
 import { now } from '../lib/clock';
+import { cancellationReasons } from '../lib/db';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
 import { log } from '../lib/log';
 import { getUser, getUsers, type UserRecord } from '../identity/repository';
@@ -21,13 +22,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Wait a little, more each time, so that many people at one moment spread out instead of colliding again. */
 const backoff = (attempt: number) => sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
 
-/** Why a transaction was cancelled, item by item ('None', 'ConditionalCheckFailed', 'TransactionConflict'…); undefined for other errors. */
-function cancellation(e: unknown): string[] | undefined {
-  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (err?.name === 'ConditionalCheckFailedException') return ['ConditionalCheckFailed'];
-  if (err?.name !== 'TransactionCanceledException') return undefined;
-  return (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-}
 
 /** The level a card shows today: reached levels are kept within their year, even if the admin raised thresholds. */
 function heldLevel(card: repo.MemberCard, rules: MemberRules, day: string) {
@@ -80,7 +74,7 @@ export async function claimCard(userId: string) {
       await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day, current?.growth ?? 0)]);
       break;
     } catch (e) {
-      if (!cancellation(e)) throw e;
+      if (!cancellationReasons(e)) throw e;
       const again = await repo.getCard(userId);
       if (again?.memberNo) return { status: 200, view: cardView(again, rules, day) }; // the double tap's twin won
       if (attempt >= 4) throw conflict('领取人数较多，请稍后再试');
@@ -121,7 +115,7 @@ export async function checkIn(userId: string) {
         card: cardView(fresh, rules, day),
       };
     } catch (e) {
-      const reasons = cancellation(e);
+      const reasons = cancellationReasons(e);
       if (!reasons) throw e;
       if (reasons[0] === 'ConditionalCheckFailed') continue; // today's check-in is in: the next read says so
       await backoff(attempt); // another change to the card at the same moment
@@ -172,7 +166,7 @@ export async function awardPoints(input: AwardPointsInput & { kind?: Extract<Poi
       await stats(input.userId, day, input.points > 0 ? { pointsIssued: input.points } : { pointsSpent: -input.points });
       return { awarded: true, balance: entry.balanceAfter };
     } catch (e) {
-      const reasons = cancellation(e);
+      const reasons = cancellationReasons(e);
       if (!reasons) throw e;
       if (reasons[0] === 'ConditionalCheckFailed') return { awarded: false }; // this source was paid before
       if (reasons[2] === 'ConditionalCheckFailed' && input.points < 0 && ((await repo.getCard(input.userId))?.balance ?? 0) < -input.points) throw ruleViolation('积分余额不足，不能扣减');
@@ -267,7 +261,7 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
         await stats(userId, day, { claims: 1, pointsSpent: benefit.pointsPrice });
         return { status: 201, view: claimView(claim) };
       } catch (e) {
-        const reasons = cancellation(e);
+        const reasons = cancellationReasons(e);
         if (!reasons) { uncertain = true; throw e; }
         const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
         // a double tap's twin may have won while this one failed on any of its conditions: it answers first
@@ -314,7 +308,7 @@ export async function redeem(partner: UserRecord, code: string) {
       ...messageItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。` }, at),
     ]);
   } catch (e) {
-    if (!cancellation(e)) throw e;
+    if (!cancellationReasons(e)) throw e;
     const fresh = await repo.getClaim(code);
     if (fresh?.status === 'redeemed') throw conflict(`该兑换码已于 ${beijingTime(fresh.redeemedAt!)} 核销，不能重复使用`);
     throw conflict('核销未成功，请重试');

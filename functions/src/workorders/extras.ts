@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { addWorkingDays, businessDate, streetName, streetSortKey } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
-import { db, table } from '../lib/db';
+import { db, table, isConditionFailure } from '../lib/db';
 import { now } from '../lib/clock';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { getUser, type UserRecord } from '../identity/repository';
@@ -9,7 +9,6 @@ import * as repo from './repository';
 import { staffView } from './service';
 import { woCounterItems } from './counters';
 
-const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
 const dispatcherName = (u: UserRecord) => (u.role === 'admin' ? '区政数局' : `${streetName(u.street) ?? ''}调度`);
 

@@ -14,8 +14,8 @@ import { allocateNumbers, type MessageInput } from '../applications/repository';
 import * as repo from './repository';
 import { woCounterItems } from './counters';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
+import { isConditionFailure } from '../lib/db';
 
-const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
 export { teamOf };
 

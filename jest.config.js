@@ -1,8 +1,9 @@
 // Local Node is 20; Lambda runs 22. The SDK's upgrade notice only adds noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-// One jest run for the whole repo: pure units (shared), API tests against DynamoDB Local (functions),
-// component tests in jsdom (miniapp). Browser tests run separately (scripts/e2e.ts).
+// One jest config for the whole repo: pure units (shared), API tests against DynamoDB Local (functions),
+// component tests in jsdom (miniapp), build checks, and browser tests of the H5 build (e2e).
+// scripts/test.ts (npm test) runs the browser tests after the rest, one at a time.
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } }];
 
 module.exports = {
@@ -25,7 +26,6 @@ module.exports = {
       testMatch: ['<rootDir>/miniapp/src/**/*.test.tsx'],
       testEnvironment: 'jsdom',
       transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: require('path').join(__dirname, 'miniapp/babel.test.config.js') }] },
-      transformIgnorePatterns: ['/node_modules/(?!(@nutui)/)'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/miniapp/test/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/miniapp/test/taro.ts',

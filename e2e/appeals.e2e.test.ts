@@ -4,7 +4,7 @@
  * both, and the filers rate them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, scenePng, settled, shot, webUrl } from './browser';
+import { launch, picturesShown, scenePng, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -95,10 +95,7 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await panel.getByText('删除').first().waitFor();
     await urban.page.locator('[data-testid="note-submit"]').click();
     await urban.page.getByText('已到现场查看，正在调度环卫车辆').first().waitFor();
-    await urban.page.waitForFunction(() => {
-      const imgs = Array.from(document.querySelectorAll('[data-testid="wo-photo"] img')) as HTMLImageElement[];
-      return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-    });
+    expect(await picturesShown(urban.page, '[data-testid="wo-photo"]', 2)).toBeGreaterThanOrEqual(2);
     await urban.page.locator('[data-testid="wo-action-resolve"]').click();
     await urban.page.locator('[data-testid="action-panel"] textarea').first().fill('已安排环卫车辆清运，并增加该点位清运频次');
     await urban.page.getByText('提交办结回复').click();

@@ -46,6 +46,28 @@ export async function newPage(browser: Browser): Promise<Page> {
 export const settled = (page: Page, selector: string) =>
   page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
 
+/**
+ * At least `atLeast` pictures matched by `selector` (an <img> or a box holding one) show a real image.
+ * Each is scrolled into view first, so the check holds whatever the page's length, the fonts
+ * installed or the viewport: a lazily loaded image only gets its src once it comes near the screen.
+ */
+export async function picturesShown(page: Page, selector: string, atLeast = 1) {
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length >= (n as number), [selector, atLeast] as const);
+  const pics = page.locator(selector);
+  const count = await pics.count();
+  for (let i = 0; i < count; i++) {
+    const pic = pics.nth(i);
+    await pic.scrollIntoViewIfNeeded();
+    const img = (await pic.evaluate((el) => el.tagName)) === 'IMG' ? pic : pic.locator('img').first();
+    const handle = await img.elementHandle();
+    await page.waitForFunction((el) => {
+      const i = el as HTMLImageElement;
+      return !!i.getAttribute('src') && i.complete && i.naturalWidth > 0;
+    }, handle);
+  }
+  return count;
+}
+
 /** The development login, by the description of a seeded person. */
 export async function devLogin(page: Page, description: string) {
   await page.goto(`${webUrl()}/#/pages/login/index`);

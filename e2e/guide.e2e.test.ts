@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, settled as settledOn, shot, webUrl } from './browser';
+import { launch, newPage, picturesShown, settled as settledOn, shot, webUrl } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -55,8 +55,7 @@ describe('a resident in the H5 app', () => {
     expect(await page.locator('.detail-mat').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByText(/^必交$/).count()).toBeGreaterThan(0);
     expect(await page.getByLabel('办理流程图').locator('.flow-step').count()).toBeGreaterThanOrEqual(2);
-    const qr = page.locator('.detail-qr img');
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await picturesShown(page, '.detail-qr img')).toBe(1);
     const file = await shot(page, 'guide-detail', true);
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
   });

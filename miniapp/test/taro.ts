@@ -33,10 +33,28 @@ export const openDocument = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
 export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
 export const useLaunch = () => undefined;
+/** Pull-down and reach-bottom handlers of the mounted page; tests fire them with __pullDown() / __reachBottom(). */
+const pageHooks = { pullDown: new Set<() => void>(), reachBottom: new Set<() => void>() };
+const pageHook = (kind: keyof typeof pageHooks) => (f: () => void) => {
+  const React = require('react');
+  const latest = React.useRef(f);
+  latest.current = f;
+  React.useEffect(() => {
+    const h = () => latest.current();
+    pageHooks[kind].add(h);
+    return () => { pageHooks[kind].delete(h); };
+  }, []);
+};
+export const usePullDownRefresh = pageHook('pullDown');
+export const useReachBottom = pageHook('reachBottom');
+export const stopPullDownRefresh = jest.fn();
+export const __pullDown = () => pageHooks.pullDown.forEach((h) => h());
+export const __reachBottom = () => pageHooks.reachBottom.forEach((h) => h());
 export const __reset = () => { store.clear(); listeners.clear(); };
 
 const Taro = {
   __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, redirectTo, switchTab, showToast, showModal, showLoading, hideLoading,
   makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch, getLocation, setNavigationBarTitle, previewImage, downloadFile, openDocument,
+  usePullDownRefresh, useReachBottom, stopPullDownRefresh, __pullDown, __reachBottom,
 };
 export default Taro;

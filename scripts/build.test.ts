@@ -41,7 +41,9 @@ describe('WeChat build', () => {
 
 describe('serverless package (production stage)', () => {
   const out = path.join(ROOT, '.cache/sls-prod');
-  let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+  interface Statement { Action: string | string[]; Resource: unknown }
+  let template: { Resources: Record<string, { Type: string; Properties: { Policies?: { PolicyDocument: { Statement: Statement[] } }[] } & Record<string, unknown> }> };
+  const actionsIn = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
   beforeAll(() => {
     fs.rmSync(out, { recursive: true, force: true });
     const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package' } });
@@ -61,18 +63,17 @@ describe('serverless package (production stage)', () => {
   });
 
   it('declares the table on demand with point-in-time recovery and its index', () => {
-    const table = template.Resources.Table.Properties;
+    const table = template.Resources.Table.Properties as { BillingMode: string; PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: boolean }; GlobalSecondaryIndexes: { IndexName: string }[] };
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
-    expect(table.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(table.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
   });
 
   it('gives each function its own role with only what it needs', () => {
     const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
     const actionsOf = (name: string) => {
       const role = roles.find(([k]) => k.toLowerCase().includes(name));
-      const statements = role?.[1].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement) ?? [];
-      return statements.flatMap((s: any) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+      return actionsIn(role?.[1].Properties.Policies?.flatMap((p) => p.PolicyDocument.Statement) ?? []);
     };
     expect(actionsOf('guide')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     expect(actionsOf('guide')).not.toContain('dynamodb:PutItem');
@@ -86,8 +87,8 @@ describe('serverless package (production stage)', () => {
    */
   it('allows every function what its code calls, and no Scan', async () => {
     const { build } = await import('esbuild');
-    const yaml = await import('js-yaml');
-    const fns = yaml.load(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: yaml.FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
+    const { load, FAILSAFE_SCHEMA } = await import('js-yaml');
+    const fns = load(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
     const NEEDS: [RegExp, string[]][] = [
       [/\bGetCommand\b/, ['dynamodb:GetItem']], [/\bBatchGetCommand\b/, ['dynamodb:BatchGetItem']], [/\bQueryCommand\b/, ['dynamodb:Query']],
       [/\bPutCommand\b/, ['dynamodb:PutItem']], [/\bUpdateCommand\b/, ['dynamodb:UpdateItem']], [/\bDeleteCommand\b/, ['dynamodb:DeleteItem']],
@@ -99,11 +100,11 @@ describe('serverless package (production stage)', () => {
     for (const [name, def] of Object.entries(fns)) {
       // a function without statements of its own runs with the service's default role
       const role = template.Resources[`${name[0].toUpperCase()}${name.slice(1)}IamRoleLambdaExecution`] ?? template.Resources.IamRoleLambdaExecution;
-      const statements = (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
-      const actions = new Set<string>(statements.flatMap((st: any) => (Array.isArray(st.Action) ? st.Action : [st.Action])));
-      const resources = JSON.stringify(statements.map((st: any) => st.Resource));
-      const out = await build({ entryPoints: [path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`)], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'silent' });
-      const code = out.outputFiles[0].text;
+      const statements = (role.Properties.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement);
+      const actions = new Set<string>(actionsIn(statements));
+      const resources = JSON.stringify(statements.map((st) => st.Resource));
+      const bundled = await build({ entryPoints: [path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`)], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'silent' });
+      const code = bundled.outputFiles[0].text;
       expect([name, /\bScanCommand\b/.test(code)]).toEqual([name, false]);
       for (const [used, need] of NEEDS) if (used.test(code)) for (const a of need) if (!actions.has(a)) missing.push(`${name}: ${a}`);
       if (/\bTransactWriteCommand\b/.test(code)) for (const [used, a] of TRANSACT) if (used.test(code) && !actions.has(a)) missing.push(`${name}: ${a}`);

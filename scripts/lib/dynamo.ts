@@ -1,11 +1,12 @@
-// Local tooling runs on Node 20; the SDK's upgrade notice (Lambda runs 22) is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITION } from '../../functions/src/lib/table';
 import { waitForPort } from './ports';
+
+// Local tooling runs on Node 20; the SDK's upgrade notice (Lambda runs 22) is noise here. The SDK reads this
+// when a client is constructed, so setting it after the imports is early enough.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** One line saying what to install, instead of a Java stack trace later. */
 export function assertJava(): void {

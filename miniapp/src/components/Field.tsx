@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import type * as z from 'zod';
 
 /** A labelled input whose error sits right under it, in words a person understands. */
 export function Field(props: {
@@ -20,4 +21,14 @@ export function Field(props: {
       {props.error && <View className="error-text" role="alert">{props.error}</View>}
     </View>
   );
+}
+
+/** First message per field ("name", or "items.0.material" inside lists), from a failed schema check, to show under each input. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) {
+    const k = i.path.map(String).join('.');
+    if (!out[k]) out[k] = i.message;
+  }
+  return out;
 }

@@ -1,10 +1,10 @@
 import { newIdempotencyKey as newKey } from '../../api/client';
-import { Button, Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_NAMES, type Role } from '@yx/shared';
+import type { Role } from '@yx/shared';
 import type { ReactNode } from 'react';
 import type { ClaimView } from '../../api/member';
-import { useSession } from '../../hooks/useSession';
+import { RoleGate } from '../../components/RoleGate';
 import './common.css';
 
 /** Pieces the 会员专区 pages share: addresses, the member gate, number and date wording. */
@@ -25,30 +25,13 @@ export const isMemberRole = (role: Role | undefined) => !!role && MEMBER_ROLES.i
 
 export const goMember = (page: keyof typeof MEMBER_PAGES) => Taro.navigateTo({ url: MEMBER_PAGES[page] });
 
-/**
- * Children render only for a logged-in member; a visitor is asked to log in and anyone else
- * (a partner cashier, an admin) is told the zone is not for them. No API call is made for either.
- */
+/** The member pages' gate: a visitor is asked to log in, anyone else (a partner cashier, an admin) is told the zone is not for them. */
 export function MemberGate({ children }: { children: ReactNode }) {
-  const session = useSession();
-  if (!session) {
-    return (
-      <View className="state state-empty" data-testid="member-gate">
-        <View>登录后即可领取会员卡，每日签到领积分，会员日领取专属福利</View>
-        <Button className="btn mb-gate-btn" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>去登录</Button>
-      </View>
-    );
-  }
-  if (!isMemberRole(session.user.role)) {
-    return (
-      <View className="state state-empty" role="alert" data-testid="member-gate">
-        <View>会员专区仅供{MEMBER_ROLES.map((r) => ROLE_NAMES[r]).join('、')}使用</View>
-        <View className="muted mb-gate-note">您当前的身份是“{ROLE_NAMES[session.user.role]}”。</View>
-        <Button className="btn btn-plain mb-gate-btn" onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>返回我的</Button>
-      </View>
-    );
-  }
-  return <>{children}</>;
+  return (
+    <RoleGate roles={MEMBER_ROLES} what="会员专区" loginText="登录后即可领取会员卡，每日签到领积分，会员日领取专属福利" deniedNote={(name) => `您当前的身份是“${name}”。`}>
+      {children}
+    </RoleGate>
+  );
 }
 
 /** 'YX0000000018' → 'YX00 0000 0018', easier to read out. */

@@ -4,10 +4,9 @@ import { EnterpriseBindRequest } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { saveSession } from '../../../api/session';
-import { Field } from '../../../components/Field';
+import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
-import { fieldErrors } from '../formErrors';
 
 export default function EnterpriseBind() {
   const session = useSession();

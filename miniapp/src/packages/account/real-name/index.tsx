@@ -4,10 +4,9 @@ import { RealNameRequest } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { updateUser } from '../../../api/session';
-import { Field } from '../../../components/Field';
+import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
-import { fieldErrors } from '../formErrors';
 
 export default function RealName() {
   const session = useSession();

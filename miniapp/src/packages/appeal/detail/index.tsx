@@ -12,9 +12,13 @@ import { formatDateTime, formatDay, Timeline } from '../../../components/Timelin
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
-import { Chips, TextBox } from '../../staff/common';
+import { Chips } from '../../../components/Chips';
+import { TextBox } from '../../../components/TextBox';
 import { useActedDetail } from '../../../hooks/useActedDetail';
-import { newIdempotencyKey, openWorkOrder, PhotoPicker, WoStateTag } from '../common';
+import { newIdempotencyKey } from '../../../api/client';
+import { openWorkOrder } from '../pages';
+import { PhotoPicker } from '../../../components/PhotoPicker';
+import { WoStateTag } from '../../../components/WoStateTag';
 import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
@@ -242,7 +246,7 @@ function Photos({ d }: { d: WoView }) {
 
 /** What the owner is writing, with the key that makes a retry of it one note (not two). */
 interface NoteDraft { text: string; photos: Uploaded[]; key: string }
-const emptyNote = (): NoteDraft => ({ text: '', photos: [], key: newIdempotencyKey() });
+const emptyNote = (): NoteDraft => ({ text: '', photos: [], key: newIdempotencyKey('wo') });
 
 /** 处理进展: the owner records what was done, with 处理前/处理后 photos; the filer and followers are told. */
 function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draft: NoteDraft; setDraft: Dispatch<SetStateAction<NoteDraft>> }) {
@@ -274,7 +278,7 @@ function NotePanel({ d, draft, setDraft, onDone, onError }: ActionProps & { draf
       />
       <View className="field-label">处理前/处理后照片（选填，最多 {MAX_PHOTOS} 张）</View>
       <PhotoPicker
-        cls="wd" material="处理进展照片" testId="note-photo" max={MAX_PHOTOS} disabled={busy} photos={draft.photos}
+        dense material="处理进展照片" testId="note-photo" max={MAX_PHOTOS} disabled={busy} photos={draft.photos}
         onChange={(f) => setDraft((x) => ({ ...x, photos: f(x.photos) }))} onUploading={setUploading}
       />
       {failed && <View className="error-text" role="alert" data-testid="note-error">{failed}</View>}
@@ -417,7 +421,7 @@ function ResolveForm({ run, busy }: FormProps) {
         onInput={(v) => { setResult(v); setErrors(({ result: _r, ...rest }) => rest); }}
       />
       <View className="field-label">现场照片（选填，最多 {MAX_PHOTOS} 张）</View>
-      <PhotoPicker cls="wd" material="办结照片" testId="resolve-photo" max={MAX_PHOTOS} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
+      <PhotoPicker dense material="办结照片" testId="resolve-photo" max={MAX_PHOTOS} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
       <Button className="btn wd-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>提交办结回复</Button>
     </View>
   );

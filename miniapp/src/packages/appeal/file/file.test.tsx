@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro';
 import type { Role } from '@yx/shared';
 import { saveSession } from '../../../api/session';
-import { STREET_CENTRES } from '../common';
+import { STREET_CENTRES } from './draft';
 import FileWorkOrder from './index';
 
 const request = Taro.request as unknown as jest.Mock;

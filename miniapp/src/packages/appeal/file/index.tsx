@@ -9,10 +9,12 @@ import { woApi, type WoNearbyItem } from '../../../api/workorders';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError, Chips, TextBox } from '../../staff/common';
-import {
-  APPEAL_PAGES, clearWoDraft, emptyDraft, loadWoDraft, openWorkOrder, PhotoPicker, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft,
-} from '../common';
+import { asApiError } from '../../../api/client';
+import { Chips } from '../../../components/Chips';
+import { TextBox } from '../../../components/TextBox';
+import { APPEAL_PAGES, openWorkOrder } from '../pages';
+import { clearWoDraft, emptyDraft, loadWoDraft, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft } from './draft';
+import { PhotoPicker } from '../../../components/PhotoPicker';
 import './index.css';
 
 const MAX_PHOTOS = 9;
@@ -305,7 +307,7 @@ function FileForm({ user }: { user: UserView }) {
         />
         <View className="wf-sub">照片（选填，最多 {MAX_PHOTOS} 张）</View>
         <PhotoPicker
-          cls="wf" material={grid ? '现场照片' : '问题照片'} max={MAX_PHOTOS} photos={draft.photos} disabled={submitting} error={errors.photoIds}
+          material={grid ? '现场照片' : '问题照片'} max={MAX_PHOTOS} photos={draft.photos} disabled={submitting} error={errors.photoIds}
           onUploading={setUploading}
           onChange={(change) => {
             setErrors(({ photoIds: _p, ...rest }) => rest);

@@ -7,8 +7,9 @@ import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime } from '../../../components/Timeline';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError } from '../../staff/common';
-import { APPEAL_PAGES, openWorkOrder, WoStateTag } from '../common';
+import { asApiError } from '../../../api/client';
+import { APPEAL_PAGES, openWorkOrder } from '../pages';
+import { WoStateTag } from '../../../components/WoStateTag';
 import './index.css';
 
 interface ListState { items: WoSummary[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }

@@ -9,8 +9,11 @@ import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError, Chips, RoleGate } from '../../staff/common';
-import { openWorkOrder, WoStateTag } from '../common';
+import { asApiError } from '../../../api/client';
+import { Chips } from '../../../components/Chips';
+import { RoleGate } from '../../../components/RoleGate';
+import { openWorkOrder } from '../pages';
+import { WoStateTag } from '../../../components/WoStateTag';
 import './index.css';
 
 /** The five groups of the street's orders, then 督办 (what is overdue). */
@@ -144,8 +147,8 @@ function StreetBody() {
                 </Button>
               </View>
             )}
-            {list.moreError && <View className="error-text st-end" role="alert">{list.moreError}</View>}
-            {!list.nextCursor && list.items.length > 0 && <View className="muted st-end">没有更多了</View>}
+            {list.moreError && <View className="error-text list-end" role="alert">{list.moreError}</View>}
+            {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
           </StateView>
         </View>
       ) : (
@@ -184,8 +187,8 @@ function StreetRow({ w }: { w: WoStreetItem }) {
   const deadline = deadlineText(w);
   const late = deadline.due && w.light === 'red';
   return (
-    <View className={`st-card ws-row ${w.light ? `ws-${w.light}` : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="street-row">
-      <View className="st-card-head">
+    <View className={`card ws-row ${w.light ? `ws-${w.light}` : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="street-row">
+      <View className="card-head">
         <View className="ws-row-cat">{w.category}</View>
         <WoStateTag state={w.state} name={w.stateName} />
       </View>
@@ -198,7 +201,7 @@ function StreetRow({ w }: { w: WoStreetItem }) {
       )}
       <View className="ws-row-desc">{w.description}</View>
       <View className="muted">承办：{w.teamName}{w.ownerName ? `（${w.ownerName}）` : ''}{w.affected > 1 ? ` · ${w.affected} 人反映` : ''}</View>
-      <View className="st-card-foot">
+      <View className="card-foot">
         <Text className={late ? 'ws-late' : 'muted'} data-testid="deadline">{deadline.text}</Text>
         {w.light && <TrafficLight small light={w.light} remainingDays={null} />}
       </View>

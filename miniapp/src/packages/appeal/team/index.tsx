@@ -7,8 +7,8 @@ import { StateView } from '../../../components/StateView';
 import { formatDateTime } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
-import { RoleGate } from '../../staff/common';
-import { openWorkOrder } from '../common';
+import { RoleGate } from '../../../components/RoleGate';
+import { openWorkOrder } from '../pages';
 import './index.css';
 
 /** 待办工单: my team's orders waiting to be signed for, the most urgent first (as the server sorts them). */

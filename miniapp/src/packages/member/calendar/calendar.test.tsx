@@ -70,7 +70,7 @@ describe('签到日历', () => {
   it('is not for partner cashiers', () => {
     login('partner');
     render(<Calendar />);
-    expect(screen.getByTestId('member-gate')).toHaveTextContent('会员专区仅供');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('会员专区仅供');
     expect(request).not.toHaveBeenCalled();
   });
 });

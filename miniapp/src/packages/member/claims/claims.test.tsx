@@ -54,7 +54,7 @@ describe('我的兑换码', () => {
 
   it('asks a visitor to log in first', () => {
     render(<Claims />);
-    expect(screen.getByTestId('member-gate')).toHaveTextContent('登录后');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('登录后');
     expect(request).not.toHaveBeenCalled();
   });
 });

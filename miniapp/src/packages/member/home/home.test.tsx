@@ -10,15 +10,15 @@ beforeEach(resetTaro);
 describe('会员专区', () => {
   it('asks a visitor to log in and tells a partner cashier it is not for them, without calling the API', () => {
     const r = render(<MemberHome />);
-    expect(screen.getByTestId('member-gate')).toHaveTextContent('登录后即可领取会员卡');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('登录后即可领取会员卡');
     fireEvent.click(screen.getByText('去登录'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
     r.unmount();
 
     login('partner');
     render(<MemberHome />);
-    expect(screen.getByTestId('member-gate')).toHaveTextContent('会员专区仅供居民、企业');
-    expect(screen.getByTestId('member-gate')).toHaveTextContent('合作商户');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('会员专区仅供居民、企业');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('合作商户');
     expect(request).not.toHaveBeenCalled();
   });
 

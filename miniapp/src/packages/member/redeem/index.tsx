@@ -6,7 +6,7 @@ import { asApiError } from '../../../api/client';
 import { memberApi, type PartnerClaimView } from '../../../api/member';
 import { Page } from '../../../components/Page';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
-import { RoleGate } from '../../staff/common';
+import { RoleGate } from '../../../components/RoleGate';
 import { ClaimStatusTag, claimUsable } from '../common';
 import './index.css';
 

@@ -7,8 +7,15 @@ import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
-import { Chips, rateText, RoleGate } from '../common';
+import { Chips } from '../../../components/Chips';
+import { RoleGate } from '../../../components/RoleGate';
 import './index.css';
+
+/** A 0..1 rate as "92.5%", or 暂无 when there is nothing to rate yet. */
+export function rateText(r: number | null | undefined): string {
+  if (r === null || r === undefined || !Number.isFinite(r)) return '暂无';
+  return `${Math.round(r * 1000) / 10}%`;
+}
 
 /** Short names for the bar chart, in the order an application moves. */
 export const STATE_BARS: { state: ApplicationState; name: string }[] = [

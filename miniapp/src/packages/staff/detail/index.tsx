@@ -11,7 +11,11 @@ import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useActedDetail } from '../../../hooks/useActedDetail';
-import { Chips, fieldErrors, OpinionTag, RoleGate, TextBox } from '../common';
+import { Chips } from '../../../components/Chips';
+import { fieldErrors } from '../../../components/Field';
+import { OpinionTag } from '../../../components/OpinionTag';
+import { RoleGate } from '../../../components/RoleGate';
+import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
 type Errors = Record<string, string>;
@@ -68,7 +72,7 @@ function DetailLoader() {
 
   return (
     <View>
-      {notice && <View className="st-notice" role="alert" data-testid="conflict">{notice}</View>}
+      {notice && <View className="notice" role="alert" data-testid="conflict">{notice}</View>}
       <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
         {d && <DetailBody d={d} onDone={onDone} onError={onError} />}
       </StateView>
@@ -286,10 +290,10 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
       {d.materials.length > 0 && (
         <View className="sd-picks">
           <View className="field-label">从申请材料中选择</View>
-          <View className="st-chips" role="group" aria-label="申请材料">
+          <View className="chips" role="group" aria-label="申请材料">
             {d.materials.map((m) => (
               <View
-                key={m.name} className={`st-chip ${listed.has(m.name) ? 'on' : ''}`} role="button" aria-label={`添加${m.name}`}
+                key={m.name} className={`chip ${listed.has(m.name) ? 'on' : ''}`} role="button" aria-label={`添加${m.name}`}
                 onClick={() => { if (!listed.has(m.name)) add(m.name); }}
               >
                 {listed.has(m.name) ? '✓ ' : '+ '}{m.name}

@@ -4,11 +4,13 @@ import { Benefit, type MemberRules } from '@yx/shared';
 import { useState } from 'react';
 import type { ApiError } from '../../../api/client';
 import { memberAdminApi, type AdminBenefit } from '../../../api/memberAdmin';
-import { Field } from '../../../components/Field';
+import { Field, fieldErrors } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
 import { type AsyncState, useAsync } from '../../../hooks/useAsync';
-import { asApiError, Chips, TextBox } from '../common';
-import { count, FormError, num, pathErrors } from './parts';
+import { asApiError } from '../../../api/client';
+import { Chips } from '../../../components/Chips';
+import { TextBox } from '../../../components/TextBox';
+import { count, FormError, num } from './parts';
 
 /** Every Benefit field as typed: numbers stay strings until checked, so nothing typed is ever lost. */
 export interface BenefitDraft {
@@ -35,7 +37,7 @@ export function validateBenefit(d: BenefitDraft, rules: MemberRules | undefined,
     id: d.id.trim(), title: d.title, description: d.description, partner: d.partner, partnerId: d.partnerId.trim(), minLevel: d.minLevel,
     stock: num(d.stock), perMemberLimit: num(d.perMemberLimit), pointsPrice: num(d.pointsPrice), validDays: num(d.validDays),
   });
-  const errors = r.success ? {} : pathErrors(r.error);
+  const errors = r.success ? {} : fieldErrors(r.error);
   if (rules && d.minLevel && !rules.levels.some((l) => l.id === d.minLevel)) errors.minLevel ??= '请从会员等级中选择';
   if (!d.minLevel) errors.minLevel = '请选择最低等级';
   const stock = num(d.stock);
@@ -80,9 +82,9 @@ export function BenefitsTab({ rules, rulesState }: { rules?: MemberRules; rulesS
       )}
       <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="还没有福利，点“新增福利”添加">
         {items.map((b) => (
-          <View key={b.id} className="st-card ma-benefit" data-testid={`benefit-${b.id}`}>
-            <View className="st-card-head">
-              <View className="st-card-name">{b.title}</View>
+          <View key={b.id} className="card ma-benefit" data-testid={`benefit-${b.id}`}>
+            <View className="card-head">
+              <View className="card-name">{b.title}</View>
               <Text className={`tag ${count(b.stockLeft) ? 'tag-green' : 'tag-gray'}`}>{count(b.stockLeft) ? `剩余 ${count(b.stockLeft)}` : '已领完'}</Text>
             </View>
             <View className="muted">{b.partner} · 编号 {b.id}</View>
@@ -99,11 +101,11 @@ export function BenefitsTab({ rules, rulesState }: { rules?: MemberRules; rulesS
               <View className="ma-num"><View className="ma-num-value">{count(b.redeemed)}</View><View className="muted">已核销</View></View>
             </View>
             {editing?.mode === 'update' && editing.original.id === b.id ? (
-              <View className="st-card-panel">
+              <View className="card-panel">
                 <BenefitForm rules={rules} original={b} onCancel={() => setEditing(undefined)} onSaved={done} />
               </View>
             ) : (
-              <Button className="btn btn-plain st-card-btn ma-edit" onClick={() => setEditing({ mode: 'update', original: b })}>修改</Button>
+              <Button className="btn btn-plain card-btn ma-edit" onClick={() => setEditing({ mode: 'update', original: b })}>修改</Button>
             )}
           </View>
         ))}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { memberAdminApi } from '../../../api/memberAdmin';
 import { Page } from '../../../components/Page';
 import { useAsync } from '../../../hooks/useAsync';
-import { RoleGate } from '../common';
+import { RoleGate } from '../../../components/RoleGate';
 import { BenefitsTab } from './benefits';
 import { MembersTab } from './members';
 import { RulesTab } from './rules';

@@ -4,10 +4,11 @@ import { AdjustPointsRequest } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newIdempotencyKey, type ApiError } from '../../../api/client';
 import { memberAdminApi, type AdminMemberRow } from '../../../api/memberAdmin';
-import { Field } from '../../../components/Field';
+import { Field, fieldErrors } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
-import { asApiError, Chips } from '../common';
-import { count, FormError, num, pathErrors } from './parts';
+import { asApiError } from '../../../api/client';
+import { Chips } from '../../../components/Chips';
+import { count, FormError, num } from './parts';
 
 interface ListState { items: AdminMemberRow[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
 const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
@@ -47,9 +48,9 @@ export function MembersTab() {
     <View>
       <StateView loading={list.loading && !list.items.length} error={list.error} onRetry={() => load()} empty={!list.items.length} emptyText="还没有会员">
         {list.items.map((m) => (
-          <View key={m.userId} className="st-card ma-member" data-testid="member">
-            <View className="st-card-head">
-              <View className="st-card-name">{m.name || '（未留姓名）'}</View>
+          <View key={m.userId} className="card ma-member" data-testid="member">
+            <View className="card-head">
+              <View className="card-name">{m.name || '（未留姓名）'}</View>
               <Text className="tag tag-blue">{m.level}</Text>
             </View>
             <View className="muted">会员号 {m.memberNo}</View>
@@ -62,7 +63,7 @@ export function MembersTab() {
             {openId === m.userId ? (
               <AdjustForm m={m} onCancel={() => setOpenId(undefined)} onDone={(b) => adjusted(m.userId, b)} />
             ) : (
-              <Button className="btn btn-plain st-card-btn ma-adjust" onClick={() => setOpenId(m.userId)}>积分调整</Button>
+              <Button className="btn btn-plain card-btn ma-adjust" onClick={() => setOpenId(m.userId)}>积分调整</Button>
             )}
           </View>
         ))}
@@ -72,7 +73,7 @@ export function MembersTab() {
             {list.moreError && <View className="error-text" role="alert">{list.moreError}</View>}
           </View>
         )}
-        {!list.nextCursor && list.items.length > 0 && <View className="muted st-end">没有更多了</View>}
+        {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
       </StateView>
     </View>
   );
@@ -98,7 +99,7 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
     if (n === undefined) found.points = '请填写调整的积分';
     else if (n <= 0 || !Number.isInteger(n)) found.points = '请填写正整数，增加或扣减在上方选择';
     const r = AdjustPointsRequest.safeParse({ userId: m.userId, points: n === undefined ? undefined : sign === 'deduct' ? -n : n, reason });
-    if (!r.success) for (const [k, v] of Object.entries(pathErrors(r.error))) found[k] ??= v;
+    if (!r.success) for (const [k, v] of Object.entries(fieldErrors(r.error))) found[k] ??= v;
     setErrors(found);
     if (!r.success || Object.keys(found).length) return;
     const body = r.data;
@@ -125,7 +126,7 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
   };
 
   return (
-    <View className="st-card-panel ma-adjust-form" data-testid="adjust-form">
+    <View className="card-panel ma-adjust-form" data-testid="adjust-form">
       <Chips<Sign> label="增加或扣减" value={sign} onChange={setSign} options={[{ value: 'add', label: '增加' }, { value: 'deduct', label: '扣减' }]} />
       <Field name="points" label="积分数量" type="number" value={amount} onInput={setAmount} error={errors.points} maxlength={5} placeholder="1–10000" />
       <Field name="reason" label="调整原因" value={reason} onInput={setReason} error={errors.reason} maxlength={40} placeholder="如：线下活动奖励（会员可见）" />

@@ -18,16 +18,6 @@ export function pct(value: number, max: number): string {
   return `${Math.round((Math.min(value, max) / max) * 1000) / 10}%`;
 }
 
-/** First message per full path ("levels.1.face.from"), from a failed schema check. */
-export function pathErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) {
-    const k = i.path.map(String).join('.');
-    if (!out[k]) out[k] = i.message;
-  }
-  return out;
-}
-
 /** The error for a field or anything under it ("levels.0.perks" also finds "levels.0.perks.3"). */
 export function errAt(errors: Record<string, string>, key: string): string | undefined {
   if (errors[key]) return errors[key];

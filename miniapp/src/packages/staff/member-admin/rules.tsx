@@ -3,11 +3,12 @@ import Taro from '@tarojs/taro';
 import { DEFAULT_MEMBER_RULES, MemberRules } from '@yx/shared';
 import { useRef, useState } from 'react';
 import { memberAdminApi } from '../../../api/memberAdmin';
-import { Field } from '../../../components/Field';
+import { Field, fieldErrors } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
 import type { AsyncState } from '../../../hooks/useAsync';
-import { asApiError, TextBox } from '../common';
-import { errAt, FormError, MiniInput, num, pathErrors } from './parts';
+import { asApiError } from '../../../api/client';
+import { TextBox } from '../../../components/TextBox';
+import { errAt, FormError, MiniInput, num } from './parts';
 
 const MAX_BONUSES = 10;
 const MAX_LEVELS = 8;
@@ -47,7 +48,7 @@ export function rulesCandidate(d: RulesDraft) {
 
 export function validateRules(d: RulesDraft): { body?: MemberRules; errors: Record<string, string> } {
   const r = MemberRules.safeParse(rulesCandidate(d));
-  return r.success ? { body: r.data, errors: {} } : { errors: pathErrors(r.error) };
+  return r.success ? { body: r.data, errors: {} } : { errors: fieldErrors(r.error) };
 }
 
 /** 规则: check-in points, streak bonuses, card levels (with a live card face) and member day. */
@@ -112,7 +113,7 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
 
   return (
     <View className="ma-rules" data-testid="rules-form">
-      <View className="st-notice">这里的修改保存后立即对全部会员生效，请核对后再保存。</View>
+      <View className="notice">这里的修改保存后立即对全部会员生效，请核对后再保存。</View>
 
       <View className="section">
         <View className="section-title">每日签到</View>

@@ -7,7 +7,11 @@ import { StateView } from '../../../components/StateView';
 import { formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
-import { asApiError, Chips, OpinionTag, RoleGate, TextBox } from '../common';
+import { asApiError } from '../../../api/client';
+import { Chips } from '../../../components/Chips';
+import { OpinionTag } from '../../../components/OpinionTag';
+import { RoleGate } from '../../../components/RoleGate';
+import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
 const REASON_MAX = 300;
@@ -52,17 +56,17 @@ function OpinionsBody() {
   return (
     <View>
       <View className="muted so-intro">牵头部门征求本部门意见的办件。逾期未回复的，视为无意见。{list.data ? `待回复 ${waiting} 件。` : ''}</View>
-      {notice && <View className="st-notice" role="alert">{notice}</View>}
+      {notice && <View className="notice" role="alert">{notice}</View>}
       <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无征求意见">
         {items.map((t) => (
-          <View key={t.appNo} className="st-card" data-testid="opinion-task">
+          <View key={t.appNo} className="card" data-testid="opinion-task">
             <View onClick={() => t.status === 'open' && setOpenNo((n) => (n === t.appNo ? undefined : t.appNo))} role={t.status === 'open' ? 'button' : undefined} aria-expanded={t.status === 'open' ? openNo === t.appNo : undefined}>
-              <View className="st-card-head">
-                <View className="st-card-name">{t.itemName}</View>
+              <View className="card-head">
+                <View className="card-name">{t.itemName}</View>
                 <OpinionTag status={t.status} />
               </View>
               <View className="muted">办件编号 {t.appNo} · 牵头部门 {t.fromDepartmentName}</View>
-              <View className="st-card-foot">
+              <View className="card-foot">
                 <View className="muted">答复期限 {formatDay(t.due)}</View>
                 {t.status === 'open' && <TrafficLight small light={t.light} remainingDays={null} />}
               </View>
@@ -102,7 +106,7 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
   };
 
   return (
-    <View className="st-card-panel" data-testid="opinion-form">
+    <View className="card-panel" data-testid="opinion-form">
       <Chips label="意见" options={DECISIONS} value={decision} onChange={(v) => { setDecision(v); setErrors({}); }} />
       {errors.decision && <View className="error-text" role="alert">{errors.decision}</View>}
       <TextBox
@@ -110,7 +114,7 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
         placeholder={decision === 'disagree' ? '写明理由和依据，牵头部门将据此处理' : '可补充说明'} error={errors.reason}
       />
       {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
-      <Button className="btn st-card-btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交意见</Button>
+      <Button className="btn card-btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交意见</Button>
     </View>
   );
 }

@@ -9,7 +9,10 @@ import { StateView } from '../../../components/StateView';
 import { formatDay } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError, Chips, openStaffApplication, RoleGate, STAFF_PAGES, type ChipOption } from '../common';
+import { asApiError } from '../../../api/client';
+import { Chips, type ChipOption } from '../../../components/Chips';
+import { openStaffApplication, STAFF_PAGES } from '../pages';
+import { RoleGate } from '../../../components/RoleGate';
 import './index.css';
 
 /** The count tiles, in the order an application moves through the window. */
@@ -135,13 +138,13 @@ function QueueBody() {
         empty={!list.items.length} emptyText={filterName ? '没有符合筛选条件的办件' : '暂无待办办件'}
       >
         {list.items.map((a) => (
-          <View key={a.appNo} className="st-card sq-row" onClick={() => openStaffApplication(a.appNo)} data-testid="queue-row">
-            <View className="st-card-head">
-              <View className="st-card-name">{a.itemName}</View>
+          <View key={a.appNo} className="card sq-row" onClick={() => openStaffApplication(a.appNo)} data-testid="queue-row">
+            <View className="card-head">
+              <View className="card-name">{a.itemName}</View>
               <StateTag state={a.state} name={a.stateName} />
             </View>
             <View className="muted">办件编号 {a.appNo}</View>
-            <View className="st-card-foot">
+            <View className="card-foot">
               <Text className="muted">办结期限 {formatDay(a.deadline)}</Text>
               <TrafficLight small light={a.light} remainingDays={a.remainingDays} state={a.state} />
             </View>
@@ -152,8 +155,8 @@ function QueueBody() {
             <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(state, light, list.nextCursor!)}>加载更多</Button>
           </View>
         )}
-        {list.moreError && <View className="error-text st-end" role="alert">{list.moreError}</View>}
-        {!list.nextCursor && list.items.length > 0 && <View className="muted st-end">没有更多了</View>}
+        {list.moreError && <View className="error-text list-end" role="alert">{list.moreError}</View>}
+        {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
       </StateView>
     </View>
   );

@@ -8,7 +8,9 @@ import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
-import { asApiError, RoleGate, TextBox } from '../common';
+import { asApiError } from '../../../api/client';
+import { RoleGate } from '../../../components/RoleGate';
+import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
 const NOTE_MAX = 300;
@@ -38,10 +40,10 @@ function RectificationsBody() {
       <View className="muted sr-intro">收到“不满意”“非常不满意”评价的办件，须在期限内回访申请人并完成整改。{list.data ? `待整改 ${waiting} 件。` : ''}</View>
       <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无差评整改任务">
         {items.map((r) => (
-          <View key={r.appNo} className="st-card" data-testid="rectification">
+          <View key={r.appNo} className="card" data-testid="rectification">
             <View onClick={() => r.status === 'open' && setOpenNo((n) => (n === r.appNo ? undefined : r.appNo))} role={r.status === 'open' ? 'button' : undefined}>
-              <View className="st-card-head">
-                <View className="st-card-name">{r.itemName}</View>
+              <View className="card-head">
+                <View className="card-name">{r.itemName}</View>
                 <Text className={`tag ${r.status === 'open' ? 'tag-orange' : 'tag-green'}`} data-testid="rectification-status">{r.status === 'open' ? '整改中' : '已办结'}</Text>
               </View>
               <View className="muted">办件编号 {r.appNo}</View>
@@ -49,7 +51,7 @@ function RectificationsBody() {
                 <Text className="tag tag-red">{r.ratingName ?? RATING_NAMES[r.rating] ?? r.rating}</Text>
                 {r.comment && <Text className="sr-comment">“{r.comment}”</Text>}
               </View>
-              <View className="st-card-foot">
+              <View className="card-foot">
                 <View className="muted">整改期限 {formatDay(r.due)}</View>
                 {r.status === 'open' && <TrafficLight small light={r.light} remainingDays={null} />}
               </View>
@@ -96,7 +98,7 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
   };
 
   return (
-    <View className="st-card-panel" data-testid="rectification-form">
+    <View className="card-panel" data-testid="rectification-form">
       <TextBox label="回访记录" value={callback} onInput={setCallback} max={NOTE_MAX} placeholder="回访时间、方式、申请人的意见" error={errors.callback} />
       <Button className="btn btn-plain" disabled={Boolean(busy) || undefined} loading={busy === 'callback' || undefined} onClick={() => send('callback', callback)}>保存回访</Button>
       <View className="sr-gap" />

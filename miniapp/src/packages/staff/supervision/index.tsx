@@ -7,7 +7,9 @@ import { StateView } from '../../../components/StateView';
 import { formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
 import { useAsync } from '../../../hooks/useAsync';
-import { asApiError, RoleGate, TextBox } from '../common';
+import { asApiError } from '../../../api/client';
+import { RoleGate } from '../../../components/RoleGate';
+import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
 const NOTE_MAX = 300;
@@ -34,14 +36,14 @@ function SupervisionBody() {
       <View className="muted sv-intro">超过办理时限的办件（红灯）。{list.data ? `共 ${items.length} 件。` : ''}督办意见将发给承办部门并记入办理记录。</View>
       <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无超时办件">
         {items.map((s) => (
-          <View key={s.appNo} className="st-card" data-testid="supervision-item">
+          <View key={s.appNo} className="card" data-testid="supervision-item">
             <View onClick={() => setOpenNo((n) => (n === s.appNo ? undefined : s.appNo))} role="button" aria-expanded={openNo === s.appNo}>
-              <View className="st-card-head">
-                <View className="st-card-name">{s.itemName}</View>
+              <View className="card-head">
+                <View className="card-name">{s.itemName}</View>
                 {sent[s.appNo] && <View className="tag tag-blue">已督办</View>}
               </View>
               <View className="muted">{s.departmentName} · {s.appNo}</View>
-              <View className="st-card-foot">
+              <View className="card-foot">
                 <View className="muted">办结期限 {formatDay(s.deadline)}</View>
                 <TrafficLight small light="red" remainingDays={-Math.abs(s.overdueDays)} />
               </View>
@@ -77,7 +79,7 @@ function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => 
     }
   };
   return (
-    <View className="st-card-panel" data-testid="supervise-form">
+    <View className="card-panel" data-testid="supervise-form">
       <TextBox label="督办意见" value={note} onInput={setNote} max={NOTE_MAX} placeholder="如：请于 2 个工作日内办结并说明超时原因" error={error} />
       <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>发送督办</Button>
     </View>

@@ -1,22 +1,9 @@
-import { newIdempotencyKey as newKey } from '../../api/client';
-import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView, type WorkOrderState } from '@yx/shared';
-import { useState } from 'react';
-import { asApiError } from '../../api/client';
-import { pickAndUploadImage, type Uploaded } from '../../api/upload';
+import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView } from '@yx/shared';
+import { newIdempotencyKey as newKey } from '../../../api/client';
+import type { Uploaded } from '../../../api/upload';
 
-/** Pieces the 诉求 pages share: page addresses, street centres, the state tag and the local draft. */
-
-export const APPEAL_PAGES = {
-  file: '/packages/appeal/file/index',
-  mine: '/packages/appeal/mine/index',
-  detail: '/packages/appeal/detail/index',
-  team: '/packages/appeal/team/index',
-  street: '/packages/appeal/street/index',
-} as const;
-
-export const openWorkOrder = (no: string) => Taro.navigateTo({ url: `${APPEAL_PAGES.detail}?no=${encodeURIComponent(no)}` });
+/** The filing page's own pieces: street centres, the filer's street, and the draft kept on the phone. */
 
 /**
  * Approximate centres of the 18 streets (GCJ-02, as Taro.getLocation({ type: 'gcj02' }) gives),
@@ -57,78 +44,6 @@ export function sessionStreet(user: UserView | undefined): string | undefined {
   if (id && STREETS.some((s) => s.id === id)) return id;
   const area = user.area ?? '';
   return STREETS.find((s) => area.startsWith(s.name) || area.startsWith(s.name.replace(/街道$/, '街')))?.id;
-}
-
-/** Blue while in hand, orange when it waits for someone, green when answered, grey when closed. */
-const STATE_TONES: Record<WorkOrderState, string> = {
-  dispatched: 'tag-orange', claimed: 'tag-blue', in_progress: 'tag-blue', resolved: 'tag-green', returned: 'tag-orange', closed: 'tag-gray',
-};
-
-export function WoStateTag({ state, name }: { state: WorkOrderState; name: string }) {
-  return <Text className={`tag ${STATE_TONES[state] ?? 'tag-gray'}`} data-testid="wo-state">{name}</Text>;
-}
-
-// ---- photos a person attaches ---------------------------------------------------------------------
-
-/**
- * Attached photos, one line each with 删除, and 拍照或选择照片 while there is room: each picked photo
- * is uploaded at once (pickAndUploadImage). `cls` is the page's class prefix (wd / wf), whose
- * -photo, -photo-name, -remove and -small-btn classes style it. `onChange` gets an updater, so a
- * page can pass its state setter straight in.
- */
-export function PhotoPicker({ photos, onChange, material, cls, max = 9, disabled, error, testId = 'photo', onUploading }: {
-  photos: Uploaded[];
-  onChange: (update: (prev: Uploaded[]) => Uploaded[]) => void;
-  /** Names the file when the picker gives none, e.g. 办结照片. */
-  material: string;
-  cls: 'wd' | 'wf';
-  max?: number;
-  disabled?: boolean;
-  /** A message from the page (e.g. the server's about the photos); an upload failure shows instead. */
-  error?: string;
-  testId?: string;
-  onUploading?: (uploading: boolean) => void;
-}) {
-  const [uploading, setUploading] = useState(false);
-  const [failed, setFailed] = useState<string>();
-
-  const add = async () => {
-    setUploading(true);
-    onUploading?.(true);
-    setFailed(undefined);
-    try {
-      const up = await pickAndUploadImage(material);
-      if (up) onChange((prev) => [...prev, up].slice(0, max));
-    } catch (e) {
-      setFailed(asApiError(e).message);
-    } finally {
-      setUploading(false);
-      onUploading?.(false);
-    }
-  };
-
-  const message = failed ?? error;
-  return (
-    <View>
-      {photos.map((p) => (
-        <View key={p.fileId} className={`${cls}-photo`} data-testid={testId}>
-          <Text className={`${cls}-photo-name`}>📷 {p.fileName}</Text>
-          <View
-            className={`${cls}-remove`} role="button" aria-label={`删除照片 ${p.fileName}`}
-            onClick={() => { setFailed(undefined); onChange((prev) => prev.filter((x) => x.fileId !== p.fileId)); }}
-          >
-            删除
-          </View>
-        </View>
-      ))}
-      {photos.length < max && (
-        <Button className={`btn btn-plain ${cls}-small-btn`} disabled={(uploading || disabled) || undefined} loading={uploading || undefined} onClick={add}>
-          拍照或选择照片
-        </Button>
-      )}
-      {message && <View className="error-text" role="alert">{message}</View>}
-    </View>
-  );
 }
 
 // ---- the filing draft, kept on the phone ---------------------------------------------------------

@@ -1,0 +1,13 @@
+import Taro from '@tarojs/taro';
+
+/** The back office's pages, and the way to one application. */
+export const STAFF_PAGES = {
+  queue: '/packages/staff/queue/index',
+  detail: '/packages/staff/detail/index',
+  opinions: '/packages/staff/opinions/index',
+  rectifications: '/packages/staff/rectifications/index',
+  dashboard: '/packages/staff/dashboard/index',
+  supervision: '/packages/staff/supervision/index',
+} as const;
+
+export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

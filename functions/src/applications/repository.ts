@@ -1,76 +1,25 @@
-import { businessDate } from '@yx/shared';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationState, Rating } from '@yx/shared';
-import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
-import { randomId } from '../lib/ids';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationState } from '@yx/shared';
+import { db, table, versionedUpdate } from '../lib/db';
+import { allocateNumbers, counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
 import { CounterDeltas, stateAttr } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { LicenceUse } from '../lib/entities/wallet';
+import {
+  AppEvent, Application, DeferredDue, DraftRow, keys, Opinion, Rectification, rowKind,
+  type ApplicationRecord, type Deferral, type Draft, type EventRecord, type MaterialUse, type OpinionTask, type RectificationTask,
+} from '../lib/entities/applications';
+import { noticeItems, type Notice } from '../messages/repository';
 
-export interface MaterialUse { name: string; source: 'upload' | 'elicence' | 'deferred' | 'none'; fileIds?: string[]; licenceIds?: string[] }
-export interface Deferral { name: string; dueDate: string; handedIn: boolean }
-
-/** An application (办件) as stored. Only the owner and the owning department ever read it. */
-export interface ApplicationRecord {
-  appNo: string;
-  itemId: string;
-  itemName: string;
-  departmentId: string;
-  departmentName: string;
-  /** 所在街道: the street whose dashboard counts this application */
-  streetId?: string;
-  bundleId?: string;
-  linked: { appNo: string; itemName: string }[];
-  applicantId: string;
-  applicantDisplay: string; // masked name shown on public lookups, e.g. 张*明
-  enterpriseCode?: string;
-  state: ApplicationState;
-  version: number;
-  submittedAt: string;
-  startDate: string; // business date the clock starts from
-  promisedDays: number;
-  statutoryDays: number;
-  pausedDays: number;
-  pausedSince?: string;
-  delivery: 'pickup' | 'post' | 'electronic';
-  answers: Record<string, unknown>;
-  materials: MaterialUse[];
-  deferred: Deferral[];
-  commitment?: { signer: string; at: string };
-  queryCodeHash: string;
-  phoneHash?: string;
-  supplementNotice?: { items: { material: string; reason: string }[]; dueDate?: string };
-  rating?: { value: Rating; comment?: string; at: string };
-}
-
-export interface EventRecord { at: string; actor: string; action: string; note?: string; state?: ApplicationState; fromState?: ApplicationState }
-
-export interface MessageInput { userId: string; title: string; body: string; appNo?: string; template: string }
+export type { ApplicationRecord, Deferral, Draft, EventRecord, MaterialUse, OpinionTask, RectificationTask };
+export { allocateNumbers };
 
 const T = () => table();
 
-/** The next n application numbers of a business day (one atomic counter per day). */
-export async function allocateNumbers(day: string, n: number): Promise<number[]> {
-  const r = await db().send(new UpdateCommand({
-    TableName: T(), Key: keys.appSequence(day), UpdateExpression: 'ADD #n :n', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':n': n }, ReturnValues: 'UPDATED_NEW',
-  }));
-  const last = Number(r.Attributes?.n);
-  return Array.from({ length: n }, (_, i) => last - n + 1 + i);
-}
-
-export async function getIdempotent(userId: string, key: string): Promise<{ appNos: string[]; requestHash: string; queryCode?: string } | undefined> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.idempotency(userId, key), ConsistentRead: true }));
-  return r.Item as { appNos: string[]; requestHash: string } | undefined;
-}
-
-/** Items that put a message in the inbox (with the unread counter) and a subscribe-message outbox record. */
-export function messageItems(m: MessageInput, at: string): Record<string, unknown>[] {
-  const id = randomId('m', 12);
-  return [
-    { Put: { TableName: T(), Item: { ...keys.message(m.userId, at, id), entity: 'Message', id, at, title: m.title, body: m.body, appNo: m.appNo, read: false } } },
-    { Update: { TableName: T(), Key: keys.user(m.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
-    { Put: { TableName: T(), Item: { ...keys.outbox(businessDate(new Date(at)).replace(/-/g, ''), at, id), entity: 'Outbox', id, at, toUserId: m.userId, template: m.template, data: { title: m.title, appNo: m.appNo }, status: 'pending', ttl: Math.floor(Date.parse(at) / 1000) + 30 * 24 * 3600 } } },
-  ];
+/** What an earlier submit under this key wrote: its numbers, its request's hash, the receipt's query code. */
+export async function getIdempotent(userId: string, key: string): Promise<{ appNos: string[]; requestHash?: string; queryCode?: string } | undefined> {
+  const r = await getIdempotency(userId, key);
+  return r?.appNos ? { appNos: r.appNos, requestHash: r.requestHash, queryCode: r.queryCode } : undefined;
 }
 
 /**
@@ -79,36 +28,28 @@ export function messageItems(m: MessageInput, at: string): Record<string, unknow
  * inbox message and outbox record, and drops the draft. Nothing is half-written.
  */
 export async function saveSubmission(o: {
-  userId: string; idemKey: string; requestHash: string; apps: ApplicationRecord[]; events: EventRecord[]; message: MessageInput;
+  userId: string; idemKey: string; requestHash: string; apps: ApplicationRecord[]; events: EventRecord[]; message: Notice;
   licenceUses: { licenceId: string; appNo: string; material: string }[]; formId: string; queryCode: string;
   /** promised deadline of each application: its place in the department's queue */
   deadlines: string[];
 }): Promise<void> {
   const at = o.apps[0].submittedAt;
   const items: Record<string, unknown>[] = [
-    { Put: { TableName: T(), Item: { ...keys.idempotency(o.userId, o.idemKey), entity: 'Idempotency', appNos: o.apps.map((a) => a.appNo), requestHash: o.requestHash, at,
-      // kept (7 days, owner only) so a retried submit shows the receipt's query code again
-      queryCode: o.queryCode, ttl: Math.floor(Date.parse(at) / 1000) + 7 * 24 * 3600 }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    // kept (7 days, owner only) so a retried submit shows the receipt's query code again
+    idempotencyItem(o.userId, o.idemKey, at, { appNos: o.apps.map((a) => a.appNo), requestHash: o.requestHash, queryCode: o.queryCode }),
     { Delete: { TableName: T(), Key: keys.draft(o.userId, o.formId) } },
   ];
   o.apps.forEach((a, i) => {
-    items.push({ Put: { TableName: T(), Item: { ...keys.application(a.appNo), ...keys.userAppsIndex(a.applicantId, a.submittedAt, a.appNo), ...keys.deptQueue(a.departmentId, o.deadlines[i], a.appNo), entity: 'Application', ...a }, ConditionExpression: 'attribute_not_exists(pk)' } });
-    items.push({ Put: { TableName: T(), Item: { ...keys.appEvent(a.appNo, at, 0), entity: 'AppEvent', ...o.events[i] } } });
-    a.deferred.forEach((d, n) => items.push({ Put: { TableName: T(), Item: { ...keys.due(d.dueDate, a.appNo, n), entity: 'DeferredDue', appNo: a.appNo, material: d.name } } }));
+    items.push({ Put: { TableName: T(), Item: Application.toItem(a, o.deadlines[i]), ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push({ Put: { TableName: T(), Item: AppEvent.toItem(a.appNo, 0, o.events[i]) } });
+    a.deferred.forEach((d, n) => items.push({ Put: { TableName: T(), Item: DeferredDue.toItem(d.dueDate, a.appNo, n, d.name) } }));
   });
-  for (const u of o.licenceUses) {
-    items.push({ Put: { TableName: T(), Item: { ...keys.licenceUse(o.userId, at, `${u.appNo}#${u.licenceId}`), entity: 'ELicenceUse', ...u, authorisedAt: at, holder: o.userId } } });
-  }
-  items.push(...messageItems(o.message, at));
+  for (const u of o.licenceUses) items.push({ Put: { TableName: T(), Item: LicenceUse.toItem({ ...u, authorisedAt: at, holder: o.userId }) } });
+  items.push(...noticeItems(o.message, at));
   const counters = new CounterDeltas();
   for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate, a.streetId);
-  items.push(...counters.transactItems(T()));
+  items.push(...counterItems(counters));
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
-}
-
-export interface OpinionTask {
-  appNo: string; itemName: string; departmentId: string; departmentName: string; fromDepartmentId: string; fromDepartmentName: string;
-  status: 'open' | 'agree' | 'disagree' | 'deemed'; reason?: string; due: string; createdAt: string; answeredAt?: string;
 }
 
 /** The application, its whole trail and its opinion tasks (并联审批): one Query on its partition. */
@@ -118,9 +59,10 @@ export async function getApplicationWithEvents(appNo: string): Promise<{ app?: A
   do {
     const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.appPk(appNo) }, ExclusiveStartKey: startKey }));
     for (const row of r.Items ?? []) {
-      if (row.sk === 'APP') out.app = row as unknown as ApplicationRecord;
-      else if (String(row.sk).startsWith('EVT#')) out.events.push(row as unknown as EventRecord);
-      else if (String(row.sk).startsWith('OPN#')) out.opinions.push(row as unknown as OpinionTask);
+      const kind = rowKind(String(row.sk));
+      if (kind === 'application') out.app = Application.fromItem(row);
+      else if (kind === 'event') out.events.push(AppEvent.fromItem(row));
+      else if (kind === 'opinion') out.opinions.push(Opinion.fromItem(row));
     }
     startKey = r.LastEvaluatedKey;
   } while (startKey);
@@ -129,7 +71,7 @@ export async function getApplicationWithEvents(appNo: string): Promise<{ app?: A
 
 export async function getApplication(appNo: string): Promise<ApplicationRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: T(), Key: keys.application(appNo) }));
-  return r.Item as ApplicationRecord | undefined;
+  return r.Item ? Application.fromItem(r.Item) : undefined;
 }
 
 /** 我的办件: newest first, optionally only some states; the cursor is opaque to the client. */
@@ -145,43 +87,71 @@ export async function listByApplicant(userId: string, states: ApplicationState[]
     ExclusiveStartKey: decodeCursor(cursor, { partition: keys.userAppsPk(userId), index: 'gsi1' }),
   }));
   return {
-    items: (r.Items ?? []) as ApplicationRecord[],
+    items: (r.Items ?? []).map(Application.fromItem),
     nextCursor: encodeCursor(r.LastEvaluatedKey),
   };
 }
+
+/** Fields a change may set: the record's own, or its place in the department's queue (`queueDeadline`). */
+export type ApplicationChange = Partial<ApplicationRecord>;
 
 /**
  * A change of one application, guarded by its version (optimistic lock) and, when given, its
  * state; with the event that records it and the message that tells the applicant, in one transaction.
  */
 export async function changeApplication(o: {
-  app: ApplicationRecord; set: Partial<ApplicationRecord>; remove?: (keyof ApplicationRecord)[]; expectState?: ApplicationState[];
-  event: EventRecord; eventIndex: number; message?: MessageInput;
+  app: ApplicationRecord; set: ApplicationChange; remove?: (keyof ApplicationRecord)[]; expectState?: ApplicationState[];
+  /** a new place in the department's queue (the deadline moved) */
+  queueDeadline?: string;
+  event: EventRecord; eventIndex: number; message?: Notice;
   /** more counter moves than the state change itself (completions, ratings) */
   counters?: CounterDeltas;
-  /** more rows written in the same transaction (opinion tasks, rectification tasks) */
-  extraItems?: Record<string, unknown>[];
+  /** 并联审批: opinion tasks opened with this change */
+  opinions?: OpinionTask[];
+  /** 差评整改: a rectification task opened with this change */
+  rectification?: RectificationTask;
 }): Promise<void> {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':v': o.app.version, ':v1': o.app.version + 1 };
-  const sets = ['#version = :v1'];
-  Object.entries(o.set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
   // an application that has ended leaves its department's queue
   const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
-  const removes = [...(o.remove ?? []), ...leaving].map((k, i) => { names[`#r${i}`] = k as string; return `#r${i}`; });
-  let condition = '#version = :v';
-  if (o.expectState) {
-    names['#state'] = 'state';
-    condition += ` AND #state IN (${o.expectState.map((s, i) => { values[`:e${i}`] = s; return `:e${i}`; }).join(', ')})`;
-  }
+  const set: Record<string, unknown> = { ...o.set, ...(o.queueDeadline ? { gsi2sk: keys.deptQueueSk(o.queueDeadline, o.app.appNo) } : {}) };
   const items: Record<string, unknown>[] = [
-    { Update: { TableName: T(), Key: keys.application(o.app.appNo), UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
-    { Put: { TableName: T(), Item: { ...keys.appEvent(o.app.appNo, o.event.at, o.eventIndex), entity: 'AppEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    versionedUpdate(keys.application(o.app.appNo), { version: o.app.version, set, remove: [...(o.remove ?? []), ...leaving], states: o.expectState }),
+    { Put: { TableName: T(), Item: AppEvent.toItem(o.app.appNo, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-  if (o.message) items.push(...messageItems(o.message, o.event.at));
-  const counters = o.counters ?? new CounterDeltas();
+  if (o.message) items.push(...noticeItems(o.message, o.event.at));
+  const counters = new CounterDeltas().merge(o.counters);
   const to = o.set.state;
   if (to && to !== o.app.state) counters.everywhere(o.app.departmentId, { [stateAttr(o.app.state)]: -1, [stateAttr(to)]: 1 }, undefined, o.app.streetId);
-  items.push(...counters.transactItems(T()), ...(o.extraItems ?? []));
+  items.push(...counterItems(counters));
+  for (const t of o.opinions ?? []) items.push({ Put: { TableName: T(), Item: Opinion.toItem(t) } }, { Put: { TableName: T(), Item: Opinion.dueItem(t) } });
+  if (o.rectification) items.push({ Put: { TableName: T(), Item: Rectification.toItem(o.rectification) } });
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+}
+
+/** Applications with a deferred material due on a date (the 容缺 sweep). */
+export async function dueApplications(date: string): Promise<string[]> {
+  const appNos = new Set<string>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.duePk(date) }, ExclusiveStartKey: startKey }));
+    for (const row of r.Items ?? []) appNos.add(DeferredDue.fromItem(row).appNo);
+    startKey = r.LastEvaluatedKey;
+  } while (startKey);
+  return [...appNos];
+}
+
+// ---- drafts ---------------------------------------------------------------------------------
+
+export async function getDraft(userId: string, formId: string): Promise<Draft | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.draft(userId, formId) }));
+  return r.Item ? DraftRow.fromItem(r.Item) : undefined;
+}
+
+export async function saveDraft(userId: string, formId: string, d: Draft): Promise<Draft> {
+  await db().send(new PutCommand({ TableName: T(), Item: DraftRow.toItem(userId, formId, d) }));
+  return d;
+}
+
+export async function deleteDraft(userId: string, formId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: T(), Key: keys.draft(userId, formId) }));
 }

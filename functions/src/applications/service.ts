@@ -14,11 +14,9 @@ import { getServiceItem, loadCatalog } from '../guide/repository';
 import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
-import { getDraft } from './drafts';
 import * as repo from './repository';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { CounterDeltas } from '../lib/counters';
-import { rectificationItem } from '../backoffice/rectifications';
 import { isConditionFailure } from '../lib/db';
 
 /** Days a firm has to hand in a deferred (容缺) material. */
@@ -60,7 +58,7 @@ export async function getFormForApplicant(userId: string, formId: string) {
   const user = await getUser(userId);
   if (!user) throw unauthenticated('账号不存在，请重新登录');
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
-  const [licences, draft, latest] = await Promise.all([listLicences(userId), getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
+  const [licences, draft, latest] = await Promise.all([listLicences(userId), repo.getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
   // 少填: what the person typed in their latest application fills the same fields here (never files)
   const earlier = latest.items[0]?.answers ?? {};
   const reusable = Object.fromEntries(target.form.fields.filter((f) => f.type !== 'file' && earlier[f.key] !== undefined && (['address', 'phone', 'text', 'textarea'].includes(f.type) || f.key === 'street') && !f.prefill?.startsWith('id')).map((f) => [f.key, earlier[f.key]]));
@@ -408,10 +406,10 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     const at = now().toISOString();
     return {
       app, expectState: ['supplement'], eventIndex: n, remove: ['pausedSince', 'supplementNotice'],
+      // the deadline moves by the paused days, and so does the place in the department's queue
+      queueDeadline: addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal),
       set: {
         state: 'accepted', pausedDays: app.pausedDays + paused,
-        // the deadline moves by the paused days, and so does the place in the department's queue
-        ...({ gsi2sk: `${addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal)}#${appNo}` } as object),
         materials: app.materials.map((m) => (listed.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: ((answers[m.name] as FileRef[]).filter((r) => r.kind === 'upload') as { fileId: string }[]).map((r) => r.fileId) } : m)),
       },
       event: { at, actor: '申请人', action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
@@ -461,14 +459,24 @@ export async function rate(userId: string, appNo: string, value: Rating, comment
     const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
     const counters = new CounterDeltas().everywhere(app.departmentId, { ratings: 1, satisfied: good ? 1 : 0, rectOpen: good ? 0 : 1 }, businessDate(now()), app.streetId);
     // 差评: every 不满意 / 非常不满意 opens a rectification task for the department, due in 15 working days
-    const extraItems = good ? [] : [await rectificationItem(app, value, comment)];
+    const rectification = good ? undefined : await newRectification(app, value, comment);
     return {
-      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n, counters, extraItems,
+      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n, counters, rectification,
       event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };
   });
   await awardPointsQuietly({ userId, points: RATING_POINTS, reason: '评价办件', source: `rating:${appNo}` });
   return view;
+}
+
+/** Working days a department has to follow up a bad rating (一事一调查、整改到位). */
+export const RECTIFICATION_WORKING_DAYS = 15;
+
+/** The rectification task a bad rating opens for the department (worked on in the back office). */
+async function newRectification(app: repo.ApplicationRecord, rating: Rating, comment?: string): Promise<repo.RectificationTask> {
+  const cal = await getCalendar();
+  const due = addWorkingDays(businessDate(now()), RECTIFICATION_WORKING_DAYS, cal);
+  return { appNo: app.appNo, itemName: app.itemName, departmentId: app.departmentId, ...(app.streetId ? { streetId: app.streetId } : {}), rating, ...(comment ? { comment } : {}), due, createdAt: now().toISOString(), status: 'open' };
 }
 
 // ---- tests only -------------------------------------------------------------------------------

@@ -1,13 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { businessDate, OPEN_STATES, APPLICATION_STATES, streetName } from '@yx/shared';
 import { now } from '../lib/clock';
-import { counterKey, isoWeek, type Scope } from '../lib/counters';
-import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { isoWeek, type Scope } from '../lib/counters';
+import { readCounters } from '../lib/repository';
+import * as repo from './repository';
 import { loadCatalog } from '../guide/repository';
 import { getCalendar } from '../calendar/repository';
 import { summaryOf } from '../applications/service';
-import type { ApplicationRecord } from '../applications/repository';
 import { notFound } from '../lib/errors';
 
 const WEEKS = 8;
@@ -21,13 +19,8 @@ export function lastWeeks(date: string, n = WEEKS): string[] {
 /** A dashboard: counts by state, on-time and satisfaction rates, 8-week trend — two store calls. */
 export async function dashboard(scope: Scope) {
   const weeks = lastWeeks(businessDate(now()));
-  const [all, trend] = await Promise.all([
-    db().send(new GetCommand({ TableName: table(), Key: counterKey(scope) })),
-    db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: weeks.map((w) => counterKey(scope, w)) } } })),
-  ]);
-  const row = all.Item ?? {};
+  const { all: row, byWeek } = await readCounters(scope, weeks);
   const n = (k: string) => Math.max(0, Number(row[k] ?? 0));
-  const byWeek = new Map((trend.Responses?.[table()] ?? []).map((r) => [String(r.sk).slice(2), r]));
   const cat = await loadCatalog();
   const done = n('done');
   return {
@@ -48,7 +41,7 @@ export async function dashboard(scope: Scope) {
       satisfactionRate: n('wo_rated') ? (n('wo_satisfied') + n('wo_basic')) / n('wo_rated') : null,
     },
     weeks: weeks.map((w) => {
-      const r = byWeek.get(w) ?? {};
+      const r: Record<string, number> = byWeek.get(w) ?? {};
       return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0), woFiled: Number(r.wo_filed ?? 0), woClosed: Number(r.wo_closed ?? 0) };
     }),
   };
@@ -63,13 +56,8 @@ export async function supervisionList() {
   const cal = await getCalendar();
   const today = businessDate(now());
   const { departments } = await loadCatalog();
-  const pages = await Promise.all(departments.map((d) => db().send(new QueryCommand({
-    TableName: table(), IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
-    ExpressionAttributeValues: { ':pk': keys.deptQueuePk(d.id), ':today': today },
-    Limit: 50,
-  }))));
-  const items = pages.flatMap((p) => (p.Items ?? []) as ApplicationRecord[])
+  const pages = await Promise.all(departments.map((d) => repo.overdueInQueue(d.id, today)));
+  const items = pages.flat()
     .map((a) => ({ a, s: summaryOf(a, cal) }))
     .filter(({ s }) => s.light === 'red')
     .map(({ a, s }) => ({ appNo: a.appNo, itemName: a.itemName, departmentName: a.departmentName, deadline: s.deadline, overdueDays: -(s.remainingDays ?? 0), light: s.light }));
@@ -78,9 +66,7 @@ export async function supervisionList() {
 
 /** A supervision note (督办意见) in the application's trail, where the department sees it. */
 export async function superviseApplication(appNo: string, note: string, by: string) {
-  const got = await db().send(new GetCommand({ TableName: table(), Key: keys.application(appNo) }));
-  if (!got.Item) throw notFound('未找到该办件');
-  const at = now().toISOString();
-  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.sideEvent(appNo, at, 's'), entity: 'AppEvent', at, actor: by, action: '督办', note } }));
+  if (!(await repo.applicationExists(appNo))) throw notFound('未找到该办件');
+  await repo.addSideEvent(appNo, 's', { at: now().toISOString(), actor: by, action: '督办', note });
   return { ok: true };
 }

@@ -1,21 +1,20 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addWorkingDays, allowedActions, businessDate, deadlineStatus, OPEN_STATES, STAFF_ACTIONS, STATE_NAMES,
   type ApplicationState, type StaffAction,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
-import { CounterDeltas, counterKey } from '../lib/counters';
-import { db, table, isConditionFailure } from '../lib/db';
+import { CounterDeltas } from '../lib/counters';
+import { isConditionFailure } from '../lib/db';
+import { readCounterRow } from '../lib/repository';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
-import { keys } from '../lib/keys';
 import { getUser } from '../identity/repository';
 import { getServiceItem } from '../guide/repository';
-import { OPINION_WORKING_DAYS, opinionTaskItems } from './opinions';
+import { OPINION_WORKING_DAYS, openOpinions } from './opinions';
+import { queuePage } from './repository';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { viewUrls } from '../files/service';
 
 
@@ -65,19 +64,12 @@ export async function queue(userId: string, q: { state?: ApplicationState; light
   const out: ReturnType<typeof summaryOf>[] = [];
   let cursor = q.cursor;
   for (let page = 0; page < 5 && out.length < q.limit; page++) {
-    const r = await db().send(new QueryCommand({
-      TableName: table(), IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.deptQueuePk(dept), ...(q.state ? { ':s': q.state } : {}) },
-      ...(q.state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
-      Limit: q.limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.deptQueuePk(dept), index: 'gsi2' }),
-    }));
-    for (const a of (r.Items ?? []) as repo.ApplicationRecord[]) {
+    const r = await queuePage(dept, q.state, q.limit, cursor);
+    for (const a of r.items) {
       const s = summaryOf(a, cal);
       if (!q.light || s.light === q.light) out.push(s);
     }
-    cursor = encodeCursor(r.LastEvaluatedKey) ?? undefined;
+    cursor = r.nextCursor ?? undefined;
     if (!cursor) break;
   }
   return { items: out.slice(0, q.limit), nextCursor: cursor ?? null };
@@ -86,8 +78,7 @@ export async function queue(userId: string, q: { state?: ApplicationState; light
 /** Counts by state for the department: one GetItem of its counter row. */
 export async function departmentCounts(userId: string) {
   const dept = await officerDepartment(userId);
-  const r = await db().send(new GetCommand({ TableName: table(), Key: counterKey({ kind: 'dept', id: dept }) }));
-  const row = r.Item ?? {};
+  const row = await readCounterRow({ kind: 'dept', id: dept });
   return {
     departmentId: dept,
     byState: Object.fromEntries(OPEN_STATES.concat(['supplement', 'approved']).map((s) => [s, Math.max(0, Number(row[`s_${s}`] ?? 0))])),
@@ -110,10 +101,10 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
   const cal = await getCalendar();
   const today = businessDate(now());
   const at = now().toISOString();
-  const set: Partial<repo.ApplicationRecord> & Record<string, unknown> = { state: spec.to };
+  const set: repo.ApplicationChange = { state: spec.to };
   const remove: (keyof repo.ApplicationRecord)[] = [];
   const counters = new CounterDeltas();
-  const extraItems: Record<string, unknown>[] = [];
+  let opinionTasks: repo.OpinionTask[] = [];
   let note: string | undefined;
   let message = `${app.itemName}：${spec.name}`;
 
@@ -138,7 +129,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
       // 并联审批: every consulted department gets its opinion task at once
       const item = await getServiceItem(app.itemId);
       const consulted = (item?.opinionDepartmentIds ?? []).filter((d) => d !== app.departmentId);
-      extraItems.push(...(await opinionTaskItems(app, consulted, today)));
+      opinionTasks = await openOpinions(app, consulted, today);
       if (consulted.length) note = `并联审批：已征求 ${consulted.length} 个部门意见，${OPINION_WORKING_DAYS} 个工作日内未回复视为无意见`;
       message = `${app.itemName} 已进入审查。`;
       break;
@@ -157,7 +148,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
       const method = body.method as 'pickup' | 'post' | 'electronic';
       const pickupCode = method === 'pickup' ? newQueryCode() : undefined;
       set.delivery = method;
-      set.deliveryInfo = { method, ...(pickupCode ? { pickupCode } : {}), ...(body.trackingNo ? { trackingNo: body.trackingNo } : {}), at };
+      set.deliveryInfo = { method, ...(pickupCode ? { pickupCode } : {}), ...(body.trackingNo ? { trackingNo: String(body.trackingNo) } : {}), at };
       note = method === 'pickup' ? '窗口领取' : method === 'post' ? `邮政寄递，单号 ${body.trackingNo}` : '电子证照已发放';
       message = method === 'pickup' ? `${app.itemName} 结果已可领取，取件码 ${pickupCode}。` : method === 'post' ? `${app.itemName} 结果已寄出，邮件单号 ${body.trackingNo}。` : `${app.itemName} 电子证照已发放到您的证照夹。`;
       break;
@@ -166,7 +157,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
   if (app.state === 'supplement') remove.push('pausedSince');
   try {
     await repo.changeApplication({
-      app, set, remove, expectState: [app.state], eventIndex: events.length, counters, extraItems,
+      app, set, remove, expectState: [app.state], eventIndex: events.length, counters, opinions: opinionTasks,
       event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
     });

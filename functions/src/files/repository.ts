@@ -1,26 +1,23 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { FileRow, keys, type FileRecord } from '../lib/entities/files';
 
-export interface FileRecord {
-  fileId: string; ownerId: string; key: string; fileName: string; contentType: string; size: number;
-  status: 'pending' | 'ready' | 'rejected'; createdAt: string; usedBy?: string;
-}
+export type { FileRecord };
 
 export async function createFile(f: FileRecord, ttl: number): Promise<void> {
   // pending uploads expire by TTL unless completed
-  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.file(f.fileId), entity: 'File', ...f, ttl }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  await db().send(new PutCommand({ TableName: table(), Item: FileRow.toItem(f, ttl), ConditionExpression: 'attribute_not_exists(pk)' }));
 }
 
 export async function getFiles(fileIds: string[]): Promise<FileRecord[]> {
   if (!fileIds.length) return [];
   const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(fileIds)].slice(0, 100).map((id) => keys.file(id)) } } }));
-  return (r.Responses?.[table()] ?? []) as FileRecord[];
+  return (r.Responses?.[table()] ?? []).map(FileRow.fromItem);
 }
 
 export async function getFile(fileId: string): Promise<FileRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.file(fileId) }));
-  return r.Item as FileRecord | undefined;
+  return r.Item ? FileRow.fromItem(r.Item) : undefined;
 }
 
 export async function setFileStatus(fileId: string, status: FileRecord['status'], size: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bundle, Department, ServiceItem, ServiceSummary } from '@yx/shared';
 import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { BundleRow, CatalogShard, DepartmentRow, keys, ServiceItemRow } from '../lib/entities/guide';
 
 /**
  * The catalogue is read far more than written and is small (787 items in the district, 1,000 at
@@ -32,10 +32,10 @@ export async function loadCatalog(): Promise<CatalogSnapshot> {
     const r = await db().send(
       new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.catalogPk }, ExclusiveStartKey: startKey }),
     );
-    for (const row of r.Items ?? []) {
-      snap.items.push(...((row.items as ServiceSummary[]) ?? []));
-      if (row.departments) snap.departments = row.departments as Department[];
-      if (row.bundles) snap.bundles = row.bundles as Bundle[];
+    for (const row of (r.Items ?? []).map(CatalogShard.fromItem)) {
+      snap.items.push(...row.items);
+      if (row.departments) snap.departments = row.departments;
+      if (row.bundles) snap.bundles = row.bundles;
     }
     startKey = r.LastEvaluatedKey;
   } while (startKey);
@@ -45,7 +45,7 @@ export async function loadCatalog(): Promise<CatalogSnapshot> {
 
 export async function getServiceItem(id: string): Promise<ServiceItem | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.serviceItem(id) }));
-  return r.Item?.item as ServiceItem | undefined;
+  return r.Item ? ServiceItemRow.fromItem(r.Item) : undefined;
 }
 
 export async function getDepartmentName(id: string): Promise<string | undefined> {
@@ -54,18 +54,13 @@ export async function getDepartmentName(id: string): Promise<string | undefined>
 
 /** Builds every row of the catalogue (items, summary shards). Used by the seed loader and admin import. */
 export function catalogRows(items: ServiceItem[], departments: Department[], bundles: Bundle[], summarize: (i: ServiceItem) => ServiceSummary) {
-  const rows: Record<string, unknown>[] = items.map((item) => ({ ...keys.serviceItem(item.id), type: 'ServiceItem', item }));
-  for (const d of departments) rows.push({ ...keys.department(d.id), type: 'Department', department: d });
-  for (const b of bundles) rows.push({ ...keys.bundle(b.id), type: 'Bundle', bundle: b });
+  const rows: Record<string, unknown>[] = items.map(ServiceItemRow.toItem);
+  for (const d of departments) rows.push(DepartmentRow.toItem(d));
+  for (const b of bundles) rows.push(BundleRow.toItem(b));
   const summaries = items.map(summarize);
   const shardCount = Math.max(1, Math.ceil(summaries.length / SHARD_SIZE));
   for (let n = 0; n < shardCount; n++) {
-    rows.push({
-      ...keys.catalogShard(n),
-      type: 'CatalogShard',
-      items: summaries.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE),
-      ...(n === 0 ? { departments, bundles } : {}),
-    });
+    rows.push(CatalogShard.toItem(n, summaries.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE), n === 0 ? { departments, bundles } : undefined));
   }
   return rows;
 }

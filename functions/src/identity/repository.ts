@@ -1,56 +1,21 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@yx/shared';
 import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { Enterprise, IdNumberGuard, keys, OpenidLink, TeamMember, teamOf, User, type EnterpriseRecord, type UserRecord } from '../lib/entities/identity';
+import { getUser } from '../lib/repository';
 
-/** A user as stored. Personal fields are present only once the person gave them. */
-export interface UserRecord {
-  id: string;
-  role: Role;
-  nickname: string;
-  openid?: string;
-  realName?: string;
-  idNumber?: string;
-  phone?: string;
-  enterpriseCode?: string;
-  departmentId?: string;
-  area?: string;
-  street?: string;
-  partnerId?: string; // 会员日 partner staff: whose redeem codes they check
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EnterpriseRecord {
-  creditCode: string;
-  name: string;
-  grade: 'A' | 'B' | 'C' | 'D';
-  legalRepresentative: string;
-  address: string;
-  street?: string;
-}
-
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
-  return rest as T;
-};
-
-export async function getUser(userId: string): Promise<UserRecord | undefined> {
-  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
-  return strip<UserRecord>(r.Item);
-}
+export type { EnterpriseRecord, UserRecord };
+export { getUser, teamOf };
 
 /** Several users at once (at most 100), for lists that show names. */
 export async function getUsers(userIds: string[]): Promise<UserRecord[]> {
   if (!userIds.length) return [];
   const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(userIds)].slice(0, 100).map(keys.user) } } }));
-  return (r.Responses?.[table()] ?? []).map((i) => strip<UserRecord>(i)!);
+  return (r.Responses?.[table()] ?? []).map(User.fromItem);
 }
 
 export async function getUserIdByOpenid(openid: string): Promise<string | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.openid(openid) }));
-  return r.Item?.userId as string | undefined;
+  return r.Item ? OpenidLink.fromItem(r.Item).userId : undefined;
 }
 
 /**
@@ -61,8 +26,8 @@ export async function createUserWithOpenid(user: UserRecord): Promise<void> {
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: table(), Item: { ...keys.openid(user.openid!), type: 'OpenidLink', userId: user.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: table(), Item: { ...keys.user(user.id), type: 'User', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: table(), Item: OpenidLink.toItem(user.openid!, user.id), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: table(), Item: User.toItem(user), ConditionExpression: 'attribute_not_exists(pk)' } },
       ],
     }),
   );
@@ -79,7 +44,7 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.idNumberGuard(idHash), type: 'IdNumberGuard', userId, createdAt: now },
+            Item: IdNumberGuard.toItem(idHash, userId, now),
             ConditionExpression: 'attribute_not_exists(pk) OR userId = :me',
             ExpressionAttributeValues: { ':me': userId },
           },
@@ -100,7 +65,7 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
 
 export async function getEnterprise(creditCode: string): Promise<EnterpriseRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(creditCode) }));
-  return strip<EnterpriseRecord>(r.Item);
+  return r.Item ? Enterprise.fromItem(r.Item) : undefined;
 }
 
 export async function bindEnterprise(userId: string, creditCode: string, now: string): Promise<UserRecord> {
@@ -115,29 +80,23 @@ export async function bindEnterprise(userId: string, creditCode: string, now: st
       ReturnValues: 'ALL_NEW',
     }),
   );
-  return strip<UserRecord>(r.Attributes)!;
+  return User.fromItem(r.Attributes!);
 }
-
-/** The work-order team a person answers for: a department's staff, or a street's grid officials. */
-export const teamOf = (u: Pick<UserRecord, 'role' | 'departmentId' | 'street'>): string | undefined =>
-  u.role === 'staff' && u.departmentId ? `dept:${u.departmentId}` : u.role === 'grid' && u.street ? `grid:${u.street}` : undefined;
 
 /** Everyone in a handling team (a bounded list: one Query). */
 export async function teamMembers(teamId: string): Promise<string[]> {
   const r = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamMemberPk(teamId) }, Limit: 200 }));
-  return (r.Items ?? []).map((i) => String(i.userId));
+  return (r.Items ?? []).map((i) => TeamMember.fromItem(i).userId);
 }
 
-/** Seeding only: writes a user (and its guard rows) as given. */
+/** Seeding only: a user (and its guard rows) as given. */
 export function seedUserItems(u: UserRecord, idHash?: string): Record<string, unknown>[] {
-  const items: Record<string, unknown>[] = [{ ...keys.user(u.id), type: 'User', ...u }];
-  if (idHash) items.push({ ...keys.idNumberGuard(idHash), type: 'IdNumberGuard', userId: u.id, createdAt: u.createdAt });
-  if (u.openid) items.push({ ...keys.openid(u.openid), type: 'OpenidLink', userId: u.id });
+  const items: Record<string, unknown>[] = [User.toItem(u)];
+  if (idHash) items.push(IdNumberGuard.toItem(idHash, u.id, u.createdAt));
+  if (u.openid) items.push(OpenidLink.toItem(u.openid, u.id));
   const team = teamOf(u);
-  if (team) items.push({ ...keys.teamMember(team, u.id), type: 'TeamMember', userId: u.id, name: u.nickname });
+  if (team) items.push(TeamMember.toItem(team, u));
   return items;
 }
 
-export function seedEnterpriseItem(e: EnterpriseRecord): Record<string, unknown> {
-  return { ...keys.enterprise(e.creditCode), type: 'Enterprise', ...e };
-}
+export const seedEnterpriseItem = (e: EnterpriseRecord): Record<string, unknown> => Enterprise.toItem(e);

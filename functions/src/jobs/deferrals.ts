@@ -1,7 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { businessDate, OPEN_STATES } from '@yx/shared';
-import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
 import * as repo from '../applications/repository';
@@ -13,14 +10,7 @@ import * as repo from '../applications/repository';
  */
 export async function sweepDeferrals(date = businessDate(now())): Promise<{ checked: number; toSupplement: string[] }> {
   const out = { checked: 0, toSupplement: [] as string[] };
-  let startKey: Record<string, unknown> | undefined;
-  const appNos = new Set<string>();
-  do {
-    const r = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.due(date, '', 0).pk }, ExclusiveStartKey: startKey }));
-    for (const row of r.Items ?? []) appNos.add(row.appNo as string);
-    startKey = r.LastEvaluatedKey;
-  } while (startKey);
-  for (const appNo of appNos) {
+  for (const appNo of await repo.dueApplications(date)) {
     out.checked++;
     const { app, events } = await repo.getApplicationWithEvents(appNo);
     if (!app || !OPEN_STATES.includes(app.state)) continue;

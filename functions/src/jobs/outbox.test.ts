@@ -4,11 +4,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
-import { messageItems } from '../applications/repository';
-import { db } from '../lib/db';
+import { tell } from '../messages/repository';
 import { listOutbox, sendOutbox } from './outbox';
 import { fieldValue, forgetToken } from './subscribe';
 
@@ -59,10 +57,9 @@ describe('subscribe messages', () => {
       ...seedUserItems({ id: `u-ob-ref-${run}`, role: 'resident', nickname: '未订阅', openid: 'openid-refuser', createdAt: at, updatedAt: at }),
       ...seedUserItems({ id: `u-ob-none-${run}`, role: 'resident', nickname: '网页用户', createdAt: at, updatedAt: at }),
     ]);
-    const msg = (userId: string, template: string) => messageItems({ userId, appNo: 'YX20310506000001', template, title: '您的申请“既有住宅增设电梯规划许可”已受理', body: '…' }, at);
     // one transaction per message: each moves its reader's unread count
     for (const [u, t] of [[`u-ob-${run}`, 'application_changed'], [`u-ob-ref-${run}`, 'application_changed'], [`u-ob-none-${run}`, 'application_changed'], [`u-ob-${run}`, 'workorder_other']]) {
-      await db().send(new TransactWriteCommand({ TransactItems: msg(u, t) as never }));
+      await tell([{ userId: u, appNo: 'YX20310506000001', template: t, title: '您的申请“既有住宅增设电梯规划许可”已受理', body: '…' }], at);
     }
 
     await sendOutbox('20310506');
@@ -90,7 +87,7 @@ describe('subscribe messages', () => {
     const run = Date.now().toString(36);
     const at = '2031-06-06T17:30:00.000Z'; // in Beijing it is already 01:30 on 7 June
     await batchPut(seedUserItems({ id: `u-ob-night-${run}`, role: 'resident', nickname: '夜里', openid: `openid-night-${run}`, createdAt: at, updatedAt: at }));
-    await db().send(new TransactWriteCommand({ TransactItems: messageItems({ userId: `u-ob-night-${run}`, appNo: 'YX20310607000001', template: 'application_changed', title: '已受理', body: '…' }, at) as never }));
+    await tell([{ userId: `u-ob-night-${run}`, appNo: 'YX20310607000001', template: 'application_changed', title: '已受理', body: '…' }], at);
     expect((await listOutbox('20310607')).map((m) => m.toUserId)).toContain(`u-ob-night-${run}`);
     await sendOutbox('20310608'); // the job's next day sweeps yesterday too
     expect((await listOutbox('20310607')).find((m) => m.toUserId === `u-ob-night-${run}`)?.status).toBe('sent');

@@ -1,9 +1,8 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { businessDate } from '@yx/shared';
-import { db, table } from '../lib/db';
-import { getUser } from '../identity/repository';
+import { getUser } from '../lib/repository';
+import { listOutbox, markOutbox, pendingOutbox } from '../messages/repository';
+import type { OutboxRecord } from '../lib/entities/messages';
 import { sendSubscribe, templates } from './subscribe';
-import { keys } from '../lib/keys';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
 
@@ -13,31 +12,7 @@ import { now } from '../lib/clock';
  * templates (the local stage) nothing leaves the machine: records are marked 'recorded-locally' and stay
  * visible to admins.
  */
-export async function listOutbox(day: string, limit = 50) {
-  const r = await db().send(new QueryCommand({
-    TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outbox(day, '', '').pk }, ScanIndexForward: false, Limit: limit,
-  }));
-  return (r.Items ?? []).map(rowOf);
-}
-
-const rowOf = ({ id, at, toUserId, template, data, status }: Record<string, unknown>) => ({ id, at, toUserId, template, data, status }) as OutboxRow;
-
-/** Every pending record of a day (Asia/Shanghai), oldest first, page by page: a job, not a request. */
-async function pendingOf(day: string): Promise<OutboxRow[]> {
-  const out: OutboxRow[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(new QueryCommand({
-      TableName: table(), KeyConditionExpression: 'pk = :pk', FilterExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': keys.outbox(day, '', '').pk, ':p': 'pending' }, ExclusiveStartKey: start,
-    }));
-    out.push(...(r.Items ?? []).map(rowOf));
-    start = r.LastEvaluatedKey;
-  } while (start && out.length < 5000);
-  return out;
-}
-
-interface OutboxRow { id: string; at: string; toUserId: string; template: string; data: { title: string; appNo?: string }; status: string }
+export { listOutbox };
 
 /** Sends what is pending from today and yesterday (a record written just before midnight is not left behind). */
 export async function sendOutbox(day = businessDate(now()).replace(/-/g, '')): Promise<{ sent: number; recorded: number }> {
@@ -47,20 +22,16 @@ export async function sendOutbox(day = businessDate(now()).replace(/-/g, '')): P
   let sent = 0;
   let recorded = 0;
   for (const d of [yesterday, day]) {
-    for (const m of await pendingOf(d)) {
+    for (const m of await pendingOutbox(d)) {
       const status = configured ? await deliver(m) : 'recorded-locally';
-      await db().send(new UpdateCommand({
-        TableName: table(), Key: keys.outbox(d, m.at, m.id),
-        UpdateExpression: 'SET #s = :s, sentAt = :t', ConditionExpression: '#s = :p',
-        ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':t': now().toISOString(), ':p': 'pending' },
-      })).catch(() => undefined);
+      await markOutbox(m, status, now().toISOString());
       if (status === 'sent') sent++; else recorded++;
     }
   }
   return { sent, recorded };
 }
 
-async function deliver(m: OutboxRow): Promise<string> {
+async function deliver(m: OutboxRecord): Promise<string> {
   try {
     const user = await getUser(m.toUserId);
     return await sendSubscribe(user?.openid, m.template, { title: m.data?.title ?? '', appNo: m.data?.appNo, at: m.at });

@@ -1,4 +1,5 @@
 import { CounterDeltas, isoWeek } from './counters';
+import { counterItems } from './repository';
 
 describe('counters', () => {
   it('names ISO weeks', () => {
@@ -10,7 +11,7 @@ describe('counters', () => {
 
   it('merges deltas per row so a transaction touches each row once', () => {
     const d = new CounterDeltas().everywhere('market', { s_submitted: 1 }, '2026-11-26').everywhere('market', { s_submitted: 1, received: 1 }, '2026-11-26');
-    const items = d.transactItems('t') as { Update: { Key: { pk: string; sk: string }; ExpressionAttributeValues: Record<string, number> } }[];
+    const items = counterItems(d) as { Update: { Key: { pk: string; sk: string }; ExpressionAttributeValues: Record<string, number> } }[];
     expect(items).toHaveLength(4);
     const ids = items.map((i) => `${i.Update.Key.pk}|${i.Update.Key.sk}`);
     expect(new Set(ids).size).toBe(4);

@@ -1,14 +1,12 @@
 /**
  * Dashboard counters kept as data changes (never computed by scanning): one row per scope for
  * the current counts by state and the running totals, one row per scope and ISO week for trends.
- * Deltas for one transaction are merged per row, since a transaction may touch a row only once.
+ * Deltas for one transaction are merged per row, since a transaction may touch a row only once;
+ * lib/repository.ts `counterItems` turns them into the transaction's updates.
  */
-export type Scope = { kind: 'dept'; id: string } | { kind: 'street'; id: string } | { kind: 'district' };
+import type { Scope } from './entities/counters';
 
-export const counterKey = (scope: Scope, period = 'ALL') => ({
-  pk: scope.kind === 'dept' ? `COUNT#DEPT#${scope.id}` : scope.kind === 'street' ? `COUNT#STREET#${scope.id}` : 'COUNT#DISTRICT',
-  sk: period === 'ALL' ? 'ALL' : `W#${period}`,
-});
+export type { Scope };
 
 /** ISO week of a business date, e.g. 2026-W48. */
 export function isoWeek(date: string): string {
@@ -20,15 +18,16 @@ export function isoWeek(date: string): string {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+const scopeId = (s: Scope) => (s.kind === 'district' ? 'district' : `${s.kind}:${s.id}`);
+
 export class CounterDeltas {
-  private rows = new Map<string, { key: { pk: string; sk: string }; add: Record<string, number> }>();
+  private byRow = new Map<string, { scope: Scope; period: string; add: Record<string, number> }>();
 
   add(scope: Scope, attrs: Record<string, number>, period = 'ALL'): this {
-    const key = counterKey(scope, period);
-    const id = `${key.pk}|${key.sk}`;
-    const row = this.rows.get(id) ?? { key, add: {} };
+    const id = `${scopeId(scope)}|${period}`;
+    const row = this.byRow.get(id) ?? { scope, period, add: {} };
     for (const [a, n] of Object.entries(attrs)) row.add[a] = (row.add[a] ?? 0) + n;
-    this.rows.set(id, row);
+    this.byRow.set(id, row);
     return this;
   }
 
@@ -43,22 +42,14 @@ export class CounterDeltas {
     return this;
   }
 
-  transactItems(tableName: string): Record<string, unknown>[] {
-    return [...this.rows.values()]
-      .map(({ key, add }) => {
-        const entries = Object.entries(add).filter(([, n]) => n !== 0);
-        if (!entries.length) return undefined;
-        return {
-          Update: {
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
-          },
-        };
-      })
-      .filter((x): x is NonNullable<typeof x> => Boolean(x));
+  /** Another set of deltas merged into this one. */
+  merge(other: CounterDeltas | undefined): this {
+    for (const r of other?.rows() ?? []) this.add(r.scope, r.add, r.period);
+    return this;
+  }
+
+  rows() {
+    return [...this.byRow.values()];
   }
 }
 

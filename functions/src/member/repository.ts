@@ -1,75 +1,39 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_MEMBER_RULES, MemberRules, type Benefit, type PointsKind } from '@yx/shared';
+import { DEFAULT_MEMBER_RULES, type Benefit, type MemberRules } from '@yx/shared';
 import { db, table } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { idempotencyItem, getIdempotency } from '../lib/repository';
+import {
+  BenefitItem, Card, Claim, keys, PointsEntryRow, PointsSource, Rules, seedPointsItems, shardOf, STAT_SHARDS,
+  type BenefitRow, type ClaimRow, type MemberCard, type PointsRow,
+} from '../lib/entities/member';
 
 /**
- * 会员专区 (member zone). Keys, all here:
- * | member card      | USER#<userId>        | MEMBER                  | gsi1 MEMBERS / <claimedAt>#<userId> once claimed |
- * | points entry     | USER#<userId>        | PTS#<at>#<source>       | append-only ledger |
- * | points source    | USER#<userId>        | PTSSRC#<source>         | one award per source; check-ins are `checkin:<date>` |
- * | benefit count    | USER#<userId>        | BCOUNT#<benefitId>      | claims by this member, checked against the limit |
- * | rules            | CONFIG               | MEMBER_RULES            | |
- * | benefit          | BENEFITS             | <benefitId>             | stock left, claimed and redeemed counts |
- * | claim (券码)     | CLAIM#<code>         | CLAIM                   | gsi1 USERCLAIM#<userId> / <at>#<code> |
- * | member number    | SEQ#MEMBER           | SEQ                     | |
- * | daily figures    | MEMBERSTAT#<date|ALL>| S#<shard>               | 4 shards; plain ADDs after each change (bumpStats) |
- *
+ * 会员专区 (member zone): the store. Keys and schemas: lib/entities/member.ts.
  * The card holds the balance and the growth value. Every entry is written in the same transaction as the
  * ADD on the card, so the balance is always the ledger's sum; spending is conditional on `balance >= price`,
  * so it can never go negative.
  */
 const T = () => table();
-export const STAT_SHARDS = 4;
-
-export interface MemberCard {
-  userId: string;
-  memberNo?: string; // absent until the card is claimed (points earned before it wait on the row)
-  levelId?: string;
-  levelReachedAt?: string;
-  balance: number;
-  growth: number;
-  streak: number;
-  lastCheckIn?: string;
-  claimedAt?: string;
-}
-
-export interface PointsRow { at: string; kind: PointsKind; points: number; reason: string; source: string; balanceAfter?: number }
-export interface BenefitRow extends Benefit { stockLeft: number; claimed: number; redeemed: number; updatedAt: string }
-export interface ClaimRow {
-  code: string; userId: string; memberNo: string; benefitId: string; title: string; partner: string; partnerId: string;
-  pointsPrice: number; claimedAt: string; expiresOn: string; status: 'claimed' | 'redeemed'; redeemedAt?: string; redeemedBy?: string;
-}
-
-export const cardKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBER' });
-const entryKey = (userId: string, at: string, source: string) => ({ pk: `USER#${userId}`, sk: `PTS#${at}#${source}` });
-const sourceKey = (userId: string, source: string) => ({ pk: `USER#${userId}`, sk: `PTSSRC#${source}` });
-const countKey = (userId: string, benefitId: string) => ({ pk: `USER#${userId}`, sk: `BCOUNT#${benefitId}` });
-const rulesKey = { pk: 'CONFIG', sk: 'MEMBER_RULES' };
-export const benefitKey = (id: string) => ({ pk: 'BENEFITS', sk: id });
-export const claimKey = (code: string) => ({ pk: `CLAIM#${code}`, sk: 'CLAIM' });
-const statKey = (day: string, shard: number) => ({ pk: `MEMBERSTAT#${day}`, sk: `S#${shard}` });
-const idemKey = (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' });
-
-export const shardOf = (userId: string) => [...userId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % STAT_SHARDS;
+export { seedPointsItems, shardOf, STAT_SHARDS };
+export type { BenefitRow, ClaimRow, MemberCard, PointsRow };
 
 export async function getCard(userId: string): Promise<MemberCard | undefined> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: cardKey(userId), ConsistentRead: true }));
-  return r.Item as MemberCard | undefined;
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.card(userId), ConsistentRead: true }));
+  return r.Item ? Card.fromItem(r.Item) : undefined;
 }
 
 export async function getRules(): Promise<MemberRules> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: rulesKey }));
-  const parsed = r.Item ? MemberRules.safeParse(r.Item.rules) : undefined;
-  return parsed?.success ? parsed.data : DEFAULT_MEMBER_RULES;
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.rules }));
+  return (r.Item && Rules.fromItem(r.Item)) || DEFAULT_MEMBER_RULES;
 }
 
 export async function putRules(rules: MemberRules, by: string, at: string): Promise<void> {
-  await db().send(new PutCommand({ TableName: T(), Item: { ...rulesKey, entity: 'MemberRules', rules, updatedBy: by, updatedAt: at } }));
+  await db().send(new PutCommand({ TableName: T(), Item: Rules.toItem(rules, by, at) }));
 }
 
 export async function nextMemberSeq(): Promise<number> {
-  const r = await db().send(new UpdateCommand({ TableName: T(), Key: { pk: 'SEQ#MEMBER', sk: 'SEQ' }, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }));
+  const r = await db().send(new UpdateCommand({ TableName: T(), Key: keys.memberSequence, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }));
   return Number(r.Attributes?.n);
 }
 
@@ -86,16 +50,16 @@ export async function bumpStats(userId: string, day: string, add: Record<string,
     ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
     ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
   }));
-  await Promise.all([update(statKey(day, shardOf(userId))), update(statKey('ALL', shardOf(userId)))]);
+  await Promise.all([update(keys.stat(day, shardOf(userId))), update(keys.stat('ALL', shardOf(userId)))]);
 }
 
 export async function readStats(days: string[]): Promise<Map<string, Record<string, number>>> {
-  const keys = [...days, 'ALL'].flatMap((d) => Array.from({ length: STAT_SHARDS }, (_, s) => statKey(d, s)));
+  const statKeys = [...days, 'ALL'].flatMap((d) => Array.from({ length: STAT_SHARDS }, (_, s) => keys.stat(d, s)));
   const out = new Map<string, Record<string, number>>();
-  for (let i = 0; i < keys.length; i += 100) {
-    const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys.slice(i, i + 100) } } }));
+  for (let i = 0; i < statKeys.length; i += 100) {
+    const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: statKeys.slice(i, i + 100) } } }));
     for (const row of r.Responses?.[T()] ?? []) {
-      const day = String(row.pk).slice('MEMBERSTAT#'.length);
+      const day = keys.statDayOf(String(row.pk));
       const sum = out.get(day) ?? {};
       for (const [k, v] of Object.entries(row)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
       out.set(day, sum);
@@ -108,10 +72,10 @@ export async function readStats(days: string[]): Promise<Map<string, Record<stri
 export function claimCardItem(userId: string, memberNo: string, levelId: string, at: string, today: string, growthWas: number) {
   return {
     Update: {
-      TableName: T(), Key: cardKey(userId),
+      TableName: T(), Key: keys.card(userId),
       UpdateExpression: 'SET memberNo = :no, levelId = :lvl, levelReachedAt = :today, claimedAt = :at, userId = :u, entity = :e, gsi1pk = :g1, gsi1sk = :g1s, balance = if_not_exists(balance, :zero), growth = if_not_exists(growth, :zero), streak = if_not_exists(streak, :zero)',
       ConditionExpression: growthWas === 0 ? 'attribute_not_exists(memberNo) AND (attribute_not_exists(growth) OR growth = :zero)' : 'attribute_not_exists(memberNo) AND growth = :gw',
-      ExpressionAttributeValues: { ':no': memberNo, ':lvl': levelId, ':today': today, ':at': at, ':u': userId, ':e': 'MemberCard', ':g1': 'MEMBERS', ':g1s': `${at}#${userId}`, ':zero': 0, ...(growthWas === 0 ? {} : { ':gw': growthWas }) },
+      ExpressionAttributeValues: { ':no': memberNo, ':lvl': levelId, ':today': today, ':at': at, ':u': userId, ':e': 'MemberCard', ':g1': keys.members(at, userId).gsi1pk, ':g1s': keys.members(at, userId).gsi1sk, ':zero': 0, ...(growthWas === 0 ? {} : { ':gw': growthWas }) },
     },
   };
 }
@@ -131,11 +95,11 @@ export function pointsItems(userId: string, e: PointsRow, card: { set?: Record<s
   if (card.minBalance !== undefined) { conditions.push('balance >= :min'); values[':min'] = card.minBalance; }
   if (grows) values[':g'] = e.points;
   return [
-    { Put: { TableName: T(), Item: { ...sourceKey(userId, e.source), entity: 'PointsSource', at: e.at, points: e.points }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: T(), Item: { ...entryKey(userId, e.at, e.source), entity: 'PointsEntry', ...e } } },
+    { Put: { TableName: T(), Item: PointsSource.toItem(userId, e), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: T(), Item: PointsEntryRow.toItem(userId, e) } },
     {
       Update: {
-        TableName: T(), Key: cardKey(userId),
+        TableName: T(), Key: keys.card(userId),
         UpdateExpression: `SET ${sets.join(', ')} ADD balance :p${grows ? ', growth :g' : ''}`,
         ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
@@ -152,27 +116,28 @@ export async function transact(items: Record<string, unknown>[]): Promise<void> 
 /** Check-in days of a month: the `checkin:<date>` sources (one Query). */
 export async function checkInDates(userId: string, month: string): Promise<string[]> {
   const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': `PTSSRC#checkin:${month}` },
+    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.checkInPrefix(month) },
   }));
-  return (r.Items ?? []).map((i) => String(i.sk).slice('PTSSRC#checkin:'.length));
+  return (r.Items ?? []).map((i) => keys.checkInDateOf(String(i.sk)));
 }
 
 /** The ledger, newest first. */
 export async function ledger(userId: string, limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': 'PTS#' },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: `USER#${userId}`, sortPrefix: 'PTS#' }),
+    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.entryPrefix },
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.card(userId).pk, sortPrefix: keys.entryPrefix }),
   }));
-  return { items: (r.Items ?? []) as PointsRow[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: (r.Items ?? []).map(PointsEntryRow.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 export async function listBenefits(): Promise<BenefitRow[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'BENEFITS' }, Limit: 100 }));
-  return (r.Items ?? []) as BenefitRow[];
+  const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.benefitsPk }, Limit: 100 }));
+  return (r.Items ?? []).map(BenefitItem.fromItem);
 }
 
 export async function getBenefit(id: string): Promise<BenefitRow | undefined> {
-  return (await db().send(new GetCommand({ TableName: T(), Key: benefitKey(id), ConsistentRead: true }))).Item as BenefitRow | undefined;
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.benefit(id), ConsistentRead: true }));
+  return r.Item ? BenefitItem.fromItem(r.Item) : undefined;
 }
 
 /** Admin: create a benefit, or change one; the stock left follows the new stock minus what was claimed (never below it). */
@@ -183,15 +148,15 @@ export async function saveBenefit(b: Benefit, at: string, mode: 'create' | 'upda
   const sets = ['stockLeft = :stock - if_not_exists(claimed, :zero)', 'claimed = if_not_exists(claimed, :zero)', 'redeemed = if_not_exists(redeemed, :zero)', 'updatedAt = :at', 'entity = :e', 'id = :id'];
   Object.entries(fields).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
   await db().send(new UpdateCommand({
-    TableName: T(), Key: benefitKey(id), UpdateExpression: `SET ${sets.join(', ')}`,
+    TableName: T(), Key: keys.benefit(id), UpdateExpression: `SET ${sets.join(', ')}`,
     ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND claimed <= :stock', ExpressionAttributeNames: names, ExpressionAttributeValues: values,
   }));
 }
 
 export async function claimedCount(userId: string, benefitIds: string[]): Promise<Map<string, number>> {
   if (!benefitIds.length) return new Map();
-  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: benefitIds.slice(0, 100).map((b) => countKey(userId, b)) } } }));
-  return new Map((r.Responses?.[T()] ?? []).map((row) => [String(row.sk).slice('BCOUNT#'.length), Number(row.n ?? 0)]));
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: benefitIds.slice(0, 100).map((b) => keys.count(userId, b)) } } }));
+  return new Map((r.Responses?.[T()] ?? []).map((row) => [keys.countBenefitOf(String(row.sk)), Number(row.n ?? 0)]));
 }
 
 /**
@@ -201,7 +166,7 @@ export async function claimedCount(userId: string, benefitIds: string[]): Promis
  */
 export async function reserveUnit(benefitId: string): Promise<boolean> {
   try {
-    await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one', ConditionExpression: 'stockLeft > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } }));
+    await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one', ConditionExpression: 'stockLeft > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } }));
     return true;
   } catch (e) {
     if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -211,62 +176,51 @@ export async function reserveUnit(benefitId: string): Promise<boolean> {
 
 /** Gives a reserved unit back when the claim itself could not be made (limit, points, a double tap's twin). */
 export async function releaseUnit(benefitId: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'ADD stockLeft :one, claimed :minus', ExpressionAttributeValues: { ':one': 1, ':minus': -1 } }));
+  await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD stockLeft :one, claimed :minus', ExpressionAttributeValues: { ':one': 1, ':minus': -1 } }));
 }
 
 /** The claim's own writes (all the member's own rows): the idempotency record, the member's count, the code. */
 export function claimItems(c: ClaimRow, limit: number, idem: string): Record<string, unknown>[] {
   return [
-    { Put: { TableName: T(), Item: { ...idemKey(c.userId, idem), entity: 'Idempotency', code: c.code, ttl: Math.floor(Date.parse(c.claimedAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Update: { TableName: T(), Key: countKey(c.userId, c.benefitId), UpdateExpression: 'ADD n :one', ConditionExpression: 'attribute_not_exists(n) OR n < :limit', ExpressionAttributeValues: { ':one': 1, ':limit': limit } } },
-    { Put: { TableName: T(), Item: { ...claimKey(c.code), gsi1pk: `USERCLAIM#${c.userId}`, gsi1sk: `${c.claimedAt}#${c.code}`, entity: 'BenefitClaim', ...c }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    idempotencyItem(c.userId, idem, c.claimedAt, { code: c.code }),
+    { Update: { TableName: T(), Key: keys.count(c.userId, c.benefitId), UpdateExpression: 'ADD n :one', ConditionExpression: 'attribute_not_exists(n) OR n < :limit', ExpressionAttributeValues: { ':one': 1, ':limit': limit } } },
+    { Put: { TableName: T(), Item: Claim.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
 }
 
 export async function idempotentClaim(userId: string, key: string): Promise<string | undefined> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: idemKey(userId, key), ConsistentRead: true }));
-  return r.Item?.code as string | undefined;
+  return (await getIdempotency(userId, key))?.code;
 }
 
 export async function getClaim(code: string): Promise<ClaimRow | undefined> {
-  return (await db().send(new GetCommand({ TableName: T(), Key: claimKey(code), ConsistentRead: true }))).Item as ClaimRow | undefined;
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.claim(code), ConsistentRead: true }));
+  return r.Item ? Claim.fromItem(r.Item) : undefined;
 }
 
 export async function myClaims(userId: string, limit: number): Promise<ClaimRow[]> {
   const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `USERCLAIM#${userId}` }, ScanIndexForward: false, Limit: limit,
+    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.userClaimsPk(userId) }, ScanIndexForward: false, Limit: limit,
   }));
-  return (r.Items ?? []) as ClaimRow[];
+  return (r.Items ?? []).map(Claim.fromItem);
 }
 
 /** 核销: once, before it expires. */
 export function redeemItems(c: ClaimRow, by: string, at: string, today: string, partnerId: string): Record<string, unknown>[] {
   return [
-    { Update: { TableName: T(), Key: claimKey(c.code), UpdateExpression: 'SET #s = :r, redeemedAt = :at, redeemedBy = :by', ConditionExpression: '#s = :c AND expiresOn >= :today AND partnerId = :pid', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'redeemed', ':c': 'claimed', ':at': at, ':by': by, ':today': today, ':pid': partnerId } } },
+    { Update: { TableName: T(), Key: keys.claim(c.code), UpdateExpression: 'SET #s = :r, redeemedAt = :at, redeemedBy = :by', ConditionExpression: '#s = :c AND expiresOn >= :today AND partnerId = :pid', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'redeemed', ':c': 'claimed', ':at': at, ':by': by, ':today': today, ':pid': partnerId } } },
   ];
 }
 
 /** The benefit's redeemed count, after the redemption committed (the benefit row is shared by every claimer). */
 export async function countRedemption(benefitId: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: T(), Key: benefitKey(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }));
+  await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }));
 }
 
 /** Members, newest first (admin). */
 export async function listMembers(limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'MEMBERS' }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: 'MEMBERS', index: 'gsi1' }),
+    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.membersPk }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.membersPk, index: 'gsi1' }),
   }));
-  return { items: (r.Items ?? []) as MemberCard[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: (r.Items ?? []).map(Card.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
-/** Seeding only: a benefit row as given, and points a person earned before claiming a card. */
-export function seedBenefitItem(b: Benefit, at: string): Record<string, unknown> {
-  return { ...benefitKey(b.id), entity: 'Benefit', ...b, stockLeft: b.stock, claimed: 0, redeemed: 0, updatedAt: at };
-}
-export function seedPointsItems(userId: string, entries: PointsRow[]): Record<string, unknown>[] {
-  const sum = entries.reduce((s, e) => s + e.points, 0);
-  return [
-    ...entries.flatMap((e) => [{ ...sourceKey(userId, e.source), entity: 'PointsSource', at: e.at, points: e.points }, { ...entryKey(userId, e.at, e.source), entity: 'PointsEntry', ...e }]),
-    { ...cardKey(userId), entity: 'MemberCard', userId, balance: sum, growth: sum, streak: 0 },
-  ];
-}

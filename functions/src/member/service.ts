@@ -8,7 +8,7 @@ import { cancellationReasons } from '../lib/db';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
 import { log } from '../lib/log';
 import { getUser, getUsers, type UserRecord } from '../identity/repository';
-import { messageItems } from '../applications/repository';
+import { noticeItems } from '../messages/repository';
 import * as repo from './repository';
 
 const today = () => businessDate(now());
@@ -305,7 +305,7 @@ export async function redeem(partner: UserRecord, code: string) {
   try {
     await repo.transact([
       ...repo.redeemItems(c, partner.id, at, day, partner.partnerId),
-      ...messageItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。` }, at),
+      ...noticeItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。` }, at),
     ]);
   } catch (e) {
     if (!cancellationReasons(e)) throw e;

@@ -20,9 +20,9 @@ export const handler = router({
   }),
   'GET /v1/messages/unread-count': route({ auth: [...PEOPLE] }, async ({ session }) => ({ unread: await repo.unreadCount(session!.userId) })),
   'POST /v1/messages/{messageId}/read': route({ auth: [...PEOPLE], params: MessageParams, body: ReadBody }, async ({ session, params, body }) => {
-    const sk = await repo.findMessageSk(session!.userId, params.messageId, body.at);
-    if (!sk) throw notFound('未找到该消息');
-    await repo.markRead(session!.userId, sk);
+    const m = await repo.getMessage(session!.userId, params.messageId, body.at);
+    if (!m) throw notFound('未找到该消息');
+    await repo.markRead(session!.userId, m);
     return { unread: await repo.unreadCount(session!.userId) };
   }),
 });

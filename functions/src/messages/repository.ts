@@ -1,36 +1,73 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { randomId } from '../lib/ids';
+import { keys as identityKeys } from '../lib/entities/identity';
+import { keys, Message, Outbox, type MessageRecord, type OutboxRecord } from '../lib/entities/messages';
 
-export interface MessageRecord { id: string; at: string; title: string; body: string; appNo?: string; read: boolean; sk: string }
+/**
+ * The inbox (消息) and the outbox of WeChat subscribe messages. Every capability tells a person something
+ * through `noticeItems` (inside its own transaction) or `tell` (on its own): an inbox message, the unread
+ * counter on the user row, and the outbox record the sender job delivers.
+ */
+export interface Notice { userId: string; title: string; body: string; appNo?: string; template: string }
+
+/** One notice per person: a transaction may touch a reader's unread counter only once (a filer can also follow). */
+export const uniqueRecipients = (notices: Notice[]) => notices.filter((m, i) => notices.findIndex((x) => x.userId === m.userId) === i);
+
+/** The transaction items that tell one person something at `at`: message, unread counter, outbox record. */
+export function noticeItems(n: Notice, at: string): Record<string, unknown>[] {
+  const id = randomId('m', 12);
+  return [
+    { Put: { TableName: table(), Item: Message.toItem(n.userId, { id, at, title: n.title, body: n.body, appNo: n.appNo, read: false }) } },
+    { Update: { TableName: table(), Key: identityKeys.user(n.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+    { Put: { TableName: table(), Item: Outbox.toItem({ id, at, toUserId: n.userId, template: n.template, data: { title: n.title, appNo: n.appNo }, status: 'pending' }) } },
+  ];
+}
+
+/** Tells many people (a team's members) on their own, in transactions of at most 30 people. */
+export async function tell(notices: Notice[], at: string): Promise<void> {
+  const unique = uniqueRecipients(notices);
+  for (let i = 0; i < unique.length; i += 30) {
+    await db().send(new TransactWriteCommand({ TransactItems: unique.slice(i, i + 30).flatMap((m) => noticeItems(m, at)) as never }));
+  }
+}
+
+// ---- inbox ----------------------------------------------------------------------------------
 
 export async function listMessages(userId: string, limit: number, cursor?: string) {
+  const pk = identityKeys.userPk(userId);
   const r = await db().send(new QueryCommand({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.userPk(userId), ':p': 'MSG#' },
+    ExpressionAttributeValues: { ':pk': pk, ':p': keys.messagePrefix },
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: cursor ? { pk: keys.userPk(userId), sk: Buffer.from(cursor, 'base64url').toString('utf8') } : undefined,
+    ExclusiveStartKey: cursor ? { pk, sk: Buffer.from(cursor, 'base64url').toString('utf8') } : undefined,
   }));
   return {
-    items: (r.Items ?? []) as MessageRecord[],
+    items: (r.Items ?? []).map(Message.fromItem),
     nextCursor: r.LastEvaluatedKey ? Buffer.from(String(r.LastEvaluatedKey.sk)).toString('base64url') : null,
   };
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.user(userId), ProjectionExpression: 'unread' }));
+  const r = await db().send(new GetCommand({ TableName: table(), Key: identityKeys.user(userId), ProjectionExpression: 'unread' }));
   return Math.max(0, Number(r.Item?.unread ?? 0));
 }
 
+/** A message by its time and id (both from the list): one key lookup. */
+export async function getMessage(userId: string, messageId: string, at: string): Promise<MessageRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.message(userId, at, messageId) }));
+  return r.Item ? Message.fromItem(r.Item) : undefined;
+}
+
 /** Marks one message read and moves the counter, once, whatever happens twice. */
-export async function markRead(userId: string, sk: string): Promise<boolean> {
+export async function markRead(userId: string, m: Pick<MessageRecord, 'id' | 'at'>): Promise<boolean> {
   try {
     await db().send(new TransactWriteCommand({
       TransactItems: [
-        { Update: { TableName: table(), Key: { pk: keys.userPk(userId), sk }, UpdateExpression: 'SET #r = :t', ConditionExpression: 'attribute_exists(pk) AND #r = :f', ExpressionAttributeNames: { '#r': 'read' }, ExpressionAttributeValues: { ':t': true, ':f': false } } },
-        { Update: { TableName: table(), Key: keys.user(userId), UpdateExpression: 'ADD unread :m', ConditionExpression: 'unread > :z', ExpressionAttributeValues: { ':m': -1, ':z': 0 } } },
+        { Update: { TableName: table(), Key: keys.message(userId, m.at, m.id), UpdateExpression: 'SET #r = :t', ConditionExpression: 'attribute_exists(pk) AND #r = :f', ExpressionAttributeNames: { '#r': 'read' }, ExpressionAttributeValues: { ':t': true, ':f': false } } },
+        { Update: { TableName: table(), Key: identityKeys.user(userId), UpdateExpression: 'ADD unread :m', ConditionExpression: 'unread > :z', ExpressionAttributeValues: { ':m': -1, ':z': 0 } } },
       ],
     }));
     return true;
@@ -40,8 +77,36 @@ export async function markRead(userId: string, sk: string): Promise<boolean> {
   }
 }
 
-export async function findMessageSk(userId: string, messageId: string, atHint: string): Promise<string | undefined> {
-  const sk = `MSG#${atHint}#${messageId}`;
-  const r = await db().send(new GetCommand({ TableName: table(), Key: { pk: keys.userPk(userId), sk } }));
-  return r.Item ? sk : undefined;
+// ---- outbox ---------------------------------------------------------------------------------
+
+/** A day's records (yyyymmdd, Asia/Shanghai), newest first. */
+export async function listOutbox(day: string, limit = 50): Promise<OutboxRecord[]> {
+  const r = await db().send(new QueryCommand({
+    TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPk(day) }, ScanIndexForward: false, Limit: limit,
+  }));
+  return (r.Items ?? []).map(Outbox.fromItem);
+}
+
+/** Every pending record of a day, oldest first, page by page: a job, not a request. */
+export async function pendingOutbox(day: string): Promise<OutboxRecord[]> {
+  const out: OutboxRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(new QueryCommand({
+      TableName: table(), KeyConditionExpression: 'pk = :pk', FilterExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.outboxPk(day), ':p': 'pending' }, ExclusiveStartKey: start,
+    }));
+    out.push(...(r.Items ?? []).map(Outbox.fromItem));
+    start = r.LastEvaluatedKey;
+  } while (start && out.length < 5000);
+  return out;
+}
+
+/** What became of a pending record (sent, refused…), once: a record already marked stays as it is. */
+export async function markOutbox(m: Pick<OutboxRecord, 'id' | 'at'>, status: string, at: string): Promise<void> {
+  await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.outbox(keys.outboxDay(m.at), m.at, m.id),
+    UpdateExpression: 'SET #s = :s, sentAt = :t', ConditionExpression: '#s = :p',
+    ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':t': at, ':p': 'pending' },
+  })).catch(() => undefined);
 }

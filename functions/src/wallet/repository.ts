@@ -1,21 +1,22 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import { keys as identityKeys } from '../lib/entities/identity';
+import { keys, Licence, type LicenceRecord } from '../lib/entities/wallet';
 
-export interface LicenceRecord { id: string; type: string; name: string; number: string; issuer: string; validUntil?: string }
+export type { LicenceRecord };
 
 export async function listLicences(userId: string): Promise<LicenceRecord[]> {
   const r = await db().send(new QueryCommand({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.userPk(userId), ':p': 'ELIC#' },
+    ExpressionAttributeValues: { ':pk': identityKeys.userPk(userId), ':p': keys.licencePrefix },
   }));
-  return (r.Items ?? []).map(({ id, type, name, number, issuer, validUntil }) => ({ id, type, name, number, issuer, validUntil }));
+  return (r.Items ?? []).map(Licence.fromItem);
 }
 
 export async function getLicence(userId: string, licenceId: string): Promise<LicenceRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.licence(userId, licenceId) }));
-  return r.Item as LicenceRecord | undefined;
+  return r.Item ? Licence.fromItem(r.Item) : undefined;
 }
 
-export const licenceItem = (userId: string, l: LicenceRecord) => ({ ...keys.licence(userId, l.id), entity: 'ELicence', ...l });
+export const licenceItem = (userId: string, l: LicenceRecord) => Licence.toItem(userId, l);

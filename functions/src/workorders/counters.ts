@@ -1,5 +1,4 @@
 import { CounterDeltas, isoWeek, type Scope } from '../lib/counters';
-import { table } from '../lib/db';
 import type { WorkOrderRecord } from './repository';
 
 /**
@@ -14,7 +13,7 @@ export function woScopes(wo: Pick<WorkOrderRecord, 'teamId' | 'street'>): Scope[
   return scopes;
 }
 
-export function woCounterItems(changes: { wo: Pick<WorkOrderRecord, 'teamId' | 'street'>; all: Record<string, number>; week?: { of: string; add: Record<string, number> } }[]): Record<string, unknown>[] {
+export function woCounters(changes: { wo: Pick<WorkOrderRecord, 'teamId' | 'street'>; all: Record<string, number>; week?: { of: string; add: Record<string, number> } }[]): CounterDeltas {
   const d = new CounterDeltas();
   for (const c of changes) {
     for (const scope of woScopes(c.wo)) {
@@ -22,5 +21,5 @@ export function woCounterItems(changes: { wo: Pick<WorkOrderRecord, 'teamId' | '
       if (c.week) d.add(scope, c.week.add, isoWeek(c.week.of));
     }
   }
-  return d.transactItems(table());
+  return d;
 }

@@ -1,9 +1,7 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingTime, STREETS } from '@yx/shared';
-import { db, table } from '../lib/db';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
-import { NO_STREET, streetList, type WorkOrderRecord } from './repository';
+import { markEscalated, NO_STREET, streetList, type WorkOrderRecord } from './repository';
 
 /** Unclaimed orders whose claim time has run out, street by street (one Query per street, most overdue first). */
 export async function overdueUnclaimed(at = now().toISOString()): Promise<WorkOrderRecord[]> {
@@ -21,12 +19,7 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
   for (const w of await overdueUnclaimed(at)) {
     if (w.escalatedAt) continue;
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Update: { TableName: table(), Key: { pk: `WO#${w.no}`, sk: 'WO' }, UpdateExpression: 'SET escalatedAt = :at', ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':at': at, ':d': 'dispatched' } } },
-          { Put: { TableName: table(), Item: { pk: `WO#${w.no}`, sk: `EVT#${at}#esc`, entity: 'WoEvent', at, actor: '系统', role: 'system', action: '超时未签收，已提请街道调度', note: `${w.teamName} 应于 ${beijingTime(w.claimBy)} 前签收` } } },
-        ],
-      }));
+      await markEscalated(w, { at, actor: '系统', role: 'system', action: '超时未签收，已提请街道调度', note: `${w.teamName} 应于 ${beijingTime(w.claimBy)} 前签收` });
       escalated.push(w.no);
     } catch (e) {
       log.error('escalation skipped', { no: w.no, err: (e as Error).name }); // claimed at the same moment

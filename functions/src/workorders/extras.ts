@@ -1,13 +1,12 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { addWorkingDays, businessDate, streetName, streetSortKey } from '@yx/shared';
+import { addWorkingDays, businessDate, streetName } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
-import { db, table, isConditionFailure } from '../lib/db';
+import { isConditionFailure } from '../lib/db';
 import { now } from '../lib/clock';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { getUser, type UserRecord } from '../identity/repository';
 import * as repo from './repository';
 import { staffView } from './service';
-import { woCounterItems } from './counters';
+import { woCounters } from './counters';
 
 const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
 const dispatcherName = (u: UserRecord) => (u.role === 'admin' ? '区政数局' : `${streetName(u.street) ?? ''}调度`);
@@ -20,12 +19,7 @@ export async function requestExtension(userId: string, no: string, days: number,
   if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict('只有处理中的工单可以申请延期');
   const at = now().toISOString();
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension = :e', ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':e': { days, reason, status: 'requested', at }, ':req': 'requested', ':me': userId } } },
-        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#ext`, entity: 'WoEvent', at, actor: wo.teamName, role: user.role, action: `申请延期 ${days} 个工作日`, note: reason } } },
-      ],
-    }));
+    await repo.requestExtension(wo, userId, { days, reason, status: 'requested', at }, { at, actor: wo.teamName, role: user.role, action: `申请延期 ${days} 个工作日`, note: reason });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('已有待审批的延期申请');
     throw e;
@@ -43,12 +37,7 @@ export async function decideExtension(userId: string, no: string, approve: boole
   const at = now().toISOString();
   const replyBy = approve ? addWorkingDays(wo.replyBy, ext.days, await getCalendar()) : wo.replyBy;
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3', ConditionExpression: 'extension.#st = :req AND #state = :state', ExpressionAttributeNames: { '#st': 'status', '#state': 'state' }, ExpressionAttributeValues: { ':s': approve ? 'granted' : 'refused', ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at }) } } },
-        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#extd`, entity: 'WoEvent', at, actor: dispatcherName(user), role: user.role, action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期', ...(note ? { note } : {}) } } },
-      ],
-    }));
+    await repo.decideExtension(wo, approve ? 'granted' : 'refused', replyBy, { at, actor: dispatcherName(user), role: user.role, action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期', ...(note ? { note } : {}) });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('延期申请刚刚已被处理');
     throw e;
@@ -73,16 +62,10 @@ export async function markDuplicate(userId: string, no: string, originalNo: stri
   const at = now().toISOString();
   const actor = dispatcherName(user);
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Update: { TableName: table(), Key: repo.woKey(no), UpdateExpression: 'SET #s = :closed, duplicateOf = :o, version = version + :one, gsi3sk = :g3 REMOVE gsi2pk, gsi2sk', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':closed': 'closed', ':o': originalNo, ':one': 1, ':v': wo.version, ':g3': streetSortKey({ ...wo, state: 'closed', at }) } } },
-        { Put: { TableName: table(), Item: { pk: `WO#${no}`, sk: `EVT#${at}#dup`, entity: 'WoEvent', at, actor, role: user.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' } } },
-        { Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `EVT#${at}#dupof-${no}`, entity: 'WoEvent', at, actor, role: user.role, action: '并入重复件', note: no } } },
-        ...(alreadyFollows ? [] : [{ Put: { TableName: table(), Item: { pk: `WO#${originalNo}`, sk: `METOO#${wo.filerId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } }]),
-        { Update: { TableName: table(), Key: repo.woKey(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
-        ...woCounterItems([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
-      ],
-    }));
+    await repo.mergeDuplicate({
+      wo, originalNo, followOriginal: !alreadyFollows, actor, role: user.role, at,
+      counters: woCounters([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
+    });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');
     throw e;

@@ -1,91 +1,41 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup, type WorkOrderState } from '@yx/shared';
-import { db, table } from '../lib/db';
-import { messageItems, type MessageInput } from '../applications/repository';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup } from '@yx/shared';
+import { db, table, versionedUpdate } from '../lib/db';
+import { counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
+import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
+import {
+  Follower, followerOf, keys, NO_STREET, rowKind, WoByMonth, WoEventRow, WoPlace, WorkOrder,
+  type WoEvent, type WorkOrderRecord,
+} from '../lib/entities/workorders';
+import { noticeItems, uniqueRecipients, type Notice } from '../messages/repository';
 
-/**
- * Work orders (工单) for appeals and community issues. Keys:
- * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open); |
- * |                   |                    |                  | gsi3 STREETWO#<street> / <group>#<claimBy or replyBy or changedAt>#<no> (streetSortKey) |
- * | event (trail)     | WO#<no>            | EVT#<at>#<n>     | append-only, written with the change it records |
- * | me-too / follower | WO#<no>            | METOO#<userId>   | |
- * | place index       | WOGEO#<cat>#<cell> | <createdAt>#<no> | geohash-7 cell, for "nearby open orders of this category" |
- */
-export interface WorkOrderRecord {
-  no: string;
-  kind: 'appeal' | 'community';
-  categoryId: string;
-  categoryPath: string;
-  teamId: string; // dept:<id> or grid:<street>
-  teamName: string;
-  street?: string; // the street whose dispatcher oversees it
-  state: WorkOrderState;
-  version: number;
-  description: string;
-  photoIds: string[];
-  place?: { lat: number; lng: number; address: string };
-  geohash?: string;
-  filerId: string;
-  filerRole: string;
-  filerDisplay: string; // masked name or firm; 匿名 to the public when anonymous
-  anonymous: boolean;
-  contactPhone?: string; // shown masked to the handling team, so they can reach even an anonymous filer
-  affected: number;
-  ownerId?: string;
-  ownerName?: string;
-  claimBy: string;
-  replyBy: string;
-  reopened: boolean;
-  rating?: string;
-  createdAt: string;
-  /** how the filer wants to hear back (联系方式偏好) */
-  contactPreference?: 'phone' | 'message' | 'none';
-  /** an enterprise's appeal is linked to the firm (统一社会信用代码) */
-  enterpriseCode?: string;
-  enterpriseName?: string;
-  extension?: { days: number; reason: string; status: 'requested' | 'granted' | 'refused'; at: string };
-  escalatedAt?: string;
-  duplicateOf?: string;
-  result?: string;
-  resultPhotoIds?: string[];
-}
-
-/** One message per person: a transaction may touch a reader's unread counter only once (a filer can also follow). */
-export const uniqueRecipients = (messages: MessageInput[]) => messages.filter((m, i) => messages.findIndex((x) => x.userId === m.userId) === i);
-
-export interface WoEvent { at: string; actor: string; role: string; action: string; from?: WorkOrderState; to?: WorkOrderState; note?: string; photoIds?: string[] }
+/** Work orders (工单): the store. Keys and schemas: lib/entities/workorders.ts. */
+export type { WoEvent, WorkOrderRecord };
+export { NO_STREET };
 
 const T = () => table();
-export const woKey = (no: string) => ({ pk: `WO#${no}`, sk: 'WO' });
-const eventKey = (no: string, at: string, n: number) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` });
-const teamIndex = (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` });
-const filerIndex = (userId: string, createdAt: string, no: string) => ({ gsi1pk: `USERWO#${userId}`, gsi1sk: `${createdAt}#${no}` });
-/** orders placed nowhere in particular (a department appeal without a street) are the district's to oversee */
-export const NO_STREET = '_district';
-/** the street dispatcher's list: by tab, the most urgent (or newest) first */
-export const streetIndex = (street: string, sortKey: string) => ({ gsi3pk: `STREETWO#${street}`, gsi3sk: sortKey });
-const monthKey = (createdAt: string, no: string) => ({ pk: `WOALL#${createdAt.slice(0, 7)}`, sk: `${createdAt}#${no}` });
-const geoKey = (categoryId: string, cell: string, createdAt: string, no: string) => ({ pk: `WOGEO#${categoryId}#${cell}`, sk: `${createdAt}#${no}` });
+const eventPut = (no: string, tag: string, e: WoEvent) => ({ Put: { TableName: T(), Item: WoEventRow.sideItem(no, tag, e) } });
+/** at most 20 people told per change, one message each */
+const noticesOf = (notices: Notice[], at: string) => uniqueRecipients(notices).slice(0, 20).flatMap((m) => noticeItems(m, at));
 
-export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: MessageInput | undefined, counters: Record<string, unknown>[] = []): Promise<void> {
+export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: Notice | undefined, counters?: CounterDeltas): Promise<void> {
   const items: Record<string, unknown>[] = [
-    { Put: { TableName: T(), Item: { pk: `IDEM#${idem.userId}#${idem.key}`, sk: 'IDEM', entity: 'Idempotency', woNo: wo.no, ttl: Math.floor(Date.parse(wo.createdAt) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: T(), Item: { ...woKey(wo.no), ...filerIndex(wo.filerId, wo.createdAt, wo.no), ...teamIndex(wo.teamId, wo.claimBy, wo.no),
-      ...streetIndex(wo.street ?? NO_STREET, streetSortKey({ ...wo, at: wo.createdAt })), entity: 'WorkOrder', ...wo }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...events.map((e, n) => ({ Put: { TableName: T(), Item: { ...eventKey(wo.no, e.at, n), entity: 'WoEvent', ...e } } })),
-    ...(message ? messageItems(message, wo.createdAt) : []),
-    ...counters,
+    idempotencyItem(idem.userId, idem.key, wo.createdAt, { woNo: wo.no }),
+    { Put: { TableName: T(), Item: WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt })), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...events.map((e, n) => ({ Put: { TableName: T(), Item: WoEventRow.toItem(wo.no, n, e) } })),
+    ...(message ? noticeItems(message, wo.createdAt) : []),
+    ...counterItems(counters),
   ];
-  if (wo.geohash) items.push({ Put: { TableName: T(), Item: { ...geoKey(wo.categoryId, wo.geohash, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no } } });
+  if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
-  items.push({ Put: { TableName: T(), Item: { ...monthKey(wo.createdAt, wo.no), entity: 'WoByMonth', no: wo.no, categoryId: wo.categoryId } } });
+  items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
   await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
 
+/** The order an earlier request under this key filed (or the order its note went to). */
 export async function idempotentWorkOrder(userId: string, key: string): Promise<string | undefined> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: { pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }, ConsistentRead: true }));
-  return r.Item?.woNo as string | undefined;
+  return (await getIdempotency(userId, key))?.woNo;
 }
 
 /** The order, its trail and its followers: one Query on its partition. */
@@ -93,12 +43,13 @@ export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; 
   const out: { wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] } = { events: [], followers: [] };
   let startKey: Record<string, unknown> | undefined;
   do {
-    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `WO#${no}` }, ExclusiveStartKey: startKey }));
+    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.woPk(no) }, ExclusiveStartKey: startKey }));
     for (const row of r.Items ?? []) {
       const sk = String(row.sk);
-      if (sk === 'WO') out.wo = row as unknown as WorkOrderRecord;
-      else if (sk.startsWith('EVT#')) out.events.push(row as unknown as WoEvent);
-      else if (sk.startsWith('METOO#')) out.followers.push(sk.slice(6));
+      const kind = rowKind(sk);
+      if (kind === 'order') out.wo = WorkOrder.fromItem(row);
+      else if (kind === 'event') out.events.push(WoEventRow.fromItem(row));
+      else if (kind === 'follower') out.followers.push(followerOf(sk));
     }
     startKey = r.LastEvaluatedKey;
   } while (startKey);
@@ -107,34 +58,29 @@ export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; 
 
 /** A state change with its event and the messages to the filer and followers, guarded by state and version. */
 export async function changeWorkOrder(o: {
-  wo: WorkOrderRecord; set: Record<string, unknown>; event: WoEvent; eventIndex: number; messages: MessageInput[];
+  wo: WorkOrderRecord; set: Record<string, unknown>; event: WoEvent; eventIndex: number; messages: Notice[];
   /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
   queue?: { leave: true } | { teamId: string; claimBy: string };
-  /** dashboard counter updates (CounterDeltas.transactItems) */
-  counters?: Record<string, unknown>[];
+  /** dashboard counter moves */
+  counters?: CounterDeltas;
 }): Promise<void> {
   const set = { ...o.set };
   if (o.queue && 'claimBy' in o.queue) set.claimBy = o.queue.claimBy;
   // the street's list follows the state (and the deadline it is sorted by)
   const next = { ...o.wo, ...set } as WorkOrderRecord;
   set.gsi3sk = streetSortKey({ state: next.state, claimBy: next.claimBy, replyBy: next.replyBy, at: o.event.at, no: o.wo.no });
-  const names: Record<string, string> = { '#v': 'version', '#s': 'state' };
-  const values: Record<string, unknown> = { ':v': o.wo.version, ':v1': o.wo.version + 1, ':s0': o.wo.state };
-  const sets = ['#v = :v1'];
-  Object.entries(set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
-  let remove = '';
-  if (o.queue && 'leave' in o.queue) remove = ' REMOVE gsi2pk, gsi2sk';
+  let remove: string[] = [];
+  if (o.queue && 'leave' in o.queue) remove = ['gsi2pk', 'gsi2sk'];
   else if (o.queue) {
-    Object.assign(values, { ':g2': `TEAM#${o.queue.teamId}`, ':g2s': `${o.queue.claimBy}#${o.wo.no}` });
-    sets.push('gsi2pk = :g2', 'gsi2sk = :g2s');
-    remove = ' REMOVE escalatedAt'; // a new claim time: it may escalate again if this team is late too
+    Object.assign(set, keys.team(o.queue.teamId, o.queue.claimBy, o.wo.no));
+    remove = ['escalatedAt']; // a new claim time: it may escalate again if this team is late too
   }
   await db().send(new TransactWriteCommand({
     TransactItems: [
-      { Update: { TableName: T(), Key: woKey(o.wo.no), UpdateExpression: `SET ${sets.join(', ')}${remove}`, ConditionExpression: '#v = :v AND #s = :s0', ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
-      { Put: { TableName: T(), Item: { ...eventKey(o.wo.no, o.event.at, o.eventIndex), entity: 'WoEvent', ...o.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...uniqueRecipients(o.messages).slice(0, 20).flatMap((m) => messageItems(m, o.event.at)),
-      ...(o.counters ?? []),
+      versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
+      { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...noticesOf(o.messages, o.event.at),
+      ...counterItems(o.counters),
     ] as never,
   }));
 }
@@ -143,74 +89,115 @@ export async function changeWorkOrder(o: {
  * 处理进展: an event in the trail (append-only, its own key) and the messages to the filer and followers,
  * in one transaction that holds only while the order is still being handled by this owner.
  */
-export async function addProgressNote(no: string, ownerId: string, idemKey: string, event: WoEvent, messages: MessageInput[]): Promise<void> {
+export async function addProgressNote(no: string, ownerId: string, idemKey: string, event: WoEvent, messages: Notice[]): Promise<void> {
   await db().send(new TransactWriteCommand({
     TransactItems: [
       // once per Idempotency-Key: a retried note is not written twice
-      { Put: { TableName: T(), Item: { pk: `IDEM#${ownerId}#${idemKey}`, sk: 'IDEM', entity: 'Idempotency', woNo: no, ttl: Math.floor(Date.parse(event.at) / 1000) + 7 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { ConditionCheck: { TableName: T(), Key: woKey(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
-      { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `EVT#${event.at}#note`, entity: 'WoEvent', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...uniqueRecipients(messages).slice(0, 20).flatMap((m) => messageItems(m, event.at)),
+      idempotencyItem(ownerId, idemKey, event.at, { woNo: no }),
+      { ConditionCheck: { TableName: T(), Key: keys.workOrder(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
+      { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...noticesOf(messages, event.at),
     ] as never,
   }));
-}
-
-/** Inbox messages to many people at once (a team's members), in transactions of at most 30 people. */
-export async function sendMessages(messages: MessageInput[], at: string): Promise<void> {
-  const unique = uniqueRecipients(messages);
-  for (let i = 0; i < unique.length; i += 30) {
-    await db().send(new TransactWriteCommand({ TransactItems: unique.slice(i, i + 30).flatMap((m) => messageItems(m, at)) as never }));
-  }
 }
 
 /** 我也遇到 (me too): one follower row per person; the affected count moves with it. */
 export async function addMeToo(no: string, userId: string, at: string): Promise<void> {
   await db().send(new TransactWriteCommand({
     TransactItems: [
-      { Put: { TableName: T(), Item: { pk: `WO#${no}`, sk: `METOO#${userId}`, entity: 'WoFollower', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Update: { TableName: T(), Key: woKey(no), UpdateExpression: 'ADD affected :one', ConditionExpression: 'attribute_exists(pk) AND #s <> :closed', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' } } },
+      { Put: { TableName: T(), Item: Follower.toItem(no, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Update: { TableName: T(), Key: keys.workOrder(no), UpdateExpression: 'ADD affected :one', ConditionExpression: 'attribute_exists(pk) AND #s <> :closed', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' } } },
+    ],
+  }));
+}
+
+/** 延期申请: at most one request waiting, by the owner; its event in the trail. */
+export async function requestExtension(wo: WorkOrderRecord, ownerId: string, extension: NonNullable<WorkOrderRecord['extension']>, event: WoEvent): Promise<void> {
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET extension = :e', ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':e': extension, ':req': 'requested', ':me': ownerId } } },
+      eventPut(wo.no, 'ext', event),
+    ],
+  }));
+}
+
+/** The dispatcher's decision on a waiting extension, while the order is in the state it was read in; a new reply date re-sorts the street's list. */
+export async function decideExtension(wo: WorkOrderRecord, status: 'granted' | 'refused', replyBy: string, event: WoEvent): Promise<void> {
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3', ConditionExpression: 'extension.#st = :req AND #state = :state', ExpressionAttributeNames: { '#st': 'status', '#state': 'state' }, ExpressionAttributeValues: { ':s': status, ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at: event.at }) } } },
+      eventPut(wo.no, 'extd', event),
+    ],
+  }));
+}
+
+/**
+ * 重复件: the duplicate closes (version-checked) and leaves the queue, both trails link each other, the
+ * duplicate's filer follows the original (unless already) and the original's affected count grows.
+ */
+export async function mergeDuplicate(o: { wo: WorkOrderRecord; originalNo: string; followOriginal: boolean; actor: string; role: string; at: string; counters: CounterDeltas }): Promise<void> {
+  const { wo, originalNo, at } = o;
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      versionedUpdate(keys.workOrder(wo.no), { version: wo.version, set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) }, remove: ['gsi2pk', 'gsi2sk'] }),
+      eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
+      eventPut(originalNo, `dupof-${wo.no}`, { at, actor: o.actor, role: o.role, action: '并入重复件', note: wo.no }),
+      ...(o.followOriginal ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
+      ...counterItems(o.counters),
+    ] as never,
+  }));
+}
+
+/** 超时未签收: flagged once, while still unclaimed; its event in the trail. */
+export async function markEscalated(wo: WorkOrderRecord, event: WoEvent): Promise<void> {
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET escalatedAt = :at', ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':at': event.at, ':d': 'dispatched' } } },
+      eventPut(wo.no, 'esc', event),
     ],
   }));
 }
 
 export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `TEAM#${teamId}` }, Limit: limit }));
-  return (r.Items ?? []) as WorkOrderRecord[];
+  const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamPk(teamId) }, Limit: limit }));
+  return (r.Items ?? []).map(WorkOrder.fromItem);
 }
 
 /** A tab of the street dispatcher's list (one Query); `before` limits it to sort keys below a bound, e.g. overdue. */
 export async function streetList(street: string, group: WoGroup, limit: number, cursor?: string, before?: string) {
+  const prefix = keys.streetGroupPrefix(group);
   const r = await db().send(new QueryCommand({
     TableName: T(), IndexName: 'gsi3',
     KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk BETWEEN :a AND :b' : 'gsi3pk = :pk AND begins_with(gsi3sk, :a)',
-    ExpressionAttributeValues: { ':pk': `STREETWO#${street}`, ':a': `${group}#`, ...(before ? { ':b': `${group}#${before}` } : {}) },
+    ExpressionAttributeValues: { ':pk': keys.streetPk(street), ':a': prefix, ...(before ? { ':b': `${prefix}${before}` } : {}) },
     ScanIndexForward: WO_GROUP_ASCENDING[group], Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor, { partition: `STREETWO#${street}`, index: 'gsi3', sortPrefix: `${group}#` }),
+    ExclusiveStartKey: decodeCursor(cursor, { partition: keys.streetPk(street), index: 'gsi3', sortPrefix: prefix }),
   }));
-  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers placed in a geohash cell of a category since a time. */
 export async function placeRows(categoryId: string, cell: string, since: string): Promise<string[]> {
   const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND sk >= :since', ExpressionAttributeValues: { ':pk': `WOGEO#${categoryId}#${cell}`, ':since': since }, Limit: 50,
+    TableName: T(), KeyConditionExpression: 'pk = :pk AND sk >= :since', ExpressionAttributeValues: { ':pk': keys.placePk(categoryId, cell), ':since': since }, Limit: 50,
   }));
-  return (r.Items ?? []).map((i) => i.no as string);
+  return (r.Items ?? []).map((i) => WoPlace.fromItem(i).no);
 }
 
 export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
   if (!nos.length) return [];
-  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: [...new Set(nos)].slice(0, 100).map(woKey) } } }));
-  return (r.Responses?.[T()] ?? []) as WorkOrderRecord[];
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: [...new Set(nos)].slice(0, 100).map(keys.workOrder) } } }));
+  return (r.Responses?.[T()] ?? []).map(WorkOrder.fromItem);
 }
 
 /** 我的诉求: the filer's orders, newest first. */
 export async function listByFiler(userId: string, limit: number, cursor?: string) {
   const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `USERWO#${userId}` },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: `USERWO#${userId}`, index: 'gsi1' }),
+    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.filerPk(userId) },
+    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.filerPk(userId), index: 'gsi1' }),
   }));
-  return { items: (r.Items ?? []) as WorkOrderRecord[], nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers created between two instants (inclusive), newest first, at most `limit`: one Query per month. */
@@ -221,10 +208,10 @@ export async function listByTime(from: string, to: string, limit: number): Promi
   for (const m of months.reverse()) {
     if (out.length >= limit) break;
     const r = await db().send(new QueryCommand({
-      TableName: T(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': `WOALL#${m}`, ':a': from, ':b': `${to}~` },
+      TableName: T(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': keys.monthPk(m), ':a': from, ':b': `${to}~` },
       ScanIndexForward: false, Limit: limit - out.length,
     }));
-    out.push(...(r.Items ?? []).map((i) => i.no as string));
+    out.push(...(r.Items ?? []).map((i) => WoByMonth.fromItem(i).no));
   }
   return out;
 }

@@ -10,9 +10,11 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib
 import { loadCatalog } from '../guide/repository';
 import { getEnterprise, getUser, teamMembers, teamOf, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
-import { allocateNumbers, type MessageInput } from '../applications/repository';
+import { allocateNumbers } from '../lib/repository';
+import { tell, type Notice } from '../messages/repository';
 import * as repo from './repository';
-import { woCounterItems } from './counters';
+import { keys as woKeys } from '../lib/entities/workorders';
+import { woCounters } from './counters';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure } from '../lib/db';
 
@@ -85,7 +87,7 @@ export async function createOrder(o: {
   const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${o.street}`;
   const at = now();
   const today = businessDate(at);
-  const [seq] = await allocateNumbers(`WO${today.replace(/-/g, '')}`, 1);
+  const [seq] = await allocateNumbers(woKeys.sequenceDay(today.replace(/-/g, '')), 1);
   const no = formatWoNo(today, seq);
   const cal = await getCalendar();
   const wo: repo.WorkOrderRecord = {
@@ -108,7 +110,7 @@ export async function createOrder(o: {
   ];
   try {
     await repo.createWorkOrder(wo, events, o.idem, o.notify === false ? undefined : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
-      woCounterItems([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]));
+      woCounters([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]));
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);
@@ -128,7 +130,7 @@ export async function createOrder(o: {
 async function notifyTeam(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title: string, body: string, except?: string) {
   try {
     const members = (await teamMembers(wo.teamId)).filter((id) => id !== except);
-    await repo.sendMessages(members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })), now().toISOString());
+    await tell(members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })), now().toISOString());
   } catch (e) {
     log.error('team notification failed', { no: wo.no, err: (e as Error).name });
   }
@@ -202,14 +204,14 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
   const set: Record<string, unknown> = { state: spec.to };
   let note: string | undefined;
   let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
-  let counters: Record<string, unknown>[] | undefined;
+  let counters: ReturnType<typeof woCounters> | undefined;
   const today = businessDate(now());
   if (action === 'claim') { set.ownerId = user.id; set.ownerName = user.nickname; queue = { leave: true }; }
   if (action === 'start') note = body.note as string | undefined;
   if (action === 'resolve') {
     for (const id of (body.photoIds as string[] | undefined) ?? []) if (!(await readyFileOf(user.id, id))) throw badRequest('办结照片不存在或尚未上传完成，请重新上传');
     note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds;
-    counters = woCounterItems([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
+    counters = woCounters([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
   }
   if (action === 'return') { note = body.reason as string; set.ownerId = null; set.ownerName = null; }
   if (action === 'redispatch') {
@@ -219,9 +221,9 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
     queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
     // the open order moves between departments' counts
-    counters = woCounterItems([{ wo, all: { wo_open: -1 } }, { wo: { teamId, street: wo.street }, all: { wo_open: 1 } }]);
+    counters = woCounters([{ wo, all: { wo_open: -1 } }, { wo: { teamId, street: wo.street }, all: { wo_open: 1 } }]);
   }
-  const tell = (title: string, text: string): MessageInput[] => [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
+  const tell = (title: string, text: string): Notice[] => [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
   try {
     await repo.changeWorkOrder({
       wo, set, queue, eventIndex: events.length,
@@ -294,8 +296,8 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
       event: { at, actor: wo.anonymous ? '匿名居民' : wo.filerDisplay, role: 'filer', action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`, from: 'resolved', to: next.to, ...(comment ? { note: comment } : {}) },
       messages: [],
       counters: next.reopen
-        ? woCounterItems([{ wo, all: { wo_reopened: 1 } }])
-        : woCounterItems([{ wo, all: { wo_open: -1, wo_closed: 1, wo_rated: 1, [`wo_${value}`]: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
+        ? woCounters([{ wo, all: { wo_reopened: 1 } }])
+        : woCounters([{ wo, all: { wo_open: -1, wo_closed: 1, wo_rated: 1, [`wo_${value}`]: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');

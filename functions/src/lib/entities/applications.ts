@@ -1,0 +1,146 @@
+import * as z from 'zod';
+import { APPLICATION_STATES, RATINGS } from '@yx/shared';
+import { parseRow, ttlAfter, type Item } from './entity';
+
+/**
+ * Applications (办件) and what lives in their partition or points at it.
+ * | application          | APP#<appNo>       | APP               | gsi1 USERAPP#<userId> / <submittedAt>#<appNo>; gsi2 DEPTQ#<dept> / <deadline>#<appNo> (while open) |
+ * | event (trail)        | APP#<appNo>       | EVT#<at>#<n>      | append-only; side events (opinions, supervision) EVT#<at>#<tag> |
+ * | opinion task (并联)  | APP#<appNo>       | OPN#<deptId>      | gsi2 DEPTOPN#<deptId> / <due>#<appNo> while open |
+ * | opinion due date     | OPNDUE#<date>     | <appNo>#<deptId>  | |
+ * | rectification (整改) | APP#<appNo>       | RECT              | gsi2 DEPTRECT#<deptId> / <due>#<appNo> while open |
+ * | deferred material due| DUE#<yyyy-mm-dd>  | <appNo>#<n>       | |
+ * | draft                | USER#<userId>     | DRAFT#<formId>    | ttl 30 days |
+ */
+export const keys = {
+  application: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'APP' }),
+  appPk: (appNo: string) => `APP#${appNo}`,
+  event: (appNo: string, at: string, n: number) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` }),
+  /** an event written outside a version-checked change (opinion answers, supervision notes) */
+  sideEvent: (appNo: string, at: string, tag: string) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${tag}` }),
+  userApps: (userId: string, submittedAt: string, appNo: string) => ({ gsi1pk: `USERAPP#${userId}`, gsi1sk: `${submittedAt}#${appNo}` }),
+  userAppsPk: (userId: string) => `USERAPP#${userId}`,
+  /** a department's open applications, soonest deadline first (gsi2) */
+  deptQueue: (departmentId: string, deadline: string, appNo: string) => ({ gsi2pk: `DEPTQ#${departmentId}`, gsi2sk: `${deadline}#${appNo}` }),
+  deptQueuePk: (departmentId: string) => `DEPTQ#${departmentId}`,
+  deptQueueSk: (deadline: string, appNo: string) => `${deadline}#${appNo}`,
+  opinion: (appNo: string, departmentId: string) => ({ pk: `APP#${appNo}`, sk: `OPN#${departmentId}` }),
+  deptOpinions: (departmentId: string, due: string, appNo: string) => ({ gsi2pk: `DEPTOPN#${departmentId}`, gsi2sk: `${due}#${appNo}` }),
+  deptOpinionsPk: (departmentId: string) => `DEPTOPN#${departmentId}`,
+  opinionDue: (due: string, appNo: string, departmentId: string) => ({ pk: `OPNDUE#${due}`, sk: `${appNo}#${departmentId}` }),
+  opinionDuePk: (due: string) => `OPNDUE#${due}`,
+  rectification: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'RECT' }),
+  deptRectifications: (departmentId: string, due: string, appNo: string) => ({ gsi2pk: `DEPTRECT#${departmentId}`, gsi2sk: `${due}#${appNo}` }),
+  deptRectificationsPk: (departmentId: string) => `DEPTRECT#${departmentId}`,
+  due: (date: string, appNo: string, n: number) => ({ pk: `DUE#${date}`, sk: `${appNo}#${n}` }),
+  duePk: (date: string) => `DUE#${date}`,
+  draft: (userId: string, formId: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${formId}` }),
+};
+
+/** What a row of the application's partition is, by its sort key. */
+export const rowKind = (sk: string): 'application' | 'event' | 'opinion' | 'other' =>
+  sk === 'APP' ? 'application' : sk.startsWith('EVT#') ? 'event' : sk.startsWith('OPN#') ? 'opinion' : 'other';
+
+/** Which (appNo, department) an opinion due row points at. */
+export const opinionDueTarget = (sk: string) => { const [appNo, departmentId] = sk.split('#'); return { appNo, departmentId }; };
+
+const State = z.enum(APPLICATION_STATES);
+const Rating = z.enum(RATINGS);
+const MaterialUse = z.object({ name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']), fileIds: z.array(z.string()).optional(), licenceIds: z.array(z.string()).optional() });
+const Deferral = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() });
+export type MaterialUse = z.output<typeof MaterialUse>;
+export type Deferral = z.output<typeof Deferral>;
+
+/** An application (办件) as stored. Only the owner and the owning department ever read it. */
+const ApplicationSchema = z.object({
+  appNo: z.string(),
+  itemId: z.string(),
+  itemName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  /** 所在街道: the street whose dashboard counts this application */
+  streetId: z.string().optional(),
+  bundleId: z.string().optional(),
+  linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
+  applicantId: z.string(),
+  applicantDisplay: z.string(), // masked name shown on public lookups, e.g. 张*明
+  enterpriseCode: z.string().optional(),
+  state: State,
+  version: z.number(),
+  submittedAt: z.string(),
+  startDate: z.string(), // business date the clock starts from
+  promisedDays: z.number(),
+  statutoryDays: z.number(),
+  pausedDays: z.number(),
+  pausedSince: z.string().optional(),
+  delivery: z.enum(['pickup', 'post', 'electronic']),
+  deliveryInfo: z.object({ method: z.enum(['pickup', 'post', 'electronic']), pickupCode: z.string().optional(), trackingNo: z.string().optional(), at: z.string() }).optional(),
+  answers: z.record(z.string(), z.unknown()),
+  materials: z.array(MaterialUse),
+  deferred: z.array(Deferral),
+  commitment: z.object({ signer: z.string(), at: z.string() }).optional(),
+  queryCodeHash: z.string(),
+  phoneHash: z.string().optional(),
+  supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+  rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),
+});
+export type ApplicationRecord = z.output<typeof ApplicationSchema>;
+
+export const Application = {
+  Schema: ApplicationSchema,
+  /** `deadline`: the promised deadline, its place in the department's queue */
+  toItem: (a: ApplicationRecord, deadline: string): Item => ({ ...keys.application(a.appNo), ...keys.userApps(a.applicantId, a.submittedAt, a.appNo), ...keys.deptQueue(a.departmentId, deadline, a.appNo), entity: 'Application', ...a }),
+  fromItem: (item: Item): ApplicationRecord => parseRow(ApplicationSchema, item),
+};
+
+const EventSchema = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().optional(), state: State.optional(), fromState: State.optional() });
+export type EventRecord = z.output<typeof EventSchema>;
+
+export const AppEvent = {
+  Schema: EventSchema,
+  toItem: (appNo: string, n: number, e: EventRecord): Item => ({ ...keys.event(appNo, e.at, n), entity: 'AppEvent', ...e }),
+  /** opinion answers and supervision notes: not numbered, tagged by who wrote them */
+  sideItem: (appNo: string, tag: string, e: EventRecord): Item => ({ ...keys.sideEvent(appNo, e.at, tag), entity: 'AppEvent', ...e }),
+  fromItem: (item: Item): EventRecord => parseRow(EventSchema, item),
+};
+
+const OpinionSchema = z.object({
+  appNo: z.string(), itemName: z.string(), departmentId: z.string(), departmentName: z.string(), fromDepartmentId: z.string(), fromDepartmentName: z.string(),
+  status: z.enum(['open', 'agree', 'disagree', 'deemed']), reason: z.string().optional(), due: z.string(), createdAt: z.string(), answeredAt: z.string().optional(),
+});
+export type OpinionTask = z.output<typeof OpinionSchema>;
+
+export const Opinion = {
+  Schema: OpinionSchema,
+  toItem: (t: OpinionTask): Item => ({ ...keys.opinion(t.appNo, t.departmentId), ...keys.deptOpinions(t.departmentId, t.due, t.appNo), entity: 'OpinionTask', ...t }),
+  dueItem: (t: OpinionTask): Item => ({ ...keys.opinionDue(t.due, t.appNo, t.departmentId), entity: 'OpinionDue' }),
+  fromItem: (item: Item): OpinionTask => parseRow(OpinionSchema, item),
+};
+
+const RectificationSchema = z.object({
+  appNo: z.string(), itemName: z.string(), departmentId: z.string(), streetId: z.string().optional(), rating: Rating, comment: z.string().optional(), due: z.string(), createdAt: z.string(),
+  status: z.enum(['open', 'closed']), callback: z.object({ at: z.string(), note: z.string() }).optional(), closingNote: z.string().optional(), closedAt: z.string().optional(),
+});
+export type RectificationTask = z.output<typeof RectificationSchema>;
+
+export const Rectification = {
+  Schema: RectificationSchema,
+  toItem: (t: RectificationTask): Item => ({ ...keys.rectification(t.appNo), ...keys.deptRectifications(t.departmentId, t.due, t.appNo), entity: 'Rectification', ...t }),
+  fromItem: (item: Item): RectificationTask => parseRow(RectificationSchema, item),
+};
+
+export const DeferredDue = {
+  Schema: z.object({ appNo: z.string(), material: z.string() }),
+  toItem: (date: string, appNo: string, n: number, material: string): Item => ({ ...keys.due(date, appNo, n), entity: 'DeferredDue', appNo, material }),
+  fromItem: (item: Item) => parseRow(DeferredDue.Schema, item),
+};
+
+/** 草稿: what a person typed, saved as they go, kept 30 days. Not validated: it is unfinished. */
+const DraftSchema = z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() });
+export type Draft = z.output<typeof DraftSchema>;
+
+export const DraftRow = {
+  Schema: DraftSchema,
+  toItem: (userId: string, formId: string, d: Draft): Item => ({ ...keys.draft(userId, formId), entity: 'Draft', ...d, ttl: ttlAfter(d.savedAt, 30) }),
+  fromItem: (item: Item): Draft => parseRow(DraftSchema, item),
+};

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { parseRow, type Item } from './entity';
+
+/**
+ * 电子证照 (the wallet).
+ * | e-licence     | USER#<userId> | ELIC#<licenceId>               | |
+ * | e-licence use | USER#<userId> | ELICAUTH#<at>#<appNo>#<licence> | one authorisation per licence and application |
+ */
+export const keys = {
+  licence: (userId: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELIC#${licenceId}` }),
+  licencePrefix: 'ELIC#',
+  licenceUse: (userId: string, at: string, appNo: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELICAUTH#${at}#${appNo}#${licenceId}` }),
+};
+
+// `type` here is the licence's type (营业执照…): these rows are tagged with `entity`
+const LicenceSchema = z.object({ id: z.string(), type: z.string(), name: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().optional() });
+export type LicenceRecord = z.output<typeof LicenceSchema>;
+
+export const Licence = {
+  Schema: LicenceSchema,
+  toItem: (userId: string, l: LicenceRecord): Item => ({ ...keys.licence(userId, l.id), entity: 'ELicence', ...l }),
+  fromItem: (item: Item): LicenceRecord => parseRow(LicenceSchema, item),
+};
+
+export const LicenceUse = {
+  Schema: z.object({ licenceId: z.string(), appNo: z.string(), material: z.string(), authorisedAt: z.string(), holder: z.string() }),
+  toItem: (u: { licenceId: string; appNo: string; material: string; authorisedAt: string; holder: string }): Item =>
+    ({ ...keys.licenceUse(u.holder, u.authorisedAt, u.appNo, u.licenceId), entity: 'ELicenceUse', ...u }),
+};

@@ -1,0 +1,126 @@
+import * as z from 'zod';
+import { WORK_ORDER_STATES } from '@yx/shared';
+import { parseRow, type Item } from './entity';
+
+/**
+ * Work orders (工单) for appeals and community issues.
+ * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open); |
+ * |                   |                    |                  | gsi3 STREETWO#<street> / <group>#<claimBy or replyBy or changedAt>#<no> (streetSortKey) |
+ * | event (trail)     | WO#<no>            | EVT#<at>#<n>     | append-only, written with the change it records; side events EVT#<at>#<tag> |
+ * | me-too / follower | WO#<no>            | METOO#<userId>   | |
+ * | place index       | WOGEO#<cat>#<cell> | <createdAt>#<no> | geohash-7 cell, for "nearby open orders of this category" |
+ * | month index       | WOALL#<yyyy-mm>    | <createdAt>#<no> | the district's list by month (Open311) |
+ */
+export const keys = {
+  workOrder: (no: string) => ({ pk: `WO#${no}`, sk: 'WO' }),
+  woPk: (no: string) => `WO#${no}`,
+  event: (no: string, at: string, n: number) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` }),
+  sideEvent: (no: string, at: string, tag: string) => ({ pk: `WO#${no}`, sk: `EVT#${at}#${tag}` }),
+  follower: (no: string, userId: string) => ({ pk: `WO#${no}`, sk: `METOO#${userId}` }),
+  filer: (userId: string, createdAt: string, no: string) => ({ gsi1pk: `USERWO#${userId}`, gsi1sk: `${createdAt}#${no}` }),
+  filerPk: (userId: string) => `USERWO#${userId}`,
+  team: (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` }),
+  teamPk: (teamId: string) => `TEAM#${teamId}`,
+  /** the street dispatcher's list: by tab, the most urgent (or newest) first */
+  street: (street: string, sortKey: string) => ({ gsi3pk: `STREETWO#${street}`, gsi3sk: sortKey }),
+  streetPk: (street: string) => `STREETWO#${street}`,
+  streetGroupPrefix: (group: string) => `${group}#`,
+  place: (categoryId: string, cell: string, createdAt: string, no: string) => ({ pk: `WOGEO#${categoryId}#${cell}`, sk: `${createdAt}#${no}` }),
+  placePk: (categoryId: string, cell: string) => `WOGEO#${categoryId}#${cell}`,
+  month: (createdAt: string, no: string) => ({ pk: `WOALL#${createdAt.slice(0, 7)}`, sk: `${createdAt}#${no}` }),
+  monthPk: (month: string) => `WOALL#${month}`,
+  /** the daily sequence of order numbers shares the application counter's partition, under its own day key */
+  sequenceDay: (day: string) => `WO${day}`,
+};
+
+/** What a row of the order's partition is, by its sort key. */
+export const rowKind = (sk: string): 'order' | 'event' | 'follower' | 'other' =>
+  sk === 'WO' ? 'order' : sk.startsWith('EVT#') ? 'event' : sk.startsWith('METOO#') ? 'follower' : 'other';
+export const followerOf = (sk: string) => sk.slice('METOO#'.length);
+
+/** orders placed nowhere in particular (a department appeal without a street) are the district's to oversee */
+export const NO_STREET = '_district';
+
+const State = z.enum(WORK_ORDER_STATES);
+const Place = z.object({ lat: z.number(), lng: z.number(), address: z.string() });
+
+const WorkOrderSchema = z.object({
+  no: z.string(),
+  kind: z.enum(['appeal', 'community']),
+  categoryId: z.string(),
+  categoryPath: z.string(),
+  teamId: z.string(), // dept:<id> or grid:<street>
+  teamName: z.string(),
+  street: z.string().optional(), // the street whose dispatcher oversees it
+  state: State,
+  version: z.number(),
+  description: z.string(),
+  photoIds: z.array(z.string()),
+  place: Place.optional(),
+  geohash: z.string().optional(),
+  filerId: z.string(),
+  filerRole: z.string(),
+  filerDisplay: z.string(), // masked name or firm; 匿名 to the public when anonymous
+  anonymous: z.boolean(),
+  contactPhone: z.string().optional(), // shown masked to the handling team, so they can reach even an anonymous filer
+  affected: z.number(),
+  // a returned or re-dispatched order has no owner (stored as null)
+  ownerId: z.string().nullish(),
+  ownerName: z.string().nullish(),
+  claimBy: z.string(),
+  replyBy: z.string(),
+  reopened: z.boolean(),
+  rating: z.string().optional(),
+  createdAt: z.string(),
+  /** how the filer wants to hear back (联系方式偏好) */
+  contactPreference: z.enum(['phone', 'message', 'none']).optional(),
+  /** an enterprise's appeal is linked to the firm (统一社会信用代码) */
+  enterpriseCode: z.string().optional(),
+  enterpriseName: z.string().optional(),
+  extension: z.object({ days: z.number(), reason: z.string(), status: z.enum(['requested', 'granted', 'refused']), at: z.string() }).optional(),
+  escalatedAt: z.string().optional(),
+  duplicateOf: z.string().optional(),
+  result: z.string().optional(),
+  resultPhotoIds: z.array(z.string()).optional(),
+});
+export type WorkOrderRecord = z.output<typeof WorkOrderSchema>;
+
+export const WorkOrder = {
+  Schema: WorkOrderSchema,
+  /** `streetSortKey`: its place in the street's list (shared/src/workorders/deadlines.ts) */
+  toItem: (wo: WorkOrderRecord, streetSortKey: string): Item => ({
+    ...keys.workOrder(wo.no), ...keys.filer(wo.filerId, wo.createdAt, wo.no), ...keys.team(wo.teamId, wo.claimBy, wo.no),
+    ...keys.street(wo.street ?? NO_STREET, streetSortKey), entity: 'WorkOrder', ...wo,
+  }),
+  fromItem: (item: Item): WorkOrderRecord => parseRow(WorkOrderSchema, item),
+};
+
+const EventSchema = z.object({
+  at: z.string(), actor: z.string(), role: z.string(), action: z.string(), from: State.optional(), to: State.optional(), note: z.string().optional(), photoIds: z.array(z.string()).optional(),
+});
+export type WoEvent = z.output<typeof EventSchema>;
+
+export const WoEventRow = {
+  Schema: EventSchema,
+  toItem: (no: string, n: number, e: WoEvent): Item => ({ ...keys.event(no, e.at, n), entity: 'WoEvent', ...e }),
+  /** an event outside the numbered changes (notes, extensions, escalation, duplicates), tagged by kind */
+  sideItem: (no: string, tag: string, e: WoEvent): Item => ({ ...keys.sideEvent(no, e.at, tag), entity: 'WoEvent', ...e }),
+  fromItem: (item: Item): WoEvent => parseRow(EventSchema, item),
+};
+
+export const Follower = {
+  Schema: z.object({ at: z.string() }),
+  toItem: (no: string, userId: string, at: string): Item => ({ ...keys.follower(no, userId), entity: 'WoFollower', at }),
+};
+
+export const WoPlace = {
+  Schema: z.object({ no: z.string() }),
+  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>, cell: string): Item => ({ ...keys.place(wo.categoryId, cell, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no }),
+  fromItem: (item: Item) => parseRow(WoPlace.Schema, item),
+};
+
+export const WoByMonth = {
+  Schema: z.object({ no: z.string(), categoryId: z.string() }),
+  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>): Item => ({ ...keys.month(wo.createdAt, wo.no), entity: 'WoByMonth', no: wo.no, categoryId: wo.categoryId }),
+  fromItem: (item: Item) => parseRow(WoByMonth.Schema, item),
+};

@@ -1,0 +1,99 @@
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from './db';
+import { keys as identityKeys, User, type UserRecord } from './entities/identity';
+import { Idempotency, keys as idemKeys, type IdempotencyRecord } from './entities/idempotency';
+import { Counter, keys as counterKeys, type Scope } from './entities/counters';
+import { keys as rateKeys } from './entities/rateLimit';
+import type { CounterDeltas } from './counters';
+
+/**
+ * Rows every capability shares: the caller's user row, idempotency records, dashboard counters,
+ * number sequences, rate-limit windows. Keys and schemas are in lib/entities.
+ */
+
+/** The user row (one GetItem): who the caller is, as stored now. */
+export async function getUser(userId: string): Promise<UserRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: identityKeys.user(userId) }));
+  return r.Item ? User.fromItem(r.Item) : undefined;
+}
+
+// ---- idempotency ----------------------------------------------------------------------------
+
+/** What an earlier action under this key made, read consistently (its twin may have just written it). */
+export async function getIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: idemKeys.idempotency(userId, key), ConsistentRead: true }));
+  return r.Item ? Idempotency.fromItem(r.Item) : undefined;
+}
+
+/** The record of an action, written in the action's own transaction: the first writer wins, the others' transactions fail. */
+export function idempotencyItem(userId: string, key: string, at: string, made: Omit<IdempotencyRecord, 'at'>) {
+  return { Put: { TableName: table(), Item: Idempotency.toItem(userId, key, at, made), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+// ---- counters and sequences -----------------------------------------------------------------
+
+/** ADDs of a transaction's counter deltas, one update per row (a transaction may touch a row only once). */
+export function counterItems(deltas: CounterDeltas | undefined): Record<string, unknown>[] {
+  if (!deltas) return [];
+  return deltas.rows()
+    .map(({ scope, period, add }) => {
+      const entries = Object.entries(add).filter(([, n]) => n !== 0);
+      if (!entries.length) return undefined;
+      return {
+        Update: {
+          TableName: table(),
+          Key: counterKeys.counter(scope, period),
+          UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
+        },
+      };
+    })
+    .filter((x): x is NonNullable<typeof x> => Boolean(x));
+}
+
+/** A scope's all-time counters and its weeks (two store calls at any volume). */
+export async function readCounters(scope: Scope, weeks: string[]): Promise<{ all: Record<string, number>; byWeek: Map<string, Record<string, number>> }> {
+  const [all, trend] = await Promise.all([
+    db().send(new GetCommand({ TableName: table(), Key: counterKeys.counter(scope) })),
+    db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: weeks.map((w) => counterKeys.counter(scope, w)) } } })),
+  ]);
+  return {
+    all: all.Item ? Counter.fromItem(all.Item) : {},
+    byWeek: new Map((trend.Responses?.[table()] ?? []).map((r) => [counterKeys.weekOf(String(r.sk)), Counter.fromItem(r)])),
+  };
+}
+
+/** A scope's all-time counters only (one GetItem). */
+export async function readCounterRow(scope: Scope): Promise<Record<string, number>> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: counterKeys.counter(scope) }));
+  return r.Item ? Counter.fromItem(r.Item) : {};
+}
+
+/** The next n numbers of a day's sequence (one atomic counter per day); losing racers leave gaps, never reuse. */
+export async function allocateNumbers(day: string, n: number): Promise<number[]> {
+  const r = await db().send(new UpdateCommand({
+    TableName: table(), Key: counterKeys.sequence(day), UpdateExpression: 'ADD #n :n', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':n': n }, ReturnValues: 'UPDATED_NEW',
+  }));
+  const last = Number(r.Attributes?.n);
+  return Array.from({ length: n }, (_, i) => last - n + 1 + i);
+}
+
+// ---- rate limits ----------------------------------------------------------------------------
+
+export async function rateWindowCount(bucket: string, window: string): Promise<number> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: rateKeys.rateWindow(bucket, window) }));
+  return Number(r.Item?.count ?? 0);
+}
+
+/** One more event in the window; the row expires by TTL after `ttl`. */
+export async function countInWindow(bucket: string, window: string, ttl: number): Promise<number> {
+  const r = await db().send(new UpdateCommand({
+    TableName: table(), Key: rateKeys.rateWindow(bucket, window),
+    UpdateExpression: 'ADD #c :one SET #ttl = if_not_exists(#ttl, :ttl)',
+    ExpressionAttributeNames: { '#c': 'count', '#ttl': 'ttl' },
+    ExpressionAttributeValues: { ':one': 1, ':ttl': ttl },
+    ReturnValues: 'UPDATED_NEW',
+  }));
+  return Number(r.Attributes?.count ?? 0);
+}

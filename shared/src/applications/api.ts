@@ -1,5 +1,8 @@
 import * as z from 'zod';
 import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
+import { FormDef } from '../apply/form';
+import { CreditGrade } from '../apply/tolerance';
+import { MaterialFile } from '../files/api';
 
 const Slug = z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' });
 export const AppNo = z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' });
@@ -71,7 +74,7 @@ export const ApplicationDetail = ApplicationSummary.extend({
   materials: z.array(z.object({
     name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']),
     /** the applicant's own uploads, to look at again (short-lived URLs) */
-    files: z.array(z.object({ fileId: z.string(), url: z.string(), contentType: z.string(), fileName: z.string() })).optional(),
+    files: z.array(MaterialFile).optional(),
   })),
   linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
   rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
@@ -108,3 +111,37 @@ export const MessageView = z.object({
   id: z.string(), at: z.string(), title: z.string(), body: z.string(), appNo: z.string().optional(), read: z.boolean(),
 });
 export const MessageListResponse = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() });
+
+export const MessagesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' }).optional(),
+});
+/** A message is addressed by its time and id (both from the list), so reading it costs one key lookup. */
+export const MessageParams = z.strictObject({ messageId: z.string().regex(/^m_[A-Za-z0-9]{12}$/, { message: '消息编号不正确' }) });
+export const ReadMessageRequest = z.strictObject({ at: z.iso.datetime({ message: '时间格式不正确' }) });
+export const UnreadCount = z.object({ unread: z.number() });
+
+/** An e-licence in the wallet (电子证照), its number masked. */
+export const LicenceView = z.object({ id: z.string(), type: z.string(), name: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().optional() });
+export type LicenceView = z.infer<typeof LicenceView>;
+export const LicenceList = z.object({ items: z.array(LicenceView) });
+
+/** 草稿: what a person typed, saved as they go. */
+export const DraftView = z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() });
+export type DraftView = z.infer<typeof DraftView>;
+
+/** GET /v1/forms/{formId}: everything the apply page needs at once. */
+export const FormPayload = z.object({
+  formId: z.string(),
+  form: FormDef,
+  itemNames: z.array(z.string()),
+  prefill: z.record(z.string(), z.unknown()),
+  draft: DraftView.optional(),
+  verified: z.boolean(),
+  licences: z.array(LicenceView),
+  /** for each file field, the licence type that can replace it (null: upload only) */
+  licenceTypes: z.record(z.string(), z.string().nullable()),
+  tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number() }),
+});
+export type FormPayload = z.infer<typeof FormPayload>;
+export const DraftDeleted = z.object({ deleted: z.literal(true) });

@@ -46,8 +46,12 @@ export const StaffActionParams = z.strictObject({
   action: z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]], { message: '没有这个办理操作' }),
 });
 
+/** States the queue can be filtered by (the open ones plus 待补正 and 待送达). */
+export const QUEUE_STATES = ['submitted', 'supplement', 'accepted', 'in_review', 'approved'] as const satisfies readonly ApplicationState[];
+export type QueueState = (typeof QUEUE_STATES)[number];
+
 export const QueueQuery = z.strictObject({
-  state: z.enum(['submitted', 'supplement', 'accepted', 'in_review', 'approved']).optional(),
+  state: z.enum(QUEUE_STATES).optional(),
   light: z.enum(['green', 'yellow', 'red']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional(),

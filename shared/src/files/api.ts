@@ -18,6 +18,10 @@ export const UploadTicket = z.object({ fileId: z.string(), upload: z.object({ ur
 export const FileView = z.object({ fileId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), status: z.enum(['pending', 'ready', 'rejected']) });
 export type FileView = z.infer<typeof FileView>;
 
+/** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */
+export const MaterialFile = z.object({ fileId: z.string(), url: z.string(), contentType: z.string(), fileName: z.string() });
+export type MaterialFile = z.infer<typeof MaterialFile>;
+
 /** The first bytes of each allowed type: what the server checks after the upload. */
 export function sniffType(first: Uint8Array): UploadType | undefined {
   const b = Array.from(first.slice(0, 8));

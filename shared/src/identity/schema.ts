@@ -78,3 +78,6 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const DevUser = z.object({ id: z.string(), role: Role, nickname: z.string(), description: z.string() });
 export type DevUser = z.infer<typeof DevUser>;
+
+export const MeQuery = z.strictObject({ reveal: z.enum(['true', 'false']).optional() });
+export const DevUserList = z.object({ items: z.array(DevUser) });

@@ -7,3 +7,4 @@ export * from './memberDay';
 export * from './codes';
 export * from './ledger';
 export * from './api';
+export * from './views';

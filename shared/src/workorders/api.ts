@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { STREETS } from '../places/streets';
 import { CategoryId } from './categories';
-import { PlaceInYuexiu } from './geo';
-import { WO_RATINGS } from './states';
+import { Place, PlaceInYuexiu } from './geo';
+import { WO_ACTIONS, WO_RATINGS, WORK_ORDER_STATES, type WorkOrderAction } from './states';
 import { WO_GROUPS } from './deadlines';
 
 const StreetId = z.enum(STREETS.map((s) => s.id) as [string, ...string[]], { message: '请选择所在街道' });
@@ -39,3 +39,124 @@ export const StreetOrdersQuery = StreetQuery.extend({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' }).optional(),
 });
+
+// ---- bodies of the handling routes (one schema each, used by the handler and the pages) ----
+
+const FileIds = z.array(FileId).max(9, { message: '最多 9 张照片' });
+/** A note the owner writes while handling (处理进展). */
+export const WO_NOTE_MAX = 300;
+export const WO_NOTE_MIN = 2;
+export const WO_EXTENSION_MAX_DAYS = 10;
+export const WoExtensionRequest = z.strictObject({ days: z.number().int().min(1).max(WO_EXTENSION_MAX_DAYS), reason: z.string().trim().min(5).max(300) });
+export const WoExtensionDecision = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+export const WoNoteRequest = z.strictObject({
+  note: z.string().trim().min(WO_NOTE_MIN, { message: '请填写处理进展' }).max(WO_NOTE_MAX, { message: `处理进展不能超过 ${WO_NOTE_MAX} 字` }),
+  photoIds: FileIds.default([]),
+});
+export const WoDuplicateRequest = z.strictObject({ originalNo: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
+export const WoMineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
+
+// ---- answers ----
+
+const WoState = z.enum(WORK_ORDER_STATES);
+const WoKind = z.enum(['appeal', 'community']);
+const Light = z.enum(['green', 'yellow', 'red']);
+
+/** 延期申请: what the owner asked for and what the street dispatcher decided. */
+export const WoExtension = z.object({ days: z.number(), reason: z.string(), status: z.enum(['requested', 'granted', 'refused']), at: z.string() });
+
+/** `photoCount`: the photos attached to this step (处理进展 with before/after photos). */
+export const WoTimelineEntry = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().optional(), to: WoState.optional(), photoCount: z.number().optional() });
+
+/**
+ * GET /v1/workorders/{no}: the filer's view (mine, photoIds), or for the handling team and the
+ * street's dispatcher the staff view (version, actions, masked phone, anonymousToPublic, lights…).
+ */
+export const WorkOrderView = z.object({
+  no: z.string(),
+  kind: WoKind,
+  /** The category path, e.g. 市容环境 / 占道经营 */
+  category: z.string(),
+  state: WoState,
+  stateName: z.string(),
+  description: z.string(),
+  place: Place.optional(),
+  street: z.string().optional(),
+  teamName: z.string(),
+  ownerName: z.string().nullish(), // null once returned or redispatched
+  affected: z.number(),
+  createdAt: z.string(),
+  claimBy: z.string(),
+  replyBy: z.string(),
+  rating: z.enum(WO_RATINGS).optional(),
+  reopened: z.boolean(),
+  /** The filer's display name (masked); 匿名 to the public when they chose so. */
+  filer: z.string(),
+  timeline: z.array(WoTimelineEntry),
+  photoIds: z.array(z.string()).optional(),
+  /** Filer view: true for the person who filed it, false for someone following it (我也遇到). */
+  mine: z.boolean().optional(),
+  // staff view only
+  version: z.number().optional(),
+  actions: z.array(z.enum(Object.keys(WO_ACTIONS) as [WorkOrderAction, ...WorkOrderAction[]])).optional(),
+  anonymousToPublic: z.boolean().optional(),
+  contactPhone: z.string().optional(),
+  /** The light against the claim time (unclaimed) or the reply date (being handled); none once answered. */
+  light: Light.optional(),
+  /** 联系方式偏好, as the filer's words (电话联系我 / 只发消息通知 / 无需回访). */
+  contactPreference: z.string().optional(),
+  /** The filer's firm, for an enterprise's appeal; the credit code masked. */
+  enterprise: z.object({ name: z.string().optional(), code: z.string() }).optional(),
+  extension: WoExtension.optional(),
+  /** Closed as a duplicate of this order. */
+  duplicateOf: z.string().optional(),
+  /** 已提请调度: overdue and raised to the street's dispatcher. */
+  escalated: z.boolean().optional(),
+  /** The viewer is the street's dispatcher (or the district's admin). */
+  dispatcher: z.boolean().optional(),
+});
+export type WorkOrderView = z.infer<typeof WorkOrderView>;
+
+export const WoNearbyItem = z.object({ no: z.string(), category: z.string(), description: z.string(), address: z.string(), affected: z.number(), stateName: z.string(), distance: z.number() });
+export const WoNearbyResponse = z.object({ items: z.array(WoNearbyItem) });
+
+export const WoSummary = z.object({
+  no: z.string(), category: z.string(), description: z.string(), state: WoState, stateName: z.string(), teamName: z.string(), createdAt: z.string(), affected: z.number(),
+});
+export const WoMineResponse = z.object({ items: z.array(WoSummary), nextCursor: z.string().nullable() });
+
+export const WoTeamItem = z.object({
+  no: z.string(), category: z.string(), description: z.string(), address: z.string().optional(), affected: z.number(), claimBy: z.string(), overdue: z.boolean(), light: Light.optional(),
+});
+export const WoTeamResponse = z.object({ teamId: z.string(), items: z.array(WoTeamItem) });
+
+/** A row of 街道调度 (one tab, or 督办). */
+export const WoStreetItem = z.object({
+  no: z.string(),
+  kind: WoKind,
+  category: z.string(),
+  description: z.string(),
+  address: z.string().optional(),
+  state: WoState,
+  stateName: z.string(),
+  teamName: z.string(),
+  ownerName: z.string().nullish(),
+  affected: z.number(),
+  claimBy: z.string(),
+  replyBy: z.string(),
+  createdAt: z.string(),
+  light: Light.optional(),
+  escalated: z.boolean(),
+  extensionRequested: z.boolean(),
+  duplicateOf: z.string().optional(),
+});
+export const WoStreetPage = z.object({ street: z.string(), group: z.enum(WO_GROUPS), groupName: z.string(), items: z.array(WoStreetItem), nextCursor: z.string().nullable() });
+/** 督办: unclaimed past the claim time (items), handled past the reply date (replies). */
+export const WoOverdue = z.object({ street: z.string(), items: z.array(WoStreetItem), replies: z.array(WoStreetItem) });
+
+/**
+ * One photo of an order, with a short-lived URL to show it. `kind` says where it comes from:
+ * 反映时上传 (the filer's; not shown to followers), 处理进展, 办结照片.
+ */
+export const WoPhoto = z.object({ fileId: z.string(), url: z.string(), kind: z.string(), at: z.string() });
+export const WoPhotosResponse = z.object({ items: z.array(WoPhoto) });

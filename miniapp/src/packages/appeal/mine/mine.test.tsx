@@ -19,7 +19,7 @@ beforeEach(() => {
 describe('我的诉求', () => {
   it('asks a visitor to log in, without calling the API', () => {
     render(<Mine />);
-    expect(screen.getByTestId('login-needed')).toHaveTextContent('登录后可查看您反映的诉求');
+    expect(screen.getByTestId('role-gate')).toHaveTextContent('登录后可查看您反映的诉求');
     fireEvent.click(screen.getByText('去登录'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
     expect(request).not.toHaveBeenCalled();

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '街道调度' });
+export default definePageConfig({ navigationBarTitleText: '街道调度', enablePullDownRefresh: true });

@@ -1,15 +1,16 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { STREETS, WO_GROUP_NAMES, WO_GROUP_OF, WO_GROUPS, type WoGroup } from '@yx/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../api/client';
+import { useEffect, useRef, useState } from 'react';
 import { woApi, type WoOverdue, type WoStreetItem } from '../../../api/workorders';
+import { ListView } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
+import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
 import { RoleGate } from '../../../components/RoleGate';
 import { openWorkOrder } from '../pages';
@@ -43,10 +44,6 @@ export function deadlineText(w: Pick<WoStreetItem, 'state' | 'claimBy' | 'replyB
   return { text: `反映时间 ${formatDateTime(w.createdAt)}`, due: false };
 }
 
-interface ListState { items: WoStreetItem[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
-const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
-interface OverdueState { data?: WoOverdue; loading: boolean; error?: ApiError }
-
 /** 街道调度: the street's work orders by where they stand, and 督办 of the overdue ones. */
 export default function StreetDispatch() {
   return (
@@ -62,52 +59,22 @@ function StreetBody() {
   const admin = useSession()?.user.role === 'admin';
   const [tab, setTab] = useState<StreetTab>('todo');
   const [street, setStreet] = useState(DISTRICT);
-  const [streetLabel, setStreetLabel] = useState<string>();
-  const [list, setList] = useState<ListState>(INITIAL);
-  const [overdue, setOverdue] = useState<OverdueState>({ loading: true });
-  const seq = useRef(0);
-  const lastLoad = useRef(0);
   // a dispatcher always sees their own street (the server knows it); the admin names one
   const asked = admin ? street : undefined;
-
-  /** A tab's first page (a refresh keeps the rows until the new ones arrive), the next page, or 督办. */
-  const load = useCallback((t: StreetTab, s: string | undefined, cursor?: string, refresh = false) => {
-    const n = ++seq.current;
-    lastLoad.current = Date.now();
-    if (t === 'overdue') {
-      setOverdue((o) => (refresh ? { ...o, loading: true, error: undefined } : { loading: true }));
-      woApi.overdue(s).then(
-        (data) => { if (n === seq.current) { setOverdue({ data, loading: false }); setStreetLabel(data.street); } },
-        (e) => { if (n === seq.current) setOverdue({ loading: false, error: asApiError(e) }); },
-      );
-      return;
-    }
-    setList((x) => (cursor ? { ...x, more: true, moreError: undefined } : refresh ? { ...x, loading: true, error: undefined } : { ...INITIAL }));
-    woApi.street(t, cursor, s).then(
-      (r) => {
-        if (n !== seq.current) return;
-        setStreetLabel(r.street);
-        setList((x) => {
-          const seen = new Set(r.items.map((i) => i.no));
-          const kept = cursor ? x.items.filter((i) => !seen.has(i.no)) : [];
-          return { items: [...kept, ...r.items], nextCursor: r.nextCursor, loading: false, more: false };
-        });
-      },
-      (e) => {
-        if (n !== seq.current) return;
-        const err = asApiError(e);
-        setList((x) => (cursor ? { ...x, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
-      },
-    );
-  }, []);
-
-  useEffect(() => { load(tab, asked); }, [tab, asked, load]);
-  // back from a detail page (claimed, redispatched, extension decided): refresh, but not right after the first load
-  useDidShow(() => {
-    if (Date.now() - lastLoad.current > 1000) load(tab, asked, undefined, true);
-  });
-
   const group = tab === 'overdue' ? undefined : tab;
+  // back from a detail page (claimed, redispatched, extension decided) both refresh themselves
+  const list = usePagedList((cursor) => woApi.street(group!, cursor, asked), [group, asked], { enabled: Boolean(group), key: (w) => w.no });
+  const overdue = useAsync(() => (group ? Promise.resolve(undefined) : woApi.overdue(asked)), [group, asked]);
+  const shownAt = useRef(Date.now());
+  useDidShow(() => {
+    if (!group && Date.now() - shownAt.current > 1000) overdue.reload();
+    shownAt.current = Date.now();
+  });
+  // the street's name stays while another tab loads
+  const [streetLabel, setStreetLabel] = useState<string>();
+  const named = group ? list.last?.street : overdue.data?.street;
+  useEffect(() => { if (named) setStreetLabel(named); }, [named]);
+
   return (
     <View>
       <View className="ws-head">
@@ -135,24 +102,12 @@ function StreetBody() {
       {group ? (
         <View>
           <View className="muted ws-hint">{HINTS[group]}</View>
-          <StateView
-            loading={list.loading && !list.items.length} error={list.error} onRetry={() => load(tab, asked)}
-            empty={!list.items.length} emptyText={`暂无${WO_GROUP_NAMES[group]}的工单`}
-          >
+          <ListView list={list} emptyText={`暂无${WO_GROUP_NAMES[group]}的工单`}>
             {list.items.map((w) => <StreetRow key={w.no} w={w} />)}
-            {list.nextCursor && (
-              <View className="ws-more">
-                <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(tab, asked, list.nextCursor!)}>
-                  加载更多
-                </Button>
-              </View>
-            )}
-            {list.moreError && <View className="error-text list-end" role="alert">{list.moreError}</View>}
-            {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
-          </StateView>
+          </ListView>
         </View>
       ) : (
-        <StateView loading={overdue.loading && !overdue.data} error={overdue.data ? undefined : overdue.error} onRetry={() => load('overdue', asked)}>
+        <StateView loading={overdue.loading && !overdue.data} error={overdue.data ? undefined : overdue.error} onRetry={overdue.reload}>
           {overdue.data && <OverdueLists d={overdue.data} />}
         </StateView>
       )}

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { woApi } from '../../../api/workorders';
+import { ListView } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { RoleGate } from '../../../components/RoleGate';
 import { formatDateTime } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
-import { RoleGate } from '../../../components/RoleGate';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { openWorkOrder } from '../pages';
 import './index.css';
 
@@ -23,18 +21,12 @@ export default function TeamWorkOrders() {
 }
 
 function TeamList() {
-  const state = useAsync(() => woApi.team(), []);
-  const shown = useRef(false);
-  // back from a detail page (claimed, returned): refresh; the first show is the first load
-  useDidShow(() => {
-    if (shown.current) state.reload();
-    shown.current = true;
-  });
-  const items = state.data?.items ?? [];
+  // back from a detail page (claimed, returned) the list refreshes itself
+  const list = usePagedList(() => woApi.team(), []);
   return (
-    <StateView loading={state.loading && !state.data} error={state.data ? undefined : state.error} onRetry={state.reload} empty={!items.length} emptyText="暂无待签收的工单">
-      <View className="muted wt-hint">共 {items.length} 件待签收，黄灯为签收时限不足 2 小时，红灯为已超时</View>
-      {items.map((w) => (
+    <ListView list={list} emptyText="暂无待签收的工单">
+      <View className="muted wt-hint">共 {list.items.length} 件待签收，黄灯为签收时限不足 2 小时，红灯为已超时</View>
+      {list.items.map((w) => (
         <View key={w.no} className={`wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="team-row">
           <View className="wt-row-head">
             <View className="wt-row-cat">{w.category}</View>
@@ -49,6 +41,6 @@ function TeamList() {
           <View className="muted wt-row-affected">{w.affected} 人反映</View>
         </View>
       ))}
-    </StateView>
+    </ListView>
   );
 }

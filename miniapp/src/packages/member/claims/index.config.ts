@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的兑换码' });
+export default definePageConfig({ navigationBarTitleText: '我的兑换码', enablePullDownRefresh: true });

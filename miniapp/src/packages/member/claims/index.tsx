@@ -1,12 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { memberApi } from '../../../api/member';
 import { Page } from '../../../components/Page';
 import { QrCode } from '../../../components/QrCode';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
-import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { ClaimStatusTag, claimUsable, goMember, MemberGate } from '../common';
 import './index.css';
 
@@ -20,19 +19,14 @@ export default function MyClaims() {
 }
 
 function ClaimsBody() {
-  const list = useAsync(() => memberApi.claims(), []);
+  // back on this page after showing a code at the counter its status may have changed: the list refreshes itself
+  const list = usePagedList(() => memberApi.claims(), []);
   const [open, setOpen] = useState<string>();
-  const shownAt = useRef(Date.now());
-  // back on this page after showing a code at the counter: its status may have changed
-  useDidShow(() => {
-    if (Date.now() - shownAt.current > 1000) list.reload();
-    shownAt.current = Date.now();
-  });
-  const items = list.data?.items ?? [];
+  const items = list.items;
 
   return (
-    <StateView loading={list.loading && !list.data} error={list.data ? undefined : list.error} onRetry={list.reload}>
-      {list.data && items.length === 0 && (
+    <StateView loading={list.loading && !items.length} error={list.error} onRetry={list.refresh}>
+      {!list.loading && items.length === 0 && (
         <View className="state state-empty" data-testid="empty">
           <View>还没有兑换码，会员日可领取专属福利</View>
           <Button className="btn mb-gate-btn" onClick={() => goMember('benefits')}>看看会员日福利</Button>

@@ -1,24 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { asApiError, type ApiError } from '../../../api/client';
-import { memberApi, type PointsItem } from '../../../api/member';
+import { memberApi } from '../../../api/member';
+import { LoadMore } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { formatDateTime } from '../../../components/Timeline';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { goMember, MemberGate, pointsText } from '../common';
 import './index.css';
-
-interface ListState {
-  balance?: number;
-  growth?: number;
-  items: PointsItem[];
-  nextCursor: string | null;
-  loading: boolean;
-  more: boolean;
-  error?: ApiError;
-  moreError?: string;
-}
-const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
 
 /** 积分明细: balance and growth, then every change newest first, 20 at a time. */
 export default function PointsLedger() {
@@ -30,36 +18,16 @@ export default function PointsLedger() {
 }
 
 function PointsBody() {
-  const [list, setList] = useState<ListState>(INITIAL);
-  const seq = useRef(0);
-
-  const load = useCallback((cursor?: string) => {
-    const n = ++seq.current;
-    setList((s) => (cursor ? { ...s, more: true, moreError: undefined } : { ...INITIAL }));
-    memberApi.points(cursor).then(
-      (r) => {
-        if (n !== seq.current) return;
-        setList((s) => ({ balance: r.balance, growth: r.growth, items: cursor ? [...s.items, ...r.items] : r.items, nextCursor: r.nextCursor, loading: false, more: false }));
-      },
-      (e) => {
-        if (n !== seq.current) return;
-        const err = asApiError(e);
-        setList((s) => (cursor ? { ...s, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
-      },
-    );
-  }, []);
-
-  useEffect(() => { load(); }, [load]);
-
+  const list = usePagedList((cursor) => memberApi.points(cursor), []);
   return (
-    <StateView loading={list.loading} error={list.error} onRetry={() => load()}>
+    <StateView loading={list.loading && !list.items.length} error={list.error} onRetry={list.refresh}>
       <View className="mb-pts-head">
         <View className="mb-pts-stat">
-          <View className="mb-pts-n" data-testid="balance">{list.balance ?? 0}</View>
+          <View className="mb-pts-n" data-testid="balance">{list.last?.balance ?? 0}</View>
           <View className="mb-pts-label">可用积分</View>
         </View>
         <View className="mb-pts-stat">
-          <View className="mb-pts-n" data-testid="growth">{list.growth ?? 0}</View>
+          <View className="mb-pts-n" data-testid="growth">{list.last?.growth ?? 0}</View>
           <View className="mb-pts-label">成长值</View>
         </View>
       </View>
@@ -83,13 +51,7 @@ function PointsBody() {
           ))}
         </View>
       )}
-      {list.nextCursor && (
-        <View className="mb-more">
-          <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(list.nextCursor!)}>加载更多</Button>
-        </View>
-      )}
-      {list.moreError && <View className="error-text mb-center" role="alert">{list.moreError}</View>}
-      {!list.nextCursor && list.items.length > 0 && <View className="muted mb-center mb-end">没有更多了</View>}
+      <LoadMore list={list} />
     </StateView>
   );
 }

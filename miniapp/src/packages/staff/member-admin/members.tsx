@@ -1,52 +1,28 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { AdjustPointsRequest } from '@yx/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { newIdempotencyKey, type ApiError } from '../../../api/client';
+import { useRef, useState } from 'react';
+import { asApiError, newIdempotencyKey } from '../../../api/client';
 import { memberAdminApi, type AdminMemberRow } from '../../../api/memberAdmin';
 import { Field, fieldErrors } from '../../../components/Field';
-import { StateView } from '../../../components/StateView';
-import { asApiError } from '../../../api/client';
+import { ListView } from '../../../components/ListView';
 import { Chips } from '../../../components/Chips';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { count, FormError, num } from './parts';
-
-interface ListState { items: AdminMemberRow[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
-const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
 
 /** 会员: card holders, newest first, with 积分调整 on each. */
 export function MembersTab() {
-  const [list, setList] = useState<ListState>(INITIAL);
+  const list = usePagedList((cursor) => memberAdminApi.members(cursor), [], { key: (m) => m.userId });
   const [openId, setOpenId] = useState<string>();
-  const seq = useRef(0);
-
-  const load = useCallback((cursor?: string) => {
-    const n = ++seq.current;
-    setList((x) => (cursor ? { ...x, more: true, moreError: undefined } : { ...x, loading: true, error: undefined }));
-    memberAdminApi.members(cursor).then(
-      (r) => {
-        if (n !== seq.current) return;
-        setList((x) => {
-          const items = cursor ? [...x.items, ...r.items.filter((m) => !x.items.some((y) => y.userId === m.userId))] : r.items;
-          return { items, nextCursor: r.nextCursor, loading: false, more: false };
-        });
-      },
-      (e) => {
-        if (n !== seq.current) return;
-        const err = asApiError(e);
-        setList((x) => (cursor ? { ...x, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
-      },
-    );
-  }, []);
-  useEffect(() => load(), [load]);
 
   const adjusted = (userId: string, balance?: number) => {
     setOpenId(undefined);
-    if (typeof balance === 'number') setList((x) => ({ ...x, items: x.items.map((m) => (m.userId === userId ? { ...m, balance } : m)) }));
+    if (typeof balance === 'number') list.setItems((items) => items.map((m) => (m.userId === userId ? { ...m, balance } : m)));
   };
 
   return (
     <View>
-      <StateView loading={list.loading && !list.items.length} error={list.error} onRetry={() => load()} empty={!list.items.length} emptyText="还没有会员">
+      <ListView list={list} emptyText="还没有会员">
         {list.items.map((m) => (
           <View key={m.userId} className="card ma-member" data-testid="member">
             <View className="card-head">
@@ -67,14 +43,7 @@ export function MembersTab() {
             )}
           </View>
         ))}
-        {list.nextCursor && (
-          <View className="ma-more">
-            <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(list.nextCursor!)}>加载更多</Button>
-            {list.moreError && <View className="error-text" role="alert">{list.moreError}</View>}
-          </View>
-        )}
-        {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
-      </StateView>
+      </ListView>
     </View>
   );
 }

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { staffApi, type OpinionAnswer, type OpinionTask } from '../../../api/staff';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { ListView } from '../../../components/ListView';
 import { formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
 import { OpinionTag } from '../../../components/OpinionTag';
@@ -41,23 +41,23 @@ export default function Opinions() {
 }
 
 function OpinionsBody() {
-  const list = useAsync(() => staffApi.opinions(), []);
+  const list = usePagedList(() => staffApi.opinions(), [], { sort: byUrgency });
   const [openNo, setOpenNo] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const items = [...(list.data?.items ?? [])].sort(byUrgency);
+  const items = list.items;
   const waiting = items.filter((i) => i.status === 'open').length;
 
   const done = (msg?: string) => {
     setOpenNo(undefined);
     setNotice(msg);
-    list.reload();
+    void list.refresh();
   };
 
   return (
     <View>
-      <View className="muted so-intro">牵头部门征求本部门意见的办件。逾期未回复的，视为无意见。{list.data ? `待回复 ${waiting} 件。` : ''}</View>
+      <View className="muted so-intro">牵头部门征求本部门意见的办件。逾期未回复的，视为无意见。{list.last ? `待回复 ${waiting} 件。` : ''}</View>
       {notice && <View className="notice" role="alert">{notice}</View>}
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无征求意见">
+      <ListView list={list} emptyText="暂无征求意见">
         {items.map((t) => (
           <View key={t.appNo} className="card" data-testid="opinion-task">
             <View onClick={() => t.status === 'open' && setOpenNo((n) => (n === t.appNo ? undefined : t.appNo))} role={t.status === 'open' ? 'button' : undefined} aria-expanded={t.status === 'open' ? openNo === t.appNo : undefined}>
@@ -75,7 +75,7 @@ function OpinionsBody() {
             {t.status === 'open' && openNo === t.appNo && <OpinionForm task={t} onDone={done} />}
           </View>
         ))}
-      </StateView>
+      </ListView>
     </View>
   );
 }

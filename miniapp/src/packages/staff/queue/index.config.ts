@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工作台' });
+export default definePageConfig({ navigationBarTitleText: '工作台', enablePullDownRefresh: true });

@@ -1,15 +1,15 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { AppNo, type ApplicationSummary, type Light } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../api/client';
+import { asApiError } from '../../../api/client';
 import { staffApi, type QueueState, type StaffCounts } from '../../../api/staff';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { ListView } from '../../../components/ListView';
 import { formatDay } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
-import { asApiError } from '../../../api/client';
 import { Chips, type ChipOption } from '../../../components/Chips';
 import { openStaffApplication, STAFF_PAGES } from '../pages';
 import { RoleGate } from '../../../components/RoleGate';
@@ -38,9 +38,6 @@ const LINKS = [
   { url: STAFF_PAGES.dashboard, name: '数据看板', note: '时效与满意度' },
 ];
 
-interface ListState { items: ApplicationSummary[]; nextCursor: string | null; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
-const INITIAL: ListState = { items: [], nextCursor: null, loading: true, more: false };
-
 /** 工作台: my department's open applications, soonest deadline first. */
 export default function StaffQueue() {
   return (
@@ -56,39 +53,20 @@ function QueueBody() {
   const session = useSession();
   const [state, setState] = useState<QueueState>();
   const [light, setLight] = useState<LightFilter>('all');
-  const [list, setList] = useState<ListState>(INITIAL);
   const [counts, setCounts] = useState<{ data?: StaffCounts; error?: string }>({});
-  const seq = useRef(0);
-  const lastLoad = useRef(0);
+  // back from a detail page an action may have moved the application on: the list refreshes itself, and the counts with it
+  const list = usePagedList((cursor) => staffApi.queue({ state, light: light === 'all' ? undefined : light, cursor }), [state, light]);
+  const shownAt = useRef(Date.now());
 
   const loadCounts = useCallback(() => {
     staffApi.counts().then((data) => setCounts({ data }), (e) => setCounts((c) => ({ ...c, error: asApiError(e).message })));
   }, []);
-
-  /** First page (a refresh keeps the rows on screen until the new ones arrive) or the next one. */
-  const load = useCallback((s: QueueState | undefined, l: LightFilter, cursor?: string, refresh = false) => {
-    const n = ++seq.current;
-    lastLoad.current = Date.now();
-    setList((x) => (cursor ? { ...x, more: true, moreError: undefined } : refresh ? { ...x, loading: true, error: undefined } : { ...INITIAL }));
-    staffApi.queue({ state: s, light: l === 'all' ? undefined : l, cursor }).then(
-      (r) => {
-        if (n !== seq.current) return;
-        setList((x) => ({ items: [...(cursor ? x.items : []), ...r.items], nextCursor: r.nextCursor, loading: false, more: false }));
-      },
-      (e) => {
-        if (n !== seq.current) return;
-        const err = asApiError(e);
-        setList((x) => (cursor ? { ...x, more: false, moreError: err.message } : { ...INITIAL, loading: false, error: err }));
-      },
-    );
-  }, []);
-
-  useEffect(() => { load(state, light); }, [state, light, load]);
   useEffect(loadCounts, [loadCounts]);
-  // back from a detail page: an action may have moved the application on
   useDidShow(() => {
-    if (Date.now() - lastLoad.current > 1000) { load(state, light, undefined, true); loadCounts(); }
+    if (Date.now() - shownAt.current > 1000) loadCounts();
+    shownAt.current = Date.now();
   });
+  usePullDownRefresh(loadCounts);
 
   const filterName = [state && QUEUE_TILES.find((t) => t.state === state)?.name, light !== 'all' && LIGHTS.find((l) => l.value === light)?.label].filter(Boolean).join(' · ');
 
@@ -133,10 +111,7 @@ function QueueBody() {
         )}
       </View>
 
-      <StateView
-        loading={list.loading && !list.items.length} error={list.error} onRetry={() => load(state, light)}
-        empty={!list.items.length} emptyText={filterName ? '没有符合筛选条件的办件' : '暂无待办办件'}
-      >
+      <ListView list={list} emptyText={filterName ? '没有符合筛选条件的办件' : '暂无待办办件'}>
         {list.items.map((a) => (
           <View key={a.appNo} className="card sq-row" onClick={() => openStaffApplication(a.appNo)} data-testid="queue-row">
             <View className="card-head">
@@ -150,14 +125,7 @@ function QueueBody() {
             </View>
           </View>
         ))}
-        {list.nextCursor && (
-          <View className="sq-more">
-            <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => load(state, light, list.nextCursor!)}>加载更多</Button>
-          </View>
-        )}
-        {list.moreError && <View className="error-text list-end" role="alert">{list.moreError}</View>}
-        {!list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
-      </StateView>
+      </ListView>
     </View>
   );
 }

@@ -4,10 +4,11 @@ import { RATING_NAMES } from '@yx/shared';
 import { useState } from 'react';
 import { staffApi, type Rectification, type RectificationUpdate } from '../../../api/staff';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { confirmStep } from '../../../components/confirmStep';
+import { ListView } from '../../../components/ListView';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
@@ -30,15 +31,15 @@ export default function Rectifications() {
 }
 
 function RectificationsBody() {
-  const list = useAsync(() => staffApi.rectifications(), []);
+  const list = usePagedList(() => staffApi.rectifications(), [], { sort: byUrgency });
   const [openNo, setOpenNo] = useState<string>();
-  const items = [...(list.data?.items ?? [])].sort(byUrgency);
+  const items = list.items;
   const waiting = items.filter((i) => i.status === 'open').length;
 
   return (
     <View>
-      <View className="muted sr-intro">收到“不满意”“非常不满意”评价的办件，须在期限内回访申请人并完成整改。{list.data ? `待整改 ${waiting} 件。` : ''}</View>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无差评整改任务">
+      <View className="muted sr-intro">收到“不满意”“非常不满意”评价的办件，须在期限内回访申请人并完成整改。{list.last ? `待整改 ${waiting} 件。` : ''}</View>
+      <ListView list={list} emptyText="暂无差评整改任务">
         {items.map((r) => (
           <View key={r.appNo} className="card" data-testid="rectification">
             <View onClick={() => r.status === 'open' && setOpenNo((n) => (n === r.appNo ? undefined : r.appNo))} role={r.status === 'open' ? 'button' : undefined}>
@@ -59,10 +60,10 @@ function RectificationsBody() {
               {r.closingNote && <View className="sr-record" data-testid="closing-note">整改说明：{r.closingNote}</View>}
               {r.status === 'open' && openNo !== r.appNo && <View className="sr-hint">{r.callback ? '办结整改 ›' : '记录回访 ›'}</View>}
             </View>
-            {r.status === 'open' && openNo === r.appNo && <RectificationForm r={r} onDone={() => { setOpenNo(undefined); list.reload(); }} />}
+            {r.status === 'open' && openNo === r.appNo && <RectificationForm r={r} onDone={() => { setOpenNo(undefined); void list.refresh(); }} />}
           </View>
         ))}
-      </StateView>
+      </ListView>
     </View>
   );
 }
@@ -80,8 +81,7 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
       return;
     }
     if (what === 'close') {
-      const c = await Taro.showModal({ title: '办结整改', content: '办结后不能再修改整改说明，确定办结吗？', confirmText: '确定', cancelText: '再想想', confirmColor: '#c8161d' });
-      if (!c.confirm) return;
+      if (!(await confirmStep('办结整改', '办结后不能再修改整改说明，确定办结吗？', '确定', '再想想'))) return;
     }
     setErrors({});
     setBusy(what);

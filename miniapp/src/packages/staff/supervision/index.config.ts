@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '督办' });
+export default definePageConfig({ navigationBarTitleText: '督办', enablePullDownRefresh: true });

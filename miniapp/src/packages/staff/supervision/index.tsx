@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { staffApi, type SupervisionItem } from '../../../api/staff';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { ListView } from '../../../components/ListView';
 import { formatDay } from '../../../components/Timeline';
 import { TrafficLight } from '../../../components/TrafficLight';
-import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
@@ -26,15 +26,15 @@ export default function Supervision() {
 }
 
 function SupervisionBody() {
-  const list = useAsync(() => staffApi.supervision(), []);
+  const list = usePagedList(() => staffApi.supervision(), [], { sort: (a, b) => b.overdueDays - a.overdueDays });
   const [openNo, setOpenNo] = useState<string>();
   const [sent, setSent] = useState<Record<string, true>>({});
-  const items = [...(list.data?.items ?? [])].sort((a, b) => b.overdueDays - a.overdueDays);
+  const items = list.items;
 
   return (
     <View>
-      <View className="muted sv-intro">超过办理时限的办件（红灯）。{list.data ? `共 ${items.length} 件。` : ''}督办意见将发给承办部门并记入办理记录。</View>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!items.length} emptyText="暂无超时办件">
+      <View className="muted sv-intro">超过办理时限的办件（红灯）。{list.last ? `共 ${items.length} 件。` : ''}督办意见将发给承办部门并记入办理记录。</View>
+      <ListView list={list} emptyText="暂无超时办件">
         {items.map((s) => (
           <View key={s.appNo} className="card" data-testid="supervision-item">
             <View onClick={() => setOpenNo((n) => (n === s.appNo ? undefined : s.appNo))} role="button" aria-expanded={openNo === s.appNo}>
@@ -54,7 +54,7 @@ function SupervisionBody() {
             )}
           </View>
         ))}
-      </StateView>
+      </ListView>
     </View>
   );
 }

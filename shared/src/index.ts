@@ -24,3 +24,4 @@ export * from './workorders/open311';
 export * from './workorders/deadlines';
 export * from './member';
 export * from './api/meta';
+export * from './api/paging';

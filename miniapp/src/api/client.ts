@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import type {
-  ApplicationDetail, ApplicationSummary, FormDef, Rating, Receipt, TimelineEntry,
-  BundleDetail, BundleSummary, Department, DevUser, ServiceDetail, ServiceListQuery, ServiceListResponse, SessionResponse, UserView,
-} from '@yx/shared';
+import type * as S from '@yx/shared';
+import type { Rating, RouteKey, RouteTable, ServiceListQuery } from '@yx/shared';
+import type * as z from 'zod';
+import { PAGE_SIZE } from '@yx/shared';
 import { clearSession, getToken } from './session';
 
 /** A failed call, with the server's Chinese message ready to show. */
@@ -47,56 +47,67 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
   throw new ApiError(res.statusCode, e?.code ?? 'INTERNAL', e?.message ?? '系统繁忙，请稍后再试', e?.details);
 }
 
+// ---- one typed call per route key: params, query, body and answer come from the shared route table ----
+
+type Part<K extends RouteKey, F extends 'params' | 'query' | 'body'> = RouteTable[K] extends { [P in F]: infer T extends z.ZodType } ? z.input<T> : never;
+export type RouteParams<K extends RouteKey> = Part<K, 'params'>;
+export type RouteQuery<K extends RouteKey> = Part<K, 'query'>;
+export type RouteBody<K extends RouteKey> = Part<K, 'body'>;
+/** What a route answers with on success (typed only: the mini-program does not parse answers). */
+export type RouteResponse<K extends RouteKey> = z.output<RouteTable[K]['response']>;
+
+type CallOptions<K extends RouteKey> =
+  & ([RouteParams<K>] extends [never] ? { params?: undefined } : { params: RouteParams<K> })
+  & ([RouteQuery<K>] extends [never] ? { query?: undefined } : { query?: Partial<RouteQuery<K>> })
+  // routes without a body may still be sent an empty object (some POSTs do, as before)
+  & ([RouteBody<K>] extends [never] ? { body?: Record<string, never> } : { body: RouteBody<K> })
+  & { headers?: Record<string, string> };
+
+/** `call('GET /v1/workorders/{no}', { params: { no } })`: path parameters are encoded into the route's path. */
+export function call<K extends RouteKey>(key: K, ...[opts]: {} extends CallOptions<K> ? [CallOptions<K>?] : [CallOptions<K>]): Promise<RouteResponse<K>> {
+  const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+  const params = (opts?.params ?? {}) as Record<string, string | number>;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  return request<RouteResponse<K>>(method, path, { query: opts?.query as Query | undefined, body: opts?.body, headers: opts?.headers });
+}
+
 export const api = {
-  services: (q: Partial<ServiceListQuery>) => request<ServiceListResponse>('GET', '/v1/services', { query: q as Query }),
-  service: (id: string) => request<ServiceDetail>('GET', `/v1/services/${encodeURIComponent(id)}`),
-  bundles: () => request<{ items: BundleSummary[] }>('GET', '/v1/bundles'),
-  bundle: (id: string) => request<BundleDetail>('GET', `/v1/bundles/${encodeURIComponent(id)}`),
-  departments: () => request<{ items: Department[] }>('GET', '/v1/departments'),
-  themes: () => request<{ items: { id: string; name: string; audience: 'person' | 'enterprise' }[] }>('GET', '/v1/themes'),
-  wechatLogin: (code: string) => request<SessionResponse>('POST', '/v1/auth/wechat', { body: { code } }),
-  devUsers: () => request<{ items: DevUser[] }>('GET', '/v1/dev/users'),
-  devLogin: (userId: string) => request<SessionResponse>('POST', '/v1/dev/login', { body: { userId } }),
-  me: (reveal = false) => request<UserView>('GET', '/v1/me', { query: reveal ? { reveal: 'true' } : undefined }),
-  bindRealName: (name: string, idNumber: string) => request<UserView>('PUT', '/v1/me/real-name', { body: { name, idNumber } }),
-  bindEnterprise: (enterpriseName: string, creditCode: string) => request<SessionResponse>('PUT', '/v1/me/enterprise', { body: { enterpriseName, creditCode } }),
+  services: (q: Partial<ServiceListQuery>) => call('GET /v1/services', { query: q }),
+  service: (id: string) => call('GET /v1/services/{id}', { params: { id } }),
+  bundles: () => call('GET /v1/bundles'),
+  bundle: (id: string) => call('GET /v1/bundles/{id}', { params: { id } }),
+  departments: () => call('GET /v1/departments'),
+  themes: () => call('GET /v1/themes'),
+  wechatLogin: (code: string) => call('POST /v1/auth/wechat', { body: { code } }),
+  devUsers: () => call('GET /v1/dev/users'),
+  devLogin: (userId: string) => call('POST /v1/dev/login', { body: { userId } }),
+  me: (reveal = false) => call('GET /v1/me', { query: reveal ? { reveal: 'true' } : undefined }),
+  bindRealName: (name: string, idNumber: string) => call('PUT /v1/me/real-name', { body: { name, idNumber } }),
+  bindEnterprise: (enterpriseName: string, creditCode: string) => call('PUT /v1/me/enterprise', { body: { enterpriseName, creditCode } }),
 
   // 掌上办
-  form: (formId: string) => request<FormPayload>('GET', `/v1/forms/${formId}`),
-  saveDraft: (formId: string, draft: { answers: Record<string, unknown>; deferred: string[]; step: number }) => request<{ savedAt: string }>('PUT', `/v1/drafts/${formId}`, { body: draft }),
+  form: (formId: string) => call('GET /v1/forms/{formId}', { params: { formId } }),
+  saveDraft: (formId: string, draft: RouteBody<'PUT /v1/drafts/{formId}'>) => call('PUT /v1/drafts/{formId}', { params: { formId }, body: draft }),
   createUpload: (fileName: string, contentType: string, size: number) =>
-    request<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', { body: { fileName, contentType, size } }),
-  completeUpload: (fileId: string) => request<{ fileId: string; status: string; size: number }>('POST', `/v1/files/${fileId}/complete`),
-  submit: (idempotencyKey: string, body: { itemId?: string; bundleId?: string; answers: Record<string, unknown>; deferred: string[]; commitment?: { signed: true; signer: string } }) =>
-    request<Receipt>('POST', '/v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  myApplications: (state: 'all' | 'open' | 'action' | 'ended', cursor?: string) =>
-    request<{ items: ApplicationSummary[]; nextCursor: string | null }>('GET', '/v1/applications', { query: { state, cursor, limit: 20 } }),
-  application: (appNo: string) => request<ApplicationDetail>('GET', `/v1/applications/${appNo}`),
-  withdraw: (appNo: string) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/withdraw`),
-  supplement: (appNo: string, answers: Record<string, unknown>) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/supplement`, { body: { answers } }),
-  rate: (appNo: string, value: Rating, comment?: string) => request<ApplicationDetail>('POST', `/v1/applications/${appNo}/rating`, { body: { value, ...(comment ? { comment } : {}) } }),
-  lookup: (appNo: string, code: string) => request<ApplicationSummary & { timeline: TimelineEntry[]; applicant: string }>('POST', '/v1/lookup', { body: { appNo, code } }),
-  messages: (cursor?: string) => request<{ items: MessageView[]; unread: number; nextCursor: string | null }>('GET', '/v1/messages', { query: { cursor } }),
-  unreadCount: () => request<{ unread: number }>('GET', '/v1/messages/unread-count'),
-  readMessage: (id: string, at: string) => request<{ unread: number }>('POST', `/v1/messages/${id}/read`, { body: { at } }),
+    call('POST /v1/files', { body: { fileName, contentType: contentType as RouteBody<'POST /v1/files'>['contentType'], size } }),
+  completeUpload: (fileId: string) => call('POST /v1/files/{fileId}/complete', { params: { fileId } }),
+  submit: (idempotencyKey: string, body: RouteBody<'POST /v1/applications'>) =>
+    call('POST /v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  myApplications: (state: 'all' | 'open' | 'action' | 'ended', cursor?: string) => call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
+  application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo } }),
+  withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo } }),
+  supplement: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, body: { answers } }),
+  rate: (appNo: string, value: Rating, comment?: string) => call('POST /v1/applications/{appNo}/rating', { params: { appNo }, body: { value, ...(comment ? { comment } : {}) } }),
+  lookup: (appNo: string, code: string) => call('POST /v1/lookup', { body: { appNo, code } }),
+  messages: (cursor?: string) => call('GET /v1/messages', { query: { cursor } }),
+  unreadCount: () => call('GET /v1/messages/unread-count'),
+  readMessage: (id: string, at: string) => call('POST /v1/messages/{messageId}/read', { params: { messageId: id }, body: { at } }),
 };
 
-export interface MessageView { id: string; at: string; title: string; body: string; appNo?: string; read: boolean }
-
-export interface LicenceView { id: string; type: string; name: string; number: string; issuer: string; validUntil?: string }
-
+export type MessageView = z.output<typeof S.MessageView>;
+export type LicenceView = z.output<typeof S.LicenceView>;
 /** GET /v1/forms/{formId}: everything the apply page needs at once. */
-export interface FormPayload {
-  formId: string;
-  form: FormDef;
-  itemNames: string[];
-  prefill: Record<string, unknown>;
-  draft?: { answers: Record<string, unknown>; deferred: string[]; step: number; savedAt: string };
-  verified: boolean;
-  licences: LicenceView[];
-  licenceTypes: Record<string, string | null>;
-  tolerance: { grade: 'A' | 'B' | 'C' | 'D' | null; quota: number; dueWorkingDays: number };
-}
+export type FormPayload = z.output<typeof S.FormPayload>;
 
 /** One key per intended action (a submit, a claim, an adjustment): a retry or a double tap sends the same one. The server accepts 8–64 of A–Z a–z 0–9 _ -. */
 export function newIdempotencyKey(prefix = 'k'): string {

@@ -1,9 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { MaterialFile } from '@yx/shared';
 import './MaterialFiles.css';
-
-/** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */
-export interface MaterialFile { fileId: string; url: string; contentType: string; fileName: string }
 
 /** The uploaded files of one material: images as thumbnails (tap to enlarge), PDFs opened as documents. */
 export function MaterialFiles({ files }: { files: MaterialFile[] }) {

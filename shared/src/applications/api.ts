@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PageLimit } from '../api/paging';
 import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
 import { FormDef } from '../apply/form';
 import { CreditGrade } from '../apply/tolerance';
@@ -84,7 +85,7 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
 export const ListMineQuery = z.strictObject({
   state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: PageLimit,
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' }).optional(),
 });
 export const ListMineResponse = z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() });
@@ -113,7 +114,7 @@ export const MessageView = z.object({
 export const MessageListResponse = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() });
 
 export const MessagesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: PageLimit,
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' }).optional(),
 });
 /** A message is addressed by its time and id (both from the list), so reading it costs one key lookup. */

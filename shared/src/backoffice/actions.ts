@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PageLimit } from '../api/paging';
 import type { ApplicationState } from '../applications/states';
 
 /**
@@ -53,6 +54,6 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 export const QueueQuery = z.strictObject({
   state: z.enum(QUEUE_STATES).optional(),
   light: z.enum(['green', 'yellow', 'red']).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: PageLimit,
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional(),
 });

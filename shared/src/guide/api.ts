@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PageLimit } from '../api/paging';
 import { Audience, Bundle, Department, ServiceItem, ThemeId } from './schema';
 
 export const ServiceListQuery = z.strictObject({
@@ -6,7 +7,7 @@ export const ServiceListQuery = z.strictObject({
   department: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),
   theme: ThemeId.optional(),
   q: z.string().trim().max(30).optional(), // keyword search over names and keywords
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: PageLimit,
   cursor: z.string().regex(/^\d{1,5}$/, { message: '翻页位置不正确' }).optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;

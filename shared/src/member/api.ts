@@ -1,5 +1,6 @@
 // Request schemas for the member-zone API (resident, partner staff and admin endpoints).
 import * as z from 'zod';
+import { PageLimit } from '../api/paging';
 import { RedeemCodeParam } from './codes';
 import { PointsSource } from './ledger';
 import { Benefit } from './memberDay';
@@ -45,7 +46,7 @@ export const BenefitIdParams = z.strictObject({ benefitId: z.string().regex(/^[a
 export const ClaimCodeParams = z.strictObject({ code: RedeemCodeParam });
 
 const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' });
-export const PointsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: Cursor.optional() });
+export const PointsQuery = z.strictObject({ limit: PageLimit, cursor: Cursor.optional() });
 export const MembersQuery = PointsQuery;
 export const StatsQuery = z.strictObject({ days: z.coerce.number({ message: '天数应为数字' }).int().min(7, { message: '至少看 7 天' }).max(60, { message: '最多看 60 天' }).default(14) });
 

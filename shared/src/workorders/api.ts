@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PageLimit } from '../api/paging';
 import { STREETS } from '../places/streets';
 import { CategoryId } from './categories';
 import { Place, PlaceInYuexiu } from './geo';
@@ -36,7 +37,7 @@ export const WoRateRequest = z.strictObject({ value: z.enum(WO_RATINGS), comment
 export const StreetQuery = z.strictObject({ street: z.enum(['_district', ...STREETS.map((s) => s.id)] as [string, ...string[]], { message: '没有这个街道' }).optional() });
 export const StreetOrdersQuery = StreetQuery.extend({
   group: z.enum(WO_GROUPS, { message: '没有这个分组' }).default('todo'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: PageLimit,
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' }).optional(),
 });
 
@@ -54,7 +55,7 @@ export const WoNoteRequest = z.strictObject({
   photoIds: FileIds.default([]),
 });
 export const WoDuplicateRequest = z.strictObject({ originalNo: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
-export const WoMineQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
+export const WoMineQuery = z.strictObject({ limit: PageLimit, cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
 
 // ---- answers ----
 

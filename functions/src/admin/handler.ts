@@ -11,7 +11,7 @@ const OutboxQuery = z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$
 export const handler = router({
   'GET /v1/calendar': route({ auth: 'public', cacheSeconds: 300 }, () => getCalendar()),
   'PUT /v1/admin/calendar': route({ auth: ['admin'], body: CalendarData }, async ({ body, session }) => {
-    await saveCalendar(body, session!.userId, now().toISOString());
+    await saveCalendar(body, session.userId, now().toISOString());
     return getCalendar();
   }),
   'GET /v1/admin/outbox': route({ auth: ['admin'], query: OutboxQuery }, async ({ query }) => ({ items: await listOutbox(query.date.replace(/-/g, '')) })),

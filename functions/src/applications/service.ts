@@ -7,11 +7,11 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
-import { AppError, badRequest, conflict, notFound, ruleViolation, unauthenticated } from '../lib/errors';
+import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/errors';
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
 import { getServiceItem, loadCatalog } from '../guide/repository';
-import { getEnterprise, getUser, type UserRecord } from '../identity/repository';
+import { getEnterprise, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
 import * as repo from './repository';
@@ -44,8 +44,7 @@ export async function loadForm(target: { itemId?: string; bundleId?: string }): 
 
 export const parseFormId = (formId: string) => (formId.startsWith('item-') ? { itemId: formId.slice(5) } : { bundleId: formId.slice(7) });
 
-function requireApplicant(user: UserRecord | undefined, items: ServiceItem[]): UserRecord {
-  if (!user) throw unauthenticated('账号不存在，请重新登录');
+function requireApplicant(user: UserRecord, items: ServiceItem[]): UserRecord {
   const forFirms = items.every((i) => i.audience.includes('enterprise') && !i.audience.includes('person'));
   if (forFirms && (user.role !== 'enterprise' || !user.enterpriseCode)) throw ruleViolation('该事项需以企业身份办理，请先在“我的”中绑定企业');
   if (!user.idNumber) throw ruleViolation('网上申办需要先完成实名认证（我的 → 实名认证）');
@@ -53,10 +52,9 @@ function requireApplicant(user: UserRecord | undefined, items: ServiceItem[]): U
 }
 
 /** Everything the apply page needs at once: the form, pre-filled answers, draft, wallet, 容缺 quota. */
-export async function getFormForApplicant(userId: string, formId: string) {
+export async function getFormForApplicant(user: UserRecord, formId: string) {
+  const userId = user.id;
   const target = await loadForm(parseFormId(formId));
-  const user = await getUser(userId);
-  if (!user) throw unauthenticated('账号不存在，请重新登录');
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
   const [licences, draft, latest] = await Promise.all([listLicences(userId), repo.getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
   // 少填: what the person typed in their latest application fills the same fields here (never files)
@@ -130,7 +128,8 @@ function fileFieldsOf(form: FormDef): FieldDef[] {
  * applicant, applies 容缺 by the firm's credit grade, and writes every linked application at once.
  * The idempotency key makes a double tap or a retry return the first result.
  */
-export async function submitApplication(userId: string, idemKey: string, req: SubmitRequest): Promise<{ status: number; receipt: Receipt }> {
+export async function submitApplication(caller: UserRecord, idemKey: string, req: SubmitRequest): Promise<{ status: number; receipt: Receipt }> {
+  const userId = caller.id;
   const requestHash = hashRequest(req);
   const earlier = await repo.getIdempotent(userId, idemKey);
   if (earlier) {
@@ -139,7 +138,7 @@ export async function submitApplication(userId: string, idemKey: string, req: Su
   }
 
   const target = await loadForm(req);
-  const user = requireApplicant(await getUser(userId), target.items);
+  const user = requireApplicant(caller, target.items);
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
   const fileFields = fileFieldsOf(target.form);
 

@@ -7,6 +7,9 @@ import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { allowedActions, APPLICATION_STATES, STAFF_ACTIONS, type StaffAction } from '@yx/shared';
 import { forceState } from '../applications/service';
+import { batchPut } from '../guide/repository';
+import { seedUserItems } from '../identity/repository';
+import { issueSession } from '../lib/session';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
@@ -115,6 +118,18 @@ describe('staff workbench', () => {
     expect((await call(handler, 'GET /v1/staff/applications', { token: resident })).status).toBe(403);
     const marketQueue = await call(handler, 'GET /v1/staff/applications', { token: market, query: { limit: '50' } });
     expect(marketQueue.body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo);
+  });
+
+  it('takes the role from the stored user: a staff role taken away works no more at once, whatever the session says', async () => {
+    const id = `u-staff-moved-${Date.now().toString(36)}`;
+    const at = new Date().toISOString();
+    await batchPut(seedUserItems({ id, role: 'staff', nickname: '调岗人员', departmentId: 'police', createdAt: at, updatedAt: at }));
+    const { token } = await issueSession({ userId: id, role: 'staff' });
+    expect((await call(handler, 'GET /v1/staff/counts', { token })).status).toBe(200);
+    // only the role changes (the department stays on the row): the stored role decides
+    await batchPut(seedUserItems({ id, role: 'resident', nickname: '调岗人员', departmentId: 'police', createdAt: at, updatedAt: at }));
+    expect((await call(handler, 'GET /v1/staff/counts', { token })).status).toBe(403);
+    expect((await call(handler, 'GET /v1/staff/applications', { token })).status).toBe(403);
   });
 
   it('lets one of two officers acting at once win; the other gets 409 and nothing is half-written', async () => {

@@ -9,7 +9,7 @@ import { isConditionFailure } from '../lib/db';
 import { readCounterRow } from '../lib/repository';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
-import { getUser } from '../identity/repository';
+import type { UserRecord } from '../identity/repository';
 import { getServiceItem } from '../guide/repository';
 import { OPINION_WORKING_DAYS, openOpinions } from './opinions';
 import { queuePage } from './repository';
@@ -19,22 +19,21 @@ import { viewUrls } from '../files/service';
 
 
 /** The officer's department; only staff of the owning department see or touch its applications. */
-async function officerDepartment(userId: string): Promise<string> {
-  const u = await getUser(userId);
-  if (!u?.departmentId) throw forbidden('您的账号未分配部门，请联系管理员');
+export function officerDepartment(u: UserRecord): string {
+  if (!u.departmentId) throw forbidden('您的账号未分配部门，请联系管理员');
   return u.departmentId;
 }
 
-async function departmentApplication(userId: string, appNo: string) {
-  const dept = await officerDepartment(userId);
+async function departmentApplication(officer: UserRecord, appNo: string) {
+  const dept = officerDepartment(officer);
   const { app, events, opinions } = await repo.getApplicationWithEvents(appNo);
   if (!app || app.departmentId !== dept) throw notFound('未找到该办件');
   return { app, events, opinions, dept };
 }
 
 /** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
-export async function staffView(userId: string, appNo: string) {
-  const { app, events, opinions } = await departmentApplication(userId, appNo);
+export async function staffView(officer: UserRecord, appNo: string) {
+  const { app, events, opinions } = await departmentApplication(officer, appNo);
   const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
   return {
     ...summaryOf(app, cal),
@@ -55,11 +54,10 @@ export async function staffView(userId: string, appNo: string) {
   };
 }
 
-export { officerDepartment };
 
 /** My department's queue: open applications, soonest deadline first, filtered by state and light. */
-export async function queue(userId: string, q: { state?: ApplicationState; light?: 'green' | 'yellow' | 'red'; limit: number; cursor?: string }) {
-  const dept = await officerDepartment(userId);
+export async function queue(officer: UserRecord, q: { state?: ApplicationState; light?: 'green' | 'yellow' | 'red'; limit: number; cursor?: string }) {
+  const dept = officerDepartment(officer);
   const cal = await getCalendar();
   const out: ReturnType<typeof summaryOf>[] = [];
   let cursor = q.cursor;
@@ -76,8 +74,8 @@ export async function queue(userId: string, q: { state?: ApplicationState; light
 }
 
 /** Counts by state for the department: one GetItem of its counter row. */
-export async function departmentCounts(userId: string) {
-  const dept = await officerDepartment(userId);
+export async function departmentCounts(officer: UserRecord) {
+  const dept = officerDepartment(officer);
   const row = await readCounterRow({ kind: 'dept', id: dept });
   return {
     departmentId: dept,
@@ -91,8 +89,8 @@ type Body = { version: number } & Record<string, unknown>;
  * One staff action: right department, right state, the version the officer saw. The state change,
  * its event, the applicant's message and the counters it moves are one transaction.
  */
-export async function act(userId: string, appNo: string, action: StaffAction, body: Body) {
-  const { app, events, opinions } = await departmentApplication(userId, appNo);
+export async function act(officer: UserRecord, appNo: string, action: StaffAction, body: Body) {
+  const { app, events, opinions } = await departmentApplication(officer, appNo);
   const spec = STAFF_ACTIONS[action];
   if (!(spec.from as readonly ApplicationState[]).includes(app.state)) {
     throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
@@ -165,7 +163,7 @@ export async function act(userId: string, appNo: string, action: StaffAction, bo
     if (isConditionFailure(e)) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
     throw e;
   }
-  return staffView(userId, appNo);
+  return staffView(officer, appNo);
 }
 
 /** The queue position after a supplement: the deadline moves by the paused working days. */

@@ -10,14 +10,14 @@ import { notFound } from '../lib/errors';
 export const wechatLogin = route({ auth: 'public', body: WechatLoginRequest }, async ({ body }) => reply(200, await identity.loginWithWechat(body.code)));
 
 const MeQuery = z.strictObject({ reveal: z.enum(['true', 'false']).optional() });
-export const me = route({ auth: 'any', query: MeQuery }, async ({ session, query }) => identity.getMe(session!.userId, query.reveal === 'true'));
+export const me = route({ auth: 'any', user: true, query: MeQuery }, async ({ user, query }) => identity.getMe(user, query.reveal === 'true'));
 
-export const bindRealName = route({ auth: ['resident', 'enterprise'], body: RealNameRequest }, async ({ session, body }) =>
-  identity.bindRealName(session!.userId, body.name, body.idNumber),
+export const bindRealName = route({ auth: ['resident', 'enterprise'], user: true, body: RealNameRequest }, async ({ user, body }) =>
+  identity.bindRealName(user, body.name, body.idNumber),
 );
 
 export const bindEnterprise = route({ auth: ['resident', 'enterprise'], body: EnterpriseBindRequest }, async ({ session, body }) =>
-  identity.bindEnterprise(session!.userId, body.enterpriseName, body.creditCode),
+  identity.bindEnterprise(session.userId, body.enterpriseName, body.creditCode),
 );
 
 /** Development login: exists only on the local stage (serverless.yml declares it only there too). */

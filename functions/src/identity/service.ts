@@ -65,16 +65,13 @@ export async function loginAsSeedUser(userId: string) {
   return sessionFor(user);
 }
 
-export async function getMe(userId: string, reveal: boolean) {
-  const user = await repo.getUser(userId);
-  if (!user) throw unauthenticated('账号不存在，请重新登录');
+export function getMe(user: repo.UserRecord, reveal: boolean) {
   return userView(user, reveal);
 }
 
 /** 实名认证: name + resident ID; one ID, one account; a bound ID is not silently replaced. */
-export async function bindRealName(userId: string, realName: string, idNumber: string) {
-  const user = await repo.getUser(userId);
-  if (!user) throw unauthenticated('账号不存在，请重新登录');
+export async function bindRealName(user: repo.UserRecord, realName: string, idNumber: string) {
+  const userId = user.id;
   if (user.idNumber && user.idNumber !== idNumber) throw conflict('您已完成实名认证，如需更改请携带身份证到政务服务中心办理');
   try {
     await repo.bindRealName(userId, realName, idNumber, hashIdNumber(idNumber), new Date().toISOString());

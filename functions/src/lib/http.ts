@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { describeIssues, type Role } from '@yx/shared';
-import { AppError, badRequest, forbidden } from './errors';
+import { AppError, badRequest, forbidden, unauthenticated } from './errors';
 import { log } from './log';
 import { verifySession, type Session } from './session';
+import { getUser } from './repository';
+import type { UserRecord } from './entities/identity';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -14,9 +16,16 @@ export const MAX_BODY_BYTES = 16 * 1024;
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface RouteSpec<B, Q, P> {
+type Auth = 'public' | 'any' | Role[];
+
+interface RouteSpec<A extends Auth, U extends boolean, B, Q, P> {
   /** Roles allowed; 'public' needs no session, 'any' needs a session of any role. */
-  auth: 'public' | 'any' | Role[];
+  auth: A;
+  /**
+   * Load the caller's user row (one GetItem) before the handler: `ctx.user`. The role is then the stored
+   * one, so a role taken away works no more at once, whatever the session says.
+   */
+  user?: U;
   body?: B;
   query?: Q;
   params?: P;
@@ -24,11 +33,14 @@ interface RouteSpec<B, Q, P> {
   cacheSeconds?: number;
 }
 
-export interface RouteContext<B, Q, P> {
+export interface RouteContext<B, Q, P, A extends Auth = Auth, U extends boolean = false> {
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;
-  session: Session | undefined;
+  /** present whenever the route needs a session */
+  session: A extends 'public' ? undefined : Session;
+  /** the caller as stored, when the route asked for it */
+  user: U extends true ? UserRecord : undefined;
   event: HttpEvent;
 }
 
@@ -72,13 +84,17 @@ function readBody(event: HttpEvent): unknown {
  * domain function, answer JSON. Known failures become their 4xx; anything else is a logged 500
  * whose body says nothing about the cause.
  */
-export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  spec: RouteSpec<B, Q, P>,
-  fn: (ctx: RouteContext<B, Q, P>) => Promise<Reply | unknown>,
+export function route<
+  const A extends Auth, U extends boolean = false,
+  B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined,
+>(
+  spec: RouteSpec<A, U, B, Q, P>,
+  fn: (ctx: RouteContext<B, Q, P, A, U>) => Promise<Reply | unknown>,
 ) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     try {
       let session: Session | undefined;
+      let user: UserRecord | undefined;
       if (spec.auth !== 'public') {
         session = await verifySession(event.headers?.authorization ?? event.headers?.Authorization);
         if (Array.isArray(spec.auth) && !spec.auth.includes(session.role)) throw forbidden();
@@ -86,7 +102,13 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const params = parse(spec.params, event.pathParameters ?? {}, '地址参数') as Out<P>;
       const query = parse(spec.query, event.queryStringParameters ?? {}, '查询条件') as Out<Q>;
       const body = parse(spec.body, readBody(event), '提交内容') as Out<B>;
-      const out = await fn({ body, query, params, session, event });
+      if (spec.user && session) {
+        user = await getUser(session.userId);
+        if (!user) throw unauthenticated('账号不存在，请重新登录');
+        session = { userId: user.id, role: user.role };
+        if (Array.isArray(spec.auth) && !spec.auth.includes(user.role)) throw forbidden();
+      }
+      const out = await fn({ body, query, params, session, user, event } as RouteContext<B, Q, P, A, U>);
       const reply: Reply = out && typeof out === 'object' && 'body' in (out as object) && 'status' in (out as object) ? (out as Reply) : { body: out };
       const cache: Record<string, string> = spec.cacheSeconds && spec.auth === 'public' ? { 'cache-control': `public, max-age=${spec.cacheSeconds}` } : {};
       return json(reply.status ?? 200, reply.body, { ...cache, ...reply.headers });

@@ -15,14 +15,14 @@ const ReadBody = z.strictObject({ at: z.iso.datetime({ message: '时间格式不
 
 export const handler = router({
   'GET /v1/messages': route({ auth: [...PEOPLE], query: ListQuery }, async ({ session, query }) => {
-    const [page, unread] = await Promise.all([repo.listMessages(session!.userId, query.limit, query.cursor), repo.unreadCount(session!.userId)]);
+    const [page, unread] = await Promise.all([repo.listMessages(session.userId, query.limit, query.cursor), repo.unreadCount(session.userId)]);
     return { items: page.items.map(({ id, at, title, body, appNo, read }) => ({ id, at, title, body, appNo, read })), unread, nextCursor: page.nextCursor };
   }),
-  'GET /v1/messages/unread-count': route({ auth: [...PEOPLE] }, async ({ session }) => ({ unread: await repo.unreadCount(session!.userId) })),
+  'GET /v1/messages/unread-count': route({ auth: [...PEOPLE] }, async ({ session }) => ({ unread: await repo.unreadCount(session.userId) })),
   'POST /v1/messages/{messageId}/read': route({ auth: [...PEOPLE], params: MessageParams, body: ReadBody }, async ({ session, params, body }) => {
-    const m = await repo.getMessage(session!.userId, params.messageId, body.at);
+    const m = await repo.getMessage(session.userId, params.messageId, body.at);
     if (!m) throw notFound('未找到该消息');
-    await repo.markRead(session!.userId, m);
-    return { unread: await repo.unreadCount(session!.userId) };
+    await repo.markRead(session.userId, m);
+    return { unread: await repo.unreadCount(session.userId) };
   }),
 });

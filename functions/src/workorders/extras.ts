@@ -2,8 +2,8 @@ import { addWorkingDays, businessDate, streetName } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { isConditionFailure } from '../lib/db';
 import { now } from '../lib/clock';
-import { conflict, forbidden, notFound } from '../lib/errors';
-import { getUser, type UserRecord } from '../identity/repository';
+import { conflict, notFound } from '../lib/errors';
+import type { UserRecord } from '../identity/repository';
 import * as repo from './repository';
 import { staffView } from './service';
 import { woCounters } from './counters';
@@ -12,10 +12,10 @@ const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role 
 const dispatcherName = (u: UserRecord) => (u.role === 'admin' ? '区政数局' : `${streetName(u.street) ?? ''}调度`);
 
 /** 延期申请: the owner asks the street dispatcher for more working days, with a reason. */
-export async function requestExtension(userId: string, no: string, days: number, reason: string) {
-  const user = await getUser(userId);
+export async function requestExtension(user: UserRecord, no: string, days: number, reason: string) {
+  const userId = user.id;
   const { wo } = await repo.getWorkOrder(no);
-  if (!user || !wo || wo.ownerId !== userId) throw notFound('未找到您签收的该工单');
+  if (!wo || wo.ownerId !== userId) throw notFound('未找到您签收的该工单');
   if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict('只有处理中的工单可以申请延期');
   const at = now().toISOString();
   try {
@@ -28,10 +28,9 @@ export async function requestExtension(userId: string, no: string, days: number,
 }
 
 /** The street dispatcher grants or refuses; a granted extension moves the reply deadline. */
-export async function decideExtension(userId: string, no: string, approve: boolean, note?: string) {
-  const user = await getUser(userId);
+export async function decideExtension(user: UserRecord, no: string, approve: boolean, note?: string) {
   const { wo } = await repo.getWorkOrder(no);
-  if (!user || !wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
+  if (!wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');
   const ext = wo.extension;
   if (!ext || ext.status !== 'requested') throw conflict('没有待审批的延期申请');
   const at = now().toISOString();
@@ -49,9 +48,7 @@ export async function decideExtension(userId: string, no: string, approve: boole
  * 重复件: the dispatcher closes an order as a duplicate of an open original. Both trails link each other,
  * and the duplicate's filer follows the original, so its updates reach them.
  */
-export async function markDuplicate(userId: string, no: string, originalNo: string) {
-  const user = await getUser(userId);
-  if (!user) throw forbidden();
+export async function markDuplicate(user: UserRecord, no: string, originalNo: string) {
   if (no === originalNo) throw conflict('不能标记为自身的重复件');
   const [{ wo }, { wo: original, followers }] = await Promise.all([repo.getWorkOrder(no), repo.getWorkOrder(originalNo)]);
   if (!wo || !isStreetDispatcher(user, wo)) throw notFound('未找到该工单');

@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { describeIssues, FileWorkOrderRequest, StreetOrdersQuery, StreetQuery, NearbyQuery, WoActionBodies, WoActionParams, WoNoParams, WoRateRequest } from '@yx/shared';
-import { badRequest, forbidden } from '../lib/errors';
+import { badRequest } from '../lib/errors';
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
 import { idempotencyKey } from '../lib/idempotency';
-import { getUser } from '../identity/repository';
 import * as wo from './service';
 import { streetOf, streetOrders, streetOverdue } from './dispatch';
 import { decideExtension, markDuplicate, requestExtension } from './extras';
@@ -23,47 +22,34 @@ const HANDLERS = ['staff', 'grid', 'dispatcher', 'admin'] as const;
 
 
 export const handler = router({
-  'POST /v1/workorders': route({ auth: [...FILERS], body: FileWorkOrderRequest }, async ({ session, body, event }) => {
-    const r = await wo.fileWorkOrder(session!.userId, idempotencyKey(event), body);
+  'POST /v1/workorders': route({ auth: [...FILERS], user: true, body: FileWorkOrderRequest }, async ({ user, body, event }) => {
+    const r = await wo.fileWorkOrder(user, idempotencyKey(event), body);
     return reply(r.status, r.view);
   }),
-  'GET /v1/workorders/mine': route({ auth: [...FILERS], query: MineQuery }, ({ session, query }) => wo.mine(session!.userId, query.limit, query.cursor)),
+  'GET /v1/workorders/mine': route({ auth: [...FILERS], query: MineQuery }, ({ session, query }) => wo.mine(session.userId, query.limit, query.cursor)),
   'GET /v1/workorders/nearby': route({ auth: [...FILERS], query: NearbyQuery }, ({ query }) => wo.nearby(query.categoryId, query.lat, query.lng)),
-  'POST /v1/workorders/{no}/me-too': route({ auth: ['resident', 'enterprise'], params: WoNoParams }, ({ session, params }) => wo.meToo(session!.userId, params.no)),
-  'GET /v1/workorders/{no}': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {
-    const user = await getUser(session!.userId);
-    if (!user) throw forbidden();
+  'POST /v1/workorders/{no}/me-too': route({ auth: ['resident', 'enterprise'], params: WoNoParams }, ({ session, params }) => wo.meToo(session.userId, params.no)),
+  'GET /v1/workorders/{no}': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], user: true, params: WoNoParams }, async ({ user, params }) => {
     // the filer (or a follower) sees their own view; handlers the staff view
     if (['resident', 'enterprise'].includes(user.role)) return wo.filerView(user.id, params.no);
     try { return await wo.staffView(user, params.no); } catch (e) { if (user.role === 'grid') return wo.filerView(user.id, params.no); throw e; }
   }),
-  'POST /v1/workorders/{no}/rating': route({ auth: [...FILERS], params: WoNoParams, body: WoRateRequest }, ({ session, params, body }) => wo.rate(session!.userId, params.no, body.value, body.comment)),
-  'POST /v1/workorders/{no}/extension': route({ auth: ['staff', 'grid'], params: WoNoParams, body: ExtensionBody }, ({ session, params, body }) => requestExtension(session!.userId, params.no, body.days, body.reason)),
-  'POST /v1/workorders/{no}/extension-decision': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DecisionBody }, ({ session, params, body }) => decideExtension(session!.userId, params.no, body.approve, body.note)),
-  'POST /v1/workorders/{no}/duplicate': route({ auth: ['dispatcher', 'admin'], params: WoNoParams, body: DuplicateBody }, ({ session, params, body }) => markDuplicate(session!.userId, params.no, body.originalNo)),
-  'GET /v1/street/workorders': route({ auth: ['dispatcher', 'admin'], query: StreetOrdersQuery }, async ({ session, query }) => {
-    const u = await getUser(session!.userId);
-    if (!u) throw forbidden();
-    return streetOrders(streetOf(u, query.street), query.group, query.limit, query.cursor);
-  }),
-  'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher', 'admin'], query: StreetQuery }, async ({ session, query }) => {
-    const u = await getUser(session!.userId);
-    if (!u) throw forbidden();
-    return streetOverdue(streetOf(u, query.street));
-  }),
-  'POST /v1/workorders/{no}/notes': route({ auth: ['staff', 'grid'], params: WoNoParams, body: NoteBody }, ({ session, params, body, event }) => wo.addNote(session!.userId, params.no, body.note, body.photoIds, () => idempotencyKey(event))),
-  'GET /v1/workorders/{no}/photos': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], params: WoNoParams }, async ({ session, params }) => {
-    const user = await getUser(session!.userId);
-    if (!user) throw forbidden();
-    return wo.photos(user, params.no);
-  }),
-  'GET /v1/team/workorders': route({ auth: ['staff', 'grid'] }, ({ session }) => wo.teamList(session!.userId)),
-  'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], params: WoActionParams, body: z.unknown() }, async ({ session, params, body }) => {
+  'POST /v1/workorders/{no}/rating': route({ auth: [...FILERS], params: WoNoParams, body: WoRateRequest }, ({ session, params, body }) => wo.rate(session.userId, params.no, body.value, body.comment)),
+  'POST /v1/workorders/{no}/extension': route({ auth: ['staff', 'grid'], user: true, params: WoNoParams, body: ExtensionBody }, ({ user, params, body }) => requestExtension(user, params.no, body.days, body.reason)),
+  'POST /v1/workorders/{no}/extension-decision': route({ auth: ['dispatcher', 'admin'], user: true, params: WoNoParams, body: DecisionBody }, ({ user, params, body }) => decideExtension(user, params.no, body.approve, body.note)),
+  'POST /v1/workorders/{no}/duplicate': route({ auth: ['dispatcher', 'admin'], user: true, params: WoNoParams, body: DuplicateBody }, ({ user, params, body }) => markDuplicate(user, params.no, body.originalNo)),
+  'GET /v1/street/workorders': route({ auth: ['dispatcher', 'admin'], user: true, query: StreetOrdersQuery }, ({ user, query }) =>
+    streetOrders(streetOf(user, query.street), query.group, query.limit, query.cursor)),
+  'GET /v1/street/workorders/overdue': route({ auth: ['dispatcher', 'admin'], user: true, query: StreetQuery }, ({ user, query }) => streetOverdue(streetOf(user, query.street))),
+  'POST /v1/workorders/{no}/notes': route({ auth: ['staff', 'grid'], user: true, params: WoNoParams, body: NoteBody }, ({ user, params, body, event }) => wo.addNote(user, params.no, body.note, body.photoIds, () => idempotencyKey(event))),
+  'GET /v1/workorders/{no}/photos': route({ auth: ['resident', 'enterprise', 'grid', 'staff', 'dispatcher', 'admin'], user: true, params: WoNoParams }, ({ user, params }) => wo.photos(user, params.no)),
+  'GET /v1/team/workorders': route({ auth: ['staff', 'grid'], user: true }, ({ user }) => wo.teamList(user)),
+  'POST /v1/workorders/{no}/{action}': route({ auth: [...HANDLERS], user: true, params: WoActionParams, body: z.unknown() }, async ({ user, params, body }) => {
     const r = WoActionBodies[params.action].safeParse(body ?? {});
     if (!r.success) {
       const details = describeIssues(r.error);
       throw badRequest(`提交内容有误：${details.map((d) => d.message).join('；')}`, details);
     }
-    return wo.act(session!.userId, params.no, params.action, r.data as Record<string, unknown>);
+    return wo.act(user, params.no, params.action, r.data as Record<string, unknown>);
   }),
 });

@@ -8,7 +8,7 @@ import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { loadCatalog } from '../guide/repository';
-import { getEnterprise, getUser, teamMembers, teamOf, type UserRecord } from '../identity/repository';
+import { getEnterprise, teamMembers, teamOf, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
 import { allocateNumbers } from '../lib/repository';
 import { tell, type Notice } from '../messages/repository';
@@ -48,11 +48,10 @@ async function claimDeadline(hours: number): Promise<string> {
  * 诉求 (residents, enterprises) and 一键呼叫 (grid officials): validated, routed by category at once
  * (a department, or the street's grid team), with the filer's photos checked to be theirs.
  */
-export async function fileWorkOrder(userId: string, idemKey: string, req: FileWorkOrderRequest) {
+export async function fileWorkOrder(user: UserRecord, idemKey: string, req: FileWorkOrderRequest) {
+  const userId = user.id;
   const earlier = await repo.idempotentWorkOrder(userId, idemKey);
   if (earlier) return { status: 200, view: await filerView(userId, earlier) };
-  const user = await getUser(userId);
-  if (!user) throw forbidden();
   const cat = categoryById(req.categoryId)!;
   const isGrid = user.role === 'grid';
   if (isGrid && cat.kind === 'appeal') throw ruleViolation('网格员一键呼叫请选择社区事务或市容、安全类分类');
@@ -189,9 +188,7 @@ function mayAct(u: UserRecord, wo: repo.WorkOrderRecord, action: WorkOrderAction
 }
 
 /** 签收 / 处理 / 办结 / 退单 / 改派: the right person, the right state, the version they saw; one owner however many claim at once. */
-export async function act(userId: string, no: string, action: WorkOrderAction, body: Record<string, unknown> & { version?: number }) {
-  const user = await getUser(userId);
-  if (!user) throw forbidden();
+export async function act(user: UserRecord, no: string, action: WorkOrderAction, body: Record<string, unknown> & { version?: number }) {
   const { wo, events, followers } = await repo.getWorkOrder(no);
   if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
   const spec = WO_ACTIONS[action];
@@ -242,10 +239,10 @@ export async function act(userId: string, no: string, action: WorkOrderAction, b
 }
 
 /** 处理进展: the owner adds a note (and before/after photos) while handling; the filer and followers hear of it. */
-export async function addNote(userId: string, no: string, note: string, photoIds: string[], keyOf: () => string) {
-  const user = await getUser(userId);
+export async function addNote(user: UserRecord, no: string, note: string, photoIds: string[], keyOf: () => string) {
+  const userId = user.id;
   const { wo, followers } = await repo.getWorkOrder(no);
-  if (!user || !wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
   const key = keyOf();
   if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // a retried note: already in the trail
   if (wo.ownerId !== userId) throw forbidden('只有签收人可以填写处理进展');
@@ -336,9 +333,8 @@ export async function meToo(userId: string, no: string) {
   return filerView(userId, no);
 }
 
-export async function teamList(userId: string) {
-  const user = await getUser(userId);
-  const team = user && teamOf(user);
+export async function teamList(user: UserRecord) {
+  const team = teamOf(user);
   if (!team) throw forbidden('您不在任何承办队伍中');
   const items = await repo.teamQueue(team, 50);
   const t = now().toISOString();

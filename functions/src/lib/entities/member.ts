@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Benefit, MemberRules, POINTS_KINDS } from '@yx/shared';
-import { parseRow, ttlAfter, type Item } from './entity';
+import { parseRow, type Item } from './entity';
 
 /**
  * 会员专区 (member zone).

@@ -73,7 +73,7 @@ describe('掌上办 in the browser', () => {
     await page.locator('.receipt-actions').getByText('查看办理进度').click();
     await page.getByText(appNo).first().waitFor();
     await page.locator('.dt').getByText('提交申请').first().waitFor();
-    await settled(page, '.dt-head');
+    await settled(page, '.dt .detail-head');
     await shot(page, 'application-detail', true);
     // 消息: the submission is there, unread
     await page.goto(`${webUrl()}/#/pages/messages/index`);

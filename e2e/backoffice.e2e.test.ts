@@ -65,7 +65,7 @@ describe('back office in the browser', () => {
     await settled(officer, '.sq-head');
     await shot(officer, 'staff-workbench');
     await officer.locator('.sq').getByText(appNo).click();
-    await officer.locator('.sd-head').getByText(appNo).waitFor();
+    await officer.locator('.sd .detail-head').getByText(appNo).waitFor();
     await officer.locator('[data-testid="action-accept"]').click();
     await confirmModal(officer);
     await officer.locator('[data-testid="action-requestSupplement"]').waitFor();
@@ -104,7 +104,7 @@ describe('back office in the browser', () => {
 
     await officer.reload();
     await officer.locator('[data-testid="opinion"]').getByText('逾期视为无意见').waitFor();
-    await settled(officer, '.sd-head');
+    await settled(officer, '.sd .detail-head');
     await shot(officer, 'staff-opinions-deemed', true);
     await officer.locator('[data-testid="action-approve"]').click();
     await officer.getByText('确认准予许可').click();
@@ -113,7 +113,7 @@ describe('back office in the browser', () => {
     await officer.getByText('窗口领取', { exact: true }).click();
     await officer.getByText('确认送达').click();
     await confirmModal(officer).catch(() => undefined);
-    await officer.locator('.sd-head').getByText('已送达').waitFor();
+    await officer.locator('.sd .detail-head').getByText('已送达').waitFor();
 
     // the applicant sees the whole trail and rates the service
     await applicant.reload();
@@ -121,7 +121,7 @@ describe('back office in the browser', () => {
     await applicant.getByLabel('满意', { exact: true }).click();
     await applicant.getByText('提交评价').click();
     await applicant.locator('[data-testid="given-rating"]').waitFor();
-    await settled(applicant, '.dt-head');
+    await settled(applicant, '.dt .detail-head');
     await shot(applicant, 'applicant-delivered-rated', true);
 
     // the department's dashboard

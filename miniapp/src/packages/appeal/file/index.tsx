@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { woApi, type WoNearbyItem } from '../../../api/workorders';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
-import { useSession } from '../../../hooks/useSession';
+import { RoleGate } from '../../../components/RoleGate';
 import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
@@ -70,29 +70,17 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
 
 /** 我要反映 (residents, enterprises) and 一键呼叫 (grid officials): one page, two modes. */
 export default function FileWorkOrderPage() {
-  const session = useSession();
-  if (!session) {
-    return (
-      <Page className="wf">
-        <View className="state state-empty">
-          <View>登录后可反映诉求，并随时查看办理进度</View>
-          <Button className="btn wf-gate-btn" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>去登录</Button>
-        </View>
-      </Page>
-    );
-  }
-  if (!FILERS.includes(session.user.role)) {
-    return (
-      <Page className="wf">
-        <View className="state state-empty" role="alert">
-          <View>工作人员账号不能提交诉求</View>
-          <View className="muted wf-gate-note">如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。</View>
-          <Button className="btn btn-plain wf-gate-btn" onClick={() => Taro.redirectTo({ url: APPEAL_PAGES.team })}>查看待办工单</Button>
-        </View>
-      </Page>
-    );
-  }
-  return <FileForm key={session.user.id} user={session.user} />;
+  const toTeam = { text: '查看待办工单', go: () => Taro.redirectTo({ url: APPEAL_PAGES.team }) };
+  return (
+    <Page className="wf">
+      <RoleGate
+        roles={FILERS} what="我要反映" loginText="登录后可反映诉求，并随时查看办理进度" deniedText="工作人员账号不能提交诉求"
+        deniedNote={() => '如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。'} deniedAction={toTeam}
+      >
+        {(user) => <FileForm key={user.id} user={user} />}
+      </RoleGate>
+    </Page>
+  );
 }
 
 function FileForm({ user }: { user: UserView }) {
@@ -259,7 +247,7 @@ function FileForm({ user }: { user: UserView }) {
   const busy = submitting || uploading;
 
   return (
-    <Page className={`wf ${grid ? 'wf-grid' : ''}`}>
+    <View className={grid ? 'wf-grid' : ''}>
       {grid ? (
         <View className="wf-banner" data-testid="grid-banner">
           <View className="wf-banner-title">越秀先锋 · 一键呼叫</View>
@@ -417,6 +405,6 @@ function FileForm({ user }: { user: UserView }) {
           <View className="wf-reset" role="button" onClick={reset}>清空重填</View>
         </View>
       </View>
-    </Page>
+    </View>
   );
 }

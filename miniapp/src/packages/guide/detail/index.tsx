@@ -8,6 +8,7 @@ import { daysLabel, visitsLabel } from '../../../components/ServiceCard';
 import { StateView } from '../../../components/StateView';
 import { StepFlow } from '../../../components/StepFlow';
 import { useAsync } from '../../../hooks/useAsync';
+import { DetailHead } from '../../../components/DetailShell';
 import './index.css';
 
 const FORM_NAMES = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件', electronic: '电子件' } as const;
@@ -33,15 +34,11 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
   const eLicences = item.materials.filter((m) => m.eLicence).length;
   return (
     <View>
-      <View className="detail-head">
-        <View className="detail-name">{item.name}</View>
-        <View className="detail-dept">{department.name}</View>
-        <View className="detail-tags">
-          <Text className="tag tag-green">{visitsLabel(item.visits)}</Text>
-          {item.online && <Text className="tag tag-orange">全程网办</Text>}
-          {item.audience.map((a) => <Text key={a} className="tag tag-gray">{a === 'person' ? '个人' : '企业'}</Text>)}
-        </View>
-      </View>
+      <DetailHead title={item.name} lines={[department.name]}>
+        <Text className="tag tag-green">{visitsLabel(item.visits)}</Text>
+        {item.online && <Text className="tag tag-orange">全程网办</Text>}
+        {item.audience.map((a) => <Text key={a} className="tag tag-gray">{a === 'person' ? '个人' : '企业'}</Text>)}
+      </DetailHead>
 
       <View className="detail-facts" aria-label="办理时限与费用">
         <View className="detail-fact"><View className="detail-fact-num">{daysLabel(item.promisedDays)}</View><View className="muted">承诺时限</View></View>

@@ -3,14 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { canWithdraw, ENDED_STATES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError, asApiError } from '../../../api/client';
-import { useActedDetail } from '../../../hooks/useActedDetail';
+import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
 import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
 import { Page } from '../../../components/Page';
 import { MaterialRow } from '../../../components/MaterialFiles';
-import { StateView } from '../../../components/StateView';
+import { confirmStep } from '../../../components/confirmStep';
+import { DetailHead, DetailShell } from '../../../components/DetailShell';
+import { RoleGate } from '../../../components/RoleGate';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
-import { useSession } from '../../../hooks/useSession';
 import './index.css';
 
 const COMMENT_MAX = 300;
@@ -20,47 +21,30 @@ const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/pro
 /** Today's date in Shanghai as "YYYY-MM-DD" (UTC + 8 hours, no Intl needed). */
 const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** What an action reports back: the fresh application, or an error to show. */
-interface ActionProps {
-  d: ApplicationDetail;
-  onDone: (d: ApplicationDetail, toast: string) => void;
-  /** Returns the message to show beside the action, or undefined when the page handles it (409: reloads). */
-  onError: (e: unknown) => string | undefined;
-}
+type ActionProps = ActProps<ApplicationDetail>;
 
 export default function ApplicationDetailPage() {
   const { params } = useRouter();
   const appNo = (params?.appNo ?? '').toUpperCase();
-  const session = useSession();
-  // 409: the state changed meanwhile (e.g. the department accepted it): say so and show the current one
-  const { d, state, notice, reload, onDone, onError } = useActedDetail<ApplicationDetail>(() => {
-    if (!session) return Promise.resolve(undefined);
-    if (!appNo) return Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从“我的办件”进入'));
-    return api.application(appNo);
-  }, [appNo, Boolean(session)]);
-
-  if (!session) {
-    return (
-      <Page className="dt">
-        <View className="state state-empty">
-          <View>登录后可查看办件详情</View>
-          <Button className="btn dt-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>去登录</Button>
-          <View className="muted dt-lookup" onClick={() => Taro.navigateTo({ url: `/packages/progress/lookup/index?appNo=${encodeURIComponent(appNo)}` })}>
-            不登录，用查询码查进度 ›
-          </View>
-        </View>
-      </Page>
-    );
-  }
-
+  const lookup = (
+    <View className="muted dt-lookup" onClick={() => Taro.navigateTo({ url: `/packages/progress/lookup/index?appNo=${encodeURIComponent(appNo)}` })}>
+      不登录，用查询码查进度 ›
+    </View>
+  );
   return (
     <Page className="dt">
-      {notice && <View className="dt-notice" role="alert">{notice}</View>}
-      <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
-        {d && <DetailBody d={d} onDone={onDone} onError={onError} />}
-      </StateView>
+      <RoleGate what="办件详情" loginText="登录后可查看办件详情" loginExtra={lookup}><Application appNo={appNo} /></RoleGate>
     </Page>
   );
+}
+
+function Application({ appNo }: { appNo: string }) {
+  // 409: the state changed meanwhile (e.g. the department accepted it): say so and show the current one
+  const detail = useActedDetail<ApplicationDetail>(
+    () => (appNo ? api.application(appNo) : Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从“我的办件”进入'))),
+    [appNo],
+  );
+  return <DetailShell detail={detail}>{(d) => <DetailBody d={d} onDone={detail.onDone} onError={detail.onError} />}</DetailShell>;
 }
 
 export function DetailBody({ d, onDone, onError }: ActionProps) {
@@ -68,12 +52,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
   const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn';
   return (
     <View>
-      <View className="dt-head">
-        <View className="dt-name">{d.itemName}</View>
-        <View className="dt-dept">{d.departmentName}</View>
-        <View className="dt-no">办件编号 {d.appNo}</View>
-        <View className="dt-state"><StateTag state={d.state} name={d.stateName} /></View>
-      </View>
+      <DetailHead title={d.itemName} lines={[d.departmentName, `办件编号 ${d.appNo}`]}>
+        <StateTag state={d.state} name={d.stateName} />
+      </DetailHead>
 
       <View className="dt-clock">
         <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
@@ -288,8 +269,7 @@ function WithdrawButton({ d, onDone, onError }: ActionProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const withdraw = async () => {
-    const r = await Taro.showModal({ title: '撤回申请', content: '撤回后需要重新提交申请，确定撤回吗？', confirmText: '确定撤回', cancelText: '再想想', confirmColor: '#c8161d' });
-    if (!r.confirm) return;
+    if (!(await confirmStep('撤回申请', '撤回后需要重新提交申请，确定撤回吗？', '确定撤回', '再想想'))) return;
     setBusy(true);
     setError(undefined);
     try {

@@ -1,24 +1,22 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { NOT_ACCEPT_REASONS, STAFF_ACTIONS, StaffActionBodies, type StaffAction } from '@yx/shared';
-import { useState, type ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { STAFF_ACTIONS, StaffActionBodies, type StaffAction } from '@yx/shared';
+import { useState } from 'react';
 import type * as z from 'zod';
 import { ApiError } from '../../../api/client';
-import { staffApi, type StaffApplicationView, type StaffMaterial } from '../../../api/staff';
+import { staffApi, type StaffApplicationView } from '../../../api/staff';
 import { MaterialRow } from '../../../components/MaterialFiles';
 import { Page } from '../../../components/Page';
-import { StateView } from '../../../components/StateView';
+import { confirmStep } from '../../../components/confirmStep';
+import { DetailHead, DetailShell } from '../../../components/DetailShell';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
-import { useActedDetail } from '../../../hooks/useActedDetail';
-import { Chips } from '../../../components/Chips';
+import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
+import { ApproveForm, DELIVERY_METHODS, DeliverForm, DenyForm, NotAcceptForm, SupplementEditor, type Send } from './forms';
 import { fieldErrors } from '../../../components/Field';
 import { OpinionTag } from '../../../components/OpinionTag';
 import { RoleGate } from '../../../components/RoleGate';
-import { TextBox } from '../../../components/TextBox';
 import './index.css';
-
-type Errors = Record<string, string>;
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<StaffAction, string> = {
@@ -28,13 +26,6 @@ const TOASTS: Record<StaffAction, string> = {
 /** Actions done with one tap (after a confirmation where needed); the others open a form. */
 const ONE_TAP: StaffAction[] = ['accept', 'startReview'];
 const NEGATIVE: StaffAction[] = ['notAccept', 'requestSupplement', 'deny'];
-
-export const DELIVERY_METHODS = [
-  { value: 'pickup' as const, label: '窗口领取' },
-  { value: 'post' as const, label: '邮寄' },
-  { value: 'electronic' as const, label: '电子证照' },
-];
-type Method = (typeof DELIVERY_METHODS)[number]['value'];
 
 /** The confirmation asked before an action, or none. */
 function confirmation(action: StaffAction, body: Record<string, unknown>): { title: string; content: string } | undefined {
@@ -65,32 +56,21 @@ function DetailLoader() {
   const { params } = useRouter();
   const appNo = (params?.appNo ?? '').toUpperCase();
   // 409: the state changed or another officer acted first: say so and show the current application
-  const { d, state, notice, reload, onDone, onError } = useActedDetail<StaffApplicationView>(
+  const detail = useActedDetail<StaffApplicationView>(
     () => (appNo ? staffApi.application(appNo) : Promise.reject(new ApiError(400, 'CLIENT', '缺少办件编号，请从工作台进入'))),
     [appNo],
   );
-
-  return (
-    <View>
-      {notice && <View className="notice" role="alert" data-testid="conflict">{notice}</View>}
-      <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
-        {d && <DetailBody d={d} onDone={onDone} onError={onError} />}
-      </StateView>
-    </View>
-  );
+  return <DetailShell detail={detail}>{(d) => <DetailBody d={d} onDone={detail.onDone} onError={detail.onError} />}</DetailShell>;
 }
 
-interface ActionProps { d: StaffApplicationView; onDone: (d: StaffApplicationView, toast: string) => void; onError: (e: unknown) => string | undefined }
+type ActionProps = ActProps<StaffApplicationView>;
 
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   return (
     <View>
-      <View className="sd-head">
-        <View className="sd-name">{d.itemName}</View>
-        <View className="sd-sub">{d.departmentName}</View>
-        <View className="sd-sub">办件编号 {d.appNo}</View>
-        <View className="sd-state"><StateTag state={d.state} name={d.stateName} /></View>
-      </View>
+      <DetailHead title={d.itemName} lines={[d.departmentName, `办件编号 ${d.appNo}`]}>
+        <StateTag state={d.state} name={d.stateName} />
+      </DetailHead>
 
       <View className="sd-clock">
         <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
@@ -163,9 +143,6 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
 // ---- actions ---------------------------------------------------------------------------------
 
-/** Send one action: check it with the shared schema, confirm where needed, post with the version shown. */
-type Send = (action: StaffAction, fields: Record<string, unknown>) => Promise<Errors | undefined>;
-
 function ActionPanel({ d, onDone, onError }: ActionProps) {
   const [open, setOpen] = useState<StaffAction>();
   const [busy, setBusy] = useState<StaffAction>();
@@ -177,8 +154,7 @@ function ActionPanel({ d, onDone, onError }: ActionProps) {
     if (!r.success) return fieldErrors(r.error);
     const ask = confirmation(action, r.data);
     if (ask) {
-      const c = await Taro.showModal({ ...ask, confirmText: '确定', cancelText: '再想想', confirmColor: '#c8161d' });
-      if (!c.confirm) return undefined;
+      if (!(await confirmStep(ask.title, ask.content, '确定', '再想想'))) return undefined;
     }
     setBusy(action);
     setError(undefined);
@@ -229,161 +205,5 @@ function ActionPanel({ d, onDone, onError }: ActionProps) {
       {open === 'deny' && <DenyForm {...formProps} />}
       {open === 'deliver' && <DeliverForm {...formProps} />}
     </View>
-  );
-}
-
-interface FormProps { d: StaffApplicationView; send: Send; busy: boolean }
-
-function FormBox({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className="sd-form" data-testid="action-form">
-      <View className="sd-form-title">{title}</View>
-      {children}
-    </View>
-  );
-}
-
-function SubmitButton({ busy, onClick, text }: { busy: boolean; onClick: () => void; text: string }) {
-  return <Button className="btn sd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={onClick}>{text}</Button>;
-}
-
-function NotAcceptForm({ send, busy }: FormProps) {
-  const [reason, setReason] = useState<(typeof NOT_ACCEPT_REASONS)[number]>();
-  const [detail, setDetail] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const submit = async () => {
-    const e = await send('notAccept', { reason, detail });
-    setErrors(e ? { ...e, ...(reason ? {} : { reason: '请选择不予受理的原因' }), ...(detail.trim() ? {} : { detail: '请写明不予受理的具体理由' }) } : {});
-  };
-  return (
-    <FormBox title="不予受理">
-      <View className="field-label">原因</View>
-      <Chips label="不予受理原因" options={NOT_ACCEPT_REASONS.map((r) => ({ value: r, label: r }))} value={reason} onChange={(v) => { setReason(v); setErrors((x) => ({ ...x, reason: '' })); }} />
-      {errors.reason && <View className="error-text" role="alert">{errors.reason}</View>}
-      <TextBox label="具体说明" value={detail} onInput={setDetail} max={300} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
-      <SubmitButton busy={busy} onClick={submit} text="不予受理" />
-    </FormBox>
-  );
-}
-
-interface SupplementRow { material: string; reason: string }
-
-/** 一次性告知: every missing or faulty material with its reason, in one list, at least one row. */
-export function SupplementEditor({ d, send, busy }: FormProps) {
-  const [rows, setRows] = useState<SupplementRow[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const listed = new Set(rows.map((r) => r.material.trim()));
-  const set = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
-  const add = (material = '') => { setRows((rs) => [...rs, { material, reason: '' }]); setErrors({}); };
-  const remove = (i: number) => { setRows((rs) => rs.filter((_, n) => n !== i)); setErrors({}); };
-
-  const submit = async () => {
-    // rows left completely blank are dropped rather than reported
-    const items = rows.map((r) => ({ material: r.material, reason: r.reason })).filter((r) => r.material.trim() || r.reason.trim());
-    const e = await send('requestSupplement', { items });
-    setErrors(e ?? {});
-  };
-
-  return (
-    <FormBox title="一次性告知补正">
-      <View className="muted">列出需要补正的全部材料和原因，申请人将一次收到完整清单；补正期间暂停计时。</View>
-      {d.materials.length > 0 && (
-        <View className="sd-picks">
-          <View className="field-label">从申请材料中选择</View>
-          <View className="chips" role="group" aria-label="申请材料">
-            {d.materials.map((m) => (
-              <View
-                key={m.name} className={`chip ${listed.has(m.name) ? 'on' : ''}`} role="button" aria-label={`添加${m.name}`}
-                onClick={() => { if (!listed.has(m.name)) add(m.name); }}
-              >
-                {listed.has(m.name) ? '✓ ' : '+ '}{m.name}
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
-      {rows.map((r, i) => (
-        <View key={i} className="sd-supp-row" data-testid="supplement-row">
-          <View className="sd-supp-head">
-            <Text className="sd-row-name">第 {i + 1} 项</Text>
-            <View className="sd-remove" role="button" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 项`}>删除</View>
-          </View>
-          <Input
-            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`} value={r.material} maxlength={60} placeholder="材料名称"
-            onInput={(e) => set(i, { material: e.detail.value })} aria-label={`第 ${i + 1} 项材料`}
-          />
-          {errors[`items.${i}.material`] && <View className="error-text" role="alert">材料名称{errors[`items.${i}.material`]}</View>}
-          <Input
-            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`} value={r.reason} maxlength={120} placeholder="需补正的原因，如：缺少负责人签字"
-            onInput={(e) => set(i, { reason: e.detail.value })} aria-label={`第 ${i + 1} 项原因`}
-          />
-          {errors[`items.${i}.reason`] && <View className="error-text" role="alert">原因{errors[`items.${i}.reason`]}</View>}
-        </View>
-      ))}
-      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= 20 || undefined}>+ 添加一项</Button>
-      {errors.items && <View className="error-text" role="alert">{errors.items}</View>}
-      <SubmitButton busy={busy} onClick={submit} text="发送一次性告知" />
-    </FormBox>
-  );
-}
-
-function ApproveForm({ d, send, busy }: FormProps) {
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const submit = async () => setErrors((await send('approve', note.trim() ? { note } : {})) ?? {});
-  const waiting = (d.opinions ?? []).filter((o) => o.status === 'open');
-  return (
-    <FormBox title="准予许可">
-      {waiting.length > 0 && (
-        <View className="sd-warn" role="note">尚有 {waiting.length} 个部门未回复并联审批意见（{waiting.map((o) => o.departmentName).join('、')}），请确认后再作决定。</View>
-      )}
-      <TextBox label="审查意见（选填）" value={note} onInput={setNote} max={300} placeholder="如：材料齐全，符合法定条件" error={errors.note} />
-      <SubmitButton busy={busy} onClick={submit} text="确认准予许可" />
-    </FormBox>
-  );
-}
-
-function DenyForm({ send, busy }: FormProps) {
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const submit = async () => {
-    const e = await send('deny', { reason });
-    setErrors(e ? { ...e, ...(reason.trim() ? {} : { reason: '请填写不予许可的理由' }) } : {});
-  };
-  return (
-    <FormBox title="不予许可">
-      <TextBox label="不予许可理由（必填）" value={reason} onInput={setReason} max={300} placeholder="写明事实、理由和法律依据，将告知申请人" error={errors.reason} />
-      <SubmitButton busy={busy} onClick={submit} text="不予许可" />
-    </FormBox>
-  );
-}
-
-function DeliverForm({ send, busy }: FormProps) {
-  const [method, setMethod] = useState<Method>();
-  const [trackingNo, setTrackingNo] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const submit = async () => {
-    if (!method) { setErrors({ method: '请选择送达方式' }); return; }
-    setErrors((await send('deliver', { method, ...(method === 'post' && trackingNo.trim() ? { trackingNo } : {}) })) ?? {});
-  };
-  return (
-    <FormBox title="送达">
-      <View className="field-label">送达方式</View>
-      <Chips label="送达方式" options={DELIVERY_METHODS} value={method} onChange={(v) => { setMethod(v); setErrors({}); }} />
-      {errors.method && <View className="error-text" role="alert">{errors.method}</View>}
-      {method === 'post' && (
-        <View className="field">
-          <View className="field-label">邮件单号</View>
-          <Input
-            className={`input ${errors.trackingNo ? 'input-error' : ''}`} value={trackingNo} maxlength={20} placeholder="8–20 位字母或数字"
-            onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())} aria-label="邮件单号"
-          />
-          {errors.trackingNo && <View className="error-text" role="alert">{errors.trackingNo}</View>}
-        </View>
-      )}
-      {method === 'pickup' && <View className="muted">送达后系统生成取件码发给申请人，凭码到窗口领取。</View>}
-      {method === 'electronic' && <View className="muted">电子证照将发放到申请人的证照夹。</View>}
-      <SubmitButton busy={busy} onClick={submit} text="确认送达" />
-    </FormBox>
   );
 }

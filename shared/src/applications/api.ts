@@ -97,7 +97,9 @@ export const LookupRequest = z.strictObject({
 });
 export const LookupResponse = ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() });
 
-export const RateRequest = z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(300).optional() });
+/** A rating's comment (好差评), at most this many characters. */
+export const RATING_COMMENT_MAX = 300;
+export const RateRequest = z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(RATING_COMMENT_MAX).optional() });
 export const SupplementRequest = z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) });
 export const AppNoParams = z.strictObject({ appNo: AppNo });
 

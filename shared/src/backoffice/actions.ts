@@ -22,19 +22,26 @@ export const allowedActions = (state: ApplicationState): StaffAction[] =>
 
 export const NOT_ACCEPT_REASONS = ['不属于本部门职权范围', '依法不需要取得行政许可', '申请人不具备申请资格', '申请材料存在虚假内容', '其他'] as const;
 
+/** Limits of what officers write, for the schemas and the pages' inputs. */
+export const STAFF_TEXT_MIN = 2;
+export const STAFF_TEXT_MAX = 300; // a reason, a detail, an opinion, a note
+export const SUPPLEMENT_ITEMS_MAX = 20;
+export const SUPPLEMENT_MATERIAL_MAX = 60;
+export const SUPPLEMENT_REASON_MAX = 120;
+
 const Version = z.number().int().min(1);
-const Text = (max: number) => z.string().trim().min(2).max(max);
+const Text = (max: number) => z.string().trim().min(STAFF_TEXT_MIN).max(max);
 
 export const StaffActionBodies = {
   accept: z.strictObject({ version: Version, note: z.string().trim().max(200).optional() }),
-  notAccept: z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(300) }),
+  notAccept: z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(STAFF_TEXT_MAX) }),
   requestSupplement: z.strictObject({
     version: Version,
-    items: z.array(z.strictObject({ material: Text(60), reason: Text(120) })).min(1, { message: '一次性告知至少列出一项材料' }).max(20),
+    items: z.array(z.strictObject({ material: Text(SUPPLEMENT_MATERIAL_MAX), reason: Text(SUPPLEMENT_REASON_MAX) })).min(1, { message: '一次性告知至少列出一项材料' }).max(SUPPLEMENT_ITEMS_MAX),
   }),
   startReview: z.strictObject({ version: Version }),
-  approve: z.strictObject({ version: Version, note: z.string().trim().max(300).optional() }),
-  deny: z.strictObject({ version: Version, reason: Text(300) }),
+  approve: z.strictObject({ version: Version, note: z.string().trim().max(STAFF_TEXT_MAX).optional() }),
+  deny: z.strictObject({ version: Version, reason: Text(STAFF_TEXT_MAX) }),
   deliver: z.strictObject({
     version: Version,
     method: z.enum(['pickup', 'post', 'electronic']),

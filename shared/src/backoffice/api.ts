@@ -2,21 +2,22 @@ import * as z from 'zod';
 import { ApplicationSummary, DeferredMaterial, TimelineEntry, LightSchema } from '../applications/api';
 import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
-import { QUEUE_STATES, STAFF_ACTIONS, type StaffAction } from './actions';
+import { QUEUE_STATES, STAFF_ACTIONS, STAFF_TEXT_MAX, STAFF_TEXT_MIN, type StaffAction } from './actions';
 
 // ---- bodies and queries of the back-office routes ----
 
 /** 并联审批: another department's opinion; a disagreement needs a reason. */
 export const OpinionRequest = z.strictObject({
   decision: z.enum(['agree', 'disagree']),
-  reason: z.string().trim().max(300).optional(),
-}).refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= 2, { message: '不同意时请说明理由', path: ['reason'] });
-/** 差评整改: a call-back record, or the closing note. */
+  reason: z.string().trim().max(STAFF_TEXT_MAX).optional(),
+}).refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= STAFF_TEXT_MIN, { message: '不同意时请说明理由', path: ['reason'] });
+/** 差评整改: a call-back record, or the closing note (which may be longer). */
+export const RECTIFICATION_CLOSE_MAX = 500;
 export const RectificationRequest = z.strictObject({
-  callback: z.string().trim().min(2).max(300).optional(),
-  close: z.string().trim().min(2).max(500).optional(),
+  callback: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX).optional(),
+  close: z.string().trim().min(STAFF_TEXT_MIN).max(RECTIFICATION_CLOSE_MAX).optional(),
 }).refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
-export const SuperviseRequest = z.strictObject({ note: z.string().trim().min(2).max(300) });
+export const SuperviseRequest = z.strictObject({ note: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX) });
 export const DashboardQuery = z.strictObject({
   scope: z.enum(['dept', 'street', 'district']).optional(),
   id: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),

@@ -7,6 +7,10 @@ export const MemberSlug = z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '编�
 
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: '颜色应写成 #RRGGBB，例如 #C62828' });
 
+/** How many streak bonuses and card levels the rules may have (the admin's editor offers no more). */
+export const STREAK_BONUSES_MAX = 10;
+export const MEMBER_LEVELS_MAX = 8;
+
 export const StreakBonus = z.strictObject({
   day: z.number({ message: '连续天数应为整数' }).int({ message: '连续天数应为整数' }).min(2, { message: '连续天数至少为 2' }).max(366, { message: '连续天数不能超过 366' }),
   points: z.number({ message: '奖励积分应为整数' }).int({ message: '奖励积分应为整数' }).min(1, { message: '奖励积分至少为 1' }).max(1000, { message: '奖励积分不能超过 1000' }),
@@ -17,7 +21,7 @@ export const CheckInRules = z.strictObject({
   basePoints: z.number({ message: '每次签到积分应为整数' }).int({ message: '每次签到积分应为整数' }).min(1, { message: '每次签到积分至少为 1' }).max(100, { message: '每次签到积分不能超过 100' }),
   streakBonuses: z
     .array(StreakBonus)
-    .max(10, { message: '连续签到奖励最多 10 条' })
+    .max(STREAK_BONUSES_MAX, { message: `连续签到奖励最多 ${STREAK_BONUSES_MAX} 条` })
     .refine((bs) => new Set(bs.map((b) => b.day)).size === bs.length, { message: '连续签到奖励的天数不能重复' }),
 });
 export type CheckInRules = z.infer<typeof CheckInRules>;
@@ -39,7 +43,7 @@ export const MemberRules = z.strictObject({
   levels: z
     .array(MemberLevel)
     .min(1, { message: '至少要有一个会员等级' })
-    .max(8, { message: '会员等级最多 8 个' })
+    .max(MEMBER_LEVELS_MAX, { message: `会员等级最多 ${MEMBER_LEVELS_MAX} 个` })
     .refine((ls) => ls.length === 0 || ls[0].threshold === 0, { message: '第一个等级的成长值门槛必须为 0（人人可领）' })
     .refine((ls) => ls.every((l, i) => i === 0 || l.threshold > ls[i - 1].threshold), { message: '等级的成长值门槛必须逐级升高' })
     .refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, { message: '等级编号不能重复' }),

@@ -3,7 +3,7 @@ import { PageLimit } from '../api/paging';
 import { STREETS } from '../places/streets';
 import { CategoryId } from './categories';
 import { Place, PlaceInYuexiu } from './geo';
-import { WO_ACTIONS, WO_RATINGS, WORK_ORDER_STATES, type WorkOrderAction } from './states';
+import { WO_ACTIONS, WO_COMMENT_MAX, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_RATINGS, WO_TEXT_MIN, WORK_ORDER_STATES, type WorkOrderAction } from './states';
 import { WO_GROUPS } from './deadlines';
 
 const StreetId = z.enum(STREETS.map((s) => s.id) as [string, ...string[]], { message: '请选择所在街道' });
@@ -12,8 +12,8 @@ const FileId = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '照片编
 /** 诉求 / 一键呼叫: what a person files. Place is required for some categories (checked by the service). */
 export const FileWorkOrderRequest = z.strictObject({
   categoryId: CategoryId,
-  description: z.string().trim().min(5, { message: '请用至少 5 个字描述问题' }).max(1000),
-  photoIds: z.array(FileId).max(9, { message: '最多 9 张照片' }).default([]),
+  description: z.string().trim().min(WO_TEXT_MIN, { message: `请用至少 ${WO_TEXT_MIN} 个字描述问题` }).max(WO_DESCRIPTION_MAX),
+  photoIds: z.array(FileId).max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTOS_MAX} 张照片` }).default([]),
   place: PlaceInYuexiu.optional(),
   street: StreetId.optional(),
   anonymous: z.boolean().default(false),
@@ -31,7 +31,7 @@ export const NearbyQuery = z.strictObject({
 
 export const WoNoParams = z.strictObject({ no: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
 export const WoActionParams = WoNoParams.extend({ action: z.enum(['claim', 'start', 'resolve', 'return', 'redispatch'], { message: '没有这个操作' }) });
-export const WoRateRequest = z.strictObject({ value: z.enum(WO_RATINGS), comment: z.string().trim().max(300).optional() });
+export const WoRateRequest = z.strictObject({ value: z.enum(WO_RATINGS), comment: z.string().trim().max(WO_COMMENT_MAX).optional() });
 
 /** 街道调度: a tab of the street's orders; the district admin may name a street (or `_district` for orders without one). */
 export const StreetQuery = z.strictObject({ street: z.enum(['_district', ...STREETS.map((s) => s.id)] as [string, ...string[]], { message: '没有这个街道' }).optional() });
@@ -43,13 +43,13 @@ export const StreetOrdersQuery = StreetQuery.extend({
 
 // ---- bodies of the handling routes (one schema each, used by the handler and the pages) ----
 
-const FileIds = z.array(FileId).max(9, { message: '最多 9 张照片' });
+const FileIds = z.array(FileId).max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTOS_MAX} 张照片` });
 /** A note the owner writes while handling (处理进展). */
-export const WO_NOTE_MAX = 300;
+export const WO_NOTE_MAX = WO_COMMENT_MAX;
 export const WO_NOTE_MIN = 2;
 export const WO_EXTENSION_MAX_DAYS = 10;
-export const WoExtensionRequest = z.strictObject({ days: z.number().int().min(1).max(WO_EXTENSION_MAX_DAYS), reason: z.string().trim().min(5).max(300) });
-export const WoExtensionDecision = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(300).optional() });
+export const WoExtensionRequest = z.strictObject({ days: z.number().int().min(1).max(WO_EXTENSION_MAX_DAYS), reason: z.string().trim().min(WO_TEXT_MIN).max(WO_COMMENT_MAX) });
+export const WoExtensionDecision = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(WO_COMMENT_MAX).optional() });
 export const WoNoteRequest = z.strictObject({
   note: z.string().trim().min(WO_NOTE_MIN, { message: '请填写处理进展' }).max(WO_NOTE_MAX, { message: `处理进展不能超过 ${WO_NOTE_MAX} 字` }),
   photoIds: FileIds.default([]),

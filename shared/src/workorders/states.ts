@@ -36,11 +36,17 @@ export function afterRating(rating: (typeof WO_RATINGS)[number], reopenedBefore:
 export const WO_NO_PATTERN = /^SQ\d{14}$/;
 export const formatWoNo = (businessDate: string, seq: number) => `SQ${businessDate.replace(/-/g, '')}${String(seq).padStart(6, '0')}`;
 
+/** Limits of what people write and attach on an order, for the schemas and the pages' inputs. */
+export const WO_PHOTOS_MAX = 9;
+export const WO_TEXT_MIN = 5; // a description, a result, a reason
+export const WO_DESCRIPTION_MAX = 1000;
+export const WO_COMMENT_MAX = 300; // a rating's comment, a reason, a note
+
 const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
 export const WoActionBodies = {
   claim: z.strictObject({}),
-  start: z.strictObject({ note: z.string().trim().max(300).optional() }),
-  resolve: z.strictObject({ result: Text(5, 1000), photoIds: z.array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/)).max(9).default([]) }),
-  return: z.strictObject({ reason: Text(5, 300) }),
-  redispatch: z.strictObject({ teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }), note: z.string().trim().max(300).optional() }),
+  start: z.strictObject({ note: z.string().trim().max(WO_COMMENT_MAX).optional() }),
+  resolve: z.strictObject({ result: Text(WO_TEXT_MIN, WO_DESCRIPTION_MAX), photoIds: z.array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/)).max(WO_PHOTOS_MAX).default([]) }),
+  return: z.strictObject({ reason: Text(WO_TEXT_MIN, WO_COMMENT_MAX) }),
+  redispatch: z.strictObject({ teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }), note: z.string().trim().max(WO_COMMENT_MAX).optional() }),
 } as const;

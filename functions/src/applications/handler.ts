@@ -4,6 +4,7 @@ import {
 import { badRequest } from '../lib/errors';
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
+import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
 import { listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
@@ -16,7 +17,7 @@ const APPLICANTS = ['resident', 'enterprise'] as const;
 const clientOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';
 
 export const handler = router({
-  'GET /v1/forms/{formId}': route({ auth: [...APPLICANTS], user: true, params: DraftParams }, ({ user, params }) => apps.getFormForApplicant(user, params.formId)),
+  'GET /v1/forms/{formId}': route({ auth: [...APPLICANTS], user: getUser, params: DraftParams }, ({ user, params }) => apps.getFormForApplicant(user, params.formId)),
   'PUT /v1/drafts/{formId}': route({ auth: [...APPLICANTS], params: DraftParams, body: DraftBody }, async ({ session, params, body }) => {
     await apps.loadForm(apps.parseFormId(params.formId)); // 404 for a form that does not exist
     return saveDraft(session.userId, params.formId, body);
@@ -26,7 +27,7 @@ export const handler = router({
     await deleteDraft(session.userId, params.formId);
     return { deleted: true };
   }),
-  'POST /v1/applications': route({ auth: [...APPLICANTS], user: true, body: SubmitRequest }, async ({ user, body, event }) => {
+  'POST /v1/applications': route({ auth: [...APPLICANTS], user: getUser, body: SubmitRequest }, async ({ user, body, event }) => {
     const r = await apps.submitApplication(user, idempotencyKey(event), body);
     return reply(r.status, r.receipt);
   }),

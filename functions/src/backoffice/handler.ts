@@ -28,17 +28,17 @@ const DashboardQuery = z.strictObject({
 const STAFF = ['staff'] as const;
 
 export const handler = router({
-  'GET /v1/staff/applications': route({ auth: [...STAFF], user: true, query: QueueQuery }, ({ user, query }) => office.queue(user, query)),
-  'GET /v1/staff/counts': route({ auth: [...STAFF], user: true }, ({ user }) => office.departmentCounts(user)),
-  'GET /v1/staff/applications/{appNo}': route({ auth: [...STAFF], user: true, params: AppNoParams }, ({ user, params }) => office.staffView(user, params.appNo)),
-  'GET /v1/staff/opinions': route({ auth: [...STAFF], user: true }, ({ user }) => listOpinions(office.officerDepartment(user))),
-  'POST /v1/staff/opinions/{appNo}': route({ auth: [...STAFF], user: true, params: AppNoParams, body: OpinionBody }, ({ user, params, body }) =>
+  'GET /v1/staff/applications': route({ auth: [...STAFF], user: getUser, query: QueueQuery }, ({ user, query }) => office.queue(user, query)),
+  'GET /v1/staff/counts': route({ auth: [...STAFF], user: getUser }, ({ user }) => office.departmentCounts(user)),
+  'GET /v1/staff/applications/{appNo}': route({ auth: [...STAFF], user: getUser, params: AppNoParams }, ({ user, params }) => office.staffView(user, params.appNo)),
+  'GET /v1/staff/opinions': route({ auth: [...STAFF], user: getUser }, ({ user }) => listOpinions(office.officerDepartment(user))),
+  'POST /v1/staff/opinions/{appNo}': route({ auth: [...STAFF], user: getUser, params: AppNoParams, body: OpinionBody }, ({ user, params, body }) =>
     answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason)),
-  'GET /v1/staff/rectifications': route({ auth: [...STAFF], user: true }, ({ user }) => listRectifications(office.officerDepartment(user))),
-  'POST /v1/staff/rectifications/{appNo}': route({ auth: [...STAFF], user: true, params: AppNoParams, body: RectificationBody }, ({ user, params, body }) =>
+  'GET /v1/staff/rectifications': route({ auth: [...STAFF], user: getUser }, ({ user }) => listRectifications(office.officerDepartment(user))),
+  'POST /v1/staff/rectifications/{appNo}': route({ auth: [...STAFF], user: getUser, params: AppNoParams, body: RectificationBody }, ({ user, params, body }) =>
     updateRectification(office.officerDepartment(user), params.appNo, body)),
   'GET /v1/supervision': route({ auth: ['dispatcher', 'admin'] }, () => supervisionList()),
-  'POST /v1/supervision/{appNo}': route({ auth: ['dispatcher', 'admin'], user: true, params: AppNoParams, body: SuperviseBody }, ({ user, params, body }) =>
+  'POST /v1/supervision/{appNo}': route({ auth: ['dispatcher', 'admin'], user: getUser, params: AppNoParams, body: SuperviseBody }, ({ user, params, body }) =>
     superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）')),
   // the admin's dashboard needs nothing of the admin's row: only staff and dispatchers read theirs (no extra GetItem)
   'GET /v1/dashboard': route({ auth: ['staff', 'dispatcher', 'admin'], query: DashboardQuery }, async ({ session, query }) => {
@@ -67,7 +67,7 @@ export const handler = router({
     return dashboard({ kind: 'dept', id: query.id });
   }),
   // one route for every action: the body is checked by the action's own schema
-  'POST /v1/staff/applications/{appNo}/{action}': route({ auth: [...STAFF], user: true, params: StaffActionParams, body: z.unknown() }, async ({ user, params, body }) => {
+  'POST /v1/staff/applications/{appNo}/{action}': route({ auth: [...STAFF], user: getUser, params: StaffActionParams, body: z.unknown() }, async ({ user, params, body }) => {
     const r = StaffActionBodies[params.action].safeParse(body);
     if (!r.success) {
       const details = describeIssues(r.error);

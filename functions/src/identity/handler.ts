@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DevLoginRequest, EnterpriseBindRequest, RealNameRequest, WechatLoginRequest } from '@yx/shared';
 import { reply, route } from '../lib/http';
 import { router } from '../lib/router';
+import { getUser } from '../lib/repository';
 import { SEED_USERS } from './seedUsers';
 import * as identity from './service';
 import { env } from '../lib/env';
@@ -10,9 +11,9 @@ import { notFound } from '../lib/errors';
 export const wechatLogin = route({ auth: 'public', body: WechatLoginRequest }, async ({ body }) => reply(200, await identity.loginWithWechat(body.code)));
 
 const MeQuery = z.strictObject({ reveal: z.enum(['true', 'false']).optional() });
-export const me = route({ auth: 'any', user: true, query: MeQuery }, async ({ user, query }) => identity.getMe(user, query.reveal === 'true'));
+export const me = route({ auth: 'any', user: getUser, query: MeQuery }, async ({ user, query }) => identity.getMe(user, query.reveal === 'true'));
 
-export const bindRealName = route({ auth: ['resident', 'enterprise'], user: true, body: RealNameRequest }, async ({ user, body }) =>
+export const bindRealName = route({ auth: ['resident', 'enterprise'], user: getUser, body: RealNameRequest }, async ({ user, body }) =>
   identity.bindRealName(user, body.name, body.idNumber),
 );
 

@@ -4,7 +4,6 @@ import { describeIssues, type Role } from '@yx/shared';
 import { AppError, badRequest, forbidden, unauthenticated } from './errors';
 import { log } from './log';
 import { verifySession, type Session } from './session';
-import { getUser } from './repository';
 import type { UserRecord } from './entities/identity';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -17,12 +16,14 @@ type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 type Auth = 'public' | 'any' | Role[];
+/** Reads the caller's user row: `getUser` of lib/repository, named by the route so functions that never load a user carry no store code. */
+type UserLoader = (userId: string) => Promise<UserRecord | undefined>;
 
-interface RouteSpec<A extends Auth, U extends boolean, B, Q, P> {
+interface RouteSpec<A extends Auth, U extends UserLoader | undefined, B, Q, P> {
   /** Roles allowed; 'public' needs no session, 'any' needs a session of any role. */
   auth: A;
   /**
-   * Load the caller's user row (one GetItem) before the handler: `ctx.user`. The role is then the stored
+   * Load the caller's user row (one GetItem, `user: getUser`) before the handler: `ctx.user`. The role is then the stored
    * one, so a role taken away works no more at once, whatever the session says.
    */
   user?: U;
@@ -33,14 +34,14 @@ interface RouteSpec<A extends Auth, U extends boolean, B, Q, P> {
   cacheSeconds?: number;
 }
 
-export interface RouteContext<B, Q, P, A extends Auth = Auth, U extends boolean = false> {
+export interface RouteContext<B, Q, P, A extends Auth = Auth, U extends UserLoader | undefined = undefined> {
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;
   /** present whenever the route needs a session */
   session: A extends 'public' ? undefined : Session;
   /** the caller as stored, when the route asked for it */
-  user: U extends true ? UserRecord : undefined;
+  user: U extends UserLoader ? UserRecord : undefined;
   event: HttpEvent;
 }
 
@@ -85,7 +86,7 @@ function readBody(event: HttpEvent): unknown {
  * whose body says nothing about the cause.
  */
 export function route<
-  const A extends Auth, U extends boolean = false,
+  const A extends Auth, U extends UserLoader | undefined = undefined,
   B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined,
 >(
   spec: RouteSpec<A, U, B, Q, P>,
@@ -103,7 +104,7 @@ export function route<
       const query = parse(spec.query, event.queryStringParameters ?? {}, '查询条件') as Out<Q>;
       const body = parse(spec.body, readBody(event), '提交内容') as Out<B>;
       if (spec.user && session) {
-        user = await getUser(session.userId);
+        user = await spec.user(session.userId);
         if (!user) throw unauthenticated('账号不存在，请重新登录');
         session = { userId: user.id, role: user.role };
         if (Array.isArray(spec.auth) && !spec.auth.includes(user.role)) throw forbidden();

@@ -4,6 +4,7 @@ import {
 import { badRequest } from '../lib/errors';
 import { reply, route } from '../lib/http';
 import { router } from '../lib/router';
+import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
 import * as member from './service';
 import { getRules } from './repository';
@@ -26,8 +27,8 @@ export const handler = router({
     return reply(r.status, r.view);
   }),
   'GET /v1/member/claims': route({ auth: [...MEMBERS] }, ({ session }) => member.myClaims(session.userId)),
-  'GET /v1/partner/claims/{code}': route({ auth: ['partner'], user: true, params: ClaimCodeParams }, ({ user, params }) => member.previewClaim(user, params.code)),
-  'POST /v1/partner/claims/{code}/redeem': route({ auth: ['partner'], user: true, params: ClaimCodeParams }, ({ user, params }) => member.redeem(user, params.code)),
+  'GET /v1/partner/claims/{code}': route({ auth: ['partner'], user: getUser, params: ClaimCodeParams }, ({ user, params }) => member.previewClaim(user, params.code)),
+  'POST /v1/partner/claims/{code}/redeem': route({ auth: ['partner'], user: getUser, params: ClaimCodeParams }, ({ user, params }) => member.redeem(user, params.code)),
   'GET /v1/admin/member/rules': route({ auth: ['admin'] }, () => getRules()),
   'PUT /v1/admin/member/rules': route({ auth: ['admin'], body: MemberRulesUpdate }, ({ session, body }) => member.saveRules(body, session.userId)),
   'GET /v1/admin/member/benefits': route({ auth: ['admin'] }, () => member.adminBenefits()),

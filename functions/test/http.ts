@@ -14,17 +14,6 @@ function undocumented(sent: unknown, parsed: unknown, path = ''): string[] {
     : [path ? `${path}.${k}` : k]));
 }
 
-/**
- * Fields handlers send today that are not part of the contract and should not be sent: tolerated here
- * (by field name, per route) so the rest of the check holds, until the handler stops sending them.
- */
-const KNOWN_LEAKS: Record<string, string[]> = {
-  // the benefit's table row as stored, keys and all (functions/src/member/repository.ts getBenefit / listBenefits)
-  'GET /v1/admin/member/benefits': ['pk', 'sk', 'entity'],
-  'POST /v1/admin/member/benefits': ['pk', 'sk', 'entity'],
-  'PUT /v1/admin/member/benefits/{benefitId}': ['pk', 'sk', 'entity'],
-};
-
 /** Checks an answer against the shared route table: a 2xx with the route's response schema, an error with its error schema. */
 function checkContract(routeKey: string, status: number, body: unknown): void {
   const route: RouteDoc | undefined = routeOf(routeKey);
@@ -37,8 +26,7 @@ function checkContract(routeKey: string, status: number, body: unknown): void {
     const issues = r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(body)'}: ${i.message}`).join('\n');
     throw new Error(`${routeKey} answered ${status} with a body its shared ${what} schema refuses:\n${issues}\nbody: ${JSON.stringify(body).slice(0, 600)}`);
   }
-  const leaks = KNOWN_LEAKS[routeKey] ?? [];
-  const extra = undocumented(body, r.data).filter((p) => !leaks.includes(p.split('.').pop()!.replace(/\[\d+\]$/, '')));
+  const extra = undocumented(body, r.data);
   if (extra.length) throw new Error(`${routeKey} answered ${status} with fields its shared ${what} schema does not declare: ${extra.slice(0, 8).join(', ')}`);
 }
 

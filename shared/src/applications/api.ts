@@ -8,6 +8,9 @@ import { MaterialFile } from '../files/api';
 const Slug = z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' });
 export const AppNo = z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' });
 
+/** 信用承诺's signer: a name of at most this many characters. */
+export const COMMITMENT_SIGNER_MAX = 20;
+
 /** The answers are checked against the item's form (shared/src/apply) by the service. */
 export const SubmitRequest = z.strictObject({
   itemId: Slug.optional(),
@@ -16,7 +19,7 @@ export const SubmitRequest = z.strictObject({
   /** 容缺受理: names of required materials the firm will hand in later. */
   deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
   /** 信用承诺: the signer's name, given when anything is deferred. */
-  commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(20) }).optional(),
+  commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
 }).refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] });
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 
@@ -91,9 +94,12 @@ export const ListMineQuery = z.strictObject({
 export const ListMineResponse = z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() });
 
 /** 进度查询 without logging in: the number plus the query code or the last 4 digits of the phone. */
+/** 免登录查询: a 6-digit query code, or the last 4 digits of the applicant's phone. */
+export const LOOKUP_CODE_LENGTH = 6;
+export const PHONE_TAIL_LENGTH = 4;
 export const LookupRequest = z.strictObject({
   appNo: AppNo,
-  code: z.string().trim().regex(/^(\d{4}|\d{6})$/, { message: '请输入 6 位查询码或手机号后 4 位' }),
+  code: z.string().trim().regex(new RegExp(`^(\\d{${PHONE_TAIL_LENGTH}}|\\d{${LOOKUP_CODE_LENGTH}})$`), { message: `请输入 ${LOOKUP_CODE_LENGTH} 位查询码或手机号后 ${PHONE_TAIL_LENGTH} 位` }),
 });
 export const LookupResponse = ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() });
 

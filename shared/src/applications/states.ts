@@ -49,4 +49,6 @@ export const RATING_NAMES: Record<Rating, string> = {
 
 /** Readable application number: YX + business date + 6-digit daily sequence, e.g. YX20261122000123. */
 export const formatAppNo = (businessDate: string, seq: number) => `YX${businessDate.replace(/-/g, '')}${String(seq).padStart(6, '0')}`;
-export const APP_NO_PATTERN = /^YX\d{8}\d{6}$/;
+/** 办件编号: YX, the 8-digit date and a 6-digit sequence (16 characters). */
+export const APP_NO_LENGTH = 16;
+export const APP_NO_PATTERN = new RegExp(`^YX\\d{8}\\d{${APP_NO_LENGTH - 10}}$`);

@@ -28,6 +28,7 @@ export const STAFF_TEXT_MAX = 300; // a reason, a detail, an opinion, a note
 export const SUPPLEMENT_ITEMS_MAX = 20;
 export const SUPPLEMENT_MATERIAL_MAX = 60;
 export const SUPPLEMENT_REASON_MAX = 120;
+export const TRACKING_NO_MAX = 20; // 邮件单号
 
 const Version = z.number().int().min(1);
 const Text = (max: number) => z.string().trim().min(STAFF_TEXT_MIN).max(max);
@@ -45,7 +46,7 @@ export const StaffActionBodies = {
   deliver: z.strictObject({
     version: Version,
     method: z.enum(['pickup', 'post', 'electronic']),
-    trackingNo: z.string().trim().regex(/^[A-Z0-9]{8,20}$/, { message: '邮件单号应为 8–20 位字母或数字' }).optional(),
+    trackingNo: z.string().trim().regex(new RegExp(`^[A-Z0-9]{8,${TRACKING_NO_MAX}}$`), { message: `邮件单号应为 8–${TRACKING_NO_MAX} 位字母或数字` }).optional(),
   }).refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
 } as const;
 

@@ -3,6 +3,11 @@
  * Pure functions: the mini-program validates as a person types, the functions validate again.
  */
 
+/** Characters of a resident ID, of a unified social credit code, of a mainland mobile number. */
+export const RESIDENT_ID_LENGTH = 18;
+export const CREDIT_CODE_LENGTH = 18;
+export const MOBILE_LENGTH = 11;
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -18,7 +23,7 @@ export type ResidentIdProblem = 'format' | 'date' | 'check';
 /** Why a resident ID is wrong, or null when it is valid. */
 export function residentIdProblem(raw: string): ResidentIdProblem | null {
   const id = raw.trim().toUpperCase();
-  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'format';
+  if (id.length !== RESIDENT_ID_LENGTH || !/^[1-9]\d{16}[\dX]$/.test(id)) return 'format';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
@@ -47,7 +52,7 @@ export type CreditCodeProblem = 'format' | 'check';
 export function creditCodeProblem(raw: string): CreditCodeProblem | null {
   const code = raw.trim().toUpperCase();
   // 1st: registering authority, 2nd: kind of entity, 3–8: region, 9–17: organisation code, 18: check.
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return 'format';
+  if (code.length !== CREDIT_CODE_LENGTH || !/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return 'format';
   if (creditCodeCheckChar(code) !== code[17]) return 'check';
   return null;
 }
@@ -55,4 +60,4 @@ export function creditCodeProblem(raw: string): CreditCodeProblem | null {
 export const isCreditCode = (raw: string) => creditCodeProblem(raw) === null;
 
 /** Mainland mobile number: 11 digits starting with 1[3-9]. */
-export const isMobile = (raw: string) => /^1[3-9]\d{9}$/.test(raw.trim());
+export const isMobile = (raw: string) => raw.trim().length === MOBILE_LENGTH && /^1[3-9]\d{9}$/.test(raw.trim());

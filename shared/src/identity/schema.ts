@@ -34,7 +34,8 @@ export const CreditCode = z
 export const Mobile = z.string().trim().refine(isMobile, { message: '应为 11 位手机号码' });
 
 /** A person's name as on the ID card: 2–20 Chinese characters or a middle dot (少数民族姓名). */
-export const PersonName = z.string().trim().regex(/^[\u4e00-\u9fa5·]{2,20}$/, { message: '请填写身份证上的中文姓名' });
+export const PERSON_NAME_MAX = 20;
+export const PersonName = z.string().trim().regex(new RegExp(`^[\\u4e00-\\u9fa5·]{2,${PERSON_NAME_MAX}}$`), { message: '请填写身份证上的中文姓名' });
 
 export const WechatLoginRequest = z.strictObject({
   code: z.string().trim().min(1).max(128),
@@ -44,8 +45,10 @@ export const DevLoginRequest = z.strictObject({ userId: z.string().min(1).max(64
 
 export const RealNameRequest = z.strictObject({ name: PersonName, idNumber: ResidentId });
 
+/** An enterprise's name as on its business licence, at most this many characters. */
+export const ENTERPRISE_NAME_MAX = 60;
 export const EnterpriseBindRequest = z.strictObject({
-  enterpriseName: z.string().trim().min(2).max(60),
+  enterpriseName: z.string().trim().min(2).max(ENTERPRISE_NAME_MAX),
   creditCode: CreditCode,
 });
 

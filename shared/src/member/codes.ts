@@ -45,9 +45,13 @@ export function redeemCode(randomBytes: Uint8Array): string {
 
 const RAW_RE = new RegExp(`^[${REDEEM_ALPHABET}]{${REDEEM_LENGTH}}$`);
 
+/** What may be typed for a code (its 10 characters with dashes or spaces between). */
+export const REDEEM_INPUT_MAX = 20;
+
 /** A typed redeem code: dashes, spaces and case are forgiven; the result is the grouped form. */
 export const RedeemCodeParam = z
   .string({ message: '请输入兑换码' })
+  .max(REDEEM_INPUT_MAX, { message: '兑换码应为 10 位字母和数字，请核对后再输入' })
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(RAW_RE, { message: '兑换码应为 10 位字母和数字，请核对后再输入' }))
   .transform(group);

@@ -25,22 +25,31 @@ const int = (label: string, min: number, max: number) =>
     .min(min, { message: `${label}不能小于 ${min}` })
     .max(max, { message: `${label}不能大于 ${max}` });
 
+/** Limits of a benefit's set-up, for the schema and the admin's form. */
+export const BENEFIT_TITLE_MAX = 30;
+export const BENEFIT_DESCRIPTION_MAX = 200;
+export const BENEFIT_PARTNER_MAX = 30;
+export const BENEFIT_STOCK_MAX = 100000;
+export const BENEFIT_PER_MEMBER_MAX = 10;
+export const BENEFIT_POINTS_MAX = 100000;
+export const BENEFIT_VALID_DAYS_MAX = 90;
+
 /** A member-day benefit an admin sets up; claiming it gives a redeem code the partner checks once. */
 export const Benefit = z.strictObject({
   id: MemberSlug,
-  title: z.string().trim().min(1, { message: '请填写福利名称' }).max(30, { message: '福利名称不能超过 30 个字' }),
-  description: z.string().trim().max(200, { message: '福利说明不能超过 200 个字' }),
-  partner: z.string().trim().min(1, { message: '请填写合作单位' }).max(30, { message: '合作单位名称不能超过 30 个字' }),
+  title: z.string().trim().min(1, { message: '请填写福利名称' }).max(BENEFIT_TITLE_MAX, { message: `福利名称不能超过 ${BENEFIT_TITLE_MAX} 个字` }),
+  description: z.string().trim().max(BENEFIT_DESCRIPTION_MAX, { message: `福利说明不能超过 ${BENEFIT_DESCRIPTION_MAX} 个字` }),
+  partner: z.string().trim().min(1, { message: '请填写合作单位' }).max(BENEFIT_PARTNER_MAX, { message: `合作单位名称不能超过 ${BENEFIT_PARTNER_MAX} 个字` }),
   /** The partner whose staff redeem its codes (their accounts carry the same partnerId). */
   partnerId: MemberSlug,
-  stock: int('库存', 0, 100000),
-  perMemberLimit: int('每人限领次数', 1, 10),
+  stock: int('库存', 0, BENEFIT_STOCK_MAX),
+  perMemberLimit: int('每人限领次数', 1, BENEFIT_PER_MEMBER_MAX),
   /** Lowest level that may claim (a level id from MemberRules.levels; order = index there). */
   minLevel: MemberSlug,
   /** Points taken per claim; 0 = free. */
-  pointsPrice: int('所需积分', 0, 100000),
+  pointsPrice: int('所需积分', 0, BENEFIT_POINTS_MAX),
   /** The redeem code is valid for this many days from the claim. */
-  validDays: int('兑换有效天数', 1, 90),
+  validDays: int('兑换有效天数', 1, BENEFIT_VALID_DAYS_MAX),
 });
 export type Benefit = z.infer<typeof Benefit>;
 

@@ -3,13 +3,18 @@
 import * as z from 'zod';
 
 /** Lower-case id used in URLs and stored records (level ids, benefit ids). */
-export const MemberSlug = z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '编号只能用小写字母、数字和短横线，2–40 位' });
+export const MEMBER_SLUG_MAX = 40;
+export const MemberSlug = z.string().regex(new RegExp(`^[a-z0-9-]{2,${MEMBER_SLUG_MAX}}$`), { message: `编号只能用小写字母、数字和短横线，2–${MEMBER_SLUG_MAX} 位` });
 
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: '颜色应写成 #RRGGBB，例如 #C62828' });
 
 /** How many streak bonuses and card levels the rules may have (the admin's editor offers no more). */
 export const STREAK_BONUSES_MAX = 10;
 export const MEMBER_LEVELS_MAX = 8;
+/** A level's name, its perks (one line each) and how long a perk may be. */
+export const LEVEL_NAME_MAX = 10;
+export const LEVEL_PERKS_MAX = 6;
+export const LEVEL_PERK_MAX = 40;
 
 export const StreakBonus = z.strictObject({
   day: z.number({ message: '连续天数应为整数' }).int({ message: '连续天数应为整数' }).min(2, { message: '连续天数至少为 2' }).max(366, { message: '连续天数不能超过 366' }),
@@ -29,12 +34,12 @@ export type CheckInRules = z.infer<typeof CheckInRules>;
 /** A card level (普通卡/银卡/…): reached when growth (lifetime points earned) ≥ threshold. */
 export const MemberLevel = z.strictObject({
   id: MemberSlug,
-  name: z.string().trim().min(1, { message: '请填写等级名称' }).max(10, { message: '等级名称不能超过 10 个字' }),
+  name: z.string().trim().min(1, { message: '请填写等级名称' }).max(LEVEL_NAME_MAX, { message: `等级名称不能超过 ${LEVEL_NAME_MAX} 个字` }),
   threshold: z.number({ message: '成长值门槛应为整数' }).int({ message: '成长值门槛应为整数' }).min(0, { message: '成长值门槛不能小于 0' }),
   face: z.strictObject({ from: HexColour, to: HexColour, text: HexColour }),
   perks: z
-    .array(z.string().trim().min(1, { message: '权益说明不能为空' }).max(40, { message: '每条权益不能超过 40 个字' }))
-    .max(6, { message: '每个等级最多 6 条权益' }),
+    .array(z.string().trim().min(1, { message: '权益说明不能为空' }).max(LEVEL_PERK_MAX, { message: `每条权益不能超过 ${LEVEL_PERK_MAX} 个字` }))
+    .max(LEVEL_PERKS_MAX, { message: `每个等级最多 ${LEVEL_PERKS_MAX} 条权益` }),
 });
 export type MemberLevel = z.infer<typeof MemberLevel>;
 

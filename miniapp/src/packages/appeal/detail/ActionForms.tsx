@@ -1,5 +1,5 @@
 import { Button, View } from '@tarojs/components';
-import { STREETS, type WorkOrderAction } from '@yx/shared';
+import { STREETS, WO_COMMENT_MAX, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_TEXT_MIN, type WorkOrderAction } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import type { Uploaded } from '../../../api/upload';
@@ -10,7 +10,6 @@ import { PhotoPicker } from '../../../components/PhotoPicker';
 import { StateView } from '../../../components/StateView';
 import { TextBox } from '../../../components/TextBox';
 import { useAsync } from '../../../hooks/useAsync';
-import { COMMENT_MAX, MAX_PHOTOS } from './parts';
 
 /** The forms behind 开始处理, 办结回复, 退单 and 改派: each checks what it can, asks before what cannot be undone, then runs the action. */
 export interface FormProps {
@@ -23,7 +22,7 @@ export function StartForm({ run, busy }: FormProps) {
   return (
     <View className="wd-form" data-testid="form-start">
       <View className="wd-form-title">开始处理</View>
-      <TextBox label="处理说明（选填）" value={note} max={COMMENT_MAX} placeholder="如：已联系反映人，明早到现场核查" onInput={setNote} />
+      <TextBox label="处理说明（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：已联系反映人，明早到现场核查" onInput={setNote} />
       <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={() => run('start', note.trim() ? { note: note.trim() } : {})}>
         开始处理
       </Button>
@@ -39,7 +38,7 @@ export function ResolveForm({ run, busy }: FormProps) {
 
   const submit = async () => {
     const text = result.trim();
-    if (text.length < 5) { setErrors({ result: '办结回复至少 5 个字，请写明处理结果' }); return; }
+    if (text.length < WO_TEXT_MIN) { setErrors({ result: `办结回复至少 ${WO_TEXT_MIN} 个字，请写明处理结果` }); return; }
     if (!(await confirmStep('确认办结', '办结后将把处理结果告知反映人，并请其评价。', '确认办结'))) return;
     await run('resolve', { result: text, photoIds: photos.map((p) => p.fileId) });
   };
@@ -48,11 +47,11 @@ export function ResolveForm({ run, busy }: FormProps) {
     <View className="wd-form" data-testid="form-resolve">
       <View className="wd-form-title">办结回复</View>
       <TextBox
-        label="处理结果" value={result} max={1000} error={errors.result} placeholder="写明核查情况和处理结果，将告知反映人（至少 5 个字）"
+        label="处理结果" value={result} max={WO_DESCRIPTION_MAX} error={errors.result} placeholder={`写明核查情况和处理结果，将告知反映人（至少 ${WO_TEXT_MIN} 个字）`}
         onInput={(v) => { setResult(v); setErrors(({ result: _r, ...rest }) => rest); }}
       />
-      <View className="field-label">现场照片（选填，最多 {MAX_PHOTOS} 张）</View>
-      <PhotoPicker dense material="办结照片" testId="resolve-photo" max={MAX_PHOTOS} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
+      <View className="field-label">现场照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
+      <PhotoPicker dense material="办结照片" testId="resolve-photo" max={WO_PHOTOS_MAX} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
       <Button className="btn wd-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>提交办结回复</Button>
     </View>
   );
@@ -63,7 +62,7 @@ export function ReturnForm({ run, busy }: FormProps) {
   const [error, setError] = useState<string>();
   const submit = async () => {
     const text = reason.trim();
-    if (text.length < 5) { setError('退单理由至少 5 个字，请写明为何不属于本单位办理'); return; }
+    if (text.length < WO_TEXT_MIN) { setError(`退单理由至少 ${WO_TEXT_MIN} 个字，请写明为何不属于本单位办理`); return; }
     if (!(await confirmStep('确认退单', '退单后工单退回调度重新派单。', '确认退单'))) return;
     await run('return', { reason: text });
   };
@@ -71,7 +70,7 @@ export function ReturnForm({ run, busy }: FormProps) {
     <View className="wd-form" data-testid="form-return">
       <View className="wd-form-title">退单</View>
       <TextBox
-        label="退单理由" value={reason} max={COMMENT_MAX} error={error} placeholder="如：该路段属荔湾区管辖，建议转荔湾区处理"
+        label="退单理由" value={reason} max={WO_COMMENT_MAX} error={error} placeholder="如：该路段属荔湾区管辖，建议转荔湾区处理"
         onInput={(v) => { setReason(v); setError(undefined); }}
       />
       <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>退单</Button>
@@ -105,7 +104,7 @@ export function RedispatchForm({ run, busy }: FormProps) {
       <View className="field-label">街道网格</View>
       <Chips label="街道网格" value={teamId} options={gridOptions} onChange={choose} className="wd-grid-chips" />
       {error && <View className="error-text" role="alert">{error}</View>}
-      <TextBox label="改派说明（选填）" value={note} max={COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
+      <TextBox label="改派说明（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
       <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>改派</Button>
     </View>
   );

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { WO_COMMENT_MAX, WO_EXTENSION_MAX_DAYS, WO_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { woApi, type WoExtension } from '../../../api/workorders';
 import { Chips } from '../../../components/Chips';
@@ -6,10 +7,10 @@ import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { COMMENT_MAX, type WoActProps } from './parts';
+import type { WoActProps } from './parts';
 
-/** 延期: 1 to 10 working days, as the server accepts. */
-const EXTENSION_DAYS = Array.from({ length: 10 }, (_, i) => String(i + 1));
+/** 延期: 1 to WO_EXTENSION_MAX_DAYS (10) working days, as the server accepts. */
+const EXTENSION_DAYS = Array.from({ length: WO_EXTENSION_MAX_DAYS }, (_, i) => String(i + 1));
 
 const EXTENSION_STATUS: Record<WoExtension['status'], [string, string]> = {
   requested: ['待调度审批', 'tag-orange'], granted: ['已同意', 'tag-green'], refused: ['未同意', 'tag-gray'],
@@ -61,7 +62,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
     const text = reason.trim();
     const errs: Record<string, string> = {};
     if (!days) errs.days = '请选择延期的工作日数';
-    if (text.length < 5) errs.reason = '延期理由至少 5 个字，请写明为何不能按期答复';
+    if (text.length < WO_TEXT_MIN) errs.reason = `延期理由至少 ${WO_TEXT_MIN} 个字，请写明为何不能按期答复`;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     if (!(await confirmStep('申请延期', `申请延期 ${days} 个工作日，由街道调度审批；审批前仍按原答复期限（${formatDay(d.replyBy)}）计时。`, '提交申请'))) return;
@@ -80,7 +81,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
       />
       {errors.days && <View className="error-text" role="alert">{errors.days}</View>}
       <TextBox
-        label="延期理由" value={reason} max={COMMENT_MAX} error={errors.reason} placeholder="如：需协调产权单位到场，预计下周完成（至少 5 个字）"
+        label="延期理由" value={reason} max={WO_COMMENT_MAX} error={errors.reason} placeholder={`如：需协调产权单位到场，预计下周完成（至少 ${WO_TEXT_MIN} 个字）`}
         onInput={(v) => { setReason(v); setErrors(({ reason: _r, ...rest }) => rest); }}
       />
       {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
@@ -111,7 +112,7 @@ function DecisionForm({ d, ext, onDone, onError }: WoActProps & { ext: WoExtensi
 
   return (
     <View className="wd-form" data-testid="extension-decision">
-      <TextBox label="审批意见（选填）" value={note} max={COMMENT_MAX} placeholder="如：同意，请务必在延期内办结" onInput={setNote} />
+      <TextBox label="审批意见（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：同意，请务必在延期内办结" onInput={setNote} />
       {error && <View className="error-text" role="alert">{error}</View>}
       <View className="wd-form-buttons">
         <Button className="btn btn-plain wd-half" data-testid="extension-refuse" disabled={busy || undefined} onClick={() => decide(false)}>不同意延期</Button>

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components';
+import { WO_NOTE_MAX, WO_NOTE_MIN, WO_PHOTOS_MAX } from '@yx/shared';
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
 import type { Uploaded } from '../../../api/upload';
@@ -6,10 +7,7 @@ import { woApi } from '../../../api/workorders';
 import { PhotoPicker } from '../../../components/PhotoPicker';
 import { TextBox } from '../../../components/TextBox';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { COMMENT_MAX, MAX_PHOTOS, type WoActProps } from './parts';
-
-/** 处理进展: 2 to 300 characters, as the server accepts. */
-const NOTE_MIN = 2;
+import type { WoActProps } from './parts';
 
 /** What the owner is writing, with the key that makes a retry of it one note (not two). */
 export interface NoteDraft { text: string; photos: Uploaded[]; key: string }
@@ -24,8 +22,8 @@ export function NotePanel({ d, draft, setDraft, onDone, onError }: WoActProps & 
 
   const submit = async () => {
     const text = draft.text.trim();
-    if (text.length < NOTE_MIN) { setError(`处理进展至少 ${NOTE_MIN} 个字，请写明做了什么、进展如何`); return; }
-    if (text.length > COMMENT_MAX) { setError(`处理进展不能超过 ${COMMENT_MAX} 字`); return; }
+    if (text.length < WO_NOTE_MIN) { setError(`处理进展至少 ${WO_NOTE_MIN} 个字，请写明做了什么、进展如何`); return; }
+    if (text.length > WO_NOTE_MAX) { setError(`处理进展不能超过 ${WO_NOTE_MAX} 字`); return; }
     setError(undefined);
     setFailed(undefined);
     await send(async () => {
@@ -40,12 +38,12 @@ export function NotePanel({ d, draft, setDraft, onDone, onError }: WoActProps & 
       <View className="section-title">处理进展</View>
       <View className="muted wd-note-hint">记录处理情况（如已到现场、已约谈商户），可附处理前、处理后的照片；反映人会收到通知。</View>
       <TextBox
-        label="处理进展" hideLabel value={draft.text} max={COMMENT_MAX} error={error} placeholder={`如：已到现场核查，约谈了商户，明日复查（至少 ${NOTE_MIN} 个字）`}
+        label="处理进展" hideLabel value={draft.text} max={WO_NOTE_MAX} error={error} placeholder={`如：已到现场核查，约谈了商户，明日复查（至少 ${WO_NOTE_MIN} 个字）`}
         onInput={(v) => { setDraft((x) => ({ ...x, text: v })); setError(undefined); }}
       />
-      <View className="field-label">处理前/处理后照片（选填，最多 {MAX_PHOTOS} 张）</View>
+      <View className="field-label">处理前/处理后照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
       <PhotoPicker
-        dense material="处理进展照片" testId="note-photo" max={MAX_PHOTOS} disabled={busy} photos={draft.photos}
+        dense material="处理进展照片" testId="note-photo" max={WO_PHOTOS_MAX} disabled={busy} photos={draft.photos}
         onChange={(f) => setDraft((x) => ({ ...x, photos: f(x.photos) }))} onUploading={setUploading}
       />
       {failed && <View className="error-text" role="alert" data-testid="note-error">{failed}</View>}

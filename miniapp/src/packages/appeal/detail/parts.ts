@@ -3,7 +3,3 @@ import type { ActProps } from '../../../hooks/useActedDetail';
 
 /** What each part of the order's page gets: the order, and where an action's outcome goes (see useActedDetail). */
 export type WoActProps = ActProps<WoView>;
-
-/** Notes, answers and reasons: at most 300 characters, as the server accepts. */
-export const COMMENT_MAX = 300;
-export const MAX_PHOTOS = 9;

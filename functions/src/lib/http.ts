@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { describeIssues, type Role } from '@yx/shared';
+import { describeIssues, ROUTE_BY_KEY, type RouteDoc, type RouteKey, type RouteTable } from '@yx/shared';
 import { AppError, badRequest, forbidden, unauthenticated } from './errors';
 import { log } from './log';
 import { verifySession, type Session } from './session';
@@ -12,34 +12,44 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** Bodies of JSON routes are small; files never travel through the API. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+/** A Lambda handler for one route, carrying the route key it serves (router() picks it by that key). */
+export interface RouteHandler {
+  (event: HttpEvent): Promise<HttpResult>;
+  routeKey: RouteKey;
+}
 
-type Auth = 'public' | 'any' | Role[];
+/** Binds a handler to its route key, for routes that answer in a format of their own (Open311). */
+export function keyed(routeKey: RouteKey, fn: (event: HttpEvent) => Promise<HttpResult>): RouteHandler {
+  return Object.assign(fn, { routeKey });
+}
+
+type Def<K extends RouteKey> = RouteTable[K];
+/** What the contract's schema for a part of the request gives (undefined when the route takes none). */
+type Input<K extends RouteKey, F extends 'params' | 'query' | 'body'> = Def<K> extends { [P in F]: infer S extends z.ZodType } ? z.output<S> : undefined;
+/** The body: for a route with `{action}` bodies, what any of the actions' schemas gives. */
+type BodyOf<K extends RouteKey> = Def<K> extends { actionBodies: infer A extends Readonly<Record<string, z.ZodType>> } ? { [N in keyof A]: z.output<A[N]> }[keyof A] : Input<K, 'body'>;
+type IsPublic<K extends RouteKey> = Def<K>['roles'] extends 'public' ? true : false;
+
 /** Reads the caller's user row: `getUser` of lib/repository, named by the route so functions that never load a user carry no store code. */
 type UserLoader = (userId: string) => Promise<UserRecord | undefined>;
 
-interface RouteSpec<A extends Auth, U extends UserLoader | undefined, B, Q, P> {
-  /** Roles allowed; 'public' needs no session, 'any' needs a session of any role. */
-  auth: A;
+/** What a handler adds to its contract entry; roles and schemas come from the entry only. */
+export interface RouteOptions<K extends RouteKey, U extends UserLoader | undefined> {
   /**
    * Load the caller's user row (one GetItem, `user: getUser`) before the handler: `ctx.user`. The role is then the stored
    * one, so a role taken away works no more at once, whatever the session says.
    */
-  user?: U;
-  body?: B;
-  query?: Q;
-  params?: P;
+  user?: IsPublic<K> extends true ? never : U;
   /** Seconds a shared cache may keep a public GET. */
-  cacheSeconds?: number;
+  cacheSeconds?: IsPublic<K> extends true ? number : never;
 }
 
-export interface RouteContext<B, Q, P, A extends Auth = Auth, U extends UserLoader | undefined = undefined> {
-  body: Out<B>;
-  query: Out<Q>;
-  params: Out<P>;
+export interface RouteContext<K extends RouteKey, U extends UserLoader | undefined = undefined> {
+  body: BodyOf<K>;
+  query: Input<K, 'query'>;
+  params: Input<K, 'params'>;
   /** present whenever the route needs a session */
-  session: A extends 'public' ? undefined : Session;
+  session: IsPublic<K> extends true ? undefined : Session;
   /** the caller as stored, when the route asked for it */
   user: U extends UserLoader ? UserRecord : undefined;
   event: HttpEvent;
@@ -57,14 +67,14 @@ function errorResult(e: AppError): HttpResult {
   return json(e.status, { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
 }
 
-function parse<S extends Schema | undefined>(schema: S, input: unknown, what: string): Out<S> {
-  if (!schema) return undefined as Out<S>;
+function parse(schema: z.ZodType | undefined, input: unknown, what: string): unknown {
+  if (!schema) return undefined;
   const r = schema.safeParse(input);
   if (!r.success) {
     const details = describeIssues(r.error);
     throw badRequest(`${what}有误：${details.map((d) => d.message).join('；')}`, details);
   }
-  return r.data as Out<S>;
+  return r.data;
 }
 
 function readBody(event: HttpEvent): unknown {
@@ -80,45 +90,61 @@ function readBody(event: HttpEvent): unknown {
   }
 }
 
+/** The body's schema: the route's, or for a route with `{action}` bodies the action's (a missing body is `{}`, as for 签收). */
+function readInput(def: RouteDoc, params: unknown, raw: unknown): unknown {
+  if (!def.actionBodies) return parse(def.body, raw, '提交内容');
+  const action = (params as { action: string }).action;
+  return parse(def.actionBodies[action] ?? def.body, raw ?? {}, '提交内容');
+}
+
 /**
- * A thin handler: parse every input with its zod schema, check the session and role, run the
- * domain function, answer JSON. Known failures become their 4xx; anything else is a logged 500
- * whose body says nothing about the cause.
+ * A thin handler for one route of the shared contract (`ROUTE_TABLE` in shared/src/api/routes.ts): the key
+ * picks the entry, whose roles are checked and whose params, query and body schemas parse the request, so a
+ * handler cannot disagree with the contract. Then the domain function runs and answers JSON. Known failures
+ * become their 4xx; anything else is a logged 500 whose body says nothing about the cause.
+ *
+ *   route('GET /v1/forms/{formId}', { user: getUser }, ({ user, params }) => apps.getFormForApplicant(user, params.formId))
  */
-export function route<
-  const A extends Auth, U extends UserLoader | undefined = undefined,
-  B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined,
->(
-  spec: RouteSpec<A, U, B, Q, P>,
-  fn: (ctx: RouteContext<B, Q, P, A, U>) => Promise<Reply | unknown>,
-) {
-  return async (event: HttpEvent): Promise<HttpResult> => {
+export function route<K extends RouteKey>(key: K, fn: (ctx: RouteContext<K>) => Promise<Reply | unknown>): RouteHandler;
+export function route<K extends RouteKey, U extends UserLoader | undefined = undefined>(
+  key: K, options: RouteOptions<K, U>, fn: (ctx: RouteContext<K, U>) => Promise<Reply | unknown>,
+): RouteHandler;
+export function route(
+  key: RouteKey,
+  ...args: [(ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>] | [RouteOptions<RouteKey, UserLoader | undefined>, (ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>]
+): RouteHandler {
+  const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
+  const def: RouteDoc = ROUTE_BY_KEY[key];
+  if (!def) throw new Error(`${key} is not in the shared route table`);
+  const roles = def.roles;
+  const allows = (role: string) => roles === 'public' || roles === 'any' || (roles as readonly string[]).includes(role);
+  const cache: Record<string, string> = options.cacheSeconds && roles === 'public' ? { 'cache-control': `public, max-age=${options.cacheSeconds}` } : {};
+  return keyed(key, async (event) => {
     try {
       let session: Session | undefined;
       let user: UserRecord | undefined;
-      if (spec.auth !== 'public') {
+      if (roles !== 'public') {
         session = await verifySession(event.headers?.authorization ?? event.headers?.Authorization);
-        if (Array.isArray(spec.auth) && !spec.auth.includes(session.role)) throw forbidden();
+        if (!allows(session.role)) throw forbidden();
       }
-      const params = parse(spec.params, event.pathParameters ?? {}, '地址参数') as Out<P>;
-      const query = parse(spec.query, event.queryStringParameters ?? {}, '查询条件') as Out<Q>;
-      const body = parse(spec.body, readBody(event), '提交内容') as Out<B>;
-      if (spec.user && session) {
-        user = await spec.user(session.userId);
+      const params = parse(def.params, event.pathParameters ?? {}, '地址参数');
+      const query = parse(def.query, event.queryStringParameters ?? {}, '查询条件');
+      const body = readInput(def, params, readBody(event));
+      if (options.user && session) {
+        user = await options.user(session.userId);
         if (!user) throw unauthenticated('账号不存在，请重新登录');
         session = { userId: user.id, role: user.role };
-        if (Array.isArray(spec.auth) && !spec.auth.includes(user.role)) throw forbidden();
+        if (!allows(user.role)) throw forbidden();
       }
-      const out = await fn({ body, query, params, session, user, event } as RouteContext<B, Q, P, A, U>);
+      const out = await fn({ body, query, params, session, user, event } as RouteContext<RouteKey, UserLoader | undefined>);
       const reply: Reply = out && typeof out === 'object' && 'body' in (out as object) && 'status' in (out as object) ? (out as Reply) : { body: out };
-      const cache: Record<string, string> = spec.cacheSeconds && spec.auth === 'public' ? { 'cache-control': `public, max-age=${spec.cacheSeconds}` } : {};
       return json(reply.status ?? 200, reply.body, { ...cache, ...reply.headers });
     } catch (e) {
       if (e instanceof AppError) return errorResult(e);
       log.error('unhandled', { route: event.routeKey, err: (e as Error)?.name, stack: (e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
       return json(500, { error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     }
-  };
+  });
 }
 
 /** Explicit reply with a status (201 for creates). */

@@ -1,16 +1,20 @@
-import type { HttpEvent, HttpResult } from './http';
-import { json } from './http';
-
-type Handler = (event: HttpEvent) => Promise<HttpResult>;
+import { json, type HttpEvent, type HttpResult, type RouteHandler } from './http';
 
 /**
  * One Lambda per capability: its routes are picked by the HTTP API route key
- * ("GET /v1/services/{id}"), which API Gateway and serverless-offline both set.
+ * ("GET /v1/services/{id}"), which API Gateway and serverless-offline both set. Each handler
+ * names its own key (route('GET /v1/services/{id}', …)), so the key is written once.
  */
-export function router(routes: Record<string, Handler>): Handler {
-  return async (event) => {
-    const h = routes[event.routeKey];
+export function router(handlers: RouteHandler[]): ((event: HttpEvent) => Promise<HttpResult>) & { routeKeys: string[] } {
+  const routes = new Map<string, RouteHandler>();
+  for (const h of handlers) {
+    if (routes.has(h.routeKey)) throw new Error(`${h.routeKey} is routed twice`);
+    routes.set(h.routeKey, h);
+  }
+  const handle = async (event: HttpEvent) => {
+    const h = routes.get(event.routeKey);
     if (!h) return json(404, { error: { code: 'NOT_FOUND', message: '没有这个接口' } });
     return h(event);
   };
+  return Object.assign(handle, { routeKeys: [...routes.keys()] });
 }

@@ -5,7 +5,7 @@ import { router } from '../lib/router';
 
 let doc: unknown;
 
-export const handler = router({
-  'GET /v1/health': route({ auth: 'public' }, async () => ({ ok: true, stage: env.stage })),
-  'GET /v1/openapi.json': route({ auth: 'public', cacheSeconds: 300 }, async () => (doc ??= buildOpenApi({ includeLocalOnly: env.isLocal }))),
-});
+export const handler = router([
+  route('GET /v1/health', async () => ({ ok: true, stage: env.stage })),
+  route('GET /v1/openapi.json', { cacheSeconds: 300 }, async () => (doc ??= buildOpenApi({ includeLocalOnly: env.isLocal }))),
+]);

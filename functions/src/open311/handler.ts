@@ -1,6 +1,5 @@
-import { CategoryId, categoryById, isInYuexiu, leafCategories, pathOf, type Category } from '@yx/shared';
-import * as z from 'zod';
-import { json, type HttpEvent, type HttpResult } from '../lib/http';
+import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category } from '@yx/shared';
+import { json, keyed, type HttpEvent, type HttpResult } from '../lib/http';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
 import { hashSecret, randomId } from '../lib/ids';
@@ -67,28 +66,9 @@ function rawParams(event: HttpEvent): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-const PostRequest = z.object({
-  api_key: z.string().min(1, { message: 'api_key required' }),
-  service_code: CategoryId,
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  long: z.coerce.number().min(-180).max(180).optional(),
-  address_string: z.string().trim().min(2).max(120).optional(),
-  description: z.string().trim().min(5).max(1000),
-  email: z.string().email().optional(),
-  phone: z.string().regex(/^1[3-9]\d{9}$/).optional(),
-  first_name: z.string().max(20).optional(),
-  last_name: z.string().max(20).optional(),
-  device_id: z.string().max(64).optional(),
-  account_id: z.string().max(64).optional(),
-});
-
-const ListQuery = z.object({
-  service_request_id: z.string().optional(),
-  service_code: z.string().optional(),
-  start_date: z.iso.datetime({ offset: true }).optional(),
-  end_date: z.iso.datetime({ offset: true }).optional(),
-  status: z.string().regex(/^(open|closed)(,(open|closed))?$/).optional(),
-});
+// the request schemas are the contract's (shared/src/workorders/open311.ts); only the error format is Open311's own
+const PostRequest = ROUTE_BY_KEY['POST /open311/v2/requests.json'].body;
+const ListQuery = ROUTE_BY_KEY['GET /open311/v2/requests.json'].query;
 
 async function safe(fn: () => Promise<HttpResult>): Promise<HttpResult> {
   try {
@@ -103,17 +83,17 @@ async function safe(fn: () => Promise<HttpResult>): Promise<HttpResult> {
 
 const fileOf = (event: HttpEvent) => String(event.pathParameters?.file ?? '');
 
-export const handler = router({
-  'GET /open311/v2/services.json': async () => json(200, leafCategories().map(service)),
+export const handler = router([
+  keyed('GET /open311/v2/services.json', async () => json(200, leafCategories().map(service))),
 
-  'GET /open311/v2/services/{file}': async (event) => {
+  keyed('GET /open311/v2/services/{file}', async (event) => {
     const code = fileOf(event).replace(/\.json$/, '');
     const c = /\.json$/.test(fileOf(event)) ? categoryById(code) : undefined;
     if (!c || !leafCategories().includes(c)) return err(404, 'service_code not found');
     return json(200, { service_code: c.id, attributes: [] });
-  },
+  }),
 
-  'POST /open311/v2/requests.json': (event) => safe(async () => {
+  keyed('POST /open311/v2/requests.json', (event) => safe(async () => {
     const p = PostRequest.safeParse(bodyParams(event));
     if (!p.success) return err(400, p.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
     const client = apiKeys().get(p.data.api_key);
@@ -132,9 +112,9 @@ export const handler = router({
       idem: { userId: `open311:${client}`, key }, firstAction: '提交诉求（Open311）', notify: false,
     });
     return json(201, [{ service_request_id: made.no, service_notice: '已按分类派单，可凭编号查询进度', account_id: p.data.account_id ?? null }]);
-  }),
+  })),
 
-  'GET /open311/v2/requests.json': (event) => safe(async () => {
+  keyed('GET /open311/v2/requests.json', (event) => safe(async () => {
     const q = ListQuery.safeParse(event.queryStringParameters ?? {});
     if (!q.success) return err(400, q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     if (q.data.service_request_id) {
@@ -153,24 +133,24 @@ export const handler = router({
       .filter((r) => !statuses || statuses.includes(r.status))
       .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime));
     return json(200, wos);
-  }),
+  })),
 
-  'GET /open311/v2/requests/{file}': (event) => safe(async () => {
+  keyed('GET /open311/v2/requests/{file}', (event) => safe(async () => {
     const id = fileOf(event).replace(/\.json$/, '');
     if (!/^SQ\d{14}\.json$/.test(fileOf(event))) return err(404, 'service_request_id not found');
     const { wo, events } = await repo.getWorkOrder(id);
     if (!wo) return err(404, 'service_request_id not found');
     return json(200, [toRequest(wo, events)]);
-  }),
+  })),
 
   // requests are created synchronously, so a token is never pending: it is the request id itself
-  'GET /open311/v2/tokens/{file}': (event) => safe(async () => {
+  keyed('GET /open311/v2/tokens/{file}', (event) => safe(async () => {
     const token = fileOf(event).replace(/\.json$/, '');
     const { wo } = /^SQ\d{14}$/.test(token) ? await repo.getWorkOrder(token) : { wo: undefined };
     if (!wo) return err(404, 'token not found');
     return json(200, [{ service_request_id: wo.no, token }]);
-  }),
-});
+  })),
+]);
 
 function chunks<T>(xs: T[], n: number): T[][] {
   const out: T[][] = [];

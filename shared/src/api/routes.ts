@@ -48,6 +48,8 @@ export interface RouteDef {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** For a route with an `{action}` segment: the body each action takes (checked by the action's schema; `body` is their union, for the document). */
+  actionBodies?: Readonly<Record<string, z.ZodType>>;
   /** The body of every 2xx answer. */
   response: z.ZodType;
   /** The body of every error answer; the app's ErrorBody unless the route follows another spec (Open311). */
@@ -121,7 +123,7 @@ export const ROUTE_TABLE = {
   'GET /v1/staff/applications': { summary: '本部门待办（按时限排序，按状态、红黄绿灯筛选）', tag: 'backoffice', roles: STAFF, query: QueueQuery, response: ListMineResponse },
   'GET /v1/staff/counts': { summary: '本部门各状态办件数', tag: 'backoffice', roles: STAFF, response: StaffCounts },
   'GET /v1/staff/applications/{appNo}': { summary: '办件（工作人员视图，个人信息脱敏）', tag: 'backoffice', roles: STAFF, params: AppNoParams, response: StaffApplicationView },
-  'POST /v1/staff/applications/{appNo}/{action}': { summary: '办理操作：accept 受理 / notAccept 不予受理 / requestSupplement 一次性告知补正 / startReview / approve / deny / deliver（带版本号，冲突 409；请求内容按操作校验，见 StaffActionBodies）', tag: 'backoffice', roles: STAFF, params: StaffActionParams, body: unionOf(StaffActionBodies), response: StaffApplicationView },
+  'POST /v1/staff/applications/{appNo}/{action}': { summary: '办理操作：accept 受理 / notAccept 不予受理 / requestSupplement 一次性告知补正 / startReview / approve / deny / deliver（带版本号，冲突 409；请求内容按操作校验，见 StaffActionBodies）', tag: 'backoffice', roles: STAFF, params: StaffActionParams, body: unionOf(StaffActionBodies), actionBodies: StaffActionBodies, response: StaffApplicationView },
   'GET /v1/staff/opinions': { summary: '并联审批：发给本部门的意见征询', tag: 'backoffice', roles: STAFF, response: OpinionTaskList },
   'POST /v1/staff/opinions/{appNo}': { summary: '并联审批：出具意见（同意 / 不同意并说明理由）', tag: 'backoffice', roles: STAFF, params: AppNoParams, body: OpinionRequest, response: OkResponse },
   'GET /v1/staff/rectifications': { summary: '差评整改任务（15 个工作日）', tag: 'backoffice', roles: STAFF, response: RectificationList },
@@ -135,7 +137,7 @@ export const ROUTE_TABLE = {
   'GET /v1/workorders/{no}': { summary: '工单详情（反映人看自己的；承办人员看脱敏信息）', tag: 'workorders', roles: WO_VIEWERS, params: WoNoParams, response: WorkOrderView },
   'POST /v1/workorders/{no}/me-too': { summary: '我也遇到：关注并增加影响人数', tag: 'workorders', roles: APPLICANTS, params: WoNoParams, response: WorkOrderView },
   'POST /v1/workorders/{no}/rating': { summary: '评价办理结果（不满意可重办一次）', tag: 'workorders', roles: WO_FILERS, params: WoNoParams, body: WoRateRequest, response: WorkOrderView },
-  'POST /v1/workorders/{no}/{action}': { summary: '办理：claim 签收 / start / resolve 办结 / return 退单 / redispatch 改派（请求内容按操作校验，见 WoActionBodies）', tag: 'workorders', roles: WO_HANDLERS, params: WoActionParams, body: unionOf(WoActionBodies), response: WorkOrderView },
+  'POST /v1/workorders/{no}/{action}': { summary: '办理：claim 签收 / start / resolve 办结 / return 退单 / redispatch 改派（请求内容按操作校验，见 WoActionBodies）', tag: 'workorders', roles: WO_HANDLERS, params: WoActionParams, body: unionOf(WoActionBodies), actionBodies: WoActionBodies, response: WorkOrderView },
   'POST /v1/workorders/{no}/notes': { summary: '处理进展（签收人；可附处理前后照片，通知反映人）', tag: 'workorders', roles: WO_OWNERS, params: WoNoParams, body: WoNoteRequest, response: WorkOrderView },
   'GET /v1/workorders/{no}/photos': { summary: '工单照片（短时有效的查看地址；关注者看不到反映人本人的照片）', tag: 'workorders', roles: WO_VIEWERS, params: WoNoParams, response: WoPhotosResponse },
   'POST /v1/workorders/{no}/extension': { summary: '申请延期（签收人）', tag: 'workorders', roles: WO_OWNERS, params: WoNoParams, body: WoExtensionRequest, response: WorkOrderView },

@@ -1,0 +1,49 @@
+import { ROUTES } from '@yx/shared';
+import { call } from '../../test/http';
+import { route } from './http';
+import { router } from './router';
+import { getUser } from './repository';
+import { handler as admin } from '../admin/handler';
+import { handler as applications } from '../applications/handler';
+import { handler as backoffice } from '../backoffice/handler';
+import { handler as files } from '../files/handler';
+import { handler as guide } from '../guide/handler';
+import { devHandler, handler as identity } from '../identity/handler';
+import { handler as member } from '../member/handler';
+import { handler as messages } from '../messages/handler';
+import { handler as meta } from '../meta/handler';
+import { handler as open311 } from '../open311/handler';
+import { handler as workorders } from '../workorders/handler';
+
+/**
+ * A route is declared by its key in the shared contract: roles and schemas come from there only.
+ * The lines marked @ts-expect-error are checked by `tsc -p functions`: each must stay a type error.
+ */
+describe('route()', () => {
+  it('serves every route of the contract exactly once, and nothing else', () => {
+    const keys = [admin, applications, backoffice, files, guide, identity, devHandler, member, messages, meta, open311, workorders].flatMap((h) => h.routeKeys);
+    expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('refuses a key routed twice', () => {
+    const health = route('GET /v1/health', async () => ({ ok: true, stage: 'x' }));
+    expect(() => router([health, health])).toThrow('routed twice');
+  });
+
+  it('takes roles and schemas from the contract, not from the handler', async () => {
+    const h = router([route('GET /v1/forms/{formId}', async ({ params }) => params.formId)]);
+    expect((await call(h, 'GET /v1/forms/{formId}', { params: { formId: 'x' } })).status).toBe(401);
+    // @ts-expect-error a route key the contract does not have
+    expect(() => route('GET /v1/nothing', async () => 1)).toThrow('not in the shared route table');
+    // @ts-expect-error a schema of the handler's own
+    route('GET /v1/forms/{formId}', { params: {} }, async () => 1);
+    // @ts-expect-error roles of the handler's own
+    route('GET /v1/forms/{formId}', { auth: 'public' }, async () => 1);
+    // @ts-expect-error a public route has no session, so no user to load
+    route('GET /v1/health', { user: getUser }, async () => 1);
+    // @ts-expect-error only public answers may be cached by others
+    route('GET /v1/me', { cacheSeconds: 60 }, async () => 1);
+    // @ts-expect-error the body is typed from the contract: a draft has no `nope`
+    route('PUT /v1/drafts/{formId}', async ({ body }) => body.nope);
+  });
+});

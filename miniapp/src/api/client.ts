@@ -93,7 +93,7 @@ export const api = {
   completeUpload: (fileId: string) => call('POST /v1/files/{fileId}/complete', { params: { fileId } }),
   submit: (idempotencyKey: string, body: RouteBody<'POST /v1/applications'>) =>
     call('POST /v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  myApplications: (state: 'all' | 'open' | 'action' | 'ended', cursor?: string) => call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
+  myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string) => call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo } }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo } }),
   supplement: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, body: { answers } }),

@@ -14,6 +14,8 @@ export interface PagedListOptions<T> {
   sort?: (a: T, b: T) => number;
   /** Also load the next page when the page is scrolled to the bottom (besides the 加载更多 button). */
   loadOnReachBottom?: boolean;
+  /** Ask for the first page again when the person comes back to the page (default); off for lists that do not change meanwhile (the guide's catalogue), so the pages loaded stay. */
+  refreshOnShow?: boolean;
 }
 
 export interface PagedList<T, P = ListPage<T>> {
@@ -53,7 +55,7 @@ const SHOW_REFRESH_AFTER_MS = 1000;
 export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]>(
   fetch: (cursor?: string) => Promise<P>,
   deps: unknown[],
-  { enabled = true, key, sort, loadOnReachBottom = false }: PagedListOptions<T> = {},
+  { enabled = true, key, sort, loadOnReachBottom = false, refreshOnShow = true }: PagedListOptions<T> = {},
 ): PagedList<T, P> {
   const [s, setS] = useState<State<T, P>>(() => initial(enabled));
   const seq = useRef(0);
@@ -112,7 +114,7 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
   const setItems = useCallback((update: (items: T[]) => T[]) => setS((x) => ({ ...x, items: update(x.items) })), []);
 
   useDidShow(() => {
-    if (enabled && Date.now() - lastLoad.current > SHOW_REFRESH_AFTER_MS) void refresh();
+    if (refreshOnShow && enabled && Date.now() - lastLoad.current > SHOW_REFRESH_AFTER_MS) void refresh();
   });
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());

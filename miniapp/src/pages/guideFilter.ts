@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
+import type { ServiceListQuery } from '@yx/shared';
 
 /** Tab pages take no query string (switchTab), so the guide's filter travels through storage. */
-export interface GuideFilter { audience?: 'person' | 'enterprise'; theme?: string; department?: string; q?: string }
+export type GuideFilter = Partial<Pick<ServiceListQuery, 'audience' | 'theme' | 'department' | 'q'>>;
 const KEY = 'yx.guideFilter';
 
 export function openGuide(filter: GuideFilter): void {

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { FieldDef, FileRef } from '@yx/shared';
+import { ADDRESS_MAX, MOBILE_LENGTH, RESIDENT_ID_LENGTH, TEXTAREA_MAX, type FieldDef, type FileRef } from '@yx/shared';
 import type { LicenceView } from '../../api/client';
 
 export interface FieldProps {
@@ -60,7 +60,7 @@ export function FormField(p: FieldProps) {
     return (
       <View className="field" data-field={field.key}>
         {label}
-        <Textarea className={`input apply-textarea ${p.error ? 'input-error' : ''}`} value={String(p.value ?? '')} maxlength={field.max ?? 1000} placeholder={field.placeholder} onInput={(e) => p.onChange(e.detail.value)} aria-label={field.label} />
+        <Textarea className={`input apply-textarea ${p.error ? 'input-error' : ''}`} value={String(p.value ?? '')} maxlength={field.max ?? TEXTAREA_MAX} placeholder={field.placeholder} onInput={(e) => p.onChange(e.detail.value)} aria-label={field.label} />
         {help}{error}
       </View>
     );
@@ -103,7 +103,7 @@ export function FormField(p: FieldProps) {
         type={INPUT_TYPES[field.type] ?? 'text'}
         value={p.value === undefined || p.value === null ? '' : String(p.value)}
         placeholder={field.placeholder}
-        maxlength={field.type === 'residentId' ? 18 : field.type === 'phone' ? 11 : field.max && field.type !== 'number' ? field.max : 120}
+        maxlength={field.type === 'residentId' ? RESIDENT_ID_LENGTH : field.type === 'phone' ? MOBILE_LENGTH : field.max && field.type !== 'number' ? field.max : ADDRESS_MAX}
         onInput={(e) => {
           const v = e.detail.value;
           p.onChange(field.type === 'number' ? (v === '' ? undefined : Number.isNaN(Number(v)) ? v : Number(v)) : v);

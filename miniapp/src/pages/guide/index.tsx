@@ -1,26 +1,21 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { THEMES, type ServiceSummary } from '@yx/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { PAGE_SIZE, THEMES } from '@yx/shared';
+import { useState } from 'react';
+import { api } from '../../api/client';
 import { Page } from '../../components/Page';
 import { ServiceCard } from '../../components/ServiceCard';
 import { StateView } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
+import { usePagedList } from '../../hooks/usePagedList';
 import { takeGuideFilter, type GuideFilter } from '../guideFilter';
 import './index.css';
 
-const AUDIENCES: { id?: 'person' | 'enterprise'; name: string }[] = [{ name: '全部' }, { id: 'person', name: '个人' }, { id: 'enterprise', name: '企业' }];
+const AUDIENCES: { id?: GuideFilter['audience']; name: string }[] = [{ name: '全部' }, { id: 'person', name: '个人' }, { id: 'enterprise', name: '企业' }];
 
 export default function GuideList() {
   const [filter, setFilter] = useState<GuideFilter>({});
   const [text, setText] = useState('');
-  const [items, setItems] = useState<ServiceSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError>();
-  const seq = useRef(0);
   const departments = useAsync(() => api.departments(), []);
 
   useDidShow(() => {
@@ -28,24 +23,13 @@ export default function GuideList() {
     if (f) { setFilter(f); setText(f.q ?? ''); }
   });
 
-  const load = useCallback(async (f: GuideFilter, after?: string) => {
-    const n = ++seq.current;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const r = await api.services({ ...f, limit: 20, cursor: after });
-      if (n !== seq.current) return;
-      setItems((old) => (after ? [...old, ...r.items] : r.items));
-      setTotal(r.total);
-      setCursor(r.nextCursor);
-    } catch (e) {
-      if (n === seq.current) setError(e as ApiError);
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => { void load(filter); }, [filter, load]);
+  // The search is not as-you-type: a query is asked for on 搜索 / confirm or a filter tap (a new
+  // `filter`), so each one is a new query of the paged list. The catalogue does not change while the
+  // person reads a service, so coming back keeps the pages loaded (no refresh on show).
+  const list = usePagedList((cursor) => api.services({ ...filter, limit: PAGE_SIZE, cursor }), [filter], { refreshOnShow: false });
+  const { items, loading } = list;
+  const total = list.last?.total ?? 0;
+  const busy = loading || list.more;
 
   const themes = THEMES.filter((t) => !filter.audience || t.audience === filter.audience);
   const deptList = departments.data?.items ?? [];
@@ -110,19 +94,19 @@ export default function GuideList() {
       <View className="guide-count muted">{loading && items.length === 0 ? '' : `共 ${total} 个事项${filter.q ? `（“${filter.q}”）` : ''}`}</View>
       <StateView
         loading={loading && items.length === 0}
-        error={items.length === 0 ? error : undefined}
+        error={items.length === 0 ? list.error : undefined}
         empty={!loading && items.length === 0}
         emptyText={filter.q ? `没有找到与“${filter.q}”相关的事项，换个说法试试，如“执照”“社保”` : '该分类下暂无事项'}
-        onRetry={() => load(filter)}
+        onRetry={list.refresh}
       >
         {items.map((i) => <ServiceCard key={i.id} item={i} />)}
-        {error && items.length > 0 && <View className="error-text guide-more">{error.message}</View>}
-        {cursor && (
-          <View className="guide-more" onClick={() => !loading && load(filter, cursor)} role="button">
-            {loading ? '加载中…' : '加载更多'}
+        {list.moreError && items.length > 0 && <View className="error-text guide-more">{list.moreError}</View>}
+        {list.nextCursor && (
+          <View className="guide-more" onClick={() => !busy && list.loadMore()} role="button">
+            {busy ? '加载中…' : '加载更多'}
           </View>
         )}
-        {!cursor && items.length > 0 && <View className="guide-more muted">已经到底了</View>}
+        {!list.nextCursor && items.length > 0 && <View className="guide-more muted">已经到底了</View>}
       </StateView>
     </Page>
   );

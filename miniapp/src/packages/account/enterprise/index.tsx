@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { EnterpriseBindRequest } from '@yx/shared';
+import { CREDIT_CODE_LENGTH, ENTERPRISE_NAME_MAX, EnterpriseBindRequest } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { saveSession } from '../../../api/session';
@@ -45,8 +45,8 @@ export default function EnterpriseBind() {
       )}
       <View className="section">
         <View className="section-title">{ent ? '改绑其他企业' : '绑定企业'}</View>
-        <Field name="enterpriseName" label="企业名称" value={enterpriseName} onInput={setName} error={errors.enterpriseName} placeholder="与营业执照一致" maxlength={60} />
-        <Field name="creditCode" label="统一社会信用代码" value={creditCode} onInput={setCode} error={errors.creditCode} placeholder="18 位，见营业执照" maxlength={18} />
+        <Field name="enterpriseName" label="企业名称" value={enterpriseName} onInput={setName} error={errors.enterpriseName} placeholder="与营业执照一致" maxlength={ENTERPRISE_NAME_MAX} />
+        <Field name="creditCode" label="统一社会信用代码" value={creditCode} onInput={setCode} error={errors.creditCode} placeholder={`${CREDIT_CODE_LENGTH} 位，见营业执照`} maxlength={CREDIT_CODE_LENGTH} />
         {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
         <Button className="btn" disabled={busy} loading={busy} onClick={submit}>绑定</Button>
       </View>

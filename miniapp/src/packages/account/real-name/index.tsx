@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { RealNameRequest } from '@yx/shared';
+import { PERSON_NAME_MAX, RealNameRequest, RESIDENT_ID_LENGTH } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { updateUser } from '../../../api/session';
@@ -55,8 +55,8 @@ export default function RealName() {
         <View className="muted">网上申办需要实名。身份证号码仅用于核验身份和办事，加密保存、脱敏显示。</View>
       </View>
       <View className="section">
-        <Field name="name" label="姓名" value={name} onInput={setName} error={errors.name} placeholder="与身份证一致" maxlength={20} />
-        <Field name="idNumber" label="身份证号码" type="idcard" value={idNumber} onInput={setIdNumber} error={errors.idNumber} placeholder="18 位居民身份证号码" maxlength={18} />
+        <Field name="name" label="姓名" value={name} onInput={setName} error={errors.name} placeholder="与身份证一致" maxlength={PERSON_NAME_MAX} />
+        <Field name="idNumber" label="身份证号码" type="idcard" value={idNumber} onInput={setIdNumber} error={errors.idNumber} placeholder={`${RESIDENT_ID_LENGTH} 位居民身份证号码`} maxlength={RESIDENT_ID_LENGTH} />
         {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
         <Button className="btn" disabled={busy} loading={busy} onClick={submit}>提交认证</Button>
       </View>

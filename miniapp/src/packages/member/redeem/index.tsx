@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { RedeemCodeParam } from '@yx/shared';
+import { REDEEM_INPUT_MAX, RedeemCodeParam } from '@yx/shared';
 import { useState } from 'react';
 import { asApiError } from '../../../api/client';
 import { memberApi, type PartnerClaimView } from '../../../api/member';
@@ -103,7 +103,7 @@ function RedeemBody() {
       <View className="mb-box">
         <View className="field-label">兑换码</View>
         <Input
-          className={`input mb-redeem-input ${inputError ? 'input-error' : ''}`} value={input} maxlength={20} placeholder="如 ABCD-EFGH-JK，大小写和短横线均可"
+          className={`input mb-redeem-input ${inputError ? 'input-error' : ''}`} value={input} maxlength={REDEEM_INPUT_MAX} placeholder="如 ABCD-EFGH-JK，大小写和短横线均可"
           onInput={(e) => setInput(e.detail.value)} onConfirm={(e) => query(e.detail.value)} confirmType="search" aria-label="兑换码"
         />
         {inputError && <View className="error-text" role="alert">{inputError}</View>}

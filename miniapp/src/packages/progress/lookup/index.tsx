@@ -1,15 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LookupRequest, type ApplicationSummary, type TimelineEntry } from '@yx/shared';
+import { APP_NO_LENGTH, LOOKUP_CODE_LENGTH, LookupRequest } from '@yx/shared';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client';
+import { api, ApiError, type RouteResponse } from '../../../api/client';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import './index.css';
 
-type LookupResult = ApplicationSummary & { timeline: TimelineEntry[]; applicant: string };
+type LookupResult = RouteResponse<'POST /v1/lookup'>;
 
 /** First message per field, for showing under each input. */
 function validate(appNo: string, code: string): { ok: true; appNo: string; code: string } | { ok: false; errors: Record<string, string> } {
@@ -57,11 +57,11 @@ export default function Lookup() {
         <View className="section-title">办件进度查询</View>
         <View className="muted lookup-hint">无需登录。办件编号和查询码在提交申请后的回执上，也可用申请时留的手机号后 4 位查询。</View>
         <Field
-          name="appNo" label="办件编号" value={appNo} maxlength={16} placeholder="YX 开头的 16 位编号，如 YX20261126000123"
+          name="appNo" label="办件编号" value={appNo} maxlength={APP_NO_LENGTH} placeholder="YX 开头的 16 位编号，如 YX20261126000123"
           onInput={(v) => setAppNo(v.replace(/\s/g, '').toUpperCase())} error={errors.appNo}
         />
         <Field
-          name="code" label="查询码 / 手机号后 4 位" type="number" value={code} maxlength={6} placeholder="6 位查询码或手机号后 4 位"
+          name="code" label="查询码 / 手机号后 4 位" type="number" value={code} maxlength={LOOKUP_CODE_LENGTH} placeholder="6 位查询码或手机号后 4 位"
           onInput={(v) => setCode(v.replace(/\D/g, ''))} error={errors.code}
         />
         {errors.form && <View className="error-text lookup-error" role="alert">{errors.form}</View>}

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ApplicationSummary } from '@yx/shared';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api, type RouteQuery } from '../../../api/client';
 import { ListView } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -11,7 +11,7 @@ import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { usePagedList } from '../../../hooks/usePagedList';
 import './index.css';
 
-type Tab = 'all' | 'open' | 'action' | 'ended';
+type Tab = NonNullable<RouteQuery<'GET /v1/applications'>['state']>;
 const TABS: { key: Tab; name: string; empty: string }[] = [
   { key: 'all', name: '全部', empty: '还没有办件，去办事指南看看' },
   { key: 'open', name: '办理中', empty: '没有正在办理的办件' },

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { OPEN_STATES, type ApplicationState } from '@yx/shared';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api, type RouteQuery } from '../../../api/client';
 import { staffApi, type Dashboard, type DashboardScope, type WorkOrderStats } from '../../../api/staff';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
@@ -50,7 +50,8 @@ export default function DashboardPage() {
   );
 }
 
-type Mode = 'district' | 'dept' | 'street';
+/** 统计范围: the scopes the dashboard route takes. */
+type Mode = NonNullable<RouteQuery<'GET /v1/dashboard'>['scope']>;
 
 function DashboardBody() {
   const user = useSession()?.user;

@@ -1,7 +1,9 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { NOT_ACCEPT_REASONS, type StaffAction } from '@yx/shared';
+import {
+  NOT_ACCEPT_REASONS, STAFF_TEXT_MAX, SUPPLEMENT_ITEMS_MAX, SUPPLEMENT_MATERIAL_MAX, SUPPLEMENT_REASON_MAX, TRACKING_NO_MAX, type StaffAction,
+} from '@yx/shared';
 import { useState, type ReactNode } from 'react';
-import type { StaffApplicationView } from '../../../api/staff';
+import type { StaffActionBody, StaffApplicationView } from '../../../api/staff';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
 
@@ -48,13 +50,14 @@ export function NotAcceptForm({ send, busy }: FormProps) {
       <View className="field-label">原因</View>
       <Chips label="不予受理原因" options={NOT_ACCEPT_REASONS.map((r) => ({ value: r, label: r }))} value={reason} onChange={(v) => { setReason(v); setErrors((x) => ({ ...x, reason: '' })); }} />
       {errors.reason && <View className="error-text" role="alert">{errors.reason}</View>}
-      <TextBox label="具体说明" value={detail} onInput={setDetail} max={300} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
+      <TextBox label="具体说明" value={detail} onInput={setDetail} max={STAFF_TEXT_MAX} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
       <SubmitButton busy={busy} onClick={submit} text="不予受理" />
     </FormBox>
   );
 }
 
-interface SupplementRow { material: string; reason: string }
+/** One row of 一次性告知, as the action's body carries it. */
+type SupplementRow = StaffActionBody<'requestSupplement'>['items'][number];
 
 /** 一次性告知: every missing or faulty material with its reason, in one list, at least one row. */
 export function SupplementEditor({ d, send, busy }: FormProps) {
@@ -97,18 +100,18 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
             <View className="sd-remove" role="button" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 项`}>删除</View>
           </View>
           <Input
-            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`} value={r.material} maxlength={60} placeholder="材料名称"
+            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`} value={r.material} maxlength={SUPPLEMENT_MATERIAL_MAX} placeholder="材料名称"
             onInput={(e) => set(i, { material: e.detail.value })} aria-label={`第 ${i + 1} 项材料`}
           />
           {errors[`items.${i}.material`] && <View className="error-text" role="alert">材料名称{errors[`items.${i}.material`]}</View>}
           <Input
-            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`} value={r.reason} maxlength={120} placeholder="需补正的原因，如：缺少负责人签字"
+            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`} value={r.reason} maxlength={SUPPLEMENT_REASON_MAX} placeholder="需补正的原因，如：缺少负责人签字"
             onInput={(e) => set(i, { reason: e.detail.value })} aria-label={`第 ${i + 1} 项原因`}
           />
           {errors[`items.${i}.reason`] && <View className="error-text" role="alert">原因{errors[`items.${i}.reason`]}</View>}
         </View>
       ))}
-      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= 20 || undefined}>+ 添加一项</Button>
+      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= SUPPLEMENT_ITEMS_MAX || undefined}>+ 添加一项</Button>
       {errors.items && <View className="error-text" role="alert">{errors.items}</View>}
       <SubmitButton busy={busy} onClick={submit} text="发送一次性告知" />
     </FormBox>
@@ -125,7 +128,7 @@ export function ApproveForm({ d, send, busy }: FormProps) {
       {waiting.length > 0 && (
         <View className="sd-warn" role="note">尚有 {waiting.length} 个部门未回复并联审批意见（{waiting.map((o) => o.departmentName).join('、')}），请确认后再作决定。</View>
       )}
-      <TextBox label="审查意见（选填）" value={note} onInput={setNote} max={300} placeholder="如：材料齐全，符合法定条件" error={errors.note} />
+      <TextBox label="审查意见（选填）" value={note} onInput={setNote} max={STAFF_TEXT_MAX} placeholder="如：材料齐全，符合法定条件" error={errors.note} />
       <SubmitButton busy={busy} onClick={submit} text="确认准予许可" />
     </FormBox>
   );
@@ -140,7 +143,7 @@ export function DenyForm({ send, busy }: FormProps) {
   };
   return (
     <FormBox title="不予许可">
-      <TextBox label="不予许可理由（必填）" value={reason} onInput={setReason} max={300} placeholder="写明事实、理由和法律依据，将告知申请人" error={errors.reason} />
+      <TextBox label="不予许可理由（必填）" value={reason} onInput={setReason} max={STAFF_TEXT_MAX} placeholder="写明事实、理由和法律依据，将告知申请人" error={errors.reason} />
       <SubmitButton busy={busy} onClick={submit} text="不予许可" />
     </FormBox>
   );
@@ -163,7 +166,7 @@ export function DeliverForm({ send, busy }: FormProps) {
         <View className="field">
           <View className="field-label">邮件单号</View>
           <Input
-            className={`input ${errors.trackingNo ? 'input-error' : ''}`} value={trackingNo} maxlength={20} placeholder="8–20 位字母或数字"
+            className={`input ${errors.trackingNo ? 'input-error' : ''}`} value={trackingNo} maxlength={TRACKING_NO_MAX} placeholder={`8–${TRACKING_NO_MAX} 位字母或数字`}
             onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())} aria-label="邮件单号"
           />
           {errors.trackingNo && <View className="error-text" role="alert">{errors.trackingNo}</View>}

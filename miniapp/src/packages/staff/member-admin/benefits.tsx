@@ -1,6 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Benefit, type MemberRules } from '@yx/shared';
+import {
+  Benefit, BENEFIT_DESCRIPTION_MAX, BENEFIT_PARTNER_MAX, BENEFIT_PER_MEMBER_MAX, BENEFIT_POINTS_MAX, BENEFIT_STOCK_MAX, BENEFIT_TITLE_MAX, BENEFIT_VALID_DAYS_MAX,
+  MEMBER_SLUG_MAX, type MemberRules,
+} from '@yx/shared';
 import { useState } from 'react';
 import type { ApiError } from '../../../api/client';
 import { memberAdminApi, type AdminBenefit } from '../../../api/memberAdmin';
@@ -9,8 +12,9 @@ import { StateView } from '../../../components/StateView';
 import { type AsyncState, useAsync } from '../../../hooks/useAsync';
 import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
+import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
-import { count, FormError, num } from './parts';
+import { count, digits, FormError, num } from './parts';
 
 /** Every Benefit field as typed: numbers stay strings until checked, so nothing typed is ever lost. */
 export interface BenefitDraft {
@@ -120,10 +124,10 @@ function BenefitForm({ rules, original, onCancel, onSaved }: { rules: MemberRule
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = (k: keyof BenefitDraft) => (v: string) => setD((x) => ({ ...x, [k]: v }));
-  const f = (k: keyof BenefitDraft, label: string, opts: { number?: boolean; placeholder?: string; max?: number } = {}) => (
+  const f = (k: keyof BenefitDraft, label: string, opts: { number?: boolean; placeholder?: string; max: number }) => (
     <Field
       name={`benefit-${k}`} label={label} value={d[k]} onInput={set(k)} error={errors[k]} type={opts.number ? 'number' : 'text'}
-      placeholder={opts.placeholder} maxlength={opts.max ?? (opts.number ? 6 : 40)}
+      placeholder={opts.placeholder} maxlength={opts.max}
     />
   );
 
@@ -136,14 +140,14 @@ function BenefitForm({ rules, original, onCancel, onSaved }: { rules: MemberRule
     }
     setFormError(undefined);
     const level = rules.levels.find((l) => l.id === body.minLevel)?.name ?? body.minLevel;
-    const c = await Taro.showModal({
-      title: original ? '保存修改' : '新增福利',
-      content: original
+    const ok = await confirmStep(
+      original ? '保存修改' : '新增福利',
+      original
         ? `“${body.title}”的修改将立即对会员生效，确定保存吗？`
         : `新增“${body.title}”，库存 ${body.stock} 份，${level}及以上会员可在会员日领取。确定保存吗？`,
-      confirmText: '保存', cancelText: '再看看', confirmColor: '#c8161d',
-    });
-    if (!c.confirm) return;
+      '保存', '再看看',
+    );
+    if (!ok) return;
     setBusy(true);
     try {
       await (original ? memberAdminApi.updateBenefit(body) : memberAdminApi.createBenefit(body));
@@ -166,24 +170,24 @@ function BenefitForm({ rules, original, onCancel, onSaved }: { rules: MemberRule
         <View className="field"><View className="field-label">福利编号</View><View className="ma-fixed">{original.id}（不能修改）</View></View>
       ) : (
         <View>
-          {f('id', '福利编号', { placeholder: '如 museum-ticket', max: 40 })}
+          {f('id', '福利编号', { placeholder: '如 museum-ticket', max: MEMBER_SLUG_MAX })}
           <View className="muted ma-hint">小写字母、数字和短横线，保存后不能修改</View>
         </View>
       )}
-      {f('title', '福利名称', { placeholder: '如 博物馆门票', max: 30 })}
-      <TextBox label="福利说明" value={d.description} onInput={set('description')} max={200} placeholder="领取和使用说明（可不填）" error={errors.description} />
-      {f('partner', '合作单位', { placeholder: '如 广州博物馆', max: 30 })}
-      {f('partnerId', '合作单位编号', { placeholder: '核销人员账号上的单位编号', max: 40 })}
+      {f('title', '福利名称', { placeholder: '如 博物馆门票', max: BENEFIT_TITLE_MAX })}
+      <TextBox label="福利说明" value={d.description} onInput={set('description')} max={BENEFIT_DESCRIPTION_MAX} placeholder="领取和使用说明（可不填）" error={errors.description} />
+      {f('partner', '合作单位', { placeholder: '如 广州博物馆', max: BENEFIT_PARTNER_MAX })}
+      {f('partnerId', '合作单位编号', { placeholder: '核销人员账号上的单位编号', max: MEMBER_SLUG_MAX })}
       <View className="field">
         <View className="field-label">最低会员等级</View>
         <Chips label="最低会员等级" value={d.minLevel} onChange={set('minLevel')} options={rules.levels.map((l) => ({ value: l.id, label: l.name }))} />
         {errors.minLevel && <View className="error-text" role="alert">{errors.minLevel}</View>}
       </View>
       <View className="ma-grid">
-        {f('stock', '库存（份）', { number: true })}
-        {f('perMemberLimit', '每人限领次数', { number: true, max: 2 })}
-        {f('pointsPrice', '所需积分（0 为免费）', { number: true })}
-        {f('validDays', '兑换有效天数', { number: true, max: 2 })}
+        {f('stock', '库存（份）', { number: true, max: digits(BENEFIT_STOCK_MAX) })}
+        {f('perMemberLimit', '每人限领次数', { number: true, max: digits(BENEFIT_PER_MEMBER_MAX) })}
+        {f('pointsPrice', '所需积分（0 为免费）', { number: true, max: digits(BENEFIT_POINTS_MAX) })}
+        {f('validDays', '兑换有效天数', { number: true, max: digits(BENEFIT_VALID_DAYS_MAX) })}
       </View>
       {original && <View className="muted ma-hint">已领取 {count(original.claimed)} 份，库存不能少于此数</View>}
       <FormError message={formError} />

@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AdjustPointsRequest } from '@yx/shared';
+import { ADJUST_POINTS_MAX, ADJUST_REASON_MAX, AdjustPointsRequest } from '@yx/shared';
 import { useRef, useState } from 'react';
 import { asApiError, newIdempotencyKey } from '../../../api/client';
 import { memberAdminApi, type AdminMemberRow } from '../../../api/memberAdmin';
 import { Field, fieldErrors } from '../../../components/Field';
 import { ListView } from '../../../components/ListView';
 import { Chips } from '../../../components/Chips';
+import { confirmStep } from '../../../components/confirmStep';
 import { usePagedList } from '../../../hooks/usePagedList';
-import { count, FormError, num } from './parts';
+import { count, digits, FormError, num } from './parts';
 
 /** 会员: card holders, newest first, with 积分调整 on each. */
 export function MembersTab() {
@@ -73,13 +74,13 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
     if (!r.success || Object.keys(found).length) return;
     const body = r.data;
     opening.current = true;
-    const c = await Taro.showModal({
-      title: '积分调整',
-      content: `给 ${m.name || m.memberNo} ${body.points > 0 ? '增加' : '扣减'} ${Math.abs(body.points)} 积分，原因：${body.reason}。会员会在积分明细中看到。确定吗？`,
-      confirmText: '确定', cancelText: '再看看', confirmColor: '#c8161d',
-    });
+    const ok = await confirmStep(
+      '积分调整',
+      `给 ${m.name || m.memberNo} ${body.points > 0 ? '增加' : '扣减'} ${Math.abs(body.points)} 积分，原因：${body.reason}。会员会在积分明细中看到。确定吗？`,
+      '确定', '再看看',
+    );
     opening.current = false;
-    if (!c.confirm) return;
+    if (!ok) return;
     setFormError(undefined);
     setBusy(true);
     try {
@@ -97,8 +98,8 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
   return (
     <View className="card-panel ma-adjust-form" data-testid="adjust-form">
       <Chips<Sign> label="增加或扣减" value={sign} onChange={setSign} options={[{ value: 'add', label: '增加' }, { value: 'deduct', label: '扣减' }]} />
-      <Field name="points" label="积分数量" type="number" value={amount} onInput={setAmount} error={errors.points} maxlength={5} placeholder="1–10000" />
-      <Field name="reason" label="调整原因" value={reason} onInput={setReason} error={errors.reason} maxlength={40} placeholder="如：线下活动奖励（会员可见）" />
+      <Field name="points" label="积分数量" type="number" value={amount} onInput={setAmount} error={errors.points} maxlength={digits(ADJUST_POINTS_MAX)} placeholder={`1–${ADJUST_POINTS_MAX}`} />
+      <Field name="reason" label="调整原因" value={reason} onInput={setReason} error={errors.reason} maxlength={ADJUST_REASON_MAX} placeholder="如：线下活动奖励（会员可见）" />
       <FormError message={formError} />
       <View className="ma-form-btns">
         <Button className="btn btn-plain ma-cancel" disabled={busy || undefined} onClick={onCancel}>取消</Button>

@@ -9,6 +9,9 @@ export function num(s: string): number | undefined {
   return t === '' ? undefined : Number(t);
 }
 
+/** How many digits the largest accepted number has: the maxlength of its input. */
+export const digits = (max: number) => String(max).length;
+
 /** A non-negative count, 0 for anything else (so nothing ever shows NaN). */
 export const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 

@@ -1,17 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { DEFAULT_MEMBER_RULES, MemberRules } from '@yx/shared';
+import { DEFAULT_MEMBER_RULES, LEVEL_NAME_MAX, LEVEL_PERK_MAX, LEVEL_PERKS_MAX, MEMBER_LEVELS_MAX, MemberRules, STREAK_BONUSES_MAX } from '@yx/shared';
 import { useRef, useState } from 'react';
 import { memberAdminApi } from '../../../api/memberAdmin';
 import { Field, fieldErrors } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
 import type { AsyncState } from '../../../hooks/useAsync';
 import { asApiError } from '../../../api/client';
+import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { errAt, FormError, MiniInput, num } from './parts';
 
-const MAX_BONUSES = 10;
-const MAX_LEVELS = 8;
+/** The perks box: one perk a line, as many lines and characters as the rules accept. */
+const PERKS_TEXT_MAX = LEVEL_PERKS_MAX * (LEVEL_PERK_MAX + 1);
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 interface BonusDraft { key: string; day: string; points: string }
@@ -85,12 +86,12 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
       return;
     }
     setFormError(undefined);
-    const c = await Taro.showModal({
-      title: '保存会员规则',
-      content: '新规则将立即对全部会员生效（签到积分、会员等级和会员日），确定保存吗？',
-      confirmText: '保存', cancelText: '再看看', confirmColor: '#c8161d',
-    });
-    if (!c.confirm) return;
+    const ok = await confirmStep(
+      '保存会员规则',
+      '新规则将立即对全部会员生效（签到积分、会员等级和会员日），确定保存吗？',
+      '保存', '再看看',
+    );
+    if (!ok) return;
     setBusy(true);
     try {
       const saved = await memberAdminApi.saveRules(body);
@@ -138,7 +139,7 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
         })}
         {!d.bonuses.length && <View className="muted">暂无连续签到奖励</View>}
         {bonusesError && <View className="error-text" role="alert">{bonusesError}</View>}
-        {d.bonuses.length < MAX_BONUSES && <Button className="btn btn-plain ma-add-row" onClick={addBonus}>＋ 添加奖励</Button>}
+        {d.bonuses.length < STREAK_BONUSES_MAX && <Button className="btn btn-plain ma-add-row" onClick={addBonus}>＋ 添加奖励</Button>}
       </View>
 
       <View className="section">
@@ -151,7 +152,7 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
             onRemove={d.levels.length > 1 ? () => removeLevel(i) : undefined}
           />
         ))}
-        {d.levels.length < MAX_LEVELS && <Button className="btn btn-plain ma-add-row" onClick={addLevel}>＋ 添加等级</Button>}
+        {d.levels.length < MEMBER_LEVELS_MAX && <Button className="btn btn-plain ma-add-row" onClick={addLevel}>＋ 添加等级</Button>}
       </View>
 
       <View className="section">
@@ -207,7 +208,7 @@ function LevelEditor({ l, i, errors, set, onRemove }: {
         <View className="muted ma-level-id">编号 {l.id}</View>
       )}
       <View className="ma-grid">
-        <Field name={`level-${i}-name`} label={`等级 ${i + 1} 名称`} value={l.name} onInput={set('name')} error={at('name')} maxlength={10} />
+        <Field name={`level-${i}-name`} label={`等级 ${i + 1} 名称`} value={l.name} onInput={set('name')} error={at('name')} maxlength={LEVEL_NAME_MAX} />
         <Field name={`level-${i}-threshold`} label={`等级 ${i + 1} 成长值门槛`} type="number" value={l.threshold} onInput={set('threshold')} error={at('threshold')} maxlength={7} />
       </View>
       <View className="field-label">卡面颜色（#RRGGBB）</View>
@@ -220,7 +221,7 @@ function LevelEditor({ l, i, errors, set, onRemove }: {
         ))}
       </View>
       {colourErr && <View className="error-text" role="alert">{colourErr}</View>}
-      <TextBox label={`等级 ${i + 1} 权益（每行一条）`} value={l.perks} onInput={set('perks')} max={300} placeholder={'每日签到领积分\n会员日领取专属福利'} error={at('perks')} />
+      <TextBox label={`等级 ${i + 1} 权益（每行一条）`} value={l.perks} onInput={set('perks')} max={PERKS_TEXT_MAX} placeholder={'每日签到领积分\n会员日领取专属福利'} error={at('perks')} />
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { staffApi, type OpinionAnswer, type OpinionTask } from '../../../api/staff';
 import { Page } from '../../../components/Page';
@@ -14,7 +15,6 @@ import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
-const REASON_MAX = 300;
 const DECISIONS = [{ value: 'agree' as const, label: '同意' }, { value: 'disagree' as const, label: '不同意' }];
 
 /** Open tasks first, soonest reply date first. */
@@ -24,8 +24,8 @@ const byUrgency = (a: OpinionTask, b: OpinionTask) => Number(b.status === 'open'
 export function checkOpinion(decision: OpinionAnswer['decision'] | undefined, reason: string): { ok: true; body: OpinionAnswer } | { ok: false; errors: Record<string, string> } {
   if (!decision) return { ok: false, errors: { decision: '请选择同意或不同意' } };
   const r = reason.trim();
-  if (decision === 'disagree' && r.length < 2) return { ok: false, errors: { reason: '不同意时请写明理由（至少 2 个字）' } };
-  if (r.length > REASON_MAX) return { ok: false, errors: { reason: `不能超过 ${REASON_MAX} 个字` } };
+  if (decision === 'disagree' && r.length < STAFF_TEXT_MIN) return { ok: false, errors: { reason: `不同意时请写明理由（至少 ${STAFF_TEXT_MIN} 个字）` } };
+  if (r.length > STAFF_TEXT_MAX) return { ok: false, errors: { reason: `不能超过 ${STAFF_TEXT_MAX} 个字` } };
   return { ok: true, body: { decision, ...(r ? { reason: r } : {}) } };
 }
 
@@ -110,7 +110,7 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
       <Chips label="意见" options={DECISIONS} value={decision} onChange={(v) => { setDecision(v); setErrors({}); }} />
       {errors.decision && <View className="error-text" role="alert">{errors.decision}</View>}
       <TextBox
-        label={decision === 'disagree' ? '不同意的理由（必填）' : '意见说明（选填）'} value={reason} onInput={setReason} max={REASON_MAX}
+        label={decision === 'disagree' ? '不同意的理由（必填）' : '意见说明（选填）'} value={reason} onInput={setReason} max={STAFF_TEXT_MAX}
         placeholder={decision === 'disagree' ? '写明理由和依据，牵头部门将据此处理' : '可补充说明'} error={errors.reason}
       />
       {errors.form && <View className="error-text" role="alert">{errors.form}</View>}

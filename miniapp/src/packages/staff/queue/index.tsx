@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { AppNo, type ApplicationSummary, type Light } from '@yx/shared';
+import { APP_NO_LENGTH, AppNo, type ApplicationSummary, type Light } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError } from '../../../api/client';
 import { staffApi, type QueueState, type StaffCounts } from '../../../api/staff';
@@ -145,7 +145,7 @@ function SearchBox() {
     <View className="sq-search">
       <View className="sq-search-row">
         <Input
-          className={`input sq-search-input ${error ? 'input-error' : ''}`} value={value} maxlength={16} placeholder="输入办件编号，如 YX20261126000123"
+          className={`input sq-search-input ${error ? 'input-error' : ''}`} value={value} maxlength={APP_NO_LENGTH} placeholder="输入办件编号，如 YX20261126000123"
           onInput={(e) => { setValue(e.detail.value.replace(/\s/g, '').toUpperCase()); setError(undefined); }} onConfirm={go} aria-label="办件编号"
         />
         <Button className="btn sq-search-btn" onClick={go}>查看</Button>

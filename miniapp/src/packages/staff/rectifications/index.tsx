@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { RATING_NAMES } from '@yx/shared';
+import { RATING_NAMES, RECTIFICATION_CLOSE_MAX, STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { staffApi, type Rectification, type RectificationUpdate } from '../../../api/staff';
 import { Page } from '../../../components/Page';
@@ -13,8 +13,6 @@ import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
-
-const NOTE_MAX = 300;
 
 /** Open ones first, soonest due first. */
 const byUrgency = (a: Rectification, b: Rectification) => Number(b.status === 'open') - Number(a.status === 'open') || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
@@ -76,8 +74,8 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
 
   const send = async (what: 'callback' | 'close', text: string) => {
     const t = text.trim();
-    if (t.length < 2) {
-      setErrors({ [what]: what === 'callback' ? '请填写回访情况（至少 2 个字）' : '请填写整改说明（至少 2 个字）' });
+    if (t.length < STAFF_TEXT_MIN) {
+      setErrors({ [what]: what === 'callback' ? `请填写回访情况（至少 ${STAFF_TEXT_MIN} 个字）` : `请填写整改说明（至少 ${STAFF_TEXT_MIN} 个字）` });
       return;
     }
     if (what === 'close') {
@@ -99,11 +97,11 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
 
   return (
     <View className="card-panel" data-testid="rectification-form">
-      <TextBox label="回访记录" value={callback} onInput={setCallback} max={NOTE_MAX} placeholder="回访时间、方式、申请人的意见" error={errors.callback} />
+      <TextBox label="回访记录" value={callback} onInput={setCallback} max={STAFF_TEXT_MAX} placeholder="回访时间、方式、申请人的意见" error={errors.callback} />
       <Button className="btn btn-plain" disabled={Boolean(busy) || undefined} loading={busy === 'callback' || undefined} onClick={() => send('callback', callback)}>保存回访</Button>
       <View className="sr-gap" />
       {!r.callback && <View className="muted">办结整改前须先记录回访情况（可与整改说明一并填写）。</View>}
-      <TextBox label="整改说明" value={close} onInput={setClose} max={NOTE_MAX} placeholder="查明的问题和整改措施" error={errors.close} />
+      <TextBox label="整改说明" value={close} onInput={setClose} max={RECTIFICATION_CLOSE_MAX} placeholder="查明的问题和整改措施" error={errors.close} />
       <Button className="btn" disabled={Boolean(busy) || undefined} loading={busy === 'close' || undefined} onClick={() => send('close', close)}>办结整改</Button>
     </View>
   );

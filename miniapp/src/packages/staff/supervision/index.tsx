@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { staffApi, type SupervisionItem } from '../../../api/staff';
 import { Page } from '../../../components/Page';
@@ -11,8 +12,6 @@ import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
-
-const NOTE_MAX = 300;
 
 /** 督办: every red-light application in the district, most overdue first; a note goes to the department. */
 export default function Supervision() {
@@ -65,7 +64,7 @@ function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => 
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const t = note.trim();
-    if (t.length < 2) { setError('请填写督办意见（至少 2 个字）'); return; }
+    if (t.length < STAFF_TEXT_MIN) { setError(`请填写督办意见（至少 ${STAFF_TEXT_MIN} 个字）`); return; }
     setError(undefined);
     setBusy(true);
     try {
@@ -80,7 +79,7 @@ function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => 
   };
   return (
     <View className="card-panel" data-testid="supervise-form">
-      <TextBox label="督办意见" value={note} onInput={setNote} max={NOTE_MAX} placeholder="如：请于 2 个工作日内办结并说明超时原因" error={error} />
+      <TextBox label="督办意见" value={note} onInput={setNote} max={STAFF_TEXT_MAX} placeholder="如：请于 2 个工作日内办结并说明超时原因" error={error} />
       <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>发送督办</Button>
     </View>
   );

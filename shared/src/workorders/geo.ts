@@ -240,6 +240,9 @@ export function isInYuexiu(p: LatLng): boolean {
 
 export const OUTSIDE_YUEXIU_MESSAGE = '位置不在越秀区范围内';
 
+/** A place's written address, at most this many characters. */
+export const PLACE_ADDRESS_MAX = 120;
+
 /** A place on the map with its written address (as chosen on the map picker, or typed). */
 export const Place = z.object({
   lat: z
@@ -254,7 +257,7 @@ export const Place = z.object({
     .string({ error: (i) => (i.input === undefined ? '请填写地址' : '地址应为文字') })
     .trim()
     .min(2, { error: '地址至少 2 个字' })
-    .max(120, { error: '地址不能超过 120 个字' }),
+    .max(PLACE_ADDRESS_MAX, { error: `地址不能超过 ${PLACE_ADDRESS_MAX} 个字` }),
 });
 export type Place = z.infer<typeof Place>;
 

@@ -1,72 +1,27 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  categoryById, childrenOf, CONTACT_PREFERENCE_NAMES, FileWorkOrderRequest, isInYuexiu, leafCategories, pathOf, streetName, STREETS,
-  type LatLng, type UserView,
+  categoryById, childrenOf, CONTACT_PREFERENCE_NAMES, leafCategories, pathOf, streetName, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_TEXT_MIN, type UserView,
 } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { woApi, type WoNearbyItem } from '../../../api/workorders';
-import { Field } from '../../../components/Field';
+import { woApi } from '../../../api/workorders';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
-import { APPEAL_PAGES, openWorkOrder } from '../pages';
-import { clearWoDraft, emptyDraft, loadWoDraft, saveWoDraft, sessionStreet, streetCentre, type ContactPreference, type WoDraft } from './draft';
+import { APPEAL_PAGES } from '../pages';
+import { clearWoDraft, emptyDraft, loadWoDraft, saveWoDraft, sessionStreet, type ContactPreference, type WoDraft } from './draft';
 import { PhotoPicker } from '../../../components/PhotoPicker';
+import { NearbyPanel } from './NearbyPanel';
+import { PlaceSection } from './PlaceSection';
+import { pointOf, validateDraft, type Errors, type Mode } from './validate';
 import './index.css';
 
-const MAX_PHOTOS = 9;
-const DESCRIPTION_MAX = 1000;
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
-
-type Errors = Record<string, string>;
 
 /** 联系方式偏好, in the order offered; 只发消息通知 unless the filer picks another. */
 const CONTACT_OPTIONS = (['phone', 'message', 'none'] as const).map((v) => ({ value: v, label: CONTACT_PREFERENCE_NAMES[v] }));
-type Mode = 'appeal' | 'community';
-
-/** The point an order will carry: the phone's location, or the chosen street's centre. */
-function pointOf(d: WoDraft): LatLng | undefined {
-  if (d.locSource === 'gps') return d.gps;
-  if (d.locSource === 'street') return streetCentre(d.street);
-  return undefined;
-}
-
-/**
- * Everything checked before anything is sent: the shared schema (messages in Chinese) plus what
- * the service checks (a place for categories that need one, a street for grid-routed ones).
- */
-export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['role']; fallbackStreet?: string }) {
-  const errors: Errors = {};
-  const cat = d.categoryId ? categoryById(d.categoryId) : undefined;
-  const point = pointOf(d);
-  const address = d.address.trim();
-  const candidate = {
-    categoryId: d.categoryId ?? '',
-    description: d.description,
-    photoIds: d.photos.map((p) => p.fileId),
-    ...(point ? { place: { lat: point.lat, lng: point.lng, address } } : {}),
-    ...(d.street ? { street: d.street } : {}),
-    anonymous: opts.role === 'resident' && d.anonymous,
-    contactPreference: d.contactPreference ?? 'message',
-  };
-  const r = FileWorkOrderRequest.safeParse(candidate);
-  if (!r.success) {
-    for (const i of r.error.issues) {
-      const [head, sub] = i.path.map(String);
-      const k = head === 'place' ? (sub === 'address' ? 'address' : 'place') : head ?? 'form';
-      errors[k] ??= i.message;
-    }
-  }
-  if (errors.categoryId && opts.mode === 'community') errors.categoryId = '请选择问题分类';
-  if (cat && !leafCategories(opts.mode).some((c) => c.id === cat.id)) errors.categoryId = '请重新选择分类';
-  if (cat?.placeRequired && !point) errors.place ??= '该类问题需要提供位置：请点“获取当前位置”，或使用街道中心位置';
-  if (!point && address) errors.place ??= '请先获取当前位置或使用街道中心位置，地址才能一并提交';
-  if (cat?.routeTo.type === 'grid' && !d.street && !opts.fallbackStreet) errors.street ??= '请选择所在街道';
-  return { body: r.success && !Object.keys(errors).length ? r.data : undefined, errors };
-}
 
 /** 我要反映 (residents, enterprises) and 一键呼叫 (grid officials): one page, two modes. */
 export default function FileWorkOrderPage() {
@@ -101,14 +56,10 @@ function FileForm({ user }: { user: UserView }) {
     return saved.categoryId && !leaves.some((l) => l.id === saved.categoryId) ? { ...saved, categoryId: undefined } : saved;
   });
   const [errors, setErrors] = useState<Errors>({});
-  const [locating, setLocating] = useState(false);
   const [locFailed, setLocFailed] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
-  const [nearby, setNearby] = useState<WoNearbyItem[]>([]);
-  const [joining, setJoining] = useState<string>();
-  const [nearbyError, setNearbyError] = useState<Errors>({});
 
   useEffect(() => {
     if (grid) Taro.setNavigationBarTitle({ title: '一键呼叫' });
@@ -127,71 +78,6 @@ function FileForm({ user }: { user: UserView }) {
   const group = draft.group ?? (draft.categoryId ? categoryById(draft.categoryId)?.parentId ?? undefined : undefined);
   const category = draft.categoryId ? categoryById(draft.categoryId) : undefined;
   const point = pointOf(draft);
-
-  // 附近已有相同问题: only around a real location (a street centre is not where the problem is)
-  const lookLat = draft.locSource === 'gps' ? point?.lat : undefined;
-  const lookLng = draft.locSource === 'gps' ? point?.lng : undefined;
-  useEffect(() => {
-    setNearby([]);
-    setNearbyError({});
-    if (!draft.categoryId || lookLat === undefined || lookLng === undefined) return undefined;
-    let live = true;
-    woApi.nearby(draft.categoryId, lookLat, lookLng).then(
-      (r) => { if (live) setNearby(r.items); },
-      () => undefined, // only a hint: filing works without it
-    );
-    return () => { live = false; };
-  }, [draft.categoryId, lookLat, lookLng]);
-
-  const locate = async () => {
-    setLocating(true);
-    setLocFailed(undefined);
-    try {
-      // WeChat gives GCJ-02 (what Chinese maps use); the H5 runtime only offers the browser's WGS-84
-      const r = await Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' });
-      const p = { lat: r.latitude, lng: r.longitude };
-      if (!isInYuexiu(p)) {
-        setLocFailed('您当前的位置不在越秀区范围内。如问题发生在越秀区，请选择所在街道，以街道中心位置上报，并填写详细地址。');
-        return;
-      }
-      update({ locSource: 'gps', gps: p }, ['place']);
-    } catch {
-      setLocFailed('暂时无法获取您的位置（可能未开启定位权限，或当前浏览器不支持定位）。您可以选择问题所在街道，以街道中心位置上报，并填写详细地址。');
-    } finally {
-      setLocating(false);
-    }
-  };
-
-  const useStreetCentre = () => {
-    if (!draft.street) {
-      setErrors((e) => ({ ...e, street: '请先选择问题所在街道' }));
-      return;
-    }
-    update({ locSource: 'street' }, ['place']);
-  };
-
-
-
-  const meToo = async (item: WoNearbyItem) => {
-    setJoining(item.no);
-    setNearbyError({});
-    try {
-      await woApi.meToo(item.no);
-      Taro.showToast({ title: '已加入关注', icon: 'success' });
-      openWorkOrder(item.no);
-    } catch (e) {
-      const err = asApiError(e);
-      if (err.status === 409) {
-        // already following it: say so and show it anyway
-        Taro.showToast({ title: err.message, icon: 'none' });
-        openWorkOrder(item.no);
-      } else {
-        setNearbyError({ [item.no]: err.message });
-      }
-    } finally {
-      setJoining(undefined);
-    }
-  };
 
   const submit = async () => {
     setSubmitError(undefined);
@@ -289,13 +175,13 @@ function FileForm({ user }: { user: UserView }) {
       <View className="section">
         <View className="section-title">问题描述</View>
         <TextBox
-          label="问题描述" hideLabel value={draft.description} max={DESCRIPTION_MAX} error={errors.description}
-          placeholder={grid ? '发现了什么问题、在哪里、持续多久（至少 5 个字）' : '请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 5 个字）'}
+          label="问题描述" hideLabel value={draft.description} max={WO_DESCRIPTION_MAX} error={errors.description}
+          placeholder={grid ? `发现了什么问题、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）` : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`}
           onInput={(v) => update({ description: v }, ['description'])}
         />
-        <View className="wf-sub">照片（选填，最多 {MAX_PHOTOS} 张）</View>
+        <View className="wf-sub">照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
         <PhotoPicker
-          material={grid ? '现场照片' : '问题照片'} max={MAX_PHOTOS} photos={draft.photos} disabled={submitting} error={errors.photoIds}
+          material={grid ? '现场照片' : '问题照片'} max={WO_PHOTOS_MAX} photos={draft.photos} disabled={submitting} error={errors.photoIds}
           onUploading={setUploading}
           onChange={(change) => {
             setErrors(({ photoIds: _p, ...rest }) => rest);
@@ -308,68 +194,9 @@ function FileForm({ user }: { user: UserView }) {
         />
       </View>
 
-      <View className="section">
-        <View className="section-title">问题位置{category && !category.placeRequired ? '（选填）' : ''}</View>
-        <Button className="btn btn-plain wf-small-btn" disabled={locating || undefined} loading={locating || undefined} onClick={locate}>
-          获取当前位置
-        </Button>
-        {point && (
-          <View className="wf-point" data-testid="point">
-            {draft.locSource === 'gps'
-              ? `已获取当前位置（${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}）`
-              : `以${streetName(draft.street) ?? ''}中心位置上报（大致位置，请在下方写清详细地址）`}
-            <View className="wf-remove wf-point-clear" role="button" onClick={() => update({ locSource: undefined, gps: undefined })}>清除</View>
-          </View>
-        )}
-        {locFailed && (
-          <View className="wf-locfail" role="alert" data-testid="location-failed">
-            <View>{locFailed}</View>
-            <Button className="btn btn-plain wf-small-btn" onClick={useStreetCentre}>使用所选街道的中心位置</Button>
-          </View>
-        )}
-        {errors.place && <View className="error-text" role="alert">{errors.place}</View>}
-        <View className="wf-address">
-          <Field
-            label="详细地址" name="address" value={draft.address} maxlength={120} error={errors.address}
-            placeholder="如：北京路与西湖路交界东北角" onInput={(v) => update({ address: v }, ['address', 'place'])}
-          />
-        </View>
-        <View className="field-label">所在街道{category?.routeTo.type === 'grid' ? '' : '（选填）'}</View>
-        <Chips
-          label="所在街道" value={draft.street} className="wf-streets"
-          options={STREETS.map((s) => ({ value: s.id, label: s.name }))}
-          onChange={(s) => update({ street: s }, ['street', 'place'])}
-        />
-        {errors.street && <View className="error-text" role="alert">{errors.street}</View>}
-      </View>
+      <PlaceSection draft={draft} point={point} errors={errors} setErrors={setErrors} update={update} locFailed={locFailed} setLocFailed={setLocFailed} />
 
-      {nearby.length > 0 && (
-        <View className="section wf-nearby" data-testid="nearby">
-          <View className="section-title">附近已有相同问题</View>
-          <View className="muted">
-            {grid ? '附近 100 米内已有同类问题在办理，请确认是否重复上报。' : '附近 100 米内已有人反映过同类问题。如是同一问题，点“我也遇到”即可关注进展，不必重复提交。'}
-          </View>
-          {nearby.map((n) => (
-            <View key={n.no} className="wf-near-card" data-testid="nearby-item">
-              <View className="wf-near-head">
-                <Text className="wf-near-cat">{n.category}</Text>
-                <Text className="tag tag-blue">{n.stateName}</Text>
-              </View>
-              <View className="wf-near-desc">{n.description}</View>
-              <View className="muted">{n.address} · 约 {n.distance} 米 · {n.affected} 人反映</View>
-              {nearbyError[n.no] && <View className="error-text" role="alert">{nearbyError[n.no]}</View>}
-              {!grid && (
-                <Button
-                  className="btn wf-metoo" disabled={Boolean(joining) || undefined} loading={joining === n.no || undefined}
-                  onClick={() => meToo(n)} aria-label={`我也遇到 ${n.no}`}
-                >
-                  我也遇到
-                </Button>
-              )}
-            </View>
-          ))}
-        </View>
-      )}
+      <NearbyPanel categoryId={draft.categoryId} locSource={draft.locSource} point={point} grid={grid} />
 
       <View className="section" data-testid="contact-preference">
         <View className="section-title">回访方式</View>

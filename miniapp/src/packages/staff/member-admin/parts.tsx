@@ -1,5 +1,4 @@
 import { Input, View } from '@tarojs/components';
-import type * as z from 'zod';
 
 /** Small pieces the 会员管理 tabs share. */
 

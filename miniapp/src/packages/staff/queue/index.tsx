@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { APP_NO_LENGTH, AppNo, type ApplicationSummary, type Light } from '@yx/shared';
+import { APP_NO_LENGTH, AppNo, type Light } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError } from '../../../api/client';
 import { staffApi, type QueueState, type StaffCounts } from '../../../api/staff';

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { fieldErrors, type FieldDef, type FileRef, type FormDef } from '@yx/shared';
+import { COMMITMENT_SIGNER_MAX, fieldErrors, type FieldDef, type FileRef, type FormDef } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type FormPayload, type LicenceView } from '../../../api/client';
 import { pickAndUploadImage } from '../../../api/upload';
@@ -261,7 +261,7 @@ export default function ApplyForm() {
                 <Checkbox value="commit" checked={commitmentChecked} color="#c8161d" />
                 <Text>我已阅读并作出上述承诺</Text>
               </View>
-              <Input className="input" placeholder="签署人姓名" value={draft.signer} maxlength={20} onInput={(e) => { update({ signer: e.detail.value }); setErrors(({ _commitment: _c, ...rest }) => rest); }} aria-label="签署人姓名" />
+              <Input className="input" placeholder="签署人姓名" value={draft.signer} maxlength={COMMITMENT_SIGNER_MAX} onInput={(e) => { update({ signer: e.detail.value }); setErrors(({ _commitment: _c, ...rest }) => rest); }} aria-label="签署人姓名" />
               {errors._commitment && <View className="error-text" role="alert">{errors._commitment}</View>}
             </View>
           )}

@@ -1,6 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { canWithdraw, ENDED_STATES, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
+import { canWithdraw, ENDED_STATES, RATING_COMMENT_MAX, RATING_NAMES, RATINGS, type ApplicationDetail, type Rating } from '@yx/shared';
 import { useState } from 'react';
 import { api, ApiError, asApiError } from '../../../api/client';
 import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
@@ -14,7 +14,6 @@ import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import './index.css';
 
-const COMMENT_MAX = 300;
 
 const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
 
@@ -253,10 +252,10 @@ function RateBox({ d, onDone, onError }: ActionProps) {
         ))}
       </View>
       <Textarea
-        className="dt-rate-comment" value={comment} maxlength={COMMENT_MAX} placeholder="说说您的办事感受（选填）"
-        onInput={(e) => setComment(e.detail.value.slice(0, COMMENT_MAX))} aria-label="评价内容"
+        className="dt-rate-comment" value={comment} maxlength={RATING_COMMENT_MAX} placeholder="说说您的办事感受（选填）"
+        onInput={(e) => setComment(e.detail.value.slice(0, RATING_COMMENT_MAX))} aria-label="评价内容"
       />
-      <View className="muted dt-rate-count">{comment.length}/{COMMENT_MAX}</View>
+      <View className="muted dt-rate-count">{comment.length}/{RATING_COMMENT_MAX}</View>
       {error && <View className="error-text" role="alert">{error}</View>}
       <Button className="btn dt-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交评价</Button>
     </View>

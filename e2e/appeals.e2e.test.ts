@@ -12,14 +12,29 @@ const HERE = { latitude: 23.12505, longitude: 113.26915 };
 const NEAR = { latitude: 23.12505, longitude: 113.26975 }; // about 60 m east
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function personAt(where: { latitude: number; longitude: number }, description: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, geolocation: where, permissions: ['geolocation'] });
+  const ctx = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+    geolocation: where,
+    permissions: ['geolocation'],
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
-  page.on('response', async (r) => { if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 200)}`); });
+  page.on('response', async (r) => {
+    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401)
+      console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 200)}`);
+  });
   await page.goto(`${webUrl()}/#/pages/login/index`);
   await page.getByText(description).click();
   await page.locator('.me-name').waitFor();
@@ -28,7 +43,13 @@ async function personAt(where: { latitude: number; longitude: number }, descript
 
 const radio = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).first();
 const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click(); // the button, not a title with the same words
-const numberOf = async (page: Page) => (await page.getByText(/SQ\d{14}/).first().innerText()).match(/SQ\d{14}/)![0];
+const numberOf = async (page: Page) =>
+  (
+    await page
+      .getByText(/SQ\d{14}/)
+      .first()
+      .innerText()
+  ).match(/SQ\d{14}/)![0];
 
 describe('诉求 and 一键呼叫 in the browser', () => {
   it('file with a photo and a place, me too nearby, one-tap call, claim, close and rate', async () => {
@@ -47,7 +68,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await shot(zhang.page, 'appeal-filing', true);
     await zhang.page.locator('.wf-bar').getByText('提交', { exact: true }).click();
     await confirm(zhang.page, '确认提交');
-    await zhang.page.getByText(/SQ\d{14}/).first().waitFor();
+    await zhang.page
+      .getByText(/SQ\d{14}/)
+      .first()
+      .waitFor();
     const appealNo = await numberOf(zhang.page);
 
     // 2. 周伯, 60 m away, sees it before filing and adds "me too"
@@ -68,7 +92,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await grid.page.locator('textarea').first().fill('府前社区 3 号楼外墙瓷砖松动，有坠落风险');
     await grid.page.locator('.wf-bar').getByText('一键上报').click();
     await confirm(grid.page, '确认上报');
-    await grid.page.getByText(/SQ\d{14}/).first().waitFor();
+    await grid.page
+      .getByText(/SQ\d{14}/)
+      .first()
+      .waitFor();
     const gridNo = await numberOf(grid.page);
 
     // 3b. the street's dispatcher sees both in 待签收, with their lights, and the team was told at once
@@ -83,7 +110,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     // 4. 城管 claims and closes the appeal; another grid official claims and closes the hazard
     const urban = await personAt(HERE, '承办人员 · 区城市管理和综合执法局');
     await urban.page.goto(`${webUrl()}/#/packages/appeal/team/index`);
-    await urban.page.getByText(/两天没有清运/).first().click();
+    await urban.page
+      .getByText(/两天没有清运/)
+      .first()
+      .click();
     await urban.page.getByText(appealNo).first().waitFor();
     await urban.page.locator('[data-testid="wo-action-claim"]').click();
     await confirm(urban.page, '签收');
@@ -106,7 +136,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
 
     const grid2 = await personAt(HERE, '网格员 · 北京街 盐运西社区');
     await grid2.page.goto(`${webUrl()}/#/packages/appeal/team/index`);
-    await grid2.page.getByText(/外墙瓷砖松动/).first().click();
+    await grid2.page
+      .getByText(/外墙瓷砖松动/)
+      .first()
+      .click();
     await grid2.page.getByText(gridNo).first().waitFor();
     await shot(grid2.page, 'appeal-official-list');
     await grid2.page.locator('[data-testid="wo-action-claim"]').click();
@@ -118,7 +151,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await grid2.page.getByText('已办结，待评价').first().waitFor();
 
     // 5. the filers rate
-    for (const [who, no] of [[zhang, appealNo], [grid, gridNo]] as const) {
+    for (const [who, no] of [
+      [zhang, appealNo],
+      [grid, gridNo],
+    ] as const) {
       await who.page.goto(`${webUrl()}/#/packages/appeal/detail/index?no=${no}`);
       await radio(who.page, '满意').click();
       await who.page.getByText('提交评价').click();

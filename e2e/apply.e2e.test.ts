@@ -8,13 +8,13 @@ import { devLogin, launch, newPage as openPage, PNG, settled, shot, webUrl } fro
 
 jest.setTimeout(120_000);
 
-
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-
-
-
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function openApply(page: Page, itemId: string) {
   await page.goto(`${webUrl()}/#/packages/guide/detail/index?id=${itemId}`);
@@ -24,7 +24,11 @@ async function openApply(page: Page, itemId: string) {
 
 const section = (page: Page, name: string) => page.locator(`.apply [data-section="${name}"]`);
 const field = (page: Page, key: string) => page.locator(`.apply [data-field="${key}"]`);
-const next = (page: Page) => page.locator('.apply-bar').getByText(/^下一步/).click();
+const next = (page: Page) =>
+  page
+    .locator('.apply-bar')
+    .getByText(/^下一步/)
+    .click();
 
 async function uploadInto(page: Page, key: string, name: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), field(page, key).getByText('拍照/上传').click()]);
@@ -53,7 +57,9 @@ describe('掌上办 in the browser', () => {
     await field(page, 'purpose').getByText('就业', { exact: true }).click();
     await next(page);
     await section(page, '材料').waitFor();
-    await field(page, 'm0').getByText(/用电子证照：居民身份证/).click();
+    await field(page, 'm0')
+      .getByText(/用电子证照：居民身份证/)
+      .click();
     await field(page, 'm0').getByText('电子证照', { exact: true }).waitFor();
     await uploadInto(page, 'm1', '犯罪记录查询申请表.png');
     await shot(page, 'apply-materials');
@@ -111,8 +117,12 @@ describe('掌上办 in the browser', () => {
     await next(page);
     await section(page, '材料').waitFor();
     await page.getByLabel('容缺受理').getByText(/最多/).waitFor();
-    await field(page, 'm1').getByText(/用电子证照：营业执照/).click();
-    await field(page, 'm4').getByText(/用电子证照：居民身份证/).click();
+    await field(page, 'm1')
+      .getByText(/用电子证照：营业执照/)
+      .click();
+    await field(page, 'm4')
+      .getByText(/用电子证照：居民身份证/)
+      .click();
     for (const key of ['m2', 'm3']) {
       await page.locator(`.apply [data-field="${key}"] + .apply-defer`).click();
       await field(page, key).getByText('容缺：承诺后补交').waitFor();

@@ -14,7 +14,9 @@ const api = () => process.env.E2E_API_URL!;
 
 async function apiCall<T = any>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const r = await fetch(`${api()}${path}`, {
-    method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await r.json();
   if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
@@ -23,7 +25,11 @@ async function apiCall<T = any>(method: string, path: string, token?: string, bo
 const devToken = async (userId: string) => (await apiCall<{ token: string }>('POST', '/v1/dev/login', undefined, { userId })).token;
 
 async function uploadViaApi(token: string): Promise<string> {
-  const t = await apiCall<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', token, { fileName: 'm.png', contentType: 'image/png', size: PNG.length });
+  const t = await apiCall<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', token, {
+    fileName: 'm.png',
+    contentType: 'image/png',
+    size: PNG.length,
+  });
   const fd = new FormData();
   for (const [k, v] of Object.entries(t.upload.fields)) fd.append(k, v);
   fd.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'm.png');
@@ -41,8 +47,13 @@ function setClock(iso: string | null) {
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { setClock(null); await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  setClock(null);
+  await browser?.close();
+});
 
 const confirmModal = (page: Page) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText('确定', { exact: true }).first().click();
 
@@ -51,10 +62,20 @@ describe('back office in the browser', () => {
     setClock('2026-11-26T09:00:00+08:00'); // Thu
     // the resident applies for 既有住宅增设电梯规划许可 (planning; opinions from housing, fire, market)
     const zhang = await devToken('u-resident-zhang');
-    const form = await apiCall<{ form: { fields: { key: string; type: string; required: boolean }[] }; prefill: Record<string, unknown> }>('GET', '/v1/forms/item-elevator-installation', zhang);
+    const form = await apiCall<{ form: { fields: { key: string; type: string; required: boolean }[] }; prefill: Record<string, unknown> }>(
+      'GET',
+      '/v1/forms/item-elevator-installation',
+      zhang,
+    );
     const answers: Record<string, unknown> = { ...form.prefill, estateName: '府前花园', buildingNo: '3 栋', consentRatio: 80 };
     for (const f of form.form.fields.filter((x) => x.type === 'file' && x.required)) answers[f.key] = [{ kind: 'upload', fileId: await uploadViaApi(zhang) }];
-    const receipt = await apiCall<{ appNo: string }>('POST', '/v1/applications', zhang, { itemId: 'elevator-installation', answers }, { 'idempotency-key': `e2e-office-${Date.now()}` });
+    const receipt = await apiCall<{ appNo: string }>(
+      'POST',
+      '/v1/applications',
+      zhang,
+      { itemId: 'elevator-installation', answers },
+      { 'idempotency-key': `e2e-office-${Date.now()}` },
+    );
     const appNo = receipt.appNo;
 
     // the planning officer works it in the workbench
@@ -71,7 +92,12 @@ describe('back office in the browser', () => {
     await officer.locator('[data-testid="action-requestSupplement"]').waitFor();
     await officer.locator('[data-testid="action-requestSupplement"]').click();
     await officer.getByLabel('添加增设电梯设计方案及图纸').click();
-    await officer.getByLabel('第 1 项原因').locator('input').or(officer.locator('[data-testid="supplement-row"] input').nth(1)).first().fill('图纸缺少设计单位盖章');
+    await officer
+      .getByLabel('第 1 项原因')
+      .locator('input')
+      .or(officer.locator('[data-testid="supplement-row"] input').nth(1))
+      .first()
+      .fill('图纸缺少设计单位盖章');
     await shot(officer, 'staff-supplement-notice', true);
     await officer.getByText('发送一次性告知').click();
     await officer.locator('[data-testid="supplement-notice"]').waitFor();
@@ -126,7 +152,10 @@ describe('back office in the browser', () => {
 
     // the department's dashboard
     await officer.goto(`${webUrl()}/#/packages/staff/dashboard/index`);
-    await officer.getByText(/按时办结率|办结率/).first().waitFor();
+    await officer
+      .getByText(/按时办结率|办结率/)
+      .first()
+      .waitFor();
     await officer.waitForTimeout(500);
     await shot(officer, 'staff-dashboard', true);
     await officer.context().close();

@@ -10,7 +10,16 @@ export async function launch(): Promise<Browser> {
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -37,14 +46,18 @@ export async function newPage(browser: Browser): Promise<Page> {
   const page = await phonePage(browser);
   page.setDefaultTimeout(20_000);
   page.on('response', async (r) => {
-    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401) console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+    if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401)
+      console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
   });
   return page;
 }
 
 /** Taro H5 slides pages in: wait until the element sits at the left edge (before a screenshot). */
 export const settled = (page: Page, selector: string) =>
-  page.waitForFunction((sel) => { const el = document.querySelector(sel); return !!el && Math.abs(el.getBoundingClientRect().left) < 1; }, selector);
+  page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1;
+  }, selector);
 
 /**
  * At least `atLeast` pictures matched by `selector` (an <img> or a box holding one) show a real image.
@@ -75,7 +88,10 @@ export async function devLogin(page: Page, description: string) {
   await page.locator('.me-name').waitFor();
 }
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
+  'hex',
+);
 
 /** A visible photo for screenshots: a w×h PNG, sky above and a darker ground below (like a street). */
 export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 170, 220], ground: [number, number, number] = [110, 110, 100]): Buffer {
@@ -89,12 +105,22 @@ export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 1
     rows.push(row);
   }
   const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
     return Buffer.concat([len, body, crc]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2; // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

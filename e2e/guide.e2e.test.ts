@@ -11,7 +11,9 @@ beforeAll(async () => {
   browser = await launch();
   page = await newPage(browser);
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 const settled = (selector: string) => settledOn(page, selector);
 

@@ -20,8 +20,13 @@ const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { setClock(null); await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  setClock(null);
+  await browser?.close();
+});
 
 describe('会员专区 in the browser', () => {
   it('claims a card, checks in to 银卡, sees calendar and points, claims a member-day benefit that a cashier redeems once', async () => {
@@ -61,7 +66,11 @@ describe('会员专区 in the browser', () => {
     // not member day yet: claiming is closed
     await huang.goto(`${webUrl()}/#/packages/member/benefits/index`);
     await huang.locator('.mb-benefit[data-id="gd-museum-ticket"]').waitFor();
-    expect(await huang.locator('.mb-benefit[data-id="gd-museum-ticket"] .mb-benefit-claim').evaluate((el) => el.hasAttribute('disabled') || (el as HTMLButtonElement).disabled === true)).toBe(true);
+    expect(
+      await huang
+        .locator('.mb-benefit[data-id="gd-museum-ticket"] .mb-benefit-claim')
+        .evaluate((el) => el.hasAttribute('disabled') || (el as HTMLButtonElement).disabled === true),
+    ).toBe(true);
 
     // member day: the museum ticket
     setClock('2026-12-18T10:00:00+08:00');

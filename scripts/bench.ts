@@ -16,7 +16,10 @@ import { freePort } from './lib/ports';
 import { ROOT, startStack } from './lib/stack';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
+  'hex',
+);
 const OUT = path.join(ROOT, '.bench');
 
 async function functionsTable() {
@@ -28,11 +31,25 @@ async function functionsTable() {
   for (const [name, def] of Object.entries(fns)) {
     const entry = path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`);
     const outfile = path.join(OUT, `${name}.js`);
-    await build({ entryPoints: [entry], outfile, bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'silent' });
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['@aws-sdk/*'],
+      logLevel: 'silent',
+    });
     const kib = fs.statSync(outfile).size / 1024;
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {
-      const r = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});console.log(Number(process.hrtime.bigint()-t)/1e6)`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+      const r = spawnSync(
+        process.execPath,
+        ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+      );
       times.push(Number(r.stdout.trim()));
     }
     times.sort((a, b) => a - b);
@@ -51,7 +68,9 @@ async function routesTable() {
   const stack = await startStack({ ports, buildH5: false, quiet: true });
   try {
     const api = stack.urls.api;
-    const login = await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-resident-zhang' }) })).json() as { token: string };
+    const login = (await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-resident-zhang' }) })).json()) as {
+      token: string;
+    };
     const q = encodeURIComponent('营业执照');
     console.log(`\n## Read routes on the local stack (serverless-offline + DynamoDB Local), 10 connections × ${SECONDS} s\n`);
     console.log('| route | req/s | p50 ms | p99 ms | non-2xx |');
@@ -65,8 +84,12 @@ async function routesTable() {
 
     // 掌上办: submissions (each with its own idempotency key) and anonymous progress lookups
     const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
-    const post = (path: string, body: unknown, headers: Record<string, string> = auth) => fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
-    const ticket = await post('/v1/files', { fileName: 'form.png', contentType: 'image/png', size: PNG.length }) as { fileId: string; upload: { url: string; fields: Record<string, string> } };
+    const post = (path: string, body: unknown, headers: Record<string, string> = auth) =>
+      fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+    const ticket = (await post('/v1/files', { fileName: 'form.png', contentType: 'image/png', size: PNG.length })) as {
+      fileId: string;
+      upload: { url: string; fields: Record<string, string> };
+    };
     const fd = new FormData();
     for (const [k, v] of Object.entries(ticket.upload.fields)) fd.append(k, v);
     fd.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'form.png');
@@ -74,28 +97,55 @@ async function routesTable() {
     await post(`/v1/files/${ticket.fileId}/complete`, {});
     const body = JSON.stringify({
       itemId: 'no-criminal-record',
-      answers: { realName: '张晓明', idNumber: '440104199003070017', phone: '13800138000', street: 'beijing', purpose: 'employment', m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }], m1: [{ kind: 'upload', fileId: ticket.fileId }] },
+      answers: {
+        realName: '张晓明',
+        idNumber: '440104199003070017',
+        phone: '13800138000',
+        street: 'beijing',
+        purpose: 'employment',
+        m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }],
+        m1: [{ kind: 'upload', fileId: ticket.fileId }],
+      },
     });
     let n = 0;
     await load('POST /v1/applications (submit)', `${api}/v1/applications`, auth, {
-      method: 'POST', body,
+      method: 'POST',
+      body,
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${Date.now()}-${n++}` } }) }],
     });
-    const receipt = await (await fetch(`${api}/v1/applications`, { method: 'POST', headers: { ...auth, 'idempotency-key': `bench-last-${Date.now()}` }, body })).json() as { appNo: string; queryCode: string };
-    await load('POST /v1/lookup (no login)', `${api}/v1/lookup`, { 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ appNo: receipt.appNo, code: receipt.queryCode }) });
+    const receipt = (await (
+      await fetch(`${api}/v1/applications`, { method: 'POST', headers: { ...auth, 'idempotency-key': `bench-last-${Date.now()}` }, body })
+    ).json()) as { appNo: string; queryCode: string };
+    await load(
+      'POST /v1/lookup (no login)',
+      `${api}/v1/lookup`,
+      { 'content-type': 'application/json' },
+      { method: 'POST', body: JSON.stringify({ appNo: receipt.appNo, code: receipt.queryCode }) },
+    );
     await load('GET /v1/applications (mine)', `${api}/v1/applications?limit=20`, { authorization: `Bearer ${login.token}` });
 
     // 诉求: filing (each with its own idempotency key) and the team's list
-    const woBody = JSON.stringify({ categoryId: 'cityscape-garbage', description: '垃圾清运不及时（压测）', place: { lat: 23.12505, lng: 113.26915, address: '越秀区北京路' } });
+    const woBody = JSON.stringify({
+      categoryId: 'cityscape-garbage',
+      description: '垃圾清运不及时（压测）',
+      place: { lat: 23.12505, lng: 113.26915, address: '越秀区北京路' },
+    });
     let m = 0;
     await load('POST /v1/workorders (file)', `${api}/v1/workorders`, auth, {
-      method: 'POST', body: woBody,
+      method: 'POST',
+      body: woBody,
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-wo-${Date.now()}-${m++}` } }) }],
     });
-    const urban = await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-staff-urban' }) })).json() as { token: string };
+    const urban = (await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId: 'u-staff-urban' }) })).json()) as {
+      token: string;
+    };
     await load('GET /v1/team/workorders (城管)', `${api}/v1/team/workorders`, { authorization: `Bearer ${urban.token}` });
-    await load('GET /v1/workorders/nearby', `${api}/v1/workorders/nearby?categoryId=cityscape-garbage&lat=23.12505&lng=113.26915`, { authorization: `Bearer ${login.token}` });
-    await load('GET /v1/street/workorders (调度)', `${api}/v1/street/workorders?group=todo`, { authorization: `Bearer ${(await devToken(api, 'u-dispatcher-beijing'))}` });
+    await load('GET /v1/workorders/nearby', `${api}/v1/workorders/nearby?categoryId=cityscape-garbage&lat=23.12505&lng=113.26915`, {
+      authorization: `Bearer ${login.token}`,
+    });
+    await load('GET /v1/street/workorders (调度)', `${api}/v1/street/workorders?group=todo`, {
+      authorization: `Bearer ${await devToken(api, 'u-dispatcher-beijing')}`,
+    });
 
     await memberBench(api, stack.urls.dynamo, stack.clockFile);
   } finally {
@@ -103,26 +153,37 @@ async function routesTable() {
   }
 }
 
-const devToken = async (api: string, userId: string) => ((await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+const devToken = async (api: string, userId: string) =>
+  ((await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 /** Rounds of `members` requests fired at the same moment; latency of each, as a person would feel it. */
-async function burst(title: string, rounds: number, before: (round: number) => Promise<void> | void, fire: (i: number, round: number) => Promise<Response>, members: number) {
+async function burst(
+  title: string,
+  rounds: number,
+  before: (round: number) => Promise<void> | void,
+  fire: (i: number, round: number) => Promise<Response>,
+  members: number,
+) {
   const times: number[] = [];
   const statuses = new Map<number, number>();
   const t0 = Date.now();
   for (let round = 0; round < rounds; round++) {
     await before(round);
-    await Promise.all(Array.from({ length: members }, async (_, i) => {
-      const t = performance.now();
-      const r = await fire(i, round);
-      await r.arrayBuffer();
-      times.push(performance.now() - t);
-      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    }));
+    await Promise.all(
+      Array.from({ length: members }, async (_, i) => {
+        const t = performance.now();
+        const r = await fire(i, round);
+        await r.arrayBuffer();
+        times.push(performance.now() - t);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      }),
+    );
   }
   const secs = (Date.now() - t0) / 1000;
-  console.log(`| ${title} | ${times.length} | ${(times.length / secs).toFixed(0)} | ${pct(times, 50).toFixed(0)} | ${pct(times, 99).toFixed(0)} | ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')} |`);
+  console.log(
+    `| ${title} | ${times.length} | ${(times.length / secs).toFixed(0)} | ${pct(times, 50).toFixed(0)} | ${pct(times, 99).toFixed(0)} | ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')} |`,
+  );
 }
 
 /**
@@ -140,7 +201,11 @@ async function memberBench(api: string, dynamo: string, clockFile: string) {
     const ids = Array.from({ length: n }, (_, i) => `u-bench-${tag}-${i}`);
     await batchPut(ids.flatMap((id) => seedUserItems({ id, role: 'resident', nickname: id, createdAt: '2026-01-01', updatedAt: '2026-01-01' })));
     const tokens = await Promise.all(ids.map(async (userId) => (await issueSession({ userId, role: 'resident' })).token));
-    await Promise.all(tokens.map((t) => fetch(`${api}/v1/member/card`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' })));
+    await Promise.all(
+      tokens.map((t) =>
+        fetch(`${api}/v1/member/card`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' }),
+      ),
+    );
     return tokens;
   };
   const members = await people(50, `m${Date.now().toString(36)}`);
@@ -158,37 +223,96 @@ async function memberBench(api: string, dynamo: string, clockFile: string) {
   try {
     // warm the member function's workers first (serverless-offline starts one per concurrent call)
     await Promise.all(members.map((t) => fetch(`${api}/v1/member`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.arrayBuffer())));
-    await burst('POST /v1/member/check-in (a new day each round)', 10, (r) => setDay(day(r)), (i) => post('/v1/member/check-in', members[i]), 50);
-    await burst('POST /v1/member/check-in (again, same day)', 4, () => undefined, (i) => post('/v1/member/check-in', members[i]), 50);
+    await burst(
+      'POST /v1/member/check-in (a new day each round)',
+      10,
+      (r) => setDay(day(r)),
+      (i) => post('/v1/member/check-in', members[i]),
+      50,
+    );
+    await burst(
+      'POST /v1/member/check-in (again, same day)',
+      4,
+      () => undefined,
+      (i) => post('/v1/member/check-in', members[i]),
+      50,
+    );
     const admin = await devToken(api, 'u-admin');
-    const benefit = (id: string, stock: number, perMemberLimit: number) => fetch(`${api}/v1/admin/member/benefits`, {
-      method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id, title: '压测福利', description: '', partner: '广东省博物馆', partnerId: 'gd-museum', stock, perMemberLimit, minLevel: 'standard', pointsPrice: 0, validDays: 7 }),
-    });
+    const benefit = (id: string, stock: number, perMemberLimit: number) =>
+      fetch(`${api}/v1/admin/member/benefits`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id,
+          title: '压测福利',
+          description: '',
+          partner: '广东省博物馆',
+          partnerId: 'gd-museum',
+          stock,
+          perMemberLimit,
+          minLevel: 'standard',
+          pointsPrice: 0,
+          validDays: 7,
+        }),
+      });
     const tag = Date.now().toString(36);
     const made = await benefit(`bench-${tag}`, 100000, 10);
     if (made.status !== 201) throw new Error(`benefit not created: ${made.status} ${await made.text()}`);
     await setDay('2027-01-18');
-    await burst('POST /v1/member/benefits/{id}/claim (plenty of stock)', 10, () => undefined, (i, r) => post(`/v1/member/benefits/bench-${tag}/claim`, members[i], { 'idempotency-key': `bench-${tag}-${i}-${r}` }), 50);
+    await burst(
+      'POST /v1/member/benefits/{id}/claim (plenty of stock)',
+      10,
+      () => undefined,
+      (i, r) => post(`/v1/member/benefits/bench-${tag}/claim`, members[i], { 'idempotency-key': `bench-${tag}-${i}-${r}` }),
+      50,
+    );
     const crowd = await people(500, `c${tag}`);
     await benefit(`last-${tag}`, 50, 1);
-    await burst('claim: 500 members, 50 units left (201 = code, 409 = 已领完)', 1, () => undefined, (i) => post(`/v1/member/benefits/last-${tag}/claim`, crowd[i], { 'idempotency-key': `last-${tag}-${i}` }), 500);
+    await burst(
+      'claim: 500 members, 50 units left (201 = code, 409 = 已领完)',
+      1,
+      () => undefined,
+      (i) => post(`/v1/member/benefits/last-${tag}/claim`, crowd[i], { 'idempotency-key': `last-${tag}-${i}` }),
+      500,
+    );
 
     // the same code called in this process (no serverless-offline in between): what our handler and the store cost
     const { handler } = await import('../functions/src/member/handler');
     const { call } = await import('../functions/test/http');
-    const inProcess = (routeKey: string, token: string, params: Record<string, string> = {}, key?: string) => async () => {
-      const r = await call(key ? (e) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } }) : handler, routeKey, { token, params });
-      return new Response(JSON.stringify(r.body), { status: r.status });
-    };
-    await burst('in process: check-in (a new day each round)', 10, (r) => { process.env.FAKE_NOW = `${day(20 + r)}T02:00:00Z`; }, (i) => inProcess('POST /v1/member/check-in', members[i])(), 50);
+    const inProcess =
+      (routeKey: string, token: string, params: Record<string, string> = {}, key?: string) =>
+      async () => {
+        const r = await call(key ? (e) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } }) : handler, routeKey, { token, params });
+        return new Response(JSON.stringify(r.body), { status: r.status });
+      };
+    await burst(
+      'in process: check-in (a new day each round)',
+      10,
+      (r) => {
+        process.env.FAKE_NOW = `${day(20 + r)}T02:00:00Z`;
+      },
+      (i) => inProcess('POST /v1/member/check-in', members[i])(),
+      50,
+    );
     process.env.FAKE_NOW = '2027-02-18T02:00:00Z';
     await benefit(`proc-${tag}`, 100000, 10);
-    await burst('in process: claim (plenty of stock)', 10, () => undefined, (i, r) => inProcess('POST /v1/member/benefits/{benefitId}/claim', members[i], { benefitId: `proc-${tag}` }, `proc-${tag}-${i}-${r}`)(), 50);
+    await burst(
+      'in process: claim (plenty of stock)',
+      10,
+      () => undefined,
+      (i, r) => inProcess('POST /v1/member/benefits/{benefitId}/claim', members[i], { benefitId: `proc-${tag}` }, `proc-${tag}-${i}-${r}`)(),
+      50,
+    );
     const crowd2 = await people(500, `d${tag}`);
     const last = await benefit(`proc-last-${tag}`, 50, 1);
     if (last.status !== 201) throw new Error(`benefit not created: ${last.status} ${await last.text()}`);
-    await burst('in process: 500 members, 50 units left', 1, () => undefined, (i) => inProcess('POST /v1/member/benefits/{benefitId}/claim', crowd2[i], { benefitId: `proc-last-${tag}` }, `pl-${tag}-${i}`)(), 500);
+    await burst(
+      'in process: 500 members, 50 units left',
+      1,
+      () => undefined,
+      (i) => inProcess('POST /v1/member/benefits/{benefitId}/claim', crowd2[i], { benefitId: `proc-last-${tag}` }, `pl-${tag}-${i}`)(),
+      500,
+    );
     delete process.env.FAKE_NOW;
   } finally {
     fs.writeFileSync(clockFile, JSON.stringify({ offsetMs: 0 }));
@@ -196,7 +320,12 @@ async function memberBench(api: string, dynamo: string, clockFile: string) {
 }
 
 (async () => {
-  console.log(`# Bench ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(
+    `# Bench ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
   await functionsTable();
   await routesTable();
-})().catch((e) => { console.error(e); process.exit(1); });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -14,7 +14,9 @@ describe('WeChat build', () => {
   const dist = path.join(ROOT, 'miniapp/dist/weapp');
   beforeAll(() => {
     const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
-      cwd: path.join(ROOT, 'miniapp'), encoding: 'utf8', env: { ...process.env, TARO_APP_STAGE: 'prod', TARO_APP_API_BASE: 'https://api.yuexiu.example', NODE_ENV: 'production' },
+      cwd: path.join(ROOT, 'miniapp'),
+      encoding: 'utf8',
+      env: { ...process.env, TARO_APP_STAGE: 'prod', TARO_APP_API_BASE: 'https://api.yuexiu.example', NODE_ENV: 'production' },
     });
     if (r.status !== 0) throw new Error(`weapp build failed:\n${r.stdout}\n${r.stderr}`);
   });
@@ -41,12 +43,21 @@ describe('WeChat build', () => {
 
 describe('serverless package (production stage)', () => {
   const out = path.join(ROOT, '.cache/sls-prod');
-  interface Statement { Action: string | string[]; Resource: unknown }
-  let template: { Resources: Record<string, { Type: string; Properties: { Policies?: { PolicyDocument: { Statement: Statement[] } }[] } & Record<string, unknown> }> };
+  interface Statement {
+    Action: string | string[];
+    Resource: unknown;
+  }
+  let template: {
+    Resources: Record<string, { Type: string; Properties: { Policies?: { PolicyDocument: { Statement: Statement[] } }[] } & Record<string, unknown> }>;
+  };
   const actionsIn = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
   beforeAll(() => {
     fs.rmSync(out, { recursive: true, force: true });
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package' } });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package' },
+    });
     if (r.status !== 0) throw new Error(`serverless package failed:\n${r.stdout}\n${r.stderr}`);
     template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   });
@@ -63,7 +74,11 @@ describe('serverless package (production stage)', () => {
   });
 
   it('declares the table on demand with point-in-time recovery and its index', () => {
-    const table = template.Resources.Table.Properties as { BillingMode: string; PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: boolean }; GlobalSecondaryIndexes: { IndexName: string }[] };
+    const table = template.Resources.Table.Properties as {
+      BillingMode: string;
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: boolean };
+      GlobalSecondaryIndexes: { IndexName: string }[];
+    };
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
     expect(table.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
@@ -90,12 +105,21 @@ describe('serverless package (production stage)', () => {
     const { load, FAILSAFE_SCHEMA } = await import('js-yaml');
     const fns = load(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
     const NEEDS: [RegExp, string[]][] = [
-      [/\bGetCommand\b/, ['dynamodb:GetItem']], [/\bBatchGetCommand\b/, ['dynamodb:BatchGetItem']], [/\bQueryCommand\b/, ['dynamodb:Query']],
-      [/\bPutCommand\b/, ['dynamodb:PutItem']], [/\bUpdateCommand\b/, ['dynamodb:UpdateItem']], [/\bDeleteCommand\b/, ['dynamodb:DeleteItem']],
+      [/\bGetCommand\b/, ['dynamodb:GetItem']],
+      [/\bBatchGetCommand\b/, ['dynamodb:BatchGetItem']],
+      [/\bQueryCommand\b/, ['dynamodb:Query']],
+      [/\bPutCommand\b/, ['dynamodb:PutItem']],
+      [/\bUpdateCommand\b/, ['dynamodb:UpdateItem']],
+      [/\bDeleteCommand\b/, ['dynamodb:DeleteItem']],
       [/\bBatchWriteCommand\b/, ['dynamodb:BatchWriteItem']],
     ];
     // a transaction needs the action of each kind of item it writes
-    const TRANSACT: [RegExp, string][] = [[/\bPut: \{/, 'dynamodb:PutItem'], [/\bUpdate: \{/, 'dynamodb:UpdateItem'], [/\bDelete: \{/, 'dynamodb:DeleteItem'], [/\bConditionCheck: \{/, 'dynamodb:ConditionCheckItem']];
+    const TRANSACT: [RegExp, string][] = [
+      [/\bPut: \{/, 'dynamodb:PutItem'],
+      [/\bUpdate: \{/, 'dynamodb:UpdateItem'],
+      [/\bDelete: \{/, 'dynamodb:DeleteItem'],
+      [/\bConditionCheck: \{/, 'dynamodb:ConditionCheckItem'],
+    ];
     const missing: string[] = [];
     for (const [name, def] of Object.entries(fns)) {
       // a function without statements of its own runs with the service's default role
@@ -103,12 +127,21 @@ describe('serverless package (production stage)', () => {
       const statements = (role.Properties.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement);
       const actions = new Set<string>(actionsIn(statements));
       const resources = JSON.stringify(statements.map((st) => st.Resource));
-      const bundled = await build({ entryPoints: [path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`)], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['@aws-sdk/*'], logLevel: 'silent' });
+      const bundled = await build({
+        entryPoints: [path.join(ROOT, `${def.handler.replace(/\.[^.]+$/, '')}.ts`)],
+        bundle: true,
+        write: false,
+        platform: 'node',
+        format: 'cjs',
+        external: ['@aws-sdk/*'],
+        logLevel: 'silent',
+      });
       const code = bundled.outputFiles[0].text;
       expect([name, /\bScanCommand\b/.test(code)]).toEqual([name, false]);
       for (const [used, need] of NEEDS) if (used.test(code)) for (const a of need) if (!actions.has(a)) missing.push(`${name}: ${a}`);
       if (/\bTransactWriteCommand\b/.test(code)) for (const [used, a] of TRANSACT) if (used.test(code) && !actions.has(a)) missing.push(`${name}: ${a}`);
-      for (const index of new Set([...code.matchAll(/IndexName: "(gsi\d)"/g)].map((m) => m[1]))) if (!resources.includes(`/index/${index}`)) missing.push(`${name}: index ${index}`);
+      for (const index of new Set([...code.matchAll(/IndexName: "(gsi\d)"/g)].map((m) => m[1])))
+        if (!resources.includes(`/index/${index}`)) missing.push(`${name}: index ${index}`);
     }
     expect(missing).toEqual([]);
   });

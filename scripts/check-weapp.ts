@@ -38,31 +38,66 @@ export function bootInVm(root: string): { pages: string[]; parsed: boolean } {
   const noop = () => undefined;
   const wxApi: Record<string, unknown> = new Proxy(
     {
-      getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools', language: 'zh_CN', version: '8.0.50', SDKVersion: '3.5.0' }),
+      getSystemInfoSync: () => ({
+        windowWidth: 375,
+        windowHeight: 812,
+        pixelRatio: 2,
+        platform: 'devtools',
+        language: 'zh_CN',
+        version: '8.0.50',
+        SDKVersion: '3.5.0',
+      }),
       getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
       getAppBaseInfo: () => ({ SDKVersion: '3.5.0', language: 'zh_CN' }),
       getDeviceInfo: () => ({ platform: 'devtools' }),
       getStorageSync: (k: string) => storage.get(k) ?? '',
-      setStorageSync: (k: string, v: unknown) => { storage.set(k, v); },
-      removeStorageSync: (k: string) => { storage.delete(k); },
+      setStorageSync: (k: string, v: unknown) => {
+        storage.set(k, v);
+      },
+      removeStorageSync: (k: string) => {
+        storage.delete(k);
+      },
       getMenuButtonBoundingClientRect: () => ({ top: 4, height: 32, right: 365, width: 87 }),
       request: () => ({ abort: noop }),
       canIUse: () => true,
     } as Record<string, unknown>,
-    { get: (t, k: string) => (k in t ? t[k] : k === 'webpackJsonp' ? undefined : noop), set: (t, k: string, v) => { t[k] = v; return true; } },
+    {
+      get: (t, k: string) => (k in t ? t[k] : k === 'webpackJsonp' ? undefined : noop),
+      set: (t, k: string, v) => {
+        t[k] = v;
+        return true;
+      },
+    },
   );
   const registered: Record<string, Record<string, (...a: unknown[]) => unknown>> = {};
   let appOptions: Record<string, (...a: unknown[]) => unknown> | undefined;
   let currentFile = '';
   // WeChat's Function: compiling from strings silently yields a no-op (this is what breaks zod's JIT).
-  const WxFunction = function () { return function () { return undefined; }; } as unknown as FunctionConstructor;
+  const WxFunction = function () {
+    return function () {
+      return undefined;
+    };
+  } as unknown as FunctionConstructor;
   const sandbox: Record<string, unknown> = {
     wx: wxApi,
     console: { log: noop, info: noop, debug: noop, warn: noop, error: (...a: unknown[]) => console.error('  [weapp console.error]', ...a) },
-    setTimeout, clearTimeout, setInterval, clearInterval, Promise, Date, Math, JSON,
-    App: (o: Record<string, (...a: unknown[]) => unknown>) => { appOptions = o; },
-    Page: (o: Record<string, (...a: unknown[]) => unknown>) => { registered[currentFile] = o; },
-    Component: (o: Record<string, (...a: unknown[]) => unknown>) => { registered[currentFile] = o; },
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    Promise,
+    Date,
+    Math,
+    JSON,
+    App: (o: Record<string, (...a: unknown[]) => unknown>) => {
+      appOptions = o;
+    },
+    Page: (o: Record<string, (...a: unknown[]) => unknown>) => {
+      registered[currentFile] = o;
+    },
+    Component: (o: Record<string, (...a: unknown[]) => unknown>) => {
+      registered[currentFile] = o;
+    },
     Behavior: (o: unknown) => o,
     getApp: () => appOptions ?? {},
     getCurrentPages: () => [],
@@ -96,8 +131,20 @@ export function bootInVm(root: string): { pages: string[]; parsed: boolean } {
   for (const p of pages) {
     load(`${p}.js`);
     const page = registered[p];
-    if (!page) { problems.push(`page ${p} did not register itself`); continue; }
-    const inst: Record<string, unknown> = { route: p, __wxWebviewId__: 1, data: {}, setData(d: object, cb?: () => void) { Object.assign(this.data as object, d); cb?.(); }, selectComponent: noop };
+    if (!page) {
+      problems.push(`page ${p} did not register itself`);
+      continue;
+    }
+    const inst: Record<string, unknown> = {
+      route: p,
+      __wxWebviewId__: 1,
+      data: {},
+      setData(d: object, cb?: () => void) {
+        Object.assign(this.data as object, d);
+        cb?.();
+      },
+      selectComponent: noop,
+    };
     Object.setPrototypeOf(inst, page);
     (page.onLoad as (q: object) => void)?.call(inst, { id: 'x' });
     (page.onShow as () => void)?.call(inst);
@@ -107,24 +154,32 @@ export function bootInVm(root: string): { pages: string[]; parsed: boolean } {
   // Reach the bundled shared schemas through webpack's runtime and parse real input in the sandbox.
   let parsed = false;
   const jsonp = wxApi.webpackJsonp as unknown[] & { push: (x: unknown) => void };
-  jsonp.push([[99999], {}, (req: { m: Record<string, unknown>; (id: string): Record<string, unknown> }) => {
-    for (const id of Object.keys(req.m)) {
-      let ex: Record<string, unknown> | undefined;
-      try { ex = req(id); } catch { continue; }
-      // export names are mangled in production builds: find the schema by its shape instead
-      const schema = Object.values(ex ?? {}).find((v) => {
-        const shape = (v as { shape?: Record<string, unknown> } | undefined)?.shape;
-        return shape && 'idNumber' in shape && 'name' in shape && typeof (v as { safeParse?: unknown }).safeParse === 'function';
-      }) as { safeParse: (v: unknown) => { success: boolean } } | undefined;
-      if (schema) {
-        const ok = schema.safeParse({ name: '张晓明', idNumber: '440104199003070017' });
-        const bad = schema.safeParse({ name: 'x', idNumber: '1' });
-        parsed = ok.success === true && bad.success === false;
-        if (!parsed) problems.push('zod parsing is wrong inside the WeChat-like sandbox (is jitless set?)');
-        break;
+  jsonp.push([
+    [99999],
+    {},
+    (req: { m: Record<string, unknown>; (id: string): Record<string, unknown> }) => {
+      for (const id of Object.keys(req.m)) {
+        let ex: Record<string, unknown> | undefined;
+        try {
+          ex = req(id);
+        } catch {
+          continue;
+        }
+        // export names are mangled in production builds: find the schema by its shape instead
+        const schema = Object.values(ex ?? {}).find((v) => {
+          const shape = (v as { shape?: Record<string, unknown> } | undefined)?.shape;
+          return shape && 'idNumber' in shape && 'name' in shape && typeof (v as { safeParse?: unknown }).safeParse === 'function';
+        }) as { safeParse: (v: unknown) => { success: boolean } } | undefined;
+        if (schema) {
+          const ok = schema.safeParse({ name: '张晓明', idNumber: '440104199003070017' });
+          const bad = schema.safeParse({ name: 'x', idNumber: '1' });
+          parsed = ok.success === true && bad.success === false;
+          if (!parsed) problems.push('zod parsing is wrong inside the WeChat-like sandbox (is jitless set?)');
+          break;
+        }
       }
-    }
-  }]);
+    },
+  ]);
   return { pages, parsed };
 }
 

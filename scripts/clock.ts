@@ -12,7 +12,10 @@ if (!arg || arg === 'reset') {
   console.log('clock: real time');
 } else {
   const t = Date.parse(arg);
-  if (Number.isNaN(t)) { console.error('给一个时间，例如 2026-12-10T09:00:00+08:00'); process.exit(1); }
+  if (Number.isNaN(t)) {
+    console.error('给一个时间，例如 2026-12-10T09:00:00+08:00');
+    process.exit(1);
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ offsetMs: t - Date.now() }));
   console.log(`clock: ${new Date(t).toISOString()} (and running)`);

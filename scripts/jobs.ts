@@ -11,5 +11,10 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const p = await deemOverdueOpinions(date);
   const w = await escalateUnclaimed();
   const o = await sendOutbox(date?.replace(/-/g, ''));
-  console.log(`容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded`);
-})().catch((e) => { console.error('jobs failed:', e.message); process.exit(1); });
+  console.log(
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded`,
+  );
+})().catch((e) => {
+  console.error('jobs failed:', e.message);
+  process.exit(1);
+});

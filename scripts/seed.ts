@@ -3,4 +3,7 @@ import { seedAll } from '../functions/src/seed/seed';
 
 seedAll({ force: process.argv.includes('--force') })
   .then((r) => console.log(r.loaded ? `✓ loaded seed data (${r.rows} rows)` : '✓ seed data already loaded'))
-  .catch((e) => { console.error('seeding failed:', e.message); process.exit(1); });
+  .catch((e) => {
+    console.error('seeding failed:', e.message);
+    process.exit(1);
+  });

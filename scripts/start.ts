@@ -13,7 +13,13 @@ const port = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 async function main() {
   assertJava();
   const stack = await startStack({
-    ports: { web: port('WEB_PORT', 8080), api: port('API_PORT', 3000), dynamo: port('DYNAMO_PORT', 8000), lambda: port('LAMBDA_PORT', 3002), wechat: port('WECHAT_PORT', 4555) },
+    ports: {
+      web: port('WEB_PORT', 8080),
+      api: port('API_PORT', 3000),
+      dynamo: port('DYNAMO_PORT', 8000),
+      lambda: port('LAMBDA_PORT', 3002),
+      wechat: port('WECHAT_PORT', 4555),
+    },
     dbPath: path.join(ROOT, '.data/dynamodb'),
     buildH5: !process.argv.includes('--no-build'),
   });
@@ -26,7 +32,11 @@ async function main() {
 Press Ctrl-C to stop.`);
   // the scheduled jobs (容缺 follow-up, subscribe-message outbox) run every minute, as EventBridge would
   const jobs = setInterval(() => {
-    spawn('npx', ['tsx', 'scripts/jobs.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, DYNAMODB_ENDPOINT: stack.urls.dynamo, TABLE_NAME: 'yx-local', STAGE: 'local', LOG_LEVEL: 'silent', CLOCK_FILE: stack.clockFile } });
+    spawn('npx', ['tsx', 'scripts/jobs.ts'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, DYNAMODB_ENDPOINT: stack.urls.dynamo, TABLE_NAME: 'yx-local', STAGE: 'local', LOG_LEVEL: 'silent', CLOCK_FILE: stack.clockFile },
+    });
   }, 60_000);
   jobs.unref();
   let stopping = false;

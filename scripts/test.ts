@@ -19,7 +19,10 @@ const extra = process.argv.slice(2);
 // (two cores: builds and type checks next to serverless-offline's cold workers make timings swing).
 const runs: string[][] = extra.some((a) => a.startsWith('--selectProjects'))
   ? [extra]
-  : [['--selectProjects', 'shared', 'functions', 'miniapp', 'build', ...extra], ['--selectProjects', 'e2e', '--runInBand', ...extra]]; // one stack, one shared clock: browser tests one at a time
+  : [
+      ['--selectProjects', 'shared', 'functions', 'miniapp', 'build', ...extra],
+      ['--selectProjects', 'e2e', '--runInBand', ...extra],
+    ]; // one stack, one shared clock: browser tests one at a time
 
 let passed = 0;
 let failed = 0;
@@ -28,7 +31,11 @@ runs.forEach((runArgs, i) => {
   const out = report.replace('.json', `-${i}.json`);
   fs.rmSync(out, { force: true });
   const workers = runArgs.includes('--runInBand') ? [] : ['--maxWorkers=2'];
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/jest'), ['--ci', ...workers, '--json', `--outputFile=${out}`, ...runArgs], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/jest'), ['--ci', ...workers, '--json', `--outputFile=${out}`, ...runArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: process.env,
+  });
   try {
     const j = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
     passed += j.numPassedTests;

@@ -19,14 +19,21 @@ function sources(dir = ROOT): string[] {
 }
 
 /** The code without its comments (comments may quote keys). */
-const code = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+const code = (file: string) =>
+  fs
+    .readFileSync(path.join(ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
 
 /** A key literal: a key attribute given a literal, or a string that starts with an entity prefix (`USER#`, 'APP#'…). */
 export const KEY_LITERAL = [/\b(pk|sk|gsi\dpk|gsi\dsk)\s*:\s*[`'"]/, /[`'"][A-Z][A-Z0-9_]*#/];
 /** Speaking to DynamoDB: its SDK, its commands, a transaction or an expression built by hand, the client's send. */
 export const DYNAMO = [
-  /@aws-sdk\/(lib|client)-dynamodb/, /\bnew (Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|TransactWrite|TransactGet|ExecuteStatement)Command\(/,
-  /\bTransactItems\b/, /\b(Condition|Update|KeyCondition|Filter)Expression\b/, /\bdb\(\)\.send\b/,
+  /@aws-sdk\/(lib|client)-dynamodb/,
+  /\bnew (Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|TransactWrite|TransactGet|ExecuteStatement)Command\(/,
+  /\bTransactItems\b/,
+  /\b(Condition|Update|KeyCondition|Filter)Expression\b/,
+  /\bdb\(\)\.send\b/,
 ];
 
 export function violations(files: string[], read: (f: string) => string = code): string[] {
@@ -53,7 +60,7 @@ describe('architecture', () => {
     const fake: Record<string, string> = {
       'workorders/extras.ts': "const k = { pk: `WO#${no}`, sk: 'WO' };",
       'backoffice/service.ts': "import { GetCommand } from '@aws-sdk/lib-dynamodb';",
-      'jobs/x.ts': "await db().send(new QueryCommand(q));\nconst t = { TransactItems: [] };",
+      'jobs/x.ts': 'await db().send(new QueryCommand(q));\nconst t = { TransactItems: [] };',
       'workorders/escalation.ts': "const p = 'STREETWO#' + street;",
       'lib/entities/workorders.ts': "export const keys = { wo: (no: string) => ({ pk: `WO#${no}`, sk: 'WO' }) };",
       'workorders/repository.ts': "import { QueryCommand } from '@aws-sdk/lib-dynamodb';",

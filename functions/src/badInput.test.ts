@@ -48,17 +48,45 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/workorders/{no}/duplicate': { originalNo: 'SQ20991231999998' },
   'POST /v1/workorders/{no}/notes': { note: '已到现场查看' },
   'PUT /v1/admin/member/benefits/{benefitId}': {
-    id: 'no-such-benefit', title: '不存在的福利', description: '', partner: '无', partnerId: 'nobody', stock: 1, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 7,
+    id: 'no-such-benefit',
+    title: '不存在的福利',
+    description: '',
+    partner: '无',
+    partnerId: 'nobody',
+    stock: 1,
+    perMemberLimit: 1,
+    minLevel: 'standard',
+    pointsPrice: 0,
+    validDays: 7,
   },
 };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
-  Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind]]));
+  Object.fromEntries(
+    [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [
+      name,
+      path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind],
+    ]),
+  );
 const CHINESE = /[\u4e00-\u9fa5]/;
 let token: string;
 let adminToken: string;
 let staffToken: string;
 let partnerToken: string;
-const tokenFor = (routeKey: string) => (routeKey.includes('/partner/') ? partnerToken : routeKey.includes('/admin/') || routeKey.includes('/supervision') || routeKey.includes('/street/') || /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey) ? adminToken : routeKey.includes('/staff/') || routeKey.includes('/dashboard') || routeKey.includes('/team/') || routeKey.endsWith('/extension') || routeKey.endsWith('/notes') ? staffToken : token);
+const tokenFor = (routeKey: string) =>
+  routeKey.includes('/partner/')
+    ? partnerToken
+    : routeKey.includes('/admin/') ||
+        routeKey.includes('/supervision') ||
+        routeKey.includes('/street/') ||
+        /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey)
+      ? adminToken
+      : routeKey.includes('/staff/') ||
+          routeKey.includes('/dashboard') ||
+          routeKey.includes('/team/') ||
+          routeKey.endsWith('/extension') ||
+          routeKey.endsWith('/notes')
+        ? staffToken
+        : token;
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

@@ -15,7 +15,9 @@ describe('deploy configuration', () => {
     const fns = load('sls/functions.yml');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dev = await require(path.join(ROOT, 'sls/dev-functions.js'))({ options: { stage: 'local' } });
-    const declared = [...Object.values(fns), ...Object.values(dev)].flatMap((f: any) => f.events.filter((e: any) => e.httpApi).map((e: any) => e.httpApi)).sort();
+    const declared = [...Object.values(fns), ...Object.values(dev)]
+      .flatMap((f: any) => f.events.filter((e: any) => e.httpApi).map((e: any) => e.httpApi))
+      .sort();
     expect(declared).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     const prodDev = await require(path.join(ROOT, 'sls/dev-functions.js'))({ options: { stage: 'prod' } });
     expect(prodDev).toEqual({});

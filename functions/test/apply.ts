@@ -25,7 +25,10 @@ export async function startLocalFiles(): Promise<() => Promise<void>> {
   return () => new Promise((r) => server.close(() => r()));
 }
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
+  'hex',
+);
 
 export async function login(userId: string): Promise<string> {
   const r = await call(devHandler, 'POST /v1/dev/login', { body: { userId } });
@@ -45,8 +48,26 @@ export async function upload(token: string, content: Buffer = PNG, contentType =
   return { ticket, posted, complete, fileId: ticket.body.fileId as string };
 }
 
-type Field = { key: string; type: string; required: boolean; options?: { value: string }[]; min?: number; max?: number; materialName?: string; pattern?: unknown };
-export type FormPayload = { formId: string; itemNames: string[]; draft?: unknown; form: { fields: Field[] }; prefill: Record<string, unknown>; licences: { id: string; type: string }[]; licenceTypes: Record<string, string | null>; tolerance: { grade: string | null; quota: number } };
+type Field = {
+  key: string;
+  type: string;
+  required: boolean;
+  options?: { value: string }[];
+  min?: number;
+  max?: number;
+  materialName?: string;
+  pattern?: unknown;
+};
+export type FormPayload = {
+  formId: string;
+  itemNames: string[];
+  draft?: unknown;
+  form: { fields: Field[] };
+  prefill: Record<string, unknown>;
+  licences: { id: string; type: string }[];
+  licenceTypes: Record<string, string | null>;
+  tolerance: { grade: string | null; quota: number };
+};
 
 export async function getForm(token: string, formId: string): Promise<FormPayload> {
   const r = await call(applications, 'GET /v1/forms/{formId}', { token, params: { formId } });
@@ -63,24 +84,44 @@ export async function fill(token: string, f: FormPayload, opts: { skip?: string[
     if (answers[field.key] !== undefined || opts.skip?.includes(field.key)) continue;
     if (!field.required && field.type !== 'file') continue;
     switch (field.type) {
-      case 'choice': answers[field.key] = field.options![0].value; break;
-      case 'number': answers[field.key] = Math.min(field.max ?? 100, Math.max(field.min ?? 1, 10)); break;
-      case 'date': answers[field.key] = '2026-11-02'; break;
-      case 'phone': answers[field.key] = '13800138000'; break;
-      case 'residentId': answers[field.key] = '440104199003070017'; break;
-      case 'address': answers[field.key] = '广州市越秀区府前路 1 号'; break;
-      case 'textarea': answers[field.key] = '按要求填写的说明内容'; break;
+      case 'choice':
+        answers[field.key] = field.options![0].value;
+        break;
+      case 'number':
+        answers[field.key] = Math.min(field.max ?? 100, Math.max(field.min ?? 1, 10));
+        break;
+      case 'date':
+        answers[field.key] = '2026-11-02';
+        break;
+      case 'phone':
+        answers[field.key] = '13800138000';
+        break;
+      case 'residentId':
+        answers[field.key] = '440104199003070017';
+        break;
+      case 'address':
+        answers[field.key] = '广州市越秀区府前路 1 号';
+        break;
+      case 'textarea':
+        answers[field.key] = '按要求填写的说明内容';
+        break;
       case 'file': {
         if (!field.required) break;
         const type = f.licenceTypes[field.key];
         const lic = type ? f.licences.find((l) => l.type === type) : undefined;
-        if (lic) { answers[field.key] = [{ kind: 'elicence', licenceId: lic.id }]; licences++; }
-        else { const u = await upload(token); answers[field.key] = [{ kind: 'upload', fileId: u.fileId }]; uploads++; }
+        if (lic) {
+          answers[field.key] = [{ kind: 'elicence', licenceId: lic.id }];
+          licences++;
+        } else {
+          const u = await upload(token);
+          answers[field.key] = [{ kind: 'upload', fileId: u.fileId }];
+          uploads++;
+        }
         break;
       }
-      default: answers[field.key] = field.key.toLowerCase().includes('name') ? '张小宝' : '测试内容';
+      default:
+        answers[field.key] = field.key.toLowerCase().includes('name') ? '张小宝' : '测试内容';
     }
   }
   return { answers, uploads, licences };
 }
-

@@ -9,9 +9,11 @@ import type { HttpEvent, HttpResult } from '../src/lib/http';
 function undocumented(sent: unknown, parsed: unknown, path = ''): string[] {
   if (Array.isArray(sent) && Array.isArray(parsed)) return sent.flatMap((v, i) => undocumented(v, parsed[i], `${path}[${i}]`));
   if (!sent || !parsed || typeof sent !== 'object' || typeof parsed !== 'object') return [];
-  return Object.keys(sent).flatMap((k) => (k in parsed
-    ? undocumented((sent as Record<string, unknown>)[k], (parsed as Record<string, unknown>)[k], path ? `${path}.${k}` : k)
-    : [path ? `${path}.${k}` : k]));
+  return Object.keys(sent).flatMap((k) =>
+    k in parsed
+      ? undocumented((sent as Record<string, unknown>)[k], (parsed as Record<string, unknown>)[k], path ? `${path}.${k}` : k)
+      : [path ? `${path}.${k}` : k],
+  );
 }
 
 /** Checks an answer against the shared route table: a 2xx with the route's response schema, an error with its error schema. */
@@ -19,11 +21,14 @@ function checkContract(routeKey: string, status: number, body: unknown): void {
   const route: RouteDoc | undefined = routeOf(routeKey);
   const ok = status >= 200 && status < 300;
   if (!route && ok) throw new Error(`${routeKey} answered ${status} but is not in the shared route table (shared/src/api/routes.ts)`);
-  const schema: z.ZodType = ok ? route!.response : route?.error ?? ErrorBody;
+  const schema: z.ZodType = ok ? route!.response : (route?.error ?? ErrorBody);
   const what = ok ? 'response' : 'error';
   const r = schema.safeParse(body);
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(body)'}: ${i.message}`).join('\n');
+    const issues = r.error.issues
+      .slice(0, 5)
+      .map((i) => `  ${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('\n');
     throw new Error(`${routeKey} answered ${status} with a body its shared ${what} schema refuses:\n${issues}\nbody: ${JSON.stringify(body).slice(0, 600)}`);
   }
   const extra = undocumented(body, r.data);

@@ -7,7 +7,10 @@ export default defineAppConfig({
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
-    { root: 'packages/staff', pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index', 'member-admin/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index', 'member-admin/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -23,7 +23,9 @@ export const Input = (p: P) => (
     aria-label={p['aria-label']}
     maxLength={p.maxlength}
     onChange={(e) => p.onInput?.({ detail: { value: e.target.value } })}
-    onKeyDown={(e) => { if (e.key === 'Enter') p.onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } }); }}
+    onKeyDown={(e) => {
+      if (e.key === 'Enter') p.onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } });
+    }}
   />
 );
 export const Textarea = (p: P) => (
@@ -38,7 +40,13 @@ export const Textarea = (p: P) => (
   />
 );
 export const Switch = (p: P) => (
-  <input type="checkbox" role="switch" aria-label={p['aria-label']} checked={!!p.checked} onChange={(e) => p.onChange?.({ detail: { value: e.target.checked } })} />
+  <input
+    type="checkbox"
+    role="switch"
+    aria-label={p['aria-label']}
+    checked={!!p.checked}
+    onChange={(e) => p.onChange?.({ detail: { value: e.target.checked } })}
+  />
 );
 export const Picker = (p: P) => <div className="picker">{p.children}</div>;
 export const ScrollView = View;

@@ -3,13 +3,24 @@ const store = new Map<string, unknown>();
 const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
 
 export const eventCenter = {
-  on: (e: string, f: (...a: unknown[]) => void) => { if (!listeners.has(e)) listeners.set(e, new Set()); listeners.get(e)!.add(f); },
-  off: (e: string, f: (...a: unknown[]) => void) => { listeners.get(e)?.delete(f); },
-  trigger: (e: string, ...a: unknown[]) => { listeners.get(e)?.forEach((f) => f(...a)); },
+  on: (e: string, f: (...a: unknown[]) => void) => {
+    if (!listeners.has(e)) listeners.set(e, new Set());
+    listeners.get(e)!.add(f);
+  },
+  off: (e: string, f: (...a: unknown[]) => void) => {
+    listeners.get(e)?.delete(f);
+  },
+  trigger: (e: string, ...a: unknown[]) => {
+    listeners.get(e)?.forEach((f) => f(...a));
+  },
 };
 export const getStorageSync = jest.fn((k: string) => (store.has(k) ? store.get(k) : ''));
-export const setStorageSync = jest.fn((k: string, v: unknown) => { store.set(k, v); });
-export const removeStorageSync = jest.fn((k: string) => { store.delete(k); });
+export const setStorageSync = jest.fn((k: string, v: unknown) => {
+  store.set(k, v);
+});
+export const removeStorageSync = jest.fn((k: string) => {
+  store.delete(k);
+});
 export const navigateTo = jest.fn();
 export const navigateBack = jest.fn();
 export const switchTab = jest.fn();
@@ -31,7 +42,12 @@ export const previewImage = jest.fn();
 export const downloadFile = jest.fn(async () => ({ tempFilePath: 'blob:file', statusCode: 200 }));
 export const openDocument = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
-export const useDidShow = (f: () => void) => { const React = require('react'); React.useEffect(() => { f(); }, []); };
+export const useDidShow = (f: () => void) => {
+  const React = require('react');
+  React.useEffect(() => {
+    f();
+  }, []);
+};
 export const useLaunch = () => undefined;
 /** Pull-down and reach-bottom handlers of the mounted page; tests fire them with __pullDown() / __reachBottom(). */
 const pageHooks = { pullDown: new Set<() => void>(), reachBottom: new Set<() => void>() };
@@ -42,7 +58,9 @@ const pageHook = (kind: keyof typeof pageHooks) => (f: () => void) => {
   React.useEffect(() => {
     const h = () => latest.current();
     pageHooks[kind].add(h);
-    return () => { pageHooks[kind].delete(h); };
+    return () => {
+      pageHooks[kind].delete(h);
+    };
   }, []);
 };
 export const usePullDownRefresh = pageHook('pullDown');
@@ -50,11 +68,42 @@ export const useReachBottom = pageHook('reachBottom');
 export const stopPullDownRefresh = jest.fn();
 export const __pullDown = () => pageHooks.pullDown.forEach((h) => h());
 export const __reachBottom = () => pageHooks.reachBottom.forEach((h) => h());
-export const __reset = () => { store.clear(); listeners.clear(); };
+export const __reset = () => {
+  store.clear();
+  listeners.clear();
+};
 
 const Taro = {
-  __reset, eventCenter, getStorageSync, setStorageSync, removeStorageSync, navigateTo, navigateBack, redirectTo, switchTab, showToast, showModal, showLoading, hideLoading,
-  makePhoneCall, login, request, chooseImage, uploadFile, useRouter, useDidShow, useLaunch, getLocation, setNavigationBarTitle, previewImage, downloadFile, openDocument,
-  usePullDownRefresh, useReachBottom, stopPullDownRefresh, __pullDown, __reachBottom,
+  __reset,
+  eventCenter,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  navigateTo,
+  navigateBack,
+  redirectTo,
+  switchTab,
+  showToast,
+  showModal,
+  showLoading,
+  hideLoading,
+  makePhoneCall,
+  login,
+  request,
+  chooseImage,
+  uploadFile,
+  useRouter,
+  useDidShow,
+  useLaunch,
+  getLocation,
+  setNavigationBarTitle,
+  previewImage,
+  downloadFile,
+  openDocument,
+  usePullDownRefresh,
+  useReachBottom,
+  stopPullDownRefresh,
+  __pullDown,
+  __reachBottom,
 };
 export default Taro;

@@ -40,11 +40,13 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     // an index added since the data folder was made: add it (what a CloudFormation update does)
     const have = new Set((d.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
     for (const gsi of TABLE_DEFINITION.GlobalSecondaryIndexes.filter((i) => !have.has(i.IndexName))) {
-      await client.send(new UpdateTableCommand({
-        TableName: tableName,
-        AttributeDefinitions: structuredClone(TABLE_DEFINITION.AttributeDefinitions) as never,
-        GlobalSecondaryIndexUpdates: [{ Create: structuredClone(gsi) as never }],
-      }));
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: structuredClone(TABLE_DEFINITION.AttributeDefinitions) as never,
+          GlobalSecondaryIndexUpdates: [{ Create: structuredClone(gsi) as never }],
+        }),
+      );
     }
     return false;
   } catch (e) {
@@ -53,11 +55,17 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   await client.send(new CreateTableCommand({ TableName: tableName, ...structuredClone(TABLE_DEFINITION) } as never));
   try {
     await client.send(new UpdateContinuousBackupsCommand({ TableName: tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
-  } catch { /* DynamoDB Local may not support PITR; production declares it in serverless.yml */ }
+  } catch {
+    /* DynamoDB Local may not support PITR; production declares it in serverless.yml */
+  }
   return true;
 }
 
 export function killGroup(proc: ChildProcess | undefined): void {
   if (!proc?.pid) return;
-  try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-proc.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
 }

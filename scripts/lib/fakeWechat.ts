@@ -9,10 +9,17 @@ export function startFakeWechat(port: number): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     res.setHeader('content-type', 'application/json');
-    if (url.pathname !== '/sns/jscode2session') { res.statusCode = 404; res.end('{}'); return; }
+    if (url.pathname !== '/sns/jscode2session') {
+      res.statusCode = 404;
+      res.end('{}');
+      return;
+    }
     const code = url.searchParams.get('js_code') ?? '';
     const m = /^err-(-?\d+)$/.exec(code);
-    if (m) { res.end(JSON.stringify({ errcode: Number(m[1]), errmsg: 'fake error' })); return; }
+    if (m) {
+      res.end(JSON.stringify({ errcode: Number(m[1]), errmsg: 'fake error' }));
+      return;
+    }
     res.end(JSON.stringify({ openid: 'local-devtools-openid', session_key: 'local-session-key' }));
   });
   return new Promise((resolve, reject) => {

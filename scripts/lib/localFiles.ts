@@ -25,16 +25,30 @@ export function localFilesHandler(opts: { dir: string; secret: string }) {
       return fail(400, '上传格式不正确');
     }
     let handled = false;
-    bb.on('field', (name, value) => { fields[name] = value; });
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
     bb.on('file', (_name, stream, info) => {
       handled = true;
       const { key, contentType, maxBytes, expires, signature } = fields;
       const expected = key && contentType && maxBytes && expires ? localUploadSignature(opts.secret, { key, contentType, maxBytes, expires }) : '';
-      if (!signature || signature !== expected) { stream.resume(); return fail(403, '上传凭证无效'); }
-      if (Number(expires) * 1000 < Date.now()) { stream.resume(); return fail(403, '上传凭证已过期，请重新选择文件'); }
-      if (info.mimeType !== contentType) { stream.resume(); return fail(400, '文件类型与申请上传时不一致'); }
+      if (!signature || signature !== expected) {
+        stream.resume();
+        return fail(403, '上传凭证无效');
+      }
+      if (Number(expires) * 1000 < Date.now()) {
+        stream.resume();
+        return fail(403, '上传凭证已过期，请重新选择文件');
+      }
+      if (info.mimeType !== contentType) {
+        stream.resume();
+        return fail(400, '文件类型与申请上传时不一致');
+      }
       const target = path.join(opts.dir, key);
-      if (!target.startsWith(path.resolve(opts.dir))) { stream.resume(); return fail(400, '文件名不正确'); }
+      if (!target.startsWith(path.resolve(opts.dir))) {
+        stream.resume();
+        return fail(400, '文件名不正确');
+      }
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const tmp = `${target}.part`;
       const out = fs.createWriteStream(tmp);
@@ -42,18 +56,28 @@ export function localFilesHandler(opts: { dir: string; secret: string }) {
       let tooBig = false;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > Number(maxBytes) && !tooBig) { tooBig = true; out.destroy(); fs.rmSync(tmp, { force: true }); fail(413, `文件太大，不能超过 ${(Number(maxBytes) / 1024 / 1024).toFixed(0)} MB`); }
+        if (size > Number(maxBytes) && !tooBig) {
+          tooBig = true;
+          out.destroy();
+          fs.rmSync(tmp, { force: true });
+          fail(413, `文件太大，不能超过 ${(Number(maxBytes) / 1024 / 1024).toFixed(0)} MB`);
+        }
       });
       stream.pipe(out);
       out.on('finish', () => {
         if (tooBig) return;
-        if (size === 0) { fs.rmSync(tmp, { force: true }); return fail(400, '文件是空的'); }
+        if (size === 0) {
+          fs.rmSync(tmp, { force: true });
+          return fail(400, '文件是空的');
+        }
         fs.renameSync(tmp, target);
         res.writeHead(204);
         res.end();
       });
     });
-    bb.on('close', () => { if (!handled) fail(400, '没有收到文件'); });
+    bb.on('close', () => {
+      if (!handled) fail(400, '没有收到文件');
+    });
     req.pipe(bb);
   };
 }
@@ -64,7 +88,10 @@ export function localFileGetHandler(opts: { dir: string; secret: string }) {
     const url = new URL(req.url ?? '/', 'http://local');
     const key = url.searchParams.get('key') ?? '';
     const expires = url.searchParams.get('expires') ?? '';
-    const deny = (status: number) => { res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }); res.end(status === 404 ? '文件不存在' : '链接无效或已过期'); };
+    const deny = (status: number) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(status === 404 ? '文件不存在' : '链接无效或已过期');
+    };
     if (req.method !== 'GET' || !key || !expires) return deny(400);
     if (url.searchParams.get('signature') !== localGetSignature(opts.secret, key, expires)) return deny(403);
     if (Number(expires) * 1000 < Date.now()) return deny(403);
@@ -75,7 +102,14 @@ export function localFileGetHandler(opts: { dir: string; secret: string }) {
     const fd = fs.openSync(target, 'r');
     fs.readSync(fd, head, 0, 4, 0);
     fs.closeSync(fd);
-    const type = head[0] === 0x89 && head[1] === 0x50 ? 'image/png' : head[0] === 0xff && head[1] === 0xd8 ? 'image/jpeg' : head.toString('latin1') === '%PDF' ? 'application/pdf' : 'application/octet-stream';
+    const type =
+      head[0] === 0x89 && head[1] === 0x50
+        ? 'image/png'
+        : head[0] === 0xff && head[1] === 0xd8
+          ? 'image/jpeg'
+          : head.toString('latin1') === '%PDF'
+            ? 'application/pdf'
+            : 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'private, max-age=600' });
     fs.createReadStream(target).pipe(res);
   };

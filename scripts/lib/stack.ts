@@ -28,7 +28,9 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) console.log(msg); };
+const say = (quiet: boolean | undefined, msg: string) => {
+  if (!quiet) console.log(msg);
+};
 
 /** One call per function, so the first person (or test) does not wait for cold workers. */
 async function warmUp(apiPort: number): Promise<void> {
@@ -38,7 +40,9 @@ async function warmUp(apiPort: number): Promise<void> {
       try {
         const r = await fetch(`http://127.0.0.1:${apiPort}${p}`, { signal: AbortSignal.timeout(30_000) });
         if (r.status < 500) break;
-      } catch { /* retry */ }
+      } catch {
+        /* retry */
+      }
     }
   }
 }
@@ -64,7 +68,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const taken: string[] = [];
   for (const [name, port] of Object.entries(o.ports)) if (await portInUse(port)) taken.push(`${name} ${port}`);
   if (taken.length) {
-    throw new Error(`端口已被占用 / port already in use: ${taken.join(', ')}. Stop what uses it, or set other ports (e.g. WEB_PORT=8081 API_PORT=3100 npm start).`);
+    throw new Error(
+      `端口已被占用 / port already in use: ${taken.join(', ')}. Stop what uses it, or set other ports (e.g. WEB_PORT=8081 API_PORT=3100 npm start).`,
+    );
   }
   const children: ChildProcess[] = [];
   const servers: http.Server[] = [];
@@ -112,17 +118,26 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const logFile = path.join(ROOT, '.cache', `api-${o.ports.api}.log`);
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const out = o.quiet ? fs.openSync(logFile, 'w') : 'inherit';
-    const slsEnv: NodeJS.ProcessEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ESBUILD_WORK_FOLDER: o.dbPath ? '.esbuild' : `.esbuild-${o.ports.api}` };
+    const slsEnv: NodeJS.ProcessEnv = {
+      ...env,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ESBUILD_WORK_FOLDER: o.dbPath ? '.esbuild' : `.esbuild-${o.ports.api}`,
+    };
     delete slsEnv.NODE_OPTIONS; // tsx's loader must not ride into the Lambda workers
     const sls = spawn(path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', 'local', '--host', '127.0.0.1'], {
-      cwd: ROOT, env: slsEnv, detached: true, stdio: ['ignore', out, out],
+      cwd: ROOT,
+      env: slsEnv,
+      detached: true,
+      stdio: ['ignore', out, out],
     });
     children.push(sls);
     await waitForPort(o.ports.api, 90_000, 'serverless-offline');
     await warmUp(o.ports.api);
     say(o.quiet, `✓ API (serverless-offline) on http://127.0.0.1:${o.ports.api}`);
 
-    servers.push(await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api, files: { dir: filesDir, secret: FILES_SECRET } }));
+    servers.push(
+      await serveH5({ root: path.join(ROOT, 'miniapp/dist/h5'), port: o.ports.web, apiPort: o.ports.api, files: { dir: filesDir, secret: FILES_SECRET } }),
+    );
     const web = `http://127.0.0.1:${o.ports.web}`;
     return {
       urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },

@@ -4,8 +4,16 @@ import path from 'node:path';
 import { localFileGetHandler, localFilesHandler } from './localFiles';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
 };
 
 /**
@@ -23,7 +31,10 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
     if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/open311/')) {
       const up = http.request(
         { host: '127.0.0.1', port: opts.apiPort, path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${opts.apiPort}` } },
-        (r) => { res.writeHead(r.statusCode ?? 502, r.headers); r.pipe(res); },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
       );
       up.on('error', () => {
         res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
@@ -33,9 +44,16 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
       return;
     }
     let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    if (!file.startsWith(root)) {
+      res.writeHead(403);
+      res.end();
+      return;
+    }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

@@ -10,7 +10,10 @@ import { handler } from './handler';
 import { forceState } from './service';
 
 let stopFiles: () => Promise<void>;
-beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
+beforeAll(async () => {
+  await seedAll();
+  stopFiles = await startLocalFiles();
+});
 afterAll(() => stopFiles());
 
 let keySeq = 0;
@@ -21,11 +24,18 @@ function callWithKey(token: string, body: unknown, key: string) {
 }
 
 // A person item that takes an e-licence from 张晓明's wallet (身份证) and needs at least one upload.
-const personItem = SERVICE_ITEMS.find((i) => i.online && i.audience.includes('person') && !i.audience.includes('enterprise')
-  && i.materials.some((m) => m.required && m.eLicence === 'id-card') && i.materials.some((m) => m.required && !m.eLicence))!;
+const personItem = SERVICE_ITEMS.find(
+  (i) =>
+    i.online &&
+    i.audience.includes('person') &&
+    !i.audience.includes('enterprise') &&
+    i.materials.some((m) => m.required && m.eLicence === 'id-card') &&
+    i.materials.some((m) => m.required && !m.eLicence),
+)!;
 // An enterprise item with many required materials, for 容缺 quotas.
-const firmItem = SERVICE_ITEMS.filter((i) => i.online && i.audience.includes('enterprise') && !i.audience.includes('person'))
-  .sort((a, b) => b.materials.filter((m) => m.required).length - a.materials.filter((m) => m.required).length)[0];
+const firmItem = SERVICE_ITEMS.filter((i) => i.online && i.audience.includes('enterprise') && !i.audience.includes('person')).sort(
+  (a, b) => b.materials.filter((m) => m.required).length - a.materials.filter((m) => m.required).length,
+)[0];
 
 describe('网上申办 and the receipt', () => {
   it('submits with one upload and one e-licence and gets a receipt, an inbox message and an outbox record', async () => {
@@ -79,7 +89,11 @@ describe('网上申办 and the receipt', () => {
     const phoneField = form.form.fields.find((f) => f.type === 'phone')!;
     const idField = form.form.fields.find((f) => f.type === 'residentId')!;
     const before = (await call(handler, 'GET /v1/applications', { token, query: { limit: '50' } })).body.items.length;
-    const bad = await callWithKey(token, { itemId: personItem.id, answers: { ...answers, [phoneField.key]: '1380013', [idField.key]: '440104196208150034' } }, newKey());
+    const bad = await callWithKey(
+      token,
+      { itemId: personItem.id, answers: { ...answers, [phoneField.key]: '1380013', [idField.key]: '440104196208150034' } },
+      newKey(),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('应为 11 位手机号码');
     expect(bad.body.error.message).toContain('校验位不正确');
@@ -162,7 +176,16 @@ describe('容缺受理 by credit grade', () => {
     expect(r.body.deferred.map((d: { name: string }) => d.name)).toEqual(names);
     expect(r.body.deferred[0].dueDate > r.body.submittedAt.slice(0, 10)).toBe(true);
     const over = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, form.tolerance.quota + 1);
-    const tooMany = await callWithKey(token, { itemId: firmItem.id, answers: (await fill(token, form, { skip: over.map((f) => f.key) })).answers, deferred: over.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } }, newKey());
+    const tooMany = await callWithKey(
+      token,
+      {
+        itemId: firmItem.id,
+        answers: (await fill(token, form, { skip: over.map((f) => f.key) })).answers,
+        deferred: over.map((f) => f.materialName!),
+        commitment: { signed: true, signer: '陈志强' },
+      },
+      newKey(),
+    );
     expect(tooMany.status).toBe(422);
     expect(tooMany.body.error.message).toContain(`最多可容缺 ${form.tolerance.quota} 项`);
   });
@@ -173,7 +196,10 @@ describe('容缺受理 by credit grade', () => {
     expect(formB.tolerance).toMatchObject({ grade: 'B', quota: Math.floor(required.length * 0.2) });
     // a firm of grade C: bind a fresh WeChat-less seeded user? use the C firm through binding
     const li = await login('u-resident-li');
-    const bound = await call(identity, 'PUT /v1/me/enterprise', { token: li, body: { enterpriseName: '广州流花商贸有限公司', creditCode: '91440104MA5D3L7H2Q' } });
+    const bound = await call(identity, 'PUT /v1/me/enterprise', {
+      token: li,
+      body: { enterpriseName: '广州流花商贸有限公司', creditCode: '91440104MA5D3L7H2Q' },
+    });
     expect(bound.status).toBe(200);
     const formC = await getForm(bound.body.token, `item-${firmItem.id}`);
     expect(formC.tolerance).toMatchObject({ grade: 'C', quota: 0 });
@@ -185,7 +211,12 @@ describe('progress lookup without logging in', () => {
     const token = await login('u-resident-zhang');
     const form = await getForm(token, `item-${personItem.id}`);
     const receipt = (await callWithKey(token, { itemId: personItem.id, answers: (await fill(token, form)).answers }, newKey())).body;
-    const as = (ip: string, body: unknown) => call((e) => handler({ ...e, requestContext: { ...e.requestContext, http: { ...(e.requestContext as any).http, sourceIp: ip } } } as never), 'POST /v1/lookup', { body });
+    const as = (ip: string, body: unknown) =>
+      call(
+        (e) => handler({ ...e, requestContext: { ...e.requestContext, http: { ...(e.requestContext as any).http, sourceIp: ip } } } as never),
+        'POST /v1/lookup',
+        { body },
+      );
     const ok = await as('10.0.0.1', { appNo: receipt.appNo, code: receipt.queryCode });
     expect(ok.status).toBe(200);
     expect(ok.body.timeline.length).toBeGreaterThan(0);
@@ -233,10 +264,18 @@ describe('after submitting', () => {
     expect(detail.body.nextAction.kind).toBe('supplement');
     expect(detail.body.light).toBeNull(); // the clock stands still while the applicant supplements
     const file = await upload(token);
-    const wrong = await call(handler, 'POST /v1/applications/{appNo}/supplement', { token, params: { appNo }, body: { answers: { 其他材料: [{ kind: 'upload', fileId: file.fileId }] } } });
+    const wrong = await call(handler, 'POST /v1/applications/{appNo}/supplement', {
+      token,
+      params: { appNo },
+      body: { answers: { 其他材料: [{ kind: 'upload', fileId: file.fileId }] } },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain(material);
-    const ok = await call(handler, 'POST /v1/applications/{appNo}/supplement', { token, params: { appNo }, body: { answers: { [material]: [{ kind: 'upload', fileId: file.fileId }] } } });
+    const ok = await call(handler, 'POST /v1/applications/{appNo}/supplement', {
+      token,
+      params: { appNo },
+      body: { answers: { [material]: [{ kind: 'upload', fileId: file.fileId }] } },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.state).toBe('accepted');
     expect(ok.body.timeline.at(-1).action).toBe('补正材料');
@@ -264,14 +303,22 @@ describe('容缺 follow-up and the calendar', () => {
     const apply = async () => {
       const deferred = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, 1);
       const { answers } = await fill(token, form, { skip: deferred.map((f) => f.key) });
-      const r = await callWithKey(token, { itemId: firmItem.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } }, newKey());
+      const r = await callWithKey(
+        token,
+        { itemId: firmItem.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } },
+        newKey(),
+      );
       expect(r.status).toBe(201);
       return r.body as { appNo: string; deferred: { name: string; dueDate: string }[] };
     };
     const late = await apply();
     const onTime = await apply();
     const file = await upload(token);
-    const handed = await call(handler, 'POST /v1/applications/{appNo}/deferred', { token, params: { appNo: onTime.appNo }, body: { answers: { [onTime.deferred[0].name]: [{ kind: 'upload', fileId: file.fileId }] } } });
+    const handed = await call(handler, 'POST /v1/applications/{appNo}/deferred', {
+      token,
+      params: { appNo: onTime.appNo },
+      body: { answers: { [onTime.deferred[0].name]: [{ kind: 'upload', fileId: file.fileId }] } },
+    });
     expect(handed.status).toBe(200);
     expect(handed.body.deferred[0].handedIn).toBe(true);
     const r = await sweepDeferrals(late.deferred[0].dueDate);
@@ -341,13 +388,20 @@ describe('一件事 and drafts', () => {
   it('keeps a draft on the server and returns it with the form, until the submission removes it', async () => {
     const token = await login('u-resident-zhou');
     const formId = `item-${personItem.id}`;
-    const saved = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { address: '广州市越秀区东风中路 1 号' }, step: 1 } });
+    const saved = await call(handler, 'PUT /v1/drafts/{formId}', {
+      token,
+      params: { formId },
+      body: { answers: { address: '广州市越秀区东风中路 1 号' }, step: 1 },
+    });
     expect(saved.status).toBe(200);
     const form = await getForm(token, formId);
-    expect((form as unknown as { draft: { answers: Record<string, string>; step: number } }).draft).toMatchObject({ answers: { address: '广州市越秀区东风中路 1 号' }, step: 1 });
+    expect((form as unknown as { draft: { answers: Record<string, string>; step: number } }).draft).toMatchObject({
+      answers: { address: '广州市越秀区东风中路 1 号' },
+      step: 1,
+    });
     const { answers } = await fill(token, form);
     expect((await callWithKey(token, { itemId: personItem.id, answers }, newKey())).status).toBe(201);
-    expect((await getForm(token, formId) as unknown as { draft?: unknown }).draft).toBeUndefined();
+    expect(((await getForm(token, formId)) as unknown as { draft?: unknown }).draft).toBeUndefined();
     const huge = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { note: 'x'.repeat(20_000) } } });
     expect(huge.status).toBe(413);
   });

@@ -5,4 +5,5 @@ import * as repo from './repository';
 export type { Draft } from './repository';
 export const getDraft = repo.getDraft;
 export const deleteDraft = repo.deleteDraft;
-export const saveDraft = (userId: string, formId: string, d: Omit<repo.Draft, 'savedAt'>) => repo.saveDraft(userId, formId, { ...d, savedAt: now().toISOString() });
+export const saveDraft = (userId: string, formId: string, d: Omit<repo.Draft, 'savedAt'>) =>
+  repo.saveDraft(userId, formId, { ...d, savedAt: now().toISOString() });

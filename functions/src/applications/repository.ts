@@ -6,8 +6,21 @@ import { CounterDeltas, stateAttr } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { LicenceUse } from '../lib/entities/wallet';
 import {
-  AppEvent, Application, DeferredDue, DraftRow, keys, Opinion, Rectification, rowKind,
-  type ApplicationRecord, type Deferral, type Draft, type EventRecord, type MaterialUse, type OpinionTask, type RectificationTask,
+  AppEvent,
+  Application,
+  DeferredDue,
+  DraftRow,
+  keys,
+  Opinion,
+  Rectification,
+  rowKind,
+  type ApplicationRecord,
+  type Deferral,
+  type Draft,
+  type EventRecord,
+  type MaterialUse,
+  type OpinionTask,
+  type RectificationTask,
 } from '../lib/entities/applications';
 import { noticeItems, type Notice } from '../messages/repository';
 
@@ -28,8 +41,15 @@ export async function getIdempotent(userId: string, key: string): Promise<{ appN
  * inbox message and outbox record, and drops the draft. Nothing is half-written.
  */
 export async function saveSubmission(o: {
-  userId: string; idemKey: string; requestHash: string; apps: ApplicationRecord[]; events: EventRecord[]; message: Notice;
-  licenceUses: { licenceId: string; appNo: string; material: string }[]; formId: string; queryCode: string;
+  userId: string;
+  idemKey: string;
+  requestHash: string;
+  apps: ApplicationRecord[];
+  events: EventRecord[];
+  message: Notice;
+  licenceUses: { licenceId: string; appNo: string; material: string }[];
+  formId: string;
+  queryCode: string;
   /** promised deadline of each application: its place in the department's queue */
   deadlines: string[];
 }): Promise<void> {
@@ -57,7 +77,14 @@ export async function getApplicationWithEvents(appNo: string): Promise<{ app?: A
   const out: { app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] } = { events: [], opinions: [] };
   let startKey: Record<string, unknown> | undefined;
   do {
-    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.appPk(appNo) }, ExclusiveStartKey: startKey }));
+    const r = await db().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.appPk(appNo) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
     for (const row of r.Items ?? []) {
       const kind = rowKind(String(row.sk));
       if (kind === 'application') out.app = Application.fromItem(row);
@@ -76,16 +103,18 @@ export async function getApplication(appNo: string): Promise<ApplicationRecord |
 
 /** 我的办件: newest first, optionally only some states; the cursor is opaque to the client. */
 export async function listByApplicant(userId: string, states: ApplicationState[] | undefined, limit: number, cursor?: string) {
-  const r = await db().send(new QueryCommand({
-    TableName: T(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.userAppsPk(userId), ...(states ? Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) : {}) },
-    ...(states ? { FilterExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#state': 'state' } } : {}),
-    ScanIndexForward: false,
-    Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor, { partition: keys.userAppsPk(userId), index: 'gsi1' }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.userAppsPk(userId), ...(states ? Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) : {}) },
+      ...(states ? { FilterExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.userAppsPk(userId), index: 'gsi1' }),
+    }),
+  );
   return {
     items: (r.Items ?? []).map(Application.fromItem),
     nextCursor: encodeCursor(r.LastEvaluatedKey),
@@ -100,10 +129,15 @@ export type ApplicationChange = Partial<ApplicationRecord>;
  * state; with the event that records it and the message that tells the applicant, in one transaction.
  */
 export async function changeApplication(o: {
-  app: ApplicationRecord; set: ApplicationChange; remove?: (keyof ApplicationRecord)[]; expectState?: ApplicationState[];
+  app: ApplicationRecord;
+  set: ApplicationChange;
+  remove?: (keyof ApplicationRecord)[];
+  expectState?: ApplicationState[];
   /** a new place in the department's queue (the deadline moved) */
   queueDeadline?: string;
-  event: EventRecord; eventIndex: number; message?: Notice;
+  event: EventRecord;
+  eventIndex: number;
+  message?: Notice;
   /** more counter moves than the state change itself (completions, ratings) */
   counters?: CounterDeltas;
   /** 并联审批: opinion tasks opened with this change */
@@ -133,7 +167,14 @@ export async function dueApplications(date: string): Promise<string[]> {
   const appNos = new Set<string>();
   let startKey: Record<string, unknown> | undefined;
   do {
-    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.duePk(date) }, ExclusiveStartKey: startKey }));
+    const r = await db().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.duePk(date) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
     for (const row of r.Items ?? []) appNos.add(DeferredDue.fromItem(row).appNo);
     startKey = r.LastEvaluatedKey;
   } while (startKey);

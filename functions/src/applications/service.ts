@@ -1,9 +1,37 @@
 import { createHash } from 'node:crypto';
 import {
-  addWorkingDays, buildAnswersSchema, deferralQuota, businessDate, canRate, canSupplement, canWithdraw, checkDeferrals, deadlineStatus, describeIssues,
-  formatAppNo, formForBundle, formForItem, formLabels, maskName, nextAction, OPEN_STATES, prefillAnswers, RATING_NAMES, STATE_NAMES,
-  type ApplicationDetail, type ApplicationState, type ApplicationSummary, type CalendarData, type FieldDef, type FileRef, type FormDef,
-  type Rating, type Receipt, type ServiceItem, type SubmitRequest, type TimelineEntry,
+  addWorkingDays,
+  buildAnswersSchema,
+  deferralQuota,
+  businessDate,
+  canRate,
+  canSupplement,
+  canWithdraw,
+  checkDeferrals,
+  deadlineStatus,
+  describeIssues,
+  formatAppNo,
+  formForBundle,
+  formForItem,
+  formLabels,
+  maskName,
+  nextAction,
+  OPEN_STATES,
+  prefillAnswers,
+  RATING_NAMES,
+  STATE_NAMES,
+  type ApplicationDetail,
+  type ApplicationState,
+  type ApplicationSummary,
+  type CalendarData,
+  type FieldDef,
+  type FileRef,
+  type FormDef,
+  type Rating,
+  type Receipt,
+  type ServiceItem,
+  type SubmitRequest,
+  type TimelineEntry,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
@@ -22,10 +50,14 @@ import { isConditionFailure } from '../lib/db';
 /** Days a firm has to hand in a deferred (容缺) material. */
 export const DEFERRAL_WORKING_DAYS = 10;
 
-
 // ---- forms ----------------------------------------------------------------------------------
 
-interface FormTarget { form: FormDef; items: ServiceItem[]; bundleId?: string; formId: string }
+interface FormTarget {
+  form: FormDef;
+  items: ServiceItem[];
+  bundleId?: string;
+  formId: string;
+}
 
 /** The form of an item or a 一件事 bundle; formId is item-<id> or bundle-<id>. */
 export async function loadForm(target: { itemId?: string; bundleId?: string }): Promise<FormTarget> {
@@ -59,12 +91,30 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
   const [licences, draft, latest] = await Promise.all([listLicences(userId), repo.getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
   // 少填: what the person typed in their latest application fills the same fields here (never files)
   const earlier = latest.items[0]?.answers ?? {};
-  const reusable = Object.fromEntries(target.form.fields.filter((f) => f.type !== 'file' && earlier[f.key] !== undefined && (['address', 'phone', 'text', 'textarea'].includes(f.type) || f.key === 'street') && !f.prefill?.startsWith('id')).map((f) => [f.key, earlier[f.key]]));
-  const prefill = { ...reusable, ...prefillAnswers(target.form, {
-    realName: user.realName, idNumber: user.idNumber, phone: user.phone,
-    enterpriseName: ent?.name, creditCode: ent?.creditCode, legalRepresentative: ent?.legalRepresentative, address: ent?.address,
-    street: ent?.street ?? user.street,
-  }) };
+  const reusable = Object.fromEntries(
+    target.form.fields
+      .filter(
+        (f) =>
+          f.type !== 'file' &&
+          earlier[f.key] !== undefined &&
+          (['address', 'phone', 'text', 'textarea'].includes(f.type) || f.key === 'street') &&
+          !f.prefill?.startsWith('id'),
+      )
+      .map((f) => [f.key, earlier[f.key]]),
+  );
+  const prefill = {
+    ...reusable,
+    ...prefillAnswers(target.form, {
+      realName: user.realName,
+      idNumber: user.idNumber,
+      phone: user.phone,
+      enterpriseName: ent?.name,
+      creditCode: ent?.creditCode,
+      legalRepresentative: ent?.legalRepresentative,
+      address: ent?.address,
+      street: ent?.street ?? user.street,
+    }),
+  };
   const eLicenceTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
   const requiredMaterials = target.form.fields.filter((f) => f.type === 'file' && f.required);
@@ -169,16 +219,18 @@ export async function submitApplication(caller: UserRecord, idemKey: string, req
   const licenceUses: { licenceId: string; material: string }[] = [];
   const materialTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!materialTypes.has(m.name)) materialTypes.set(m.name, m.eLicence);
-  const checks = fileFields.flatMap((f) => ((answers[f.key] as FileRef[] | undefined) ?? []).map(async (ref) => {
-    if (ref.kind === 'upload') {
-      if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
-      return;
-    }
-    const lic = await getLicence(userId, ref.licenceId);
-    if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
-    if (materialTypes.get(f.materialName ?? '') !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
-    licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
-  }));
+  const checks = fileFields.flatMap((f) =>
+    ((answers[f.key] as FileRef[] | undefined) ?? []).map(async (ref) => {
+      if (ref.kind === 'upload') {
+        if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
+        return;
+      }
+      const lic = await getLicence(userId, ref.licenceId);
+      if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
+      if (materialTypes.get(f.materialName ?? '') !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
+      licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
+    }),
+  );
   await Promise.all(checks); // each file and licence is one key lookup; they run side by side
 
   const at = now();
@@ -200,7 +252,12 @@ export async function submitApplication(caller: UserRecord, idemKey: string, req
       if (!refs.length) return { name: m.name, source: 'none' };
       const fileIds = refs.filter((r) => r.kind === 'upload').map((r) => (r as { fileId: string }).fileId);
       const licenceIds = refs.filter((r) => r.kind === 'elicence').map((r) => (r as { licenceId: string }).licenceId);
-      return { name: m.name, source: licenceIds.length && !fileIds.length ? 'elicence' : 'upload', ...(fileIds.length ? { fileIds } : {}), ...(licenceIds.length ? { licenceIds } : {}) };
+      return {
+        name: m.name,
+        source: licenceIds.length && !fileIds.length ? 'elicence' : 'upload',
+        ...(fileIds.length ? { fileIds } : {}),
+        ...(licenceIds.length ? { licenceIds } : {}),
+      };
     });
   const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
     appNo: appNos[n],
@@ -232,18 +289,34 @@ export async function submitApplication(caller: UserRecord, idemKey: string, req
     ...(user.phone ? { phoneHash: hashSecret(`${appNos[n]}:${user.phone.slice(-4)}`) } : {}),
   }));
   const events: repo.EventRecord[] = apps.map((a) => ({
-    at: atIso, actor: '申请人', action: '提交申请', state: 'submitted',
+    at: atIso,
+    actor: '申请人',
+    action: '提交申请',
+    state: 'submitted',
     note: a.deferred.length ? `容缺受理：${a.deferred.map((d) => d.name).join('、')}（已签署信用承诺，${a.deferred[0].dueDate} 前补交）` : undefined,
   }));
   try {
     await repo.saveSubmission({
-      userId, idemKey, requestHash, apps, events, formId: target.formId,
+      userId,
+      idemKey,
+      requestHash,
+      apps,
+      events,
+      formId: target.formId,
       // one authorisation record per licence and application, however many materials it stands for
-      licenceUses: [...new Map(licenceUses.flatMap((u) => apps
-        .filter((a) => a.materials.some((m) => m.licenceIds?.includes(u.licenceId)))
-        .map((a) => [`${a.appNo}#${u.licenceId}`, { ...u, appNo: a.appNo }] as const))).values()],
+      licenceUses: [
+        ...new Map(
+          licenceUses.flatMap((u) =>
+            apps
+              .filter((a) => a.materials.some((m) => m.licenceIds?.includes(u.licenceId)))
+              .map((a) => [`${a.appNo}#${u.licenceId}`, { ...u, appNo: a.appNo }] as const),
+          ),
+        ).values(),
+      ],
       message: {
-        userId, appNo: appNos[0], template: 'application_submitted',
+        userId,
+        appNo: appNos[0],
+        template: 'application_submitted',
         title: apps.length > 1 ? `“一件事”已提交（${apps.length} 个事项）` : `${apps[0].itemName} 已提交`,
         body: `办件编号 ${appNos[0]}${apps.length > 1 ? ` 等 ${apps.length} 件` : ''}，等待部门受理。`,
       },
@@ -272,8 +345,15 @@ function clock(app: repo.ApplicationRecord, cal: CalendarData) {
 export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): ApplicationSummary {
   const { running, status } = clock(app, cal);
   return {
-    appNo: app.appNo, itemName: app.itemName, departmentName: app.departmentName, state: app.state, stateName: STATE_NAMES[app.state],
-    submittedAt: app.submittedAt, light: running ? status.light : null, remainingDays: running ? status.remainingDays : null, deadline: status.deadline,
+    appNo: app.appNo,
+    itemName: app.itemName,
+    departmentName: app.departmentName,
+    state: app.state,
+    stateName: STATE_NAMES[app.state],
+    submittedAt: app.submittedAt,
+    light: running ? status.light : null,
+    remainingDays: running ? status.remainingDays : null,
+    deadline: status.deadline,
   };
 }
 
@@ -341,10 +421,9 @@ export async function lookup(client: string, appNo: string, code: string) {
   await lookupByClient.guard(client);
   await lookupByNumber.guard(appNo);
   const { app, events } = await repo.getApplicationWithEvents(appNo);
-  const ok = Boolean(app) && (
-    (code.length === 6 && app!.queryCodeHash === hashSecret(`${appNo}:${code}`)) ||
-    (code.length === 4 && app!.phoneHash === hashSecret(`${appNo}:${code}`))
-  );
+  const ok =
+    Boolean(app) &&
+    ((code.length === 6 && app!.queryCodeHash === hashSecret(`${appNo}:${code}`)) || (code.length === 4 && app!.phoneHash === hashSecret(`${appNo}:${code}`)));
   if (!ok) {
     await Promise.all([lookupByClient.hit(client), lookupByNumber.hit(appNo)]);
     throw notFound('办件编号或查询码不正确，请核对后再试');
@@ -355,7 +434,11 @@ export async function lookup(client: string, appNo: string, code: string) {
 
 // ---- applicant actions -------------------------------------------------------------------
 
-async function change(userId: string, appNo: string, fn: (app: repo.ApplicationRecord, eventIndex: number) => Parameters<typeof repo.changeApplication>[0] | Promise<Parameters<typeof repo.changeApplication>[0]>) {
+async function change(
+  userId: string,
+  appNo: string,
+  fn: (app: repo.ApplicationRecord, eventIndex: number) => Parameters<typeof repo.changeApplication>[0] | Promise<Parameters<typeof repo.changeApplication>[0]>,
+) {
   const { app, events } = await ownApplication(userId, appNo);
   try {
     await repo.changeApplication(await fn(app, events.length));
@@ -372,7 +455,10 @@ export function withdraw(userId: string, appNo: string) {
     if (!canWithdraw(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能撤回`);
     const at = now().toISOString();
     return {
-      app, set: { state: 'withdrawn' }, expectState: ['submitted', 'supplement'], eventIndex: n,
+      app,
+      set: { state: 'withdrawn' },
+      expectState: ['submitted', 'supplement'],
+      eventIndex: n,
       event: { at, actor: '申请人', action: '撤回申请', state: 'withdrawn', fromState: app.state },
       message: { userId, appNo, template: 'application_withdrawn', title: `${app.itemName} 已撤回`, body: `办件 ${appNo} 已按您的要求撤回。` },
     };
@@ -404,12 +490,24 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     const paused = app.pausedSince ? Math.max(0, workingDaysSince(app.pausedSince, today, cal)) : 0;
     const at = now().toISOString();
     return {
-      app, expectState: ['supplement'], eventIndex: n, remove: ['pausedSince', 'supplementNotice'],
+      app,
+      expectState: ['supplement'],
+      eventIndex: n,
+      remove: ['pausedSince', 'supplementNotice'],
       // the deadline moves by the paused days, and so does the place in the department's queue
       queueDeadline: addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal),
       set: {
-        state: 'accepted', pausedDays: app.pausedDays + paused,
-        materials: app.materials.map((m) => (listed.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: ((answers[m.name] as FileRef[]).filter((r) => r.kind === 'upload') as { fileId: string }[]).map((r) => r.fileId) } : m)),
+        state: 'accepted',
+        pausedDays: app.pausedDays + paused,
+        materials: app.materials.map((m) =>
+          listed.includes(m.name)
+            ? {
+                name: m.name,
+                source: 'upload' as const,
+                fileIds: ((answers[m.name] as FileRef[]).filter((r) => r.kind === 'upload') as { fileId: string }[]).map((r) => r.fileId),
+              }
+            : m,
+        ),
       },
       event: { at, actor: '申请人', action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
       message: { userId, appNo, template: 'application_supplemented', title: `${app.itemName} 补正已提交`, body: `办件 ${appNo} 的补正材料已提交，继续办理。` },
@@ -421,7 +519,10 @@ function workingDaysSince(from: string, to: string, cal: CalendarData): number {
   // days the clock stood still: working days after the notice up to today
   let n = 0;
   let d = from;
-  while (d < to) { d = addWorkingDays(d, 1, cal); if (d <= to) n++; }
+  while (d < to) {
+    d = addWorkingDays(d, 1, cal);
+    if (d <= to) n++;
+  }
   return n;
 }
 
@@ -432,7 +533,8 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
     const given = Object.keys(answers);
     if (!open.length) throw conflict('没有待补交的容缺材料');
     const unknown = given.filter((g) => !open.includes(g));
-    if (!given.length || unknown.length) throw badRequest(unknown.length ? `不是待补交的容缺材料：${unknown.join('、')}` : `请选择要补交的材料：${open.join('、')}`);
+    if (!given.length || unknown.length)
+      throw badRequest(unknown.length ? `不是待补交的容缺材料：${unknown.join('、')}` : `请选择要补交的材料：${open.join('、')}`);
     for (const [material, value] of Object.entries(answers)) {
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length || refs.some((r) => r?.kind !== 'upload')) throw badRequest(`${material}：请上传文件`);
@@ -440,10 +542,14 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
     }
     const at = now().toISOString();
     return {
-      app, expectState: [app.state], eventIndex: n,
+      app,
+      expectState: [app.state],
+      eventIndex: n,
       set: {
         deferred: app.deferred.map((d) => (given.includes(d.name) ? { ...d, handedIn: true } : d)),
-        materials: app.materials.map((m) => (given.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: (answers[m.name] as { fileId: string }[]).map((r) => r.fileId) } : m)),
+        materials: app.materials.map((m) =>
+          given.includes(m.name) ? { name: m.name, source: 'upload' as const, fileIds: (answers[m.name] as { fileId: string }[]).map((r) => r.fileId) } : m,
+        ),
       },
       event: { at, actor: '申请人', action: '补交容缺材料', note: given.join('、') },
     };
@@ -456,11 +562,21 @@ export async function rate(userId: string, appNo: string, value: Rating, comment
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
     const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
-    const counters = new CounterDeltas().everywhere(app.departmentId, { ratings: 1, satisfied: good ? 1 : 0, rectOpen: good ? 0 : 1 }, businessDate(now()), app.streetId);
+    const counters = new CounterDeltas().everywhere(
+      app.departmentId,
+      { ratings: 1, satisfied: good ? 1 : 0, rectOpen: good ? 0 : 1 },
+      businessDate(now()),
+      app.streetId,
+    );
     // 差评: every 不满意 / 非常不满意 opens a rectification task for the department, due in 15 working days
     const rectification = good ? undefined : await newRectification(app, value, comment);
     return {
-      app, set: { rating: { value, ...(comment ? { comment } : {}), at } }, expectState: [app.state], eventIndex: n, counters, rectification,
+      app,
+      set: { rating: { value, ...(comment ? { comment } : {}), at } },
+      expectState: [app.state],
+      eventIndex: n,
+      counters,
+      rectification,
       event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };
   });
@@ -475,7 +591,17 @@ export const RECTIFICATION_WORKING_DAYS = 15;
 async function newRectification(app: repo.ApplicationRecord, rating: Rating, comment?: string): Promise<repo.RectificationTask> {
   const cal = await getCalendar();
   const due = addWorkingDays(businessDate(now()), RECTIFICATION_WORKING_DAYS, cal);
-  return { appNo: app.appNo, itemName: app.itemName, departmentId: app.departmentId, ...(app.streetId ? { streetId: app.streetId } : {}), rating, ...(comment ? { comment } : {}), due, createdAt: now().toISOString(), status: 'open' };
+  return {
+    appNo: app.appNo,
+    itemName: app.itemName,
+    departmentId: app.departmentId,
+    ...(app.streetId ? { streetId: app.streetId } : {}),
+    rating,
+    ...(comment ? { comment } : {}),
+    due,
+    createdAt: now().toISOString(),
+    status: 'open',
+  };
 }
 
 // ---- tests only -------------------------------------------------------------------------------
@@ -485,7 +611,9 @@ export async function forceState(appNo: string, state: ApplicationState, extra: 
   const { app, events } = await repo.getApplicationWithEvents(appNo);
   if (!app) throw notFound();
   await repo.changeApplication({
-    app, set: { state, ...extra }, eventIndex: events.length,
+    app,
+    set: { state, ...extra },
+    eventIndex: events.length,
     event: { at: now().toISOString(), actor, action: STATE_NAMES[state], state, fromState: app.state },
   });
 }

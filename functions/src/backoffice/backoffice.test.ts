@@ -12,8 +12,14 @@ import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
 
 let stopFiles: () => Promise<void>;
-beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
-afterAll(async () => { delete process.env.FAKE_NOW; await stopFiles(); });
+beforeAll(async () => {
+  await seedAll();
+  stopFiles = await startLocalFiles();
+});
+afterAll(async () => {
+  delete process.env.FAKE_NOW;
+  await stopFiles();
+});
 
 const item = SERVICE_ITEMS.find((i) => i.id === 'no-criminal-record')!; // owned by the police department
 let seq = 0;
@@ -29,13 +35,25 @@ async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
   const p = PEOPLE[who];
   const token = await login(p.id);
   const file = await upload(token);
-  const answers = { realName: p.name, idNumber: p.idNumber, phone: p.phone, street: p.street, purpose: 'employment', m0: [{ kind: 'elicence', licenceId: p.licence }], m1: [{ kind: 'upload', fileId: file.fileId }] };
-  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `office-${Date.now()}-${++seq}` } }), 'POST /v1/applications', { token, body: { itemId: item.id, answers } });
+  const answers = {
+    realName: p.name,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    street: p.street,
+    purpose: 'employment',
+    m0: [{ kind: 'elicence', licenceId: p.licence }],
+    m1: [{ kind: 'upload', fileId: file.fileId }],
+  };
+  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `office-${Date.now()}-${++seq}` } }), 'POST /v1/applications', {
+    token,
+    body: { itemId: item.id, answers },
+  });
   expect(r.status).toBe(201);
   return { token, appNo: r.body.appNo as string };
 }
 
-const act = (token: string, appNo: string, action: string, body: object) => call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
+const act = (token: string, appNo: string, action: string, body: object) =>
+  call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
 const view = (token: string, appNo: string) => call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } });
 
 describe('staff workbench', () => {
@@ -54,7 +72,12 @@ describe('staff workbench', () => {
     expect(uploaded.fileUrls).toHaveLength(1);
     const shown = await fetch(uploaded.fileUrls[0].url);
     expect([shown.status, shown.headers.get('content-type'), uploaded.fileUrls[0].contentType]).toEqual([200, 'image/png', 'image/png']);
-    for (const [action, body] of [['accept', {}], ['startReview', {}], ['approve', { note: '符合条件' }], ['deliver', { method: 'pickup' }]] as const) {
+    for (const [action, body] of [
+      ['accept', {}],
+      ['startReview', {}],
+      ['approve', { note: '符合条件' }],
+      ['deliver', { method: 'pickup' }],
+    ] as const) {
       const r = await act(officer, appNo, action, { version: v.version, ...body });
       expect([action, r.status]).toEqual([action, 200]);
       v = r.body;
@@ -91,8 +114,13 @@ describe('staff workbench', () => {
   it('refuses every action from every state it does not belong to', async () => {
     const officer = await login('u-staff-police');
     const bodies: Record<StaffAction, object> = {
-      accept: {}, notAccept: { reason: '其他', detail: '测试不予受理' }, requestSupplement: { items: [{ material: '犯罪记录查询申请表', reason: '不清晰' }] },
-      startReview: {}, approve: {}, deny: { reason: '测试不予许可' }, deliver: { method: 'pickup' },
+      accept: {},
+      notAccept: { reason: '其他', detail: '测试不予受理' },
+      requestSupplement: { items: [{ material: '犯罪记录查询申请表', reason: '不清晰' }] },
+      startReview: {},
+      approve: {},
+      deny: { reason: '测试不予许可' },
+      deliver: { method: 'pickup' },
     };
     // One application per state, all states at once: each is independent, and in sequence the
     // ~60 calls take longer than jest's default on a busy machine.
@@ -156,12 +184,17 @@ describe('staff workbench', () => {
     let v = (await view(officer, appNo)).body;
     v = (await act(officer, appNo, 'accept', { version: v.version })).body;
     process.env.FAKE_NOW = '2026-12-02T02:00:00Z'; // Wed: supplement requested
-    v = (await act(officer, appNo, 'requestSupplement', { version: v.version, items: [{ material: '犯罪记录查询申请表', reason: '照片不清晰，请重新拍摄' }] })).body;
+    v = (await act(officer, appNo, 'requestSupplement', { version: v.version, items: [{ material: '犯罪记录查询申请表', reason: '照片不清晰，请重新拍摄' }] }))
+      .body;
     expect(v.state).toBe('supplement');
     expect(v.light).toBeNull();
     process.env.FAKE_NOW = '2026-12-08T02:00:00Z'; // next Tue: the applicant answers; 12-03, 04, 07, 08 did not count
     const file = await upload(resident);
-    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', { token: resident, params: { appNo }, body: { answers: { 犯罪记录查询申请表: [{ kind: 'upload', fileId: file.fileId }] } } });
+    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
+      token: resident,
+      params: { appNo },
+      body: { answers: { 犯罪记录查询申请表: [{ kind: 'upload', fileId: file.fileId }] } },
+    });
     expect(answered.status).toBe(200);
     process.env.FAKE_NOW = '2026-12-09T02:00:00Z';
     const d = (await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } })).body;

@@ -25,7 +25,12 @@ export async function dashboard(scope: Scope) {
   const done = n('done');
   return {
     scope: scope.kind,
-    name: scope.kind === 'dept' ? cat.departments.find((d) => d.id === scope.id)?.name ?? scope.id : scope.kind === 'street' ? streetName(scope.id) ?? scope.id : '越秀区',
+    name:
+      scope.kind === 'dept'
+        ? (cat.departments.find((d) => d.id === scope.id)?.name ?? scope.id)
+        : scope.kind === 'street'
+          ? (streetName(scope.id) ?? scope.id)
+          : '越秀区',
     byState: Object.fromEntries(APPLICATION_STATES.map((s) => [s, n(`s_${s}`)])),
     open: OPEN_STATES.reduce((sum, s) => sum + n(`s_${s}`), 0),
     done,
@@ -36,13 +41,25 @@ export async function dashboard(scope: Scope) {
     rectificationsOpen: n('rectOpen'), // 差评整改 still open
     // 诉求 and 越秀先锋 work orders handled in this scope (functions/src/workorders/counters.ts)
     workOrders: {
-      filed: n('wo_filed'), open: n('wo_open'), closed: n('wo_closed'), resolved: n('wo_resolved'), reopened: n('wo_reopened'), duplicates: n('wo_duplicates'),
+      filed: n('wo_filed'),
+      open: n('wo_open'),
+      closed: n('wo_closed'),
+      resolved: n('wo_resolved'),
+      reopened: n('wo_reopened'),
+      duplicates: n('wo_duplicates'),
       onTimeRate: n('wo_resolved') ? n('wo_resolvedOnTime') / n('wo_resolved') : null,
       satisfactionRate: n('wo_rated') ? (n('wo_satisfied') + n('wo_basic')) / n('wo_rated') : null,
     },
     weeks: weeks.map((w) => {
       const r: Record<string, number> = byWeek.get(w) ?? {};
-      return { week: w, received: Number(r.received ?? 0), done: Number(r.done ?? 0), onTime: Number(r.onTime ?? 0), woFiled: Number(r.wo_filed ?? 0), woClosed: Number(r.wo_closed ?? 0) };
+      return {
+        week: w,
+        received: Number(r.received ?? 0),
+        done: Number(r.done ?? 0),
+        onTime: Number(r.onTime ?? 0),
+        woFiled: Number(r.wo_filed ?? 0),
+        woClosed: Number(r.wo_closed ?? 0),
+      };
     }),
   };
 }
@@ -57,10 +74,18 @@ export async function supervisionList() {
   const today = businessDate(now());
   const { departments } = await loadCatalog();
   const pages = await Promise.all(departments.map((d) => repo.overdueInQueue(d.id, today)));
-  const items = pages.flat()
+  const items = pages
+    .flat()
     .map((a) => ({ a, s: summaryOf(a, cal) }))
     .filter(({ s }) => s.light === 'red')
-    .map(({ a, s }) => ({ appNo: a.appNo, itemName: a.itemName, departmentName: a.departmentName, deadline: s.deadline, overdueDays: -(s.remainingDays ?? 0), light: s.light }));
+    .map(({ a, s }) => ({
+      appNo: a.appNo,
+      itemName: a.itemName,
+      departmentName: a.departmentName,
+      deadline: s.deadline,
+      overdueDays: -(s.remainingDays ?? 0),
+      light: s.light,
+    }));
   return { items: items.sort((x, y) => y.overdueDays - x.overdueDays) };
 }
 

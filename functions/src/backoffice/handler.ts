@@ -14,13 +14,16 @@ export const handler = router([
   route('GET /v1/staff/applications/{appNo}', { user: getUser }, ({ user, params }) => office.staffView(user, params.appNo)),
   route('GET /v1/staff/opinions', { user: getUser }, ({ user }) => listOpinions(office.officerDepartment(user))),
   route('POST /v1/staff/opinions/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason)),
+    answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason),
+  ),
   route('GET /v1/staff/rectifications', { user: getUser }, ({ user }) => listRectifications(office.officerDepartment(user))),
   route('POST /v1/staff/rectifications/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    updateRectification(office.officerDepartment(user), params.appNo, body)),
+    updateRectification(office.officerDepartment(user), params.appNo, body),
+  ),
   route('GET /v1/supervision', () => supervisionList()),
   route('POST /v1/supervision/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）')),
+    superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）'),
+  ),
   // the admin's dashboard needs nothing of the admin's row: only staff and dispatchers read theirs (no extra GetItem)
   route('GET /v1/dashboard', async ({ session, query }) => {
     const caller = session.role === 'admin' ? undefined : await getUser(session.userId);

@@ -19,8 +19,15 @@ export async function openOpinions(app: ApplicationRecord, departmentIds: string
   const due = addWorkingDays(today, OPINION_WORKING_DAYS, cal);
   const name = (id: string) => cat.departments.find((d) => d.id === id)?.name ?? id;
   return departmentIds.map((departmentId) => ({
-    appNo: app.appNo, itemName: app.itemName, departmentId, departmentName: name(departmentId),
-    fromDepartmentId: app.departmentId, fromDepartmentName: app.departmentName, status: 'open' as const, due, createdAt: now().toISOString(),
+    appNo: app.appNo,
+    itemName: app.itemName,
+    departmentId,
+    departmentName: name(departmentId),
+    fromDepartmentId: app.departmentId,
+    fromDepartmentName: app.departmentName,
+    status: 'open' as const,
+    due,
+    createdAt: now().toISOString(),
   }));
 }
 
@@ -32,7 +39,15 @@ export async function listOpinions(departmentId: string) {
   return {
     items: tasks.map((t) => {
       const used = workingDaysBetween(businessDate(new Date(t.createdAt)), today, cal);
-      return { appNo: t.appNo, itemName: t.itemName, fromDepartmentName: t.fromDepartmentName, due: t.due, status: t.status, reason: t.reason, light: t.status === 'open' ? trafficLight(OPINION_WORKING_DAYS, used) : null };
+      return {
+        appNo: t.appNo,
+        itemName: t.itemName,
+        fromDepartmentName: t.fromDepartmentName,
+        due: t.due,
+        status: t.status,
+        reason: t.reason,
+        light: t.status === 'open' ? trafficLight(OPINION_WORKING_DAYS, used) : null,
+      };
     }),
   };
 }
@@ -44,7 +59,13 @@ export async function answerOpinion(departmentId: string, appNo: string, decisio
   if (task.status !== 'open') throw conflict(task.status === 'deemed' ? '已逾期，系统已记录为“视为无意见”' : '本部门已出具意见');
   const at = now().toISOString();
   try {
-    await repo.closeOpinion(task, decision, reason ?? '', { at, actor: task.departmentName, action: decision === 'agree' ? '并联审批：同意' : '并联审批：不同意', ...(reason ? { note: reason } : {}) }, `o-${departmentId}`);
+    await repo.closeOpinion(
+      task,
+      decision,
+      reason ?? '',
+      { at, actor: task.departmentName, action: decision === 'agree' ? '并联审批：同意' : '并联审批：不同意', ...(reason ? { note: reason } : {}) },
+      `o-${departmentId}`,
+    );
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('本部门已出具意见或已逾期');
     throw e;
@@ -66,7 +87,13 @@ export async function deemOverdueOpinions(today = businessDate(now())): Promise<
       if (!task || task.status !== 'open') continue;
       const at = now().toISOString();
       try {
-        await repo.closeOpinion(task, 'deemed', undefined, { at, actor: task.departmentName, action: '逾期未复，视为无意见', note: `应于 ${task.due} 前回复` }, `d-${departmentId}`);
+        await repo.closeOpinion(
+          task,
+          'deemed',
+          undefined,
+          { at, actor: task.departmentName, action: '逾期未复，视为无意见', note: `应于 ${task.due} 前回复` },
+          `d-${departmentId}`,
+        );
         deemed.push(`${appNo}#${departmentId}`);
       } catch (e) {
         log.error('deem skipped', { appNo, err: (e as Error).name }); // answered at the same moment

@@ -10,13 +10,24 @@ import { handler } from './handler';
 import { deemOverdueOpinions } from './opinions';
 
 let stopFiles: () => Promise<void>;
-beforeAll(async () => { await seedAll(); stopFiles = await startLocalFiles(); });
-afterAll(async () => { delete process.env.FAKE_NOW; await stopFiles(); });
-afterEach(() => { delete process.env.FAKE_NOW; });
+beforeAll(async () => {
+  await seedAll();
+  stopFiles = await startLocalFiles();
+});
+afterAll(async () => {
+  delete process.env.FAKE_NOW;
+  await stopFiles();
+});
+afterEach(() => {
+  delete process.env.FAKE_NOW;
+});
 
 let seq = 0;
-const at = (iso: string) => { process.env.FAKE_NOW = iso; };
-const act = (token: string, appNo: string, action: string, body: object) => call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
+const at = (iso: string) => {
+  process.env.FAKE_NOW = iso;
+};
+const act = (token: string, appNo: string, action: string, body: object) =>
+  call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
 const view = async (token: string, appNo: string) => (await call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } })).body;
 
 /** 既有住宅加装电梯 by 张晓明: owned by planning, opinions from housing, fire and market. */
@@ -24,7 +35,10 @@ async function elevatorApplication() {
   const token = await login('u-resident-zhang');
   const form = await getForm(token, 'item-elevator-installation');
   const { answers } = await fill(token, form);
-  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `par-${Date.now()}-${++seq}` } }), 'POST /v1/applications', { token, body: { itemId: 'elevator-installation', answers } });
+  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `par-${Date.now()}-${++seq}` } }), 'POST /v1/applications', {
+    token,
+    body: { itemId: 'elevator-installation', answers },
+  });
   expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
   return { token, appNo: r.body.appNo as string };
 }
@@ -49,7 +63,15 @@ describe('并联审批 with deemed consent', () => {
     expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: housing, params: { appNo }, body: { decision: 'agree' } })).status).toBe(200);
     expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: housing, params: { appNo }, body: { decision: 'agree' } })).status).toBe(409);
     expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: fire, params: { appNo }, body: { decision: 'disagree' } })).status).toBe(400);
-    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: fire, params: { appNo }, body: { decision: 'disagree', reason: '消防通道宽度不足，需调整方案' } })).status).toBe(200);
+    expect(
+      (
+        await call(handler, 'POST /v1/staff/opinions/{appNo}', {
+          token: fire,
+          params: { appNo },
+          body: { decision: 'disagree', reason: '消防通道宽度不足，需调整方案' },
+        })
+      ).status,
+    ).toBe(200);
 
     const early = await act(planning, appNo, 'approve', { version: v.version });
     expect(early.status).toBe(409);
@@ -79,7 +101,11 @@ describe('好差评 rectification', () => {
     const planning = await login('u-staff-planning');
     let v = await view(planning, appNo);
     v = (await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).body;
-    const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', { token, params: { appNo }, body: { value: 'very_unsatisfied', comment: '说明不清楚' } });
+    const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', {
+      token,
+      params: { appNo },
+      body: { value: 'very_unsatisfied', comment: '说明不清楚' },
+    });
     expect(rated.status).toBe(200);
     const list = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
     const task = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
@@ -90,8 +116,14 @@ describe('好差评 rectification', () => {
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(409);
     const openBefore = (await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen;
     expect(openBefore).toBeGreaterThanOrEqual(1);
-    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } })).status).toBe(200);
-    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } })).status).toBe(200);
+    expect(
+      (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } }))
+        .status,
+    ).toBe(200);
     expect((await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen).toBe(openBefore - 1);
     at('2026-11-30T02:00:00Z');
     const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
@@ -110,7 +142,9 @@ describe('supervision and dashboards', () => {
     const row = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
     expect(row).toMatchObject({ light: 'red' });
     expect(row.overdueDays).toBeGreaterThan(0);
-    expect((await call(handler, 'POST /v1/supervision/{appNo}', { token: dispatcher, params: { appNo }, body: { note: '已超时，请今日内办结并说明原因' } })).status).toBe(200);
+    expect(
+      (await call(handler, 'POST /v1/supervision/{appNo}', { token: dispatcher, params: { appNo }, body: { note: '已超时，请今日内办结并说明原因' } })).status,
+    ).toBe(200);
     const v = await view(await login('u-staff-planning'), appNo);
     expect(v.timeline.find((t: { action: string }) => t.action === '督办').note).toContain('今日内办结');
     expect((await call(handler, 'GET /v1/supervision', { token: await login('u-resident-zhang') })).status).toBe(403);

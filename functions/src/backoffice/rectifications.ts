@@ -15,8 +15,15 @@ export async function listRectifications(departmentId: string) {
   const tasks = await repo.listRectifications(departmentId);
   return {
     items: tasks.map((t) => ({
-      appNo: t.appNo, itemName: t.itemName, rating: t.rating, ratingName: RATING_NAMES[t.rating], comment: t.comment, due: t.due, status: t.status,
-      callback: t.callback, closingNote: t.closingNote,
+      appNo: t.appNo,
+      itemName: t.itemName,
+      rating: t.rating,
+      ratingName: RATING_NAMES[t.rating],
+      comment: t.comment,
+      due: t.due,
+      status: t.status,
+      callback: t.callback,
+      closingNote: t.closingNote,
       light: t.status === 'open' ? trafficLight(RECTIFICATION_WORKING_DAYS, workingDaysBetween(businessDate(new Date(t.createdAt)), today, cal)) : null,
     })),
   };
@@ -30,12 +37,15 @@ export async function updateRectification(departmentId: string, appNo: string, c
   if (change.close && !task.callback && !change.callback) throw conflict('请先记录回访情况，再办结整改');
   const at = now().toISOString();
   try {
-    await repo.updateRectification(appNo, {
-      ...(change.callback ? { callback: { at, note: change.callback } } : {}),
-      ...(change.close ? { close: { note: change.close, at } } : {}),
-    },
-    // closing moves the open-rectification counters of the department, the street and the district with it
-    change.close ? new CounterDeltas().everywhere(task.departmentId, { rectOpen: -1 }, undefined, task.streetId) : undefined);
+    await repo.updateRectification(
+      appNo,
+      {
+        ...(change.callback ? { callback: { at, note: change.callback } } : {}),
+        ...(change.close ? { close: { note: change.close, at } } : {}),
+      },
+      // closing moves the open-rectification counters of the department, the street and the district with it
+      change.close ? new CounterDeltas().everywhere(task.departmentId, { rectOpen: -1 }, undefined, task.streetId) : undefined,
+    );
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('该整改任务刚刚被处理，请刷新');
     throw e;

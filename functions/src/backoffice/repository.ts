@@ -5,8 +5,16 @@ import { counterItems } from '../lib/repository';
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
-  AppEvent, Application, keys, Opinion, opinionDueTarget, Rectification,
-  type ApplicationRecord, type EventRecord, type OpinionTask, type RectificationTask,
+  AppEvent,
+  Application,
+  keys,
+  Opinion,
+  opinionDueTarget,
+  Rectification,
+  type ApplicationRecord,
+  type EventRecord,
+  type OpinionTask,
+  type RectificationTask,
 } from '../lib/entities/applications';
 
 /**
@@ -18,25 +26,31 @@ const T = () => table();
 /** One page of a department's open applications, soonest deadline first, optionally of one state. */
 export async function queuePage(departmentId: string, state: ApplicationState | undefined, limit: number, cursor?: string) {
   const pk = keys.deptQueuePk(departmentId);
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': pk, ...(state ? { ':s': state } : {}) },
-    ...(state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
-    Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi2' }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...(state ? { ':s': state } : {}) },
+      ...(state ? { FilterExpression: '#state = :s', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi2' }),
+    }),
+  );
   return { items: (r.Items ?? []).map(Application.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** A department's applications whose promised deadline is before a date (督办), at most 50. */
 export async function overdueInQueue(departmentId: string, before: string): Promise<ApplicationRecord[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
-    ExpressionAttributeValues: { ':pk': keys.deptQueuePk(departmentId), ':today': before },
-    Limit: 50,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
+      ExpressionAttributeValues: { ':pk': keys.deptQueuePk(departmentId), ':today': before },
+      Limit: 50,
+    }),
+  );
   return (r.Items ?? []).map(Application.fromItem);
 }
 
@@ -54,9 +68,15 @@ export async function addSideEvent(appNo: string, tag: string, e: EventRecord): 
 // ---- 并联审批 opinions --------------------------------------------------------------------------
 
 export async function listOpinions(departmentId: string): Promise<OpinionTask[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.deptOpinionsPk(departmentId) }, Limit: 100,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deptOpinionsPk(departmentId) },
+      Limit: 100,
+    }),
+  );
   return (r.Items ?? []).map(Opinion.fromItem);
 }
 
@@ -67,7 +87,9 @@ export async function getOpinion(appNo: string, departmentId: string): Promise<O
 
 /** The opinion tasks due on a date: (appNo, department) pairs. */
 export async function opinionsDueOn(date: string): Promise<{ appNo: string; departmentId: string }[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.opinionDuePk(date) } }));
+  const r = await db().send(
+    new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.opinionDuePk(date) } }),
+  );
   return (r.Items ?? []).map((row) => opinionDueTarget(String(row.sk)));
 }
 
@@ -75,27 +97,44 @@ export async function opinionsDueOn(date: string): Promise<{ appNo: string; depa
  * An opinion given (agree, disagree) or deemed, once: only while the task is open; it leaves the
  * department's list, and its event goes into the application's trail in the same transaction.
  */
-export async function closeOpinion(t: Pick<OpinionTask, 'appNo' | 'departmentId'>, status: 'agree' | 'disagree' | 'deemed', reason: string | undefined, event: EventRecord, tag: string): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      {
-        Update: {
-          TableName: T(), Key: keys.opinion(t.appNo, t.departmentId),
-          UpdateExpression: `SET #s = :s, ${reason !== undefined ? 'reason = :r, ' : ''}answeredAt = :at REMOVE gsi2pk, gsi2sk`,
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': status, ...(reason !== undefined ? { ':r': reason } : {}), ':at': event.at, ':open': 'open' },
+export async function closeOpinion(
+  t: Pick<OpinionTask, 'appNo' | 'departmentId'>,
+  status: 'agree' | 'disagree' | 'deemed',
+  reason: string | undefined,
+  event: EventRecord,
+  tag: string,
+): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: T(),
+            Key: keys.opinion(t.appNo, t.departmentId),
+            UpdateExpression: `SET #s = :s, ${reason !== undefined ? 'reason = :r, ' : ''}answeredAt = :at REMOVE gsi2pk, gsi2sk`,
+            ConditionExpression: '#s = :open',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':s': status, ...(reason !== undefined ? { ':r': reason } : {}), ':at': event.at, ':open': 'open' },
+          },
         },
-      },
-      { Put: { TableName: T(), Item: AppEvent.sideItem(t.appNo, tag, event) } },
-    ],
-  }));
+        { Put: { TableName: T(), Item: AppEvent.sideItem(t.appNo, tag, event) } },
+      ],
+    }),
+  );
 }
 
 // ---- 好差评整改 rectifications -------------------------------------------------------------------
 
 export async function listRectifications(departmentId: string): Promise<RectificationTask[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.deptRectificationsPk(departmentId) }, Limit: 100 }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deptRectificationsPk(departmentId) },
+      Limit: 100,
+    }),
+  );
   return (r.Items ?? []).map(Rectification.fromItem);
 }
 
@@ -105,15 +144,28 @@ export async function getRectification(appNo: string): Promise<RectificationTask
 }
 
 /** 回访 and/or 整改说明 while the task is open; closing takes it off the list and moves the counters in the same transaction. */
-export async function updateRectification(appNo: string, change: { callback?: { at: string; note: string }; close?: { note: string; at: string } }, counters?: CounterDeltas): Promise<void> {
+export async function updateRectification(
+  appNo: string,
+  change: { callback?: { at: string; note: string }; close?: { note: string; at: string } },
+  counters?: CounterDeltas,
+): Promise<void> {
   const sets: string[] = [];
   const values: Record<string, unknown> = { ':open': 'open' };
-  if (change.callback) { sets.push('callback = :cb'); values[':cb'] = change.callback; }
-  if (change.close) { sets.push('closingNote = :cn, closedAt = :at, #s = :closed'); Object.assign(values, { ':cn': change.close.note, ':at': change.close.at, ':closed': 'closed' }); }
+  if (change.callback) {
+    sets.push('callback = :cb');
+    values[':cb'] = change.callback;
+  }
+  if (change.close) {
+    sets.push('closingNote = :cn, closedAt = :at, #s = :closed');
+    Object.assign(values, { ':cn': change.close.note, ':at': change.close.at, ':closed': 'closed' });
+  }
   const update = {
-    TableName: T(), Key: keys.rectification(appNo),
+    TableName: T(),
+    Key: keys.rectification(appNo),
     UpdateExpression: `SET ${sets.join(', ')}${change.close ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
-    ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: values,
+    ConditionExpression: '#s = :open',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: values,
   };
   if (!change.close) await db().send(new UpdateCommand(update));
   else await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...counterItems(counters)] as never }));

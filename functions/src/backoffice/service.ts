@@ -1,6 +1,13 @@
 import {
-  addWorkingDays, allowedActions, businessDate, deadlineStatus, OPEN_STATES, STAFF_ACTIONS, STATE_NAMES,
-  type ApplicationState, type StaffAction,
+  addWorkingDays,
+  allowedActions,
+  businessDate,
+  deadlineStatus,
+  OPEN_STATES,
+  STAFF_ACTIONS,
+  STATE_NAMES,
+  type ApplicationState,
+  type StaffAction,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
@@ -16,7 +23,6 @@ import { queuePage } from './repository';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { viewUrls } from '../files/service';
-
 
 /** The officer's department; only staff of the owning department see or touch its applications. */
 export function officerDepartment(u: UserRecord): string {
@@ -43,7 +49,9 @@ export async function staffView(officer: UserRecord, appNo: string) {
     statutoryDays: app.statutoryDays,
     // the uploaded materials themselves, to look at (short-lived URLs; e-licences are verified at source)
     materials: app.materials.map((m) => ({
-      name: m.name, source: m.source, files: m.fileIds?.length ?? 0,
+      name: m.name,
+      source: m.source,
+      files: m.fileIds?.length ?? 0,
       fileUrls: (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! })),
     })),
     deferred: app.deferred,
@@ -53,7 +61,6 @@ export async function staffView(officer: UserRecord, appNo: string) {
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
   };
 }
-
 
 /** My department's queue: open applications, soonest deadline first, filtered by state and light. */
 export async function queue(officer: UserRecord, q: { state?: ApplicationState; light?: 'green' | 'yellow' | 'red'; limit: number; cursor?: string }) {
@@ -148,14 +155,25 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       set.delivery = method;
       set.deliveryInfo = { method, ...(pickupCode ? { pickupCode } : {}), ...(body.trackingNo ? { trackingNo: String(body.trackingNo) } : {}), at };
       note = method === 'pickup' ? '窗口领取' : method === 'post' ? `邮政寄递，单号 ${body.trackingNo}` : '电子证照已发放';
-      message = method === 'pickup' ? `${app.itemName} 结果已可领取，取件码 ${pickupCode}。` : method === 'post' ? `${app.itemName} 结果已寄出，邮件单号 ${body.trackingNo}。` : `${app.itemName} 电子证照已发放到您的证照夹。`;
+      message =
+        method === 'pickup'
+          ? `${app.itemName} 结果已可领取，取件码 ${pickupCode}。`
+          : method === 'post'
+            ? `${app.itemName} 结果已寄出，邮件单号 ${body.trackingNo}。`
+            : `${app.itemName} 电子证照已发放到您的证照夹。`;
       break;
     }
   }
   if (app.state === 'supplement') remove.push('pausedSince');
   try {
     await repo.changeApplication({
-      app, set, remove, expectState: [app.state], eventIndex: events.length, counters, opinions: opinionTasks,
+      app,
+      set,
+      remove,
+      expectState: [app.state],
+      eventIndex: events.length,
+      counters,
+      opinions: opinionTasks,
       event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
     });
@@ -167,5 +185,5 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
 }
 
 /** The queue position after a supplement: the deadline moves by the paused working days. */
-export const queueDeadline = (app: repo.ApplicationRecord, cal: Parameters<typeof addWorkingDays>[2]) => addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal);
-
+export const queueDeadline = (app: repo.ApplicationRecord, cal: Parameters<typeof addWorkingDays>[2]) =>
+  addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal);

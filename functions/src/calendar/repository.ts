@@ -22,4 +22,6 @@ export async function saveCalendar(cal: CalendarData, by: string, at: string): P
   cached = undefined;
 }
 
-export const clearCalendarCache = () => { cached = undefined; };
+export const clearCalendarCache = () => {
+  cached = undefined;
+};

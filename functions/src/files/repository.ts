@@ -21,10 +21,13 @@ export async function getFile(fileId: string): Promise<FileRecord | undefined> {
 }
 
 export async function setFileStatus(fileId: string, status: FileRecord['status'], size: number): Promise<void> {
-  await db().send(new UpdateCommand({
-    TableName: table(), Key: keys.file(fileId),
-    UpdateExpression: 'SET #s = :s, #size = :size REMOVE #ttl',
-    ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl' },
-    ExpressionAttributeValues: { ':s': status, ':size': size },
-  }));
+  await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.file(fileId),
+      UpdateExpression: 'SET #s = :s, #size = :size REMOVE #ttl',
+      ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':s': status, ':size': size },
+    }),
+  );
 }

@@ -53,7 +53,11 @@ export async function readyFileOf(ownerId: string, fileId: string): Promise<repo
  */
 export async function viewUrls(fileIds: string[]): Promise<Map<string, { url: string; contentType: string; fileName: string }>> {
   const files = await repo.getFiles(fileIds);
-  return new Map(files.filter((f) => f.status === 'ready').map((f) => [f.fileId, { url: objectStore().presignGet(f.key, VIEW_SECONDS), contentType: f.contentType, fileName: f.fileName }]));
+  return new Map(
+    files
+      .filter((f) => f.status === 'ready')
+      .map((f) => [f.fileId, { url: objectStore().presignGet(f.key, VIEW_SECONDS), contentType: f.contentType, fileName: f.fileName }]),
+  );
 }
 // long enough to review an application at leisure; the page fetches fresh links whenever it reloads
 const VIEW_SECONDS = 30 * 60;

@@ -30,7 +30,12 @@ export async function loadCatalog(): Promise<CatalogSnapshot> {
   let startKey: Record<string, unknown> | undefined;
   do {
     const r = await db().send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.catalogPk }, ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.catalogPk },
+        ExclusiveStartKey: startKey,
+      }),
     );
     for (const row of (r.Items ?? []).map(CatalogShard.fromItem)) {
       snap.items.push(...row.items);

@@ -23,10 +23,19 @@ beforeAll(async () => {
   const deptName = (id: string) => DEPARTMENTS.find((d) => d.id === id)!.name;
   await batchPut(catalogRows(items, DEPARTMENTS, BUNDLES, (i) => summarize(i, deptName(i.departmentId))));
   clearCatalogCache();
-  db().middlewareStack.add((next, context) => async (args) => { commands.push(context.commandName as string); return next(args); }, { step: 'initialize', name: 'countCommands' });
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName as string);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
 });
 
-beforeEach(() => { commands.length = 0; clearCatalogCache(); });
+beforeEach(() => {
+  commands.length = 0;
+  clearCatalogCache();
+});
 
 describe('catalogue at 1,000 items', () => {
   it('lists and searches with a single Query, no Scan', async () => {

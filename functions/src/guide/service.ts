@@ -11,10 +11,7 @@ export function summarize(item: ServiceItem, departmentName: string): ServiceSum
 export async function listServices(q: ServiceListQuery) {
   const { items } = await loadCatalog();
   const filtered = items.filter(
-    (i) =>
-      (!q.audience || i.audience.includes(q.audience)) &&
-      (!q.department || i.departmentId === q.department) &&
-      (!q.theme || i.themes.includes(q.theme)),
+    (i) => (!q.audience || i.audience.includes(q.audience)) && (!q.department || i.departmentId === q.department) && (!q.theme || i.themes.includes(q.theme)),
   );
   const ranked = searchServices(filtered, q.q);
   const start = q.cursor ? Number(q.cursor) : 0;
@@ -45,7 +42,9 @@ export async function getServiceDetail(id: string) {
 
 export async function listBundles() {
   const { bundles } = await loadCatalog();
-  return { items: bundles.map(({ id, name, audience, summary, slogan, promisedDays, itemIds }) => ({ id, name, audience, summary, slogan, promisedDays, itemIds })) };
+  return {
+    items: bundles.map(({ id, name, audience, summary, slogan, promisedDays, itemIds }) => ({ id, name, audience, summary, slogan, promisedDays, itemIds })),
+  };
 }
 
 export async function getBundleDetail(id: string) {

@@ -17,7 +17,11 @@ beforeAll(async () => {
     const url = new URL(req.url!, 'http://x');
     seen.push(url.pathname + url.search);
     const code = url.searchParams.get('js_code') ?? '';
-    if (code === 'http-500') { res.statusCode = 500; res.end('oops'); return; }
+    if (code === 'http-500') {
+      res.statusCode = 500;
+      res.end('oops');
+      return;
+    }
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(answers[code] ?? { errcode: 40029, errmsg: 'invalid code' }));
   });
@@ -99,7 +103,9 @@ describe('sessions', () => {
 
   it('lists seeded people of every role for the development login', async () => {
     const r = await call(devHandler, 'GET /v1/dev/users');
-    expect(new Set(r.body.items.map((u: { role: string }) => u.role))).toEqual(new Set(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin', 'partner']));
+    expect(new Set(r.body.items.map((u: { role: string }) => u.role))).toEqual(
+      new Set(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin', 'partner']),
+    );
     expect((await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'nobody' } })).status).toBe(404);
   });
 

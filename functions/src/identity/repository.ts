@@ -85,7 +85,9 @@ export async function bindEnterprise(userId: string, creditCode: string, now: st
 
 /** Everyone in a handling team (a bounded list: one Query). */
 export async function teamMembers(teamId: string): Promise<string[]> {
-  const r = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamMemberPk(teamId) }, Limit: 200 }));
+  const r = await db().send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamMemberPk(teamId) }, Limit: 200 }),
+  );
   return (r.Items ?? []).map((i) => TeamMember.fromItem(i).userId);
 }
 

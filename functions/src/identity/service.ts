@@ -11,7 +11,6 @@ import { isConditionFailure } from '../lib/db';
 
 export const hashIdNumber = (id: string) => createHmac('sha256', env.piiHashSecret).update(id).digest('hex').slice(0, 32);
 
-
 /** The user as the API shows it: personal data masked unless the owner asked to see it. */
 export async function userView(u: repo.UserRecord, reveal: boolean): Promise<UserView> {
   const ent = u.enterpriseCode ? await repo.getEnterprise(u.enterpriseCode) : undefined;
@@ -23,7 +22,16 @@ export async function userView(u: repo.UserRecord, reveal: boolean): Promise<Use
     idNumber: reveal ? u.idNumber : maskResidentId(u.idNumber),
     phone: reveal ? u.phone : maskPhone(u.phone),
     verified: Boolean(u.idNumber),
-    ...(ent ? { enterprise: { creditCode: ent.creditCode, name: ent.name, grade: ent.grade, legalRepresentative: reveal ? ent.legalRepresentative : maskName(ent.legalRepresentative) } } : {}),
+    ...(ent
+      ? {
+          enterprise: {
+            creditCode: ent.creditCode,
+            name: ent.name,
+            grade: ent.grade,
+            legalRepresentative: reveal ? ent.legalRepresentative : maskName(ent.legalRepresentative),
+          },
+        }
+      : {}),
     ...(u.departmentId ? { departmentId: u.departmentId, departmentName: await getDepartmentName(u.departmentId) } : {}),
     ...(u.area ? { area: u.area } : {}),
     ...(u.street ? { street: u.street } : {}),

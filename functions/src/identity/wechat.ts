@@ -2,7 +2,10 @@ import { env } from '../lib/env';
 import { AppError, badRequest, forbidden, tooManyRequests, upstreamFailed } from '../lib/errors';
 
 /** What jscode2session gives us. session_key stays in this module's caller and is never returned. */
-export interface WechatSession { openid: string; unionid?: string }
+export interface WechatSession {
+  openid: string;
+  unionid?: string;
+}
 
 /**
  * Exchanges a wx.login code for the user's openid (auth.code2Session).

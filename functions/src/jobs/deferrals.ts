@@ -19,10 +19,29 @@ export async function sweepDeferrals(date = businessDate(now())): Promise<{ chec
     const at = now().toISOString();
     try {
       await repo.changeApplication({
-        app, expectState: OPEN_STATES, eventIndex: events.length,
-        set: { state: 'supplement', pausedSince: date, supplementNotice: { items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${d.dueDate} 前补交）` })) } },
-        event: { at, actor: app.departmentName, action: '容缺材料逾期，转为补正', note: missing.map((d) => d.name).join('、'), state: 'supplement', fromState: app.state },
-        message: { userId: app.applicantId, appNo, template: 'application_supplement', title: `${app.itemName} 需要补正`, body: `容缺材料逾期未补交：${missing.map((d) => d.name).join('、')}。请尽快补正。` },
+        app,
+        expectState: OPEN_STATES,
+        eventIndex: events.length,
+        set: {
+          state: 'supplement',
+          pausedSince: date,
+          supplementNotice: { items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${d.dueDate} 前补交）` })) },
+        },
+        event: {
+          at,
+          actor: app.departmentName,
+          action: '容缺材料逾期，转为补正',
+          note: missing.map((d) => d.name).join('、'),
+          state: 'supplement',
+          fromState: app.state,
+        },
+        message: {
+          userId: app.applicantId,
+          appNo,
+          template: 'application_supplement',
+          title: `${app.itemName} 需要补正`,
+          body: `容缺材料逾期未补交：${missing.map((d) => d.name).join('、')}。请尽快补正。`,
+        },
       });
       out.toSupplement.push(appNo);
     } catch (e) {

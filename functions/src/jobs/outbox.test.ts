@@ -19,14 +19,24 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     res.setHeader('content-type', 'application/json');
-    if (url.pathname === '/cgi-bin/token') { tokens++; res.end(JSON.stringify({ access_token: `T${tokens}`, expires_in: 7200 })); return; }
+    if (url.pathname === '/cgi-bin/token') {
+      tokens++;
+      res.end(JSON.stringify({ access_token: `T${tokens}`, expires_in: 7200 }));
+      return;
+    }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       let raw = '';
-      req.on('data', (c) => { raw += c; });
+      req.on('data', (c) => {
+        raw += c;
+      });
       req.on('end', () => {
         const body = JSON.parse(raw);
         const token = url.searchParams.get('access_token') ?? '';
-        if (token === 'T1' && expiredOnce) { expiredOnce = false; res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' })); return; }
+        if (token === 'T1' && expiredOnce) {
+          expiredOnce = false;
+          res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+          return;
+        }
         sends.push({ token, body });
         res.end(JSON.stringify(body.touser === 'openid-refuser' ? { errcode: 43101, errmsg: 'user refuse to accept the msg' } : { errcode: 0, errmsg: 'ok' }));
       });
@@ -58,7 +68,12 @@ describe('subscribe messages', () => {
       ...seedUserItems({ id: `u-ob-none-${run}`, role: 'resident', nickname: '网页用户', createdAt: at, updatedAt: at }),
     ]);
     // one transaction per message: each moves its reader's unread count
-    for (const [u, t] of [[`u-ob-${run}`, 'application_changed'], [`u-ob-ref-${run}`, 'application_changed'], [`u-ob-none-${run}`, 'application_changed'], [`u-ob-${run}`, 'workorder_other']]) {
+    for (const [u, t] of [
+      [`u-ob-${run}`, 'application_changed'],
+      [`u-ob-ref-${run}`, 'application_changed'],
+      [`u-ob-none-${run}`, 'application_changed'],
+      [`u-ob-${run}`, 'workorder_other'],
+    ]) {
       await tell([{ userId: u, appNo: 'YX20310506000001', template: t, title: '您的申请“既有住宅增设电梯规划许可”已受理', body: '…' }], at);
     }
 
@@ -72,7 +87,8 @@ describe('subscribe messages', () => {
     const mine = sends.find((s) => s.body.touser === `openid-ob-${run}`)!;
     expect(mine.token).toBe('T2'); // T1 was refused as stale, renewed once
     expect(mine.body).toMatchObject({
-      template_id: 'TPL-APP', page: 'packages/progress/detail/index?appNo=YX20310506000001',
+      template_id: 'TPL-APP',
+      page: 'packages/progress/detail/index?appNo=YX20310506000001',
       data: { character_string2: { value: 'YX20310506000001' }, time3: { value: '2031-05-06 10:00' } },
     });
     expect([...mine.body.data.thing1.value].length).toBeLessThanOrEqual(20);
@@ -93,7 +109,7 @@ describe('subscribe messages', () => {
     expect((await listOutbox('20310607')).find((m) => m.toUserId === `u-ob-night-${run}`)?.status).toBe('sent');
   });
 
-  it('fits values to WeChat\'s field limits', () => {
+  it("fits values to WeChat's field limits", () => {
     expect(fieldValue('thing1', '一二三四五六七八九十一二三四五六七八九十一')).toBe('一二三四五六七八九十一二三四五六七八九…');
     expect(fieldValue('time2', '2026-11-26T01:30:00.000Z')).toBe('2026-11-26 09:30');
     expect(fieldValue('character_string3', 'SQ20261126000001')).toBe('SQ20261126000001');

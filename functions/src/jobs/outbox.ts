@@ -25,7 +25,8 @@ export async function sendOutbox(day = businessDate(now()).replace(/-/g, '')): P
     for (const m of await pendingOutbox(d)) {
       const status = configured ? await deliver(m) : 'recorded-locally';
       await markOutbox(m, status, now().toISOString());
-      if (status === 'sent') sent++; else recorded++;
+      if (status === 'sent') sent++;
+      else recorded++;
     }
   }
   return { sent, recorded };

@@ -9,7 +9,11 @@ import { env } from '../lib/env';
  *       "fields": { "thing1": "title", "character_string2": "appNo", "time3": "at" } } }
  * A kind without a template is not sent (status `no-template`), so adding templates is configuration only.
  */
-export interface TemplateSpec { id: string; page?: string; fields: Record<string, 'title' | 'appNo' | 'at' | 'body'> }
+export interface TemplateSpec {
+  id: string;
+  page?: string;
+  fields: Record<string, 'title' | 'appNo' | 'at' | 'body'>;
+}
 
 export function templates(): Record<string, TemplateSpec> {
   try {
@@ -47,7 +51,11 @@ async function accessToken(force = false): Promise<string> {
 export type SendStatus = 'sent' | 'no-template' | 'no-openid' | 'refused' | 'failed';
 
 /** One message to one person: refused (43101, the person did not subscribe) is final; a stale token is renewed once. */
-export async function sendSubscribe(openid: string | undefined, template: string, facts: { title: string; appNo?: string; at: string; body?: string }): Promise<SendStatus> {
+export async function sendSubscribe(
+  openid: string | undefined,
+  template: string,
+  facts: { title: string; appNo?: string; at: string; body?: string },
+): Promise<SendStatus> {
   const spec = templates()[template];
   if (!spec) return 'no-template';
   if (!openid) return 'no-openid';
@@ -56,10 +64,21 @@ export async function sendSubscribe(openid: string | undefined, template: string
   for (let attempt = 0; attempt < 2; attempt++) {
     const url = new URL('/cgi-bin/message/subscribe/send', env.wechatApiBase);
     url.searchParams.set('access_token', await accessToken(attempt > 0));
-    const r = (await (await fetch(url, {
-      method: 'POST', signal: AbortSignal.timeout(5000), headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ touser: openid, template_id: spec.id, ...(page ? { page } : {}), data, miniprogram_state: env.isLocal ? 'developer' : 'formal', lang: 'zh_CN' }),
-    })).json()) as { errcode?: number };
+    const r = (await (
+      await fetch(url, {
+        method: 'POST',
+        signal: AbortSignal.timeout(5000),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: openid,
+          template_id: spec.id,
+          ...(page ? { page } : {}),
+          data,
+          miniprogram_state: env.isLocal ? 'developer' : 'formal',
+          lang: 'zh_CN',
+        }),
+      })
+    ).json()) as { errcode?: number };
     const code = r.errcode ?? 0;
     if (code === 0) return 'sent';
     if (code === 43101) return 'refused';
@@ -69,4 +88,6 @@ export async function sendSubscribe(openid: string | undefined, template: string
 }
 
 /** Tests only. */
-export const forgetToken = () => { token = undefined; };
+export const forgetToken = () => {
+  token = undefined;
+};

@@ -5,7 +5,11 @@ import { now } from './clock';
 
 describe('clock', () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clock-')), 'clock.json');
-  afterEach(() => { delete process.env.CLOCK_FILE; delete process.env.FAKE_NOW; process.env.STAGE = 'local'; });
+  afterEach(() => {
+    delete process.env.CLOCK_FILE;
+    delete process.env.FAKE_NOW;
+    process.env.STAGE = 'local';
+  });
 
   it('follows the local clock file, and keeps running', async () => {
     const target = Date.parse('2027-02-05T01:00:00Z');

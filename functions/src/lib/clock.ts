@@ -13,7 +13,11 @@ function fileOffset(): number {
   if (!file || (process.env.STAGE ?? 'local') !== 'local') return 0;
   if (fileCache && Date.now() - fileCache.checkedAt < 250) return fileCache.offsetMs;
   let off = 0;
-  try { off = Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { offsetMs?: number }).offsetMs ?? 0) || 0; } catch { off = 0; }
+  try {
+    off = Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { offsetMs?: number }).offsetMs ?? 0) || 0;
+  } catch {
+    off = 0;
+  }
   fileCache = { checkedAt: Date.now(), offsetMs: off };
   return off;
 }

@@ -9,9 +9,7 @@ export function db(): DynamoDBDocumentClient {
   if (!doc) {
     const endpoint = env.dynamoEndpoint;
     const client = new DynamoDBClient(
-      endpoint
-        ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 }
-        : { maxAttempts: 3 },
+      endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 } : { maxAttempts: 3 },
     );
     doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -39,22 +37,40 @@ export function cancellationReasons(e: unknown): string[] | undefined {
  * REMOVE some attributes, only while the stored version is the one read and, when given, the state is one of
  * `states`. Applications and work orders change only through it.
  */
-export function versionedUpdate(key: { pk: string; sk: string }, o: { version: number; set: Record<string, unknown>; remove?: string[]; states?: readonly string[] }) {
+export function versionedUpdate(
+  key: { pk: string; sk: string },
+  o: { version: number; set: Record<string, unknown>; remove?: string[]; states?: readonly string[] },
+) {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':v': o.version, ':v1': o.version + 1 };
   const sets = ['#version = :v1'];
-  Object.entries(o.set).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
-  const removes = (o.remove ?? []).map((k, i) => { names[`#r${i}`] = k; return `#r${i}`; });
+  Object.entries(o.set).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    sets.push(`#f${i} = :f${i}`);
+  });
+  const removes = (o.remove ?? []).map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
   let condition = '#version = :v';
   if (o.states) {
     names['#state'] = 'state';
-    condition += ` AND #state IN (${o.states.map((s, i) => { values[`:e${i}`] = s; return `:e${i}`; }).join(', ')})`;
+    condition += ` AND #state IN (${o.states
+      .map((s, i) => {
+        values[`:e${i}`] = s;
+        return `:e${i}`;
+      })
+      .join(', ')})`;
   }
   return {
     Update: {
-      TableName: table(), Key: key,
+      TableName: table(),
+      Key: key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }

@@ -1,9 +1,17 @@
 /** Configuration from the environment, with the local stack's embedded defaults. */
 export const env = {
-  get stage() { return process.env.STAGE ?? 'local'; },
-  get isLocal() { return (process.env.STAGE ?? 'local') === 'local'; },
-  get tableName() { return process.env.TABLE_NAME ?? 'yx-local'; },
-  get dynamoEndpoint() { return process.env.DYNAMODB_ENDPOINT || undefined; },
+  get stage() {
+    return process.env.STAGE ?? 'local';
+  },
+  get isLocal() {
+    return (process.env.STAGE ?? 'local') === 'local';
+  },
+  get tableName() {
+    return process.env.TABLE_NAME ?? 'yx-local';
+  },
+  get dynamoEndpoint() {
+    return process.env.DYNAMODB_ENDPOINT || undefined;
+  },
   get sessionSecret() {
     const s = process.env.SESSION_SECRET;
     if (s && s.length >= 32) return s;
@@ -11,13 +19,30 @@ export const env = {
     throw new Error('SESSION_SECRET must be set (32+ characters) outside the local stage');
   },
   /** Key for hashing ID numbers into uniqueness guards, so the guard rows hold no readable ID. */
-  get piiHashSecret() { return process.env.PII_HASH_SECRET || 'local-only-pii-secret'; },
-  get wechatApiBase() { return process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com'; },
-  get wechatAppId() { return process.env.WECHAT_APPID || 'wx-local-app'; },
-  get wechatSecret() { return process.env.WECHAT_SECRET || 'wx-local-secret'; },
+  get piiHashSecret() {
+    return process.env.PII_HASH_SECRET || 'local-only-pii-secret';
+  },
+  get wechatApiBase() {
+    return process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
+  },
+  get wechatAppId() {
+    return process.env.WECHAT_APPID || 'wx-local-app';
+  },
+  get wechatSecret() {
+    return process.env.WECHAT_SECRET || 'wx-local-secret';
+  },
   /** S3 bucket for materials; empty on the local stage, which uses a folder instead. */
-  get filesBucket() { const b = process.env.FILES_BUCKET; return b && b !== 'none' ? b : ''; },
-  get localFilesDir() { return process.env.LOCAL_FILES_DIR || '.data/files'; },
-  get localFilesUploadUrl() { return process.env.LOCAL_FILES_URL || 'http://127.0.0.1:8080/local-files/upload'; },
-  get localFilesSecret() { return process.env.LOCAL_FILES_SECRET || 'local-only-files-secret'; },
+  get filesBucket() {
+    const b = process.env.FILES_BUCKET;
+    return b && b !== 'none' ? b : '';
+  },
+  get localFilesDir() {
+    return process.env.LOCAL_FILES_DIR || '.data/files';
+  },
+  get localFilesUploadUrl() {
+    return process.env.LOCAL_FILES_URL || 'http://127.0.0.1:8080/local-files/upload';
+  },
+  get localFilesSecret() {
+    return process.env.LOCAL_FILES_SECRET || 'local-only-files-secret';
+  },
 };

@@ -27,7 +27,8 @@ type Def<K extends RouteKey> = RouteTable[K];
 /** What the contract's schema for a part of the request gives (undefined when the route takes none). */
 type Input<K extends RouteKey, F extends 'params' | 'query' | 'body'> = Def<K> extends { [P in F]: infer S extends z.ZodType } ? z.output<S> : undefined;
 /** The body: for a route with `{action}` bodies, what any of the actions' schemas gives. */
-type BodyOf<K extends RouteKey> = Def<K> extends { actionBodies: infer A extends Readonly<Record<string, z.ZodType>> } ? { [N in keyof A]: z.output<A[N]> }[keyof A] : Input<K, 'body'>;
+type BodyOf<K extends RouteKey> =
+  Def<K> extends { actionBodies: infer A extends Readonly<Record<string, z.ZodType>> } ? { [N in keyof A]: z.output<A[N]> }[keyof A] : Input<K, 'body'>;
 type IsPublic<K extends RouteKey> = Def<K>['roles'] extends 'public' ? true : false;
 
 /** Reads the caller's user row: `getUser` of lib/repository, named by the route so functions that never load a user carry no store code. */
@@ -55,7 +56,11 @@ export interface RouteContext<K extends RouteKey, U extends UserLoader | undefin
   event: HttpEvent;
 }
 
-export interface Reply { status?: number; body: unknown; headers?: Record<string, string> }
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -107,11 +112,15 @@ function readInput(def: RouteDoc, params: unknown, raw: unknown): unknown {
  */
 export function route<K extends RouteKey>(key: K, fn: (ctx: RouteContext<K>) => Promise<Reply | unknown>): RouteHandler;
 export function route<K extends RouteKey, U extends UserLoader | undefined = undefined>(
-  key: K, options: RouteOptions<K, U>, fn: (ctx: RouteContext<K, U>) => Promise<Reply | unknown>,
+  key: K,
+  options: RouteOptions<K, U>,
+  fn: (ctx: RouteContext<K, U>) => Promise<Reply | unknown>,
 ): RouteHandler;
 export function route(
   key: RouteKey,
-  ...args: [(ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>] | [RouteOptions<RouteKey, UserLoader | undefined>, (ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>]
+  ...args:
+    | [(ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>]
+    | [RouteOptions<RouteKey, UserLoader | undefined>, (ctx: RouteContext<RouteKey, UserLoader | undefined>) => Promise<unknown>]
 ): RouteHandler {
   const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
   const def: RouteDoc = ROUTE_BY_KEY[key];

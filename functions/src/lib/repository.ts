@@ -35,7 +35,8 @@ export function idempotencyItem(userId: string, key: string, at: string, made: O
 /** ADDs of a transaction's counter deltas, one update per row (a transaction may touch a row only once). */
 export function counterItems(deltas: CounterDeltas | undefined): Record<string, unknown>[] {
   if (!deltas) return [];
-  return deltas.rows()
+  return deltas
+    .rows()
     .map(({ scope, period, add }) => {
       const entries = Object.entries(add).filter(([, n]) => n !== 0);
       if (!entries.length) return undefined;
@@ -72,9 +73,16 @@ export async function readCounterRow(scope: Scope): Promise<Record<string, numbe
 
 /** The next n numbers of a day's sequence (one atomic counter per day); losing racers leave gaps, never reuse. */
 export async function allocateNumbers(day: string, n: number): Promise<number[]> {
-  const r = await db().send(new UpdateCommand({
-    TableName: table(), Key: counterKeys.sequence(day), UpdateExpression: 'ADD #n :n', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':n': n }, ReturnValues: 'UPDATED_NEW',
-  }));
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: counterKeys.sequence(day),
+      UpdateExpression: 'ADD #n :n',
+      ExpressionAttributeNames: { '#n': 'n' },
+      ExpressionAttributeValues: { ':n': n },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
   const last = Number(r.Attributes?.n);
   return Array.from({ length: n }, (_, i) => last - n + 1 + i);
 }
@@ -88,12 +96,15 @@ export async function rateWindowCount(bucket: string, window: string): Promise<n
 
 /** One more event in the window; the row expires by TTL after `ttl`. */
 export async function countInWindow(bucket: string, window: string, ttl: number): Promise<number> {
-  const r = await db().send(new UpdateCommand({
-    TableName: table(), Key: rateKeys.rateWindow(bucket, window),
-    UpdateExpression: 'ADD #c :one SET #ttl = if_not_exists(#ttl, :ttl)',
-    ExpressionAttributeNames: { '#c': 'count', '#ttl': 'ttl' },
-    ExpressionAttributeValues: { ':one': 1, ':ttl': ttl },
-    ReturnValues: 'UPDATED_NEW',
-  }));
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: rateKeys.rateWindow(bucket, window),
+      UpdateExpression: 'ADD #c :one SET #ttl = if_not_exists(#ttl, :ttl)',
+      ExpressionAttributeNames: { '#c': 'count', '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':one': 1, ':ttl': ttl },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
   return Number(r.Attributes?.count ?? 0);
 }

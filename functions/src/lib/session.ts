@@ -4,7 +4,10 @@ import { env } from './env';
 import { unauthenticated } from './errors';
 
 /** The app's own session, signed by us; WeChat's session_key never leaves the server. */
-export interface Session { userId: string; role: Role }
+export interface Session {
+  userId: string;
+  role: Role;
+}
 
 export const SESSION_HOURS = 12;
 const ISSUER = 'yx-gov';

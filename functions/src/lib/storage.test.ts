@@ -3,10 +3,16 @@ import { localGetSignature, dirStore, s3PresignedGet } from './storage';
 describe('presigned GET', () => {
   it('signs like S3: the AWS documentation example (examplebucket, test.txt, 2013-05-24)', () => {
     const url = s3PresignedGet({
-      host: 'examplebucket.s3.amazonaws.com', region: 'us-east-1', key: 'test.txt', expiresSeconds: 86400, at: new Date('2013-05-24T00:00:00Z'),
+      host: 'examplebucket.s3.amazonaws.com',
+      region: 'us-east-1',
+      key: 'test.txt',
+      expiresSeconds: 86400,
+      at: new Date('2013-05-24T00:00:00Z'),
       credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     });
-    expect(url).toBe('https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+    expect(url).toBe(
+      'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
+    );
   });
 
   it('gives the local folder a signed, expiring URL its endpoint can check', () => {

@@ -9,8 +9,14 @@ import { env } from './env';
  * stored object. Production: S3 (SigV4 POST policy with content-length-range). Local: a folder
  * behind the same interface, served by the local stack at /local-files/upload.
  */
-export interface PresignedPost { url: string; fields: Record<string, string> }
-export interface StoredObject { size: number; firstBytes: Buffer }
+export interface PresignedPost {
+  url: string;
+  fields: Record<string, string>;
+}
+export interface StoredObject {
+  size: number;
+  firstBytes: Buffer;
+}
 
 export interface ObjectStore {
   presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): PresignedPost;
@@ -67,10 +73,19 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 
 /** SigV4-signed POST policy (browser-based upload), so no extra SDK package is needed. */
 export function s3PresignedPost(o: {
-  bucket: string; region: string; key: string; contentType: string; maxBytes: number; expiresSeconds: number;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; at: Date;
+  bucket: string;
+  region: string;
+  key: string;
+  contentType: string;
+  maxBytes: number;
+  expiresSeconds: number;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  at: Date;
 }): PresignedPost {
-  const amzDate = o.at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''); // 20261126T101500Z
+  const amzDate = o.at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, ''); // 20261126T101500Z
   const day = amzDate.slice(0, 8);
   const credential = `${o.credentials.accessKeyId}/${day}/${o.region}/s3/aws4_request`;
   const fields: Record<string, string> = {
@@ -83,11 +98,7 @@ export function s3PresignedPost(o: {
   };
   const policy = {
     expiration: new Date(o.at.getTime() + o.expiresSeconds * 1000).toISOString(),
-    conditions: [
-      { bucket: o.bucket },
-      ['content-length-range', 1, o.maxBytes],
-      ...Object.entries(fields).map(([k, v]) => ({ [k]: v })),
-    ],
+    conditions: [{ bucket: o.bucket }, ['content-length-range', 1, o.maxBytes], ...Object.entries(fields).map(([k, v]) => ({ [k]: v }))],
   };
   const policyB64 = Buffer.from(JSON.stringify(policy)).toString('base64');
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
@@ -101,10 +112,17 @@ const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => 
 
 /** SigV4 query-string presigned GET (the S3 "presigned URL"), again without an extra SDK package. */
 export function s3PresignedGet(o: {
-  host: string; region: string; key: string; expiresSeconds: number;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; at: Date;
+  host: string;
+  region: string;
+  key: string;
+  expiresSeconds: number;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  at: Date;
 }): string {
-  const amzDate = o.at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = o.at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const scope = `${day}/${o.region}/s3/aws4_request`;
   const path = `/${o.key.split('/').map(rfc3986).join('/')}`;
@@ -116,7 +134,10 @@ export function s3PresignedGet(o: {
     ...(o.credentials.sessionToken ? { 'X-Amz-Security-Token': o.credentials.sessionToken } : {}),
     'X-Amz-SignedHeaders': 'host',
   };
-  const canonicalQuery = Object.keys(query).sort().map((k) => `${rfc3986(k)}=${rfc3986(query[k])}`).join('&');
+  const canonicalQuery = Object.keys(query)
+    .sort()
+    .map((k) => `${rfc3986(k)}=${rfc3986(query[k])}`)
+    .join('&');
   const canonicalRequest = ['GET', path, canonicalQuery, `host:${o.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
@@ -128,14 +149,32 @@ function s3Store(bucket: string): ObjectStore {
   return {
     presignGet(key, expiresSeconds) {
       return s3PresignedGet({
-        host: `${bucket}.s3.${region}.amazonaws.com`, region, key, expiresSeconds, at: new Date(),
-        credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },
+        host: `${bucket}.s3.${region}.amazonaws.com`,
+        region,
+        key,
+        expiresSeconds,
+        at: new Date(),
+        credentials: {
+          accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+          sessionToken: process.env.AWS_SESSION_TOKEN,
+        },
       });
     },
     presignPost(key, contentType, maxBytes, expiresSeconds) {
       return s3PresignedPost({
-        bucket, region, key, contentType, maxBytes, expiresSeconds, at: new Date(),
-        credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },
+        bucket,
+        region,
+        key,
+        contentType,
+        maxBytes,
+        expiresSeconds,
+        at: new Date(),
+        credentials: {
+          accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+          sessionToken: process.env.AWS_SESSION_TOKEN,
+        },
       });
     },
     async head(key) {
@@ -158,12 +197,12 @@ function s3Store(bucket: string): ObjectStore {
 let store: ObjectStore | undefined;
 export function objectStore(): ObjectStore {
   if (!store) {
-    store = env.filesBucket
-      ? s3Store(env.filesBucket)
-      : dirStore(env.localFilesDir, env.localFilesUploadUrl, env.localFilesSecret);
+    store = env.filesBucket ? s3Store(env.filesBucket) : dirStore(env.localFilesDir, env.localFilesUploadUrl, env.localFilesSecret);
   }
   return store;
 }
-export const resetObjectStore = () => { store = undefined; };
+export const resetObjectStore = () => {
+  store = undefined;
+};
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

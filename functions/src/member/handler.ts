@@ -33,5 +33,7 @@ export const handler = router([
   }),
   route('GET /v1/admin/member/stats', ({ query }) => member.memberStats(query.days)),
   route('GET /v1/admin/member/members', ({ query }) => member.members(query.limit, query.cursor)),
-  route('POST /v1/admin/member/points', ({ session, body, event }) => member.adjustPoints(session.userId, body.userId, body.points, body.reason, idempotencyKey(event))),
+  route('POST /v1/admin/member/points', ({ session, body, event }) =>
+    member.adjustPoints(session.userId, body.userId, body.points, body.reason, idempotencyKey(event)),
+  ),
 ]);

@@ -26,7 +26,9 @@ async function person(points = 0): Promise<{ id: string; token: string }> {
 const withKey = (key: string) => (e: Parameters<typeof handler>[0]) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } });
 const claim = (token: string, benefitId: string, key = `k-${Math.random().toString(36).slice(2)}`) =>
   call(withKey(key), 'POST /v1/member/benefits/{benefitId}/claim', { token, params: { benefitId } });
-const at = (date: string, hour = 10) => { process.env.FAKE_NOW = `${date}T${String(hour - 8).padStart(2, '0')}:00:00.000Z`; };
+const at = (date: string, hour = 10) => {
+  process.env.FAKE_NOW = `${date}T${String(hour - 8).padStart(2, '0')}:00:00.000Z`;
+};
 async function ledgerSum(userId: string) {
   const page = await repo.ledger(userId, 50);
   return page.items.reduce((s, e) => s + e.points, 0);
@@ -34,7 +36,19 @@ async function ledgerSum(userId: string) {
 let admin: string;
 async function newBenefit(over: Record<string, unknown>) {
   const id = `t-${RUN}-${++n}`;
-  const body = { id, title: '测试福利', description: '测试用', partner: '广东省博物馆', partnerId: 'gd-museum', stock: 10, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 7, ...over };
+  const body = {
+    id,
+    title: '测试福利',
+    description: '测试用',
+    partner: '广东省博物馆',
+    partnerId: 'gd-museum',
+    stock: 10,
+    perMemberLimit: 1,
+    minLevel: 'standard',
+    pointsPrice: 0,
+    validDays: 7,
+    ...over,
+  };
   const r = await call(handler, 'POST /v1/admin/member/benefits', { token: admin, body });
   expect(r.status).toBe(201);
   return id;
@@ -44,7 +58,9 @@ beforeAll(async () => {
   await seedAll();
   admin = await login('u-admin');
 });
-afterEach(() => { delete process.env.FAKE_NOW; });
+afterEach(() => {
+  delete process.env.FAKE_NOW;
+});
 
 describe('card and check-in', () => {
   it('gives one card per person however often it is tapped, keeping points earned before it', async () => {
@@ -94,7 +110,7 @@ describe('card and check-in', () => {
     expect(points.nextCursor).toBeTruthy();
   });
 
-  it('needs a card before checking in, and keeps each person\'s points to themselves', async () => {
+  it("needs a card before checking in, and keeps each person's points to themselves", async () => {
     const p = await person();
     expect((await call(handler, 'POST /v1/member/check-in', { token: p.token })).status).toBe(409);
     expect((await call(handler, 'GET /v1/member/check-ins', { token: p.token, query: {} })).status).toBe(404);
@@ -111,9 +127,19 @@ describe('points from other capabilities', () => {
     const twice = await Promise.all([awardPoints(award), awardPoints(award), awardPoints(award)]);
     expect(twice.filter((r) => r.awarded)).toHaveLength(1);
     expect((await repo.getCard(p.id))!.balance).toBe(20);
-    const cut = await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -50, reason: '误发积分冲正' } });
+    const cut = await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', {
+      token: admin,
+      body: { userId: p.id, points: -50, reason: '误发积分冲正' },
+    });
     expect(cut.status).toBe(422);
-    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -20, reason: '误发积分冲正' } })).status).toBe(200);
+    expect(
+      (
+        await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', {
+          token: admin,
+          body: { userId: p.id, points: -20, reason: '误发积分冲正' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await repo.getCard(p.id))!.balance).toBe(0);
     expect(await ledgerSum(p.id)).toBe(0);
     // a retried adjustment (same key) changes nothing more
@@ -122,7 +148,9 @@ describe('points from other capabilities', () => {
     const retry = await call(withKey('adjust-retry-0001'), 'POST /v1/admin/member/points', { token: admin, body: bonus });
     expect([first.body.balance, retry.body.balance, retry.body.repeated]).toEqual([30, 30, true]);
     expect(await ledgerSum(p.id)).toBe(30);
-    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: 0, reason: '零' } })).status).toBe(400);
+    expect(
+      (await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: 0, reason: '零' } })).status,
+    ).toBe(400);
   });
 });
 
@@ -179,11 +207,15 @@ describe('member day', () => {
   it('gives exactly 50 codes when 500 members claim 50 units at the same moment; the rest hear 已领完', async () => {
     const people = [];
     for (let i = 0; i < 500; i += 50) {
-      people.push(...(await Promise.all(Array.from({ length: 50 }, async () => {
-        const p = await person();
-        await call(handler, 'POST /v1/member/card', { token: p.token });
-        return p;
-      }))));
+      people.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, async () => {
+            const p = await person();
+            await call(handler, 'POST /v1/member/card', { token: p.token });
+            return p;
+          }),
+        )),
+      );
     }
     const prize = await newBenefit({ stock: 50 });
     at('2026-12-18');
@@ -201,9 +233,38 @@ describe('member day', () => {
 describe('admin', () => {
   it('changes benefits and rules with checks, and reports figures', async () => {
     const id = await newBenefit({ stock: 3 });
-    const dup = await call(handler, 'POST /v1/admin/member/benefits', { token: admin, body: { id, title: '重复', description: '', partner: '博物馆', partnerId: 'gd-museum', stock: 1, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 7 } });
+    const dup = await call(handler, 'POST /v1/admin/member/benefits', {
+      token: admin,
+      body: {
+        id,
+        title: '重复',
+        description: '',
+        partner: '博物馆',
+        partnerId: 'gd-museum',
+        stock: 1,
+        perMemberLimit: 1,
+        minLevel: 'standard',
+        pointsPrice: 0,
+        validDays: 7,
+      },
+    });
     expect(dup.status).toBe(409);
-    const bad = await call(handler, 'PUT /v1/admin/member/benefits/{benefitId}', { token: admin, params: { benefitId: id }, body: { id, title: '改', description: '', partner: '博物馆', partnerId: 'gd-museum', stock: 3, perMemberLimit: 1, minLevel: 'platinum', pointsPrice: 0, validDays: 7 } });
+    const bad = await call(handler, 'PUT /v1/admin/member/benefits/{benefitId}', {
+      token: admin,
+      params: { benefitId: id },
+      body: {
+        id,
+        title: '改',
+        description: '',
+        partner: '博物馆',
+        partnerId: 'gd-museum',
+        stock: 3,
+        perMemberLimit: 1,
+        minLevel: 'platinum',
+        pointsPrice: 0,
+        validDays: 7,
+      },
+    });
     expect(bad.status).toBe(422);
     const rules = (await call(handler, 'GET /v1/admin/member/rules', { token: admin })).body;
     const badRules = await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: { ...rules, levels: [{ ...rules.levels[0], threshold: 10 }] } });
@@ -223,10 +284,19 @@ describe('admin', () => {
 describe('found in review', () => {
   it('refuses to deduct from someone without points (422), and a forged cursor is a 400', async () => {
     const p = await person();
-    expect((await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', { token: admin, body: { userId: p.id, points: -5, reason: '误发积分冲正' } })).status).toBe(422);
+    expect(
+      (
+        await call(withKey(`adjust-${RUN}-${++n}`), 'POST /v1/admin/member/points', {
+          token: admin,
+          body: { userId: p.id, points: -5, reason: '误发积分冲正' },
+        })
+      ).status,
+    ).toBe(422);
     await call(handler, 'POST /v1/member/card', { token: p.token });
     const forged = Buffer.from(JSON.stringify({ pk: 'USER#someone-else', sk: 'PTS#x' })).toString('base64url');
     expect((await call(handler, 'GET /v1/member/points', { token: p.token, query: { cursor: forged } })).status).toBe(400);
-    expect((await call(handler, 'GET /v1/admin/member/members', { token: admin, query: { cursor: Buffer.from('{}').toString('base64url') } })).status).toBe(400);
+    expect((await call(handler, 'GET /v1/admin/member/members', { token: admin, query: { cursor: Buffer.from('{}').toString('base64url') } })).status).toBe(
+      400,
+    );
   });
 });

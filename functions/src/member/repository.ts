@@ -4,8 +4,20 @@ import { db, table } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { idempotencyItem, getIdempotency } from '../lib/repository';
 import {
-  BenefitItem, Card, Claim, keys, PointsEntryRow, PointsSource, Rules, seedPointsItems, shardOf, STAT_SHARDS,
-  type BenefitRow, type ClaimRow, type MemberCard, type PointsRow,
+  BenefitItem,
+  Card,
+  Claim,
+  keys,
+  PointsEntryRow,
+  PointsSource,
+  Rules,
+  seedPointsItems,
+  shardOf,
+  STAT_SHARDS,
+  type BenefitRow,
+  type ClaimRow,
+  type MemberCard,
+  type PointsRow,
 } from '../lib/entities/member';
 
 /**
@@ -33,7 +45,16 @@ export async function putRules(rules: MemberRules, by: string, at: string): Prom
 }
 
 export async function nextMemberSeq(): Promise<number> {
-  const r = await db().send(new UpdateCommand({ TableName: T(), Key: keys.memberSequence, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }));
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: T(),
+      Key: keys.memberSequence,
+      UpdateExpression: 'ADD #n :one',
+      ExpressionAttributeNames: { '#n': 'n' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
   return Number(r.Attributes?.n);
 }
 
@@ -45,11 +66,16 @@ export async function nextMemberSeq(): Promise<number> {
 export async function bumpStats(userId: string, day: string, add: Record<string, number>): Promise<void> {
   const entries = Object.entries(add).filter(([, n]) => n !== 0);
   if (!entries.length) return;
-  const update = (key: { pk: string; sk: string }) => db().send(new UpdateCommand({
-    TableName: T(), Key: key, UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
-    ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
-    ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
-  }));
+  const update = (key: { pk: string; sk: string }) =>
+    db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: key,
+        UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
+      }),
+    );
   await Promise.all([update(keys.stat(day, shardOf(userId))), update(keys.stat('ALL', shardOf(userId)))]);
 }
 
@@ -72,10 +98,26 @@ export async function readStats(days: string[]): Promise<Map<string, Record<stri
 export function claimCardItem(userId: string, memberNo: string, levelId: string, at: string, today: string, growthWas: number) {
   return {
     Update: {
-      TableName: T(), Key: keys.card(userId),
-      UpdateExpression: 'SET memberNo = :no, levelId = :lvl, levelReachedAt = :today, claimedAt = :at, userId = :u, entity = :e, gsi1pk = :g1, gsi1sk = :g1s, balance = if_not_exists(balance, :zero), growth = if_not_exists(growth, :zero), streak = if_not_exists(streak, :zero)',
-      ConditionExpression: growthWas === 0 ? 'attribute_not_exists(memberNo) AND (attribute_not_exists(growth) OR growth = :zero)' : 'attribute_not_exists(memberNo) AND growth = :gw',
-      ExpressionAttributeValues: { ':no': memberNo, ':lvl': levelId, ':today': today, ':at': at, ':u': userId, ':e': 'MemberCard', ':g1': keys.members(at, userId).gsi1pk, ':g1s': keys.members(at, userId).gsi1sk, ':zero': 0, ...(growthWas === 0 ? {} : { ':gw': growthWas }) },
+      TableName: T(),
+      Key: keys.card(userId),
+      UpdateExpression:
+        'SET memberNo = :no, levelId = :lvl, levelReachedAt = :today, claimedAt = :at, userId = :u, entity = :e, gsi1pk = :g1, gsi1sk = :g1s, balance = if_not_exists(balance, :zero), growth = if_not_exists(growth, :zero), streak = if_not_exists(streak, :zero)',
+      ConditionExpression:
+        growthWas === 0
+          ? 'attribute_not_exists(memberNo) AND (attribute_not_exists(growth) OR growth = :zero)'
+          : 'attribute_not_exists(memberNo) AND growth = :gw',
+      ExpressionAttributeValues: {
+        ':no': memberNo,
+        ':lvl': levelId,
+        ':today': today,
+        ':at': at,
+        ':u': userId,
+        ':e': 'MemberCard',
+        ':g1': keys.members(at, userId).gsi1pk,
+        ':g1s': keys.members(at, userId).gsi1sk,
+        ':zero': 0,
+        ...(growthWas === 0 ? {} : { ':gw': growthWas }),
+      },
     },
   };
 }
@@ -84,22 +126,37 @@ export function claimCardItem(userId: string, memberNo: string, levelId: string,
  * A ledger entry and its source guard (one per source, so a retried award is harmless) and the card's
  * balance move. `growthWas` guards level changes computed from the growth we read; `minBalance` guards spending.
  */
-export function pointsItems(userId: string, e: PointsRow, card: { set?: Record<string, unknown>; growthWas?: number; minBalance?: number }): Record<string, unknown>[] {
+export function pointsItems(
+  userId: string,
+  e: PointsRow,
+  card: { set?: Record<string, unknown>; growthWas?: number; minBalance?: number },
+): Record<string, unknown>[] {
   const grows = e.kind === 'earned' || (e.kind === 'adjusted' && e.points > 0);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':p': e.points, ':u': userId };
   const sets = ['userId = :u'];
-  Object.entries(card.set ?? {}).forEach(([k, v], i) => { names[`#s${i}`] = k; values[`:s${i}`] = v; sets.push(`#s${i} = :s${i}`); });
+  Object.entries(card.set ?? {}).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
   const conditions: string[] = [];
-  if (card.growthWas !== undefined) { conditions.push(card.growthWas === 0 ? '(attribute_not_exists(growth) OR growth = :gw)' : 'growth = :gw'); values[':gw'] = card.growthWas; }
-  if (card.minBalance !== undefined) { conditions.push('balance >= :min'); values[':min'] = card.minBalance; }
+  if (card.growthWas !== undefined) {
+    conditions.push(card.growthWas === 0 ? '(attribute_not_exists(growth) OR growth = :gw)' : 'growth = :gw');
+    values[':gw'] = card.growthWas;
+  }
+  if (card.minBalance !== undefined) {
+    conditions.push('balance >= :min');
+    values[':min'] = card.minBalance;
+  }
   if (grows) values[':g'] = e.points;
   return [
     { Put: { TableName: T(), Item: PointsSource.toItem(userId, e), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: T(), Item: PointsEntryRow.toItem(userId, e) } },
     {
       Update: {
-        TableName: T(), Key: keys.card(userId),
+        TableName: T(),
+        Key: keys.card(userId),
         UpdateExpression: `SET ${sets.join(', ')} ADD balance :p${grows ? ', growth :g' : ''}`,
         ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
@@ -115,23 +172,35 @@ export async function transact(items: Record<string, unknown>[]): Promise<void> 
 
 /** Check-in days of a month: the `checkin:<date>` sources (one Query). */
 export async function checkInDates(userId: string, month: string): Promise<string[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.checkInPrefix(month) },
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.checkInPrefix(month) },
+    }),
+  );
   return (r.Items ?? []).map((i) => keys.checkInDateOf(String(i.sk)));
 }
 
 /** The ledger, newest first. */
 export async function ledger(userId: string, limit: number, cursor?: string) {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.entryPrefix },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.card(userId).pk, sortPrefix: keys.entryPrefix }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.card(userId).pk, ':p': keys.entryPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.card(userId).pk, sortPrefix: keys.entryPrefix }),
+    }),
+  );
   return { items: (r.Items ?? []).map(PointsEntryRow.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 export async function listBenefits(): Promise<BenefitRow[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.benefitsPk }, Limit: 100 }));
+  const r = await db().send(
+    new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.benefitsPk }, Limit: 100 }),
+  );
   return (r.Items ?? []).map(BenefitItem.fromItem);
 }
 
@@ -145,12 +214,29 @@ export async function saveBenefit(b: Benefit, at: string, mode: 'create' | 'upda
   const { id, ...fields } = b;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':stock': b.stock, ':zero': 0, ':at': at, ':e': 'Benefit', ':id': id };
-  const sets = ['stockLeft = :stock - if_not_exists(claimed, :zero)', 'claimed = if_not_exists(claimed, :zero)', 'redeemed = if_not_exists(redeemed, :zero)', 'updatedAt = :at', 'entity = :e', 'id = :id'];
-  Object.entries(fields).forEach(([k, v], i) => { names[`#f${i}`] = k; values[`:f${i}`] = v; sets.push(`#f${i} = :f${i}`); });
-  await db().send(new UpdateCommand({
-    TableName: T(), Key: keys.benefit(id), UpdateExpression: `SET ${sets.join(', ')}`,
-    ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND claimed <= :stock', ExpressionAttributeNames: names, ExpressionAttributeValues: values,
-  }));
+  const sets = [
+    'stockLeft = :stock - if_not_exists(claimed, :zero)',
+    'claimed = if_not_exists(claimed, :zero)',
+    'redeemed = if_not_exists(redeemed, :zero)',
+    'updatedAt = :at',
+    'entity = :e',
+    'id = :id',
+  ];
+  Object.entries(fields).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    sets.push(`#f${i} = :f${i}`);
+  });
+  await db().send(
+    new UpdateCommand({
+      TableName: T(),
+      Key: keys.benefit(id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND claimed <= :stock',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
 }
 
 export async function claimedCount(userId: string, benefitIds: string[]): Promise<Map<string, number>> {
@@ -166,7 +252,15 @@ export async function claimedCount(userId: string, benefitIds: string[]): Promis
  */
 export async function reserveUnit(benefitId: string): Promise<boolean> {
   try {
-    await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one', ConditionExpression: 'stockLeft > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: keys.benefit(benefitId),
+        UpdateExpression: 'SET stockLeft = stockLeft - :one ADD claimed :one',
+        ConditionExpression: 'stockLeft > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      }),
+    );
     return true;
   } catch (e) {
     if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -176,14 +270,29 @@ export async function reserveUnit(benefitId: string): Promise<boolean> {
 
 /** Gives a reserved unit back when the claim itself could not be made (limit, points, a double tap's twin). */
 export async function releaseUnit(benefitId: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD stockLeft :one, claimed :minus', ExpressionAttributeValues: { ':one': 1, ':minus': -1 } }));
+  await db().send(
+    new UpdateCommand({
+      TableName: T(),
+      Key: keys.benefit(benefitId),
+      UpdateExpression: 'ADD stockLeft :one, claimed :minus',
+      ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+    }),
+  );
 }
 
 /** The claim's own writes (all the member's own rows): the idempotency record, the member's count, the code. */
 export function claimItems(c: ClaimRow, limit: number, idem: string): Record<string, unknown>[] {
   return [
     idempotencyItem(c.userId, idem, c.claimedAt, { code: c.code }),
-    { Update: { TableName: T(), Key: keys.count(c.userId, c.benefitId), UpdateExpression: 'ADD n :one', ConditionExpression: 'attribute_not_exists(n) OR n < :limit', ExpressionAttributeValues: { ':one': 1, ':limit': limit } } },
+    {
+      Update: {
+        TableName: T(),
+        Key: keys.count(c.userId, c.benefitId),
+        UpdateExpression: 'ADD n :one',
+        ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit },
+      },
+    },
     { Put: { TableName: T(), Item: Claim.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
 }
@@ -198,29 +307,54 @@ export async function getClaim(code: string): Promise<ClaimRow | undefined> {
 }
 
 export async function myClaims(userId: string, limit: number): Promise<ClaimRow[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.userClaimsPk(userId) }, ScanIndexForward: false, Limit: limit,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.userClaimsPk(userId) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
   return (r.Items ?? []).map(Claim.fromItem);
 }
 
 /** 核销: once, before it expires. */
 export function redeemItems(c: ClaimRow, by: string, at: string, today: string, partnerId: string): Record<string, unknown>[] {
   return [
-    { Update: { TableName: T(), Key: keys.claim(c.code), UpdateExpression: 'SET #s = :r, redeemedAt = :at, redeemedBy = :by', ConditionExpression: '#s = :c AND expiresOn >= :today AND partnerId = :pid', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'redeemed', ':c': 'claimed', ':at': at, ':by': by, ':today': today, ':pid': partnerId } } },
+    {
+      Update: {
+        TableName: T(),
+        Key: keys.claim(c.code),
+        UpdateExpression: 'SET #s = :r, redeemedAt = :at, redeemedBy = :by',
+        ConditionExpression: '#s = :c AND expiresOn >= :today AND partnerId = :pid',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':r': 'redeemed', ':c': 'claimed', ':at': at, ':by': by, ':today': today, ':pid': partnerId },
+      },
+    },
   ];
 }
 
 /** The benefit's redeemed count, after the redemption committed (the benefit row is shared by every claimer). */
 export async function countRedemption(benefitId: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }));
+  await db().send(
+    new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }),
+  );
 }
 
 /** Members, newest first (admin). */
 export async function listMembers(limit: number, cursor?: string) {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.membersPk }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.membersPk, index: 'gsi1' }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.membersPk },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.membersPk, index: 'gsi1' }),
+    }),
+  );
   return { items: (r.Items ?? []).map(Card.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
-

@@ -3,9 +3,42 @@ import type { PointsRow } from './repository';
 
 /** 会员日 benefits from district partners (the admin changes them in 会员管理). */
 export const SEED_BENEFITS: Benefit[] = [
-  { id: 'gd-museum-ticket', title: '广东省博物馆特展门票', description: '会员日凭兑换码到博物馆一楼服务台换取特展门票一张，当日有效场次以现场为准。', partner: '广东省博物馆', partnerId: 'gd-museum', stock: 50, perMemberLimit: 1, minLevel: 'standard', pointsPrice: 0, validDays: 30 },
-  { id: 'yuewei-coupon-50', title: '粤味餐饮 50 元代金券', description: '北京路粤味餐饮堂食满 200 元可用，每桌限用一张。', partner: '粤味餐饮', partnerId: 'yuewei', stock: 200, perMemberLimit: 2, minLevel: 'silver', pointsPrice: 100, validDays: 30 },
-  { id: 'yuexiu-park-boat', title: '越秀公园北秀湖游船券', description: '金卡及以上会员专享，凭码到北秀湖码头换取 30 分钟游船一次。', partner: '越秀公园', partnerId: 'yuexiu-park', stock: 30, perMemberLimit: 1, minLevel: 'gold', pointsPrice: 300, validDays: 60 },
+  {
+    id: 'gd-museum-ticket',
+    title: '广东省博物馆特展门票',
+    description: '会员日凭兑换码到博物馆一楼服务台换取特展门票一张，当日有效场次以现场为准。',
+    partner: '广东省博物馆',
+    partnerId: 'gd-museum',
+    stock: 50,
+    perMemberLimit: 1,
+    minLevel: 'standard',
+    pointsPrice: 0,
+    validDays: 30,
+  },
+  {
+    id: 'yuewei-coupon-50',
+    title: '粤味餐饮 50 元代金券',
+    description: '北京路粤味餐饮堂食满 200 元可用，每桌限用一张。',
+    partner: '粤味餐饮',
+    partnerId: 'yuewei',
+    stock: 200,
+    perMemberLimit: 2,
+    minLevel: 'silver',
+    pointsPrice: 100,
+    validDays: 30,
+  },
+  {
+    id: 'yuexiu-park-boat',
+    title: '越秀公园北秀湖游船券',
+    description: '金卡及以上会员专享，凭码到北秀湖码头换取 30 分钟游船一次。',
+    partner: '越秀公园',
+    partnerId: 'yuexiu-park',
+    stock: 30,
+    perMemberLimit: 1,
+    minLevel: 'gold',
+    pointsPrice: 300,
+    validDays: 60,
+  },
 ];
 
 /** 黄美玲 earned points before she had a card (ratings, volunteering); claiming the card shows them. */

@@ -1,7 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import {
-  addDays, beijingTime, businessDate, claimCheck, checkInOutcome, currentStreak, isMemberDay, levelAfterChange, maskName, memberNumber, nextBonus, nextMemberDay,
-  POINTS_KIND_NAMES, progressToNext, redeemCode, type AwardPointsInput, type Benefit, type ClaimRefusal, type MemberRules, type PointsKind,
+  addDays,
+  beijingTime,
+  businessDate,
+  claimCheck,
+  checkInOutcome,
+  currentStreak,
+  isMemberDay,
+  levelAfterChange,
+  maskName,
+  memberNumber,
+  nextBonus,
+  nextMemberDay,
+  POINTS_KIND_NAMES,
+  progressToNext,
+  redeemCode,
+  type AwardPointsInput,
+  type Benefit,
+  type ClaimRefusal,
+  type MemberRules,
+  type PointsKind,
 } from '@yx/shared';
 import { now } from '../lib/clock';
 import { cancellationReasons } from '../lib/db';
@@ -14,14 +32,17 @@ import * as repo from './repository';
 const today = () => businessDate(now());
 /** The admin's figures move after the change; a failure there is logged, never the member's problem. */
 async function stats(userId: string, day: string, add: Record<string, number>) {
-  try { await repo.bumpStats(userId, day, add); } catch (e) { log.error('member stats not counted', { err: (e as Error).name }); }
+  try {
+    await repo.bumpStats(userId, day, add);
+  } catch (e) {
+    log.error('member stats not counted', { err: (e as Error).name });
+  }
 }
 /** Points for rating a finished service (half for rating an appeal's answer). */
 export const RATING_POINTS = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Wait a little, more each time, so that many people at one moment spread out instead of colliding again. */
 const backoff = (attempt: number) => sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
-
 
 /** The level a card shows today: reached levels are kept within their year, even if the admin raised thresholds. */
 function heldLevel(card: repo.MemberCard, rules: MemberRules, day: string) {
@@ -36,11 +57,14 @@ export function cardView(card: repo.MemberCard, rules: MemberRules, day: string)
   const streak = currentStreak({ lastDate: card.lastCheckIn, streak: card.streak ?? 0 }, day);
   const progress = progressToNext(card.growth ?? 0, rules, level.id);
   return {
-    memberNo: card.memberNo!, claimedAt: card.claimedAt,
+    memberNo: card.memberNo!,
+    claimedAt: card.claimedAt,
     level: { id: level.id, name: level.name, face: level.face, perks: level.perks, index },
-    balance: card.balance ?? 0, growth: card.growth ?? 0,
+    balance: card.balance ?? 0,
+    growth: card.growth ?? 0,
     next: progress.next ? { name: progress.next.name, threshold: progress.next.threshold, needed: progress.needed, ratio: progress.ratio } : null,
-    streak, checkedToday: card.lastCheckIn === day,
+    streak,
+    checkedToday: card.lastCheckIn === day,
     nextBonus: nextBonus(card.lastCheckIn === day ? streak : streak, rules) ?? null,
   };
 }
@@ -51,7 +75,7 @@ export async function memberHome(userId: string) {
   const day = today();
   return {
     card: card?.memberNo ? cardView(card, rules, day) : null,
-    pendingPoints: card && !card.memberNo ? card.balance ?? 0 : 0,
+    pendingPoints: card && !card.memberNo ? (card.balance ?? 0) : 0,
     today: day,
     memberDay: { isToday: isMemberDay(day, rules), next: nextMemberDay(day, rules), dayOfMonth: rules.memberDay.dayOfMonth },
     checkIn: rules.checkIn,
@@ -100,8 +124,12 @@ export async function checkIn(userId: string) {
     const growth = (card.growth ?? 0) + o.points;
     const held = levelAfterChange({ levelId: card.levelId!, reachedAt: card.levelReachedAt ?? day }, growth, day, rules);
     const entry: repo.PointsRow = {
-      at: now().toISOString(), kind: 'earned', points: o.points, source: `checkin:${day}`,
-      reason: o.bonus ? `签到（连续 ${o.streak} 天，奖励 ${o.bonus}）` : '每日签到', balanceAfter: (card.balance ?? 0) + o.points,
+      at: now().toISOString(),
+      kind: 'earned',
+      points: o.points,
+      source: `checkin:${day}`,
+      reason: o.bonus ? `签到（连续 ${o.streak} 天，奖励 ${o.bonus}）` : '每日签到',
+      balanceAfter: (card.balance ?? 0) + o.points,
     };
     try {
       const set = { streak: o.streak, lastCheckIn: day, levelId: held.levelId, levelReachedAt: held.reachedAt };
@@ -110,8 +138,11 @@ export async function checkIn(userId: string) {
       // the card as just written (the growth condition held, so nothing else changed it in between)
       const fresh: repo.MemberCard = { ...card, ...set, balance: (card.balance ?? 0) + o.points, growth };
       return {
-        already: false, points: o.points, bonus: o.bonus, streak: o.streak,
-        upgradedTo: held.upgraded ? rules.levels.find((l) => l.id === held.levelId)?.name ?? null : null,
+        already: false,
+        points: o.points,
+        bonus: o.bonus,
+        streak: o.streak,
+        upgradedTo: held.upgraded ? (rules.levels.find((l) => l.id === held.levelId)?.name ?? null) : null,
         card: cardView(fresh, rules, day),
       };
     } catch (e) {
@@ -130,13 +161,20 @@ export async function checkInMonth(userId: string, month?: string) {
   const m = month ?? day.slice(0, 7);
   const [dates, card] = await Promise.all([repo.checkInDates(userId, m), repo.getCard(userId)]);
   if (!card?.memberNo) throw notFound('您还没有会员卡');
-  return { month: m, today: day, dates, streak: currentStreak({ lastDate: card.lastCheckIn, streak: card.streak ?? 0 }, day), checkedToday: card.lastCheckIn === day };
+  return {
+    month: m,
+    today: day,
+    dates,
+    streak: currentStreak({ lastDate: card.lastCheckIn, streak: card.streak ?? 0 }, day),
+    checkedToday: card.lastCheckIn === day,
+  };
 }
 
 export async function pointsLedger(userId: string, limit: number, cursor?: string) {
   const [card, page] = await Promise.all([repo.getCard(userId), repo.ledger(userId, limit, cursor)]);
   return {
-    balance: card?.balance ?? 0, growth: card?.growth ?? 0,
+    balance: card?.balance ?? 0,
+    growth: card?.growth ?? 0,
     items: page.items.map((e) => ({ at: e.at, kind: e.kind, kindName: POINTS_KIND_NAMES[e.kind], points: e.points, reason: e.reason })),
     nextCursor: page.nextCursor,
   };
@@ -147,7 +185,9 @@ export async function pointsLedger(userId: string, limit: number, cursor?: strin
  * idempotent by `source`, so a retried award pays once. Points earned before the card is claimed wait on it.
  * Negative `adjusted` amounts (admin corrections) never take the balance below zero.
  */
-export async function awardPoints(input: AwardPointsInput & { kind?: Extract<PointsKind, 'earned' | 'adjusted'> }): Promise<{ awarded: boolean; balance?: number }> {
+export async function awardPoints(
+  input: AwardPointsInput & { kind?: Extract<PointsKind, 'earned' | 'adjusted'> },
+): Promise<{ awarded: boolean; balance?: number }> {
   const rules = await repo.getRules();
   const day = today();
   const kind = input.kind ?? 'earned';
@@ -156,20 +196,34 @@ export async function awardPoints(input: AwardPointsInput & { kind?: Extract<Poi
     const card = await repo.getCard(input.userId);
     const growthWas = card?.growth ?? 0;
     const grows = input.points > 0;
-    const held = card?.memberNo && grows ? levelAfterChange({ levelId: card.levelId!, reachedAt: card.levelReachedAt ?? day }, growthWas + input.points, day, rules) : undefined;
-    const entry: repo.PointsRow = { at: now().toISOString(), kind, points: input.points, reason: input.reason, source: input.source, balanceAfter: (card?.balance ?? 0) + input.points };
+    const held =
+      card?.memberNo && grows
+        ? levelAfterChange({ levelId: card.levelId!, reachedAt: card.levelReachedAt ?? day }, growthWas + input.points, day, rules)
+        : undefined;
+    const entry: repo.PointsRow = {
+      at: now().toISOString(),
+      kind,
+      points: input.points,
+      reason: input.reason,
+      source: input.source,
+      balanceAfter: (card?.balance ?? 0) + input.points,
+    };
     try {
-      await repo.transact(repo.pointsItems(input.userId, entry, {
-        growthWas, ...(input.points < 0 ? { minBalance: -input.points } : {}),
-        ...(held ? { set: { levelId: held.levelId, levelReachedAt: held.reachedAt } } : {}),
-      }));
+      await repo.transact(
+        repo.pointsItems(input.userId, entry, {
+          growthWas,
+          ...(input.points < 0 ? { minBalance: -input.points } : {}),
+          ...(held ? { set: { levelId: held.levelId, levelReachedAt: held.reachedAt } } : {}),
+        }),
+      );
       await stats(input.userId, day, input.points > 0 ? { pointsIssued: input.points } : { pointsSpent: -input.points });
       return { awarded: true, balance: entry.balanceAfter };
     } catch (e) {
       const reasons = cancellationReasons(e);
       if (!reasons) throw e;
       if (reasons[0] === 'ConditionalCheckFailed') return { awarded: false }; // this source was paid before
-      if (reasons[2] === 'ConditionalCheckFailed' && input.points < 0 && ((await repo.getCard(input.userId))?.balance ?? 0) < -input.points) throw ruleViolation('积分余额不足，不能扣减');
+      if (reasons[2] === 'ConditionalCheckFailed' && input.points < 0 && ((await repo.getCard(input.userId))?.balance ?? 0) < -input.points)
+        throw ruleViolation('积分余额不足，不能扣减');
       await backoff(attempt);
     }
   }
@@ -186,29 +240,61 @@ export async function awardPointsQuietly(input: AwardPointsInput): Promise<void>
 }
 
 const claimView = (c: repo.ClaimRow) => ({
-  code: c.code, benefitId: c.benefitId, title: c.title, partner: c.partner, pointsPrice: c.pointsPrice, claimedAt: c.claimedAt, expiresOn: c.expiresOn,
-  status: c.status, statusName: c.status === 'redeemed' ? '已核销' : c.expiresOn < today() ? '已过期' : '待使用', redeemedAt: c.redeemedAt,
+  code: c.code,
+  benefitId: c.benefitId,
+  title: c.title,
+  partner: c.partner,
+  pointsPrice: c.pointsPrice,
+  claimedAt: c.claimedAt,
+  expiresOn: c.expiresOn,
+  status: c.status,
+  statusName: c.status === 'redeemed' ? '已核销' : c.expiresOn < today() ? '已过期' : '待使用',
+  redeemedAt: c.redeemedAt,
 });
 
 /** 会员日福利: every benefit with its stock, and whether this member may claim it now (and why not). */
 export async function benefits(userId: string) {
   const [rules, card, list] = await Promise.all([repo.getRules(), repo.getCard(userId), repo.listBenefits()]);
   const day = today();
-  const counts = card?.memberNo ? await repo.claimedCount(userId, list.map((b) => b.id)) : new Map<string, number>();
+  const counts = card?.memberNo
+    ? await repo.claimedCount(
+        userId,
+        list.map((b) => b.id),
+      )
+    : new Map<string, number>();
   const levelId = card?.memberNo ? heldLevel(card, rules, day).levelId : undefined;
   return {
     today: day,
     memberDay: { isToday: isMemberDay(day, rules), next: nextMemberDay(day, rules), dayOfMonth: rules.memberDay.dayOfMonth },
-    items: list.filter((b) => b.stock > 0).map((b) => {
-      const check = card?.memberNo
-        ? claimCheck({ benefit: { ...b, stock: b.stockLeft }, member: { levelId: levelId!, balance: card.balance ?? 0 }, claimedByMember: counts.get(b.id) ?? 0, today: day, rules })
-        : ({ ok: false, code: 'LEVEL_TOO_LOW', message: '请先领取会员卡' } as ClaimRefusal);
-      return {
-        id: b.id, title: b.title, description: b.description, partner: b.partner, stock: b.stock, stockLeft: Math.max(0, b.stockLeft), perMemberLimit: b.perMemberLimit,
-        minLevel: rules.levels.find((l) => l.id === b.minLevel)?.name ?? b.minLevel, pointsPrice: b.pointsPrice, validDays: b.validDays,
-        claimedByMe: counts.get(b.id) ?? 0, canClaim: check.ok, reason: check.ok ? null : check.message, soldOut: b.stockLeft <= 0,
-      };
-    }),
+    items: list
+      .filter((b) => b.stock > 0)
+      .map((b) => {
+        const check = card?.memberNo
+          ? claimCheck({
+              benefit: { ...b, stock: b.stockLeft },
+              member: { levelId: levelId!, balance: card.balance ?? 0 },
+              claimedByMember: counts.get(b.id) ?? 0,
+              today: day,
+              rules,
+            })
+          : ({ ok: false, code: 'LEVEL_TOO_LOW', message: '请先领取会员卡' } as ClaimRefusal);
+        return {
+          id: b.id,
+          title: b.title,
+          description: b.description,
+          partner: b.partner,
+          stock: b.stock,
+          stockLeft: Math.max(0, b.stockLeft),
+          perMemberLimit: b.perMemberLimit,
+          minLevel: rules.levels.find((l) => l.id === b.minLevel)?.name ?? b.minLevel,
+          pointsPrice: b.pointsPrice,
+          validDays: b.validDays,
+          claimedByMe: counts.get(b.id) ?? 0,
+          canClaim: check.ok,
+          reason: check.ok ? null : check.message,
+          soldOut: b.stockLeft <= 0,
+        };
+      }),
   };
 }
 
@@ -225,9 +311,17 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
   // an unknown benefit is a 404 even without a key; the key's own problem is reported after that
   let idem = '';
   let keyProblem: unknown;
-  try { idem = keyOf(); } catch (e) { keyProblem = e; }
+  try {
+    idem = keyOf();
+  } catch (e) {
+    keyProblem = e;
+  }
   const [rules, card, benefit, earlier, counts] = await Promise.all([
-    repo.getRules(), repo.getCard(userId), repo.getBenefit(benefitId), idem ? repo.idempotentClaim(userId, idem) : undefined, repo.claimedCount(userId, [benefitId]),
+    repo.getRules(),
+    repo.getCard(userId),
+    repo.getBenefit(benefitId),
+    idem ? repo.idempotentClaim(userId, idem) : undefined,
+    repo.claimedCount(userId, [benefitId]),
   ]);
   if (!benefit || benefit.stock <= 0) throw notFound('没有这项福利');
   if (keyProblem) throw keyProblem;
@@ -235,7 +329,13 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
   if (!card?.memberNo) throw conflict('请先领取会员卡');
   const day = today();
   const claimed = counts.get(benefitId) ?? 0;
-  const check = claimCheck({ benefit: { ...benefit, stock: benefit.stockLeft }, member: { levelId: heldLevel(card, rules, day).levelId, balance: card.balance ?? 0 }, claimedByMember: claimed, today: day, rules });
+  const check = claimCheck({
+    benefit: { ...benefit, stock: benefit.stockLeft },
+    member: { levelId: heldLevel(card, rules, day).levelId, balance: card.balance ?? 0 },
+    claimedByMember: claimed,
+    today: day,
+    rules,
+  });
   if (!check.ok) {
     const twin = await repo.idempotentClaim(userId, idem); // a double tap's twin may have just taken the member's one claim
     if (twin) return { status: 200, view: claimView((await repo.getClaim(twin))!) };
@@ -249,12 +349,26 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
     for (let attempt = 0; attempt < 10; attempt++) {
       const at = now().toISOString();
       const claim: repo.ClaimRow = {
-        code: redeemCode(randomBytes(10)), userId, memberNo: card.memberNo, benefitId, title: benefit.title, partner: benefit.partner, partnerId: benefit.partnerId,
-        pointsPrice: benefit.pointsPrice, claimedAt: at, expiresOn: addDays(day, benefit.validDays - 1), status: 'claimed',
+        code: redeemCode(randomBytes(10)),
+        userId,
+        memberNo: card.memberNo,
+        benefitId,
+        title: benefit.title,
+        partner: benefit.partner,
+        partnerId: benefit.partnerId,
+        pointsPrice: benefit.pointsPrice,
+        claimedAt: at,
+        expiresOn: addDays(day, benefit.validDays - 1),
+        status: 'claimed',
       };
-      const spend = benefit.pointsPrice > 0
-        ? repo.pointsItems(userId, { at, kind: 'spent', points: -benefit.pointsPrice, reason: `兑换：${benefit.title}`.slice(0, 40), source: `benefit:${claim.code}` }, { minBalance: benefit.pointsPrice })
-        : [];
+      const spend =
+        benefit.pointsPrice > 0
+          ? repo.pointsItems(
+              userId,
+              { at, kind: 'spent', points: -benefit.pointsPrice, reason: `兑换：${benefit.title}`.slice(0, 40), source: `benefit:${claim.code}` },
+              { minBalance: benefit.pointsPrice },
+            )
+          : [];
       try {
         await repo.transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend]);
         kept = true;
@@ -262,7 +376,10 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
         return { status: 201, view: claimView(claim) };
       } catch (e) {
         const reasons = cancellationReasons(e);
-        if (!reasons) { uncertain = true; throw e; }
+        if (!reasons) {
+          uncertain = true;
+          throw e;
+        }
         const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
         // a double tap's twin may have won while this one failed on any of its conditions: it answers first
         const won = await repo.idempotentClaim(userId, idem);
@@ -305,7 +422,16 @@ export async function redeem(partner: UserRecord, code: string) {
   try {
     await repo.transact([
       ...repo.redeemItems(c, partner.id, at, day, partner.partnerId),
-      ...noticeItems({ userId: c.userId, appNo: '', template: 'benefit_redeemed', title: `${c.title} 已核销`, body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。` }, at),
+      ...noticeItems(
+        {
+          userId: c.userId,
+          appNo: '',
+          template: 'benefit_redeemed',
+          title: `${c.title} 已核销`,
+          body: `您在会员日领取的“${c.title}”已于 ${beijingTime(at)} 在${c.partner}核销使用。`,
+        },
+        at,
+      ),
     ]);
   } catch (e) {
     if (!cancellationReasons(e)) throw e;
@@ -317,7 +443,6 @@ export async function redeem(partner: UserRecord, code: string) {
   await stats(c.userId, day, { redemptions: 1 });
   return partnerView((await repo.getClaim(code))!);
 }
-
 
 // ——— admin ———
 
@@ -357,12 +482,35 @@ export async function memberStats(days: number) {
   const n = (row: Record<string, number> | undefined, k: string) => Number(row?.[k] ?? 0);
   const all = m.get('ALL');
   return {
-    totals: { members: n(all, 'newMembers'), checkIns: n(all, 'checkIns'), pointsIssued: n(all, 'pointsIssued'), pointsSpent: n(all, 'pointsSpent'), claims: n(all, 'claims'), redemptions: n(all, 'redemptions') },
+    totals: {
+      members: n(all, 'newMembers'),
+      checkIns: n(all, 'checkIns'),
+      pointsIssued: n(all, 'pointsIssued'),
+      pointsSpent: n(all, 'pointsSpent'),
+      claims: n(all, 'claims'),
+      redemptions: n(all, 'redemptions'),
+    },
     days: list.map((d) => {
       const r = m.get(d);
-      return { date: d, newMembers: n(r, 'newMembers'), checkIns: n(r, 'checkIns'), pointsIssued: n(r, 'pointsIssued'), pointsSpent: n(r, 'pointsSpent'), claims: n(r, 'claims'), redemptions: n(r, 'redemptions') };
+      return {
+        date: d,
+        newMembers: n(r, 'newMembers'),
+        checkIns: n(r, 'checkIns'),
+        pointsIssued: n(r, 'pointsIssued'),
+        pointsSpent: n(r, 'pointsSpent'),
+        claims: n(r, 'claims'),
+        redemptions: n(r, 'redemptions'),
+      };
     }),
-    benefits: items.map((b) => ({ id: b.id, title: b.title, partner: b.partner, stock: b.stock, stockLeft: Math.max(0, b.stockLeft), claimed: b.claimed, redeemed: b.redeemed })),
+    benefits: items.map((b) => ({
+      id: b.id,
+      title: b.title,
+      partner: b.partner,
+      stock: b.stock,
+      stockLeft: Math.max(0, b.stockLeft),
+      claimed: b.claimed,
+      redeemed: b.redeemed,
+    })),
   };
 }
 
@@ -376,7 +524,17 @@ export async function members(limit: number, cursor?: string) {
   return {
     items: page.items.map((c) => {
       const v = cardView(c, rules, day);
-      return { userId: c.userId, name: name.get(c.userId) ?? '', memberNo: v.memberNo, level: v.level.name, balance: v.balance, growth: v.growth, streak: v.streak, lastCheckIn: c.lastCheckIn, claimedAt: c.claimedAt };
+      return {
+        userId: c.userId,
+        name: name.get(c.userId) ?? '',
+        memberNo: v.memberNo,
+        level: v.level.name,
+        balance: v.balance,
+        growth: v.growth,
+        streak: v.streak,
+        lastCheckIn: c.lastCheckIn,
+        claimedAt: c.claimedAt,
+      };
     }),
     nextCursor: page.nextCursor,
   };

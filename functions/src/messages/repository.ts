@@ -9,7 +9,13 @@ import { keys, Message, Outbox, type MessageRecord, type OutboxRecord } from '..
  * through `noticeItems` (inside its own transaction) or `tell` (on its own): an inbox message, the unread
  * counter on the user row, and the outbox record the sender job delivers.
  */
-export interface Notice { userId: string; title: string; body: string; appNo?: string; template: string }
+export interface Notice {
+  userId: string;
+  title: string;
+  body: string;
+  appNo?: string;
+  template: string;
+}
 
 /** One notice per person: a transaction may touch a reader's unread counter only once (a filer can also follow). */
 export const uniqueRecipients = (notices: Notice[]) => notices.filter((m, i) => notices.findIndex((x) => x.userId === m.userId) === i);
@@ -20,7 +26,12 @@ export function noticeItems(n: Notice, at: string): Record<string, unknown>[] {
   return [
     { Put: { TableName: table(), Item: Message.toItem(n.userId, { id, at, title: n.title, body: n.body, appNo: n.appNo, read: false }) } },
     { Update: { TableName: table(), Key: identityKeys.user(n.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
-    { Put: { TableName: table(), Item: Outbox.toItem({ id, at, toUserId: n.userId, template: n.template, data: { title: n.title, appNo: n.appNo }, status: 'pending' }) } },
+    {
+      Put: {
+        TableName: table(),
+        Item: Outbox.toItem({ id, at, toUserId: n.userId, template: n.template, data: { title: n.title, appNo: n.appNo }, status: 'pending' }),
+      },
+    },
   ];
 }
 
@@ -36,14 +47,16 @@ export async function tell(notices: Notice[], at: string): Promise<void> {
 
 export async function listMessages(userId: string, limit: number, cursor?: string) {
   const pk = identityKeys.userPk(userId);
-  const r = await db().send(new QueryCommand({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': pk, ':p': keys.messagePrefix },
-    ScanIndexForward: false,
-    Limit: limit,
-    ExclusiveStartKey: cursor ? { pk, sk: Buffer.from(cursor, 'base64url').toString('utf8') } : undefined,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': keys.messagePrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: cursor ? { pk, sk: Buffer.from(cursor, 'base64url').toString('utf8') } : undefined,
+    }),
+  );
   return {
     items: (r.Items ?? []).map(Message.fromItem),
     nextCursor: r.LastEvaluatedKey ? Buffer.from(String(r.LastEvaluatedKey.sk)).toString('base64url') : null,
@@ -64,12 +77,31 @@ export async function getMessage(userId: string, messageId: string, at: string):
 /** Marks one message read and moves the counter, once, whatever happens twice. */
 export async function markRead(userId: string, m: Pick<MessageRecord, 'id' | 'at'>): Promise<boolean> {
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Update: { TableName: table(), Key: keys.message(userId, m.at, m.id), UpdateExpression: 'SET #r = :t', ConditionExpression: 'attribute_exists(pk) AND #r = :f', ExpressionAttributeNames: { '#r': 'read' }, ExpressionAttributeValues: { ':t': true, ':f': false } } },
-        { Update: { TableName: table(), Key: identityKeys.user(userId), UpdateExpression: 'ADD unread :m', ConditionExpression: 'unread > :z', ExpressionAttributeValues: { ':m': -1, ':z': 0 } } },
-      ],
-    }));
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.message(userId, m.at, m.id),
+              UpdateExpression: 'SET #r = :t',
+              ConditionExpression: 'attribute_exists(pk) AND #r = :f',
+              ExpressionAttributeNames: { '#r': 'read' },
+              ExpressionAttributeValues: { ':t': true, ':f': false },
+            },
+          },
+          {
+            Update: {
+              TableName: table(),
+              Key: identityKeys.user(userId),
+              UpdateExpression: 'ADD unread :m',
+              ConditionExpression: 'unread > :z',
+              ExpressionAttributeValues: { ':m': -1, ':z': 0 },
+            },
+          },
+        ],
+      }),
+    );
     return true;
   } catch (e) {
     if ((e as Error).name === 'TransactionCanceledException') return false;
@@ -81,9 +113,15 @@ export async function markRead(userId: string, m: Pick<MessageRecord, 'id' | 'at
 
 /** A day's records (yyyymmdd, Asia/Shanghai), newest first. */
 export async function listOutbox(day: string, limit = 50): Promise<OutboxRecord[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPk(day) }, ScanIndexForward: false, Limit: limit,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.outboxPk(day) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
   return (r.Items ?? []).map(Outbox.fromItem);
 }
 
@@ -92,10 +130,16 @@ export async function pendingOutbox(day: string): Promise<OutboxRecord[]> {
   const out: OutboxRecord[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const r = await db().send(new QueryCommand({
-      TableName: table(), KeyConditionExpression: 'pk = :pk', FilterExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': keys.outboxPk(day), ':p': 'pending' }, ExclusiveStartKey: start,
-    }));
+    const r = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#s = :p',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':pk': keys.outboxPk(day), ':p': 'pending' },
+        ExclusiveStartKey: start,
+      }),
+    );
     out.push(...(r.Items ?? []).map(Outbox.fromItem));
     start = r.LastEvaluatedKey;
   } while (start && out.length < 5000);
@@ -104,9 +148,16 @@ export async function pendingOutbox(day: string): Promise<OutboxRecord[]> {
 
 /** What became of a pending record (sent, refused…), once: a record already marked stays as it is. */
 export async function markOutbox(m: Pick<OutboxRecord, 'id' | 'at'>, status: string, at: string): Promise<void> {
-  await db().send(new UpdateCommand({
-    TableName: table(), Key: keys.outbox(keys.outboxDay(m.at), m.at, m.id),
-    UpdateExpression: 'SET #s = :s, sentAt = :t', ConditionExpression: '#s = :p',
-    ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':t': at, ':p': 'pending' },
-  })).catch(() => undefined);
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.outbox(keys.outboxDay(m.at), m.at, m.id),
+        UpdateExpression: 'SET #s = :s, sentAt = :t',
+        ConditionExpression: '#s = :p',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':t': at, ':p': 'pending' },
+      }),
+    )
+    .catch(() => undefined);
 }

@@ -20,12 +20,25 @@ const err = (status: number, description: string): HttpResult => json(status, [{
 function apiKeys(): Map<string, string> {
   // OPEN311_API_KEYS="client-a:key1,client-b:key2"; the local stage accepts one development key
   const raw = process.env.OPEN311_API_KEYS || ((process.env.STAGE ?? 'local') === 'local' ? 'local-client:local-open311-key' : '');
-  return new Map(raw.split(',').filter(Boolean).map((p) => { const [client, key] = p.split(':'); return [key, client] as [string, string]; }));
+  return new Map(
+    raw
+      .split(',')
+      .filter(Boolean)
+      .map((p) => {
+        const [client, key] = p.split(':');
+        return [key, client] as [string, string];
+      }),
+  );
 }
 
 const service = (c: Category) => ({
-  service_code: c.id, service_name: c.name, description: pathOf(c.id) ?? c.name, metadata: false, type: 'realtime',
-  keywords: c.keywords.join(','), group: pathOf(c.id)?.split(' / ')[0] ?? '',
+  service_code: c.id,
+  service_name: c.name,
+  description: pathOf(c.id) ?? c.name,
+  metadata: false,
+  type: 'realtime',
+  keywords: c.keywords.join(','),
+  group: pathOf(c.id)?.split(' / ')[0] ?? '',
 });
 
 function toRequest(w: repo.WorkOrderRecord, events: repo.WoEvent[] = []) {
@@ -61,7 +74,11 @@ function rawParams(event: HttpEvent): Record<string, string> {
   if (raw.length > 16 * 1024) throw Object.assign(new Error('too large'), { status: 413 });
   const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
   if (type.includes('json')) {
-    try { return Object.fromEntries(Object.entries(JSON.parse(raw || '{}')).map(([k, v]) => [k, String(v)])); } catch { throw Object.assign(new Error('bad json'), { status: 400 }); }
+    try {
+      return Object.fromEntries(Object.entries(JSON.parse(raw || '{}')).map(([k, v]) => [k, String(v)]));
+    } catch {
+      throw Object.assign(new Error('bad json'), { status: 400 });
+    }
   }
   return Object.fromEntries(new URLSearchParams(raw));
 }
@@ -93,63 +110,85 @@ export const handler = router([
     return json(200, { service_code: c.id, attributes: [] });
   }),
 
-  keyed('POST /open311/v2/requests.json', (event) => safe(async () => {
-    const p = PostRequest.safeParse(bodyParams(event));
-    if (!p.success) return err(400, p.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
-    const client = apiKeys().get(p.data.api_key);
-    if (!client) return err(403, 'invalid api_key');
-    const cat = categoryById(p.data.service_code)!;
-    const hasPoint = p.data.lat !== undefined && p.data.long !== undefined;
-    if (!hasPoint && cat.placeRequired) return err(400, 'lat and long are required for this service');
-    if (hasPoint && !isInYuexiu({ lat: p.data.lat!, lng: p.data.long! })) return err(400, 'location is outside Yuexiu district');
-    if (cat.kind === 'community') return err(400, 'service_code is for grid officials only');
-    const place = hasPoint ? { lat: p.data.lat!, lng: p.data.long!, address: p.data.address_string ?? '（地图位置）' } : undefined;
-    // the client's own id for the report, if any, makes a retry idempotent; otherwise every POST is new
-    const key = p.data.device_id && p.data.account_id ? hashSecret(`${p.data.device_id}:${p.data.account_id}:${p.data.description}`) : randomId('o311');
-    const made = await createOrder({
-      categoryId: cat.id, description: p.data.description, photoIds: [], place, kind: 'appeal',
-      filerId: `open311:${client}`, filerRole: 'open311', filerDisplay: '市民（Open311）', anonymous: true, contactPhone: p.data.phone,
-      idem: { userId: `open311:${client}`, key }, firstAction: '提交诉求（Open311）', notify: false,
-    });
-    return json(201, [{ service_request_id: made.no, service_notice: '已按分类派单，可凭编号查询进度', account_id: p.data.account_id ?? null }]);
-  })),
+  keyed('POST /open311/v2/requests.json', (event) =>
+    safe(async () => {
+      const p = PostRequest.safeParse(bodyParams(event));
+      if (!p.success) return err(400, p.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+      const client = apiKeys().get(p.data.api_key);
+      if (!client) return err(403, 'invalid api_key');
+      const cat = categoryById(p.data.service_code)!;
+      const hasPoint = p.data.lat !== undefined && p.data.long !== undefined;
+      if (!hasPoint && cat.placeRequired) return err(400, 'lat and long are required for this service');
+      if (hasPoint && !isInYuexiu({ lat: p.data.lat!, lng: p.data.long! })) return err(400, 'location is outside Yuexiu district');
+      if (cat.kind === 'community') return err(400, 'service_code is for grid officials only');
+      const place = hasPoint ? { lat: p.data.lat!, lng: p.data.long!, address: p.data.address_string ?? '（地图位置）' } : undefined;
+      // the client's own id for the report, if any, makes a retry idempotent; otherwise every POST is new
+      const key = p.data.device_id && p.data.account_id ? hashSecret(`${p.data.device_id}:${p.data.account_id}:${p.data.description}`) : randomId('o311');
+      const made = await createOrder({
+        categoryId: cat.id,
+        description: p.data.description,
+        photoIds: [],
+        place,
+        kind: 'appeal',
+        filerId: `open311:${client}`,
+        filerRole: 'open311',
+        filerDisplay: '市民（Open311）',
+        anonymous: true,
+        contactPhone: p.data.phone,
+        idem: { userId: `open311:${client}`, key },
+        firstAction: '提交诉求（Open311）',
+        notify: false,
+      });
+      return json(201, [{ service_request_id: made.no, service_notice: '已按分类派单，可凭编号查询进度', account_id: p.data.account_id ?? null }]);
+    }),
+  ),
 
-  keyed('GET /open311/v2/requests.json', (event) => safe(async () => {
-    const q = ListQuery.safeParse(event.queryStringParameters ?? {});
-    if (!q.success) return err(400, q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    if (q.data.service_request_id) {
-      const ids = q.data.service_request_id.split(',').slice(0, 50);
-      const found = await repo.getMany(ids.filter((id) => /^SQ\d{14}$/.test(id)));
-      return json(200, found.map((w) => toRequest(w)));
-    }
-    const end = q.data.end_date ? new Date(q.data.end_date) : now();
-    const start = q.data.start_date ? new Date(q.data.start_date) : new Date(end.getTime() - 90 * 86_400_000);
-    if (end.getTime() - start.getTime() > 90 * 86_400_000) return err(400, 'date range may not exceed 90 days');
-    const nos = await repo.listByTime(start.toISOString(), end.toISOString(), MAX_RESULTS);
-    const statuses = q.data.status?.split(',');
-    const wos = (await Promise.all(chunks(nos, 100).map((c) => repo.getMany(c)))).flat()
-      .filter((w) => (!q.data.service_code || w.categoryId === q.data.service_code))
-      .map((w) => toRequest(w))
-      .filter((r) => !statuses || statuses.includes(r.status))
-      .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime));
-    return json(200, wos);
-  })),
+  keyed('GET /open311/v2/requests.json', (event) =>
+    safe(async () => {
+      const q = ListQuery.safeParse(event.queryStringParameters ?? {});
+      if (!q.success) return err(400, q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (q.data.service_request_id) {
+        const ids = q.data.service_request_id.split(',').slice(0, 50);
+        const found = await repo.getMany(ids.filter((id) => /^SQ\d{14}$/.test(id)));
+        return json(
+          200,
+          found.map((w) => toRequest(w)),
+        );
+      }
+      const end = q.data.end_date ? new Date(q.data.end_date) : now();
+      const start = q.data.start_date ? new Date(q.data.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+      if (end.getTime() - start.getTime() > 90 * 86_400_000) return err(400, 'date range may not exceed 90 days');
+      const nos = await repo.listByTime(start.toISOString(), end.toISOString(), MAX_RESULTS);
+      const statuses = q.data.status?.split(',');
+      const wos = (await Promise.all(chunks(nos, 100).map((c) => repo.getMany(c))))
+        .flat()
+        .filter((w) => !q.data.service_code || w.categoryId === q.data.service_code)
+        .map((w) => toRequest(w))
+        .filter((r) => !statuses || statuses.includes(r.status))
+        .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime));
+      return json(200, wos);
+    }),
+  ),
 
-  keyed('GET /open311/v2/requests/{file}', (event) => safe(async () => {
-    const id = fileOf(event).replace(/\.json$/, '');
-    if (!/^SQ\d{14}\.json$/.test(fileOf(event))) return err(404, 'service_request_id not found');
-    const { wo, events } = await repo.getWorkOrder(id);
-    if (!wo) return err(404, 'service_request_id not found');
-    return json(200, [toRequest(wo, events)]);
-  })),
+  keyed('GET /open311/v2/requests/{file}', (event) =>
+    safe(async () => {
+      const id = fileOf(event).replace(/\.json$/, '');
+      if (!/^SQ\d{14}\.json$/.test(fileOf(event))) return err(404, 'service_request_id not found');
+      const { wo, events } = await repo.getWorkOrder(id);
+      if (!wo) return err(404, 'service_request_id not found');
+      return json(200, [toRequest(wo, events)]);
+    }),
+  ),
 
   // requests are created synchronously, so a token is never pending: it is the request id itself
-  keyed('GET /open311/v2/tokens/{file}', (event) => safe(async () => {
-    const token = fileOf(event).replace(/\.json$/, '');
-    const { wo } = /^SQ\d{14}$/.test(token) ? await repo.getWorkOrder(token) : { wo: undefined };
-    if (!wo) return err(404, 'token not found');
-    return json(200, [{ service_request_id: wo.no, token }]);
-  })),
+  keyed('GET /open311/v2/tokens/{file}', (event) =>
+    safe(async () => {
+      const token = fileOf(event).replace(/\.json$/, '');
+      const { wo } = /^SQ\d{14}$/.test(token) ? await repo.getWorkOrder(token) : { wo: undefined };
+      if (!wo) return err(404, 'token not found');
+      return json(200, [{ service_request_id: wo.no, token }]);
+    }),
+  ),
 ]);
 
 function chunks<T>(xs: T[], n: number): T[][] {

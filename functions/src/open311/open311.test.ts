@@ -6,16 +6,32 @@ beforeAll(() => seedAll());
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const post = (body: Record<string, string>, asJson = false) =>
-  call((e) => handler({ ...e, headers: { ...e.headers, 'content-type': asJson ? 'application/json' : 'application/x-www-form-urlencoded' } }), 'POST /open311/v2/requests.json', { rawBody: asJson ? JSON.stringify(body) : form(body) });
+  call(
+    (e) => handler({ ...e, headers: { ...e.headers, 'content-type': asJson ? 'application/json' : 'application/x-www-form-urlencoded' } }),
+    'POST /open311/v2/requests.json',
+    { rawBody: asJson ? JSON.stringify(body) : form(body) },
+  );
 
-const GOOD = { api_key: 'local-open311-key', service_code: 'cityscape-streetlight', lat: '23.12505', long: '113.26915', address_string: '越秀区北京路 100 号', description: '路灯不亮已经三天了' };
+const GOOD = {
+  api_key: 'local-open311-key',
+  service_code: 'cityscape-streetlight',
+  lat: '23.12505',
+  long: '113.26915',
+  address_string: '越秀区北京路 100 号',
+  description: '路灯不亮已经三天了',
+};
 
 describe('Open311 GeoReport v2', () => {
   it('lists services (the leaf categories) and describes one', async () => {
     const list = await call(handler, 'GET /open311/v2/services.json');
     expect(list.body.length).toBeGreaterThan(20);
-    expect(list.body[0]).toEqual(expect.objectContaining({ service_code: expect.any(String), service_name: expect.any(String), metadata: false, type: 'realtime' }));
-    expect((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'cityscape-streetlight.json' } })).body).toEqual({ service_code: 'cityscape-streetlight', attributes: [] });
+    expect(list.body[0]).toEqual(
+      expect.objectContaining({ service_code: expect.any(String), service_name: expect.any(String), metadata: false, type: 'realtime' }),
+    );
+    expect((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'cityscape-streetlight.json' } })).body).toEqual({
+      service_code: 'cityscape-streetlight',
+      attributes: [],
+    });
     expect((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'nope.json' } })).status).toBe(404);
   });
 
@@ -52,7 +68,9 @@ describe('Open311 GeoReport v2', () => {
       expect(r.body[0].description).toMatch(text);
     }
     expect((await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: 'SQ20991231999999.json' } })).status).toBe(404);
-    expect((await call(handler, 'GET /open311/v2/requests.json', { query: { start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' } })).status).toBe(400);
+    expect(
+      (await call(handler, 'GET /open311/v2/requests.json', { query: { start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' } })).status,
+    ).toBe(400);
     expect((await post({ ...GOOD, description: 'x'.repeat(20_000) })).status).toBe(413);
   });
 });

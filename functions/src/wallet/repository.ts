@@ -6,11 +6,13 @@ import { keys, Licence, type LicenceRecord } from '../lib/entities/wallet';
 export type { LicenceRecord };
 
 export async function listLicences(userId: string): Promise<LicenceRecord[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': identityKeys.userPk(userId), ':p': keys.licencePrefix },
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': identityKeys.userPk(userId), ':p': keys.licencePrefix },
+    }),
+  );
   return (r.Items ?? []).map(Licence.fromItem);
 }
 

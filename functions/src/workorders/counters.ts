@@ -13,7 +13,9 @@ export function woScopes(wo: Pick<WorkOrderRecord, 'teamId' | 'street'>): Scope[
   return scopes;
 }
 
-export function woCounters(changes: { wo: Pick<WorkOrderRecord, 'teamId' | 'street'>; all: Record<string, number>; week?: { of: string; add: Record<string, number> } }[]): CounterDeltas {
+export function woCounters(
+  changes: { wo: Pick<WorkOrderRecord, 'teamId' | 'street'>; all: Record<string, number>; week?: { of: string; add: Record<string, number> } }[],
+): CounterDeltas {
   const d = new CounterDeltas();
   for (const c of changes) {
     for (const scope of woScopes(c.wo)) {

@@ -12,17 +12,30 @@ export function streetOf(user: UserRecord, asked?: string): string {
   return user.street;
 }
 
-const nameOf = (street: string) => (street === NO_STREET ? '区级（未定位街道）' : streetName(street) ?? street);
+const nameOf = (street: string) => (street === NO_STREET ? '区级（未定位街道）' : (streetName(street) ?? street));
 
 async function rows(items: WorkOrderRecord[]) {
   const cal = await getCalendar();
   const t = now();
   const today = businessDate(t);
   return items.map((w) => ({
-    no: w.no, kind: w.kind, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address,
-    state: w.state, stateName: WO_STATE_NAMES[w.state], teamName: w.teamName, ownerName: w.ownerName, affected: w.affected,
-    claimBy: w.claimBy, replyBy: w.replyBy, createdAt: w.createdAt, light: woLight(w, t.toISOString(), today, cal),
-    escalated: Boolean(w.escalatedAt), extensionRequested: w.extension?.status === 'requested', duplicateOf: w.duplicateOf,
+    no: w.no,
+    kind: w.kind,
+    category: w.categoryPath,
+    description: w.description.slice(0, 80),
+    address: w.place?.address,
+    state: w.state,
+    stateName: WO_STATE_NAMES[w.state],
+    teamName: w.teamName,
+    ownerName: w.ownerName,
+    affected: w.affected,
+    claimBy: w.claimBy,
+    replyBy: w.replyBy,
+    createdAt: w.createdAt,
+    light: woLight(w, t.toISOString(), today, cal),
+    escalated: Boolean(w.escalatedAt),
+    extensionRequested: w.extension?.status === 'requested',
+    duplicateOf: w.duplicateOf,
   }));
 }
 

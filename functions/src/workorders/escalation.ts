@@ -19,7 +19,13 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
   for (const w of await overdueUnclaimed(at)) {
     if (w.escalatedAt) continue;
     try {
-      await markEscalated(w, { at, actor: '系统', role: 'system', action: '超时未签收，已提请街道调度', note: `${w.teamName} 应于 ${beijingTime(w.claimBy)} 前签收` });
+      await markEscalated(w, {
+        at,
+        actor: '系统',
+        role: 'system',
+        action: '超时未签收，已提请街道调度',
+        note: `${w.teamName} 应于 ${beijingTime(w.claimBy)} 前签收`,
+      });
       escalated.push(w.no);
     } catch (e) {
       log.error('escalation skipped', { no: w.no, err: (e as Error).name }); // claimed at the same moment
@@ -27,7 +33,6 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
   }
   return { escalated };
 }
-
 
 export const handler = async () => {
   const r = await escalateUnclaimed();

@@ -19,7 +19,12 @@ export async function requestExtension(user: UserRecord, no: string, days: numbe
   if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict('只有处理中的工单可以申请延期');
   const at = now().toISOString();
   try {
-    await repo.requestExtension(wo, userId, { days, reason, status: 'requested', at }, { at, actor: wo.teamName, role: user.role, action: `申请延期 ${days} 个工作日`, note: reason });
+    await repo.requestExtension(
+      wo,
+      userId,
+      { days, reason, status: 'requested', at },
+      { at, actor: wo.teamName, role: user.role, action: `申请延期 ${days} 个工作日`, note: reason },
+    );
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('已有待审批的延期申请');
     throw e;
@@ -36,7 +41,13 @@ export async function decideExtension(user: UserRecord, no: string, approve: boo
   const at = now().toISOString();
   const replyBy = approve ? addWorkingDays(wo.replyBy, ext.days, await getCalendar()) : wo.replyBy;
   try {
-    await repo.decideExtension(wo, approve ? 'granted' : 'refused', replyBy, { at, actor: dispatcherName(user), role: user.role, action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期', ...(note ? { note } : {}) });
+    await repo.decideExtension(wo, approve ? 'granted' : 'refused', replyBy, {
+      at,
+      actor: dispatcherName(user),
+      role: user.role,
+      action: approve ? `同意延期，答复期限 ${replyBy}` : '不同意延期',
+      ...(note ? { note } : {}),
+    });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('延期申请刚刚已被处理');
     throw e;
@@ -60,7 +71,12 @@ export async function markDuplicate(user: UserRecord, no: string, originalNo: st
   const actor = dispatcherName(user);
   try {
     await repo.mergeDuplicate({
-      wo, originalNo, followOriginal: !alreadyFollows, actor, role: user.role, at,
+      wo,
+      originalNo,
+      followOriginal: !alreadyFollows,
+      actor,
+      role: user.role,
+      at,
       counters: woCounters([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
     });
   } catch (e) {
@@ -69,4 +85,3 @@ export async function markDuplicate(user: UserRecord, no: string, originalNo: st
   }
   return staffView(user, no);
 }
-

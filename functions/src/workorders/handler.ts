@@ -17,15 +17,26 @@ export const handler = router([
   route('GET /v1/workorders/{no}', { user: getUser }, async ({ user, params }) => {
     // the filer (or a follower) sees their own view; handlers the staff view
     if (['resident', 'enterprise'].includes(user.role)) return wo.filerView(user.id, params.no);
-    try { return await wo.staffView(user, params.no); } catch (e) { if (user.role === 'grid') return wo.filerView(user.id, params.no); throw e; }
+    try {
+      return await wo.staffView(user, params.no);
+    } catch (e) {
+      if (user.role === 'grid') return wo.filerView(user.id, params.no);
+      throw e;
+    }
   }),
   route('POST /v1/workorders/{no}/rating', ({ session, params, body }) => wo.rate(session.userId, params.no, body.value, body.comment)),
   route('POST /v1/workorders/{no}/extension', { user: getUser }, ({ user, params, body }) => requestExtension(user, params.no, body.days, body.reason)),
-  route('POST /v1/workorders/{no}/extension-decision', { user: getUser }, ({ user, params, body }) => decideExtension(user, params.no, body.approve, body.note)),
+  route('POST /v1/workorders/{no}/extension-decision', { user: getUser }, ({ user, params, body }) =>
+    decideExtension(user, params.no, body.approve, body.note),
+  ),
   route('POST /v1/workorders/{no}/duplicate', { user: getUser }, ({ user, params, body }) => markDuplicate(user, params.no, body.originalNo)),
-  route('GET /v1/street/workorders', { user: getUser }, ({ user, query }) => streetOrders(streetOf(user, query.street), query.group, query.limit, query.cursor)),
+  route('GET /v1/street/workorders', { user: getUser }, ({ user, query }) =>
+    streetOrders(streetOf(user, query.street), query.group, query.limit, query.cursor),
+  ),
   route('GET /v1/street/workorders/overdue', { user: getUser }, ({ user, query }) => streetOverdue(streetOf(user, query.street))),
-  route('POST /v1/workorders/{no}/notes', { user: getUser }, ({ user, params, body, event }) => wo.addNote(user, params.no, body.note, body.photoIds, () => idempotencyKey(event))),
+  route('POST /v1/workorders/{no}/notes', { user: getUser }, ({ user, params, body, event }) =>
+    wo.addNote(user, params.no, body.note, body.photoIds, () => idempotencyKey(event)),
+  ),
   route('GET /v1/workorders/{no}/photos', { user: getUser }, ({ user, params }) => wo.photos(user, params.no)),
   route('GET /v1/team/workorders', { user: getUser }, ({ user }) => wo.teamList(user)),
   // one route for every action: the body was checked by the action's own schema (the contract's actionBodies)

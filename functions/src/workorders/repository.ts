@@ -5,8 +5,17 @@ import { counterItems, getIdempotency, idempotencyItem } from '../lib/repository
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
-  Follower, followerOf, keys, NO_STREET, rowKind, WoByMonth, WoEventRow, WoPlace, WorkOrder,
-  type WoEvent, type WorkOrderRecord,
+  Follower,
+  followerOf,
+  keys,
+  NO_STREET,
+  rowKind,
+  WoByMonth,
+  WoEventRow,
+  WoPlace,
+  WorkOrder,
+  type WoEvent,
+  type WorkOrderRecord,
 } from '../lib/entities/workorders';
 import { noticeItems, uniqueRecipients, type Notice } from '../messages/repository';
 
@@ -17,9 +26,18 @@ export { NO_STREET };
 const T = () => table();
 const eventPut = (no: string, tag: string, e: WoEvent) => ({ Put: { TableName: T(), Item: WoEventRow.sideItem(no, tag, e) } });
 /** at most 20 people told per change, one message each */
-const noticesOf = (notices: Notice[], at: string) => uniqueRecipients(notices).slice(0, 20).flatMap((m) => noticeItems(m, at));
+const noticesOf = (notices: Notice[], at: string) =>
+  uniqueRecipients(notices)
+    .slice(0, 20)
+    .flatMap((m) => noticeItems(m, at));
 
-export async function createWorkOrder(wo: WorkOrderRecord, events: WoEvent[], idem: { userId: string; key: string }, message: Notice | undefined, counters?: CounterDeltas): Promise<void> {
+export async function createWorkOrder(
+  wo: WorkOrderRecord,
+  events: WoEvent[],
+  idem: { userId: string; key: string },
+  message: Notice | undefined,
+  counters?: CounterDeltas,
+): Promise<void> {
   const items: Record<string, unknown>[] = [
     idempotencyItem(idem.userId, idem.key, wo.createdAt, { woNo: wo.no }),
     { Put: { TableName: T(), Item: WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt })), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -43,7 +61,14 @@ export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; 
   const out: { wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] } = { events: [], followers: [] };
   let startKey: Record<string, unknown> | undefined;
   do {
-    const r = await db().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.woPk(no) }, ExclusiveStartKey: startKey }));
+    const r = await db().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.woPk(no) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
     for (const row of r.Items ?? []) {
       const sk = String(row.sk);
       const kind = rowKind(sk);
@@ -58,7 +83,11 @@ export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; 
 
 /** A state change with its event and the messages to the filer and followers, guarded by state and version. */
 export async function changeWorkOrder(o: {
-  wo: WorkOrderRecord; set: Record<string, unknown>; event: WoEvent; eventIndex: number; messages: Notice[];
+  wo: WorkOrderRecord;
+  set: Record<string, unknown>;
+  event: WoEvent;
+  eventIndex: number;
+  messages: Notice[];
   /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
   queue?: { leave: true } | { teamId: string; claimBy: string };
   /** dashboard counter moves */
@@ -75,14 +104,16 @@ export async function changeWorkOrder(o: {
     Object.assign(set, keys.team(o.queue.teamId, o.queue.claimBy, o.wo.no));
     remove = ['escalatedAt']; // a new claim time: it may escalate again if this team is late too
   }
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
-      { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...noticesOf(o.messages, o.event.at),
-      ...counterItems(o.counters),
-    ] as never,
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
+        { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...noticesOf(o.messages, o.event.at),
+        ...counterItems(o.counters),
+      ] as never,
+    }),
+  );
 }
 
 /**
@@ -90,98 +121,196 @@ export async function changeWorkOrder(o: {
  * in one transaction that holds only while the order is still being handled by this owner.
  */
 export async function addProgressNote(no: string, ownerId: string, idemKey: string, event: WoEvent, messages: Notice[]): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      // once per Idempotency-Key: a retried note is not written twice
-      idempotencyItem(ownerId, idemKey, event.at, { woNo: no }),
-      { ConditionCheck: { TableName: T(), Key: keys.workOrder(no), ConditionExpression: '#s IN (:c, :p) AND ownerId = :me', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId } } },
-      { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...noticesOf(messages, event.at),
-    ] as never,
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        // once per Idempotency-Key: a retried note is not written twice
+        idempotencyItem(ownerId, idemKey, event.at, { woNo: no }),
+        {
+          ConditionCheck: {
+            TableName: T(),
+            Key: keys.workOrder(no),
+            ConditionExpression: '#s IN (:c, :p) AND ownerId = :me',
+            ExpressionAttributeNames: { '#s': 'state' },
+            ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId },
+          },
+        },
+        { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...noticesOf(messages, event.at),
+      ] as never,
+    }),
+  );
 }
 
 /** 我也遇到 (me too): one follower row per person; the affected count moves with it. */
 export async function addMeToo(no: string, userId: string, at: string): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      { Put: { TableName: T(), Item: Follower.toItem(no, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Update: { TableName: T(), Key: keys.workOrder(no), UpdateExpression: 'ADD affected :one', ConditionExpression: 'attribute_exists(pk) AND #s <> :closed', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' } } },
-    ],
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: T(), Item: Follower.toItem(no, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: T(),
+            Key: keys.workOrder(no),
+            UpdateExpression: 'ADD affected :one',
+            ConditionExpression: 'attribute_exists(pk) AND #s <> :closed',
+            ExpressionAttributeNames: { '#s': 'state' },
+            ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' },
+          },
+        },
+      ],
+    }),
+  );
 }
 
 /** 延期申请: at most one request waiting, by the owner; its event in the trail. */
-export async function requestExtension(wo: WorkOrderRecord, ownerId: string, extension: NonNullable<WorkOrderRecord['extension']>, event: WoEvent): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET extension = :e', ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':e': extension, ':req': 'requested', ':me': ownerId } } },
-      eventPut(wo.no, 'ext', event),
-    ],
-  }));
+export async function requestExtension(
+  wo: WorkOrderRecord,
+  ownerId: string,
+  extension: NonNullable<WorkOrderRecord['extension']>,
+  event: WoEvent,
+): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: T(),
+            Key: keys.workOrder(wo.no),
+            UpdateExpression: 'SET extension = :e',
+            ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me',
+            ExpressionAttributeNames: { '#st': 'status' },
+            ExpressionAttributeValues: { ':e': extension, ':req': 'requested', ':me': ownerId },
+          },
+        },
+        eventPut(wo.no, 'ext', event),
+      ],
+    }),
+  );
 }
 
 /** The dispatcher's decision on a waiting extension, while the order is in the state it was read in; a new reply date re-sorts the street's list. */
 export async function decideExtension(wo: WorkOrderRecord, status: 'granted' | 'refused', replyBy: string, event: WoEvent): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3', ConditionExpression: 'extension.#st = :req AND #state = :state', ExpressionAttributeNames: { '#st': 'status', '#state': 'state' }, ExpressionAttributeValues: { ':s': status, ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at: event.at }) } } },
-      eventPut(wo.no, 'extd', event),
-    ],
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: T(),
+            Key: keys.workOrder(wo.no),
+            UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3',
+            ConditionExpression: 'extension.#st = :req AND #state = :state',
+            ExpressionAttributeNames: { '#st': 'status', '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':s': status,
+              ':r': replyBy,
+              ':req': 'requested',
+              ':state': wo.state,
+              ':g3': streetSortKey({ ...wo, replyBy, at: event.at }),
+            },
+          },
+        },
+        eventPut(wo.no, 'extd', event),
+      ],
+    }),
+  );
 }
 
 /**
  * 重复件: the duplicate closes (version-checked) and leaves the queue, both trails link each other, the
  * duplicate's filer follows the original (unless already) and the original's affected count grows.
  */
-export async function mergeDuplicate(o: { wo: WorkOrderRecord; originalNo: string; followOriginal: boolean; actor: string; role: string; at: string; counters: CounterDeltas }): Promise<void> {
+export async function mergeDuplicate(o: {
+  wo: WorkOrderRecord;
+  originalNo: string;
+  followOriginal: boolean;
+  actor: string;
+  role: string;
+  at: string;
+  counters: CounterDeltas;
+}): Promise<void> {
   const { wo, originalNo, at } = o;
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      versionedUpdate(keys.workOrder(wo.no), { version: wo.version, set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) }, remove: ['gsi2pk', 'gsi2sk'] }),
-      eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
-      eventPut(originalNo, `dupof-${wo.no}`, { at, actor: o.actor, role: o.role, action: '并入重复件', note: wo.no }),
-      ...(o.followOriginal ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-      { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
-      ...counterItems(o.counters),
-    ] as never,
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        versionedUpdate(keys.workOrder(wo.no), {
+          version: wo.version,
+          set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) },
+          remove: ['gsi2pk', 'gsi2sk'],
+        }),
+        eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
+        eventPut(originalNo, `dupof-${wo.no}`, { at, actor: o.actor, role: o.role, action: '并入重复件', note: wo.no }),
+        ...(o.followOriginal
+          ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }]
+          : []),
+        { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
+        ...counterItems(o.counters),
+      ] as never,
+    }),
+  );
 }
 
 /** 超时未签收: flagged once, while still unclaimed; its event in the trail. */
 export async function markEscalated(wo: WorkOrderRecord, event: WoEvent): Promise<void> {
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      { Update: { TableName: T(), Key: keys.workOrder(wo.no), UpdateExpression: 'SET escalatedAt = :at', ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':at': event.at, ':d': 'dispatched' } } },
-      eventPut(wo.no, 'esc', event),
-    ],
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: T(),
+            Key: keys.workOrder(wo.no),
+            UpdateExpression: 'SET escalatedAt = :at',
+            ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)',
+            ExpressionAttributeNames: { '#s': 'state' },
+            ExpressionAttributeValues: { ':at': event.at, ':d': 'dispatched' },
+          },
+        },
+        eventPut(wo.no, 'esc', event),
+      ],
+    }),
+  );
 }
 
 export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
-  const r = await db().send(new QueryCommand({ TableName: T(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.teamPk(teamId) }, Limit: limit }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.teamPk(teamId) },
+      Limit: limit,
+    }),
+  );
   return (r.Items ?? []).map(WorkOrder.fromItem);
 }
 
 /** A tab of the street dispatcher's list (one Query); `before` limits it to sort keys below a bound, e.g. overdue. */
 export async function streetList(street: string, group: WoGroup, limit: number, cursor?: string, before?: string) {
   const prefix = keys.streetGroupPrefix(group);
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi3',
-    KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk BETWEEN :a AND :b' : 'gsi3pk = :pk AND begins_with(gsi3sk, :a)',
-    ExpressionAttributeValues: { ':pk': keys.streetPk(street), ':a': prefix, ...(before ? { ':b': `${prefix}${before}` } : {}) },
-    ScanIndexForward: WO_GROUP_ASCENDING[group], Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor, { partition: keys.streetPk(street), index: 'gsi3', sortPrefix: prefix }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk BETWEEN :a AND :b' : 'gsi3pk = :pk AND begins_with(gsi3sk, :a)',
+      ExpressionAttributeValues: { ':pk': keys.streetPk(street), ':a': prefix, ...(before ? { ':b': `${prefix}${before}` } : {}) },
+      ScanIndexForward: WO_GROUP_ASCENDING[group],
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.streetPk(street), index: 'gsi3', sortPrefix: prefix }),
+    }),
+  );
   return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers placed in a geohash cell of a category since a time. */
 export async function placeRows(categoryId: string, cell: string, since: string): Promise<string[]> {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'pk = :pk AND sk >= :since', ExpressionAttributeValues: { ':pk': keys.placePk(categoryId, cell), ':since': since }, Limit: 50,
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND sk >= :since',
+      ExpressionAttributeValues: { ':pk': keys.placePk(categoryId, cell), ':since': since },
+      Limit: 50,
+    }),
+  );
   return (r.Items ?? []).map((i) => WoPlace.fromItem(i).no);
 }
 
@@ -193,24 +322,37 @@ export async function getMany(nos: string[]): Promise<WorkOrderRecord[]> {
 
 /** 我的诉求: the filer's orders, newest first. */
 export async function listByFiler(userId: string, limit: number, cursor?: string) {
-  const r = await db().send(new QueryCommand({
-    TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.filerPk(userId) },
-    ScanIndexForward: false, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: keys.filerPk(userId), index: 'gsi1' }),
-  }));
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.filerPk(userId) },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.filerPk(userId), index: 'gsi1' }),
+    }),
+  );
   return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 }
 
 /** Order numbers created between two instants (inclusive), newest first, at most `limit`: one Query per month. */
 export async function listByTime(from: string, to: string, limit: number): Promise<string[]> {
   const months: string[] = [];
-  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.toISOString().slice(0, 7));
   const out: string[] = [];
   for (const m of months.reverse()) {
     if (out.length >= limit) break;
-    const r = await db().send(new QueryCommand({
-      TableName: T(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': keys.monthPk(m), ':a': from, ':b': `${to}~` },
-      ScanIndexForward: false, Limit: limit - out.length,
-    }));
+    const r = await db().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.monthPk(m), ':a': from, ':b': `${to}~` },
+        ScanIndexForward: false,
+        Limit: limit - out.length,
+      }),
+    );
     out.push(...(r.Items ?? []).map((i) => WoByMonth.fromItem(i).no));
   }
   return out;

@@ -1,7 +1,27 @@
 import {
-  addWorkingDays, afterRating, beijingTime, businessDate, categoryById, cellsWithin, claimLight, CONTACT_PREFERENCE_NAMES, encodeGeohash, formatWoNo, haversineMeters,
-  maskCreditCode, maskName, maskPhone, pathOf, streetName, WO_ACTIONS, WO_RATING_NAMES, WO_STATE_NAMES, woAllowed, woLight,
-  type FileWorkOrderRequest, type WorkOrderAction,
+  addWorkingDays,
+  afterRating,
+  beijingTime,
+  businessDate,
+  categoryById,
+  cellsWithin,
+  claimLight,
+  CONTACT_PREFERENCE_NAMES,
+  encodeGeohash,
+  formatWoNo,
+  haversineMeters,
+  maskCreditCode,
+  maskName,
+  maskPhone,
+  pathOf,
+  streetName,
+  WO_ACTIONS,
+  WO_RATING_NAMES,
+  WO_STATE_NAMES,
+  woAllowed,
+  woLight,
+  type FileWorkOrderRequest,
+  type WorkOrderAction,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
@@ -17,7 +37,6 @@ import { keys as woKeys } from '../lib/entities/workorders';
 import { woCounters } from './counters';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure } from '../lib/db';
-
 
 export { teamOf };
 
@@ -63,10 +82,20 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
   if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
   const ent = user.role === 'enterprise' && user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
   const made = await createOrder({
-    categoryId: cat.id, description: req.description, photoIds: req.photoIds, place: req.place, street,
-    filerId: userId, filerRole: user.role, filerDisplay: ent?.name ?? (isGrid ? user.nickname : maskName(user.realName) ?? '居民'),
-    anonymous: req.anonymous, contactPhone: user.phone, contactPreference: req.contactPreference,
-    ...(ent ? { enterpriseCode: ent.creditCode, enterpriseName: ent.name } : {}), kind: isGrid ? 'community' : 'appeal', idem: { userId, key: idemKey },
+    categoryId: cat.id,
+    description: req.description,
+    photoIds: req.photoIds,
+    place: req.place,
+    street,
+    filerId: userId,
+    filerRole: user.role,
+    filerDisplay: ent?.name ?? (isGrid ? user.nickname : (maskName(user.realName) ?? '居民')),
+    anonymous: req.anonymous,
+    contactPhone: user.phone,
+    contactPreference: req.contactPreference,
+    ...(ent ? { enterpriseCode: ent.creditCode, enterpriseName: ent.name } : {}),
+    kind: isGrid ? 'community' : 'appeal',
+    idem: { userId, key: idemKey },
     firstAction: isGrid ? '一键呼叫' : '提交诉求',
   });
   return { status: made.created ? 201 : 200, view: await filerView(userId, made.no) };
@@ -77,10 +106,23 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
  * first two events, the filer's message and its place and month index rows, in one transaction.
  */
 export async function createOrder(o: {
-  categoryId: string; description: string; photoIds: string[]; place?: { lat: number; lng: number; address: string }; street?: string;
-  filerId: string; filerRole: string; filerDisplay: string; anonymous: boolean; contactPhone?: string; kind: 'appeal' | 'community';
-  contactPreference?: repo.WorkOrderRecord['contactPreference']; enterpriseCode?: string; enterpriseName?: string;
-  idem: { userId: string; key: string }; firstAction: string; notify?: boolean;
+  categoryId: string;
+  description: string;
+  photoIds: string[];
+  place?: { lat: number; lng: number; address: string };
+  street?: string;
+  filerId: string;
+  filerRole: string;
+  filerDisplay: string;
+  anonymous: boolean;
+  contactPhone?: string;
+  kind: 'appeal' | 'community';
+  contactPreference?: repo.WorkOrderRecord['contactPreference'];
+  enterpriseCode?: string;
+  enterpriseName?: string;
+  idem: { userId: string; key: string };
+  firstAction: string;
+  notify?: boolean;
 }): Promise<{ no: string; created: boolean }> {
   const cat = categoryById(o.categoryId)!;
   const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${o.street}`;
@@ -90,36 +132,67 @@ export async function createOrder(o: {
   const no = formatWoNo(today, seq);
   const cal = await getCalendar();
   const wo: repo.WorkOrderRecord = {
-    no, kind: o.kind, categoryId: cat.id, categoryPath: pathOf(cat.id) ?? cat.name,
-    teamId, teamName: await teamName(teamId), state: 'dispatched', version: 1,
-    description: o.description, photoIds: o.photoIds,
+    no,
+    kind: o.kind,
+    categoryId: cat.id,
+    categoryPath: pathOf(cat.id) ?? cat.name,
+    teamId,
+    teamName: await teamName(teamId),
+    state: 'dispatched',
+    version: 1,
+    description: o.description,
+    photoIds: o.photoIds,
     ...(o.place ? { place: o.place, geohash: encodeGeohash(o.place.lat, o.place.lng) } : {}),
     ...(o.street ? { street: o.street } : {}),
-    filerId: o.filerId, filerRole: o.filerRole, filerDisplay: o.filerDisplay, anonymous: o.anonymous,
+    filerId: o.filerId,
+    filerRole: o.filerRole,
+    filerDisplay: o.filerDisplay,
+    anonymous: o.anonymous,
     ...(o.contactPhone ? { contactPhone: o.contactPhone } : {}),
     ...(o.contactPreference ? { contactPreference: o.contactPreference } : {}),
     ...(o.enterpriseCode ? { enterpriseCode: o.enterpriseCode, enterpriseName: o.enterpriseName } : {}),
-    affected: 1, claimBy: await claimDeadline(cat.claimWorkingHours), replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
-    reopened: false, createdAt: at.toISOString(),
+    affected: 1,
+    claimBy: await claimDeadline(cat.claimWorkingHours),
+    replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
+    reopened: false,
+    createdAt: at.toISOString(),
   };
   const iso = at.toISOString();
   const events: repo.WoEvent[] = [
-    { at: iso, actor: o.kind === 'community' ? '网格员' : o.anonymous ? '匿名居民' : o.filerDisplay, role: o.filerRole, action: o.firstAction, to: 'dispatched', note: wo.categoryPath },
+    {
+      at: iso,
+      actor: o.kind === 'community' ? '网格员' : o.anonymous ? '匿名居民' : o.filerDisplay,
+      role: o.filerRole,
+      action: o.firstAction,
+      to: 'dispatched',
+      note: wo.categoryPath,
+    },
     { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
   ];
   try {
-    await repo.createWorkOrder(wo, events, o.idem, o.notify === false ? undefined : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
-      woCounters([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]));
+    await repo.createWorkOrder(
+      wo,
+      events,
+      o.idem,
+      o.notify === false
+        ? undefined
+        : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
+      woCounters([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]),
+    );
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);
     if (!won) throw conflict('提交正在处理中，请稍后查看');
     return { no: won, created: false };
   }
-  await notifyTeam(wo, `新工单待签收：${cat.name}`, `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`, o.filerId);
+  await notifyTeam(
+    wo,
+    `新工单待签收：${cat.name}`,
+    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
+    o.filerId,
+  );
   return { no, created: true };
 }
-
 
 /**
  * 一键呼叫 "the responsible people are notified at once": every member of the handling team gets an
@@ -129,7 +202,10 @@ export async function createOrder(o: {
 async function notifyTeam(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title: string, body: string, except?: string) {
   try {
     const members = (await teamMembers(wo.teamId)).filter((id) => id !== except);
-    await tell(members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })), now().toISOString());
+    await tell(
+      members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })),
+      now().toISOString(),
+    );
   } catch (e) {
     log.error('team notification failed', { no: wo.no, err: (e as Error).name });
   }
@@ -137,11 +213,31 @@ async function notifyTeam(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title
 
 function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
   return {
-    no: wo.no, kind: wo.kind, category: wo.categoryPath, state: wo.state, stateName: WO_STATE_NAMES[wo.state], description: wo.description,
-    place: wo.place, street: wo.street, teamName: wo.teamName, ownerName: wo.ownerName, affected: wo.affected, createdAt: wo.createdAt,
-    claimBy: wo.claimBy, replyBy: wo.replyBy, rating: wo.rating, reopened: wo.reopened,
+    no: wo.no,
+    kind: wo.kind,
+    category: wo.categoryPath,
+    state: wo.state,
+    stateName: WO_STATE_NAMES[wo.state],
+    description: wo.description,
+    place: wo.place,
+    street: wo.street,
+    teamName: wo.teamName,
+    ownerName: wo.ownerName,
+    affected: wo.affected,
+    createdAt: wo.createdAt,
+    claimBy: wo.claimBy,
+    replyBy: wo.replyBy,
+    rating: wo.rating,
+    reopened: wo.reopened,
     filer: wo.anonymous ? '匿名' : wo.filerDisplay,
-    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, to: e.to, ...(e.photoIds?.length ? { photoCount: e.photoIds.length } : {}) })),
+    timeline: events.map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      note: e.note,
+      to: e.to,
+      ...(e.photoIds?.length ? { photoCount: e.photoIds.length } : {}),
+    })),
   };
 }
 
@@ -158,9 +254,15 @@ export async function staffView(user: UserRecord, no: string) {
   const { wo, events } = await repo.getWorkOrder(no);
   if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
   return {
-    ...publicView(wo, events), ...(await handlingFacts(wo)), version: wo.version, photoIds: wo.photoIds, actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
+    ...publicView(wo, events),
+    ...(await handlingFacts(wo)),
+    version: wo.version,
+    photoIds: wo.photoIds,
+    actions: woAllowed(wo.state).filter((a) => mayAct(user, wo, a)),
     dispatcher: (user.role === 'dispatcher' && user.street === wo.street) || user.role === 'admin',
-    filer: wo.filerDisplay, anonymousToPublic: wo.anonymous, contactPhone: maskPhone(wo.contactPhone),
+    filer: wo.filerDisplay,
+    anonymousToPublic: wo.anonymous,
+    contactPhone: maskPhone(wo.contactPhone),
     mine: wo.filerId === user.id, // a grid official who called it in also rates it
   };
 }
@@ -173,7 +275,9 @@ async function handlingFacts(wo: repo.WorkOrderRecord) {
     light: woLight(wo, t.toISOString(), businessDate(t), cal),
     contactPreference: wo.contactPreference ? CONTACT_PREFERENCE_NAMES[wo.contactPreference] : undefined,
     enterprise: wo.enterpriseCode ? { name: wo.enterpriseName, code: maskCreditCode(wo.enterpriseCode) } : undefined,
-    extension: wo.extension, duplicateOf: wo.duplicateOf, escalated: Boolean(wo.escalatedAt),
+    extension: wo.extension,
+    duplicateOf: wo.duplicateOf,
+    escalated: Boolean(wo.escalatedAt),
   };
 }
 
@@ -203,30 +307,65 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
   let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
   let counters: ReturnType<typeof woCounters> | undefined;
   const today = businessDate(now());
-  if (action === 'claim') { set.ownerId = user.id; set.ownerName = user.nickname; queue = { leave: true }; }
+  if (action === 'claim') {
+    set.ownerId = user.id;
+    set.ownerName = user.nickname;
+    queue = { leave: true };
+  }
   if (action === 'start') note = body.note as string | undefined;
   if (action === 'resolve') {
-    for (const id of (body.photoIds as string[] | undefined) ?? []) if (!(await readyFileOf(user.id, id))) throw badRequest('办结照片不存在或尚未上传完成，请重新上传');
-    note = body.result as string; set.result = body.result; set.resultPhotoIds = body.photoIds;
+    for (const id of (body.photoIds as string[] | undefined) ?? [])
+      if (!(await readyFileOf(user.id, id))) throw badRequest('办结照片不存在或尚未上传完成，请重新上传');
+    note = body.result as string;
+    set.result = body.result;
+    set.resultPhotoIds = body.photoIds;
     counters = woCounters([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
   }
-  if (action === 'return') { note = body.reason as string; set.ownerId = null; set.ownerName = null; }
+  if (action === 'return') {
+    note = body.reason as string;
+    set.ownerId = null;
+    set.ownerName = null;
+  }
   if (action === 'redispatch') {
     const teamId = String(body.teamId);
     await checkTeam(teamId, wo);
-    set.teamId = teamId; set.teamName = await teamName(teamId); set.ownerId = null; set.ownerName = null;
+    set.teamId = teamId;
+    set.teamName = await teamName(teamId);
+    set.ownerId = null;
+    set.ownerName = null;
     queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
     // the open order moves between departments' counts
-    counters = woCounters([{ wo, all: { wo_open: -1 } }, { wo: { teamId, street: wo.street }, all: { wo_open: 1 } }]);
+    counters = woCounters([
+      { wo, all: { wo_open: -1 } },
+      { wo: { teamId, street: wo.street }, all: { wo_open: 1 } },
+    ]);
   }
-  const tell = (title: string, text: string): Notice[] => [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
+  const tell = (title: string, text: string): Notice[] =>
+    [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
   try {
     await repo.changeWorkOrder({
-      wo, set, queue, eventIndex: events.length,
-      event: { at, actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName, role: user.role, action: spec.name, from: wo.state, to: spec.to, ...(note ? { note } : {}) },
+      wo,
+      set,
+      queue,
+      eventIndex: events.length,
+      event: {
+        at,
+        actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName,
+        role: user.role,
+        action: spec.name,
+        from: wo.state,
+        to: spec.to,
+        ...(note ? { note } : {}),
+      },
       counters,
-      messages: action === 'claim' || action === 'resolve' ? tell(`工单 ${no} ${WO_STATE_NAMES[spec.to]}`, action === 'resolve' ? `办理结果：${note}。请对办理结果进行评价。` : `${wo.teamName} 已签收，正在处理。`) : [],
+      messages:
+        action === 'claim' || action === 'resolve'
+          ? tell(
+              `工单 ${no} ${WO_STATE_NAMES[spec.to]}`,
+              action === 'resolve' ? `办理结果：${note}。请对办理结果进行评价。` : `${wo.teamName} 已签收，正在处理。`,
+            )
+          : [],
     });
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
@@ -234,7 +373,8 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     if (action === 'claim' && fresh?.ownerName) throw conflict(`该工单已由 ${fresh.ownerName} 签收`);
     throw conflict('工单刚刚被其他人处理，请刷新后再看');
   }
-  if (action === 'redispatch') await notifyTeam({ no, teamId: String(set.teamId) }, `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`, `${wo.description.slice(0, 40)}（${note}）`);
+  if (action === 'redispatch')
+    await notifyTeam({ no, teamId: String(set.teamId) }, `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`, `${wo.description.slice(0, 40)}（${note}）`);
   return staffView(user, no);
 }
 
@@ -250,8 +390,19 @@ export async function addNote(user: UserRecord, no: string, note: string, photoI
   for (const id of photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const at = now().toISOString();
   try {
-    await repo.addProgressNote(no, userId, key, { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
-      [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: 'workorder_progress', title: `工单 ${no} 有新进展`, body: note.slice(0, 60) })));
+    await repo.addProgressNote(
+      no,
+      userId,
+      key,
+      { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
+      [wo.filerId, ...followers].map((uid) => ({
+        userId: uid,
+        appNo: no,
+        template: 'workorder_progress',
+        title: `工单 ${no} 有新进展`,
+        body: note.slice(0, 60),
+      })),
+    );
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // its twin got there first
@@ -272,7 +423,9 @@ export async function photos(user: UserRecord, no: string) {
   const sets: { kind: string; at: string; ids: string[] }[] = [
     ...(handler || filer ? [{ kind: '反映时上传', at: wo.createdAt, ids: wo.photoIds }] : []),
     ...events.filter((e) => e.photoIds?.length).map((e) => ({ kind: e.action, at: e.at, ids: e.photoIds! })),
-    ...(wo.resultPhotoIds?.length ? [{ kind: '办结照片', at: events.filter((e) => e.to === 'resolved').pop()?.at ?? wo.createdAt, ids: wo.resultPhotoIds }] : []),
+    ...(wo.resultPhotoIds?.length
+      ? [{ kind: '办结照片', at: events.filter((e) => e.to === 'resolved').pop()?.at ?? wo.createdAt, ids: wo.resultPhotoIds }]
+      : []),
   ];
   const urls = await viewUrls(sets.flatMap((x) => x.ids));
   return { items: sets.flatMap((x) => x.ids.filter((id) => urls.has(id)).map((id) => ({ fileId: id, url: urls.get(id)!.url, kind: x.kind, at: x.at }))) };
@@ -287,10 +440,19 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
   const at = now().toISOString();
   try {
     await repo.changeWorkOrder({
-      wo, eventIndex: events.length,
+      wo,
+      eventIndex: events.length,
       set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', rating: value },
       queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
-      event: { at, actor: wo.anonymous ? '匿名居民' : wo.filerDisplay, role: 'filer', action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`, from: 'resolved', to: next.to, ...(comment ? { note: comment } : {}) },
+      event: {
+        at,
+        actor: wo.anonymous ? '匿名居民' : wo.filerDisplay,
+        role: 'filer',
+        action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`,
+        from: 'resolved',
+        to: next.to,
+        ...(comment ? { note: comment } : {}),
+      },
       messages: [],
       counters: next.reopen
         ? woCounters([{ wo, all: { wo_reopened: 1 } }])
@@ -301,7 +463,8 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
     throw e;
   }
   await awardPointsQuietly({ userId, points: RATING_POINTS / 2, reason: '评价诉求办理', source: `worating:${no}` });
-  if (next.reopen) await notifyTeam(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim());
+  if (next.reopen)
+    await notifyTeam(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim());
   return filerView(userId, no);
 }
 
@@ -314,7 +477,15 @@ export async function nearby(categoryId: string, lat: number, lng: number) {
   return {
     items: wos
       .filter((w) => w.place && w.state !== 'closed' && haversineMeters(w.place, { lat, lng }) <= 100)
-      .map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place!.address, affected: w.affected, stateName: WO_STATE_NAMES[w.state], distance: Math.round(haversineMeters(w.place!, { lat, lng })) })),
+      .map((w) => ({
+        no: w.no,
+        category: w.categoryPath,
+        description: w.description.slice(0, 80),
+        address: w.place!.address,
+        affected: w.affected,
+        stateName: WO_STATE_NAMES[w.state],
+        distance: Math.round(haversineMeters(w.place!, { lat, lng })),
+      })),
   };
 }
 
@@ -338,13 +509,34 @@ export async function teamList(user: UserRecord) {
   if (!team) throw forbidden('您不在任何承办队伍中');
   const items = await repo.teamQueue(team, 50);
   const t = now().toISOString();
-  return { teamId: team, items: items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), address: w.place?.address, affected: w.affected, claimBy: w.claimBy, overdue: w.claimBy < t, light: claimLight(w.claimBy, t) })) };
+  return {
+    teamId: team,
+    items: items.map((w) => ({
+      no: w.no,
+      category: w.categoryPath,
+      description: w.description.slice(0, 80),
+      address: w.place?.address,
+      affected: w.affected,
+      claimBy: w.claimBy,
+      overdue: w.claimBy < t,
+      light: claimLight(w.claimBy, t),
+    })),
+  };
 }
 
 export async function mine(userId: string, limit: number, cursor?: string) {
   const page = await repo.listByFiler(userId, limit, cursor);
   return {
-    items: page.items.map((w) => ({ no: w.no, category: w.categoryPath, description: w.description.slice(0, 80), state: w.state, stateName: WO_STATE_NAMES[w.state], teamName: w.teamName, createdAt: w.createdAt, affected: w.affected })),
+    items: page.items.map((w) => ({
+      no: w.no,
+      category: w.categoryPath,
+      description: w.description.slice(0, 80),
+      state: w.state,
+      stateName: WO_STATE_NAMES[w.state],
+      teamName: w.teamName,
+      createdAt: w.createdAt,
+      affected: w.affected,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -12,7 +12,8 @@ beforeAll(() => seedAll());
 let seq = 0;
 const withKey = (key: string) => (e: Parameters<typeof handler>[0]) => handler({ ...e, headers: { ...e.headers, 'idempotency-key': key } });
 const file = (token: string, body: object, key = `wo-${Date.now()}-${++seq}`) => call(withKey(key), 'POST /v1/workorders', { token, body });
-const act = (token: string, no: string, action: string, body: object = {}) => call(handler, 'POST /v1/workorders/{no}/{action}', { token, params: { no, action }, body });
+const act = (token: string, no: string, action: string, body: object = {}) =>
+  call(handler, 'POST /v1/workorders/{no}/{action}', { token, params: { no, action }, body });
 const view = (token: string, no: string) => call(handler, 'GET /v1/workorders/{no}', { token, params: { no } });
 
 // 北京路步行街 and two points 60 m and 300 m east of it
@@ -40,14 +41,23 @@ describe('诉求: filing, nearby and me too', () => {
     const zhang = await login('u-resident-zhang');
     const original = (await file(zhang, { categoryId: 'cityscape-garbage', description: '垃圾堆放两天没人清运，气味很大', place: HERE })).body;
     const zhou = await login('u-resident-zhou');
-    const near = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-garbage', lat: String(east(60).lat), lng: String(east(60).lng) } });
+    const near = await call(handler, 'GET /v1/workorders/nearby', {
+      token: zhou,
+      query: { categoryId: 'cityscape-garbage', lat: String(east(60).lat), lng: String(east(60).lng) },
+    });
     const found = near.body.items.find((i: { no: string }) => i.no === original.no);
     expect(found).toBeDefined();
     expect(found.distance).toBeGreaterThan(40);
     expect(JSON.stringify(near.body)).not.toContain('张');
-    const far = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-garbage', lat: String(east(300).lat), lng: String(east(300).lng) } });
+    const far = await call(handler, 'GET /v1/workorders/nearby', {
+      token: zhou,
+      query: { categoryId: 'cityscape-garbage', lat: String(east(300).lat), lng: String(east(300).lng) },
+    });
     expect(far.body.items.map((i: { no: string }) => i.no)).not.toContain(original.no);
-    const other = await call(handler, 'GET /v1/workorders/nearby', { token: zhou, query: { categoryId: 'cityscape-streetlight', lat: String(HERE.lat), lng: String(HERE.lng) } });
+    const other = await call(handler, 'GET /v1/workorders/nearby', {
+      token: zhou,
+      query: { categoryId: 'cityscape-streetlight', lat: String(HERE.lat), lng: String(HERE.lng) },
+    });
     expect(other.body.items.map((i: { no: string }) => i.no)).not.toContain(original.no);
     const me = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no } });
     expect(me.status).toBe(200);
@@ -60,14 +70,19 @@ describe('诉求: filing, nearby and me too', () => {
     const anon = (await file(zhang, { categoryId: 'noise-commercial', description: '楼下酒吧每晚营业到凌晨，噪音很大', place: HERE, anonymous: true })).body;
     const li = await login('u-resident-li');
     expect((await view(li, anon.no)).status).toBe(404);
-    const near = await call(handler, 'GET /v1/workorders/nearby', { token: li, query: { categoryId: 'noise-commercial', lat: String(HERE.lat), lng: String(HERE.lng) } });
+    const near = await call(handler, 'GET /v1/workorders/nearby', {
+      token: li,
+      query: { categoryId: 'noise-commercial', lat: String(HERE.lat), lng: String(HERE.lng) },
+    });
     expect(JSON.stringify(near.body)).not.toMatch(/张|138/);
     const mine = await view(zhang, anon.no);
     expect(mine.body.filer).toBe('张*明');
     expect((await view(await login('u-staff-market'), anon.no)).status).toBe(404); // not the handling department
     // the handling department (城管) sees the filer masked, with a masked phone to call back
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
-    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    await batchPut(
+      seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
+    );
     const staff = await view(urban.token, anon.no);
     expect(staff.status).toBe(200);
     expect(staff.body).toMatchObject({ anonymousToPublic: true, filer: '张*明', contactPhone: '138****8000' });
@@ -77,7 +92,14 @@ describe('诉求: filing, nearby and me too', () => {
 
 describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
   it('gives exactly one owner when 50 grid officials claim at once; the rest are told who has it', async () => {
-    const officials = Array.from({ length: 50 }, (_, i) => ({ id: `u-test-grid-${i}`, role: 'grid' as const, nickname: `网格员${i}`, street: 'beijing', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    const officials = Array.from({ length: 50 }, (_, i) => ({
+      id: `u-test-grid-${i}`,
+      role: 'grid' as const,
+      nickname: `网格员${i}`,
+      street: 'beijing',
+      createdAt: '2026-01-01',
+      updatedAt: '2026-01-01',
+    }));
     await batchPut(officials.flatMap((o) => seedUserItems(o)));
     const caller = await login('u-grid-beijing');
     const r = await file(caller, { categoryId: 'community-safety-hazard', description: '府前社区 3 号楼外墙瓷砖松动，有坠落风险', place: HERE });
@@ -107,7 +129,11 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
     expect((await act(urban.token, no, 'resolve', { result: '已更换灯具并恢复照明' })).status).toBe(200);
     const early = await call(handler, 'POST /v1/workorders/{no}/rating', { token: caller, params: { no }, body: { value: 'satisfied' } });
     expect(early.status).toBe(404); // not the filer
-    const reopened = await call(handler, 'POST /v1/workorders/{no}/rating', { token: zhang, params: { no }, body: { value: 'unsatisfied', comment: '只修了一盏' } });
+    const reopened = await call(handler, 'POST /v1/workorders/{no}/rating', {
+      token: zhang,
+      params: { no },
+      body: { value: 'unsatisfied', comment: '只修了一盏' },
+    });
     expect(reopened.body).toMatchObject({ state: 'dispatched', reopened: true });
     await act(urban.token, no, 'claim');
     await act(urban.token, no, 'resolve', { result: '整条路段路灯已检修完毕' });
@@ -138,7 +164,9 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
 });
 
 describe('deadlines', () => {
-  afterEach(() => { delete process.env.FAKE_NOW; });
+  afterEach(() => {
+    delete process.env.FAKE_NOW;
+  });
   it('escalates an order nobody claimed in time to the street dispatcher, once', async () => {
     const { escalateUnclaimed } = await import('./escalation');
     process.env.FAKE_NOW = '2026-11-02T01:00:00Z'; // Mon 09:00 Shanghai
@@ -164,12 +192,23 @@ describe('extensions and duplicates', () => {
     const dup = (await file(zhou, { categoryId: 'cityscape-illegal-building', description: '楼顶在搭铁皮房，噪音大', place: HERE, street: 'beijing' })).body.no;
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
     await act(urban.token, original, 'claim');
-    const asked = await call(handler, 'POST /v1/workorders/{no}/extension', { token: urban.token, params: { no: original }, body: { days: 3, reason: '需要联合住建部门现场核查' } });
+    const asked = await call(handler, 'POST /v1/workorders/{no}/extension', {
+      token: urban.token,
+      params: { no: original },
+      body: { days: 3, reason: '需要联合住建部门现场核查' },
+    });
     expect(asked.status).toBe(200);
-    expect((await call(handler, 'POST /v1/workorders/{no}/extension', { token: urban.token, params: { no: original }, body: { days: 3, reason: '再申请一次试试' } })).status).toBe(409);
+    expect(
+      (await call(handler, 'POST /v1/workorders/{no}/extension', { token: urban.token, params: { no: original }, body: { days: 3, reason: '再申请一次试试' } }))
+        .status,
+    ).toBe(409);
     const dispatcher = await login('u-dispatcher-beijing');
     const before = (await view(zhang, original)).body.replyBy;
-    const granted = await call(handler, 'POST /v1/workorders/{no}/extension-decision', { token: dispatcher, params: { no: original }, body: { approve: true } });
+    const granted = await call(handler, 'POST /v1/workorders/{no}/extension-decision', {
+      token: dispatcher,
+      params: { no: original },
+      body: { approve: true },
+    });
     expect(granted.status).toBe(200);
     expect(granted.body.replyBy > before).toBe(true);
     const merged = await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } });
@@ -179,12 +218,16 @@ describe('extensions and duplicates', () => {
     expect(o.body.affected).toBe(2);
     expect(o.body.timeline.map((t: { action: string }) => t.action)).toContain('并入重复件');
     expect((await view(zhou, original)).status).toBe(200); // the duplicate's filer now follows the original
-    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } })).status).toBe(409);
+    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: dup }, body: { originalNo: original } })).status).toBe(
+      409,
+    );
   });
 });
 
 describe('street dispatcher, team notice, firm and contact preference', () => {
-  afterEach(() => { delete process.env.FAKE_NOW; });
+  afterEach(() => {
+    delete process.env.FAKE_NOW;
+  });
   const messagesOf = async (userId: string) => {
     const { handler: messages } = await import('../messages/handler');
     return (await call(messages, 'GET /v1/messages', { token: await login(userId), query: { limit: '50' } })).body.items as { title: string; appNo?: string }[];
@@ -197,7 +240,7 @@ describe('street dispatcher, team notice, firm and contact preference', () => {
     expect((await messagesOf('u-grid-beijing')).filter((m) => m.appNo === no).map((m) => m.title)).not.toContainEqual(expect.stringContaining('新工单待签收'));
   });
 
-  it('links an enterprise appeal to the firm and shows staff the filer\'s contact wish, masked', async () => {
+  it("links an enterprise appeal to the firm and shows staff the filer's contact wish, masked", async () => {
     const chen = await login('u-enterprise-chen');
     const r = await file(chen, { categoryId: 'business-finance', description: '想了解小微企业贷款贴息政策的申请条件', contactPreference: 'phone' });
     expect(r.status).toBe(201);
@@ -209,7 +252,7 @@ describe('street dispatcher, team notice, firm and contact preference', () => {
     expect((await file(chen, { categoryId: 'business-finance', description: '联系方式写错了试试', contactPreference: 'fax' })).status).toBe(400);
   });
 
-  it('lists the street\'s orders by tab with lights, moves them as they change, and shows overdue replies', async () => {
+  it("lists the street's orders by tab with lights, moves them as they change, and shows overdue replies", async () => {
     process.env.FAKE_NOW = '2026-11-02T01:00:00Z'; // Mon 09:00
     const caller = await login('u-grid-beijing');
     const no = (await file(caller, { categoryId: 'community-facility', description: '小区门口井盖松动，踩上去会响', place: HERE })).body.no;
@@ -235,21 +278,31 @@ describe('street dispatcher, team notice, firm and contact preference', () => {
 
 describe('progress notes and photos', () => {
   let stopFiles: () => Promise<void>;
-  beforeAll(async () => { stopFiles = await startLocalFiles(); });
+  beforeAll(async () => {
+    stopFiles = await startLocalFiles();
+  });
   afterAll(() => stopFiles());
 
-  it('lets the owner add progress with photos; the filer sees them, a follower sees only the handlers\' photos, others none', async () => {
+  it("lets the owner add progress with photos; the filer sees them, a follower sees only the handlers' photos, others none", async () => {
     const zhang = await login('u-resident-zhang');
     const filed = (await upload(zhang)).fileId!;
-    const filing = await file(zhang, { categoryId: 'cityscape-garbage', description: '小区门口垃圾桶满溢，气味很大', photoIds: [filed], place: { ...east(5), address: '越秀区北京路 5 号' } });
+    const filing = await file(zhang, {
+      categoryId: 'cityscape-garbage',
+      description: '小区门口垃圾桶满溢，气味很大',
+      photoIds: [filed],
+      place: { ...east(5), address: '越秀区北京路 5 号' },
+    });
     expect(filing.status).toBe(201);
     const no = filing.body.no as string;
     const zhou = await login('u-resident-zhou');
     expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } })).status).toBe(200);
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
-    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    await batchPut(
+      seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
+    );
     let k = 0;
-    const note = (body: object, token = urban.token, key = `note-${Date.now()}-${++k}`) => call(withKey(key), 'POST /v1/workorders/{no}/notes', { token, params: { no }, body });
+    const note = (body: object, token = urban.token, key = `note-${Date.now()}-${++k}`) =>
+      call(withKey(key), 'POST /v1/workorders/{no}/notes', { token, params: { no }, body });
     expect((await note({ note: '已到现场' })).status).toBe(403); // not claimed by them yet
     await act(urban.token, no, 'claim');
     const before = (await upload(urban.token)).fileId!;
@@ -266,7 +319,11 @@ describe('progress notes and photos', () => {
 
     const photosOf = async (token: string) => call(handler, 'GET /v1/workorders/{no}/photos', { token, params: { no } });
     const mine = (await photosOf(zhang)).body.items as { fileId: string; url: string; kind: string }[];
-    expect(mine.map((p) => [p.fileId, p.kind])).toEqual([[filed, '反映时上传'], [before, '处理进展'], [after, '办结照片']]);
+    expect(mine.map((p) => [p.fileId, p.kind])).toEqual([
+      [filed, '反映时上传'],
+      [before, '处理进展'],
+      [after, '办结照片'],
+    ]);
     const shown = await fetch(mine[0].url);
     expect([shown.status, shown.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect((await fetch(mine[0].url.replace(/signature=[0-9a-f]+/, 'signature=00'))).status).toBe(403);
@@ -280,27 +337,63 @@ describe('progress notes and photos', () => {
 });
 
 describe('found in review', () => {
-  it('keeps a filer who also follows from breaking the order, and merges only within the dispatcher\'s street', async () => {
+  it("keeps a filer who also follows from breaking the order, and merges only within the dispatcher's street", async () => {
     const zhang = await login('u-resident-zhang');
-    const first = (await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾堆积，苍蝇很多', place: { ...east(20), address: '越秀区北京路' } })).body.no;
+    const first = (
+      await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾堆积，苍蝇很多', place: { ...east(20), address: '越秀区北京路' } })
+    ).body.no;
     expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhang, params: { no: first } })).status).toBe(409);
     // the same person files the same problem twice; the dispatcher merges; the original still works
-    const again = (await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾还是没人清理', place: { ...east(25), address: '越秀区北京路' }, street: 'beijing' })).body.no;
+    const again = (
+      await file(zhang, {
+        categoryId: 'cityscape-garbage',
+        description: '菜市场门口垃圾还是没人清理',
+        place: { ...east(25), address: '越秀区北京路' },
+        street: 'beijing',
+      })
+    ).body.no;
     const dispatcher = await login('u-dispatcher-beijing');
-    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: again }, body: { originalNo: first } })).status).toBe(200);
+    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: again }, body: { originalNo: first } })).status).toBe(
+      200,
+    );
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
-    await batchPut(seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    await batchPut(
+      seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
+    );
     expect((await act(urban.token, first, 'claim')).status).toBe(200);
     // another street's order is not this dispatcher's to merge into
     const zhou = await login('u-resident-zhou');
-    const elsewhere = (await file(zhou, { categoryId: 'cityscape-garbage', description: '东山口地铁站旁垃圾没人收', place: { lat: 23.1245, lng: 113.2935, address: '越秀区东山口' }, street: 'dongshan' })).body.no;
-    const mine = (await file(zhang, { categoryId: 'cityscape-garbage', description: '北京路口垃圾桶坏了需要更换', place: { ...east(30), address: '越秀区北京路' }, street: 'beijing' })).body.no;
-    expect((await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: mine }, body: { originalNo: elsewhere } })).status).toBe(404);
+    const elsewhere = (
+      await file(zhou, {
+        categoryId: 'cityscape-garbage',
+        description: '东山口地铁站旁垃圾没人收',
+        place: { lat: 23.1245, lng: 113.2935, address: '越秀区东山口' },
+        street: 'dongshan',
+      })
+    ).body.no;
+    const mine = (
+      await file(zhang, {
+        categoryId: 'cityscape-garbage',
+        description: '北京路口垃圾桶坏了需要更换',
+        place: { ...east(30), address: '越秀区北京路' },
+        street: 'beijing',
+      })
+    ).body.no;
+    expect(
+      (await call(handler, 'POST /v1/workorders/{no}/duplicate', { token: dispatcher, params: { no: mine }, body: { originalNo: elsewhere } })).status,
+    ).toBe(404);
   });
 
-  it('shows a follower neither an anonymous filer nor the filer\'s photos', async () => {
+  it("shows a follower neither an anonymous filer nor the filer's photos", async () => {
     const zhang = await login('u-resident-zhang');
-    const no = (await file(zhang, { categoryId: 'cityscape-garbage', description: '小巷里有人乱倒建筑垃圾', place: { ...east(40), address: '越秀区北京路' }, anonymous: true })).body.no;
+    const no = (
+      await file(zhang, {
+        categoryId: 'cityscape-garbage',
+        description: '小巷里有人乱倒建筑垃圾',
+        place: { ...east(40), address: '越秀区北京路' },
+        anonymous: true,
+      })
+    ).body.no;
     const zhou = await login('u-resident-zhou');
     const followed = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } });
     expect(followed.body).toMatchObject({ filer: '匿名', mine: false });
@@ -308,7 +401,7 @@ describe('found in review', () => {
     expect(JSON.stringify(followed.body)).not.toContain('张');
   });
 
-  it('re-dispatches only to a real department or the order\'s own street grid, and may escalate again after', async () => {
+  it("re-dispatches only to a real department or the order's own street grid, and may escalate again after", async () => {
     process.env.FAKE_NOW = '2026-11-02T01:00:00Z';
     const caller = await login('u-grid-beijing');
     const no = (await file(caller, { categoryId: 'community-safety-hazard', description: '电动车在楼道充电，存在火灾隐患', place: HERE })).body.no;

@@ -7,7 +7,12 @@ import { clearSession, getToken } from './session';
 
 /** A failed call, with the server's Chinese message ready to show. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: { field: string; message: string }[]) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { field: string; message: string }[],
+  ) {
     super(message);
   }
 }
@@ -25,7 +30,11 @@ function qs(query?: Query): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const token = getToken();
   let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
@@ -56,12 +65,10 @@ export type RouteBody<K extends RouteKey> = Part<K, 'body'>;
 /** What a route answers with on success (typed only: the mini-program does not parse answers). */
 export type RouteResponse<K extends RouteKey> = z.output<RouteTable[K]['response']>;
 
-type CallOptions<K extends RouteKey> =
-  & ([RouteParams<K>] extends [never] ? { params?: undefined } : { params: RouteParams<K> })
-  & ([RouteQuery<K>] extends [never] ? { query?: undefined } : { query?: Partial<RouteQuery<K>> })
+type CallOptions<K extends RouteKey> = ([RouteParams<K>] extends [never] ? { params?: undefined } : { params: RouteParams<K> }) &
+  ([RouteQuery<K>] extends [never] ? { query?: undefined } : { query?: Partial<RouteQuery<K>> }) &
   // routes without a body may still be sent an empty object (some POSTs do, as before)
-  & ([RouteBody<K>] extends [never] ? { body?: Record<string, never> } : { body: RouteBody<K> })
-  & { headers?: Record<string, string> };
+  ([RouteBody<K>] extends [never] ? { body?: Record<string, never> } : { body: RouteBody<K> }) & { headers?: Record<string, string> };
 
 /** `call('GET /v1/workorders/{no}', { params: { no } })`: path parameters are encoded into the route's path. */
 export function call<K extends RouteKey>(key: K, ...[opts]: {} extends CallOptions<K> ? [CallOptions<K>?] : [CallOptions<K>]): Promise<RouteResponse<K>> {
@@ -93,11 +100,13 @@ export const api = {
   completeUpload: (fileId: string) => call('POST /v1/files/{fileId}/complete', { params: { fileId } }),
   submit: (idempotencyKey: string, body: RouteBody<'POST /v1/applications'>) =>
     call('POST /v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string) => call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
+  myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string) =>
+    call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo } }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo } }),
   supplement: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, body: { answers } }),
-  rate: (appNo: string, value: Rating, comment?: string) => call('POST /v1/applications/{appNo}/rating', { params: { appNo }, body: { value, ...(comment ? { comment } : {}) } }),
+  rate: (appNo: string, value: Rating, comment?: string) =>
+    call('POST /v1/applications/{appNo}/rating', { params: { appNo }, body: { value, ...(comment ? { comment } : {}) } }),
   lookup: (appNo: string, code: string) => call('POST /v1/lookup', { body: { appNo, code } }),
   messages: (cursor?: string) => call('GET /v1/messages', { query: { cursor } }),
   unreadCount: () => call('GET /v1/messages/unread-count'),

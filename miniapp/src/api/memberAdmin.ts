@@ -28,5 +28,6 @@ export const memberAdminApi = {
   stats: (days = 14) => call('GET /v1/admin/member/stats', { query: { days } }),
   members: (cursor?: string, limit = PAGE_SIZE) => call('GET /v1/admin/member/members', { query: { limit, cursor } }),
   /** Points either way (never 0); refused with 422 when the balance would go below zero. Once per key: a retry after a lost answer does not adjust twice. */
-  adjustPoints: (body: AdjustPointsBody, idempotencyKey: string) => call('POST /v1/admin/member/points', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  adjustPoints: (body: AdjustPointsBody, idempotencyKey: string) =>
+    call('POST /v1/admin/member/points', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
 };

@@ -5,7 +5,11 @@ import type { SessionResponse, UserView } from '@yx/shared';
 const KEY = 'yx.session';
 export const SESSION_EVENT = 'yx:session';
 
-export interface StoredSession { token: string; expiresAt: string; user: UserView }
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  user: UserView;
+}
 
 export function getSession(): StoredSession | undefined {
   try {

@@ -58,6 +58,5 @@ export const staffApi = {
   supervision: () => call('GET /v1/supervision'),
   supervise: (appNo: string, note: string) => call('POST /v1/supervision/{appNo}', { params: { appNo }, body: { note } }),
 
-  dashboard: (s: DashboardScope) =>
-    call('GET /v1/dashboard', { query: s.scope === 'district' ? { scope: 'district' } : { scope: s.scope, id: s.id } }),
+  dashboard: (s: DashboardScope) => call('GET /v1/dashboard', { query: s.scope === 'district' ? { scope: 'district' } : { scope: s.scope, id: s.id } }),
 };

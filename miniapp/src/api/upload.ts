@@ -4,7 +4,10 @@ import { api, ApiError } from './client';
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
 
-export interface Uploaded { fileId: string; fileName: string }
+export interface Uploaded {
+  fileId: string;
+  fileName: string;
+}
 
 function messageOf(body: unknown): string | undefined {
   try {
@@ -49,4 +52,3 @@ export async function pickAndUploadImage(material: string): Promise<Uploaded | u
   await api.completeUpload(ticket.fileId);
   return { fileId: ticket.fileId, fileName };
 }
-

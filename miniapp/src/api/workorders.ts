@@ -30,7 +30,8 @@ export const woApi = {
   /** Files an order; a retry with the same key answers with the order the first attempt created. */
   file: (idempotencyKey: string, body: RouteBody<'POST /v1/workorders'>) =>
     call('POST /v1/workorders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  nearby: (categoryId: string, lat: number, lng: number) => call('GET /v1/workorders/nearby', { query: { categoryId: categoryId as RouteQuery<'GET /v1/workorders/nearby'>['categoryId'], lat, lng } }),
+  nearby: (categoryId: string, lat: number, lng: number) =>
+    call('GET /v1/workorders/nearby', { query: { categoryId: categoryId as RouteQuery<'GET /v1/workorders/nearby'>['categoryId'], lat, lng } }),
   meToo: (no: string) => call('POST /v1/workorders/{no}/me-too', { params: { no } }),
   mine: (cursor?: string, limit = PAGE_SIZE) => call('GET /v1/workorders/mine', { query: { limit, cursor } }),
   get: (no: string) => call('GET /v1/workorders/{no}', { params: { no } }),
@@ -53,6 +54,5 @@ export const woApi = {
   /** 处理进展: the owner, while handling, records what was done (with up to 9 photos); answers with the staff view. */
   addNote: (no: string, note: string, photoIds: string[], idempotencyKey: string) =>
     call('POST /v1/workorders/{no}/notes', { params: { no }, body: { note, photoIds }, headers: { 'Idempotency-Key': idempotencyKey } }),
-  act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
-    call('POST /v1/workorders/{no}/{action}', { params: { no, action }, body }),
+  act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) => call('POST /v1/workorders/{no}/{action}', { params: { no, action }, body }),
 };

@@ -4,7 +4,11 @@ import type { ActedDetail } from '../hooks/useActedDetail';
 import { DetailHead, DetailShell } from './DetailShell';
 
 const detail = (over: Partial<ActedDetail<{ name: string }>> = {}): ActedDetail<{ name: string }> => ({
-  state: { loading: false, reload: jest.fn() }, reload: jest.fn(), onDone: jest.fn(), onError: jest.fn(), ...over,
+  state: { loading: false, reload: jest.fn() },
+  reload: jest.fn(),
+  onDone: jest.fn(),
+  onError: jest.fn(),
+  ...over,
 });
 
 describe('DetailShell', () => {
@@ -34,7 +38,11 @@ describe('DetailShell', () => {
 
 describe('DetailHead', () => {
   it('shows the title, the lines and the tags', () => {
-    render(<DetailHead title="食品经营许可" lines={['区市场监管局', '办件编号 YX1']}><span>审查中</span></DetailHead>);
+    render(
+      <DetailHead title="食品经营许可" lines={['区市场监管局', '办件编号 YX1']}>
+        <span>审查中</span>
+      </DetailHead>,
+    );
     expect(screen.getByText('食品经营许可')).toHaveClass('detail-title');
     expect(screen.getAllByText(/区市场监管局|办件编号/).map((e) => e.className)).toEqual(['detail-sub', 'detail-sub']);
     expect(screen.getByText('审查中')).toBeInTheDocument();

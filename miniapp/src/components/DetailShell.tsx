@@ -13,7 +13,11 @@ export function DetailShell<T>({ detail, children }: { detail: ActedDetail<T>; c
   const { d, state, notice, reload } = detail;
   return (
     <View>
-      {notice && <View className="notice" role="alert" data-testid="conflict">{notice}</View>}
+      {notice && (
+        <View className="notice" role="alert" data-testid="conflict">
+          {notice}
+        </View>
+      )}
       <StateView loading={state.loading && !d} error={d ? undefined : state.error} onRetry={reload}>
         {d !== undefined && children(d)}
       </StateView>
@@ -26,7 +30,11 @@ export function DetailHead({ title, lines, children }: { title: ReactNode; lines
   return (
     <View className="detail-head">
       <View className="detail-title">{title}</View>
-      {lines.map((l, i) => <View key={i} className="detail-sub">{l}</View>)}
+      {lines.map((l, i) => (
+        <View key={i} className="detail-sub">
+          {l}
+        </View>
+      ))}
       {children && <View className="detail-tags">{children}</View>}
     </View>
   );

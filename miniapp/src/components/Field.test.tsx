@@ -15,7 +15,13 @@ describe('Field', () => {
 
 describe('fieldErrors', () => {
   it('keeps the first message per field, by its full path', () => {
-    const schema = z.object({ name: z.string().min(2, '至少 2 个字').regex(/^\p{Script=Han}+$/u, '请用中文'), items: z.array(z.object({ material: z.string().min(1, '必填') })) });
+    const schema = z.object({
+      name: z
+        .string()
+        .min(2, '至少 2 个字')
+        .regex(/^\p{Script=Han}+$/u, '请用中文'),
+      items: z.array(z.object({ material: z.string().min(1, '必填') })),
+    });
     const r = schema.safeParse({ name: 'a', items: [{ material: 'x' }, { material: '' }] });
     expect(r.success).toBe(false);
     expect(fieldErrors(r.error!)).toEqual({ name: '至少 2 个字', 'items.1.material': '必填' });

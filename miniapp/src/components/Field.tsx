@@ -3,7 +3,14 @@ import type * as z from 'zod';
 
 /** A labelled input whose error sits right under it, in words a person understands. */
 export function Field(props: {
-  label: string; value: string; onInput: (v: string) => void; error?: string; placeholder?: string; maxlength?: number; type?: 'text' | 'idcard' | 'number'; name: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string;
+  placeholder?: string;
+  maxlength?: number;
+  type?: 'text' | 'idcard' | 'number';
+  name: string;
 }) {
   return (
     <View className="field">
@@ -18,7 +25,11 @@ export function Field(props: {
         onInput={(e) => props.onInput(e.detail.value)}
         aria-label={props.label}
       />
-      {props.error && <View className="error-text" role="alert">{props.error}</View>}
+      {props.error && (
+        <View className="error-text" role="alert">
+          {props.error}
+        </View>
+      )}
     </View>
   );
 }

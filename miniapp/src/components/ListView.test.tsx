@@ -4,10 +4,22 @@ import type { PagedList } from '../hooks/usePagedList';
 import { ListView } from './ListView';
 
 const list = (over: Partial<PagedList<string>> = {}): PagedList<string> => ({
-  items: ['甲', '乙'], nextCursor: null, paged: true, loading: false, more: false,
-  refresh: jest.fn(async () => undefined), loadMore: jest.fn(), setItems: jest.fn(), ...over,
+  items: ['甲', '乙'],
+  nextCursor: null,
+  paged: true,
+  loading: false,
+  more: false,
+  refresh: jest.fn(async () => undefined),
+  loadMore: jest.fn(),
+  setItems: jest.fn(),
+  ...over,
 });
-const rows = (l: PagedList<string>) => l.items.map((i) => <div key={i} data-testid="row">{i}</div>);
+const rows = (l: PagedList<string>) =>
+  l.items.map((i) => (
+    <div key={i} data-testid="row">
+      {i}
+    </div>
+  ));
 
 describe('ListView', () => {
   it('shows 加载中 until the first page, then the rows', () => {
@@ -42,7 +54,11 @@ describe('ListView', () => {
 
   it('shows the empty text, or the error with 重试 that asks again', () => {
     const empty = list({ items: [] });
-    const { rerender } = render(<ListView list={empty} emptyText="暂无待办">{rows(empty)}</ListView>);
+    const { rerender } = render(
+      <ListView list={empty} emptyText="暂无待办">
+        {rows(empty)}
+      </ListView>,
+    );
     expect(screen.getByTestId('empty')).toHaveTextContent('暂无待办');
     const failed = list({ items: [], error: new ApiError(500, 'X', '服务繁忙') });
     rerender(<ListView list={failed}>{rows(failed)}</ListView>);

@@ -13,10 +13,16 @@ export function LoadMore({ list }: { list: MoreState }) {
       {list.nextCursor && (
         <View className="list-more">
           {/* disabled/loading as true or undefined: H5 renders false as disabled="false", which .btn[disabled] greys out */}
-          <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => list.loadMore()}>加载更多</Button>
+          <Button className="btn btn-plain" disabled={list.more || undefined} loading={list.more || undefined} onClick={() => list.loadMore()}>
+            加载更多
+          </Button>
         </View>
       )}
-      {list.moreError && <View className="error-text list-more-error" role="alert">{list.moreError}</View>}
+      {list.moreError && (
+        <View className="error-text list-more-error" role="alert">
+          {list.moreError}
+        </View>
+      )}
       {list.paged && !list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
     </>
   );

@@ -15,9 +15,11 @@ beforeEach(() => request.mockReset());
 
 describe('PhotoPicker', () => {
   it('uploads a picked photo at once, lists it with 删除, and stops offering more at the limit', async () => {
-    request.mockImplementation(async ({ url }: { url: string }) => (url.endsWith('/complete')
-      ? { statusCode: 200, data: { fileId: 'f1', status: 'ready', size: 1024 } }
-      : { statusCode: 201, data: { fileId: 'f1', upload: { url: 'http://s3', fields: {} } } }));
+    request.mockImplementation(async ({ url }: { url: string }) =>
+      url.endsWith('/complete')
+        ? { statusCode: 200, data: { fileId: 'f1', status: 'ready', size: 1024 } }
+        : { statusCode: 201, data: { fileId: 'f1', upload: { url: 'http://s3', fields: {} } } },
+    );
     render(<Picker max={1} />);
     fireEvent.click(screen.getByText('拍照或选择照片'));
     await waitFor(() => expect(screen.getAllByTestId('photo')).toHaveLength(1));
@@ -28,7 +30,10 @@ describe('PhotoPicker', () => {
   });
 
   it('says why an upload failed', async () => {
-    (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:big'], tempFiles: [{ path: 'blob:big', size: 20 * 1024 * 1024, type: 'image/jpeg' }] });
+    (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({
+      tempFilePaths: ['blob:big'],
+      tempFiles: [{ path: 'blob:big', size: 20 * 1024 * 1024, type: 'image/jpeg' }],
+    });
     render(<Picker />);
     fireEvent.click(screen.getByText('拍照或选择照片'));
     expect(await screen.findByRole('alert')).toHaveTextContent('照片太大');

@@ -9,7 +9,17 @@ import './PhotoPicker.css';
  * is uploaded at once (pickAndUploadImage). `onChange` gets an updater, so a page can pass its
  * state setter straight in. `dense` is the tighter look inside a detail page's panels.
  */
-export function PhotoPicker({ photos, onChange, material, dense, max = 9, disabled, error, testId = 'photo', onUploading }: {
+export function PhotoPicker({
+  photos,
+  onChange,
+  material,
+  dense,
+  max = 9,
+  disabled,
+  error,
+  testId = 'photo',
+  onUploading,
+}: {
   photos: Uploaded[];
   onChange: (update: (prev: Uploaded[]) => Uploaded[]) => void;
   /** Names the file when the picker gives none, e.g. 办结照片. */
@@ -47,19 +57,28 @@ export function PhotoPicker({ photos, onChange, material, dense, max = 9, disabl
         <View key={p.fileId} className="pp-photo" data-testid={testId}>
           <Text className="pp-name">📷 {p.fileName}</Text>
           <View
-            className="pp-remove" role="button" aria-label={`删除照片 ${p.fileName}`}
-            onClick={() => { setFailed(undefined); onChange((prev) => prev.filter((x) => x.fileId !== p.fileId)); }}
+            className="pp-remove"
+            role="button"
+            aria-label={`删除照片 ${p.fileName}`}
+            onClick={() => {
+              setFailed(undefined);
+              onChange((prev) => prev.filter((x) => x.fileId !== p.fileId));
+            }}
           >
             删除
           </View>
         </View>
       ))}
       {photos.length < max && (
-        <Button className="btn btn-plain pp-add" disabled={(uploading || disabled) || undefined} loading={uploading || undefined} onClick={add}>
+        <Button className="btn btn-plain pp-add" disabled={uploading || disabled || undefined} loading={uploading || undefined} onClick={add}>
           拍照或选择照片
         </Button>
       )}
-      {message && <View className="error-text" role="alert">{message}</View>}
+      {message && (
+        <View className="error-text" role="alert">
+          {message}
+        </View>
+      )}
     </View>
   );
 }

@@ -5,7 +5,11 @@ import { encode } from 'uqr';
 export function qrSvg(text: string): string {
   const { data, size } = encode(text, { ecc: 'M', border: 2 });
   let d = '';
-  data.forEach((row, y) => row.forEach((dark, x) => { if (dark) d += `M${x} ${y}h1v1h-1z`; }));
+  data.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) d += `M${x} ${y}h1v1h-1z`;
+    }),
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
 }
 
@@ -23,5 +27,11 @@ function base64(s: string): string {
 }
 
 export function QrCode({ text, size = 240, label }: { text: string; size?: number; label?: string }) {
-  return <Image src={`data:image/svg+xml;base64,${base64(qrSvg(text))}`} style={{ width: `${size / 2}px`, height: `${size / 2}px` }} aria-label={label ?? '二维码'} />;
+  return (
+    <Image
+      src={`data:image/svg+xml;base64,${base64(qrSvg(text))}`}
+      style={{ width: `${size / 2}px`, height: `${size / 2}px` }}
+      aria-label={label ?? '二维码'}
+    />
+  );
 }

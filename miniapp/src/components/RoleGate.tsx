@@ -30,7 +30,11 @@ export interface RoleGateProps {
  * friendly message and a way on, and the page below (with its API calls) is never rendered.
  */
 export function RoleGate({
-  roles, what, loginText = `请先用工作人员账号登录，再使用${what}`, loginExtra, children,
+  roles,
+  what,
+  loginText = `请先用工作人员账号登录，再使用${what}`,
+  loginExtra,
+  children,
   deniedText = `${what}仅供${(roles ?? []).map((r) => ROLE_NAMES[r]).join('、')}使用`,
   deniedNote = (name) => `您当前的身份是“${name}”。如需开通，请联系本单位管理员。`,
   deniedAction = { text: '返回我的', go: goMe },
@@ -40,7 +44,9 @@ export function RoleGate({
     return (
       <View className="state state-empty" data-testid="role-gate">
         <View>{loginText}</View>
-        <Button className="btn gate-btn" onClick={goLogin}>去登录</Button>
+        <Button className="btn gate-btn" onClick={goLogin}>
+          去登录
+        </Button>
         {loginExtra}
       </View>
     );
@@ -50,7 +56,9 @@ export function RoleGate({
       <View className="state state-empty" role="alert" data-testid="role-gate">
         <View>{deniedText}</View>
         <View className="muted gate-note">{deniedNote(ROLE_NAMES[session.user.role])}</View>
-        <Button className="btn btn-plain gate-btn" onClick={deniedAction.go}>{deniedAction.text}</Button>
+        <Button className="btn btn-plain gate-btn" onClick={deniedAction.go}>
+          {deniedAction.text}
+        </Button>
       </View>
     );
   }

@@ -15,7 +15,10 @@ export function StepFlow({ steps }: { steps: ServiceItem['steps'] }) {
           <View className="flow-body">
             <View className="flow-name">
               {s.name}
-              <View className="flow-actor">{s.actor}{s.days !== undefined ? ` · ${s.days === 0 ? '当场' : `${s.days} 个工作日`}` : ''}</View>
+              <View className="flow-actor">
+                {s.actor}
+                {s.days !== undefined ? ` · ${s.days === 0 ? '当场' : `${s.days} 个工作日`}` : ''}
+              </View>
             </View>
             <View className="muted">{s.description}</View>
           </View>

@@ -1,7 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { TrafficLight } from './TrafficLight';
 
-const litLamps = () => screen.queryAllByTestId(/^lamp-/).filter((l) => l.getAttribute('data-on') === 'true').map((l) => l.getAttribute('data-testid'));
+const litLamps = () =>
+  screen
+    .queryAllByTestId(/^lamp-/)
+    .filter((l) => l.getAttribute('data-on') === 'true')
+    .map((l) => l.getAttribute('data-testid'));
 
 describe('TrafficLight', () => {
   it('lights the green lamp with the days left', () => {

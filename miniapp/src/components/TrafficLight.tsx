@@ -23,8 +23,16 @@ export function idleText(state?: ApplicationState, short = false): string {
  * 红黄绿灯 of an application against its time limit: three lamps with the current one lit, or in
  * `small` form one coloured dot with a short text for list rows. `light === null` is grey.
  */
-export function TrafficLight({ light, remainingDays, state, small }: {
-  light: Light | null; remainingDays: number | null; state?: ApplicationState; small?: boolean;
+export function TrafficLight({
+  light,
+  remainingDays,
+  state,
+  small,
+}: {
+  light: Light | null;
+  remainingDays: number | null;
+  state?: ApplicationState;
+  small?: boolean;
 }) {
   const days = daysText(light, remainingDays);
   const name = light ? LIGHT_NAMES[light] : idleText(state, small);
@@ -56,10 +64,21 @@ export function TrafficLight({ light, remainingDays, state, small }: {
 
 /** The state as a coloured tag: blue while in progress, orange when it needs the applicant, green/red when ended. */
 const STATE_TONES: Record<ApplicationState, string> = {
-  submitted: 'blue', supplement: 'orange', accepted: 'blue', in_review: 'blue',
-  approved: 'green', delivered: 'green', denied: 'red', not_accepted: 'red', withdrawn: 'gray',
+  submitted: 'blue',
+  supplement: 'orange',
+  accepted: 'blue',
+  in_review: 'blue',
+  approved: 'green',
+  delivered: 'green',
+  denied: 'red',
+  not_accepted: 'red',
+  withdrawn: 'gray',
 };
 
 export function StateTag({ state, name }: { state: ApplicationState; name: string }) {
-  return <Text className={`tag tag-${STATE_TONES[state]}`} data-testid="state-tag">{name}</Text>;
+  return (
+    <Text className={`tag tag-${STATE_TONES[state]}`} data-testid="state-tag">
+      {name}
+    </Text>
+  );
 }

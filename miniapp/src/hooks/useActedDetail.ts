@@ -29,7 +29,10 @@ export function useActedDetail<T>(load: () => Promise<T | undefined>, deps: unkn
   const state = useAsync(load, deps);
   const [fresh, setFresh] = useState<T>();
   const [notice, setNotice] = useState<string>();
-  const reload = () => { setFresh(undefined); state.reload(); };
+  const reload = () => {
+    setFresh(undefined);
+    state.reload();
+  };
   const onDone = (next: T, toast: string) => {
     setNotice(undefined);
     setFresh(next);

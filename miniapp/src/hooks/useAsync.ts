@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
-export interface AsyncState<T> { data?: T; error?: ApiError; loading: boolean; reload: () => void }
+export interface AsyncState<T> {
+  data?: T;
+  error?: ApiError;
+  loading: boolean;
+  reload: () => void;
+}
 
 /** Loads once and on demand; the error keeps the server's Chinese message. */
 export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T> {
@@ -11,9 +16,14 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T
     const n = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));
     fn().then(
-      (data) => { if (n === seq.current) setState({ data, loading: false }); },
+      (data) => {
+        if (n === seq.current) setState({ data, loading: false });
+      },
       // a failed refresh keeps what is already on screen; pages show the error only when there is nothing to show
-      (e) => { if (n === seq.current) setState((s) => ({ data: s.data, error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false })); },
+      (e) => {
+        if (n === seq.current)
+          setState((s) => ({ data: s.data, error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false }));
+      },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

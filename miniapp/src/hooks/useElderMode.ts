@@ -6,7 +6,11 @@ const KEY = 'yx.elderMode';
 const EVENT = 'yx:elder';
 
 export const isElderMode = () => {
-  try { return Taro.getStorageSync(KEY) === true; } catch { return false; }
+  try {
+    return Taro.getStorageSync(KEY) === true;
+  } catch {
+    return false;
+  }
 };
 
 export function useElderMode(): [boolean, (on: boolean) => void] {
@@ -14,7 +18,9 @@ export function useElderMode(): [boolean, (on: boolean) => void] {
   useEffect(() => {
     const h = () => setOn(isElderMode());
     Taro.eventCenter.on(EVENT, h);
-    return () => { Taro.eventCenter.off(EVENT, h); };
+    return () => {
+      Taro.eventCenter.off(EVENT, h);
+    };
   }, []);
   const set = useCallback((v: boolean) => {
     Taro.setStorageSync(KEY, v);

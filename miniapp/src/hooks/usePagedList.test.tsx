@@ -3,14 +3,23 @@ import Taro from '@tarojs/taro';
 import { ApiError } from '../api/client';
 import { usePagedList, type ListPage } from './usePagedList';
 
-interface Row { no: string; at: string; v?: number }
+interface Row {
+  no: string;
+  at: string;
+  v?: number;
+}
 const page = (items: Row[], nextCursor: string | null = null) => ({ items, nextCursor });
 const T = Taro as unknown as { __pullDown: () => void; __reachBottom: () => void; stopPullDownRefresh: jest.Mock };
 
 /** Answers resolved by hand, so a test decides what arrives when. */
 function deferredFetch() {
   const calls: { cursor?: string; resolve: (p: ListPage<Row>) => void; reject: (e: unknown) => void }[] = [];
-  const fetch = jest.fn((cursor?: string) => new Promise<ListPage<Row>>((resolve, reject) => { calls.push({ cursor, resolve, reject }); }));
+  const fetch = jest.fn(
+    (cursor?: string) =>
+      new Promise<ListPage<Row>>((resolve, reject) => {
+        calls.push({ cursor, resolve, reject });
+      }),
+  );
   return { fetch, calls };
 }
 
@@ -18,7 +27,17 @@ beforeEach(() => T.stopPullDownRefresh.mockClear());
 
 describe('usePagedList', () => {
   it('loads the first page, then the next one with its cursor, and knows the end', async () => {
-    const fetch = jest.fn(async (cursor?: string) => (cursor === 'c1' ? page([{ no: 'C', at: '1' }]) : page([{ no: 'A', at: '3' }, { no: 'B', at: '2' }], 'c1')));
+    const fetch = jest.fn(async (cursor?: string) =>
+      cursor === 'c1'
+        ? page([{ no: 'C', at: '1' }])
+        : page(
+            [
+              { no: 'A', at: '3' },
+              { no: 'B', at: '2' },
+            ],
+            'c1',
+          ),
+    );
     const { result } = renderHook(() => usePagedList(fetch, []));
     expect(result.current.loading).toBe(true);
     await waitFor(() => expect(result.current.items.map((r) => r.no)).toEqual(['A', 'B']));
@@ -33,9 +52,20 @@ describe('usePagedList', () => {
   });
 
   it('an item on a later page replaces the one shown (no doubles), in the order asked for', async () => {
-    const fetch = jest.fn(async (cursor?: string) => (cursor
-      ? page([{ no: 'B', at: '5', v: 2 }, { no: 'C', at: '1' }])
-      : page([{ no: 'A', at: '3' }, { no: 'B', at: '2', v: 1 }], 'c1')));
+    const fetch = jest.fn(async (cursor?: string) =>
+      cursor
+        ? page([
+            { no: 'B', at: '5', v: 2 },
+            { no: 'C', at: '1' },
+          ])
+        : page(
+            [
+              { no: 'A', at: '3' },
+              { no: 'B', at: '2', v: 1 },
+            ],
+            'c1',
+          ),
+    );
     const newestFirst = (a: Row, b: Row) => b.at.localeCompare(a.at);
     const { result } = renderHook(() => usePagedList(fetch, [], { key: (r) => r.no, sort: newestFirst }));
     await waitFor(() => expect(result.current.items).toHaveLength(2));
@@ -64,10 +94,14 @@ describe('usePagedList', () => {
     await act(async () => calls[0].reject(new ApiError(503, 'X', '网络不太顺畅')));
     expect(result.current).toMatchObject({ loading: false, items: [] });
     expect(result.current.error?.message).toBe('网络不太顺畅');
-    act(() => { void result.current.refresh(); });
+    act(() => {
+      void result.current.refresh();
+    });
     expect(result.current.error).toBeUndefined();
     await act(async () => calls[1].resolve(page([{ no: 'A', at: '1' }], 'c1')));
-    act(() => { void result.current.refresh(); });
+    act(() => {
+      void result.current.refresh();
+    });
     expect(result.current).toMatchObject({ loading: true, items: [{ no: 'A', at: '1' }] });
     await act(async () => calls[2].reject(new Error('offline')));
     expect(result.current).toMatchObject({ loading: false, items: [{ no: 'A', at: '1' }], error: undefined, moreError: '出了点问题，请重试' });
@@ -78,7 +112,9 @@ describe('usePagedList', () => {
 
   it('pull-down asks for the first page again and stops the spinner; reach-bottom loads more only when asked', async () => {
     const fetch = jest.fn(async (cursor?: string) => page([{ no: cursor ?? 'first', at: '1' }], cursor ? null : 'c1'));
-    const { result, rerender } = renderHook(({ bottom }) => usePagedList(fetch, [], { key: (r) => r.no, loadOnReachBottom: bottom }), { initialProps: { bottom: false } });
+    const { result, rerender } = renderHook(({ bottom }) => usePagedList(fetch, [], { key: (r) => r.no, loadOnReachBottom: bottom }), {
+      initialProps: { bottom: false },
+    });
     await waitFor(() => expect(result.current.items).toHaveLength(1));
     await act(async () => T.__pullDown());
     expect(fetch).toHaveBeenCalledTimes(2);

@@ -3,7 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../api/client';
 
 /** What a list endpoint answers: some items and, when it pages, the cursor of the next page (null at the end). */
-export interface ListPage<T> { items: T[]; nextCursor?: string | null }
+export interface ListPage<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
 
 export interface PagedListOptions<T> {
   /** false while the list cannot be asked for (nobody logged in): nothing is loaded. */
@@ -40,7 +43,16 @@ export interface PagedList<T, P = ListPage<T>> {
   setItems: (update: (items: T[]) => T[]) => void;
 }
 
-interface State<T, P> { items: T[]; last?: P; nextCursor: string | null; paged: boolean; loading: boolean; more: boolean; error?: ApiError; moreError?: string }
+interface State<T, P> {
+  items: T[];
+  last?: P;
+  nextCursor: string | null;
+  paged: boolean;
+  loading: boolean;
+  more: boolean;
+  error?: ApiError;
+  moreError?: string;
+}
 const initial = <T, P>(loading: boolean): State<T, P> => ({ items: [], nextCursor: null, paged: false, loading, more: false });
 
 /** Back on the page sooner than this after a load (the first show comes right after the first load): no refresh. */
@@ -77,7 +89,13 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
   const load = useCallback((how: 'reset' | 'refresh' | 'more', cursor?: string): Promise<void> => {
     const n = ++seq.current;
     lastLoad.current = Date.now();
-    setS((x) => (how === 'more' ? { ...x, more: true, moreError: undefined } : how === 'refresh' ? { ...x, loading: true, error: undefined, moreError: undefined } : initial(true)));
+    setS((x) =>
+      how === 'more'
+        ? { ...x, more: true, moreError: undefined }
+        : how === 'refresh'
+          ? { ...x, loading: true, error: undefined, moreError: undefined }
+          : initial(true),
+    );
     return latest.current.fetch(how === 'more' ? cursor : undefined).then(
       (r) => {
         if (n !== seq.current) return;
@@ -102,7 +120,10 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
 
   useEffect(() => {
     if (enabled) void load('reset');
-    else { seq.current++; setS(initial(false)); }
+    else {
+      seq.current++;
+      setS(initial(false));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the page names what makes it another query
   }, [enabled, load, ...deps]);
 

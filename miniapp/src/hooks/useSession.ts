@@ -8,7 +8,9 @@ export function useSession(): StoredSession | undefined {
   useEffect(() => {
     const on = () => setS(getSession());
     Taro.eventCenter.on(SESSION_EVENT, on);
-    return () => { Taro.eventCenter.off(SESSION_EVENT, on); };
+    return () => {
+      Taro.eventCenter.off(SESSION_EVENT, on);
+    };
   }, []);
   return s;
 }

@@ -2,8 +2,16 @@ import * as z from 'zod';
 
 /** The one error shape of the API: { error: { code, message, details? } }, message in Chinese. */
 export const ErrorCode = z.enum([
-  'VALIDATION_FAILED', 'BODY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
-  'RULE_VIOLATION', 'TOO_MANY_REQUESTS', 'UPSTREAM_FAILED', 'INTERNAL',
+  'VALIDATION_FAILED',
+  'BODY_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'TOO_MANY_REQUESTS',
+  'UPSTREAM_FAILED',
+  'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -5,7 +5,13 @@ import * as z from 'zod';
  * else falls back to these. The field's Chinese label is added by `describeIssues`.
  */
 const TYPE_NAMES: Record<string, string> = {
-  string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '对象', date: '日期',
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
 };
 
 export function chineseMessage(issue: z.core.$ZodRawIssue): string {
@@ -44,23 +50,66 @@ configureZod();
 
 /** Field names in Chinese, for messages like "身份证号码：校验位不正确". */
 export const FIELD_LABELS: Record<string, string> = {
-  body: '请求内容', code: '登录凭证', userId: '用户', name: '姓名', idNumber: '身份证号码', phone: '手机号码',
-  creditCode: '统一社会信用代码', enterpriseName: '企业名称', q: '搜索词', audience: '服务对象', department: '部门',
-  theme: '主题', limit: '每页条数', cursor: '翻页位置', id: '编号', reveal: '显示完整信息',
-  appNo: '办件编号', answers: '申请表', value: '评价', comment: '评价内容', fileName: '文件名', contentType: '文件类型', size: '文件大小',
-  state: '状态', formId: '表单', messageId: '消息', at: '时间', deferred: '容缺材料', commitment: '信用承诺', signer: '签署人',
-  itemId: '办事事项', bundleId: '“一件事”主题', fileId: '文件', step: '步骤',
-  categoryId: '诉求分类', description: '问题描述', photoIds: '照片', place: '位置', anonymous: '匿名反映', no: '工单编号',
-  lat: '纬度', lng: '经度', address: '地址', street: '所在街道', result: '办理结果', reason: '原因', teamId: '承办单位', note: '说明',
+  body: '请求内容',
+  code: '登录凭证',
+  userId: '用户',
+  name: '姓名',
+  idNumber: '身份证号码',
+  phone: '手机号码',
+  creditCode: '统一社会信用代码',
+  enterpriseName: '企业名称',
+  q: '搜索词',
+  audience: '服务对象',
+  department: '部门',
+  theme: '主题',
+  limit: '每页条数',
+  cursor: '翻页位置',
+  id: '编号',
+  reveal: '显示完整信息',
+  appNo: '办件编号',
+  answers: '申请表',
+  value: '评价',
+  comment: '评价内容',
+  fileName: '文件名',
+  contentType: '文件类型',
+  size: '文件大小',
+  state: '状态',
+  formId: '表单',
+  messageId: '消息',
+  at: '时间',
+  deferred: '容缺材料',
+  commitment: '信用承诺',
+  signer: '签署人',
+  itemId: '办事事项',
+  bundleId: '“一件事”主题',
+  fileId: '文件',
+  step: '步骤',
+  categoryId: '诉求分类',
+  description: '问题描述',
+  photoIds: '照片',
+  place: '位置',
+  anonymous: '匿名反映',
+  no: '工单编号',
+  lat: '纬度',
+  lng: '经度',
+  address: '地址',
+  street: '所在街道',
+  result: '办理结果',
+  reason: '原因',
+  teamId: '承办单位',
+  note: '说明',
 };
 
-export interface IssueDetail { field: string; message: string }
+export interface IssueDetail {
+  field: string;
+  message: string;
+}
 
 export function describeIssues(error: z.ZodError, labels: Record<string, string> = FIELD_LABELS): IssueDetail[] {
   return error.issues.map((i) => {
     const field = i.path.map(String).join('.');
     const last = [...i.path].reverse().find((p) => typeof p === 'string') as string | undefined;
-    const label = last ? labels[last] ?? last : '';
+    const label = last ? (labels[last] ?? last) : '';
     return { field, message: label ? `${label}：${i.message}` : i.message };
   });
 }

@@ -2,16 +2,23 @@ import * as z from 'zod';
 import { ROLE_NAMES } from '../identity/schema';
 import { ROUTES, type RouteRoles } from './routes';
 
-const toSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+const toSchema = (s: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const js = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s }));
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: s,
+  }));
 }
 
 /** Who may call, in words for the document's reader. */
-const rolesText = (roles: RouteRoles) => (roles === 'public' ? '无需登录' : roles === 'any' ? '任何已登录用户' : `限：${roles.map((r) => ROLE_NAMES[r]).join('、')}`);
+const rolesText = (roles: RouteRoles) =>
+  roles === 'public' ? '无需登录' : roles === 'any' ? '任何已登录用户' : `限：${roles.map((r) => ROLE_NAMES[r]).join('、')}`;
 
 /** The statuses a route may answer with an error: 401/403 only where a session or a role is needed. */
 const errorStatuses = (roles: RouteRoles) => [400, ...(roles === 'public' ? [] : [401]), ...(Array.isArray(roles) ? [403] : []), 404, 409, 422, 429];

@@ -16,9 +16,13 @@ describe('the route table', () => {
 
   it('gives every response a schema with known fields (only the OpenAPI document is open)', () => {
     const open = ROUTES.filter((r) => {
-      const js = z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }) as { properties?: object; items?: { properties?: object }; additionalProperties?: unknown };
+      const js = z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }) as {
+        properties?: object;
+        items?: { properties?: object };
+        additionalProperties?: unknown;
+      };
       const fields = js.properties ?? js.items?.properties;
-      return !fields || Object.keys(fields).length === 0 || js.additionalProperties !== false && js.additionalProperties !== undefined;
+      return !fields || Object.keys(fields).length === 0 || (js.additionalProperties !== false && js.additionalProperties !== undefined);
     });
     expect(open.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/openapi.json']);
   });
@@ -26,7 +30,11 @@ describe('the route table', () => {
 
 describe('the OpenAPI document', () => {
   const doc = buildOpenApi({ includeLocalOnly: true });
-  const ops = Object.values(doc.paths).flatMap((p) => Object.values(p)) as { 'x-roles': unknown; security?: unknown; responses: Record<string, { content: { 'application/json': { schema: object } } }> }[];
+  const ops = Object.values(doc.paths).flatMap((p) => Object.values(p)) as {
+    'x-roles': unknown;
+    security?: unknown;
+    responses: Record<string, { content: { 'application/json': { schema: object } } }>;
+  }[];
 
   it('describes every route with its roles, its answer and its errors', () => {
     expect(ops).toHaveLength(ROUTES.length);

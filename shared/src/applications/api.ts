@@ -12,15 +12,17 @@ export const AppNo = z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { mes
 export const COMMITMENT_SIGNER_MAX = 20;
 
 /** The answers are checked against the item's form (shared/src/apply) by the service. */
-export const SubmitRequest = z.strictObject({
-  itemId: Slug.optional(),
-  bundleId: Slug.optional(),
-  answers: z.record(z.string().max(40), z.unknown()),
-  /** 容缺受理: names of required materials the firm will hand in later. */
-  deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
-  /** 信用承诺: the signer's name, given when anything is deferred. */
-  commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
-}).refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] });
+export const SubmitRequest = z
+  .strictObject({
+    itemId: Slug.optional(),
+    bundleId: Slug.optional(),
+    answers: z.record(z.string().max(40), z.unknown()),
+    /** 容缺受理: names of required materials the firm will hand in later. */
+    deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
+    /** 信用承诺: the signer's name, given when anything is deferred. */
+    commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
+  })
+  .refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] });
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '提交凭证不正确，请刷新页面后重试' });
@@ -75,11 +77,14 @@ export const ApplicationDetail = ApplicationSummary.extend({
   nextAction: z.object({ kind: z.enum(['supplement', 'pickup', 'rate', 'wait', 'none']), text: z.string() }),
   supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
   deferred: z.array(DeferredMaterial),
-  materials: z.array(z.object({
-    name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']),
-    /** the applicant's own uploads, to look at again (short-lived URLs) */
-    files: z.array(MaterialFile).optional(),
-  })),
+  materials: z.array(
+    z.object({
+      name: z.string(),
+      source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+      /** the applicant's own uploads, to look at again (short-lived URLs) */
+      files: z.array(MaterialFile).optional(),
+    }),
+  ),
   linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
   rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
   itemId: z.string(),
@@ -89,7 +94,10 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 export const ListMineQuery = z.strictObject({
   state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
   limit: PageLimit,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' })
+    .optional(),
 });
 export const ListMineResponse = z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() });
 
@@ -99,7 +107,12 @@ export const LOOKUP_CODE_LENGTH = 6;
 export const PHONE_TAIL_LENGTH = 4;
 export const LookupRequest = z.strictObject({
   appNo: AppNo,
-  code: z.string().trim().regex(new RegExp(`^(\\d{${PHONE_TAIL_LENGTH}}|\\d{${LOOKUP_CODE_LENGTH}})$`), { message: `请输入 ${LOOKUP_CODE_LENGTH} 位查询码或手机号后 ${PHONE_TAIL_LENGTH} 位` }),
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^(\\d{${PHONE_TAIL_LENGTH}}|\\d{${LOOKUP_CODE_LENGTH}})$`), {
+      message: `请输入 ${LOOKUP_CODE_LENGTH} 位查询码或手机号后 ${PHONE_TAIL_LENGTH} 位`,
+    }),
 });
 export const LookupResponse = ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() });
 
@@ -117,13 +130,21 @@ export const DraftBody = z.strictObject({
 });
 
 export const MessageView = z.object({
-  id: z.string(), at: z.string(), title: z.string(), body: z.string(), appNo: z.string().optional(), read: z.boolean(),
+  id: z.string(),
+  at: z.string(),
+  title: z.string(),
+  body: z.string(),
+  appNo: z.string().optional(),
+  read: z.boolean(),
 });
 export const MessageListResponse = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() });
 
 export const MessagesQuery = z.strictObject({
   limit: PageLimit,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' })
+    .optional(),
 });
 /** A message is addressed by its time and id (both from the list), so reading it costs one key lookup. */
 export const MessageParams = z.strictObject({ messageId: z.string().regex(/^m_[A-Za-z0-9]{12}$/, { message: '消息编号不正确' }) });
@@ -131,7 +152,14 @@ export const ReadMessageRequest = z.strictObject({ at: z.iso.datetime({ message:
 export const UnreadCount = z.object({ unread: z.number() });
 
 /** An e-licence in the wallet (电子证照), its number masked. */
-export const LicenceView = z.object({ id: z.string(), type: z.string(), name: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().optional() });
+export const LicenceView = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  number: z.string(),
+  issuer: z.string(),
+  validUntil: z.string().optional(),
+});
 export type LicenceView = z.infer<typeof LicenceView>;
 export const LicenceList = z.object({ items: z.array(LicenceView) });
 

@@ -3,9 +3,7 @@
  * submitted → accepted (受理) | not_accepted (不予受理) | supplement (补正) → in_review → approved | denied
  * → delivered; the applicant may withdraw before acceptance. Every change is an event in the trail.
  */
-export const APPLICATION_STATES = [
-  'submitted', 'supplement', 'accepted', 'not_accepted', 'in_review', 'approved', 'denied', 'delivered', 'withdrawn',
-] as const;
+export const APPLICATION_STATES = ['submitted', 'supplement', 'accepted', 'not_accepted', 'in_review', 'approved', 'denied', 'delivered', 'withdrawn'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const STATE_NAMES: Record<ApplicationState, string> = {
@@ -32,7 +30,10 @@ export const canRate = (s: ApplicationState, rated: boolean) => ENDED_STATES.inc
 export type NextActionKind = 'supplement' | 'pickup' | 'rate' | 'wait' | 'none';
 
 /** What the applicant is expected to do next, in words they understand. */
-export function nextAction(state: ApplicationState, opts: { rated: boolean; delivery?: 'pickup' | 'post' | 'electronic' }): { kind: NextActionKind; text: string } {
+export function nextAction(
+  state: ApplicationState,
+  opts: { rated: boolean; delivery?: 'pickup' | 'post' | 'electronic' },
+): { kind: NextActionKind; text: string } {
   if (state === 'supplement') return { kind: 'supplement', text: '请按一次性告知清单补正材料，补正后继续办理' };
   if (state === 'approved' && opts.delivery === 'pickup') return { kind: 'pickup', text: '结果已出，请凭取件码到窗口领取' };
   if (canRate(state, opts.rated)) return { kind: 'rate', text: '办理已结束，请对本次服务进行评价' };
@@ -44,7 +45,11 @@ export function nextAction(state: ApplicationState, opts: { rated: boolean; deli
 export const RATINGS = ['very_satisfied', 'satisfied', 'basic', 'unsatisfied', 'very_unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_NAMES: Record<Rating, string> = {
-  very_satisfied: '非常满意', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意', very_unsatisfied: '非常不满意',
+  very_satisfied: '非常满意',
+  satisfied: '满意',
+  basic: '基本满意',
+  unsatisfied: '不满意',
+  very_unsatisfied: '非常不满意',
 };
 
 /** Readable application number: YX + business date + 6-digit daily sequence, e.g. YX20261122000123. */

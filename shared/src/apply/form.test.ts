@@ -1,13 +1,4 @@
-import {
-  buildAnswersSchema,
-  FieldDef,
-  fieldErrors,
-  fieldValueSchema,
-  FormDef,
-  formLabels,
-  isIsoDate,
-  prefillAnswers,
-} from './form';
+import { buildAnswersSchema, FieldDef, fieldErrors, fieldValueSchema, FormDef, formLabels, isIsoDate, prefillAnswers } from './form';
 
 // No import of ../api/messages here: zod's English defaults stay in place, so a message this
 // module forgot to set would show up as English and fail the "Chinese" checks below.
@@ -95,7 +86,15 @@ describe('form definitions', () => {
   it('needs options exactly on choice fields, with unique values', () => {
     expect(fails({ type: 'choice' })).toBe(false);
     expect(fails({ type: 'choice', options: [{ value: 'a', label: '甲' }] })).toBe(true);
-    expect(fails({ type: 'choice', options: [{ value: 'a', label: '甲' }, { value: 'a', label: '乙' }] })).toBe(false);
+    expect(
+      fails({
+        type: 'choice',
+        options: [
+          { value: 'a', label: '甲' },
+          { value: 'a', label: '乙' },
+        ],
+      }),
+    ).toBe(false);
     expect(fails({ options: [{ value: 'a', label: '甲' }] })).toBe(false);
   });
   it('allows bounds on text and numbers only, in order, lengths as whole numbers', () => {

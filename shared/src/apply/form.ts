@@ -22,31 +22,11 @@ import { CreditCode, Mobile, ResidentId } from '../identity/schema';
  * them fails with '必填'. Keys that are not fields of the form are rejected.
  */
 
-export const FieldType = z.enum([
-  'text',
-  'textarea',
-  'number',
-  'date',
-  'choice',
-  'residentId',
-  'creditCode',
-  'phone',
-  'address',
-  'file',
-]);
+export const FieldType = z.enum(['text', 'textarea', 'number', 'date', 'choice', 'residentId', 'creditCode', 'phone', 'address', 'file']);
 export type FieldType = z.infer<typeof FieldType>;
 
 /** What the system already knows about the applicant, used to pre-fill fields (少填). */
-export const PrefillKey = z.enum([
-  'realName',
-  'idNumber',
-  'phone',
-  'enterpriseName',
-  'creditCode',
-  'legalRepresentative',
-  'address',
-  'street',
-]);
+export const PrefillKey = z.enum(['realName', 'idNumber', 'phone', 'enterpriseName', 'creditCode', 'legalRepresentative', 'address', 'street']);
 export type PrefillKey = z.infer<typeof PrefillKey>;
 
 /** Which field types a pre-filled value may go into. */
@@ -197,8 +177,7 @@ export type Answers = Record<string, AnswerValue>;
 export type Profile = Partial<Record<PrefillKey, string>>;
 
 const REQUIRED = '必填';
-const isEmpty = (v: unknown): boolean =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 /** '必填' when nothing was given, otherwise `wrongType`. */
 const typeError = (wrongType: string) => (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : wrongType);
 
@@ -218,7 +197,9 @@ const text = (wrongType = '应为文字') => z.string({ error: typeError(wrongTy
 function boundedText(field: FieldDef, defaultMax: number): z.ZodType<string> {
   const min = field.min ?? 1;
   const max = field.max ?? defaultMax;
-  let s = text().trim().max(max, { message: `不能超过 ${max} 个字` });
+  let s = text()
+    .trim()
+    .max(max, { message: `不能超过 ${max} 个字` });
   if (min > 1) s = s.min(min, { message: `至少 ${min} 个字` });
   if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), { message: field.pattern.message });
   return s;

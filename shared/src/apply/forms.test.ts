@@ -57,8 +57,7 @@ function sample(f: FieldDef): AnswerValue {
       return [{ kind: 'upload', fileId: 'f_abcdEFGH1234' }];
   }
 }
-const fill = (form: FormDef, onlyRequired = false) =>
-  Object.fromEntries(form.fields.filter((f) => !onlyRequired || f.required).map((f) => [f.key, sample(f)]));
+const fill = (form: FormDef, onlyRequired = false) => Object.fromEntries(form.fields.filter((f) => !onlyRequired || f.required).map((f) => [f.key, sample(f)]));
 
 describe('every seeded item and bundle has a valid form', () => {
   it('covers every item (both audiences of shared items) and every bundle', () => {
@@ -283,7 +282,11 @@ describe('formForBundle', () => {
   });
   it('企业开办一件事: the licence the bundle issues is not asked of the later items', () => {
     const form = formForBundle(bundle('company-startup'), SERVICE_ITEMS);
-    expect(fileFields(form).filter((f) => f.materialName === '营业执照').every((f) => !f.required)).toBe(true);
+    expect(
+      fileFields(form)
+        .filter((f) => f.materialName === '营业执照')
+        .every((f) => !f.required),
+    ).toBe(true);
     expect(field(form, 'creditCode')).toBeUndefined();
   });
   it('企业注销一件事: the reason once, no 清税证明, the firm identified by its credit code', () => {
@@ -341,7 +344,11 @@ describe('materialFieldKeys', () => {
     const form = formForItem(item('company-establishment'));
     const required = item('company-establishment').materials.filter((m) => m.required).length;
     expect(materialFieldKeys(form)).toHaveLength(required);
-    expect(materialFieldKeys(form)).toEqual(fileFields(form).filter((f) => f.required).map((f) => f.key));
+    expect(materialFieldKeys(form)).toEqual(
+      fileFields(form)
+        .filter((f) => f.required)
+        .map((f) => f.key),
+    );
     for (const key of materialFieldKeys(form)) expect(field(form, key)).toMatchObject({ type: 'file', required: true });
   });
   it('counts a shared material once in a bundle', () => {
@@ -356,7 +363,11 @@ describe('requiredMaterialNames and deferMaterials', () => {
   const form = formForItem(item('food-business-licence'));
   const names = requiredMaterialNames(form);
   it('names the required materials, in the order of materialFieldKeys', () => {
-    expect(names).toEqual(item('food-business-licence').materials.filter((m) => m.required).map((m) => m.name));
+    expect(names).toEqual(
+      item('food-business-licence')
+        .materials.filter((m) => m.required)
+        .map((m) => m.name),
+    );
     expect(names).toEqual(materialFieldKeys(form).map((k) => field(form, k)!.materialName));
   });
   it('lets a deferred material (by name or key) be left out, and nothing else', () => {

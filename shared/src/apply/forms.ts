@@ -98,7 +98,10 @@ const choice = (key: string, label: string, options: [string, string][], extra: 
 
 // Shared definitions: an identical field in several items of a bundle is asked once.
 const NEWBORN_NAME: FieldSpec = { key: 'newbornName', label: '新生儿姓名', type: 'text', required: true, max: 20, pattern: NAME_PATTERN };
-const NEWBORN_SEX = choice('newbornSex', '新生儿性别', [['male', '男'], ['female', '女']]);
+const NEWBORN_SEX = choice('newbornSex', '新生儿性别', [
+  ['male', '男'],
+  ['female', '女'],
+]);
 const BIRTH_DATE: FieldSpec = { key: 'birthDate', label: '出生日期', type: 'date', required: true };
 const SPOUSE_NAME: FieldSpec = { key: 'spouseName', label: '配偶姓名', type: 'text', required: true, max: 20, pattern: NAME_PATTERN };
 const SPOUSE_ID: FieldSpec = { key: 'spouseIdNumber', label: '配偶身份证号码', type: 'residentId', required: true };
@@ -129,7 +132,15 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     BIRTH_DATE,
     { key: 'birthHospital', label: '出生医院', type: 'text', required: true, min: 2, max: 60 },
   ],
-  'newborn-hukou': [NEWBORN_NAME, NEWBORN_SEX, BIRTH_DATE, choice('hukouWith', '随父或随母入户', [['father', '随父'], ['mother', '随母']])],
+  'newborn-hukou': [
+    NEWBORN_NAME,
+    NEWBORN_SEX,
+    BIRTH_DATE,
+    choice('hukouWith', '随父或随母入户', [
+      ['father', '随父'],
+      ['mother', '随母'],
+    ]),
+  ],
   'residence-permit': [
     { key: 'residenceAddress', label: '居住地址', type: 'address', required: true },
     { key: 'residenceSince', label: '居住起始日期', type: 'date', required: true, help: '在本市居住登记的日期' },
@@ -182,7 +193,11 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   'birth-registration': [
     SPOUSE_NAME,
     SPOUSE_ID,
-    choice('childOrder', '本次登记孩次', [['1', '第一孩'], ['2', '第二孩'], ['3', '第三孩及以上']]),
+    choice('childOrder', '本次登记孩次', [
+      ['1', '第一孩'],
+      ['2', '第二孩'],
+      ['3', '第三孩及以上'],
+    ]),
   ],
   'hukou-move-in': [
     choice('moveInType', '迁入类型', [
@@ -226,14 +241,14 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     { key: 'signArea', label: '招牌面积（平方米）', type: 'number', required: true, min: 0.1, max: 200 },
   ],
   'fire-safety-check': [PREMISES_ADDRESS, PREMISES_AREA],
-  'drainage-permit': [
-    PREMISES_ADDRESS,
-    { key: 'dischargeVolume', label: '日排水量（立方米）', type: 'number', required: true, min: 0.1, max: 100000 },
-  ],
+  'drainage-permit': [PREMISES_ADDRESS, { key: 'dischargeVolume', label: '日排水量（立方米）', type: 'number', required: true, min: 0.1, max: 100000 }],
   'tax-deregistration': [DEREGISTRATION_REASON],
   'company-deregistration': [
     DEREGISTRATION_REASON,
-    choice('deregistrationMode', '注销方式', [['simplified', '简易注销'], ['general', '一般注销']]),
+    choice('deregistrationMode', '注销方式', [
+      ['simplified', '简易注销'],
+      ['general', '一般注销'],
+    ]),
   ],
 };
 
@@ -353,9 +368,7 @@ export function formForItem(item: ServiceItem, audience: Audience = item.audienc
   return assemble(id, item.name, applicant, [{ section: SECTION_ITEM, fields: inSection(SECTION_ITEM, specific) }], [item]);
 }
 
-const BASE_KEYS = new Set(
-  [...Object.values(APPLICANT_FIELDS).flat(), ...CONTACT_FIELDS].map((f) => f.key),
-);
+const BASE_KEYS = new Set([...Object.values(APPLICANT_FIELDS).flat(), ...CONTACT_FIELDS].map((f) => f.key));
 
 /**
  * One form for a 一件事 bundle: applicant and contact once; each item's questions under a section
@@ -408,9 +421,7 @@ export function deferMaterials(form: FormDef, deferred: readonly string[]): Form
   return {
     ...form,
     fields: form.fields.map((f) =>
-      f.type === 'file' && f.required && (later.has(f.key) || (f.materialName !== undefined && later.has(f.materialName)))
-        ? { ...f, required: false }
-        : f,
+      f.type === 'file' && f.required && (later.has(f.key) || (f.materialName !== undefined && later.has(f.materialName))) ? { ...f, required: false } : f,
     ),
   };
 }

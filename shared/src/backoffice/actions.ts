@@ -38,20 +38,33 @@ export const StaffActionBodies = {
   notAccept: z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(STAFF_TEXT_MAX) }),
   requestSupplement: z.strictObject({
     version: Version,
-    items: z.array(z.strictObject({ material: Text(SUPPLEMENT_MATERIAL_MAX), reason: Text(SUPPLEMENT_REASON_MAX) })).min(1, { message: '一次性告知至少列出一项材料' }).max(SUPPLEMENT_ITEMS_MAX),
+    items: z
+      .array(z.strictObject({ material: Text(SUPPLEMENT_MATERIAL_MAX), reason: Text(SUPPLEMENT_REASON_MAX) }))
+      .min(1, { message: '一次性告知至少列出一项材料' })
+      .max(SUPPLEMENT_ITEMS_MAX),
   }),
   startReview: z.strictObject({ version: Version }),
   approve: z.strictObject({ version: Version, note: z.string().trim().max(STAFF_TEXT_MAX).optional() }),
   deny: z.strictObject({ version: Version, reason: Text(STAFF_TEXT_MAX) }),
-  deliver: z.strictObject({
-    version: Version,
-    method: z.enum(['pickup', 'post', 'electronic']),
-    trackingNo: z.string().trim().regex(new RegExp(`^[A-Z0-9]{8,${TRACKING_NO_MAX}}$`), { message: `邮件单号应为 8–${TRACKING_NO_MAX} 位字母或数字` }).optional(),
-  }).refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
+  deliver: z
+    .strictObject({
+      version: Version,
+      method: z.enum(['pickup', 'post', 'electronic']),
+      trackingNo: z
+        .string()
+        .trim()
+        .regex(new RegExp(`^[A-Z0-9]{8,${TRACKING_NO_MAX}}$`), { message: `邮件单号应为 8–${TRACKING_NO_MAX} 位字母或数字` })
+        .optional(),
+    })
+    .refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
 } as const;
 
 export const StaffActionParams = z.strictObject({
-  appNo: z.string().trim().toUpperCase().regex(/^YX\d{14}$/, { message: '应为 YX 开头的 16 位办件编号' }),
+  appNo: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^YX\d{14}$/, { message: '应为 YX 开头的 16 位办件编号' }),
   action: z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]], { message: '没有这个办理操作' }),
 });
 
@@ -63,5 +76,8 @@ export const QueueQuery = z.strictObject({
   state: z.enum(QUEUE_STATES).optional(),
   light: z.enum(['green', 'yellow', 'red']).optional(),
   limit: PageLimit,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' })
+    .optional(),
 });

@@ -7,20 +7,27 @@ import { QUEUE_STATES, STAFF_ACTIONS, STAFF_TEXT_MAX, STAFF_TEXT_MIN, type Staff
 // ---- bodies and queries of the back-office routes ----
 
 /** 并联审批: another department's opinion; a disagreement needs a reason. */
-export const OpinionRequest = z.strictObject({
-  decision: z.enum(['agree', 'disagree']),
-  reason: z.string().trim().max(STAFF_TEXT_MAX).optional(),
-}).refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= STAFF_TEXT_MIN, { message: '不同意时请说明理由', path: ['reason'] });
+export const OpinionRequest = z
+  .strictObject({
+    decision: z.enum(['agree', 'disagree']),
+    reason: z.string().trim().max(STAFF_TEXT_MAX).optional(),
+  })
+  .refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= STAFF_TEXT_MIN, { message: '不同意时请说明理由', path: ['reason'] });
 /** 差评整改: a call-back record, or the closing note (which may be longer). */
 export const RECTIFICATION_CLOSE_MAX = 500;
-export const RectificationRequest = z.strictObject({
-  callback: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX).optional(),
-  close: z.string().trim().min(STAFF_TEXT_MIN).max(RECTIFICATION_CLOSE_MAX).optional(),
-}).refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
+export const RectificationRequest = z
+  .strictObject({
+    callback: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX).optional(),
+    close: z.string().trim().min(STAFF_TEXT_MIN).max(RECTIFICATION_CLOSE_MAX).optional(),
+  })
+  .refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
 export const SuperviseRequest = z.strictObject({ note: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX) });
 export const DashboardQuery = z.strictObject({
   scope: z.enum(['dept', 'street', 'district']).optional(),
-  id: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' })
+    .optional(),
 });
 
 // ---- answers ----
@@ -33,10 +40,19 @@ export const OPINION_STATUSES = ['open', 'agree', 'disagree', 'deemed'] as const
 const OpinionStatus = z.enum(OPINION_STATUSES);
 
 /** 并联审批: one department's opinion on an application led by another. */
-export const OpinionView = z.object({ departmentId: z.string(), departmentName: z.string(), status: OpinionStatus, reason: z.string().optional(), due: z.string() });
+export const OpinionView = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  status: OpinionStatus,
+  reason: z.string().optional(),
+  due: z.string(),
+});
 
 export const StaffMaterial = z.object({
-  name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']), files: z.number(), fileUrls: z.array(MaterialFile).optional(),
+  name: z.string(),
+  source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+  files: z.number(),
+  fileUrls: z.array(MaterialFile).optional(),
 });
 
 /** GET /v1/staff/applications/{appNo}: the officer's view, personal data masked. */
@@ -55,7 +71,13 @@ export const StaffApplicationView = ApplicationSummary.extend({
 
 /** An opinion task sent to my department. */
 export const OpinionTask = z.object({
-  appNo: z.string(), itemName: z.string(), fromDepartmentName: z.string(), due: z.string(), light: LightSchema.nullable(), status: OpinionStatus, reason: z.string().optional(),
+  appNo: z.string(),
+  itemName: z.string(),
+  fromDepartmentName: z.string(),
+  due: z.string(),
+  light: LightSchema.nullable(),
+  status: OpinionStatus,
+  reason: z.string().optional(),
 });
 export const OpinionTaskList = z.object({ items: z.array(OpinionTask) });
 
@@ -75,13 +97,24 @@ export const Rectification = z.object({
 export const RectificationList = z.object({ items: z.array(Rectification) });
 
 /** 督办: an overdue application anywhere in the district. */
-export const SupervisionItem = z.object({ appNo: z.string(), itemName: z.string(), departmentName: z.string(), deadline: z.string(), overdueDays: z.number(), light: z.literal('red') });
+export const SupervisionItem = z.object({
+  appNo: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  deadline: z.string(),
+  overdueDays: z.number(),
+  light: z.literal('red'),
+});
 export const SupervisionList = z.object({ items: z.array(SupervisionItem) });
 
 export const DashboardWeek = z.object({
-  week: z.string(), received: z.number(), done: z.number(), onTime: z.number(),
+  week: z.string(),
+  received: z.number(),
+  done: z.number(),
+  onTime: z.number(),
   /** 诉求工单 filed and closed that week. */
-  woFiled: z.number().optional(), woClosed: z.number().optional(),
+  woFiled: z.number().optional(),
+  woClosed: z.number().optional(),
 });
 
 /** 诉求 and 越秀先锋 work orders handled in the scope. */

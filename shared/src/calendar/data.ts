@@ -17,11 +17,9 @@ export interface CalendarData {
   source: string;
 }
 
-const ISO_DATE = z
-  .string()
-  .refine((v) => dayNumber(v) !== null && v >= MIN_DATE && v <= MAX_DATE, {
-    message: `日期应为 YYYY-MM-DD，且在 ${MIN_DATE} 至 ${MAX_DATE} 之间`,
-  });
+const ISO_DATE = z.string().refine((v) => dayNumber(v) !== null && v >= MIN_DATE && v <= MAX_DATE, {
+  message: `日期应为 YYYY-MM-DD，且在 ${MIN_DATE} 至 ${MAX_DATE} 之间`,
+});
 
 /** Validates calendar data an admin submits (same shape as the CalendarData interface). */
 export const CalendarData = z
@@ -92,11 +90,27 @@ const HOLIDAY_BLOCKS: readonly Block[] = [
 
 const WORKDAYS: readonly string[] = [
   // 2024: 02-04 周日、02-18 周日 春节; 04-07 周日 清明节; 04-28 周日、05-11 周六 劳动节; 09-14 周六 中秋节; 09-29 周日、10-12 周六 国庆节
-  '2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12',
+  '2024-02-04',
+  '2024-02-18',
+  '2024-04-07',
+  '2024-04-28',
+  '2024-05-11',
+  '2024-09-14',
+  '2024-09-29',
+  '2024-10-12',
   // 2025: 01-26 周日、02-08 周六 春节; 04-27 周日 劳动节; 09-28 周日、10-11 周六 国庆节、中秋节
-  '2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11',
+  '2025-01-26',
+  '2025-02-08',
+  '2025-04-27',
+  '2025-09-28',
+  '2025-10-11',
   // 2026: 01-04 周日 元旦; 02-14 周六、02-28 周六 春节; 05-09 周六 劳动节; 09-20 周日、10-10 周六 国庆节
-  '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10',
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-05-09',
+  '2026-09-20',
+  '2026-10-10',
   // 2027: none until the notice is published
 ];
 

@@ -37,7 +37,14 @@ describe('trafficLight', () => {
     expect(trafficLight(35, 27)).toBe('green');
   });
   it('rejects bad numbers', () => {
-    for (const [l, u] of [[-1, 0], [5, -1], [5.5, 1], [5, 1.5], [Number.NaN, 0], [5, Number.POSITIVE_INFINITY]]) {
+    for (const [l, u] of [
+      [-1, 0],
+      [5, -1],
+      [5.5, 1],
+      [5, 1.5],
+      [Number.NaN, 0],
+      [5, Number.POSITIVE_INFINITY],
+    ]) {
       expect(() => trafficLight(l, u)).toThrow(RangeError);
     }
   });
@@ -103,7 +110,12 @@ describe('deadlineStatus', () => {
   });
   it('across the 2026→2027 year end', () => {
     // from 12-28: 12-29..31 (1–3), 2027-01-04 (4), 01-05 (5)
-    expect(deadlineStatus({ start: '2026-12-28', limitDays: 5, today: '2027-01-01' })).toEqual({ deadline: '2027-01-05', usedDays: 3, remainingDays: 2, light: 'green' });
+    expect(deadlineStatus({ start: '2026-12-28', limitDays: 5, today: '2027-01-01' })).toEqual({
+      deadline: '2027-01-05',
+      usedDays: 3,
+      remainingDays: 2,
+      light: 'green',
+    });
   });
   it('red exactly on working days after the deadline (no pause)', () => {
     for (const start of ['2025-01-20', '2025-09-26', '2026-02-12', '2026-09-24', '2026-12-28']) {

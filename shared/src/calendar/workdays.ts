@@ -54,7 +54,7 @@ export function addWorkingDays(date: string, n: number, cal: CalendarData = DEFA
   let day = checkDate(date);
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0, got ${n}`);
   const working = workingDayTest(cal);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day += 1;
     if (day > MAX_DAY) throw new RangeError(`${n} working days after ${date} is beyond ${MAX_DATE}`);
     if (working(day)) left -= 1;

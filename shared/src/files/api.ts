@@ -14,8 +14,18 @@ export type CreateUploadRequest = z.infer<typeof CreateUploadRequest>;
 
 export const FileParams = z.strictObject({ fileId: z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '文件编号不正确' }) });
 
-export const UploadTicket = z.object({ fileId: z.string(), upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }), expiresInSeconds: z.number() });
-export const FileView = z.object({ fileId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), status: z.enum(['pending', 'ready', 'rejected']) });
+export const UploadTicket = z.object({
+  fileId: z.string(),
+  upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
+  expiresInSeconds: z.number(),
+});
+export const FileView = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  status: z.enum(['pending', 'ready', 'rejected']),
+});
 export type FileView = z.infer<typeof FileView>;
 
 /** A stored upload to look at: a short-lived URL (images open in the previewer, PDFs as documents). */

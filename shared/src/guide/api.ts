@@ -4,18 +4,34 @@ import { Audience, Bundle, Department, ServiceItem, ThemeId } from './schema';
 
 export const ServiceListQuery = z.strictObject({
   audience: Audience.optional(),
-  department: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' }).optional(),
+  department: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' })
+    .optional(),
   theme: ThemeId.optional(),
   q: z.string().trim().max(30).optional(), // keyword search over names and keywords
   limit: PageLimit,
-  cursor: z.string().regex(/^\d{1,5}$/, { message: '翻页位置不正确' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,5}$/, { message: '翻页位置不正确' })
+    .optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 
 /** What a list row shows: enough to choose, small enough to send 50 at a time. */
 export const ServiceSummary = ServiceItem.pick({
-  id: true, code: true, name: true, departmentId: true, audience: true, themes: true, summary: true,
-  promisedDays: true, statutoryDays: true, visits: true, online: true, popularity: true,
+  id: true,
+  code: true,
+  name: true,
+  departmentId: true,
+  audience: true,
+  themes: true,
+  summary: true,
+  promisedDays: true,
+  statutoryDays: true,
+  visits: true,
+  online: true,
+  popularity: true,
 }).extend({ departmentName: z.string(), keywords: z.array(z.string()) });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 

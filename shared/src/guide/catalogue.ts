@@ -38,22 +38,17 @@ const m = (name: string, o: MOpt = {}): Material => {
   };
 };
 /** An online form: filled in on the page, pre-filled from what the system already knows. */
-const form = (name: string, o: MOpt = {}): Material =>
-  m(name, { form: 'electronic', note: '网上申办时在线填写，系统自动预填已有信息', ...o });
-const idCard = (who = '申请人', o: MOpt = {}): Material =>
-  m(`${who}居民身份证`, { e: 'id-card', note: '现场核验原件；可使用电子身份证，免交复印件', ...o });
+const form = (name: string, o: MOpt = {}): Material => m(name, { form: 'electronic', note: '网上申办时在线填写，系统自动预填已有信息', ...o });
+const idCard = (who = '申请人', o: MOpt = {}): Material => m(`${who}居民身份证`, { e: 'id-card', note: '现场核验原件；可使用电子身份证，免交复印件', ...o });
 const hukou = (o: MOpt = {}): Material => m('居民户口簿', { e: 'household-register', ...o });
-const licence = (o: MOpt = {}): Material =>
-  m('营业执照', { e: 'business-licence', note: '可使用电子营业执照，免交复印件', ...o });
+const licence = (o: MOpt = {}): Material => m('营业执照', { e: 'business-licence', note: '可使用电子营业执照，免交复印件', ...o });
 const marriageCert = (o: MOpt = {}): Material => m('结婚证', { e: 'marriage-certificate', ...o });
 const diploma = (o: MOpt = {}): Material => m('学历证书', { e: 'diploma', ...o });
 const birthCert = (o: MOpt = {}): Material => m('《出生医学证明》', { e: 'birth-certificate', ...o });
 const property = (name = '不动产权证书', o: MOpt = {}): Material => m(name, { e: 'property-certificate', ...o });
 const residencePermit = (o: MOpt = {}): Material => m('广东省居住证', { e: 'residence-permit', ...o });
-const agent = (): Material =>
-  m('授权委托书及受托人身份证件', { optional: true, note: '委托他人代为办理时提交' });
-const photo = (name = '近期免冠彩色证件照片'): Material =>
-  m(name, { form: 'electronic', note: '可上传电子照片或使用“粤省事”照片回执，也可现场拍摄' });
+const agent = (): Material => m('授权委托书及受托人身份证件', { optional: true, note: '委托他人代为办理时提交' });
+const photo = (name = '近期免冠彩色证件照片'): Material => m(name, { form: 'electronic', note: '可上传电子照片或使用“粤省事”照片回执，也可现场拍摄' });
 
 const s = (name: string, actor: string, description: string, days?: number): Step =>
   days === undefined ? { name, actor, description } : { name, actor, description, days };
@@ -85,17 +80,41 @@ const item = (i: ItemInput): ServiceItem => ({
 // ---------------------------------------------------------------------------------------------
 
 export const DEPARTMENTS: Department[] = [
-  { id: 'market', name: '广州市越秀区市场监督管理局', shortName: '区市场监管局', phone: '020-83108912', address: '广州市越秀区东风中路318号越秀区政务服务中心二楼' },
+  {
+    id: 'market',
+    name: '广州市越秀区市场监督管理局',
+    shortName: '区市场监管局',
+    phone: '020-83108912',
+    address: '广州市越秀区东风中路318号越秀区政务服务中心二楼',
+  },
   { id: 'police', name: '广州市公安局越秀区分局', shortName: '越秀公安分局', phone: '020-83116110', address: '广州市越秀区解放北路863号' },
   { id: 'health', name: '广州市越秀区卫生健康局', shortName: '区卫生健康局', phone: '020-83125631', address: '广州市越秀区仓边路18号' },
-  { id: 'medical-insurance', name: '广州市越秀区医疗保障局', shortName: '区医疗保障局', phone: '020-83169022', address: '广州市越秀区东风中路318号越秀区政务服务中心三楼' },
+  {
+    id: 'medical-insurance',
+    name: '广州市越秀区医疗保障局',
+    shortName: '区医疗保障局',
+    phone: '020-83169022',
+    address: '广州市越秀区东风中路318号越秀区政务服务中心三楼',
+  },
   { id: 'hrss', name: '广州市越秀区人力资源和社会保障局', shortName: '区人社局', phone: '020-83138255', address: '广州市越秀区德政北路538号' },
   { id: 'housing-fund', name: '广州住房公积金管理中心越秀办事处', shortName: '公积金越秀办', phone: '020-12329', address: '广州市越秀区环市东路472号' },
   { id: 'education', name: '广州市越秀区教育局', shortName: '区教育局', phone: '020-83186326', address: '广州市越秀区东风中路432号' },
   { id: 'housing', name: '广州市越秀区住房和城乡建设局', shortName: '区住房建设局', phone: '020-83105760', address: '广州市越秀区越华路112号' },
-  { id: 'tax', name: '国家税务总局广州市越秀区税务局', shortName: '区税务局', phone: '020-12366', address: '广州市越秀区东风中路318号越秀区政务服务中心一楼办税服务厅' },
+  {
+    id: 'tax',
+    name: '国家税务总局广州市越秀区税务局',
+    shortName: '区税务局',
+    phone: '020-12366',
+    address: '广州市越秀区东风中路318号越秀区政务服务中心一楼办税服务厅',
+  },
   { id: 'civil-affairs', name: '广州市越秀区民政局', shortName: '区民政局', phone: '020-83120345', address: '广州市越秀区北京路378号' },
-  { id: 'data', name: '广州市越秀区政务服务数据管理局', shortName: '区政数局', phone: '020-83132180', address: '广州市越秀区东风中路318号越秀区政务服务中心五楼' },
+  {
+    id: 'data',
+    name: '广州市越秀区政务服务数据管理局',
+    shortName: '区政数局',
+    phone: '020-83132180',
+    address: '广州市越秀区东风中路318号越秀区政务服务中心五楼',
+  },
   { id: 'planning', name: '广州市规划和自然资源局越秀区分局', shortName: '规划越秀分局', phone: '020-83104521', address: '广州市越秀区法政路30号' },
   { id: 'fire', name: '广州市越秀区消防救援大队', shortName: '区消防救援大队', phone: '020-83119119', address: '广州市越秀区东湖路128号' },
   { id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '020-83127412', address: '广州市越秀区中山六路218号' },
@@ -127,10 +146,7 @@ const PERSON_ITEMS: ServiceItem[] = [
       marriageCert({ optional: true, note: '夫妻双方共同申报时核验，可使用电子结婚证' }),
       form('出生医学证明首次签发登记表'),
     ],
-    legalBasis: [
-      '《中华人民共和国母婴保健法》第二十三条',
-      '《卫生部 公安部关于进一步加强出生医学证明管理的通知》',
-    ],
+    legalBasis: ['《中华人民共和国母婴保健法》第二十三条', '《卫生部 公安部关于进一步加强出生医学证明管理的通知》'],
     statutoryDays: 5,
     promisedDays: 1,
     online: true,
@@ -158,11 +174,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['birth', 'residence'],
     keywords: ['入户', '上户口', '报户口', '新生儿落户', '户口登记', '出生登记', '户口'],
     summary: '父母一方为本区户籍的新生儿，在出生后申报户口登记，随父或随母入户。',
-    conditions: [
-      '新生儿父母一方户籍在越秀区',
-      '新生儿已取得《出生医学证明》',
-      '应在婴儿出生后一个月内申报出生登记，逾期申报的需补充说明',
-    ],
+    conditions: ['新生儿父母一方户籍在越秀区', '新生儿已取得《出生医学证明》', '应在婴儿出生后一个月内申报出生登记，逾期申报的需补充说明'],
     materials: [
       birthCert(),
       idCard('父母双方'),
@@ -234,10 +246,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['residence'],
     keywords: ['居住证', '办居住证', '来穗', '暂住证', '居住登记', '积分入学'],
     summary: '离开常住户口所在地到广州居住半年以上，并有合法稳定就业、住所或连续就读的人员申领居住证。',
-    conditions: [
-      '已在居住地办理居住登记并居住满半年',
-      '符合有合法稳定就业、合法稳定住所、连续就读条件之一',
-    ],
+    conditions: ['已在居住地办理居住登记并居住满半年', '符合有合法稳定就业、合法稳定住所、连续就读条件之一'],
     materials: [
       idCard(),
       photo(),
@@ -289,11 +298,7 @@ const PERSON_ITEMS: ServiceItem[] = [
       m('教师资格认定体格检查表', { note: '在指定医院体检，体检结论由医院出具' }),
       photo('近期免冠正面证件照（白底）'),
     ],
-    legalBasis: [
-      '《中华人民共和国教师法》第十条、第十一条',
-      '《教师资格条例》第十三条',
-      '《〈教师资格条例〉实施办法》第十九条',
-    ],
+    legalBasis: ['《中华人民共和国教师法》第十条、第十一条', '《教师资格条例》第十三条', '《〈教师资格条例〉实施办法》第十九条'],
     statutoryDays: 30,
     promisedDays: 20,
     online: true,
@@ -320,15 +325,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['social-security', 'elderly'],
     keywords: ['个人参保', '社保登记', '居民养老', '养老保险', '城乡居保', '参保登记'],
     summary: '年满16周岁、未参加职工基本养老保险的本市户籍居民，个人办理城乡居民基本养老保险参保登记。',
-    conditions: [
-      '年满16周岁（不含在校学生），具有本市户籍',
-      '非国家机关和事业单位工作人员，且未参加职工基本养老保险',
-    ],
+    conditions: ['年满16周岁（不含在校学生），具有本市户籍', '非国家机关和事业单位工作人员，且未参加职工基本养老保险'],
     materials: [idCard(), hukou({ optional: true, note: '户籍信息可在线核验的免交' }), form('城乡居民基本养老保险参保登记表'), agent()],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第二十二条',
-      '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第二十二条', '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）'],
     statutoryDays: 5,
     promisedDays: 0,
     online: true,
@@ -356,12 +355,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['社保卡', '社会保障卡', '办社保卡', '医保卡', '电子社保卡', '补社保卡'],
     summary: '在本市参保的人员申领社会保障卡，支持即时制卡和网上申领邮寄到家。',
     conditions: ['已在本市参加社会保险，或为本市户籍居民', '未持有有效的本市社会保障卡'],
-    materials: [
-      idCard(),
-      photo('近期免冠彩色照片'),
-      form('社会保障卡申领表'),
-      idCard('监护人', { optional: true, note: '未成年人申领时提交' }),
-    ],
+    materials: [idCard(), photo('近期免冠彩色照片'), form('社会保障卡申领表'), idCard('监护人', { optional: true, note: '未成年人申领时提交' })],
     legalBasis: ['《中华人民共和国社会保险法》第五十八条', '人力资源社会保障部社会保障卡管理有关规定'],
     statutoryDays: 20,
     promisedDays: 1,
@@ -391,11 +385,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['housing'],
     keywords: ['公积金', '提取公积金', '公积金提取', '租房提取', '购房提取', '取公积金', '退休提取'],
     summary: '缴存职工因购买自住住房、在本市无房租房、离休退休等情形，申请提取住房公积金账户余额。',
-    conditions: [
-      '购买、建造、翻建、大修自住住房',
-      '在本市无自有住房且租赁住房',
-      '离休、退休，或出境定居等符合《住房公积金管理条例》规定的情形',
-    ],
+    conditions: ['购买、建造、翻建、大修自住住房', '在本市无自有住房且租赁住房', '离休、退休，或出境定居等符合《住房公积金管理条例》规定的情形'],
     materials: [
       idCard(),
       property('购房合同或不动产权证书', { optional: true, note: '购房提取时提交；网签及不动产信息可在线核验的免交' }),
@@ -459,11 +449,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['marriage'],
     keywords: ['结婚', '结婚登记', '领证', '结婚证', '婚姻登记', '登记结婚'],
     summary: '男女双方自愿结婚的，共同到婚姻登记机关申请结婚登记，当场办结领取结婚证。',
-    conditions: [
-      '男女双方完全自愿，男方年满22周岁、女方年满20周岁',
-      '双方均无配偶，且没有直系血亲和三代以内旁系血亲关系',
-      '双方须共同亲自到场办理，不可代办',
-    ],
+    conditions: ['男女双方完全自愿，男方年满22周岁、女方年满20周岁', '双方均无配偶，且没有直系血亲和三代以内旁系血亲关系', '双方须共同亲自到场办理，不可代办'],
     materials: [
       idCard('男女双方', { note: '全国通办，凭有效居民身份证即可办理' }),
       hukou({ optional: true, note: '一般无需提交；身份信息无法核验时需要' }),
@@ -502,13 +488,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['老人卡', '长者卡', '优待证', '老年人优待', '敬老卡', '免费坐车', '老年证'],
     summary: '年满60周岁的本市户籍老年人或持本市居住证的常住老年人，办理老年人优待证享受交通、游览等优待。',
     conditions: ['年满60周岁', '具有本市户籍，或持有本市有效居住证'],
-    materials: [
-      idCard(),
-      photo(),
-      residencePermit({ optional: true, note: '非本市户籍老年人提交' }),
-      form('老年人优待证申请表'),
-      agent(),
-    ],
+    materials: [idCard(), photo(), residencePermit({ optional: true, note: '非本市户籍老年人提交' }), form('老年人优待证申请表'), agent()],
     legalBasis: ['《中华人民共和国老年人权益保障法》第五章', '《广东省老年人权益保障条例》'],
     statutoryDays: 20,
     promisedDays: 5,
@@ -571,10 +551,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['work'],
     keywords: ['就业登记', '就业', '入职', '就业备案', '新就业', '工作登记'],
     summary: '劳动者被用人单位招用或实现灵活就业、自主创业的，办理就业登记，记录就业状态。',
-    conditions: [
-      '在法定劳动年龄内，已与用人单位建立劳动关系，或从事个体经营、灵活就业',
-      '用人单位招用劳动者的，应自录用之日起30日内办理',
-    ],
+    conditions: ['在法定劳动年龄内，已与用人单位建立劳动关系，或从事个体经营、灵活就业', '用人单位招用劳动者的，应自录用之日起30日内办理'],
     materials: [
       idCard(),
       m('劳动合同或就业证明', { form: 'electronic' }),
@@ -609,11 +586,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['失业登记', '失业', '离职', '没工作', '失业证', '就业失业'],
     summary: '在法定劳动年龄内、有劳动能力和就业要求、处于无业状态的人员，在常住地办理失业登记。',
     conditions: ['在法定劳动年龄内，有劳动能力，有就业要求', '处于无业状态，在本区常住'],
-    materials: [
-      idCard(),
-      m('解除或终止劳动关系证明', { optional: true, note: '原单位已网上申报离职的免交' }),
-      form('失业登记申请表'),
-    ],
+    materials: [idCard(), m('解除或终止劳动关系证明', { optional: true, note: '原单位已网上申报离职的免交' }), form('失业登记申请表')],
     legalBasis: ['《中华人民共和国就业促进法》', '《就业服务与就业管理规定》第六十三条'],
     statutoryDays: 5,
     promisedDays: 0,
@@ -641,11 +614,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['work', 'social-security'],
     keywords: ['失业金', '失业保险金', '失业保险', '领失业金', '失业补助'],
     summary: '非因本人意愿中断就业、缴纳失业保险满1年并已办理失业登记的人员，申领失业保险金。',
-    conditions: [
-      '失业前用人单位和本人已缴纳失业保险费满1年',
-      '非因本人意愿中断就业',
-      '已办理失业登记，并有求职要求',
-    ],
+    conditions: ['失业前用人单位和本人已缴纳失业保险费满1年', '非因本人意愿中断就业', '已办理失业登记，并有求职要求'],
     materials: [
       idCard(),
       m('解除或终止劳动关系证明', { note: '原单位已网上申报的免交' }),
@@ -716,10 +685,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['school'],
     keywords: ['入学', '小学报名', '小一', '初一', '学位', '入学报名', '上学', '积分入学'],
     summary: '适龄儿童少年申请就读越秀区公办小学、初中，按户籍和居住情况网上报名、审核和派位。',
-    conditions: [
-      '小学：当年8月31日前年满6周岁；初中：当年小学毕业',
-      '本区户籍并有相应住房，或为符合条件的来穗人员随迁子女',
-    ],
+    conditions: ['小学：当年8月31日前年满6周岁；初中：当年小学毕业', '本区户籍并有相应住房，或为符合条件的来穗人员随迁子女'],
     materials: [
       hukou(),
       property('不动产权证书或住房证明', { note: '可使用电子不动产权证书' }),
@@ -756,20 +722,14 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['elderly', 'social-security'],
     keywords: ['退休', '办退休', '退休申请', '养老金', '退休金', '养老待遇', '退休一件事'],
     summary: '参加职工基本养老保险、达到法定退休年龄的人员，申请办理退休并核定基本养老金。',
-    conditions: [
-      '达到法定退休年龄（按国家渐进式延迟法定退休年龄的规定执行）',
-      '职工基本养老保险累计缴费达到国家规定的最低缴费年限',
-    ],
+    conditions: ['达到法定退休年龄（按国家渐进式延迟法定退休年龄的规定执行）', '职工基本养老保险累计缴费达到国家规定的最低缴费年限'],
     materials: [
       idCard(),
       form('职工退休申请表'),
       m('本人人事档案或存档机构出具的档案材料', { note: '由单位或存档机构提交，用于核定出生日期和视同缴费年限' }),
       m('本人社会保障卡或银行账户信息', { form: 'electronic', note: '用于发放养老金' }),
     ],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第十六条',
-      '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第十六条', '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》'],
     statutoryDays: 20,
     promisedDays: 5,
     online: true,
@@ -948,11 +908,7 @@ const PERSON_ITEMS: ServiceItem[] = [
       m('增设电梯设计方案及图纸', { form: 'electronic', note: '由具有相应资质的设计单位出具' }),
       m('公示情况及异议处理说明', { form: 'electronic' }),
     ],
-    legalBasis: [
-      '《中华人民共和国民法典》第二百七十八条',
-      '《中华人民共和国城乡规划法》第四十条',
-      '《广州市既有住宅增设电梯办法》',
-    ],
+    legalBasis: ['《中华人民共和国民法典》第二百七十八条', '《中华人民共和国城乡规划法》第四十条', '《广州市既有住宅增设电梯办法》'],
     statutoryDays: 20,
     promisedDays: 10,
     online: true,
@@ -967,7 +923,10 @@ const PERSON_ITEMS: ServiceItem[] = [
     result: '建设工程规划许可证（增设电梯）',
     faq: [
       q('一楼业主不同意能装吗？', '按《民法典》表决规则达到同意比例即可申请；对采光、通风等影响的补偿可协商，街道和社区可组织调解。'),
-      q('还需要办施工许可吗？', '工程投资额在30万元以下或建筑面积在300平方米以下的可以不办理施工许可，但须按规定办理质量安全监督，电梯安装前告知市场监管部门。'),
+      q(
+        '还需要办施工许可吗？',
+        '工程投资额在30万元以下或建筑面积在300平方米以下的可以不办理施工许可，但须按规定办理质量安全监督，电梯安装前告知市场监管部门。',
+      ),
       q('有没有补贴？', '符合条件的可申请本市既有住宅增设电梯财政补贴，也可按规定提取住房公积金用于加装电梯。'),
     ],
     popularity: 160,
@@ -1022,10 +981,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['social-security'],
     keywords: ['残疾人补贴', '两项补贴', '护理补贴', '生活补贴', '残疾人', '残疾证'],
     summary: '持第二代残疾人证的困难残疾人和重度残疾人，申请生活补贴和护理补贴，按月发放。',
-    conditions: [
-      '生活补贴：最低生活保障家庭中的残疾人',
-      '护理补贴：残疾等级为一级、二级且需要长期照护的重度残疾人',
-    ],
+    conditions: ['生活补贴：最低生活保障家庭中的残疾人', '护理补贴：残疾等级为一级、二级且需要长期照护的重度残疾人'],
     materials: [
       idCard(),
       m('中华人民共和国残疾人证（第二代）', { note: '信息可在线核验的免交' }),
@@ -1061,10 +1017,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['social-security'],
     keywords: ['医保报销', '零星报销', '医疗报销', '报销', '垫付报销', '手工报销'],
     summary: '参保人因急诊抢救、未备案异地就医等原因未能直接结算、由个人垫付的医疗费用，申请医保报销。',
-    conditions: [
-      '就医时已参加本市基本医疗保险并处于待遇享受期',
-      '因急诊抢救、异地就医未直接结算等原因个人全额垫付医疗费用',
-    ],
+    conditions: ['就医时已参加本市基本医疗保险并处于待遇享受期', '因急诊抢救、异地就医未直接结算等原因个人全额垫付医疗费用'],
     materials: [
       idCard(),
       m('医疗费用收据（电子票据或纸质原件）'),
@@ -1132,11 +1085,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     themes: ['work'],
     keywords: ['护士注册', '护士执业', '护士证', '执业注册', '护士', '电子化注册'],
     summary: '取得护士执业资格考试合格证明的人员，在拟执业的本区医疗机构申请护士执业首次注册。',
-    conditions: [
-      '具有完全民事行为能力，取得规定学历并完成8个月以上护理临床实习',
-      '通过护士执业资格考试',
-      '符合护士执业注册健康标准',
-    ],
+    conditions: ['具有完全民事行为能力，取得规定学历并完成8个月以上护理临床实习', '通过护士执业资格考试', '符合护士执业注册健康标准'],
     materials: [
       idCard(),
       diploma(),
@@ -1177,10 +1126,7 @@ const SHARED_ITEMS: ServiceItem[] = [
     themes: ['certificates'],
     keywords: ['信息公开', '依申请公开', '政府信息', '政务公开', '申请公开', '公开申请'],
     summary: '公民、法人或其他组织向越秀区行政机关申请获取政府信息，依法在20个工作日内答复。',
-    conditions: [
-      '申请人为公民、法人或者其他组织',
-      '以书面形式（含数据电文）提出，所需信息描述明确、具体',
-    ],
+    conditions: ['申请人为公民、法人或者其他组织', '以书面形式（含数据电文）提出，所需信息描述明确、具体'],
     materials: [
       form('政府信息公开申请表', { note: '写明申请人信息、所需信息描述及获取方式' }),
       idCard('申请人', { optional: true, note: '公民申请时提交' }),
@@ -1224,11 +1170,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['startup'],
     keywords: ['营业执照', '执照', '开公司', '注册公司', '公司注册', '设立登记', '办执照', '企业开办', '一照通'],
     summary: '设立有限责任公司、合伙企业等，申请设立登记领取营业执照；“照章户税”一天联办，材料齐全的即时核准。',
-    conditions: [
-      '有符合规定的企业名称（可自主申报）和住所（经营场所）',
-      '股东（出资人）、法定代表人符合法律、行政法规规定',
-      '申请材料齐全、符合法定形式',
-    ],
+    conditions: ['有符合规定的企业名称（可自主申报）和住所（经营场所）', '股东（出资人）、法定代表人符合法律、行政法规规定', '申请材料齐全、符合法定形式'],
     materials: [
       form('公司登记（备案）申请书', { note: '在“广东省企业开办一网通办”平台在线填报并电子签名' }),
       m('公司章程', { form: 'electronic', note: '可选用标准化章程模板，全体股东电子签名' }),
@@ -1236,11 +1178,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
       licence({ optional: true, note: '法人股东提交其营业执照，可使用电子营业执照' }),
       property('住所使用证明（租赁合同或不动产权证书）', { form: 'electronic', copies: 0, note: '可使用电子不动产权证书；实行住所申报承诺制的可免交' }),
     ],
-    legalBasis: [
-      '《中华人民共和国公司法》第二十九条',
-      '《中华人民共和国市场主体登记管理条例》第十九条',
-      '《中华人民共和国市场主体登记管理条例实施细则》',
-    ],
+    legalBasis: ['《中华人民共和国公司法》第二十九条', '《中华人民共和国市场主体登记管理条例》第十九条', '《中华人民共和国市场主体登记管理条例实施细则》'],
     statutoryDays: 3,
     promisedDays: 0,
     fee: { charged: false, description: '不收费；免费发放纸质营业执照和电子营业执照' },
@@ -1306,12 +1244,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     keywords: ['刻章', '公章', '印章', '刻公章', '印章备案', '首套印章', '财务章', '发票章'],
     summary: '新开办企业申请刻制公章、财务章、发票专用章等并办理备案，首套印章由政府免费刻制。',
     conditions: ['已取得营业执照', '选择经公安机关备案的公章刻制企业刻制'],
-    materials: [
-      licence(),
-      idCard('法定代表人'),
-      form('印章刻制备案申请表', { note: '企业开办平台填报后自动推送，无需重复填写' }),
-      agent(),
-    ],
+    materials: [licence(), idCard('法定代表人'), form('印章刻制备案申请表', { note: '企业开办平台填报后自动推送，无需重复填写' }), agent()],
     legalBasis: [
       '《国务院关于国家行政机关和企业事业单位社会团体印章管理的规定》（国发〔1999〕25号）',
       '《国务院关于第三批取消中央指定地方实施行政许可事项的决定》（国发〔2017〕7号）',
@@ -1416,12 +1349,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     keywords: ['公积金开户', '单位公积金', '公积金缴存', '公积金登记', '公积金'],
     summary: '新设立单位自设立之日起30日内办理住房公积金缴存登记，并为职工设立个人账户。',
     conditions: ['依法设立的单位', '自设立之日起30日内办理缴存登记'],
-    materials: [
-      licence(),
-      idCard('经办人'),
-      form('单位住房公积金缴存登记表'),
-      m('职工名单及缴存基数', { form: 'electronic' }),
-    ],
+    materials: [licence(), idCard('经办人'), form('单位住房公积金缴存登记表'), m('职工名单及缴存基数', { form: 'electronic' })],
     legalBasis: ['《住房公积金管理条例》第十四条、第十五条'],
     statutoryDays: 5,
     promisedDays: 0,
@@ -1570,11 +1498,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['operation'],
     keywords: ['招牌', '店招', '门头招牌', '户外广告', '广告牌', '灯箱', '招牌设置'],
     summary: '在建筑物外墙、门店等处设置户外广告设施或招牌的，按户外广告和招牌设置规划申请审批。',
-    conditions: [
-      '符合户外广告和招牌设置规划及技术规范',
-      '在建筑物上设置的，已取得建筑物所有权人或使用权人同意',
-      '设施结构安全，不影响市容、交通和消防安全',
-    ],
+    conditions: ['符合户外广告和招牌设置规划及技术规范', '在建筑物上设置的，已取得建筑物所有权人或使用权人同意', '设施结构安全，不影响市容、交通和消防安全'],
     materials: [
       form('户外广告设施（招牌）设置申请表'),
       licence(),
@@ -1608,10 +1532,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['operation'],
     keywords: ['消防检查', '消防安全检查', '消防许可', '开业消防', '消防', '公众聚集场所'],
     summary: '宾馆、饭店、商场、娱乐场所等公众聚集场所投入使用、营业前申请消防安全检查，可选告知承诺当场办结。',
-    conditions: [
-      '属于公众聚集场所，所在建筑已依法通过消防验收或备案',
-      '消防设施、器材配置符合国家标准，疏散通道和安全出口畅通',
-    ],
+    conditions: ['属于公众聚集场所，所在建筑已依法通过消防验收或备案', '消防设施、器材配置符合国家标准，疏散通道和安全出口畅通'],
     materials: [
       form('公众聚集场所投入使用、营业消防安全检查申请表'),
       licence(),
@@ -1645,10 +1566,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['operation'],
     keywords: ['排水许可', '排水证', '排水', '污水排放', '餐饮排水', '隔油池'],
     summary: '从事工业、建筑、餐饮、医疗等活动的排水户向城镇排水设施排放污水的，申请排水许可。',
-    conditions: [
-      '属于从事工业、建筑、餐饮、医疗等活动的排水户',
-      '排水户内部排水设施已实现雨污分流，按规定建设了隔油池等预处理设施',
-    ],
+    conditions: ['属于从事工业、建筑、餐饮、医疗等活动的排水户', '排水户内部排水设施已实现雨污分流，按规定建设了隔油池等预处理设施'],
     materials: [
       form('城镇污水排入排水管网许可申请表'),
       licence(),
@@ -1823,11 +1741,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['employment'],
     keywords: ['劳务派遣', '派遣许可', '劳务派遣证', '人力资源', '用工'],
     summary: '经营劳务派遣业务的企业申请劳务派遣经营许可，注册资本不少于200万元。',
-    conditions: [
-      '注册资本不少于人民币200万元',
-      '有与开展业务相适应的固定经营场所和设施',
-      '有符合法律、行政法规规定的劳务派遣管理制度',
-    ],
+    conditions: ['注册资本不少于人民币200万元', '有与开展业务相适应的固定经营场所和设施', '有符合法律、行政法规规定的劳务派遣管理制度'],
     materials: [
       form('劳务派遣经营许可申请书'),
       licence(),
@@ -1897,16 +1811,8 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['closure', 'tax'],
     keywords: ['清税', '清税证明', '税务注销', '注销税务', '即办注销', '企业注销'],
     summary: '企业在申请注销登记前结清税款、缴销发票，申请税务注销取得清税证明；符合条件的承诺制即办。',
-    conditions: [
-      '已结清应纳税款、滞纳金、罚款，缴销发票和税务证件',
-      '未处于税务检查状态、无欠税（滞纳金）及罚款；符合条件的可适用承诺制容缺即时办理',
-    ],
-    materials: [
-      form('清税申报表'),
-      licence(),
-      idCard('经办人'),
-      m('清税承诺书', { optional: true, note: '适用承诺制容缺办理时提交' }),
-    ],
+    conditions: ['已结清应纳税款、滞纳金、罚款，缴销发票和税务证件', '未处于税务检查状态、无欠税（滞纳金）及罚款；符合条件的可适用承诺制容缺即时办理'],
+    materials: [form('清税申报表'), licence(), idCard('经办人'), m('清税承诺书', { optional: true, note: '适用承诺制容缺办理时提交' })],
     legalBasis: ['《中华人民共和国税收征收管理法》第十六条', '《中华人民共和国税收征收管理法实施细则》第十五条'],
     statutoryDays: 20,
     promisedDays: 1,
@@ -1934,11 +1840,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     themes: ['closure'],
     keywords: ['注销', '企业注销', '公司注销', '注销登记', '简易注销', '注销营业执照', '关闭公司'],
     summary: '企业解散、清算完毕或符合简易注销条件的，申请注销登记；税务部门在公示期内并联出具意见。',
-    conditions: [
-      '一般注销：已依法完成清算，清算报告已经确认',
-      '简易注销：未发生或已清偿债权债务，全体投资人书面承诺，经20日公示无异议',
-      '已办结清税手续',
-    ],
+    conditions: ['一般注销：已依法完成清算，清算报告已经确认', '简易注销：未发生或已清偿债权债务，全体投资人书面承诺，经20日公示无异议', '已办结清税手续'],
     materials: [
       form('注销登记申请书'),
       m('清算报告或全体投资人承诺书', { form: 'electronic' }),

@@ -29,7 +29,11 @@ function fuzzyIncludes(text: string, term: string): boolean {
 }
 
 export function splitTerms(q: string | undefined): string[] {
-  return (q ?? '').trim().split(/[\s,，、]+/).filter(Boolean).slice(0, 5);
+  return (q ?? '')
+    .trim()
+    .split(/[\s,，、]+/)
+    .filter(Boolean)
+    .slice(0, 5);
 }
 
 export function searchServices(items: ServiceSummary[], q: string | undefined): ServiceSummary[] {

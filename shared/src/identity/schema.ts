@@ -5,7 +5,13 @@ export const Role = z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatch
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_NAMES: Record<Role, string> = {
-  resident: '居民', enterprise: '企业', staff: '窗口/审批人员', grid: '网格员', dispatcher: '调度员', admin: '管理员', partner: '合作商户',
+  resident: '居民',
+  enterprise: '企业',
+  staff: '窗口/审批人员',
+  grid: '网格员',
+  dispatcher: '调度员',
+  admin: '管理员',
+  partner: '合作商户',
 };
 
 const ID_PROBLEMS = { format: '应为 18 位，最后一位可以是 X', date: '出生日期不正确', check: '校验位不正确，请核对' } as const;
@@ -35,7 +41,10 @@ export const Mobile = z.string().trim().refine(isMobile, { message: '应为 11 �
 
 /** A person's name as on the ID card: 2–20 Chinese characters or a middle dot (少数民族姓名). */
 export const PERSON_NAME_MAX = 20;
-export const PersonName = z.string().trim().regex(new RegExp(`^[\\u4e00-\\u9fa5·]{2,${PERSON_NAME_MAX}}$`), { message: '请填写身份证上的中文姓名' });
+export const PersonName = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^[\\u4e00-\\u9fa5·]{2,${PERSON_NAME_MAX}}$`), { message: '请填写身份证上的中文姓名' });
 
 export const WechatLoginRequest = z.strictObject({
   code: z.string().trim().min(1).max(128),

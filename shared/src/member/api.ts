@@ -20,7 +20,11 @@ export type RedeemRequest = z.infer<typeof RedeemRequest>;
 /** Points awarded by another module (e.g. rating a work order); `source` makes a retry harmless. */
 export const AwardPointsInput = z.strictObject({
   userId: z.string().min(1, { message: '请指定用户' }).max(64, { message: '用户编号不正确' }),
-  points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }).min(1, { message: '积分至少为 1' }).max(10000, { message: '一次最多发放 10000 积分' }),
+  points: z
+    .number({ message: '积分应为整数' })
+    .int({ message: '积分应为整数' })
+    .min(1, { message: '积分至少为 1' })
+    .max(10000, { message: '一次最多发放 10000 积分' }),
   reason: z.string().trim().min(1, { message: '请填写积分原因' }).max(40, { message: '原因不能超过 40 个字' }),
   source: PointsSource,
 });
@@ -48,7 +52,9 @@ export const ClaimCodeParams = z.strictObject({ code: RedeemCodeParam });
 const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' });
 export const PointsQuery = z.strictObject({ limit: PageLimit, cursor: Cursor.optional() });
 export const MembersQuery = PointsQuery;
-export const StatsQuery = z.strictObject({ days: z.coerce.number({ message: '天数应为数字' }).int().min(7, { message: '至少看 7 天' }).max(60, { message: '最多看 60 天' }).default(14) });
+export const StatsQuery = z.strictObject({
+  days: z.coerce.number({ message: '天数应为数字' }).int().min(7, { message: '至少看 7 天' }).max(60, { message: '最多看 60 天' }).default(14),
+});
 
 /** 积分调整 by an admin: either sign, never zero, with a reason the member will see. */
 /** 积分调整: at most this many points either way, and a reason of at most this many characters. */
@@ -56,7 +62,15 @@ export const ADJUST_POINTS_MAX = 10000;
 export const ADJUST_REASON_MAX = 40;
 export const AdjustPointsRequest = z.strictObject({
   userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '用户编号不正确' }),
-  points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }).min(-ADJUST_POINTS_MAX, { message: `一次最多扣减 ${ADJUST_POINTS_MAX} 积分` }).max(ADJUST_POINTS_MAX, { message: `一次最多发放 ${ADJUST_POINTS_MAX} 积分` })
+  points: z
+    .number({ message: '积分应为整数' })
+    .int({ message: '积分应为整数' })
+    .min(-ADJUST_POINTS_MAX, { message: `一次最多扣减 ${ADJUST_POINTS_MAX} 积分` })
+    .max(ADJUST_POINTS_MAX, { message: `一次最多发放 ${ADJUST_POINTS_MAX} 积分` })
     .refine((n) => n !== 0, { message: '调整的积分不能为 0' }),
-  reason: z.string().trim().min(2, { message: '请填写调整原因' }).max(ADJUST_REASON_MAX, { message: `原因不能超过 ${ADJUST_REASON_MAX} 个字` }),
+  reason: z
+    .string()
+    .trim()
+    .min(2, { message: '请填写调整原因' })
+    .max(ADJUST_REASON_MAX, { message: `原因不能超过 ${ADJUST_REASON_MAX} 个字` }),
 });

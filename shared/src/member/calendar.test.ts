@@ -12,7 +12,9 @@ describe('monthGrid', () => {
     expect(weeks[5].slice(1).every((c) => c.date === undefined)).toBe(true);
   });
   it('marks today, past and future days, and only this month’s checks', () => {
-    const cells = monthGrid('2026-11', ['2026-11-25', '2026-10-31'], '2026-11-26').flat().filter((c) => c.date);
+    const cells = monthGrid('2026-11', ['2026-11-25', '2026-10-31'], '2026-11-26')
+      .flat()
+      .filter((c) => c.date);
     expect(cells).toHaveLength(30);
     expect(cells.filter((c) => c.checked).map((c) => c.date)).toEqual(['2026-11-25']);
     expect(cells.filter((c) => c.isToday).map((c) => c.date)).toEqual(['2026-11-26']);

@@ -28,7 +28,13 @@ describe('checkInOutcome', () => {
     expect(checkInOutcome({ lastDate: '2026-12-31', streak: 2 }, '2027-01-01', RULES)).toEqual({ already: false, streak: 3, points: 5, bonus: 0 });
   });
   it('pays the bonus on the 7th consecutive day', () => {
-    expect(checkInOutcome({ lastDate: '2026-11-25', streak: 6 }, '2026-11-26', RULES)).toEqual({ already: false, streak: 7, points: 25, bonus: 20, bonusDay: 7 });
+    expect(checkInOutcome({ lastDate: '2026-11-25', streak: 6 }, '2026-11-26', RULES)).toEqual({
+      already: false,
+      streak: 7,
+      points: 25,
+      bonus: 20,
+      bonusDay: 7,
+    });
     expect(checkInOutcome({ lastDate: '2026-11-25', streak: 27 }, '2026-11-26', RULES)).toMatchObject({ points: 105, bonusDay: 28 });
   });
   it('a missed day resets the streak to 1, with no bonus even on a would-be bonus day', () => {
@@ -36,7 +42,13 @@ describe('checkInOutcome', () => {
   });
   it('uses the rules as data', () => {
     const rules = { ...RULES, checkIn: { basePoints: 2, streakBonuses: [{ day: 2, points: 9 }] } };
-    expect(checkInOutcome({ lastDate: '2026-11-25', streak: 1 }, '2026-11-26', rules)).toEqual({ already: false, streak: 2, points: 11, bonus: 9, bonusDay: 2 });
+    expect(checkInOutcome({ lastDate: '2026-11-25', streak: 1 }, '2026-11-26', rules)).toEqual({
+      already: false,
+      streak: 2,
+      points: 11,
+      bonus: 9,
+      bonusDay: 2,
+    });
   });
 });
 
@@ -57,7 +69,16 @@ describe('nextBonus', () => {
   });
   it('is undefined after the last bonus day, and ignores bonus order', () => {
     expect(nextBonus(28, RULES)).toBeUndefined();
-    const rules = { ...RULES, checkIn: { basePoints: 5, streakBonuses: [{ day: 30, points: 1 }, { day: 10, points: 2 }] } };
+    const rules = {
+      ...RULES,
+      checkIn: {
+        basePoints: 5,
+        streakBonuses: [
+          { day: 30, points: 1 },
+          { day: 10, points: 2 },
+        ],
+      },
+    };
     expect(nextBonus(3, rules)).toEqual({ day: 10, points: 2, daysLeft: 7 });
   });
 });

@@ -30,7 +30,10 @@ export type PointsEntry = z.infer<typeof PointsEntry>;
 
 /** Current balance: the sum of all entries, floored at 0 (canApply keeps it from going below). */
 export function balanceOf(entries: readonly PointsEntry[]): number {
-  return Math.max(0, entries.reduce((sum, e) => sum + e.points, 0));
+  return Math.max(
+    0,
+    entries.reduce((sum, e) => sum + e.points, 0),
+  );
 }
 
 /** Growth value for levels: points ever earned plus upward adjustments; spending never lowers it. */

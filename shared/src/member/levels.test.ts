@@ -21,10 +21,18 @@ describe('levelAfterChange', () => {
     expect(levelAfterChange(undefined, 300, '2026-11-26', RULES)).toEqual({ levelId: 'silver', reachedAt: '2026-11-26', upgraded: true });
   });
   it('upgrades at once and stamps today', () => {
-    expect(levelAfterChange({ levelId: 'silver', reachedAt: '2026-03-01' }, 1000, '2026-11-26', RULES)).toEqual({ levelId: 'gold', reachedAt: '2026-11-26', upgraded: true });
+    expect(levelAfterChange({ levelId: 'silver', reachedAt: '2026-03-01' }, 1000, '2026-11-26', RULES)).toEqual({
+      levelId: 'gold',
+      reachedAt: '2026-11-26',
+      upgraded: true,
+    });
   });
   it('keeps the level unchanged (and its date) when growth still matches', () => {
-    expect(levelAfterChange({ levelId: 'silver', reachedAt: '2026-03-01' }, 250, '2027-05-01', RULES)).toEqual({ levelId: 'silver', reachedAt: '2026-03-01', upgraded: false });
+    expect(levelAfterChange({ levelId: 'silver', reachedAt: '2026-03-01' }, 250, '2027-05-01', RULES)).toEqual({
+      levelId: 'silver',
+      reachedAt: '2026-03-01',
+      upgraded: false,
+    });
   });
   it('keeps a level within the year it was reached after thresholds are raised', () => {
     const held = { levelId: 'gold', reachedAt: '2026-03-01' };
@@ -35,7 +43,11 @@ describe('levelAfterChange', () => {
     expect(levelAfterChange(held, 1200, '2027-01-01', raised(2))).toEqual({ levelId: 'silver', reachedAt: '2027-01-01', upgraded: false });
   });
   it('replaces a level the rules no longer have', () => {
-    expect(levelAfterChange({ levelId: 'platinum', reachedAt: '2026-03-01' }, 1200, '2026-11-26', RULES)).toEqual({ levelId: 'gold', reachedAt: '2026-11-26', upgraded: false });
+    expect(levelAfterChange({ levelId: 'platinum', reachedAt: '2026-03-01' }, 1200, '2026-11-26', RULES)).toEqual({
+      levelId: 'gold',
+      reachedAt: '2026-11-26',
+      upgraded: false,
+    });
   });
 });
 

@@ -43,20 +43,32 @@ describe('claimCheck', () => {
     expect(claimCheck({ ...base, member: { levelId: 'diamond', balance: 50 } })).toEqual({ ok: true });
   });
   it('refuses outside member day and says when the next one is', () => {
-    expect(claimCheck({ ...base, today: '2026-11-19' })).toEqual({ ok: false, code: 'NOT_MEMBER_DAY', message: '福利只能在会员日（每月 18 日）领取，下次会员日是 12 月 18 日' });
+    expect(claimCheck({ ...base, today: '2026-11-19' })).toEqual({
+      ok: false,
+      code: 'NOT_MEMBER_DAY',
+      message: '福利只能在会员日（每月 18 日）领取，下次会员日是 12 月 18 日',
+    });
   });
   it('refuses when stock is already gone', () => {
     expect(claimCheck({ ...base, benefit: { ...BENEFIT, stock: 0 } })).toEqual({ ok: false, code: 'SOLD_OUT', message: '已领完' });
     expect(CLAIM_REFUSAL_MESSAGES.SOLD_OUT).toBe('已领完');
   });
   it('refuses a level below the requirement (order from rules.levels)', () => {
-    expect(claimCheck({ ...base, member: { levelId: 'standard', balance: 60 } })).toEqual({ ok: false, code: 'LEVEL_TOO_LOW', message: '这项福利仅限银卡及以上会员领取' });
+    expect(claimCheck({ ...base, member: { levelId: 'standard', balance: 60 } })).toEqual({
+      ok: false,
+      code: 'LEVEL_TOO_LOW',
+      message: '这项福利仅限银卡及以上会员领取',
+    });
     expect(claimCheck({ ...base, benefit: { ...BENEFIT, minLevel: 'gone' } })).toMatchObject({ ok: false, code: 'LEVEL_TOO_LOW' });
   });
   it('refuses past the per-member limit', () => {
     expect(claimCheck({ ...base, claimedByMember: 1 })).toEqual({ ok: false, code: 'LIMIT_REACHED', message: '这项福利每人限领 1 次，您已领满' });
   });
   it('refuses without enough points', () => {
-    expect(claimCheck({ ...base, member: { levelId: 'gold', balance: 20 } })).toEqual({ ok: false, code: 'NOT_ENOUGH_POINTS', message: '领取需要 50 积分，您还差 30 积分' });
+    expect(claimCheck({ ...base, member: { levelId: 'gold', balance: 20 } })).toEqual({
+      ok: false,
+      code: 'NOT_ENOUGH_POINTS',
+      message: '领取需要 50 积分，您还差 30 积分',
+    });
   });
 });

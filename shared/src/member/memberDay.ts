@@ -37,9 +37,20 @@ export const BENEFIT_VALID_DAYS_MAX = 90;
 /** A member-day benefit an admin sets up; claiming it gives a redeem code the partner checks once. */
 export const Benefit = z.strictObject({
   id: MemberSlug,
-  title: z.string().trim().min(1, { message: '请填写福利名称' }).max(BENEFIT_TITLE_MAX, { message: `福利名称不能超过 ${BENEFIT_TITLE_MAX} 个字` }),
-  description: z.string().trim().max(BENEFIT_DESCRIPTION_MAX, { message: `福利说明不能超过 ${BENEFIT_DESCRIPTION_MAX} 个字` }),
-  partner: z.string().trim().min(1, { message: '请填写合作单位' }).max(BENEFIT_PARTNER_MAX, { message: `合作单位名称不能超过 ${BENEFIT_PARTNER_MAX} 个字` }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: '请填写福利名称' })
+    .max(BENEFIT_TITLE_MAX, { message: `福利名称不能超过 ${BENEFIT_TITLE_MAX} 个字` }),
+  description: z
+    .string()
+    .trim()
+    .max(BENEFIT_DESCRIPTION_MAX, { message: `福利说明不能超过 ${BENEFIT_DESCRIPTION_MAX} 个字` }),
+  partner: z
+    .string()
+    .trim()
+    .min(1, { message: '请填写合作单位' })
+    .max(BENEFIT_PARTNER_MAX, { message: `合作单位名称不能超过 ${BENEFIT_PARTNER_MAX} 个字` }),
   /** The partner whose staff redeem its codes (their accounts carry the same partnerId). */
   partnerId: MemberSlug,
   stock: int('库存', 0, BENEFIT_STOCK_MAX),
@@ -83,11 +94,17 @@ export function claimCheck(input: {
   const { benefit, member, claimedByMember, today, rules } = input;
   if (!isMemberDay(today, rules)) {
     const next = nextMemberDay(today, rules);
-    return refuse('NOT_MEMBER_DAY', `福利只能在会员日（每月 ${rules.memberDay.dayOfMonth} 日）领取，下次会员日是 ${Number(next.slice(5, 7))} 月 ${Number(next.slice(8, 10))} 日`);
+    return refuse(
+      'NOT_MEMBER_DAY',
+      `福利只能在会员日（每月 ${rules.memberDay.dayOfMonth} 日）领取，下次会员日是 ${Number(next.slice(5, 7))} 月 ${Number(next.slice(8, 10))} 日`,
+    );
   }
   if (benefit.stock <= 0) return refuse('SOLD_OUT', CLAIM_REFUSAL_MESSAGES.SOLD_OUT);
   const need = rules.levels.findIndex((l) => l.id === benefit.minLevel);
-  const have = Math.max(0, rules.levels.findIndex((l) => l.id === member.levelId));
+  const have = Math.max(
+    0,
+    rules.levels.findIndex((l) => l.id === member.levelId),
+  );
   if (need < 0) return refuse('LEVEL_TOO_LOW', CLAIM_REFUSAL_MESSAGES.LEVEL_TOO_LOW);
   if (have < need) return refuse('LEVEL_TOO_LOW', `这项福利仅限${rules.levels[need].name}及以上会员领取`);
   if (claimedByMember >= benefit.perMemberLimit) return refuse('LIMIT_REACHED', `这项福利每人限领 ${benefit.perMemberLimit} 次，您已领满`);

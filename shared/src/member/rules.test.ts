@@ -9,7 +9,12 @@ const messages = (value: unknown) => {
 describe('MemberRules', () => {
   it('accepts the defaults (5 points, 7/14/28 bonuses, four cards, the 18th)', () => {
     expect(MemberRules.parse(DEFAULT_MEMBER_RULES)).toEqual(DEFAULT_MEMBER_RULES);
-    expect(DEFAULT_MEMBER_RULES.levels.map((l) => [l.name, l.threshold])).toEqual([['普通卡', 0], ['银卡', 200], ['金卡', 1000], ['钻石卡', 5000]]);
+    expect(DEFAULT_MEMBER_RULES.levels.map((l) => [l.name, l.threshold])).toEqual([
+      ['普通卡', 0],
+      ['银卡', 200],
+      ['金卡', 1000],
+      ['钻石卡', 5000],
+    ]);
     expect(new Set(DEFAULT_MEMBER_RULES.levels.map((l) => l.face.from)).size).toBe(4);
   });
   it('rejects a first threshold above 0', () => {

@@ -96,14 +96,29 @@ export const AdminBenefitList = z.object({ items: z.array(AdminBenefit) });
 const StatFigures = { checkIns: z.number(), pointsIssued: z.number(), pointsSpent: z.number(), claims: z.number(), redemptions: z.number() };
 export const MemberStatsTotals = z.object({ members: z.number(), ...StatFigures });
 export const MemberStatsDay = z.object({ date: z.string(), newMembers: z.number(), ...StatFigures });
-export const MemberStatsBenefit = z.object({ id: z.string(), title: z.string(), partner: z.string(), stock: z.number(), stockLeft: z.number(), claimed: z.number(), redeemed: z.number() });
+export const MemberStatsBenefit = z.object({
+  id: z.string(),
+  title: z.string(),
+  partner: z.string(),
+  stock: z.number(),
+  stockLeft: z.number(),
+  claimed: z.number(),
+  redeemed: z.number(),
+});
 /** GET /v1/admin/member/stats: all-time totals, one row per day (oldest first) and each benefit's stock. */
 export const MemberStats = z.object({ totals: MemberStatsTotals, days: z.array(MemberStatsDay), benefits: z.array(MemberStatsBenefit) });
 
 /** One card holder; `name` arrives masked, `level` is the level's name. */
 export const AdminMemberRow = z.object({
-  userId: z.string(), name: z.string(), memberNo: z.string(), level: z.string(), balance: z.number(), growth: z.number(), streak: z.number(),
-  lastCheckIn: z.string().optional(), claimedAt: z.string().optional(),
+  userId: z.string(),
+  name: z.string(),
+  memberNo: z.string(),
+  level: z.string(),
+  balance: z.number(),
+  growth: z.number(),
+  streak: z.number(),
+  lastCheckIn: z.string().optional(),
+  claimedAt: z.string().optional(),
 });
 export const AdminMembersPage = z.object({ items: z.array(AdminMemberRow), nextCursor: z.string().nullable() });
 

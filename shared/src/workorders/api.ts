@@ -12,8 +12,15 @@ const FileId = z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '照片编
 /** 诉求 / 一键呼叫: what a person files. Place is required for some categories (checked by the service). */
 export const FileWorkOrderRequest = z.strictObject({
   categoryId: CategoryId,
-  description: z.string().trim().min(WO_TEXT_MIN, { message: `请用至少 ${WO_TEXT_MIN} 个字描述问题` }).max(WO_DESCRIPTION_MAX),
-  photoIds: z.array(FileId).max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTOS_MAX} 张照片` }).default([]),
+  description: z
+    .string()
+    .trim()
+    .min(WO_TEXT_MIN, { message: `请用至少 ${WO_TEXT_MIN} 个字描述问题` })
+    .max(WO_DESCRIPTION_MAX),
+  photoIds: z
+    .array(FileId)
+    .max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTOS_MAX} 张照片` })
+    .default([]),
   place: PlaceInYuexiu.optional(),
   street: StreetId.optional(),
   anonymous: z.boolean().default(false),
@@ -29,16 +36,27 @@ export const NearbyQuery = z.strictObject({
   lng: z.coerce.number().min(-180).max(180),
 });
 
-export const WoNoParams = z.strictObject({ no: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
+export const WoNoParams = z.strictObject({
+  no: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }),
+});
 export const WoActionParams = WoNoParams.extend({ action: z.enum(['claim', 'start', 'resolve', 'return', 'redispatch'], { message: '没有这个操作' }) });
 export const WoRateRequest = z.strictObject({ value: z.enum(WO_RATINGS), comment: z.string().trim().max(WO_COMMENT_MAX).optional() });
 
 /** 街道调度: a tab of the street's orders; the district admin may name a street (or `_district` for orders without one). */
-export const StreetQuery = z.strictObject({ street: z.enum(['_district', ...STREETS.map((s) => s.id)] as [string, ...string[]], { message: '没有这个街道' }).optional() });
+export const StreetQuery = z.strictObject({
+  street: z.enum(['_district', ...STREETS.map((s) => s.id)] as [string, ...string[]], { message: '没有这个街道' }).optional(),
+});
 export const StreetOrdersQuery = StreetQuery.extend({
   group: z.enum(WO_GROUPS, { message: '没有这个分组' }).default('todo'),
   limit: PageLimit,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' })
+    .optional(),
 });
 
 // ---- bodies of the handling routes (one schema each, used by the handler and the pages) ----
@@ -48,14 +66,33 @@ const FileIds = z.array(FileId).max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTO
 export const WO_NOTE_MAX = WO_COMMENT_MAX;
 export const WO_NOTE_MIN = 2;
 export const WO_EXTENSION_MAX_DAYS = 10;
-export const WoExtensionRequest = z.strictObject({ days: z.number().int().min(1).max(WO_EXTENSION_MAX_DAYS), reason: z.string().trim().min(WO_TEXT_MIN).max(WO_COMMENT_MAX) });
+export const WoExtensionRequest = z.strictObject({
+  days: z.number().int().min(1).max(WO_EXTENSION_MAX_DAYS),
+  reason: z.string().trim().min(WO_TEXT_MIN).max(WO_COMMENT_MAX),
+});
 export const WoExtensionDecision = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(WO_COMMENT_MAX).optional() });
 export const WoNoteRequest = z.strictObject({
-  note: z.string().trim().min(WO_NOTE_MIN, { message: '请填写处理进展' }).max(WO_NOTE_MAX, { message: `处理进展不能超过 ${WO_NOTE_MAX} 字` }),
+  note: z
+    .string()
+    .trim()
+    .min(WO_NOTE_MIN, { message: '请填写处理进展' })
+    .max(WO_NOTE_MAX, { message: `处理进展不能超过 ${WO_NOTE_MAX} 字` }),
   photoIds: FileIds.default([]),
 });
-export const WoDuplicateRequest = z.strictObject({ originalNo: z.string().trim().toUpperCase().regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }) });
-export const WoMineQuery = z.strictObject({ limit: PageLimit, cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' }).optional() });
+export const WoDuplicateRequest = z.strictObject({
+  originalNo: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }),
+});
+export const WoMineQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' })
+    .optional(),
+});
 
 // ---- answers ----
 
@@ -67,7 +104,14 @@ const Light = z.enum(['green', 'yellow', 'red']);
 export const WoExtension = z.object({ days: z.number(), reason: z.string(), status: z.enum(['requested', 'granted', 'refused']), at: z.string() });
 
 /** `photoCount`: the photos attached to this step (处理进展 with before/after photos). */
-export const WoTimelineEntry = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().optional(), to: WoState.optional(), photoCount: z.number().optional() });
+export const WoTimelineEntry = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  note: z.string().optional(),
+  to: WoState.optional(),
+  photoCount: z.number().optional(),
+});
 
 /**
  * GET /v1/workorders/{no}: the filer's view (mine, photoIds), or for the handling team and the
@@ -118,16 +162,38 @@ export const WorkOrderView = z.object({
 });
 export type WorkOrderView = z.infer<typeof WorkOrderView>;
 
-export const WoNearbyItem = z.object({ no: z.string(), category: z.string(), description: z.string(), address: z.string(), affected: z.number(), stateName: z.string(), distance: z.number() });
+export const WoNearbyItem = z.object({
+  no: z.string(),
+  category: z.string(),
+  description: z.string(),
+  address: z.string(),
+  affected: z.number(),
+  stateName: z.string(),
+  distance: z.number(),
+});
 export const WoNearbyResponse = z.object({ items: z.array(WoNearbyItem) });
 
 export const WoSummary = z.object({
-  no: z.string(), category: z.string(), description: z.string(), state: WoState, stateName: z.string(), teamName: z.string(), createdAt: z.string(), affected: z.number(),
+  no: z.string(),
+  category: z.string(),
+  description: z.string(),
+  state: WoState,
+  stateName: z.string(),
+  teamName: z.string(),
+  createdAt: z.string(),
+  affected: z.number(),
 });
 export const WoMineResponse = z.object({ items: z.array(WoSummary), nextCursor: z.string().nullable() });
 
 export const WoTeamItem = z.object({
-  no: z.string(), category: z.string(), description: z.string(), address: z.string().optional(), affected: z.number(), claimBy: z.string(), overdue: z.boolean(), light: Light.optional(),
+  no: z.string(),
+  category: z.string(),
+  description: z.string(),
+  address: z.string().optional(),
+  affected: z.number(),
+  claimBy: z.string(),
+  overdue: z.boolean(),
+  light: Light.optional(),
 });
 export const WoTeamResponse = z.object({ teamId: z.string(), items: z.array(WoTeamItem) });
 
@@ -151,7 +217,13 @@ export const WoStreetItem = z.object({
   extensionRequested: z.boolean(),
   duplicateOf: z.string().optional(),
 });
-export const WoStreetPage = z.object({ street: z.string(), group: z.enum(WO_GROUPS), groupName: z.string(), items: z.array(WoStreetItem), nextCursor: z.string().nullable() });
+export const WoStreetPage = z.object({
+  street: z.string(),
+  group: z.enum(WO_GROUPS),
+  groupName: z.string(),
+  items: z.array(WoStreetItem),
+  nextCursor: z.string().nullable(),
+});
 /** 督办: unclaimed past the claim time (items), handled past the reply date (replies). */
 export const WoOverdue = z.object({ street: z.string(), items: z.array(WoStreetItem), replies: z.array(WoStreetItem) });
 

@@ -1,7 +1,5 @@
 import { DEPARTMENTS } from '../guide/catalogue';
-import {
-  CATEGORIES, CategoryId, categoryById, childrenOf, isLeaf, leafCategories, pathOf, type Category,
-} from './categories';
+import { CATEGORIES, CategoryId, categoryById, childrenOf, isLeaf, leafCategories, pathOf, type Category } from './categories';
 
 const departmentIds = new Set(DEPARTMENTS.map((d) => d.id));
 const duplicates = (values: string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
@@ -20,9 +18,7 @@ describe('category tree', () => {
   });
 
   it('has the eight top-level groups, each with 3–5 children', () => {
-    expect(childrenOf(null).map((c) => c.name)).toEqual([
-      '营商环境', '市容环境', '物业管理', '噪音扰民', '交通出行', '政策咨询', '社区治理', '公共安全',
-    ]);
+    expect(childrenOf(null).map((c) => c.name)).toEqual(['营商环境', '市容环境', '物业管理', '噪音扰民', '交通出行', '政策咨询', '社区治理', '公共安全']);
     for (const g of childrenOf(null)) {
       expect(childrenOf(g.id).length).toBeGreaterThanOrEqual(3);
       expect(childrenOf(g.id).length).toBeLessThanOrEqual(5);
@@ -71,7 +67,8 @@ describe('category tree', () => {
     expect(categoryById('cityscape-street-vending')).toMatchObject({ claimWorkingHours: 8, replyWorkingDays: 5 });
     for (const c of childrenOf('policy')) expect(c).toMatchObject({ placeRequired: false, replyWorkingDays: 15 });
     expect(categoryById('noise-construction')).toMatchObject({
-      placeRequired: true, routeTo: { type: 'department', departmentId: 'urban' },
+      placeRequired: true,
+      routeTo: { type: 'department', departmentId: 'urban' },
     });
   });
 
@@ -107,7 +104,11 @@ describe('category helpers', () => {
   });
 
   it('CategoryId accepts exactly the leaf ids', () => {
-    expect([...CategoryId.options].sort()).toEqual(leafCategories().map((c) => c.id).sort());
+    expect([...CategoryId.options].sort()).toEqual(
+      leafCategories()
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(CategoryId.parse('noise-construction')).toBe('noise-construction');
     const groups = CategoryId.safeParse('noise');
     expect(groups.success).toBe(false);

@@ -9,7 +9,12 @@ export const WO_GROUPS = ['todo', 'doing', 'answered', 'returned', 'closed'] as 
 export type WoGroup = (typeof WO_GROUPS)[number];
 export const WO_GROUP_NAMES: Record<WoGroup, string> = { todo: '待签收', doing: '处理中', answered: '待评价', returned: '退单待改派', closed: '已关闭' };
 export const WO_GROUP_OF: Record<WorkOrderState, WoGroup> = {
-  dispatched: 'todo', claimed: 'doing', in_progress: 'doing', resolved: 'answered', returned: 'returned', closed: 'closed',
+  dispatched: 'todo',
+  claimed: 'doing',
+  in_progress: 'doing',
+  resolved: 'answered',
+  returned: 'returned',
+  closed: 'closed',
 };
 /** Open tabs list the most urgent first; finished ones the newest first. */
 export const WO_GROUP_ASCENDING: Record<WoGroup, boolean> = { todo: true, doing: true, answered: false, returned: false, closed: false };
@@ -38,7 +43,12 @@ export function replyLight(replyBy: string, today: string, cal: CalendarData = D
 }
 
 /** The light that matters in the order's state; none once answered or closed. */
-export function woLight(o: { state: WorkOrderState; claimBy: string; replyBy: string }, nowIso: string, today: string, cal: CalendarData = DEFAULT_CALENDAR): Light | undefined {
+export function woLight(
+  o: { state: WorkOrderState; claimBy: string; replyBy: string },
+  nowIso: string,
+  today: string,
+  cal: CalendarData = DEFAULT_CALENDAR,
+): Light | undefined {
   const group = WO_GROUP_OF[o.state];
   if (group === 'todo') return claimLight(o.claimBy, nowIso);
   if (group === 'doing' || group === 'returned') return replyLight(o.replyBy, today, cal);

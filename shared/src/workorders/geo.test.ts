@@ -1,6 +1,18 @@
 import {
-  CELL_PRECISION, OUTSIDE_YUEXIU_MESSAGE, Place, PlaceInYuexiu, YUEXIU_BOUNDS, boxContains, cellsWithin,
-  decodeGeohash, destination, encodeGeohash, haversineMeters, isInYuexiu, neighbors, type LatLng,
+  CELL_PRECISION,
+  OUTSIDE_YUEXIU_MESSAGE,
+  Place,
+  PlaceInYuexiu,
+  YUEXIU_BOUNDS,
+  boxContains,
+  cellsWithin,
+  decodeGeohash,
+  destination,
+  encodeGeohash,
+  haversineMeters,
+  isInYuexiu,
+  neighbors,
+  type LatLng,
 } from './geo';
 
 const GUANGZHOU: LatLng = { lat: 23.1291, lng: 113.2644 };

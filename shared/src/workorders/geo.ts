@@ -102,7 +102,10 @@ function boxOfCell(x: number, y: number, precision: number): GeohashBox {
   const minLng = -180 + x * w;
   const minLat = -90 + y * h;
   return {
-    minLat, minLng, maxLat: minLat + h, maxLng: minLng + w,
+    minLat,
+    minLng,
+    maxLat: minLat + h,
+    maxLng: minLng + w,
     center: { lat: minLat + h / 2, lng: minLng + w / 2 },
   };
 }
@@ -136,7 +139,16 @@ export function neighbors(hash: string): string[] {
   const { lngBits, latBits } = bitsOf(precision);
   const cols = 2 ** lngBits;
   const rows = 2 ** latBits;
-  const around: Array<[number, number]> = [[0, 1], [1, 1], [1, 0], [1, -1], [0, -1], [-1, -1], [-1, 0], [-1, 1]];
+  const around: Array<[number, number]> = [
+    [0, 1],
+    [1, 1],
+    [1, 0],
+    [1, -1],
+    [0, -1],
+    [-1, -1],
+    [-1, 0],
+    [-1, 1],
+  ];
   const out: string[] = [];
   for (const [dx, dy] of around) {
     const ny = y + dy;

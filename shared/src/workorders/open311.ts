@@ -8,7 +8,13 @@ import { CategoryId } from './categories';
 export const Open311Errors = z.array(z.object({ code: z.number(), description: z.string() }));
 
 export const Open311Service = z.object({
-  service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(), type: z.string(), keywords: z.string(), group: z.string(),
+  service_code: z.string(),
+  service_name: z.string(),
+  description: z.string(),
+  metadata: z.boolean(),
+  type: z.string(),
+  keywords: z.string(),
+  group: z.string(),
 });
 export const Open311ServiceDefinition = z.object({ service_code: z.string(), attributes: z.array(z.unknown()) });
 
@@ -43,7 +49,10 @@ export const Open311PostRequest = z.object({
   address_string: z.string().trim().min(2).max(120).optional(),
   description: z.string().trim().min(5).max(1000),
   email: z.string().email().optional(),
-  phone: z.string().regex(/^1[3-9]\d{9}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^1[3-9]\d{9}$/)
+    .optional(),
   first_name: z.string().max(20).optional(),
   last_name: z.string().max(20).optional(),
   device_id: z.string().max(64).optional(),
@@ -55,7 +64,10 @@ export const Open311ListQuery = z.object({
   service_code: z.string().optional(),
   start_date: z.iso.datetime({ offset: true }).optional(),
   end_date: z.iso.datetime({ offset: true }).optional(),
-  status: z.string().regex(/^(open|closed)(,(open|closed))?$/).optional(),
+  status: z
+    .string()
+    .regex(/^(open|closed)(,(open|closed))?$/)
+    .optional(),
 });
 
 /** API Gateway path variables fill a whole segment, hence {file} = "<id>.json". */

@@ -9,7 +9,12 @@ export const WORK_ORDER_STATES = ['dispatched', 'claimed', 'in_progress', 'resol
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
 
 export const WO_STATE_NAMES: Record<WorkOrderState, string> = {
-  dispatched: '已派单，待签收', claimed: '已签收', in_progress: '处理中', resolved: '已办结，待评价', returned: '已退单，待改派', closed: '已关闭',
+  dispatched: '已派单，待签收',
+  claimed: '已签收',
+  in_progress: '处理中',
+  resolved: '已办结，待评价',
+  returned: '已退单，待改派',
+  closed: '已关闭',
 };
 
 export const WO_ACTIONS = {
@@ -46,7 +51,16 @@ const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
 export const WoActionBodies = {
   claim: z.strictObject({}),
   start: z.strictObject({ note: z.string().trim().max(WO_COMMENT_MAX).optional() }),
-  resolve: z.strictObject({ result: Text(WO_TEXT_MIN, WO_DESCRIPTION_MAX), photoIds: z.array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/)).max(WO_PHOTOS_MAX).default([]) }),
+  resolve: z.strictObject({
+    result: Text(WO_TEXT_MIN, WO_DESCRIPTION_MAX),
+    photoIds: z
+      .array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/))
+      .max(WO_PHOTOS_MAX)
+      .default([]),
+  }),
   return: z.strictObject({ reason: Text(WO_TEXT_MIN, WO_COMMENT_MAX) }),
-  redispatch: z.strictObject({ teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }), note: z.string().trim().max(WO_COMMENT_MAX).optional() }),
+  redispatch: z.strictObject({
+    teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }),
+    note: z.string().trim().max(WO_COMMENT_MAX).optional(),
+  }),
 } as const;

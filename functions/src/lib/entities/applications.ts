@@ -42,11 +42,19 @@ export const rowKind = (sk: string): 'application' | 'event' | 'opinion' | 'othe
   sk === 'APP' ? 'application' : sk.startsWith('EVT#') ? 'event' : sk.startsWith('OPN#') ? 'opinion' : 'other';
 
 /** Which (appNo, department) an opinion due row points at. */
-export const opinionDueTarget = (sk: string) => { const [appNo, departmentId] = sk.split('#'); return { appNo, departmentId }; };
+export const opinionDueTarget = (sk: string) => {
+  const [appNo, departmentId] = sk.split('#');
+  return { appNo, departmentId };
+};
 
 const State = z.enum(APPLICATION_STATES);
 const Rating = z.enum(RATINGS);
-const MaterialUse = z.object({ name: z.string(), source: z.enum(['upload', 'elicence', 'deferred', 'none']), fileIds: z.array(z.string()).optional(), licenceIds: z.array(z.string()).optional() });
+const MaterialUse = z.object({
+  name: z.string(),
+  source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+  fileIds: z.array(z.string()).optional(),
+  licenceIds: z.array(z.string()).optional(),
+});
 const Deferral = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() });
 export type MaterialUse = z.output<typeof MaterialUse>;
 export type Deferral = z.output<typeof Deferral>;
@@ -74,7 +82,9 @@ const ApplicationSchema = z.object({
   pausedDays: z.number(),
   pausedSince: z.string().optional(),
   delivery: z.enum(['pickup', 'post', 'electronic']),
-  deliveryInfo: z.object({ method: z.enum(['pickup', 'post', 'electronic']), pickupCode: z.string().optional(), trackingNo: z.string().optional(), at: z.string() }).optional(),
+  deliveryInfo: z
+    .object({ method: z.enum(['pickup', 'post', 'electronic']), pickupCode: z.string().optional(), trackingNo: z.string().optional(), at: z.string() })
+    .optional(),
   answers: z.record(z.string(), z.unknown()),
   materials: z.array(MaterialUse),
   deferred: z.array(Deferral),
@@ -89,11 +99,24 @@ export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 export const Application = {
   Schema: ApplicationSchema,
   /** `deadline`: the promised deadline, its place in the department's queue */
-  toItem: (a: ApplicationRecord, deadline: string): Item => ({ ...keys.application(a.appNo), ...keys.userApps(a.applicantId, a.submittedAt, a.appNo), ...keys.deptQueue(a.departmentId, deadline, a.appNo), entity: 'Application', ...a }),
+  toItem: (a: ApplicationRecord, deadline: string): Item => ({
+    ...keys.application(a.appNo),
+    ...keys.userApps(a.applicantId, a.submittedAt, a.appNo),
+    ...keys.deptQueue(a.departmentId, deadline, a.appNo),
+    entity: 'Application',
+    ...a,
+  }),
   fromItem: (item: Item): ApplicationRecord => parseRow(ApplicationSchema, item),
 };
 
-const EventSchema = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().optional(), state: State.optional(), fromState: State.optional() });
+const EventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  note: z.string().optional(),
+  state: State.optional(),
+  fromState: State.optional(),
+});
 export type EventRecord = z.output<typeof EventSchema>;
 
 export const AppEvent = {
@@ -105,27 +128,56 @@ export const AppEvent = {
 };
 
 const OpinionSchema = z.object({
-  appNo: z.string(), itemName: z.string(), departmentId: z.string(), departmentName: z.string(), fromDepartmentId: z.string(), fromDepartmentName: z.string(),
-  status: z.enum(['open', 'agree', 'disagree', 'deemed']), reason: z.string().optional(), due: z.string(), createdAt: z.string(), answeredAt: z.string().optional(),
+  appNo: z.string(),
+  itemName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  fromDepartmentId: z.string(),
+  fromDepartmentName: z.string(),
+  status: z.enum(['open', 'agree', 'disagree', 'deemed']),
+  reason: z.string().optional(),
+  due: z.string(),
+  createdAt: z.string(),
+  answeredAt: z.string().optional(),
 });
 export type OpinionTask = z.output<typeof OpinionSchema>;
 
 export const Opinion = {
   Schema: OpinionSchema,
-  toItem: (t: OpinionTask): Item => ({ ...keys.opinion(t.appNo, t.departmentId), ...keys.deptOpinions(t.departmentId, t.due, t.appNo), entity: 'OpinionTask', ...t }),
+  toItem: (t: OpinionTask): Item => ({
+    ...keys.opinion(t.appNo, t.departmentId),
+    ...keys.deptOpinions(t.departmentId, t.due, t.appNo),
+    entity: 'OpinionTask',
+    ...t,
+  }),
   dueItem: (t: OpinionTask): Item => ({ ...keys.opinionDue(t.due, t.appNo, t.departmentId), entity: 'OpinionDue' }),
   fromItem: (item: Item): OpinionTask => parseRow(OpinionSchema, item),
 };
 
 const RectificationSchema = z.object({
-  appNo: z.string(), itemName: z.string(), departmentId: z.string(), streetId: z.string().optional(), rating: Rating, comment: z.string().optional(), due: z.string(), createdAt: z.string(),
-  status: z.enum(['open', 'closed']), callback: z.object({ at: z.string(), note: z.string() }).optional(), closingNote: z.string().optional(), closedAt: z.string().optional(),
+  appNo: z.string(),
+  itemName: z.string(),
+  departmentId: z.string(),
+  streetId: z.string().optional(),
+  rating: Rating,
+  comment: z.string().optional(),
+  due: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['open', 'closed']),
+  callback: z.object({ at: z.string(), note: z.string() }).optional(),
+  closingNote: z.string().optional(),
+  closedAt: z.string().optional(),
 });
 export type RectificationTask = z.output<typeof RectificationSchema>;
 
 export const Rectification = {
   Schema: RectificationSchema,
-  toItem: (t: RectificationTask): Item => ({ ...keys.rectification(t.appNo), ...keys.deptRectifications(t.departmentId, t.due, t.appNo), entity: 'Rectification', ...t }),
+  toItem: (t: RectificationTask): Item => ({
+    ...keys.rectification(t.appNo),
+    ...keys.deptRectifications(t.departmentId, t.due, t.appNo),
+    entity: 'Rectification',
+    ...t,
+  }),
   fromItem: (item: Item): RectificationTask => parseRow(RectificationSchema, item),
 };
 

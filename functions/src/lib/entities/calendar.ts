@@ -9,5 +9,8 @@ export const Calendar = {
   Schema: z.object({ calendar: CalendarData }),
   toItem: (cal: CalendarData, by: string, at: string): Item => ({ ...keys.calendar, entity: 'Calendar', calendar: cal, updatedBy: by, updatedAt: at }),
   /** undefined when the row does not fit (the shipped calendar applies then) */
-  fromItem: (item: Item): CalendarData | undefined => { const r = Calendar.Schema.safeParse(item); return r.success ? r.data.calendar : undefined; },
+  fromItem: (item: Item): CalendarData | undefined => {
+    const r = Calendar.Schema.safeParse(item);
+    return r.success ? r.data.calendar : undefined;
+  },
 };

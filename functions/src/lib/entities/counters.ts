@@ -21,5 +21,6 @@ export const keys = {
 /** A counter row: every numeric attribute is a count. */
 export const Counter = {
   Schema: z.record(z.string(), z.unknown()),
-  fromItem: (item: Item): Record<string, number> => Object.fromEntries(Object.entries(parseRow(Counter.Schema, item)).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
+  fromItem: (item: Item): Record<string, number> =>
+    Object.fromEntries(Object.entries(parseRow(Counter.Schema, item)).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
 };

@@ -6,7 +6,10 @@ import type * as z from 'zod';
  * and `fromItem(item)` (the record parsed from a stored row). Repositories send the commands.
  */
 export type Item = Record<string, unknown>;
-export interface Key { pk: string; sk: string }
+export interface Key {
+  pk: string;
+  sk: string;
+}
 
 /** Attributes of the table, not of the record: keys, index keys, the expiry. */
 const TABLE_ATTRS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'ttl']);

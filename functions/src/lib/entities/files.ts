@@ -5,8 +5,15 @@ import { parseRow, type Item } from './entity';
 export const keys = { file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' }) };
 
 const FileSchema = z.object({
-  fileId: z.string(), ownerId: z.string(), key: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(),
-  status: z.enum(['pending', 'ready', 'rejected']), createdAt: z.string(), usedBy: z.string().optional(),
+  fileId: z.string(),
+  ownerId: z.string(),
+  key: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  status: z.enum(['pending', 'ready', 'rejected']),
+  createdAt: z.string(),
+  usedBy: z.string().optional(),
 });
 export type FileRecord = z.output<typeof FileSchema>;
 

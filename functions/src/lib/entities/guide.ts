@@ -26,7 +26,12 @@ export const DepartmentRow = { toItem: (d: Department): Item => ({ ...keys.depar
 export const BundleRow = { toItem: (b: Bundle): Item => ({ ...keys.bundle(b.id), type: 'Bundle', bundle: b }) };
 
 export const CatalogShard = {
-  toItem: (n: number, items: ServiceSummary[], extra?: { departments: Department[]; bundles: Bundle[] }): Item => ({ ...keys.catalogShard(n), type: 'CatalogShard', items, ...(extra ?? {}) }),
+  toItem: (n: number, items: ServiceSummary[], extra?: { departments: Department[]; bundles: Bundle[] }): Item => ({
+    ...keys.catalogShard(n),
+    type: 'CatalogShard',
+    items,
+    ...(extra ?? {}),
+  }),
   Schema: z.object({ items: z.array(ServiceSummary).default([]), departments: z.array(Department).optional(), bundles: z.array(Bundle).optional() }),
   fromItem: (row: Item) => parseRow(CatalogShard.Schema, row, 'type'),
 };

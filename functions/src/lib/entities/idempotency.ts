@@ -27,6 +27,12 @@ export type IdempotencyRecord = z.output<typeof IdempotencySchema>;
 
 export const Idempotency = {
   Schema: IdempotencySchema,
-  toItem: (userId: string, key: string, at: string, made: Omit<IdempotencyRecord, 'at'>): Item => ({ ...keys.idempotency(userId, key), entity: 'Idempotency', ...made, at, ttl: ttlAfter(at, IDEMPOTENCY_DAYS) }),
+  toItem: (userId: string, key: string, at: string, made: Omit<IdempotencyRecord, 'at'>): Item => ({
+    ...keys.idempotency(userId, key),
+    entity: 'Idempotency',
+    ...made,
+    at,
+    ttl: ttlAfter(at, IDEMPOTENCY_DAYS),
+  }),
   fromItem: (item: Item): IdempotencyRecord => parseRow(IdempotencySchema, item),
 };

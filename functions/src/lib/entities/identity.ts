@@ -79,6 +79,11 @@ export const teamOf = (u: Pick<UserRecord, 'role' | 'departmentId' | 'street'>):
 
 export const TeamMember = {
   Schema: z.object({ userId: z.string(), name: z.string().optional() }),
-  toItem: (teamId: string, u: Pick<UserRecord, 'id' | 'nickname'>): Item => ({ ...keys.teamMember(teamId, u.id), type: 'TeamMember', userId: u.id, name: u.nickname }),
+  toItem: (teamId: string, u: Pick<UserRecord, 'id' | 'nickname'>): Item => ({
+    ...keys.teamMember(teamId, u.id),
+    type: 'TeamMember',
+    userId: u.id,
+    name: u.nickname,
+  }),
   fromItem: (item: Item) => parseRow(TeamMember.Schema, item, 'type'),
 };

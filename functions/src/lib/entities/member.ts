@@ -61,7 +61,14 @@ export const Card = {
   fromItem: (item: Item): MemberCard => parseRow(CardSchema, { balance: 0, growth: 0, streak: 0, ...item }),
 };
 
-const PointsSchema = z.object({ at: z.string(), kind: z.enum(POINTS_KINDS), points: z.number(), reason: z.string(), source: z.string(), balanceAfter: z.number().optional() });
+const PointsSchema = z.object({
+  at: z.string(),
+  kind: z.enum(POINTS_KINDS),
+  points: z.number(),
+  reason: z.string(),
+  source: z.string(),
+  balanceAfter: z.number().optional(),
+});
 export type PointsRow = z.output<typeof PointsSchema>;
 
 export const PointsEntryRow = {
@@ -72,14 +79,22 @@ export const PointsEntryRow = {
 
 export const PointsSource = {
   Schema: z.object({ at: z.string(), points: z.number() }),
-  toItem: (userId: string, e: Pick<PointsRow, 'at' | 'points' | 'source'>): Item => ({ ...keys.source(userId, e.source), entity: 'PointsSource', at: e.at, points: e.points }),
+  toItem: (userId: string, e: Pick<PointsRow, 'at' | 'points' | 'source'>): Item => ({
+    ...keys.source(userId, e.source),
+    entity: 'PointsSource',
+    at: e.at,
+    points: e.points,
+  }),
 };
 
 export const Rules = {
   Schema: z.object({ rules: MemberRules }),
   toItem: (rules: MemberRules, by: string, at: string): Item => ({ ...keys.rules, entity: 'MemberRules', rules, updatedBy: by, updatedAt: at }),
   /** undefined when the row does not fit the rules' schema (the defaults apply then) */
-  fromItem: (item: Item): MemberRules | undefined => { const r = Rules.Schema.safeParse(item); return r.success ? r.data.rules : undefined; },
+  fromItem: (item: Item): MemberRules | undefined => {
+    const r = Rules.Schema.safeParse(item);
+    return r.success ? r.data.rules : undefined;
+  },
 };
 
 const BenefitSchema = Benefit.extend({ stockLeft: z.number(), claimed: z.number(), redeemed: z.number(), updatedAt: z.string() }).strip();
@@ -93,8 +108,19 @@ export const BenefitItem = {
 };
 
 const ClaimSchema = z.object({
-  code: z.string(), userId: z.string(), memberNo: z.string(), benefitId: z.string(), title: z.string(), partner: z.string(), partnerId: z.string(),
-  pointsPrice: z.number(), claimedAt: z.string(), expiresOn: z.string(), status: z.enum(['claimed', 'redeemed']), redeemedAt: z.string().optional(), redeemedBy: z.string().optional(),
+  code: z.string(),
+  userId: z.string(),
+  memberNo: z.string(),
+  benefitId: z.string(),
+  title: z.string(),
+  partner: z.string(),
+  partnerId: z.string(),
+  pointsPrice: z.number(),
+  claimedAt: z.string(),
+  expiresOn: z.string(),
+  status: z.enum(['claimed', 'redeemed']),
+  redeemedAt: z.string().optional(),
+  redeemedBy: z.string().optional(),
 });
 export type ClaimRow = z.output<typeof ClaimSchema>;
 
@@ -112,4 +138,3 @@ export function seedPointsItems(userId: string, entries: PointsRow[]): Item[] {
     Card.toItem({ userId, balance: sum, growth: sum, streak: 0 }),
   ];
 }
-

@@ -26,8 +26,13 @@ export const Message = {
 };
 
 const OutboxSchema = z.object({
-  id: z.string(), at: z.string(), toUserId: z.string(), template: z.string(),
-  data: z.object({ title: z.string(), appNo: z.string().optional() }), status: z.string(), sentAt: z.string().optional(),
+  id: z.string(),
+  at: z.string(),
+  toUserId: z.string(),
+  template: z.string(),
+  data: z.object({ title: z.string(), appNo: z.string().optional() }),
+  status: z.string(),
+  sentAt: z.string().optional(),
 });
 export type OutboxRecord = z.output<typeof OutboxSchema>;
 

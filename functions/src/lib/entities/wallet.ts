@@ -13,7 +13,14 @@ export const keys = {
 };
 
 // `type` here is the licence's type (营业执照…): these rows are tagged with `entity`
-const LicenceSchema = z.object({ id: z.string(), type: z.string(), name: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().optional() });
+const LicenceSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  number: z.string(),
+  issuer: z.string(),
+  validUntil: z.string().optional(),
+});
 export type LicenceRecord = z.output<typeof LicenceSchema>;
 
 export const Licence = {
@@ -24,6 +31,9 @@ export const Licence = {
 
 export const LicenceUse = {
   Schema: z.object({ licenceId: z.string(), appNo: z.string(), material: z.string(), authorisedAt: z.string(), holder: z.string() }),
-  toItem: (u: { licenceId: string; appNo: string; material: string; authorisedAt: string; holder: string }): Item =>
-    ({ ...keys.licenceUse(u.holder, u.authorisedAt, u.appNo, u.licenceId), entity: 'ELicenceUse', ...u }),
+  toItem: (u: { licenceId: string; appNo: string; material: string; authorisedAt: string; holder: string }): Item => ({
+    ...keys.licenceUse(u.holder, u.authorisedAt, u.appNo, u.licenceId),
+    entity: 'ELicenceUse',
+    ...u,
+  }),
 };

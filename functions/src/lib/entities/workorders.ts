@@ -89,14 +89,25 @@ export const WorkOrder = {
   Schema: WorkOrderSchema,
   /** `streetSortKey`: its place in the street's list (shared/src/workorders/deadlines.ts) */
   toItem: (wo: WorkOrderRecord, streetSortKey: string): Item => ({
-    ...keys.workOrder(wo.no), ...keys.filer(wo.filerId, wo.createdAt, wo.no), ...keys.team(wo.teamId, wo.claimBy, wo.no),
-    ...keys.street(wo.street ?? NO_STREET, streetSortKey), entity: 'WorkOrder', ...wo,
+    ...keys.workOrder(wo.no),
+    ...keys.filer(wo.filerId, wo.createdAt, wo.no),
+    ...keys.team(wo.teamId, wo.claimBy, wo.no),
+    ...keys.street(wo.street ?? NO_STREET, streetSortKey),
+    entity: 'WorkOrder',
+    ...wo,
   }),
   fromItem: (item: Item): WorkOrderRecord => parseRow(WorkOrderSchema, item),
 };
 
 const EventSchema = z.object({
-  at: z.string(), actor: z.string(), role: z.string(), action: z.string(), from: State.optional(), to: State.optional(), note: z.string().optional(), photoIds: z.array(z.string()).optional(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  from: State.optional(),
+  to: State.optional(),
+  note: z.string().optional(),
+  photoIds: z.array(z.string()).optional(),
 });
 export type WoEvent = z.output<typeof EventSchema>;
 
@@ -115,12 +126,21 @@ export const Follower = {
 
 export const WoPlace = {
   Schema: z.object({ no: z.string() }),
-  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>, cell: string): Item => ({ ...keys.place(wo.categoryId, cell, wo.createdAt, wo.no), entity: 'WoPlace', no: wo.no }),
+  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>, cell: string): Item => ({
+    ...keys.place(wo.categoryId, cell, wo.createdAt, wo.no),
+    entity: 'WoPlace',
+    no: wo.no,
+  }),
   fromItem: (item: Item) => parseRow(WoPlace.Schema, item),
 };
 
 export const WoByMonth = {
   Schema: z.object({ no: z.string(), categoryId: z.string() }),
-  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>): Item => ({ ...keys.month(wo.createdAt, wo.no), entity: 'WoByMonth', no: wo.no, categoryId: wo.categoryId }),
+  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'>): Item => ({
+    ...keys.month(wo.createdAt, wo.no),
+    entity: 'WoByMonth',
+    no: wo.no,
+    categoryId: wo.categoryId,
+  }),
   fromItem: (item: Item) => parseRow(WoByMonth.Schema, item),
 };

@@ -28,7 +28,12 @@ export const goMember = (page: keyof typeof MEMBER_PAGES) => Taro.navigateTo({ u
 /** The member pages' gate: a visitor is asked to log in, anyone else (a partner cashier, an admin) is told the zone is not for them. */
 export function MemberGate({ children }: { children: ReactNode }) {
   return (
-    <RoleGate roles={MEMBER_ROLES} what="会员专区" loginText="登录后即可领取会员卡，每日签到领积分，会员日领取专属福利" deniedNote={(name) => `您当前的身份是“${name}”。`}>
+    <RoleGate
+      roles={MEMBER_ROLES}
+      what="会员专区"
+      loginText="登录后即可领取会员卡，每日签到领积分，会员日领取专属福利"
+      deniedNote={(name) => `您当前的身份是“${name}”。`}
+    >
       {children}
     </RoleGate>
   );
@@ -61,7 +66,11 @@ export const newIdempotencyKey = () => newKey('mb');
 const CLAIM_TONES: Record<string, string> = { 待使用: 'tag-green', 已核销: 'tag-gray', 已过期: 'tag-orange' };
 
 export function ClaimStatusTag({ claim }: { claim: Pick<ClaimView, 'statusName'> }) {
-  return <Text className={`tag mb-status ${CLAIM_TONES[claim.statusName] ?? 'tag-gray'}`} data-testid="claim-status">{claim.statusName}</Text>;
+  return (
+    <Text className={`tag mb-status ${CLAIM_TONES[claim.statusName] ?? 'tag-gray'}`} data-testid="claim-status">
+      {claim.statusName}
+    </Text>
+  );
 }
 
 export const claimUsable = (c: Pick<ClaimView, 'statusName'>) => c.statusName === '待使用';

@@ -48,25 +48,62 @@ export const LEVELS: MemberHome['levels'] = [
 ];
 
 export const card = (over: Partial<MemberCardView> = {}): MemberCardView => ({
-  memberNo: 'YX0000000018', claimedAt: '2026-11-01T02:00:00.000Z',
+  memberNo: 'YX0000000018',
+  claimedAt: '2026-11-01T02:00:00.000Z',
   level: { id: 'standard', name: '普通卡', face: FACES.standard, perks: LEVELS[0].perks, index: 0 },
-  balance: 30, growth: 30, next: { name: '银卡', threshold: 200, needed: 170, ratio: 0.15 },
-  streak: 0, checkedToday: false, nextBonus: { day: 7, points: 20, daysLeft: 7 }, ...over,
+  balance: 30,
+  growth: 30,
+  next: { name: '银卡', threshold: 200, needed: 170, ratio: 0.15 },
+  streak: 0,
+  checkedToday: false,
+  nextBonus: { day: 7, points: 20, daysLeft: 7 },
+  ...over,
 });
 
 export const home = (over: Partial<MemberHome> = {}): MemberHome => ({
-  card: card(), pendingPoints: 0, today: '2026-11-26',
+  card: card(),
+  pendingPoints: 0,
+  today: '2026-11-26',
   memberDay: { isToday: false, next: '2026-12-18', dayOfMonth: 18 },
-  checkIn: { basePoints: 5, streakBonuses: [{ day: 7, points: 20 }, { day: 14, points: 50 }, { day: 28, points: 100 }] },
-  levels: LEVELS, ...over,
+  checkIn: {
+    basePoints: 5,
+    streakBonuses: [
+      { day: 7, points: 20 },
+      { day: 14, points: 50 },
+      { day: 28, points: 100 },
+    ],
+  },
+  levels: LEVELS,
+  ...over,
 });
 
 export const benefit = (over: Partial<BenefitView> = {}): BenefitView => ({
-  id: 'museum-ticket', title: '广东省博物馆门票', description: '凭兑换码到服务台换取门票一张', partner: '广东省博物馆', stock: 100, stockLeft: 12,
-  perMemberLimit: 1, minLevel: '银卡', pointsPrice: 50, validDays: 7, claimedByMe: 0, canClaim: true, reason: null, soldOut: false, ...over,
+  id: 'museum-ticket',
+  title: '广东省博物馆门票',
+  description: '凭兑换码到服务台换取门票一张',
+  partner: '广东省博物馆',
+  stock: 100,
+  stockLeft: 12,
+  perMemberLimit: 1,
+  minLevel: '银卡',
+  pointsPrice: 50,
+  validDays: 7,
+  claimedByMe: 0,
+  canClaim: true,
+  reason: null,
+  soldOut: false,
+  ...over,
 });
 
 export const claimView = (over: Partial<ClaimView> = {}): ClaimView => ({
-  code: 'ABCD-EFGH-JK', benefitId: 'museum-ticket', title: '广东省博物馆门票', partner: '广东省博物馆', pointsPrice: 50,
-  claimedAt: '2026-11-18T02:00:00.000Z', expiresOn: '2026-11-24', status: 'claimed', statusName: '待使用', ...over,
+  code: 'ABCD-EFGH-JK',
+  benefitId: 'museum-ticket',
+  title: '广东省博物馆门票',
+  partner: '广东省博物馆',
+  pointsPrice: 50,
+  claimedAt: '2026-11-18T02:00:00.000Z',
+  expiresOn: '2026-11-24',
+  status: 'claimed',
+  statusName: '待使用',
+  ...over,
 });

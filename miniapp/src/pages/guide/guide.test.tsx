@@ -4,8 +4,20 @@ import GuideList from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const item = (id: string, name: string) => ({
-  id, name, code: '440104SC0001', departmentId: 'market', departmentName: '区市场监管局', audience: ['enterprise'], themes: ['startup'],
-  summary: '', promisedDays: 0, statutoryDays: 3, visits: 0, online: true, popularity: 1, keywords: [],
+  id,
+  name,
+  code: '440104SC0001',
+  departmentId: 'market',
+  departmentName: '区市场监管局',
+  audience: ['enterprise'],
+  themes: ['startup'],
+  summary: '',
+  promisedDays: 0,
+  statutoryDays: 3,
+  visits: 0,
+  online: true,
+  popularity: 1,
+  keywords: [],
 });
 
 beforeEach(() => {
@@ -33,7 +45,10 @@ describe('办事指南 list', () => {
 
   it('shows the server message and a retry button when loading fails', async () => {
     request.mockImplementation(async ({ url }: { url: string }) =>
-      url.startsWith('/v1/departments') ? { statusCode: 200, data: { items: [] } } : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } } });
+      url.startsWith('/v1/departments')
+        ? { statusCode: 200, data: { items: [] } }
+        : { statusCode: 500, data: { error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } } },
+    );
     render(<GuideList />);
     expect(await screen.findByText('系统繁忙，请稍后再试')).toBeInTheDocument();
     request.mockImplementation(async () => ({ statusCode: 200, data: { items: [item('a', '企业设立登记')], total: 1, nextCursor: null } }));

@@ -20,7 +20,10 @@ export default function GuideList() {
 
   useDidShow(() => {
     const f = takeGuideFilter();
-    if (f) { setFilter(f); setText(f.q ?? ''); }
+    if (f) {
+      setFilter(f);
+      setText(f.q ?? '');
+    }
   });
 
   // The search is not as-you-type: a query is asked for on 搜索 / confirm or a filter tap (a new
@@ -49,9 +52,19 @@ export default function GuideList() {
             aria-label="搜索办事事项"
           />
           {filter.q ? (
-            <Text className="guide-clear" onClick={() => { setText(''); setFilter({ ...filter, q: undefined }); }}>清除</Text>
+            <Text
+              className="guide-clear"
+              onClick={() => {
+                setText('');
+                setFilter({ ...filter, q: undefined });
+              }}
+            >
+              清除
+            </Text>
           ) : (
-            <Text className="guide-go" onClick={() => setFilter({ ...filter, q: text.trim() || undefined })}>搜索</Text>
+            <Text className="guide-go" onClick={() => setFilter({ ...filter, q: text.trim() || undefined })}>
+              搜索
+            </Text>
           )}
         </View>
         <View className="guide-tabs" role="tablist">
@@ -61,7 +74,9 @@ export default function GuideList() {
               role="tab"
               aria-selected={filter.audience === a.id}
               className={`guide-tab ${filter.audience === a.id ? 'active' : ''}`}
-              onClick={() => setFilter({ ...filter, audience: a.id, theme: a.id && THEMES.find((t) => t.id === filter.theme)?.audience !== a.id ? undefined : filter.theme })}
+              onClick={() =>
+                setFilter({ ...filter, audience: a.id, theme: a.id && THEMES.find((t) => t.id === filter.theme)?.audience !== a.id ? undefined : filter.theme })
+              }
             >
               {a.name}
             </View>
@@ -99,7 +114,9 @@ export default function GuideList() {
         emptyText={filter.q ? `没有找到与“${filter.q}”相关的事项，换个说法试试，如“执照”“社保”` : '该分类下暂无事项'}
         onRetry={list.refresh}
       >
-        {items.map((i) => <ServiceCard key={i.id} item={i} />)}
+        {items.map((i) => (
+          <ServiceCard key={i.id} item={i} />
+        ))}
         {list.moreError && items.length > 0 && <View className="error-text guide-more">{list.moreError}</View>}
         {list.nextCursor && (
           <View className="guide-more" onClick={() => !busy && list.loadMore()} role="button">

@@ -12,14 +12,30 @@ import './index.css';
 
 /** A coloured badge with one character: renders the same in WeChat, H5 and without emoji fonts. */
 const THEME_BADGES: Record<string, [string, string]> = {
-  birth: ['生', '#e8617a'], school: ['学', '#3d7be0'], work: ['业', '#e08a1e'], marriage: ['婚', '#d94c8a'], housing: ['房', '#2f9e6e'],
-  residence: ['籍', '#6b5bd6'], 'social-security': ['保', '#1d9bb5'], elderly: ['老', '#b7791f'], certificates: ['证', '#5a6acf'],
-  startup: ['开', '#c8161d'], operation: ['营', '#e0701e'], construction: ['建', '#4f7a28'], change: ['变', '#3d7be0'],
-  employment: ['工', '#1d9bb5'], tax: ['税', '#b7791f'], closure: ['销', '#6b7280'],
+  birth: ['生', '#e8617a'],
+  school: ['学', '#3d7be0'],
+  work: ['业', '#e08a1e'],
+  marriage: ['婚', '#d94c8a'],
+  housing: ['房', '#2f9e6e'],
+  residence: ['籍', '#6b5bd6'],
+  'social-security': ['保', '#1d9bb5'],
+  elderly: ['老', '#b7791f'],
+  certificates: ['证', '#5a6acf'],
+  startup: ['开', '#c8161d'],
+  operation: ['营', '#e0701e'],
+  construction: ['建', '#4f7a28'],
+  change: ['变', '#3d7be0'],
+  employment: ['工', '#1d9bb5'],
+  tax: ['税', '#b7791f'],
+  closure: ['销', '#6b7280'],
 };
 
 function Badge({ text, color, big }: { text: string; color: string; big?: boolean }) {
-  return <View className={`home-badge ${big ? 'big' : ''}`} style={{ background: color }}>{text}</View>;
+  return (
+    <View className={`home-badge ${big ? 'big' : ''}`} style={{ background: color }}>
+      {text}
+    </View>
+  );
 }
 
 export default function Home() {
@@ -43,51 +59,77 @@ export default function Home() {
             onConfirm={search}
             aria-label="搜索办事事项"
           />
-          <View className="home-search-btn" onClick={search} role="button">搜索</View>
+          <View className="home-search-btn" onClick={search} role="button">
+            搜索
+          </View>
         </View>
       </View>
 
       <View className="home-audience">
         <View className="home-audience-card person" onClick={() => openGuide({ audience: 'person' })} role="button">
           <Badge text="个" color="#3d7be0" big />
-          <View><View className="home-audience-name">个人办事</View><View className="muted">生老病死 · 安居乐业</View></View>
+          <View>
+            <View className="home-audience-name">个人办事</View>
+            <View className="muted">生老病死 · 安居乐业</View>
+          </View>
         </View>
         <View className="home-audience-card enterprise" onClick={() => openGuide({ audience: 'enterprise' })} role="button">
           <Badge text="企" color="#c8161d" big />
-          <View><View className="home-audience-name">企业办事</View><View className="muted">开办 · 经营 · 注销</View></View>
+          <View>
+            <View className="home-audience-name">企业办事</View>
+            <View className="muted">开办 · 经营 · 注销</View>
+          </View>
         </View>
       </View>
 
       <View className="home-progress">
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
           <Badge text="查" color="#2f9e6e" big />
-          <View><View className="home-audience-name">进度查询</View><View className="muted">凭编号免登录</View></View>
+          <View>
+            <View className="home-audience-name">进度查询</View>
+            <View className="muted">凭编号免登录</View>
+          </View>
         </View>
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
           <Badge text="件" color="#e08a1e" big />
-          <View><View className="home-audience-name">我的办件</View><View className="muted">进度·补正·评价</View></View>
+          <View>
+            <View className="home-audience-name">我的办件</View>
+            <View className="muted">进度·补正·评价</View>
+          </View>
         </View>
       </View>
 
       <View className="home-progress">
         <View className="home-audience-card home-appeal" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
           <Badge text="诉" color="#6b5bd6" big />
-          <View><View className="home-audience-name">我要反映</View><View className="muted">接诉即办 · 有诉必应</View></View>
+          <View>
+            <View className="home-audience-name">我要反映</View>
+            <View className="muted">接诉即办 · 有诉必应</View>
+          </View>
         </View>
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appeal/mine/index' })} role="button">
           <Badge text="单" color="#1d9bb5" big />
-          <View><View className="home-audience-name">我的诉求</View><View className="muted">进展·评价</View></View>
+          <View>
+            <View className="home-audience-name">我的诉求</View>
+            <View className="muted">进展·评价</View>
+          </View>
         </View>
       </View>
 
       <View className="home-progress">
         <View className="home-audience-card home-member" onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })} role="button">
           <Badge text="会" color="#d4380d" big />
-          <View><View className="home-audience-name">会员专区</View><View className="muted">签到领积分·会员卡</View></View>
+          <View>
+            <View className="home-audience-name">会员专区</View>
+            <View className="muted">签到领积分·会员卡</View>
+          </View>
         </View>
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })} role="button">
           <Badge text="礼" color="#b7791f" big />
-          <View><View className="home-audience-name">会员日福利</View><View className="muted">每月会员日领取</View></View>
+          <View>
+            <View className="home-audience-name">会员日福利</View>
+            <View className="muted">每月会员日领取</View>
+          </View>
         </View>
       </View>
 
@@ -120,7 +162,9 @@ export default function Home() {
         <View className="section-title">热门事项</View>
       </View>
       <StateView loading={popular.loading} error={popular.error} onRetry={popular.reload}>
-        {popular.data?.items.map((i) => <ServiceCard key={i.id} item={i} />)}
+        {popular.data?.items.map((i) => (
+          <ServiceCard key={i.id} item={i} />
+        ))}
       </StateView>
     </Page>
   );

@@ -43,8 +43,14 @@ export default function Login() {
       </View>
       {IS_WEAPP && (
         <View className="section">
-          <Button className="btn" loading={busy} disabled={busy} onClick={wechat}>微信一键登录</Button>
-          {error && <View className="error-text" role="alert">{error}</View>}
+          <Button className="btn" loading={busy} disabled={busy} onClick={wechat}>
+            微信一键登录
+          </Button>
+          {error && (
+            <View className="error-text" role="alert">
+              {error}
+            </View>
+          )}
         </View>
       )}
       {IS_LOCAL && <DevLogin />}
@@ -73,7 +79,11 @@ function DevLogin() {
     <View className="section">
       <View className="section-title">开发登录（仅本地环境）</View>
       <View className="muted login-tip">选择一个演示身份登录：</View>
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
       <StateView loading={users.loading} error={users.error} onRetry={users.reload}>
         {users.data?.items.map((u) => (
           <View key={u.id} className="login-user" onClick={() => !busy && pick(u)} role="button" data-testid={`dev-user-${u.id}`}>

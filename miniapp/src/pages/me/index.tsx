@@ -34,7 +34,9 @@ export default function Me() {
         ) : (
           <View>
             <View className="me-name">您还没有登录</View>
-            <Button className="btn btn-plain me-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>登录 / 注册</Button>
+            <Button className="btn btn-plain me-login" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+              登录 / 注册
+            </Button>
           </View>
         )}
       </View>
@@ -43,10 +45,12 @@ export default function Me() {
         <View className="section me-member">
           <View className="section-title">会员专区</View>
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })} role="button">
-            <Text>我的会员卡</Text><Text className="muted">签到领积分、会员日福利 ›</Text>
+            <Text>我的会员卡</Text>
+            <Text className="muted">签到领积分、会员日福利 ›</Text>
           </View>
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/claims/index' })} role="button">
-            <Text>我的兑换码</Text><Text className="muted">会员日领取的福利 ›</Text>
+            <Text>我的兑换码</Text>
+            <Text className="muted">会员日领取的福利 ›</Text>
           </View>
         </View>
       )}
@@ -55,7 +59,8 @@ export default function Me() {
         <View className="section me-partner">
           <View className="section-title">商户工作</View>
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/member/redeem/index' })} role="button">
-            <Text>兑换码核销</Text><Text className="muted">查询、核销会员福利兑换码 ›</Text>
+            <Text>兑换码核销</Text>
+            <Text className="muted">查询、核销会员福利兑换码 ›</Text>
           </View>
         </View>
       )}
@@ -65,11 +70,13 @@ export default function Me() {
           <View className="section-title">诉求与社区事务</View>
           {user.role === 'grid' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
-              <Text>一键呼叫</Text><Text className="muted">现场拍照上报 ›</Text>
+              <Text>一键呼叫</Text>
+              <Text className="muted">现场拍照上报 ›</Text>
             </View>
           )}
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/team/index' })} role="button">
-            <Text>待办工单</Text><Text className="muted">签收、处理、回复 ›</Text>
+            <Text>待办工单</Text>
+            <Text className="muted">签收、处理、回复 ›</Text>
           </View>
         </View>
       )}
@@ -80,32 +87,39 @@ export default function Me() {
           {user.role === 'staff' && (
             <>
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/queue/index' })} role="button">
-                <Text>工作台</Text><Text className="muted">本部门待办、受理、审批 ›</Text>
+                <Text>工作台</Text>
+                <Text className="muted">本部门待办、受理、审批 ›</Text>
               </View>
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/opinions/index' })} role="button">
-                <Text>并联审批意见</Text><Text className="muted">其他部门征询的意见 ›</Text>
+                <Text>并联审批意见</Text>
+                <Text className="muted">其他部门征询的意见 ›</Text>
               </View>
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/rectifications/index' })} role="button">
-                <Text>差评整改</Text><Text className="muted">回访、整改 ›</Text>
+                <Text>差评整改</Text>
+                <Text className="muted">回访、整改 ›</Text>
               </View>
             </>
           )}
           {user.role !== 'staff' && (
             <>
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appeal/street/index' })} role="button">
-                <Text>街道调度</Text><Text className="muted">诉求工单派单、延期、督办 ›</Text>
+                <Text>街道调度</Text>
+                <Text className="muted">诉求工单派单、延期、督办 ›</Text>
               </View>
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/supervision/index' })} role="button">
-                <Text>督办</Text><Text className="muted">全区超时办件 ›</Text>
+                <Text>督办</Text>
+                <Text className="muted">全区超时办件 ›</Text>
               </View>
             </>
           )}
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/dashboard/index' })} role="button">
-            <Text>数据看板</Text><Text className="muted">按时办结率、满意率、趋势 ›</Text>
+            <Text>数据看板</Text>
+            <Text className="muted">按时办结率、满意率、趋势 ›</Text>
           </View>
           {user.role === 'admin' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/member-admin/index' })} role="button">
-              <Text>会员管理</Text><Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>
+              <Text>会员管理</Text>
+              <Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>
             </View>
           )}
         </View>
@@ -138,9 +152,24 @@ export default function Me() {
               <Text className="muted">{user.enterprise ? `${user.enterprise.name}（信用 ${user.enterprise.grade} 级）` : '未绑定，去绑定 ›'}</Text>
             </View>
           )}
-          {user.phone && <View className="me-row"><Text>手机号码</Text><Text className="muted">{user.phone}</Text></View>}
-          {user.departmentName && <View className="me-row"><Text>所在部门</Text><Text className="muted">{user.departmentName}</Text></View>}
-          {user.area && <View className="me-row"><Text>负责区域</Text><Text className="muted">{user.area}</Text></View>}
+          {user.phone && (
+            <View className="me-row">
+              <Text>手机号码</Text>
+              <Text className="muted">{user.phone}</Text>
+            </View>
+          )}
+          {user.departmentName && (
+            <View className="me-row">
+              <Text>所在部门</Text>
+              <Text className="muted">{user.departmentName}</Text>
+            </View>
+          )}
+          {user.area && (
+            <View className="me-row">
+              <Text>负责区域</Text>
+              <Text className="muted">{user.area}</Text>
+            </View>
+          )}
         </View>
       )}
 
@@ -157,7 +186,9 @@ export default function Me() {
 
       {user && (
         <View className="me-logout">
-          <Button className="btn btn-plain" onClick={logout}>退出登录</Button>
+          <Button className="btn btn-plain" onClick={logout}>
+            退出登录
+          </Button>
         </View>
       )}
     </Page>

@@ -24,7 +24,8 @@ describe('我的', () => {
 
   it('shows role and masked binding of a logged-in resident', () => {
     saveSession({
-      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
       user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true, realName: '张*明', idNumber: '440***********0017', phone: '138****8000' },
     });
     render(<Me />);
@@ -34,9 +35,12 @@ describe('我的', () => {
   });
 
   it('offers 街道调度 to dispatchers and admins only', () => {
-    const as = (role: 'dispatcher' | 'admin' | 'staff' | 'grid') => saveSession({
-      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: `u-${role}`, role, nickname: '陈调度', verified: true },
-    });
+    const as = (role: 'dispatcher' | 'admin' | 'staff' | 'grid') =>
+      saveSession({
+        token: 't',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        user: { id: `u-${role}`, role, nickname: '陈调度', verified: true },
+      });
     as('dispatcher');
     const r = render(<Me />);
     fireEvent.click(screen.getByText('街道调度'));
@@ -57,9 +61,12 @@ describe('我的', () => {
   });
 
   it('offers 会员专区 to every member role, and partner cashiers only 兑换码核销', () => {
-    const as = (role: Role) => saveSession({
-      token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: `u-${role}`, role, nickname: '用户', verified: true },
-    });
+    const as = (role: Role) =>
+      saveSession({
+        token: 't',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        user: { id: `u-${role}`, role, nickname: '用户', verified: true },
+      });
     for (const role of ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'] as const) {
       as(role);
       const r = render(<Me />);
@@ -91,7 +98,9 @@ describe('我的', () => {
   it('switches the large-text mode on and keeps it', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');
-    act(() => { fireEvent.click(screen.getByRole('switch', { name: '长辈模式' })); });
+    act(() => {
+      fireEvent.click(screen.getByRole('switch', { name: '长辈模式' }));
+    });
     expect(Taro.setStorageSync).toHaveBeenCalledWith('yx.elderMode', true);
     expect(container.firstChild).toHaveClass('elder');
     // a page opened later starts in the same mode

@@ -20,20 +20,36 @@ describe('消息', () => {
   });
 
   it('lists newest first with the unread count, marks one read and opens its application', async () => {
-    saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+    saveSession({
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+    });
     request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
       if (method === 'GET' && url.startsWith('/v1/messages')) {
-        return { statusCode: 200, data: {
-          items: [msg('m_aaaaaaaaaaaa', '2026-11-26T06:05:00.000Z', false, 'YX20261126000123'), msg('m_bbbbbbbbbbbb', '2026-11-27T01:00:00.000Z', false), msg('m_cccccccccccc', '2026-11-25T01:00:00.000Z', true)],
-          unread: 2, nextCursor: null,
-        } };
+        return {
+          statusCode: 200,
+          data: {
+            items: [
+              msg('m_aaaaaaaaaaaa', '2026-11-26T06:05:00.000Z', false, 'YX20261126000123'),
+              msg('m_bbbbbbbbbbbb', '2026-11-27T01:00:00.000Z', false),
+              msg('m_cccccccccccc', '2026-11-25T01:00:00.000Z', true),
+            ],
+            unread: 2,
+            nextCursor: null,
+          },
+        };
       }
       if (method === 'POST' && url === '/v1/messages/m_aaaaaaaaaaaa/read') return { statusCode: 200, data: { unread: 1 } };
       throw new Error(`unexpected ${method} ${url}`);
     });
     render(<Messages />);
     await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
-    expect(screen.getAllByTestId('message').map((m) => m.querySelector('.msg-title')!.textContent)).toEqual(['标题m_bbbbbbbbbbbb', '标题m_aaaaaaaaaaaa', '标题m_cccccccccccc']);
+    expect(screen.getAllByTestId('message').map((m) => m.querySelector('.msg-title')!.textContent)).toEqual([
+      '标题m_bbbbbbbbbbbb',
+      '标题m_aaaaaaaaaaaa',
+      '标题m_cccccccccccc',
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('全部2条未读');
     expect(screen.getAllByTestId('unread-dot')).toHaveLength(2);
     expect(screen.getByText('11月26日 14:05')).toBeInTheDocument();
@@ -49,13 +65,24 @@ describe('消息', () => {
   });
 
   it('opens a work order (SQ…) on the appeal detail page, an application (YX…) on the progress page', async () => {
-    saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+    saveSession({
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+    });
     request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
       if (method === 'GET' && url.startsWith('/v1/messages')) {
-        return { statusCode: 200, data: {
-          items: [msg('m_wowowowowowo', '2026-11-27T01:00:00.000Z', true, 'SQ20261126000007'), msg('m_apapapapapap', '2026-11-26T01:00:00.000Z', true, 'YX20261126000123')],
-          unread: 0, nextCursor: null,
-        } };
+        return {
+          statusCode: 200,
+          data: {
+            items: [
+              msg('m_wowowowowowo', '2026-11-27T01:00:00.000Z', true, 'SQ20261126000007'),
+              msg('m_apapapapapap', '2026-11-26T01:00:00.000Z', true, 'YX20261126000123'),
+            ],
+            unread: 0,
+            nextCursor: null,
+          },
+        };
       }
       throw new Error(`unexpected ${method} ${url}`);
     });
@@ -71,7 +98,11 @@ describe('消息', () => {
   });
 
   it('says so when there are no messages yet', async () => {
-    saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+    saveSession({
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+    });
     request.mockResolvedValue({ statusCode: 200, data: { items: [], unread: 0, nextCursor: null } });
     render(<Messages />);
     expect(await screen.findByText('暂无消息')).toBeInTheDocument();

@@ -18,7 +18,10 @@ export default function EnterpriseBind() {
 
   const submit = async () => {
     const r = EnterpriseBindRequest.safeParse({ enterpriseName, creditCode });
-    if (!r.success) { setErrors(fieldErrors(r.error)); return; }
+    if (!r.success) {
+      setErrors(fieldErrors(r.error));
+      return;
+    }
     setErrors({});
     const ok = await Taro.showModal({ title: '确认绑定', content: `以企业身份办事：${r.data.enterpriseName}`, confirmText: '确认绑定' });
     if (!ok.confirm) return;
@@ -40,15 +43,39 @@ export default function EnterpriseBind() {
         <View className="section">
           <View className="section-title">已绑定企业</View>
           <View>{ent.name}</View>
-          <View className="muted">统一社会信用代码 {ent.creditCode} · 信用等级 {ent.grade} 级</View>
+          <View className="muted">
+            统一社会信用代码 {ent.creditCode} · 信用等级 {ent.grade} 级
+          </View>
         </View>
       )}
       <View className="section">
         <View className="section-title">{ent ? '改绑其他企业' : '绑定企业'}</View>
-        <Field name="enterpriseName" label="企业名称" value={enterpriseName} onInput={setName} error={errors.enterpriseName} placeholder="与营业执照一致" maxlength={ENTERPRISE_NAME_MAX} />
-        <Field name="creditCode" label="统一社会信用代码" value={creditCode} onInput={setCode} error={errors.creditCode} placeholder={`${CREDIT_CODE_LENGTH} 位，见营业执照`} maxlength={CREDIT_CODE_LENGTH} />
-        {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
-        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>绑定</Button>
+        <Field
+          name="enterpriseName"
+          label="企业名称"
+          value={enterpriseName}
+          onInput={setName}
+          error={errors.enterpriseName}
+          placeholder="与营业执照一致"
+          maxlength={ENTERPRISE_NAME_MAX}
+        />
+        <Field
+          name="creditCode"
+          label="统一社会信用代码"
+          value={creditCode}
+          onInput={setCode}
+          error={errors.creditCode}
+          placeholder={`${CREDIT_CODE_LENGTH} 位，见营业执照`}
+          maxlength={CREDIT_CODE_LENGTH}
+        />
+        {errors.form && (
+          <View className="error-text" role="alert">
+            {errors.form}
+          </View>
+        )}
+        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>
+          绑定
+        </Button>
       </View>
     </Page>
   );

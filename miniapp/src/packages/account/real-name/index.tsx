@@ -31,7 +31,10 @@ export default function RealName() {
 
   const submit = async () => {
     const r = RealNameRequest.safeParse({ name, idNumber });
-    if (!r.success) { setErrors(fieldErrors(r.error)); return; }
+    if (!r.success) {
+      setErrors(fieldErrors(r.error));
+      return;
+    }
     setErrors({});
     const ok = await Taro.showModal({ title: '确认提交', content: `实名认证提交后不能自行修改。\n姓名：${r.data.name}`, confirmText: '确认提交' });
     if (!ok.confirm) return;
@@ -56,9 +59,24 @@ export default function RealName() {
       </View>
       <View className="section">
         <Field name="name" label="姓名" value={name} onInput={setName} error={errors.name} placeholder="与身份证一致" maxlength={PERSON_NAME_MAX} />
-        <Field name="idNumber" label="身份证号码" type="idcard" value={idNumber} onInput={setIdNumber} error={errors.idNumber} placeholder={`${RESIDENT_ID_LENGTH} 位居民身份证号码`} maxlength={RESIDENT_ID_LENGTH} />
-        {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
-        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>提交认证</Button>
+        <Field
+          name="idNumber"
+          label="身份证号码"
+          type="idcard"
+          value={idNumber}
+          onInput={setIdNumber}
+          error={errors.idNumber}
+          placeholder={`${RESIDENT_ID_LENGTH} 位居民身份证号码`}
+          maxlength={RESIDENT_ID_LENGTH}
+        />
+        {errors.form && (
+          <View className="error-text" role="alert">
+            {errors.form}
+          </View>
+        )}
+        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>
+          提交认证
+        </Button>
       </View>
     </Page>
   );

@@ -8,7 +8,11 @@ const request = Taro.request as unknown as jest.Mock;
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '李小红', verified: false } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'resident', nickname: '李小红', verified: false },
+  });
 });
 
 describe('实名认证 form', () => {

@@ -23,7 +23,12 @@ export function StartForm({ run, busy }: FormProps) {
     <View className="wd-form" data-testid="form-start">
       <View className="wd-form-title">开始处理</View>
       <TextBox label="处理说明（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：已联系反映人，明早到现场核查" onInput={setNote} />
-      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={() => run('start', note.trim() ? { note: note.trim() } : {})}>
+      <Button
+        className="btn wd-submit"
+        disabled={busy || undefined}
+        loading={busy || undefined}
+        onClick={() => run('start', note.trim() ? { note: note.trim() } : {})}
+      >
         开始处理
       </Button>
     </View>
@@ -38,7 +43,10 @@ export function ResolveForm({ run, busy }: FormProps) {
 
   const submit = async () => {
     const text = result.trim();
-    if (text.length < WO_TEXT_MIN) { setErrors({ result: `办结回复至少 ${WO_TEXT_MIN} 个字，请写明处理结果` }); return; }
+    if (text.length < WO_TEXT_MIN) {
+      setErrors({ result: `办结回复至少 ${WO_TEXT_MIN} 个字，请写明处理结果` });
+      return;
+    }
     if (!(await confirmStep('确认办结', '办结后将把处理结果告知反映人，并请其评价。', '确认办结'))) return;
     await run('resolve', { result: text, photoIds: photos.map((p) => p.fileId) });
   };
@@ -47,12 +55,30 @@ export function ResolveForm({ run, busy }: FormProps) {
     <View className="wd-form" data-testid="form-resolve">
       <View className="wd-form-title">办结回复</View>
       <TextBox
-        label="处理结果" value={result} max={WO_DESCRIPTION_MAX} error={errors.result} placeholder={`写明核查情况和处理结果，将告知反映人（至少 ${WO_TEXT_MIN} 个字）`}
-        onInput={(v) => { setResult(v); setErrors(({ result: _r, ...rest }) => rest); }}
+        label="处理结果"
+        value={result}
+        max={WO_DESCRIPTION_MAX}
+        error={errors.result}
+        placeholder={`写明核查情况和处理结果，将告知反映人（至少 ${WO_TEXT_MIN} 个字）`}
+        onInput={(v) => {
+          setResult(v);
+          setErrors(({ result: _r, ...rest }) => rest);
+        }}
       />
       <View className="field-label">现场照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
-      <PhotoPicker dense material="办结照片" testId="resolve-photo" max={WO_PHOTOS_MAX} disabled={busy} photos={photos} onChange={setPhotos} onUploading={setUploading} />
-      <Button className="btn wd-submit" disabled={(busy || uploading) || undefined} loading={busy || undefined} onClick={submit}>提交办结回复</Button>
+      <PhotoPicker
+        dense
+        material="办结照片"
+        testId="resolve-photo"
+        max={WO_PHOTOS_MAX}
+        disabled={busy}
+        photos={photos}
+        onChange={setPhotos}
+        onUploading={setUploading}
+      />
+      <Button className="btn wd-submit" disabled={busy || uploading || undefined} loading={busy || undefined} onClick={submit}>
+        提交办结回复
+      </Button>
     </View>
   );
 }
@@ -62,7 +88,10 @@ export function ReturnForm({ run, busy }: FormProps) {
   const [error, setError] = useState<string>();
   const submit = async () => {
     const text = reason.trim();
-    if (text.length < WO_TEXT_MIN) { setError(`退单理由至少 ${WO_TEXT_MIN} 个字，请写明为何不属于本单位办理`); return; }
+    if (text.length < WO_TEXT_MIN) {
+      setError(`退单理由至少 ${WO_TEXT_MIN} 个字，请写明为何不属于本单位办理`);
+      return;
+    }
     if (!(await confirmStep('确认退单', '退单后工单退回调度重新派单。', '确认退单'))) return;
     await run('return', { reason: text });
   };
@@ -70,10 +99,19 @@ export function ReturnForm({ run, busy }: FormProps) {
     <View className="wd-form" data-testid="form-return">
       <View className="wd-form-title">退单</View>
       <TextBox
-        label="退单理由" value={reason} max={WO_COMMENT_MAX} error={error} placeholder="如：该路段属荔湾区管辖，建议转荔湾区处理"
-        onInput={(v) => { setReason(v); setError(undefined); }}
+        label="退单理由"
+        value={reason}
+        max={WO_COMMENT_MAX}
+        error={error}
+        placeholder="如：该路段属荔湾区管辖，建议转荔湾区处理"
+        onInput={(v) => {
+          setReason(v);
+          setError(undefined);
+        }}
       />
-      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>退单</Button>
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        退单
+      </Button>
     </View>
   );
 }
@@ -85,10 +123,16 @@ export function RedispatchForm({ run, busy }: FormProps) {
   const [error, setError] = useState<string>();
   const deptOptions = (depts.data?.items ?? []).map((x) => ({ value: `dept:${x.id}`, label: x.shortName }));
   const gridOptions = STREETS.map((s) => ({ value: `grid:${s.id}`, label: `${s.name}网格` }));
-  const choose = (v: string) => { setTeamId(v); setError(undefined); };
+  const choose = (v: string) => {
+    setTeamId(v);
+    setError(undefined);
+  };
 
   const submit = async () => {
-    if (!teamId) { setError('请选择改派的承办单位'); return; }
+    if (!teamId) {
+      setError('请选择改派的承办单位');
+      return;
+    }
     const label = [...deptOptions, ...gridOptions].find((o) => o.value === teamId)?.label ?? teamId;
     if (!(await confirmStep('确认改派', `改派至 ${label}，由其重新签收办理。`, '确认改派'))) return;
     await run('redispatch', { teamId, ...(note.trim() ? { note: note.trim() } : {}) });
@@ -103,9 +147,15 @@ export function RedispatchForm({ run, busy }: FormProps) {
       </StateView>
       <View className="field-label">街道网格</View>
       <Chips label="街道网格" value={teamId} options={gridOptions} onChange={choose} className="wd-grid-chips" />
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
       <TextBox label="改派说明（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
-      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>改派</Button>
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        改派
+      </Button>
     </View>
   );
 }

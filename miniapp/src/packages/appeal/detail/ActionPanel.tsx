@@ -9,7 +9,11 @@ import type { WoActProps } from './parts';
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<WorkOrderAction, string> = {
-  claim: '已签收', start: '已开始处理', resolve: '已办结回复', return: '已退单', redispatch: '已改派',
+  claim: '已签收',
+  start: '已开始处理',
+  resolve: '已办结回复',
+  return: '已退单',
+  redispatch: '已改派',
 };
 const ACTION_ORDER: WorkOrderAction[] = ['claim', 'start', 'resolve', 'return', 'redispatch'];
 
@@ -39,15 +43,25 @@ export function ActionPanel({ d, onDone, onError }: WoActProps) {
       <View className="wd-actions">
         {actions.map((a) => (
           <Button
-            key={a} data-testid={`wo-action-${a}`} disabled={busy || undefined}
+            key={a}
+            data-testid={`wo-action-${a}`}
+            disabled={busy || undefined}
             className={`btn ${a === 'claim' || a === 'resolve' ? '' : 'btn-plain'} wd-action ${open === a ? 'on' : ''}`}
-            onClick={() => { setError(undefined); if (a === 'claim') void claim(); else setOpen(open === a ? undefined : a); }}
+            onClick={() => {
+              setError(undefined);
+              if (a === 'claim') void claim();
+              else setOpen(open === a ? undefined : a);
+            }}
           >
             {WO_ACTIONS[a].name}
           </Button>
         ))}
       </View>
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
       {open === 'start' && <StartForm {...props} />}
       {open === 'resolve' && <ResolveForm {...props} />}
       {open === 'return' && <ReturnForm {...props} />}

@@ -30,17 +30,27 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
   });
   return (
     <View>
-      <DetailHead title={<Text data-testid="category">{d.category}</Text>} lines={[`工单编号 ${d.no}`, `承办：${d.teamName}${d.ownerName ? `（${d.ownerName}）` : ''}`]}>
+      <DetailHead
+        title={<Text data-testid="category">{d.category}</Text>}
+        lines={[`工单编号 ${d.no}`, `承办：${d.teamName}${d.ownerName ? `（${d.ownerName}）` : ''}`]}
+      >
         <WoStateTag state={d.state} name={d.stateName} />
-        <Text className="tag tag-gray" data-testid="affected">{d.affected} 人反映</Text>
+        <Text className="tag tag-gray" data-testid="affected">
+          {d.affected} 人反映
+        </Text>
         {d.reopened && <Text className="tag tag-orange">重新办理</Text>}
-        {d.escalated && <Text className="tag tag-red" data-testid="escalated">已提请调度</Text>}
+        {d.escalated && (
+          <Text className="tag tag-red" data-testid="escalated">
+            已提请调度
+          </Text>
+        )}
       </DetailHead>
 
       <View className="wd-card">
         {d.duplicateOf && (
           <View className="wd-merged" role="link" data-testid="duplicate-of" onClick={() => openWorkOrder(d.duplicateOf!)}>
-            已并入 {d.duplicateOf}<Text className="wd-merged-go">查看原工单 ›</Text>
+            已并入 {d.duplicateOf}
+            <Text className="wd-merged-go">查看原工单 ›</Text>
           </View>
         )}
         <View className="wd-desc">{d.description}</View>
@@ -71,7 +81,9 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
           {d.enterprise && <Fact name="所在企业" value={d.enterprise.name ?? '—'} />}
           {d.enterprise && <Fact name="统一社会信用代码" value={d.enterprise.code} />}
           {d.anonymousToPublic && (
-            <View className="wd-warn" data-testid="anonymous-note">反映人选择了对外匿名：联系方式仅供办理时回访使用，不得向他人或被反映对象透露。</View>
+            <View className="wd-warn" data-testid="anonymous-note">
+              反映人选择了对外匿名：联系方式仅供办理时回访使用，不得向他人或被反映对象透露。
+            </View>
           )}
         </View>
       )}
@@ -90,12 +102,12 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
       {d.rating && (
         <View className="section" data-testid="given-rating">
           <View className="section-title">评价</View>
-          <View>{d.mine ? '您的评价' : '反映人评价'}：<Text className="wd-rated">{WO_RATING_NAMES[d.rating]}</Text></View>
+          <View>
+            {d.mine ? '您的评价' : '反映人评价'}：<Text className="wd-rated">{WO_RATING_NAMES[d.rating]}</Text>
+          </View>
         </View>
       )}
-      {!handler && d.mine === false && d.state !== 'closed' && (
-        <View className="muted wd-follow">您已关注此问题（我也遇到），办理进展会通知您。</View>
-      )}
+      {!handler && d.mine === false && d.state !== 'closed' && <View className="muted wd-follow">您已关注此问题（我也遇到），办理进展会通知您。</View>}
 
       <View className="section">
         <View className="section-title">办理过程</View>

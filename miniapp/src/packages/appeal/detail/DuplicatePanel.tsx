@@ -15,9 +15,18 @@ export function DuplicatePanel({ d, onDone, onError }: WoActProps) {
   const { busy, send } = useSubmit(onError, (m) => setError(m));
 
   const submit = async () => {
-    if (!original) { setError('请输入原工单编号'); return; }
-    if (!WO_NO_PATTERN.test(original)) { setError('应为 SQ 开头的 16 位工单编号，如 SQ20261126000001'); return; }
-    if (original === d.no) { setError('不能标记为自身的重复件，请输入原工单编号'); return; }
+    if (!original) {
+      setError('请输入原工单编号');
+      return;
+    }
+    if (!WO_NO_PATTERN.test(original)) {
+      setError('应为 SQ 开头的 16 位工单编号，如 SQ20261126000001');
+      return;
+    }
+    if (original === d.no) {
+      setError('不能标记为自身的重复件，请输入原工单编号');
+      return;
+    }
     setError(undefined);
     if (!(await confirmStep('标记重复件', `本工单将关闭并并入 ${original}，反映人改为关注原工单的办理进展。关闭后不能恢复，确定吗？`, '确认标记'))) return;
     await send(async () => {
@@ -30,16 +39,37 @@ export function DuplicatePanel({ d, onDone, onError }: WoActProps) {
       <View className="section-title">重复件</View>
       <View className="muted">与已有工单反映的是同一问题时，可并入原工单一并办理。</View>
       {!open ? (
-        <Button className="btn btn-plain wd-small-btn" data-testid="duplicate-open" onClick={() => setOpen(true)}>标记重复件</Button>
+        <Button className="btn btn-plain wd-small-btn" data-testid="duplicate-open" onClick={() => setOpen(true)}>
+          标记重复件
+        </Button>
       ) : (
         <View className="wd-form" data-testid="form-duplicate">
           <Field
-            label="原工单编号" name="originalNo" value={original} maxlength={24} error={error} placeholder="SQ 开头的 16 位编号"
-            onInput={(v) => { setOriginal(v.replace(/\s/g, '').toUpperCase()); setError(undefined); }}
+            label="原工单编号"
+            name="originalNo"
+            value={original}
+            maxlength={24}
+            error={error}
+            placeholder="SQ 开头的 16 位编号"
+            onInput={(v) => {
+              setOriginal(v.replace(/\s/g, '').toUpperCase());
+              setError(undefined);
+            }}
           />
           <View className="wd-form-buttons">
-            <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={() => { setOpen(false); setError(undefined); }}>取消</Button>
-            <Button className="btn wd-half" data-testid="duplicate-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>标记并关闭</Button>
+            <Button
+              className="btn btn-plain wd-half"
+              disabled={busy || undefined}
+              onClick={() => {
+                setOpen(false);
+                setError(undefined);
+              }}
+            >
+              取消
+            </Button>
+            <Button className="btn wd-half" data-testid="duplicate-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+              标记并关闭
+            </Button>
           </View>
         </View>
       )}

@@ -13,7 +13,9 @@ import type { WoActProps } from './parts';
 const EXTENSION_DAYS = Array.from({ length: WO_EXTENSION_MAX_DAYS }, (_, i) => String(i + 1));
 
 const EXTENSION_STATUS: Record<WoExtension['status'], [string, string]> = {
-  requested: ['待调度审批', 'tag-orange'], granted: ['已同意', 'tag-green'], refused: ['未同意', 'tag-gray'],
+  requested: ['待调度审批', 'tag-orange'],
+  granted: ['已同意', 'tag-green'],
+  refused: ['未同意', 'tag-gray'],
 };
 
 /**
@@ -45,7 +47,9 @@ export function ExtensionPanel({ d, onDone, onError }: WoActProps) {
       )}
       {canDecide && <DecisionForm d={d} ext={ext!} onDone={onDone} onError={onError} />}
       {canRequest && !open && (
-        <Button className="btn btn-plain wd-small-btn" data-testid="extension-open" onClick={() => setOpen(true)}>申请延期</Button>
+        <Button className="btn btn-plain wd-small-btn" data-testid="extension-open" onClick={() => setOpen(true)}>
+          申请延期
+        </Button>
       )}
       {canRequest && open && <ExtensionForm d={d} onDone={onDone} onError={onError} onCancel={() => setOpen(false)} />}
     </View>
@@ -65,7 +69,8 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
     if (text.length < WO_TEXT_MIN) errs.reason = `延期理由至少 ${WO_TEXT_MIN} 个字，请写明为何不能按期答复`;
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    if (!(await confirmStep('申请延期', `申请延期 ${days} 个工作日，由街道调度审批；审批前仍按原答复期限（${formatDay(d.replyBy)}）计时。`, '提交申请'))) return;
+    if (!(await confirmStep('申请延期', `申请延期 ${days} 个工作日，由街道调度审批；审批前仍按原答复期限（${formatDay(d.replyBy)}）计时。`, '提交申请')))
+      return;
     await send(async () => {
       onDone(await woApi.requestExtension(d.no, Number(days), text), '已申请延期');
     });
@@ -76,18 +81,43 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
       <View className="wd-form-title">申请延期</View>
       <View className="field-label">延期工作日数</View>
       <Chips
-        label="延期工作日数" value={days} className="wd-days" onChange={(v) => { setDays(v); setErrors(({ days: _d, ...rest }) => rest); }}
+        label="延期工作日数"
+        value={days}
+        className="wd-days"
+        onChange={(v) => {
+          setDays(v);
+          setErrors(({ days: _d, ...rest }) => rest);
+        }}
         options={EXTENSION_DAYS.map((n) => ({ value: n, label: `${n}天` }))}
       />
-      {errors.days && <View className="error-text" role="alert">{errors.days}</View>}
+      {errors.days && (
+        <View className="error-text" role="alert">
+          {errors.days}
+        </View>
+      )}
       <TextBox
-        label="延期理由" value={reason} max={WO_COMMENT_MAX} error={errors.reason} placeholder={`如：需协调产权单位到场，预计下周完成（至少 ${WO_TEXT_MIN} 个字）`}
-        onInput={(v) => { setReason(v); setErrors(({ reason: _r, ...rest }) => rest); }}
+        label="延期理由"
+        value={reason}
+        max={WO_COMMENT_MAX}
+        error={errors.reason}
+        placeholder={`如：需协调产权单位到场，预计下周完成（至少 ${WO_TEXT_MIN} 个字）`}
+        onInput={(v) => {
+          setReason(v);
+          setErrors(({ reason: _r, ...rest }) => rest);
+        }}
       />
-      {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
+      {errors.form && (
+        <View className="error-text" role="alert">
+          {errors.form}
+        </View>
+      )}
       <View className="wd-form-buttons">
-        <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={onCancel}>取消</Button>
-        <Button className="btn wd-half" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交申请</Button>
+        <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={onCancel}>
+          取消
+        </Button>
+        <Button className="btn wd-half" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+          提交申请
+        </Button>
       </View>
     </View>
   );
@@ -113,10 +143,18 @@ function DecisionForm({ d, ext, onDone, onError }: WoActProps & { ext: WoExtensi
   return (
     <View className="wd-form" data-testid="extension-decision">
       <TextBox label="审批意见（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：同意，请务必在延期内办结" onInput={setNote} />
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
       <View className="wd-form-buttons">
-        <Button className="btn btn-plain wd-half" data-testid="extension-refuse" disabled={busy || undefined} onClick={() => decide(false)}>不同意延期</Button>
-        <Button className="btn wd-half" data-testid="extension-approve" disabled={busy || undefined} loading={busy || undefined} onClick={() => decide(true)}>同意延期</Button>
+        <Button className="btn btn-plain wd-half" data-testid="extension-refuse" disabled={busy || undefined} onClick={() => decide(false)}>
+          不同意延期
+        </Button>
+        <Button className="btn wd-half" data-testid="extension-approve" disabled={busy || undefined} loading={busy || undefined} onClick={() => decide(true)}>
+          同意延期
+        </Button>
       </View>
     </View>
   );

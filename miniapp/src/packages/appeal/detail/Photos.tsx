@@ -11,7 +11,10 @@ export function Photos({ d }: { d: WoView }) {
   if (photos.error) {
     return (
       <View className="muted wd-photos-failed" role="alert">
-        照片暂时没有加载出来，<Text className="wd-link" data-testid="wo-photos-retry" onClick={photos.reload}>重试</Text>
+        照片暂时没有加载出来，
+        <Text className="wd-link" data-testid="wo-photos-retry" onClick={photos.reload}>
+          重试
+        </Text>
       </View>
     );
   }
@@ -24,11 +27,18 @@ export function Photos({ d }: { d: WoView }) {
       <View className="section-title">照片</View>
       {[...groups].map(([kind, list]) => (
         <View key={kind} className="wd-pgroup" data-testid="wo-photo-group">
-          <View className="wd-pkind">{kind}<Text className="muted wd-pcount">{list.length} 张</Text></View>
+          <View className="wd-pkind">
+            {kind}
+            <Text className="muted wd-pcount">{list.length} 张</Text>
+          </View>
           <View className="wd-pgrid">
             {list.map((p, i) => (
               <View
-                key={p.fileId} className="wd-pthumb" data-testid="wo-photo" role="button" aria-label={`查看照片：${kind} 第 ${i + 1} 张`}
+                key={p.fileId}
+                className="wd-pthumb"
+                data-testid="wo-photo"
+                role="button"
+                aria-label={`查看照片：${kind} 第 ${i + 1} 张`}
                 onClick={() => Taro.previewImage({ current: p.url, urls })}
               >
                 <Image className="wd-pimg" src={p.url} mode="aspectFill" lazyLoad />

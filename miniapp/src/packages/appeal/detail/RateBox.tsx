@@ -14,7 +14,10 @@ export function RateBox({ d, onDone, onError }: WoActProps) {
   const [error, setError] = useState<string>();
 
   const submit = async () => {
-    if (!value) { setError('请先选择一个评价'); return; }
+    if (!value) {
+      setError('请先选择一个评价');
+      return;
+    }
     setError(undefined);
     await send(async () => {
       const next = await woApi.rate(d.no, value, comment.trim() || undefined);
@@ -29,8 +32,15 @@ export function RateBox({ d, onDone, onError }: WoActProps) {
       <View className="wd-rate-choices" role="radiogroup" aria-label="办理评价">
         {WO_RATINGS.map((r, i) => (
           <View
-            key={r} className={`wd-rate-choice level-${i} ${value === r ? 'on' : ''}`} role="radio" aria-checked={value === r} aria-label={WO_RATING_NAMES[r]}
-            onClick={() => { setValue(r); setError(undefined); }}
+            key={r}
+            className={`wd-rate-choice level-${i} ${value === r ? 'on' : ''}`}
+            role="radio"
+            aria-checked={value === r}
+            aria-label={WO_RATING_NAMES[r]}
+            onClick={() => {
+              setValue(r);
+              setError(undefined);
+            }}
           >
             {WO_RATING_NAMES[r]}
           </View>
@@ -42,8 +52,14 @@ export function RateBox({ d, onDone, onError }: WoActProps) {
           : '选择“不满意”后，诉求将退回承办单位重新办理一次，办结后您可再次评价。'}
       </View>
       <TextBox label="评价内容" hideLabel value={comment} max={WO_COMMENT_MAX} placeholder="说说您对办理结果的看法（选填）" onInput={setComment} />
-      {error && <View className="error-text" role="alert">{error}</View>}
-      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交评价</Button>
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
+      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        提交评价
+      </Button>
     </View>
   );
 }

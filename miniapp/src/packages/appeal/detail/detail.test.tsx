@@ -20,9 +20,22 @@ const photoGets = () => calls().filter((c) => c.method === 'GET' && c.url === `/
 const ok = (data: unknown) => ({ statusCode: 200, data });
 
 const base: WoView = {
-  no: NO, kind: 'appeal', category: '市容环境 / 占道经营', state: 'resolved', stateName: '已办结，待评价', description: '北京路口晚上有流动摊贩占道经营',
-  place: { lat: 23.12505, lng: 113.26915, address: '北京路与西湖路交界' }, street: 'beijing', teamName: '区城管执法局', ownerName: '陈队',
-  affected: 3, createdAt: '2026-11-24T12:00:00Z', claimBy: '2026-11-25T10:00:00Z', replyBy: '2026-12-01', reopened: false, filer: '张*明',
+  no: NO,
+  kind: 'appeal',
+  category: '市容环境 / 占道经营',
+  state: 'resolved',
+  stateName: '已办结，待评价',
+  description: '北京路口晚上有流动摊贩占道经营',
+  place: { lat: 23.12505, lng: 113.26915, address: '北京路与西湖路交界' },
+  street: 'beijing',
+  teamName: '区城管执法局',
+  ownerName: '陈队',
+  affected: 3,
+  createdAt: '2026-11-24T12:00:00Z',
+  claimBy: '2026-11-25T10:00:00Z',
+  replyBy: '2026-12-01',
+  reopened: false,
+  filer: '张*明',
   timeline: [
     { at: '2026-11-24T12:00:00Z', actor: '张*明', action: '提交诉求', note: '市容环境 / 占道经营' },
     { at: '2026-11-26T03:00:00Z', actor: '区城管执法局', action: '办结回复', note: '已现场劝离并加强巡查' },
@@ -30,8 +43,16 @@ const base: WoView = {
 };
 const filerView = (over: Partial<WoView> = {}): WoView => ({ ...base, mine: true, photoIds: [], ...over });
 const staffView = (over: Partial<WoView> = {}): WoView => ({
-  ...base, state: 'dispatched', stateName: '已派单，待签收', ownerName: undefined, version: 2, photoIds: [],
-  actions: ['claim', 'redispatch'], anonymousToPublic: true, contactPhone: '138****5678', ...over,
+  ...base,
+  state: 'dispatched',
+  stateName: '已派单，待签收',
+  ownerName: undefined,
+  version: 2,
+  photoIds: [],
+  actions: ['claim', 'redispatch'],
+  anonymousToPublic: true,
+  contactPhone: '138****5678',
+  ...over,
 });
 
 function login(role: Role) {
@@ -44,7 +65,12 @@ function serve(current: () => WoView, on: Record<string, (c: Call) => unknown> =
     if (c.method === 'GET' && c.url === `/v1/workorders/${NO}`) return ok(current());
     if (c.method === 'GET' && c.url === `/v1/workorders/${NO}/photos`) return photos();
     if (c.method === 'GET' && c.url === '/v1/departments') {
-      return ok({ items: [{ id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '', address: '' }, { id: 'market', name: '广州市越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }] });
+      return ok({
+        items: [
+          { id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '', address: '' },
+          { id: 'market', name: '广州市越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' },
+        ],
+      });
     }
     const last = c.url.split('/').pop()!;
     if (c.method === 'POST' && on[last]) return on[last](c);
@@ -65,7 +91,12 @@ describe('诉求详情 (filer)', () => {
   it('shows the header and the trail newest first; the filer of a resolved order rates it', async () => {
     login('resident');
     let current = filerView();
-    serve(() => current, { rating: () => { current = filerView({ state: 'dispatched', stateName: '已派单，待签收', reopened: true }); return ok(current); } });
+    serve(() => current, {
+      rating: () => {
+        current = filerView({ state: 'dispatched', stateName: '已派单，待签收', reopened: true });
+        return ok(current);
+      },
+    });
     render(<Detail />);
     expect(await screen.findByTestId('category')).toHaveTextContent('市容环境 / 占道经营');
     expect(screen.getByText(`工单编号 ${NO}`)).toBeInTheDocument();
@@ -139,7 +170,7 @@ describe('工单办理 (handlers)', () => {
     expect(screen.queryByTestId('rate')).not.toBeInTheDocument();
   });
 
-  it('claims after a confirmation; a 409 shows the server\'s message and reloads', async () => {
+  it("claims after a confirmation; a 409 shows the server's message and reloads", async () => {
     login('grid');
     let current = staffView();
     serve(() => current, {
@@ -191,7 +222,10 @@ describe('工单办理 (handlers)', () => {
     login('staff');
     let current = staffView({ state: 'claimed', stateName: '已签收', actions: ['start', 'resolve', 'return'] });
     serve(() => current, {
-      return: () => { current = staffView({ state: 'returned', stateName: '已退单，待改派', actions: ['redispatch'] }); return ok(current); },
+      return: () => {
+        current = staffView({ state: 'returned', stateName: '已退单，待改派', actions: ['redispatch'] });
+        return ok(current);
+      },
       redispatch: () => ok(staffView({ actions: [] })),
     });
     render(<Detail />);
@@ -224,10 +258,18 @@ describe('工单办理 (handlers)', () => {
 });
 
 describe('延期、重复件 (handling side)', () => {
-  const handling = (over: Partial<WoView> = {}) => staffView({
-    state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'], light: 'yellow',
-    contactPreference: '电话联系我', enterprise: { name: '广州市越秀区某某餐饮有限公司', code: '9144********1234' }, dispatcher: false, ...over,
-  });
+  const handling = (over: Partial<WoView> = {}) =>
+    staffView({
+      state: 'in_progress',
+      stateName: '处理中',
+      ownerName: '陈队',
+      actions: ['resolve', 'return'],
+      light: 'yellow',
+      contactPreference: '电话联系我',
+      enterprise: { name: '广州市越秀区某某餐饮有限公司', code: '9144********1234' },
+      dispatcher: false,
+      ...over,
+    });
   const pending = { days: 3, reason: '需协调产权单位到场处理', status: 'requested' as const, at: '2026-11-26T02:00:00Z' };
 
   it('shows the light, how the filer wants to hear back, the firm with its masked code, and the extension status', async () => {
@@ -255,7 +297,11 @@ describe('延期、重复件 (handling side)', () => {
     render(<Detail />);
     fireEvent.click(await screen.findByTestId('extension-open'));
     const form = screen.getByTestId('form-extension');
-    expect(within(form).getAllByRole('radio').map((r) => r.textContent)).toEqual(['1天', '2天', '3天', '4天', '5天', '6天', '7天', '8天', '9天', '10天']);
+    expect(
+      within(form)
+        .getAllByRole('radio')
+        .map((r) => r.textContent),
+    ).toEqual(['1天', '2天', '3天', '4天', '5天', '6天', '7天', '8天', '9天', '10天']);
     fireEvent.click(within(form).getByText('提交申请'));
     expect(await screen.findByText('请选择延期的工作日数')).toBeInTheDocument();
     expect(screen.getByText(/延期理由至少 5 个字/)).toBeInTheDocument();
@@ -299,7 +345,9 @@ describe('延期、重复件 (handling side)', () => {
 
     login('dispatcher');
     current = handling({ actions: [], dispatcher: true, extension: pending });
-    serve(() => current, { 'extension-decision': () => ok(handling({ actions: [], dispatcher: true, extension: { ...pending, status: 'granted' }, replyBy: '2026-12-04' })) });
+    serve(() => current, {
+      'extension-decision': () => ok(handling({ actions: [], dispatcher: true, extension: { ...pending, status: 'granted' }, replyBy: '2026-12-04' })),
+    });
     render(<Detail />);
     expect(await screen.findByTestId('extension-approve')).toHaveTextContent('同意延期');
     expect(screen.getByTestId('extension-refuse')).toHaveTextContent('不同意延期');
@@ -319,7 +367,7 @@ describe('延期、重复件 (handling side)', () => {
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已同意延期', icon: 'success' });
   });
 
-  it('a decision someone made meanwhile (409) shows the server\'s message and reloads', async () => {
+  it("a decision someone made meanwhile (409) shows the server's message and reloads", async () => {
     login('dispatcher');
     let current = handling({ actions: [], dispatcher: true, extension: pending });
     serve(() => current, {
@@ -372,7 +420,9 @@ describe('延期、重复件 (handling side)', () => {
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     fireEvent.click(screen.getByTestId('duplicate-submit'));
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
-    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '标记重复件', content: expect.stringContaining(`本工单将关闭并并入 ${ORIGINAL}`) }));
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '标记重复件', content: expect.stringContaining(`本工单将关闭并并入 ${ORIGINAL}`) }),
+    );
     expect(posts('duplicate')).toHaveLength(0);
 
     fireEvent.click(screen.getByTestId('duplicate-submit'));
@@ -388,19 +438,29 @@ describe('延期、重复件 (handling side)', () => {
 
 describe('照片、处理进展', () => {
   const photo = (n: number, kind: string) => ({ fileId: `f_photo000${n}`, url: `https://img.example/${n}.jpg?sig=x`, kind, at: '2026-11-24T12:00:00Z' });
-  const owned = (over: Partial<WoView> = {}) => staffView({ state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'], ...over });
+  const owned = (over: Partial<WoView> = {}) =>
+    staffView({ state: 'in_progress', stateName: '处理中', ownerName: '陈队', actions: ['resolve', 'return'], ...over });
   const noteEntry = { at: '2026-11-26T05:00:00Z', actor: '区城管执法局', action: '处理进展', note: '已到现场约谈商户', photoCount: 1 };
 
   it('shows the photos by kind, each opening the full-size viewer over all of them; the trail says which step has photos', async () => {
     login('resident');
     const items = [photo(1, '反映时上传'), photo(2, '反映时上传'), photo(3, '处理进展'), photo(4, '办结照片')];
-    serve(() => filerView({
-      photoIds: ['f_photo0001', 'f_photo0002'],
-      timeline: [...base.timeline, { at: '2026-11-25T05:00:00Z', actor: '区城管执法局', action: '处理进展', note: '已到现场', photoCount: 1 }],
-    } as Partial<WoView>), {}, () => ok({ items }));
+    serve(
+      () =>
+        filerView({
+          photoIds: ['f_photo0001', 'f_photo0002'],
+          timeline: [...base.timeline, { at: '2026-11-25T05:00:00Z', actor: '区城管执法局', action: '处理进展', note: '已到现场', photoCount: 1 }],
+        } as Partial<WoView>),
+      {},
+      () => ok({ items }),
+    );
     render(<Detail />);
     const box = await screen.findByTestId('wo-photos');
-    expect(within(box).getAllByTestId('wo-photo-group').map((g) => g.textContent)).toEqual(['反映时上传2 张', '处理进展1 张', '办结照片1 张']);
+    expect(
+      within(box)
+        .getAllByTestId('wo-photo-group')
+        .map((g) => g.textContent),
+    ).toEqual(['反映时上传2 张', '处理进展1 张', '办结照片1 张']);
     expect(within(box).getAllByTestId('wo-photo')).toHaveLength(4);
     expect(screen.queryByText(/^附照片 2 张$/)).not.toBeInTheDocument(); // the old count under the description is gone
     fireEvent.click(within(box).getAllByTestId('wo-photo')[2]);
@@ -413,7 +473,11 @@ describe('照片、处理进展', () => {
   it('shows no photo section when there are none, and a small retry link when they cannot be loaded', async () => {
     login('resident');
     let fail = true;
-    serve(() => filerView(), {}, () => (fail ? { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务繁忙' } } } : ok({ items: [photo(1, '办结照片')] })));
+    serve(
+      () => filerView(),
+      {},
+      () => (fail ? { statusCode: 500, data: { error: { code: 'INTERNAL', message: '服务繁忙' } } } : ok({ items: [photo(1, '办结照片')] })),
+    );
     render(<Detail />);
     expect(await screen.findByTestId('wo-photos-retry')).toBeInTheDocument();
     expect(screen.queryByTestId('wo-photos')).not.toBeInTheDocument();
@@ -427,11 +491,18 @@ describe('照片、处理进展', () => {
     login('staff');
     let current = owned();
     let n = 0;
-    serve(() => current, {
-      files: () => ok({ fileId: `f_photo000${++n}`, upload: { url: 'https://upload.example', fields: {} } }),
-      complete: (c) => ok({ fileId: c.url.split('/')[3], status: 'ready', size: 1024 }),
-      notes: () => { current = owned({ version: 3, timeline: [...base.timeline, noteEntry] }); return ok(current); },
-    }, () => ok({ items: current.version === 3 ? [photo(1, '处理进展')] : [] }));
+    serve(
+      () => current,
+      {
+        files: () => ok({ fileId: `f_photo000${++n}`, upload: { url: 'https://upload.example', fields: {} } }),
+        complete: (c) => ok({ fileId: c.url.split('/')[3], status: 'ready', size: 1024 }),
+        notes: () => {
+          current = owned({ version: 3, timeline: [...base.timeline, noteEntry] });
+          return ok(current);
+        },
+      },
+      () => ok({ items: current.version === 3 ? [photo(1, '处理进展')] : [] }),
+    );
     render(<Detail />);
     const panel = await screen.findByTestId('note-panel');
     expect(screen.queryByTestId('wo-photos')).not.toBeInTheDocument();
@@ -480,7 +551,7 @@ describe('照片、处理进展', () => {
     expect(await screen.findByTestId('note-panel')).toBeInTheDocument();
   });
 
-  it('keeps what was typed when it fails: the server\'s message beside the panel, or a 409 noticed with the order reloaded', async () => {
+  it("keeps what was typed when it fails: the server's message beside the panel, or a 409 noticed with the order reloaded", async () => {
     login('staff');
     let answer: unknown = { statusCode: 400, data: { error: { code: 'BAD_REQUEST', message: '照片不存在或尚未上传完成，请重新上传' } } };
     serve(() => owned(), { notes: () => answer });

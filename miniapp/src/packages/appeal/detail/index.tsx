@@ -12,7 +12,9 @@ import './index.css';
 export default function WorkOrderDetail() {
   return (
     <Page className="wd">
-      <RoleGate what="诉求详情" loginText="登录后可查看诉求详情"><WorkOrder /></RoleGate>
+      <RoleGate what="诉求详情" loginText="登录后可查看诉求详情">
+        <WorkOrder />
+      </RoleGate>
     </Page>
   );
 }

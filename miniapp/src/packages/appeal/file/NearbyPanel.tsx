@@ -25,10 +25,14 @@ export function NearbyPanel({ categoryId, locSource, point, grid }: { categoryId
     if (!categoryId || lookLat === undefined || lookLng === undefined) return undefined;
     let live = true;
     woApi.nearby(categoryId, lookLat, lookLng).then(
-      (r) => { if (live) setNearby(r.items); },
+      (r) => {
+        if (live) setNearby(r.items);
+      },
       () => undefined, // only a hint: filing works without it
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [categoryId, lookLat, lookLng]);
 
   const meToo = async (item: WoNearbyItem) => {
@@ -54,30 +58,41 @@ export function NearbyPanel({ categoryId, locSource, point, grid }: { categoryId
 
   if (!nearby.length) return null;
   return (
-  <View className="section wf-nearby" data-testid="nearby">
-    <View className="section-title">附近已有相同问题</View>
-    <View className="muted">
-      {grid ? '附近 100 米内已有同类问题在办理，请确认是否重复上报。' : '附近 100 米内已有人反映过同类问题。如是同一问题，点“我也遇到”即可关注进展，不必重复提交。'}
-    </View>
-    {nearby.map((n) => (
-      <View key={n.no} className="wf-near-card" data-testid="nearby-item">
-        <View className="wf-near-head">
-          <Text className="wf-near-cat">{n.category}</Text>
-          <Text className="tag tag-blue">{n.stateName}</Text>
-        </View>
-        <View className="wf-near-desc">{n.description}</View>
-        <View className="muted">{n.address} · 约 {n.distance} 米 · {n.affected} 人反映</View>
-        {nearbyError[n.no] && <View className="error-text" role="alert">{nearbyError[n.no]}</View>}
-        {!grid && (
-          <Button
-            className="btn wf-metoo" disabled={Boolean(joining) || undefined} loading={joining === n.no || undefined}
-            onClick={() => meToo(n)} aria-label={`我也遇到 ${n.no}`}
-          >
-            我也遇到
-          </Button>
-        )}
+    <View className="section wf-nearby" data-testid="nearby">
+      <View className="section-title">附近已有相同问题</View>
+      <View className="muted">
+        {grid
+          ? '附近 100 米内已有同类问题在办理，请确认是否重复上报。'
+          : '附近 100 米内已有人反映过同类问题。如是同一问题，点“我也遇到”即可关注进展，不必重复提交。'}
       </View>
-    ))}
-  </View>
+      {nearby.map((n) => (
+        <View key={n.no} className="wf-near-card" data-testid="nearby-item">
+          <View className="wf-near-head">
+            <Text className="wf-near-cat">{n.category}</Text>
+            <Text className="tag tag-blue">{n.stateName}</Text>
+          </View>
+          <View className="wf-near-desc">{n.description}</View>
+          <View className="muted">
+            {n.address} · 约 {n.distance} 米 · {n.affected} 人反映
+          </View>
+          {nearbyError[n.no] && (
+            <View className="error-text" role="alert">
+              {nearbyError[n.no]}
+            </View>
+          )}
+          {!grid && (
+            <Button
+              className="btn wf-metoo"
+              disabled={Boolean(joining) || undefined}
+              loading={joining === n.no || undefined}
+              onClick={() => meToo(n)}
+              aria-label={`我也遇到 ${n.no}`}
+            >
+              我也遇到
+            </Button>
+          )}
+        </View>
+      ))}
+    </View>
   );
 }

@@ -61,29 +61,48 @@ export function PlaceSection({ draft, point, errors, setErrors, update, locFaile
           {draft.locSource === 'gps'
             ? `已获取当前位置（${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}）`
             : `以${streetName(draft.street) ?? ''}中心位置上报（大致位置，请在下方写清详细地址）`}
-          <View className="wf-remove wf-point-clear" role="button" onClick={() => update({ locSource: undefined, gps: undefined })}>清除</View>
+          <View className="wf-remove wf-point-clear" role="button" onClick={() => update({ locSource: undefined, gps: undefined })}>
+            清除
+          </View>
         </View>
       )}
       {locFailed && (
         <View className="wf-locfail" role="alert" data-testid="location-failed">
           <View>{locFailed}</View>
-          <Button className="btn btn-plain wf-small-btn" onClick={useStreetCentre}>使用所选街道的中心位置</Button>
+          <Button className="btn btn-plain wf-small-btn" onClick={useStreetCentre}>
+            使用所选街道的中心位置
+          </Button>
         </View>
       )}
-      {errors.place && <View className="error-text" role="alert">{errors.place}</View>}
+      {errors.place && (
+        <View className="error-text" role="alert">
+          {errors.place}
+        </View>
+      )}
       <View className="wf-address">
         <Field
-          label="详细地址" name="address" value={draft.address} maxlength={PLACE_ADDRESS_MAX} error={errors.address}
-          placeholder="如：北京路与西湖路交界东北角" onInput={(v) => update({ address: v }, ['address', 'place'])}
+          label="详细地址"
+          name="address"
+          value={draft.address}
+          maxlength={PLACE_ADDRESS_MAX}
+          error={errors.address}
+          placeholder="如：北京路与西湖路交界东北角"
+          onInput={(v) => update({ address: v }, ['address', 'place'])}
         />
       </View>
       <View className="field-label">所在街道{category?.routeTo.type === 'grid' ? '' : '（选填）'}</View>
       <Chips
-        label="所在街道" value={draft.street} className="wf-streets"
+        label="所在街道"
+        value={draft.street}
+        className="wf-streets"
         options={STREETS.map((s) => ({ value: s.id, label: s.name }))}
         onChange={(s) => update({ street: s }, ['street', 'place'])}
       />
-      {errors.street && <View className="error-text" role="alert">{errors.street}</View>}
+      {errors.street && (
+        <View className="error-text" role="alert">
+          {errors.street}
+        </View>
+      )}
     </View>
   );
 }

@@ -31,8 +31,7 @@ export const STREET_CENTRES: Record<(typeof STREETS)[number]['id'], LatLng> = {
   kuangquan: { lat: 23.16, lng: 113.255 },
 };
 
-export const streetCentre = (street: string | undefined): LatLng | undefined =>
-  street ? STREET_CENTRES[street as keyof typeof STREET_CENTRES] : undefined;
+export const streetCentre = (street: string | undefined): LatLng | undefined => (street ? STREET_CENTRES[street as keyof typeof STREET_CENTRES] : undefined);
 
 /**
  * The street of a logged-in user, if known: a `street` id when the session carries one, else
@@ -75,7 +74,16 @@ const draftKey = (userId: string, mode: 'appeal' | 'community') => `yx.wo.draft.
 export const newIdempotencyKey = () => newKey('wo');
 
 export function emptyDraft(street?: string): WoDraft {
-  return { description: '', photos: [], address: '', street, anonymous: false, contactPreference: 'message', idemKey: newIdempotencyKey(), savedAt: new Date().toISOString() };
+  return {
+    description: '',
+    photos: [],
+    address: '',
+    street,
+    anonymous: false,
+    contactPreference: 'message',
+    idemKey: newIdempotencyKey(),
+    savedAt: new Date().toISOString(),
+  };
 }
 
 export function loadWoDraft(userId: string, mode: 'appeal' | 'community'): WoDraft | undefined {
@@ -88,9 +96,17 @@ export function loadWoDraft(userId: string, mode: 'appeal' | 'community'): WoDra
 }
 
 export function saveWoDraft(userId: string, mode: 'appeal' | 'community', d: WoDraft): void {
-  try { Taro.setStorageSync(draftKey(userId, mode), d); } catch { /* storage full: the page still holds it */ }
+  try {
+    Taro.setStorageSync(draftKey(userId, mode), d);
+  } catch {
+    /* storage full: the page still holds it */
+  }
 }
 
 export function clearWoDraft(userId: string, mode: 'appeal' | 'community'): void {
-  try { Taro.removeStorageSync(draftKey(userId, mode)); } catch { /* ignore */ }
+  try {
+    Taro.removeStorageSync(draftKey(userId, mode));
+  } catch {
+    /* ignore */
+  }
 }

@@ -80,7 +80,20 @@ describe('我要反映', () => {
   it('shows the same problem nearby, and 我也遇到 follows it and opens it', async () => {
     login('resident');
     serve({
-      'GET /v1/workorders/nearby': () => ok({ items: [{ no: NO, category: '市容环境 / 垃圾清运', description: '垃圾堆放两天没人清运', address: '北京路 88 号旁', affected: 3, stateName: '已签收', distance: 42 }] }),
+      'GET /v1/workorders/nearby': () =>
+        ok({
+          items: [
+            {
+              no: NO,
+              category: '市容环境 / 垃圾清运',
+              description: '垃圾堆放两天没人清运',
+              address: '北京路 88 号旁',
+              affected: 3,
+              stateName: '已签收',
+              distance: 42,
+            },
+          ],
+        }),
       [`POST /v1/workorders/${NO}/me-too`]: () => ok({ ...view, affected: 4 }),
     });
     render(<FileWorkOrder />);
@@ -97,7 +110,11 @@ describe('我要反映', () => {
 
     fireEvent.click(within(item).getByText('我也遇到'));
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` }));
-    expect(calls().filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([`/v1/workorders/${NO}/me-too`]);
+    expect(
+      calls()
+        .filter((c) => c.method === 'POST')
+        .map((c) => c.url),
+    ).toEqual([`/v1/workorders/${NO}/me-too`]);
   });
 
   it('sends an Idempotency-Key and keeps it, with the draft, across a failed attempt', async () => {
@@ -121,7 +138,12 @@ describe('我要反映', () => {
     const key = filings()[0].header['Idempotency-Key'];
     expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(JSON.parse(filings()[0].data!)).toEqual({
-      categoryId: 'policy-social-security', description: '退休后养老金怎么领取，需要什么材料？', photoIds: [], street: 'liuhua', anonymous: false, contactPreference: 'message',
+      categoryId: 'policy-social-security',
+      description: '退休后养老金怎么领取，需要什么材料？',
+      photoIds: [],
+      street: 'liuhua',
+      anonymous: false,
+      contactPreference: 'message',
     });
     expect((Taro.getStorageSync('yx.wo.draft.appeal.u1') as { idemKey: string }).idemKey).toBe(key);
 
@@ -165,7 +187,13 @@ describe('我要反映', () => {
 
     fireEvent.click(screen.getByText('提交'));
     await waitFor(() => expect(filings()).toHaveLength(1));
-    expect(JSON.parse(filings()[0].data!)).toEqual({ categoryId: 'policy-tax', description: '个体户如何申请减税', photoIds: ['f_photo0002'], anonymous: true, contactPreference: 'message' });
+    expect(JSON.parse(filings()[0].data!)).toEqual({
+      categoryId: 'policy-tax',
+      description: '个体户如何申请减税',
+      photoIds: ['f_photo0002'],
+      anonymous: true,
+      contactPreference: 'message',
+    });
   });
 
   it('offers three ways to hear back, 只发消息通知 by default; the choice is kept with the draft and sent', async () => {
@@ -173,7 +201,11 @@ describe('我要反映', () => {
     serve({ 'POST /v1/workorders': () => ok(view, 201) });
     const first = render(<FileWorkOrder />);
     const group = screen.getByRole('radiogroup', { name: '回访方式' });
-    expect(within(group).getAllByRole('radio').map((r) => r.textContent)).toEqual(['电话联系我', '只发消息通知', '无需回访']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.textContent),
+    ).toEqual(['电话联系我', '只发消息通知', '无需回访']);
     expect(radio('只发消息通知')).toHaveAttribute('aria-checked', 'true');
     fireEvent.click(radio('政策咨询'));
     fireEvent.click(radio('税务政策'));
@@ -190,7 +222,11 @@ describe('我要反映', () => {
     fireEvent.click(screen.getByText('提交'));
     await waitFor(() => expect(filings()).toHaveLength(1));
     expect(JSON.parse(filings()[0].data!)).toEqual({
-      categoryId: 'policy-tax', description: '企业所得税优惠怎么申报', photoIds: [], anonymous: false, contactPreference: 'phone',
+      categoryId: 'policy-tax',
+      description: '企业所得税优惠怎么申报',
+      photoIds: [],
+      anonymous: false,
+      contactPreference: 'phone',
     });
   });
 
@@ -213,7 +249,9 @@ describe('我要反映', () => {
     fireEvent.click(screen.getByText('提交'));
     await waitFor(() => expect(filings()).toHaveLength(1));
     expect(JSON.parse(filings()[0].data!)).toMatchObject({
-      categoryId: 'traffic-road-damage', place: { ...STREET_CENTRES.dongshan, address: '署前路 12 号门口' }, street: 'dongshan',
+      categoryId: 'traffic-road-damage',
+      place: { ...STREET_CENTRES.dongshan, address: '署前路 12 号门口' },
+      street: 'dongshan',
     });
     // a street centre is not where the problem is: no "nearby" lookup around it
     expect(calls().some((c) => c.url.startsWith('/v1/workorders/nearby'))).toBe(false);
@@ -221,16 +259,20 @@ describe('我要反映', () => {
 });
 
 describe('一键呼叫 (grid officials)', () => {
-  it('offers only community-capable categories, starts at the official\'s street, and files with one button', async () => {
+  it("offers only community-capable categories, starts at the official's street, and files with one button", async () => {
     login('grid', { nickname: '网格员 何敏', area: '北京街道/府前社区' });
     serve({ 'POST /v1/workorders': () => ok({ ...view, teamName: '北京街道网格' }, 201) });
     render(<FileWorkOrder />);
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '一键呼叫' });
     expect(screen.getByTestId('grid-banner')).toHaveTextContent('越秀先锋 · 一键呼叫');
-    const groups = within(screen.getByRole('radiogroup', { name: '分类' })).getAllByRole('radio').map((r) => r.textContent);
+    const groups = within(screen.getByRole('radiogroup', { name: '分类' }))
+      .getAllByRole('radio')
+      .map((r) => r.textContent);
     expect(groups).toEqual(['市容环境', '社区治理', '公共安全']);
     fireEvent.click(radio('社区治理'));
-    const leaves = within(screen.getByRole('radiogroup', { name: '具体分类' })).getAllByRole('radio').map((r) => r.textContent);
+    const leaves = within(screen.getByRole('radiogroup', { name: '具体分类' }))
+      .getAllByRole('radio')
+      .map((r) => r.textContent);
     expect(leaves).toEqual(['安全隐患', '环境卫生', '邻里纠纷', '设施损坏']);
     fireEvent.click(radio('市容环境'));
     expect(within(screen.getByRole('radiogroup', { name: '具体分类' })).getAllByRole('radio')).toHaveLength(4); // all 'both'
@@ -245,8 +287,13 @@ describe('一键呼叫 (grid officials)', () => {
     await waitFor(() => expect(filings()).toHaveLength(1));
     expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认一键上报' }));
     expect(JSON.parse(filings()[0].data!)).toEqual({
-      categoryId: 'community-facility', description: '小区门口健身器材断裂，有安全隐患', photoIds: [],
-      place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' }, street: 'beijing', anonymous: false, contactPreference: 'message',
+      categoryId: 'community-facility',
+      description: '小区门口健身器材断裂，有安全隐患',
+      photoIds: [],
+      place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' },
+      street: 'beijing',
+      anonymous: false,
+      contactPreference: 'message',
     });
     await act(async () => undefined);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` });

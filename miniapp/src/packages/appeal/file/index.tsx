@@ -1,7 +1,16 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  categoryById, childrenOf, CONTACT_PREFERENCE_NAMES, leafCategories, pathOf, streetName, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_TEXT_MIN, type UserView,
+  categoryById,
+  childrenOf,
+  CONTACT_PREFERENCE_NAMES,
+  leafCategories,
+  pathOf,
+  streetName,
+  WO_DESCRIPTION_MAX,
+  WO_PHOTOS_MAX,
+  WO_TEXT_MIN,
+  type UserView,
 } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { woApi } from '../../../api/workorders';
@@ -29,8 +38,12 @@ export default function FileWorkOrderPage() {
   return (
     <Page className="wf">
       <RoleGate
-        roles={FILERS} what="我要反映" loginText="登录后可反映诉求，并随时查看办理进度" deniedText="工作人员账号不能提交诉求"
-        deniedNote={() => '如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。'} deniedAction={toTeam}
+        roles={FILERS}
+        what="我要反映"
+        loginText="登录后可反映诉求，并随时查看办理进度"
+        deniedText="工作人员账号不能提交诉求"
+        deniedNote={() => '如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。'}
+        deniedAction={toTeam}
       >
         {(user) => <FileForm key={user.id} user={user} />}
       </RoleGate>
@@ -43,9 +56,10 @@ function FileForm({ user }: { user: UserView }) {
   const mode: Mode = grid ? 'community' : 'appeal';
   const homeStreet = sessionStreet(user);
   /** 一键呼叫 starts at the official's own street (its centre and area), refined by GPS or typing. */
-  const fresh = () => (grid && homeStreet
-    ? { ...emptyDraft(homeStreet), locSource: 'street' as const, address: (user.area ?? streetName(homeStreet) ?? '').replace(/\//g, ' ') }
-    : emptyDraft(homeStreet));
+  const fresh = () =>
+    grid && homeStreet
+      ? { ...emptyDraft(homeStreet), locSource: 'street' as const, address: (user.area ?? streetName(homeStreet) ?? '').replace(/\//g, ' ') }
+      : emptyDraft(homeStreet);
   const leaves = useMemo(() => leafCategories(mode), [mode]);
   const groups = useMemo(() => childrenOf(null).filter((g) => leaves.some((l) => l.parentId === g.id)), [leaves]);
 
@@ -66,16 +80,19 @@ function FileForm({ user }: { user: UserView }) {
   }, [grid]);
 
   /** Every change is saved on the phone at once, with the same idempotency key. */
-  const update = useCallback((change: Partial<WoDraft>, clear: string[] = []) => {
-    setDraft((d) => {
-      const next = { ...d, ...change, savedAt: new Date().toISOString() };
-      saveWoDraft(user.id, mode, next);
-      return next;
-    });
-    if (clear.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))));
-  }, [user.id, mode]);
+  const update = useCallback(
+    (change: Partial<WoDraft>, clear: string[] = []) => {
+      setDraft((d) => {
+        const next = { ...d, ...change, savedAt: new Date().toISOString() };
+        saveWoDraft(user.id, mode, next);
+        return next;
+      });
+      if (clear.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))));
+    },
+    [user.id, mode],
+  );
 
-  const group = draft.group ?? (draft.categoryId ? categoryById(draft.categoryId)?.parentId ?? undefined : undefined);
+  const group = draft.group ?? (draft.categoryId ? (categoryById(draft.categoryId)?.parentId ?? undefined) : undefined);
   const category = draft.categoryId ? categoryById(draft.categoryId) : undefined;
   const point = pointOf(draft);
 
@@ -90,7 +107,9 @@ function FileForm({ user }: { user: UserView }) {
     const ok = await Taro.showModal({
       title: grid ? '确认一键上报' : '确认提交',
       content: `${pathOf(body.categoryId)}：提交后将按分类派至承办单位，办理进展会通知您。`,
-      confirmText: grid ? '确认上报' : '确认提交', cancelText: '再看看', confirmColor: '#c8161d',
+      confirmText: grid ? '确认上报' : '确认提交',
+      cancelText: '再看看',
+      confirmColor: '#c8161d',
     });
     if (!ok.confirm) return;
     setSubmitting(true);
@@ -121,7 +140,13 @@ function FileForm({ user }: { user: UserView }) {
   };
 
   const reset = async () => {
-    const r = await Taro.showModal({ title: '清空重填', content: '将清空已填写的内容和照片，确定吗？', confirmText: '清空', cancelText: '取消', confirmColor: '#c8161d' });
+    const r = await Taro.showModal({
+      title: '清空重填',
+      content: '将清空已填写的内容和照片，确定吗？',
+      confirmText: '清空',
+      cancelText: '取消',
+      confirmColor: '#c8161d',
+    });
     if (!r.confirm) return;
     clearWoDraft(user.id, mode);
     setDraft(fresh());
@@ -149,39 +174,62 @@ function FileForm({ user }: { user: UserView }) {
       <View className="section">
         <View className="section-title">问题分类</View>
         <Chips
-          label="分类" value={group}
+          label="分类"
+          value={group}
           options={groups.map((g) => ({ value: g.id, label: g.name }))}
           onChange={(g) => update({ group: g, categoryId: category?.parentId === g ? draft.categoryId : undefined }, ['categoryId', 'place', 'street'])}
         />
         {group && (
           <View className="wf-leaves">
             <Chips
-              label="具体分类" value={draft.categoryId} className="wf-leaf-chips"
+              label="具体分类"
+              value={draft.categoryId}
+              className="wf-leaf-chips"
               options={leaves.filter((l) => l.parentId === group).map((l) => ({ value: l.id, label: l.name }))}
               onChange={(id) => update({ categoryId: id, group }, ['categoryId', 'place', 'street'])}
             />
           </View>
         )}
         {!group && <View className="muted">先选大类，再选具体分类</View>}
-        {errors.categoryId && <View className="error-text" role="alert">{errors.categoryId}</View>}
+        {errors.categoryId && (
+          <View className="error-text" role="alert">
+            {errors.categoryId}
+          </View>
+        )}
         {group === 'safety' && (
-          <View className="wf-warn" role="note">紧急情况请直接报警：火警 119、治安 110，电梯困人请拨 96333。这里反映的问题按工作时间办理。</View>
+          <View className="wf-warn" role="note">
+            紧急情况请直接报警：火警 119、治安 110，电梯困人请拨 96333。这里反映的问题按工作时间办理。
+          </View>
         )}
         {draft.categoryId === 'property-elevator' && group !== 'safety' && (
-          <View className="wf-warn" role="note">如有人被困在电梯内，请立即拨打 96333 电梯应急救援电话。</View>
+          <View className="wf-warn" role="note">
+            如有人被困在电梯内，请立即拨打 96333 电梯应急救援电话。
+          </View>
         )}
       </View>
 
       <View className="section">
         <View className="section-title">问题描述</View>
         <TextBox
-          label="问题描述" hideLabel value={draft.description} max={WO_DESCRIPTION_MAX} error={errors.description}
-          placeholder={grid ? `发现了什么问题、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）` : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`}
+          label="问题描述"
+          hideLabel
+          value={draft.description}
+          max={WO_DESCRIPTION_MAX}
+          error={errors.description}
+          placeholder={
+            grid
+              ? `发现了什么问题、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
+              : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
+          }
           onInput={(v) => update({ description: v }, ['description'])}
         />
         <View className="wf-sub">照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
         <PhotoPicker
-          material={grid ? '现场照片' : '问题照片'} max={WO_PHOTOS_MAX} photos={draft.photos} disabled={submitting} error={errors.photoIds}
+          material={grid ? '现场照片' : '问题照片'}
+          max={WO_PHOTOS_MAX}
+          photos={draft.photos}
+          disabled={submitting}
+          error={errors.photoIds}
           onUploading={setUploading}
           onChange={(change) => {
             setErrors(({ photoIds: _p, ...rest }) => rest);
@@ -202,10 +250,16 @@ function FileForm({ user }: { user: UserView }) {
         <View className="section-title">回访方式</View>
         <View className="muted wf-contact-note">办理结果出来后，您希望我们怎样联系您</View>
         <Chips<ContactPreference>
-          label="回访方式" value={draft.contactPreference ?? 'message'} options={CONTACT_OPTIONS}
+          label="回访方式"
+          value={draft.contactPreference ?? 'message'}
+          options={CONTACT_OPTIONS}
           onChange={(v) => update({ contactPreference: v }, ['contactPreference'])}
         />
-        {errors.contactPreference && <View className="error-text" role="alert">{errors.contactPreference}</View>}
+        {errors.contactPreference && (
+          <View className="error-text" role="alert">
+            {errors.contactPreference}
+          </View>
+        )}
       </View>
 
       {user.role === 'resident' && (
@@ -221,15 +275,19 @@ function FileForm({ user }: { user: UserView }) {
       )}
 
       <View className="wf-bar">
-        {submitError && <View className="error-text wf-submit-error" role="alert">{submitError}</View>}
-        <Button
-          className={`btn wf-submit ${grid ? 'wf-submit-big' : ''}`} disabled={busy || undefined} loading={submitting || undefined} onClick={submit}
-        >
+        {submitError && (
+          <View className="error-text wf-submit-error" role="alert">
+            {submitError}
+          </View>
+        )}
+        <Button className={`btn wf-submit ${grid ? 'wf-submit-big' : ''}`} disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>
           {grid ? '一键上报' : '提交'}
         </Button>
         <View className="wf-foot">
           <Text className="muted">已自动保存在手机上</Text>
-          <View className="wf-reset" role="button" onClick={reset}>清空重填</View>
+          <View className="wf-reset" role="button" onClick={reset}>
+            清空重填
+          </View>
         </View>
       </View>
     </View>

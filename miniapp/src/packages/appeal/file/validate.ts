@@ -34,7 +34,7 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
   if (!r.success) {
     for (const i of r.error.issues) {
       const [head, sub] = i.path.map(String);
-      const k = head === 'place' ? (sub === 'address' ? 'address' : 'place') : head ?? 'form';
+      const k = head === 'place' ? (sub === 'address' ? 'address' : 'place') : (head ?? 'form');
       errors[k] ??= i.message;
     }
   }

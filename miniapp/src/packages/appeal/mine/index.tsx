@@ -16,7 +16,9 @@ const newestFirst = (a: WoSummary, b: WoSummary) => (a.createdAt < b.createdAt ?
 export default function MyWorkOrders() {
   return (
     <Page className="wm">
-      <RoleGate what="我的诉求" loginText="登录后可查看您反映的诉求和办理进度"><MineList /></RoleGate>
+      <RoleGate what="我的诉求" loginText="登录后可查看您反映的诉求和办理进度">
+        <MineList />
+      </RoleGate>
     </Page>
   );
 }
@@ -37,7 +39,9 @@ function MineList() {
             </View>
             <View className="wm-row-desc">{w.description}</View>
             <View className="wm-row-foot">
-              <Text className="muted">{formatDateTime(w.createdAt)} · {w.teamName}</Text>
+              <Text className="muted">
+                {formatDateTime(w.createdAt)} · {w.teamName}
+              </Text>
               {w.affected > 1 && <Text className="muted">{w.affected} 人反映</Text>}
             </View>
           </View>
@@ -45,12 +49,16 @@ function MineList() {
       </ListView>
       {settled && !list.items.length && (
         <View className="wm-empty-cta">
-          <Button className="btn" onClick={goFile}>去反映</Button>
+          <Button className="btn" onClick={goFile}>
+            去反映
+          </Button>
         </View>
       )}
       {settled && list.items.length > 0 && (
         <View className="wm-fab">
-          <Button className="btn btn-plain" onClick={goFile}>我要反映</Button>
+          <Button className="btn btn-plain" onClick={goFile}>
+            我要反映
+          </Button>
         </View>
       )}
     </>

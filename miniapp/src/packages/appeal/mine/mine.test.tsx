@@ -5,10 +5,22 @@ import Mine from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const row = (n: number, over: Record<string, unknown> = {}) => ({
-  no: `SQ20261126${String(n).padStart(6, '0')}`, category: `市容环境 / 诉求${n}`, description: `描述${n}`, state: 'dispatched', stateName: '已派单，待签收',
-  teamName: '区城管执法局', createdAt: `2026-11-${String(n).padStart(2, '0')}T02:00:00Z`, affected: 1, ...over,
+  no: `SQ20261126${String(n).padStart(6, '0')}`,
+  category: `市容环境 / 诉求${n}`,
+  description: `描述${n}`,
+  state: 'dispatched',
+  stateName: '已派单，待签收',
+  teamName: '区城管执法局',
+  createdAt: `2026-11-${String(n).padStart(2, '0')}T02:00:00Z`,
+  affected: 1,
+  ...over,
 });
-const login = () => saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+const login = () =>
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
@@ -36,7 +48,10 @@ describe('我的诉求', () => {
     expect(request.mock.calls[0][0].url).toBe('/v1/workorders/mine?limit=20');
     expect(screen.getAllByTestId('wo-row')[0]).toHaveTextContent('诉求3');
     expect(screen.getAllByTestId('wo-row')[0]).toHaveTextContent('4 人反映');
-    expect(screen.getAllByTestId('wo-state').map((t) => [t.textContent, t.className])).toEqual([['已办结，待评价', 'tag tag-green'], ['已派单，待签收', 'tag tag-orange']]);
+    expect(screen.getAllByTestId('wo-state').map((t) => [t.textContent, t.className])).toEqual([
+      ['已办结，待评价', 'tag tag-green'],
+      ['已派单，待签收', 'tag tag-orange'],
+    ]);
     fireEvent.click(screen.getByText('加载更多'));
     await waitFor(() => expect(screen.getAllByTestId('wo-row')).toHaveLength(3));
     expect(screen.getAllByTestId('wo-state')[2]).toHaveTextContent('已关闭');

@@ -73,12 +73,16 @@ function StreetBody() {
   // the street's name stays while another tab loads
   const [streetLabel, setStreetLabel] = useState<string>();
   const named = group ? list.last?.street : overdue.data?.street;
-  useEffect(() => { if (named) setStreetLabel(named); }, [named]);
+  useEffect(() => {
+    if (named) setStreetLabel(named);
+  }, [named]);
 
   return (
     <View>
       <View className="ws-head">
-        <View className="ws-title" data-testid="street-name">{streetLabel ?? '本街道'}</View>
+        <View className="ws-title" data-testid="street-name">
+          {streetLabel ?? '本街道'}
+        </View>
         <View className="ws-sub">诉求工单调度：派单、改派、延期审批、重复件合并、督办</View>
       </View>
 
@@ -91,8 +95,13 @@ function StreetBody() {
       <View className="ws-tabs" role="tablist">
         {STREET_TABS.map((t) => (
           <View
-            key={t.key} className={`ws-tab ${t.key === tab ? 'active' : ''} ${t.key === 'overdue' ? 'ws-tab-overdue' : ''}`} role="tab"
-            aria-selected={t.key === tab} onClick={() => { if (t.key !== tab) setTab(t.key); }}
+            key={t.key}
+            className={`ws-tab ${t.key === tab ? 'active' : ''} ${t.key === 'overdue' ? 'ws-tab-overdue' : ''}`}
+            role="tab"
+            aria-selected={t.key === tab}
+            onClick={() => {
+              if (t.key !== tab) setTab(t.key);
+            }}
           >
             {t.name}
           </View>
@@ -103,7 +112,9 @@ function StreetBody() {
         <View>
           <View className="muted ws-hint">{HINTS[group]}</View>
           <ListView list={list} emptyText={`暂无${WO_GROUP_NAMES[group]}的工单`}>
-            {list.items.map((w) => <StreetRow key={w.no} w={w} />)}
+            {list.items.map((w) => (
+              <StreetRow key={w.no} w={w} />
+            ))}
           </ListView>
         </View>
       ) : (
@@ -128,7 +139,9 @@ function OverdueLists({ d }: { d: WoOverdue }) {
         <View key={p.key} className="ws-overdue" data-testid={`overdue-${p.key}`}>
           <View className="ws-overdue-title">
             <Text>{p.name}</Text>
-            <Text className={`ws-count ${p.items.length ? 'hot' : ''}`} data-testid={`overdue-${p.key}-count`}>{p.items.length}</Text>
+            <Text className={`ws-count ${p.items.length ? 'hot' : ''}`} data-testid={`overdue-${p.key}-count`}>
+              {p.items.length}
+            </Text>
             <Text className="muted">件</Text>
           </View>
           {p.items.length ? p.items.map((w) => <StreetRow key={w.no} w={w} />) : <View className="muted ws-overdue-empty">{p.empty}</View>}
@@ -149,15 +162,33 @@ function StreetRow({ w }: { w: WoStreetItem }) {
       </View>
       {(w.escalated || w.extensionRequested || w.duplicateOf) && (
         <View className="ws-badges">
-          {w.escalated && <Text className="tag tag-red" data-testid="badge-escalated">已提请调度</Text>}
-          {w.extensionRequested && <Text className="tag tag-orange" data-testid="badge-extension">延期待批</Text>}
-          {w.duplicateOf && <Text className="tag tag-gray" data-testid="badge-duplicate">重复件</Text>}
+          {w.escalated && (
+            <Text className="tag tag-red" data-testid="badge-escalated">
+              已提请调度
+            </Text>
+          )}
+          {w.extensionRequested && (
+            <Text className="tag tag-orange" data-testid="badge-extension">
+              延期待批
+            </Text>
+          )}
+          {w.duplicateOf && (
+            <Text className="tag tag-gray" data-testid="badge-duplicate">
+              重复件
+            </Text>
+          )}
         </View>
       )}
       <View className="ws-row-desc">{w.description}</View>
-      <View className="muted">承办：{w.teamName}{w.ownerName ? `（${w.ownerName}）` : ''}{w.affected > 1 ? ` · ${w.affected} 人反映` : ''}</View>
+      <View className="muted">
+        承办：{w.teamName}
+        {w.ownerName ? `（${w.ownerName}）` : ''}
+        {w.affected > 1 ? ` · ${w.affected} 人反映` : ''}
+      </View>
       <View className="card-foot">
-        <Text className={late ? 'ws-late' : 'muted'} data-testid="deadline">{deadline.text}</Text>
+        <Text className={late ? 'ws-late' : 'muted'} data-testid="deadline">
+          {deadline.text}
+        </Text>
         {w.light && <TrafficLight small light={w.light} remainingDays={null} />}
       </View>
     </View>

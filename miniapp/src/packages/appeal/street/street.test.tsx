@@ -6,12 +6,30 @@ import type { WoStreetItem } from '../../../api/workorders';
 import Street from './index';
 
 const request = Taro.request as unknown as jest.Mock;
-const login = (role: Role) => saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '陈调度', verified: true, street: 'beijing' } });
+const login = (role: Role) =>
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '陈调度', verified: true, street: 'beijing' },
+  });
 
 const row = (n: number, over: Partial<WoStreetItem> = {}): WoStreetItem => ({
-  no: `SQ20261126${String(n).padStart(6, '0')}`, kind: 'appeal', category: `市容环境 / 诉求${n}`, description: `描述${n}`, address: '北京路',
-  state: 'dispatched', stateName: '已派单，待签收', teamName: '区城管执法局', affected: 1, claimBy: '2026-11-26T06:00:00Z', replyBy: '2026-12-03',
-  createdAt: '2026-11-26T02:00:00Z', light: 'green', escalated: false, extensionRequested: false, ...over,
+  no: `SQ20261126${String(n).padStart(6, '0')}`,
+  kind: 'appeal',
+  category: `市容环境 / 诉求${n}`,
+  description: `描述${n}`,
+  address: '北京路',
+  state: 'dispatched',
+  stateName: '已派单，待签收',
+  teamName: '区城管执法局',
+  affected: 1,
+  claimBy: '2026-11-26T06:00:00Z',
+  replyBy: '2026-12-03',
+  createdAt: '2026-11-26T02:00:00Z',
+  light: 'green',
+  escalated: false,
+  extensionRequested: false,
+  ...over,
 });
 
 const GROUPS: Record<string, WoStreetItem[]> = {
@@ -36,11 +54,22 @@ function serve(overrides: Partial<Record<string, (q: Record<string, string>) => 
     const q = query(url);
     if (overrides[path]) return overrides[path]!(q);
     if (path === '/v1/street/workorders/overdue') {
-      return { statusCode: 200, data: { street: '北京街道', items: [row(1, { light: 'red', escalated: true })], replies: [row(6, { state: 'claimed', stateName: '已签收', light: 'red', replyBy: '2026-11-20' }), row(7, { state: 'in_progress', stateName: '处理中', light: 'red' })] } };
+      return {
+        statusCode: 200,
+        data: {
+          street: '北京街道',
+          items: [row(1, { light: 'red', escalated: true })],
+          replies: [
+            row(6, { state: 'claimed', stateName: '已签收', light: 'red', replyBy: '2026-11-20' }),
+            row(7, { state: 'in_progress', stateName: '处理中', light: 'red' }),
+          ],
+        },
+      };
     }
     if (path === '/v1/street/workorders') {
       const g = q.group;
-      if (g === 'todo' && q.cursor === 'c1') return { statusCode: 200, data: { street: '北京街道', group: g, groupName: NAMES[g], items: [row(8, { light: 'green' })], nextCursor: null } };
+      if (g === 'todo' && q.cursor === 'c1')
+        return { statusCode: 200, data: { street: '北京街道', group: g, groupName: NAMES[g], items: [row(8, { light: 'green' })], nextCursor: null } };
       return { statusCode: 200, data: { street: '北京街道', group: g, groupName: NAMES[g], items: GROUPS[g], nextCursor: g === 'todo' ? 'c1' : null } };
     }
     throw new Error(`unexpected ${url}`);
@@ -158,13 +187,14 @@ describe('街道调度', () => {
     expect(screen.getByTestId('overdue-unclaimed-count')).toHaveTextContent('0');
   });
 
-  it('shows the server\'s error with a retry', async () => {
+  it("shows the server's error with a retry", async () => {
     login('dispatcher');
     let fail = true;
     serve({
-      '/v1/street/workorders': (q) => (fail
-        ? { statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '您的账号未分配街道' } } }
-        : { statusCode: 200, data: { street: '北京街道', group: q.group, groupName: '待签收', items: [row(1)], nextCursor: null } }),
+      '/v1/street/workorders': (q) =>
+        fail
+          ? { statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '您的账号未分配街道' } } }
+          : { statusCode: 200, data: { street: '北京街道', group: q.group, groupName: '待签收', items: [row(1)], nextCursor: null } },
     });
     render(<Street />);
     expect(await screen.findByRole('alert')).toHaveTextContent('您的账号未分配街道');

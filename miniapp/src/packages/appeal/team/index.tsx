@@ -27,10 +27,21 @@ function TeamList() {
     <ListView list={list} emptyText="暂无待签收的工单">
       <View className="muted wt-hint">共 {list.items.length} 件待签收，黄灯为签收时限不足 2 小时，红灯为已超时</View>
       {list.items.map((w) => (
-        <View key={w.no} className={`wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`} onClick={() => openWorkOrder(w.no)} data-testid="team-row">
+        <View
+          key={w.no}
+          className={`wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`}
+          onClick={() => openWorkOrder(w.no)}
+          data-testid="team-row"
+        >
           <View className="wt-row-head">
             <View className="wt-row-cat">{w.category}</View>
-            {w.overdue ? <Text className="tag tag-red" data-testid="overdue">已超时</Text> : <Text className="tag tag-blue">待签收</Text>}
+            {w.overdue ? (
+              <Text className="tag tag-red" data-testid="overdue">
+                已超时
+              </Text>
+            ) : (
+              <Text className="tag tag-blue">待签收</Text>
+            )}
           </View>
           <View className="wt-row-desc">{w.description}</View>
           {w.address && <View className="muted">📍 {w.address}</View>}

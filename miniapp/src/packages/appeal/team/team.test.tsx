@@ -5,7 +5,8 @@ import { saveSession } from '../../../api/session';
 import Team from './index';
 
 const request = Taro.request as unknown as jest.Mock;
-const login = (role: Role) => saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '网格员 何敏', verified: true } });
+const login = (role: Role) =>
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '网格员 何敏', verified: true } });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
@@ -21,15 +22,32 @@ describe('待办工单', () => {
     expect(request).not.toHaveBeenCalled();
   });
 
-  it('lists the team\'s orders with a red tag when overdue, and opens one', async () => {
+  it("lists the team's orders with a red tag when overdue, and opens one", async () => {
     login('grid');
     request.mockResolvedValue({
       statusCode: 200,
       data: {
         teamId: 'grid:beijing',
         items: [
-          { no: 'SQ20261126000001', category: '社区治理 / 安全隐患', description: '楼道飞线充电', address: '府前路 3 号', affected: 2, claimBy: '2026-11-26T02:00:00Z', overdue: true, light: 'red' },
-          { no: 'SQ20261126000002', category: '社区治理 / 设施损坏', description: '健身器材断裂', affected: 1, claimBy: '2026-11-27T10:00:00Z', overdue: false, light: 'yellow' },
+          {
+            no: 'SQ20261126000001',
+            category: '社区治理 / 安全隐患',
+            description: '楼道飞线充电',
+            address: '府前路 3 号',
+            affected: 2,
+            claimBy: '2026-11-26T02:00:00Z',
+            overdue: true,
+            light: 'red',
+          },
+          {
+            no: 'SQ20261126000002',
+            category: '社区治理 / 设施损坏',
+            description: '健身器材断裂',
+            affected: 1,
+            claimBy: '2026-11-27T10:00:00Z',
+            overdue: false,
+            light: 'yellow',
+          },
         ],
       },
     });

@@ -37,25 +37,47 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
       <DetailHead title={item.name} lines={[department.name]}>
         <Text className="tag tag-green">{visitsLabel(item.visits)}</Text>
         {item.online && <Text className="tag tag-orange">全程网办</Text>}
-        {item.audience.map((a) => <Text key={a} className="tag tag-gray">{a === 'person' ? '个人' : '企业'}</Text>)}
+        {item.audience.map((a) => (
+          <Text key={a} className="tag tag-gray">
+            {a === 'person' ? '个人' : '企业'}
+          </Text>
+        ))}
       </DetailHead>
 
       <View className="detail-facts" aria-label="办理时限与费用">
-        <View className="detail-fact"><View className="detail-fact-num">{daysLabel(item.promisedDays)}</View><View className="muted">承诺时限</View></View>
-        <View className="detail-fact"><View className="detail-fact-num strike">{daysLabel(item.statutoryDays)}</View><View className="muted">法定时限</View></View>
-        <View className="detail-fact"><View className="detail-fact-num">{item.visits}次</View><View className="muted">到现场</View></View>
-        <View className="detail-fact"><View className="detail-fact-num">{item.fee.charged ? '收费' : '免费'}</View><View className="muted">收费标准</View></View>
+        <View className="detail-fact">
+          <View className="detail-fact-num">{daysLabel(item.promisedDays)}</View>
+          <View className="muted">承诺时限</View>
+        </View>
+        <View className="detail-fact">
+          <View className="detail-fact-num strike">{daysLabel(item.statutoryDays)}</View>
+          <View className="muted">法定时限</View>
+        </View>
+        <View className="detail-fact">
+          <View className="detail-fact-num">{item.visits}次</View>
+          <View className="muted">到现场</View>
+        </View>
+        <View className="detail-fact">
+          <View className="detail-fact-num">{item.fee.charged ? '收费' : '免费'}</View>
+          <View className="muted">收费标准</View>
+        </View>
       </View>
       {item.fee.charged && <View className="section muted">收费说明：{item.fee.description}</View>}
 
       <View className="section">
         <View className="section-title">受理条件</View>
-        {item.conditions.map((c, i) => <View key={i} className="detail-li">{i + 1}. {c}</View>)}
+        {item.conditions.map((c, i) => (
+          <View key={i} className="detail-li">
+            {i + 1}. {c}
+          </View>
+        ))}
       </View>
 
       <View className="section">
         <View className="section-title">申请材料</View>
-        <View className="muted detail-mat-sum">共 {item.materials.length} 项，必交 {required} 项，{eLicences} 项可用电子证照免交</View>
+        <View className="muted detail-mat-sum">
+          共 {item.materials.length} 项，必交 {required} 项，{eLicences} 项可用电子证照免交
+        </View>
         {item.materials.map((m, i) => (
           <View key={i} className="detail-mat" data-testid="material">
             <View className="detail-mat-name">
@@ -63,7 +85,8 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
               {m.name}
             </View>
             <View className="muted">
-              {FORM_NAMES[m.form]}{m.copies > 0 ? ` ${m.copies} 份` : ''}
+              {FORM_NAMES[m.form]}
+              {m.copies > 0 ? ` ${m.copies} 份` : ''}
               {m.eLicence && <Text className="tag tag-blue detail-elic">电子证照可免交</Text>}
             </View>
             {m.note && <View className="muted">{m.note}</View>}
@@ -80,23 +103,51 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
         <View className="section">
           <View className="section-title">并联审批</View>
           <View className="muted">以下部门同步出具意见，逾期 5 个工作日未回复视为无意见：</View>
-          {d.opinionDepartments.map((o) => <Text key={o.id} className="tag tag-blue detail-op">{o.shortName}</Text>)}
+          {d.opinionDepartments.map((o) => (
+            <Text key={o.id} className="tag tag-blue detail-op">
+              {o.shortName}
+            </Text>
+          ))}
         </View>
       )}
 
       <View className="section">
         <View className="section-title">办理方式</View>
-        <View className="detail-kv"><Text className="muted">办理渠道</Text><Text>{item.channels.map((c) => CHANNEL_NAMES[c]).join('、')}</Text></View>
-        <View className="detail-kv"><Text className="muted">办理地点</Text><Text>{item.hall}</Text></View>
-        <View className="detail-kv"><Text className="muted">办理时间</Text><Text>{item.hours}</Text></View>
-        <View className="detail-kv"><Text className="muted">咨询电话</Text><Text className="detail-link" onClick={() => Taro.makePhoneCall({ phoneNumber: department.phone })}>{department.phone}</Text></View>
-        <View className="detail-kv"><Text className="muted">办理结果</Text><Text>{item.result}</Text></View>
-        <View className="detail-kv"><Text className="muted">送达方式</Text><Text>{item.delivery.map((x) => DELIVERY_NAMES[x]).join('、')}</Text></View>
+        <View className="detail-kv">
+          <Text className="muted">办理渠道</Text>
+          <Text>{item.channels.map((c) => CHANNEL_NAMES[c]).join('、')}</Text>
+        </View>
+        <View className="detail-kv">
+          <Text className="muted">办理地点</Text>
+          <Text>{item.hall}</Text>
+        </View>
+        <View className="detail-kv">
+          <Text className="muted">办理时间</Text>
+          <Text>{item.hours}</Text>
+        </View>
+        <View className="detail-kv">
+          <Text className="muted">咨询电话</Text>
+          <Text className="detail-link" onClick={() => Taro.makePhoneCall({ phoneNumber: department.phone })}>
+            {department.phone}
+          </Text>
+        </View>
+        <View className="detail-kv">
+          <Text className="muted">办理结果</Text>
+          <Text>{item.result}</Text>
+        </View>
+        <View className="detail-kv">
+          <Text className="muted">送达方式</Text>
+          <Text>{item.delivery.map((x) => DELIVERY_NAMES[x]).join('、')}</Text>
+        </View>
       </View>
 
       <View className="section">
         <View className="section-title">设定依据</View>
-        {item.legalBasis.map((b, i) => <View key={i} className="detail-li muted">{b}</View>)}
+        {item.legalBasis.map((b, i) => (
+          <View key={i} className="detail-li muted">
+            {b}
+          </View>
+        ))}
       </View>
 
       <View className="section">
@@ -122,7 +173,9 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
 
       {item.online && (
         <View className="detail-apply">
-          <Button className="btn" onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?formId=item-${item.id}` })}>在线办理</Button>
+          <Button className="btn" onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?formId=item-${item.id}` })}>
+            在线办理
+          </Button>
         </View>
       )}
 

@@ -14,15 +14,19 @@ const MEMBER_DAY = { isToday: true, next: '2026-11-18', dayOfMonth: 18 };
 const OTHER_DAY = { isToday: false, next: '2026-12-18', dayOfMonth: 18 };
 const NOT_TODAY = '福利只能在会员日（每月 18 日）领取，下次会员日是 12 月 18 日';
 
-function page(memberDay = MEMBER_DAY, items = [
-  benefit(),
-  benefit({ id: 'tea-coupon', title: '老字号茶楼早茶券', partner: '越秀老字号', pointsPrice: 0, minLevel: '普通卡', stock: 50, stockLeft: 50 }),
-  benefit({ id: 'cinema', title: '电影票', partner: '越秀影城', stockLeft: 0, soldOut: true, canClaim: false, reason: '已领完' }),
-  benefit({ id: 'gold-only', title: '文化场馆年卡', partner: '越秀文化馆', minLevel: '金卡', canClaim: false, reason: '这项福利仅限金卡及以上会员领取' }),
-]) {
+function page(
+  memberDay = MEMBER_DAY,
+  items = [
+    benefit(),
+    benefit({ id: 'tea-coupon', title: '老字号茶楼早茶券', partner: '越秀老字号', pointsPrice: 0, minLevel: '普通卡', stock: 50, stockLeft: 50 }),
+    benefit({ id: 'cinema', title: '电影票', partner: '越秀影城', stockLeft: 0, soldOut: true, canClaim: false, reason: '已领完' }),
+    benefit({ id: 'gold-only', title: '文化场馆年卡', partner: '越秀文化馆', minLevel: '金卡', canClaim: false, reason: '这项福利仅限金卡及以上会员领取' }),
+  ],
+) {
   const isToday = memberDay.isToday;
   return ok({
-    today: isToday ? '2026-11-18' : '2026-11-26', memberDay,
+    today: isToday ? '2026-11-18' : '2026-11-26',
+    memberDay,
     items: items.map((b) => (isToday ? b : { ...b, canClaim: false, reason: NOT_TODAY })),
   });
 }
@@ -61,10 +65,12 @@ describe('会员日福利', () => {
     login('resident');
     let claimed = false;
     serve({
-      'GET /v1/member/benefits': () => (claimed
-        ? page(MEMBER_DAY, [benefit({ stockLeft: 11, claimedByMe: 1, canClaim: false, reason: '这项福利每人限领 1 次，您已领满' })])
-        : page()),
-      [`POST ${CLAIM}`]: () => { claimed = true; return ok(claimView(), 201); },
+      'GET /v1/member/benefits': () =>
+        claimed ? page(MEMBER_DAY, [benefit({ stockLeft: 11, claimedByMe: 1, canClaim: false, reason: '这项福利每人限领 1 次，您已领满' })]) : page(),
+      [`POST ${CLAIM}`]: () => {
+        claimed = true;
+        return ok(claimView(), 201);
+      },
     });
     render(<Benefits />);
     expect(await screen.findByTestId('member-day')).toHaveTextContent('今天是会员日');
@@ -137,7 +143,12 @@ describe('会员日福利', () => {
     login('resident');
     serve({ 'GET /v1/member/benefits': () => page(), [`POST ${CLAIM}`]: () => ok(claimView(), 201) });
     let answer!: (v: { confirm: boolean; cancel: boolean }) => void;
-    showModal.mockImplementationOnce(() => new Promise((r) => { answer = r; }));
+    showModal.mockImplementationOnce(
+      () =>
+        new Promise((r) => {
+          answer = r;
+        }),
+    );
     render(<Benefits />);
     await screen.findByTestId('member-day');
     fireEvent.click(claimButton('museum-ticket'));
@@ -153,7 +164,10 @@ describe('会员日福利', () => {
     let soldOut = false;
     serve({
       'GET /v1/member/benefits': () => (soldOut ? page(MEMBER_DAY, [benefit({ stockLeft: 0, soldOut: true, canClaim: false, reason: '已领完' })]) : page()),
-      [`POST ${CLAIM}`]: () => { soldOut = true; return fail(409, '已领完，下个会员日再来看看吧'); },
+      [`POST ${CLAIM}`]: () => {
+        soldOut = true;
+        return fail(409, '已领完，下个会员日再来看看吧');
+      },
     });
     render(<Benefits />);
     await screen.findByTestId('member-day');

@@ -15,7 +15,9 @@ import './index.css';
 export default function Benefits() {
   return (
     <Page className="mb-bn">
-      <MemberGate><BenefitsBody /></MemberGate>
+      <MemberGate>
+        <BenefitsBody />
+      </MemberGate>
     </Page>
   );
 }
@@ -43,7 +45,8 @@ function BenefitsBody() {
       const r = await Taro.showModal({
         title: '确认领取',
         content: `领取“${b.title}”${spend}兑换码 ${b.validDays} 天内到${b.partner}使用有效。确定领取吗？`,
-        confirmText: '领取', cancelText: '再想想',
+        confirmText: '领取',
+        cancelText: '再想想',
       });
       if (!r.confirm) return;
       setBusyId(b.id);
@@ -68,9 +71,11 @@ function BenefitsBody() {
       {d && (
         <>
           <View className={`mb-memberday ${d.memberDay.isToday ? 'on' : ''}`} data-testid="member-day">
-            {d.memberDay.isToday
-              ? <Text>今天是会员日，福利限时领取，先到先得</Text>
-              : <Text>福利只能在会员日领取，下次会员日 {monthDay(d.memberDay.next)}</Text>}
+            {d.memberDay.isToday ? (
+              <Text>今天是会员日，福利限时领取，先到先得</Text>
+            ) : (
+              <Text>福利只能在会员日领取，下次会员日 {monthDay(d.memberDay.next)}</Text>
+            )}
           </View>
           {d.items.length === 0 && <View className="state state-empty">暂时没有福利，敬请期待</View>}
           {d.items.map((b) => {
@@ -90,28 +95,42 @@ function BenefitsBody() {
                   <Text className="tag tag-gray">{b.validDays} 天内有效</Text>
                 </View>
                 <View className="mb-stock">
-                  <View className="mb-stock-bar"><View className="mb-stock-fill" style={{ width: `${pct}%` }} /></View>
-                  <Text className="mb-stock-text" data-testid="stock">{b.soldOut ? '已领完' : `仅剩 ${b.stockLeft} 份`}</Text>
+                  <View className="mb-stock-bar">
+                    <View className="mb-stock-fill" style={{ width: `${pct}%` }} />
+                  </View>
+                  <Text className="mb-stock-text" data-testid="stock">
+                    {b.soldOut ? '已领完' : `仅剩 ${b.stockLeft} 份`}
+                  </Text>
                   <Text className="muted mb-stock-total">共 {b.stock} 份</Text>
                 </View>
                 <View className="mb-benefit-foot">
                   {b.canClaim || !d.memberDay.isToday ? (
                     <Button
-                      className="btn mb-benefit-claim" disabled={!b.canClaim || !!busyId || undefined} loading={busyId === b.id || undefined}
+                      className="btn mb-benefit-claim"
+                      disabled={!b.canClaim || !!busyId || undefined}
+                      loading={busyId === b.id || undefined}
                       onClick={() => claim(b)}
                     >
                       领取
                     </Button>
                   ) : (
-                    <View className="mb-benefit-reason" data-testid="reason">{b.reason ?? '暂不能领取'}</View>
+                    <View className="mb-benefit-reason" data-testid="reason">
+                      {b.reason ?? '暂不能领取'}
+                    </View>
                   )}
-                  {errors[b.id] && <View className="error-text" role="alert">{errors[b.id]}</View>}
+                  {errors[b.id] && (
+                    <View className="error-text" role="alert">
+                      {errors[b.id]}
+                    </View>
+                  )}
                 </View>
               </View>
             );
           })}
           <View className="mb-more">
-            <Button className="btn btn-plain" onClick={() => goMember('claims')}>我的兑换码</Button>
+            <Button className="btn btn-plain" onClick={() => goMember('claims')}>
+              我的兑换码
+            </Button>
           </View>
         </>
       )}
@@ -122,12 +141,26 @@ function BenefitsBody() {
             <View className="mb-result-title">领取成功</View>
             <View className="mb-result-name">{won.title}</View>
             <View className="mb-code mb-result-code">{won.code}</View>
-            <View className="mb-qr"><QrCode text={won.code} size={320} label={`兑换码 ${won.code}`} /></View>
-            <View className="mb-result-valid">请在 {formatDay(won.expiresOn)}（含）前到 {won.partner} 使用</View>
+            <View className="mb-qr">
+              <QrCode text={won.code} size={320} label={`兑换码 ${won.code}`} />
+            </View>
+            <View className="mb-result-valid">
+              请在 {formatDay(won.expiresOn)}（含）前到 {won.partner} 使用
+            </View>
             {won.pointsPrice > 0 && <View className="muted">已使用 {won.pointsPrice} 积分</View>}
             <View className="muted">出示兑换码或二维码，由工作人员核销</View>
-            <Button className="btn mb-result-btn" onClick={() => setWon(undefined)}>知道了</Button>
-            <Button className="btn btn-plain mb-result-btn" onClick={() => { setWon(undefined); goMember('claims'); }}>查看我的兑换码</Button>
+            <Button className="btn mb-result-btn" onClick={() => setWon(undefined)}>
+              知道了
+            </Button>
+            <Button
+              className="btn btn-plain mb-result-btn"
+              onClick={() => {
+                setWon(undefined);
+                goMember('claims');
+              }}
+            >
+              查看我的兑换码
+            </Button>
           </View>
         </View>
       )}

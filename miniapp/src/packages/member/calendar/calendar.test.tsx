@@ -5,7 +5,10 @@ import Calendar from './index';
 
 const cells = (selector = '') => Array.from(document.querySelectorAll(`.mb-cal-cell${selector}`)) as HTMLElement[];
 const dates = (selector: string) => cells(selector).map((c) => c.getAttribute('data-date'));
-const monthCalls = () => calls().filter((c) => c.url.startsWith('/v1/member/check-ins')).map((c) => c.url);
+const monthCalls = () =>
+  calls()
+    .filter((c) => c.url.startsWith('/v1/member/check-ins'))
+    .map((c) => c.url);
 
 beforeEach(resetTaro);
 
@@ -13,9 +16,10 @@ describe('签到日历', () => {
   it('draws the month Monday first with checked days, today and future days, and the rules', async () => {
     login('resident');
     serve({
-      'GET /v1/member/check-ins': (c) => (c.url.includes('month=2026-10')
-        ? ok({ month: '2026-10', today: '2026-11-26', dates: ['2026-10-30', '2026-10-31'], streak: 3, checkedToday: true })
-        : ok({ month: '2026-11', today: '2026-11-26', dates: ['2026-11-24', '2026-11-25', '2026-11-26'], streak: 3, checkedToday: true })),
+      'GET /v1/member/check-ins': (c) =>
+        c.url.includes('month=2026-10')
+          ? ok({ month: '2026-10', today: '2026-11-26', dates: ['2026-10-30', '2026-10-31'], streak: 3, checkedToday: true })
+          : ok({ month: '2026-11', today: '2026-11-26', dates: ['2026-11-24', '2026-11-25', '2026-11-26'], streak: 3, checkedToday: true }),
       'GET /v1/member': () => ok(home()),
     });
     render(<Calendar />);
@@ -24,7 +28,11 @@ describe('签到日历', () => {
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     // 1 Nov 2026 is a Sunday: six blanks first, then the 1st under 日
     const first = screen.getAllByRole('row')[1].querySelectorAll('.mb-cal-cell');
-    expect(Array.from(first).slice(0, 6).every((c) => c.classList.contains('blank'))).toBe(true);
+    expect(
+      Array.from(first)
+        .slice(0, 6)
+        .every((c) => c.classList.contains('blank')),
+    ).toBe(true);
     expect(first[6]).toHaveAttribute('data-date', '2026-11-01');
     expect(dates('.checked')).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
     expect(cells('.checked')[0]).toHaveTextContent('24✓');

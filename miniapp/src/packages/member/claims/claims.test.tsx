@@ -9,19 +9,29 @@ describe('我的兑换码', () => {
   it('lists codes with their status and opens a usable one to its QR code', async () => {
     login('resident');
     serve({
-      'GET /v1/member/claims': () => ok({
-        items: [
-          claimView(),
-          claimView({ code: 'MNPQ-RSTU-VW', title: '老字号茶楼早茶券', partner: '越秀老字号', status: 'redeemed', statusName: '已核销', redeemedAt: '2026-11-19T03:15:00.000Z' }),
-          claimView({ code: 'HJKL-MNPQ-RS', title: '电影票', partner: '越秀影城', statusName: '已过期', expiresOn: '2026-10-24' }),
-        ],
-      }),
+      'GET /v1/member/claims': () =>
+        ok({
+          items: [
+            claimView(),
+            claimView({
+              code: 'MNPQ-RSTU-VW',
+              title: '老字号茶楼早茶券',
+              partner: '越秀老字号',
+              status: 'redeemed',
+              statusName: '已核销',
+              redeemedAt: '2026-11-19T03:15:00.000Z',
+            }),
+            claimView({ code: 'HJKL-MNPQ-RS', title: '电影票', partner: '越秀影城', statusName: '已过期', expiresOn: '2026-10-24' }),
+          ],
+        }),
     });
     render(<Claims />);
     const rows = await screen.findAllByTestId('claim');
     expect(rows).toHaveLength(3);
     expect(screen.getAllByTestId('claim-status').map((t) => [t.textContent, t.className])).toEqual([
-      ['待使用', 'tag mb-status tag-green'], ['已核销', 'tag mb-status tag-gray'], ['已过期', 'tag mb-status tag-orange'],
+      ['待使用', 'tag mb-status tag-green'],
+      ['已核销', 'tag mb-status tag-gray'],
+      ['已过期', 'tag mb-status tag-orange'],
     ]);
     expect(rows.map((r) => r.querySelector('.mb-code')!.textContent)).toEqual(['ABCD-EFGH-JK', 'MNPQ-RSTU-VW', 'HJKL-MNPQ-RS']);
     expect(screen.queryByRole('img')).not.toBeInTheDocument();

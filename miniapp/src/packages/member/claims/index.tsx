@@ -13,7 +13,9 @@ import './index.css';
 export default function MyClaims() {
   return (
     <Page className="mb-cl">
-      <MemberGate><ClaimsBody /></MemberGate>
+      <MemberGate>
+        <ClaimsBody />
+      </MemberGate>
     </Page>
   );
 }
@@ -29,21 +31,29 @@ function ClaimsBody() {
       {!list.loading && items.length === 0 && (
         <View className="state state-empty" data-testid="empty">
           <View>还没有兑换码，会员日可领取专属福利</View>
-          <Button className="btn mb-gate-btn" onClick={() => goMember('benefits')}>看看会员日福利</Button>
+          <Button className="btn mb-gate-btn" onClick={() => goMember('benefits')}>
+            看看会员日福利
+          </Button>
         </View>
       )}
       {items.map((c) => {
         const expanded = open === c.code;
         return (
           <View
-            key={c.code} className={`mb-claim ${expanded ? 'open' : ''} ${claimUsable(c) ? '' : 'used'}`} data-testid="claim"
-            role="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : c.code)}
+            key={c.code}
+            className={`mb-claim ${expanded ? 'open' : ''} ${claimUsable(c) ? '' : 'used'}`}
+            data-testid="claim"
+            role="button"
+            aria-expanded={expanded}
+            onClick={() => setOpen(expanded ? undefined : c.code)}
           >
             <View className="mb-claim-head">
               <View className="mb-claim-title">{c.title}</View>
               <ClaimStatusTag claim={c} />
             </View>
-            <View className="muted">{c.partner} · 领取于 {formatDateTime(c.claimedAt)}</View>
+            <View className="muted">
+              {c.partner} · 领取于 {formatDateTime(c.claimedAt)}
+            </View>
             <View className="mb-claim-row">
               <Text className="mb-code mb-claim-code">{c.code}</Text>
               <Text className="mb-claim-toggle">{expanded ? '收起' : claimUsable(c) ? '出示二维码 ›' : '详情 ›'}</Text>
@@ -52,8 +62,12 @@ function ClaimsBody() {
               <View className="mb-claim-panel" data-testid="claim-panel">
                 {claimUsable(c) ? (
                   <>
-                    <View className="mb-qr"><QrCode text={c.code} size={360} label={`兑换码 ${c.code}`} /></View>
-                    <View className="mb-claim-valid">请在 {formatDay(c.expiresOn)}（含）前到 {c.partner} 使用</View>
+                    <View className="mb-qr">
+                      <QrCode text={c.code} size={360} label={`兑换码 ${c.code}`} />
+                    </View>
+                    <View className="mb-claim-valid">
+                      请在 {formatDay(c.expiresOn)}（含）前到 {c.partner} 使用
+                    </View>
                   </>
                 ) : c.redeemedAt ? (
                   <View className="mb-claim-valid">已于 {formatDateTime(c.redeemedAt)} 核销使用</View>

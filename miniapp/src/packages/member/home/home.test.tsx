@@ -56,10 +56,21 @@ describe('会员专区', () => {
 
   it('checks in once: points, the streak bonus, and an upgrade that redraws the card', async () => {
     login('resident');
-    const before = card({ balance: 180, growth: 180, streak: 6, nextBonus: { day: 7, points: 20, daysLeft: 1 }, next: { name: '银卡', threshold: 200, needed: 20, ratio: 0.9 } });
+    const before = card({
+      balance: 180,
+      growth: 180,
+      streak: 6,
+      nextBonus: { day: 7, points: 20, daysLeft: 1 },
+      next: { name: '银卡', threshold: 200, needed: 20, ratio: 0.9 },
+    });
     const after = card({
-      balance: 205, growth: 205, streak: 7, checkedToday: true, nextBonus: { day: 14, points: 50, daysLeft: 7 },
-      level: { id: 'silver', name: '银卡', face: FACES.silver, perks: ['银卡及以上商户优惠券'], index: 1 }, next: { name: '金卡', threshold: 1000, needed: 795, ratio: 0.01 },
+      balance: 205,
+      growth: 205,
+      streak: 7,
+      checkedToday: true,
+      nextBonus: { day: 14, points: 50, daysLeft: 7 },
+      level: { id: 'silver', name: '银卡', face: FACES.silver, perks: ['银卡及以上商户优惠券'], index: 1 },
+      next: { name: '金卡', threshold: 1000, needed: 795, ratio: 0.01 },
     });
     serve({
       'GET /v1/member': () => ok(home({ card: before })),
@@ -114,8 +125,10 @@ describe('会员专区', () => {
     expect(await screen.findByTestId('member-day')).toHaveTextContent('下次会员日：12 月 18 日');
     expect(screen.getByTestId('member-day')).not.toHaveClass('on');
     for (const [text, url] of [
-      ['签到日历', '/packages/member/calendar/index'], ['积分明细', '/packages/member/points/index'],
-      ['会员日福利', '/packages/member/benefits/index'], ['我的兑换码', '/packages/member/claims/index'],
+      ['签到日历', '/packages/member/calendar/index'],
+      ['积分明细', '/packages/member/points/index'],
+      ['会员日福利', '/packages/member/benefits/index'],
+      ['我的兑换码', '/packages/member/claims/index'],
     ]) {
       fireEvent.click(screen.getByText(text));
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });

@@ -16,7 +16,9 @@ const faceStyle = (face: CardFace) => ({ background: `linear-gradient(135deg, ${
 export default function MemberHomePage() {
   return (
     <Page className="mb-home">
-      <MemberGate><HomeBody /></MemberGate>
+      <MemberGate>
+        <HomeBody />
+      </MemberGate>
     </Page>
   );
 }
@@ -30,7 +32,9 @@ function HomeBody() {
   const [error, setError] = useState<string>();
   const shownAt = useRef(Date.now());
 
-  useEffect(() => { setFresh(undefined); }, [home.data]);
+  useEffect(() => {
+    setFresh(undefined);
+  }, [home.data]);
   // back from 福利/积分 (points spent or earned): load again, but not right after the first load
   useDidShow(() => {
     if (Date.now() - shownAt.current > 1000) home.reload();
@@ -74,10 +78,16 @@ function HomeBody() {
       {h && (
         <>
           {result?.upgradedTo && (
-            <View className="mb-upgraded" role="alert">恭喜升级为 {result.upgradedTo}！卡面已更新</View>
+            <View className="mb-upgraded" role="alert">
+              恭喜升级为 {result.upgradedTo}！卡面已更新
+            </View>
           )}
           {card ? <CardView card={card} /> : <ClaimOffer home={h} busy={busy} onClaim={claimCard} />}
-          {error && <View className="error-text mb-center" role="alert">{error}</View>}
+          {error && (
+            <View className="error-text mb-center" role="alert">
+              {error}
+            </View>
+          )}
 
           {card && (
             <>
@@ -85,15 +95,25 @@ function HomeBody() {
                 <View className="mb-checkin-head">
                   <View>
                     <View className="mb-streak" data-testid="streak">
-                      {card.streak > 0 ? <>已连续签到 <Text className="mb-streak-n">{card.streak}</Text> 天</> : '每天签到领积分，连续签到有额外奖励'}
+                      {card.streak > 0 ? (
+                        <>
+                          已连续签到 <Text className="mb-streak-n">{card.streak}</Text> 天
+                        </>
+                      ) : (
+                        '每天签到领积分，连续签到有额外奖励'
+                      )}
                     </View>
                     {card.nextBonus && (
-                      <View className="muted" data-testid="next-bonus">再签 {card.nextBonus.daysLeft} 天可得 +{card.nextBonus.points}</View>
+                      <View className="muted" data-testid="next-bonus">
+                        再签 {card.nextBonus.daysLeft} 天可得 +{card.nextBonus.points}
+                      </View>
                     )}
                   </View>
                 </View>
                 <Button
-                  className="btn mb-checkin" disabled={card.checkedToday || busy || undefined} loading={(busy && !card.checkedToday) || undefined}
+                  className="btn mb-checkin"
+                  disabled={card.checkedToday || busy || undefined}
+                  loading={(busy && !card.checkedToday) || undefined}
                   onClick={checkIn}
                 >
                   {card.checkedToday ? '今日已签到' : `签到领 ${h.checkIn.basePoints} 积分`}
@@ -101,17 +121,33 @@ function HomeBody() {
                 {result && !result.already && (
                   <View className="mb-checkin-result" role="status">
                     <Text className="mb-plus">+{result.points} 积分</Text>
-                    {result.bonus > 0 && <Text className="mb-bonus">（含连续 {result.streak} 天奖励 +{result.bonus}）</Text>}
+                    {result.bonus > 0 && (
+                      <Text className="mb-bonus">
+                        （含连续 {result.streak} 天奖励 +{result.bonus}）
+                      </Text>
+                    )}
                   </View>
                 )}
                 {result?.already && <View className="muted mb-center">今天已经签过到了，明天再来</View>}
               </View>
 
               <View className="mb-links">
-                <View className="mb-link" role="button" onClick={() => goMember('calendar')}><View className="mb-link-icon">历</View><Text>签到日历</Text></View>
-                <View className="mb-link" role="button" onClick={() => goMember('points')}><View className="mb-link-icon">分</View><Text>积分明细</Text></View>
-                <View className="mb-link" role="button" onClick={() => goMember('benefits')}><View className="mb-link-icon">礼</View><Text>会员日福利</Text></View>
-                <View className="mb-link" role="button" onClick={() => goMember('claims')}><View className="mb-link-icon">码</View><Text>我的兑换码</Text></View>
+                <View className="mb-link" role="button" onClick={() => goMember('calendar')}>
+                  <View className="mb-link-icon">历</View>
+                  <Text>签到日历</Text>
+                </View>
+                <View className="mb-link" role="button" onClick={() => goMember('points')}>
+                  <View className="mb-link-icon">分</View>
+                  <Text>积分明细</Text>
+                </View>
+                <View className="mb-link" role="button" onClick={() => goMember('benefits')}>
+                  <View className="mb-link-icon">礼</View>
+                  <Text>会员日福利</Text>
+                </View>
+                <View className="mb-link" role="button" onClick={() => goMember('claims')}>
+                  <View className="mb-link-icon">码</View>
+                  <Text>我的兑换码</Text>
+                </View>
               </View>
             </>
           )}
@@ -124,7 +160,11 @@ function HomeBody() {
           {card && card.level.perks.length > 0 && (
             <View className="section">
               <View className="section-title">{card.level.name}权益</View>
-              {card.level.perks.map((p) => <View key={p} className="mb-perk">{p}</View>)}
+              {card.level.perks.map((p) => (
+                <View key={p} className="mb-perk">
+                  {p}
+                </View>
+              ))}
             </View>
           )}
 
@@ -160,24 +200,35 @@ function CardView({ card }: { card: MemberCardView }) {
           <View>
             <View className="mb-face-label">可用积分</View>
             <View className="mb-points">{card.balance}</View>
-            <View className="mb-member-no" aria-label={`会员号 ${card.memberNo}`}>{spacedMemberNo(card.memberNo)}</View>
+            <View className="mb-member-no" aria-label={`会员号 ${card.memberNo}`}>
+              {spacedMemberNo(card.memberNo)}
+            </View>
           </View>
-          <View className="mb-face-qr"><QrCode text={card.memberNo} size={200} label={`会员码 ${card.memberNo}`} /></View>
+          <View className="mb-face-qr">
+            <QrCode text={card.memberNo} size={200} label={`会员码 ${card.memberNo}`} />
+          </View>
         </View>
       </View>
       <View className="mb-progress" data-testid="progress">
         {next ? (
           <>
             <View className="mb-progress-text">
-              <Text>再得 {next.needed} 成长值升级为 {next.name}</Text>
-              <Text className="muted">成长值 {card.growth}/{next.threshold}</Text>
+              <Text>
+                再得 {next.needed} 成长值升级为 {next.name}
+              </Text>
+              <Text className="muted">
+                成长值 {card.growth}/{next.threshold}
+              </Text>
             </View>
             <View className="mb-bar" role="progressbar" aria-valuenow={Math.round(next.ratio * 100)} aria-valuemin={0} aria-valuemax={100}>
               <View className="mb-bar-fill" style={{ width: `${Math.round(next.ratio * 100)}%` }} />
             </View>
           </>
         ) : (
-          <View className="mb-progress-text"><Text>已是最高等级，感谢您的支持</Text><Text className="muted">成长值 {card.growth}</Text></View>
+          <View className="mb-progress-text">
+            <Text>已是最高等级，感谢您的支持</Text>
+            <Text className="muted">成长值 {card.growth}</Text>
+          </View>
         )}
       </View>
     </View>
@@ -198,8 +249,14 @@ function ClaimOffer({ home, busy, onClaim }: { home: MemberHome; busy: boolean; 
         <View className="mb-preview-no">YX•• •••• ••••</View>
       </View>
       <View className="mb-offer">
-        {home.pendingPoints > 0 && <View className="mb-pending" data-testid="pending">您已有 {home.pendingPoints} 积分，领卡后即可使用</View>}
-        <Button className="btn mb-claim-card" disabled={busy || undefined} loading={busy || undefined} onClick={onClaim}>领取会员卡</Button>
+        {home.pendingPoints > 0 && (
+          <View className="mb-pending" data-testid="pending">
+            您已有 {home.pendingPoints} 积分，领卡后即可使用
+          </View>
+        )}
+        <Button className="btn mb-claim-card" disabled={busy || undefined} loading={busy || undefined} onClick={onClaim}>
+          领取会员卡
+        </Button>
         <View className="muted mb-center">免费领取，一人一卡</View>
       </View>
     </View>

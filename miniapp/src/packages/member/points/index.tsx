@@ -12,7 +12,9 @@ import './index.css';
 export default function PointsLedger() {
   return (
     <Page className="mb-pts">
-      <MemberGate><PointsBody /></MemberGate>
+      <MemberGate>
+        <PointsBody />
+      </MemberGate>
     </Page>
   );
 }
@@ -23,11 +25,15 @@ function PointsBody() {
     <StateView loading={list.loading && !list.items.length} error={list.error} onRetry={list.refresh}>
       <View className="mb-pts-head">
         <View className="mb-pts-stat">
-          <View className="mb-pts-n" data-testid="balance">{list.last?.balance ?? 0}</View>
+          <View className="mb-pts-n" data-testid="balance">
+            {list.last?.balance ?? 0}
+          </View>
           <View className="mb-pts-label">可用积分</View>
         </View>
         <View className="mb-pts-stat">
-          <View className="mb-pts-n" data-testid="growth">{list.last?.growth ?? 0}</View>
+          <View className="mb-pts-n" data-testid="growth">
+            {list.last?.growth ?? 0}
+          </View>
           <View className="mb-pts-label">成长值</View>
         </View>
       </View>
@@ -36,7 +42,9 @@ function PointsBody() {
       {list.items.length === 0 ? (
         <View className="state state-empty" data-testid="empty">
           <View>还没有积分记录</View>
-          <Button className="btn mb-gate-btn" onClick={() => goMember('home')}>去签到领积分</Button>
+          <Button className="btn mb-gate-btn" onClick={() => goMember('home')}>
+            去签到领积分
+          </Button>
         </View>
       ) : (
         <View className="mb-box mb-pts-list">
@@ -44,7 +52,9 @@ function PointsBody() {
             <View key={`${i.at}-${k}`} className="mb-pts-row" data-testid="points-row">
               <View className="mb-pts-main">
                 <View className="mb-pts-reason">{i.reason}</View>
-                <Text className="muted">{formatDateTime(i.at)} · {i.kindName}</Text>
+                <Text className="muted">
+                  {formatDateTime(i.at)} · {i.kindName}
+                </Text>
               </View>
               <Text className={`mb-pts-amount ${i.points > 0 ? 'plus' : 'minus'}`}>{pointsText(i.points)}</Text>
             </View>

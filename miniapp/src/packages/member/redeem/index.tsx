@@ -17,7 +17,9 @@ const CAN_SCAN = process.env.TARO_ENV !== 'h5';
 export default function Redeem() {
   return (
     <Page className="mb-rd">
-      <RoleGate roles={['partner']} what="兑换码核销"><RedeemBody /></RoleGate>
+      <RoleGate roles={['partner']} what="兑换码核销">
+        <RedeemBody />
+      </RoleGate>
     </Page>
   );
 }
@@ -71,7 +73,10 @@ function RedeemBody() {
   const redeem = async () => {
     if (!claim || busy) return;
     const r = await Taro.showModal({
-      title: '确认核销', content: `核销“${claim.title}”（兑换码 ${claim.code}）？核销后不能撤销。`, confirmText: '核销', cancelText: '取消',
+      title: '确认核销',
+      content: `核销“${claim.title}”（兑换码 ${claim.code}）？核销后不能撤销。`,
+      confirmText: '核销',
+      cancelText: '取消',
     });
     if (!r.confirm) return;
     setBusy('redeem');
@@ -103,18 +108,42 @@ function RedeemBody() {
       <View className="mb-box">
         <View className="field-label">兑换码</View>
         <Input
-          className={`input mb-redeem-input ${inputError ? 'input-error' : ''}`} value={input} maxlength={REDEEM_INPUT_MAX} placeholder="如 ABCD-EFGH-JK，大小写和短横线均可"
-          onInput={(e) => setInput(e.detail.value)} onConfirm={(e) => query(e.detail.value)} confirmType="search" aria-label="兑换码"
+          className={`input mb-redeem-input ${inputError ? 'input-error' : ''}`}
+          value={input}
+          maxlength={REDEEM_INPUT_MAX}
+          placeholder="如 ABCD-EFGH-JK，大小写和短横线均可"
+          onInput={(e) => setInput(e.detail.value)}
+          onConfirm={(e) => query(e.detail.value)}
+          confirmType="search"
+          aria-label="兑换码"
         />
-        {inputError && <View className="error-text" role="alert">{inputError}</View>}
+        {inputError && (
+          <View className="error-text" role="alert">
+            {inputError}
+          </View>
+        )}
         <View className="mb-redeem-actions">
-          <Button className="btn mb-redeem-query" disabled={!!busy || undefined} loading={busy === 'query' || undefined} onClick={() => query(input)}>查询</Button>
-          {CAN_SCAN && <Button className="btn btn-plain mb-redeem-scan" onClick={scan}>扫码</Button>}
+          <Button className="btn mb-redeem-query" disabled={!!busy || undefined} loading={busy === 'query' || undefined} onClick={() => query(input)}>
+            查询
+          </Button>
+          {CAN_SCAN && (
+            <Button className="btn btn-plain mb-redeem-scan" onClick={scan}>
+              扫码
+            </Button>
+          )}
         </View>
       </View>
 
-      {done && <View className="mb-success mb-redeem-done" role="status">{done}</View>}
-      {error && <View className="mb-notice mb-redeem-error" role="alert">{error}</View>}
+      {done && (
+        <View className="mb-success mb-redeem-done" role="status">
+          {done}
+        </View>
+      )}
+      {error && (
+        <View className="mb-notice mb-redeem-error" role="alert">
+          {error}
+        </View>
+      )}
 
       {claim && (
         <View className="mb-box mb-redeem-claim" data-testid="redeem-claim">
@@ -122,14 +151,36 @@ function RedeemBody() {
             <View className="mb-redeem-title">{claim.title}</View>
             <ClaimStatusTag claim={claim} />
           </View>
-          <View className="mb-redeem-fact"><Text className="muted">兑换码</Text><Text className="mb-code">{claim.code}</Text></View>
-          <View className="mb-redeem-fact"><Text className="muted">会员卡号</Text><Text data-testid="member-no">{claim.memberNo}</Text></View>
-          <View className="mb-redeem-fact"><Text className="muted">合作单位</Text><Text>{claim.partner}</Text></View>
-          <View className="mb-redeem-fact"><Text className="muted">领取时间</Text><Text>{formatDateTime(claim.claimedAt)}</Text></View>
-          <View className="mb-redeem-fact"><Text className="muted">有效期至</Text><Text>{formatDay(claim.expiresOn)}</Text></View>
-          {claim.redeemedAt && <View className="mb-redeem-fact"><Text className="muted">核销时间</Text><Text>{formatDateTime(claim.redeemedAt)}</Text></View>}
+          <View className="mb-redeem-fact">
+            <Text className="muted">兑换码</Text>
+            <Text className="mb-code">{claim.code}</Text>
+          </View>
+          <View className="mb-redeem-fact">
+            <Text className="muted">会员卡号</Text>
+            <Text data-testid="member-no">{claim.memberNo}</Text>
+          </View>
+          <View className="mb-redeem-fact">
+            <Text className="muted">合作单位</Text>
+            <Text>{claim.partner}</Text>
+          </View>
+          <View className="mb-redeem-fact">
+            <Text className="muted">领取时间</Text>
+            <Text>{formatDateTime(claim.claimedAt)}</Text>
+          </View>
+          <View className="mb-redeem-fact">
+            <Text className="muted">有效期至</Text>
+            <Text>{formatDay(claim.expiresOn)}</Text>
+          </View>
+          {claim.redeemedAt && (
+            <View className="mb-redeem-fact">
+              <Text className="muted">核销时间</Text>
+              <Text>{formatDateTime(claim.redeemedAt)}</Text>
+            </View>
+          )}
           {claimUsable(claim) ? (
-            <Button className="btn mb-redeem-confirm" disabled={!!busy || undefined} loading={busy === 'redeem' || undefined} onClick={redeem}>确认核销</Button>
+            <Button className="btn mb-redeem-confirm" disabled={!!busy || undefined} loading={busy === 'redeem' || undefined} onClick={redeem}>
+              确认核销
+            </Button>
           ) : (
             <View className="mb-redeem-note">{claim.status === 'redeemed' ? '该兑换码已核销，不能重复使用' : '该兑换码已过期，不能核销'}</View>
           )}
@@ -137,7 +188,11 @@ function RedeemBody() {
       )}
 
       {(done || (claim && !claimUsable(claim))) && (
-        <View className="mb-more"><Button className="btn btn-plain" onClick={next}>核销下一个</Button></View>
+        <View className="mb-more">
+          <Button className="btn btn-plain" onClick={next}>
+            核销下一个
+          </Button>
+        </View>
       )}
     </>
   );

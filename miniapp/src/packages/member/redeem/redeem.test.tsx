@@ -82,8 +82,12 @@ describe('兑换码核销', () => {
     let used = false;
     serve({
       'GET /v1/partner/claims/ZZZZ-ZZZZ-ZZ': () => fail(404, '没有这个兑换码，请核对后再输入', 'NOT_FOUND'),
-      [`GET /v1/partner/claims/${CODE}`]: () => ok(used ? partnerView({ status: 'redeemed', statusName: '已核销', redeemedAt: '2026-11-19T03:15:00.000Z' }) : partnerView()),
-      [`POST /v1/partner/claims/${CODE}/redeem`]: () => { used = true; return fail(409, '该兑换码已于 2026-11-19 11:15 核销，不能重复使用'); },
+      [`GET /v1/partner/claims/${CODE}`]: () =>
+        ok(used ? partnerView({ status: 'redeemed', statusName: '已核销', redeemedAt: '2026-11-19T03:15:00.000Z' }) : partnerView()),
+      [`POST /v1/partner/claims/${CODE}/redeem`]: () => {
+        used = true;
+        return fail(409, '该兑换码已于 2026-11-19 11:15 核销，不能重复使用');
+      },
     });
     render(<Redeem />);
     type('zzzzzzzzzz');

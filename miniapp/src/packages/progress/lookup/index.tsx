@@ -38,7 +38,10 @@ export default function Lookup() {
 
   const submit = async () => {
     const v = validate(appNo, code);
-    if (!v.ok) { setErrors(v.errors); return; }
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -57,15 +60,32 @@ export default function Lookup() {
         <View className="section-title">办件进度查询</View>
         <View className="muted lookup-hint">无需登录。办件编号和查询码在提交申请后的回执上，也可用申请时留的手机号后 4 位查询。</View>
         <Field
-          name="appNo" label="办件编号" value={appNo} maxlength={APP_NO_LENGTH} placeholder="YX 开头的 16 位编号，如 YX20261126000123"
-          onInput={(v) => setAppNo(v.replace(/\s/g, '').toUpperCase())} error={errors.appNo}
+          name="appNo"
+          label="办件编号"
+          value={appNo}
+          maxlength={APP_NO_LENGTH}
+          placeholder="YX 开头的 16 位编号，如 YX20261126000123"
+          onInput={(v) => setAppNo(v.replace(/\s/g, '').toUpperCase())}
+          error={errors.appNo}
         />
         <Field
-          name="code" label="查询码 / 手机号后 4 位" type="number" value={code} maxlength={LOOKUP_CODE_LENGTH} placeholder="6 位查询码或手机号后 4 位"
-          onInput={(v) => setCode(v.replace(/\D/g, ''))} error={errors.code}
+          name="code"
+          label="查询码 / 手机号后 4 位"
+          type="number"
+          value={code}
+          maxlength={LOOKUP_CODE_LENGTH}
+          placeholder="6 位查询码或手机号后 4 位"
+          onInput={(v) => setCode(v.replace(/\D/g, ''))}
+          error={errors.code}
         />
-        {errors.form && <View className="error-text lookup-error" role="alert">{errors.form}</View>}
-        <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>查询</Button>
+        {errors.form && (
+          <View className="error-text lookup-error" role="alert">
+            {errors.form}
+          </View>
+        )}
+        <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+          查询
+        </Button>
       </View>
 
       {result && <LookupResultView r={result} />}
@@ -79,13 +99,30 @@ function LookupResultView({ r }: { r: LookupResult }) {
     <View data-testid="lookup-result">
       <View className="section">
         <View className="lookup-name">{r.itemName}</View>
-        <View className="lookup-state"><StateTag state={r.state} name={r.stateName} /></View>
-        <View className="lookup-kv"><Text className="muted">办件编号</Text><Text>{r.appNo}</Text></View>
-        <View className="lookup-kv"><Text className="muted">办理部门</Text><Text>{r.departmentName}</Text></View>
-        <View className="lookup-kv"><Text className="muted">申请人</Text><Text>{r.applicant}</Text></View>
-        <View className="lookup-kv"><Text className="muted">提交时间</Text><Text>{formatDate(r.submittedAt)}</Text></View>
+        <View className="lookup-state">
+          <StateTag state={r.state} name={r.stateName} />
+        </View>
+        <View className="lookup-kv">
+          <Text className="muted">办件编号</Text>
+          <Text>{r.appNo}</Text>
+        </View>
+        <View className="lookup-kv">
+          <Text className="muted">办理部门</Text>
+          <Text>{r.departmentName}</Text>
+        </View>
+        <View className="lookup-kv">
+          <Text className="muted">申请人</Text>
+          <Text>{r.applicant}</Text>
+        </View>
+        <View className="lookup-kv">
+          <Text className="muted">提交时间</Text>
+          <Text>{formatDate(r.submittedAt)}</Text>
+        </View>
         {(running || r.state === 'supplement') && (
-          <View className="lookup-kv"><Text className="muted">办结期限</Text><Text>{formatDay(r.deadline)}前</Text></View>
+          <View className="lookup-kv">
+            <Text className="muted">办结期限</Text>
+            <Text>{formatDay(r.deadline)}前</Text>
+          </View>
         )}
         <View className="lookup-light">
           <TrafficLight light={r.light} remainingDays={r.remainingDays} state={r.state} />

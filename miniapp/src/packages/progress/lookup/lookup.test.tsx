@@ -6,8 +6,16 @@ const request = Taro.request as unknown as jest.Mock;
 const useRouter = Taro.useRouter as unknown as jest.Mock;
 
 const found = {
-  appNo: 'YX20261126000123', itemName: '食品经营许可', departmentName: '区市场监管局', state: 'in_review', stateName: '审查中',
-  submittedAt: '2026-11-26T06:05:00Z', light: 'yellow', remainingDays: 1, deadline: '2026-12-03', applicant: '张*明',
+  appNo: 'YX20261126000123',
+  itemName: '食品经营许可',
+  departmentName: '区市场监管局',
+  state: 'in_review',
+  stateName: '审查中',
+  submittedAt: '2026-11-26T06:05:00Z',
+  light: 'yellow',
+  remainingDays: 1,
+  deadline: '2026-12-03',
+  applicant: '张*明',
   timeline: [
     { at: '2026-11-26T06:05:00Z', actor: '申请人', action: '提交申请' },
     { at: '2026-11-27T01:00:00Z', actor: '区市场监管局', action: '受理' },

@@ -32,7 +32,9 @@ export default function Mine() {
   );
   return (
     <Page className="mine">
-      <RoleGate what="我的办件" loginText="登录后可查看您申请的办件" loginExtra={lookup}><MineList /></RoleGate>
+      <RoleGate what="我的办件" loginText="登录后可查看您申请的办件" loginExtra={lookup}>
+        <MineList />
+      </RoleGate>
     </Page>
   );
 }
@@ -47,8 +49,13 @@ function MineList() {
       <View className="mine-tabs" role="tablist">
         {TABS.map((t) => (
           <View
-            key={t.key} className={`mine-tab ${t.key === tab ? 'active' : ''}`} role="tab" aria-selected={t.key === tab}
-            onClick={() => { if (t.key !== tab) setTab(t.key); }}
+            key={t.key}
+            className={`mine-tab ${t.key === tab ? 'active' : ''}`}
+            role="tab"
+            aria-selected={t.key === tab}
+            onClick={() => {
+              if (t.key !== tab) setTab(t.key);
+            }}
           >
             {t.name}
           </View>
@@ -72,7 +79,9 @@ function MineList() {
       </ListView>
       {!list.loading && !list.error && !list.items.length && tab === 'all' && (
         <View className="mine-guide">
-          <Button className="btn btn-plain" onClick={() => Taro.switchTab({ url: '/pages/guide/index' })}>去办事指南</Button>
+          <Button className="btn btn-plain" onClick={() => Taro.switchTab({ url: '/pages/guide/index' })}>
+            去办事指南
+          </Button>
         </View>
       )}
     </>

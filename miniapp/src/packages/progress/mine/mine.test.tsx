@@ -5,10 +5,23 @@ import Mine from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const row = (n: number, over: Record<string, unknown> = {}) => ({
-  appNo: `YX20261126${String(n).padStart(6, '0')}`, itemName: `事项${n}`, departmentName: '区市场监管局', state: 'in_review', stateName: '审查中',
-  submittedAt: `2026-11-${String(n).padStart(2, '0')}T02:00:00Z`, light: 'green', remainingDays: 3, deadline: '2026-12-03', ...over,
+  appNo: `YX20261126${String(n).padStart(6, '0')}`,
+  itemName: `事项${n}`,
+  departmentName: '区市场监管局',
+  state: 'in_review',
+  stateName: '审查中',
+  submittedAt: `2026-11-${String(n).padStart(2, '0')}T02:00:00Z`,
+  light: 'green',
+  remainingDays: 3,
+  deadline: '2026-12-03',
+  ...over,
 });
-const login = () => saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+const login = () =>
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();

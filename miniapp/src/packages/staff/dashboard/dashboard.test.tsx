@@ -7,25 +7,63 @@ import DashboardPage, { barPercent } from './index';
 const request = Taro.request as unknown as jest.Mock;
 const weeks = (n: number[][]) => n.map(([received, done], i) => ({ week: `2026-W${41 + i}`, received, done, onTime: done }));
 const dept: Dashboard = {
-  scope: 'dept', name: '越秀区市场监督管理局',
+  scope: 'dept',
+  name: '越秀区市场监督管理局',
   byState: { submitted: 10, accepted: 0, in_review: 5, supplement: 2, approved: 4, delivered: 20 },
-  open: 15, done: 40, onTimeRate: 0.925, avgUsedDays: 3.46, ratings: 10, satisfactionRate: 0.8,
-  weeks: weeks([[8, 4], [2, 2], [0, 0], [4, 8], [1, 0], [3, 3], [6, 5], [5, 6]]),
+  open: 15,
+  done: 40,
+  onTimeRate: 0.925,
+  avgUsedDays: 3.46,
+  ratings: 10,
+  satisfactionRate: 0.8,
+  weeks: weeks([
+    [8, 4],
+    [2, 2],
+    [0, 0],
+    [4, 8],
+    [1, 0],
+    [3, 3],
+    [6, 5],
+    [5, 6],
+  ]),
 };
 const empty: Dashboard = {
-  scope: 'district', name: '越秀区', byState: {}, done: 0, onTimeRate: null, avgUsedDays: null, ratings: 0, satisfactionRate: null,
-  weeks: weeks([[0, 0], [0, 0]]),
+  scope: 'district',
+  name: '越秀区',
+  byState: {},
+  done: 0,
+  onTimeRate: null,
+  avgUsedDays: null,
+  ratings: 0,
+  satisfactionRate: null,
+  weeks: weeks([
+    [0, 0],
+    [0, 0],
+  ]),
 };
 const dashboardCalls = () => request.mock.calls.map((c) => c[0].url as string).filter((u) => u.startsWith('/v1/dashboard'));
 const height = (id: string) => (screen.getByTestId(id) as HTMLElement).style.height;
 const login = (role: 'staff' | 'dispatcher' | 'resident', departmentId?: string) =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
   request.mockImplementation(async ({ url }: { url: string }) => {
-    if (url === '/v1/departments') return { statusCode: 200, data: { items: [{ id: 'amr', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' }, { id: 'fire', name: '越秀区消防救援大队', shortName: '区消防大队', phone: '', address: '' }] } };
+    if (url === '/v1/departments')
+      return {
+        statusCode: 200,
+        data: {
+          items: [
+            { id: 'amr', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '', address: '' },
+            { id: 'fire', name: '越秀区消防救援大队', shortName: '区消防大队', phone: '', address: '' },
+          ],
+        },
+      };
     if (url.startsWith('/v1/dashboard?scope=district')) return { statusCode: 200, data: empty };
     if (url.startsWith('/v1/dashboard?scope=street')) return { statusCode: 200, data: { ...empty, scope: 'street', name: '北京街道', rectificationsOpen: 2 } };
     if (url.startsWith('/v1/dashboard?scope=dept')) return { statusCode: 200, data: dept };
@@ -102,9 +140,14 @@ describe('数据看板', () => {
 
   it('shows the 诉求工单 section: KPIs and the weekly filed/closed bars on one scale; none without the figures', async () => {
     const street = {
-      ...empty, scope: 'street', name: '北京街道',
+      ...empty,
+      scope: 'street',
+      name: '北京街道',
       workOrders: { filed: 42, open: 7, closed: 30, resolved: 33, reopened: 2, duplicates: 3, onTimeRate: 0.9, satisfactionRate: 0.875 },
-      weeks: [{ week: '2026-W47', received: 0, done: 0, onTime: 0, woFiled: 10, woClosed: 4 }, { week: '2026-W48', received: 0, done: 0, onTime: 0, woFiled: 5, woClosed: 8 }],
+      weeks: [
+        { week: '2026-W47', received: 0, done: 0, onTime: 0, woFiled: 10, woClosed: 4 },
+        { week: '2026-W48', received: 0, done: 0, onTime: 0, woFiled: 5, woClosed: 8 },
+      ],
     };
     request.mockImplementation(async ({ url }: { url: string }) => {
       if (url.startsWith('/v1/dashboard?scope=street')) return { statusCode: 200, data: street };

@@ -57,7 +57,11 @@ function DashboardBody() {
   const user = useSession()?.user;
   const wide = user?.role === 'dispatcher' || user?.role === 'admin';
   if (!wide && !user?.departmentId) {
-    return <View className="state state-empty" role="alert">您的账号未分配部门，暂无本部门数据，请联系管理员</View>;
+    return (
+      <View className="state state-empty" role="alert">
+        您的账号未分配部门，暂无本部门数据，请联系管理员
+      </View>
+    );
   }
   return <ScopedBoard wide={wide} ownDept={user?.departmentId} dispatcher={user?.role === 'dispatcher'} />;
 }
@@ -69,7 +73,8 @@ function ScopedBoard({ wide, ownDept, dispatcher }: { wide: boolean; ownDept?: s
   const [deptId, setDeptId] = useState<string | undefined>(wide ? undefined : ownDept);
   const departments = useAsync(() => (wide ? api.departments() : Promise.resolve({ items: [] })), [wide]);
 
-  const scope: DashboardScope | undefined = mode === 'district' ? { scope: 'district' } : mode === 'street' ? { scope: 'street' } : deptId ? { scope: 'dept', id: deptId } : undefined;
+  const scope: DashboardScope | undefined =
+    mode === 'district' ? { scope: 'district' } : mode === 'street' ? { scope: 'street' } : deptId ? { scope: 'dept', id: deptId } : undefined;
   const data = useAsync(() => (scope ? staffApi.dashboard(scope) : Promise.resolve(undefined)), [mode, deptId]);
 
   return (
@@ -77,13 +82,28 @@ function ScopedBoard({ wide, ownDept, dispatcher }: { wide: boolean; ownDept?: s
       {wide && (
         <View className="section db-scope">
           <Chips<Mode>
-            label="统计范围" value={mode} onChange={setMode}
-            options={[...(dispatcher ? [{ value: 'street' as Mode, label: '本街道' }] : []), { value: 'district', label: '全区' }, { value: 'dept', label: '按部门' }]}
+            label="统计范围"
+            value={mode}
+            onChange={setMode}
+            options={[
+              ...(dispatcher ? [{ value: 'street' as Mode, label: '本街道' }] : []),
+              { value: 'district', label: '全区' },
+              { value: 'dept', label: '按部门' },
+            ]}
           />
           {mode === 'dept' && (
-            <StateView loading={departments.loading} error={departments.error} onRetry={departments.reload} empty={!departments.data?.items.length} emptyText="暂无部门">
+            <StateView
+              loading={departments.loading}
+              error={departments.error}
+              onRetry={departments.reload}
+              empty={!departments.data?.items.length}
+              emptyText="暂无部门"
+            >
               <Chips
-                label="选择部门" className="db-depts" value={deptId} onChange={setDeptId}
+                label="选择部门"
+                className="db-depts"
+                value={deptId}
+                onChange={setDeptId}
                 options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.shortName }))}
               />
             </StateView>
@@ -132,7 +152,9 @@ export function Board({ d, own }: { d: Dashboard; own?: boolean }) {
 /** 诉求工单: the counts, the two rates and the weekly filed/closed bars. */
 function WorkOrders({ wo, weeks }: { wo: WorkOrderStats; weeks: Dashboard['weeks'] }) {
   const max = Math.max(0, ...weeks.flatMap((w) => [count(w.woFiled), count(w.woClosed)]));
-  const extra = [count(wo.reopened) > 0 && `重新办理 ${count(wo.reopened)} 件`, count(wo.duplicates) > 0 && `重复件 ${count(wo.duplicates)} 件`].filter(Boolean);
+  const extra = [count(wo.reopened) > 0 && `重新办理 ${count(wo.reopened)} 件`, count(wo.duplicates) > 0 && `重复件 ${count(wo.duplicates)} 件`].filter(
+    Boolean,
+  );
   return (
     <View data-testid="wo-section">
       <View className="db-title db-wo-title">
@@ -150,19 +172,41 @@ function WorkOrders({ wo, weeks }: { wo: WorkOrderStats; weeks: Dashboard['weeks
       <View className="section">
         <View className="section-title">近 {weeks.length || 8} 周诉求受理与办结</View>
         <View className="db-legend">
-          <View className="db-key"><View className="db-swatch wo-filed" />受理</View>
-          <View className="db-key"><View className="db-swatch wo-closed" />办结</View>
+          <View className="db-key">
+            <View className="db-swatch wo-filed" />
+            受理
+          </View>
+          <View className="db-key">
+            <View className="db-swatch wo-closed" />
+            办结
+          </View>
         </View>
         {!weeks.length ? (
           <View className="muted">暂无数据</View>
         ) : (
           <View className="db-chart" role="list" aria-label="每周诉求受理与办结">
             {weeks.map((w) => (
-              <View key={w.week} className="db-col" role="listitem" aria-label={`${w.week} 受理 ${count(w.woFiled)} 件，办结 ${count(w.woClosed)} 件`} data-testid="wo-week">
-                <View className="db-col-value db-col-pair">{count(w.woFiled)}/{count(w.woClosed)}</View>
+              <View
+                key={w.week}
+                className="db-col"
+                role="listitem"
+                aria-label={`${w.week} 受理 ${count(w.woFiled)} 件，办结 ${count(w.woClosed)} 件`}
+                data-testid="wo-week"
+              >
+                <View className="db-col-value db-col-pair">
+                  {count(w.woFiled)}/{count(w.woClosed)}
+                </View>
                 <View className="db-track">
-                  <View className={`db-bar db-bar-received db-bar-wo-filed ${count(w.woFiled) ? 'nz' : ''}`} style={{ height: barPercent(count(w.woFiled), max) }} data-testid={`wo-filed-${w.week}`} />
-                  <View className={`db-bar db-bar-done db-bar-wo-closed ${count(w.woClosed) ? 'nz' : ''}`} style={{ height: barPercent(count(w.woClosed), max) }} data-testid={`wo-closed-${w.week}`} />
+                  <View
+                    className={`db-bar db-bar-received db-bar-wo-filed ${count(w.woFiled) ? 'nz' : ''}`}
+                    style={{ height: barPercent(count(w.woFiled), max) }}
+                    data-testid={`wo-filed-${w.week}`}
+                  />
+                  <View
+                    className={`db-bar db-bar-done db-bar-wo-closed ${count(w.woClosed) ? 'nz' : ''}`}
+                    style={{ height: barPercent(count(w.woClosed), max) }}
+                    data-testid={`wo-closed-${w.week}`}
+                  />
                 </View>
                 <View className="db-col-label">{weekLabel(w.week)}</View>
               </View>
@@ -177,7 +221,10 @@ function WorkOrders({ wo, weeks }: { wo: WorkOrderStats; weeks: Dashboard['weeks
 function Kpi({ name, value, unit, testId }: { name: string; value: string; unit?: string; testId: string }) {
   return (
     <View className="db-kpi" data-testid={testId}>
-      <View className={`db-kpi-value ${value === '暂无' ? 'none' : ''}`}>{value}{unit && <Text className="db-kpi-unit">{unit}</Text>}</View>
+      <View className={`db-kpi-value ${value === '暂无' ? 'none' : ''}`}>
+        {value}
+        {unit && <Text className="db-kpi-unit">{unit}</Text>}
+      </View>
       <View className="muted">{name}</View>
     </View>
   );
@@ -212,19 +259,41 @@ function WeekChart({ weeks }: { weeks: Dashboard['weeks'] }) {
     <View className="section">
       <View className="section-title">近 {weeks.length || 8} 周收件与办结</View>
       <View className="db-legend">
-        <View className="db-key"><View className="db-swatch received" />收件</View>
-        <View className="db-key"><View className="db-swatch done" />办结</View>
+        <View className="db-key">
+          <View className="db-swatch received" />
+          收件
+        </View>
+        <View className="db-key">
+          <View className="db-swatch done" />
+          办结
+        </View>
       </View>
       {!weeks.length ? (
         <View className="muted">暂无数据</View>
       ) : (
         <View className="db-chart" role="list" aria-label="每周收件与办结">
           {weeks.map((w) => (
-            <View key={w.week} className="db-col" role="listitem" aria-label={`${w.week} 收件 ${count(w.received)} 件，办结 ${count(w.done)} 件，按时 ${count(w.onTime)} 件`} data-testid="week">
-              <View className="db-col-value db-col-pair">{count(w.received)}/{count(w.done)}</View>
+            <View
+              key={w.week}
+              className="db-col"
+              role="listitem"
+              aria-label={`${w.week} 收件 ${count(w.received)} 件，办结 ${count(w.done)} 件，按时 ${count(w.onTime)} 件`}
+              data-testid="week"
+            >
+              <View className="db-col-value db-col-pair">
+                {count(w.received)}/{count(w.done)}
+              </View>
               <View className="db-track">
-                <View className={`db-bar db-bar-received ${count(w.received) ? 'nz' : ''}`} style={{ height: barPercent(count(w.received), max) }} data-testid={`received-${w.week}`} />
-                <View className={`db-bar db-bar-done ${count(w.done) ? 'nz' : ''}`} style={{ height: barPercent(count(w.done), max) }} data-testid={`done-${w.week}`} />
+                <View
+                  className={`db-bar db-bar-received ${count(w.received) ? 'nz' : ''}`}
+                  style={{ height: barPercent(count(w.received), max) }}
+                  data-testid={`received-${w.week}`}
+                />
+                <View
+                  className={`db-bar db-bar-done ${count(w.done) ? 'nz' : ''}`}
+                  style={{ height: barPercent(count(w.done), max) }}
+                  data-testid={`done-${w.week}`}
+                />
               </View>
               <View className="db-col-label">{weekLabel(w.week)}</View>
             </View>
@@ -251,10 +320,18 @@ function Satisfaction({ ratings, rate }: { ratings: number; rate: number | null 
             <View className="db-seg db-seg-other" style={{ width: barPercent(ratings - satisfied, ratings) }} data-testid="rating-other" />
           </View>
           <View className="db-legend db-legend-wrap">
-            <View className="db-key"><View className="db-swatch good" />满意 {satisfied} 条</View>
-            <View className="db-key"><View className="db-swatch other" />不满意 {ratings - satisfied} 条</View>
+            <View className="db-key">
+              <View className="db-swatch good" />
+              满意 {satisfied} 条
+            </View>
+            <View className="db-key">
+              <View className="db-swatch other" />
+              不满意 {ratings - satisfied} 条
+            </View>
           </View>
-          <View className="muted">共 {ratings} 条评价，满意率 {rateText(rate)}</View>
+          <View className="muted">
+            共 {ratings} 条评价，满意率 {rateText(rate)}
+          </View>
         </View>
       )}
     </View>

@@ -9,11 +9,25 @@ const showModal = Taro.showModal as unknown as jest.Mock;
 const APP = 'YX20261126000123';
 
 const submitted: StaffApplicationView = {
-  appNo: APP, itemName: '食品经营许可', departmentName: '区市场监管局', state: 'submitted', stateName: '已提交，待受理',
-  submittedAt: '2026-11-26T06:05:00Z', light: 'green', remainingDays: 4, deadline: '2026-12-03',
-  version: 7, applicant: '张*明', promisedDays: 5, statutoryDays: 20,
-  materials: [{ name: '营业执照', source: 'elicence', files: 0 }, { name: '食品安全管理制度', source: 'upload', files: 2 }],
-  deferred: [], actions: ['accept', 'notAccept', 'requestSupplement'],
+  appNo: APP,
+  itemName: '食品经营许可',
+  departmentName: '区市场监管局',
+  state: 'submitted',
+  stateName: '已提交，待受理',
+  submittedAt: '2026-11-26T06:05:00Z',
+  light: 'green',
+  remainingDays: 4,
+  deadline: '2026-12-03',
+  version: 7,
+  applicant: '张*明',
+  promisedDays: 5,
+  statutoryDays: 20,
+  materials: [
+    { name: '营业执照', source: 'elicence', files: 0 },
+    { name: '食品安全管理制度', source: 'upload', files: 2 },
+  ],
+  deferred: [],
+  actions: ['accept', 'notAccept', 'requestSupplement'],
   timeline: [{ at: '2026-11-26T06:05:00Z', actor: '申请人', action: '提交申请' }],
   opinions: [
     { departmentId: 'fire', departmentName: '区消防救援大队', status: 'open', due: '2026-12-01' },
@@ -39,7 +53,11 @@ function serve(current: () => StaffApplicationView, on: Record<string, () => unk
 }
 
 const login = (role: 'staff' | 'resident' = 'staff') =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '区市场监管局' } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '区市场监管局' },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
@@ -66,7 +84,10 @@ describe('办件办理', () => {
     expect(screen.getByTestId('traffic-light')).toHaveAttribute('data-light', 'green');
     expect(screen.getAllByTestId('material').map((m) => m.textContent)).toEqual(['营业执照电子证照', '食品安全管理制度2 个文件已上传']);
     expect(screen.getAllByTestId('opinion-status').map((t) => [t.textContent, t.className])).toEqual([
-      ['待回复', 'tag tag-orange'], ['不同意', 'tag tag-red'], ['逾期视为无意见', 'tag tag-gray'], ['同意', 'tag tag-green'],
+      ['待回复', 'tag tag-orange'],
+      ['不同意', 'tag tag-red'],
+      ['逾期视为无意见', 'tag tag-gray'],
+      ['同意', 'tag tag-green'],
     ]);
     expect(screen.getByText('理由：排污许可未办')).toBeInTheDocument();
     const actions = screen.getAllByTestId(/^action-/).map((b) => b.textContent);
@@ -76,11 +97,21 @@ describe('办件办理', () => {
   });
 
   it('shows uploaded materials to look at: images enlarge together, a PDF opens on its own', async () => {
-    const withFiles = { ...submitted, materials: [{ name: '食品安全管理制度', source: 'upload', files: 3, fileUrls: [
-      { fileId: 'f_a', url: 'https://files/a.png', contentType: 'image/png', fileName: 'a.png' },
-      { fileId: 'f_b', url: 'https://files/b.jpg', contentType: 'image/jpeg', fileName: 'b.jpg' },
-      { fileId: 'f_c', url: 'https://files/c.pdf', contentType: 'application/pdf', fileName: '制度.pdf' },
-    ] }] };
+    const withFiles = {
+      ...submitted,
+      materials: [
+        {
+          name: '食品安全管理制度',
+          source: 'upload',
+          files: 3,
+          fileUrls: [
+            { fileId: 'f_a', url: 'https://files/a.png', contentType: 'image/png', fileName: 'a.png' },
+            { fileId: 'f_b', url: 'https://files/b.jpg', contentType: 'image/jpeg', fileName: 'b.jpg' },
+            { fileId: 'f_c', url: 'https://files/c.pdf', contentType: 'application/pdf', fileName: '制度.pdf' },
+          ],
+        },
+      ],
+    };
     serve(() => withFiles as never);
     render(<Detail />);
     const files = await screen.findAllByTestId('material-file');
@@ -92,7 +123,12 @@ describe('办件办理', () => {
 
   it('accepts after a confirmation, sending the version shown, then shows the new state', async () => {
     let current = submitted;
-    serve(() => current, { accept: () => { current = accepted; return ok(accepted); } });
+    serve(() => current, {
+      accept: () => {
+        current = accepted;
+        return ok(accepted);
+      },
+    });
     render(<Detail />);
     fireEvent.click(await screen.findByTestId('action-accept'));
     await waitFor(() => expect(posts('accept')).toHaveLength(1));
@@ -129,7 +165,10 @@ describe('办件办理', () => {
   it('shows the 409 message and reloads the application', async () => {
     let current = submitted;
     serve(() => current, {
-      accept: () => { current = accepted; return { statusCode: 409, data: { error: { code: 'CONFLICT', message: '该办件刚刚被其他工作人员处理，请刷新后再看' } } }; },
+      accept: () => {
+        current = accepted;
+        return { statusCode: 409, data: { error: { code: 'CONFLICT', message: '该办件刚刚被其他工作人员处理，请刷新后再看' } } };
+      },
     });
     render(<Detail />);
     fireEvent.click(await screen.findByTestId('action-accept'));
@@ -140,7 +179,9 @@ describe('办件办理', () => {
   });
 
   it('refuses an empty 一次性告知, then sends the listed materials with reasons', async () => {
-    serve(() => accepted, { requestSupplement: () => ok({ ...accepted, state: 'supplement', stateName: '待补正材料', light: null, remainingDays: null, version: 9, actions: [] }) });
+    serve(() => accepted, {
+      requestSupplement: () => ok({ ...accepted, state: 'supplement', stateName: '待补正材料', light: null, remainingDays: null, version: 9, actions: [] }),
+    });
     render(<Detail />);
     fireEvent.click(await screen.findByTestId('action-requestSupplement'));
     fireEvent.click(screen.getByText('发送一次性告知'));
@@ -166,10 +207,27 @@ describe('办件办理', () => {
   });
 
   it('requires a reason for 不予许可 and a tracking number for postal 送达, confirming both', async () => {
-    const review: StaffApplicationView = { ...accepted, state: 'in_review', stateName: '审查中', version: 9, actions: ['approve', 'deny', 'requestSupplement'] };
-    const approved: StaffApplicationView = { ...accepted, state: 'approved', stateName: '已办结（准予）', light: null, remainingDays: null, version: 10, actions: ['deliver'] };
+    const review: StaffApplicationView = {
+      ...accepted,
+      state: 'in_review',
+      stateName: '审查中',
+      version: 9,
+      actions: ['approve', 'deny', 'requestSupplement'],
+    };
+    const approved: StaffApplicationView = {
+      ...accepted,
+      state: 'approved',
+      stateName: '已办结（准予）',
+      light: null,
+      remainingDays: null,
+      version: 10,
+      actions: ['deliver'],
+    };
     let current = review;
-    serve(() => current, { deny: () => ok({ ...review, state: 'denied', actions: [], version: 10 }), deliver: () => ok({ ...approved, state: 'delivered', actions: [], version: 11 }) });
+    serve(() => current, {
+      deny: () => ok({ ...review, state: 'denied', actions: [], version: 10 }),
+      deliver: () => ok({ ...approved, state: 'delivered', actions: [], version: 11 }),
+    });
     const { unmount } = render(<Detail />);
     fireEvent.click(await screen.findByTestId('action-deny'));
     fireEvent.click(screen.getByText('不予许可', { selector: 'button.sd-submit' }));

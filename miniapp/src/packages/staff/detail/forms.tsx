@@ -1,6 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
-  NOT_ACCEPT_REASONS, STAFF_TEXT_MAX, SUPPLEMENT_ITEMS_MAX, SUPPLEMENT_MATERIAL_MAX, SUPPLEMENT_REASON_MAX, TRACKING_NO_MAX, type StaffAction,
+  NOT_ACCEPT_REASONS,
+  STAFF_TEXT_MAX,
+  SUPPLEMENT_ITEMS_MAX,
+  SUPPLEMENT_MATERIAL_MAX,
+  SUPPLEMENT_REASON_MAX,
+  TRACKING_NO_MAX,
+  type StaffAction,
 } from '@yx/shared';
 import { useState, type ReactNode } from 'react';
 import type { StaffActionBody, StaffApplicationView } from '../../../api/staff';
@@ -14,7 +20,6 @@ export type Errors = Record<string, string>;
 /** Send one action: check it with the shared schema, confirm where needed, post with the version shown. */
 export type Send = (action: StaffAction, fields: Record<string, unknown>) => Promise<Errors | undefined>;
 
-
 export const DELIVERY_METHODS = [
   { value: 'pickup' as const, label: '窗口领取' },
   { value: 'post' as const, label: '邮寄' },
@@ -22,7 +27,11 @@ export const DELIVERY_METHODS = [
 ];
 type Method = (typeof DELIVERY_METHODS)[number]['value'];
 
-export interface FormProps { d: StaffApplicationView; send: Send; busy: boolean }
+export interface FormProps {
+  d: StaffApplicationView;
+  send: Send;
+  busy: boolean;
+}
 
 function FormBox({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -34,7 +43,11 @@ function FormBox({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function SubmitButton({ busy, onClick, text }: { busy: boolean; onClick: () => void; text: string }) {
-  return <Button className="btn sd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={onClick}>{text}</Button>;
+  return (
+    <Button className="btn sd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={onClick}>
+      {text}
+    </Button>
+  );
 }
 
 export function NotAcceptForm({ send, busy }: FormProps) {
@@ -48,8 +61,20 @@ export function NotAcceptForm({ send, busy }: FormProps) {
   return (
     <FormBox title="不予受理">
       <View className="field-label">原因</View>
-      <Chips label="不予受理原因" options={NOT_ACCEPT_REASONS.map((r) => ({ value: r, label: r }))} value={reason} onChange={(v) => { setReason(v); setErrors((x) => ({ ...x, reason: '' })); }} />
-      {errors.reason && <View className="error-text" role="alert">{errors.reason}</View>}
+      <Chips
+        label="不予受理原因"
+        options={NOT_ACCEPT_REASONS.map((r) => ({ value: r, label: r }))}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setErrors((x) => ({ ...x, reason: '' }));
+        }}
+      />
+      {errors.reason && (
+        <View className="error-text" role="alert">
+          {errors.reason}
+        </View>
+      )}
       <TextBox label="具体说明" value={detail} onInput={setDetail} max={STAFF_TEXT_MAX} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
       <SubmitButton busy={busy} onClick={submit} text="不予受理" />
     </FormBox>
@@ -65,8 +90,14 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
   const [errors, setErrors] = useState<Errors>({});
   const listed = new Set(rows.map((r) => r.material.trim()));
   const set = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
-  const add = (material = '') => { setRows((rs) => [...rs, { material, reason: '' }]); setErrors({}); };
-  const remove = (i: number) => { setRows((rs) => rs.filter((_, n) => n !== i)); setErrors({}); };
+  const add = (material = '') => {
+    setRows((rs) => [...rs, { material, reason: '' }]);
+    setErrors({});
+  };
+  const remove = (i: number) => {
+    setRows((rs) => rs.filter((_, n) => n !== i));
+    setErrors({});
+  };
 
   const submit = async () => {
     // rows left completely blank are dropped rather than reported
@@ -84,10 +115,16 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
           <View className="chips" role="group" aria-label="申请材料">
             {d.materials.map((m) => (
               <View
-                key={m.name} className={`chip ${listed.has(m.name) ? 'on' : ''}`} role="button" aria-label={`添加${m.name}`}
-                onClick={() => { if (!listed.has(m.name)) add(m.name); }}
+                key={m.name}
+                className={`chip ${listed.has(m.name) ? 'on' : ''}`}
+                role="button"
+                aria-label={`添加${m.name}`}
+                onClick={() => {
+                  if (!listed.has(m.name)) add(m.name);
+                }}
               >
-                {listed.has(m.name) ? '✓ ' : '+ '}{m.name}
+                {listed.has(m.name) ? '✓ ' : '+ '}
+                {m.name}
               </View>
             ))}
           </View>
@@ -97,22 +134,46 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
         <View key={i} className="sd-supp-row" data-testid="supplement-row">
           <View className="sd-supp-head">
             <Text className="sd-row-name">第 {i + 1} 项</Text>
-            <View className="sd-remove" role="button" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 项`}>删除</View>
+            <View className="sd-remove" role="button" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 项`}>
+              删除
+            </View>
           </View>
           <Input
-            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`} value={r.material} maxlength={SUPPLEMENT_MATERIAL_MAX} placeholder="材料名称"
-            onInput={(e) => set(i, { material: e.detail.value })} aria-label={`第 ${i + 1} 项材料`}
+            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`}
+            value={r.material}
+            maxlength={SUPPLEMENT_MATERIAL_MAX}
+            placeholder="材料名称"
+            onInput={(e) => set(i, { material: e.detail.value })}
+            aria-label={`第 ${i + 1} 项材料`}
           />
-          {errors[`items.${i}.material`] && <View className="error-text" role="alert">材料名称{errors[`items.${i}.material`]}</View>}
+          {errors[`items.${i}.material`] && (
+            <View className="error-text" role="alert">
+              材料名称{errors[`items.${i}.material`]}
+            </View>
+          )}
           <Input
-            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`} value={r.reason} maxlength={SUPPLEMENT_REASON_MAX} placeholder="需补正的原因，如：缺少负责人签字"
-            onInput={(e) => set(i, { reason: e.detail.value })} aria-label={`第 ${i + 1} 项原因`}
+            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`}
+            value={r.reason}
+            maxlength={SUPPLEMENT_REASON_MAX}
+            placeholder="需补正的原因，如：缺少负责人签字"
+            onInput={(e) => set(i, { reason: e.detail.value })}
+            aria-label={`第 ${i + 1} 项原因`}
           />
-          {errors[`items.${i}.reason`] && <View className="error-text" role="alert">原因{errors[`items.${i}.reason`]}</View>}
+          {errors[`items.${i}.reason`] && (
+            <View className="error-text" role="alert">
+              原因{errors[`items.${i}.reason`]}
+            </View>
+          )}
         </View>
       ))}
-      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= SUPPLEMENT_ITEMS_MAX || undefined}>+ 添加一项</Button>
-      {errors.items && <View className="error-text" role="alert">{errors.items}</View>}
+      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= SUPPLEMENT_ITEMS_MAX || undefined}>
+        + 添加一项
+      </Button>
+      {errors.items && (
+        <View className="error-text" role="alert">
+          {errors.items}
+        </View>
+      )}
       <SubmitButton busy={busy} onClick={submit} text="发送一次性告知" />
     </FormBox>
   );
@@ -126,7 +187,9 @@ export function ApproveForm({ d, send, busy }: FormProps) {
   return (
     <FormBox title="准予许可">
       {waiting.length > 0 && (
-        <View className="sd-warn" role="note">尚有 {waiting.length} 个部门未回复并联审批意见（{waiting.map((o) => o.departmentName).join('、')}），请确认后再作决定。</View>
+        <View className="sd-warn" role="note">
+          尚有 {waiting.length} 个部门未回复并联审批意见（{waiting.map((o) => o.departmentName).join('、')}），请确认后再作决定。
+        </View>
       )}
       <TextBox label="审查意见（选填）" value={note} onInput={setNote} max={STAFF_TEXT_MAX} placeholder="如：材料齐全，符合法定条件" error={errors.note} />
       <SubmitButton busy={busy} onClick={submit} text="确认准予许可" />
@@ -143,7 +206,14 @@ export function DenyForm({ send, busy }: FormProps) {
   };
   return (
     <FormBox title="不予许可">
-      <TextBox label="不予许可理由（必填）" value={reason} onInput={setReason} max={STAFF_TEXT_MAX} placeholder="写明事实、理由和法律依据，将告知申请人" error={errors.reason} />
+      <TextBox
+        label="不予许可理由（必填）"
+        value={reason}
+        onInput={setReason}
+        max={STAFF_TEXT_MAX}
+        placeholder="写明事实、理由和法律依据，将告知申请人"
+        error={errors.reason}
+      />
       <SubmitButton busy={busy} onClick={submit} text="不予许可" />
     </FormBox>
   );
@@ -154,22 +224,45 @@ export function DeliverForm({ send, busy }: FormProps) {
   const [trackingNo, setTrackingNo] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const submit = async () => {
-    if (!method) { setErrors({ method: '请选择送达方式' }); return; }
+    if (!method) {
+      setErrors({ method: '请选择送达方式' });
+      return;
+    }
     setErrors((await send('deliver', { method, ...(method === 'post' && trackingNo.trim() ? { trackingNo } : {}) })) ?? {});
   };
   return (
     <FormBox title="送达">
       <View className="field-label">送达方式</View>
-      <Chips label="送达方式" options={DELIVERY_METHODS} value={method} onChange={(v) => { setMethod(v); setErrors({}); }} />
-      {errors.method && <View className="error-text" role="alert">{errors.method}</View>}
+      <Chips
+        label="送达方式"
+        options={DELIVERY_METHODS}
+        value={method}
+        onChange={(v) => {
+          setMethod(v);
+          setErrors({});
+        }}
+      />
+      {errors.method && (
+        <View className="error-text" role="alert">
+          {errors.method}
+        </View>
+      )}
       {method === 'post' && (
         <View className="field">
           <View className="field-label">邮件单号</View>
           <Input
-            className={`input ${errors.trackingNo ? 'input-error' : ''}`} value={trackingNo} maxlength={TRACKING_NO_MAX} placeholder={`8–${TRACKING_NO_MAX} 位字母或数字`}
-            onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())} aria-label="邮件单号"
+            className={`input ${errors.trackingNo ? 'input-error' : ''}`}
+            value={trackingNo}
+            maxlength={TRACKING_NO_MAX}
+            placeholder={`8–${TRACKING_NO_MAX} 位字母或数字`}
+            onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())}
+            aria-label="邮件单号"
           />
-          {errors.trackingNo && <View className="error-text" role="alert">{errors.trackingNo}</View>}
+          {errors.trackingNo && (
+            <View className="error-text" role="alert">
+              {errors.trackingNo}
+            </View>
+          )}
         </View>
       )}
       {method === 'pickup' && <View className="muted">送达后系统生成取件码发给申请人，凭码到窗口领取。</View>}

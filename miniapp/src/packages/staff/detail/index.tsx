@@ -20,7 +20,13 @@ import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<StaffAction, string> = {
-  accept: '已受理', notAccept: '已不予受理', requestSupplement: '已发补正告知', startReview: '已开始审查', approve: '已准予许可', deny: '已不予许可', deliver: '已送达',
+  accept: '已受理',
+  notAccept: '已不予受理',
+  requestSupplement: '已发补正告知',
+  startReview: '已开始审查',
+  approve: '已准予许可',
+  deny: '已不予许可',
+  deliver: '已送达',
 };
 
 /** Actions done with one tap (after a confirmation where needed); the others open a form. */
@@ -30,14 +36,18 @@ const NEGATIVE: StaffAction[] = ['notAccept', 'requestSupplement', 'deny'];
 /** The confirmation asked before an action, or none. */
 function confirmation(action: StaffAction, body: Record<string, unknown>): { title: string; content: string } | undefined {
   switch (action) {
-    case 'accept': return { title: '确认受理', content: '受理后开始计算承诺办结时限，并通知申请人。' };
-    case 'notAccept': return { title: '确认不予受理', content: `不予受理后本件办理结束，申请人将收到通知。原因：${body.reason}` };
-    case 'deny': return { title: '确认不予许可', content: '不予许可决定作出后不能撤销，申请人将收到理由。' };
+    case 'accept':
+      return { title: '确认受理', content: '受理后开始计算承诺办结时限，并通知申请人。' };
+    case 'notAccept':
+      return { title: '确认不予受理', content: `不予受理后本件办理结束，申请人将收到通知。原因：${body.reason}` };
+    case 'deny':
+      return { title: '确认不予许可', content: '不予许可决定作出后不能撤销，申请人将收到理由。' };
     case 'deliver': {
       const m = DELIVERY_METHODS.find((x) => x.value === body.method)?.label ?? '';
       return { title: '确认送达', content: `送达方式：${m}${body.trackingNo ? `，邮件单号 ${body.trackingNo}` : ''}。送达后本件办结。` };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -75,10 +85,24 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
       <View className="sd-clock">
         <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
         <View className="sd-facts">
-          <View className="sd-fact"><Text className="muted">办结期限</Text><Text>{formatDay(d.deadline)}</Text></View>
-          <View className="sd-fact"><Text className="muted">承诺 / 法定时限</Text><Text>{d.promisedDays} / {d.statutoryDays} 个工作日</Text></View>
-          <View className="sd-fact"><Text className="muted">申请人</Text><Text data-testid="applicant">{d.applicant}</Text></View>
-          <View className="sd-fact"><Text className="muted">提交时间</Text><Text>{formatDateTime(d.submittedAt)}</Text></View>
+          <View className="sd-fact">
+            <Text className="muted">办结期限</Text>
+            <Text>{formatDay(d.deadline)}</Text>
+          </View>
+          <View className="sd-fact">
+            <Text className="muted">承诺 / 法定时限</Text>
+            <Text>
+              {d.promisedDays} / {d.statutoryDays} 个工作日
+            </Text>
+          </View>
+          <View className="sd-fact">
+            <Text className="muted">申请人</Text>
+            <Text data-testid="applicant">{d.applicant}</Text>
+          </View>
+          <View className="sd-fact">
+            <Text className="muted">提交时间</Text>
+            <Text>{formatDateTime(d.submittedAt)}</Text>
+          </View>
         </View>
       </View>
 
@@ -91,7 +115,12 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           {d.supplementNotice.dueDate && <View className="muted">补正期限：{formatDay(d.supplementNotice.dueDate)}</View>}
           {d.supplementNotice.items.map((i, n) => (
             <View key={`${i.material}-${n}`} className="sd-row">
-              <View><View className="sd-row-name">{n + 1}. {i.material}</View><View className="muted">{i.reason}</View></View>
+              <View>
+                <View className="sd-row-name">
+                  {n + 1}. {i.material}
+                </View>
+                <View className="muted">{i.reason}</View>
+              </View>
             </View>
           ))}
         </View>
@@ -110,7 +139,10 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           <View className="section-title">容缺材料</View>
           {d.deferred.map((m) => (
             <View key={m.name} className="sd-row" data-testid="deferred">
-              <View><View className="sd-row-name">{m.name}</View><View className="muted">承诺 {formatDay(m.dueDate)} 前补交</View></View>
+              <View>
+                <View className="sd-row-name">{m.name}</View>
+                <View className="muted">承诺 {formatDay(m.dueDate)} 前补交</View>
+              </View>
               <Text className={`tag ${m.handedIn ? 'tag-green' : 'tag-orange'}`}>{m.handedIn ? '已补交' : '待补交'}</Text>
             </View>
           ))}
@@ -191,14 +223,22 @@ function ActionPanel({ d, onDone, onError }: ActionProps) {
       <View className="sd-actions">
         {d.actions.map((a) => (
           <Button
-            key={a} className={`btn ${NEGATIVE.includes(a) ? 'btn-plain' : ''} sd-action ${open === a ? 'on' : ''}`} data-testid={`action-${a}`}
-            disabled={Boolean(busy) || undefined} loading={busy === a || undefined} onClick={() => tap(a)}
+            key={a}
+            className={`btn ${NEGATIVE.includes(a) ? 'btn-plain' : ''} sd-action ${open === a ? 'on' : ''}`}
+            data-testid={`action-${a}`}
+            disabled={Boolean(busy) || undefined}
+            loading={busy === a || undefined}
+            onClick={() => tap(a)}
           >
             {STAFF_ACTIONS[a].name}
           </Button>
         ))}
       </View>
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
       {open === 'notAccept' && <NotAcceptForm {...formProps} />}
       {open === 'requestSupplement' && <SupplementEditor {...formProps} />}
       {open === 'approve' && <ApproveForm {...formProps} />}

@@ -48,15 +48,26 @@ function MemberAdminBody() {
       <View className="ma-tabs" role="tablist" aria-label="会员管理">
         {TABS.map((t) => (
           <View
-            key={t.value} className={`ma-tab ${tab === t.value ? 'on' : ''}`} role="tab" aria-selected={tab === t.value}
-            aria-label={t.label} data-testid={`tab-${t.value}`} onClick={() => open(t.value)}
+            key={t.value}
+            className={`ma-tab ${tab === t.value ? 'on' : ''}`}
+            role="tab"
+            aria-selected={tab === t.value}
+            aria-label={t.label}
+            data-testid={`tab-${t.value}`}
+            onClick={() => open(t.value)}
           >
             {t.label}
           </View>
         ))}
       </View>
       {TABS.filter((t) => opened.has(t.value)).map((t) => (
-        <View key={t.value} className={`ma-panel ${tab === t.value ? '' : 'ma-hidden'}`} role="tabpanel" aria-hidden={tab !== t.value} data-testid={`panel-${t.value}`}>
+        <View
+          key={t.value}
+          className={`ma-panel ${tab === t.value ? '' : 'ma-hidden'}`}
+          role="tabpanel"
+          aria-hidden={tab !== t.value}
+          data-testid={`panel-${t.value}`}
+        >
           {t.value === 'stats' && <StatsTab active={tab === 'stats'} />}
           {t.value === 'benefits' && <BenefitsTab rules={rules} rulesState={rulesState} />}
           {t.value === 'rules' && <RulesTab rules={rules} rulesState={rulesState} onSaved={setSavedRules} />}

@@ -12,7 +12,8 @@ const calls = (method: string, prefix: string) => request.mock.calls.map((c) => 
 const bodyOf = (c: Call) => JSON.parse(c.data!);
 const login = (role: 'admin' | 'staff' | 'resident') =>
   saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'a1', role, nickname: '王管理', verified: true } });
-const type = (label: string | RegExp, value: string, root: HTMLElement = document.body) => fireEvent.change(within(root).getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string, root: HTMLElement = document.body) =>
+  fireEvent.change(within(root).getByLabelText(label), { target: { value } });
 const height = (id: string) => (screen.getByTestId(id) as HTMLElement).style.height;
 const width = (id: string) => (screen.getByTestId(id) as HTMLElement).style.width;
 
@@ -21,7 +22,13 @@ const date = (i: number) => `2026-11-${String(15 + i).padStart(2, '0')}`;
 const stats: MemberStats = {
   totals: { members: 1280, checkIns: 9321, pointsIssued: 60400, pointsSpent: 12000, claims: 240, redemptions: 180 },
   days: Array.from({ length: 14 }, (_, i) => ({
-    date: date(i), newMembers: i % 3, checkIns: [40, 20, 0, 10][i % 4], pointsIssued: [400, 200, 0, 100][i % 4], pointsSpent: [100, 800, 0, 0][i % 4], claims: 0, redemptions: 0,
+    date: date(i),
+    newMembers: i % 3,
+    checkIns: [40, 20, 0, 10][i % 4],
+    pointsIssued: [400, 200, 0, 100][i % 4],
+    pointsSpent: [100, 800, 0, 0][i % 4],
+    claims: 0,
+    redemptions: 0,
   })),
   benefits: [
     { id: 'museum-ticket', title: '博物馆门票', partner: '广州博物馆', stock: 100, stockLeft: 40, claimed: 60, redeemed: 30 },
@@ -29,11 +36,31 @@ const stats: MemberStats = {
   ],
 };
 const museum: AdminBenefit = {
-  id: 'museum-ticket', title: '博物馆门票', description: '凭码入馆', partner: '广州博物馆', partnerId: 'gz-museum', stock: 100, perMemberLimit: 1,
-  minLevel: 'silver', pointsPrice: 50, validDays: 30, stockLeft: 40, claimed: 60, redeemed: 30, updatedAt: '2026-11-01T00:00:00Z',
+  id: 'museum-ticket',
+  title: '博物馆门票',
+  description: '凭码入馆',
+  partner: '广州博物馆',
+  partnerId: 'gz-museum',
+  stock: 100,
+  perMemberLimit: 1,
+  minLevel: 'silver',
+  pointsPrice: 50,
+  validDays: 30,
+  stockLeft: 40,
+  claimed: 60,
+  redeemed: 30,
+  updatedAt: '2026-11-01T00:00:00Z',
 };
 const member = (i: number, balance = 120): AdminMemberRow => ({
-  userId: `u${i}`, name: `张*${i}`, memberNo: `8800000000${i}`, level: '普通卡', balance, growth: balance + 10, streak: i, lastCheckIn: '2026-11-27', claimedAt: '2026-10-01T00:00:00Z',
+  userId: `u${i}`,
+  name: `张*${i}`,
+  memberNo: `8800000000${i}`,
+  level: '普通卡',
+  balance,
+  growth: balance + 10,
+  streak: i,
+  lastCheckIn: '2026-11-27',
+  claimedAt: '2026-10-01T00:00:00Z',
 });
 
 let rules: MemberRules;
@@ -54,10 +81,14 @@ beforeEach(() => {
     if (method === 'PUT' && url === '/v1/admin/member/rules') return rulesReply ?? { statusCode: 200, data: JSON.parse(data!) };
     if (method === 'GET' && url === '/v1/admin/member/stats?days=14') return { statusCode: 200, data: stats };
     if (method === 'GET' && url === '/v1/admin/member/benefits') return { statusCode: 200, data: { items: [museum] } };
-    if (method === 'POST' && url === '/v1/admin/member/benefits') return benefitReply ?? { statusCode: 201, data: { ...JSON.parse(data!), stockLeft: 10, claimed: 0, redeemed: 0 } };
-    if (method === 'PUT' && url === '/v1/admin/member/benefits/museum-ticket') return benefitReply ?? { statusCode: 200, data: { ...museum, ...JSON.parse(data!) } };
-    if (method === 'GET' && url === '/v1/admin/member/members?limit=20') return { statusCode: 200, data: { items: [member(1), member(2)], nextCursor: 'next1' } };
-    if (method === 'GET' && url === '/v1/admin/member/members?limit=20&cursor=next1') return { statusCode: 200, data: { items: [member(3, 5)], nextCursor: null } };
+    if (method === 'POST' && url === '/v1/admin/member/benefits')
+      return benefitReply ?? { statusCode: 201, data: { ...JSON.parse(data!), stockLeft: 10, claimed: 0, redeemed: 0 } };
+    if (method === 'PUT' && url === '/v1/admin/member/benefits/museum-ticket')
+      return benefitReply ?? { statusCode: 200, data: { ...museum, ...JSON.parse(data!) } };
+    if (method === 'GET' && url === '/v1/admin/member/members?limit=20')
+      return { statusCode: 200, data: { items: [member(1), member(2)], nextCursor: 'next1' } };
+    if (method === 'GET' && url === '/v1/admin/member/members?limit=20&cursor=next1')
+      return { statusCode: 200, data: { items: [member(3, 5)], nextCursor: null } };
     if (method === 'POST' && url === '/v1/admin/member/points') {
       const b = JSON.parse(data!);
       if (b.userId === 'u3') return { statusCode: 422, data: { error: { code: 'RULE_VIOLATION', message: '积分不足，不能扣减到负数' } } };
@@ -166,8 +197,16 @@ describe('会员管理', () => {
     await waitFor(() => expect(calls('POST', '/v1/admin/member/benefits')).toHaveLength(2));
     expect(showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '新增福利', content: expect.stringContaining('金卡及以上会员') }));
     expect(bodyOf(calls('POST', '/v1/admin/member/benefits')[1])).toEqual({
-      id: 'coffee-card', title: '咖啡券', description: '', partner: '北京路咖啡', partnerId: 'bjl-coffee',
-      stock: 10, perMemberLimit: 1, minLevel: 'gold', pointsPrice: 20, validDays: 30,
+      id: 'coffee-card',
+      title: '咖啡券',
+      description: '',
+      partner: '北京路咖啡',
+      partnerId: 'bjl-coffee',
+      stock: 10,
+      perMemberLimit: 1,
+      minLevel: 'gold',
+      pointsPrice: 20,
+      validDays: 30,
     });
     await waitFor(() => expect(within(panel).queryByTestId('benefit-form')).not.toBeInTheDocument());
     expect(calls('GET', '/v1/admin/member/benefits')).toHaveLength(2); // the list is reloaded
@@ -235,8 +274,20 @@ describe('会员管理', () => {
     expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '保存会员规则', content: expect.stringContaining('全部会员') }));
     const sent = bodyOf(calls('PUT', '/v1/admin/member/rules')[0]) as MemberRules;
     const expected = clone(DEFAULT_MEMBER_RULES);
-    expected.checkIn = { basePoints: 8, streakBonuses: [{ day: 7, points: 20 }, { day: 28, points: 100 }, { day: 30, points: 300 }] };
-    expected.levels[1] = { ...expected.levels[1], name: '白银卡', perks: ['每日签到领积分', '专属客服'], face: { ...expected.levels[1].face, from: '#112233' } };
+    expected.checkIn = {
+      basePoints: 8,
+      streakBonuses: [
+        { day: 7, points: 20 },
+        { day: 28, points: 100 },
+        { day: 30, points: 300 },
+      ],
+    };
+    expected.levels[1] = {
+      ...expected.levels[1],
+      name: '白银卡',
+      perks: ['每日签到领积分', '专属客服'],
+      face: { ...expected.levels[1].face, from: '#112233' },
+    };
     expected.memberDay = { dayOfMonth: 8 };
     expect(sent).toEqual(expected);
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '规则已保存' }));

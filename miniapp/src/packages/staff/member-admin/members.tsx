@@ -32,15 +32,28 @@ export function MembersTab() {
             </View>
             <View className="muted">会员号 {m.memberNo}</View>
             <View className="ma-member-nums">
-              <View className="ma-num"><View className="ma-num-value" data-testid="member-balance">{count(m.balance)}</View><View className="muted">积分</View></View>
-              <View className="ma-num"><View className="ma-num-value">{count(m.growth)}</View><View className="muted">成长值</View></View>
-              <View className="ma-num"><View className="ma-num-value">{count(m.streak)}</View><View className="muted">连续签到</View></View>
+              <View className="ma-num">
+                <View className="ma-num-value" data-testid="member-balance">
+                  {count(m.balance)}
+                </View>
+                <View className="muted">积分</View>
+              </View>
+              <View className="ma-num">
+                <View className="ma-num-value">{count(m.growth)}</View>
+                <View className="muted">成长值</View>
+              </View>
+              <View className="ma-num">
+                <View className="ma-num-value">{count(m.streak)}</View>
+                <View className="muted">连续签到</View>
+              </View>
             </View>
             <View className="muted">最近签到 {m.lastCheckIn || '从未签到'}</View>
             {openId === m.userId ? (
               <AdjustForm m={m} onCancel={() => setOpenId(undefined)} onDone={(b) => adjusted(m.userId, b)} />
             ) : (
-              <Button className="btn btn-plain card-btn ma-adjust" onClick={() => setOpenId(m.userId)}>积分调整</Button>
+              <Button className="btn btn-plain card-btn ma-adjust" onClick={() => setOpenId(m.userId)}>
+                积分调整
+              </Button>
             )}
           </View>
         ))}
@@ -77,7 +90,8 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
     const ok = await confirmStep(
       '积分调整',
       `给 ${m.name || m.memberNo} ${body.points > 0 ? '增加' : '扣减'} ${Math.abs(body.points)} 积分，原因：${body.reason}。会员会在积分明细中看到。确定吗？`,
-      '确定', '再看看',
+      '确定',
+      '再看看',
     );
     opening.current = false;
     if (!ok) return;
@@ -97,13 +111,42 @@ function AdjustForm({ m, onCancel, onDone }: { m: AdminMemberRow; onCancel: () =
 
   return (
     <View className="card-panel ma-adjust-form" data-testid="adjust-form">
-      <Chips<Sign> label="增加或扣减" value={sign} onChange={setSign} options={[{ value: 'add', label: '增加' }, { value: 'deduct', label: '扣减' }]} />
-      <Field name="points" label="积分数量" type="number" value={amount} onInput={setAmount} error={errors.points} maxlength={digits(ADJUST_POINTS_MAX)} placeholder={`1–${ADJUST_POINTS_MAX}`} />
-      <Field name="reason" label="调整原因" value={reason} onInput={setReason} error={errors.reason} maxlength={ADJUST_REASON_MAX} placeholder="如：线下活动奖励（会员可见）" />
+      <Chips<Sign>
+        label="增加或扣减"
+        value={sign}
+        onChange={setSign}
+        options={[
+          { value: 'add', label: '增加' },
+          { value: 'deduct', label: '扣减' },
+        ]}
+      />
+      <Field
+        name="points"
+        label="积分数量"
+        type="number"
+        value={amount}
+        onInput={setAmount}
+        error={errors.points}
+        maxlength={digits(ADJUST_POINTS_MAX)}
+        placeholder={`1–${ADJUST_POINTS_MAX}`}
+      />
+      <Field
+        name="reason"
+        label="调整原因"
+        value={reason}
+        onInput={setReason}
+        error={errors.reason}
+        maxlength={ADJUST_REASON_MAX}
+        placeholder="如：线下活动奖励（会员可见）"
+      />
       <FormError message={formError} />
       <View className="ma-form-btns">
-        <Button className="btn btn-plain ma-cancel" disabled={busy || undefined} onClick={onCancel}>取消</Button>
-        <Button className="btn ma-save" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>确认调整</Button>
+        <Button className="btn btn-plain ma-cancel" disabled={busy || undefined} onClick={onCancel}>
+          取消
+        </Button>
+        <Button className="btn ma-save" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+          确认调整
+        </Button>
       </View>
     </View>
   );

@@ -33,14 +33,35 @@ export const dayOfMonth = (date: string) => String(Number(date.slice(8, 10)) || 
 export const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 /** A compact labelled input inside a row (bonus rows, colour codes): the label is visible above it. */
-export function MiniInput({ label, value, onInput, error, type = 'text', placeholder, maxlength = 10, className = '' }: {
-  label: string; value: string; onInput: (v: string) => void; error?: string; type?: 'text' | 'number'; placeholder?: string; maxlength?: number; className?: string;
+export function MiniInput({
+  label,
+  value,
+  onInput,
+  error,
+  type = 'text',
+  placeholder,
+  maxlength = 10,
+  className = '',
+}: {
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string;
+  type?: 'text' | 'number';
+  placeholder?: string;
+  maxlength?: number;
+  className?: string;
 }) {
   return (
     <View className={`ma-mini ${className}`}>
       <Input
-        className={`input ma-mini-input ${error ? 'input-error' : ''}`} type={type} value={value} placeholder={placeholder} maxlength={maxlength}
-        onInput={(e) => onInput(e.detail.value)} aria-label={label}
+        className={`input ma-mini-input ${error ? 'input-error' : ''}`}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        maxlength={maxlength}
+        onInput={(e) => onInput(e.detail.value)}
+        aria-label={label}
       />
     </View>
   );
@@ -49,5 +70,9 @@ export function MiniInput({ label, value, onInput, error, type = 'text', placeho
 /** A form's closing line: how many items still need attention, or the server's message. */
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
-  return <View className="error-text ma-form-error" role="alert" data-testid="form-error">{message}</View>;
+  return (
+    <View className="error-text ma-form-error" role="alert" data-testid="form-error">
+      {message}
+    </View>
+  );
 }

@@ -39,7 +39,11 @@ export function Stats({ s }: { s: MemberStats }) {
         <Kpi name="福利领取" value={count(t.claims)} unit="份" testId="kpi-claims" />
         <Kpi name="核销" value={count(t.redemptions)} unit="份" testId="kpi-redemptions" />
       </View>
-      {days.length > 0 && <View className="muted ma-range">近 {days.length} 天（{monthDay(days[0].date)}–{monthDay(days[days.length - 1].date)}）新增会员 {newMembers} 人</View>}
+      {days.length > 0 && (
+        <View className="muted ma-range">
+          近 {days.length} 天（{monthDay(days[0].date)}–{monthDay(days[days.length - 1].date)}）新增会员 {newMembers} 人
+        </View>
+      )}
       <CheckInChart days={days} />
       <PointsChart days={days} />
       <BenefitStock benefits={s.benefits ?? []} />
@@ -50,7 +54,10 @@ export function Stats({ s }: { s: MemberStats }) {
 function Kpi({ name, value, unit, testId }: { name: string; value: number; unit?: string; testId: string }) {
   return (
     <View className="ma-kpi" data-testid={testId}>
-      <View className="ma-kpi-value">{value}{unit && <Text className="ma-kpi-unit">{unit}</Text>}</View>
+      <View className="ma-kpi-value">
+        {value}
+        {unit && <Text className="ma-kpi-unit">{unit}</Text>}
+      </View>
       <View className="muted">{name}</View>
     </View>
   );
@@ -69,7 +76,11 @@ function CheckInChart({ days }: { days: MemberStats['days'] }) {
             <View key={d.date} className="ma-col" role="listitem" aria-label={`${monthDay(d.date)} 签到 ${count(d.checkIns)} 次`} data-testid="checkin-day">
               <View className="ma-col-value">{count(d.checkIns)}</View>
               <View className="ma-track">
-                <View className={`ma-bar ma-bar-checkin ${count(d.checkIns) ? 'nz' : ''}`} style={{ height: pct(count(d.checkIns), max) }} data-testid={`checkin-${d.date}`} />
+                <View
+                  className={`ma-bar ma-bar-checkin ${count(d.checkIns) ? 'nz' : ''}`}
+                  style={{ height: pct(count(d.checkIns), max) }}
+                  data-testid={`checkin-${d.date}`}
+                />
               </View>
               <View className="ma-col-label">{dayOfMonth(d.date)}</View>
             </View>
@@ -89,18 +100,38 @@ function PointsChart({ days }: { days: MemberStats['days'] }) {
     <View className="section">
       <View className="section-title">积分发放与使用</View>
       <View className="ma-legend">
-        <View className="ma-key"><View className="ma-swatch issued" />发放 {issued}</View>
-        <View className="ma-key"><View className="ma-swatch spent" />使用 {spent}</View>
+        <View className="ma-key">
+          <View className="ma-swatch issued" />
+          发放 {issued}
+        </View>
+        <View className="ma-key">
+          <View className="ma-swatch spent" />
+          使用 {spent}
+        </View>
       </View>
       {!days.length ? (
         <View className="muted">暂无数据</View>
       ) : (
         <View className="ma-chart ma-chart-points" role="list" aria-label="每日积分发放与使用">
           {days.map((d) => (
-            <View key={d.date} className="ma-col" role="listitem" aria-label={`${monthDay(d.date)} 发放 ${count(d.pointsIssued)} 积分，使用 ${count(d.pointsSpent)} 积分`} data-testid="points-day">
+            <View
+              key={d.date}
+              className="ma-col"
+              role="listitem"
+              aria-label={`${monthDay(d.date)} 发放 ${count(d.pointsIssued)} 积分，使用 ${count(d.pointsSpent)} 积分`}
+              data-testid="points-day"
+            >
               <View className="ma-track">
-                <View className={`ma-bar ma-bar-pair ma-bar-issued ${count(d.pointsIssued) ? 'nz' : ''}`} style={{ height: pct(count(d.pointsIssued), max) }} data-testid={`issued-${d.date}`} />
-                <View className={`ma-bar ma-bar-pair ma-bar-spent ${count(d.pointsSpent) ? 'nz' : ''}`} style={{ height: pct(count(d.pointsSpent), max) }} data-testid={`spent-${d.date}`} />
+                <View
+                  className={`ma-bar ma-bar-pair ma-bar-issued ${count(d.pointsIssued) ? 'nz' : ''}`}
+                  style={{ height: pct(count(d.pointsIssued), max) }}
+                  data-testid={`issued-${d.date}`}
+                />
+                <View
+                  className={`ma-bar ma-bar-pair ma-bar-spent ${count(d.pointsSpent) ? 'nz' : ''}`}
+                  style={{ height: pct(count(d.pointsSpent), max) }}
+                  data-testid={`spent-${d.date}`}
+                />
               </View>
               <View className="ma-col-label">{dayOfMonth(d.date)}</View>
             </View>
@@ -118,9 +149,18 @@ function BenefitStock({ benefits }: { benefits: MemberStatsBenefit[] }) {
     <View className="section">
       <View className="section-title">福利库存</View>
       <View className="ma-legend ma-legend-wrap">
-        <View className="ma-key"><View className="ma-swatch redeemed" />已核销</View>
-        <View className="ma-key"><View className="ma-swatch claimed" />已领未核销</View>
-        <View className="ma-key"><View className="ma-swatch left" />剩余</View>
+        <View className="ma-key">
+          <View className="ma-swatch redeemed" />
+          已核销
+        </View>
+        <View className="ma-key">
+          <View className="ma-swatch claimed" />
+          已领未核销
+        </View>
+        <View className="ma-key">
+          <View className="ma-swatch left" />
+          剩余
+        </View>
       </View>
       {!benefits.length ? (
         <View className="muted">还没有福利</View>
@@ -141,7 +181,9 @@ function BenefitStock({ benefits }: { benefits: MemberStatsBenefit[] }) {
                 <View className="ma-seg ma-seg-claimed" style={{ width: pct(waiting, total) }} data-testid={`seg-claimed-${b.id}`} />
                 <View className="ma-seg ma-seg-left" style={{ width: pct(left, total) }} data-testid={`seg-left-${b.id}`} />
               </View>
-              <View className="muted ma-stock-nums">已核销 {redeemed} · 已领未核销 {waiting} · 剩余 {left} / 共 {count(b.stock)} 份</View>
+              <View className="muted ma-stock-nums">
+                已核销 {redeemed} · 已领未核销 {waiting} · 剩余 {left} / 共 {count(b.stock)} 份
+              </View>
             </View>
           );
         })

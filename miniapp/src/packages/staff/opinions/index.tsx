@@ -15,13 +15,19 @@ import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
-const DECISIONS = [{ value: 'agree' as const, label: '同意' }, { value: 'disagree' as const, label: '不同意' }];
+const DECISIONS = [
+  { value: 'agree' as const, label: '同意' },
+  { value: 'disagree' as const, label: '不同意' },
+];
 
 /** Open tasks first, soonest reply date first. */
 const byUrgency = (a: OpinionTask, b: OpinionTask) => Number(b.status === 'open') - Number(a.status === 'open') || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
 /** Checks an answer before it is sent: the reason is required for 不同意. */
-export function checkOpinion(decision: OpinionAnswer['decision'] | undefined, reason: string): { ok: true; body: OpinionAnswer } | { ok: false; errors: Record<string, string> } {
+export function checkOpinion(
+  decision: OpinionAnswer['decision'] | undefined,
+  reason: string,
+): { ok: true; body: OpinionAnswer } | { ok: false; errors: Record<string, string> } {
   if (!decision) return { ok: false, errors: { decision: '请选择同意或不同意' } };
   const r = reason.trim();
   if (decision === 'disagree' && r.length < STAFF_TEXT_MIN) return { ok: false, errors: { reason: `不同意时请写明理由（至少 ${STAFF_TEXT_MIN} 个字）` } };
@@ -56,16 +62,26 @@ function OpinionsBody() {
   return (
     <View>
       <View className="muted so-intro">牵头部门征求本部门意见的办件。逾期未回复的，视为无意见。{list.last ? `待回复 ${waiting} 件。` : ''}</View>
-      {notice && <View className="notice" role="alert">{notice}</View>}
+      {notice && (
+        <View className="notice" role="alert">
+          {notice}
+        </View>
+      )}
       <ListView list={list} emptyText="暂无征求意见">
         {items.map((t) => (
           <View key={t.appNo} className="card" data-testid="opinion-task">
-            <View onClick={() => t.status === 'open' && setOpenNo((n) => (n === t.appNo ? undefined : t.appNo))} role={t.status === 'open' ? 'button' : undefined} aria-expanded={t.status === 'open' ? openNo === t.appNo : undefined}>
+            <View
+              onClick={() => t.status === 'open' && setOpenNo((n) => (n === t.appNo ? undefined : t.appNo))}
+              role={t.status === 'open' ? 'button' : undefined}
+              aria-expanded={t.status === 'open' ? openNo === t.appNo : undefined}
+            >
               <View className="card-head">
                 <View className="card-name">{t.itemName}</View>
                 <OpinionTag status={t.status} />
               </View>
-              <View className="muted">办件编号 {t.appNo} · 牵头部门 {t.fromDepartmentName}</View>
+              <View className="muted">
+                办件编号 {t.appNo} · 牵头部门 {t.fromDepartmentName}
+              </View>
               <View className="card-foot">
                 <View className="muted">答复期限 {formatDay(t.due)}</View>
                 {t.status === 'open' && <TrafficLight small light={t.light} remainingDays={null} />}
@@ -88,7 +104,10 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
 
   const submit = async () => {
     const v = checkOpinion(decision, reason);
-    if (!v.ok) { setErrors(v.errors); return; }
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -107,14 +126,36 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
 
   return (
     <View className="card-panel" data-testid="opinion-form">
-      <Chips label="意见" options={DECISIONS} value={decision} onChange={(v) => { setDecision(v); setErrors({}); }} />
-      {errors.decision && <View className="error-text" role="alert">{errors.decision}</View>}
-      <TextBox
-        label={decision === 'disagree' ? '不同意的理由（必填）' : '意见说明（选填）'} value={reason} onInput={setReason} max={STAFF_TEXT_MAX}
-        placeholder={decision === 'disagree' ? '写明理由和依据，牵头部门将据此处理' : '可补充说明'} error={errors.reason}
+      <Chips
+        label="意见"
+        options={DECISIONS}
+        value={decision}
+        onChange={(v) => {
+          setDecision(v);
+          setErrors({});
+        }}
       />
-      {errors.form && <View className="error-text" role="alert">{errors.form}</View>}
-      <Button className="btn card-btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>提交意见</Button>
+      {errors.decision && (
+        <View className="error-text" role="alert">
+          {errors.decision}
+        </View>
+      )}
+      <TextBox
+        label={decision === 'disagree' ? '不同意的理由（必填）' : '意见说明（选填）'}
+        value={reason}
+        onInput={setReason}
+        max={STAFF_TEXT_MAX}
+        placeholder={decision === 'disagree' ? '写明理由和依据，牵头部门将据此处理' : '可补充说明'}
+        error={errors.reason}
+      />
+      {errors.form && (
+        <View className="error-text" role="alert">
+          {errors.form}
+        </View>
+      )}
+      <Button className="btn card-btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        提交意见
+      </Button>
     </View>
   );
 }

@@ -11,15 +11,34 @@ beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
   status = 'open';
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'staff', nickname: '王审批', verified: true, departmentId: 'fire' } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'staff', nickname: '王审批', verified: true, departmentId: 'fire' },
+  });
   request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
     if (method === 'GET' && url === '/v1/staff/opinions') {
-      return { statusCode: 200, data: { items: [
-        { appNo: 'YX20261120000001', itemName: '公众聚集场所投入使用前消防安全检查', fromDepartmentName: '区市场监管局', due: '2026-11-25', light: null, status: 'agree' },
-        { appNo: 'YX20261126000123', itemName: '食品经营许可', fromDepartmentName: '区市场监管局', due: '2026-12-01', light: 'yellow', status },
-      ] } };
+      return {
+        statusCode: 200,
+        data: {
+          items: [
+            {
+              appNo: 'YX20261120000001',
+              itemName: '公众聚集场所投入使用前消防安全检查',
+              fromDepartmentName: '区市场监管局',
+              due: '2026-11-25',
+              light: null,
+              status: 'agree',
+            },
+            { appNo: 'YX20261126000123', itemName: '食品经营许可', fromDepartmentName: '区市场监管局', due: '2026-12-01', light: 'yellow', status },
+          ],
+        },
+      };
     }
-    if (method === 'POST' && url === '/v1/staff/opinions/YX20261126000123') { status = 'disagree'; return { statusCode: 200, data: { ok: true } }; }
+    if (method === 'POST' && url === '/v1/staff/opinions/YX20261126000123') {
+      status = 'disagree';
+      return { statusCode: 200, data: { ok: true } };
+    }
     throw new Error(`unexpected ${method} ${url}`);
   });
 });

@@ -59,7 +59,10 @@ function QueueBody() {
   const shownAt = useRef(Date.now());
 
   const loadCounts = useCallback(() => {
-    staffApi.counts().then((data) => setCounts({ data }), (e) => setCounts((c) => ({ ...c, error: asApiError(e).message })));
+    staffApi.counts().then(
+      (data) => setCounts({ data }),
+      (e) => setCounts((c) => ({ ...c, error: asApiError(e).message })),
+    );
   }, []);
   useEffect(loadCounts, [loadCounts]);
   useDidShow(() => {
@@ -68,7 +71,9 @@ function QueueBody() {
   });
   usePullDownRefresh(loadCounts);
 
-  const filterName = [state && QUEUE_TILES.find((t) => t.state === state)?.name, light !== 'all' && LIGHTS.find((l) => l.value === light)?.label].filter(Boolean).join(' · ');
+  const filterName = [state && QUEUE_TILES.find((t) => t.state === state)?.name, light !== 'all' && LIGHTS.find((l) => l.value === light)?.label]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <View>
@@ -78,16 +83,24 @@ function QueueBody() {
         <View className="sq-tiles" role="group" aria-label="各状态办件数">
           {QUEUE_TILES.map((t) => (
             <View
-              key={t.state} className={`sq-tile ${state === t.state ? 'on' : ''}`} role="button" aria-pressed={state === t.state}
-              aria-label={`${t.name} ${counts.data?.byState[t.state] ?? '-'} 件`} data-testid={`tile-${t.state}`}
+              key={t.state}
+              className={`sq-tile ${state === t.state ? 'on' : ''}`}
+              role="button"
+              aria-pressed={state === t.state}
+              aria-label={`${t.name} ${counts.data?.byState[t.state] ?? '-'} 件`}
+              data-testid={`tile-${t.state}`}
               onClick={() => setState((s) => (s === t.state ? undefined : t.state))}
             >
-              <View className="sq-tile-num">{counts.data ? counts.data.byState[t.state] ?? 0 : '-'}</View>
+              <View className="sq-tile-num">{counts.data ? (counts.data.byState[t.state] ?? 0) : '-'}</View>
               <View className="sq-tile-name">{t.name}</View>
             </View>
           ))}
         </View>
-        {counts.error && <View className="sq-counts-error" role="alert">{counts.error}</View>}
+        {counts.error && (
+          <View className="sq-counts-error" role="alert">
+            {counts.error}
+          </View>
+        )}
       </View>
 
       <View className="sq-links">
@@ -106,7 +119,16 @@ function QueueBody() {
         {filterName && (
           <View className="muted sq-filter-now">
             筛选：{filterName}
-            <Text className="sq-clear" onClick={() => { setState(undefined); setLight('all'); }}> 清除</Text>
+            <Text
+              className="sq-clear"
+              onClick={() => {
+                setState(undefined);
+                setLight('all');
+              }}
+            >
+              {' '}
+              清除
+            </Text>
           </View>
         )}
       </View>
@@ -135,9 +157,15 @@ function SearchBox() {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   const go = () => {
-    if (!value.trim()) { setError('请输入办件编号'); return; }
+    if (!value.trim()) {
+      setError('请输入办件编号');
+      return;
+    }
     const r = AppNo.safeParse(value);
-    if (!r.success) { setError(r.error.issues[0]?.message ?? '办件编号不正确'); return; }
+    if (!r.success) {
+      setError(r.error.issues[0]?.message ?? '办件编号不正确');
+      return;
+    }
     setError(undefined);
     openStaffApplication(r.data);
   };
@@ -145,12 +173,26 @@ function SearchBox() {
     <View className="sq-search">
       <View className="sq-search-row">
         <Input
-          className={`input sq-search-input ${error ? 'input-error' : ''}`} value={value} maxlength={APP_NO_LENGTH} placeholder="输入办件编号，如 YX20261126000123"
-          onInput={(e) => { setValue(e.detail.value.replace(/\s/g, '').toUpperCase()); setError(undefined); }} onConfirm={go} aria-label="办件编号"
+          className={`input sq-search-input ${error ? 'input-error' : ''}`}
+          value={value}
+          maxlength={APP_NO_LENGTH}
+          placeholder="输入办件编号，如 YX20261126000123"
+          onInput={(e) => {
+            setValue(e.detail.value.replace(/\s/g, '').toUpperCase());
+            setError(undefined);
+          }}
+          onConfirm={go}
+          aria-label="办件编号"
         />
-        <Button className="btn sq-search-btn" onClick={go}>查看</Button>
+        <Button className="btn sq-search-btn" onClick={go}>
+          查看
+        </Button>
       </View>
-      {error && <View className="error-text" role="alert">{error}</View>}
+      {error && (
+        <View className="error-text" role="alert">
+          {error}
+        </View>
+      )}
     </View>
   );
 }

@@ -5,20 +5,37 @@ import Queue from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const row = (n: number, over: Record<string, unknown> = {}) => ({
-  appNo: `YX20261126${String(n).padStart(6, '0')}`, itemName: `事项${n}`, departmentName: '区市场监管局', state: 'accepted', stateName: '已受理',
-  submittedAt: '2026-11-26T02:00:00Z', light: 'green', remainingDays: 3, deadline: '2026-12-03', ...over,
+  appNo: `YX20261126${String(n).padStart(6, '0')}`,
+  itemName: `事项${n}`,
+  departmentName: '区市场监管局',
+  state: 'accepted',
+  stateName: '已受理',
+  submittedAt: '2026-11-26T02:00:00Z',
+  light: 'green',
+  remainingDays: 3,
+  deadline: '2026-12-03',
+  ...over,
 });
-const ROWS = [row(1, { light: 'red', remainingDays: -1 }), row(2, { light: 'yellow', remainingDays: 1, state: 'submitted', stateName: '已提交，待受理' }), row(3)];
+const ROWS = [
+  row(1, { light: 'red', remainingDays: -1 }),
+  row(2, { light: 'yellow', remainingDays: 1, state: 'submitted', stateName: '已提交，待受理' }),
+  row(3),
+];
 const queueCalls = () => request.mock.calls.map((c) => c[0].url as string).filter((u) => u.startsWith('/v1/staff/applications'));
 const login = (role: 'staff' | 'dispatcher') =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '越秀区市场监督管理局' } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '越秀区市场监督管理局' },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
   (Taro.navigateTo as jest.Mock).mockClear();
   request.mockImplementation(async ({ url }: { url: string }) => {
-    if (url === '/v1/staff/counts') return { statusCode: 200, data: { departmentId: 'amr', byState: { submitted: 4, accepted: 2, in_review: 7, supplement: 1, approved: 0 } } };
+    if (url === '/v1/staff/counts')
+      return { statusCode: 200, data: { departmentId: 'amr', byState: { submitted: 4, accepted: 2, in_review: 7, supplement: 1, approved: 0 } } };
     if (url.startsWith('/v1/staff/applications')) {
       const q = new URLSearchParams(url.split('?')[1]);
       const items = ROWS.filter((r) => (!q.get('light') || r.light === q.get('light')) && (!q.get('state') || r.state === q.get('state')));

@@ -15,7 +15,8 @@ import { TextBox } from '../../../components/TextBox';
 import './index.css';
 
 /** Open ones first, soonest due first. */
-const byUrgency = (a: Rectification, b: Rectification) => Number(b.status === 'open') - Number(a.status === 'open') || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
+const byUrgency = (a: Rectification, b: Rectification) =>
+  Number(b.status === 'open') - Number(a.status === 'open') || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
 /** 差评整改: each poor rating of my department is called back (回访) and closed with what was changed. */
 export default function Rectifications() {
@@ -40,10 +41,15 @@ function RectificationsBody() {
       <ListView list={list} emptyText="暂无差评整改任务">
         {items.map((r) => (
           <View key={r.appNo} className="card" data-testid="rectification">
-            <View onClick={() => r.status === 'open' && setOpenNo((n) => (n === r.appNo ? undefined : r.appNo))} role={r.status === 'open' ? 'button' : undefined}>
+            <View
+              onClick={() => r.status === 'open' && setOpenNo((n) => (n === r.appNo ? undefined : r.appNo))}
+              role={r.status === 'open' ? 'button' : undefined}
+            >
               <View className="card-head">
                 <View className="card-name">{r.itemName}</View>
-                <Text className={`tag ${r.status === 'open' ? 'tag-orange' : 'tag-green'}`} data-testid="rectification-status">{r.status === 'open' ? '整改中' : '已办结'}</Text>
+                <Text className={`tag ${r.status === 'open' ? 'tag-orange' : 'tag-green'}`} data-testid="rectification-status">
+                  {r.status === 'open' ? '整改中' : '已办结'}
+                </Text>
               </View>
               <View className="muted">办件编号 {r.appNo}</View>
               <View className="sr-rating">
@@ -54,11 +60,27 @@ function RectificationsBody() {
                 <View className="muted">整改期限 {formatDay(r.due)}</View>
                 {r.status === 'open' && <TrafficLight small light={r.light} remainingDays={null} />}
               </View>
-              {r.callback && <View className="sr-record" data-testid="callback">回访（{formatDateTime(r.callback.at)}）：{r.callback.note}</View>}
-              {r.closingNote && <View className="sr-record" data-testid="closing-note">整改说明：{r.closingNote}</View>}
+              {r.callback && (
+                <View className="sr-record" data-testid="callback">
+                  回访（{formatDateTime(r.callback.at)}）：{r.callback.note}
+                </View>
+              )}
+              {r.closingNote && (
+                <View className="sr-record" data-testid="closing-note">
+                  整改说明：{r.closingNote}
+                </View>
+              )}
               {r.status === 'open' && openNo !== r.appNo && <View className="sr-hint">{r.callback ? '办结整改 ›' : '记录回访 ›'}</View>}
             </View>
-            {r.status === 'open' && openNo === r.appNo && <RectificationForm r={r} onDone={() => { setOpenNo(undefined); void list.refresh(); }} />}
+            {r.status === 'open' && openNo === r.appNo && (
+              <RectificationForm
+                r={r}
+                onDone={() => {
+                  setOpenNo(undefined);
+                  void list.refresh();
+                }}
+              />
+            )}
           </View>
         ))}
       </ListView>
@@ -97,12 +119,28 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
 
   return (
     <View className="card-panel" data-testid="rectification-form">
-      <TextBox label="回访记录" value={callback} onInput={setCallback} max={STAFF_TEXT_MAX} placeholder="回访时间、方式、申请人的意见" error={errors.callback} />
-      <Button className="btn btn-plain" disabled={Boolean(busy) || undefined} loading={busy === 'callback' || undefined} onClick={() => send('callback', callback)}>保存回访</Button>
+      <TextBox
+        label="回访记录"
+        value={callback}
+        onInput={setCallback}
+        max={STAFF_TEXT_MAX}
+        placeholder="回访时间、方式、申请人的意见"
+        error={errors.callback}
+      />
+      <Button
+        className="btn btn-plain"
+        disabled={Boolean(busy) || undefined}
+        loading={busy === 'callback' || undefined}
+        onClick={() => send('callback', callback)}
+      >
+        保存回访
+      </Button>
       <View className="sr-gap" />
       {!r.callback && <View className="muted">办结整改前须先记录回访情况（可与整改说明一并填写）。</View>}
       <TextBox label="整改说明" value={close} onInput={setClose} max={RECTIFICATION_CLOSE_MAX} placeholder="查明的问题和整改措施" error={errors.close} />
-      <Button className="btn" disabled={Boolean(busy) || undefined} loading={busy === 'close' || undefined} onClick={() => send('close', close)}>办结整改</Button>
+      <Button className="btn" disabled={Boolean(busy) || undefined} loading={busy === 'close' || undefined} onClick={() => send('close', close)}>
+        办结整改
+      </Button>
     </View>
   );
 }

@@ -12,8 +12,20 @@ beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
   (Taro.showModal as jest.Mock).mockClear();
-  item = { appNo: 'YX20261126000123', itemName: '食品经营许可', rating: 'very_unsatisfied', comment: '窗口排队太久', due: '2026-12-05', light: 'green', status: 'open' };
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'staff', nickname: '李窗口', verified: true, departmentId: 'amr' } });
+  item = {
+    appNo: 'YX20261126000123',
+    itemName: '食品经营许可',
+    rating: 'very_unsatisfied',
+    comment: '窗口排队太久',
+    due: '2026-12-05',
+    light: 'green',
+    status: 'open',
+  };
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'staff', nickname: '李窗口', verified: true, departmentId: 'amr' },
+  });
   request.mockImplementation(async ({ url, method, data }: { url: string; method: string; data?: string }) => {
     if (method === 'GET' && url === '/v1/staff/rectifications') return { statusCode: 200, data: { items: [item] } };
     if (method === 'POST' && url === '/v1/staff/rectifications/YX20261126000123') {

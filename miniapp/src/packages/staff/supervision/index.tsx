@@ -41,7 +41,9 @@ function SupervisionBody() {
                 <View className="card-name">{s.itemName}</View>
                 {sent[s.appNo] && <View className="tag tag-blue">已督办</View>}
               </View>
-              <View className="muted">{s.departmentName} · {s.appNo}</View>
+              <View className="muted">
+                {s.departmentName} · {s.appNo}
+              </View>
               <View className="card-foot">
                 <View className="muted">办结期限 {formatDay(s.deadline)}</View>
                 <TrafficLight small light="red" remainingDays={-Math.abs(s.overdueDays)} />
@@ -49,7 +51,13 @@ function SupervisionBody() {
               {openNo !== s.appNo && <View className="sv-hint">督办 ›</View>}
             </View>
             {openNo === s.appNo && (
-              <SuperviseForm item={s} onDone={() => { setSent((x) => ({ ...x, [s.appNo]: true })); setOpenNo(undefined); }} />
+              <SuperviseForm
+                item={s}
+                onDone={() => {
+                  setSent((x) => ({ ...x, [s.appNo]: true }));
+                  setOpenNo(undefined);
+                }}
+              />
             )}
           </View>
         ))}
@@ -64,7 +72,10 @@ function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => 
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const t = note.trim();
-    if (t.length < STAFF_TEXT_MIN) { setError(`请填写督办意见（至少 ${STAFF_TEXT_MIN} 个字）`); return; }
+    if (t.length < STAFF_TEXT_MIN) {
+      setError(`请填写督办意见（至少 ${STAFF_TEXT_MIN} 个字）`);
+      return;
+    }
     setError(undefined);
     setBusy(true);
     try {
@@ -80,7 +91,9 @@ function SuperviseForm({ item, onDone }: { item: SupervisionItem; onDone: () => 
   return (
     <View className="card-panel" data-testid="supervise-form">
       <TextBox label="督办意见" value={note} onInput={setNote} max={STAFF_TEXT_MAX} placeholder="如：请于 2 个工作日内办结并说明超时原因" error={error} />
-      <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>发送督办</Button>
+      <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        发送督办
+      </Button>
     </View>
   );
 }

@@ -5,17 +5,23 @@ import Supervision from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const posts = () => request.mock.calls.map((c) => c[0]).filter((o) => o.method === 'POST');
-const login = (role: 'staff' | 'dispatcher') => saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '陈调度', verified: true } });
+const login = (role: 'staff' | 'dispatcher') =>
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '陈调度', verified: true } });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
   request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
     if (method === 'GET' && url === '/v1/supervision') {
-      return { statusCode: 200, data: { items: [
-        { appNo: 'YX20261110000001', itemName: '户外广告设置', departmentName: '区城管执法局', deadline: '2026-11-20', overdueDays: 1, light: 'red' },
-        { appNo: 'YX20261101000002', itemName: '食品经营许可', departmentName: '区市场监管局', deadline: '2026-11-12', overdueDays: 6, light: 'red' },
-      ] } };
+      return {
+        statusCode: 200,
+        data: {
+          items: [
+            { appNo: 'YX20261110000001', itemName: '户外广告设置', departmentName: '区城管执法局', deadline: '2026-11-20', overdueDays: 1, light: 'red' },
+            { appNo: 'YX20261101000002', itemName: '食品经营许可', departmentName: '区市场监管局', deadline: '2026-11-12', overdueDays: 6, light: 'red' },
+          ],
+        },
+      };
     }
     if (method === 'POST' && url === '/v1/supervision/YX20261101000002') return { statusCode: 200, data: { ok: true } };
     throw new Error(`unexpected ${method} ${url}`);

@@ -1,0 +1,170 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { FormDef } from '@yx/shared';
+import type { FormPayload } from '../../../api/client';
+import { saveSession, updateUser } from '../../../api/session';
+import ApplyForm from './index';
+
+// the shared stand-ins have no Checkbox: a plain one here
+jest.mock('@tarojs/components', () => {
+  const actual = jest.requireActual('../../../../test/taro-components');
+  return { ...actual, Checkbox: (p: { checked?: boolean }) => <input type="checkbox" readOnly checked={!!p.checked} /> };
+});
+
+const request = Taro.request as unknown as jest.Mock;
+const chooseImage = Taro.chooseImage as unknown as jest.Mock;
+const FORM_ID = 'item-food-licence';
+
+type Call = { url: string; method: string; data?: string; header: Record<string, string> };
+const calls = (method: string, path: string) => request.mock.calls.map((c) => c[0] as Call).filter((c) => c.method === method && c.url.split('?')[0] === path);
+const ok = (data: unknown, statusCode = 200) => ({ statusCode, data });
+
+const form: FormDef = {
+  id: 'item-food-licence',
+  title: '食品经营许可申请',
+  sections: ['基本信息', '申请材料'],
+  fields: [
+    { key: 'shopName', label: '店铺名称', type: 'text', required: true, section: '基本信息' },
+    { key: 'licence', label: '营业执照', type: 'file', required: true, section: '申请材料', materialName: '营业执照' },
+    { key: 'plan', label: '场所平面图', type: 'file', required: true, section: '申请材料', materialName: '场所平面图' },
+    { key: 'note', label: '补充说明', type: 'text', required: false, section: '申请材料' },
+  ],
+};
+const payload: FormPayload = {
+  formId: FORM_ID,
+  form,
+  itemNames: ['食品经营许可'],
+  prefill: {},
+  verified: true,
+  licences: [{ id: 'el_biz001', type: 'business', name: '营业执照（某某餐饮）', number: '9144****', issuer: '区市场监管局' }],
+  licenceTypes: { licence: 'business', plan: null },
+  tolerance: { grade: 'A', quota: 1, dueWorkingDays: 20 },
+};
+/** The form opened on its materials step, the shop name already given. */
+const onMaterials: FormPayload = { ...payload, draft: { answers: { shopName: '老街饭店' }, deferred: [], step: 1, savedAt: '2026-11-26T06:00:00Z' } };
+
+function serve(p: FormPayload | (() => ReturnType<typeof ok>), on: Record<string, (c: Call) => unknown> = {}) {
+  request.mockImplementation(async (c: Call) => {
+    const key = `${c.method} ${c.url.split('?')[0]}`;
+    if (on[key]) return on[key](c);
+    if (key === `GET /v1/forms/${FORM_ID}`) return typeof p === 'function' ? p() : ok(p);
+    if (key === `PUT /v1/drafts/${FORM_ID}`) return ok({ answers: {}, deferred: [], step: 0, savedAt: '2026-11-26T06:00:00Z' });
+    if (key === 'POST /v1/files')
+      return ok({ fileId: 'f_plan000001', upload: { url: 'http://uploads.local/upload', fields: { key: 'k' } }, expiresInSeconds: 600 });
+    if (key === 'POST /v1/files/f_plan000001/complete') return ok({ fileId: 'f_plan000001', status: 'ready', size: 2048 });
+    throw new Error(`unexpected ${key}`);
+  });
+}
+
+function login(verified = true) {
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified } });
+}
+
+beforeEach(() => {
+  (Taro as unknown as { __reset: () => void }).__reset();
+  request.mockReset();
+  chooseImage.mockClear();
+  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { formId: FORM_ID } });
+  (Taro.navigateTo as jest.Mock).mockClear();
+  (Taro.redirectTo as jest.Mock).mockClear();
+});
+
+describe('网上申办', () => {
+  it('asks a visitor to log in, and loads nothing', () => {
+    render(<ApplyForm />);
+    expect(screen.getByText('网上申办需要先登录')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('去登录'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('sends someone logged in but not real-name verified to 实名认证', async () => {
+    login(false);
+    serve({ ...payload, verified: false });
+    render(<ApplyForm />);
+    expect(await screen.findByText('网上申办需要先完成实名认证')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('去实名认证'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/real-name/index' });
+
+    // back verified: the form loads again and opens
+    serve(payload);
+    act(() => updateUser({ id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified: true }));
+    expect(await screen.findByText('食品经营许可')).toBeInTheDocument();
+    expect(screen.queryByText('去实名认证')).not.toBeInTheDocument();
+  });
+
+  it('on a 422 shows the server message with 去实名认证', async () => {
+    login(false);
+    serve(() => ok({ error: { code: 'NOT_VERIFIED', message: '请先完成实名认证再办理' } }, 422));
+    render(<ApplyForm />);
+    expect(await screen.findByText('请先完成实名认证再办理')).toBeInTheDocument();
+    expect(screen.getByText('去实名认证')).toBeInTheDocument();
+  });
+
+  it('checks each step, reviews the answers and submits once with the draft key', async () => {
+    login();
+    serve(payload, {
+      'POST /v1/applications': () => ok({ appNo: 'YX20261126000123', itemNames: ['食品经营许可'], submittedAt: '2026-11-26T06:05:00Z' }),
+    });
+    render(<ApplyForm />);
+    expect(await screen.findByText('食品经营许可')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('下一步'));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('店铺名称'), { target: { value: '老街饭店' } });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('下一步'));
+
+    // 申请材料: the e-licence once only, 容缺 for the plan with a signed commitment
+    fireEvent.click(await screen.findByText('用电子证照：营业执照（某某餐饮）'));
+    fireEvent.click(screen.getByText('用电子证照：营业执照（某某餐饮）'));
+    expect(screen.getAllByText('营业执照（某某餐饮）')).toHaveLength(1);
+    const defers = screen.getAllByText('容缺，承诺后补交');
+    expect(defers).toHaveLength(2);
+    fireEvent.click(defers[1]);
+    expect(screen.getByText('容缺：承诺后补交')).toBeInTheDocument();
+    fireEvent.click(screen.getAllByText('容缺，承诺后补交')[0]); // quota 1
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '最多可容缺 1 项', icon: 'none' });
+    fireEvent.click(screen.getByText('下一步：核对'));
+    expect(await screen.findByText('容缺受理需签署信用承诺：请勾选承诺并填写签署人姓名')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('我已阅读并作出上述承诺'));
+    fireEvent.change(screen.getByLabelText('签署人姓名'), { target: { value: ' 王老板 ' } });
+    fireEvent.click(screen.getByText('下一步：核对'));
+
+    expect(await screen.findByText('确认提交')).toBeInTheDocument();
+    expect(screen.getByText('老街饭店')).toBeInTheDocument();
+    expect(screen.getByText('电子证照：营业执照（某某餐饮）')).toBeInTheDocument();
+    expect(screen.getByText('未填写')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('确认提交'));
+    await waitFor(() => expect(calls('POST', '/v1/applications')).toHaveLength(1));
+    const sent = calls('POST', '/v1/applications')[0];
+    expect(JSON.parse(sent.data!)).toEqual({
+      itemId: 'food-licence',
+      answers: { shopName: '老街饭店', licence: [{ kind: 'elicence', licenceId: 'el_biz001' }] },
+      deferred: ['场所平面图'],
+      commitment: { signed: true, signer: '王老板' },
+    });
+    expect(sent.header['Idempotency-Key']).toMatch(/^k/);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/apply/receipt/index?appNo=YX20261126000123' }));
+  });
+
+  it('keeps what was typed while a photo was uploading', async () => {
+    login();
+    serve(onMaterials);
+    let pick!: (r: unknown) => void;
+    chooseImage.mockImplementationOnce(() => new Promise((resolve) => (pick = resolve)));
+    render(<ApplyForm />);
+    const uploads = await screen.findAllByText('拍照/上传');
+    fireEvent.click(uploads[1]); // 场所平面图
+    await waitFor(() => expect(chooseImage).toHaveBeenCalled());
+
+    // the picker is still open (or the upload running) when the note is typed
+    fireEvent.change(screen.getByLabelText('补充说明'), { target: { value: '后门另有出入口' } });
+    await act(async () => pick({ tempFilePaths: ['blob:plan'], tempFiles: [{ path: 'blob:plan', size: 2048, type: 'image/jpeg' }] }));
+
+    expect(await screen.findByText('场所平面图.jpg')).toBeInTheDocument();
+    expect(screen.getByLabelText('补充说明')).toHaveValue('后门另有出入口');
+    const saved = (Taro.getStorageSync as jest.Mock)(`yx.draft.${FORM_ID}`);
+    expect(saved.answers).toEqual({ shopName: '老街饭店', plan: [{ kind: 'upload', fileId: 'f_plan000001' }], note: '后门另有出入口' });
+    expect(saved.names.f_plan000001).toBe('场所平面图.jpg');
+  });
+});

@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro';
+import { fieldErrors, type FormDef } from '@yx/shared';
+import { useState } from 'react';
+import { api, type ApiError } from '../../../api/client';
+import { clearLocalDraft, receiptKey, type LocalDraft } from '../draftStore';
+import type { Errors, SetErrors, UpdateDraft } from './parts';
+
+/**
+ * 确认提交: checks the whole form first (and goes back to the first section with a problem), then
+ * submits with the draft's idempotency key, so a retry after a lost answer applies once only.
+ */
+export function useSubmitApplication(formId: string, update: UpdateDraft, setErrors: SetErrors) {
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string>();
+
+  const submit = async (form: FormDef, effectiveForm: FormDef, draft: LocalDraft) => {
+    const all = fieldErrors(effectiveForm, draft.answers);
+    if (Object.keys(all).length) {
+      const firstBad = form.sections.findIndex((s) => form.fields.some((f) => f.section === s && all[f.key]));
+      setErrors(all);
+      update({ step: Math.max(0, firstBad) });
+      Taro.showToast({ title: '还有内容需要修改', icon: 'none' });
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError(undefined);
+    const [kind, ...rest] = formId.split('-');
+    const target = kind === 'bundle' ? { bundleId: rest.join('-') } : { itemId: rest.join('-') };
+    try {
+      const receipt = await api.submit(draft.idemKey, {
+        ...target,
+        answers: draft.answers,
+        deferred: draft.deferred,
+        ...(draft.deferred.length ? { commitment: { signed: true as const, signer: draft.signer.trim() } } : {}),
+      });
+      Taro.setStorageSync(receiptKey(receipt.appNo), receipt);
+      clearLocalDraft(formId);
+      Taro.redirectTo({ url: `/packages/apply/receipt/index?appNo=${receipt.appNo}` });
+    } catch (e) {
+      const err = e as ApiError;
+      // network trouble: everything stays, and a retry reuses the same key (no double application)
+      setSubmitError(err.status === 0 ? '网络不稳定，申请内容已保存在手机上，请稍后点击“确认提交”重试' : err.message);
+      if (err.details?.length) {
+        const map: Errors = {};
+        for (const d of err.details) map[d.field.replace(/^answers\./, '')] ??= d.message;
+        setErrors(map);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return { submitting, submitError, submit };
+}

@@ -27,11 +27,19 @@ export function loadLocalDraft(formId: string): LocalDraft | undefined {
 }
 
 export function saveLocalDraft(formId: string, d: LocalDraft): void {
-  try { Taro.setStorageSync(key(formId), d); } catch { /* storage full: the server copy remains */ }
+  try {
+    Taro.setStorageSync(key(formId), d);
+  } catch {
+    /* storage full: the server copy remains */
+  }
 }
 
 export function clearLocalDraft(formId: string): void {
-  try { Taro.removeStorageSync(key(formId)); } catch { /* ignore */ }
+  try {
+    Taro.removeStorageSync(key(formId));
+  } catch {
+    /* ignore */
+  }
 }
 
 export function newIdempotencyKey(): string {

@@ -16,7 +16,9 @@ export interface FieldProps {
 }
 
 const INPUT_TYPES: Partial<Record<FieldDef['type'], 'text' | 'number' | 'idcard' | 'digit'>> = {
-  number: 'digit', residentId: 'idcard', phone: 'number',
+  number: 'digit',
+  residentId: 'idcard',
+  phone: 'number',
 };
 
 /** One form field, drawn by its type; the error sits right under it. */
@@ -24,11 +26,16 @@ export function FormField(p: FieldProps) {
   const { field } = p;
   const label = (
     <View className="field-label">
-      {field.label}{field.required ? <Text className="apply-required"> *</Text> : <Text className="muted">（选填）</Text>}
+      {field.label}
+      {field.required ? <Text className="apply-required"> *</Text> : <Text className="muted">（选填）</Text>}
     </View>
   );
   const help = field.help ? <View className="muted apply-help">{field.help}</View> : null;
-  const error = p.error ? <View className="error-text" role="alert">{p.error}</View> : null;
+  const error = p.error ? (
+    <View className="error-text" role="alert">
+      {p.error}
+    </View>
+  ) : null;
 
   if (field.type === 'choice') {
     return (
@@ -36,12 +43,19 @@ export function FormField(p: FieldProps) {
         {label}
         <View className="apply-choices" role="radiogroup" aria-label={field.label}>
           {field.options!.map((o) => (
-            <View key={o.value} role="radio" aria-checked={p.value === o.value} className={`apply-choice ${p.value === o.value ? 'active' : ''}`} onClick={() => p.onChange(o.value)}>
+            <View
+              key={o.value}
+              role="radio"
+              aria-checked={p.value === o.value}
+              className={`apply-choice ${p.value === o.value ? 'active' : ''}`}
+              onClick={() => p.onChange(o.value)}
+            >
               {o.label}
             </View>
           ))}
         </View>
-        {help}{error}
+        {help}
+        {error}
       </View>
     );
   }
@@ -52,7 +66,8 @@ export function FormField(p: FieldProps) {
         <Picker mode="date" value={String(p.value ?? '')} onChange={(e) => p.onChange(e.detail.value)}>
           <View className={`input apply-picker ${p.error ? 'input-error' : ''}`}>{p.value ? String(p.value) : <Text className="muted">请选择日期</Text>}</View>
         </Picker>
-        {help}{error}
+        {help}
+        {error}
       </View>
     );
   }
@@ -60,14 +75,22 @@ export function FormField(p: FieldProps) {
     return (
       <View className="field" data-field={field.key}>
         {label}
-        <Textarea className={`input apply-textarea ${p.error ? 'input-error' : ''}`} value={String(p.value ?? '')} maxlength={field.max ?? TEXTAREA_MAX} placeholder={field.placeholder} onInput={(e) => p.onChange(e.detail.value)} aria-label={field.label} />
-        {help}{error}
+        <Textarea
+          className={`input apply-textarea ${p.error ? 'input-error' : ''}`}
+          value={String(p.value ?? '')}
+          maxlength={field.max ?? TEXTAREA_MAX}
+          placeholder={field.placeholder}
+          onInput={(e) => p.onChange(e.detail.value)}
+          aria-label={field.label}
+        />
+        {help}
+        {error}
       </View>
     );
   }
   if (field.type === 'file') {
     const refs = (Array.isArray(p.value) ? p.value : []) as FileRef[];
-    const name = (r: FileRef) => (r.kind === 'upload' ? p.names?.[r.fileId] ?? '已上传的文件' : p.names?.[r.licenceId] ?? '电子证照');
+    const name = (r: FileRef) => (r.kind === 'upload' ? (p.names?.[r.fileId] ?? '已上传的文件') : (p.names?.[r.licenceId] ?? '电子证照'));
     return (
       <View className={`field apply-file ${p.deferred ? 'deferred' : ''}`} data-field={field.key}>
         {label}
@@ -80,14 +103,20 @@ export function FormField(p: FieldProps) {
               <View key={i} className="apply-file-item">
                 <Text className={`tag ${r.kind === 'upload' ? 'tag-blue' : 'tag-green'}`}>{r.kind === 'upload' ? '已上传' : '电子证照'}</Text>
                 <Text className="apply-file-name">{name(r)}</Text>
-                <Text className="apply-file-remove" onClick={() => p.onChange(refs.filter((_, j) => j !== i))}>移除</Text>
+                <Text className="apply-file-remove" onClick={() => p.onChange(refs.filter((_, j) => j !== i))}>
+                  移除
+                </Text>
               </View>
             ))}
             <View className="apply-file-actions">
               {(p.licences ?? []).map((l) => (
-                <View key={l.id} className="apply-file-btn licence" onClick={() => p.onUseLicence?.(l)} role="button">用电子证照：{l.name}</View>
+                <View key={l.id} className="apply-file-btn licence" onClick={() => p.onUseLicence?.(l)} role="button">
+                  用电子证照：{l.name}
+                </View>
               ))}
-              <View className="apply-file-btn" onClick={p.onUpload} role="button">拍照/上传</View>
+              <View className="apply-file-btn" onClick={p.onUpload} role="button">
+                拍照/上传
+              </View>
             </View>
           </View>
         )}
@@ -103,14 +132,23 @@ export function FormField(p: FieldProps) {
         type={INPUT_TYPES[field.type] ?? 'text'}
         value={p.value === undefined || p.value === null ? '' : String(p.value)}
         placeholder={field.placeholder}
-        maxlength={field.type === 'residentId' ? RESIDENT_ID_LENGTH : field.type === 'phone' ? MOBILE_LENGTH : field.max && field.type !== 'number' ? field.max : ADDRESS_MAX}
+        maxlength={
+          field.type === 'residentId'
+            ? RESIDENT_ID_LENGTH
+            : field.type === 'phone'
+              ? MOBILE_LENGTH
+              : field.max && field.type !== 'number'
+                ? field.max
+                : ADDRESS_MAX
+        }
         onInput={(e) => {
           const v = e.detail.value;
           p.onChange(field.type === 'number' ? (v === '' ? undefined : Number.isNaN(Number(v)) ? v : Number(v)) : v);
         }}
         aria-label={field.label}
       />
-      {help}{error}
+      {help}
+      {error}
     </View>
   );
 }

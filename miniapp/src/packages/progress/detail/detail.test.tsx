@@ -8,28 +8,55 @@ const request = Taro.request as unknown as jest.Mock;
 const APP = 'YX20261126000123';
 
 const base: ApplicationDetail = {
-  appNo: APP, itemId: 'food-licence', itemName: '食品经营许可', departmentName: '区市场监管局', state: 'accepted', stateName: '已受理',
-  submittedAt: '2026-11-26T06:05:00Z', light: 'green', remainingDays: 3, deadline: '2026-12-03', usedDays: 2,
-  promisedDays: 5, statutoryDays: 20,
+  appNo: APP,
+  itemId: 'food-licence',
+  itemName: '食品经营许可',
+  departmentName: '区市场监管局',
+  state: 'accepted',
+  stateName: '已受理',
+  submittedAt: '2026-11-26T06:05:00Z',
+  light: 'green',
+  remainingDays: 3,
+  deadline: '2026-12-03',
+  usedDays: 2,
+  promisedDays: 5,
+  statutoryDays: 20,
   timeline: [{ at: '2026-11-26T06:05:00Z', actor: '申请人', action: '提交申请' }],
   nextAction: { kind: 'wait', text: '部门正在办理，有进展会第一时间通知您' },
   deferred: [{ name: '场所平面图', dueDate: '2026-12-10', handedIn: false }],
   materials: [
-    { name: '营业执照', source: 'elicence' }, { name: '食品安全管理制度', source: 'upload' },
-    { name: '场所平面图', source: 'deferred' }, { name: '委托书', source: 'none' },
+    { name: '营业执照', source: 'elicence' },
+    { name: '食品安全管理制度', source: 'upload' },
+    { name: '场所平面图', source: 'deferred' },
+    { name: '委托书', source: 'none' },
   ],
   linked: [{ appNo: 'YX20261126000124', itemName: '户外广告设置' }],
 };
 const supplementing: ApplicationDetail = {
-  ...base, state: 'supplement', stateName: '待补正材料', light: null, remainingDays: null, usedDays: null,
+  ...base,
+  state: 'supplement',
+  stateName: '待补正材料',
+  light: null,
+  remainingDays: null,
+  usedDays: null,
   nextAction: { kind: 'supplement', text: '请按一次性告知清单补正材料，补正后继续办理' },
   supplementNotice: { items: [{ material: '食品安全管理制度', reason: '缺少负责人签字' }], dueDate: '2026-12-08' },
 };
 const ended: ApplicationDetail = {
-  ...base, state: 'approved', stateName: '已办结（准予）', light: null, remainingDays: null, usedDays: null,
+  ...base,
+  state: 'approved',
+  stateName: '已办结（准予）',
+  light: null,
+  remainingDays: null,
+  usedDays: null,
   nextAction: { kind: 'rate', text: '办理已结束，请对本次服务进行评价' },
 };
-const submitted: ApplicationDetail = { ...base, state: 'submitted', stateName: '已提交，待受理', nextAction: { kind: 'wait', text: '等待部门受理，受理后开始计算办理时限' } };
+const submitted: ApplicationDetail = {
+  ...base,
+  state: 'submitted',
+  stateName: '已提交，待受理',
+  nextAction: { kind: 'wait', text: '等待部门受理，受理后开始计算办理时限' },
+};
 
 const ok = (data: unknown) => ({ statusCode: 200, data });
 const calls = (method: string, path: string) => request.mock.calls.map((c) => c[0]).filter((o) => o.method === method && o.url.startsWith(path));
@@ -51,7 +78,11 @@ beforeEach(() => {
   (Taro.useRouter as jest.Mock).mockReturnValue({ params: { appNo: APP } });
   (Taro.showModal as jest.Mock).mockClear();
   (Taro.navigateTo as jest.Mock).mockClear();
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+  });
 });
 
 describe('办件详情', () => {
@@ -63,7 +94,12 @@ describe('办件详情', () => {
     expect(screen.getByText('剩余 3 个工作日')).toBeInTheDocument();
     expect(screen.getByText('2026年12月3日')).toBeInTheDocument();
     expect(screen.getByText(/承诺 5 个工作日 \/ 法定 20 个工作日/)).toBeInTheDocument();
-    expect(screen.getAllByTestId('material').map((m) => m.textContent)).toEqual(['营业执照电子证照', '食品安全管理制度已上传', '场所平面图容缺待补', '委托书未提交']);
+    expect(screen.getAllByTestId('material').map((m) => m.textContent)).toEqual([
+      '营业执照电子证照',
+      '食品安全管理制度已上传',
+      '场所平面图容缺待补',
+      '委托书未提交',
+    ]);
     expect(screen.getByTestId('deferred')).toHaveTextContent('请于 2026年12月10日 前补交');
     expect(screen.queryByText('撤回申请')).not.toBeInTheDocument(); // accepted: too late to withdraw
     fireEvent.click(screen.getByText('户外广告设置'));
@@ -71,7 +107,12 @@ describe('办件详情', () => {
   });
 
   it('lets the applicant look at their own uploads again', async () => {
-    serve(() => ({ ...base, materials: [{ name: '食品安全管理制度', source: 'upload', files: [{ fileId: 'f_1', url: 'https://files/1.jpg', contentType: 'image/jpeg', fileName: '制度.jpg' }] }] }));
+    serve(() => ({
+      ...base,
+      materials: [
+        { name: '食品安全管理制度', source: 'upload', files: [{ fileId: 'f_1', url: 'https://files/1.jpg', contentType: 'image/jpeg', fileName: '制度.jpg' }] },
+      ],
+    }));
     render(<Detail />);
     fireEvent.click(await screen.findByTestId('material-file'));
     expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/1.jpg', urls: ['https://files/1.jpg'] });
@@ -81,8 +122,12 @@ describe('办件详情', () => {
     let current = supplementing;
     serve(() => current, {
       'POST /v1/files/f_abcdefgh12/complete': () => ok({ fileId: 'f_abcdefgh12', status: 'ready', size: 2048 }),
-      'POST /v1/files': () => ok({ fileId: 'f_abcdefgh12', upload: { url: 'http://uploads.local/upload', fields: { key: 'k', signature: 's' } }, expiresInSeconds: 600 }),
-      [`POST /v1/applications/${APP}/supplement`]: () => { current = { ...base, timeline: [...base.timeline, { at: '2026-11-27T02:00:00Z', actor: '申请人', action: '补正材料' }] }; return ok(current); },
+      'POST /v1/files': () =>
+        ok({ fileId: 'f_abcdefgh12', upload: { url: 'http://uploads.local/upload', fields: { key: 'k', signature: 's' } }, expiresInSeconds: 600 }),
+      [`POST /v1/applications/${APP}/supplement`]: () => {
+        current = { ...base, timeline: [...base.timeline, { at: '2026-11-27T02:00:00Z', actor: '申请人', action: '补正材料' }] };
+        return ok(current);
+      },
     });
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:x'], tempFiles: [{ path: 'blob:x', size: 2048 }] });
     render(<Detail />);
@@ -98,7 +143,12 @@ describe('办件详情', () => {
     fireEvent.click(screen.getByText('拍照或选择照片'));
     expect(await screen.findByText('已上传：食品安全管理制度.jpg')).toBeInTheDocument();
     expect(JSON.parse(calls('POST', '/v1/files')[0].data)).toEqual({ fileName: '食品安全管理制度.jpg', contentType: 'image/jpeg', size: 2048 });
-    expect(Taro.uploadFile).toHaveBeenCalledWith({ url: 'http://uploads.local/upload', filePath: 'blob:x', name: 'file', formData: { key: 'k', signature: 's' } });
+    expect(Taro.uploadFile).toHaveBeenCalledWith({
+      url: 'http://uploads.local/upload',
+      filePath: 'blob:x',
+      name: 'file',
+      formData: { key: 'k', signature: 's' },
+    });
     expect(calls('POST', '/v1/files/f_abcdefgh12/complete')).toHaveLength(1);
 
     fireEvent.click(screen.getByText('提交补正材料'));
@@ -112,7 +162,8 @@ describe('办件详情', () => {
 
   it('posts the chosen rating with the comment, then shows it', async () => {
     serve(() => ended, {
-      [`POST /v1/applications/${APP}/rating`]: () => ok({ ...ended, nextAction: { kind: 'none', text: '' }, rating: { value: 'satisfied', comment: '窗口很耐心' } }),
+      [`POST /v1/applications/${APP}/rating`]: () =>
+        ok({ ...ended, nextAction: { kind: 'none', text: '' }, rating: { value: 'satisfied', comment: '窗口很耐心' } }),
     });
     render(<Detail />);
     expect(await screen.findByText('办理已结束，请对本次服务进行评价')).toBeInTheDocument();
@@ -130,7 +181,8 @@ describe('办件详情', () => {
 
   it('asks before withdrawing and does nothing when the person cancels', async () => {
     serve(() => submitted, {
-      [`POST /v1/applications/${APP}/withdraw`]: () => ok({ ...submitted, state: 'withdrawn', stateName: '已撤回', light: null, remainingDays: null, nextAction: { kind: 'none', text: '' } }),
+      [`POST /v1/applications/${APP}/withdraw`]: () =>
+        ok({ ...submitted, state: 'withdrawn', stateName: '已撤回', light: null, remainingDays: null, nextAction: { kind: 'none', text: '' } }),
     });
     (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
     render(<Detail />);

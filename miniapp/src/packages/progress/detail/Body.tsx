@@ -1,0 +1,104 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { canWithdraw, ENDED_STATES, RATING_NAMES } from '@yx/shared';
+import { DetailHead } from '../../../components/DetailShell';
+import { MaterialRow } from '../../../components/MaterialFiles';
+import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
+import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { DeferredList } from './DeferredList';
+import type { ActionProps } from './parts';
+import { RateBox } from './RateBox';
+import { SupplementBox } from './SupplementBox';
+import { WithdrawButton } from './WithdrawButton';
+
+const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
+
+/** The application: its clock, what to do next, its progress, materials, deferred materials and linked applications. */
+export function DetailBody({ d, onDone, onError }: ActionProps) {
+  const running = d.light !== null;
+  const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn';
+  return (
+    <View>
+      <DetailHead title={d.itemName} lines={[d.departmentName, `办件编号 ${d.appNo}`]}>
+        <StateTag state={d.state} name={d.stateName} />
+      </DetailHead>
+
+      <View className="dt-clock">
+        <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
+        {running && (
+          <View className="dt-facts">
+            <View className="dt-fact">
+              <View className="dt-fact-num">{d.usedDays ?? 0}</View>
+              <View className="muted">已用工作日</View>
+            </View>
+            <View className="dt-fact">
+              <View className={`dt-fact-num ${(d.remainingDays ?? 0) < 0 ? 'over' : ''}`}>{Math.abs(d.remainingDays ?? 0)}</View>
+              <View className="muted">{(d.remainingDays ?? 0) < 0 ? '超时工作日' : '剩余工作日'}</View>
+            </View>
+            <View className="dt-fact">
+              <View className="dt-fact-date">{formatDay(d.deadline)}</View>
+              <View className="muted">办结期限</View>
+            </View>
+          </View>
+        )}
+        {d.state === 'supplement' && <View className="muted dt-clock-note">补正期间暂停计时，补正后继续计算，办结期限相应顺延。</View>}
+        <View className="muted dt-limits">
+          承诺 {d.promisedDays} 个工作日 / 法定 {d.statutoryDays} 个工作日 · {formatDate(d.submittedAt)}提交
+        </View>
+      </View>
+
+      {(d.nextAction.kind !== 'none' || canWithdraw(d.state) || d.rating) && (
+        <View className="section dt-next" data-testid="next-action">
+          <View className="section-title">下一步</View>
+          {d.nextAction.text && <View className={`dt-next-text kind-${d.nextAction.kind}`}>{d.nextAction.text}</View>}
+          {d.nextAction.kind === 'supplement' && d.supplementNotice && <SupplementBox d={d} onDone={onDone} onError={onError} />}
+          {d.nextAction.kind === 'rate' && !d.rating && <RateBox d={d} onDone={onDone} onError={onError} />}
+          {d.rating && (
+            <View className="dt-rated" data-testid="given-rating">
+              <View>
+                您的评价：<Text className="dt-rated-value">{RATING_NAMES[d.rating.value]}</Text>
+              </View>
+              {d.rating.comment && <View className="muted">“{d.rating.comment}”</View>}
+              <View className="muted">感谢您的评价，我们会持续改进服务。</View>
+            </View>
+          )}
+          {canWithdraw(d.state) && <WithdrawButton d={d} onDone={onDone} onError={onError} />}
+        </View>
+      )}
+
+      <View className="section">
+        <View className="section-title">办理进度</View>
+        <Timeline entries={d.timeline} />
+      </View>
+
+      {d.materials.length > 0 && (
+        <View className="section">
+          <View className="section-title">申请材料</View>
+          {d.materials.map((m) => (
+            <MaterialRow key={m.name} cls="dt" name={m.name} source={m.source} files={m.files} />
+          ))}
+        </View>
+      )}
+
+      {d.deferred.length > 0 && <DeferredList d={d} />}
+
+      {d.linked.length > 0 && (
+        <View className="section">
+          <View className="section-title">“一件事”关联办件</View>
+          <View className="muted">以下事项与本件一起申请，分别由各部门办理：</View>
+          {d.linked.map((l) => (
+            <View key={l.appNo} className="dt-row dt-link" onClick={() => openApplication(l.appNo)} role="link">
+              <View>
+                <View className="dt-row-name">{l.itemName}</View>
+                <View className="muted">{l.appNo}</View>
+              </View>
+              <Text className="dt-arrow">›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {ended && <View className="muted dt-foot">如对办理结果有疑问，可拨打 12345 政务服务热线咨询。</View>}
+    </View>
+  );
+}

@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const api = () => process.env.E2E_API_URL!;
 
-async function apiCall<T = any>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function apiCall<T = unknown>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const r = await fetch(`${api()}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },

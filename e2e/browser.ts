@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
@@ -74,8 +75,8 @@ export async function picturesShown(page: Page, selector: string, atLeast = 1) {
     const img = (await pic.evaluate((el) => el.tagName)) === 'IMG' ? pic : pic.locator('img').first();
     const handle = await img.elementHandle();
     await page.waitForFunction((el) => {
-      const i = el as HTMLImageElement;
-      return !!i.getAttribute('src') && i.complete && i.naturalWidth > 0;
+      const shown = el as HTMLImageElement;
+      return !!shown.getAttribute('src') && shown.complete && shown.naturalWidth > 0;
     }, handle);
   }
   return count;
@@ -95,8 +96,6 @@ export const PNG = Buffer.from(
 
 /** A visible photo for screenshots: a w×h PNG, sky above and a darker ground below (like a street). */
 export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 170, 220], ground: [number, number, number] = [110, 110, 100]): Buffer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const zlib = require('node:zlib') as typeof import('node:zlib');
   const rows: Buffer[] = [];
   for (let y = 0; y < h; y++) {
     const c = y < h * 0.55 ? sky : ground;

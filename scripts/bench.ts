@@ -4,16 +4,17 @@
  *  2. on a running local stack (in memory, free ports): requests/s and p50/p99 latency of the main
  *     read routes under a fixed load (autocannon, 10 connections, 10 s each; BENCH_SECONDS to change).
  */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // local Node 20; Lambda runs 22
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import yaml from 'js-yaml';
+import { FAILSAFE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { freePort } from './lib/ports';
 import { ROOT, startStack } from './lib/stack';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // local Node 20; Lambda runs 22 (read when a client is made)
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PNG = Buffer.from(
@@ -23,7 +24,7 @@ const PNG = Buffer.from(
 const OUT = path.join(ROOT, '.bench');
 
 async function functionsTable() {
-  const fns = yaml.load(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: yaml.FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
+  const fns = loadYaml(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
   fs.mkdirSync(OUT, { recursive: true });
   console.log('\n## Functions (esbuild, minified, @aws-sdk external)\n');
   console.log('| function | bundle KiB | cold require p50 ms |');
@@ -84,8 +85,8 @@ async function routesTable() {
 
     // 掌上办: submissions (each with its own idempotency key) and anonymous progress lookups
     const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
-    const post = (path: string, body: unknown, headers: Record<string, string> = auth) =>
-      fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+    const post = (route: string, body: unknown, headers: Record<string, string> = auth) =>
+      fetch(`${api}${route}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
     const ticket = (await post('/v1/files', { fileName: 'form.png', contentType: 'image/png', size: PNG.length })) as {
       fileId: string;
       upload: { url: string; fields: Record<string, string> };
@@ -209,8 +210,8 @@ async function memberBench(api: string, dynamo: string, clockFile: string) {
     return tokens;
   };
   const members = await people(50, `m${Date.now().toString(36)}`);
-  const post = (path: string, token: string, headers: Record<string, string> = {}) =>
-    fetch(`${api}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: '{}' });
+  const post = (route: string, token: string, headers: Record<string, string> = {}) =>
+    fetch(`${api}${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: '{}' });
   const setDay = async (date: string) => {
     // 10:00 in Shanghai on `date`, as an offset from the real clock
     fs.writeFileSync(clockFile, JSON.stringify({ offsetMs: Date.parse(`${date}T02:00:00Z`) - Date.now() }));

@@ -1,30 +1,29 @@
 /** serverless.yml, the route table behind the OpenAPI document, and the table definition agree. */
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { DEFAULT_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { ROUTES } from '@yx/shared';
 import { TABLE_DEFINITION } from './lib/table';
 
 const ROOT = path.resolve(__dirname, '../..');
 // serverless variables and CloudFormation intrinsics are opaque strings here
-const SLS_SCHEMA = yaml.DEFAULT_SCHEMA.extend(['GetAtt', 'Ref', 'Sub'].map((t) => new yaml.Type(`!${t}`, { kind: 'scalar', construct: (d) => d })));
-const load = (f: string) => yaml.load(fs.readFileSync(path.join(ROOT, f), 'utf8'), { schema: SLS_SCHEMA }) as any;
+const SLS_SCHEMA = DEFAULT_SCHEMA.extend(['GetAtt', 'Ref', 'Sub'].map((t) => new Type(`!${t}`, { kind: 'scalar', construct: (d) => d })));
+type SlsFunctions = Record<string, { events: { httpApi?: string }[] }>;
+const load = <T>(f: string) => loadYaml(fs.readFileSync(path.join(ROOT, f), 'utf8'), { schema: SLS_SCHEMA }) as T;
+const devFunctions = async (stage: string): Promise<SlsFunctions> => (await import(path.join(ROOT, 'sls/dev-functions.js'))).default({ options: { stage } });
 
 describe('deploy configuration', () => {
   it('declares exactly the documented routes', async () => {
-    const fns = load('sls/functions.yml');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const dev = await require(path.join(ROOT, 'sls/dev-functions.js'))({ options: { stage: 'local' } });
-    const declared = [...Object.values(fns), ...Object.values(dev)]
-      .flatMap((f: any) => f.events.filter((e: any) => e.httpApi).map((e: any) => e.httpApi))
-      .sort();
+    const fns = load<SlsFunctions>('sls/functions.yml');
+    const dev = await devFunctions('local');
+    const declared = [...Object.values(fns), ...Object.values(dev)].flatMap((f) => f.events.filter((e) => e.httpApi).map((e) => e.httpApi)).sort();
     expect(declared).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
-    const prodDev = await require(path.join(ROOT, 'sls/dev-functions.js'))({ options: { stage: 'prod' } });
+    const prodDev = await devFunctions('prod');
     expect(prodDev).toEqual({});
   });
 
   it('declares the same table keys and indexes as the code creates locally', () => {
-    const table = load('serverless.yml').resources.Resources.Table.Properties;
+    const table = load<{ resources: { Resources: { Table: { Properties: Record<string, unknown> } } } }>('serverless.yml').resources.Resources.Table.Properties;
     expect(table.KeySchema).toEqual(TABLE_DEFINITION.KeySchema);
     expect(table.AttributeDefinitions).toEqual(TABLE_DEFINITION.AttributeDefinitions);
     expect(table.GlobalSecondaryIndexes).toEqual(TABLE_DEFINITION.GlobalSecondaryIndexes);

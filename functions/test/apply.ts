@@ -14,9 +14,9 @@ import { handler as applications } from '../src/applications/handler';
 export async function startLocalFiles(): Promise<() => Promise<void>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-files-test-'));
   const secret = 'test-files-secret';
-  const upload = localFilesHandler({ dir, secret });
+  const receive = localFilesHandler({ dir, secret });
   const show = localFileGetHandler({ dir, secret });
-  const server = http.createServer((req, res) => (req.url?.startsWith('/local-files/file') ? show(req, res) : upload(req, res)));
+  const server = http.createServer((req, res) => (req.url?.startsWith('/local-files/file') ? show(req, res) : receive(req, res)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   process.env.LOCAL_FILES_DIR = dir;
   process.env.LOCAL_FILES_SECRET = secret;

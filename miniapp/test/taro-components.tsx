@@ -4,6 +4,7 @@
  */
 import React from 'react';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- stand-ins take whatever props Taro's components take and pass them to DOM elements
 type P = React.PropsWithChildren<Record<string, any>>;
 const strip = ({ className, children, onClick, style, role, ...rest }: P) => {
   const dataAndAria = Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith('data-') || k.startsWith('aria-')));

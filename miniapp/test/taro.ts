@@ -1,4 +1,6 @@
 /** A small @tarojs/taro for jsdom tests: storage in memory, events, navigation as jest.fn(). */
+import React from 'react';
+
 const store = new Map<string, unknown>();
 const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
 
@@ -42,17 +44,18 @@ export const previewImage = jest.fn();
 export const downloadFile = jest.fn(async () => ({ tempFilePath: 'blob:file', statusCode: 200 }));
 export const openDocument = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }));
+/** Shown once, when the page mounts (tests that need a second show re-render the page). */
 export const useDidShow = (f: () => void) => {
-  const React = require('react');
+  const latest = React.useRef(f);
+  latest.current = f;
   React.useEffect(() => {
-    f();
+    latest.current();
   }, []);
 };
 export const useLaunch = () => undefined;
 /** Pull-down and reach-bottom handlers of the mounted page; tests fire them with __pullDown() / __reachBottom(). */
 const pageHooks = { pullDown: new Set<() => void>(), reachBottom: new Set<() => void>() };
 const pageHook = (kind: keyof typeof pageHooks) => (f: () => void) => {
-  const React = require('react');
   const latest = React.useRef(f);
   latest.current = f;
   React.useEffect(() => {

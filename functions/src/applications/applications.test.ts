@@ -1,7 +1,7 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { APP_NO_PATTERN, businessDate } from '@yx/shared';
 import { call } from '../../test/http';
-import { fill, getForm, login, PNG, startLocalFiles, upload } from '../../test/apply';
+import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
 import { handler as messages } from '../messages/handler';
 import { handler as files } from '../files/handler';
 import { handler as identity } from '../identity/handler';
@@ -213,7 +213,7 @@ describe('progress lookup without logging in', () => {
     const receipt = (await callWithKey(token, { itemId: personItem.id, answers: (await fill(token, form)).answers }, newKey())).body;
     const as = (ip: string, body: unknown) =>
       call(
-        (e) => handler({ ...e, requestContext: { ...e.requestContext, http: { ...(e.requestContext as any).http, sourceIp: ip } } } as never),
+        (e) => handler({ ...e, requestContext: { ...e.requestContext, http: { ...(e.requestContext as { http: object }).http, sourceIp: ip } } } as never),
         'POST /v1/lookup',
         { body },
       );

@@ -1,11 +1,11 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
+import { allowedActions, APPLICATION_STATES, STAFF_ACTIONS, type StaffAction } from '@yx/shared';
 import { call } from '../../test/http';
 import { login, startLocalFiles, upload } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
 import { handler as messages } from '../messages/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
-import { allowedActions, APPLICATION_STATES, STAFF_ACTIONS, type StaffAction } from '@yx/shared';
 import { forceState } from '../applications/service';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';

@@ -99,8 +99,8 @@ describe('好差评 rectification', () => {
     at('2026-11-02T02:00:00Z');
     const { token, appNo } = await elevatorApplication();
     const planning = await login('u-staff-planning');
-    let v = await view(planning, appNo);
-    v = (await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).body;
+    const v = await view(planning, appNo);
+    expect((await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).status).toBe(200);
     const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', {
       token,
       params: { appNo },

@@ -2,9 +2,9 @@
  * At the catalogue size the design allows (1,000 items), a list or search is still one Query and
  * a detail one GetItem — never a Scan. Runs on its own table so it cannot disturb other tests.
  */
-import { ensureTable } from '../../../scripts/lib/dynamo';
 import { SERVICE_ITEMS, DEPARTMENTS, BUNDLES } from '@yx/shared/src/guide/catalogue';
 import type { ServiceItem } from '@yx/shared';
+import { ensureTable } from '../../../scripts/lib/dynamo';
 import { call } from '../../test/http';
 import { db } from '../lib/db';
 import { batchPut, catalogRows, clearCatalogCache } from './repository';

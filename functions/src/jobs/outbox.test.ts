@@ -11,7 +11,13 @@ import { listOutbox, sendOutbox } from './outbox';
 import { fieldValue, forgetToken } from './subscribe';
 
 let server: http.Server;
-const sends: { token: string; body: Record<string, any> }[] = [];
+interface SubscribeSend {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+const sends: { token: string; body: SubscribeSend }[] = [];
 let tokens = 0;
 let expiredOnce = true;
 

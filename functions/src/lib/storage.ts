@@ -125,7 +125,7 @@ export function s3PresignedGet(o: {
     .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const scope = `${day}/${o.region}/s3/aws4_request`;
-  const path = `/${o.key.split('/').map(rfc3986).join('/')}`;
+  const objectPath = `/${o.key.split('/').map(rfc3986).join('/')}`;
   const query: Record<string, string> = {
     'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
     'X-Amz-Credential': `${o.credentials.accessKeyId}/${scope}`,
@@ -138,10 +138,10 @@ export function s3PresignedGet(o: {
     .sort()
     .map((k) => `${rfc3986(k)}=${rfc3986(query[k])}`)
     .join('&');
-  const canonicalRequest = ['GET', path, canonicalQuery, `host:${o.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonicalRequest = ['GET', objectPath, canonicalQuery, `host:${o.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
-  return `https://${o.host}${path}?${canonicalQuery}&X-Amz-Signature=${createHmac('sha256', signingKey).update(toSign).digest('hex')}`;
+  return `https://${o.host}${objectPath}?${canonicalQuery}&X-Amz-Signature=${createHmac('sha256', signingKey).update(toSign).digest('hex')}`;
 }
 
 function s3Store(bucket: string): ObjectStore {
@@ -178,7 +178,7 @@ function s3Store(bucket: string): ObjectStore {
       });
     },
     async head(key) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- S3 is loaded only on a deployed stage, never by the local stack
       const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
       const s3 = new S3Client({ region });
       try {

@@ -341,7 +341,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
       { wo: { teamId, street: wo.street }, all: { wo_open: 1 } },
     ]);
   }
-  const tell = (title: string, text: string): Notice[] =>
+  const noticesFor = (title: string, text: string): Notice[] =>
     [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
   try {
     await repo.changeWorkOrder({
@@ -361,7 +361,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
       counters,
       messages:
         action === 'claim' || action === 'resolve'
-          ? tell(
+          ? noticesFor(
               `工单 ${no} ${WO_STATE_NAMES[spec.to]}`,
               action === 'resolve' ? `办理结果：${note}。请对办理结果进行评价。` : `${wo.teamName} 已签收，正在处理。`,
             )
@@ -497,8 +497,8 @@ export async function meToo(userId: string, no: string) {
     await repo.addMeToo(no, userId, now().toISOString());
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
-    const { wo } = await repo.getWorkOrder(no);
-    if (!wo || wo.state === 'closed') throw notFound('未找到该诉求，或已办结');
+    const { wo: current } = await repo.getWorkOrder(no);
+    if (!current || current.state === 'closed') throw notFound('未找到该诉求，或已办结');
     throw conflict('您已经反映过这个问题，会随时收到进展通知');
   }
   return filerView(userId, no);

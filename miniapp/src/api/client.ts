@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
 import type * as S from '@yx/shared';
-import type { Rating, RouteKey, RouteTable, ServiceListQuery } from '@yx/shared';
-import type * as z from 'zod';
 import { PAGE_SIZE } from '@yx/shared';
+import type * as z from 'zod';
 import { clearSession, getToken } from './session';
 
 /** A failed call, with the server's Chinese message ready to show. */
@@ -58,20 +57,21 @@ export async function request<T>(
 
 // ---- one typed call per route key: params, query, body and answer come from the shared route table ----
 
-type Part<K extends RouteKey, F extends 'params' | 'query' | 'body'> = RouteTable[K] extends { [P in F]: infer T extends z.ZodType } ? z.input<T> : never;
-export type RouteParams<K extends RouteKey> = Part<K, 'params'>;
-export type RouteQuery<K extends RouteKey> = Part<K, 'query'>;
-export type RouteBody<K extends RouteKey> = Part<K, 'body'>;
+type Part<K extends S.RouteKey, F extends 'params' | 'query' | 'body'> = S.RouteTable[K] extends { [P in F]: infer T extends z.ZodType } ? z.input<T> : never;
+export type RouteParams<K extends S.RouteKey> = Part<K, 'params'>;
+export type RouteQuery<K extends S.RouteKey> = Part<K, 'query'>;
+export type RouteBody<K extends S.RouteKey> = Part<K, 'body'>;
 /** What a route answers with on success (typed only: the mini-program does not parse answers). */
-export type RouteResponse<K extends RouteKey> = z.output<RouteTable[K]['response']>;
+export type RouteResponse<K extends S.RouteKey> = z.output<S.RouteTable[K]['response']>;
 
-type CallOptions<K extends RouteKey> = ([RouteParams<K>] extends [never] ? { params?: undefined } : { params: RouteParams<K> }) &
+type CallOptions<K extends S.RouteKey> = ([RouteParams<K>] extends [never] ? { params?: undefined } : { params: RouteParams<K> }) &
   ([RouteQuery<K>] extends [never] ? { query?: undefined } : { query?: Partial<RouteQuery<K>> }) &
   // routes without a body may still be sent an empty object (some POSTs do, as before)
   ([RouteBody<K>] extends [never] ? { body?: Record<string, never> } : { body: RouteBody<K> }) & { headers?: Record<string, string> };
 
 /** `call('GET /v1/workorders/{no}', { params: { no } })`: path parameters are encoded into the route's path. */
-export function call<K extends RouteKey>(key: K, ...[opts]: {} extends CallOptions<K> ? [CallOptions<K>?] : [CallOptions<K>]): Promise<RouteResponse<K>> {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` asks whether every option is optional
+export function call<K extends S.RouteKey>(key: K, ...[opts]: {} extends CallOptions<K> ? [CallOptions<K>?] : [CallOptions<K>]): Promise<RouteResponse<K>> {
   const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
   const params = (opts?.params ?? {}) as Record<string, string | number>;
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
@@ -79,7 +79,7 @@ export function call<K extends RouteKey>(key: K, ...[opts]: {} extends CallOptio
 }
 
 export const api = {
-  services: (q: Partial<ServiceListQuery>) => call('GET /v1/services', { query: q }),
+  services: (q: Partial<S.ServiceListQuery>) => call('GET /v1/services', { query: q }),
   service: (id: string) => call('GET /v1/services/{id}', { params: { id } }),
   bundles: () => call('GET /v1/bundles'),
   bundle: (id: string) => call('GET /v1/bundles/{id}', { params: { id } }),
@@ -105,7 +105,7 @@ export const api = {
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo } }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo } }),
   supplement: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, body: { answers } }),
-  rate: (appNo: string, value: Rating, comment?: string) =>
+  rate: (appNo: string, value: S.Rating, comment?: string) =>
     call('POST /v1/applications/{appNo}/rating', { params: { appNo }, body: { value, ...(comment ? { comment } : {}) } }),
   lookup: (appNo: string, code: string) => call('POST /v1/lookup', { body: { appNo, code } }),
   messages: (cursor?: string) => call('GET /v1/messages', { query: { cursor } }),

@@ -1,5 +1,4 @@
 import type * as S from '@yx/shared';
-import type { Benefit, MemberRules } from '@yx/shared';
 import { PAGE_SIZE } from '@yx/shared';
 import type * as z from 'zod';
 import { call, type RouteBody } from './client';
@@ -19,11 +18,11 @@ export type AdjustPointsBody = RouteBody<'POST /v1/admin/member/points'>;
 
 export const memberAdminApi = {
   rules: () => call('GET /v1/admin/member/rules'),
-  saveRules: (rules: MemberRules) => call('PUT /v1/admin/member/rules', { body: rules }),
+  saveRules: (rules: S.MemberRules) => call('PUT /v1/admin/member/rules', { body: rules }),
 
   benefits: () => call('GET /v1/admin/member/benefits'),
-  createBenefit: (b: Benefit) => call('POST /v1/admin/member/benefits', { body: b }),
-  updateBenefit: (b: Benefit) => call('PUT /v1/admin/member/benefits/{benefitId}', { params: { benefitId: b.id }, body: b }),
+  createBenefit: (b: S.Benefit) => call('POST /v1/admin/member/benefits', { body: b }),
+  updateBenefit: (b: S.Benefit) => call('PUT /v1/admin/member/benefits/{benefitId}', { params: { benefitId: b.id }, body: b }),
 
   stats: (days = 14) => call('GET /v1/admin/member/stats', { query: { days } }),
   members: (cursor?: string, limit = PAGE_SIZE) => call('GET /v1/admin/member/members', { query: { limit, cursor } }),

@@ -1,5 +1,4 @@
 import type * as S from '@yx/shared';
-import type { StaffAction, StaffActionBodies } from '@yx/shared';
 import { PAGE_SIZE } from '@yx/shared';
 import type * as z from 'zod';
 import { call, type RouteBody } from './client';
@@ -20,7 +19,7 @@ export type StaffMaterial = z.output<typeof S.StaffMaterial>;
 export type StaffApplicationView = z.output<typeof S.StaffApplicationView>;
 
 /** The body of one staff action, as its shared schema accepts it. */
-export type StaffActionBody<A extends StaffAction> = z.input<(typeof StaffActionBodies)[A]>;
+export type StaffActionBody<A extends S.StaffAction> = z.input<(typeof S.StaffActionBodies)[A]>;
 
 /** An opinion task sent to my department. */
 export type OpinionTask = z.output<typeof S.OpinionTask>;
@@ -46,7 +45,7 @@ export const staffApi = {
     call('GET /v1/staff/applications', { query: { state: q.state, light: q.light, limit: q.limit ?? PAGE_SIZE, cursor: q.cursor } }),
   counts: () => call('GET /v1/staff/counts'),
   application: (appNo: string) => call('GET /v1/staff/applications/{appNo}', { params: { appNo } }),
-  act: <A extends StaffAction>(appNo: string, action: A, body: StaffActionBody<A>) =>
+  act: <A extends S.StaffAction>(appNo: string, action: A, body: StaffActionBody<A>) =>
     call('POST /v1/staff/applications/{appNo}/{action}', { params: { appNo, action }, body }),
 
   opinions: () => call('GET /v1/staff/opinions'),

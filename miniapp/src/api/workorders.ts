@@ -1,12 +1,11 @@
 import type * as S from '@yx/shared';
-import type { WO_RATINGS, WoActionBodies, WoGroup, WorkOrderAction } from '@yx/shared';
 import { PAGE_SIZE } from '@yx/shared';
 import type * as z from 'zod';
 import { call, type RouteBody, type RouteQuery } from './client';
 
 /** 诉求 (接诉即办) and 一键呼叫 (越秀先锋): the work-order routes, typed from the shared contract (shared/src/workorders/api.ts). */
 
-export type WoRating = (typeof WO_RATINGS)[number];
+export type WoRating = (typeof S.WO_RATINGS)[number];
 /** 延期申请: what the owner asked for and what the street dispatcher decided. */
 export type WoExtension = z.output<typeof S.WoExtension>;
 export type WoTimelineEntry = z.output<typeof S.WoTimelineEntry>;
@@ -24,7 +23,7 @@ export type WoStreetPage = z.output<typeof S.WoStreetPage>;
 export type WoOverdue = z.output<typeof S.WoOverdue>;
 
 /** The body of a handler's action, as its shared schema accepts it. */
-export type WoActionBody<A extends WorkOrderAction> = z.input<(typeof WoActionBodies)[A]>;
+export type WoActionBody<A extends S.WorkOrderAction> = z.input<(typeof S.WoActionBodies)[A]>;
 
 export const woApi = {
   /** Files an order; a retry with the same key answers with the order the first attempt created. */
@@ -39,7 +38,7 @@ export const woApi = {
     call('POST /v1/workorders/{no}/rating', { params: { no }, body: { value, ...(comment ? { comment } : {}) } }),
   team: () => call('GET /v1/team/workorders'),
   /** 街道调度: one tab of the street's orders; the admin names a street (or `_district`). */
-  street: (group: WoGroup, cursor?: string, street?: string, limit = PAGE_SIZE) =>
+  street: (group: S.WoGroup, cursor?: string, street?: string, limit = PAGE_SIZE) =>
     call('GET /v1/street/workorders', { query: { group, limit, cursor, street } }),
   overdue: (street?: string) => call('GET /v1/street/workorders/overdue', { query: { street } }),
   /** The owner asks for more working days. */
@@ -54,5 +53,6 @@ export const woApi = {
   /** 处理进展: the owner, while handling, records what was done (with up to 9 photos); answers with the staff view. */
   addNote: (no: string, note: string, photoIds: string[], idempotencyKey: string) =>
     call('POST /v1/workorders/{no}/notes', { params: { no }, body: { note, photoIds }, headers: { 'Idempotency-Key': idempotencyKey } }),
-  act: <A extends WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) => call('POST /v1/workorders/{no}/{action}', { params: { no, action }, body }),
+  act: <A extends S.WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
+    call('POST /v1/workorders/{no}/{action}', { params: { no, action }, body }),
 };

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ErrorBody } from './errors';
 import { Health, OpenApiDocument, OutboxList, OutboxQuery } from './meta';
 import { CalendarData } from '../calendar/data';
-import { QueueQuery, StaffActionParams } from '../backoffice/actions';
+import { QueueQuery, StaffActionParams, StaffActionBodies } from '../backoffice/actions';
 import {
   Dashboard,
   DashboardQuery,
@@ -49,7 +49,6 @@ import {
   Open311Token,
 } from '../workorders/open311';
 import { WoActionBodies } from '../workorders/states';
-import { StaffActionBodies } from '../backoffice/actions';
 import {
   BundleDetail,
   BundleListResponse,

@@ -4,14 +4,12 @@
  * ("照章户税"一天联办, 加装电梯并联审批, 容缺受理, "5+2" 延时服务, 出生一件事).
  * Addresses, phone numbers and implementation codes are illustrative seed values.
  */
-import type { Department, ServiceItem, Bundle } from './schema';
+import { E_LICENCE_TYPES, type Bundle, type Department, type ELicenceType, type ServiceItem } from './schema';
 
 type Material = ServiceItem['materials'][number];
 type Step = ServiceItem['steps'][number];
 type Faq = ServiceItem['faq'][number];
 type Form = Material['form'];
-
-import { E_LICENCE_TYPES, type ELicenceType } from './schema';
 
 export { E_LICENCE_TYPES, type ELicenceType };
 

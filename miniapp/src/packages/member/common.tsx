@@ -1,8 +1,8 @@
-import { newIdempotencyKey as newKey } from '../../api/client';
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '@yx/shared';
 import type { ReactNode } from 'react';
+import { newIdempotencyKey as newKey } from '../../api/client';
 import type { ClaimView } from '../../api/member';
 import { RoleGate } from '../../components/RoleGate';
 import './common.css';

@@ -15,7 +15,7 @@ export function StatsTab({ active }: { active: boolean }) {
   useEffect(() => {
     if (active && !wasActive.current) stats.reload();
     wasActive.current = active;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the tab becomes active, not when `stats` changes
   }, [active]);
 
   return (

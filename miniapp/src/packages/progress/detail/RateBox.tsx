@@ -1,9 +1,10 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import { RATING_COMMENT_MAX, RATING_NAMES, RATINGS, type Rating } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
+import { SendButton } from './SendButton';
 
 /** 好差评: the applicant rates the service once it has ended, with a comment if they like. */
 export function RateBox({ d, onDone, onError }: ActionProps) {
@@ -52,14 +53,9 @@ export function RateBox({ d, onDone, onError }: ActionProps) {
       <View className="muted dt-rate-count">
         {comment.length}/{RATING_COMMENT_MAX}
       </View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
-      <Button className="btn dt-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+      <SendButton className="btn dt-submit" error={error} busy={busy} onClick={submit}>
         提交评价
-      </Button>
+      </SendButton>
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api
 import { formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
+import { SendButton } from './SendButton';
 
 /** 补正: a photo for each material of the 一次性告知清单, then all of them at once. */
 export function SupplementBox({ d, onDone, onError }: ActionProps) {
@@ -74,14 +75,9 @@ export function SupplementBox({ d, onDone, onError }: ActionProps) {
           </View>
         );
       })}
-      {errors.form && (
-        <View className="error-text" role="alert">
-          {errors.form}
-        </View>
-      )}
-      <Button className="btn dt-submit" disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>
+      <SendButton className="btn dt-submit" error={errors.form} busy={submitting} disabled={busy} onClick={submit}>
         提交补正材料
-      </Button>
+      </SendButton>
     </View>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
+import { SendButton } from './SendButton';
 
 /** 撤回: while the department has not accepted it yet, after asking. */
 export function WithdrawButton({ d, onDone, onError }: ActionProps) {
@@ -16,14 +17,9 @@ export function WithdrawButton({ d, onDone, onError }: ActionProps) {
   };
   return (
     <View className="dt-withdraw">
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
-      <Button className="btn btn-plain" disabled={busy || undefined} loading={busy || undefined} onClick={withdraw}>
+      <SendButton className="btn btn-plain" error={error} busy={busy} onClick={withdraw}>
         撤回申请
-      </Button>
+      </SendButton>
     </View>
   );
 }

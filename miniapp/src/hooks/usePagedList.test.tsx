@@ -51,6 +51,22 @@ describe('usePagedList', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('a 加载更多 tapped while the first page is asked for again is done when that page arrives, not dropped', async () => {
+    const { fetch, calls } = deferredFetch();
+    const { result } = renderHook(() => usePagedList(fetch, []));
+    await act(async () => calls[0].resolve(page([{ no: 'A', at: '2' }], 'c1')));
+    await act(async () => void result.current.refresh());
+    expect(result.current.loading).toBe(true);
+    act(() => result.current.loadMore()); // tapped during the refresh
+    expect(fetch).toHaveBeenCalledTimes(2);
+    await act(async () => calls[1].resolve(page([{ no: 'A', at: '2' }], 'c2')));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(fetch).toHaveBeenLastCalledWith('c2'); // the cursor of the page just arrived
+    await act(async () => calls[2].resolve(page([{ no: 'B', at: '1' }])));
+    expect(result.current.items.map((r) => r.no)).toEqual(['A', 'B']);
+    expect(result.current).toMatchObject({ loading: false, more: false, nextCursor: null });
+  });
+
   it('an item on a later page replaces the one shown (no doubles), in the order asked for', async () => {
     const fetch = jest.fn(async (cursor?: string) =>
       cursor

@@ -72,6 +72,8 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
   const [s, setS] = useState<State<T, P>>(() => initial(enabled));
   const seq = useRef(0);
   const lastLoad = useRef(0);
+  // 加载更多 tapped while the first page is being asked for again: done when it arrives, not dropped
+  const moreAfterRefresh = useRef(false);
   // the latest of what the page passes, without making every render a new query
   const latest = useRef({ fetch, key, sort, s });
   latest.current = { fetch, key, sort, s };
@@ -89,6 +91,7 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
   const load = useCallback((how: 'reset' | 'refresh' | 'more', cursor?: string): Promise<void> => {
     const n = ++seq.current;
     lastLoad.current = Date.now();
+    if (how === 'reset') moreAfterRefresh.current = false;
     setS((x) =>
       how === 'more'
         ? { ...x, more: true, moreError: undefined }
@@ -107,6 +110,10 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
           loading: false,
           more: false,
         }));
+        if (how === 'refresh' && moreAfterRefresh.current) {
+          moreAfterRefresh.current = false;
+          if (r.nextCursor) void load('more', r.nextCursor);
+        }
       },
       (e) => {
         if (n !== seq.current) return;
@@ -130,7 +137,9 @@ export function usePagedList<P extends ListPage<unknown>, T = P['items'][number]
   const refresh = useCallback(() => (enabled ? load('refresh') : Promise.resolve()), [enabled, load]);
   const loadMore = useCallback(() => {
     const x = latest.current.s;
-    if (enabled && x.nextCursor && !x.loading && !x.more) void load('more', x.nextCursor);
+    if (!enabled || x.more) return;
+    if (x.loading && x.items.length) moreAfterRefresh.current = true;
+    else if (x.nextCursor && !x.loading) void load('more', x.nextCursor);
   }, [enabled, load]);
   const setItems = useCallback((update: (items: T[]) => T[]) => setS((x) => ({ ...x, items: update(x.items) })), []);
 

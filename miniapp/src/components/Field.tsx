@@ -1,5 +1,6 @@
 import { Input, View } from '@tarojs/components';
 import type * as z from 'zod';
+import { ErrorLine } from './ErrorLine';
 
 /** A labelled input whose error sits right under it, in words a person understands. */
 export function Field(props: {
@@ -25,11 +26,7 @@ export function Field(props: {
         onInput={(e) => props.onInput(e.detail.value)}
         aria-label={props.label}
       />
-      {props.error && (
-        <View className="error-text" role="alert">
-          {props.error}
-        </View>
-      )}
+      <ErrorLine error={props.error} />
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { PagedList } from '../hooks/usePagedList';
 import { StateView } from './StateView';
+import { ErrorLine } from './ErrorLine';
 import './ListView.css';
 
 type MoreState = Pick<PagedList<unknown, unknown>, 'items' | 'nextCursor' | 'paged' | 'more' | 'moreError' | 'loadMore'>;
@@ -18,11 +19,7 @@ export function LoadMore({ list }: { list: MoreState }) {
           </Button>
         </View>
       )}
-      {list.moreError && (
-        <View className="error-text list-more-error" role="alert">
-          {list.moreError}
-        </View>
-      )}
+      <ErrorLine error={list.moreError} className="list-more-error" />
       {list.paged && !list.nextCursor && list.items.length > 0 && <View className="muted list-end">没有更多了</View>}
     </>
   );

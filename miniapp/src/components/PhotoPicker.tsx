@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { asApiError } from '../api/client';
 import { pickAndUploadImage, type Uploaded } from '../api/upload';
+import { ErrorLine } from './ErrorLine';
 import './PhotoPicker.css';
 
 /**
@@ -74,11 +75,7 @@ export function PhotoPicker({
           拍照或选择照片
         </Button>
       )}
-      {message && (
-        <View className="error-text" role="alert">
-          {message}
-        </View>
-      )}
+      <ErrorLine error={message} />
     </View>
   );
 }

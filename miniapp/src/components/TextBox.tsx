@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
+import { ErrorLine } from './ErrorLine';
 import './TextBox.css';
 
 /** A multi-line text box with a counter and its error right under it. */
@@ -34,11 +35,7 @@ export function TextBox({
       <View className="muted textbox-count">
         {value.length}/{max}
       </View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ADDRESS_MAX, MOBILE_LENGTH, RESIDENT_ID_LENGTH, TEXTAREA_MAX, type FieldDef, type FileRef } from '@yx/shared';
 import type { LicenceView } from '../../api/client';
+import { ErrorLine } from '../../components/ErrorLine';
 
 export interface FieldProps {
   field: FieldDef;
@@ -31,11 +32,7 @@ export function FormField(p: FieldProps) {
     </View>
   );
   const help = field.help ? <View className="muted apply-help">{field.help}</View> : null;
-  const error = p.error ? (
-    <View className="error-text" role="alert">
-      {p.error}
-    </View>
-  ) : null;
+  const error = <ErrorLine error={p.error} />;
 
   if (field.type === 'choice') {
     return (

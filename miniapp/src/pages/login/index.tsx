@@ -7,6 +7,7 @@ import { saveSession } from '../../api/session';
 import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
+import { ErrorLine } from '../../components/ErrorLine';
 import './index.css';
 
 const IS_LOCAL = APP_STAGE === 'local';
@@ -46,11 +47,7 @@ export default function Login() {
           <Button className="btn" loading={busy} disabled={busy} onClick={wechat}>
             微信一键登录
           </Button>
-          {error && (
-            <View className="error-text" role="alert">
-              {error}
-            </View>
-          )}
+          <ErrorLine error={error} />
         </View>
       )}
       {IS_LOCAL && <DevLogin />}
@@ -79,11 +76,7 @@ function DevLogin() {
     <View className="section">
       <View className="section-title">开发登录（仅本地环境）</View>
       <View className="muted login-tip">选择一个演示身份登录：</View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
       <StateView loading={users.loading} error={users.error} onRetry={users.reload}>
         {users.data?.items.map((u) => (
           <View key={u.id} className="login-user" onClick={() => !busy && pick(u)} role="button" data-testid={`dev-user-${u.id}`}>

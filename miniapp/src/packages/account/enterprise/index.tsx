@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CREDIT_CODE_LENGTH, ENTERPRISE_NAME_MAX, EnterpriseBindRequest } from '@yx/shared';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { saveSession } from '../../../api/session';
 import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
+import { SendButton } from '../../../components/SendButton';
 
 export default function EnterpriseBind() {
   const session = useSession();
@@ -68,14 +69,9 @@ export default function EnterpriseBind() {
           placeholder={`${CREDIT_CODE_LENGTH} 位，见营业执照`}
           maxlength={CREDIT_CODE_LENGTH}
         />
-        {errors.form && (
-          <View className="error-text" role="alert">
-            {errors.form}
-          </View>
-        )}
-        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>
+        <SendButton className="btn" error={errors.form} busy={busy} onClick={submit}>
           绑定
-        </Button>
+        </SendButton>
       </View>
     </Page>
   );

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PERSON_NAME_MAX, RealNameRequest, RESIDENT_ID_LENGTH } from '@yx/shared';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { updateUser } from '../../../api/session';
 import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
+import { SendButton } from '../../../components/SendButton';
 
 export default function RealName() {
   const session = useSession();
@@ -69,14 +70,9 @@ export default function RealName() {
           placeholder={`${RESIDENT_ID_LENGTH} 位居民身份证号码`}
           maxlength={RESIDENT_ID_LENGTH}
         />
-        {errors.form && (
-          <View className="error-text" role="alert">
-            {errors.form}
-          </View>
-        )}
-        <Button className="btn" disabled={busy} loading={busy} onClick={submit}>
+        <SendButton className="btn" error={errors.form} busy={busy} onClick={submit}>
           提交认证
-        </Button>
+        </SendButton>
       </View>
     </Page>
   );

@@ -10,6 +10,7 @@ import { PhotoPicker } from '../../../components/PhotoPicker';
 import { StateView } from '../../../components/StateView';
 import { TextBox } from '../../../components/TextBox';
 import { useAsync } from '../../../hooks/useAsync';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The forms behind 开始处理, 办结回复, 退单 and 改派: each checks what it can, asks before what cannot be undone, then runs the action. */
 export interface FormProps {
@@ -147,11 +148,7 @@ export function RedispatchForm({ run, busy }: FormProps) {
       </StateView>
       <View className="field-label">街道网格</View>
       <Chips label="街道网格" value={teamId} options={gridOptions} onChange={choose} className="wd-grid-chips" />
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
       <TextBox label="改派说明（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：属占道经营，请城管处理" onInput={setNote} />
       <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
         改派

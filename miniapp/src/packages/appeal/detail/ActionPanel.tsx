@@ -6,6 +6,7 @@ import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { RedispatchForm, ResolveForm, ReturnForm, StartForm, type FormProps } from './ActionForms';
 import type { WoActProps } from './parts';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<WorkOrderAction, string> = {
@@ -57,11 +58,7 @@ export function ActionPanel({ d, onDone, onError }: WoActProps) {
           </Button>
         ))}
       </View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
       {open === 'start' && <StartForm {...props} />}
       {open === 'resolve' && <ResolveForm {...props} />}
       {open === 'return' && <ReturnForm {...props} />}

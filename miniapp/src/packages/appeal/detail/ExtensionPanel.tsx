@@ -8,6 +8,7 @@ import { TextBox } from '../../../components/TextBox';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** 延期: 1 to WO_EXTENSION_MAX_DAYS (10) working days, as the server accepts. */
 const EXTENSION_DAYS = Array.from({ length: WO_EXTENSION_MAX_DAYS }, (_, i) => String(i + 1));
@@ -90,11 +91,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
         }}
         options={EXTENSION_DAYS.map((n) => ({ value: n, label: `${n}天` }))}
       />
-      {errors.days && (
-        <View className="error-text" role="alert">
-          {errors.days}
-        </View>
-      )}
+      <ErrorLine error={errors.days} />
       <TextBox
         label="延期理由"
         value={reason}
@@ -106,11 +103,7 @@ function ExtensionForm({ d, onDone, onError, onCancel }: WoActProps & { onCancel
           setErrors(({ reason: _r, ...rest }) => rest);
         }}
       />
-      {errors.form && (
-        <View className="error-text" role="alert">
-          {errors.form}
-        </View>
-      )}
+      <ErrorLine error={errors.form} />
       <View className="wd-form-buttons">
         <Button className="btn btn-plain wd-half" disabled={busy || undefined} onClick={onCancel}>
           取消
@@ -143,11 +136,7 @@ function DecisionForm({ d, ext, onDone, onError }: WoActProps & { ext: WoExtensi
   return (
     <View className="wd-form" data-testid="extension-decision">
       <TextBox label="审批意见（选填）" value={note} max={WO_COMMENT_MAX} placeholder="如：同意，请务必在延期内办结" onInput={setNote} />
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
       <View className="wd-form-buttons">
         <Button className="btn btn-plain wd-half" data-testid="extension-refuse" disabled={busy || undefined} onClick={() => decide(false)}>
           不同意延期

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WO_NOTE_MAX, WO_NOTE_MIN, WO_PHOTOS_MAX } from '@yx/shared';
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
@@ -8,6 +8,7 @@ import { PhotoPicker } from '../../../components/PhotoPicker';
 import { TextBox } from '../../../components/TextBox';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
+import { SendButton } from '../../../components/SendButton';
 
 /** What the owner is writing, with the key that makes a retry of it one note (not two). */
 export interface NoteDraft {
@@ -75,14 +76,9 @@ export function NotePanel({ d, draft, setDraft, onDone, onError }: WoActProps & 
         onChange={(f) => setDraft((x) => ({ ...x, photos: f(x.photos) }))}
         onUploading={setUploading}
       />
-      {failed && (
-        <View className="error-text" role="alert" data-testid="note-error">
-          {failed}
-        </View>
-      )}
-      <Button className="btn wd-submit" data-testid="note-submit" disabled={busy || uploading || undefined} loading={busy || undefined} onClick={submit}>
+      <SendButton className="btn wd-submit" error={failed} errorTestId="note-error" testId="note-submit" busy={busy} disabled={uploading} onClick={submit}>
         提交进展
-      </Button>
+      </SendButton>
     </View>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WO_COMMENT_MAX, WO_RATING_NAMES, WO_RATINGS } from '@yx/shared';
 import { useState } from 'react';
 import { woApi, type WoRating } from '../../../api/workorders';
 import { TextBox } from '../../../components/TextBox';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
+import { SendButton } from '../../../components/SendButton';
 
 /** The filer rates the answer; 不满意 the first time sends it back to be handled once more. */
 export function RateBox({ d, onDone, onError }: WoActProps) {
@@ -52,14 +53,9 @@ export function RateBox({ d, onDone, onError }: WoActProps) {
           : '选择“不满意”后，诉求将退回承办单位重新办理一次，办结后您可再次评价。'}
       </View>
       <TextBox label="评价内容" hideLabel value={comment} max={WO_COMMENT_MAX} placeholder="说说您对办理结果的看法（选填）" onInput={setComment} />
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
-      <Button className="btn wd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+      <SendButton className="btn wd-submit" error={error} busy={busy} onClick={submit}>
         提交评价
-      </Button>
+      </SendButton>
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { asApiError } from '../../../api/client';
 import { woApi, type WoNearbyItem } from '../../../api/workorders';
 import { openWorkOrder } from '../pages';
 import type { Errors } from './validate';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /**
  * 附近已有相同问题: open orders of the same category within 100 m of a real location; a resident
@@ -75,11 +76,7 @@ export function NearbyPanel({ categoryId, locSource, point, grid }: { categoryId
           <View className="muted">
             {n.address} · 约 {n.distance} 米 · {n.affected} 人反映
           </View>
-          {nearbyError[n.no] && (
-            <View className="error-text" role="alert">
-              {nearbyError[n.no]}
-            </View>
-          )}
+          <ErrorLine error={nearbyError[n.no]} />
           {!grid && (
             <Button
               className="btn wf-metoo"

@@ -6,6 +6,7 @@ import { Chips } from '../../../components/Chips';
 import { Field } from '../../../components/Field';
 import type { WoDraft } from './draft';
 import type { Errors } from './validate';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 export interface PlaceSectionProps {
   draft: WoDraft;
@@ -74,11 +75,7 @@ export function PlaceSection({ draft, point, errors, setErrors, update, locFaile
           </Button>
         </View>
       )}
-      {errors.place && (
-        <View className="error-text" role="alert">
-          {errors.place}
-        </View>
-      )}
+      <ErrorLine error={errors.place} />
       <View className="wf-address">
         <Field
           label="详细地址"
@@ -98,11 +95,7 @@ export function PlaceSection({ draft, point, errors, setErrors, update, locFaile
         options={STREETS.map((s) => ({ value: s.id, label: s.name }))}
         onChange={(s) => update({ street: s }, ['street', 'place'])}
       />
-      {errors.street && (
-        <View className="error-text" role="alert">
-          {errors.street}
-        </View>
-      )}
+      <ErrorLine error={errors.street} />
     </View>
   );
 }

@@ -25,6 +25,7 @@ import { PhotoPicker } from '../../../components/PhotoPicker';
 import { NearbyPanel } from './NearbyPanel';
 import { PlaceSection } from './PlaceSection';
 import { pointOf, validateDraft, type Errors, type Mode } from './validate';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
@@ -191,11 +192,7 @@ function FileForm({ user }: { user: UserView }) {
           </View>
         )}
         {!group && <View className="muted">先选大类，再选具体分类</View>}
-        {errors.categoryId && (
-          <View className="error-text" role="alert">
-            {errors.categoryId}
-          </View>
-        )}
+        <ErrorLine error={errors.categoryId} />
         {group === 'safety' && (
           <View className="wf-warn" role="note">
             紧急情况请直接报警：火警 119、治安 110，电梯困人请拨 96333。这里反映的问题按工作时间办理。
@@ -255,11 +252,7 @@ function FileForm({ user }: { user: UserView }) {
           options={CONTACT_OPTIONS}
           onChange={(v) => update({ contactPreference: v }, ['contactPreference'])}
         />
-        {errors.contactPreference && (
-          <View className="error-text" role="alert">
-            {errors.contactPreference}
-          </View>
-        )}
+        <ErrorLine error={errors.contactPreference} />
       </View>
 
       {user.role === 'resident' && (
@@ -275,11 +268,7 @@ function FileForm({ user }: { user: UserView }) {
       )}
 
       <View className="wf-bar">
-        {submitError && (
-          <View className="error-text wf-submit-error" role="alert">
-            {submitError}
-          </View>
-        )}
+        <ErrorLine error={submitError} className="wf-submit-error" />
         <Button className={`btn wf-submit ${grid ? 'wf-submit-big' : ''}`} disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>
           {grid ? '一键上报' : '提交'}
         </Button>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { FormDef } from '@yx/shared';
 import type { LocalDraft } from '../draftStore';
 import { display, type Errors } from './parts';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 export interface ReviewStepProps {
   form: FormDef;
@@ -36,11 +37,7 @@ export function ReviewStep({ form, draft, errors, submitError, onChange }: Revie
             ))}
         </View>
       ))}
-      {submitError && (
-        <View className="section error-text" role="alert">
-          {submitError}
-        </View>
-      )}
+      <ErrorLine error={submitError} className="section" />
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, Input, Text, View } from '@tarojs/components';
 import { COMMITMENT_SIGNER_MAX } from '@yx/shared';
 import type { FormPayload } from '../../../api/client';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 type Tolerance = FormPayload['tolerance'];
 
@@ -58,11 +59,7 @@ export function CommitmentPanel({ dueWorkingDays, deferred, checked, onToggle, s
         onInput={(e) => onSigner(e.detail.value)}
         aria-label="签署人姓名"
       />
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
     </View>
   );
 }

@@ -9,6 +9,7 @@ import { StateView } from '../../../components/StateView';
 import { formatDay } from '../../../components/Timeline';
 import { useAsync } from '../../../hooks/useAsync';
 import { goMember, MemberGate, monthDay, newIdempotencyKey } from '../common';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 /** 会员日福利: what partners offer this member day, stock and who may claim; claiming gives a redeem code. */
@@ -118,11 +119,7 @@ function BenefitsBody() {
                       {b.reason ?? '暂不能领取'}
                     </View>
                   )}
-                  {errors[b.id] && (
-                    <View className="error-text" role="alert">
-                      {errors[b.id]}
-                    </View>
-                  )}
+                  <ErrorLine error={errors[b.id]} />
                 </View>
               </View>
             );

@@ -8,6 +8,7 @@ import { QrCode } from '../../../components/QrCode';
 import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { goMember, MemberGate, monthDay, spacedMemberNo } from '../common';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 const faceStyle = (face: CardFace) => ({ background: `linear-gradient(135deg, ${face.from}, ${face.to})`, color: face.text });
@@ -83,11 +84,7 @@ function HomeBody() {
             </View>
           )}
           {card ? <CardView card={card} /> : <ClaimOffer home={h} busy={busy} onClaim={claimCard} />}
-          {error && (
-            <View className="error-text mb-center" role="alert">
-              {error}
-            </View>
-          )}
+          <ErrorLine error={error} className="mb-center" />
 
           {card && (
             <>

@@ -8,6 +8,7 @@ import { Page } from '../../../components/Page';
 import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { RoleGate } from '../../../components/RoleGate';
 import { ClaimStatusTag, claimUsable } from '../common';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 /** The H5 build has no camera scanning; WeChat does. */
@@ -117,11 +118,7 @@ function RedeemBody() {
           confirmType="search"
           aria-label="兑换码"
         />
-        {inputError && (
-          <View className="error-text" role="alert">
-            {inputError}
-          </View>
-        )}
+        <ErrorLine error={inputError} />
         <View className="mb-redeem-actions">
           <Button className="btn mb-redeem-query" disabled={!!busy || undefined} loading={busy === 'query' || undefined} onClick={() => query(input)}>
             查询

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
-import { SendButton } from './SendButton';
+import { SendButton } from '../../../components/SendButton';
 
 /** 好差评: the applicant rates the service once it has ended, with a comment if they like. */
 export function RateBox({ d, onDone, onError }: ActionProps) {

@@ -5,7 +5,8 @@ import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api
 import { formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
-import { SendButton } from './SendButton';
+import { SendButton } from '../../../components/SendButton';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** 补正: a photo for each material of the 一次性告知清单, then all of them at once. */
 export function SupplementBox({ d, onDone, onError }: ActionProps) {
@@ -58,11 +59,7 @@ export function SupplementBox({ d, onDone, onError }: ActionProps) {
             </View>
             <View className="muted">原因：{i.reason}</View>
             {up && <View className="dt-supp-done">已上传：{up.fileName}</View>}
-            {errors[i.material] && (
-              <View className="error-text" role="alert">
-                {errors[i.material]}
-              </View>
-            )}
+            <ErrorLine error={errors[i.material]} />
             <Button
               className={`btn ${up ? 'btn-plain' : ''} dt-supp-btn`}
               disabled={busy || undefined}

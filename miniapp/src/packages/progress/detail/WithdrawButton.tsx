@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
-import { SendButton } from './SendButton';
+import { SendButton } from '../../../components/SendButton';
 
 /** 撤回: while the department has not accepted it yet, after asking. */
 export function WithdrawButton({ d, onDone, onError }: ActionProps) {

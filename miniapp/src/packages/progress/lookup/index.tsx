@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { APP_NO_LENGTH, LOOKUP_CODE_LENGTH, LookupRequest } from '@yx/shared';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { SendButton } from '../../../components/SendButton';
 import './index.css';
 
 type LookupResult = RouteResponse<'POST /v1/lookup'>;
@@ -78,14 +79,9 @@ export default function Lookup() {
           onInput={(v) => setCode(v.replace(/\D/g, ''))}
           error={errors.code}
         />
-        {errors.form && (
-          <View className="error-text lookup-error" role="alert">
-            {errors.form}
-          </View>
-        )}
-        <Button className="btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+        <SendButton className="btn" error={errors.form} errorClassName="lookup-error" busy={busy} onClick={submit}>
           查询
-        </Button>
+        </SendButton>
       </View>
 
       {result && <LookupResultView r={result} />}

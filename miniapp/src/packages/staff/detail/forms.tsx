@@ -12,6 +12,7 @@ import { useState, type ReactNode } from 'react';
 import type { StaffActionBody, StaffApplicationView } from '../../../api/staff';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The forms behind the actions that need more than a tap: each hands its fields to `send`, which checks them with the shared schema. */
 
@@ -70,11 +71,7 @@ export function NotAcceptForm({ send, busy }: FormProps) {
           setErrors((x) => ({ ...x, reason: '' }));
         }}
       />
-      {errors.reason && (
-        <View className="error-text" role="alert">
-          {errors.reason}
-        </View>
-      )}
+      <ErrorLine error={errors.reason} />
       <TextBox label="具体说明" value={detail} onInput={setDetail} max={STAFF_TEXT_MAX} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
       <SubmitButton busy={busy} onClick={submit} text="不予受理" />
     </FormBox>
@@ -146,11 +143,7 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
             onInput={(e) => set(i, { material: e.detail.value })}
             aria-label={`第 ${i + 1} 项材料`}
           />
-          {errors[`items.${i}.material`] && (
-            <View className="error-text" role="alert">
-              材料名称{errors[`items.${i}.material`]}
-            </View>
-          )}
+          <ErrorLine error={errors[`items.${i}.material`] && `材料名称${errors[`items.${i}.material`]}`} />
           <Input
             className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`}
             value={r.reason}
@@ -159,21 +152,13 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
             onInput={(e) => set(i, { reason: e.detail.value })}
             aria-label={`第 ${i + 1} 项原因`}
           />
-          {errors[`items.${i}.reason`] && (
-            <View className="error-text" role="alert">
-              原因{errors[`items.${i}.reason`]}
-            </View>
-          )}
+          <ErrorLine error={errors[`items.${i}.reason`] && `原因${errors[`items.${i}.reason`]}`} />
         </View>
       ))}
       <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= SUPPLEMENT_ITEMS_MAX || undefined}>
         + 添加一项
       </Button>
-      {errors.items && (
-        <View className="error-text" role="alert">
-          {errors.items}
-        </View>
-      )}
+      <ErrorLine error={errors.items} />
       <SubmitButton busy={busy} onClick={submit} text="发送一次性告知" />
     </FormBox>
   );
@@ -242,11 +227,7 @@ export function DeliverForm({ send, busy }: FormProps) {
           setErrors({});
         }}
       />
-      {errors.method && (
-        <View className="error-text" role="alert">
-          {errors.method}
-        </View>
-      )}
+      <ErrorLine error={errors.method} />
       {method === 'post' && (
         <View className="field">
           <View className="field-label">邮件单号</View>
@@ -258,11 +239,7 @@ export function DeliverForm({ send, busy }: FormProps) {
             onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())}
             aria-label="邮件单号"
           />
-          {errors.trackingNo && (
-            <View className="error-text" role="alert">
-              {errors.trackingNo}
-            </View>
-          )}
+          <ErrorLine error={errors.trackingNo} />
         </View>
       )}
       {method === 'pickup' && <View className="muted">送达后系统生成取件码发给申请人，凭码到窗口领取。</View>}

@@ -16,6 +16,7 @@ import { ApproveForm, DELIVERY_METHODS, DeliverForm, DenyForm, NotAcceptForm, Su
 import { fieldErrors } from '../../../components/Field';
 import { OpinionTag } from '../../../components/OpinionTag';
 import { RoleGate } from '../../../components/RoleGate';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 /** Short enough for a WeChat success toast (7 characters). */
@@ -234,11 +235,7 @@ function ActionPanel({ d, onDone, onError }: ActionProps) {
           </Button>
         ))}
       </View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
       {open === 'notAccept' && <NotAcceptForm {...formProps} />}
       {open === 'requestSupplement' && <SupplementEditor {...formProps} />}
       {open === 'approve' && <ApproveForm {...formProps} />}

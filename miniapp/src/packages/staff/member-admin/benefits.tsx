@@ -23,6 +23,7 @@ import { Chips } from '../../../components/Chips';
 import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { count, digits, FormError, num } from './parts';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** Every Benefit field as typed: numbers stay strings until checked, so nothing typed is ever lost. */
 export interface BenefitDraft {
@@ -263,11 +264,7 @@ function BenefitForm({ rules, original, onCancel, onSaved }: { rules: MemberRule
       <View className="field">
         <View className="field-label">最低会员等级</View>
         <Chips label="最低会员等级" value={d.minLevel} onChange={set('minLevel')} options={rules.levels.map((l) => ({ value: l.id, label: l.name }))} />
-        {errors.minLevel && (
-          <View className="error-text" role="alert">
-            {errors.minLevel}
-          </View>
-        )}
+        <ErrorLine error={errors.minLevel} />
       </View>
       <View className="ma-grid">
         {f('stock', '库存（份）', { number: true, max: digits(BENEFIT_STOCK_MAX) })}

@@ -10,6 +10,7 @@ import { asApiError } from '../../../api/client';
 import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { errAt, FormError, MiniInput, num } from './parts';
+import { ErrorLine } from '../../../components/ErrorLine';
 
 /** The perks box: one perk a line, as many lines and characters as the rules accept. */
 const PERKS_TEXT_MAX = LEVEL_PERKS_MAX * (LEVEL_PERK_MAX + 1);
@@ -200,20 +201,12 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
                   删除
                 </View>
               </View>
-              {(dayErr || ptsErr) && (
-                <View className="error-text" role="alert">
-                  {dayErr ?? ptsErr}
-                </View>
-              )}
+              <ErrorLine error={dayErr || ptsErr} />
             </View>
           );
         })}
         {!d.bonuses.length && <View className="muted">暂无连续签到奖励</View>}
-        {bonusesError && (
-          <View className="error-text" role="alert">
-            {bonusesError}
-          </View>
-        )}
+        <ErrorLine error={bonusesError} />
         {d.bonuses.length < STREAK_BONUSES_MAX && (
           <Button className="btn btn-plain ma-add-row" onClick={addBonus}>
             ＋ 添加奖励
@@ -224,11 +217,7 @@ function RulesForm({ rules, onSaved }: { rules: MemberRules; onSaved: (r: Member
       <View className="section">
         <View className="section-title">会员等级</View>
         <View className="muted ma-hint">成长值（累计获得的积分）达到门槛即升级。第一个等级门槛为 0，之后逐级升高。删除等级前，请先修改要求该等级的福利。</View>
-        {levelsError && (
-          <View className="error-text" role="alert">
-            {levelsError}
-          </View>
-        )}
+        <ErrorLine error={levelsError} />
         {d.levels.map((l, i) => (
           <LevelEditor key={l.key} l={l} i={i} errors={errors} set={(k) => setLevel(i, k)} onRemove={d.levels.length > 1 ? () => removeLevel(i) : undefined} />
         ))}
@@ -363,11 +352,7 @@ function LevelEditor({
           </View>
         ))}
       </View>
-      {colourErr && (
-        <View className="error-text" role="alert">
-          {colourErr}
-        </View>
-      )}
+      <ErrorLine error={colourErr} />
       <TextBox
         label={`等级 ${i + 1} 权益（每行一条）`}
         value={l.perks}

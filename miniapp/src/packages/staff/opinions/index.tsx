@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
@@ -13,6 +13,8 @@ import { Chips } from '../../../components/Chips';
 import { OpinionTag } from '../../../components/OpinionTag';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
+import { ErrorLine } from '../../../components/ErrorLine';
+import { SendButton } from '../../../components/SendButton';
 import './index.css';
 
 const DECISIONS = [
@@ -135,11 +137,7 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
           setErrors({});
         }}
       />
-      {errors.decision && (
-        <View className="error-text" role="alert">
-          {errors.decision}
-        </View>
-      )}
+      <ErrorLine error={errors.decision} />
       <TextBox
         label={decision === 'disagree' ? '不同意的理由（必填）' : '意见说明（选填）'}
         value={reason}
@@ -148,14 +146,9 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
         placeholder={decision === 'disagree' ? '写明理由和依据，牵头部门将据此处理' : '可补充说明'}
         error={errors.reason}
       />
-      {errors.form && (
-        <View className="error-text" role="alert">
-          {errors.form}
-        </View>
-      )}
-      <Button className="btn card-btn" disabled={busy || undefined} loading={busy || undefined} onClick={submit}>
+      <SendButton className="btn card-btn" error={errors.form} busy={busy} onClick={submit}>
         提交意见
-      </Button>
+      </SendButton>
     </View>
   );
 }

@@ -13,6 +13,7 @@ import { useSession } from '../../../hooks/useSession';
 import { Chips, type ChipOption } from '../../../components/Chips';
 import { openStaffApplication, STAFF_PAGES } from '../pages';
 import { RoleGate } from '../../../components/RoleGate';
+import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 
 /** The count tiles, in the order an application moves through the window. */
@@ -188,11 +189,7 @@ function SearchBox() {
           查看
         </Button>
       </View>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
+      <ErrorLine error={error} />
     </View>
   );
 }

@@ -1,10 +1,15 @@
-import { Button, View } from '@tarojs/components';
+import { Button } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { ErrorLine } from './ErrorLine';
 
 export interface SendButtonProps {
   className: string;
   /** Why the last try failed, shown above the button. */
   error?: string;
+  /** Extra class of the error line (its spacing on the page). */
+  errorClassName?: string;
+  errorTestId?: string;
+  testId?: string;
   busy: boolean;
   /** Also greyed out while something else runs (an upload), without the spinner. */
   disabled?: boolean;
@@ -16,15 +21,11 @@ export interface SendButtonProps {
  * An action's button with its error line above it. disabled/loading are passed as true or undefined:
  * H5 renders false as disabled="false", which .btn[disabled] greys out.
  */
-export function SendButton({ className, error, busy, disabled, onClick, children }: SendButtonProps) {
+export function SendButton({ className, error, errorClassName, errorTestId, testId, busy, disabled, onClick, children }: SendButtonProps) {
   return (
     <>
-      {error && (
-        <View className="error-text" role="alert">
-          {error}
-        </View>
-      )}
-      <Button className={className} disabled={busy || disabled || undefined} loading={busy || undefined} onClick={onClick}>
+      <ErrorLine error={error} className={errorClassName} testId={errorTestId} />
+      <Button className={className} data-testid={testId} disabled={busy || disabled || undefined} loading={busy || undefined} onClick={onClick}>
         {children}
       </Button>
     </>

@@ -1,6 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { db, table, versionedUpdate } from '../lib/db';
+import { db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
 import { allocateNumbers, counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
 import { CounterDeltas, stateAttr } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -69,30 +69,18 @@ export async function saveSubmission(o: {
   const counters = new CounterDeltas();
   for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate, a.streetId);
   items.push(...counterItems(counters));
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+  await transact(items);
 }
 
 /** The application, its whole trail and its opinion tasks (并联审批): one Query on its partition. */
 export async function getApplicationWithEvents(appNo: string): Promise<{ app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] }> {
   const out: { app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] } = { events: [], opinions: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: T(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.appPk(appNo) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of r.Items ?? []) {
-      const kind = rowKind(String(row.sk));
-      if (kind === 'application') out.app = Application.fromItem(row);
-      else if (kind === 'event') out.events.push(AppEvent.fromItem(row));
-      else if (kind === 'opinion') out.opinions.push(Opinion.fromItem(row));
-    }
-    startKey = r.LastEvaluatedKey;
-  } while (startKey);
+  for (const row of await queryPartition(keys.appPk(appNo))) {
+    const kind = rowKind(String(row.sk));
+    if (kind === 'application') out.app = Application.fromItem(row);
+    else if (kind === 'event') out.events.push(AppEvent.fromItem(row));
+    else if (kind === 'opinion') out.opinions.push(Opinion.fromItem(row));
+  }
   return out;
 }
 
@@ -159,25 +147,12 @@ export async function changeApplication(o: {
   items.push(...counterItems(counters));
   for (const t of o.opinions ?? []) items.push({ Put: { TableName: T(), Item: Opinion.toItem(t) } }, { Put: { TableName: T(), Item: Opinion.dueItem(t) } });
   if (o.rectification) items.push({ Put: { TableName: T(), Item: Rectification.toItem(o.rectification) } });
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+  await transact(items);
 }
 
 /** Applications with a deferred material due on a date (the 容缺 sweep). */
 export async function dueApplications(date: string): Promise<string[]> {
-  const appNos = new Set<string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: T(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.duePk(date) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of r.Items ?? []) appNos.add(DeferredDue.fromItem(row).appNo);
-    startKey = r.LastEvaluatedKey;
-  } while (startKey);
+  const appNos = new Set((await queryPartition(keys.duePk(date))).map((row) => DeferredDue.fromItem(row).appNo));
   return [...appNos];
 }
 

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { db, table } from '../lib/db';
+import { conditionalUpdate, db, table, transact } from '../lib/db';
 import { counterItems } from '../lib/repository';
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -104,23 +104,15 @@ export async function closeOpinion(
   event: EventRecord,
   tag: string,
 ): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: T(),
-            Key: keys.opinion(t.appNo, t.departmentId),
-            UpdateExpression: `SET #s = :s, ${reason !== undefined ? 'reason = :r, ' : ''}answeredAt = :at REMOVE gsi2pk, gsi2sk`,
-            ConditionExpression: '#s = :open',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':s': status, ...(reason !== undefined ? { ':r': reason } : {}), ':at': event.at, ':open': 'open' },
-          },
-        },
-        { Put: { TableName: T(), Item: AppEvent.sideItem(t.appNo, tag, event) } },
-      ],
+  await transact([
+    conditionalUpdate(keys.opinion(t.appNo, t.departmentId), {
+      update: `SET #s = :s, ${reason !== undefined ? 'reason = :r, ' : ''}answeredAt = :at REMOVE gsi2pk, gsi2sk`,
+      condition: '#s = :open',
+      names: { '#s': 'status' },
+      values: { ':s': status, ...(reason !== undefined ? { ':r': reason } : {}), ':at': event.at, ':open': 'open' },
     }),
-  );
+    { Put: { TableName: T(), Item: AppEvent.sideItem(t.appNo, tag, event) } },
+  ]);
 }
 
 // ---- 好差评整改 rectifications -------------------------------------------------------------------
@@ -159,14 +151,12 @@ export async function updateRectification(
     sets.push('closingNote = :cn, closedAt = :at, #s = :closed');
     Object.assign(values, { ':cn': change.close.note, ':at': change.close.at, ':closed': 'closed' });
   }
-  const update = {
-    TableName: T(),
-    Key: keys.rectification(appNo),
-    UpdateExpression: `SET ${sets.join(', ')}${change.close ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
-    ConditionExpression: '#s = :open',
-    ExpressionAttributeNames: { '#s': 'status' },
-    ExpressionAttributeValues: values,
-  };
-  if (!change.close) await db().send(new UpdateCommand(update));
-  else await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...counterItems(counters)] as never }));
+  const update = conditionalUpdate(keys.rectification(appNo), {
+    update: `SET ${sets.join(', ')}${change.close ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
+    condition: '#s = :open',
+    names: { '#s': 'status' },
+    values,
+  });
+  if (!change.close) await db().send(new UpdateCommand(update.Update));
+  else await transact([update, ...counterItems(counters)]);
 }

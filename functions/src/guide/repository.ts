@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bundle, Department, ServiceItem, ServiceSummary } from '@yx/shared';
-import { db, table } from '../lib/db';
+import { db, queryPartition, table } from '../lib/db';
 import { BundleRow, CatalogShard, DepartmentRow, keys, ServiceItemRow } from '../lib/entities/guide';
 
 /**
@@ -27,23 +27,11 @@ export function clearCatalogCache(): void {
 export async function loadCatalog(): Promise<CatalogSnapshot> {
   if (cache && Date.now() - cache.loadedAt < CACHE_MS) return cache;
   const snap: CatalogSnapshot = { items: [], departments: [], bundles: [], loadedAt: Date.now() };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.catalogPk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of (r.Items ?? []).map(CatalogShard.fromItem)) {
-      snap.items.push(...row.items);
-      if (row.departments) snap.departments = row.departments;
-      if (row.bundles) snap.bundles = row.bundles;
-    }
-    startKey = r.LastEvaluatedKey;
-  } while (startKey);
+  for (const row of (await queryPartition(keys.catalogPk)).map(CatalogShard.fromItem)) {
+    snap.items.push(...row.items);
+    if (row.departments) snap.departments = row.departments;
+    if (row.bundles) snap.bundles = row.bundles;
+  }
   cache = snap;
   return snap;
 }

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env';
 
 let doc: DynamoDBDocumentClient | undefined;
@@ -17,6 +17,46 @@ export function db(): DynamoDBDocumentClient {
 }
 
 export const table = () => env.tableName;
+
+/**
+ * Every row one Query finds, read page by page (one Query call a page, as many as the rows take); with `max`, no
+ * further page is read once that many rows are in. A filter, when given, applies to each page.
+ */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, max = Infinity): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: start }));
+    rows.push(...(r.Items ?? []));
+    start = r.LastEvaluatedKey;
+  } while (start && rows.length < max);
+  return rows;
+}
+
+/** Every row of one partition (`pk`), page by page. */
+export const queryPartition = (pk: string) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+
+/** Writes the items (Put, Update, ConditionCheck, Delete) in one transaction: all of them or none. */
+export async function transact(items: readonly unknown[]): Promise<void> {
+  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+}
+
+/** An update of one row that holds only under its condition, as a transaction item (`.Update` is the UpdateCommand's input). */
+export function conditionalUpdate(
+  key: { pk: string; sk: string },
+  o: { update: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> },
+) {
+  return {
+    Update: {
+      TableName: table(),
+      Key: key,
+      UpdateExpression: o.update,
+      ConditionExpression: o.condition,
+      ...(o.names ? { ExpressionAttributeNames: o.names } : {}),
+      ExpressionAttributeValues: o.values,
+    },
+  };
+}
 
 /** A write refused by its condition (alone, or as part of a cancelled transaction): the caller's 409 or retry, never a 500. */
 export const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);

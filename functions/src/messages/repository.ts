@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../lib/db';
+import { db, queryAll, table } from '../lib/db';
 import { randomId } from '../lib/ids';
 import { keys as identityKeys } from '../lib/entities/identity';
 import { keys, Message, Outbox, type MessageRecord, type OutboxRecord } from '../lib/entities/messages';
@@ -127,23 +127,16 @@ export async function listOutbox(day: string, limit = 50): Promise<OutboxRecord[
 
 /** Every pending record of a day, oldest first, page by page: a job, not a request. */
 export async function pendingOutbox(day: string): Promise<OutboxRecord[]> {
-  const out: OutboxRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: '#s = :p',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':pk': keys.outboxPk(day), ':p': 'pending' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(r.Items ?? []).map(Outbox.fromItem));
-    start = r.LastEvaluatedKey;
-  } while (start && out.length < 5000);
-  return out;
+  const rows = await queryAll(
+    {
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#s = :p',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.outboxPk(day), ':p': 'pending' },
+    },
+    5000,
+  );
+  return rows.map(Outbox.fromItem);
 }
 
 /** What became of a pending record (sent, refused…), once: a record already marked stays as it is. */

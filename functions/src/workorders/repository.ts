@@ -1,6 +1,6 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup } from '@yx/shared';
-import { db, table, versionedUpdate } from '../lib/db';
+import { conditionalUpdate, db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
 import { counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -24,6 +24,9 @@ export type { WoEvent, WorkOrderRecord };
 export { NO_STREET };
 
 const T = () => table();
+/** A conditional update of the order and its event in the trail, in one transaction. */
+const updateWithEvent = (no: string, update: Parameters<typeof conditionalUpdate>[1], tag: string, event: WoEvent) =>
+  transact([conditionalUpdate(keys.workOrder(no), update), eventPut(no, tag, event)]);
 const eventPut = (no: string, tag: string, e: WoEvent) => ({ Put: { TableName: T(), Item: WoEventRow.sideItem(no, tag, e) } });
 /** at most 20 people told per change, one message each */
 const noticesOf = (notices: Notice[], at: string) =>
@@ -48,7 +51,7 @@ export async function createWorkOrder(
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
   items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+  await transact(items);
 }
 
 /** The order an earlier request under this key filed (or the order its note went to). */
@@ -59,25 +62,13 @@ export async function idempotentWorkOrder(userId: string, key: string): Promise<
 /** The order, its trail and its followers: one Query on its partition. */
 export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] }> {
   const out: { wo?: WorkOrderRecord; events: WoEvent[]; followers: string[] } = { events: [], followers: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: T(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.woPk(no) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of r.Items ?? []) {
-      const sk = String(row.sk);
-      const kind = rowKind(sk);
-      if (kind === 'order') out.wo = WorkOrder.fromItem(row);
-      else if (kind === 'event') out.events.push(WoEventRow.fromItem(row));
-      else if (kind === 'follower') out.followers.push(followerOf(sk));
-    }
-    startKey = r.LastEvaluatedKey;
-  } while (startKey);
+  for (const row of await queryPartition(keys.woPk(no))) {
+    const sk = String(row.sk);
+    const kind = rowKind(sk);
+    if (kind === 'order') out.wo = WorkOrder.fromItem(row);
+    else if (kind === 'event') out.events.push(WoEventRow.fromItem(row));
+    else if (kind === 'follower') out.followers.push(followerOf(sk));
+  }
   return out;
 }
 
@@ -104,16 +95,12 @@ export async function changeWorkOrder(o: {
     Object.assign(set, keys.team(o.queue.teamId, o.queue.claimBy, o.wo.no));
     remove = ['escalatedAt']; // a new claim time: it may escalate again if this team is late too
   }
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
-        { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...noticesOf(o.messages, o.event.at),
-        ...counterItems(o.counters),
-      ] as never,
-    }),
-  );
+  await transact([
+    versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
+    { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...noticesOf(o.messages, o.event.at),
+    ...counterItems(o.counters),
+  ]);
 }
 
 /**
@@ -121,46 +108,34 @@ export async function changeWorkOrder(o: {
  * in one transaction that holds only while the order is still being handled by this owner.
  */
 export async function addProgressNote(no: string, ownerId: string, idemKey: string, event: WoEvent, messages: Notice[]): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        // once per Idempotency-Key: a retried note is not written twice
-        idempotencyItem(ownerId, idemKey, event.at, { woNo: no }),
-        {
-          ConditionCheck: {
-            TableName: T(),
-            Key: keys.workOrder(no),
-            ConditionExpression: '#s IN (:c, :p) AND ownerId = :me',
-            ExpressionAttributeNames: { '#s': 'state' },
-            ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId },
-          },
-        },
-        { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...noticesOf(messages, event.at),
-      ] as never,
-    }),
-  );
+  await transact([
+    // once per Idempotency-Key: a retried note is not written twice
+    idempotencyItem(ownerId, idemKey, event.at, { woNo: no }),
+    {
+      ConditionCheck: {
+        TableName: T(),
+        Key: keys.workOrder(no),
+        ConditionExpression: '#s IN (:c, :p) AND ownerId = :me',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':c': 'claimed', ':p': 'in_progress', ':me': ownerId },
+      },
+    },
+    { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...noticesOf(messages, event.at),
+  ]);
 }
 
 /** 我也遇到 (me too): one follower row per person; the affected count moves with it. */
 export async function addMeToo(no: string, userId: string, at: string): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: T(), Item: Follower.toItem(no, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Update: {
-            TableName: T(),
-            Key: keys.workOrder(no),
-            UpdateExpression: 'ADD affected :one',
-            ConditionExpression: 'attribute_exists(pk) AND #s <> :closed',
-            ExpressionAttributeNames: { '#s': 'state' },
-            ExpressionAttributeValues: { ':one': 1, ':closed': 'closed' },
-          },
-        },
-      ],
+  await transact([
+    { Put: { TableName: T(), Item: Follower.toItem(no, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+    conditionalUpdate(keys.workOrder(no), {
+      update: 'ADD affected :one',
+      condition: 'attribute_exists(pk) AND #s <> :closed',
+      names: { '#s': 'state' },
+      values: { ':one': 1, ':closed': 'closed' },
     }),
-  );
+  ]);
 }
 
 /** 延期申请: at most one request waiting, by the owner; its event in the trail. */
@@ -170,49 +145,31 @@ export async function requestExtension(
   extension: NonNullable<WorkOrderRecord['extension']>,
   event: WoEvent,
 ): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: T(),
-            Key: keys.workOrder(wo.no),
-            UpdateExpression: 'SET extension = :e',
-            ConditionExpression: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me',
-            ExpressionAttributeNames: { '#st': 'status' },
-            ExpressionAttributeValues: { ':e': extension, ':req': 'requested', ':me': ownerId },
-          },
-        },
-        eventPut(wo.no, 'ext', event),
-      ],
-    }),
+  await updateWithEvent(
+    wo.no,
+    {
+      update: 'SET extension = :e',
+      condition: '(attribute_not_exists(extension) OR extension.#st <> :req) AND ownerId = :me',
+      names: { '#st': 'status' },
+      values: { ':e': extension, ':req': 'requested', ':me': ownerId },
+    },
+    'ext',
+    event,
   );
 }
 
 /** The dispatcher's decision on a waiting extension, while the order is in the state it was read in; a new reply date re-sorts the street's list. */
 export async function decideExtension(wo: WorkOrderRecord, status: 'granted' | 'refused', replyBy: string, event: WoEvent): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: T(),
-            Key: keys.workOrder(wo.no),
-            UpdateExpression: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3',
-            ConditionExpression: 'extension.#st = :req AND #state = :state',
-            ExpressionAttributeNames: { '#st': 'status', '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':s': status,
-              ':r': replyBy,
-              ':req': 'requested',
-              ':state': wo.state,
-              ':g3': streetSortKey({ ...wo, replyBy, at: event.at }),
-            },
-          },
-        },
-        eventPut(wo.no, 'extd', event),
-      ],
-    }),
+  await updateWithEvent(
+    wo.no,
+    {
+      update: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3',
+      condition: 'extension.#st = :req AND #state = :state',
+      names: { '#st': 'status', '#state': 'state' },
+      values: { ':s': status, ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at: event.at }) },
+    },
+    'extd',
+    event,
   );
 }
 
@@ -230,44 +187,34 @@ export async function mergeDuplicate(o: {
   counters: CounterDeltas;
 }): Promise<void> {
   const { wo, originalNo, at } = o;
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        versionedUpdate(keys.workOrder(wo.no), {
-          version: wo.version,
-          set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) },
-          remove: ['gsi2pk', 'gsi2sk'],
-        }),
-        eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
-        eventPut(originalNo, `dupof-${wo.no}`, { at, actor: o.actor, role: o.role, action: '并入重复件', note: wo.no }),
-        ...(o.followOriginal
-          ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }]
-          : []),
-        { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
-        ...counterItems(o.counters),
-      ] as never,
+  await transact([
+    versionedUpdate(keys.workOrder(wo.no), {
+      version: wo.version,
+      set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) },
+      remove: ['gsi2pk', 'gsi2sk'],
     }),
-  );
+    eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
+    eventPut(originalNo, `dupof-${wo.no}`, { at, actor: o.actor, role: o.role, action: '并入重复件', note: wo.no }),
+    ...(o.followOriginal
+      ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }]
+      : []),
+    { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
+    ...counterItems(o.counters),
+  ]);
 }
 
 /** 超时未签收: flagged once, while still unclaimed; its event in the trail. */
 export async function markEscalated(wo: WorkOrderRecord, event: WoEvent): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: T(),
-            Key: keys.workOrder(wo.no),
-            UpdateExpression: 'SET escalatedAt = :at',
-            ConditionExpression: '#s = :d AND attribute_not_exists(escalatedAt)',
-            ExpressionAttributeNames: { '#s': 'state' },
-            ExpressionAttributeValues: { ':at': event.at, ':d': 'dispatched' },
-          },
-        },
-        eventPut(wo.no, 'esc', event),
-      ],
-    }),
+  await updateWithEvent(
+    wo.no,
+    {
+      update: 'SET escalatedAt = :at',
+      condition: '#s = :d AND attribute_not_exists(escalatedAt)',
+      names: { '#s': 'state' },
+      values: { ':at': event.at, ':d': 'dispatched' },
+    },
+    'esc',
+    event,
   );
 }
 

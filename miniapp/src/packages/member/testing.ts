@@ -3,7 +3,7 @@
  * answers by method and path, and sample server answers shaped as functions/src/member returns them.
  */
 import Taro from '@tarojs/taro';
-import type { Role } from '@yx/shared';
+import { DEFAULT_MEMBER_RULES, type Role } from '@yx/shared';
 import type { BenefitView, ClaimView, MemberCardView, MemberHome } from '../../api/member';
 import { saveSession } from '../../api/session';
 
@@ -37,15 +37,11 @@ export function resetTaro() {
   showModal.mockResolvedValue({ confirm: true, cancel: false });
 }
 
-export const FACES = {
-  standard: { from: '#E53935', to: '#B71C1C', text: '#FFFFFF' },
-  silver: { from: '#ECEFF1', to: '#90A4AE', text: '#263238' },
-};
+// the rules a fresh deployment starts with: the pages' tests use its first two levels and its check-in rewards
+const [STANDARD, SILVER] = DEFAULT_MEMBER_RULES.levels;
+export const FACES = { standard: STANDARD.face, silver: SILVER.face };
 
-export const LEVELS: MemberHome['levels'] = [
-  { id: 'standard', name: '普通卡', threshold: 0, face: FACES.standard, perks: ['每日签到领积分', '会员日领取专属福利'] },
-  { id: 'silver', name: '银卡', threshold: 200, face: FACES.silver, perks: ['每日签到领积分', '会员日领取专属福利', '银卡及以上商户优惠券'] },
-];
+export const LEVELS: MemberHome['levels'] = [STANDARD, SILVER];
 
 export const card = (over: Partial<MemberCardView> = {}): MemberCardView => ({
   memberNo: 'YX0000000018',
@@ -65,14 +61,7 @@ export const home = (over: Partial<MemberHome> = {}): MemberHome => ({
   pendingPoints: 0,
   today: '2026-11-26',
   memberDay: { isToday: false, next: '2026-12-18', dayOfMonth: 18 },
-  checkIn: {
-    basePoints: 5,
-    streakBonuses: [
-      { day: 7, points: 20 },
-      { day: 14, points: 50 },
-      { day: 28, points: 100 },
-    ],
-  },
+  checkIn: DEFAULT_MEMBER_RULES.checkIn,
   levels: LEVELS,
   ...over,
 });

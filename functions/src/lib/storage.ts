@@ -71,6 +71,32 @@ export function dirStore(dir: string, uploadUrl: string, secret: string): Object
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
+/** What SigV4 signs with: the caller's keys (and the session's token for temporary ones). */
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** SigV4's time stamp and its day: `20261126T101500Z`, `20261126`. */
+function amzTime(at: Date) {
+  const amzDate = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  return { amzDate, day: amzDate.slice(0, 8) };
+}
+
+/** SigV4's signing key for S3 in a region on a day. */
+const signingKey = (secretAccessKey: string, day: string, region: string) =>
+  hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), 's3'), 'aws4_request');
+
+/** HMAC-SHA256 of the string to sign under the signing key, as hex: the signature. */
+const signature = (c: S3Credentials, day: string, region: string, toSign: string) =>
+  createHmac('sha256', signingKey(c.secretAccessKey, day, region))
+    .update(toSign)
+    .digest('hex');
+
 /** SigV4-signed POST policy (browser-based upload), so no extra SDK package is needed. */
 export function s3PresignedPost(o: {
   bucket: string;
@@ -79,14 +105,10 @@ export function s3PresignedPost(o: {
   contentType: string;
   maxBytes: number;
   expiresSeconds: number;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: S3Credentials;
   at: Date;
 }): PresignedPost {
-  const amzDate = o.at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, ''); // 20261126T101500Z
-  const day = amzDate.slice(0, 8);
+  const { amzDate, day } = amzTime(o.at);
   const credential = `${o.credentials.accessKeyId}/${day}/${o.region}/s3/aws4_request`;
   const fields: Record<string, string> = {
     key: o.key,
@@ -101,29 +123,17 @@ export function s3PresignedPost(o: {
     conditions: [{ bucket: o.bucket }, ['content-length-range', 1, o.maxBytes], ...Object.entries(fields).map(([k, v]) => ({ [k]: v }))],
   };
   const policyB64 = Buffer.from(JSON.stringify(policy)).toString('base64');
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
   return {
     url: `https://${o.bucket}.s3.${o.region}.amazonaws.com/`,
-    fields: { ...fields, policy: policyB64, 'x-amz-signature': createHmac('sha256', signingKey).update(policyB64).digest('hex') },
+    fields: { ...fields, policy: policyB64, 'x-amz-signature': signature(o.credentials, day, o.region, policyB64) },
   };
 }
 
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** SigV4 query-string presigned GET (the S3 "presigned URL"), again without an extra SDK package. */
-export function s3PresignedGet(o: {
-  host: string;
-  region: string;
-  key: string;
-  expiresSeconds: number;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  at: Date;
-}): string {
-  const amzDate = o.at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
+export function s3PresignedGet(o: { host: string; region: string; key: string; expiresSeconds: number; credentials: S3Credentials; at: Date }): string {
+  const { amzDate, day } = amzTime(o.at);
   const scope = `${day}/${o.region}/s3/aws4_request`;
   const objectPath = `/${o.key.split('/').map(rfc3986).join('/')}`;
   const query: Record<string, string> = {
@@ -140,9 +150,15 @@ export function s3PresignedGet(o: {
     .join('&');
   const canonicalRequest = ['GET', objectPath, canonicalQuery, `host:${o.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
-  return `https://${o.host}${objectPath}?${canonicalQuery}&X-Amz-Signature=${createHmac('sha256', signingKey).update(toSign).digest('hex')}`;
+  return `https://${o.host}${objectPath}?${canonicalQuery}&X-Amz-Signature=${signature(o.credentials, day, o.region, toSign)}`;
 }
+
+/** The function's own credentials (the Lambda runtime sets them; read each time, as they are renewed). */
+const credentials = (): S3Credentials => ({
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+  sessionToken: process.env.AWS_SESSION_TOKEN,
+});
 
 function s3Store(bucket: string): ObjectStore {
   const region = process.env.AWS_REGION ?? 'ap-east-1';
@@ -154,11 +170,7 @@ function s3Store(bucket: string): ObjectStore {
         key,
         expiresSeconds,
         at: new Date(),
-        credentials: {
-          accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-          sessionToken: process.env.AWS_SESSION_TOKEN,
-        },
+        credentials: credentials(),
       });
     },
     presignPost(key, contentType, maxBytes, expiresSeconds) {
@@ -170,11 +182,7 @@ function s3Store(bucket: string): ObjectStore {
         maxBytes,
         expiresSeconds,
         at: new Date(),
-        credentials: {
-          accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-          sessionToken: process.env.AWS_SESSION_TOKEN,
-        },
+        credentials: credentials(),
       });
     },
     async head(key) {

@@ -1,3 +1,4 @@
+import { LicenceView } from '@yx/shared';
 import * as z from 'zod';
 import { parseRow, type Item } from './entity';
 
@@ -12,15 +13,9 @@ export const keys = {
   licenceUse: (userId: string, at: string, appNo: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELICAUTH#${at}#${appNo}#${licenceId}` }),
 };
 
-// `type` here is the licence's type (营业执照…): these rows are tagged with `entity`
-const LicenceSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  name: z.string(),
-  number: z.string(),
-  issuer: z.string(),
-  validUntil: z.string().optional(),
-});
+// `type` here is the licence's type (营业执照…): these rows are tagged with `entity`.
+// A stored licence has the fields the wallet shows (the contract's view, whose number the service masks).
+const LicenceSchema = LicenceView;
 export type LicenceRecord = z.output<typeof LicenceSchema>;
 
 export const Licence = {
@@ -29,9 +24,11 @@ export const Licence = {
   fromItem: (item: Item): LicenceRecord => parseRow(LicenceSchema, item),
 };
 
+const LicenceUseSchema = z.object({ licenceId: z.string(), appNo: z.string(), material: z.string(), authorisedAt: z.string(), holder: z.string() });
+
 export const LicenceUse = {
-  Schema: z.object({ licenceId: z.string(), appNo: z.string(), material: z.string(), authorisedAt: z.string(), holder: z.string() }),
-  toItem: (u: { licenceId: string; appNo: string; material: string; authorisedAt: string; holder: string }): Item => ({
+  Schema: LicenceUseSchema,
+  toItem: (u: z.output<typeof LicenceUseSchema>): Item => ({
     ...keys.licenceUse(u.holder, u.authorisedAt, u.appNo, u.licenceId),
     entity: 'ELicenceUse',
     ...u,

@@ -15,13 +15,14 @@ import { Chips } from '../../../components/Chips';
 import { RoleGate } from '../../../components/RoleGate';
 import { openWorkOrder } from '../pages';
 import { WoStateTag } from '../../../components/WoStateTag';
+import { type Tab, Tabs } from '../../../components/Tabs';
 import './index.css';
 
 /** The five groups of the street's orders, then 督办 (what is overdue). */
 export type StreetTab = WoGroup | 'overdue';
-export const STREET_TABS: { key: StreetTab; name: string }[] = [
+export const STREET_TABS: Tab<StreetTab>[] = [
   ...WO_GROUPS.map((g) => ({ key: g, name: WO_GROUP_NAMES[g] })),
-  { key: 'overdue', name: '督办' },
+  { key: 'overdue', name: '督办', className: 'ws-tab-overdue' },
 ];
 
 const HINTS: Record<WoGroup, string> = {
@@ -92,21 +93,7 @@ function StreetBody() {
         </View>
       )}
 
-      <View className="ws-tabs" role="tablist">
-        {STREET_TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`ws-tab ${t.key === tab ? 'active' : ''} ${t.key === 'overdue' ? 'ws-tab-overdue' : ''}`}
-            role="tab"
-            aria-selected={t.key === tab}
-            onClick={() => {
-              if (t.key !== tab) setTab(t.key);
-            }}
-          >
-            {t.name}
-          </View>
-        ))}
-      </View>
+      <Tabs prefix="ws" tabs={STREET_TABS} value={tab} onChange={setTab} />
 
       {group ? (
         <View>

@@ -9,6 +9,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { formatDate } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { Tabs } from '../../../components/Tabs';
 import './index.css';
 
 type Tab = NonNullable<RouteQuery<'GET /v1/applications'>['state']>;
@@ -46,21 +47,7 @@ function MineList() {
   const current = TABS.find((t) => t.key === tab)!;
   return (
     <>
-      <View className="mine-tabs" role="tablist">
-        {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`mine-tab ${t.key === tab ? 'active' : ''}`}
-            role="tab"
-            aria-selected={t.key === tab}
-            onClick={() => {
-              if (t.key !== tab) setTab(t.key);
-            }}
-          >
-            {t.name}
-          </View>
-        ))}
-      </View>
+      <Tabs prefix="mine" tabs={TABS} value={tab} onChange={setTab} />
 
       <ListView list={list} emptyText={current.empty}>
         {list.items.map((a) => (

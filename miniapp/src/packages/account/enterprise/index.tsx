@@ -8,13 +8,17 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
 import { SendButton } from '../../../components/SendButton';
+import { useSubmit } from '../../../hooks/useSubmit';
 
 export default function EnterpriseBind() {
   const session = useSession();
   const [enterpriseName, setName] = useState('');
   const [creditCode, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(
+    (e) => (e as ApiError).message,
+    (form) => setErrors({ form }),
+  );
   const ent = session?.user.enterprise;
 
   const submit = async () => {
@@ -26,16 +30,11 @@ export default function EnterpriseBind() {
     setErrors({});
     const ok = await Taro.showModal({ title: '确认绑定', content: `以企业身份办事：${r.data.enterpriseName}`, confirmText: '确认绑定' });
     if (!ok.confirm) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       saveSession(await api.bindEnterprise(r.data.enterpriseName, r.data.creditCode));
       Taro.showToast({ title: '绑定成功', icon: 'success' });
       Taro.navigateBack();
-    } catch (e) {
-      setErrors({ form: (e as ApiError).message });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -8,13 +8,17 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
 import { SendButton } from '../../../components/SendButton';
+import { useSubmit } from '../../../hooks/useSubmit';
 
 export default function RealName() {
   const session = useSession();
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(
+    (e) => (e as ApiError).message,
+    (form) => setErrors({ form }),
+  );
   const user = session?.user;
 
   if (user?.verified) {
@@ -39,17 +43,11 @@ export default function RealName() {
     setErrors({});
     const ok = await Taro.showModal({ title: '确认提交', content: `实名认证提交后不能自行修改。\n姓名：${r.data.name}`, confirmText: '确认提交' });
     if (!ok.confirm) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       updateUser(await api.bindRealName(r.data.name, r.data.idNumber));
       Taro.showToast({ title: '认证成功', icon: 'success' });
       Taro.navigateBack();
-    } catch (e) {
-      const err = e as ApiError;
-      setErrors({ form: err.message });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -8,6 +8,7 @@ import { Page } from '../../../components/Page';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { SendButton } from '../../../components/SendButton';
+import { useSubmit } from '../../../hooks/useSubmit';
 import './index.css';
 
 type LookupResult = RouteResponse<'POST /v1/lookup'>;
@@ -34,8 +35,14 @@ export default function Lookup() {
   const [appNo, setAppNo] = useState(() => (params?.appNo ?? '').replace(/\s/g, '').toUpperCase());
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<LookupResult>();
+  const { busy, send } = useSubmit(
+    (e) => {
+      setResult(undefined);
+      return e instanceof ApiError ? e.message : '查询失败，请稍后再试';
+    },
+    (form) => setErrors({ form }),
+  );
 
   const submit = async () => {
     const v = validate(appNo, code);
@@ -44,15 +51,7 @@ export default function Lookup() {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      setResult(await api.lookup(v.appNo, v.code));
-    } catch (e) {
-      setResult(undefined);
-      setErrors({ form: e instanceof ApiError ? e.message : '查询失败，请稍后再试' });
-    } finally {
-      setBusy(false);
-    }
+    await send(async () => setResult(await api.lookup(v.appNo, v.code)));
   };
 
   return (

@@ -15,6 +15,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import { ErrorLine } from '../../../components/ErrorLine';
 import { SendButton } from '../../../components/SendButton';
+import { useSubmit } from '../../../hooks/useSubmit';
 import './index.css';
 
 const DECISIONS = [
@@ -102,7 +103,15 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
   const [decision, setDecision] = useState<OpinionAnswer['decision']>();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSubmit(
+    (e) => {
+      const err = asApiError(e);
+      // already answered or deemed meanwhile: say so and show the current list
+      if (err.status !== 409) return err.message;
+      onDone(err.message);
+    },
+    (form) => setErrors({ form }),
+  );
 
   const submit = async () => {
     const v = checkOpinion(decision, reason);
@@ -111,19 +120,11 @@ function OpinionForm({ task, onDone }: { task: OpinionTask; onDone: (notice?: st
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       await staffApi.answerOpinion(task.appNo, v.body);
       Taro.showToast({ title: '意见已提交', icon: 'success' });
       onDone();
-    } catch (e) {
-      const err = asApiError(e);
-      // already answered or deemed meanwhile: say so and show the current list
-      if (err.status === 409) onDone(err.message);
-      else setErrors({ form: err.message });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

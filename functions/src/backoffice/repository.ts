@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { conditionalUpdate, db, table, transact } from '../lib/db';
+import { conditionalUpdate, db, queryIndex, table, transact } from '../lib/db';
 import { counterItems } from '../lib/repository';
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -68,16 +68,7 @@ export async function addSideEvent(appNo: string, tag: string, e: EventRecord): 
 // ---- 并联审批 opinions --------------------------------------------------------------------------
 
 export async function listOpinions(departmentId: string): Promise<OpinionTask[]> {
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.deptOpinionsPk(departmentId) },
-      Limit: 100,
-    }),
-  );
-  return (r.Items ?? []).map(Opinion.fromItem);
+  return (await queryIndex('gsi2', keys.deptOpinionsPk(departmentId), { limit: 100 })).map(Opinion.fromItem);
 }
 
 export async function getOpinion(appNo: string, departmentId: string): Promise<OpinionTask | undefined> {
@@ -118,16 +109,7 @@ export async function closeOpinion(
 // ---- 好差评整改 rectifications -------------------------------------------------------------------
 
 export async function listRectifications(departmentId: string): Promise<RectificationTask[]> {
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.deptRectificationsPk(departmentId) },
-      Limit: 100,
-    }),
-  );
-  return (r.Items ?? []).map(Rectification.fromItem);
+  return (await queryIndex('gsi2', keys.deptRectificationsPk(departmentId), { limit: 100 })).map(Rectification.fromItem);
 }
 
 export async function getRectification(appNo: string): Promise<RectificationTask | undefined> {

@@ -33,6 +33,21 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
   return rows;
 }
 
+/** The first `limit` rows of one partition of an index (one Query), in its sort order or, with `newestFirst`, the reverse. */
+export async function queryIndex(index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, o: { limit: number; newestFirst?: boolean }): Promise<Record<string, unknown>[]> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      ...(o.newestFirst ? { ScanIndexForward: false } : {}),
+      Limit: o.limit,
+    }),
+  );
+  return r.Items ?? [];
+}
+
 /** Every row of one partition (`pk`), page by page. */
 export const queryPartition = (pk: string) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
 

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_MEMBER_RULES, type Benefit, type MemberRules } from '@yx/shared';
-import { db, table } from '../lib/db';
+import { db, queryIndex, table } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { idempotencyItem, getIdempotency } from '../lib/repository';
 import {
@@ -307,17 +307,7 @@ export async function getClaim(code: string): Promise<ClaimRow | undefined> {
 }
 
 export async function myClaims(userId: string, limit: number): Promise<ClaimRow[]> {
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.userClaimsPk(userId) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (r.Items ?? []).map(Claim.fromItem);
+  return (await queryIndex('gsi1', keys.userClaimsPk(userId), { limit, newestFirst: true })).map(Claim.fromItem);
 }
 
 /** 核销: once, before it expires. */

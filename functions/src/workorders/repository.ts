@@ -1,6 +1,6 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup } from '@yx/shared';
-import { conditionalUpdate, db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
+import { conditionalUpdate, db, queryIndex, queryPartition, table, transact, versionedUpdate } from '../lib/db';
 import { counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
 import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -219,16 +219,7 @@ export async function markEscalated(wo: WorkOrderRecord, event: WoEvent): Promis
 }
 
 export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.teamPk(teamId) },
-      Limit: limit,
-    }),
-  );
-  return (r.Items ?? []).map(WorkOrder.fromItem);
+  return (await queryIndex('gsi2', keys.teamPk(teamId), { limit: limit })).map(WorkOrder.fromItem);
 }
 
 /** A tab of the street dispatcher's list (one Query); `before` limits it to sort keys below a bound, e.g. overdue. */

@@ -71,7 +71,7 @@ function Inbox() {
           {list.items.map((m) => (
             <View
               key={m.id}
-              className={`msg-item ${m.read ? 'read' : 'unread'}`}
+              className={`card msg-item ${m.read ? 'read' : 'unread'}`}
               role="listitem"
               data-testid="message"
               onClick={() => open(m)}

@@ -68,7 +68,7 @@ export function NearbyPanel({ categoryId, locSource, point, grid }: { categoryId
       </View>
       {nearby.map((n) => (
         <View key={n.no} className="wf-near-card" data-testid="nearby-item">
-          <View className="wf-near-head">
+          <View className="card-head">
             <Text className="wf-near-cat">{n.category}</Text>
             <Text className="tag tag-blue">{n.stateName}</Text>
           </View>

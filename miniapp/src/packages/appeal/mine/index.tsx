@@ -32,13 +32,13 @@ function MineList() {
     <>
       <ListView list={list} emptyText="您还没有反映过诉求">
         {list.items.map((w) => (
-          <View key={w.no} className="wm-row" onClick={() => openWorkOrder(w.no)} data-testid="wo-row">
-            <View className="wm-row-head">
+          <View key={w.no} className="card" onClick={() => openWorkOrder(w.no)} data-testid="wo-row">
+            <View className="card-head">
               <View className="wm-row-cat">{w.category}</View>
               <WoStateTag state={w.state} name={w.stateName} />
             </View>
-            <View className="wm-row-desc">{w.description}</View>
-            <View className="wm-row-foot">
+            <View className="card-desc">{w.description}</View>
+            <View className="card-foot wm-row-foot">
               <Text className="muted">
                 {formatDateTime(w.createdAt)} · {w.teamName}
               </Text>

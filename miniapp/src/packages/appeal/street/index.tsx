@@ -166,7 +166,7 @@ function StreetRow({ w }: { w: WoStreetItem }) {
           )}
         </View>
       )}
-      <View className="ws-row-desc">{w.description}</View>
+      <View className="card-desc">{w.description}</View>
       <View className="muted">
         承办：{w.teamName}
         {w.ownerName ? `（${w.ownerName}）` : ''}

@@ -29,11 +29,11 @@ function TeamList() {
       {list.items.map((w) => (
         <View
           key={w.no}
-          className={`wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`}
+          className={`card wt-row ${w.overdue ? 'overdue' : w.light === 'yellow' ? 'soon' : ''}`}
           onClick={() => openWorkOrder(w.no)}
           data-testid="team-row"
         >
-          <View className="wt-row-head">
+          <View className="card-head">
             <View className="wt-row-cat">{w.category}</View>
             {w.overdue ? (
               <Text className="tag tag-red" data-testid="overdue">
@@ -45,7 +45,7 @@ function TeamList() {
           </View>
           <View className="wt-row-desc">{w.description}</View>
           {w.address && <View className="muted">📍 {w.address}</View>}
-          <View className="wt-row-foot">
+          <View className="card-foot wt-row-foot">
             <Text className={w.overdue ? 'wt-late' : 'muted'}>签收时限 {formatDateTime(w.claimBy)}</Text>
             {w.light && <TrafficLight small light={w.light} remainingDays={null} />}
           </View>

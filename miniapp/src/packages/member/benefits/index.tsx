@@ -82,8 +82,8 @@ function BenefitsBody() {
           {d.items.map((b) => {
             const pct = b.stock > 0 ? Math.round((b.stockLeft / b.stock) * 100) : 0;
             return (
-              <View key={b.id} className={`mb-benefit ${b.soldOut ? 'sold-out' : ''}`} data-testid="benefit" data-id={b.id}>
-                <View className="mb-benefit-head">
+              <View key={b.id} className={`card mb-benefit ${b.soldOut ? 'sold-out' : ''}`} data-testid="benefit" data-id={b.id}>
+                <View className="card-head">
                   <View className="mb-benefit-title">{b.title}</View>
                   <Text className={`mb-price ${b.pointsPrice ? '' : 'free'}`}>{b.pointsPrice ? `${b.pointsPrice} 积分` : '免费'}</Text>
                 </View>

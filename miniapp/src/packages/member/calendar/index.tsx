@@ -46,7 +46,7 @@ function CalendarBody() {
         )}
         {d && (
           <>
-            <View className="mb-box mb-cal-summary">
+            <View className="card mb-cal-summary">
               <View>
                 <View className="mb-cal-streak" data-testid="streak">
                   已连续签到 <Text className="mb-cal-n">{d.streak}</Text> 天
@@ -59,7 +59,7 @@ function CalendarBody() {
               </View>
             </View>
 
-            <View className="mb-box">
+            <View className="card">
               <View className="mb-cal-nav">
                 <Button className="mb-cal-arrow" disabled={cal.loading || undefined} onClick={() => setMonth(shiftMonth(d.month, -1))} aria-label="上个月">
                   ‹ 上月

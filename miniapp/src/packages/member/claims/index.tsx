@@ -41,13 +41,13 @@ function ClaimsBody() {
         return (
           <View
             key={c.code}
-            className={`mb-claim ${expanded ? 'open' : ''} ${claimUsable(c) ? '' : 'used'}`}
+            className={`card mb-claim ${expanded ? 'open' : ''} ${claimUsable(c) ? '' : 'used'}`}
             data-testid="claim"
             role="button"
             aria-expanded={expanded}
             onClick={() => setOpen(expanded ? undefined : c.code)}
           >
-            <View className="mb-claim-head">
+            <View className="card-head">
               <View className="mb-claim-title">{c.title}</View>
               <ClaimStatusTag claim={c} />
             </View>

@@ -88,7 +88,7 @@ function HomeBody() {
 
           {card && (
             <>
-              <View className="mb-box mb-checkin-box">
+              <View className="card mb-checkin-box">
                 <View className="mb-checkin-head">
                   <View>
                     <View className="mb-streak" data-testid="streak">

@@ -47,7 +47,7 @@ function PointsBody() {
           </Button>
         </View>
       ) : (
-        <View className="mb-box mb-pts-list">
+        <View className="card mb-pts-list">
           {list.items.map((i, k) => (
             <View key={`${i.at}-${k}`} className="mb-pts-row" data-testid="points-row">
               <View className="mb-pts-main">

@@ -106,7 +106,7 @@ function RedeemBody() {
 
   return (
     <>
-      <View className="mb-box">
+      <View className="card">
         <View className="field-label">兑换码</View>
         <Input
           className={`input mb-redeem-input ${inputError ? 'input-error' : ''}`}
@@ -143,8 +143,8 @@ function RedeemBody() {
       )}
 
       {claim && (
-        <View className="mb-box mb-redeem-claim" data-testid="redeem-claim">
-          <View className="mb-redeem-head">
+        <View className="card mb-redeem-claim" data-testid="redeem-claim">
+          <View className="card-head mb-redeem-head">
             <View className="mb-redeem-title">{claim.title}</View>
             <ClaimStatusTag claim={claim} />
           </View>

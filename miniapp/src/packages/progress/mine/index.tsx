@@ -51,9 +51,9 @@ function MineList() {
 
       <ListView list={list} emptyText={current.empty}>
         {list.items.map((a) => (
-          <View key={a.appNo} className="mine-row" onClick={() => openApplication(a.appNo)} data-testid="application-row">
-            <View className="mine-row-head">
-              <View className="mine-row-name">{a.itemName}</View>
+          <View key={a.appNo} className="card" onClick={() => openApplication(a.appNo)} data-testid="application-row">
+            <View className="card-head">
+              <View className="card-name mine-row-name">{a.itemName}</View>
               <StateTag state={a.state} name={a.stateName} />
             </View>
             <View className="muted">办件编号 {a.appNo}</View>

@@ -17,7 +17,7 @@ export async function createUpload(ownerId: string, req: CreateUploadRequest) {
     { fileId, ownerId, key, fileName: req.fileName, contentType: req.contentType, size: req.size, status: 'pending', createdAt: now().toISOString() },
     Math.floor(now().getTime() / 1000) + 2 * 24 * 3600,
   );
-  const upload = objectStore().presignPost(key, req.contentType, MAX_UPLOAD_BYTES, TICKET_SECONDS);
+  const upload = await objectStore().presignPost(key, req.contentType, MAX_UPLOAD_BYTES, TICKET_SECONDS);
   return { fileId, upload, expiresInSeconds: TICKET_SECONDS };
 }
 
@@ -53,11 +53,9 @@ export async function readyFileOf(ownerId: string, fileId: string): Promise<repo
  */
 export async function viewUrls(fileIds: string[]): Promise<Map<string, { url: string; contentType: string; fileName: string }>> {
   const files = await repo.getFiles(fileIds);
-  return new Map(
-    files
-      .filter((f) => f.status === 'ready')
-      .map((f) => [f.fileId, { url: objectStore().presignGet(f.key, VIEW_SECONDS), contentType: f.contentType, fileName: f.fileName }]),
-  );
+  const ready = files.filter((f) => f.status === 'ready');
+  const urls = await Promise.all(ready.map((f) => objectStore().presignGet(f.key, VIEW_SECONDS)));
+  return new Map(ready.map((f, i) => [f.fileId, { url: urls[i], contentType: f.contentType, fileName: f.fileName }]));
 }
 // long enough to review an application at leisure; the page fetches fresh links whenever it reloads
 const VIEW_SECONDS = 30 * 60;

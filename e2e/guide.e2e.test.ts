@@ -49,7 +49,7 @@ describe('a resident in the H5 app', () => {
     const first = page.locator('.guide.page .service-card').first();
     const name = (await first.locator('.service-card-name').innerText()).trim();
     await first.click();
-    await page.locator('.detail-name').getByText(name).waitFor();
+    await page.locator('.detail-head .detail-title').getByText(name).waitFor();
     await settled('.detail-head');
     for (const text of ['承诺时限', '法定时限', '到现场', '收费标准', '受理条件', '申请材料', '办理流程', '办理方式', '设定依据', '常见问题', '一事一码']) {
       await page.getByText(text, { exact: true }).first().waitFor();

@@ -4,9 +4,8 @@
  * disagrees, one stays silent and is deemed to have no objection after 5 working days (the shared local
  * clock moves), the officer approves and delivers, and the applicant rates the service.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { devLogin, launch, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
+import type { Page } from 'playwright-core';
+import { browserMovingClock, devLogin, setClock, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -39,21 +38,7 @@ async function uploadViaApi(token: string): Promise<string> {
   return t.fileId;
 }
 
-/** Moves every function's clock (the stack's clock file). */
-function setClock(iso: string | null) {
-  const file = process.env.E2E_CLOCK_FILE!;
-  if (iso === null) fs.rmSync(file, { force: true });
-  else fs.writeFileSync(file, JSON.stringify({ offsetMs: Date.parse(iso) - Date.now() }));
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  setClock(null);
-  await browser?.close();
-});
+const browser = browserMovingClock();
 
 const confirmModal = (page: Page) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText('确定', { exact: true }).first().click();
 
@@ -79,7 +64,7 @@ describe('back office in the browser', () => {
     const appNo = receipt.appNo;
 
     // the planning officer works it in the workbench
-    const officer = await openPage(browser);
+    const officer = await openPage(browser());
     await devLogin(officer, '审批人员 · 规划和自然资源越秀分局');
     await officer.locator('.me-office').getByText('工作台').click();
     await officer.locator('.sq').getByText(appNo).waitFor();
@@ -103,7 +88,7 @@ describe('back office in the browser', () => {
     await officer.locator('[data-testid="supplement-notice"]').waitFor();
 
     // the applicant answers the notice in the app
-    const applicant = await openPage(browser);
+    const applicant = await openPage(browser());
     await devLogin(applicant, '居民 · 已实名');
     await applicant.goto(`${webUrl()}/#/packages/progress/detail/index?appNo=${appNo}`);
     const [chooser] = await Promise.all([applicant.waitForEvent('filechooser'), applicant.getByLabel('上传增设电梯设计方案及图纸').click()]);

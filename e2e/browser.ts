@@ -42,6 +42,26 @@ export const webUrl = () => {
   return u;
 };
 
+/** Moves every function's clock (the local stack's clock file); null returns to real time. */
+export function setClock(iso: string | null) {
+  const file = process.env.E2E_CLOCK_FILE!;
+  if (iso === null) fs.rmSync(file, { force: true });
+  else fs.writeFileSync(file, JSON.stringify({ offsetMs: Date.parse(iso) - Date.now() }));
+}
+
+/** One browser for a test file that moves the shared clock: launched before its tests, closed after, clock back to real time. */
+export function browserMovingClock(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    setClock(null);
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
 /** A phone page that reports failed API calls (the first thing to know when a step times out). */
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await phonePage(browser);

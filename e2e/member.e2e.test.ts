@@ -4,35 +4,21 @@
  * moves) she claims a museum ticket, and the museum's cashier redeems the code once. The admin's figures
  * show it.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { devLogin, launch, newPage, settled, shot, webUrl } from './browser';
+import type { Page } from 'playwright-core';
+import { browserMovingClock, devLogin, setClock, newPage, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
-/** Moves every function's clock (the stack's clock file). */
-function setClock(iso: string | null) {
-  const file = process.env.E2E_CLOCK_FILE!;
-  if (iso === null) fs.rmSync(file, { force: true });
-  else fs.writeFileSync(file, JSON.stringify({ offsetMs: Date.parse(iso) - Date.now() }));
-}
 const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  setClock(null);
-  await browser?.close();
-});
+const browser = browserMovingClock();
 
 describe('会员专区 in the browser', () => {
   it('claims a card, checks in to 银卡, sees calendar and points, claims a member-day benefit that a cashier redeems once', async () => {
     setClock('2026-12-17T09:00:00+08:00');
     await pause(400); // functions re-read the clock file every 250 ms
-    const huang = await newPage(browser);
+    const huang = await newPage(browser());
     await devLogin(huang, '会员专区演示');
 
     // the card: points earned before it are there
@@ -86,7 +72,7 @@ describe('会员专区 in the browser', () => {
     await shot(huang, 'member-benefit', true);
 
     // the museum's cashier redeems it once; a second try is refused with when it was used
-    const cashier = await newPage(browser);
+    const cashier = await newPage(browser());
     await devLogin(cashier, '合作商户 · 广东省博物馆');
     await cashier.goto(`${webUrl()}/#/packages/member/redeem/index`);
     await cashier.locator('.mb-redeem-input input').fill(code.toLowerCase().replace(/-/g, ''));
@@ -102,7 +88,7 @@ describe('会员专区 in the browser', () => {
     await huang.getByText('已核销').first().waitFor();
 
     // the admin's figures include today's claim and redemption
-    const admin = await newPage(browser);
+    const admin = await newPage(browser());
     await devLogin(admin, '管理员 · 区政务服务数据管理局');
     await admin.goto(`${webUrl()}/#/packages/staff/member-admin/index`);
     await admin.locator('.ma-kpi').first().waitFor();

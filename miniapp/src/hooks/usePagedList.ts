@@ -43,16 +43,8 @@ export interface PagedList<T, P = ListPage<T>> {
   setItems: (update: (items: T[]) => T[]) => void;
 }
 
-interface State<T, P> {
-  items: T[];
-  last?: P;
-  nextCursor: string | null;
-  paged: boolean;
-  loading: boolean;
-  more: boolean;
-  error?: ApiError;
-  moreError?: string;
-}
+/** What the hook keeps: everything it answers but the actions. */
+type State<T, P> = Omit<PagedList<T, P>, 'refresh' | 'loadMore' | 'setItems'>;
 const initial = <T, P>(loading: boolean): State<T, P> => ({ items: [], nextCursor: null, paged: false, loading, more: false });
 
 /** Back on the page sooner than this after a load (the first show comes right after the first load): no refresh. */

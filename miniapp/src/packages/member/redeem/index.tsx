@@ -137,7 +137,7 @@ function RedeemBody() {
         </View>
       )}
       {error && (
-        <View className="mb-notice mb-redeem-error" role="alert">
+        <View className="notice mb-redeem-error" role="alert">
           {error}
         </View>
       )}

@@ -26,7 +26,9 @@ const OUT = path.join(ROOT, '.bench');
 async function functionsTable() {
   const fns = loadYaml(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: FAILSAFE_SCHEMA }) as Record<string, { handler: string }>;
   fs.mkdirSync(OUT, { recursive: true });
-  console.log('\n## Functions (esbuild, minified, @aws-sdk external)\n');
+  // the same packages left out of the bundle as the deployment (serverless.yml custom.esbuild.exclude: the SDK clients the runtime ships)
+  const exclude = JSON.parse(/exclude: (\[.*\])/.exec(fs.readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'))![1].replace(/'/g, '"')) as string[];
+  console.log(`\n## Functions (esbuild, minified, external: ${exclude.join(', ')})\n`);
   console.log('| function | bundle KiB | cold require p50 ms |');
   console.log('|---|---:|---:|');
   for (const [name, def] of Object.entries(fns)) {
@@ -40,7 +42,7 @@ async function functionsTable() {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      external: ['@aws-sdk/*'],
+      external: exclude,
       logLevel: 'silent',
     });
     const kib = fs.statSync(outfile).size / 1024;
@@ -325,6 +327,7 @@ async function memberBench(api: string, dynamo: string, clockFile: string) {
     `# Bench ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
   await functionsTable();
+  if (process.argv.includes('--functions-only')) return; // bundle sizes and cold require only
   await routesTable();
 })().catch((e) => {
   console.error(e);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { asApiError, type ApiError } from '../api/client';
 
 export interface AsyncState<T> {
   data?: T;
@@ -21,8 +21,7 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T
       },
       // a failed refresh keeps what is already on screen; pages show the error only when there is nothing to show
       (e) => {
-        if (n === seq.current)
-          setState((s) => ({ data: s.data, error: e instanceof ApiError ? e : new ApiError(0, 'CLIENT', '出了点问题，请重试'), loading: false }));
+        if (n === seq.current) setState((s) => ({ data: s.data, error: asApiError(e), loading: false }));
       },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the request depends on

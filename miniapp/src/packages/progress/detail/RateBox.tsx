@@ -1,7 +1,8 @@
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { RATING_COMMENT_MAX, RATING_NAMES, RATINGS, type Rating } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
+import { TextBox } from '../../../components/TextBox';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
 import { SendButton } from '../../../components/SendButton';
@@ -42,17 +43,7 @@ export function RateBox({ d, onDone, onError }: ActionProps) {
           </View>
         ))}
       </View>
-      <Textarea
-        className="dt-rate-comment"
-        value={comment}
-        maxlength={RATING_COMMENT_MAX}
-        placeholder="说说您的办事感受（选填）"
-        onInput={(e) => setComment(e.detail.value.slice(0, RATING_COMMENT_MAX))}
-        aria-label="评价内容"
-      />
-      <View className="muted dt-rate-count">
-        {comment.length}/{RATING_COMMENT_MAX}
-      </View>
+      <TextBox label="评价内容" hideLabel value={comment} max={RATING_COMMENT_MAX} placeholder="说说您的办事感受（选填）" onInput={setComment} />
       <SendButton className="btn dt-submit" error={error} busy={busy} onClick={submit}>
         提交评价
       </SendButton>

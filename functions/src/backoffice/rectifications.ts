@@ -7,8 +7,6 @@ import { conflict, notFound } from '../lib/errors';
 import { RECTIFICATION_WORKING_DAYS } from '../applications/service';
 import * as repo from './repository';
 
-export { RECTIFICATION_WORKING_DAYS };
-
 export async function listRectifications(departmentId: string) {
   const cal = await getCalendar();
   const today = businessDate(now());

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_MEMBER_RULES, type Benefit, type MemberRules } from '@yx/shared';
 import { db, queryIndex, table } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -164,10 +164,6 @@ export function pointsItems(
       },
     },
   ];
-}
-
-export async function transact(items: Record<string, unknown>[]): Promise<void> {
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
 }
 
 /** Check-in days of a month: the `checkin:<date>` sources (one Query). */

@@ -22,7 +22,7 @@ import {
   type PointsKind,
 } from '@yx/shared';
 import { now } from '../lib/clock';
-import { cancellationReasons } from '../lib/db';
+import { cancellationReasons, transact } from '../lib/db';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
 import { log } from '../lib/log';
 import { getUser, getUsers, type UserRecord } from '../identity/repository';
@@ -95,7 +95,7 @@ export async function claimCard(userId: string) {
     // the first level follows the growth read; points arriving at the same moment make it read again
     const held = levelAfterChange(undefined, current?.growth ?? 0, day, rules);
     try {
-      await repo.transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day, current?.growth ?? 0)]);
+      await transact([repo.claimCardItem(userId, memberNo, held.levelId, at, day, current?.growth ?? 0)]);
       break;
     } catch (e) {
       if (!cancellationReasons(e)) throw e;
@@ -133,7 +133,7 @@ export async function checkIn(userId: string) {
     };
     try {
       const set = { streak: o.streak, lastCheckIn: day, levelId: held.levelId, levelReachedAt: held.reachedAt };
-      await repo.transact(repo.pointsItems(userId, entry, { growthWas: card.growth ?? 0, set }));
+      await transact(repo.pointsItems(userId, entry, { growthWas: card.growth ?? 0, set }));
       await stats(userId, day, { checkIns: 1, pointsIssued: o.points });
       // the card as just written (the growth condition held, so nothing else changed it in between)
       const fresh: repo.MemberCard = { ...card, ...set, balance: (card.balance ?? 0) + o.points, growth };
@@ -209,7 +209,7 @@ export async function awardPoints(
       balanceAfter: (card?.balance ?? 0) + input.points,
     };
     try {
-      await repo.transact(
+      await transact(
         repo.pointsItems(input.userId, entry, {
           growthWas,
           ...(input.points < 0 ? { minBalance: -input.points } : {}),
@@ -370,7 +370,7 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
             )
           : [];
       try {
-        await repo.transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend]);
+        await transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend]);
         kept = true;
         await stats(userId, day, { claims: 1, pointsSpent: benefit.pointsPrice });
         return { status: 201, view: claimView(claim) };
@@ -420,7 +420,7 @@ export async function redeem(partner: UserRecord, code: string) {
   if (c.status === 'redeemed') throw conflict(`该兑换码已于 ${beijingTime(c.redeemedAt!)} 核销，不能重复使用`);
   if (c.expiresOn < day) throw conflict(`该兑换码已于 ${c.expiresOn} 过期`);
   try {
-    await repo.transact([
+    await transact([
       ...repo.redeemItems(c, partner.id, at, day, partner.partnerId),
       ...noticeItems(
         {

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, table } from '../lib/db';
+import { db, queryAll, table, transact } from '../lib/db';
 import { randomId } from '../lib/ids';
 import { keys as identityKeys } from '../lib/entities/identity';
 import { keys, Message, Outbox, type MessageRecord, type OutboxRecord } from '../lib/entities/messages';
@@ -39,7 +39,7 @@ export function noticeItems(n: Notice, at: string): Record<string, unknown>[] {
 export async function tell(notices: Notice[], at: string): Promise<void> {
   const unique = uniqueRecipients(notices);
   for (let i = 0; i < unique.length; i += 30) {
-    await db().send(new TransactWriteCommand({ TransactItems: unique.slice(i, i + 30).flatMap((m) => noticeItems(m, at)) as never }));
+    await transact(unique.slice(i, i + 30).flatMap((m) => noticeItems(m, at)));
   }
 }
 

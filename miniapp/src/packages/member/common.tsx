@@ -21,8 +21,6 @@ export const MEMBER_PAGES = {
 /** Everyone who signs in has a member zone, except partner cashiers (who only redeem) and admins. */
 export const MEMBER_ROLES: Role[] = ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'];
 
-export const isMemberRole = (role: Role | undefined) => !!role && MEMBER_ROLES.includes(role);
-
 export const goMember = (page: keyof typeof MEMBER_PAGES) => Taro.navigateTo({ url: MEMBER_PAGES[page] });
 
 /** The member pages' gate: a visitor is asked to log in, anyone else (a partner cashier, an admin) is told the zone is not for them. */

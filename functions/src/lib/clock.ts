@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { env } from './env';
 
 /**
  * The one source of "now". Tests move it with FAKE_NOW or shiftClock; on the local stage a clock
@@ -10,7 +11,7 @@ let fileCache: { checkedAt: number; offsetMs: number } | undefined;
 
 function fileOffset(): number {
   const file = process.env.CLOCK_FILE;
-  if (!file || (process.env.STAGE ?? 'local') !== 'local') return 0;
+  if (!file || !env.isLocal) return 0;
   if (fileCache && Date.now() - fileCache.checkedAt < 250) return fileCache.offsetMs;
   let off = 0;
   try {

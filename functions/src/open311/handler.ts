@@ -1,5 +1,6 @@
 import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category } from '@yx/shared';
 import { json, keyed, type HttpEvent, type HttpResult } from '../lib/http';
+import { env } from '../lib/env';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
 import { hashSecret, randomId } from '../lib/ids';
@@ -19,7 +20,7 @@ const err = (status: number, description: string): HttpResult => json(status, [{
 
 function apiKeys(): Map<string, string> {
   // OPEN311_API_KEYS="client-a:key1,client-b:key2"; the local stage accepts one development key
-  const raw = process.env.OPEN311_API_KEYS || ((process.env.STAGE ?? 'local') === 'local' ? 'local-client:local-open311-key' : '');
+  const raw = process.env.OPEN311_API_KEYS || (env.isLocal ? 'local-client:local-open311-key' : '');
   return new Map(
     raw
       .split(',')

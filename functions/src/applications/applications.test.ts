@@ -54,6 +54,15 @@ describe('网上申办 and the receipt', () => {
     const inbox = await call(messages, 'GET /v1/messages', { token });
     expect(inbox.body.items.some((m: { appNo: string }) => m.appNo === r.body.appNo)).toBe(true); // other files may write to 张's inbox meanwhile
     expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
+    // the inbox pages with cursors it made itself; anything else is the caller's mistake, never a 500
+    const page1 = await call(messages, 'GET /v1/messages', { token, query: { limit: '1' } });
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
+    expect((await call(messages, 'GET /v1/messages', { token, query: { limit: '1', cursor: page1.body.nextCursor } })).status).toBe(200);
+    const foreign = Buffer.from(JSON.stringify({ pk: 'USER#someone-else', sk: 'MSG#x' })).toString('base64url');
+    const profile = Buffer.from(JSON.stringify({ pk: `USER#${'u-resident-zhang'}`, sk: 'PROFILE' })).toString('base64url');
+    for (const cursor of ['____', '-1', '1e400', 'PROFILE', foreign, profile]) {
+      expect([cursor, (await call(messages, 'GET /v1/messages', { token, query: { cursor } })).status]).toEqual([cursor, 400]);
+    }
     const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo: r.body.appNo } });
     expect(detail.body.state).toBe('submitted');
     expect(['green', 'yellow']).toContain(detail.body.light); // a 1-day limit is yellow from the start (last working day)

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, table, transact } from '../lib/db';
 import { randomId } from '../lib/ids';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { keys as identityKeys } from '../lib/entities/identity';
 import { keys, Message, Outbox, type MessageRecord, type OutboxRecord } from '../lib/entities/messages';
 
@@ -54,12 +55,13 @@ export async function listMessages(userId: string, limit: number, cursor?: strin
       ExpressionAttributeValues: { ':pk': pk, ':p': keys.messagePrefix },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: cursor ? { pk, sk: Buffer.from(cursor, 'base64url').toString('utf8') } : undefined,
+      // a cursor this query did not make (another partition, a row outside the inbox, not base64) is a 400
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, sortPrefix: keys.messagePrefix }),
     }),
   );
   return {
     items: (r.Items ?? []).map(Message.fromItem),
-    nextCursor: r.LastEvaluatedKey ? Buffer.from(String(r.LastEvaluatedKey.sk)).toString('base64url') : null,
+    nextCursor: encodeCursor(r.LastEvaluatedKey),
   };
 }
 

@@ -20,6 +20,8 @@ module.exports = {
       globalSetup: '<rootDir>/functions/test/globalSetup.ts',
       globalTeardown: '<rootDir>/functions/test/globalTeardown.ts',
       setupFiles: ['<rootDir>/functions/test/env.ts'],
+      // against DynamoDB Local on a 2-core machine running every project at once: a slow test is not a failed one
+      testTimeout: 30_000,
     },
     {
       displayName: 'miniapp',

@@ -9,6 +9,7 @@ import path from 'node:path';
 const ROOT = __dirname;
 const ENTITY = /^lib\/entities\/[^/]+\.ts$/;
 const REPOSITORY = /(^|\/)repository\.ts$|^lib\/db\.ts$/;
+const SCANNER = 'aggregate/repository.ts';
 
 function sources(dir = ROOT): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -45,6 +46,8 @@ export function violations(files: string[], read: (f: string) => string = code):
     // tests may forge keys (a foreign cursor) but never talk to the table behind the repositories' backs
     if (!ENTITY.test(f) && !f.endsWith('.test.ts')) out.push(...where(KEY_LITERAL).map((w) => `key literal outside an entity module: ${w}`));
     if (!REPOSITORY.test(f) && f !== 'architecture.test.ts') out.push(...where(DYNAMO).map((w) => `DynamoDB outside a repository: ${w}`));
+    // no Scan in a request path: only the reconciliation job reads the whole table
+    if (f !== SCANNER && !f.endsWith('.test.ts')) out.push(...where([/\bScanCommand\b/]).map((w) => `Scan outside the reconciliation job: ${w}`));
   }
   return out;
 }
@@ -64,12 +67,14 @@ describe('architecture', () => {
       'workorders/escalation.ts': "const p = 'STREETWO#' + street;",
       'lib/entities/workorders.ts': "export const keys = { wo: (no: string) => ({ pk: `WO#${no}`, sk: 'WO' }) };",
       'workorders/repository.ts': "import { QueryCommand } from '@aws-sdk/lib-dynamodb';",
+      'guide/repository.ts': 'await db().send(new ScanCommand({ TableName: table() }));',
     };
     const found = violations(Object.keys(fake), (f) => fake[f]);
     expect(found.filter((v) => v.includes('workorders/extras.ts'))).toHaveLength(1);
     expect(found.filter((v) => v.includes('backoffice/service.ts'))).toHaveLength(1);
     expect(found.filter((v) => v.includes('jobs/x.ts')).length).toBeGreaterThanOrEqual(2);
     expect(found.filter((v) => v.includes('escalation.ts'))).toHaveLength(1);
-    expect(found.filter((v) => v.includes('lib/entities') || v.includes('repository.ts'))).toEqual([]);
+    expect(found.filter((v) => v.includes('guide/repository.ts'))).toEqual([expect.stringContaining('Scan outside the reconciliation job')]);
+    expect(found.filter((v) => v.includes('lib/entities') || v.includes('workorders/repository.ts'))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { ROUTES } from '@yx/shared';
 import { TABLE_DEFINITION } from './lib/table';
+import { COUNTED_ENTITIES } from './aggregate/contributions';
 
 const ROOT = path.resolve(__dirname, '../..');
 // serverless variables and CloudFormation intrinsics are opaque strings here
@@ -27,5 +28,13 @@ describe('deploy configuration', () => {
     expect(table.KeySchema).toEqual(TABLE_DEFINITION.KeySchema);
     expect(table.AttributeDefinitions).toEqual(TABLE_DEFINITION.AttributeDefinitions);
     expect(table.GlobalSecondaryIndexes).toEqual(TABLE_DEFINITION.GlobalSecondaryIndexes);
+    expect(table.StreamSpecification).toEqual({ StreamViewType: TABLE_DEFINITION.StreamSpecification.StreamViewType });
+  });
+
+  it('feeds the aggregator exactly the rows that move counters', () => {
+    type Filter = { dynamodb: Record<'NewImage' | 'OldImage', { entity: { S: string[] } }> };
+    const fns = load<Record<string, { events: { stream?: { filterPatterns: Filter[] } }[] }>>('sls/functions.yml');
+    const patterns = fns.countersAggregator.events[0].stream!.filterPatterns;
+    expect(patterns.map((p) => Object.values(p.dynamodb)[0].entity.S)).toEqual([[...COUNTED_ENTITIES], [...COUNTED_ENTITIES]]);
   });
 });

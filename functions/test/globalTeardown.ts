@@ -1,6 +1,7 @@
 export default async function globalTeardown(): Promise<void> {
-  const pid = (globalThis as { __DDB_PID__?: number }).__DDB_PID__;
-  if (pid) {
+  for (const name of ['__STREAMS_PID__', '__DDB_PID__'] as const) {
+    const pid = (globalThis as Record<string, number | undefined>)[name];
+    if (!pid) continue;
     try {
       process.kill(-pid, 'SIGTERM');
     } catch {

@@ -5,7 +5,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import { ensureTable, killGroup, startDynamo } from './dynamo';
 import { startFakeWechat } from './fakeWechat';
-import { portInUse, waitForPort } from './ports';
+import { freePort, portInUse, waitForPort } from './ports';
+import { spawnStreamReader } from './streams';
 import { serveH5 } from './static';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -14,7 +15,8 @@ const TABLE_NAME = 'yx-local';
 const FILES_SECRET = process.env.LOCAL_FILES_SECRET ?? 'local-only-files-secret';
 
 export interface StackOptions {
-  ports: { dynamo: number; api: number; lambda: number; web: number; wechat: number };
+  /** `streams`: the stream reader's settle endpoint (a free port when not given) */
+  ports: { dynamo: number; api: number; lambda: number; web: number; wechat: number; streams?: number };
   /** Folder for DynamoDB Local's data; undefined keeps it in memory (tests). */
   dbPath?: string;
   buildH5: boolean;
@@ -25,6 +27,10 @@ export interface Stack {
   urls: { web: string; api: string; dynamo: string; openapi: string };
   /** write { offsetMs } here to move every function's clock (local stage only) */
   clockFile: string;
+  /** resolves once the counters include every change written before the call (the stream reader has caught up) */
+  settle: () => Promise<void>;
+  /** the API's output, when quiet */
+  logFile?: string;
   stop: () => Promise<void>;
 }
 
@@ -89,6 +95,22 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     say(o.quiet, `✓ DynamoDB Local on ${ddb.endpoint}${o.dbPath ? ` (data in ${path.relative(ROOT, o.dbPath)})` : ' (in memory)'}`);
     if (await ensureTable(ddb.endpoint, TABLE_NAME)) say(o.quiet, `✓ created table ${TABLE_NAME}`);
 
+    fs.mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+    // the aggregator's event source: counts every committed change after it commits (DynamoDB Streams in a deployment)
+    const dataDir = o.dbPath ? path.dirname(o.dbPath) : path.dirname(filesDir);
+    const reader = await spawnStreamReader({
+      endpoint: ddb.endpoint,
+      table: TABLE_NAME,
+      port: o.ports.streams ?? (await freePort()),
+      deadLetterFile: path.join(dataDir, 'dead-letters.jsonl'),
+      checkpointFile: o.dbPath ? path.join(dataDir, 'streams-checkpoint.json') : undefined,
+      env: { STAGE: 'local', LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'error') },
+      // quiet runs (tests, bench) keep its output in a file, beside the API's
+      out: o.quiet ? fs.openSync(path.join(ROOT, '.cache', `streams-${o.ports.api}.log`), 'w') : 'inherit',
+    });
+    children.push(reader.proc);
+    say(o.quiet, `✓ stream reader (counters) on ${reader.url}`);
+
     const env = {
       ...process.env,
       DYNAMODB_ENDPOINT: ddb.endpoint,
@@ -142,6 +164,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     return {
       urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },
       clockFile,
+      settle: reader.settle,
+      logFile: o.quiet ? logFile : undefined,
       stop,
     };
   } catch (e) {

@@ -1,8 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
 import { db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
-import { allocateNumbers, counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
-import { CounterDeltas, stateAttr } from '../lib/counters';
+import { allocateNumbers, getIdempotency, idempotencyItem } from '../lib/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { LicenceUse } from '../lib/entities/wallet';
 import {
@@ -38,7 +37,8 @@ export async function getIdempotent(userId: string, key: string): Promise<{ appN
 /**
  * Writes a whole submission at once: the idempotency record (first writer wins), every linked
  * application with its first event, licence-use records, due dates of deferred materials, the
- * inbox message and outbox record, and drops the draft. Nothing is half-written.
+ * inbox message and outbox record, and drops the draft. Nothing is half-written. Dashboards count it
+ * after it commits (functions/src/aggregate), so no row the district shares is in this transaction.
  */
 export async function saveSubmission(o: {
   userId: string;
@@ -66,9 +66,6 @@ export async function saveSubmission(o: {
   });
   for (const u of o.licenceUses) items.push({ Put: { TableName: T(), Item: LicenceUse.toItem({ ...u, authorisedAt: at, holder: o.userId }) } });
   items.push(...noticeItems(o.message, at));
-  const counters = new CounterDeltas();
-  for (const a of o.apps) counters.everywhere(a.departmentId, { [stateAttr('submitted')]: 1, received: 1 }, a.startDate, a.streetId);
-  items.push(...counterItems(counters));
   await transact(items);
 }
 
@@ -115,6 +112,7 @@ export type ApplicationChange = Partial<ApplicationRecord>;
 /**
  * A change of one application, guarded by its version (optimistic lock) and, when given, its
  * state; with the event that records it and the message that tells the applicant, in one transaction.
+ * The dashboards follow from the changed row (functions/src/aggregate/contributions.ts).
  */
 export async function changeApplication(o: {
   app: ApplicationRecord;
@@ -126,8 +124,6 @@ export async function changeApplication(o: {
   event: EventRecord;
   eventIndex: number;
   message?: Notice;
-  /** more counter moves than the state change itself (completions, ratings) */
-  counters?: CounterDeltas;
   /** 并联审批: opinion tasks opened with this change */
   opinions?: OpinionTask[];
   /** 差评整改: a rectification task opened with this change */
@@ -141,10 +137,6 @@ export async function changeApplication(o: {
     { Put: { TableName: T(), Item: AppEvent.toItem(o.app.appNo, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
   if (o.message) items.push(...noticeItems(o.message, o.event.at));
-  const counters = new CounterDeltas().merge(o.counters);
-  const to = o.set.state;
-  if (to && to !== o.app.state) counters.everywhere(o.app.departmentId, { [stateAttr(o.app.state)]: -1, [stateAttr(to)]: 1 }, undefined, o.app.streetId);
-  items.push(...counterItems(counters));
   for (const t of o.opinions ?? []) items.push({ Put: { TableName: T(), Item: Opinion.toItem(t) } }, { Put: { TableName: T(), Item: Opinion.dueItem(t) } });
   if (o.rectification) items.push({ Put: { TableName: T(), Item: Rectification.toItem(o.rectification) } });
   await transact(items);

@@ -44,7 +44,6 @@ import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, listLicences } from '../wallet/repository';
 import * as repo from './repository';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
-import { CounterDeltas } from '../lib/counters';
 import { isConditionFailure } from '../lib/db';
 
 /** Days a firm has to hand in a deferred (容缺) material. */
@@ -562,12 +561,6 @@ export async function rate(userId: string, appNo: string, value: Rating, comment
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
     const good = value === 'very_satisfied' || value === 'satisfied' || value === 'basic';
-    const counters = new CounterDeltas().everywhere(
-      app.departmentId,
-      { ratings: 1, satisfied: good ? 1 : 0, rectOpen: good ? 0 : 1 },
-      businessDate(now()),
-      app.streetId,
-    );
     // 差评: every 不满意 / 非常不满意 opens a rectification task for the department, due in 15 working days
     const rectification = good ? undefined : await newRectification(app, value, comment);
     return {
@@ -575,7 +568,6 @@ export async function rate(userId: string, appNo: string, value: Rating, comment
       set: { rating: { value, ...(comment ? { comment } : {}), at } },
       expectState: [app.state],
       eventIndex: n,
-      counters,
       rectification,
       event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };

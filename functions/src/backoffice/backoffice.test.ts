@@ -10,6 +10,7 @@ import { forceState } from '../applications/service';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
+import { countersSettled } from '../../test/streams';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -205,6 +206,7 @@ describe('staff workbench', () => {
   });
 
   it('counts applications by state for the department', async () => {
+    await countersSettled();
     const officer = await login('u-staff-police');
     const r = await call(handler, 'GET /v1/staff/counts', { token: officer });
     expect(r.status).toBe(200);

@@ -39,7 +39,7 @@ export async function dashboard(scope: Scope) {
     ratings: n('ratings'),
     satisfactionRate: n('ratings') ? n('satisfied') / n('ratings') : null,
     rectificationsOpen: n('rectOpen'), // 差评整改 still open
-    // 诉求 and 越秀先锋 work orders handled in this scope (functions/src/workorders/counters.ts)
+    // 诉求 and 越秀先锋 work orders handled in this scope (functions/src/aggregate/contributions.ts)
     workOrders: {
       filed: n('wo_filed'),
       open: n('wo_open'),

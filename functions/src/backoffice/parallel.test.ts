@@ -8,6 +8,7 @@ import { handler as applications } from '../applications/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { deemOverdueOpinions } from './opinions';
+import { countersSettled } from '../../test/streams';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -114,6 +115,7 @@ describe('好差评 rectification', () => {
     const market = await login('u-staff-market');
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: market, params: { appNo }, body: { callback: 'x回访' } })).status).toBe(404);
     expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(409);
+    await countersSettled(); // the dashboards count after each change commits (the aggregator)
     const openBefore = (await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen;
     expect(openBefore).toBeGreaterThanOrEqual(1);
     expect(
@@ -124,6 +126,7 @@ describe('好差评 rectification', () => {
       (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } }))
         .status,
     ).toBe(200);
+    await countersSettled();
     expect((await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen).toBe(openBefore - 1);
     at('2026-11-30T02:00:00Z');
     const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
@@ -151,6 +154,7 @@ describe('supervision and dashboards', () => {
   });
 
   it('reads dashboards from counters: department for staff, district for dispatchers', async () => {
+    await countersSettled();
     const planning = await login('u-staff-planning');
     const own = await call(handler, 'GET /v1/dashboard', { token: planning });
     expect(own.status).toBe(200);

@@ -1,5 +1,4 @@
 import { businessDate, RATING_NAMES, trafficLight, workingDaysBetween } from '@yx/shared';
-import { CounterDeltas } from '../lib/counters';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { isConditionFailure } from '../lib/db';
@@ -35,15 +34,10 @@ export async function updateRectification(departmentId: string, appNo: string, c
   if (change.close && !task.callback && !change.callback) throw conflict('请先记录回访情况，再办结整改');
   const at = now().toISOString();
   try {
-    await repo.updateRectification(
-      appNo,
-      {
-        ...(change.callback ? { callback: { at, note: change.callback } } : {}),
-        ...(change.close ? { close: { note: change.close, at } } : {}),
-      },
-      // closing moves the open-rectification counters of the department, the street and the district with it
-      change.close ? new CounterDeltas().everywhere(task.departmentId, { rectOpen: -1 }, undefined, task.streetId) : undefined,
-    );
+    await repo.updateRectification(appNo, {
+      ...(change.callback ? { callback: { at, note: change.callback } } : {}),
+      ...(change.close ? { close: { note: change.close, at } } : {}),
+    });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('该整改任务刚刚被处理，请刷新');
     throw e;

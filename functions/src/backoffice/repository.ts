@@ -1,8 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
 import { conditionalUpdate, db, queryIndex, table, transact } from '../lib/db';
-import { counterItems } from '../lib/repository';
-import type { CounterDeltas } from '../lib/counters';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   AppEvent,
@@ -117,11 +115,10 @@ export async function getRectification(appNo: string): Promise<RectificationTask
   return r.Item ? Rectification.fromItem(r.Item) : undefined;
 }
 
-/** 回访 and/or 整改说明 while the task is open; closing takes it off the list and moves the counters in the same transaction. */
+/** 回访 and/or 整改说明 while the task is open; closing takes it off the list (the dashboards' open count follows from the row). */
 export async function updateRectification(
   appNo: string,
   change: { callback?: { at: string; note: string }; close?: { note: string; at: string } },
-  counters?: CounterDeltas,
 ): Promise<void> {
   const sets: string[] = [];
   const values: Record<string, unknown> = { ':open': 'open' };
@@ -139,6 +136,5 @@ export async function updateRectification(
     names: { '#s': 'status' },
     values,
   });
-  if (!change.close) await db().send(new UpdateCommand(update.Update));
-  else await transact([update, ...counterItems(counters)]);
+  await db().send(new UpdateCommand(update.Update));
 }

@@ -11,7 +11,6 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
-import { CounterDeltas } from '../lib/counters';
 import { isConditionFailure } from '../lib/db';
 import { readCounterRow } from '../lib/repository';
 import { conflict, forbidden, notFound } from '../lib/errors';
@@ -94,7 +93,7 @@ type Body = { version: number } & Record<string, unknown>;
 
 /**
  * One staff action: right department, right state, the version the officer saw. The state change,
- * its event, the applicant's message and the counters it moves are one transaction.
+ * its event and the applicant's message are one transaction; the dashboards follow from the changed row.
  */
 export async function act(officer: UserRecord, appNo: string, action: StaffAction, body: Body) {
   const { app, events, opinions } = await departmentApplication(officer, appNo);
@@ -108,7 +107,6 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   const at = now().toISOString();
   const set: repo.ApplicationChange = { state: spec.to };
   const remove: (keyof repo.ApplicationRecord)[] = [];
-  const counters = new CounterDeltas();
   let opinionTasks: repo.OpinionTask[] = [];
   let note: string | undefined;
   let message = `${app.itemName}：${spec.name}`;
@@ -144,7 +142,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       const waiting = opinions.filter((o) => o.status === 'open');
       if (waiting.length) throw conflict(`还有 ${waiting.length} 个部门未出具意见（${waiting.map((o) => o.departmentName).join('、')}），逾期将视为无意见`);
       const status = deadlineStatus({ start: app.startDate, limitDays: app.promisedDays, today, pausedWorkingDays: app.pausedDays }, cal);
-      counters.everywhere(app.departmentId, { done: 1, onTime: status.usedDays <= app.promisedDays ? 1 : 0, usedDays: status.usedDays }, today, app.streetId);
+      set.completion = { on: today, usedDays: status.usedDays, onTime: status.usedDays <= app.promisedDays };
       note = (action === 'deny' ? (body.reason as string) : (body.note as string | undefined)) ?? undefined;
       message = action === 'approve' ? `${app.itemName} 已办结，准予许可。` : `${app.itemName} 不予许可。理由：${body.reason}`;
       break;
@@ -172,7 +170,6 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       remove,
       expectState: [app.state],
       eventIndex: events.length,
-      counters,
       opinions: opinionTasks,
       event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },

@@ -1,10 +1,12 @@
 /**
- * Dashboard counters kept as data changes (never computed by scanning): one row per scope for
- * the current counts by state and the running totals, one row per scope and ISO week for trends.
- * Deltas for one transaction are merged per row, since a transaction may touch a row only once;
- * lib/repository.ts `counterItems` turns them into the transaction's updates.
+ * Counters kept as data changes (never computed by scanning in a request): dashboard rows per scope (now and per
+ * ISO week), the member zone's daily figures, a benefit's redeemed count. Requests never write them: the
+ * aggregator (functions/src/aggregate) derives them from each committed change, as what the changed record
+ * contributes now minus what it contributed before. Deltas are merged per row, since a transaction may touch a
+ * row only once; lib/repository.ts `counterItems` turns them into ADDs.
  */
-import type { Scope } from './entities/counters';
+import { keys, type Scope } from './entities/counters';
+import type { Key } from './entities/entity';
 
 export type { Scope };
 
@@ -18,23 +20,25 @@ export function isoWeek(date: string): string {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-const scopeId = (s: Scope) => (s.kind === 'district' ? 'district' : `${s.kind}:${s.id}`);
-
 export class CounterDeltas {
-  private byRow = new Map<string, { scope: Scope; period: string; add: Record<string, number> }>();
+  private byRow = new Map<string, { key: Key; add: Record<string, number> }>();
 
-  add(scope: Scope, attrs: Record<string, number>, period = 'ALL'): this {
-    const id = `${scopeId(scope)}|${period}`;
-    const row = this.byRow.get(id) ?? { scope, period, add: {} };
+  /** Adds to the counters of one row (any counter row: its key comes from an entity module). */
+  addTo(key: Key, attrs: Record<string, number>): this {
+    const id = `${key.pk}|${key.sk}`;
+    const row = this.byRow.get(id) ?? { key, add: {} };
     for (const [a, n] of Object.entries(attrs)) row.add[a] = (row.add[a] ?? 0) + n;
     this.byRow.set(id, row);
     return this;
   }
 
-  /** The same deltas for the department, the applicant's street (街道绩效) and the district, now and in the week of `date`. */
-  everywhere(departmentId: string, attrs: Record<string, number>, weekOf?: string, streetId?: string): this {
-    const scopes: Scope[] = [{ kind: 'dept', id: departmentId }, { kind: 'district' }];
-    if (streetId) scopes.push({ kind: 'street', id: streetId });
+  /** Adds to a dashboard scope's row: all-time, or the ISO week `period`. */
+  add(scope: Scope, attrs: Record<string, number>, period = 'ALL'): this {
+    return this.addTo(keys.counter(scope, period), attrs);
+  }
+
+  /** The same deltas in each scope, all-time and, with `weekOf`, in the week of that business date. */
+  inScopes(scopes: readonly Scope[], attrs: Record<string, number>, weekOf?: string): this {
     for (const scope of scopes) {
       this.add(scope, attrs);
       if (weekOf) this.add(scope, attrs, isoWeek(weekOf));
@@ -42,14 +46,21 @@ export class CounterDeltas {
     return this;
   }
 
-  /** Another set of deltas merged into this one. */
-  merge(other: CounterDeltas | undefined): this {
-    for (const r of other?.rows() ?? []) this.add(r.scope, r.add, r.period);
+  /** Another set of deltas merged into this one, each count multiplied by `sign` (-1 takes it away). */
+  merge(other: CounterDeltas | undefined, sign = 1): this {
+    for (const r of other?.rows() ?? []) this.addTo(r.key, Object.fromEntries(Object.entries(r.add).map(([a, n]) => [a, n * sign])));
     return this;
   }
 
-  rows() {
-    return [...this.byRow.values()];
+  /** Rows with at least one count that moves. */
+  rows(): { key: Key; add: Record<string, number> }[] {
+    return [...this.byRow.values()]
+      .map((r) => ({ key: r.key, add: Object.fromEntries(Object.entries(r.add).filter(([, n]) => n !== 0)) }))
+      .filter((r) => Object.keys(r.add).length > 0);
+  }
+
+  get isEmpty(): boolean {
+    return this.rows().length === 0;
   }
 }
 

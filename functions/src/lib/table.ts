@@ -44,4 +44,6 @@ export const TABLE_DEFINITION = {
     },
   ],
   BillingMode: 'PAY_PER_REQUEST',
+  /** every committed change, old and new row, for the aggregator (functions/src/aggregate) */
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
 } as const;

@@ -11,6 +11,7 @@ import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import * as repo from './repository';
 import { awardPoints } from './service';
+import { countersSettled } from '../../test/streams';
 
 const RUN = Date.now().toString(36);
 let n = 0;
@@ -271,6 +272,7 @@ describe('admin', () => {
     expect(badRules.status).toBe(400); // the first level must start at 0
     expect((await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: rules })).status).toBe(200);
     expect((await call(handler, 'GET /v1/admin/member/rules', { token: await login('u-resident-zhang') })).status).toBe(403);
+    await countersSettled(); // the figures count after each change commits (the aggregator)
     const stats = (await call(handler, 'GET /v1/admin/member/stats', { token: admin, query: { days: '7' } })).body;
     expect(stats.days).toHaveLength(7);
     expect(stats.totals.members).toBeGreaterThan(0);

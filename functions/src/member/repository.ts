@@ -12,8 +12,6 @@ import {
   PointsSource,
   Rules,
   seedPointsItems,
-  shardOf,
-  STAT_SHARDS,
   type BenefitRow,
   type ClaimRow,
   type MemberCard,
@@ -27,7 +25,7 @@ import {
  * so it can never go negative.
  */
 const T = () => table();
-export { seedPointsItems, shardOf, STAT_SHARDS };
+export { seedPointsItems };
 export type { BenefitRow, ClaimRow, MemberCard, PointsRow };
 
 export async function getCard(userId: string): Promise<MemberCard | undefined> {
@@ -58,38 +56,15 @@ export async function nextMemberSeq(): Promise<number> {
   return Number(r.Attributes?.n);
 }
 
-/**
- * Daily figures (and the all-time row) for the admin's charts. Written after the member's own change has
- * committed, as plain ADDs: every member shares these rows, and inside transactions they would make
- * unrelated members' transactions conflict. A crash in between can lose a count, never a point.
- */
-export async function bumpStats(userId: string, day: string, add: Record<string, number>): Promise<void> {
-  const entries = Object.entries(add).filter(([, n]) => n !== 0);
-  if (!entries.length) return;
-  const update = (key: { pk: string; sk: string }) =>
-    db().send(
-      new UpdateCommand({
-        TableName: T(),
-        Key: key,
-        UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :n${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#a${i}`, a])),
-        ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
-      }),
-    );
-  await Promise.all([update(keys.stat(day, shardOf(userId))), update(keys.stat('ALL', shardOf(userId)))]);
-}
-
+/** The admin's figures: the days' rows and the all-time row (one BatchGet; the aggregator adds to them). */
 export async function readStats(days: string[]): Promise<Map<string, Record<string, number>>> {
-  const statKeys = [...days, 'ALL'].flatMap((d) => Array.from({ length: STAT_SHARDS }, (_, s) => keys.stat(d, s)));
+  const wanted = [...days, 'ALL'];
+  const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: wanted.map((d) => keys.stat(d)) } } }));
   const out = new Map<string, Record<string, number>>();
-  for (let i = 0; i < statKeys.length; i += 100) {
-    const r = await db().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: statKeys.slice(i, i + 100) } } }));
-    for (const row of r.Responses?.[T()] ?? []) {
-      const day = keys.statDayOf(String(row.pk));
-      const sum = out.get(day) ?? {};
-      for (const [k, v] of Object.entries(row)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
-      out.set(day, sum);
-    }
+  for (const row of r.Responses?.[T()] ?? []) {
+    const counts: Record<string, number> = {};
+    for (const [k, v] of Object.entries(row)) if (typeof v === 'number') counts[k] = v;
+    out.set(keys.statDayOf(String(row.pk)), counts);
   }
   return out;
 }
@@ -265,13 +240,13 @@ export async function reserveUnit(benefitId: string): Promise<boolean> {
 }
 
 /** Gives a reserved unit back when the claim itself could not be made (limit, points, a double tap's twin). */
-export async function releaseUnit(benefitId: string): Promise<void> {
+export async function releaseUnit(benefitId: string, units = 1): Promise<void> {
   await db().send(
     new UpdateCommand({
       TableName: T(),
       Key: keys.benefit(benefitId),
-      UpdateExpression: 'ADD stockLeft :one, claimed :minus',
-      ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+      UpdateExpression: 'ADD stockLeft :n, claimed :minus',
+      ExpressionAttributeValues: { ':n': units, ':minus': -units },
     }),
   );
 }
@@ -320,13 +295,6 @@ export function redeemItems(c: ClaimRow, by: string, at: string, today: string, 
       },
     },
   ];
-}
-
-/** The benefit's redeemed count, after the redemption committed (the benefit row is shared by every claimer). */
-export async function countRedemption(benefitId: string): Promise<void> {
-  await db().send(
-    new UpdateCommand({ TableName: T(), Key: keys.benefit(benefitId), UpdateExpression: 'ADD redeemed :one', ExpressionAttributeValues: { ':one': 1 } }),
-  );
 }
 
 /** Members, newest first (admin). */

@@ -30,14 +30,6 @@ import { noticeItems } from '../messages/repository';
 import * as repo from './repository';
 
 const today = () => businessDate(now());
-/** The admin's figures move after the change; a failure there is logged, never the member's problem. */
-async function stats(userId: string, day: string, add: Record<string, number>) {
-  try {
-    await repo.bumpStats(userId, day, add);
-  } catch (e) {
-    log.error('member stats not counted', { err: (e as Error).name });
-  }
-}
 /** Points for rating a finished service (half for rating an appeal's answer). */
 export const RATING_POINTS = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -105,7 +97,6 @@ export async function claimCard(userId: string) {
       current = again;
     }
   }
-  await stats(userId, day, { newMembers: 1 });
   return { status: 201, view: cardView((await repo.getCard(userId))!, rules, day) };
 }
 
@@ -134,7 +125,6 @@ export async function checkIn(userId: string) {
     try {
       const set = { streak: o.streak, lastCheckIn: day, levelId: held.levelId, levelReachedAt: held.reachedAt };
       await transact(repo.pointsItems(userId, entry, { growthWas: card.growth ?? 0, set }));
-      await stats(userId, day, { checkIns: 1, pointsIssued: o.points });
       // the card as just written (the growth condition held, so nothing else changed it in between)
       const fresh: repo.MemberCard = { ...card, ...set, balance: (card.balance ?? 0) + o.points, growth };
       return {
@@ -216,7 +206,6 @@ export async function awardPoints(
           ...(held ? { set: { levelId: held.levelId, levelReachedAt: held.reachedAt } } : {}),
         }),
       );
-      await stats(input.userId, day, input.points > 0 ? { pointsIssued: input.points } : { pointsSpent: -input.points });
       return { awarded: true, balance: entry.balanceAfter };
     } catch (e) {
       const reasons = cancellationReasons(e);
@@ -372,7 +361,6 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
       try {
         await transact([...repo.claimItems(claim, benefit.perMemberLimit, idem), ...spend]);
         kept = true;
-        await stats(userId, day, { claims: 1, pointsSpent: benefit.pointsPrice });
         return { status: 201, view: claimView(claim) };
       } catch (e) {
         const reasons = cancellationReasons(e);
@@ -439,8 +427,6 @@ export async function redeem(partner: UserRecord, code: string) {
     if (fresh?.status === 'redeemed') throw conflict(`该兑换码已于 ${beijingTime(fresh.redeemedAt!)} 核销，不能重复使用`);
     throw conflict('核销未成功，请重试');
   }
-  await repo.countRedemption(c.benefitId).catch((e) => log.error('redemption not counted', { err: (e as Error).name }));
-  await stats(c.userId, day, { redemptions: 1 });
   return partnerView((await repo.getClaim(code))!);
 }
 

@@ -1,4 +1,4 @@
-import { addWorkingDays, businessDate, streetName } from '@yx/shared';
+import { addWorkingDays, streetName } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { isConditionFailure } from '../lib/db';
 import { now } from '../lib/clock';
@@ -6,7 +6,6 @@ import { conflict, notFound } from '../lib/errors';
 import type { UserRecord } from '../identity/repository';
 import * as repo from './repository';
 import { staffView } from './service';
-import { woCounters } from './counters';
 
 const isStreetDispatcher = (u: UserRecord, wo: repo.WorkOrderRecord) => (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
 const dispatcherName = (u: UserRecord) => (u.role === 'admin' ? '区政数局' : `${streetName(u.street) ?? ''}调度`);
@@ -77,7 +76,6 @@ export async function markDuplicate(user: UserRecord, no: string, originalNo: st
       actor,
       role: user.role,
       at,
-      counters: woCounters([{ wo, all: { wo_open: -1, wo_closed: 1, wo_duplicates: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');

@@ -1,8 +1,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup } from '@yx/shared';
 import { conditionalUpdate, db, queryIndex, queryPartition, table, transact, versionedUpdate } from '../lib/db';
-import { counterItems, getIdempotency, idempotencyItem } from '../lib/repository';
-import type { CounterDeltas } from '../lib/counters';
+import { getIdempotency, idempotencyItem } from '../lib/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   Follower,
@@ -39,14 +38,12 @@ export async function createWorkOrder(
   events: WoEvent[],
   idem: { userId: string; key: string },
   message: Notice | undefined,
-  counters?: CounterDeltas,
 ): Promise<void> {
   const items: Record<string, unknown>[] = [
     idempotencyItem(idem.userId, idem.key, wo.createdAt, { woNo: wo.no }),
     { Put: { TableName: T(), Item: WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt })), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...events.map((e, n) => ({ Put: { TableName: T(), Item: WoEventRow.toItem(wo.no, n, e) } })),
     ...(message ? noticeItems(message, wo.createdAt) : []),
-    ...counterItems(counters),
   ];
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
@@ -81,8 +78,6 @@ export async function changeWorkOrder(o: {
   messages: Notice[];
   /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
   queue?: { leave: true } | { teamId: string; claimBy: string };
-  /** dashboard counter moves */
-  counters?: CounterDeltas;
 }): Promise<void> {
   const set = { ...o.set };
   if (o.queue && 'claimBy' in o.queue) set.claimBy = o.queue.claimBy;
@@ -99,7 +94,6 @@ export async function changeWorkOrder(o: {
     versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
     { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...noticesOf(o.messages, o.event.at),
-    ...counterItems(o.counters),
   ]);
 }
 
@@ -184,13 +178,12 @@ export async function mergeDuplicate(o: {
   actor: string;
   role: string;
   at: string;
-  counters: CounterDeltas;
 }): Promise<void> {
   const { wo, originalNo, at } = o;
   await transact([
     versionedUpdate(keys.workOrder(wo.no), {
       version: wo.version,
-      set: { state: 'closed', duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) },
+      set: { state: 'closed', closedAt: at, duplicateOf: originalNo, gsi3sk: streetSortKey({ ...wo, state: 'closed', at }) },
       remove: ['gsi2pk', 'gsi2sk'],
     }),
     eventPut(wo.no, 'dup', { at, actor: o.actor, role: o.role, action: '重复件，并入原工单', note: originalNo, from: wo.state, to: 'closed' }),
@@ -199,7 +192,6 @@ export async function mergeDuplicate(o: {
       ? [{ Put: { TableName: T(), Item: Follower.toItem(originalNo, wo.filerId, at), ConditionExpression: 'attribute_not_exists(pk)' } }]
       : []),
     { Update: { TableName: T(), Key: keys.workOrder(originalNo), UpdateExpression: 'ADD affected :n', ExpressionAttributeValues: { ':n': wo.affected } } },
-    ...counterItems(o.counters),
   ]);
 }
 

@@ -34,7 +34,6 @@ import { allocateNumbers } from '../lib/repository';
 import { tell, type Notice } from '../messages/repository';
 import * as repo from './repository';
 import { keys as woKeys } from '../lib/entities/workorders';
-import { woCounters } from './counters';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure } from '../lib/db';
 
@@ -177,7 +176,6 @@ export async function createOrder(o: {
       o.notify === false
         ? undefined
         : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
-      woCounters([{ wo, all: { wo_filed: 1, wo_open: 1 }, week: { of: today, add: { wo_filed: 1 } } }]),
     );
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
@@ -305,8 +303,6 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
   const set: Record<string, unknown> = { state: spec.to };
   let note: string | undefined;
   let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
-  let counters: ReturnType<typeof woCounters> | undefined;
-  const today = businessDate(now());
   if (action === 'claim') {
     set.ownerId = user.id;
     set.ownerName = user.nickname;
@@ -319,7 +315,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     note = body.result as string;
     set.result = body.result;
     set.resultPhotoIds = body.photoIds;
-    counters = woCounters([{ wo, all: { wo_resolved: 1, wo_resolvedOnTime: today <= wo.replyBy ? 1 : 0 }, week: { of: today, add: { wo_resolved: 1 } } }]);
+    set.resolvedAt = at;
   }
   if (action === 'return') {
     note = body.reason as string;
@@ -335,11 +331,6 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     set.ownerName = null;
     queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
-    // the open order moves between departments' counts
-    counters = woCounters([
-      { wo, all: { wo_open: -1 } },
-      { wo: { teamId, street: wo.street }, all: { wo_open: 1 } },
-    ]);
   }
   const noticesFor = (title: string, text: string): Notice[] =>
     [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
@@ -358,7 +349,6 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
         to: spec.to,
         ...(note ? { note } : {}),
       },
-      counters,
       messages:
         action === 'claim' || action === 'resolve'
           ? noticesFor(
@@ -442,7 +432,7 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
     await repo.changeWorkOrder({
       wo,
       eventIndex: events.length,
-      set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', rating: value },
+      set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', closedAt: at, rating: value },
       queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
       event: {
         at,
@@ -454,9 +444,6 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
         ...(comment ? { note: comment } : {}),
       },
       messages: [],
-      counters: next.reopen
-        ? woCounters([{ wo, all: { wo_reopened: 1 } }])
-        : woCounters([{ wo, all: { wo_open: -1, wo_closed: 1, wo_rated: 1, [`wo_${value}`]: 1 }, week: { of: businessDate(now()), add: { wo_closed: 1 } } }]),
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('工单刚刚发生了变化，请刷新后再看');

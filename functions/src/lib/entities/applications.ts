@@ -93,6 +93,8 @@ const ApplicationSchema = z.object({
   phoneHash: z.string().optional(),
   supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),
+  /** 办结 (approved or denied): on which business date, working days used, within the promised days or not */
+  completion: z.object({ on: z.string(), usedDays: z.number(), onTime: z.boolean() }).optional(),
 });
 export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 

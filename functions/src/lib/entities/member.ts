@@ -12,9 +12,8 @@ import { parseRow, type Item } from './entity';
  * | benefit       | BENEFITS              | <benefitId>        | stock left, claimed and redeemed counts |
  * | claim (券码)  | CLAIM#<code>          | CLAIM              | gsi1 USERCLAIM#<userId> / <at>#<code> |
  * | member number | SEQ#MEMBER            | SEQ                | |
- * | daily figures | MEMBERSTAT#<date|ALL> | S#<shard>          | 4 shards; plain ADDs after each change |
+ * | daily figures | MEMBERSTAT#<date|ALL> | STAT               | added by the aggregator from cards, ledger entries, claims |
  */
-export const STAT_SHARDS = 4;
 
 export const keys = {
   card: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBER' }),
@@ -35,11 +34,10 @@ export const keys = {
   userClaims: (userId: string, at: string, code: string) => ({ gsi1pk: `USERCLAIM#${userId}`, gsi1sk: `${at}#${code}` }),
   userClaimsPk: (userId: string) => `USERCLAIM#${userId}`,
   memberSequence: { pk: 'SEQ#MEMBER', sk: 'SEQ' },
-  stat: (day: string, shard: number) => ({ pk: `MEMBERSTAT#${day}`, sk: `S#${shard}` }),
+  stat: (day: string) => ({ pk: `MEMBERSTAT#${day}`, sk: 'STAT' }),
   statDayOf: (pk: string) => pk.slice('MEMBERSTAT#'.length),
+  isStat: (pk: string) => pk.startsWith('MEMBERSTAT#'),
 };
-
-export const shardOf = (userId: string) => [...userId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % STAT_SHARDS;
 
 const CardSchema = z.object({
   userId: z.string(),

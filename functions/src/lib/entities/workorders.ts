@@ -81,6 +81,9 @@ const WorkOrderSchema = z.object({
   escalatedAt: z.string().optional(),
   duplicateOf: z.string().optional(),
   result: z.string().optional(),
+  /** when it was last resolved (办结答复) and when it closed: the dashboards' weeks and on-time rate */
+  resolvedAt: z.string().optional(),
+  closedAt: z.string().optional(),
   resultPhotoIds: z.array(z.string()).optional(),
 });
 export type WorkOrderRecord = z.output<typeof WorkOrderSchema>;

@@ -1,0 +1,119 @@
+/**
+ * The aggregator end to end, on a table of its own (so the rebuild compares every counter with every record in it):
+ * DynamoDB Local's stream → the local stream reader → the handler → counters.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureTable } from '../../../scripts/lib/dynamo';
+import { readFromStart, startStreamReader, type StreamReader } from '../../../scripts/lib/streams';
+import { call } from '../../test/http';
+import { login, startLocalFiles, upload } from '../../test/apply';
+import { seedAll } from '../seed/seed';
+import { batchPut } from '../guide/repository';
+import { handler as applications } from '../applications/handler';
+import { handler as backoffice } from '../backoffice/handler';
+import { handler as workorders } from '../workorders/handler';
+import { handler } from './handler';
+import { reconcile } from './reconcile';
+
+const TABLE = 'yx-test-counters';
+const endpoint = () => process.env.DYNAMODB_ENDPOINT!;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-agg-'));
+const deadLetters = path.join(dir, 'dead-letters.jsonl');
+let reader: StreamReader;
+let stopFiles: () => Promise<void>;
+
+beforeAll(async () => {
+  process.env.TABLE_NAME = TABLE;
+  process.env.LOG_LEVEL = 'silent'; // the handler runs in this process here
+  await ensureTable(endpoint(), TABLE);
+  reader = await startStreamReader({ endpoint: endpoint(), table: TABLE, handle: handler, deadLetterFile: deadLetters, pollMs: 50 });
+  await seedAll();
+  stopFiles = await startLocalFiles();
+}, 60_000);
+afterAll(async () => {
+  await reader.stop();
+  await stopFiles();
+  process.env.TABLE_NAME = 'yx-test';
+});
+
+type Event = Parameters<typeof applications>[0];
+const withKey = (h: (e: Event) => ReturnType<typeof applications>, key: string) => (e: Event) => h({ ...e, headers: { ...e.headers, 'idempotency-key': key } });
+let n = 0;
+const key = (tag: string) => `agg-${tag}-${Date.now()}-${++n}`;
+
+describe('counters from the stream', () => {
+  it('after 200 concurrent submits and filings, then 200 concurrent staff actions, the counters equal a rebuild from the cases', async () => {
+    const zhang = await login('u-resident-zhang');
+    const police = await login('u-staff-police');
+    const urban = await login('u-staff-urban');
+    const file = await upload(zhang);
+    const answers = {
+      realName: '张晓明',
+      idNumber: '440104199003070017',
+      phone: '13800138000',
+      street: 'beijing',
+      purpose: 'employment',
+      m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }],
+      m1: [{ kind: 'upload', fileId: file.fileId }],
+    };
+    const place = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路' };
+    const first = await Promise.all([
+      ...Array.from({ length: 100 }, () =>
+        call(withKey(applications, key('app')), 'POST /v1/applications', { token: zhang, body: { itemId: 'no-criminal-record', answers } }),
+      ),
+      ...Array.from({ length: 100 }, (_, i) =>
+        call(withKey(workorders, key('wo')), 'POST /v1/workorders', {
+          token: zhang,
+          body: { categoryId: 'cityscape-garbage', description: `垃圾清运不及时（第 ${i + 1} 处）`, place },
+        }),
+      ),
+    ]);
+    expect(first.map((r) => r.status)).toEqual(Array(200).fill(201));
+    const appNos = first.slice(0, 100).map((r) => r.body.appNo as string);
+    const woNos = first.slice(100).map((r) => r.body.no as string);
+    expect(new Set([...appNos, ...woNos]).size).toBe(200); // numbers taken in blocks never repeat
+
+    const second = await Promise.all([
+      ...appNos.map((appNo) =>
+        call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', { token: police, params: { appNo, action: 'accept' }, body: { version: 1 } }),
+      ),
+      ...woNos.map((no) => call(workorders, 'POST /v1/workorders/{no}/{action}', { token: urban, params: { no, action: 'claim' }, body: {} })),
+    ]);
+    expect(second.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+
+    await reader.settle();
+    const r = await reconcile();
+    expect(r.unreadable).toEqual([]);
+    expect(r.drift).toEqual([]);
+    expect(r.lostUnits).toEqual([]);
+    // what the dashboards show comes from those counters
+    const admin = await login('u-admin');
+    const district = (await call(backoffice, 'GET /v1/dashboard', { token: admin, query: { scope: 'district' } })).body;
+    expect(district.byState.accepted).toBeGreaterThanOrEqual(100);
+    expect(district.workOrders.filed).toBeGreaterThanOrEqual(100);
+    const dept = (await call(backoffice, 'GET /v1/dashboard', { token: police })).body;
+    expect(dept.byState.accepted).toBe(district.byState.accepted); // only the police department has applications in this table
+  }, 180_000);
+
+  it('counts a record delivered again (a retried batch) only once', async () => {
+    const again = await handler({ Records: await readFromStart(endpoint(), TABLE, 1000) });
+    expect(again.added).toBe(0);
+    expect(again.skipped).toBeGreaterThan(0);
+    expect((await reconcile()).drift).toEqual([]);
+  });
+
+  it('sends a record that cannot be counted to the dead letters after its retries, and goes on counting the rest', async () => {
+    await batchPut([{ pk: 'APP#BROKEN', sk: 'APP', entity: 'Application', state: 'nonsense' }]);
+    await reader.settle();
+    const lines = fs
+      .readFileSync(deadLetters, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].record.dynamodb.Keys.pk.S).toBe('APP#BROKEN');
+    expect(lines[0].error).toMatch(/ZodError|invalid/i);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Lambda's DynamoDB Streams event source, locally: reads DynamoDB Local's stream of the table (shard by shard,
+ * parents first, from a checkpoint when one is kept) and hands batches to the aggregator the way Lambda does in a
+ * deployment (serverless.yml: batch size, retries, bisecting a failing batch, a dead-letter destination). So
+ * `npm start` and the tests count with the same code and the same path as production.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DescribeTableCommand, PutItemCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { Probe } from '../../functions/src/lib/entities/counters';
+import { dynamoClient } from './dynamo';
+import { waitForPort } from './ports';
+
+export interface StreamReaderOptions {
+  endpoint: string;
+  table: string;
+  /** the aggregator's handler, or anything with its signature */
+  handle: (event: { Records: StreamRecord[] }) => Promise<unknown>;
+  /** records per call (serverless.yml's batchSize) */
+  batchSize?: number;
+  pollMs?: number;
+  /** tries of a batch before it is split (serverless.yml's maximumRetryAttempts) */
+  retries?: number;
+  /** where the last sequence number read of each shard is kept (persisted stacks), so a restart resumes */
+  checkpointFile?: string;
+  /** records that failed alone after every retry: one JSON line each (serverless.yml's onFailure queue) */
+  deadLetterFile: string;
+  log?: (msg: string) => void;
+}
+
+export interface StreamReader {
+  /** resolves once every change written before the call has been handed to the aggregator */
+  settle: (timeoutMs?: number) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const probePk = (r: StreamRecord) => r.dynamodb?.Keys?.pk?.S;
+
+/** Turns the table's stream on when an older local table was made without it (what a CloudFormation update does). */
+export async function ensureStream(endpoint: string, table: string): Promise<string> {
+  const client = dynamoClient(endpoint);
+  let d = await client.send(new DescribeTableCommand({ TableName: table }));
+  if (!d.Table?.StreamSpecification?.StreamEnabled) {
+    await client.send(new UpdateTableCommand({ TableName: table, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }));
+    d = await client.send(new DescribeTableCommand({ TableName: table }));
+  }
+  return d.Table!.LatestStreamArn!;
+}
+
+export async function startStreamReader(o: StreamReaderOptions): Promise<StreamReader> {
+  const cfg = { endpoint: o.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const streams = new DynamoDBStreamsClient(cfg);
+  const client = dynamoClient(o.endpoint);
+  const log = o.log ?? (() => undefined);
+  const batchSize = o.batchSize ?? 100;
+  const retries = o.retries ?? 2;
+  const arn = await ensureStream(o.endpoint, o.table);
+  const checkpoint: Record<string, string> = o.checkpointFile && fs.existsSync(o.checkpointFile) ? JSON.parse(fs.readFileSync(o.checkpointFile, 'utf8')) : {};
+  const iterators = new Map<string, string>();
+  const finished = new Set<string>();
+  const probesSeen = new Set<string>();
+  let shards: Shard[] = [];
+  let described = 0;
+  let stopped = false;
+
+  async function describe() {
+    const all: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn, ExclusiveStartShardId: start }));
+      all.push(...(d.StreamDescription?.Shards ?? []));
+      start = d.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    shards = all;
+    described = Date.now();
+  }
+
+  async function iteratorFor(shardId: string): Promise<string | undefined> {
+    const after = checkpoint[shardId];
+    try {
+      const r = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: arn,
+          ShardId: shardId,
+          ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+      return r.ShardIterator;
+    } catch (e) {
+      if (!after) throw e;
+      delete checkpoint[shardId]; // the checkpoint is older than what the stream keeps: from the oldest record kept
+      return iteratorFor(shardId);
+    }
+  }
+
+  /** Lambda's behaviour on a failing batch: retry, then split it in two, and a record failing alone goes to the dead letters. */
+  async function deliver(records: StreamRecord[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await o.handle({ Records: records });
+        return;
+      } catch (e) {
+        if (attempt < retries) {
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+        if (records.length > 1) {
+          const mid = Math.ceil(records.length / 2);
+          await deliver(records.slice(0, mid));
+          await deliver(records.slice(mid));
+          return;
+        }
+        const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        fs.appendFileSync(o.deadLetterFile, `${JSON.stringify({ at: new Date().toISOString(), error, record: records[0] })}\n`);
+        log(`stream record ${records[0].eventID} failed after ${retries + 1} tries; kept in ${o.deadLetterFile}: ${error}`);
+        return;
+      }
+    }
+  }
+
+  /** One pass over the open shards; the number of records read. */
+  async function pass(): Promise<number> {
+    if (!shards.length || Date.now() - described > 2000) await describe();
+    const known = new Set(shards.map((s) => s.ShardId));
+    let read = 0;
+    for (const shard of shards) {
+      const id = shard.ShardId!;
+      if (finished.has(id)) continue;
+      if (shard.ParentShardId && known.has(shard.ParentShardId) && !finished.has(shard.ParentShardId)) continue; // parents first, as Lambda does
+      let it = iterators.get(id) ?? (await iteratorFor(id));
+      if (!it) continue;
+      let r;
+      try {
+        r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: batchSize }));
+      } catch (e) {
+        if ((e as Error).name !== 'ExpiredIteratorException') throw e;
+        iterators.delete(id);
+        continue;
+      }
+      const records = r.Records ?? [];
+      if (records.length) {
+        await deliver(records);
+        for (const rec of records) {
+          const pk = probePk(rec);
+          if (pk?.startsWith('PROBE#')) probesSeen.add(pk);
+        }
+        checkpoint[id] = records[records.length - 1].dynamodb!.SequenceNumber!;
+        if (o.checkpointFile) fs.writeFileSync(o.checkpointFile, JSON.stringify(checkpoint));
+        read += records.length;
+      }
+      it = r.NextShardIterator ?? '';
+      if (it) iterators.set(id, it);
+      else finished.add(id); // a closed shard, read to its end
+    }
+    return read;
+  }
+
+  const running = (async () => {
+    while (!stopped) {
+      try {
+        if (!(await pass())) await sleep(o.pollMs ?? 100);
+      } catch (e) {
+        if (stopped) break;
+        log(`stream reader: ${(e as Error).name}: ${(e as Error).message}; retrying`);
+        await sleep(1000);
+      }
+    }
+  })();
+
+  return {
+    async settle(timeoutMs = 30_000) {
+      // a probe written now comes after every change written before it: once it has been read, so have they
+      const item = Probe.toItem(randomUUID(), new Date().toISOString());
+      await client.send(new PutItemCommand({ TableName: o.table, Item: marshall(item) }));
+      const until = Date.now() + timeoutMs;
+      while (!probesSeen.has(String(item.pk))) {
+        if (Date.now() > until) throw new Error(`stream reader did not catch up within ${timeoutMs} ms`);
+        await sleep(20);
+      }
+      probesSeen.delete(String(item.pk));
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+/** The first `limit` records of the table's stream, oldest first (tests replay them to prove a retry counts once). */
+export async function readFromStart(endpoint: string, table: string, limit: number): Promise<StreamRecord[]> {
+  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const arn = await ensureStream(endpoint, table);
+  const shard = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards![0].ShardId!;
+  const it = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator!;
+  return (await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: limit }))).Records ?? [];
+}
+
+/** scripts/streams.ts as a child process in its own group (killGroup stops it), and how to wait for it to catch up. */
+export async function spawnStreamReader(o: {
+  endpoint: string;
+  table: string;
+  port: number;
+  deadLetterFile: string;
+  checkpointFile?: string;
+  env?: NodeJS.ProcessEnv;
+  out?: 'inherit' | number;
+}): Promise<{ proc: ChildProcess; url: string; settle: () => Promise<void> }> {
+  const root = path.resolve(__dirname, '../..');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...o.env,
+    DYNAMODB_ENDPOINT: o.endpoint,
+    TABLE_NAME: o.table,
+    STREAMS_PORT: String(o.port),
+    DEAD_LETTER_FILE: o.deadLetterFile,
+    STREAMS_CHECKPOINT_FILE: o.checkpointFile ?? '',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  delete env.NODE_OPTIONS; // a parent's loader (jest, tsx) must not ride along
+  const proc = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/streams.ts'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', o.out ?? 'ignore', o.out ?? 'ignore'],
+  });
+  await waitForPort(o.port, 60_000, 'stream reader');
+  const url = `http://127.0.0.1:${o.port}`;
+  return { proc, url, settle: () => settleAt(url) };
+}
+
+/** Waits until the stream reader at `url` has counted every change written before the call. */
+export async function settleAt(url: string): Promise<void> {
+  const r = await fetch(`${url}/settle`, { method: 'POST' });
+  if (r.status !== 204) throw new Error(`stream reader: ${r.status} ${await r.text()}`);
+}

@@ -1,0 +1,44 @@
+/**
+ * The local stack's stream reader as its own process (the aggregator's Lambda, locally): reads the table's stream
+ * and calls functions/src/aggregate/handler.ts. POST /settle on STREAMS_PORT answers once every change written
+ * before the request has been counted (tests and the bench wait on it instead of sleeping).
+ */
+import http from 'node:http';
+import { handler } from '../functions/src/aggregate/handler';
+import { startStreamReader } from './lib/streams';
+
+async function main() {
+  const endpoint = process.env.DYNAMODB_ENDPOINT!;
+  const table = process.env.TABLE_NAME!;
+  const reader = await startStreamReader({
+    endpoint,
+    table,
+    handle: handler,
+    checkpointFile: process.env.STREAMS_CHECKPOINT_FILE || undefined,
+    deadLetterFile: process.env.DEAD_LETTER_FILE ?? '.data/dead-letters.jsonl',
+    log: (msg) => console.error(JSON.stringify({ level: 'error', msg })),
+  });
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST' || req.url !== '/settle') {
+      res.writeHead(404).end();
+      return;
+    }
+    reader.settle().then(
+      () => res.writeHead(204).end(),
+      (e: Error) => res.writeHead(504, { 'content-type': 'text/plain' }).end(e.message),
+    );
+  });
+  server.listen(Number(process.env.STREAMS_PORT), '127.0.0.1');
+  const stop = async () => {
+    server.close();
+    await reader.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

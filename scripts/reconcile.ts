@@ -2,6 +2,8 @@
 // (npm run reconcile [-- --fix]). With --fix, adds the differences and gives back benefit units no claim holds.
 import { reconcile } from '../functions/src/aggregate/reconcile';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local Node 20; read when the client is made
+
 (async () => {
   const r = await reconcile({ fix: process.argv.includes('--fix') });
   console.log(

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env';
+import { log } from './log';
+import { addCapacity, countCall, currentMeter, takesCapacity } from './meter';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -10,6 +12,21 @@ export function db(): DynamoDBDocumentClient {
     const endpoint = env.dynamoEndpoint;
     const client = new DynamoDBClient(
       endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 } : { maxAttempts: 3 },
+    );
+    // while a meter is active (a local request, a test), each command is counted and asked for its consumed capacity;
+    // counted once however often the SDK retries it. INDEXES, not TOTAL: DynamoDB Local leaves index reads out of TOTAL.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const meter = currentMeter();
+        if (!meter) return next(args);
+        const command = String(context.commandName).replace(/Command$/, '');
+        countCall(meter, command);
+        const input = takesCapacity(command) ? { ...(args.input as object), ReturnConsumedCapacity: 'INDEXES' } : args.input;
+        const out = await next({ ...args, input });
+        addCapacity(meter, command, (out.output as { ConsumedCapacity?: Parameters<typeof addCapacity>[2] }).ConsumedCapacity);
+        return out;
+      },
+      { step: 'initialize', name: 'storeMeter' },
     );
     doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -51,9 +68,40 @@ export async function queryIndex(index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, o:
 /** Every row of one partition (`pk`), page by page. */
 export const queryPartition = (pk: string) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
 
-/** Writes the items (Put, Update, ConditionCheck, Delete) in one transaction: all of them or none. */
+/** Tries after the first of a transaction that only met another transaction on the same rows. */
+export const CONFLICT_RETRIES = 3;
+
+/**
+ * Whether to try a cancelled transaction again, and after how many ms: only when it was cancelled because another
+ * transaction touched the same rows at the same moment ('TransactionConflict' on some item, 'None' on the rest: no
+ * condition failed, so the same write may well pass now) and fewer than CONFLICT_RETRIES retries were made. A failed
+ * condition anywhere is an answer (the caller's 409), never retried. The wait grows and is jittered (10–30 ms, 20–60,
+ * 40–120) so the racers part.
+ */
+export function conflictRetryDelay(reasons: readonly string[] | undefined, retriesSoFar: number, random: () => number = Math.random): number | undefined {
+  if (!reasons?.includes('TransactionConflict') || retriesSoFar >= CONFLICT_RETRIES) return undefined;
+  if (!reasons.every((r) => r === 'TransactionConflict' || r === 'None')) return undefined;
+  return 10 * 2 ** retriesSoFar * (1 + 2 * random());
+}
+
+/**
+ * Writes the items (Put, Update, ConditionCheck, Delete) in one transaction: all of them or none. A transaction
+ * cancelled by a conflict alone is tried again (conflictRetryDelay); each retry is logged as a warning.
+ */
 export async function transact(items: readonly unknown[]): Promise<void> {
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+  for (let retries = 0; ; retries++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+      return;
+    } catch (e) {
+      const reasons = cancellationReasons(e);
+      const wait = conflictRetryDelay(reasons, retries);
+      if (wait === undefined) throw e;
+      // lib/log has no warn level: the level field overrides its 'info'. Reasons and attempt only, never the items.
+      log.info(`transaction conflict: retry ${retries + 1} of ${CONFLICT_RETRIES}`, { level: 'warn', reasons, attempt: retries + 2 });
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 /** An update of one row that holds only under its condition, as a transaction item (`.Update` is the UpdateCommand's input). */

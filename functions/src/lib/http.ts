@@ -1,8 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { describeIssues, ROUTE_BY_KEY, type RouteDoc, type RouteKey, type RouteTable } from '@yx/shared';
+import { env } from './env';
 import { AppError, badRequest, forbidden, unauthenticated } from './errors';
 import { log } from './log';
+import { formatStoreCost, STORE_COST_HEADER, withMeter } from './meter';
 import { verifySession, type Session } from './session';
 import type { UserRecord } from './entities/identity';
 
@@ -20,7 +22,21 @@ export interface RouteHandler {
 
 /** Binds a handler to its route key, for routes that answer in a format of their own (Open311). */
 export function keyed(routeKey: RouteKey, fn: (event: HttpEvent) => Promise<HttpResult>): RouteHandler {
-  return Object.assign(fn, { routeKey });
+  return Object.assign(metered(fn), { routeKey });
+}
+
+/**
+ * On the local stage only, a request runs under a store meter (lib/meter) and its answer says what it asked of
+ * DynamoDB in the `x-store-cost` header (format: formatStoreCost), for `npm run bench` to put beside the latency:
+ *   x-store-cost: calls=3;reads=2;writes=0;transactions=1;scans=0;rcu=1;wcu=8;ops=GetItem*2,TransactWriteItems
+ * Other stages never meter.
+ */
+function metered(fn: (event: HttpEvent) => Promise<HttpResult>): (event: HttpEvent) => Promise<HttpResult> {
+  return async (event) => {
+    if (!env.isLocal) return fn(event);
+    const { value, meter } = await withMeter(() => fn(event));
+    return { ...value, headers: { ...value.headers, [STORE_COST_HEADER]: formatStoreCost(meter) } };
+  };
 }
 
 type Def<K extends RouteKey> = RouteTable[K];

@@ -1,0 +1,89 @@
+import { CONFLICT_RETRIES, conditionalUpdate, conflictRetryDelay, db, transact } from './db';
+import { withMeter } from './meter';
+
+/** When lib/db's transact tries a cancelled transaction again: a conflict alone, a few times, after a short jittered wait. */
+describe('conflictRetryDelay', () => {
+  const low = () => 0;
+  const high = () => 0.999;
+
+  it('retries a transaction cancelled only by a conflict with another one', () => {
+    expect(conflictRetryDelay(['None', 'TransactionConflict', 'None'], 0, low)).toBe(10);
+    expect(conflictRetryDelay(['TransactionConflict'], 0, high)).toBeCloseTo(30, 0);
+  });
+
+  it('waits longer at each retry, jittered, and gives up after CONFLICT_RETRIES', () => {
+    const waits = [0, 1, 2].map((n) => [conflictRetryDelay(['TransactionConflict'], n, low), conflictRetryDelay(['TransactionConflict'], n, high)]);
+    expect(waits.map(([a]) => a)).toEqual([10, 20, 40]);
+    for (const [a, b] of waits) expect(b! / a!).toBeCloseTo(3, 1);
+    expect(CONFLICT_RETRIES).toBe(3);
+    expect(conflictRetryDelay(['TransactionConflict'], CONFLICT_RETRIES)).toBeUndefined();
+  });
+
+  it('never retries a failed condition, anywhere in the transaction, nor any other cause', () => {
+    expect(conflictRetryDelay(['TransactionConflict', 'ConditionalCheckFailed'], 0)).toBeUndefined();
+    expect(conflictRetryDelay(['ConditionalCheckFailed', 'None'], 0)).toBeUndefined();
+    expect(conflictRetryDelay(['ConditionalCheckFailed'], 0)).toBeUndefined(); // a single conditional write refused
+    expect(conflictRetryDelay(['None', 'ValidationError'], 0)).toBeUndefined();
+    expect(conflictRetryDelay(['None', 'None'], 0)).toBeUndefined();
+    expect(conflictRetryDelay(undefined, 0)).toBeUndefined(); // not a cancelled transaction at all
+  });
+});
+
+/**
+ * DynamoDB Local runs transactions one at a time and never reports a conflict, so the first `cancel` transactions are
+ * cancelled here before they leave the client, as DynamoDB would cancel them.
+ */
+describe('transact under conflicts', () => {
+  const lines: string[] = [];
+  const level = process.env.LOG_LEVEL;
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    lines.length = 0;
+    process.env.LOG_LEVEL = 'info';
+    spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+  });
+  afterEach(() => {
+    db().middlewareStack.remove('cancelSome');
+    spy.mockRestore();
+    process.env.LOG_LEVEL = level;
+  });
+  const cancel = (times: number, reasons: string[]) =>
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'TransactWriteItemsCommand' || times-- <= 0) return next(args);
+        throw Object.assign(new Error('Transaction cancelled'), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: reasons.map((Code) => ({ Code })),
+        });
+      },
+      { step: 'initialize', name: 'cancelSome' },
+    );
+  const item = (sk: string) =>
+    conditionalUpdate(
+      { pk: `RETRYTEST#${Date.now()}`, sk },
+      { update: 'SET #n = :n', condition: 'attribute_not_exists(pk)', names: { '#n': 'n' }, values: { ':n': 1 } },
+    );
+
+  it('tries again after a conflict and logs each retry as a warning, with the reasons only', async () => {
+    cancel(2, ['None', 'TransactionConflict']);
+    const { meter } = await withMeter(() => transact([item('a'), item('b')]));
+    expect(meter.transactions).toBe(3);
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged).toEqual([
+      { level: 'warn', msg: 'transaction conflict: retry 1 of 3', reasons: ['None', 'TransactionConflict'], attempt: 2 },
+      { level: 'warn', msg: 'transaction conflict: retry 2 of 3', reasons: ['None', 'TransactionConflict'], attempt: 3 },
+    ]);
+  });
+
+  it('gives up after three retries with the cancellation itself', async () => {
+    cancel(10, ['TransactionConflict']);
+    const { meter, value } = await withMeter(() => transact([item('c')]).catch((e: Error) => e.name));
+    expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 4, 3]);
+  });
+
+  it('never retries when a condition failed', async () => {
+    cancel(1, ['TransactionConflict', 'ConditionalCheckFailed']);
+    const { meter, value } = await withMeter(() => transact([item('d'), item('e')]).catch((e: Error) => e.name));
+    expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 1, 0]);
+  });
+});

@@ -198,7 +198,7 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
     );
   }
   console.log(
-    '\nStaff actions run on the applications the step before moved (accept on those just submitted, and so on), so a step has as many targets as its predecessor answered 2xx; check-in and claim have one target per member. ' +
+    '\nStaff actions run on the applications the step before moved (accept on those just submitted, and so on), so a step has at most as many targets as the step before answered 2xx (fewer when its own time runs out first); check-in and claim have one target per member. ' +
       'Conflict retries: lines of the API log saying "transaction conflict" (lib/db retries a transaction cancelled by a conflict alone); DynamoDB Local runs transactions one at a time and never reports a conflict, so locally this stays 0 — it counts in a deployed stage’s logs.',
   );
 }

@@ -19,9 +19,12 @@ export interface CatalogSnapshot {
 export const SHARD_SIZE = 200;
 const CACHE_MS = 60_000;
 let cache: CatalogSnapshot | undefined;
+/** Full items, kept in the container for a minute like the catalogue (an admin import shows within a minute). */
+const items = new Map<string, { item: ServiceItem | undefined; at: number }>();
 
 export function clearCatalogCache(): void {
   cache = undefined;
+  items.clear();
 }
 
 export async function loadCatalog(): Promise<CatalogSnapshot> {
@@ -37,8 +40,13 @@ export async function loadCatalog(): Promise<CatalogSnapshot> {
 }
 
 export async function getServiceItem(id: string): Promise<ServiceItem | undefined> {
+  const hit = items.get(id);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.item;
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.serviceItem(id) }));
-  return r.Item ? ServiceItemRow.fromItem(r.Item) : undefined;
+  const item = r.Item ? ServiceItemRow.fromItem(r.Item) : undefined;
+  if (items.size > 2000) items.clear(); // bounded: the district has under 1,000 items
+  items.set(id, { item, at: Date.now() });
+  return item;
 }
 
 export async function getDepartmentName(id: string): Promise<string | undefined> {

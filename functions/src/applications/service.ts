@@ -39,12 +39,14 @@ import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
 import { getServiceItem, loadCatalog } from '../guide/repository';
-import { getEnterprise, type UserRecord } from '../identity/repository';
+import { enterpriseLookup, getEnterprise, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
-import { getLicence, listLicences } from '../wallet/repository';
+import { getLicence, licenceLookup, listLicences } from '../wallet/repository';
 import * as repo from './repository';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
-import { isConditionFailure } from '../lib/db';
+import { isConditionFailure, readAll } from '../lib/db';
+import { idempotencyLookup } from '../lib/repository';
+import { fileLookup } from '../files/repository';
 
 /** Days a firm has to hand in a deferred (容缺) material. */
 export const DEFERRAL_WORKING_DAYS = 10;
@@ -180,20 +182,57 @@ function fileFieldsOf(form: FormDef): FieldDef[] {
 export async function submitApplication(caller: UserRecord, idemKey: string, req: SubmitRequest): Promise<{ status: number; receipt: Receipt }> {
   const userId = caller.id;
   const requestHash = hashRequest(req);
-  const earlier = await repo.getIdempotent(userId, idemKey);
-  if (earlier) {
+  // the form and its checks need no store call (items are cached); the same body always passes or fails them alike
+  try {
+    return await submitChecked(caller, idemKey, req, requestHash);
+  } catch (e) {
+    // a key reused for a different request is told so, even when that request is also invalid
+    if (e instanceof AppError && e.status < 500 && e.status !== 409) {
+      const earlier = await repo.getIdempotent(userId, idemKey);
+      if (earlier && earlier.requestHash !== requestHash) throw conflict('这次提交的凭证已用于另一份申请，请刷新页面后重新提交');
+    }
+    throw e;
+  }
+}
+
+async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitRequest, requestHash: string): Promise<{ status: number; receipt: Receipt }> {
+  const userId = caller.id;
+  const target = await loadForm(req);
+  const user = requireApplicant(caller, target.items);
+  const fileFields = fileFieldsOf(target.form);
+  const deferredFields = req.deferred.map((name) => fileFields.find((f) => f.materialName === name || f.label === name));
+  if (deferredFields.some((f) => !f)) throw badRequest('容缺的材料不在本事项的材料清单中');
+  const deferredKeys = new Set(deferredFields.map((f) => f!.key));
+  const form: FormDef = { ...target.form, fields: target.form.fields.map((f) => (deferredKeys.has(f.key) ? { ...f, required: false } : f)) };
+  const parsed = buildAnswersSchema(form).safeParse(req.answers);
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error, formLabels(form)).map((d) => ({ ...d, field: `answers.${d.field}` }));
+    throw new AppError(400, 'VALIDATION_FAILED', `表单填写有误：${details.map((d) => d.message).join('；')}`, details);
+  }
+  const answers = parsed.data;
+  for (const k of deferredKeys) if (answers[k]) throw badRequest('已容缺的材料不需要再上传，请取消容缺或移除该材料');
+  const given = fileFields.flatMap((f) => ((answers[f.key] as FileRef[] | undefined) ?? []).map((ref) => ({ field: f, ref })));
+  const uploads = given.filter((r) => r.ref.kind === 'upload').map((r) => ({ ...r, fileId: (r.ref as { fileId: string }).fileId }));
+  const eLicences = given.filter((r) => r.ref.kind === 'elicence').map((r) => ({ ...r, licenceId: (r.ref as { licenceId: string }).licenceId }));
+
+  // one read for everything the submit depends on: an earlier submit under this key, the firm, every file and e-licence
+  const found = await readAll(
+    {
+      earlier: [idempotencyLookup(userId, idemKey)],
+      firm: user.enterpriseCode ? [enterpriseLookup(user.enterpriseCode)] : [],
+      files: uploads.map((u) => fileLookup(u.fileId)),
+      licences: eLicences.map((l) => licenceLookup(userId, l.licenceId)),
+    },
+    { consistent: true },
+  );
+  const earlier = found.earlier[0];
+  if (earlier?.appNos) {
     if (earlier.requestHash !== requestHash) throw conflict('这次提交的凭证已用于另一份申请，请刷新页面后重新提交');
     return { status: 200, receipt: await receiptFor(earlier.appNos, earlier.queryCode) };
   }
+  const ent = found.firm[0];
 
-  const target = await loadForm(req);
-  const user = requireApplicant(caller, target.items);
-  const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
-  const fileFields = fileFieldsOf(target.form);
-
-  // 容缺: deferred materials are named by the form's material fields
-  const deferredFields = req.deferred.map((name) => fileFields.find((f) => f.materialName === name || f.label === name));
-  if (deferredFields.some((f) => !f)) throw badRequest('容缺的材料不在本事项的材料清单中');
+  // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {
     const check = checkDeferrals({
       grade: ent?.grade ?? null,
@@ -204,33 +243,21 @@ export async function submitApplication(caller: UserRecord, idemKey: string, req
     if (!check.ok) throw ruleViolation(check.reason);
     if (!ent) throw ruleViolation('容缺受理仅适用于已绑定企业的申请人');
   }
-  const deferredKeys = new Set(deferredFields.map((f) => f!.key));
-  const form: FormDef = { ...target.form, fields: target.form.fields.map((f) => (deferredKeys.has(f.key) ? { ...f, required: false } : f)) };
-  const parsed = buildAnswersSchema(form).safeParse(req.answers);
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error, formLabels(form)).map((d) => ({ ...d, field: `answers.${d.field}` }));
-    throw new AppError(400, 'VALIDATION_FAILED', `表单填写有误：${details.map((d) => d.message).join('；')}`, details);
-  }
-  const answers = parsed.data;
-  for (const k of deferredKeys) if (answers[k]) throw badRequest('已容缺的材料不需要再上传，请取消容缺或移除该材料');
 
   // every file must be the applicant's and ready; every e-licence theirs and of the right type
-  const licenceUses: { licenceId: string; material: string }[] = [];
+  uploads.forEach((u, i) => {
+    const f = found.files[i];
+    if (!f || f.ownerId !== userId || f.status !== 'ready') throw badRequest(`${u.field.label}：文件不存在或尚未上传完成，请重新上传`);
+  });
   const materialTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!materialTypes.has(m.name)) materialTypes.set(m.name, m.eLicence);
-  const checks = fileFields.flatMap((f) =>
-    ((answers[f.key] as FileRef[] | undefined) ?? []).map(async (ref) => {
-      if (ref.kind === 'upload') {
-        if (!(await readyFileOf(userId, ref.fileId))) throw badRequest(`${f.label}：文件不存在或尚未上传完成，请重新上传`);
-        return;
-      }
-      const lic = await getLicence(userId, ref.licenceId);
-      if (!lic) throw badRequest(`${f.label}：未找到该电子证照`);
-      if (materialTypes.get(f.materialName ?? '') !== lic.type) throw badRequest(`${f.label}：该电子证照不能代替此材料`);
-      licenceUses.push({ licenceId: ref.licenceId, material: f.materialName ?? f.label });
-    }),
-  );
-  await Promise.all(checks); // each file and licence is one key lookup; they run side by side
+  const licenceUses: { licenceId: string; material: string }[] = [];
+  eLicences.forEach((l, i) => {
+    const lic = found.licences[i];
+    if (!lic) throw badRequest(`${l.field.label}：未找到该电子证照`);
+    if (materialTypes.get(l.field.materialName ?? '') !== lic.type) throw badRequest(`${l.field.label}：该电子证照不能代替此材料`);
+    licenceUses.push({ licenceId: l.licenceId, material: l.field.materialName ?? l.field.label });
+  });
 
   const at = now();
   const atIso = at.toISOString();

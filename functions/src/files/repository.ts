@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../lib/db';
+import { db, table, type Lookup } from '../lib/db';
 import { FileRow, keys, type FileRecord } from '../lib/entities/files';
 
 export type { FileRecord };
@@ -14,6 +14,8 @@ export async function getFiles(fileIds: string[]): Promise<FileRecord[]> {
   const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(fileIds)].slice(0, 100).map((id) => keys.file(id)) } } }));
   return (r.Responses?.[table()] ?? []).map(FileRow.fromItem);
 }
+
+export const fileLookup = (fileId: string): Lookup<FileRecord> => ({ key: keys.file(fileId), parse: FileRow.fromItem });
 
 export async function getFile(fileId: string): Promise<FileRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.file(fileId) }));

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../lib/db';
+import { db, table, type Lookup } from '../lib/db';
 import { Enterprise, IdNumberGuard, keys, OpenidLink, TeamMember, teamOf, User, type EnterpriseRecord, type UserRecord } from '../lib/entities/identity';
 import { getUser } from '../lib/repository';
 
@@ -62,6 +62,8 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
     }),
   );
 }
+
+export const enterpriseLookup = (creditCode: string): Lookup<EnterpriseRecord> => ({ key: keys.enterprise(creditCode), parse: Enterprise.fromItem });
 
 export async function getEnterprise(creditCode: string): Promise<EnterpriseRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(creditCode) }));

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env';
 import { log } from './log';
 import { addCapacity, countCall, currentMeter, takesCapacity } from './meter';
@@ -176,4 +176,39 @@ export function versionedUpdate(
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/** One row to read by its key and how to read it. Repositories build them, so only they know the keys. */
+export interface Lookup<T> {
+  key: { pk: string; sk: string };
+  parse: (item: Record<string, unknown>) => T;
+}
+
+type Parsed<L> = L extends Lookup<infer T> ? T : never;
+
+/**
+ * Rows of any kinds in one BatchGetItem (a request reads what it needs in one call instead of one GetItem each),
+ * in named groups: each group's records in the order asked, undefined where there is no row. Up to 100 distinct
+ * keys; keys the store leaves unprocessed (throttling) are asked for again.
+ */
+export async function readAll<G extends Record<string, Lookup<unknown>[]>>(
+  groups: G,
+  o: { consistent?: boolean } = {},
+): Promise<{ [K in keyof G]: (Parsed<G[K][number]> | undefined)[] }> {
+  const id = (k: { pk: string; sk: string }) => `${k.pk}\u0000${k.sk}`;
+  const all = Object.values(groups).flat();
+  let pending = [...new Map(all.map((l) => [id(l.key), l.key])).values()];
+  if (pending.length > 100) throw new Error('readAll: more than 100 keys');
+  const rows = new Map<string, Record<string, unknown>>();
+  for (let attempt = 0; pending.length; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 5)));
+    const r = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ...(o.consistent ? { ConsistentRead: true } : {}) } } }));
+    for (const row of r.Responses?.[table()] ?? []) rows.set(id({ pk: String(row.pk), sk: String(row.sk) }), row);
+    pending = (r.UnprocessedKeys?.[table()]?.Keys ?? []) as { pk: string; sk: string }[];
+  }
+  const read = (l: Lookup<unknown>) => {
+    const row = rows.get(id(l.key));
+    return row ? l.parse(row) : undefined;
+  };
+  return Object.fromEntries(Object.entries(groups).map(([name, list]) => [name, list.map(read)])) as { [K in keyof G]: (Parsed<G[K][number]> | undefined)[] };
 }

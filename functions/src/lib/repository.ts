@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from './db';
+import { db, table, type Lookup } from './db';
 import { keys as identityKeys, User, type UserRecord } from './entities/identity';
 import { Idempotency, keys as idemKeys, type IdempotencyRecord } from './entities/idempotency';
 import { Counter, keys as counterKeys, type Scope } from './entities/counters';
@@ -24,6 +24,12 @@ export async function getIdempotency(userId: string, key: string): Promise<Idemp
   const r = await db().send(new GetCommand({ TableName: table(), Key: idemKeys.idempotency(userId, key), ConsistentRead: true }));
   return r.Item ? Idempotency.fromItem(r.Item) : undefined;
 }
+
+/** The same record, to read with other rows in one call (`readAll`, consistently: its twin may have just written it). */
+export const idempotencyLookup = (userId: string, key: string): Lookup<IdempotencyRecord> => ({
+  key: idemKeys.idempotency(userId, key),
+  parse: Idempotency.fromItem,
+});
 
 /** The record of an action, written in the action's own transaction: the first writer wins, the others' transactions fail. */
 export function idempotencyItem(userId: string, key: string, at: string, made: Omit<IdempotencyRecord, 'at'>) {

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../lib/db';
+import { db, table, type Lookup } from '../lib/db';
 import { keys as identityKeys } from '../lib/entities/identity';
 import { keys, Licence, type LicenceRecord } from '../lib/entities/wallet';
 
@@ -15,6 +15,8 @@ export async function listLicences(userId: string): Promise<LicenceRecord[]> {
   );
   return (r.Items ?? []).map(Licence.fromItem);
 }
+
+export const licenceLookup = (userId: string, licenceId: string): Lookup<LicenceRecord> => ({ key: keys.licence(userId, licenceId), parse: Licence.fromItem });
 
 export async function getLicence(userId: string, licenceId: string): Promise<LicenceRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.licence(userId, licenceId) }));

@@ -1,8 +1,8 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_MEMBER_RULES, type Benefit, type MemberRules } from '@yx/shared';
-import { db, queryIndex, table } from '../lib/db';
+import { db, queryIndex, readAll, table } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { idempotencyItem, getIdempotency } from '../lib/repository';
+import { idempotencyItem, idempotencyLookup, getIdempotency } from '../lib/repository';
 import {
   BenefitItem,
   Card,
@@ -208,6 +208,24 @@ export async function saveBenefit(b: Benefit, at: string, mode: 'create' | 'upda
       ExpressionAttributeValues: values,
     }),
   );
+}
+
+/**
+ * What a claim is judged on, in one consistent read: the rules, the member's card, the benefit, an earlier claim
+ * under this key, and how often the member has claimed it.
+ */
+export async function claimInputs(userId: string, benefitId: string, idem: string) {
+  const r = await readAll(
+    {
+      rules: [{ key: keys.rules, parse: Rules.fromItem }],
+      card: [{ key: keys.card(userId), parse: Card.fromItem }],
+      benefit: [{ key: keys.benefit(benefitId), parse: BenefitItem.fromItem }],
+      earlier: idem ? [idempotencyLookup(userId, idem)] : [],
+      count: [{ key: keys.count(userId, benefitId), parse: (row: Record<string, unknown>) => Number(row.n ?? 0) }],
+    },
+    { consistent: true },
+  );
+  return { rules: r.rules[0] ?? DEFAULT_MEMBER_RULES, card: r.card[0], benefit: r.benefit[0], earlier: r.earlier[0]?.code, claimed: r.count[0] ?? 0 };
 }
 
 export async function claimedCount(userId: string, benefitIds: string[]): Promise<Map<string, number>> {

@@ -305,19 +305,12 @@ export async function claimBenefit(userId: string, benefitId: string, keyOf: () 
   } catch (e) {
     keyProblem = e;
   }
-  const [rules, card, benefit, earlier, counts] = await Promise.all([
-    repo.getRules(),
-    repo.getCard(userId),
-    repo.getBenefit(benefitId),
-    idem ? repo.idempotentClaim(userId, idem) : undefined,
-    repo.claimedCount(userId, [benefitId]),
-  ]);
+  const { rules, card, benefit, earlier, claimed } = await repo.claimInputs(userId, benefitId, idem);
   if (!benefit || benefit.stock <= 0) throw notFound('没有这项福利');
   if (keyProblem) throw keyProblem;
   if (earlier) return { status: 200, view: claimView((await repo.getClaim(earlier))!) };
   if (!card?.memberNo) throw conflict('请先领取会员卡');
   const day = today();
-  const claimed = counts.get(benefitId) ?? 0;
   const check = claimCheck({
     benefit: { ...benefit, stock: benefit.stockLeft },
     member: { levelId: heldLevel(card, rules, day).levelId, balance: card.balance ?? 0 },

@@ -11,6 +11,7 @@ import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
 import { countersSettled } from '../../test/streams';
+import { parseStoreCost } from '../lib/meter';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -56,6 +57,9 @@ async function submit(at?: string, who: keyof typeof PEOPLE = 'zhang') {
 const act = (token: string, appNo: string, action: string, body: object) =>
   call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
 const view = (token: string, appNo: string) => call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } });
+/** What an answer asked of the store (the local stage's x-store-cost header): e.g. 'GetItem,Query,TransactWriteItems'. */
+const storeOps = (r: { headers: Record<string, string> }) =>
+  [...parseStoreCost(r.headers['x-store-cost'])!.ops].map(([op, n]) => (n > 1 ? `${op}*${n}` : op)).join();
 
 describe('staff workbench', () => {
   it('takes an application from acceptance to delivery, telling the applicant at each step', async () => {
@@ -81,6 +85,8 @@ describe('staff workbench', () => {
     ] as const) {
       const r = await act(officer, appNo, action, { version: v.version, ...body });
       expect([action, r.status]).toEqual([action, 200]);
+      // the officer, the case's partition, one transaction: the answer is built from them (file links kept from the view)
+      expect([action, storeOps(r)]).toEqual([action, 'GetItem,Query,TransactWriteItems']);
       v = r.body;
     }
     expect(v.state).toBe('delivered');
@@ -92,6 +98,17 @@ describe('staff workbench', () => {
     expect(detail.body.nextAction.kind).toBe('rate');
     const after = await call(handler, 'GET /v1/staff/applications', { token: officer, query: { limit: '50' } });
     expect(after.body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo); // delivered leaves the queue
+  });
+
+  it('answers an action on a case not opened here with its file links read: one BatchGet beside the officer, the case and the transaction', async () => {
+    const { appNo } = await submit();
+    const officer = await login('u-staff-police');
+    const r = await act(officer, appNo, 'accept', { version: 1 });
+    expect(r.status).toBe(200);
+    expect(storeOps(r)).toBe('GetItem,Query,TransactWriteItems,BatchGetItem');
+    expect(r.body.materials.find((m: { source: string }) => m.source === 'upload').fileUrls).toHaveLength(1);
+    const shown = (await view(officer, appNo)).body;
+    expect({ ...r.body, materials: undefined }).toEqual({ ...shown, materials: undefined }); // as a fresh read gives it
   });
 
   it('refuses every illegal transition with 409 and says why', async () => {

@@ -63,6 +63,16 @@ export async function addSideEvent(appNo: string, tag: string, e: EventRecord): 
   await db().send(new PutCommand({ TableName: T(), Item: AppEvent.sideItem(appNo, tag, e) }));
 }
 
+/**
+ * The application as `changeApplication` (applications/repository) leaves it: the fields set, those removed, the version
+ * one up. An action answers with it instead of reading the partition again.
+ */
+export function changedApplication(app: ApplicationRecord, set: Partial<ApplicationRecord>, remove: (keyof ApplicationRecord)[]): ApplicationRecord {
+  const next: Record<string, unknown> = { ...app, ...set, version: app.version + 1 };
+  for (const k of remove) delete next[k];
+  return Application.fromItem(next);
+}
+
 // ---- 并联审批 opinions --------------------------------------------------------------------------
 
 export async function listOpinions(departmentId: string): Promise<OpinionTask[]> {

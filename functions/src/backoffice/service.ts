@@ -7,6 +7,7 @@ import {
   STAFF_ACTIONS,
   STATE_NAMES,
   type ApplicationState,
+  type CalendarData,
   type StaffAction,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
@@ -18,7 +19,7 @@ import { newQueryCode } from '../lib/ids';
 import type { UserRecord } from '../identity/repository';
 import { getServiceItem } from '../guide/repository';
 import { OPINION_WORKING_DAYS, openOpinions } from './opinions';
-import { queuePage } from './repository';
+import { changedApplication, queuePage } from './repository';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { viewUrls } from '../files/service';
@@ -39,7 +40,34 @@ async function departmentApplication(officer: UserRecord, appNo: string) {
 /** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
 export async function staffView(officer: UserRecord, appNo: string) {
   const { app, events, opinions } = await departmentApplication(officer, appNo);
-  const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
+  const [cal, files] = await Promise.all([getCalendar(), fileLinks(app, { fresh: true })]);
+  return officerView(app, events, opinions, files, cal);
+}
+
+type FileLink = { url: string; contentType: string; fileName: string };
+
+/**
+ * Links to look at the uploaded materials, kept in the container for 5 minutes. A link carries the file's name and
+ * type, which only the file's row holds (the application keeps the ids), so signing one reads the rows (one
+ * BatchGet); a ready file never changes, and a link signed for 30 minutes still has 25 to go. The case's page
+ * signs afresh each time it loads; an action's answer, usually right after the officer opened the case, reuses them.
+ */
+const LINK_MS = 5 * 60_000;
+const links = new Map<string, { link: FileLink; at: number }>();
+
+async function fileLinks(app: repo.ApplicationRecord, o: { fresh: boolean }): Promise<Map<string, FileLink>> {
+  const ids = app.materials.flatMap((m) => m.fileIds ?? []);
+  const t = Date.now();
+  const kept = new Map<string, FileLink>();
+  if (!o.fresh) for (const id of ids) if (t - (links.get(id)?.at ?? 0) < LINK_MS) kept.set(id, links.get(id)!.link);
+  const missing = ids.filter((id) => !kept.has(id));
+  const signed = missing.length ? await viewUrls(missing) : new Map<string, FileLink>();
+  if (links.size > 5000) links.clear(); // bounded: a container sees a few hundred cases an hour
+  for (const [id, link] of signed) links.set(id, { link, at: t });
+  return new Map([...kept, ...signed]);
+}
+
+function officerView(app: repo.ApplicationRecord, events: repo.EventRecord[], opinions: repo.OpinionTask[], files: Map<string, FileLink>, cal: CalendarData) {
   return {
     ...summaryOf(app, cal),
     version: app.version,
@@ -163,6 +191,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
   }
   if (app.state === 'supplement') remove.push('pausedSince');
+  const event: repo.EventRecord = { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state };
   try {
     await repo.changeApplication({
       app,
@@ -171,14 +200,18 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       expectState: [app.state],
       eventIndex: events.length,
       opinions: opinionTasks,
-      event: { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state },
+      event,
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
     throw e;
   }
-  return staffView(officer, appNo);
+  // the answer from what was read and what was just written, as a fresh read of the partition would give it: the
+  // event last in the trail (it is the newest), the opinion tasks in their rows' order (by department)
+  const asked = new Set(opinionTasks.map((t) => t.departmentId));
+  const allOpinions = [...opinions.filter((o) => !asked.has(o.departmentId)), ...opinionTasks].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1));
+  return officerView(changedApplication(app, set, remove), [...events, event], allOpinions, await fileLinks(app, { fresh: false }), cal);
 }
 
 /** The queue position after a supplement: the deadline moves by the paused working days. */

@@ -27,28 +27,49 @@ const T = () => table();
 const updateWithEvent = (no: string, update: Parameters<typeof conditionalUpdate>[1], tag: string, event: WoEvent) =>
   transact([conditionalUpdate(keys.workOrder(no), update), eventPut(no, tag, event)]);
 const eventPut = (no: string, tag: string, e: WoEvent) => ({ Put: { TableName: T(), Item: WoEventRow.sideItem(no, tag, e) } });
-/** at most 20 people told per change, one message each */
-const noticesOf = (notices: Notice[], at: string) =>
-  uniqueRecipients(notices)
-    .slice(0, 20)
-    .flatMap((m) => noticeItems(m, at));
+/** A transaction holds at most 100 items. */
+const MAX_ITEMS = 100;
 
+/**
+ * The items that tell people of a change, one notice a person: the filer and followers first (at most 20), then the
+ * handling team's members as far as the transaction has room (`taken`: the items already in it). A team larger than
+ * that (about 30 people) has its first members told; the order is in the team's list regardless.
+ */
+function noticesOf(people: Notice[], team: Notice[], at: string, taken: number): Record<string, unknown>[] {
+  const told = uniqueRecipients(people).slice(0, 20);
+  const items = told.flatMap((m) => noticeItems(m, at));
+  for (const m of uniqueRecipients(team)) {
+    if (told.some((t) => t.userId === m.userId)) continue;
+    const more = noticeItems(m, at);
+    if (taken + items.length + more.length > MAX_ITEMS) break;
+    told.push(m);
+    items.push(...more);
+  }
+  return items;
+}
+
+/**
+ * A new order with its first events, index rows and idempotency record, the filer's message and the team's notices:
+ * one transaction. Gives the order as stored.
+ */
 export async function createWorkOrder(
   wo: WorkOrderRecord,
   events: WoEvent[],
   idem: { userId: string; key: string },
-  message: Notice | undefined,
-): Promise<void> {
+  told: { filer?: Notice; team: Notice[] },
+): Promise<WorkOrderRecord> {
+  const row = WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt }));
   const items: Record<string, unknown>[] = [
     idempotencyItem(idem.userId, idem.key, wo.createdAt, { woNo: wo.no }),
-    { Put: { TableName: T(), Item: WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt })), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: T(), Item: row, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...events.map((e, n) => ({ Put: { TableName: T(), Item: WoEventRow.toItem(wo.no, n, e) } })),
-    ...(message ? noticeItems(message, wo.createdAt) : []),
   ];
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
   items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
+  items.push(...noticesOf(told.filer ? [told.filer] : [], told.team, wo.createdAt, items.length));
   await transact(items);
+  return WorkOrder.fromItem(row); // the order as a read would give it
 }
 
 /** The order an earlier request under this key filed (or the order its note went to). */
@@ -69,16 +90,21 @@ export async function getWorkOrder(no: string): Promise<{ wo?: WorkOrderRecord; 
   return out;
 }
 
-/** A state change with its event and the messages to the filer and followers, guarded by state and version. */
+/**
+ * A state change with its event, the messages to the filer and followers and (sent back to a team) the team's notices,
+ * guarded by state and version. Gives the order as the change leaves it, so the caller answers without reading it again.
+ */
 export async function changeWorkOrder(o: {
   wo: WorkOrderRecord;
   set: Record<string, unknown>;
   event: WoEvent;
   eventIndex: number;
   messages: Notice[];
+  /** the members of the team the order goes (back) to */
+  team?: Notice[];
   /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
   queue?: { leave: true } | { teamId: string; claimBy: string };
-}): Promise<void> {
+}): Promise<WorkOrderRecord> {
   const set = { ...o.set };
   if (o.queue && 'claimBy' in o.queue) set.claimBy = o.queue.claimBy;
   // the street's list follows the state (and the deadline it is sorted by)
@@ -93,8 +119,11 @@ export async function changeWorkOrder(o: {
   await transact([
     versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
     { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...noticesOf(o.messages, o.event.at),
+    ...noticesOf(o.messages, o.team ?? [], o.event.at, 2),
   ]);
+  const row: Record<string, unknown> = { ...o.wo, ...set, version: o.wo.version + 1 };
+  for (const k of remove) delete row[k];
+  return WorkOrder.fromItem(row); // index keys dropped, as when read
 }
 
 /**
@@ -115,7 +144,7 @@ export async function addProgressNote(no: string, ownerId: string, idemKey: stri
       },
     },
     { Put: { TableName: T(), Item: WoEventRow.sideItem(no, 'note', event), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...noticesOf(messages, event.at),
+    ...noticesOf(messages, [], event.at, 3),
   ]);
 }
 

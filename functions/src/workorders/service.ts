@@ -28,14 +28,15 @@ import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { loadCatalog } from '../guide/repository';
-import { getEnterprise, teamMembers, teamOf, type UserRecord } from '../identity/repository';
-import { readyFileOf, viewUrls } from '../files/service';
-import { allocateNumbers } from '../lib/repository';
-import { tell, type Notice } from '../messages/repository';
+import { enterpriseLookup, teamMembers, teamOf, type UserRecord } from '../identity/repository';
+import { viewUrls } from '../files/service';
+import { fileLookup, type FileRecord } from '../files/repository';
+import { allocateNumbers, idempotencyLookup } from '../lib/repository';
+import type { Notice } from '../messages/repository';
 import * as repo from './repository';
 import { keys as woKeys } from '../lib/entities/workorders';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
-import { isConditionFailure } from '../lib/db';
+import { isConditionFailure, readAll } from '../lib/db';
 
 export { teamOf };
 
@@ -62,13 +63,33 @@ async function claimDeadline(hours: number): Promise<string> {
   return new Date(`${addWorkingDays(businessDate(t), Math.ceil(hours / 8), cal)}T18:00:00+08:00`).toISOString();
 }
 
+/** Whether every one of these files (read with the request's other rows) is a finished upload of this person's. */
+const ownReadyFiles = (files: (FileRecord | undefined)[], ownerId: string) => files.every((f) => f && f.ownerId === ownerId && f.status === 'ready');
+
+/** The photos a handler names (办结, 处理进展): one read for all of them, none when there are none. */
+async function checkOwnPhotos(photoIds: string[], ownerId: string, message: string): Promise<void> {
+  if (!photoIds.length) return;
+  const found = await readAll({ photos: photoIds.map((id) => fileLookup(id)) });
+  if (!ownReadyFiles(found.photos, ownerId)) throw badRequest(message);
+}
+
 /**
  * 诉求 (residents, enterprises) and 一键呼叫 (grid officials): validated, routed by category at once
  * (a department, or the street's grid team), with the filer's photos checked to be theirs.
  */
 export async function fileWorkOrder(user: UserRecord, idemKey: string, req: FileWorkOrderRequest) {
   const userId = user.id;
-  const earlier = await repo.idempotentWorkOrder(userId, idemKey);
+  // one read for all the filing depends on: an earlier filing under this key (consistently: its twin may have just
+  // written it), the filer's firm, the photos
+  const found = await readAll(
+    {
+      earlier: [idempotencyLookup(userId, idemKey)],
+      firm: user.role === 'enterprise' && user.enterpriseCode ? [enterpriseLookup(user.enterpriseCode)] : [],
+      photos: req.photoIds.map((id) => fileLookup(id)),
+    },
+    { consistent: true },
+  );
+  const earlier = found.earlier[0]?.woNo;
   if (earlier) return { status: 200, view: await filerView(userId, earlier) };
   const cat = categoryById(req.categoryId)!;
   const isGrid = user.role === 'grid';
@@ -76,10 +97,10 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
   if (!isGrid && cat.kind === 'community') throw ruleViolation('该分类由网格员上报，请选择其他分类');
   if (cat.placeRequired && !req.place) throw badRequest('该类问题需要在地图上选择位置或填写地址', [{ field: 'place', message: '位置：必填' }]);
   if (req.anonymous && user.role !== 'resident') throw ruleViolation('只有居民可以匿名反映');
-  for (const id of req.photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
+  if (!ownReadyFiles(found.photos, userId)) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const street = req.street ?? user.street;
   if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
-  const ent = user.role === 'enterprise' && user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  const ent = found.firm[0];
   const made = await createOrder({
     categoryId: cat.id,
     description: req.description,
@@ -97,7 +118,8 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
     idem: { userId, key: idemKey },
     firstAction: isGrid ? '一键呼叫' : '提交诉求',
   });
-  return { status: made.created ? 201 : 200, view: await filerView(userId, made.no) };
+  // a new order answers from what was just written; one filed by a twin request is read
+  return made.created ? { status: 201, view: filerAnswer(userId, made.wo, made.events, []) } : { status: 200, view: await filerView(userId, made.no) };
 }
 
 /**
@@ -122,7 +144,7 @@ export async function createOrder(o: {
   idem: { userId: string; key: string };
   firstAction: string;
   notify?: boolean;
-}): Promise<{ no: string; created: boolean }> {
+}): Promise<{ no: string; created: true; wo: repo.WorkOrderRecord; events: repo.WoEvent[] } | { no: string; created: false }> {
   const cat = categoryById(o.categoryId)!;
   const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${o.street}`;
   const at = now();
@@ -168,44 +190,50 @@ export async function createOrder(o: {
     },
     { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
   ];
+  const team = await teamNotices(
+    { no, teamId },
+    `新工单待签收：${cat.name}`,
+    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
+    o.filerId,
+  );
+  const filer: Notice | undefined =
+    o.notify === false
+      ? undefined
+      : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` };
   try {
-    await repo.createWorkOrder(
-      wo,
-      events,
-      o.idem,
-      o.notify === false
-        ? undefined
-        : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` },
-    );
+    return { no, created: true, wo: await repo.createWorkOrder(wo, events, o.idem, { filer, team }), events };
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);
     if (!won) throw conflict('提交正在处理中，请稍后查看');
     return { no: won, created: false };
   }
-  await notifyTeam(
-    wo,
-    `新工单待签收：${cat.name}`,
-    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
-    o.filerId,
-  );
-  return { no, created: true };
+}
+
+/** A team's members, kept in the container for a minute like the catalogue (membership follows a person's role, rarely changed). */
+const TEAM_MS = 60_000;
+const teams = new Map<string, { members: string[]; at: number }>();
+
+async function membersOf(teamId: string): Promise<string[]> {
+  const hit = teams.get(teamId);
+  if (hit && Date.now() - hit.at < TEAM_MS) return hit.members;
+  const members = await teamMembers(teamId);
+  teams.set(teamId, { members, at: Date.now() }); // a few dozen teams in the district
+  return members;
 }
 
 /**
- * 一键呼叫 "the responsible people are notified at once": every member of the handling team gets an
- * inbox message (and a subscribe message) as soon as the order is theirs. After the order's own
- * transaction, so a failure here never loses the order; the team's list shows it regardless.
+ * 一键呼叫 "the responsible people are notified at once": every member of the handling team gets an inbox message
+ * (and a subscribe message), written in the transaction that makes the order theirs. Should the members not be
+ * readable, the order goes through untold (logged): the team's list shows it regardless.
  */
-async function notifyTeam(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title: string, body: string, except?: string) {
+async function teamNotices(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, title: string, body: string, except?: string): Promise<Notice[]> {
   try {
-    const members = (await teamMembers(wo.teamId)).filter((id) => id !== except);
-    await tell(
-      members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body })),
-      now().toISOString(),
-    );
+    const members = (await membersOf(wo.teamId)).filter((id) => id !== except);
+    return members.map((userId) => ({ userId, appNo: wo.no, template: 'workorder_arrived', title, body }));
   } catch (e) {
     log.error('team notification failed', { no: wo.no, err: (e as Error).name });
+    return [];
   }
 }
 
@@ -243,6 +271,10 @@ function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
 export async function filerView(userId: string, no: string) {
   const { wo, events, followers } = await repo.getWorkOrder(no);
   if (!wo || (wo.filerId !== userId && !followers.includes(userId))) throw notFound('未找到该诉求');
+  return filerAnswer(userId, wo, events, followers);
+}
+
+function filerAnswer(userId: string, wo: repo.WorkOrderRecord, events: repo.WoEvent[], followers: string[]) {
   if (wo.filerId !== userId) return { ...publicView(wo, events), mine: false };
   return { ...publicView(wo, events), mine: true, photoIds: wo.photoIds, filer: wo.filerDisplay };
 }
@@ -251,6 +283,10 @@ export async function filerView(userId: string, no: string) {
 export async function staffView(user: UserRecord, no: string) {
   const { wo, events } = await repo.getWorkOrder(no);
   if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
+  return staffAnswer(user, wo, events);
+}
+
+async function staffAnswer(user: UserRecord, wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
   return {
     ...publicView(wo, events),
     ...(await handlingFacts(wo)),
@@ -310,8 +346,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
   }
   if (action === 'start') note = body.note as string | undefined;
   if (action === 'resolve') {
-    for (const id of (body.photoIds as string[] | undefined) ?? [])
-      if (!(await readyFileOf(user.id, id))) throw badRequest('办结照片不存在或尚未上传完成，请重新上传');
+    await checkOwnPhotos((body.photoIds as string[] | undefined) ?? [], user.id, '办结照片不存在或尚未上传完成，请重新上传');
     note = body.result as string;
     set.result = body.result;
     set.resultPhotoIds = body.photoIds;
@@ -334,21 +369,33 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
   }
   const noticesFor = (title: string, text: string): Notice[] =>
     [wo.filerId, ...followers].map((uid) => ({ userId: uid, appNo: no, template: `workorder_${spec.to}`, title, body: text }));
+  // 改派: the new team is told in the same transaction
+  const team =
+    action === 'redispatch'
+      ? await teamNotices(
+          { no, teamId: String(set.teamId) },
+          `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`,
+          `${wo.description.slice(0, 40)}（${note}）`,
+        )
+      : [];
+  const event: repo.WoEvent = {
+    at,
+    actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName,
+    role: user.role,
+    action: spec.name,
+    from: wo.state,
+    to: spec.to,
+    ...(note ? { note } : {}),
+  };
+  let changed: repo.WorkOrderRecord;
   try {
-    await repo.changeWorkOrder({
+    changed = await repo.changeWorkOrder({
       wo,
       set,
       queue,
       eventIndex: events.length,
-      event: {
-        at,
-        actor: user.role === 'dispatcher' ? `${streetName(user.street) ?? ''}调度` : wo.teamName,
-        role: user.role,
-        action: spec.name,
-        from: wo.state,
-        to: spec.to,
-        ...(note ? { note } : {}),
-      },
+      event,
+      team,
       messages:
         action === 'claim' || action === 'resolve'
           ? noticesFor(
@@ -363,28 +410,30 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     if (action === 'claim' && fresh?.ownerName) throw conflict(`该工单已由 ${fresh.ownerName} 签收`);
     throw conflict('工单刚刚被其他人处理，请刷新后再看');
   }
-  if (action === 'redispatch')
-    await notifyTeam({ no, teamId: String(set.teamId) }, `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`, `${wo.description.slice(0, 40)}（${note}）`);
-  return staffView(user, no);
+  // the answer from what was read and written: the new event is the newest of the trail
+  return staffAnswer(user, changed, [...events, event]);
 }
 
 /** 处理进展: the owner adds a note (and before/after photos) while handling; the filer and followers hear of it. */
 export async function addNote(user: UserRecord, no: string, note: string, photoIds: string[], keyOf: () => string) {
   const userId = user.id;
-  const { wo, followers } = await repo.getWorkOrder(no);
+  const { wo, events, followers } = await repo.getWorkOrder(no);
   if (!wo || !canHandle(user, wo)) throw notFound('未找到该工单');
   const key = keyOf();
-  if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // a retried note: already in the trail
+  // one read: an earlier note under this key (consistently: its twin may have just written it), the photos
+  const found = await readAll({ earlier: [idempotencyLookup(userId, key)], photos: photoIds.map((id) => fileLookup(id)) }, { consistent: true });
+  if (found.earlier[0]?.woNo) return staffView(user, no); // a retried note: already in the trail
   if (wo.ownerId !== userId) throw forbidden('只有签收人可以填写处理进展');
   if (!['claimed', 'in_progress'].includes(wo.state)) throw conflict(`工单当前为“${WO_STATE_NAMES[wo.state]}”，不能添加处理进展`);
-  for (const id of photoIds) if (!(await readyFileOf(userId, id))) throw badRequest('照片不存在或尚未上传完成，请重新上传');
+  if (!ownReadyFiles(found.photos, userId)) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const at = now().toISOString();
+  const event: repo.WoEvent = { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) };
   try {
     await repo.addProgressNote(
       no,
       userId,
       key,
-      { at, actor: wo.teamName, role: user.role, action: '处理进展', note, ...(photoIds.length ? { photoIds } : {}) },
+      event,
       [wo.filerId, ...followers].map((uid) => ({
         userId: uid,
         appNo: no,
@@ -398,7 +447,7 @@ export async function addNote(user: UserRecord, no: string, note: string, photoI
     if (await repo.idempotentWorkOrder(userId, key)) return staffView(user, no); // its twin got there first
     throw conflict('工单刚刚发生了变化，请刷新后再看');
   }
-  return staffView(user, no);
+  return staffAnswer(user, wo, [...events, event]); // a note changes the trail only
 }
 
 /**
@@ -423,26 +472,33 @@ export async function photos(user: UserRecord, no: string) {
 
 /** The filer rates the answer; not satisfied reopens once to the same team, then it closes. */
 export async function rate(userId: string, no: string, value: 'satisfied' | 'basic' | 'unsatisfied', comment?: string) {
-  const { wo, events } = await repo.getWorkOrder(no);
+  const { wo, events, followers } = await repo.getWorkOrder(no);
   if (!wo || wo.filerId !== userId) throw notFound('未找到该诉求');
   if (wo.state !== 'resolved') throw conflict('办结后才能评价');
   const next = afterRating(value, wo.reopened);
   const at = now().toISOString();
+  // reopened: the team is told in the same transaction
+  const team = next.reopen
+    ? await teamNotices(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim())
+    : [];
+  const event: repo.WoEvent = {
+    at,
+    actor: wo.anonymous ? '匿名居民' : wo.filerDisplay,
+    role: 'filer',
+    action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`,
+    from: 'resolved',
+    to: next.to,
+    ...(comment ? { note: comment } : {}),
+  };
+  let changed: repo.WorkOrderRecord;
   try {
-    await repo.changeWorkOrder({
+    changed = await repo.changeWorkOrder({
       wo,
       eventIndex: events.length,
       set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', closedAt: at, rating: value },
       queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
-      event: {
-        at,
-        actor: wo.anonymous ? '匿名居民' : wo.filerDisplay,
-        role: 'filer',
-        action: `评价：${WO_RATING_NAMES[value]}${next.reopen ? '，重新办理' : ''}`,
-        from: 'resolved',
-        to: next.to,
-        ...(comment ? { note: comment } : {}),
-      },
+      event,
+      team,
       messages: [],
     });
   } catch (e) {
@@ -450,9 +506,7 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
     throw e;
   }
   await awardPointsQuietly({ userId, points: RATING_POINTS / 2, reason: '评价诉求办理', source: `worating:${no}` });
-  if (next.reopen)
-    await notifyTeam(wo, `工单重新办理：${wo.categoryPath.split(' / ').pop()}`, `反映人对办理结果不满意，请重新签收办理。${comment ?? ''}`.trim());
-  return filerView(userId, no);
+  return filerAnswer(userId, changed, [...events, event], followers);
 }
 
 /** Before filing: open orders of the same category within 100 m in the last 30 days (public view, no filer). */

@@ -6,6 +6,7 @@ import { issueSession } from '../lib/session';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { getCard, ledger } from '../member/repository';
+import { parseStoreCost } from '../lib/meter';
 
 beforeAll(() => seedAll());
 
@@ -15,6 +16,9 @@ const file = (token: string, body: object, key = `wo-${Date.now()}-${++seq}`) =>
 const act = (token: string, no: string, action: string, body: object = {}) =>
   call(handler, 'POST /v1/workorders/{no}/{action}', { token, params: { no, action }, body });
 const view = (token: string, no: string) => call(handler, 'GET /v1/workorders/{no}', { token, params: { no } });
+/** What an answer asked of the store (the local stage's x-store-cost header): e.g. 'GetItem,Query,TransactWriteItems'. */
+const storeOps = (r: { headers: Record<string, string> }) =>
+  [...parseStoreCost(r.headers['x-store-cost'])!.ops].map(([op, n]) => (n > 1 ? `${op}*${n}` : op)).join();
 
 // 北京路步行街 and two points 60 m and 300 m east of it
 const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行街 北京路与西湖路交界' };
@@ -104,6 +108,7 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
     const caller = await login('u-grid-beijing');
     const r = await file(caller, { categoryId: 'community-safety-hazard', description: '府前社区 3 号楼外墙瓷砖松动，有坠落风险', place: HERE });
     expect(r.status).toBe(201);
+    expect(parseStoreCost(r.headers['x-store-cost'])!.transactions).toBe(1); // a team this large is told as far as the order's transaction holds
     const tokens = await Promise.all(officials.map((o) => issueSession({ userId: o.id, role: 'grid' }).then((s) => s.token)));
     const results = await Promise.all(tokens.map((t) => act(t, r.body.no, 'claim')));
     const winners = results.filter((x) => x.status === 200);
@@ -160,6 +165,37 @@ describe('越秀先锋: one-tap call, claim by duty, handling, rating', () => {
     expect(r.body).toMatchObject({ state: 'dispatched', teamName: expect.stringContaining('住房') });
     const list = await call(handler, 'GET /v1/team/workorders', { token: await login('u-staff-housing') });
     expect(list.body.items.map((i: { no: string }) => i.no)).toContain(no);
+  });
+});
+
+describe('store calls', () => {
+  it('files, claims, re-dispatches and reopens in one transaction each, answering from what it read and wrote', async () => {
+    const zhang = await login('u-resident-zhang');
+    const body = { categoryId: 'cityscape-garbage', description: '垃圾清运不及时，路口堆了一天', place: HERE };
+    await file(zhang, body); // the container's catalogue, calendar, order numbers and team members are now read
+    // the caller (by the route); the earlier filing under the key, firm and photos in one read; the order, its
+    // message and the team's notices in one transaction
+    const filed = await file(zhang, body, 'wo-cost-1');
+    expect([filed.status, storeOps(filed)]).toEqual([201, 'GetItem,BatchGetItem,TransactWriteItems']);
+    expect(filed.body).toEqual((await view(zhang, filed.body.no)).body);
+    const again = await file(zhang, body, 'wo-cost-1');
+    expect([again.status, again.body.no, storeOps(again)]).toEqual([200, filed.body.no, 'GetItem,BatchGetItem,Query']);
+    const team = await login('u-staff-urban');
+    const claimed = await act(team, filed.body.no, 'claim');
+    expect([claimed.status, storeOps(claimed)]).toEqual([200, 'GetItem,Query,TransactWriteItems']);
+    expect(claimed.body).toEqual((await view(team, filed.body.no)).body);
+    await act(team, filed.body.no, 'resolve', { result: '已清运并冲洗路面' });
+    // not satisfied: reopened to the same team, told in the change's transaction; the other one is the rating's points
+    const reopened = await call(handler, 'POST /v1/workorders/{no}/rating', { token: zhang, params: { no: filed.body.no }, body: { value: 'unsatisfied' } });
+    expect(reopened.body).toMatchObject({ state: 'dispatched', reopened: true });
+    const ops = parseStoreCost(reopened.headers['x-store-cost'])!.ops;
+    expect([ops.get('Query'), ops.get('TransactWriteItems')]).toEqual([1, 2]);
+    expect(reopened.body).toEqual((await view(zhang, filed.body.no)).body);
+    const dispatcher = await login('u-dispatcher-beijing');
+    await act(dispatcher, filed.body.no, 'redispatch', { teamId: 'dept:housing', note: '先试一次' }); // the housing team's members are now read
+    const moved = await act(dispatcher, filed.body.no, 'redispatch', { teamId: 'dept:urban', note: '仍属城管' });
+    expect([moved.status, storeOps(moved)]).toEqual([200, 'GetItem,Query,TransactWriteItems']);
+    expect(moved.body).toEqual((await view(dispatcher, filed.body.no)).body);
   });
 });
 

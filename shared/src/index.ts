@@ -25,3 +25,4 @@ export * from './workorders/deadlines';
 export * from './member';
 export * from './api/meta';
 export * from './api/paging';
+export * from './api/lazy';

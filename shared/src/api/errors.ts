@@ -1,25 +1,30 @@
 import * as z from 'zod';
+import { lazy } from './lazy';
 
 /** The one error shape of the API: { error: { code, message, details? } }, message in Chinese. */
-export const ErrorCode = z.enum([
-  'VALIDATION_FAILED',
-  'BODY_TOO_LARGE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RULE_VIOLATION',
-  'TOO_MANY_REQUESTS',
-  'UPSTREAM_FAILED',
-  'INTERNAL',
-]);
+export const ErrorCode = lazy(() =>
+  z.enum([
+    'VALIDATION_FAILED',
+    'BODY_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'CONFLICT',
+    'RULE_VIOLATION',
+    'TOO_MANY_REQUESTS',
+    'UPSTREAM_FAILED',
+    'INTERNAL',
+  ]),
+);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ErrorBody = z.object({
-  error: z.object({
-    code: ErrorCode,
-    message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+export const ErrorBody = lazy(() =>
+  z.object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    }),
   }),
-});
+);
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ErrorBody } from './errors';
+import { lazy } from './lazy';
 import { Health, OpenApiDocument, OutboxList, OutboxQuery } from './meta';
 import { CalendarData } from '../calendar/data';
 import { QueueQuery, StaffActionParams, StaffActionBodies } from '../backoffice/actions';
@@ -166,8 +167,8 @@ const WO_HANDLERS = ['staff', 'grid', 'dispatcher', 'admin'] as const;
 const MEMBERS = ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'] as const;
 const PARTNERS = ['partner'] as const;
 
-/** A body checked per action (the `{action}` path segment picks the schema): the union, for the document. */
-const unionOf = (bodies: Record<string, z.ZodType>) => z.union(Object.values(bodies) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+/** A body checked per action (the `{action}` path segment picks the schema): the union, for the document (built when first read). */
+const unionOf = (bodies: Record<string, z.ZodType>) => lazy(() => z.union(Object.values(bodies) as [z.ZodType, z.ZodType, ...z.ZodType[]]));
 
 /**
  * Every HTTP route, described once, by route key. The OpenAPI document is generated from it, a test
@@ -509,7 +510,7 @@ export const ROUTE_TABLE = {
     summary: 'Open311 GeoReport v2: services (leaf categories)',
     tag: 'open311',
     roles: 'public',
-    response: z.array(Open311Service),
+    response: lazy(() => z.array(Open311Service)),
     error: Open311Errors,
   },
   'GET /open311/v2/services/{file}': {
@@ -525,7 +526,7 @@ export const ROUTE_TABLE = {
     tag: 'open311',
     roles: 'public',
     body: Open311PostRequest,
-    response: z.array(Open311Created),
+    response: lazy(() => z.array(Open311Created)),
     error: Open311Errors,
   },
   'GET /open311/v2/requests.json': {
@@ -533,7 +534,7 @@ export const ROUTE_TABLE = {
     tag: 'open311',
     roles: 'public',
     query: Open311ListQuery,
-    response: z.array(Open311Request),
+    response: lazy(() => z.array(Open311Request)),
     error: Open311Errors,
   },
   'GET /open311/v2/requests/{file}': {
@@ -541,7 +542,7 @@ export const ROUTE_TABLE = {
     tag: 'open311',
     roles: 'public',
     params: Open311FileParams,
-    response: z.array(Open311Request),
+    response: lazy(() => z.array(Open311Request)),
     error: Open311Errors,
   },
   'GET /open311/v2/tokens/{file}': {
@@ -549,7 +550,7 @@ export const ROUTE_TABLE = {
     tag: 'open311',
     roles: 'public',
     params: Open311FileParams,
-    response: z.array(Open311Token),
+    response: lazy(() => z.array(Open311Token)),
     error: Open311Errors,
   },
 } as const satisfies Record<string, RouteDef>;

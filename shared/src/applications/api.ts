@@ -4,181 +4,208 @@ import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
 import { FormDef } from '../apply/form';
 import { CreditGrade } from '../apply/tolerance';
 import { MaterialFile } from '../files/api';
+import { lazy } from '../api/lazy';
 
-const Slug = z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' });
-export const AppNo = z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' });
+const Slug = lazy(() => z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' }));
+export const AppNo = lazy(() => z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' }));
 
 /** 信用承诺's signer: a name of at most this many characters. */
 export const COMMITMENT_SIGNER_MAX = 20;
 
 /** The answers are checked against the item's form (shared/src/apply) by the service. */
-export const SubmitRequest = z
-  .strictObject({
-    itemId: Slug.optional(),
-    bundleId: Slug.optional(),
-    answers: z.record(z.string().max(40), z.unknown()),
-    /** 容缺受理: names of required materials the firm will hand in later. */
-    deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
-    /** 信用承诺: the signer's name, given when anything is deferred. */
-    commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
-  })
-  .refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] });
+export const SubmitRequest = lazy(() =>
+  z
+    .strictObject({
+      itemId: Slug.optional(),
+      bundleId: Slug.optional(),
+      answers: z.record(z.string().max(40), z.unknown()),
+      /** 容缺受理: names of required materials the firm will hand in later. */
+      deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
+      /** 信用承诺: the signer's name, given when anything is deferred. */
+      commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
+    })
+    .refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] }),
+);
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '提交凭证不正确，请刷新页面后重试' });
+export const IdempotencyKey = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '提交凭证不正确，请刷新页面后重试' }));
 
-export const LightSchema = z.enum(['green', 'yellow', 'red']);
+export const LightSchema = lazy(() => z.enum(['green', 'yellow', 'red']));
 
-export const DeferredMaterial = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() });
+export const DeferredMaterial = lazy(() => z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() }));
 
-export const Receipt = z.object({
-  appNo: z.string(),
-  queryCode: z.string().optional(), // shown once, at submission
-  itemName: z.string(),
-  departmentName: z.string(),
-  submittedAt: z.string(),
-  promisedDays: z.number(),
-  statutoryDays: z.number(),
-  promisedDeadline: z.string(),
-  statutoryDeadline: z.string(),
-  nextSteps: z.array(z.string()),
-  linked: z.array(z.object({ appNo: z.string(), itemName: z.string(), departmentName: z.string() })),
-  deferred: z.array(DeferredMaterial),
-});
+export const Receipt = lazy(() =>
+  z.object({
+    appNo: z.string(),
+    queryCode: z.string().optional(), // shown once, at submission
+    itemName: z.string(),
+    departmentName: z.string(),
+    submittedAt: z.string(),
+    promisedDays: z.number(),
+    statutoryDays: z.number(),
+    promisedDeadline: z.string(),
+    statutoryDeadline: z.string(),
+    nextSteps: z.array(z.string()),
+    linked: z.array(z.object({ appNo: z.string(), itemName: z.string(), departmentName: z.string() })),
+    deferred: z.array(DeferredMaterial),
+  }),
+);
 export type Receipt = z.infer<typeof Receipt>;
 
-export const ApplicationSummary = z.object({
-  appNo: z.string(),
-  itemName: z.string(),
-  departmentName: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  stateName: z.string(),
-  submittedAt: z.string(),
-  light: LightSchema.nullable(), // null when the clock does not run (ended, withdrawn, waiting for the applicant)
-  remainingDays: z.number().nullable(),
-  deadline: z.string(),
-});
+export const ApplicationSummary = lazy(() =>
+  z.object({
+    appNo: z.string(),
+    itemName: z.string(),
+    departmentName: z.string(),
+    state: z.enum(APPLICATION_STATES),
+    stateName: z.string(),
+    submittedAt: z.string(),
+    light: LightSchema.nullable(), // null when the clock does not run (ended, withdrawn, waiting for the applicant)
+    remainingDays: z.number().nullable(),
+    deadline: z.string(),
+  }),
+);
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
 
-export const TimelineEntry = z.object({
-  at: z.string(),
-  actor: z.string(), // a department or 申请人 — never a person's private data
-  action: z.string(),
-  note: z.string().optional(),
-  state: z.enum(APPLICATION_STATES).optional(),
-});
+export const TimelineEntry = lazy(() =>
+  z.object({
+    at: z.string(),
+    actor: z.string(), // a department or 申请人 — never a person's private data
+    action: z.string(),
+    note: z.string().optional(),
+    state: z.enum(APPLICATION_STATES).optional(),
+  }),
+);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const ApplicationDetail = ApplicationSummary.extend({
-  promisedDays: z.number(),
-  statutoryDays: z.number(),
-  usedDays: z.number().nullable(),
-  timeline: z.array(TimelineEntry),
-  nextAction: z.object({ kind: z.enum(['supplement', 'pickup', 'rate', 'wait', 'none']), text: z.string() }),
-  supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
-  deferred: z.array(DeferredMaterial),
-  materials: z.array(
-    z.object({
-      name: z.string(),
-      source: z.enum(['upload', 'elicence', 'deferred', 'none']),
-      /** the applicant's own uploads, to look at again (short-lived URLs) */
-      files: z.array(MaterialFile).optional(),
-    }),
-  ),
-  linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
-  rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
-  itemId: z.string(),
-});
+export const ApplicationDetail = lazy(() =>
+  ApplicationSummary.extend({
+    promisedDays: z.number(),
+    statutoryDays: z.number(),
+    usedDays: z.number().nullable(),
+    timeline: z.array(TimelineEntry),
+    nextAction: z.object({ kind: z.enum(['supplement', 'pickup', 'rate', 'wait', 'none']), text: z.string() }),
+    supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+    deferred: z.array(DeferredMaterial),
+    materials: z.array(
+      z.object({
+        name: z.string(),
+        source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+        /** the applicant's own uploads, to look at again (short-lived URLs) */
+        files: z.array(MaterialFile).optional(),
+      }),
+    ),
+    linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
+    rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
+    itemId: z.string(),
+  }),
+);
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
-export const ListMineQuery = z.strictObject({
-  state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
-  limit: PageLimit,
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' })
-    .optional(),
-});
-export const ListMineResponse = z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() });
+export const ListMineQuery = lazy(() =>
+  z.strictObject({
+    state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
+    limit: PageLimit,
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,300}$/, { message: '翻页位置不正确' })
+      .optional(),
+  }),
+);
+export const ListMineResponse = lazy(() => z.object({ items: z.array(ApplicationSummary), nextCursor: z.string().nullable() }));
 
 /** 进度查询 without logging in: the number plus the query code or the last 4 digits of the phone. */
 /** 免登录查询: a 6-digit query code, or the last 4 digits of the applicant's phone. */
 export const LOOKUP_CODE_LENGTH = 6;
 export const PHONE_TAIL_LENGTH = 4;
-export const LookupRequest = z.strictObject({
-  appNo: AppNo,
-  code: z
-    .string()
-    .trim()
-    .regex(new RegExp(`^(\\d{${PHONE_TAIL_LENGTH}}|\\d{${LOOKUP_CODE_LENGTH}})$`), {
-      message: `请输入 ${LOOKUP_CODE_LENGTH} 位查询码或手机号后 ${PHONE_TAIL_LENGTH} 位`,
-    }),
-});
-export const LookupResponse = ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() });
+export const LookupRequest = lazy(() =>
+  z.strictObject({
+    appNo: AppNo,
+    code: z
+      .string()
+      .trim()
+      .regex(new RegExp(`^(\\d{${PHONE_TAIL_LENGTH}}|\\d{${LOOKUP_CODE_LENGTH}})$`), {
+        message: `请输入 ${LOOKUP_CODE_LENGTH} 位查询码或手机号后 ${PHONE_TAIL_LENGTH} 位`,
+      }),
+  }),
+);
+export const LookupResponse = lazy(() => ApplicationSummary.extend({ timeline: z.array(TimelineEntry), applicant: z.string() }));
 
 /** A rating's comment (好差评), at most this many characters. */
 export const RATING_COMMENT_MAX = 300;
-export const RateRequest = z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(RATING_COMMENT_MAX).optional() });
-export const SupplementRequest = z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) });
-export const AppNoParams = z.strictObject({ appNo: AppNo });
+export const RateRequest = lazy(() => z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(RATING_COMMENT_MAX).optional() }));
+export const SupplementRequest = lazy(() => z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }));
+export const AppNoParams = lazy(() => z.strictObject({ appNo: AppNo }));
 
-export const DraftParams = z.strictObject({ formId: z.string().regex(/^(item|bundle)-[a-z0-9-]{2,60}$/, { message: '表单编号不正确' }) });
-export const DraftBody = z.strictObject({
-  answers: z.record(z.string().max(40), z.unknown()),
-  deferred: z.array(z.string().max(60)).max(20).default([]),
-  step: z.number().int().min(0).max(10).default(0),
-});
+export const DraftParams = lazy(() => z.strictObject({ formId: z.string().regex(/^(item|bundle)-[a-z0-9-]{2,60}$/, { message: '表单编号不正确' }) }));
+export const DraftBody = lazy(() =>
+  z.strictObject({
+    answers: z.record(z.string().max(40), z.unknown()),
+    deferred: z.array(z.string().max(60)).max(20).default([]),
+    step: z.number().int().min(0).max(10).default(0),
+  }),
+);
 
-export const MessageView = z.object({
-  id: z.string(),
-  at: z.string(),
-  title: z.string(),
-  body: z.string(),
-  appNo: z.string().optional(),
-  read: z.boolean(),
-});
-export const MessageListResponse = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() });
+export const MessageView = lazy(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    title: z.string(),
+    body: z.string(),
+    appNo: z.string().optional(),
+    read: z.boolean(),
+  }),
+);
+export const MessageListResponse = lazy(() => z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.string().nullable() }));
 
-export const MessagesQuery = z.strictObject({
-  limit: PageLimit,
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' })
-    .optional(),
-});
+export const MessagesQuery = lazy(() =>
+  z.strictObject({
+    limit: PageLimit,
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: '翻页位置不正确' })
+      .optional(),
+  }),
+);
 /** A message is addressed by its time and id (both from the list), so reading it costs one key lookup. */
-export const MessageParams = z.strictObject({ messageId: z.string().regex(/^m_[A-Za-z0-9]{12}$/, { message: '消息编号不正确' }) });
-export const ReadMessageRequest = z.strictObject({ at: z.iso.datetime({ message: '时间格式不正确' }) });
-export const UnreadCount = z.object({ unread: z.number() });
+export const MessageParams = lazy(() => z.strictObject({ messageId: z.string().regex(/^m_[A-Za-z0-9]{12}$/, { message: '消息编号不正确' }) }));
+export const ReadMessageRequest = lazy(() => z.strictObject({ at: z.iso.datetime({ message: '时间格式不正确' }) }));
+export const UnreadCount = lazy(() => z.object({ unread: z.number() }));
 
 /** An e-licence in the wallet (电子证照), its number masked. */
-export const LicenceView = z.object({
-  id: z.string(),
-  type: z.string(),
-  name: z.string(),
-  number: z.string(),
-  issuer: z.string(),
-  validUntil: z.string().optional(),
-});
+export const LicenceView = lazy(() =>
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    number: z.string(),
+    issuer: z.string(),
+    validUntil: z.string().optional(),
+  }),
+);
 export type LicenceView = z.infer<typeof LicenceView>;
-export const LicenceList = z.object({ items: z.array(LicenceView) });
+export const LicenceList = lazy(() => z.object({ items: z.array(LicenceView) }));
 
 /** 草稿: what a person typed, saved as they go. */
-export const DraftView = z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() });
+export const DraftView = lazy(() =>
+  z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() }),
+);
 export type DraftView = z.infer<typeof DraftView>;
 
 /** GET /v1/forms/{formId}: everything the apply page needs at once. */
-export const FormPayload = z.object({
-  formId: z.string(),
-  form: FormDef,
-  itemNames: z.array(z.string()),
-  prefill: z.record(z.string(), z.unknown()),
-  draft: DraftView.optional(),
-  verified: z.boolean(),
-  licences: z.array(LicenceView),
-  /** for each file field, the licence type that can replace it (null: upload only) */
-  licenceTypes: z.record(z.string(), z.string().nullable()),
-  tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number() }),
-});
+export const FormPayload = lazy(() =>
+  z.object({
+    formId: z.string(),
+    form: FormDef,
+    itemNames: z.array(z.string()),
+    prefill: z.record(z.string(), z.unknown()),
+    draft: DraftView.optional(),
+    verified: z.boolean(),
+    licences: z.array(LicenceView),
+    /** for each file field, the licence type that can replace it (null: upload only) */
+    licenceTypes: z.record(z.string(), z.string().nullable()),
+    tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number() }),
+  }),
+);
 export type FormPayload = z.infer<typeof FormPayload>;
-export const DraftDeleted = z.object({ deleted: z.literal(true) });
+export const DraftDeleted = lazy(() => z.object({ deleted: z.literal(true) }));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CreditCode, Mobile, ResidentId } from '../identity/schema';
+import { lazy } from '../api/lazy';
 
 /**
  * Application forms as data (网上申办: "fields defined as data per item"). The same FormDef is
@@ -22,11 +23,11 @@ import { CreditCode, Mobile, ResidentId } from '../identity/schema';
  * them fails with '必填'. Keys that are not fields of the form are rejected.
  */
 
-export const FieldType = z.enum(['text', 'textarea', 'number', 'date', 'choice', 'residentId', 'creditCode', 'phone', 'address', 'file']);
+export const FieldType = lazy(() => z.enum(['text', 'textarea', 'number', 'date', 'choice', 'residentId', 'creditCode', 'phone', 'address', 'file']));
 export type FieldType = z.infer<typeof FieldType>;
 
 /** What the system already knows about the applicant, used to pre-fill fields (少填). */
-export const PrefillKey = z.enum(['realName', 'idNumber', 'phone', 'enterpriseName', 'creditCode', 'legalRepresentative', 'address', 'street']);
+export const PrefillKey = lazy(() => z.enum(['realName', 'idNumber', 'phone', 'enterpriseName', 'creditCode', 'legalRepresentative', 'address', 'street']));
 export type PrefillKey = z.infer<typeof PrefillKey>;
 
 /** Which field types a pre-filled value may go into. */
@@ -55,10 +56,12 @@ export const FILES_MAX = 5;
 export const FILE_ID = /^f_[A-Za-z0-9_-]{8,64}$/;
 export const LICENCE_ID = /^el_[A-Za-z0-9_-]{4,64}$/;
 
-export const ChoiceOption = z.strictObject({
-  value: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-  label: z.string().min(1).max(30),
-});
+export const ChoiceOption = lazy(() =>
+  z.strictObject({
+    value: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    label: z.string().min(1).max(30),
+  }),
+);
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
 const compiles = (source: string): boolean => {
@@ -71,104 +74,112 @@ const compiles = (source: string): boolean => {
 };
 
 /** An extra rule for text fields, e.g. a name in Chinese characters. `regex` is a RegExp source. */
-export const FieldPattern = z.strictObject({
-  regex: z.string().min(1).max(200).refine(compiles, { message: '不是有效的正则表达式' }),
-  message: z.string().min(1).max(40).regex(HAS_CHINESE, { message: '应为中文提示' }),
-});
+export const FieldPattern = lazy(() =>
+  z.strictObject({
+    regex: z.string().min(1).max(200).refine(compiles, { message: '不是有效的正则表达式' }),
+    message: z.string().min(1).max(40).regex(HAS_CHINESE, { message: '应为中文提示' }),
+  }),
+);
 export type FieldPattern = z.infer<typeof FieldPattern>;
 
 const LENGTH_TYPES: readonly FieldType[] = ['text', 'textarea'];
 const BOUNDED_TYPES: readonly FieldType[] = ['text', 'textarea', 'number'];
 
-export const FieldDef = z
-  .strictObject({
-    key: z.string().regex(FIELD_KEY, { message: '应以字母开头，只含字母和数字，最长 40 位' }),
-    label: z.string().min(1).max(20).regex(HAS_CHINESE, { message: '应为中文名称' }),
-    type: FieldType,
-    required: z.boolean(),
-    section: z.string().min(1).max(40),
-    help: z.string().max(400).optional(),
-    placeholder: z.string().max(40).optional(),
-    /** choice only: the values and their labels. */
-    options: z.array(ChoiceOption).min(1).max(50).optional(),
-    /** number: the value's bounds; text / textarea: length bounds. */
-    min: z.number().optional(),
-    max: z.number().optional(),
-    /** text / textarea only. */
-    pattern: FieldPattern.optional(),
-    prefill: PrefillKey.optional(),
-    /** file only: the name of the item's material this field satisfies. */
-    materialName: z.string().min(2).max(60).optional(),
-  })
-  .superRefine((f, ctx) => {
-    const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
-    if (f.type === 'choice') {
-      if (!f.options) problem('单选项需要选项', 'options');
-      else if (new Set(f.options.map((o) => o.value)).size !== f.options.length) problem('选项的值重复', 'options');
-    } else if (f.options) problem('只有单选项可以设置选项', 'options');
-    if ((f.min !== undefined || f.max !== undefined) && !BOUNDED_TYPES.includes(f.type)) {
-      problem('只有文字和数字可以设置范围', f.min !== undefined ? 'min' : 'max');
-    }
-    if (LENGTH_TYPES.includes(f.type)) {
-      for (const k of ['min', 'max'] as const) {
-        const v = f[k];
-        if (v !== undefined && (!Number.isInteger(v) || v < 0)) problem('字数应为非负整数', k);
+export const FieldDef = lazy(() =>
+  z
+    .strictObject({
+      key: z.string().regex(FIELD_KEY, { message: '应以字母开头，只含字母和数字，最长 40 位' }),
+      label: z.string().min(1).max(20).regex(HAS_CHINESE, { message: '应为中文名称' }),
+      type: FieldType,
+      required: z.boolean(),
+      section: z.string().min(1).max(40),
+      help: z.string().max(400).optional(),
+      placeholder: z.string().max(40).optional(),
+      /** choice only: the values and their labels. */
+      options: z.array(ChoiceOption).min(1).max(50).optional(),
+      /** number: the value's bounds; text / textarea: length bounds. */
+      min: z.number().optional(),
+      max: z.number().optional(),
+      /** text / textarea only. */
+      pattern: FieldPattern.optional(),
+      prefill: PrefillKey.optional(),
+      /** file only: the name of the item's material this field satisfies. */
+      materialName: z.string().min(2).max(60).optional(),
+    })
+    .superRefine((f, ctx) => {
+      const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+      if (f.type === 'choice') {
+        if (!f.options) problem('单选项需要选项', 'options');
+        else if (new Set(f.options.map((o) => o.value)).size !== f.options.length) problem('选项的值重复', 'options');
+      } else if (f.options) problem('只有单选项可以设置选项', 'options');
+      if ((f.min !== undefined || f.max !== undefined) && !BOUNDED_TYPES.includes(f.type)) {
+        problem('只有文字和数字可以设置范围', f.min !== undefined ? 'min' : 'max');
       }
-    }
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) problem('最小值不能大于最大值', 'min');
-    if (f.pattern && !LENGTH_TYPES.includes(f.type)) problem('只有文字可以设置格式', 'pattern');
-    if (f.materialName !== undefined && f.type !== 'file') problem('只有材料项可以对应材料', 'materialName');
-    if (f.prefill && !PREFILL_FIELD_TYPES[f.prefill].includes(f.type)) problem('预填内容与字段类型不符', 'prefill');
-  });
+      if (LENGTH_TYPES.includes(f.type)) {
+        for (const k of ['min', 'max'] as const) {
+          const v = f[k];
+          if (v !== undefined && (!Number.isInteger(v) || v < 0)) problem('字数应为非负整数', k);
+        }
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) problem('最小值不能大于最大值', 'min');
+      if (f.pattern && !LENGTH_TYPES.includes(f.type)) problem('只有文字可以设置格式', 'pattern');
+      if (f.materialName !== undefined && f.type !== 'file') problem('只有材料项可以对应材料', 'materialName');
+      if (f.prefill && !PREFILL_FIELD_TYPES[f.prefill].includes(f.type)) problem('预填内容与字段类型不符', 'prefill');
+    }),
+);
 export type FieldDef = z.infer<typeof FieldDef>;
 
-export const FormDef = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9:-]{1,80}$/),
-    title: z.string().min(2).max(40),
-    sections: z.array(z.string().min(1).max(40)).min(1),
-    fields: z.array(FieldDef).min(1).max(200),
-  })
-  .superRefine((form, ctx) => {
-    const seen = new Set<string>();
-    form.fields.forEach((f, i) => {
-      if (seen.has(f.key)) ctx.addIssue({ code: 'custom', message: `字段 ${f.key} 重复`, path: ['fields', i, 'key'] });
-      seen.add(f.key);
-      if (!form.sections.includes(f.section)) {
-        ctx.addIssue({ code: 'custom', message: `分组“${f.section}”不在分组列表中`, path: ['fields', i, 'section'] });
+export const FormDef = lazy(() =>
+  z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9:-]{1,80}$/),
+      title: z.string().min(2).max(40),
+      sections: z.array(z.string().min(1).max(40)).min(1),
+      fields: z.array(FieldDef).min(1).max(200),
+    })
+    .superRefine((form, ctx) => {
+      const seen = new Set<string>();
+      form.fields.forEach((f, i) => {
+        if (seen.has(f.key)) ctx.addIssue({ code: 'custom', message: `字段 ${f.key} 重复`, path: ['fields', i, 'key'] });
+        seen.add(f.key);
+        if (!form.sections.includes(f.section)) {
+          ctx.addIssue({ code: 'custom', message: `分组“${f.section}”不在分组列表中`, path: ['fields', i, 'section'] });
+        }
+      });
+      if (new Set(form.sections).size !== form.sections.length) {
+        ctx.addIssue({ code: 'custom', message: '分组重复', path: ['sections'] });
       }
-    });
-    if (new Set(form.sections).size !== form.sections.length) {
-      ctx.addIssue({ code: 'custom', message: '分组重复', path: ['sections'] });
-    }
-    form.sections.forEach((s, i) => {
-      if (!form.fields.some((f) => f.section === s)) {
-        ctx.addIssue({ code: 'custom', message: `分组“${s}”没有字段`, path: ['sections', i] });
-      }
-    });
-  });
+      form.sections.forEach((s, i) => {
+        if (!form.fields.some((f) => f.section === s)) {
+          ctx.addIssue({ code: 'custom', message: `分组“${s}”没有字段`, path: ['sections', i] });
+        }
+      });
+    }),
+);
 export type FormDef = z.infer<typeof FormDef>;
 
 // ---------------------------------------------------------------------------------------------
 // Answers
 // ---------------------------------------------------------------------------------------------
 
-export const FileRef = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject(
-      { kind: z.literal('upload'), fileId: z.string({ error: '文件编号不正确' }).regex(FILE_ID, { message: '文件编号不正确' }) },
-      { error: '应为上传的文件或电子证照' },
-    ),
-    z.strictObject(
-      {
-        kind: z.literal('elicence'),
-        licenceId: z.string({ error: '电子证照编号不正确' }).regex(LICENCE_ID, { message: '电子证照编号不正确' }),
-      },
-      { error: '应为上传的文件或电子证照' },
-    ),
-  ],
-  { error: '应为上传的文件或电子证照' },
+export const FileRef = lazy(() =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject(
+        { kind: z.literal('upload'), fileId: z.string({ error: '文件编号不正确' }).regex(FILE_ID, { message: '文件编号不正确' }) },
+        { error: '应为上传的文件或电子证照' },
+      ),
+      z.strictObject(
+        {
+          kind: z.literal('elicence'),
+          licenceId: z.string({ error: '电子证照编号不正确' }).regex(LICENCE_ID, { message: '电子证照编号不正确' }),
+        },
+        { error: '应为上传的文件或电子证照' },
+      ),
+    ],
+    { error: '应为上传的文件或电子证照' },
+  ),
 );
 export type FileRef = z.infer<typeof FileRef>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 /**
  * 容缺受理: a firm with a good credit grade may leave some required materials for later, on a
@@ -7,7 +8,7 @@ import * as z from 'zod';
  * Applied when the application is received, from the firm's grade at that time.
  */
 
-export const CreditGrade = z.enum(['A', 'B', 'C', 'D']);
+export const CreditGrade = lazy(() => z.enum(['A', 'B', 'C', 'D']));
 export type CreditGrade = z.infer<typeof CreditGrade>;
 
 /** Share of the required materials each grade may defer, in percent. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PageLimit } from '../api/paging';
 import type { ApplicationState } from '../applications/states';
+import { lazy } from '../api/lazy';
 
 /**
  * What a window or approval officer may do, from which state, to which state (PRODUCT.md §3).
@@ -30,54 +31,62 @@ export const SUPPLEMENT_MATERIAL_MAX = 60;
 export const SUPPLEMENT_REASON_MAX = 120;
 export const TRACKING_NO_MAX = 20; // 邮件单号
 
-const Version = z.number().int().min(1);
+const Version = lazy(() => z.number().int().min(1));
 const Text = (max: number) => z.string().trim().min(STAFF_TEXT_MIN).max(max);
 
 export const StaffActionBodies = {
-  accept: z.strictObject({ version: Version, note: z.string().trim().max(200).optional() }),
-  notAccept: z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(STAFF_TEXT_MAX) }),
-  requestSupplement: z.strictObject({
-    version: Version,
-    items: z
-      .array(z.strictObject({ material: Text(SUPPLEMENT_MATERIAL_MAX), reason: Text(SUPPLEMENT_REASON_MAX) }))
-      .min(1, { message: '一次性告知至少列出一项材料' })
-      .max(SUPPLEMENT_ITEMS_MAX),
-  }),
-  startReview: z.strictObject({ version: Version }),
-  approve: z.strictObject({ version: Version, note: z.string().trim().max(STAFF_TEXT_MAX).optional() }),
-  deny: z.strictObject({ version: Version, reason: Text(STAFF_TEXT_MAX) }),
-  deliver: z
-    .strictObject({
+  accept: lazy(() => z.strictObject({ version: Version, note: z.string().trim().max(200).optional() })),
+  notAccept: lazy(() => z.strictObject({ version: Version, reason: z.enum(NOT_ACCEPT_REASONS), detail: Text(STAFF_TEXT_MAX) })),
+  requestSupplement: lazy(() =>
+    z.strictObject({
       version: Version,
-      method: z.enum(['pickup', 'post', 'electronic']),
-      trackingNo: z
-        .string()
-        .trim()
-        .regex(new RegExp(`^[A-Z0-9]{8,${TRACKING_NO_MAX}}$`), { message: `邮件单号应为 8–${TRACKING_NO_MAX} 位字母或数字` })
-        .optional(),
-    })
-    .refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
+      items: z
+        .array(z.strictObject({ material: Text(SUPPLEMENT_MATERIAL_MAX), reason: Text(SUPPLEMENT_REASON_MAX) }))
+        .min(1, { message: '一次性告知至少列出一项材料' })
+        .max(SUPPLEMENT_ITEMS_MAX),
+    }),
+  ),
+  startReview: lazy(() => z.strictObject({ version: Version })),
+  approve: lazy(() => z.strictObject({ version: Version, note: z.string().trim().max(STAFF_TEXT_MAX).optional() })),
+  deny: lazy(() => z.strictObject({ version: Version, reason: Text(STAFF_TEXT_MAX) })),
+  deliver: lazy(() =>
+    z
+      .strictObject({
+        version: Version,
+        method: z.enum(['pickup', 'post', 'electronic']),
+        trackingNo: z
+          .string()
+          .trim()
+          .regex(new RegExp(`^[A-Z0-9]{8,${TRACKING_NO_MAX}}$`), { message: `邮件单号应为 8–${TRACKING_NO_MAX} 位字母或数字` })
+          .optional(),
+      })
+      .refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
+  ),
 } as const;
 
-export const StaffActionParams = z.strictObject({
-  appNo: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^YX\d{14}$/, { message: '应为 YX 开头的 16 位办件编号' }),
-  action: z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]], { message: '没有这个办理操作' }),
-});
+export const StaffActionParams = lazy(() =>
+  z.strictObject({
+    appNo: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^YX\d{14}$/, { message: '应为 YX 开头的 16 位办件编号' }),
+    action: z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]], { message: '没有这个办理操作' }),
+  }),
+);
 
 /** States the queue can be filtered by (the open ones plus 待补正 and 待送达). */
 export const QUEUE_STATES = ['submitted', 'supplement', 'accepted', 'in_review', 'approved'] as const satisfies readonly ApplicationState[];
 export type QueueState = (typeof QUEUE_STATES)[number];
 
-export const QueueQuery = z.strictObject({
-  state: z.enum(QUEUE_STATES).optional(),
-  light: z.enum(['green', 'yellow', 'red']).optional(),
-  limit: PageLimit,
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' })
-    .optional(),
-});
+export const QueueQuery = lazy(() =>
+  z.strictObject({
+    state: z.enum(QUEUE_STATES).optional(),
+    light: z.enum(['green', 'yellow', 'red']).optional(),
+    limit: PageLimit,
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,400}$/, { message: '翻页位置不正确' })
+      .optional(),
+  }),
+);

@@ -3,149 +3,174 @@ import { ApplicationSummary, DeferredMaterial, TimelineEntry, LightSchema } from
 import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
 import { QUEUE_STATES, STAFF_ACTIONS, STAFF_TEXT_MAX, STAFF_TEXT_MIN, type StaffAction } from './actions';
+import { lazy } from '../api/lazy';
 
 // ---- bodies and queries of the back-office routes ----
 
 /** 并联审批: another department's opinion; a disagreement needs a reason. */
-export const OpinionRequest = z
-  .strictObject({
-    decision: z.enum(['agree', 'disagree']),
-    reason: z.string().trim().max(STAFF_TEXT_MAX).optional(),
-  })
-  .refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= STAFF_TEXT_MIN, { message: '不同意时请说明理由', path: ['reason'] });
+export const OpinionRequest = lazy(() =>
+  z
+    .strictObject({
+      decision: z.enum(['agree', 'disagree']),
+      reason: z.string().trim().max(STAFF_TEXT_MAX).optional(),
+    })
+    .refine((v) => v.decision === 'agree' || (v.reason ?? '').length >= STAFF_TEXT_MIN, { message: '不同意时请说明理由', path: ['reason'] }),
+);
 /** 差评整改: a call-back record, or the closing note (which may be longer). */
 export const RECTIFICATION_CLOSE_MAX = 500;
-export const RectificationRequest = z
-  .strictObject({
-    callback: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX).optional(),
-    close: z.string().trim().min(STAFF_TEXT_MIN).max(RECTIFICATION_CLOSE_MAX).optional(),
-  })
-  .refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] });
-export const SuperviseRequest = z.strictObject({ note: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX) });
-export const DashboardQuery = z.strictObject({
-  scope: z.enum(['dept', 'street', 'district']).optional(),
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' })
-    .optional(),
-});
+export const RectificationRequest = lazy(() =>
+  z
+    .strictObject({
+      callback: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX).optional(),
+      close: z.string().trim().min(STAFF_TEXT_MIN).max(RECTIFICATION_CLOSE_MAX).optional(),
+    })
+    .refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] }),
+);
+export const SuperviseRequest = lazy(() => z.strictObject({ note: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX) }));
+export const DashboardQuery = lazy(() =>
+  z.strictObject({
+    scope: z.enum(['dept', 'street', 'district']).optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/, { message: '部门编号不正确' })
+      .optional(),
+  }),
+);
 
 // ---- answers ----
 
-export const OkResponse = z.object({ ok: z.literal(true) });
+export const OkResponse = lazy(() => z.object({ ok: z.literal(true) }));
 
-export const StaffCounts = z.object({ departmentId: z.string(), byState: z.record(z.enum(QUEUE_STATES), z.number()) });
+export const StaffCounts = lazy(() => z.object({ departmentId: z.string(), byState: z.record(z.enum(QUEUE_STATES), z.number()) }));
 
 export const OPINION_STATUSES = ['open', 'agree', 'disagree', 'deemed'] as const;
-const OpinionStatus = z.enum(OPINION_STATUSES);
+const OpinionStatus = lazy(() => z.enum(OPINION_STATUSES));
 
 /** 并联审批: one department's opinion on an application led by another. */
-export const OpinionView = z.object({
-  departmentId: z.string(),
-  departmentName: z.string(),
-  status: OpinionStatus,
-  reason: z.string().optional(),
-  due: z.string(),
-});
+export const OpinionView = lazy(() =>
+  z.object({
+    departmentId: z.string(),
+    departmentName: z.string(),
+    status: OpinionStatus,
+    reason: z.string().optional(),
+    due: z.string(),
+  }),
+);
 
-export const StaffMaterial = z.object({
-  name: z.string(),
-  source: z.enum(['upload', 'elicence', 'deferred', 'none']),
-  files: z.number(),
-  fileUrls: z.array(MaterialFile).optional(),
-});
+export const StaffMaterial = lazy(() =>
+  z.object({
+    name: z.string(),
+    source: z.enum(['upload', 'elicence', 'deferred', 'none']),
+    files: z.number(),
+    fileUrls: z.array(MaterialFile).optional(),
+  }),
+);
 
 /** GET /v1/staff/applications/{appNo}: the officer's view, personal data masked. */
-export const StaffApplicationView = ApplicationSummary.extend({
-  version: z.number(),
-  applicant: z.string(),
-  promisedDays: z.number(),
-  statutoryDays: z.number(),
-  materials: z.array(StaffMaterial),
-  deferred: z.array(DeferredMaterial),
-  supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
-  actions: z.array(z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]])),
-  timeline: z.array(TimelineEntry),
-  opinions: z.array(OpinionView).optional(),
-});
+export const StaffApplicationView = lazy(() =>
+  ApplicationSummary.extend({
+    version: z.number(),
+    applicant: z.string(),
+    promisedDays: z.number(),
+    statutoryDays: z.number(),
+    materials: z.array(StaffMaterial),
+    deferred: z.array(DeferredMaterial),
+    supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+    actions: z.array(z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]])),
+    timeline: z.array(TimelineEntry),
+    opinions: z.array(OpinionView).optional(),
+  }),
+);
 
 /** An opinion task sent to my department. */
-export const OpinionTask = z.object({
-  appNo: z.string(),
-  itemName: z.string(),
-  fromDepartmentName: z.string(),
-  due: z.string(),
-  light: LightSchema.nullable(),
-  status: OpinionStatus,
-  reason: z.string().optional(),
-});
-export const OpinionTaskList = z.object({ items: z.array(OpinionTask) });
+export const OpinionTask = lazy(() =>
+  z.object({
+    appNo: z.string(),
+    itemName: z.string(),
+    fromDepartmentName: z.string(),
+    due: z.string(),
+    light: LightSchema.nullable(),
+    status: OpinionStatus,
+    reason: z.string().optional(),
+  }),
+);
+export const OpinionTaskList = lazy(() => z.object({ items: z.array(OpinionTask) }));
 
 /** 差评整改: a poor rating my department has to follow up. */
-export const Rectification = z.object({
-  appNo: z.string(),
-  itemName: z.string(),
-  rating: z.enum(RATINGS),
-  ratingName: z.string().optional(),
-  comment: z.string().optional(),
-  due: z.string(),
-  light: LightSchema.nullable(),
-  status: z.enum(['open', 'closed']),
-  callback: z.object({ at: z.string(), note: z.string() }).optional(),
-  closingNote: z.string().optional(),
-});
-export const RectificationList = z.object({ items: z.array(Rectification) });
+export const Rectification = lazy(() =>
+  z.object({
+    appNo: z.string(),
+    itemName: z.string(),
+    rating: z.enum(RATINGS),
+    ratingName: z.string().optional(),
+    comment: z.string().optional(),
+    due: z.string(),
+    light: LightSchema.nullable(),
+    status: z.enum(['open', 'closed']),
+    callback: z.object({ at: z.string(), note: z.string() }).optional(),
+    closingNote: z.string().optional(),
+  }),
+);
+export const RectificationList = lazy(() => z.object({ items: z.array(Rectification) }));
 
 /** 督办: an overdue application anywhere in the district. */
-export const SupervisionItem = z.object({
-  appNo: z.string(),
-  itemName: z.string(),
-  departmentName: z.string(),
-  deadline: z.string(),
-  overdueDays: z.number(),
-  light: z.literal('red'),
-});
-export const SupervisionList = z.object({ items: z.array(SupervisionItem) });
+export const SupervisionItem = lazy(() =>
+  z.object({
+    appNo: z.string(),
+    itemName: z.string(),
+    departmentName: z.string(),
+    deadline: z.string(),
+    overdueDays: z.number(),
+    light: z.literal('red'),
+  }),
+);
+export const SupervisionList = lazy(() => z.object({ items: z.array(SupervisionItem) }));
 
-export const DashboardWeek = z.object({
-  week: z.string(),
-  received: z.number(),
-  done: z.number(),
-  onTime: z.number(),
-  /** 诉求工单 filed and closed that week. */
-  woFiled: z.number().optional(),
-  woClosed: z.number().optional(),
-});
+export const DashboardWeek = lazy(() =>
+  z.object({
+    week: z.string(),
+    received: z.number(),
+    done: z.number(),
+    onTime: z.number(),
+    /** 诉求工单 filed and closed that week. */
+    woFiled: z.number().optional(),
+    woClosed: z.number().optional(),
+  }),
+);
 
 /** 诉求 and 越秀先锋 work orders handled in the scope. */
-export const WorkOrderStats = z.object({
-  filed: z.number(),
-  open: z.number(),
-  closed: z.number(),
-  resolved: z.number(),
-  reopened: z.number(),
-  duplicates: z.number(),
-  /** Answered by the reply date, of those answered; null before any. */
-  onTimeRate: z.number().nullable(),
-  /** 满意 and 基本满意, of those rated; null before any. */
-  satisfactionRate: z.number().nullable(),
-});
+export const WorkOrderStats = lazy(() =>
+  z.object({
+    filed: z.number(),
+    open: z.number(),
+    closed: z.number(),
+    resolved: z.number(),
+    reopened: z.number(),
+    duplicates: z.number(),
+    /** Answered by the reply date, of those answered; null before any. */
+    onTimeRate: z.number().nullable(),
+    /** 满意 and 基本满意, of those rated; null before any. */
+    satisfactionRate: z.number().nullable(),
+  }),
+);
 
 /** GET /v1/dashboard: counts and rates for a department, a street or the whole district. */
-export const Dashboard = z.object({
-  scope: z.enum(['dept', 'street', 'district']),
-  name: z.string(),
-  /** 差评整改 still open */
-  rectificationsOpen: z.number().optional(),
-  byState: z.partialRecord(z.enum(APPLICATION_STATES), z.number()),
-  /** Applications whose clock runs (submitted, accepted, in review). */
-  open: z.number().optional(),
-  done: z.number(),
-  onTimeRate: z.number().nullable(),
-  avgUsedDays: z.number().nullable(),
-  /** How many ratings were given; satisfactionRate is the satisfied share of them. */
-  ratings: z.number(),
-  satisfactionRate: z.number().nullable(),
-  weeks: z.array(DashboardWeek),
-  workOrders: WorkOrderStats.optional(),
-});
+export const Dashboard = lazy(() =>
+  z.object({
+    scope: z.enum(['dept', 'street', 'district']),
+    name: z.string(),
+    /** 差评整改 still open */
+    rectificationsOpen: z.number().optional(),
+    byState: z.partialRecord(z.enum(APPLICATION_STATES), z.number()),
+    /** Applications whose clock runs (submitted, accepted, in review). */
+    open: z.number().optional(),
+    done: z.number(),
+    onTimeRate: z.number().nullable(),
+    avgUsedDays: z.number().nullable(),
+    /** How many ratings were given; satisfactionRate is the satisfied share of them. */
+    ratings: z.number(),
+    satisfactionRate: z.number().nullable(),
+    weeks: z.array(DashboardWeek),
+    workOrders: WorkOrderStats.optional(),
+  }),
+);

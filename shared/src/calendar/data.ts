@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dayNumber, MAX_DATE, MIN_DATE, weekdayOf } from './date';
+import { lazy } from '../api/lazy';
 
 /**
  * Public holidays and make-up working days (调休上班) of mainland China, by date ('YYYY-MM-DD').
@@ -17,28 +18,32 @@ export interface CalendarData {
   source: string;
 }
 
-const ISO_DATE = z.string().refine((v) => dayNumber(v) !== null && v >= MIN_DATE && v <= MAX_DATE, {
-  message: `日期应为 YYYY-MM-DD，且在 ${MIN_DATE} 至 ${MAX_DATE} 之间`,
-});
+const ISO_DATE = lazy(() =>
+  z.string().refine((v) => dayNumber(v) !== null && v >= MIN_DATE && v <= MAX_DATE, {
+    message: `日期应为 YYYY-MM-DD，且在 ${MIN_DATE} 至 ${MAX_DATE} 之间`,
+  }),
+);
 
 /** Validates calendar data an admin submits (same shape as the CalendarData interface). */
-export const CalendarData = z
-  .strictObject({
-    holidays: z.array(ISO_DATE).max(1000),
-    workdays: z.array(ISO_DATE).max(1000),
-    provisionalYears: z.array(z.number().int().min(2024).max(2028)).max(10),
-    source: z.string().trim().min(1).max(500),
-  })
-  .superRefine((cal, ctx) => {
-    const holidays = new Set(cal.holidays);
-    cal.workdays.forEach((d, i) => {
-      const n = dayNumber(d);
-      if (n === null) return; // already reported by ISO_DATE
-      const wd = weekdayOf(n);
-      if (wd !== 0 && wd !== 6) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '调休上班日应为周六或周日' });
-      if (holidays.has(d)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '同一天不能既放假又上班' });
-    });
-  });
+export const CalendarData = lazy(() =>
+  z
+    .strictObject({
+      holidays: z.array(ISO_DATE).max(1000),
+      workdays: z.array(ISO_DATE).max(1000),
+      provisionalYears: z.array(z.number().int().min(2024).max(2028)).max(10),
+      source: z.string().trim().min(1).max(500),
+    })
+    .superRefine((cal, ctx) => {
+      const holidays = new Set(cal.holidays);
+      cal.workdays.forEach((d, i) => {
+        const n = dayNumber(d);
+        if (n === null) return; // already reported by ISO_DATE
+        const wd = weekdayOf(n);
+        if (wd !== 0 && wd !== 6) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '调休上班日应为周六或周日' });
+        if (holidays.has(d)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '同一天不能既放假又上班' });
+      });
+    }),
+);
 
 // Compile-time check that the schema and the interface agree.
 const _sameShape: (v: z.infer<typeof CalendarData>) => CalendarData = (v) => v;

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 /** Who a service item is for: 个人 (people) or 企业 (firms). */
-export const Audience = z.enum(['person', 'enterprise']);
+export const Audience = lazy(() => z.enum(['person', 'enterprise']));
 export type Audience = z.infer<typeof Audience>;
 
 /** How many times a person must come to a hall: 零跑动 (0) or 最多跑一次 (1), sometimes more. */
-export const Visits = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+export const Visits = lazy(() => z.union([z.literal(0), z.literal(1), z.literal(2)]));
 
 /**
  * Themes: life events for people (出生, 上学, 就业, 婚育, 住房, 养老, 身后事…)
@@ -29,81 +30,91 @@ export const THEMES = [
   { id: 'tax', name: '税务', audience: 'enterprise' },
   { id: 'closure', name: '注销', audience: 'enterprise' },
 ] as const;
-export const ThemeId = z.enum(THEMES.map((t) => t.id) as [string, ...string[]]);
+export const ThemeId = lazy(() => z.enum(THEMES.map((t) => t.id) as [string, ...string[]]));
 
-export const Department = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
-  name: z.string().min(2).max(40), // e.g. 越秀区市场监督管理局
-  shortName: z.string().min(2).max(12), // e.g. 区市场监管局
-  phone: z.string().max(20), // public consultation line, e.g. 020-83123456
-  address: z.string().max(80),
-});
+export const Department = lazy(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    name: z.string().min(2).max(40), // e.g. 越秀区市场监督管理局
+    shortName: z.string().min(2).max(12), // e.g. 区市场监管局
+    phone: z.string().max(20), // public consultation line, e.g. 020-83123456
+    address: z.string().max(80),
+  }),
+);
 export type Department = z.infer<typeof Department>;
 
-export const Material = z.object({
-  name: z.string().min(2).max(60),
-  required: z.boolean(),
-  form: z.enum(['original', 'copy', 'original-and-copy', 'electronic']), // 原件 / 复印件 / 原件及复印件 / 电子件
-  copies: z.number().int().min(0).max(10),
-  /** e-licence type that can replace it (电子证照), e.g. 'id-card', 'business-licence'; null when none. */
-  eLicence: z.string().nullable(),
-  note: z.string().max(120).optional(),
-});
+export const Material = lazy(() =>
+  z.object({
+    name: z.string().min(2).max(60),
+    required: z.boolean(),
+    form: z.enum(['original', 'copy', 'original-and-copy', 'electronic']), // 原件 / 复印件 / 原件及复印件 / 电子件
+    copies: z.number().int().min(0).max(10),
+    /** e-licence type that can replace it (电子证照), e.g. 'id-card', 'business-licence'; null when none. */
+    eLicence: z.string().nullable(),
+    note: z.string().max(120).optional(),
+  }),
+);
 export type Material = z.infer<typeof Material>;
 
-export const Step = z.object({
-  name: z.string().min(2).max(20), // 申请 / 受理 / 审查 / 决定 / 送达
-  actor: z.string().max(20), // 申请人 / 窗口 / 审批科室
-  description: z.string().max(120),
-  days: z.number().int().min(0).max(60).optional(), // working days this step may take
-});
+export const Step = lazy(() =>
+  z.object({
+    name: z.string().min(2).max(20), // 申请 / 受理 / 审查 / 决定 / 送达
+    actor: z.string().max(20), // 申请人 / 窗口 / 审批科室
+    description: z.string().max(120),
+    days: z.number().int().min(0).max(60).optional(), // working days this step may take
+  }),
+);
 
-export const Faq = z.object({ q: z.string().min(2).max(80), a: z.string().min(2).max(300) });
+export const Faq = lazy(() => z.object({ q: z.string().min(2).max(80), a: z.string().min(2).max(300) }));
 
-export const ServiceItem = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,60}$/),
-  code: z.string().regex(/^\d{4}[A-Z0-9]{4,20}$/), // implementation code (实施编码), shown under the QR
-  name: z.string().min(2).max(40),
-  departmentId: z.string(),
-  audience: z.array(Audience).min(1),
-  themes: z.array(ThemeId).min(1),
-  keywords: z.array(z.string().min(1).max(12)).max(12),
-  summary: z.string().max(120),
-  conditions: z.array(z.string().max(160)).min(1), // 受理条件
-  materials: z.array(Material).min(1), // 申请材料
-  legalBasis: z.array(z.string().max(200)).min(1), // 设定依据
-  statutoryDays: z.number().int().min(0).max(120), // 法定办结时限 (working days)
-  promisedDays: z.number().int().min(0).max(120), // 承诺办结时限 (working days), ≤ statutory
-  fee: z.object({ charged: z.boolean(), description: z.string().max(120) }), // 收费标准
-  channels: z.array(z.enum(['online', 'hall', 'self-service', 'mail'])).min(1), // 办理渠道
-  visits: Visits, // 到现场次数
-  hall: z.string().max(80), // 办理地点
-  hours: z.string().max(80), // 办理时间
-  steps: z.array(Step).min(2), // 办理流程 (drawn as a flow)
-  result: z.string().max(60), // 审批结果 (e.g. 食品经营许可证)
-  delivery: z.array(z.enum(['pickup', 'post', 'electronic'])).min(1),
-  faq: z.array(Faq).min(1),
-  /** Departments asked for an opinion in 并联审批 (may be empty). */
-  opinionDepartmentIds: z.array(z.string()).default([]),
-  popularity: z.number().int().min(0), // rough monthly applications, orders 热门事项
-  online: z.boolean(), // 全程网办
-});
+export const ServiceItem = lazy(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{2,60}$/),
+    code: z.string().regex(/^\d{4}[A-Z0-9]{4,20}$/), // implementation code (实施编码), shown under the QR
+    name: z.string().min(2).max(40),
+    departmentId: z.string(),
+    audience: z.array(Audience).min(1),
+    themes: z.array(ThemeId).min(1),
+    keywords: z.array(z.string().min(1).max(12)).max(12),
+    summary: z.string().max(120),
+    conditions: z.array(z.string().max(160)).min(1), // 受理条件
+    materials: z.array(Material).min(1), // 申请材料
+    legalBasis: z.array(z.string().max(200)).min(1), // 设定依据
+    statutoryDays: z.number().int().min(0).max(120), // 法定办结时限 (working days)
+    promisedDays: z.number().int().min(0).max(120), // 承诺办结时限 (working days), ≤ statutory
+    fee: z.object({ charged: z.boolean(), description: z.string().max(120) }), // 收费标准
+    channels: z.array(z.enum(['online', 'hall', 'self-service', 'mail'])).min(1), // 办理渠道
+    visits: Visits, // 到现场次数
+    hall: z.string().max(80), // 办理地点
+    hours: z.string().max(80), // 办理时间
+    steps: z.array(Step).min(2), // 办理流程 (drawn as a flow)
+    result: z.string().max(60), // 审批结果 (e.g. 食品经营许可证)
+    delivery: z.array(z.enum(['pickup', 'post', 'electronic'])).min(1),
+    faq: z.array(Faq).min(1),
+    /** Departments asked for an opinion in 并联审批 (may be empty). */
+    opinionDepartmentIds: z.array(z.string()).default([]),
+    popularity: z.number().int().min(0), // rough monthly applications, orders 热门事项
+    online: z.boolean(), // 全程网办
+  }),
+);
 export type ServiceItem = z.infer<typeof ServiceItem>;
 
 /** 一件事一次办: several items, one form, one submission. */
-export const Bundle = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,60}$/),
-  name: z.string().min(2).max(30), // 出生一件事
-  audience: Audience,
-  themes: z.array(ThemeId).min(1),
-  summary: z.string().max(160),
-  slogan: z.string().max(60), // 一表申请、一网受理、一次不跑、一日办结
-  itemIds: z.array(z.string()).min(2),
-  promisedDays: z.number().int().min(0).max(60),
-  visitsBefore: z.number().int().min(0).max(20), // 改革前跑动次数
-  materialsBefore: z.number().int().min(0).max(60), // 改革前材料份数
-  keywords: z.array(z.string().min(1).max(12)).max(12),
-});
+export const Bundle = lazy(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{2,60}$/),
+    name: z.string().min(2).max(30), // 出生一件事
+    audience: Audience,
+    themes: z.array(ThemeId).min(1),
+    summary: z.string().max(160),
+    slogan: z.string().max(60), // 一表申请、一网受理、一次不跑、一日办结
+    itemIds: z.array(z.string()).min(2),
+    promisedDays: z.number().int().min(0).max(60),
+    visitsBefore: z.number().int().min(0).max(20), // 改革前跑动次数
+    materialsBefore: z.number().int().min(0).max(60), // 改革前材料份数
+    keywords: z.array(z.string().min(1).max(12)).max(12),
+  }),
+);
 export type Bundle = z.infer<typeof Bundle>;
 
 /** E-licence (电子证照) type ids a material may be replaced by. */

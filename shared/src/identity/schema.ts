@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { creditCodeProblem, isMobile, residentIdProblem } from './idNumbers';
+import { lazy } from '../api/lazy';
 
-export const Role = z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin', 'partner']);
+export const Role = lazy(() => z.enum(['resident', 'enterprise', 'staff', 'grid', 'dispatcher', 'admin', 'partner']));
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -18,78 +19,92 @@ const ID_PROBLEMS = { format: '应为 18 位，最后一位可以是 X', date: '
 const CODE_PROBLEMS = { format: '应为 18 位数字或大写字母（不含 I、O、Z、S、V）', check: '校验位不正确，请核对' } as const;
 
 /** 18-digit resident ID with its GB 11643 check digit; normalised to upper-case X. */
-export const ResidentId = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const p = residentIdProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: ID_PROBLEMS[p] });
-  });
+export const ResidentId = lazy(() =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((v, ctx) => {
+      const p = residentIdProblem(v);
+      if (p) ctx.addIssue({ code: 'custom', message: ID_PROBLEMS[p] });
+    }),
+);
 
 /** Unified social credit code with its GB 32100 check character. */
-export const CreditCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const p = creditCodeProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: CODE_PROBLEMS[p] });
-  });
+export const CreditCode = lazy(() =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((v, ctx) => {
+      const p = creditCodeProblem(v);
+      if (p) ctx.addIssue({ code: 'custom', message: CODE_PROBLEMS[p] });
+    }),
+);
 
-export const Mobile = z.string().trim().refine(isMobile, { message: '应为 11 位手机号码' });
+export const Mobile = lazy(() => z.string().trim().refine(isMobile, { message: '应为 11 位手机号码' }));
 
 /** A person's name as on the ID card: 2–20 Chinese characters or a middle dot (少数民族姓名). */
 export const PERSON_NAME_MAX = 20;
-export const PersonName = z
-  .string()
-  .trim()
-  .regex(new RegExp(`^[\\u4e00-\\u9fa5·]{2,${PERSON_NAME_MAX}}$`), { message: '请填写身份证上的中文姓名' });
+export const PersonName = lazy(() =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^[\\u4e00-\\u9fa5·]{2,${PERSON_NAME_MAX}}$`), { message: '请填写身份证上的中文姓名' }),
+);
 
-export const WechatLoginRequest = z.strictObject({
-  code: z.string().trim().min(1).max(128),
-});
+export const WechatLoginRequest = lazy(() =>
+  z.strictObject({
+    code: z.string().trim().min(1).max(128),
+  }),
+);
 
-export const DevLoginRequest = z.strictObject({ userId: z.string().min(1).max(64) });
+export const DevLoginRequest = lazy(() => z.strictObject({ userId: z.string().min(1).max(64) }));
 
-export const RealNameRequest = z.strictObject({ name: PersonName, idNumber: ResidentId });
+export const RealNameRequest = lazy(() => z.strictObject({ name: PersonName, idNumber: ResidentId }));
 
 /** An enterprise's name as on its business licence, at most this many characters. */
 export const ENTERPRISE_NAME_MAX = 60;
-export const EnterpriseBindRequest = z.strictObject({
-  enterpriseName: z.string().trim().min(2).max(ENTERPRISE_NAME_MAX),
-  creditCode: CreditCode,
-});
+export const EnterpriseBindRequest = lazy(() =>
+  z.strictObject({
+    enterpriseName: z.string().trim().min(2).max(ENTERPRISE_NAME_MAX),
+    creditCode: CreditCode,
+  }),
+);
 
-export const EnterpriseView = z.object({
-  creditCode: z.string(),
-  name: z.string(),
-  grade: z.enum(['A', 'B', 'C', 'D']), // 信用等级
-  legalRepresentative: z.string().optional(), // masked unless own
-});
+export const EnterpriseView = lazy(() =>
+  z.object({
+    creditCode: z.string(),
+    name: z.string(),
+    grade: z.enum(['A', 'B', 'C', 'D']), // 信用等级
+    legalRepresentative: z.string().optional(), // masked unless own
+  }),
+);
 export type EnterpriseView = z.infer<typeof EnterpriseView>;
 
-export const UserView = z.object({
-  id: z.string(),
-  role: Role,
-  nickname: z.string(),
-  realName: z.string().optional(), // masked unless reveal
-  idNumber: z.string().optional(), // masked unless reveal
-  phone: z.string().optional(), // masked unless reveal
-  verified: z.boolean(), // 已实名
-  enterprise: EnterpriseView.optional(),
-  departmentId: z.string().optional(),
-  departmentName: z.string().optional(),
-  area: z.string().optional(), // street / community for dispatchers and grid officials
-  street: z.string().optional(), // 所在街道 id, e.g. beijing
-});
+export const UserView = lazy(() =>
+  z.object({
+    id: z.string(),
+    role: Role,
+    nickname: z.string(),
+    realName: z.string().optional(), // masked unless reveal
+    idNumber: z.string().optional(), // masked unless reveal
+    phone: z.string().optional(), // masked unless reveal
+    verified: z.boolean(), // 已实名
+    enterprise: EnterpriseView.optional(),
+    departmentId: z.string().optional(),
+    departmentName: z.string().optional(),
+    area: z.string().optional(), // street / community for dispatchers and grid officials
+    street: z.string().optional(), // 所在街道 id, e.g. beijing
+  }),
+);
 export type UserView = z.infer<typeof UserView>;
 
-export const SessionResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserView });
+export const SessionResponse = lazy(() => z.object({ token: z.string(), expiresAt: z.string(), user: UserView }));
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-export const DevUser = z.object({ id: z.string(), role: Role, nickname: z.string(), description: z.string() });
+export const DevUser = lazy(() => z.object({ id: z.string(), role: Role, nickname: z.string(), description: z.string() }));
 export type DevUser = z.infer<typeof DevUser>;
 
-export const MeQuery = z.strictObject({ reveal: z.enum(['true', 'false']).optional() });
-export const DevUserList = z.object({ items: z.array(DevUser) });
+export const MeQuery = lazy(() => z.strictObject({ reveal: z.enum(['true', 'false']).optional() }));
+export const DevUserList = lazy(() => z.object({ items: z.array(DevUser) }));

@@ -1,6 +1,7 @@
 // Member numbers (printed on the card, encoded in its QR) and benefit redeem codes (read out or typed
 // by partner staff), so both are short, checkable and hard to misread.
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 const MEMBER_RE = /^YX(\d{9})(\d)$/;
 const MAX_SEQ = 999_999_999;
@@ -49,9 +50,11 @@ const RAW_RE = new RegExp(`^[${REDEEM_ALPHABET}]{${REDEEM_LENGTH}}$`);
 export const REDEEM_INPUT_MAX = 20;
 
 /** A typed redeem code: dashes, spaces and case are forgiven; the result is the grouped form. */
-export const RedeemCodeParam = z
-  .string({ message: '请输入兑换码' })
-  .max(REDEEM_INPUT_MAX, { message: '兑换码应为 10 位字母和数字，请核对后再输入' })
-  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(RAW_RE, { message: '兑换码应为 10 位字母和数字，请核对后再输入' }))
-  .transform(group);
+export const RedeemCodeParam = lazy(() =>
+  z
+    .string({ message: '请输入兑换码' })
+    .max(REDEEM_INPUT_MAX, { message: '兑换码应为 10 位字母和数字，请核对后再输入' })
+    .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(RAW_RE, { message: '兑换码应为 10 位字母和数字，请核对后再输入' }))
+    .transform(group),
+);

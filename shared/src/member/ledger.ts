@@ -1,6 +1,7 @@
 // Points ledger: append-only entries; the balance is always derived from them, never stored alone,
 // so every point can be explained (reason) and never paid twice (source is the idempotency key).
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 export const POINTS_KINDS = ['earned', 'spent', 'expired', 'adjusted'] as const;
 export type PointsKind = (typeof POINTS_KINDS)[number];
@@ -8,7 +9,7 @@ export type PointsKind = (typeof POINTS_KINDS)[number];
 export const POINTS_KIND_NAMES: Record<PointsKind, string> = { earned: '获得', spent: '使用', expired: '过期', adjusted: '调整' };
 
 /** Where points came from, unique per award: 'checkin:2026-11-26', 'rating:SQ…', 'benefit:<claimId>'. */
-export const PointsSource = z.string().regex(/^[a-z]+:[A-Za-z0-9:_-]{1,80}$/, { message: '积分来源格式不正确' });
+export const PointsSource = lazy(() => z.string().regex(/^[a-z]+:[A-Za-z0-9:_-]{1,80}$/, { message: '积分来源格式不正确' }));
 
 /** True when the sign suits the kind: earned > 0, spent/expired < 0, adjusted ≠ 0. */
 function signFits(kind: PointsKind, points: number): boolean {
@@ -17,15 +18,17 @@ function signFits(kind: PointsKind, points: number): boolean {
   return points < 0;
 }
 
-export const PointsEntry = z
-  .strictObject({
-    kind: z.enum(POINTS_KINDS, { message: '积分类型不正确' }),
-    points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }),
-    reason: z.string().trim().min(1, { message: '请填写积分变动原因' }).max(40, { message: '原因不能超过 40 个字' }),
-    source: PointsSource,
-    at: z.iso.datetime({ message: '时间格式不正确' }),
-  })
-  .refine((e) => signFits(e.kind, e.points), { message: '积分正负与类型不符（获得为正，使用和过期为负，调整不为 0）', path: ['points'] });
+export const PointsEntry = lazy(() =>
+  z
+    .strictObject({
+      kind: z.enum(POINTS_KINDS, { message: '积分类型不正确' }),
+      points: z.number({ message: '积分应为整数' }).int({ message: '积分应为整数' }),
+      reason: z.string().trim().min(1, { message: '请填写积分变动原因' }).max(40, { message: '原因不能超过 40 个字' }),
+      source: PointsSource,
+      at: z.iso.datetime({ message: '时间格式不正确' }),
+    })
+    .refine((e) => signFits(e.kind, e.points), { message: '积分正负与类型不符（获得为正，使用和过期为负，调整不为 0）', path: ['points'] }),
+);
 export type PointsEntry = z.infer<typeof PointsEntry>;
 
 /** Current balance: the sum of all entries, floored at 0 (canApply keeps it from going below). */

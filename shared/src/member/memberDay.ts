@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { fromDay, toDay } from './dates';
 import { MemberSlug, type MemberRules } from './rules';
+import { lazy } from '../api/lazy';
 
 /** True when `date` ('YYYY-MM-DD', Asia/Shanghai) is this month's member day. */
 export function isMemberDay(date: string, rules: MemberRules): boolean {
@@ -35,33 +36,35 @@ export const BENEFIT_POINTS_MAX = 100000;
 export const BENEFIT_VALID_DAYS_MAX = 90;
 
 /** A member-day benefit an admin sets up; claiming it gives a redeem code the partner checks once. */
-export const Benefit = z.strictObject({
-  id: MemberSlug,
-  title: z
-    .string()
-    .trim()
-    .min(1, { message: '请填写福利名称' })
-    .max(BENEFIT_TITLE_MAX, { message: `福利名称不能超过 ${BENEFIT_TITLE_MAX} 个字` }),
-  description: z
-    .string()
-    .trim()
-    .max(BENEFIT_DESCRIPTION_MAX, { message: `福利说明不能超过 ${BENEFIT_DESCRIPTION_MAX} 个字` }),
-  partner: z
-    .string()
-    .trim()
-    .min(1, { message: '请填写合作单位' })
-    .max(BENEFIT_PARTNER_MAX, { message: `合作单位名称不能超过 ${BENEFIT_PARTNER_MAX} 个字` }),
-  /** The partner whose staff redeem its codes (their accounts carry the same partnerId). */
-  partnerId: MemberSlug,
-  stock: int('库存', 0, BENEFIT_STOCK_MAX),
-  perMemberLimit: int('每人限领次数', 1, BENEFIT_PER_MEMBER_MAX),
-  /** Lowest level that may claim (a level id from MemberRules.levels; order = index there). */
-  minLevel: MemberSlug,
-  /** Points taken per claim; 0 = free. */
-  pointsPrice: int('所需积分', 0, BENEFIT_POINTS_MAX),
-  /** The redeem code is valid for this many days from the claim. */
-  validDays: int('兑换有效天数', 1, BENEFIT_VALID_DAYS_MAX),
-});
+export const Benefit = lazy(() =>
+  z.strictObject({
+    id: MemberSlug,
+    title: z
+      .string()
+      .trim()
+      .min(1, { message: '请填写福利名称' })
+      .max(BENEFIT_TITLE_MAX, { message: `福利名称不能超过 ${BENEFIT_TITLE_MAX} 个字` }),
+    description: z
+      .string()
+      .trim()
+      .max(BENEFIT_DESCRIPTION_MAX, { message: `福利说明不能超过 ${BENEFIT_DESCRIPTION_MAX} 个字` }),
+    partner: z
+      .string()
+      .trim()
+      .min(1, { message: '请填写合作单位' })
+      .max(BENEFIT_PARTNER_MAX, { message: `合作单位名称不能超过 ${BENEFIT_PARTNER_MAX} 个字` }),
+    /** The partner whose staff redeem its codes (their accounts carry the same partnerId). */
+    partnerId: MemberSlug,
+    stock: int('库存', 0, BENEFIT_STOCK_MAX),
+    perMemberLimit: int('每人限领次数', 1, BENEFIT_PER_MEMBER_MAX),
+    /** Lowest level that may claim (a level id from MemberRules.levels; order = index there). */
+    minLevel: MemberSlug,
+    /** Points taken per claim; 0 = free. */
+    pointsPrice: int('所需积分', 0, BENEFIT_POINTS_MAX),
+    /** The redeem code is valid for this many days from the claim. */
+    validDays: int('兑换有效天数', 1, BENEFIT_VALID_DAYS_MAX),
+  }),
+);
 export type Benefit = z.infer<typeof Benefit>;
 
 export type ClaimRefusalCode = 'NOT_MEMBER_DAY' | 'SOLD_OUT' | 'LEVEL_TOO_LOW' | 'LIMIT_REACHED' | 'NOT_ENOUGH_POINTS';

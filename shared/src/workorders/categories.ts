@@ -22,6 +22,7 @@
  * so that this module stays small for the mini-program bundle).
  */
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 export type CategoryKind = 'appeal' | 'community' | 'both';
 export type CategoryRoute = { type: 'department'; departmentId: string } | { type: 'grid' };
@@ -282,4 +283,4 @@ export function leafCategories(kind?: CategoryKind): Category[] {
 const LEAF_IDS = TREE.flatMap((g) => g.children.map((c) => c.id)) as [CategoryId, ...CategoryId[]];
 
 /** A leaf category id (what an appeal or issue is filed under). */
-export const CategoryId = z.enum(LEAF_IDS, { error: '请选择诉求分类' });
+export const CategoryId = lazy(() => z.enum(LEAF_IDS, { error: '请选择诉求分类' }));

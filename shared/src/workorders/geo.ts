@@ -8,6 +8,7 @@
  * the equator but 153 m × cos(latitude) elsewhere: ≈ 141 m in Guangzhou (23.1°N).
  */
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 export interface LatLng {
   lat: number;
@@ -256,21 +257,23 @@ export const OUTSIDE_YUEXIU_MESSAGE = '位置不在越秀区范围内';
 export const PLACE_ADDRESS_MAX = 120;
 
 /** A place on the map with its written address (as chosen on the map picker, or typed). */
-export const Place = z.object({
-  lat: z
-    .number({ error: (i) => (i.input === undefined ? '请选择位置' : '纬度应为数字') })
-    .min(-90, { error: '纬度应在 -90 到 90 之间' })
-    .max(90, { error: '纬度应在 -90 到 90 之间' }),
-  lng: z
-    .number({ error: (i) => (i.input === undefined ? '请选择位置' : '经度应为数字') })
-    .min(-180, { error: '经度应在 -180 到 180 之间' })
-    .max(180, { error: '经度应在 -180 到 180 之间' }),
-  address: z
-    .string({ error: (i) => (i.input === undefined ? '请填写地址' : '地址应为文字') })
-    .trim()
-    .min(2, { error: '地址至少 2 个字' })
-    .max(PLACE_ADDRESS_MAX, { error: `地址不能超过 ${PLACE_ADDRESS_MAX} 个字` }),
-});
+export const Place = lazy(() =>
+  z.object({
+    lat: z
+      .number({ error: (i) => (i.input === undefined ? '请选择位置' : '纬度应为数字') })
+      .min(-90, { error: '纬度应在 -90 到 90 之间' })
+      .max(90, { error: '纬度应在 -90 到 90 之间' }),
+    lng: z
+      .number({ error: (i) => (i.input === undefined ? '请选择位置' : '经度应为数字') })
+      .min(-180, { error: '经度应在 -180 到 180 之间' })
+      .max(180, { error: '经度应在 -180 到 180 之间' }),
+    address: z
+      .string({ error: (i) => (i.input === undefined ? '请填写地址' : '地址应为文字') })
+      .trim()
+      .min(2, { error: '地址至少 2 个字' })
+      .max(PLACE_ADDRESS_MAX, { error: `地址不能超过 ${PLACE_ADDRESS_MAX} 个字` }),
+  }),
+);
 export type Place = z.infer<typeof Place>;
 
 /**
@@ -278,7 +281,9 @@ export type Place = z.infer<typeof Place>;
  * itself (path []), and is only raised when the place is otherwise valid, so a bad latitude is not
  * also reported as "outside Yuexiu".
  */
-export const PlaceInYuexiu = Place.refine(isInYuexiu, {
-  error: OUTSIDE_YUEXIU_MESSAGE,
-  when: (payload) => payload.issues.length === 0,
-});
+export const PlaceInYuexiu = lazy(() =>
+  Place.refine(isInYuexiu, {
+    error: OUTSIDE_YUEXIU_MESSAGE,
+    when: (payload) => payload.issues.length === 0,
+  }),
+);

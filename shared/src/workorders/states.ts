@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../api/lazy';
 
 /**
  * One work-order engine for appeals (诉求, 接诉即办) and community issues (越秀先锋):
@@ -49,18 +50,22 @@ export const WO_COMMENT_MAX = 300; // a rating's comment, a reason, a note
 
 const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
 export const WoActionBodies = {
-  claim: z.strictObject({}),
-  start: z.strictObject({ note: z.string().trim().max(WO_COMMENT_MAX).optional() }),
-  resolve: z.strictObject({
-    result: Text(WO_TEXT_MIN, WO_DESCRIPTION_MAX),
-    photoIds: z
-      .array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/))
-      .max(WO_PHOTOS_MAX)
-      .default([]),
-  }),
-  return: z.strictObject({ reason: Text(WO_TEXT_MIN, WO_COMMENT_MAX) }),
-  redispatch: z.strictObject({
-    teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }),
-    note: z.string().trim().max(WO_COMMENT_MAX).optional(),
-  }),
+  claim: lazy(() => z.strictObject({})),
+  start: lazy(() => z.strictObject({ note: z.string().trim().max(WO_COMMENT_MAX).optional() })),
+  resolve: lazy(() =>
+    z.strictObject({
+      result: Text(WO_TEXT_MIN, WO_DESCRIPTION_MAX),
+      photoIds: z
+        .array(z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/))
+        .max(WO_PHOTOS_MAX)
+        .default([]),
+    }),
+  ),
+  return: lazy(() => z.strictObject({ reason: Text(WO_TEXT_MIN, WO_COMMENT_MAX) })),
+  redispatch: lazy(() =>
+    z.strictObject({
+      teamId: z.string().regex(/^(dept|grid):[a-z0-9-]{2,40}$/, { message: '承办单位不正确' }),
+      note: z.string().trim().max(WO_COMMENT_MAX).optional(),
+    }),
+  ),
 } as const;

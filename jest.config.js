@@ -7,6 +7,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } }];
 
 module.exports = {
+  // API tests against DynamoDB Local and builds on a 2-core machine running every project at once: a slow test is
+  // not a failed one (a project-level testTimeout is ignored; this is the run's)
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'shared',
@@ -20,8 +23,6 @@ module.exports = {
       globalSetup: '<rootDir>/functions/test/globalSetup.ts',
       globalTeardown: '<rootDir>/functions/test/globalTeardown.ts',
       setupFiles: ['<rootDir>/functions/test/env.ts'],
-      // against DynamoDB Local on a 2-core machine running every project at once: a slow test is not a failed one
-      testTimeout: 30_000,
     },
     {
       displayName: 'miniapp',

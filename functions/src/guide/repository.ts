@@ -20,11 +20,11 @@ export const SHARD_SIZE = 200;
 const CACHE_MS = 60_000;
 let cache: CatalogSnapshot | undefined;
 /** Full items, kept in the container for a minute like the catalogue (an admin import shows within a minute). */
-const items = new Map<string, { item: ServiceItem | undefined; at: number }>();
+const fullItems = new Map<string, { item: ServiceItem | undefined; at: number }>();
 
 export function clearCatalogCache(): void {
   cache = undefined;
-  items.clear();
+  fullItems.clear();
 }
 
 export async function loadCatalog(): Promise<CatalogSnapshot> {
@@ -40,12 +40,12 @@ export async function loadCatalog(): Promise<CatalogSnapshot> {
 }
 
 export async function getServiceItem(id: string): Promise<ServiceItem | undefined> {
-  const hit = items.get(id);
+  const hit = fullItems.get(id);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.item;
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.serviceItem(id) }));
   const item = r.Item ? ServiceItemRow.fromItem(r.Item) : undefined;
-  if (items.size > 2000) items.clear(); // bounded: the district has under 1,000 items
-  items.set(id, { item, at: Date.now() });
+  if (fullItems.size > 2000) fullItems.clear(); // bounded: the district has under 1,000 items
+  fullItems.set(id, { item, at: Date.now() });
   return item;
 }
 

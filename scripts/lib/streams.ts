@@ -68,7 +68,7 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
   const streams = new DynamoDBStreamsClient(cfg);
   const client = dynamoClient(o.endpoint);
   const log = o.log ?? (() => undefined);
-  const batchSize = o.batchSize ?? 100;
+  const batchSize = o.batchSize ?? 1000;
   const retries = o.retries ?? 2;
   const arn = await ensureStream(o.endpoint, o.table);
   const checkpoint: Record<string, string> = o.checkpointFile && fs.existsSync(o.checkpointFile) ? JSON.parse(fs.readFileSync(o.checkpointFile, 'utf8')) : {};

@@ -16,8 +16,8 @@ export interface CountedChange {
   deltas: CounterDeltas;
 }
 
-/** Items per transaction: DynamoDB allows 100; fewer keep each one small and quick to retry. */
-export const MAX_TRANSACTION_ITEMS = 50;
+/** Items per transaction: as many as DynamoDB allows, so a busy second costs the store as few transactions as it can. */
+export const MAX_TRANSACTION_ITEMS = 100;
 
 function chunks(changes: CountedChange[]): CountedChange[][] {
   const out: CountedChange[][] = [];

@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { COST_COLUMNS, costCells, medianCost, sampleCosts, type RouteKind } from './lib/bench/cost';
 import { functionsTable } from './lib/bench/functions';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
-import { writeRoutes } from './lib/bench/writes';
+import { application, writeRoutes } from './lib/bench/writes';
 import { freePort } from './lib/ports';
 import { ROOT, startStack } from './lib/stack';
 
@@ -73,18 +73,7 @@ async function readRoutes(api: string, fileId: string) {
   await load('GET /v1/me (session)', 'read', `${api}/v1/me`, auth);
 
   // 掌上办: anonymous progress lookups of one submission, the applicant's list
-  const body = JSON.stringify({
-    itemId: 'no-criminal-record',
-    answers: {
-      realName: '张晓明',
-      idNumber: '440104199003070017',
-      phone: '13800138000',
-      street: 'beijing',
-      purpose: 'employment',
-      m0: [{ kind: 'elicence', licenceId: 'el_zhang_idcard' }],
-      m1: [{ kind: 'upload', fileId }],
-    },
-  });
+  const body = JSON.stringify(application(fileId));
   const receipt = (await (
     await fetch(`${api}/v1/applications`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 // 对账 against the local stack's store: rebuilds every counter from the records and prints drift
 // (npm run reconcile [-- --fix]). With --fix, adds the differences and gives back benefit units no claim holds.
-import { reconcile } from '../functions/src/aggregate/reconcile';
+import { reconcile } from '../functions/src/jobs/reconcile/rebuild';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local Node 20; read when the client is made
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 const ROOT = __dirname;
 const ENTITY = /^lib\/entities\/[^/]+\.ts$/;
 const REPOSITORY = /(^|\/)repository\.ts$|^lib\/db\.ts$/;
-const SCANNER = 'aggregate/repository.ts';
+const SCANNER = 'jobs/reconcile/repository.ts';
 
 function sources(dir = ROOT): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {

@@ -15,7 +15,7 @@ import { handler as applications } from '../applications/handler';
 import { handler as backoffice } from '../backoffice/handler';
 import { handler as workorders } from '../workorders/handler';
 import { handler } from './handler';
-import { reconcile } from './reconcile';
+import { reconcile } from '../jobs/reconcile/rebuild';
 
 const TABLE = 'yx-test-counters';
 const endpoint = () => process.env.DYNAMODB_ENDPOINT!;

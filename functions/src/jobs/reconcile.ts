@@ -1,4 +1,4 @@
-import { reconcile } from '../aggregate/reconcile';
+import { reconcile } from './reconcile/rebuild';
 import { log } from '../lib/log';
 
 /**

@@ -25,7 +25,7 @@ export interface WriteBench extends Session {
 const CONFLICT = /transaction conflict/i;
 
 /** The application the bench submits (无犯罪记录证明, owned by the police department) and the work order it files. */
-const application = (fileId: string) => ({
+export const application = (fileId: string) => ({
   itemId: 'no-criminal-record',
   answers: {
     realName: '张晓明',

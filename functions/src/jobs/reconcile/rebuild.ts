@@ -4,12 +4,12 @@
  * reserved by claims that never completed (a crash between the reserve and the claim's transaction) and, with
  * `fix`, gives them back. A job, not a request: it reads the whole table.
  */
-import { CounterDeltas } from '../lib/counters';
-import type { Key } from '../lib/entities/entity';
-import { keys as counterKeys } from '../lib/entities/counters';
-import { BenefitItem, Claim, keys as memberKeys } from '../lib/entities/member';
-import { releaseUnit } from '../member/repository';
-import { countsOf } from './contributions';
+import { CounterDeltas } from '../../lib/counters';
+import type { Key } from '../../lib/entities/entity';
+import { keys as counterKeys } from '../../lib/entities/counters';
+import { BenefitItem, Claim, keys as memberKeys } from '../../lib/entities/member';
+import { releaseUnit } from '../../member/repository';
+import { countsOf } from '../../aggregate/contributions';
 import { addToRows, scanRows } from './repository';
 
 export interface Drift {

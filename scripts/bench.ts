@@ -105,7 +105,7 @@ async function readRoutes(api: string, fileId: string) {
 
 async function onStack() {
   const ports = { dynamo: await freePort(), api: await freePort(), lambda: await freePort(), web: await freePort(), wechat: await freePort() };
-  const stack = await startStack({ ports, buildH5: false, quiet: true });
+  const stack = await startStack({ ports, buildH5: false, quiet: true, readerYieldsCpu: true });
   try {
     const api = stack.urls.api;
     tableOfStack(stack.urls.dynamo);

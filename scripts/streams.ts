@@ -19,12 +19,19 @@ async function main() {
     log: (msg) => console.error(JSON.stringify({ level: 'error', msg })),
   });
   const server = http.createServer((req, res) => {
-    if (req.method !== 'POST' || req.url !== '/settle') {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method !== 'POST' || url.pathname !== '/settle') {
       res.writeHead(404).end();
       return;
     }
-    reader.settle().then(
-      () => res.writeHead(204).end(),
+    const timeoutMs = Number(url.searchParams.get('timeoutMs')) || undefined;
+    const started = Date.now();
+    reader.settle(timeoutMs).then(
+      () => {
+        // how long the waiter waited: the log shows how far behind the reader runs on a busy machine
+        console.log(JSON.stringify({ level: 'info', msg: 'settled', ms: Date.now() - started }));
+        res.writeHead(204).end();
+      },
       (e: Error) => res.writeHead(504, { 'content-type': 'text/plain' }).end(e.message),
     );
   });

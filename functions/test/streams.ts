@@ -1,4 +1,10 @@
-import { settleAt } from '../../scripts/lib/streams';
+import { SETTLE_TIMEOUT_MS, settleAt } from '../../scripts/lib/streams';
+
+/**
+ * The timeout of a test that waits for the counters: the reader may have a backlog to count on a busy machine
+ * (builds beside API tests), and settle() alone may take up to SETTLE_TIMEOUT_MS.
+ */
+export const COUNTERS_TEST_TIMEOUT = SETTLE_TIMEOUT_MS + 60_000;
 
 /**
  * Counters are added after each change commits, by the aggregator reading the table's stream (functions/src/aggregate;

@@ -21,6 +21,8 @@ export interface StackOptions {
   dbPath?: string;
   buildH5: boolean;
   quiet?: boolean;
+  /** the stream reader yields the cores to the API and the store (the bench: in a deployment it has its own compute) */
+  readerYieldsCpu?: boolean;
 }
 
 export interface Stack {
@@ -107,6 +109,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       env: { STAGE: 'local', LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'error') },
       // quiet runs (tests, bench) keep its output in a file, beside the API's
       out: o.quiet ? fs.openSync(path.join(ROOT, '.cache', `streams-${o.ports.api}.log`), 'w') : 'inherit',
+      yieldCpu: o.readerYieldsCpu,
     });
     children.push(reader.proc);
     say(o.quiet, `✓ stream reader (counters) on ${reader.url}`);

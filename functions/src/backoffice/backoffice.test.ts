@@ -10,7 +10,7 @@ import { forceState } from '../applications/service';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
-import { countersSettled } from '../../test/streams';
+import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
 import { parseStoreCost } from '../lib/meter';
 
 let stopFiles: () => Promise<void>;
@@ -222,12 +222,16 @@ describe('staff workbench', () => {
     delete process.env.FAKE_NOW;
   });
 
-  it('counts applications by state for the department', async () => {
-    await countersSettled();
-    const officer = await login('u-staff-police');
-    const r = await call(handler, 'GET /v1/staff/counts', { token: officer });
-    expect(r.status).toBe(200);
-    expect(r.body.departmentId).toBe('police');
-    expect(r.body.byState.submitted).toBeGreaterThan(0);
-  });
+  it(
+    'counts applications by state for the department',
+    async () => {
+      await countersSettled();
+      const officer = await login('u-staff-police');
+      const r = await call(handler, 'GET /v1/staff/counts', { token: officer });
+      expect(r.status).toBe(200);
+      expect(r.body.departmentId).toBe('police');
+      expect(r.body.byState.submitted).toBeGreaterThan(0);
+    },
+    COUNTERS_TEST_TIMEOUT,
+  );
 });

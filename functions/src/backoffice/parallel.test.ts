@@ -8,7 +8,7 @@ import { handler as applications } from '../applications/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { deemOverdueOpinions } from './opinions';
-import { countersSettled } from '../../test/streams';
+import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -96,42 +96,55 @@ describe('并联审批 with deemed consent', () => {
 });
 
 describe('好差评 rectification', () => {
-  it('opens a 15-working-day task for a bad rating; the department calls back and closes it', async () => {
-    at('2026-11-02T02:00:00Z');
-    const { token, appNo } = await elevatorApplication();
-    const planning = await login('u-staff-planning');
-    const v = await view(planning, appNo);
-    expect((await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).status).toBe(200);
-    const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', {
-      token,
-      params: { appNo },
-      body: { value: 'very_unsatisfied', comment: '说明不清楚' },
-    });
-    expect(rated.status).toBe(200);
-    const list = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
-    const task = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
-    expect(task).toMatchObject({ ratingName: '非常不满意', status: 'open', light: 'green' });
-    expect(task.due).toBe('2026-11-23'); // 15 working days after Mon 11-02
-    const market = await login('u-staff-market');
-    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: market, params: { appNo }, body: { callback: 'x回访' } })).status).toBe(404);
-    expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(409);
-    await countersSettled(); // the dashboards count after each change commits (the aggregator)
-    const openBefore = (await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen;
-    expect(openBefore).toBeGreaterThanOrEqual(1);
-    expect(
-      (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } }))
-        .status,
-    ).toBe(200);
-    expect(
-      (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '完善了办事指南中关于辖区的说明' } }))
-        .status,
-    ).toBe(200);
-    await countersSettled();
-    expect((await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen).toBe(openBefore - 1);
-    at('2026-11-30T02:00:00Z');
-    const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
-    expect(after.body.items.find((i: { appNo: string }) => i.appNo === appNo)).toBeUndefined();
-  });
+  it(
+    'opens a 15-working-day task for a bad rating; the department calls back and closes it',
+    async () => {
+      at('2026-11-02T02:00:00Z');
+      const { token, appNo } = await elevatorApplication();
+      const planning = await login('u-staff-planning');
+      const v = await view(planning, appNo);
+      expect((await act(planning, appNo, 'notAccept', { version: v.version, reason: '其他', detail: '小区不在本区范围' })).status).toBe(200);
+      const rated = await call(applications, 'POST /v1/applications/{appNo}/rating', {
+        token,
+        params: { appNo },
+        body: { value: 'very_unsatisfied', comment: '说明不清楚' },
+      });
+      expect(rated.status).toBe(200);
+      const list = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
+      const task = list.body.items.find((i: { appNo: string }) => i.appNo === appNo);
+      expect(task).toMatchObject({ ratingName: '非常不满意', status: 'open', light: 'green' });
+      expect(task.due).toBe('2026-11-23'); // 15 working days after Mon 11-02
+      const market = await login('u-staff-market');
+      expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: market, params: { appNo }, body: { callback: 'x回访' } })).status).toBe(
+        404,
+      );
+      expect((await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { close: '已整改' } })).status).toBe(
+        409,
+      );
+      await countersSettled(); // the dashboards count after each change commits (the aggregator)
+      const openBefore = (await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen;
+      expect(openBefore).toBeGreaterThanOrEqual(1);
+      expect(
+        (await call(handler, 'POST /v1/staff/rectifications/{appNo}', { token: planning, params: { appNo }, body: { callback: '已电话回访，解释了辖区范围' } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (
+          await call(handler, 'POST /v1/staff/rectifications/{appNo}', {
+            token: planning,
+            params: { appNo },
+            body: { close: '完善了办事指南中关于辖区的说明' },
+          })
+        ).status,
+      ).toBe(200);
+      await countersSettled();
+      expect((await call(handler, 'GET /v1/dashboard', { token: planning })).body.rectificationsOpen).toBe(openBefore - 1);
+      at('2026-11-30T02:00:00Z');
+      const after = await call(handler, 'GET /v1/staff/rectifications', { token: planning });
+      expect(after.body.items.find((i: { appNo: string }) => i.appNo === appNo)).toBeUndefined();
+    },
+    COUNTERS_TEST_TIMEOUT,
+  );
 });
 
 describe('supervision and dashboards', () => {
@@ -153,30 +166,34 @@ describe('supervision and dashboards', () => {
     expect((await call(handler, 'GET /v1/supervision', { token: await login('u-resident-zhang') })).status).toBe(403);
   });
 
-  it('reads dashboards from counters: department for staff, district for dispatchers', async () => {
-    await countersSettled();
-    const planning = await login('u-staff-planning');
-    const own = await call(handler, 'GET /v1/dashboard', { token: planning });
-    expect(own.status).toBe(200);
-    expect(own.body.name).toContain('规划');
-    expect(own.body.byState.submitted + own.body.open).toBeGreaterThan(0);
-    expect(own.body.weeks).toHaveLength(8);
-    expect(own.body.done).toBeGreaterThan(0);
-    expect(own.body.onTimeRate).toBeGreaterThanOrEqual(0);
-    expect(own.body.satisfactionRate).toBeLessThan(1); // a very_unsatisfied rating above
-    expect((await call(handler, 'GET /v1/dashboard', { token: planning, query: { scope: 'district' } })).status).toBe(403);
-    const dispatcher = await login('u-dispatcher-beijing');
-    const district = await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'district' } });
-    expect(district.body.open).toBeGreaterThanOrEqual(own.body.open);
-    expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'dept', id: 'nowhere' } })).status).toBe(404);
-    // 街道绩效: 张晓明 lives in 北京街道, so his applications and his bad rating count there
-    const street = await call(handler, 'GET /v1/dashboard', { token: dispatcher });
-    expect(street.body).toMatchObject({ scope: 'street', name: '北京街道' });
-    expect(street.body.byState.not_accepted + street.body.open + street.body.done).toBeGreaterThan(0);
-    expect(street.body.ratings).toBeGreaterThan(0);
-    expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'street', id: 'dongshan' } })).status).toBe(403);
-    const admin = await login('u-admin');
-    expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'dongshan' } })).body.name).toBe('东山街道');
-    expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'mars' } })).status).toBe(404);
-  });
+  it(
+    'reads dashboards from counters: department for staff, district for dispatchers',
+    async () => {
+      await countersSettled();
+      const planning = await login('u-staff-planning');
+      const own = await call(handler, 'GET /v1/dashboard', { token: planning });
+      expect(own.status).toBe(200);
+      expect(own.body.name).toContain('规划');
+      expect(own.body.byState.submitted + own.body.open).toBeGreaterThan(0);
+      expect(own.body.weeks).toHaveLength(8);
+      expect(own.body.done).toBeGreaterThan(0);
+      expect(own.body.onTimeRate).toBeGreaterThanOrEqual(0);
+      expect(own.body.satisfactionRate).toBeLessThan(1); // a very_unsatisfied rating above
+      expect((await call(handler, 'GET /v1/dashboard', { token: planning, query: { scope: 'district' } })).status).toBe(403);
+      const dispatcher = await login('u-dispatcher-beijing');
+      const district = await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'district' } });
+      expect(district.body.open).toBeGreaterThanOrEqual(own.body.open);
+      expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'dept', id: 'nowhere' } })).status).toBe(404);
+      // 街道绩效: 张晓明 lives in 北京街道, so his applications and his bad rating count there
+      const street = await call(handler, 'GET /v1/dashboard', { token: dispatcher });
+      expect(street.body).toMatchObject({ scope: 'street', name: '北京街道' });
+      expect(street.body.byState.not_accepted + street.body.open + street.body.done).toBeGreaterThan(0);
+      expect(street.body.ratings).toBeGreaterThan(0);
+      expect((await call(handler, 'GET /v1/dashboard', { token: dispatcher, query: { scope: 'street', id: 'dongshan' } })).status).toBe(403);
+      const admin = await login('u-admin');
+      expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'dongshan' } })).body.name).toBe('东山街道');
+      expect((await call(handler, 'GET /v1/dashboard', { token: admin, query: { scope: 'street', id: 'mars' } })).status).toBe(404);
+    },
+    COUNTERS_TEST_TIMEOUT,
+  );
 });

@@ -11,7 +11,7 @@ import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import * as repo from './repository';
 import { awardPoints } from './service';
-import { countersSettled } from '../../test/streams';
+import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
 
 const RUN = Date.now().toString(36);
 let n = 0;
@@ -232,55 +232,59 @@ describe('member day', () => {
 });
 
 describe('admin', () => {
-  it('changes benefits and rules with checks, and reports figures', async () => {
-    const id = await newBenefit({ stock: 3 });
-    const dup = await call(handler, 'POST /v1/admin/member/benefits', {
-      token: admin,
-      body: {
-        id,
-        title: '重复',
-        description: '',
-        partner: '博物馆',
-        partnerId: 'gd-museum',
-        stock: 1,
-        perMemberLimit: 1,
-        minLevel: 'standard',
-        pointsPrice: 0,
-        validDays: 7,
-      },
-    });
-    expect(dup.status).toBe(409);
-    const bad = await call(handler, 'PUT /v1/admin/member/benefits/{benefitId}', {
-      token: admin,
-      params: { benefitId: id },
-      body: {
-        id,
-        title: '改',
-        description: '',
-        partner: '博物馆',
-        partnerId: 'gd-museum',
-        stock: 3,
-        perMemberLimit: 1,
-        minLevel: 'platinum',
-        pointsPrice: 0,
-        validDays: 7,
-      },
-    });
-    expect(bad.status).toBe(422);
-    const rules = (await call(handler, 'GET /v1/admin/member/rules', { token: admin })).body;
-    const badRules = await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: { ...rules, levels: [{ ...rules.levels[0], threshold: 10 }] } });
-    expect(badRules.status).toBe(400); // the first level must start at 0
-    expect((await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: rules })).status).toBe(200);
-    expect((await call(handler, 'GET /v1/admin/member/rules', { token: await login('u-resident-zhang') })).status).toBe(403);
-    await countersSettled(); // the figures count after each change commits (the aggregator)
-    const stats = (await call(handler, 'GET /v1/admin/member/stats', { token: admin, query: { days: '7' } })).body;
-    expect(stats.days).toHaveLength(7);
-    expect(stats.totals.members).toBeGreaterThan(0);
-    expect(stats.benefits.find((b: { id: string }) => b.id === 'gd-museum-ticket')).toBeTruthy();
-    const members = (await call(handler, 'GET /v1/admin/member/members', { token: admin, query: { limit: '5' } })).body;
-    expect(members.items.length).toBeGreaterThan(0);
-    expect(members.items[0].name).toMatch(/\*/);
-  });
+  it(
+    'changes benefits and rules with checks, and reports figures',
+    async () => {
+      const id = await newBenefit({ stock: 3 });
+      const dup = await call(handler, 'POST /v1/admin/member/benefits', {
+        token: admin,
+        body: {
+          id,
+          title: '重复',
+          description: '',
+          partner: '博物馆',
+          partnerId: 'gd-museum',
+          stock: 1,
+          perMemberLimit: 1,
+          minLevel: 'standard',
+          pointsPrice: 0,
+          validDays: 7,
+        },
+      });
+      expect(dup.status).toBe(409);
+      const bad = await call(handler, 'PUT /v1/admin/member/benefits/{benefitId}', {
+        token: admin,
+        params: { benefitId: id },
+        body: {
+          id,
+          title: '改',
+          description: '',
+          partner: '博物馆',
+          partnerId: 'gd-museum',
+          stock: 3,
+          perMemberLimit: 1,
+          minLevel: 'platinum',
+          pointsPrice: 0,
+          validDays: 7,
+        },
+      });
+      expect(bad.status).toBe(422);
+      const rules = (await call(handler, 'GET /v1/admin/member/rules', { token: admin })).body;
+      const badRules = await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: { ...rules, levels: [{ ...rules.levels[0], threshold: 10 }] } });
+      expect(badRules.status).toBe(400); // the first level must start at 0
+      expect((await call(handler, 'PUT /v1/admin/member/rules', { token: admin, body: rules })).status).toBe(200);
+      expect((await call(handler, 'GET /v1/admin/member/rules', { token: await login('u-resident-zhang') })).status).toBe(403);
+      await countersSettled(); // the figures count after each change commits (the aggregator)
+      const stats = (await call(handler, 'GET /v1/admin/member/stats', { token: admin, query: { days: '7' } })).body;
+      expect(stats.days).toHaveLength(7);
+      expect(stats.totals.members).toBeGreaterThan(0);
+      expect(stats.benefits.find((b: { id: string }) => b.id === 'gd-museum-ticket')).toBeTruthy();
+      const members = (await call(handler, 'GET /v1/admin/member/members', { token: admin, query: { limit: '5' } })).body;
+      expect(members.items.length).toBeGreaterThan(0);
+      expect(members.items[0].name).toMatch(/\*/);
+    },
+    COUNTERS_TEST_TIMEOUT,
+  );
 });
 
 describe('found in review', () => {

@@ -37,4 +37,11 @@ describe('deploy configuration', () => {
     const patterns = fns.countersAggregator.events[0].stream!.filterPatterns;
     expect(patterns.map((p) => Object.values(p.dynamodb)[0].entity.S)).toEqual([[...COUNTED_ENTITIES], [...COUNTED_ENTITIES]]);
   });
+
+  it('gives the aggregator a tumbling window (its handler keeps sums in the window state and writes them at the end)', () => {
+    const fns = load<Record<string, { events: { stream?: { tumblingWindowInSeconds?: number } }[] }>>('sls/functions.yml');
+    const seconds = fns.countersAggregator.events[0].stream!.tumblingWindowInSeconds;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60); // dashboards may lag a little, not for minutes
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * Lambda's DynamoDB Streams event source, locally: reads DynamoDB Local's stream of the table (shard by shard,
  * parents first, from a checkpoint when one is kept) and hands batches to the aggregator the way Lambda does in a
- * deployment (serverless.yml: batch size, retries, bisecting a failing batch, a dead-letter destination). So
- * `npm start` and the tests count with the same code and the same path as production.
+ * deployment (serverless.yml: batch size, a tumbling window whose state goes from one invocation to the next,
+ * retries, bisecting a failing batch, a dead-letter destination). So `npm start` and the tests count with the same
+ * code and the same path as production.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,21 +23,33 @@ import { Probe } from '../../functions/src/lib/entities/counters';
 import { dynamoClient } from './dynamo';
 import { waitForPort } from './ports';
 
+/** Lambda's invocation for a stream with a tumbling window (what functions/src/aggregate/handler.ts takes). */
+export interface WindowInvocation {
+  Records: StreamRecord[];
+  shardId: string;
+  window: { start: string; end: string };
+  state: unknown;
+  isFinalInvokeForWindow: boolean;
+  isWindowTerminatedEarly: boolean;
+}
+
 export interface StreamReaderOptions {
   endpoint: string;
   table: string;
-  /** the aggregator's handler, or anything with its signature */
-  handle: (event: { Records: StreamRecord[] }) => Promise<unknown>;
+  /** the aggregator's handler, or anything with its signature: returns the window's state */
+  handle: (event: WindowInvocation) => Promise<{ state: unknown }>;
   /** records per call (serverless.yml's batchSize) */
   batchSize?: number;
-  /**
-   * How long records gather before a batch is handed over (serverless.yml's batchWindow, 1 s): fewer, larger batches
-   * mean fewer aggregator transactions. settle() does not wait for it.
-   */
+  /** how long records gather before a batch is handed over (serverless.yml's batchWindow); settle() does not wait */
   pollMs?: number;
+  /**
+   * The tumbling window (serverless.yml's tumblingWindowInSeconds, shorter here): the handler folds each batch into
+   * the window's state and writes the sums at the window's final invocation. settle() ends the window early.
+   */
+  windowMs?: number;
   /** tries of a batch before it is split (serverless.yml's maximumRetryAttempts) */
   retries?: number;
-  /** where the last sequence number read of each shard is kept (persisted stacks), so a restart resumes */
+  /** where each shard's last sequence number read and its open window are kept (persisted stacks), so a restart resumes */
   checkpointFile?: string;
   /** records that failed alone after every retry: one JSON line each (serverless.yml's onFailure queue) */
   deadLetterFile: string;
@@ -44,7 +57,7 @@ export interface StreamReaderOptions {
 }
 
 export interface StreamReader {
-  /** resolves once every change written before the call has been handed to the aggregator */
+  /** resolves once every change written before the call has been counted (its window written) */
   settle: (timeoutMs?: number) => Promise<void>;
   /** passes over the shards made so far (a test waits for one without writing a probe) */
   passes: () => number;
@@ -68,6 +81,26 @@ export async function ensureStream(endpoint: string, table: string): Promise<str
   return d.Table!.LatestStreamArn!;
 }
 
+/** A shard's open window: when it started, the handler's state, and the probes read into it (settled once written). */
+interface OpenWindow {
+  start: number;
+  state: unknown;
+  probes: string[];
+}
+
+/** What the checkpoint file keeps: the last sequence number read per shard, and each shard's open window. */
+interface Checkpoint {
+  shards: Record<string, string>;
+  windows: Record<string, OpenWindow>;
+}
+
+function readCheckpoint(file: string | undefined): Checkpoint {
+  if (!file || !fs.existsSync(file)) return { shards: {}, windows: {} };
+  const j = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Checkpoint> & Record<string, unknown>;
+  if (j.shards && typeof j.shards === 'object') return { shards: j.shards, windows: j.windows ?? {} };
+  return { shards: j as Record<string, string>, windows: {} }; // before windows: { shardId: sequence number }
+}
+
 export async function startStreamReader(o: StreamReaderOptions): Promise<StreamReader> {
   const cfg = { endpoint: o.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   const streams = new DynamoDBStreamsClient(cfg);
@@ -75,8 +108,11 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
   const log = o.log ?? (() => undefined);
   const batchSize = o.batchSize ?? 1000;
   const retries = o.retries ?? 2;
+  const windowMs = o.windowMs ?? 2000;
   const arn = await ensureStream(o.endpoint, o.table);
-  const checkpoint: Record<string, string> = o.checkpointFile && fs.existsSync(o.checkpointFile) ? JSON.parse(fs.readFileSync(o.checkpointFile, 'utf8')) : {};
+  const saved = readCheckpoint(o.checkpointFile);
+  const checkpoint = saved.shards;
+  const windows = new Map<string, OpenWindow>(Object.entries(saved.windows));
   const iterators = new Map<string, string>();
   const finished = new Set<string>();
   const probesSeen = new Set<string>();
@@ -86,6 +122,11 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
   let described = 0;
   let stopped = false;
   let passes = 0;
+  let waiting = 0; // settle() calls waiting: windows end at once
+
+  const persist = () => {
+    if (o.checkpointFile) fs.writeFileSync(o.checkpointFile, JSON.stringify({ shards: checkpoint, windows: Object.fromEntries(windows) }));
+  };
 
   async function describe() {
     const all: Shard[] = [];
@@ -119,12 +160,23 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
     }
   }
 
-  /** Lambda's behaviour on a failing batch: retry, then split it in two, and a record failing alone goes to the dead letters. */
-  async function deliver(records: StreamRecord[]): Promise<void> {
+  const invocation = (shardId: string, w: OpenWindow, records: StreamRecord[], final: boolean): WindowInvocation => ({
+    Records: records,
+    shardId,
+    window: { start: new Date(w.start).toISOString(), end: new Date(w.start + windowMs).toISOString() },
+    state: w.state,
+    isFinalInvokeForWindow: final,
+    isWindowTerminatedEarly: false,
+  });
+
+  /**
+   * Lambda's behaviour on a failing batch: retry with the state the batch came with, then split it in two, and a
+   * record failing alone goes to the dead letters (the window goes on without it). Returns the window's new state.
+   */
+  async function deliver(shardId: string, w: OpenWindow, records: StreamRecord[]): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await o.handle({ Records: records });
-        return;
+        return (await o.handle(invocation(shardId, w, records, false))).state;
       } catch (e) {
         if (attempt < retries) {
           await sleep(100 * 2 ** attempt);
@@ -132,16 +184,25 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
         }
         if (records.length > 1) {
           const mid = Math.ceil(records.length / 2);
-          await deliver(records.slice(0, mid));
-          await deliver(records.slice(mid));
-          return;
+          const state = await deliver(shardId, w, records.slice(0, mid));
+          return deliver(shardId, { ...w, state }, records.slice(mid));
         }
         const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
         fs.appendFileSync(o.deadLetterFile, `${JSON.stringify({ at: new Date().toISOString(), error, record: records[0] })}\n`);
         log(`stream record ${records[0].eventID} failed after ${retries + 1} tries; kept in ${o.deadLetterFile}: ${error}`);
-        return;
+        return w.state;
       }
     }
+  }
+
+  /** The window's final invocation: the sums are written. Lambda retries it until it succeeds, and so does this. */
+  async function closeWindow(shardId: string): Promise<void> {
+    const w = windows.get(shardId);
+    if (!w) return;
+    await o.handle(invocation(shardId, w, [], true));
+    windows.delete(shardId);
+    for (const p of w.probes) probesSeen.add(p);
+    persist();
   }
 
   /** One pass over the open shards; the number of records read. */
@@ -176,25 +237,25 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
       trimmed.delete(id);
       const records = r.Records ?? [];
       if (records.length) {
-        await deliver(records);
-        for (const rec of records) {
-          const pk = probePk(rec);
-          if (pk?.startsWith('PROBE#')) probesSeen.add(pk);
-        }
+        const w = windows.get(id) ?? { start: Date.now(), state: {}, probes: [] };
+        const state = await deliver(id, w, records);
+        const probes = records.map(probePk).filter((pk): pk is string => Boolean(pk?.startsWith('PROBE#')));
+        windows.set(id, { ...w, state, probes: [...w.probes, ...probes] });
         checkpoint[id] = records[records.length - 1].dynamodb!.SequenceNumber!;
-        if (o.checkpointFile) fs.writeFileSync(o.checkpointFile, JSON.stringify(checkpoint));
+        persist();
         read += records.length;
       }
       it = r.NextShardIterator ?? '';
       if (it) iterators.set(id, it);
-      else finished.add(id); // a closed shard, read to its end
+      const w = windows.get(id);
+      if (w && (!it || waiting > 0 || Date.now() >= w.start + windowMs)) await closeWindow(id);
+      if (!it) finished.add(id); // a closed shard, read to its end
     }
     return read;
   }
 
   // the wait between passes (only when caught up), cut short by settle(): a test or the bench waiting for the counters
   let wake: () => void = () => undefined;
-  let hurry = false;
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
@@ -206,10 +267,9 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
   const running = (async () => {
     while (!stopped) {
       try {
-        hurry = false;
         const read = await pass();
         passes++;
-        if (read < batchSize && !hurry) await nap(o.pollMs ?? 1000);
+        if (read < batchSize && waiting === 0) await nap(Math.min(o.pollMs ?? 1000, windowMs));
       } catch (e) {
         if (stopped) break;
         log(`stream reader: ${(e as Error).name}: ${(e as Error).message}; retrying`);
@@ -220,17 +280,21 @@ export async function startStreamReader(o: StreamReaderOptions): Promise<StreamR
 
   return {
     async settle(timeoutMs = SETTLE_TIMEOUT_MS) {
-      // a probe written now comes after every change written before it: once it has been read, so have they
+      // a probe written now comes after every change written before it: once its window is written, so are theirs
       const item = Probe.toItem(randomUUID(), new Date().toISOString());
       await client.send(new PutItemCommand({ TableName: o.table, Item: marshall(item) }));
-      hurry = true;
+      waiting++;
       wake();
-      const until = Date.now() + timeoutMs;
-      while (!probesSeen.has(String(item.pk))) {
-        if (Date.now() > until) throw new Error(`stream reader did not catch up within ${timeoutMs} ms`);
-        await sleep(20);
+      try {
+        const until = Date.now() + timeoutMs;
+        while (!probesSeen.has(String(item.pk))) {
+          if (Date.now() > until) throw new Error(`stream reader did not catch up within ${timeoutMs} ms`);
+          await sleep(20);
+        }
+        probesSeen.delete(String(item.pk));
+      } finally {
+        waiting--;
       }
-      probesSeen.delete(String(item.pk));
     },
     passes: () => passes,
     async stop() {

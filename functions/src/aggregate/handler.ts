@@ -1,7 +1,8 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { log } from '../lib/log';
 import { changeCounts } from './contributions';
-import { addChanges, type CountedChange } from './repository';
+import { addWindow } from './repository';
+import { fold, parseState, type WindowState } from './window';
 
 /** A row as the stream carries it (DynamoDB's attribute-value JSON). */
 type Image = Parameters<typeof unmarshall>[0];
@@ -12,30 +13,49 @@ export interface StreamRecord {
   eventName?: string;
   dynamodb?: {
     ApproximateCreationDateTime?: number | string | Date;
+    Keys?: Image;
     NewImage?: Image;
     OldImage?: Image;
     SequenceNumber?: string;
   };
 }
 
+/** Lambda's event for a stream with a tumbling window (serverless.yml `tumblingWindowInSeconds`). */
+export interface WindowEvent {
+  Records?: StreamRecord[];
+  shardId?: string;
+  window?: { start: string; end: string };
+  state?: unknown;
+  isFinalInvokeForWindow?: boolean;
+  isWindowTerminatedEarly?: boolean;
+}
+
 const image = (img: Image | undefined) => (img ? unmarshall(img) : undefined);
 
-/** One record's deltas; a record whose rows do not parse throws, so its batch is retried and, at last, dead-lettered. */
-export function toChange(r: StreamRecord, at: string): CountedChange {
-  if (!r.eventID) throw new Error('stream record without eventID');
-  return { eventId: r.eventID, at, deltas: changeCounts(image(r.dynamodb?.OldImage), image(r.dynamodb?.NewImage)) };
+/** The records folded into the state; a record whose rows do not parse throws, so the batch is retried and, at last, dead-lettered. */
+export function foldRecords(state: WindowState, records: StreamRecord[]): WindowState {
+  let s = state;
+  for (const r of records) {
+    const seq = r.dynamodb?.SequenceNumber;
+    if (!seq) throw new Error('stream record without SequenceNumber');
+    s = fold(s, seq, changeCounts(image(r.dynamodb?.OldImage), image(r.dynamodb?.NewImage)));
+  }
+  return s;
 }
 
 /**
  * DynamoDB Streams → counters (dashboards, member figures, benefits' redeemed counts), after each change has
- * committed, so no request's transaction holds a row the whole district shares. Locally scripts/lib/streams.ts
- * reads DynamoDB Local's stream and calls this the way Lambda does. A failure throws: the batch is retried, split,
- * and a record that still fails goes to the dead-letter queue; the `Counted` marks make every retry safe.
+ * committed, so no request's transaction holds a row the whole district shares. Lambda's tumbling window carries
+ * the sums between invocations of a shard; the window's final invocation writes them, once (the marks make a
+ * retried final invocation safe). Locally scripts/lib/streams.ts reads DynamoDB Local's stream and calls this the
+ * way Lambda does. A failure throws: the batch is retried with the state it came with, split, and a record that
+ * still fails goes to the dead-letter queue.
  */
-export const handler = async (event: { Records?: StreamRecord[] }) => {
-  const at = new Date().toISOString();
-  const changes = (event.Records ?? []).map((r) => toChange(r, at));
-  const r = await addChanges(changes);
-  if (r.added || r.skipped) log.info('counters added', { records: changes.length, added: r.added, skipped: r.skipped });
-  return r;
+export const handler = async (event: WindowEvent): Promise<{ state: WindowState }> => {
+  const state = foldRecords(parseState(event.state), event.Records ?? []);
+  if (!event.isFinalInvokeForWindow) return { state };
+  if (!event.shardId) throw new Error('final window invocation without shardId');
+  const r = await addWindow(event.shardId, state, new Date().toISOString());
+  if (r.added || r.skipped) log.info('counters added', { rows: state.rows.length, parts: r.added, skipped: r.skipped });
+  return { state: { rows: [] } };
 };

@@ -34,6 +34,7 @@ describe('local stream reader', () => {
       pollMs: 50,
       handle: async (event) => {
         for (const r of event.Records) seen.push(String(r.dynamodb?.Keys?.pk?.S));
+        return { state: {} };
       },
     });
     try {

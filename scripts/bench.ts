@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { load as loadYaml } from 'js-yaml';
 import { COST_COLUMNS, costCells, medianCost, sampleCosts, type RouteKind } from './lib/bench/cost';
 import { functionsTable } from './lib/bench/functions';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
@@ -103,9 +104,19 @@ async function readRoutes(api: string, fileId: string) {
   console.log(`GET /v1/workorders/nearby: ${nearby ? `${nearby.calls} store calls per request (${ops})` : 'no x-store-cost header'}.`);
 }
 
+/** serverless.yml's tumbling window for the counters' aggregator (sls/functions.yml). */
+function aggregatorWindowSeconds(): number {
+  const fns = loadYaml(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8')) as Record<
+    string,
+    { events?: { stream?: { tumblingWindowInSeconds?: number } }[] }
+  >;
+  return fns.countersAggregator?.events?.[0]?.stream?.tumblingWindowInSeconds ?? 2;
+}
+
 async function onStack() {
   const ports = { dynamo: await freePort(), api: await freePort(), lambda: await freePort(), web: await freePort(), wechat: await freePort() };
-  const stack = await startStack({ ports, buildH5: false, quiet: true, readerYieldsCpu: true });
+  // the aggregator as deployed: its own compute (niced here) and serverless.yml's tumbling window
+  const stack = await startStack({ ports, buildH5: false, quiet: true, readerYieldsCpu: true, readerWindowMs: aggregatorWindowSeconds() * 1000 });
   try {
     const api = stack.urls.api;
     tableOfStack(stack.urls.dynamo);

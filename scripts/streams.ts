@@ -15,6 +15,7 @@ async function main() {
     table,
     handle: handler,
     checkpointFile: process.env.STREAMS_CHECKPOINT_FILE || undefined,
+    windowMs: Number(process.env.STREAMS_WINDOW_MS) || undefined,
     deadLetterFile: process.env.DEAD_LETTER_FILE ?? '.data/dead-letters.jsonl',
     log: (msg) => console.error(JSON.stringify({ level: 'error', msg })),
   });

@@ -23,6 +23,8 @@ export interface StackOptions {
   quiet?: boolean;
   /** the stream reader yields the cores to the API and the store (the bench: in a deployment it has its own compute) */
   readerYieldsCpu?: boolean;
+  /** the aggregator's tumbling window locally (default 2 s; the bench uses the deployment's, serverless.yml's) */
+  readerWindowMs?: number;
 }
 
 export interface Stack {
@@ -110,6 +112,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       // quiet runs (tests, bench) keep its output in a file, beside the API's
       out: o.quiet ? fs.openSync(path.join(ROOT, '.cache', `streams-${o.ports.api}.log`), 'w') : 'inherit',
       yieldCpu: o.readerYieldsCpu,
+      windowMs: o.readerWindowMs,
     });
     children.push(reader.proc);
     say(o.quiet, `✓ stream reader (counters) on ${reader.url}`);

@@ -329,6 +329,8 @@ export async function spawnStreamReader(o: {
    * 2-core machine (builds beside API tests) a niced reader starves and a test waiting for the counters times out.
    */
   yieldCpu?: boolean;
+  /** the tumbling window (StreamReaderOptions.windowMs) */
+  windowMs?: number;
 }): Promise<{ proc: ChildProcess; url: string; settle: () => Promise<void> }> {
   const root = path.resolve(__dirname, '../..');
   const env: NodeJS.ProcessEnv = {
@@ -339,6 +341,7 @@ export async function spawnStreamReader(o: {
     STREAMS_PORT: String(o.port),
     DEAD_LETTER_FILE: o.deadLetterFile,
     STREAMS_CHECKPOINT_FILE: o.checkpointFile ?? '',
+    STREAMS_WINDOW_MS: o.windowMs ? String(o.windowMs) : '',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   delete env.NODE_OPTIONS; // a parent's loader (jest, tsx) must not ride along

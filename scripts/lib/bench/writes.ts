@@ -1,4 +1,5 @@
 import { COST_COLUMNS, costCells, type RouteKind } from './cost';
+import { cpuPerRequest, cpuSnapshot } from './cpu';
 import { logCounter, pool, queue, type PoolRun } from './pool';
 import { ms, pct, statusText } from './stats';
 
@@ -109,18 +110,23 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
   console.log(
     `\n## Write routes on the local stack: 10 and 50 connections, ≤ ${b.seconds} s each (a pool of workers, each request its own target; p99 ÷ me = p99 ÷ p99 of GET /v1/me at the same connections)\n`,
   );
-  console.log(`| route | conn | requests | req/s | p50 ms | p99 ms | p99 ÷ me | statuses | conflict retries logged | ${COST_COLUMNS.head} |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---|---:|${COST_COLUMNS.rule}|`);
+  console.log(
+    `| route | conn | requests | req/s | p50 ms | p99 ms | p99 ÷ me | statuses | conflict retries logged | CPU ms per request: store · API · reader | ${COST_COLUMNS.head} |`,
+  );
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---|---:|---|${COST_COLUMNS.rule}|`);
 
   for (const c of [10, 50]) {
     await conflicts(); // only what each row's requests cause
     let meP99 = NaN;
-    const row = async (title: string, kind: RouteKind, run: PoolRun) => {
+    const row = async (title: string, kind: RouteKind, load: () => Promise<PoolRun>) => {
+      const before = cpuSnapshot();
+      const run = await load();
+      const cpu = cpuPerRequest(before, cpuSnapshot(), run.requests);
       const p99 = pct(run.times, 99);
       const ratio = title.startsWith('GET /v1/me') ? '1' : (p99 / meP99).toFixed(1);
       const verdictGoal = Number(ratio) > 3 ? ` (> 3)` : '';
       console.log(
-        `| ${title} | ${c} | ${run.requests} | ${(run.requests / run.seconds).toFixed(0)} | ${ms(pct(run.times, 50))} | ${ms(p99)} | ${ratio}${verdictGoal} | ${statusText(run.statuses)} | ${await conflicts()} | ${costCells(kind, run.costs)} |`,
+        `| ${title} | ${c} | ${run.requests} | ${(run.requests / run.seconds).toFixed(0)} | ${ms(pct(run.times, 50))} | ${ms(p99)} | ${ratio}${verdictGoal} | ${statusText(run.statuses)} | ${await conflicts()} | ${cpu} | ${costCells(kind, run.costs)} |`,
       );
       return p99;
     };
@@ -130,19 +136,15 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
     };
 
     await warm(c, '/v1/me', zhang);
-    meP99 = await row(
-      'GET /v1/me (baseline)',
-      'read',
-      await pool({ connections: c, seconds: b.seconds, next: forever(), fire: () => send('GET', '/v1/me', zhang) }),
+    meP99 = await row('GET /v1/me (baseline)', 'read', () =>
+      pool({ connections: c, seconds: b.seconds, next: forever(), fire: () => send('GET', '/v1/me', zhang) }),
     );
 
     // 掌上办: submit, then each staff action on the applications the previous step moved
     let apps: { appNo: string; version: number }[] = [];
     await warm(c, '/v1/applications?limit=1', zhang);
-    await row(
-      'POST /v1/applications (submit)',
-      'write',
-      await pool({
+    await row('POST /v1/applications (submit)', 'write', () =>
+      pool({
         connections: c,
         seconds: b.seconds,
         next: forever(),
@@ -156,10 +158,8 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
     for (const [action, extra] of STAFF_STEPS) {
       const moved: typeof apps = [];
       const q = queue(apps);
-      await row(
-        `POST /v1/staff/applications/{appNo}/${action}`,
-        'write',
-        await pool({
+      await row(`POST /v1/staff/applications/{appNo}/${action}`, 'write', () =>
+        pool({
           connections: c,
           seconds: b.seconds,
           next: q.take,
@@ -175,10 +175,8 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
     // 诉求: file, then the handling team signs for each (签收)
     const orders: string[] = [];
     await warm(c, '/v1/workorders/mine', zhang);
-    await row(
-      'POST /v1/workorders (file)',
-      'write',
-      await pool({
+    await row('POST /v1/workorders (file)', 'write', () =>
+      pool({
         connections: c,
         seconds: b.seconds,
         next: forever(),
@@ -188,19 +186,15 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
         },
       }),
     );
-    await row(
-      'POST /v1/workorders/{no}/claim (城管)',
-      'write',
-      await pool({ connections: c, seconds: b.seconds, next: queue(orders).take, fire: (no) => send('POST', `/v1/workorders/${no}/claim`, urban, {}) }),
+    await row('POST /v1/workorders/{no}/claim (城管)', 'write', () =>
+      pool({ connections: c, seconds: b.seconds, next: queue(orders).take, fire: (no) => send('POST', `/v1/workorders/${no}/claim`, urban, {}) }),
     );
 
     // 会员专区: every member checks in once on a new day, then claims a benefit once on a member day
     await warm(c, '/v1/member', b.members[0]);
     await b.setDay(b.days[c].checkIn);
-    await row(
-      'POST /v1/member/check-in',
-      'write',
-      await pool({ connections: c, seconds: b.seconds, next: queue([...b.members]).take, fire: (t) => send('POST', '/v1/member/check-in', t, {}) }),
+    await row('POST /v1/member/check-in', 'write', () =>
+      pool({ connections: c, seconds: b.seconds, next: queue([...b.members]).take, fire: (t) => send('POST', '/v1/member/check-in', t, {}) }),
     );
     const benefit = `bench-w${c}-${b.tag}`;
     const made = await send('POST', '/v1/admin/member/benefits', admin, {
@@ -217,10 +211,8 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
     });
     if (made.status !== 201) throw new Error(`benefit not created: ${made.status} ${await made.text()}`);
     await b.setDay(b.days[c].claim);
-    await row(
-      'POST /v1/member/benefits/{id}/claim',
-      'write',
-      await pool({
+    await row('POST /v1/member/benefits/{id}/claim', 'write', () =>
+      pool({
         connections: c,
         seconds: b.seconds,
         next: queue(b.members.map((t, i) => [t, i] as const)).take,
@@ -230,6 +222,6 @@ export async function writeRoutes(b: WriteBench): Promise<void> {
   }
   console.log(
     '\nStaff actions run on the applications the step before moved (accept on those just submitted, and so on), so a step has at most as many targets as the step before answered 2xx (fewer when its own time runs out first); check-in and claim have one target per member. ' +
-      'Conflict retries: lines of the API log saying "transaction conflict" (lib/db retries a transaction cancelled by a conflict alone); DynamoDB Local runs transactions one at a time and never reports a conflict, so locally this stays 0 — it counts in a deployed stage’s logs.',
+      'Conflict retries: lines of the API log saying "transaction conflict" (lib/db retries a transaction cancelled by a conflict alone); DynamoDB Local runs transactions one at a time and never reports a conflict, so locally this stays 0 — it counts in a deployed stage’s logs. CPU: what the stack’s processes used during the row, per request (/proc; DynamoDB Local, serverless-offline with its workers, the stream reader): with both cores busy, p99 ÷ me follows the ratio of these costs.',
   );
 }

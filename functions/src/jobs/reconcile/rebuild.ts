@@ -74,5 +74,7 @@ export async function reconcile(o: { fix?: boolean } = {}) {
     await addToRows(fixes);
     for (const u of lostUnits) await releaseUnit(u.benefitId, u.lost);
   }
+  // in key order, not the scan's: two reports of the same drift read (and compare) the same
+  drift.sort((a, b) => `${a.pk}|${a.sk}|${a.attr}`.localeCompare(`${b.pk}|${b.sk}|${b.attr}`));
   return { rows, counters: expected.size, drift, lostUnits, unreadable, fixed: Boolean(o.fix) };
 }

@@ -19,19 +19,13 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import type { WindowEvent } from '../../functions/src/aggregate/handler';
 import { Probe } from '../../functions/src/lib/entities/counters';
 import { dynamoClient } from './dynamo';
 import { waitForPort } from './ports';
 
-/** Lambda's invocation for a stream with a tumbling window (what functions/src/aggregate/handler.ts takes). */
-export interface WindowInvocation {
-  Records: StreamRecord[];
-  shardId: string;
-  window: { start: string; end: string };
-  state: unknown;
-  isFinalInvokeForWindow: boolean;
-  isWindowTerminatedEarly: boolean;
-}
+/** Lambda's invocation for a stream with a tumbling window, every field given (the aggregator's `WindowEvent`). */
+export type WindowInvocation = Required<WindowEvent>;
 
 export interface StreamReaderOptions {
   endpoint: string;

@@ -1,11 +1,11 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshall, type convertToNative } from '@aws-sdk/util-dynamodb';
 import { log } from '../lib/log';
 import { changeCounts } from './contributions';
 import { addWindow } from './repository';
-import { fold, parseState, type WindowState } from './window';
+import { foldAll, parseState, type WindowState } from './window';
 
 /** A row as the stream carries it (DynamoDB's attribute-value JSON). */
-type Image = Parameters<typeof unmarshall>[0];
+type Image = Record<string, Parameters<typeof convertToNative>[0]>;
 
 /** The part of a DynamoDB stream record the aggregator reads (Lambda's event and GetRecords give the same shape). */
 export interface StreamRecord {
@@ -34,13 +34,12 @@ const image = (img: Image | undefined) => (img ? unmarshall(img) : undefined);
 
 /** The records folded into the state; a record whose rows do not parse throws, so the batch is retried and, at last, dead-lettered. */
 export function foldRecords(state: WindowState, records: StreamRecord[]): WindowState {
-  let s = state;
-  for (const r of records) {
+  const changes = records.map((r) => {
     const seq = r.dynamodb?.SequenceNumber;
     if (!seq) throw new Error('stream record without SequenceNumber');
-    s = fold(s, seq, changeCounts(image(r.dynamodb?.OldImage), image(r.dynamodb?.NewImage)));
-  }
-  return s;
+    return { seq, deltas: changeCounts(image(r.dynamodb?.OldImage), image(r.dynamodb?.NewImage)) };
+  });
+  return foldAll(state, changes);
 }
 
 /**

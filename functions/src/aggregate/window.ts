@@ -29,12 +29,23 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
 /** The state Lambda passed in ({} at a window's start). */
 export const parseState = (state: unknown): WindowState => WindowStateSchema.parse(state ?? {});
 
-/** One record's deltas added to the window's state; `seq` is the record's sequence number. */
-export function fold(state: WindowState, seq: string, deltas: CounterDeltas): WindowState {
-  if (deltas.isEmpty) return state;
-  const sum = toDeltas(state).merge(deltas);
-  return { first: state.first ?? seq, rows: sum.rows().map(({ key, add }) => ({ pk: key.pk, sk: key.sk, add })) };
+/** Records' deltas added to the window's state, in stream order (`seq`: each record's sequence number). */
+export function foldAll(state: WindowState, changes: { seq: string; deltas: CounterDeltas }[]): WindowState {
+  const sum = toDeltas(state);
+  let first = state.first;
+  let moved = false;
+  for (const c of changes) {
+    if (c.deltas.isEmpty) continue;
+    first ??= c.seq;
+    sum.merge(c.deltas);
+    moved = true;
+  }
+  if (!moved) return state;
+  return { first, rows: sum.rows().map(({ key, add }) => ({ pk: key.pk, sk: key.sk, add })) };
 }
+
+/** One record's deltas added to the window's state. */
+export const fold = (state: WindowState, seq: string, deltas: CounterDeltas): WindowState => foldAll(state, [{ seq, deltas }]);
 
 export function toDeltas(state: WindowState): CounterDeltas {
   const d = new CounterDeltas();

@@ -5,7 +5,7 @@
  * clock moves), the officer approves and delivers, and the applicant rates the service.
  */
 import type { Page } from 'playwright-core';
-import { browserMovingClock, devLogin, setClock, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
+import { browserMovingClock, countersSettled, devLogin, setClock, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -135,7 +135,8 @@ describe('back office in the browser', () => {
     await settled(applicant, '.dt .detail-head');
     await shot(applicant, 'applicant-delivered-rated', true);
 
-    // the department's dashboard
+    // the department's dashboard, once the counters include the delivery and the rating
+    await countersSettled();
     await officer.goto(`${webUrl()}/#/packages/staff/dashboard/index`);
     await officer
       .getByText(/按时办结率|办结率/)

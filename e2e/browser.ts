@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { settleAt } from '../scripts/lib/streams';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 
@@ -41,6 +42,9 @@ export const webUrl = () => {
   if (!u) throw new Error('E2E_WEB_URL is not set (globalSetup did not run)');
   return u;
 };
+
+/** Waits until the dashboards' counters include every change made so far (they are summed after each commit). */
+export const countersSettled = () => settleAt(process.env.E2E_STREAMS_URL!);
 
 /** Moves every function's clock (the local stack's clock file); null returns to real time. */
 export function setClock(iso: string | null) {

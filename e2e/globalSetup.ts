@@ -8,6 +8,7 @@ export default async function setup(): Promise<void> {
   process.env.E2E_WEB_URL = stack.urls.web;
   process.env.E2E_API_URL = stack.urls.api;
   process.env.E2E_DYNAMO_URL = stack.urls.dynamo;
+  process.env.E2E_STREAMS_URL = stack.urls.streams;
   process.env.E2E_CLOCK_FILE = stack.clockFile;
   (globalThis as { __STACK__?: { stop: () => Promise<void> } }).__STACK__ = stack;
 }

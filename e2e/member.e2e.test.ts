@@ -5,7 +5,7 @@
  * show it.
  */
 import type { Page } from 'playwright-core';
-import { browserMovingClock, devLogin, setClock, newPage, settled, shot, webUrl } from './browser';
+import { browserMovingClock, countersSettled, devLogin, setClock, newPage, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -88,6 +88,7 @@ describe('会员专区 in the browser', () => {
     await huang.getByText('已核销').first().waitFor();
 
     // the admin's figures include today's claim and redemption
+    await countersSettled();
     const admin = await newPage(browser());
     await devLogin(admin, '管理员 · 区政务服务数据管理局');
     await admin.goto(`${webUrl()}/#/packages/staff/member-admin/index`);

@@ -28,7 +28,8 @@ export interface StackOptions {
 }
 
 export interface Stack {
-  urls: { web: string; api: string; dynamo: string; openapi: string };
+  /** `streams`: the stream reader (POST /settle waits until the counters include every change written before) */
+  urls: { web: string; api: string; dynamo: string; openapi: string; streams: string };
   /** write { offsetMs } here to move every function's clock (local stage only) */
   clockFile: string;
   /** resolves once the counters include every change written before the call (the stream reader has caught up) */
@@ -168,7 +169,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     );
     const web = `http://127.0.0.1:${o.ports.web}`;
     return {
-      urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json` },
+      urls: { web, api: `http://127.0.0.1:${o.ports.api}`, dynamo: ddb.endpoint, openapi: `${web}/v1/openapi.json`, streams: reader.url },
       clockFile,
       settle: reader.settle,
       logFile: o.quiet ? logFile : undefined,

@@ -5,6 +5,8 @@ import { call } from '../../test/http';
 import { seedAll } from '../seed/seed';
 import { handler, devHandler } from './handler';
 import { issueSession } from '../lib/session';
+import { handler as memberHandler } from '../member/handler';
+import { changeStanding } from './repository';
 
 /** A fake WeChat API: codes map to answers; every request is recorded. */
 const answers: Record<string, object> = {};
@@ -128,6 +130,31 @@ describe('sessions', () => {
     const own = await call(handler, 'GET /v1/me', { token, query: { reveal: 'true' } });
     expect(own.body.idNumber).toBe('440104199003070017');
     expect((await call(handler, 'GET /v1/me', { token, query: { reveal: 'yes' } })).status).toBe(400);
+  });
+
+  it('ends the sessions of an account whose powers changed or that was disabled, on its next request', async () => {
+    answers['code-sv1'] = { openid: 'openid-sv', session_key: 'k' };
+    const me = (await login('code-sv1')).body.user.id as string;
+    await changeStanding(me, { role: 'admin' }, new Date().toISOString()); // made an admin…
+    answers['code-sv2'] = { openid: 'openid-sv', session_key: 'k' };
+    const admin = (await login('code-sv2')).body.token as string;
+    expect((await call(memberHandler, 'GET /v1/admin/member/rules', { token: admin })).status).toBe(200);
+    await changeStanding(me, { role: 'resident' }, new Date().toISOString()); // …and removed, mid-session
+    const removed = await call(memberHandler, 'GET /v1/admin/member/rules', { token: admin });
+    expect(removed.status).toBe(401);
+    expect(removed.body.error.message).toBe('账号权限已变更，请重新登录');
+    expect((await call(handler, 'GET /v1/me', { token: admin })).status).toBe(401); // every route that loads the caller
+    answers['code-sv3'] = { openid: 'openid-sv', session_key: 'k' };
+    const resident = await login('code-sv3');
+    expect(resident.body.user.role).toBe('resident');
+    expect((await call(memberHandler, 'GET /v1/admin/member/rules', { token: resident.body.token })).status).toBe(403);
+    await changeStanding(me, { disabled: true }, new Date().toISOString());
+    const disabled = await call(handler, 'GET /v1/me', { token: resident.body.token });
+    expect(disabled.status).toBe(401);
+    answers['code-sv4'] = { openid: 'openid-sv', session_key: 'k' };
+    const refused = await login('code-sv4');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('账号已停用');
   });
 
   it('checks the role of each protected route', async () => {

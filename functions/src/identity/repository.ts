@@ -85,6 +85,37 @@ export async function bindEnterprise(userId: string, creditCode: string, now: st
   return User.fromItem(r.Attributes!);
 }
 
+/**
+ * Changes what an account may do (its role and posting, or 停用) and bumps its session version in the same write, so
+ * every session issued before ends on its next request (lib/http checks the version).
+ */
+export async function changeStanding(userId: string, change: { role?: UserRecord['role']; disabled?: boolean }, now: string): Promise<UserRecord> {
+  const set = ['updatedAt = :now'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ':now': now, ':one': 1 };
+  const names: Record<string, string> = {};
+  if (change.role) {
+    set.push('#role = :role');
+    names['#role'] = 'role';
+    values[':role'] = change.role;
+  }
+  if (change.disabled === true) {
+    set.push('disabledAt = if_not_exists(disabledAt, :now)');
+  } else if (change.disabled === false) remove.push('disabledAt');
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.user(userId),
+      UpdateExpression: `SET ${set.join(', ')} ADD sessionVersion :one${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return User.fromItem(r.Attributes!);
+}
+
 /** Everyone in a handling team (a bounded list: one Query). */
 export async function teamMembers(teamId: string): Promise<string[]> {
   const r = await db().send(

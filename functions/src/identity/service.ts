@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { maskName, maskPhone, maskResidentId, type UserView } from '@yx/shared';
 import { env } from '../lib/env';
-import { conflict, notFound, ruleViolation, unauthenticated } from '../lib/errors';
+import { conflict, forbidden, notFound, ruleViolation, unauthenticated } from '../lib/errors';
 import { issueSession } from '../lib/session';
 import { getDepartmentName } from '../guide/repository';
 import * as repo from './repository';
@@ -39,7 +39,8 @@ export async function userView(u: repo.UserRecord, reveal: boolean): Promise<Use
 }
 
 async function sessionFor(u: repo.UserRecord) {
-  const s = await issueSession({ userId: u.id, role: u.role });
+  if (u.disabledAt) throw forbidden('账号已停用，如有疑问请联系管理员');
+  const s = await issueSession({ userId: u.id, role: u.role, sv: u.sessionVersion ?? 0 });
   return { ...s, user: await userView(u, false) };
 }
 

@@ -46,4 +46,9 @@ describe('route()', () => {
     // @ts-expect-error the body is typed from the contract: a draft has no `nope`
     route('PUT /v1/drafts/{formId}', async ({ body }) => body.nope);
   });
+
+  it('makes a route that only some roles may call load the caller, so taking a role away works at once', () => {
+    expect(() => route('GET /v1/admin/member/rules', async () => 1)).toThrow('needs a role');
+    expect(() => route('GET /v1/admin/member/rules', { user: getUser }, async () => 1)).not.toThrow();
+  });
 });

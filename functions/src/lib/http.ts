@@ -39,6 +39,16 @@ function metered(fn: (event: HttpEvent) => Promise<HttpResult>): (event: HttpEve
   };
 }
 
+/**
+ * The caller as stored may act under this session: the account exists, is not disabled, and its powers have not
+ * changed since the session was issued (the session version).
+ */
+function checkStanding(user: UserRecord | undefined, session: Session): asserts user is UserRecord {
+  if (!user) throw unauthenticated('账号不存在，请重新登录');
+  if (user.disabledAt) throw unauthenticated('账号已停用，如有疑问请联系管理员');
+  if ((user.sessionVersion ?? 0) !== session.sv) throw unauthenticated('账号权限已变更，请重新登录');
+}
+
 type Def<K extends RouteKey> = RouteTable[K];
 /** What the contract's schema for a part of the request gives (undefined when the route takes none). */
 type Input<K extends RouteKey, F extends 'params' | 'query' | 'body'> = Def<K> extends { [P in F]: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -143,6 +153,9 @@ export function route(
   if (!def) throw new Error(`${key} is not in the shared route table`);
   const roles = def.roles;
   const allows = (role: string) => roles === 'public' || roles === 'any' || (roles as readonly string[]).includes(role);
+  // A route only some roles may call (staff, dispatcher, admin, partner…) loads the caller, so removing or changing
+  // those powers works on the next request rather than when the session expires.
+  if (Array.isArray(roles) && !roles.includes('resident') && !options.user) throw new Error(`${key} needs a role: load the caller ({ user: getUser })`);
   const cache: Record<string, string> = options.cacheSeconds && roles === 'public' ? { 'cache-control': `public, max-age=${options.cacheSeconds}` } : {};
   return keyed(key, async (event) => {
     try {
@@ -157,8 +170,8 @@ export function route(
       const body = readInput(def, params, readBody(event));
       if (options.user && session) {
         user = await options.user(session.userId);
-        if (!user) throw unauthenticated('账号不存在，请重新登录');
-        session = { userId: user.id, role: user.role };
+        checkStanding(user, session);
+        session = { userId: user.id, role: user.role, sv: session.sv };
         if (!allows(user.role)) throw forbidden();
       }
       const out = await fn({ body, query, params, session, user, event } as RouteContext<RouteKey, UserLoader | undefined>);

@@ -7,6 +7,8 @@ import { unauthenticated } from './errors';
 export interface Session {
   userId: string;
   role: Role;
+  /** the account's session version when the token was issued: a role change or disabling bumps it, ending older sessions */
+  sv: number;
 }
 
 export const SESSION_HOURS = 12;
@@ -14,9 +16,9 @@ const ISSUER = 'yx-gov';
 
 const key = () => new TextEncoder().encode(env.sessionSecret);
 
-export async function issueSession(s: Session, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+export async function issueSession(s: Omit<Session, 'sv'> & { sv?: number }, now = new Date()): Promise<{ token: string; expiresAt: string }> {
   const exp = Math.floor(now.getTime() / 1000) + SESSION_HOURS * 3600;
-  const token = await new SignJWT({ role: s.role })
+  const token = await new SignJWT({ role: s.role, sv: s.sv ?? 0 })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(s.userId)
     .setIssuer(ISSUER)
@@ -32,7 +34,9 @@ export async function verifySession(authorization: string | undefined): Promise<
   try {
     const { payload } = await jwtVerify(m[1], key(), { issuer: ISSUER, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') throw new Error('claims');
-    return { userId: payload.sub, role: payload.role as Role };
+    const sv = payload.sv ?? 0; // tokens issued before session versions count as version 0
+    if (typeof sv !== 'number' || !Number.isInteger(sv)) throw new Error('claims');
+    return { userId: payload.sub, role: payload.role as Role, sv };
   } catch (e) {
     const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? '登录已过期，请重新登录' : '登录状态无效，请重新登录');

@@ -23,17 +23,17 @@ export const handler = router([
   route('GET /v1/member/claims', ({ session }) => member.myClaims(session.userId)),
   route('GET /v1/partner/claims/{code}', { user: getUser }, ({ user, params }) => member.previewClaim(user, params.code)),
   route('POST /v1/partner/claims/{code}/redeem', { user: getUser }, ({ user, params }) => member.redeem(user, params.code)),
-  route('GET /v1/admin/member/rules', () => getRules()),
-  route('PUT /v1/admin/member/rules', ({ session, body }) => member.saveRules(body, session.userId)),
-  route('GET /v1/admin/member/benefits', () => member.adminBenefits()),
-  route('POST /v1/admin/member/benefits', async ({ body }) => reply(201, await member.saveBenefit(body, 'create'))),
-  route('PUT /v1/admin/member/benefits/{benefitId}', async ({ params, body }) => {
+  route('GET /v1/admin/member/rules', { user: getUser }, () => getRules()),
+  route('PUT /v1/admin/member/rules', { user: getUser }, ({ session, body }) => member.saveRules(body, session.userId)),
+  route('GET /v1/admin/member/benefits', { user: getUser }, () => member.adminBenefits()),
+  route('POST /v1/admin/member/benefits', { user: getUser }, async ({ body }) => reply(201, await member.saveBenefit(body, 'create'))),
+  route('PUT /v1/admin/member/benefits/{benefitId}', { user: getUser }, async ({ params, body }) => {
     if (body.id !== params.benefitId) throw badRequest('福利编号与地址不一致');
     return member.saveBenefit(body, 'update');
   }),
-  route('GET /v1/admin/member/stats', ({ query }) => member.memberStats(query.days)),
-  route('GET /v1/admin/member/members', ({ query }) => member.members(query.limit, query.cursor)),
-  route('POST /v1/admin/member/points', ({ session, body, event }) =>
+  route('GET /v1/admin/member/stats', { user: getUser }, ({ query }) => member.memberStats(query.days)),
+  route('GET /v1/admin/member/members', { user: getUser }, ({ query }) => member.members(query.limit, query.cursor)),
+  route('POST /v1/admin/member/points', { user: getUser }, ({ session, body, event }) =>
     member.adjustPoints(session.userId, body.userId, body.points, body.reason, idempotencyKey(event)),
   ),
 ]);

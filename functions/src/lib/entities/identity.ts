@@ -35,6 +35,10 @@ const UserSchema = z.object({
   area: z.string().optional(),
   street: z.string().optional(),
   partnerId: z.string().optional(), // 会员日 partner staff: whose redeem codes they check
+  /** bumped when the account's powers change (role, disabling): sessions issued under an older version end */
+  sessionVersion: z.number().int().nonnegative().optional(),
+  /** set when the admin disabled the account (停用): it can no longer sign in or act */
+  disabledAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -6,8 +6,8 @@ module.exports = async ({ options }) => {
   return {
     devLogin: {
       handler: 'functions/src/identity/handler.devHandler',
-      environment: { SESSION_SECRET: '${self:custom.secrets.local.session}' },
-      events: [{ httpApi: 'GET /v1/dev/users' }, { httpApi: 'POST /v1/dev/login' }],
+      environment: { SESSION_SECRET: '${self:custom.secrets.local.session}', WECHAT_API_BASE: '${self:custom.secrets.local.wechatApiBase}' },
+      events: [{ httpApi: 'GET /v1/dev/users' }, { httpApi: 'POST /v1/dev/login' }, { httpApi: 'POST /v1/dev/face/{verifyId}' }],
     },
   };
 };

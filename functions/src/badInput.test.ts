@@ -29,6 +29,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   no: { unknown: 'SQ20991231999999', malformed: 'SQ-1' },
   benefitId: { unknown: 'no-such-benefit', malformed: 'Bad_Id!' },
   code: { unknown: 'ABCD-EFGH-JK', malformed: '12' },
+  verifyId: { unknown: 'fv-no-such-session', malformed: '../x' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -41,6 +42,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/staff/opinions/{appNo}': { decision: 'agree' },
   'POST /v1/staff/rectifications/{appNo}': { callback: '已电话回访' },
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
+  'POST /v1/dev/face/{verifyId}': { outcome: 'pass' },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },

@@ -81,8 +81,14 @@ function requireApplicant(user: UserRecord, items: ServiceItem[]): UserRecord {
   const forFirms = items.every((i) => i.audience.includes('enterprise') && !i.audience.includes('person'));
   if (forFirms && (user.role !== 'enterprise' || !user.enterpriseCode)) throw ruleViolation('该事项需以企业身份办理，请先在“我的”中绑定企业');
   if (!user.idNumber) throw ruleViolation('网上申办需要先完成实名认证（我的 → 实名认证）');
+  if (assuranceNeeded(items) === 2 && user.idLevel !== 2) throw ruleViolation(NEEDS_FACE);
   return user;
 }
+
+/** The level of assurance an application of these items needs: the highest any of them states (L2 unless said). */
+export const assuranceNeeded = (items: ServiceItem[]): 1 | 2 => (items.some((i) => (i.assurance ?? 2) === 2) ? 2 : 1);
+
+export const NEEDS_FACE = '该事项需要通过人脸核验完成实名认证（我的 → 实名认证 → 人脸核验）。网页版无法进行人脸核验，请在“越秀政务”微信小程序中办理';
 
 /** Everything the apply page needs at once: the form, pre-filled answers, draft, wallet, 容缺 quota. */
 export async function getFormForApplicant(user: UserRecord, formId: string) {
@@ -128,6 +134,7 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
     prefill,
     draft,
     verified: Boolean(user.idNumber),
+    assurance: { needed: assuranceNeeded(target.items), level: user.idLevel === 2 ? 2 : 1 },
     licences: licences.map((l) => ({ ...l, number: l.number.length > 8 ? `${l.number.slice(0, 4)}****${l.number.slice(-4)}` : l.number })),
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: Object.fromEntries(target.form.fields.filter((f) => f.type === 'file').map((f) => [f.key, eLicenceTypes.get(f.materialName ?? '') ?? null])),
@@ -234,6 +241,7 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
 
   // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {
+    if (user.idLevel !== 2) throw ruleViolation('签署容缺信用承诺需要通过人脸核验完成实名认证'); // a commitment binds the signer
     const check = checkDeferrals({
       grade: ent?.grade ?? null,
       requiredMaterials: fileFields.filter((f) => f.required).map((f) => f.materialName ?? f.label),

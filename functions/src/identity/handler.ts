@@ -10,6 +10,11 @@ export const handler = router([
   route('POST /v1/auth/wechat', async ({ body }) => reply(200, await identity.loginWithWechat(body.code))),
   route('GET /v1/me', { user: getUser }, async ({ user, query }) => identity.getMe(user, query.reveal === 'true')),
   route('PUT /v1/me/real-name', { user: getUser }, async ({ user, body }) => identity.bindRealName(user, body.name, body.idNumber)),
+  route('POST /v1/me/identity/face/start', { user: getUser }, ({ user, body }) => identity.startFaceVerification(user, body)),
+  route('POST /v1/me/identity/face/finish', { user: getUser }, ({ user, body }) =>
+    identity.finishFaceVerification(user, body.verifyId, { name: body.name, idNumber: body.idNumber }),
+  ),
+  route('POST /v1/me/phone', { user: getUser }, ({ user, body }) => identity.bindPhone(user, body.code)),
   route('PUT /v1/me/enterprise', async ({ session, body }) => identity.bindEnterprise(session.userId, body.enterpriseName, body.creditCode)),
 ]);
 
@@ -20,4 +25,5 @@ export const devHandler = router([
     return { items: SEED_USERS.map(({ id, role, nickname, description }) => ({ id, role, nickname, description })) };
   }),
   route('POST /v1/dev/login', async ({ body }) => identity.loginAsSeedUser(body.userId)),
+  route('POST /v1/dev/face/{verifyId}', { user: getUser }, ({ user, params, body }) => identity.playFaceScan(user, params.verifyId, body.outcome)),
 ]);

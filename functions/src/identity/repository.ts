@@ -1,9 +1,23 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table, type Lookup } from '../lib/db';
-import { Enterprise, IdNumberGuard, keys, OpenidLink, TeamMember, teamOf, User, type EnterpriseRecord, type UserRecord } from '../lib/entities/identity';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, readAll, table, transact, type Lookup } from '../lib/db';
+import {
+  Enterprise,
+  FaceAttempt,
+  IdNumberGuard,
+  keys,
+  OpenidLink,
+  TeamMember,
+  teamOf,
+  User,
+  type EnterpriseRecord,
+  type FaceAttemptRecord,
+  type IdNumberGuardRecord,
+  type UserRecord,
+} from '../lib/entities/identity';
+import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 
-export type { EnterpriseRecord, UserRecord };
+export type { EnterpriseRecord, FaceAttemptRecord, IdNumberGuardRecord, UserRecord };
 export { getUser, teamOf };
 
 /** Several users at once (at most 100), for lists that show names. */
@@ -61,6 +75,132 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
       ],
     }),
   );
+}
+
+/** The account's phone number, as WeChat gave it. */
+export async function setPhone(userId: string, phone: string, now: string): Promise<UserRecord> {
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET phone = :p, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':p': phone, ':now': now },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return User.fromItem(r.Attributes!);
+}
+
+/** Who holds a resident ID number (by its keyed hash), and how firmly. */
+export async function getIdGuard(idHash: string): Promise<IdNumberGuardRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.idNumberGuard(idHash), ConsistentRead: true }));
+  return r.Item ? IdNumberGuard.fromItem(r.Item) : undefined;
+}
+
+export async function putFaceAttempt(userId: string, a: FaceAttemptRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: table(), Item: FaceAttempt.toItem(userId, a), ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+/** The person's own attempt only: another person's verify_id is simply not found under this person. */
+export async function getFaceAttempt(userId: string, verifyId: string): Promise<FaceAttemptRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.faceAttempt(userId, verifyId), ConsistentRead: true }));
+  return r.Item ? FaceAttempt.fromItem(r.Item) : undefined;
+}
+
+/** What finishing a face verification reads, in one call: the person's attempt and who holds the ID now. */
+export async function readFaceFinish(userId: string, verifyId: string, idHash: string) {
+  const r = await readAll(
+    {
+      attempt: [{ key: keys.faceAttempt(userId, verifyId), parse: FaceAttempt.fromItem }],
+      guard: [{ key: keys.idNumberGuard(idHash), parse: IdNumberGuard.fromItem }],
+    },
+    { consistent: true },
+  );
+  return { attempt: r.attempt[0], guard: r.guard[0] };
+}
+
+/**
+ * Records a real name proven by face (level 2) in one transaction:
+ * - the attempt is marked used;
+ * - the ID's guard row now names this account at level 2, on condition that it is free, already this account's, or
+ *   held by the `displaced` account at level 1 only (it asserted the ID; a proven claim takes it back);
+ * - this account's earlier, different asserted ID (`released`) is let go;
+ * - the displaced account loses the name, the ID and the firm binding that rested on it, its sessions end (session
+ *   version), and it is told why (`notice`; its unread counter rides on the same update).
+ */
+export async function proveRealName(p: {
+  userId: string;
+  verifyId: string;
+  realName: string;
+  idNumber: string;
+  idHash: string;
+  now: string;
+  released?: string;
+  displaced?: { userId: string; role: UserRecord['role']; notice: Notice };
+}): Promise<void> {
+  const items: Record<string, unknown>[] = [
+    {
+      // the attempt is used once: a replayed or double-tapped finish fails here
+      Update: {
+        TableName: table(),
+        Key: keys.faceAttempt(p.userId, p.verifyId),
+        UpdateExpression: 'SET usedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+        ExpressionAttributeValues: { ':now': p.now },
+      },
+    },
+    {
+      Put: {
+        TableName: table(),
+        Item: IdNumberGuard.toItem(p.idHash, p.userId, p.now, 2),
+        ...(p.displaced
+          ? {
+              ConditionExpression: 'userId = :them AND (attribute_not_exists(#level) OR #level = :one)',
+              ExpressionAttributeNames: { '#level': 'level' },
+              ExpressionAttributeValues: { ':them': p.displaced.userId, ':one': 1 },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk) OR userId = :me', ExpressionAttributeValues: { ':me': p.userId } }),
+      },
+    },
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(p.userId),
+        UpdateExpression: 'SET realName = :n, idNumber = :id, idLevel = :two, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idLevel) OR idLevel <> :two OR idNumber = :id)',
+        ExpressionAttributeValues: { ':n': p.realName, ':id': p.idNumber, ':two': 2, ':now': p.now },
+      },
+    },
+  ];
+  if (p.released) {
+    items.push({
+      Delete: { TableName: table(), Key: keys.idNumberGuard(p.released), ConditionExpression: 'userId = :me', ExpressionAttributeValues: { ':me': p.userId } },
+    });
+  }
+  if (p.displaced) {
+    items.push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.user(p.displaced.userId),
+          // an enterprise account was bound on the strength of that ID: it is a resident again
+          UpdateExpression: 'SET #role = :role, updatedAt = :now REMOVE realName, idNumber, idLevel, enterpriseCode ADD sessionVersion :one, unread :one',
+          ConditionExpression: 'idNumber = :id AND #role = :was',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: {
+            ':role': p.displaced.role === 'enterprise' ? 'resident' : p.displaced.role,
+            ':was': p.displaced.role,
+            ':now': p.now,
+            ':one': 1,
+            ':id': p.idNumber,
+          },
+        },
+      },
+      ...noticeItems(p.displaced.notice, p.now, { counter: false }),
+    );
+  }
+  await transact(items);
 }
 
 export const enterpriseLookup = (creditCode: string): Lookup<EnterpriseRecord> => ({ key: keys.enterprise(creditCode), parse: Enterprise.fromItem });
@@ -127,7 +267,7 @@ export async function teamMembers(teamId: string): Promise<string[]> {
 /** Seeding only: a user (and its guard rows) as given. */
 export function seedUserItems(u: UserRecord, idHash?: string): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [User.toItem(u)];
-  if (idHash) items.push(IdNumberGuard.toItem(idHash, u.id, u.createdAt));
+  if (idHash) items.push(IdNumberGuard.toItem(idHash, u.id, u.createdAt, u.idLevel ?? 1));
   if (u.openid) items.push(OpenidLink.toItem(u.openid, u.id));
   const team = teamOf(u);
   if (team) items.push(TeamMember.toItem(team, u));

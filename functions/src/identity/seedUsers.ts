@@ -11,6 +11,8 @@ export interface SeedUser {
   description: string; // shown on the development login page
   realName?: string;
   idNumber?: string;
+  /** how the real name was established: 2 proven by face (the default for seeded people with an ID), 1 only typed */
+  idLevel?: 1 | 2;
   phone?: string;
   enterpriseCode?: string;
   departmentId?: string;
@@ -83,6 +85,17 @@ export const SEED_USERS: SeedUser[] = [
     street: 'beijing',
   },
   { id: 'u-resident-li', role: 'resident', nickname: '李小红', description: '居民 · 未实名', phone: '13912345678' },
+  // issue 12's story: 孙晓燕 proves her name by face and takes her ID back from an account that had typed it
+  { id: 'u-resident-sun', role: 'resident', nickname: '孙晓燕', description: '居民 · 新用户（人脸核验实名演示）' },
+  {
+    id: 'u-resident-squatter',
+    role: 'resident',
+    nickname: '微信用户8848',
+    description: '居民 · 曾填写孙晓燕的身份证号（仅填写，未核验）',
+    realName: '孙晓燕',
+    idNumber: '44010419920518002X',
+    idLevel: 1,
+  },
   {
     id: 'u-resident-zhou',
     role: 'resident',

@@ -1,5 +1,6 @@
 import { beijingTime } from '@yx/shared';
 import { env } from '../lib/env';
+import { postWechat } from '../identity/wechatToken';
 
 /**
  * WeChat subscribe messages (订阅消息, subscribeMessage.send). Each kind of change we record in the
@@ -33,21 +34,6 @@ export function fieldValue(field: string, value: string): string {
   return [...value].length > max ? `${[...value].slice(0, max - 1).join('')}…` : value;
 }
 
-let token: { value: string; until: number } | undefined;
-
-/** access_token from /cgi-bin/token, kept until 5 minutes before it expires (per container). */
-async function accessToken(force = false): Promise<string> {
-  if (!force && token && token.until > Date.now()) return token.value;
-  const url = new URL('/cgi-bin/token', env.wechatApiBase);
-  url.searchParams.set('grant_type', 'client_credential');
-  url.searchParams.set('appid', env.wechatAppId);
-  url.searchParams.set('secret', env.wechatSecret);
-  const r = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
-  if (!r.access_token) throw new Error(`token errcode ${r.errcode ?? 'none'}`);
-  token = { value: r.access_token, until: Date.now() + Math.max(60, (r.expires_in ?? 7200) - 300) * 1000 };
-  return token.value;
-}
-
 export type SendStatus = 'sent' | 'no-template' | 'no-openid' | 'refused' | 'failed';
 
 /** One message to one person: refused (43101, the person did not subscribe) is final; a stale token is renewed once. */
@@ -61,33 +47,18 @@ export async function sendSubscribe(
   if (!openid) return 'no-openid';
   const data = Object.fromEntries(Object.entries(spec.fields).map(([field, fact]) => [field, { value: fieldValue(field, String(facts[fact] ?? '')) }]));
   const page = spec.page && facts.appNo ? `${spec.page}?${facts.appNo.startsWith('SQ') ? 'no' : 'appNo'}=${facts.appNo}` : spec.page;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const url = new URL('/cgi-bin/message/subscribe/send', env.wechatApiBase);
-    url.searchParams.set('access_token', await accessToken(attempt > 0));
-    const r = (await (
-      await fetch(url, {
-        method: 'POST',
-        signal: AbortSignal.timeout(5000),
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: openid,
-          template_id: spec.id,
-          ...(page ? { page } : {}),
-          data,
-          miniprogram_state: env.isLocal ? 'developer' : 'formal',
-          lang: 'zh_CN',
-        }),
-      })
-    ).json()) as { errcode?: number };
-    const code = r.errcode ?? 0;
-    if (code === 0) return 'sent';
-    if (code === 43101) return 'refused';
-    if (code !== 40001 && code !== 42001) return 'failed';
-  }
+  const r = await postWechat<{ errcode?: number }>('/cgi-bin/message/subscribe/send', {
+    touser: openid,
+    template_id: spec.id,
+    ...(page ? { page } : {}),
+    data,
+    miniprogram_state: env.isLocal ? 'developer' : 'formal',
+    lang: 'zh_CN',
+  });
+  const code = r.errcode ?? 0;
+  if (code === 0) return 'sent';
+  if (code === 43101) return 'refused';
   return 'failed';
 }
 
-/** Tests only. */
-export const forgetToken = () => {
-  token = undefined;
-};
+export { forgetToken } from '../identity/wechatToken';

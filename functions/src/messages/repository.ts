@@ -21,12 +21,18 @@ export interface Notice {
 /** One notice per person: a transaction may touch a reader's unread counter only once (a filer can also follow). */
 export const uniqueRecipients = (notices: Notice[]) => notices.filter((m, i) => notices.findIndex((x) => x.userId === m.userId) === i);
 
-/** The transaction items that tell one person something at `at`: message, unread counter, outbox record. */
-export function noticeItems(n: Notice, at: string): Record<string, unknown>[] {
+/**
+ * The transaction items that tell one person something at `at`: message, unread counter, outbox record. With
+ * `counter: false` the caller's own update of that person's user row adds to `unread` instead (a transaction may touch a
+ * row once).
+ */
+export function noticeItems(n: Notice, at: string, opts: { counter?: boolean } = {}): Record<string, unknown>[] {
   const id = randomId('m', 12);
   return [
     { Put: { TableName: table(), Item: Message.toItem(n.userId, { id, at, title: n.title, body: n.body, appNo: n.appNo, read: false }) } },
-    { Update: { TableName: table(), Key: identityKeys.user(n.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+    ...(opts.counter === false
+      ? []
+      : [{ Update: { TableName: table(), Key: identityKeys.user(n.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } }]),
     {
       Put: {
         TableName: table(),

@@ -10,7 +10,7 @@ import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 11;
+export const SEED_VERSION = 12;
 
 /**
  * Loads the demo data: the service catalogue, departments, bundles, seeded firms and people.
@@ -26,7 +26,10 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
   for (const e of SEED_ENTERPRISES) rows.push(seedEnterpriseItem(e));
   for (const u of SEED_USERS) {
     const { description: _d, ...rest } = u;
-    rows.push(...seedUserItems({ ...rest, createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined));
+    const idLevel = u.idNumber ? (u.idLevel ?? 2) : undefined; // seeded people with an ID have proven it, unless said
+    rows.push(
+      ...seedUserItems({ ...rest, ...(idLevel ? { idLevel } : {}), createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined),
+    );
   }
   for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
   for (const b of SEED_BENEFITS) rows.push(BenefitItem.toItem(b, now));

@@ -90,6 +90,11 @@ export const api = {
   devLogin: (userId: string) => call('POST /v1/dev/login', { body: { userId } }),
   me: (reveal = false) => call('GET /v1/me', { query: reveal ? { reveal: 'true' } : undefined }),
   bindRealName: (name: string, idNumber: string) => call('PUT /v1/me/real-name', { body: { name, idNumber } }),
+  faceStart: (name: string, idNumber: string) => call('POST /v1/me/identity/face/start', { body: { name, idNumber } }),
+  faceFinish: (verifyId: string, name: string, idNumber: string) => call('POST /v1/me/identity/face/finish', { body: { verifyId, name, idNumber } }),
+  /** the local stack's stand-in for the phone's face scan (H5 cannot scan a face) */
+  devFace: (verifyId: string, outcome: 'pass' | 'cancel') => call('POST /v1/dev/face/{verifyId}', { params: { verifyId }, body: { outcome } }),
+  bindPhone: (code: string) => call('POST /v1/me/phone', { body: { code } }),
   bindEnterprise: (enterpriseName: string, creditCode: string) => call('PUT /v1/me/enterprise', { body: { enterpriseName, creditCode } }),
 
   // 掌上办

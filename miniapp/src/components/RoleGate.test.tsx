@@ -5,7 +5,7 @@ import { saveSession } from '../api/session';
 import { RoleGate } from './RoleGate';
 
 const login = (role: Role) =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '某人', verified: true } });
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '某人', level: 1, verified: true } });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();

@@ -111,9 +111,16 @@ import {
 } from '../member';
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
 import {
+  DevFaceParams,
+  DevFaceRequest,
+  DevFaceResponse,
   DevLoginRequest,
   DevUserList,
   EnterpriseBindRequest,
+  FaceFinishRequest,
+  FaceStartRequest,
+  FaceStartResponse,
+  PhoneBindRequest,
   MeQuery,
   RealNameRequest,
   SessionResponse,
@@ -186,6 +193,27 @@ export const ROUTE_TABLE = {
   },
   'GET /v1/me': { summary: '当前用户（个人信息默认脱敏，reveal=true 时本人可见完整信息）', tag: 'identity', roles: 'any', query: MeQuery, response: UserView },
   'PUT /v1/me/real-name': { summary: '实名认证：姓名 + 身份证号码', tag: 'identity', roles: APPLICANTS, body: RealNameRequest, response: UserView },
+  'POST /v1/me/identity/face/start': {
+    summary: '人脸核验实名（L2）：用填写的姓名和身份证号码发起微信人脸核身，得到 verifyId',
+    tag: 'identity',
+    roles: APPLICANTS,
+    body: FaceStartRequest,
+    response: FaceStartResponse,
+  },
+  'POST /v1/me/identity/face/finish': {
+    summary: '人脸核验实名（L2）：核身完成后向微信查询真实结果，通过则账号实名等级为 L2',
+    tag: 'identity',
+    roles: APPLICANTS,
+    body: FaceFinishRequest,
+    response: UserView,
+  },
+  'POST /v1/me/phone': {
+    summary: '绑定手机号：微信手机号按钮的一次性 code，由服务器向微信换取号码',
+    tag: 'identity',
+    roles: APPLICANTS,
+    body: PhoneBindRequest,
+    response: UserView,
+  },
   'PUT /v1/me/enterprise': {
     summary: '绑定企业：企业名称 + 统一社会信用代码',
     tag: 'identity',
@@ -194,6 +222,15 @@ export const ROUTE_TABLE = {
     response: SessionResponse,
   },
   'GET /v1/dev/users': { summary: '开发登录：演示用户列表（仅本地环境）', tag: 'dev', roles: 'public', localOnly: true, response: DevUserList },
+  'POST /v1/dev/face/{verifyId}': {
+    summary: '开发：在本地替身上模拟手机端人脸核身（通过或取消，仅本地环境）',
+    tag: 'dev',
+    roles: 'any',
+    localOnly: true,
+    params: DevFaceParams,
+    body: DevFaceRequest,
+    response: DevFaceResponse,
+  },
   'POST /v1/dev/login': {
     summary: '开发登录：以演示用户身份登录（仅本地环境）',
     tag: 'dev',

@@ -201,6 +201,8 @@ export const FormPayload = lazy(() =>
     prefill: z.record(z.string(), z.unknown()),
     draft: DraftView.optional(),
     verified: z.boolean(),
+    /** 实名等级: what the items need and what the applicant has (2: proven by face verification) */
+    assurance: z.object({ needed: z.union([z.literal(1), z.literal(2)]), level: z.union([z.literal(1), z.literal(2)]) }),
     licences: z.array(LicenceView),
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: z.record(z.string(), z.string().nullable()),

@@ -59,7 +59,7 @@ const CENTRE_STARTUP = '越秀区政务服务中心企业开办专区（“照�
 const STREET = '户籍或居住地所在街道政务服务中心（越秀区18条街道）';
 const FREE = { charged: false, description: '不收费' };
 
-type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery';
+type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery' | 'assurance';
 type ItemInput = Omit<ServiceItem, Defaults> & Partial<Pick<ServiceItem, Defaults>>;
 /** Fills the fields most items share; anything given explicitly wins. */
 const item = (i: ItemInput): ServiceItem => ({
@@ -67,6 +67,7 @@ const item = (i: ItemInput): ServiceItem => ({
   hours: HOURS,
   fee: FREE,
   opinionDepartmentIds: [],
+  assurance: 2, // most applications need a real name proven by face (L2)
   channels: i.online ? ['online', 'hall', 'self-service'] : ['hall', 'online'],
   visits: i.online ? 0 : 1,
   delivery: i.online ? ['electronic', 'post', 'pickup'] : ['pickup', 'post'],
@@ -747,6 +748,7 @@ const PERSON_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'offsite-medical-filing',
+    assurance: 1, // a WeChat login and a typed real name are enough
     code: '440104YB0002',
     name: '异地就医备案',
     departmentId: 'medical-insurance',
@@ -1117,6 +1119,7 @@ const PERSON_ITEMS: ServiceItem[] = [
 const SHARED_ITEMS: ServiceItem[] = [
   item({
     id: 'information-disclosure',
+    assurance: 1, // a WeChat login and a typed real name are enough
     code: '440104ZS0001',
     name: '政府信息公开申请（依申请公开）',
     departmentId: 'data',

@@ -95,6 +95,8 @@ export const ServiceItem = lazy(() =>
     opinionDepartmentIds: z.array(z.string()).default([]),
     popularity: z.number().int().min(0), // rough monthly applications, orders 热门事项
     online: z.boolean(), // 全程网办
+    /** 实名等级 the applicant needs: 1 a WeChat login and a typed real name, 2 a real name proven by face verification */
+    assurance: z.union([z.literal(1), z.literal(2)]).default(2),
   }),
 );
 export type ServiceItem = z.infer<typeof ServiceItem>;

@@ -63,6 +63,21 @@ export const DevLoginRequest = lazy(() => z.strictObject({ userId: z.string().mi
 
 export const RealNameRequest = lazy(() => z.strictObject({ name: PersonName, idNumber: ResidentId }));
 
+/** 人脸核验 (L2): start with the name and ID number as typed; WeChat's session id comes back for wx.requestFacialVerify. */
+export const FaceStartRequest = lazy(() => z.strictObject({ name: PersonName, idNumber: ResidentId }));
+export const FaceStartResponse = lazy(() => z.object({ verifyId: z.string(), expiresIn: z.number().int() }));
+/** …and finish with the same verifyId, name and ID number: the server asks WeChat for the result. */
+const VerifyId = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: '核验编号格式不正确' }));
+export const FaceFinishRequest = lazy(() => z.strictObject({ verifyId: VerifyId, name: PersonName, idNumber: ResidentId }));
+
+/** The local stack's stand-in for the phone's face scan (H5 and tests): pass, or the person cancels. */
+export const DevFaceParams = lazy(() => z.strictObject({ verifyId: VerifyId }));
+export const DevFaceRequest = lazy(() => z.strictObject({ outcome: z.enum(['pass', 'cancel']) }));
+export const DevFaceResponse = lazy(() => z.object({ errCode: z.number().int() }));
+
+/** 手机号: the one-time code of WeChat's phone-number button (getPhoneNumber), exchanged by the server. */
+export const PhoneBindRequest = lazy(() => z.strictObject({ code: z.string().trim().min(1).max(128) }));
+
 /** An enterprise's name as on its business licence, at most this many characters. */
 export const ENTERPRISE_NAME_MAX = 60;
 export const EnterpriseBindRequest = lazy(() =>
@@ -91,6 +106,8 @@ export const UserView = lazy(() =>
     idNumber: z.string().optional(), // masked unless reveal
     phone: z.string().optional(), // masked unless reveal
     verified: z.boolean(), // 已实名
+    /** level of assurance: 1 WeChat login (a typed name at most), 2 real name proven by face verification */
+    level: z.union([z.literal(1), z.literal(2)]),
     enterprise: EnterpriseView.optional(),
     departmentId: z.string().optional(),
     departmentName: z.string().optional(),

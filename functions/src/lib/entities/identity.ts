@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { Role } from '@yx/shared';
-import { parseRow, type Item } from './entity';
+import { parseRow, ttlAfter, type Item } from './entity';
 
 /**
  * People and firms. Rows are tagged with `type` (not `entity`), as they always were.
  * | user profile    | USER#<userId>       | PROFILE  | (also holds the inbox's `unread` counter) |
  * | openid → user   | OPENID#<openid>     | USER     | |
- * | ID number guard | IDNO#<hmac(id)>     | USER     | one resident ID, one account |
+ * | ID number guard | IDNO#<hmac(id)>     | USER     | one resident ID, one account; `level` 2 once proven by face |
+ * | face attempt    | USER#<userId>       | FACE#<verifyId> | ttl 1 day: one WeChat face verification, used once |
  * | enterprise      | ENT#<creditCode>    | PROFILE  | |
  * | team member     | TEAMMEMBER#<teamId> | <userId> | who to notify when an order arrives |
  */
@@ -19,7 +20,12 @@ export const keys = {
   enterprise: (creditCode: string) => ({ pk: `ENT#${creditCode}`, sk: 'PROFILE' }),
   teamMember: (teamId: string, userId: string) => ({ pk: `TEAMMEMBER#${teamId}`, sk: userId }),
   teamMemberPk: (teamId: string) => `TEAMMEMBER#${teamId}`,
+  faceAttempt: (userId: string, verifyId: string) => ({ pk: `USER#${userId}`, sk: `FACE#${verifyId}` }),
 };
+
+/** Levels of assurance: 1 a name the person typed (asserted), 2 a name proven by WeChat face verification. */
+export const IdLevel = z.union([z.literal(1), z.literal(2)]);
+export type IdLevel = z.output<typeof IdLevel>;
 
 /** A user as stored. Personal fields are present only once the person gave them. */
 const UserSchema = z.object({
@@ -29,6 +35,8 @@ const UserSchema = z.object({
   openid: z.string().optional(),
   realName: z.string().optional(),
   idNumber: z.string().optional(),
+  /** how the real name was established: absent or 1 typed (asserted), 2 proven by face verification */
+  idLevel: IdLevel.optional(),
   phone: z.string().optional(),
   enterpriseCode: z.string().optional(),
   departmentId: z.string().optional(),
@@ -56,9 +64,45 @@ export const OpenidLink = {
   fromItem: (item: Item) => parseRow(OpenidLink.Schema, item, 'type'),
 };
 
+const IdNumberGuardSchema = z.object({ userId: z.string(), createdAt: z.string(), level: IdLevel.optional() });
+export type IdNumberGuardRecord = z.output<typeof IdNumberGuardSchema>;
+
 export const IdNumberGuard = {
-  Schema: z.object({ userId: z.string(), createdAt: z.string() }),
-  toItem: (hash: string, userId: string, createdAt: string): Item => ({ ...keys.idNumberGuard(hash), type: 'IdNumberGuard', userId, createdAt }),
+  Schema: IdNumberGuardSchema,
+  toItem: (hash: string, userId: string, createdAt: string, level: IdLevel = 1): Item => ({
+    ...keys.idNumberGuard(hash),
+    type: 'IdNumberGuard',
+    userId,
+    createdAt,
+    level,
+  }),
+  fromItem: (item: Item): IdNumberGuardRecord => parseRow(IdNumberGuardSchema, item, 'type'),
+};
+
+/**
+ * One face verification the person started: the ids WeChat must see again at query time, and a keyed hash of the name
+ * and ID number typed (never the plain values), so the finish step proves the same certificate was verified.
+ */
+const FaceAttemptSchema = z.object({
+  verifyId: z.string(),
+  outSeqNo: z.string(),
+  certCheck: z.string(),
+  openid: z.string(),
+  startedAt: z.string(),
+  expiresAt: z.string(),
+  usedAt: z.string().optional(),
+});
+export type FaceAttemptRecord = z.output<typeof FaceAttemptSchema>;
+
+export const FaceAttempt = {
+  Schema: FaceAttemptSchema,
+  toItem: (userId: string, a: FaceAttemptRecord): Item => ({
+    ...keys.faceAttempt(userId, a.verifyId),
+    type: 'FaceAttempt',
+    ...a,
+    ttl: ttlAfter(a.startedAt, 1),
+  }),
+  fromItem: (item: Item): FaceAttemptRecord => parseRow(FaceAttemptSchema, item, 'type'),
 };
 
 const EnterpriseSchema = z.object({

@@ -15,7 +15,7 @@ export const ok = (data: unknown, statusCode = 200) => ({ statusCode, data });
 export const fail = (statusCode: number, message: string, code = 'CONFLICT') => ({ statusCode, data: { error: { code, message } } });
 
 export function login(role: Role) {
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '张晓明', verified: true } });
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '张晓明', level: 1, verified: true } });
 }
 
 /** Answers by `METHOD /path` (query left off); anything else fails the test. */

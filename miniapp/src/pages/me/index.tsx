@@ -28,7 +28,7 @@ export default function Me() {
             <View className="me-name">{user.nickname}</View>
             <View className="me-role">
               <Text className="tag me-tag">{ROLE_NAMES[user.role]}</Text>
-              {user.verified ? <Text className="tag me-tag">已实名</Text> : <Text className="tag me-tag">未实名</Text>}
+              <Text className="tag me-tag">{user.level === 2 ? '已实名 · 人脸核验' : user.verified ? '已实名 · 未核验' : '未实名'}</Text>
             </View>
           </View>
         ) : (
@@ -144,7 +144,17 @@ export default function Me() {
           <View className="section-title">身份信息</View>
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/real-name/index' })}>
             <Text>实名认证</Text>
-            <Text className="muted">{user.verified ? `${user.realName ?? ''} ${user.idNumber ?? ''}` : '未认证，去认证 ›'}</Text>
+            <Text className="muted">
+              {user.level === 2
+                ? `${user.realName ?? ''} ${user.idNumber ?? ''}`
+                : user.verified
+                  ? `${user.realName ?? ''} 未核验，去人脸核验 ›`
+                  : '未认证，去认证 ›'}
+            </Text>
+          </View>
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/real-name/index' })}>
+            <Text>手机号码</Text>
+            <Text className="muted">{user.phone ?? '未绑定，去绑定 ›'}</Text>
           </View>
           {(user.role === 'resident' || user.role === 'enterprise') && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/enterprise/index' })}>

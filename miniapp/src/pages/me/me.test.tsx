@@ -26,11 +26,20 @@ describe('我的', () => {
     saveSession({
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true, realName: '张*明', idNumber: '440***********0017', phone: '138****8000' },
+      user: {
+        id: 'u1',
+        role: 'resident',
+        nickname: '张晓明',
+        level: 2,
+        verified: true,
+        realName: '张*明',
+        idNumber: '440***********0017',
+        phone: '138****8000',
+      },
     });
     render(<Me />);
     expect(screen.getByText('居民')).toBeInTheDocument();
-    expect(screen.getByText('已实名')).toBeInTheDocument();
+    expect(screen.getByText('已实名 · 人脸核验')).toBeInTheDocument();
     expect(screen.getByText(/440\*+0017/)).toBeInTheDocument();
   });
 
@@ -39,7 +48,7 @@ describe('我的', () => {
       saveSession({
         token: 't',
         expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-        user: { id: `u-${role}`, role, nickname: '陈调度', verified: true },
+        user: { id: `u-${role}`, role, nickname: '陈调度', level: 1, verified: true },
       });
     as('dispatcher');
     const r = render(<Me />);
@@ -65,7 +74,7 @@ describe('我的', () => {
       saveSession({
         token: 't',
         expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-        user: { id: `u-${role}`, role, nickname: '用户', verified: true },
+        user: { id: `u-${role}`, role, nickname: '用户', level: 1, verified: true },
       });
     for (const role of ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'] as const) {
       as(role);

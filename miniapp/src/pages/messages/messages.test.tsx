@@ -23,7 +23,7 @@ describe('消息', () => {
     saveSession({
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true },
     });
     request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
       if (method === 'GET' && url.startsWith('/v1/messages')) {
@@ -68,7 +68,7 @@ describe('消息', () => {
     saveSession({
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true },
     });
     request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
       if (method === 'GET' && url.startsWith('/v1/messages')) {
@@ -101,7 +101,7 @@ describe('消息', () => {
     saveSession({
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+      user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true },
     });
     request.mockResolvedValue({ statusCode: 200, data: { items: [], unread: 0, nextCursor: null } });
     render(<Messages />);

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '实名认证' });
+export default definePageConfig({ navigationBarTitleText: '实名认证与手机号' });

@@ -1,77 +1,47 @@
-import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { PERSON_NAME_MAX, RealNameRequest, RESIDENT_ID_LENGTH } from '@yx/shared';
-import { useState } from 'react';
-import { api, ApiError } from '../../../api/client';
-import { updateUser } from '../../../api/session';
-import { Field, fieldErrors } from '../../../components/Field';
+import { Text, View } from '@tarojs/components';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
-import { SendButton } from '../../../components/SendButton';
-import { useSubmit } from '../../../hooks/useSubmit';
+import { FaceForm } from './FaceForm';
+import { PhoneSection } from './PhoneSection';
+import './index.css';
 
+/** 实名认证: proven by face (L2) or, for the few items that allow it, only typed (L1); and the phone number. */
 export default function RealName() {
   const session = useSession();
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, send } = useSubmit(
-    (e) => (e as ApiError).message,
-    (form) => setErrors({ form }),
-  );
   const user = session?.user;
-
-  if (user?.verified) {
-    return (
-      <Page>
-        <View className="section">
-          <View className="section-title">已完成实名认证</View>
-          <View>姓名：{user.realName}</View>
-          <View>身份证号码：{user.idNumber}</View>
-          <View className="muted">如需更改，请携带身份证到区政务服务中心办理。</View>
-        </View>
-      </Page>
-    );
-  }
-
-  const submit = async () => {
-    const r = RealNameRequest.safeParse({ name, idNumber });
-    if (!r.success) {
-      setErrors(fieldErrors(r.error));
-      return;
-    }
-    setErrors({});
-    const ok = await Taro.showModal({ title: '确认提交', content: `实名认证提交后不能自行修改。\n姓名：${r.data.name}`, confirmText: '确认提交' });
-    if (!ok.confirm) return;
-    await send(async () => {
-      updateUser(await api.bindRealName(r.data.name, r.data.idNumber));
-      Taro.showToast({ title: '认证成功', icon: 'success' });
-      Taro.navigateBack();
-    });
-  };
-
+  if (!user) return <Page />;
+  const proven = user.level === 2;
   return (
     <Page>
       <View className="section">
-        <View className="section-title">实名认证</View>
-        <View className="muted">网上申办需要实名。身份证号码仅用于核验身份和办事，加密保存、脱敏显示。</View>
+        <View className="section-title">
+          实名认证 <Text className={`tag ${proven ? 'tag-green' : 'tag-orange'}`}>{proven ? '已人脸核验' : user.verified ? '仅填写，未核验' : '未实名'}</Text>
+        </View>
+        {proven ? (
+          <View data-testid="proven">
+            <View>姓名：{user.realName}</View>
+            <View>身份证号码：{user.idNumber}</View>
+            <View className="muted">已通过微信人脸核验（L2），可以网上办理全部事项。如需更改，请携带身份证到区政务服务中心办理。</View>
+          </View>
+        ) : (
+          <View className="realname-steps">
+            <View className="muted">
+              网上办理大多数事项需要<Text className="realname-strong">人脸核验实名</Text>
+              ：填写姓名和身份证号码，再由微信刷脸确认是本人。身份证号码仅用于核验身份和办事，加密保存、脱敏显示。
+            </View>
+            {user.verified && <View className="muted">您已填写实名信息（{user.realName}，未核验），完成人脸核验后可办理全部事项。</View>}
+            <View className="realname-flow">
+              <Text>① 填写信息</Text>
+              <Text>›</Text>
+              <Text>② 微信刷脸</Text>
+              <Text>›</Text>
+              <Text>③ 核验通过</Text>
+            </View>
+          </View>
+        )}
       </View>
-      <View className="section">
-        <Field name="name" label="姓名" value={name} onInput={setName} error={errors.name} placeholder="与身份证一致" maxlength={PERSON_NAME_MAX} />
-        <Field
-          name="idNumber"
-          label="身份证号码"
-          type="idcard"
-          value={idNumber}
-          onInput={setIdNumber}
-          error={errors.idNumber}
-          placeholder={`${RESIDENT_ID_LENGTH} 位居民身份证号码`}
-          maxlength={RESIDENT_ID_LENGTH}
-        />
-        <SendButton className="btn" error={errors.form} busy={busy} onClick={submit}>
-          提交认证
-        </SendButton>
-      </View>
+      {!proven && <FaceForm typedOnly={!user.verified} />}
+      <PhoneSection user={user} />
     </Page>
   );
 }

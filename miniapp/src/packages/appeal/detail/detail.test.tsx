@@ -56,7 +56,7 @@ const staffView = (over: Partial<WoView> = {}): WoView => ({
 });
 
 function login(role: Role) {
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', verified: true } });
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', level: 1, verified: true } });
 }
 
 /** GET answers `current()` (and its photos `photos()`, none by default); POSTs by their last path segment. */

@@ -17,7 +17,11 @@ const ok = (data: unknown, statusCode = 200) => ({ statusCode, data });
 const view = { no: NO, state: 'dispatched', stateName: '已派单，待签收', teamName: '区人社局', timeline: [], affected: 1, filer: '张*明' };
 
 function login(role: Role, extra: Record<string, unknown> = {}) {
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '用户', verified: true, ...extra } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '用户', level: 1, verified: true, ...extra },
+  });
 }
 
 /** Answers by method and path; anything else fails the test. */

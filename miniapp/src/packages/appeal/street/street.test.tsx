@@ -10,7 +10,7 @@ const login = (role: Role) =>
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role, nickname: '陈调度', verified: true, street: 'beijing' },
+    user: { id: 'u1', role, nickname: '陈调度', level: 1, verified: true, street: 'beijing' },
   });
 
 const row = (n: number, over: Partial<WoStreetItem> = {}): WoStreetItem => ({

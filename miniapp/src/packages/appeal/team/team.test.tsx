@@ -6,7 +6,11 @@ import Team from './index';
 
 const request = Taro.request as unknown as jest.Mock;
 const login = (role: Role) =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '网格员 何敏', verified: true } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role, nickname: '网格员 何敏', level: 1, verified: true },
+  });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();

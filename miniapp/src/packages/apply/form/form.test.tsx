@@ -36,6 +36,7 @@ const payload: FormPayload = {
   itemNames: ['食品经营许可'],
   prefill: {},
   verified: true,
+  assurance: { needed: 2, level: 2 },
   licences: [{ id: 'el_biz001', type: 'business', name: '营业执照（某某餐饮）', number: '9144****', issuer: '区市场监管局' }],
   licenceTypes: { licence: 'business', plan: null },
   tolerance: { grade: 'A', quota: 1, dueWorkingDays: 20 },
@@ -57,7 +58,11 @@ function serve(p: FormPayload | (() => ReturnType<typeof ok>), on: Record<string
 }
 
 function login(verified = true) {
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified } });
+  saveSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified, level: 1 },
+  });
 }
 
 beforeEach(() => {
@@ -88,9 +93,21 @@ describe('网上申办', () => {
 
     // back verified: the form loads again and opens
     serve(payload);
-    act(() => updateUser({ id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified: true }));
+    act(() => updateUser({ id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified: true, level: 1 }));
     expect(await screen.findByText('食品经营许可')).toBeInTheDocument();
     expect(screen.queryByText('去实名认证')).not.toBeInTheDocument();
+  });
+
+  it('asks for face verification before anything is typed when the item needs L2, and opens once it is done', async () => {
+    login();
+    serve({ ...payload, assurance: { needed: 2, level: 1 } });
+    render(<ApplyForm />);
+    expect(await screen.findByTestId('needs-face')).toHaveTextContent('人脸核验');
+    fireEvent.click(screen.getByText('去人脸核验'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/real-name/index' });
+    serve(payload);
+    act(() => updateUser({ id: 'u1', role: 'enterprise', nickname: '某某餐饮', verified: true, level: 2 }));
+    expect(await screen.findByText('食品经营许可')).toBeInTheDocument();
   });
 
   it('on a 422 shows the server message with 去实名认证', async () => {

@@ -49,6 +49,18 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
       </View>
     );
   }
+  // most items need the real name proven by face (L2): say so before anything is typed
+  if (payload && payload.assurance.needed === 2 && payload.assurance.level < 2) {
+    return (
+      <View className="state state-empty" data-testid="needs-face">
+        <View>该事项需要通过人脸核验完成实名认证，确认是本人办理。</View>
+        {process.env.TARO_ENV === 'h5' && <View className="muted">网页版无法调用微信刷脸，正式使用时请在“越秀政务”微信小程序中核验。</View>}
+        <Button className="btn apply-cta" onClick={goRealName}>
+          去人脸核验
+        </Button>
+      </View>
+    );
+  }
   if (!payload || !draft || !form || !effectiveForm) return <StateView loading={!loadError} error={loadError} onRetry={load} />;
 
   const step = Math.min(draft.step, steps.length - 1);

@@ -37,6 +37,7 @@ const detail: ServiceDetail = {
     opinionDepartmentIds: [],
     popularity: 100,
     online: true,
+    assurance: 2,
   },
   department: { id: 'market', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '020-12345678', address: '越秀区' },
   opinionDepartments: [],

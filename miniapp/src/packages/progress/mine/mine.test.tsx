@@ -20,7 +20,7 @@ const login = () =>
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'resident', nickname: '张晓明', verified: true },
+    user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true },
   });
 
 beforeEach(() => {

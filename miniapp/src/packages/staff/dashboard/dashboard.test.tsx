@@ -47,7 +47,7 @@ const login = (role: 'staff' | 'dispatcher' | 'resident', departmentId?: string)
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId },
+    user: { id: 'u1', role, nickname: '李窗口', level: 1, verified: true, departmentId },
   });
 
 beforeEach(() => {

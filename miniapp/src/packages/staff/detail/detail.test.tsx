@@ -56,7 +56,7 @@ const login = (role: 'staff' | 'resident' = 'staff') =>
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '区市场监管局' },
+    user: { id: 'u1', role, nickname: '李窗口', level: 1, verified: true, departmentId: 'amr', departmentName: '区市场监管局' },
   });
 
 beforeEach(() => {

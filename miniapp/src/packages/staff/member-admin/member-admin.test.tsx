@@ -11,7 +11,7 @@ type Call = { url: string; method: string; data?: string };
 const calls = (method: string, prefix: string) => request.mock.calls.map((c) => c[0] as Call).filter((o) => o.method === method && o.url.startsWith(prefix));
 const bodyOf = (c: Call) => JSON.parse(c.data!);
 const login = (role: 'admin' | 'staff' | 'resident') =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'a1', role, nickname: '王管理', verified: true } });
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'a1', role, nickname: '王管理', level: 1, verified: true } });
 const type = (label: string | RegExp, value: string, root: HTMLElement = document.body) =>
   fireEvent.change(within(root).getByLabelText(label), { target: { value } });
 const height = (id: string) => (screen.getByTestId(id) as HTMLElement).style.height;

@@ -14,7 +14,7 @@ beforeEach(() => {
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'staff', nickname: '王审批', verified: true, departmentId: 'fire' },
+    user: { id: 'u1', role: 'staff', nickname: '王审批', level: 1, verified: true, departmentId: 'fire' },
   });
   request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
     if (method === 'GET' && url === '/v1/staff/opinions') {

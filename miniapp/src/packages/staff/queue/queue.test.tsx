@@ -26,7 +26,7 @@ const login = (role: 'staff' | 'dispatcher') =>
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role, nickname: '李窗口', verified: true, departmentId: 'amr', departmentName: '越秀区市场监督管理局' },
+    user: { id: 'u1', role, nickname: '李窗口', level: 1, verified: true, departmentId: 'amr', departmentName: '越秀区市场监督管理局' },
   });
 
 beforeEach(() => {

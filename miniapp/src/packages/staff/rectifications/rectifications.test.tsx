@@ -24,7 +24,7 @@ beforeEach(() => {
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'staff', nickname: '李窗口', verified: true, departmentId: 'amr' },
+    user: { id: 'u1', role: 'staff', nickname: '李窗口', level: 1, verified: true, departmentId: 'amr' },
   });
   request.mockImplementation(async ({ url, method, data }: { url: string; method: string; data?: string }) => {
     if (method === 'GET' && url === '/v1/staff/rectifications') return { statusCode: 200, data: { items: [item] } };

@@ -6,7 +6,7 @@ import Supervision from './index';
 const request = Taro.request as unknown as jest.Mock;
 const posts = () => request.mock.calls.map((c) => c[0]).filter((o) => o.method === 'POST');
 const login = (role: 'staff' | 'dispatcher') =>
-  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '陈调度', verified: true } });
+  saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: '陈调度', level: 1, verified: true } });
 
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();

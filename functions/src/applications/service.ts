@@ -293,6 +293,9 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
         ...(licenceIds.length ? { licenceIds } : {}),
       };
     });
+  // 联系电话: the phone the form asked for, else the account's (from WeChat's button); the last 4 digits find the case
+  const phoneField = target.form.fields.find((f) => f.type === 'phone' && typeof answers[f.key] === 'string' && answers[f.key]);
+  const contactPhone = phoneField ? String(answers[phoneField.key]) : user.phone;
   const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
     appNo: appNos[n],
     itemId: item.id,
@@ -320,7 +323,7 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
       .map((m) => ({ name: m.name, dueDate, handedIn: false })),
     ...(req.commitment && req.deferred.length ? { commitment: { signer: req.commitment.signer, at: atIso } } : {}),
     queryCodeHash: hashSecret(`${appNos[n]}:${queryCode}`),
-    ...(user.phone ? { phoneHash: hashSecret(`${appNos[n]}:${user.phone.slice(-4)}`) } : {}),
+    ...(contactPhone ? { contactPhone, phoneHash: hashSecret(`${appNos[n]}:${contactPhone.slice(-4)}`) } : {}),
   }));
   const events: repo.EventRecord[] = apps.map((a) => ({
     at: atIso,

@@ -7,6 +7,9 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeWechat } from '../../../scripts/lib/fakeWechat';
 import { call } from '../../test/http';
+import { fill, getForm, startLocalFiles } from '../../test/apply';
+import { handler as applications } from '../applications/handler';
+import { NEEDS_FACE } from '../applications/service';
 import { batchPut } from '../guide/repository';
 import { issueSession } from '../lib/session';
 import { listMessages } from '../messages/repository';
@@ -16,12 +19,17 @@ import { getUser, seedUserItems } from './repository';
 import { PROVEN_ELSEWHERE } from './service';
 
 let wechat: http.Server;
+let stopFiles: () => Promise<void>;
 beforeAll(async () => {
   await seedAll();
+  stopFiles = await startLocalFiles();
   wechat = await startFakeWechat(0, { appid: 'wx-test-app' });
   process.env.WECHAT_API_BASE = `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise((r) => wechat.close(r)));
+afterAll(async () => {
+  await stopFiles();
+  await new Promise((r) => wechat.close(r));
+});
 afterEach(() => {
   delete process.env.FAKE_NOW;
 });
@@ -201,5 +209,39 @@ describe('phone number (微信手机号)', () => {
     expect(foreign.status).toBe(400);
     expect((await getUser(a.id))?.phone).toBe('13912340000');
     expect((await call(handler, 'POST /v1/me/phone', { token: a.token, body: {} })).status).toBe(400);
+  });
+});
+
+describe('what the level and the phone change when applying', () => {
+  const submit = (token: string, itemId: string, answers: Record<string, unknown>) =>
+    call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `face-${RUN}-${++n}` } }), 'POST /v1/applications', {
+      token,
+      body: { itemId, answers },
+    });
+
+  it('refuses an L2 item to a typed name and lets it apply for an L1 item', async () => {
+    const a = await account();
+    await call(handler, 'PUT /v1/me/real-name', { token: a.token, body: { name: '钱填写', idNumber: freshId() } });
+    const form = await getForm(a.token, 'item-no-criminal-record');
+    expect(form).toMatchObject({ assurance: { needed: 2, level: 1 } });
+    const refused = await submit(a.token, 'no-criminal-record', (await fill(a.token, form)).answers);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe(NEEDS_FACE);
+    const l1 = await getForm(a.token, 'item-information-disclosure');
+    expect(l1).toMatchObject({ assurance: { needed: 1, level: 1 } });
+    expect((await submit(a.token, 'information-disclosure', (await fill(a.token, l1)).answers)).status).toBe(201);
+  });
+
+  it('copies the phone WeChat gave to the application, whose last 4 digits then find it without login', async () => {
+    const a = await account();
+    expect((await prove(a.token, '冯申请', freshId())).result.status).toBe(200);
+    await call(handler, 'POST /v1/me/phone', { token: a.token, body: { code: `phone-13912347777-${RUN}` } });
+    const form = await getForm(a.token, 'item-information-disclosure');
+    expect(Object.values(form.prefill)).toContain('13912347777');
+    const r = await submit(a.token, 'information-disclosure', (await fill(a.token, form)).answers);
+    expect(r.status).toBe(201);
+    const lookup = (code: string) => call(applications, 'POST /v1/lookup', { body: { appNo: r.body.appNo, code } });
+    expect((await lookup('7777')).status).toBe(200);
+    expect((await lookup('8000')).status).toBe(404); // not another number's digits
   });
 });

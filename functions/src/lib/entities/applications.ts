@@ -90,6 +90,8 @@ const ApplicationSchema = z.object({
   deferred: z.array(Deferral),
   commitment: z.object({ signer: z.string(), at: z.string() }).optional(),
   queryCodeHash: z.string(),
+  /** 联系电话: the form's phone answer, else the account's number from WeChat when the application was made */
+  contactPhone: z.string().optional(),
   phoneHash: z.string().optional(),
   supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),

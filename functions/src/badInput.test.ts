@@ -30,6 +30,8 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   benefitId: { unknown: 'no-such-benefit', malformed: 'Bad_Id!' },
   code: { unknown: 'ABCD-EFGH-JK', malformed: '12' },
   verifyId: { unknown: 'fv-no-such-session', malformed: '../x' },
+  agentId: { unknown: 'u-no-such-agent', malformed: 'nobody' },
+  creditCode: { unknown: '91350100M000100Y43', malformed: 'ABC' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -74,21 +76,24 @@ let token: string;
 let adminToken: string;
 let staffToken: string;
 let partnerToken: string;
+let firmToken: string;
 const tokenFor = (routeKey: string) =>
-  routeKey.includes('/partner/')
-    ? partnerToken
-    : routeKey.includes('/admin/') ||
-        routeKey.includes('/supervision') ||
-        routeKey.includes('/street/') ||
-        /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey)
-      ? adminToken
-      : routeKey.includes('/staff/') ||
-          routeKey.includes('/dashboard') ||
-          routeKey.includes('/team/') ||
-          routeKey.endsWith('/extension') ||
-          routeKey.endsWith('/notes')
-        ? staffToken
-        : token;
+  routeKey.includes('/firm/')
+    ? firmToken
+    : routeKey.includes('/partner/')
+      ? partnerToken
+      : routeKey.includes('/admin/') ||
+          routeKey.includes('/supervision') ||
+          routeKey.includes('/street/') ||
+          /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey)
+        ? adminToken
+        : routeKey.includes('/staff/') ||
+            routeKey.includes('/dashboard') ||
+            routeKey.includes('/team/') ||
+            routeKey.endsWith('/extension') ||
+            routeKey.endsWith('/notes')
+          ? staffToken
+          : token;
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {
@@ -104,6 +109,7 @@ beforeAll(async () => {
   adminToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-admin' } })).body.token;
   staffToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-staff-police' } })).body.token;
   partnerToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-partner-museum' } })).body.token;
+  firmToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-enterprise-wang' } })).body.token;
 });
 
 // Open311 answers in its own spec's error format (tested in open311/open311.test.ts)

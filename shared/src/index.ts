@@ -3,6 +3,7 @@ export * from './api/messages';
 export * from './identity/idNumbers';
 export * from './identity/mask';
 export * from './identity/schema';
+export * from './identity/firmAgents';
 export * from './guide/schema';
 export * from './guide/api';
 export * from './guide/search';

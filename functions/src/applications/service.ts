@@ -38,8 +38,9 @@ import { now } from '../lib/clock';
 import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/errors';
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
+import { firmActor } from '../identity/firms';
 import { getServiceItem, loadCatalog } from '../guide/repository';
-import { enterpriseLookup, getEnterprise, type UserRecord } from '../identity/repository';
+import { enterpriseLookup, firmAgentLookup, getEnterprise, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, licenceLookup, listLicences } from '../wallet/repository';
 import * as repo from './repository';
@@ -227,6 +228,7 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
     {
       earlier: [idempotencyLookup(userId, idemKey)],
       firm: user.enterpriseCode ? [enterpriseLookup(user.enterpriseCode)] : [],
+      grant: user.enterpriseCode && user.firmRole === 'agent' ? [firmAgentLookup(user.enterpriseCode, userId)] : [],
       files: uploads.map((u) => fileLookup(u.fileId)),
       licences: eLicences.map((l) => licenceLookup(userId, l.licenceId)),
     },
@@ -238,6 +240,8 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
     return { status: 200, receipt: await receiptFor(earlier.appNos, earlier.queryCode) };
   }
   const ent = found.firm[0];
+  // a firm acts through its legal representative or an agent within the grant's scope (经办人授权), named in the trail
+  const actor = ent ? firmActor(user, ent.name, found.grant[0], { itemIds: target.items.map((i) => i.id), commitment: req.deferred.length > 0 }) : '申请人';
 
   // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {
@@ -327,7 +331,7 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
   }));
   const events: repo.EventRecord[] = apps.map((a) => ({
     at: atIso,
-    actor: '申请人',
+    actor,
     action: '提交申请',
     state: 'submitted',
     note: a.deferred.length ? `容缺受理：${a.deferred.map((d) => d.name).join('、')}（已签署信用承诺，${a.deferred[0].dueDate} 前补交）` : undefined,

@@ -3,6 +3,7 @@ import { router } from '../lib/router';
 import { getUser } from '../lib/repository';
 import { SEED_USERS } from './seedUsers';
 import * as identity from './service';
+import * as firms from './firms';
 import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 
@@ -15,7 +16,12 @@ export const handler = router([
     identity.finishFaceVerification(user, body.verifyId, { name: body.name, idNumber: body.idNumber }),
   ),
   route('POST /v1/me/phone', { user: getUser }, ({ user, body }) => identity.bindPhone(user, body.code)),
-  route('PUT /v1/me/enterprise', async ({ session, body }) => identity.bindEnterprise(session.userId, body.enterpriseName, body.creditCode)),
+  route('PUT /v1/me/enterprise', { user: getUser }, ({ user, body }) => firms.bindEnterprise(user, body.enterpriseName, body.creditCode)),
+  route('GET /v1/firm/agents', { user: getUser }, ({ user }) => firms.listAgents(user)),
+  route('POST /v1/firm/agents', { user: getUser }, async ({ user, body }) => reply(201, await firms.grantAgent(user, body))),
+  route('POST /v1/firm/agents/{agentId}/revoke', { user: getUser }, ({ user, params }) => firms.revokeAgent(user, params.agentId)),
+  route('GET /v1/me/firm-offers', { user: getUser }, ({ user }) => firms.myOffers(user)),
+  route('POST /v1/me/firm-offers/{creditCode}/accept', { user: getUser }, ({ user, params }) => firms.acceptOffer(user, params.creditCode)),
 ]);
 
 /** Development login: exists only on the local stage (serverless.yml declares it only there too). */

@@ -3,6 +3,7 @@ import { db, readAll, table, transact, type Lookup } from '../lib/db';
 import {
   Enterprise,
   FaceAttempt,
+  FirmAgent,
   IdNumberGuard,
   keys,
   OpenidLink,
@@ -11,13 +12,14 @@ import {
   User,
   type EnterpriseRecord,
   type FaceAttemptRecord,
+  type FirmAgentRecord,
   type IdNumberGuardRecord,
   type UserRecord,
 } from '../lib/entities/identity';
 import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 
-export type { EnterpriseRecord, FaceAttemptRecord, IdNumberGuardRecord, UserRecord };
+export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, UserRecord };
 export { getUser, teamOf };
 
 /** Several users at once (at most 100), for lists that show names. */
@@ -210,19 +212,126 @@ export async function getEnterprise(creditCode: string): Promise<EnterpriseRecor
   return r.Item ? Enterprise.fromItem(r.Item) : undefined;
 }
 
-export async function bindEnterprise(userId: string, creditCode: string, now: string): Promise<UserRecord> {
+/** Binds the account to a firm as its 法定代表人; the role changes, so older sessions end (the caller gets a new one). */
+export async function bindAsLegalRep(userId: string, creditCode: string, now: string): Promise<UserRecord> {
   const r = await db().send(
     new UpdateCommand({
       TableName: table(),
       Key: keys.user(userId),
-      UpdateExpression: 'SET enterpriseCode = :c, #role = :role, updatedAt = :now',
+      UpdateExpression: 'SET enterpriseCode = :c, #role = :role, firmRole = :legal, updatedAt = :now ADD sessionVersion :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#role': 'role' },
-      ExpressionAttributeValues: { ':c': creditCode, ':role': 'enterprise', ':now': now },
+      ExpressionAttributeValues: { ':c': creditCode, ':role': 'enterprise', ':legal': 'legal', ':now': now, ':one': 1 },
       ReturnValues: 'ALL_NEW',
     }),
   );
   return User.fromItem(r.Attributes!);
+}
+
+// ---- 企业经办人 (firm agents) ---------------------------------------------------------------------
+
+export const firmAgentLookup = (creditCode: string, agentId: string): Lookup<FirmAgentRecord> => ({
+  key: keys.firmAgent(creditCode, agentId),
+  parse: FirmAgent.fromItem,
+});
+
+export async function getFirmAgent(creditCode: string, agentId: string): Promise<FirmAgentRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.firmAgent(creditCode, agentId), ConsistentRead: true }));
+  return r.Item ? FirmAgent.fromItem(r.Item) : undefined;
+}
+
+/** A firm's agents (one Query; a firm has a handful, bounded at 200). */
+export async function listFirmAgents(creditCode: string): Promise<FirmAgentRecord[]> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.firmAgentPk(creditCode) },
+      Limit: 200,
+    }),
+  );
+  return (r.Items ?? []).map(FirmAgent.fromItem);
+}
+
+/** The grants offered to one person, from their own partition. */
+export async function listAgentCopies(agentId: string): Promise<FirmAgentRecord[]> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.userPk(agentId), ':p': keys.agentCopyPrefix },
+      Limit: 50,
+    }),
+  );
+  return (r.Items ?? []).map(FirmAgent.fromItem);
+}
+
+/** Offers a grant (both rows), unless one is in force; the agent is told. */
+export async function offerFirmAgent(a: FirmAgentRecord, notice: Notice): Promise<void> {
+  const cond = {
+    ConditionExpression: 'attribute_not_exists(pk) OR #status <> :accepted',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':accepted': 'accepted' },
+  };
+  await transact([
+    { Put: { TableName: table(), Item: FirmAgent.toItem(a), ...cond } },
+    { Put: { TableName: table(), Item: FirmAgent.copyItem(a), ...cond } },
+    ...noticeItems(notice, a.offeredAt),
+  ]);
+}
+
+const setGrant = (a: FirmAgentRecord, set: string, cond: string, values: Record<string, unknown>) =>
+  [keys.firmAgent(a.creditCode, a.agentId), keys.agentCopy(a.agentId, a.creditCode)].map((Key) => ({
+    Update: {
+      TableName: table(),
+      Key,
+      UpdateExpression: set,
+      ConditionExpression: cond,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    },
+  }));
+
+/** The agent accepts: the grant is in force and the account acts for the firm as its 经办人 (a new session follows). */
+export async function acceptFirmAgent(a: FirmAgentRecord, now: string): Promise<void> {
+  await transact([
+    ...setGrant(a, 'SET #status = :accepted, acceptedAt = :now', '#status = :offered', { ':accepted': 'accepted', ':offered': 'offered', ':now': now }),
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(a.agentId),
+        UpdateExpression: 'SET enterpriseCode = :c, #role = :enterprise, firmRole = :agent, updatedAt = :now ADD sessionVersion :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':c': a.creditCode, ':enterprise': 'enterprise', ':agent': 'agent', ':now': now, ':one': 1 },
+      },
+    },
+  ]);
+}
+
+/**
+ * Revokes a grant. When the agent acts for this firm now (`unbind`), the account stops at once: the firm binding goes,
+ * and the session version moves so the agent's next request is refused. The agent is told either way.
+ */
+export async function revokeFirmAgent(a: FirmAgentRecord, now: string, unbind: boolean, notice: Notice): Promise<void> {
+  await transact([
+    ...setGrant(a, 'SET #status = :revoked, revokedAt = :now', '#status <> :revoked', { ':revoked': 'revoked', ':now': now }),
+    ...(unbind
+      ? [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.user(a.agentId),
+              UpdateExpression: 'SET #role = :resident, updatedAt = :now REMOVE enterpriseCode, firmRole ADD sessionVersion :one, unread :one',
+              ConditionExpression: 'enterpriseCode = :c AND firmRole = :agent',
+              ExpressionAttributeNames: { '#role': 'role' },
+              ExpressionAttributeValues: { ':resident': 'resident', ':now': now, ':one': 1, ':c': a.creditCode, ':agent': 'agent' },
+            },
+          },
+          ...noticeItems(notice, now, { counter: false }),
+        ]
+      : noticeItems(notice, now)),
+  ]);
 }
 
 /**

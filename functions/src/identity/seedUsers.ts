@@ -15,6 +15,7 @@ export interface SeedUser {
   idLevel?: 1 | 2;
   phone?: string;
   enterpriseCode?: string;
+  firmRole?: 'legal' | 'agent';
   departmentId?: string;
   area?: string;
   street?: string; // 所在街道 (a dispatcher's own street)
@@ -26,6 +27,8 @@ export interface SeedEnterprise {
   name: string;
   grade: 'A' | 'B' | 'C' | 'D';
   legalRepresentative: string;
+  /** the registry's record of the legal representative's ID (seeded stand-in; stored only as a keyed hash) */
+  legalRepIdNumber: string;
   address: string;
   street: string;
 }
@@ -36,6 +39,7 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     name: '广州越秀粤味餐饮有限公司',
     grade: 'A',
     legalRepresentative: '陈志强',
+    legalRepIdNumber: '440104198511220021',
     address: '越秀区北京路 188 号',
     street: 'beijing',
   },
@@ -44,6 +48,7 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     name: '广州东山创新科技有限公司',
     grade: 'B',
     legalRepresentative: '王丽娟',
+    legalRepIdNumber: '440104197805120048',
     address: '越秀区东风东路 745 号',
     street: 'dongshan',
   },
@@ -52,6 +57,7 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     name: '广州流花商贸有限公司',
     grade: 'C',
     legalRepresentative: '刘建国',
+    legalRepIdNumber: '440104197003150034',
     address: '越秀区环市西路 202 号',
     street: 'liuhua',
   },
@@ -60,6 +66,7 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     name: '广州海珠桥物流有限公司',
     grade: 'D',
     legalRepresentative: '黄海',
+    legalRepIdNumber: '440104196609210017',
     address: '越秀区沿江中路 298 号',
     street: 'renmin',
   },
@@ -68,8 +75,19 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     name: '越秀区惠福东路小林茶铺',
     grade: 'B',
     legalRepresentative: '林小芳',
+    legalRepIdNumber: '44010419800428002X',
     address: '越秀区惠福东路 360 号',
     street: 'renmin',
+  },
+  {
+    // issue 12's story: its legal representative 赵云山 binds it and authorises 钱晓东 as agent
+    creditCode: '91440104MA5F8YR3K9',
+    name: '广州越秀云山文化传媒有限公司',
+    grade: 'A',
+    legalRepresentative: '赵云山',
+    legalRepIdNumber: '440104197908020058',
+    address: '越秀区中山四路 225 号',
+    street: 'beijing',
   },
 ];
 
@@ -125,6 +143,7 @@ export const SEED_USERS: SeedUser[] = [
     idNumber: '440104198511220021',
     phone: '13600001111',
     enterpriseCode: '91440104MA5CXK1P06',
+    firmRole: 'legal',
   },
   {
     id: 'u-enterprise-wang',
@@ -135,6 +154,36 @@ export const SEED_USERS: SeedUser[] = [
     idNumber: '440104197805120048',
     phone: '13500002222',
     enterpriseCode: '91440104MA9W2RQ81Q',
+    firmRole: 'legal',
+  },
+  {
+    id: 'u-enterprise-liu',
+    role: 'enterprise',
+    nickname: '刘建国',
+    description: '企业 · 流花商贸 · 信用 C 级',
+    realName: '刘建国',
+    idNumber: '440104197003150034',
+    phone: '13700003333',
+    enterpriseCode: '91440104MA5D3L7H2Q',
+    firmRole: 'legal',
+  },
+  {
+    id: 'u-legal-zhao',
+    role: 'resident',
+    nickname: '赵云山',
+    description: '居民 · 云山文化传媒法定代表人（未绑定企业）',
+    realName: '赵云山',
+    idNumber: '440104197908020058',
+    phone: '13600004444',
+  },
+  {
+    id: 'u-agent-qian',
+    role: 'resident',
+    nickname: '钱晓东',
+    description: '居民 · 待授权的企业经办人',
+    realName: '钱晓东',
+    idNumber: '44010419950614003X',
+    phone: '13600005555',
   },
   { id: 'u-staff-market', role: 'staff', nickname: '市场监管窗口 林主任', description: '窗口人员 · 区市场监管局', departmentId: 'market' },
   { id: 'u-staff-police', role: 'staff', nickname: '户政窗口 黄警官', description: '窗口人员 · 区公安分局', departmentId: 'police' },

@@ -37,6 +37,7 @@ export async function userView(u: repo.UserRecord, reveal: boolean): Promise<Use
             grade: ent.grade,
             legalRepresentative: reveal ? ent.legalRepresentative : maskName(ent.legalRepresentative),
           },
+          firmRole: u.firmRole ?? 'legal',
         }
       : {}),
     ...(u.departmentId ? { departmentId: u.departmentId, departmentName: await getDepartmentName(u.departmentId) } : {}),
@@ -45,7 +46,7 @@ export async function userView(u: repo.UserRecord, reveal: boolean): Promise<Use
   };
 }
 
-async function sessionFor(u: repo.UserRecord) {
+export async function sessionFor(u: repo.UserRecord) {
   if (u.disabledAt) throw forbidden('账号已停用，如有疑问请联系管理员');
   const s = await issueSession({ userId: u.id, role: u.role, sv: u.sessionVersion ?? 0 });
   return { ...s, user: await userView(u, false) };
@@ -97,21 +98,6 @@ export async function bindRealName(user: repo.UserRecord, realName: string, idNu
     throw e;
   }
   return userView({ ...user, realName, idNumber }, false);
-}
-
-/** 企业绑定: the code must be registered and the name must match the registration. */
-export async function bindEnterprise(userId: string, enterpriseName: string, creditCode: string) {
-  const ent = await repo.getEnterprise(creditCode);
-  if (!ent) throw notFound('未找到该统一社会信用代码对应的企业，请核对后再试');
-  if (ent.name !== enterpriseName.trim()) throw ruleViolation('企业名称与登记信息不一致，请按营业执照上的名称填写');
-  let user: repo.UserRecord;
-  try {
-    user = await repo.bindEnterprise(userId, creditCode, new Date().toISOString());
-  } catch (e) {
-    if (isConditionFailure(e)) throw unauthenticated('账号不存在，请重新登录');
-    throw e;
-  }
-  return sessionFor(user); // the role changed, so the session does too
 }
 
 // ---- 人脸核验 (L2) ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 12;
+export const SEED_VERSION = 13;
 
 /**
  * Loads the demo data: the service catalogue, departments, bundles, seeded firms and people.
@@ -23,7 +23,7 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
   const deptName = (id: string) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id;
   const rows = catalogRows(SERVICE_ITEMS, DEPARTMENTS, BUNDLES, (i) => summarize(i, deptName(i.departmentId)));
   const now = new Date().toISOString();
-  for (const e of SEED_ENTERPRISES) rows.push(seedEnterpriseItem(e));
+  for (const { legalRepIdNumber, ...e } of SEED_ENTERPRISES) rows.push(seedEnterpriseItem({ ...e, legalRepIdHash: hashIdNumber(legalRepIdNumber) }));
   for (const u of SEED_USERS) {
     const { description: _d, ...rest } = u;
     const idLevel = u.idNumber ? (u.idLevel ?? 2) : undefined; // seeded people with an ID have proven it, unless said

@@ -96,6 +96,11 @@ export const api = {
   devFace: (verifyId: string, outcome: 'pass' | 'cancel') => call('POST /v1/dev/face/{verifyId}', { params: { verifyId }, body: { outcome } }),
   bindPhone: (code: string) => call('POST /v1/me/phone', { body: { code } }),
   bindEnterprise: (enterpriseName: string, creditCode: string) => call('PUT /v1/me/enterprise', { body: { enterpriseName, creditCode } }),
+  firmAgents: () => call('GET /v1/firm/agents'),
+  grantAgent: (g: RouteBody<'POST /v1/firm/agents'>) => call('POST /v1/firm/agents', { body: g }),
+  revokeAgent: (agentId: string) => call('POST /v1/firm/agents/{agentId}/revoke', { params: { agentId } }),
+  firmOffers: () => call('GET /v1/me/firm-offers'),
+  acceptFirmOffer: (creditCode: string) => call('POST /v1/me/firm-offers/{creditCode}/accept', { params: { creditCode } }),
 
   // 掌上办
   form: (formId: string) => call('GET /v1/forms/{formId}', { params: { formId } }),

@@ -110,6 +110,7 @@ import {
   StatsQuery,
 } from '../member';
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
+import { AgentGrantRequest, AgentList, AgentParams, AgentView, FirmOfferParams } from '../identity/firmAgents';
 import {
   DevFaceParams,
   DevFaceRequest,
@@ -219,6 +220,29 @@ export const ROUTE_TABLE = {
     tag: 'identity',
     roles: APPLICANTS,
     body: EnterpriseBindRequest,
+    response: SessionResponse,
+  },
+  'GET /v1/firm/agents': { summary: '企业经办人：法定代表人查看已授权的经办人', tag: 'identity', roles: ['enterprise'], response: AgentList },
+  'POST /v1/firm/agents': {
+    summary: '企业经办人：法定代表人按姓名和身份证号码授权经办人（范围、期限、能否签署容缺承诺），经办人确认后生效',
+    tag: 'identity',
+    roles: ['enterprise'],
+    body: AgentGrantRequest,
+    response: AgentView,
+  },
+  'POST /v1/firm/agents/{agentId}/revoke': {
+    summary: '企业经办人：撤销授权，立即生效',
+    tag: 'identity',
+    roles: ['enterprise'],
+    params: AgentParams,
+    response: AgentView,
+  },
+  'GET /v1/me/firm-offers': { summary: '我收到的企业经办人授权', tag: 'identity', roles: APPLICANTS, response: AgentList },
+  'POST /v1/me/firm-offers/{creditCode}/accept': {
+    summary: '接受企业经办人授权：此后以该企业经办人身份办事',
+    tag: 'identity',
+    roles: APPLICANTS,
+    params: FirmOfferParams,
     response: SessionResponse,
   },
   'GET /v1/dev/users': { summary: '开发登录：演示用户列表（仅本地环境）', tag: 'dev', roles: 'public', localOnly: true, response: DevUserList },

@@ -87,6 +87,8 @@ export const EnterpriseBindRequest = lazy(() =>
   }),
 );
 
+export const FIRM_ROLE_NAMES = { legal: '法定代表人', agent: '经办人' } as const;
+
 export const EnterpriseView = lazy(() =>
   z.object({
     creditCode: z.string(),
@@ -109,6 +111,8 @@ export const UserView = lazy(() =>
     /** level of assurance: 1 WeChat login (a typed name at most), 2 real name proven by face verification */
     level: z.union([z.literal(1), z.literal(2)]),
     enterprise: EnterpriseView.optional(),
+    /** how the account acts for its firm: 法定代表人 or 经办人 */
+    firmRole: z.enum(['legal', 'agent']).optional(),
     departmentId: z.string().optional(),
     departmentName: z.string().optional(),
     area: z.string().optional(), // street / community for dispatchers and grid officials

@@ -8,6 +8,8 @@ import { parseRow, ttlAfter, type Item } from './entity';
  * | openid → user   | OPENID#<openid>     | USER     | |
  * | ID number guard | IDNO#<hmac(id)>     | USER     | one resident ID, one account; `level` 2 once proven by face |
  * | face attempt    | USER#<userId>       | FACE#<verifyId> | ttl 1 day: one WeChat face verification, used once |
+ * | firm agent      | FIRMAGENT#<creditCode> | <agentUserId> | a legal representative's grant to an agent (经办人) |
+ * | agent's copy    | USER#<agentUserId>  | FIRMAUTH#<creditCode> | the same grant, for the agent's own list |
  * | enterprise      | ENT#<creditCode>    | PROFILE  | |
  * | team member     | TEAMMEMBER#<teamId> | <userId> | who to notify when an order arrives |
  */
@@ -21,6 +23,10 @@ export const keys = {
   teamMember: (teamId: string, userId: string) => ({ pk: `TEAMMEMBER#${teamId}`, sk: userId }),
   teamMemberPk: (teamId: string) => `TEAMMEMBER#${teamId}`,
   faceAttempt: (userId: string, verifyId: string) => ({ pk: `USER#${userId}`, sk: `FACE#${verifyId}` }),
+  firmAgent: (creditCode: string, agentId: string) => ({ pk: `FIRMAGENT#${creditCode}`, sk: agentId }),
+  firmAgentPk: (creditCode: string) => `FIRMAGENT#${creditCode}`,
+  agentCopy: (agentId: string, creditCode: string) => ({ pk: `USER#${agentId}`, sk: `FIRMAUTH#${creditCode}` }),
+  agentCopyPrefix: 'FIRMAUTH#',
 };
 
 /** Levels of assurance: 1 a name the person typed (asserted), 2 a name proven by WeChat face verification. */
@@ -39,6 +45,8 @@ const UserSchema = z.object({
   idLevel: IdLevel.optional(),
   phone: z.string().optional(),
   enterpriseCode: z.string().optional(),
+  /** how the account acts for `enterpriseCode`: as its 法定代表人 (proven ID matched the registry) or an authorised 经办人 */
+  firmRole: z.enum(['legal', 'agent']).optional(),
   departmentId: z.string().optional(),
   area: z.string().optional(),
   street: z.string().optional(),
@@ -112,6 +120,8 @@ const EnterpriseSchema = z.object({
   legalRepresentative: z.string(),
   address: z.string(),
   street: z.string().optional(),
+  /** the legal representative's resident ID as a keyed hash (registry data): who may bind the firm */
+  legalRepIdHash: z.string().optional(),
 });
 export type EnterpriseRecord = z.output<typeof EnterpriseSchema>;
 
@@ -134,4 +144,31 @@ export const TeamMember = {
     name: u.nickname,
   }),
   fromItem: (item: Item) => parseRow(TeamMember.Schema, item, 'type'),
+};
+
+const FirmAgentSchema = z.object({
+  creditCode: z.string(),
+  firmName: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  agentIdNumberMasked: z.string(),
+  allItems: z.boolean(),
+  itemIds: z.array(z.string()),
+  commitments: z.boolean(),
+  expiresOn: z.string(),
+  status: z.enum(['offered', 'accepted', 'revoked']),
+  offeredBy: z.string(),
+  offeredByName: z.string(),
+  offeredAt: z.string(),
+  acceptedAt: z.string().optional(),
+  revokedAt: z.string().optional(),
+});
+export type FirmAgentRecord = z.output<typeof FirmAgentSchema>;
+
+/** A grant is kept twice, under the firm and under the agent; both rows change together. */
+export const FirmAgent = {
+  Schema: FirmAgentSchema,
+  toItem: (a: FirmAgentRecord): Item => ({ ...keys.firmAgent(a.creditCode, a.agentId), type: 'FirmAgent', ...a }),
+  copyItem: (a: FirmAgentRecord): Item => ({ ...keys.agentCopy(a.agentId, a.creditCode), type: 'FirmAgentCopy', ...a }),
+  fromItem: (item: Item): FirmAgentRecord => parseRow(FirmAgentSchema, item, 'type'),
 };

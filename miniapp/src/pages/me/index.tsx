@@ -1,6 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_NAMES, type Role } from '@yx/shared';
+import { FIRM_ROLE_NAMES, ROLE_NAMES, type Role } from '@yx/shared';
 import { clearSession } from '../../api/session';
 import { Page } from '../../components/Page';
 import { useElderMode } from '../../hooks/useElderMode';
@@ -157,16 +157,24 @@ export default function Me() {
             <Text className="muted">{user.phone ?? '未绑定，去绑定 ›'}</Text>
           </View>
           {(user.role === 'resident' || user.role === 'enterprise') && (
-            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/enterprise/index' })}>
-              <Text>企业绑定</Text>
-              <Text className="muted">{user.enterprise ? `${user.enterprise.name}（信用 ${user.enterprise.grade} 级）` : '未绑定，去绑定 ›'}</Text>
-            </View>
-          )}
-          {user.phone && (
-            <View className="me-row">
-              <Text>手机号码</Text>
-              <Text className="muted">{user.phone}</Text>
-            </View>
+            <>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/enterprise/index' })}>
+                <Text>企业绑定</Text>
+                <Text className="muted">
+                  {user.enterprise ? `${user.enterprise.name}（${FIRM_ROLE_NAMES[user.firmRole ?? 'legal']}）` : '法定代表人绑定 ›'}
+                </Text>
+              </View>
+              {user.firmRole === 'legal' && (
+                <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/agents/index' })}>
+                  <Text>企业经办人</Text>
+                  <Text className="muted">授权、撤销经办人 ›</Text>
+                </View>
+              )}
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/offers/index' })}>
+                <Text>企业授权</Text>
+                <Text className="muted">我收到的经办人授权 ›</Text>
+              </View>
+            </>
           )}
           {user.departmentName && (
             <View className="me-row">

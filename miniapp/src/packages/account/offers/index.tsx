@@ -1,0 +1,57 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { AgentView } from '@yx/shared';
+import { useState } from 'react';
+import { api, asApiError } from '../../../api/client';
+import { saveSession } from '../../../api/session';
+import { Page } from '../../../components/Page';
+import { StateView } from '../../../components/StateView';
+import { confirmStep } from '../../../components/confirmStep';
+import { useAsync } from '../../../hooks/useAsync';
+import { AgentCard } from '../agents/AgentCard';
+import '../agents/index.css';
+
+/** 企业授权 (the agent): grants a legal representative offered; accepting makes the account act for that firm. */
+export default function Offers() {
+  const list = useAsync(() => api.firmOffers(), []);
+  const [accepting, setAccepting] = useState<string>();
+
+  const accept = async (a: AgentView) => {
+    if (!(await confirmStep('接受授权', `接受后您将以“${a.firmName}”经办人的身份办事，办件记录会显示您的姓名。`, '接受授权'))) return;
+    setAccepting(a.creditCode);
+    try {
+      saveSession(await api.acceptFirmOffer(a.creditCode));
+      Taro.showToast({ title: '已成为经办人', icon: 'success' });
+      list.reload();
+    } catch (e) {
+      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
+    } finally {
+      setAccepting(undefined);
+    }
+  };
+
+  return (
+    <Page>
+      <View className="section">
+        <View className="section-title">我收到的企业授权</View>
+        <View className="muted">企业法定代表人授权您为经办人后，在这里确认。</View>
+      </View>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.data ? undefined : list.error}
+        onRetry={list.reload}
+        empty={!list.data?.items.length}
+        emptyText="暂无企业授权"
+      >
+        {list.data?.items.map((a) => (
+          <AgentCard
+            key={a.creditCode}
+            a={a}
+            own
+            action={a.status === 'offered' ? { label: '接受授权', busy: accepting === a.creditCode, onClick: () => accept(a) } : undefined}
+          />
+        ))}
+      </StateView>
+    </Page>
+  );
+}

@@ -31,6 +31,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   code: { unknown: 'ABCD-EFGH-JK', malformed: '12' },
   verifyId: { unknown: 'fv-no-such-session', malformed: '../x' },
   agentId: { unknown: 'u-no-such-agent', malformed: 'nobody' },
+  userId: { unknown: 'u-no-such-person', malformed: 'nobody' },
   creditCode: { unknown: '91350100M000100Y43', malformed: 'ABC' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */

@@ -4,6 +4,7 @@ export * from './identity/idNumbers';
 export * from './identity/mask';
 export * from './identity/schema';
 export * from './identity/firmAgents';
+export * from './identity/kin';
 export * from './guide/schema';
 export * from './guide/api';
 export * from './guide/search';

@@ -187,12 +187,24 @@ function fileFieldsOf(form: FormDef): FieldDef[] {
  * applicant, applies 容缺 by the firm's credit grade, and writes every linked application at once.
  * The idempotency key makes a double tap or a retry return the first result.
  */
-export async function submitApplication(caller: UserRecord, idemKey: string, req: SubmitRequest): Promise<{ status: number; receipt: Receipt }> {
+/** Someone acting for the applicant (亲友代办): named in the trail; their own uploads count as the applicant's. */
+export interface ActingRelative {
+  actor: string;
+  uploaderId: string;
+}
+
+/** 提交申请, by the applicant or a relative acting for them. */
+export async function submitApplication(
+  caller: UserRecord,
+  idemKey: string,
+  req: SubmitRequest,
+  acting?: ActingRelative,
+): Promise<{ status: number; receipt: Receipt }> {
   const userId = caller.id;
   const requestHash = hashRequest(req);
   // the form and its checks need no store call (items are cached); the same body always passes or fails them alike
   try {
-    return await submitChecked(caller, idemKey, req, requestHash);
+    return await submitChecked(caller, idemKey, req, requestHash, acting);
   } catch (e) {
     // a key reused for a different request is told so, even when that request is also invalid
     if (e instanceof AppError && e.status < 500 && e.status !== 409) {
@@ -203,7 +215,13 @@ export async function submitApplication(caller: UserRecord, idemKey: string, req
   }
 }
 
-async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitRequest, requestHash: string): Promise<{ status: number; receipt: Receipt }> {
+async function submitChecked(
+  caller: UserRecord,
+  idemKey: string,
+  req: SubmitRequest,
+  requestHash: string,
+  acting?: ActingRelative,
+): Promise<{ status: number; receipt: Receipt }> {
   const userId = caller.id;
   const target = await loadForm(req);
   const user = requireApplicant(caller, target.items);
@@ -241,7 +259,9 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
   }
   const ent = found.firm[0];
   // a firm acts through its legal representative or an agent within the grant's scope (经办人授权), named in the trail
-  const actor = ent ? firmActor(user, ent.name, found.grant[0], { itemIds: target.items.map((i) => i.id), commitment: req.deferred.length > 0 }) : '申请人';
+  const actor =
+    acting?.actor ??
+    (ent ? firmActor(user, ent.name, found.grant[0], { itemIds: target.items.map((i) => i.id), commitment: req.deferred.length > 0 }) : '申请人');
 
   // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {
@@ -259,7 +279,8 @@ async function submitChecked(caller: UserRecord, idemKey: string, req: SubmitReq
   // every file must be the applicant's and ready; every e-licence theirs and of the right type
   uploads.forEach((u, i) => {
     const f = found.files[i];
-    if (!f || f.ownerId !== userId || f.status !== 'ready') throw badRequest(`${u.field.label}：文件不存在或尚未上传完成，请重新上传`);
+    if (!f || (f.ownerId !== userId && f.ownerId !== acting?.uploaderId) || f.status !== 'ready')
+      throw badRequest(`${u.field.label}：文件不存在或尚未上传完成，请重新上传`);
   });
   const materialTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!materialTypes.has(m.name)) materialTypes.set(m.name, m.eLicence);
@@ -491,7 +512,7 @@ async function change(
 }
 
 /** 撤回: only before acceptance (or while waiting for a supplement). */
-export function withdraw(userId: string, appNo: string) {
+export function withdraw(userId: string, appNo: string, actor = '申请人') {
   return change(userId, appNo, (app, n) => {
     if (!canWithdraw(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能撤回`);
     const at = now().toISOString();
@@ -500,14 +521,15 @@ export function withdraw(userId: string, appNo: string) {
       set: { state: 'withdrawn' },
       expectState: ['submitted', 'supplement'],
       eventIndex: n,
-      event: { at, actor: '申请人', action: '撤回申请', state: 'withdrawn', fromState: app.state },
+      event: { at, actor, action: '撤回申请', state: 'withdrawn', fromState: app.state },
       message: { userId, appNo, template: 'application_withdrawn', title: `${app.itemName} 已撤回`, body: `办件 ${appNo} 已按您的要求撤回。` },
     };
   });
 }
 
 /** 补正: attach exactly what the one-time notice lists; the clock restarts. */
-export function answerSupplement(userId: string, appNo: string, answers: Record<string, unknown>) {
+export function answerSupplement(userId: string, appNo: string, answers: Record<string, unknown>, acting?: ActingRelative) {
+  const actor = acting?.actor ?? '申请人';
   return change(userId, appNo, async (app, n) => {
     if (!canSupplement(app.state) || !app.supplementNotice) throw conflict(`办件${STATE_NAMES[app.state]}，无需补正`);
     const listed = app.supplementNotice.items.map((i) => i.material);
@@ -521,7 +543,8 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length) throw badRequest(`${material}：请上传文件或选择电子证照`);
       for (const ref of refs) {
-        if (ref?.kind === 'upload' ? !(await readyFileOf(userId, ref.fileId)) : !(ref?.kind === 'elicence' && (await getLicence(userId, ref.licenceId)))) {
+        const uploaded = async (fileId: string) => (await readyFileOf(userId, fileId)) ?? (acting ? await readyFileOf(acting.uploaderId, fileId) : undefined);
+        if (ref?.kind === 'upload' ? !(await uploaded(ref.fileId)) : !(ref?.kind === 'elicence' && (await getLicence(userId, ref.licenceId)))) {
           throw badRequest(`${material}：文件不存在或尚未上传完成`);
         }
       }
@@ -550,7 +573,7 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
             : m,
         ),
       },
-      event: { at, actor: '申请人', action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
+      event: { at, actor, action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
       message: { userId, appNo, template: 'application_supplemented', title: `${app.itemName} 补正已提交`, body: `办件 ${appNo} 的补正材料已提交，继续办理。` },
     };
   });
@@ -598,7 +621,7 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
 }
 
 /** 好差评: once, after the service ended; rating earns member points (会员积分), once per application. */
-export async function rate(userId: string, appNo: string, value: Rating, comment?: string) {
+export async function rate(userId: string, appNo: string, value: Rating, comment?: string, actor = '申请人') {
   const view = await change(userId, appNo, async (app, n) => {
     if (!canRate(app.state, Boolean(app.rating))) throw conflict(app.rating ? '您已经评价过了，感谢您的反馈' : '办理结束后才能评价');
     const at = now().toISOString();
@@ -611,7 +634,7 @@ export async function rate(userId: string, appNo: string, value: Rating, comment
       expectState: [app.state],
       eventIndex: n,
       rectification,
-      event: { at, actor: '申请人', action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
+      event: { at, actor, action: `评价：${RATING_NAMES[value]}`, ...(comment ? { note: comment } : {}) },
     };
   });
   await awardPointsQuietly({ userId, points: RATING_POINTS, reason: '评价办件', source: `rating:${appNo}` });

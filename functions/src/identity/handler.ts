@@ -4,6 +4,7 @@ import { getUser } from '../lib/repository';
 import { SEED_USERS } from './seedUsers';
 import * as identity from './service';
 import * as firms from './firms';
+import * as kin from './kin';
 import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 
@@ -20,6 +21,10 @@ export const handler = router([
   route('GET /v1/firm/agents', { user: getUser }, ({ user }) => firms.listAgents(user)),
   route('POST /v1/firm/agents', { user: getUser }, async ({ user, body }) => reply(201, await firms.grantAgent(user, body))),
   route('POST /v1/firm/agents/{agentId}/revoke', { user: getUser }, ({ user, params }) => firms.revokeAgent(user, params.agentId)),
+  route('GET /v1/me/kin', { user: getUser }, ({ user }) => kin.listKin(user)),
+  route('POST /v1/me/kin', { user: getUser }, async ({ user, body }) => reply(201, await kin.grantKin(user, body))),
+  route('POST /v1/me/kin/{userId}/accept', { user: getUser }, ({ user, params }) => kin.acceptKin(user, params.userId)),
+  route('POST /v1/me/kin/{userId}/revoke', { user: getUser }, ({ user, params }) => kin.revokeKin(user, params.userId)),
   route('GET /v1/me/firm-offers', { user: getUser }, ({ user }) => firms.myOffers(user)),
   route('POST /v1/me/firm-offers/{creditCode}/accept', { user: getUser }, ({ user, params }) => firms.acceptOffer(user, params.creditCode)),
 ]);

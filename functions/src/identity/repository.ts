@@ -5,6 +5,7 @@ import {
   FaceAttempt,
   FirmAgent,
   IdNumberGuard,
+  KinGrant,
   keys,
   OpenidLink,
   TeamMember,
@@ -14,12 +15,13 @@ import {
   type FaceAttemptRecord,
   type FirmAgentRecord,
   type IdNumberGuardRecord,
+  type KinGrantRecord,
   type UserRecord,
 } from '../lib/entities/identity';
 import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 
-export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, UserRecord };
+export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, KinGrantRecord, UserRecord };
 export { getUser, teamOf };
 
 /** Several users at once (at most 100), for lists that show names. */
@@ -384,3 +386,70 @@ export function seedUserItems(u: UserRecord, idHash?: string): Record<string, un
 }
 
 export const seedEnterpriseItem = (e: EnterpriseRecord): Record<string, unknown> => Enterprise.toItem(e);
+
+// ---- 亲友代办 (kin grants) -------------------------------------------------------------------------
+
+/** What acting for someone reads, in one call: the grant and the person acted for. */
+export async function readActingFor(principalId: string, agentId: string) {
+  const r = await readAll({
+    grant: [{ key: keys.kin(principalId, agentId), parse: KinGrant.fromItem }],
+    principal: [{ key: keys.user(principalId), parse: User.fromItem }],
+  });
+  return { grant: r.grant[0], principal: r.principal[0] };
+}
+
+export async function getKinGrant(principalId: string, agentId: string): Promise<KinGrantRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.kin(principalId, agentId), ConsistentRead: true }));
+  return r.Item ? KinGrant.fromItem(r.Item) : undefined;
+}
+
+/** Whom a person authorised (their partition) and who authorised them (copies in their own partition). */
+export async function listKin(userId: string): Promise<{ given: KinGrantRecord[]; received: KinGrantRecord[] }> {
+  const [given, received] = await Promise.all([
+    db().send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPk(userId) }, Limit: 50 }),
+    ),
+    db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.userPk(userId), ':p': keys.kinCopyPrefix },
+        Limit: 50,
+      }),
+    ),
+  ]);
+  return { given: (given.Items ?? []).map(KinGrant.fromItem), received: (received.Items ?? []).map(KinGrant.fromItem) };
+}
+
+/** Offers (both rows) unless a grant is in force; the relative is told. */
+export async function offerKin(g: KinGrantRecord, notice: Notice): Promise<void> {
+  const cond = {
+    ConditionExpression: 'attribute_not_exists(pk) OR #status <> :accepted',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':accepted': 'accepted' },
+  };
+  await transact([
+    { Put: { TableName: table(), Item: KinGrant.toItem(g), ...cond } },
+    { Put: { TableName: table(), Item: KinGrant.copyItem(g), ...cond } },
+    ...noticeItems(notice, g.offeredAt),
+  ]);
+}
+
+/** Moves a grant (both rows) from one status to another; the other side is told. */
+export async function setKinStatus(g: KinGrantRecord, to: 'accepted' | 'revoked', now: string, notice: Notice): Promise<void> {
+  const stamp = to === 'accepted' ? 'acceptedAt' : 'revokedAt';
+  const cond = to === 'accepted' ? '#status = :offered' : '#status <> :revoked';
+  await transact([
+    ...[keys.kin(g.principalId, g.agentId), keys.kinCopy(g.agentId, g.principalId)].map((Key) => ({
+      Update: {
+        TableName: table(),
+        Key,
+        UpdateExpression: `SET #status = :to, ${stamp} = :now`,
+        ConditionExpression: cond,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':now': now, ...(to === 'accepted' ? { ':offered': 'offered' } : { ':revoked': 'revoked' }) },
+      },
+    })),
+    ...noticeItems(notice, now),
+  ]);
+}

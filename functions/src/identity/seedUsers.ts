@@ -125,6 +125,17 @@ export const SEED_USERS: SeedUser[] = [
     street: 'dongshan',
   },
   {
+    // issue 12's story: she applies for her father 周永福 once he authorised her (亲友代办)
+    id: 'u-resident-zhou-daughter',
+    role: 'resident',
+    nickname: '周小敏',
+    description: '居民 · 周伯的女儿（亲友代办演示）',
+    realName: '周小敏',
+    idNumber: '440104199003160020',
+    phone: '13712340001',
+    street: 'dongshan',
+  },
+  {
     id: 'u-resident-wu',
     role: 'resident',
     nickname: '吴建华',

@@ -3,6 +3,7 @@ import type * as S from '@yx/shared';
 import { PAGE_SIZE } from '@yx/shared';
 import type * as z from 'zod';
 import { clearSession, getToken } from './session';
+import { forQuery } from './acting';
 
 /** A failed call, with the server's Chinese message ready to show. */
 export class ApiError extends Error {
@@ -101,22 +102,28 @@ export const api = {
   revokeAgent: (agentId: string) => call('POST /v1/firm/agents/{agentId}/revoke', { params: { agentId } }),
   firmOffers: () => call('GET /v1/me/firm-offers'),
   acceptFirmOffer: (creditCode: string) => call('POST /v1/me/firm-offers/{creditCode}/accept', { params: { creditCode } }),
+  kin: () => call('GET /v1/me/kin'),
+  grantKin: (g: RouteBody<'POST /v1/me/kin'>) => call('POST /v1/me/kin', { body: g }),
+  acceptKin: (userId: string) => call('POST /v1/me/kin/{userId}/accept', { params: { userId } }),
+  revokeKin: (userId: string) => call('POST /v1/me/kin/{userId}/revoke', { params: { userId } }),
 
   // 掌上办
-  form: (formId: string) => call('GET /v1/forms/{formId}', { params: { formId } }),
-  saveDraft: (formId: string, draft: RouteBody<'PUT /v1/drafts/{formId}'>) => call('PUT /v1/drafts/{formId}', { params: { formId }, body: draft }),
+  form: (formId: string) => call('GET /v1/forms/{formId}', { params: { formId }, query: forQuery() }),
+  saveDraft: (formId: string, draft: RouteBody<'PUT /v1/drafts/{formId}'>) =>
+    call('PUT /v1/drafts/{formId}', { params: { formId }, query: forQuery(), body: draft }),
   createUpload: (fileName: string, contentType: string, size: number) =>
     call('POST /v1/files', { body: { fileName, contentType: contentType as RouteBody<'POST /v1/files'>['contentType'], size } }),
   completeUpload: (fileId: string) => call('POST /v1/files/{fileId}/complete', { params: { fileId } }),
   submit: (idempotencyKey: string, body: RouteBody<'POST /v1/applications'>) =>
-    call('POST /v1/applications', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    call('POST /v1/applications', { body, query: forQuery(), headers: { 'Idempotency-Key': idempotencyKey } }),
   myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string) =>
-    call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE } }),
-  application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo } }),
-  withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo } }),
-  supplement: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, body: { answers } }),
+    call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE, ...forQuery() } }),
+  application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo }, query: forQuery() }),
+  withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo }, query: forQuery() }),
+  supplement: (appNo: string, answers: Record<string, unknown>) =>
+    call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, query: forQuery(), body: { answers } }),
   rate: (appNo: string, value: S.Rating, comment?: string) =>
-    call('POST /v1/applications/{appNo}/rating', { params: { appNo }, body: { value, ...(comment ? { comment } : {}) } }),
+    call('POST /v1/applications/{appNo}/rating', { params: { appNo }, query: forQuery(), body: { value, ...(comment ? { comment } : {}) } }),
   lookup: (appNo: string, code: string) => call('POST /v1/lookup', { body: { appNo, code } }),
   messages: (cursor?: string) => call('GET /v1/messages', { query: { cursor } }),
   unreadCount: () => call('GET /v1/messages/unread-count'),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { UserIdParam } from '../identity/kin';
 import { PageLimit } from '../api/paging';
 import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
 import { FormDef } from '../apply/form';
@@ -104,6 +105,7 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
 export const ListMineQuery = lazy(() =>
   z.strictObject({
+    for: UserIdParam.optional(), // 亲友代办: the applications of a person who authorised the caller
     state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
     limit: PageLimit,
     cursor: z

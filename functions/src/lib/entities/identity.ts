@@ -10,6 +10,8 @@ import { parseRow, ttlAfter, type Item } from './entity';
  * | face attempt    | USER#<userId>       | FACE#<verifyId> | ttl 1 day: one WeChat face verification, used once |
  * | firm agent      | FIRMAGENT#<creditCode> | <agentUserId> | a legal representative's grant to an agent (经办人) |
  * | agent's copy    | USER#<agentUserId>  | FIRMAUTH#<creditCode> | the same grant, for the agent's own list |
+ * | kin grant       | KIN#<principalId>   | <relativeId> | 亲友代办: a resident's grant to a relative |
+ * | relative's copy | USER#<relativeId>   | KINAUTH#<principalId> | the same grant, for the relative's own list |
  * | enterprise      | ENT#<creditCode>    | PROFILE  | |
  * | team member     | TEAMMEMBER#<teamId> | <userId> | who to notify when an order arrives |
  */
@@ -27,6 +29,10 @@ export const keys = {
   firmAgentPk: (creditCode: string) => `FIRMAGENT#${creditCode}`,
   agentCopy: (agentId: string, creditCode: string) => ({ pk: `USER#${agentId}`, sk: `FIRMAUTH#${creditCode}` }),
   agentCopyPrefix: 'FIRMAUTH#',
+  kin: (principalId: string, agentId: string) => ({ pk: `KIN#${principalId}`, sk: agentId }),
+  kinPk: (principalId: string) => `KIN#${principalId}`,
+  kinCopy: (agentId: string, principalId: string) => ({ pk: `USER#${agentId}`, sk: `KINAUTH#${principalId}` }),
+  kinCopyPrefix: 'KINAUTH#',
 };
 
 /** Levels of assurance: 1 a name the person typed (asserted), 2 a name proven by WeChat face verification. */
@@ -171,4 +177,28 @@ export const FirmAgent = {
   toItem: (a: FirmAgentRecord): Item => ({ ...keys.firmAgent(a.creditCode, a.agentId), type: 'FirmAgent', ...a }),
   copyItem: (a: FirmAgentRecord): Item => ({ ...keys.agentCopy(a.agentId, a.creditCode), type: 'FirmAgentCopy', ...a }),
   fromItem: (item: Item): FirmAgentRecord => parseRow(FirmAgentSchema, item, 'type'),
+};
+
+const KinGrantSchema = z.object({
+  principalId: z.string(),
+  principalName: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  relation: z.enum(['child', 'spouse', 'parent', 'sibling', 'other']),
+  allItems: z.boolean(),
+  itemIds: z.array(z.string()),
+  expiresOn: z.string(),
+  status: z.enum(['offered', 'accepted', 'revoked']),
+  offeredAt: z.string(),
+  acceptedAt: z.string().optional(),
+  revokedAt: z.string().optional(),
+});
+export type KinGrantRecord = z.output<typeof KinGrantSchema>;
+
+/** 亲友代办: kept under the person and under the relative; both rows change together. */
+export const KinGrant = {
+  Schema: KinGrantSchema,
+  toItem: (g: KinGrantRecord): Item => ({ ...keys.kin(g.principalId, g.agentId), type: 'KinGrant', ...g }),
+  copyItem: (g: KinGrantRecord): Item => ({ ...keys.kinCopy(g.agentId, g.principalId), type: 'KinGrantCopy', ...g }),
+  fromItem: (item: Item): KinGrantRecord => parseRow(KinGrantSchema, item, 'type'),
 };

@@ -170,6 +170,12 @@ export default function Me() {
                   <Text className="muted">授权、撤销经办人 ›</Text>
                 </View>
               )}
+              {user.role === 'resident' && (
+                <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/kin/index' })}>
+                  <Text>亲友代办</Text>
+                  <Text className="muted">请子女代办、为长辈办事 ›</Text>
+                </View>
+              )}
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/offers/index' })}>
                 <Text>企业授权</Text>
                 <Text className="muted">我收到的经办人授权 ›</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '亲友代办' });

@@ -3,7 +3,7 @@
  * within the grant; the resident sees everything and revokes at once; every action says 「由 X 代办」.
  */
 import { call } from '../../test/http';
-import { fill, getForm, startLocalFiles } from '../../test/apply';
+import { fill, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
 import { batchPut } from '../guide/repository';
 import { issueSession } from '../lib/session';

@@ -46,6 +46,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/staff/rectifications/{appNo}': { callback: '已电话回访' },
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
   'POST /v1/dev/face/{verifyId}': { outcome: 'pass' },
+  'PUT /v1/admin/staff/{userId}': { disabled: true },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },

@@ -2,14 +2,23 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/guide/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/guide', pages: ['detail/index', 'bundle/index'] },
-    { root: 'packages/account', pages: ['real-name/index', 'enterprise/index', 'agents/index', 'offers/index', 'kin/index'] },
+    { root: 'packages/account', pages: ['real-name/index', 'enterprise/index', 'agents/index', 'offers/index', 'kin/index', 'invitation/index'] },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {
       root: 'packages/staff',
-      pages: ['queue/index', 'detail/index', 'opinions/index', 'rectifications/index', 'dashboard/index', 'supervision/index', 'member-admin/index'],
+      pages: [
+        'queue/index',
+        'detail/index',
+        'opinions/index',
+        'rectifications/index',
+        'dashboard/index',
+        'supervision/index',
+        'member-admin/index',
+        'accounts/index',
+      ],
     },
   ],
   window: {

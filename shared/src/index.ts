@@ -5,6 +5,7 @@ export * from './identity/mask';
 export * from './identity/schema';
 export * from './identity/firmAgents';
 export * from './identity/kin';
+export * from './identity/staff';
 export * from './guide/schema';
 export * from './guide/api';
 export * from './guide/search';

@@ -94,7 +94,7 @@ describe('staff workbench', () => {
     expect(inbox.map((m: { title: string }) => m.title).join()).toMatch(/已受理.*|.*已送达/);
     expect(inbox.some((m: { body: string }) => /取件码 \d{6}/.test(m.body))).toBe(true);
     const detail = await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } });
-    expect(detail.body.timeline.map((t: { actor: string }) => t.actor)).toContain('广州市公安局越秀区分局');
+    expect(detail.body.timeline.map((t: { actor: string }) => t.actor)).toContain('广州市公安局越秀区分局 · 户政窗口 黄警官'); // the department and the officer
     expect(detail.body.nextAction.kind).toBe('rate');
     const after = await call(handler, 'GET /v1/staff/applications', { token: officer, query: { limit: '50' } });
     expect(after.body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo); // delivered leaves the queue

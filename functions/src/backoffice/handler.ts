@@ -14,7 +14,7 @@ export const handler = router([
   route('GET /v1/staff/applications/{appNo}', { user: getUser }, ({ user, params }) => office.staffView(user, params.appNo)),
   route('GET /v1/staff/opinions', { user: getUser }, ({ user }) => listOpinions(office.officerDepartment(user))),
   route('POST /v1/staff/opinions/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason),
+    answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason, user.nickname),
   ),
   route('GET /v1/staff/rectifications', { user: getUser }, ({ user }) => listRectifications(office.officerDepartment(user))),
   route('POST /v1/staff/rectifications/{appNo}', { user: getUser }, ({ user, params, body }) =>

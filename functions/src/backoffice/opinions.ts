@@ -53,7 +53,7 @@ export async function listOpinions(departmentId: string) {
 }
 
 /** An opinion and its event in the application's trail, once; a deemed or answered task stays as it is. */
-export async function answerOpinion(departmentId: string, appNo: string, decision: 'agree' | 'disagree', reason: string | undefined) {
+export async function answerOpinion(departmentId: string, appNo: string, decision: 'agree' | 'disagree', reason: string | undefined, officerName?: string) {
   const task = await repo.getOpinion(appNo, departmentId);
   if (!task) throw notFound('未找到发给本部门的意见征询');
   if (task.status !== 'open') throw conflict(task.status === 'deemed' ? '已逾期，系统已记录为“视为无意见”' : '本部门已出具意见');
@@ -63,7 +63,12 @@ export async function answerOpinion(departmentId: string, appNo: string, decisio
       task,
       decision,
       reason ?? '',
-      { at, actor: task.departmentName, action: decision === 'agree' ? '并联审批：同意' : '并联审批：不同意', ...(reason ? { note: reason } : {}) },
+      {
+        at,
+        actor: officerName ? `${task.departmentName} · ${officerName}` : task.departmentName,
+        action: decision === 'agree' ? '并联审批：同意' : '并联审批：不同意',
+        ...(reason ? { note: reason } : {}),
+      },
       `o-${departmentId}`,
     );
   } catch (e) {

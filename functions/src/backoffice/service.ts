@@ -24,6 +24,9 @@ import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { viewUrls } from '../files/service';
 
+/** The trail names the individual officer as well as the department: 「广州市公安局越秀区分局 · 黄警官」. */
+export const officerLabel = (departmentName: string, officer: Pick<UserRecord, 'nickname'>) => `${departmentName} · ${officer.nickname}`;
+
 /** The officer's department; only staff of the owning department see or touch its applications. */
 export function officerDepartment(u: UserRecord): string {
   if (!u.departmentId) throw forbidden('您的账号未分配部门，请联系管理员');
@@ -191,7 +194,14 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
   }
   if (app.state === 'supplement') remove.push('pausedSince');
-  const event: repo.EventRecord = { at, actor: app.departmentName, action: spec.name, ...(note ? { note } : {}), state: spec.to, fromState: app.state };
+  const event: repo.EventRecord = {
+    at,
+    actor: officerLabel(app.departmentName, officer),
+    action: spec.name,
+    ...(note ? { note } : {}),
+    state: spec.to,
+    fromState: app.state,
+  };
   try {
     await repo.changeApplication({
       app,

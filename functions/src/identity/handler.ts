@@ -5,6 +5,7 @@ import { SEED_USERS } from './seedUsers';
 import * as identity from './service';
 import * as firms from './firms';
 import * as kin from './kin';
+import * as staff from './staff';
 import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 
@@ -21,6 +22,11 @@ export const handler = router([
   route('GET /v1/firm/agents', { user: getUser }, ({ user }) => firms.listAgents(user)),
   route('POST /v1/firm/agents', { user: getUser }, async ({ user, body }) => reply(201, await firms.grantAgent(user, body))),
   route('POST /v1/firm/agents/{agentId}/revoke', { user: getUser }, ({ user, params }) => firms.revokeAgent(user, params.agentId)),
+  route('POST /v1/me/invitation', { user: getUser }, ({ user, body }) => staff.acceptInvitation(user, body.code)),
+  route('GET /v1/admin/staff', { user: getUser }, ({ query }) => staff.staffList(query.limit, query.cursor)),
+  route('PUT /v1/admin/staff/{userId}', { user: getUser }, ({ user, params, body }) => staff.changeStaff(user, params.userId, body)),
+  route('GET /v1/admin/invitations', { user: getUser }, () => staff.invitations()),
+  route('POST /v1/admin/invitations', { user: getUser }, async ({ user, body }) => reply(201, await staff.invite(user, body))),
   route('GET /v1/me/kin', { user: getUser }, ({ user }) => kin.listKin(user)),
   route('POST /v1/me/kin', { user: getUser }, async ({ user, body }) => reply(201, await kin.grantKin(user, body))),
   route('POST /v1/me/kin/{userId}/accept', { user: getUser }, ({ user, params }) => kin.acceptKin(user, params.userId)),

@@ -1,11 +1,14 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, readAll, table, transact, type Lookup } from '../lib/db';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   Enterprise,
   FaceAttempt,
   FirmAgent,
   IdNumberGuard,
+  Invitation,
   KinGrant,
+  staffIndexAttrs,
   keys,
   OpenidLink,
   TeamMember,
@@ -15,13 +18,14 @@ import {
   type FaceAttemptRecord,
   type FirmAgentRecord,
   type IdNumberGuardRecord,
+  type InvitationRecord,
   type KinGrantRecord,
   type UserRecord,
 } from '../lib/entities/identity';
 import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 
-export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, KinGrantRecord, UserRecord };
+export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, InvitationRecord, KinGrantRecord, UserRecord };
 export { getUser, teamOf };
 
 /** Several users at once (at most 100), for lists that show names. */
@@ -452,4 +456,97 @@ export async function setKinStatus(g: KinGrantRecord, to: 'accepted' | 'revoked'
     })),
     ...noticeItems(notice, now),
   ]);
+}
+
+// ---- staff accounts and invitations ------------------------------------------------------------
+
+/** The posting fields a staff account may hold; a change sets the given ones and removes the rest. */
+const POSTING_FIELDS = ['departmentId', 'street', 'area', 'partnerId'] as const;
+
+/**
+ * Gives an account a role and posting, or disables / enables it, in one transaction with its team row (who is told of new
+ * work orders) and, for an invitation, the invitation marked used. The session version moves, so every session issued
+ * before ends on its next request.
+ */
+export async function applyStaffChange(before: UserRecord, after: UserRecord, now: string, invitation?: { codeHash: string }): Promise<void> {
+  const set: string[] = ['#role = :role', 'nickname = :nick', 'updatedAt = :now'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ':role': after.role, ':nick': after.nickname, ':now': now, ':one': 1 };
+  for (const f of POSTING_FIELDS) {
+    if (after[f]) {
+      set.push(`${f} = :${f}`);
+      values[`:${f}`] = after[f];
+    } else remove.push(f);
+  }
+  if (after.disabledAt) {
+    set.push('disabledAt = :disabledAt');
+    values[':disabledAt'] = after.disabledAt;
+  } else remove.push('disabledAt');
+  const index = staffIndexAttrs(after);
+  if (index) {
+    set.push('gsi1pk = :gpk', 'gsi1sk = :gsk');
+    values[':gpk'] = index.gsi1pk;
+    values[':gsk'] = index.gsi1sk;
+  } else remove.push('gsi1pk', 'gsi1sk');
+  const items: Record<string, unknown>[] = [
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(after.id),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''} ADD sessionVersion :one`,
+        // the account as it was read: a concurrent change makes this one retry from the start
+        ConditionExpression: 'attribute_exists(pk) AND #role = :was AND (attribute_not_exists(sessionVersion) OR sessionVersion = :sv)',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ...values, ':was': before.role, ':sv': before.sessionVersion ?? 0 },
+      },
+    },
+  ];
+  const oldTeam = teamOf(before);
+  const newTeam = after.disabledAt ? undefined : teamOf(after);
+  if (oldTeam && oldTeam !== newTeam) items.push({ Delete: { TableName: table(), Key: keys.teamMember(oldTeam, before.id) } });
+  if (newTeam) items.push({ Put: { TableName: table(), Item: TeamMember.toItem(newTeam, after) } });
+  if (invitation) {
+    items.push({
+      Update: {
+        TableName: table(),
+        Key: keys.invitation(invitation.codeHash),
+        UpdateExpression: 'SET usedBy = :me, usedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':me': after.id, ':now': now },
+      },
+    });
+  }
+  await transact(items);
+}
+
+/** Staff accounts for the admin, a page at a time (gsi1 `STAFF`, ordered by role). */
+export async function listStaff(limit: number, cursor?: string): Promise<{ items: UserRecord[]; nextCursor: string | null }> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.staffIndex },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.staffIndex, index: 'gsi1' }),
+    }),
+  );
+  return { items: (r.Items ?? []).map(User.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+export async function putInvitation(i: InvitationRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: table(), Item: Invitation.toItem(i), ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+export async function getInvitation(codeHash: string): Promise<InvitationRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.invitation(codeHash), ConsistentRead: true }));
+  return r.Item ? Invitation.fromItem(r.Item) : undefined;
+}
+
+/** Invitations (a district's few hundred at most; expired ones leave by TTL 30 days on). */
+export async function listInvitations(): Promise<InvitationRecord[]> {
+  const r = await db().send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.invitationsPk }, Limit: 300 }),
+  );
+  return (r.Items ?? []).map(Invitation.fromItem);
 }

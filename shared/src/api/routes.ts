@@ -113,6 +113,17 @@ import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../file
 import { AgentGrantRequest, AgentList, AgentParams, AgentView, FirmOfferParams } from '../identity/firmAgents';
 import { ActingForQuery, KinGrantRequest, KinLists, KinParams, KinView } from '../identity/kin';
 import {
+  AcceptInvitationRequest,
+  InvitationCreated,
+  InvitationList,
+  InvitationRequest,
+  StaffChangeRequest,
+  StaffList,
+  StaffParams,
+  StaffQuery,
+  StaffView,
+} from '../identity/staff';
+import {
   DevFaceParams,
   DevFaceRequest,
   DevFaceResponse,
@@ -261,6 +272,30 @@ export const ROUTE_TABLE = {
     roles: ['resident'],
     params: KinParams,
     response: KinView,
+  },
+  'GET /v1/admin/staff': { summary: '工作人员：账号列表（按角色）', tag: 'admin', roles: ADMIN, query: StaffQuery, response: StaffList },
+  'PUT /v1/admin/staff/{userId}': {
+    summary: '工作人员：调整角色和岗位，或停用 / 启用（立即生效，原登录失效）',
+    tag: 'admin',
+    roles: ADMIN,
+    params: StaffParams,
+    body: StaffChangeRequest,
+    response: StaffView,
+  },
+  'GET /v1/admin/invitations': { summary: '工作人员邀请：列表', tag: 'admin', roles: ADMIN, response: InvitationList },
+  'POST /v1/admin/invitations': {
+    summary: '工作人员邀请：为角色和岗位生成一次性邀请码（7 天有效，只显示一次）',
+    tag: 'admin',
+    roles: ADMIN,
+    body: InvitationRequest,
+    response: InvitationCreated,
+  },
+  'POST /v1/me/invitation': {
+    summary: '使用工作人员邀请码：登录后输入，账号获得邀请的角色和岗位',
+    tag: 'identity',
+    roles: 'any',
+    body: AcceptInvitationRequest,
+    response: SessionResponse,
   },
   'GET /v1/dev/users': { summary: '开发登录：演示用户列表（仅本地环境）', tag: 'dev', roles: 'public', localOnly: true, response: DevUserList },
   'POST /v1/dev/face/{verifyId}': {

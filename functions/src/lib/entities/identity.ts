@@ -11,6 +11,8 @@ import { parseRow, ttlAfter, type Item } from './entity';
  * | firm agent      | FIRMAGENT#<creditCode> | <agentUserId> | a legal representative's grant to an agent (经办人) |
  * | agent's copy    | USER#<agentUserId>  | FIRMAUTH#<creditCode> | the same grant, for the agent's own list |
  * | kin grant       | KIN#<principalId>   | <relativeId> | 亲友代办: a resident's grant to a relative |
+ * | staff invitation | INVITES            | <hmac(code)> | ttl 30 days after it expires: a one-time code for a role and posting |
+ * Staff users (roles staff, grid, dispatcher, partner, admin) are also on index gsi1 under `STAFF` (the admin's list).
  * | relative's copy | USER#<relativeId>   | KINAUTH#<principalId> | the same grant, for the relative's own list |
  * | enterprise      | ENT#<creditCode>    | PROFILE  | |
  * | team member     | TEAMMEMBER#<teamId> | <userId> | who to notify when an order arrives |
@@ -33,7 +35,16 @@ export const keys = {
   kinPk: (principalId: string) => `KIN#${principalId}`,
   kinCopy: (agentId: string, principalId: string) => ({ pk: `USER#${agentId}`, sk: `KINAUTH#${principalId}` }),
   kinCopyPrefix: 'KINAUTH#',
+  invitation: (codeHash: string) => ({ pk: 'INVITES', sk: codeHash }),
+  invitationsPk: 'INVITES',
+  /** gsi1 partition of every staff account */
+  staffIndex: 'STAFF',
 };
+
+const STAFF_ROLE_SET = new Set(['staff', 'grid', 'dispatcher', 'partner', 'admin']);
+/** The index attributes a user row carries: staff accounts are listed for the admin on gsi1. */
+export const staffIndexAttrs = (u: Pick<UserRecord, 'id' | 'role'>) =>
+  STAFF_ROLE_SET.has(u.role) ? { gsi1pk: keys.staffIndex, gsi1sk: `${u.role}#${u.id}` } : undefined;
 
 /** Levels of assurance: 1 a name the person typed (asserted), 2 a name proven by WeChat face verification. */
 export const IdLevel = z.union([z.literal(1), z.literal(2)]);
@@ -68,7 +79,7 @@ export type UserRecord = z.output<typeof UserSchema>;
 
 export const User = {
   Schema: UserSchema,
-  toItem: (u: UserRecord): Item => ({ ...keys.user(u.id), type: 'User', ...u }),
+  toItem: (u: UserRecord): Item => ({ ...keys.user(u.id), type: 'User', ...u, ...staffIndexAttrs(u) }),
   fromItem: (item: Item): UserRecord => parseRow(UserSchema, item, 'type'),
 };
 
@@ -201,4 +212,26 @@ export const KinGrant = {
   toItem: (g: KinGrantRecord): Item => ({ ...keys.kin(g.principalId, g.agentId), type: 'KinGrant', ...g }),
   copyItem: (g: KinGrantRecord): Item => ({ ...keys.kinCopy(g.agentId, g.principalId), type: 'KinGrantCopy', ...g }),
   fromItem: (item: Item): KinGrantRecord => parseRow(KinGrantSchema, item, 'type'),
+};
+
+const InvitationSchema = z.object({
+  codeHash: z.string(),
+  displayName: z.string(),
+  role: Role,
+  departmentId: z.string().optional(),
+  street: z.string().optional(),
+  area: z.string().optional(),
+  partnerId: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  usedBy: z.string().optional(),
+  usedAt: z.string().optional(),
+});
+export type InvitationRecord = z.output<typeof InvitationSchema>;
+
+export const Invitation = {
+  Schema: InvitationSchema,
+  toItem: (i: InvitationRecord): Item => ({ ...keys.invitation(i.codeHash), type: 'Invitation', ...i, ttl: ttlAfter(i.expiresAt, 30) }),
+  fromItem: (item: Item): InvitationRecord => parseRow(InvitationSchema, item, 'type'),
 };

@@ -117,6 +117,12 @@ export default function Me() {
             <Text className="muted">按时办结率、满意率、趋势 ›</Text>
           </View>
           {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/accounts/index' })} role="button">
+              <Text>工作人员</Text>
+              <Text className="muted">邀请、调岗、停用账号 ›</Text>
+            </View>
+          )}
+          {user.role === 'admin' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/member-admin/index' })} role="button">
               <Text>会员管理</Text>
               <Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>
@@ -168,6 +174,12 @@ export default function Me() {
                 <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/agents/index' })}>
                   <Text>企业经办人</Text>
                   <Text className="muted">授权、撤销经办人 ›</Text>
+                </View>
+              )}
+              {user.role === 'resident' && (
+                <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/invitation/index' })}>
+                  <Text>工作人员邀请码</Text>
+                  <Text className="muted">管理员邀请您任职时使用 ›</Text>
                 </View>
               )}
               {user.role === 'resident' && (

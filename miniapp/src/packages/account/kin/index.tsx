@@ -14,7 +14,7 @@ import { KinForm } from './KinForm';
 import './index.css';
 
 /** 亲友代办: whom I asked to act for me, who asked me, and acting for them. */
-export default function Kin() {
+function KinBody() {
   const list = useAsync(() => api.kin(), []);
   const [busy, setBusy] = useState<string>();
 
@@ -46,44 +46,53 @@ export default function Kin() {
   const given = list.data?.given ?? [];
   const received = list.data?.received ?? [];
   return (
+    <>
+      <View className="section">
+        <View className="section-title">亲友代办</View>
+        <View className="muted">不方便用手机的长辈，可以授权子女等亲友代办。代办的每一步都会记录“由 X 代办”，本人随时可见、随时可撤销。</View>
+      </View>
+      <StateView loading={list.loading && !list.data} error={list.data ? undefined : list.error} onRetry={list.reload}>
+        {received.length > 0 && <View className="kin-group">请我代办的亲友</View>}
+        {received.map((g) => (
+          <KinCard
+            key={g.principalId}
+            g={g}
+            side="received"
+            busy={busy === g.principalId}
+            actions={
+              g.status === 'offered'
+                ? [{ label: '接受代办', primary: true, onClick: () => act(g.principalId, () => api.acceptKin(g.principalId), '已接受') }]
+                : g.status === 'accepted' && !g.expired
+                  ? [
+                      { label: `为 ${g.principalName} 办事`, primary: true, onClick: () => actFor(g) },
+                      { label: '不再代办', onClick: () => revoke(g, g.principalId, false) },
+                    ]
+                  : []
+            }
+          />
+        ))}
+        {given.length > 0 && <View className="kin-group">我授权的亲友</View>}
+        {given.map((g) => (
+          <KinCard
+            key={g.agentId}
+            g={g}
+            side="given"
+            busy={busy === g.agentId}
+            actions={g.status !== 'revoked' ? [{ label: g.status === 'offered' ? '撤回授权' : '撤销授权', onClick: () => revoke(g, g.agentId, true) }] : []}
+          />
+        ))}
+      </StateView>
+      <KinForm onGranted={list.reload} />
+    </>
+  );
+}
+
+/** The body runs (and loads) only behind the gate. */
+export default function Kin() {
+  return (
     <Page>
       <RoleGate roles={['resident']} what="亲友代办" loginText="请先登录">
-        <View className="section">
-          <View className="section-title">亲友代办</View>
-          <View className="muted">不方便用手机的长辈，可以授权子女等亲友代办。代办的每一步都会记录“由 X 代办”，本人随时可见、随时可撤销。</View>
-        </View>
-        <StateView loading={list.loading && !list.data} error={list.data ? undefined : list.error} onRetry={list.reload}>
-          {received.length > 0 && <View className="kin-group">请我代办的亲友</View>}
-          {received.map((g) => (
-            <KinCard
-              key={g.principalId}
-              g={g}
-              side="received"
-              busy={busy === g.principalId}
-              actions={
-                g.status === 'offered'
-                  ? [{ label: '接受代办', primary: true, onClick: () => act(g.principalId, () => api.acceptKin(g.principalId), '已接受') }]
-                  : g.status === 'accepted' && !g.expired
-                    ? [
-                        { label: `为 ${g.principalName} 办事`, primary: true, onClick: () => actFor(g) },
-                        { label: '不再代办', onClick: () => revoke(g, g.principalId, false) },
-                      ]
-                    : []
-              }
-            />
-          ))}
-          {given.length > 0 && <View className="kin-group">我授权的亲友</View>}
-          {given.map((g) => (
-            <KinCard
-              key={g.agentId}
-              g={g}
-              side="given"
-              busy={busy === g.agentId}
-              actions={g.status !== 'revoked' ? [{ label: g.status === 'offered' ? '撤回授权' : '撤销授权', onClick: () => revoke(g, g.agentId, true) }] : []}
-            />
-          ))}
-        </StateView>
-        <KinForm onGranted={list.reload} />
+        <KinBody />
       </RoleGate>
     </Page>
   );

@@ -188,6 +188,13 @@ export const SEED_USERS: SeedUser[] = [
     phone: '13600004444',
   },
   {
+    // issue 12's story: the admin invites her as a window officer with a one-time code, then disables her
+    id: 'u-resident-lin',
+    role: 'resident',
+    nickname: '林新',
+    description: '居民 · 新入职的窗口人员（邀请码演示）',
+  },
+  {
     id: 'u-agent-qian',
     role: 'resident',
     nickname: '钱晓东',

@@ -25,6 +25,7 @@ export function PhoneSection({ user }: { user: UserView }) {
     send(async () => {
       setError(undefined);
       updateUser(await api.bindPhone(code));
+      setTyped('');
       Taro.showToast({ title: '手机号已绑定', icon: 'success' });
     });
 

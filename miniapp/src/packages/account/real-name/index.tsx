@@ -12,10 +12,13 @@ export default function RealName() {
   if (!user) return <Page />;
   const proven = user.level === 2;
   return (
-    <Page>
+    <Page className="realname">
       <View className="section">
         <View className="section-title">
-          实名认证 <Text className={`tag ${proven ? 'tag-green' : 'tag-orange'}`}>{proven ? '已人脸核验' : user.verified ? '仅填写，未核验' : '未实名'}</Text>
+          实名认证{' '}
+          <Text className={`tag realname-title-tag ${proven ? 'tag-green' : 'tag-orange'}`}>
+            {proven ? '已人脸核验' : user.verified ? '仅填写，未核验' : '未实名'}
+          </Text>
         </View>
         {proven ? (
           <View data-testid="proven">

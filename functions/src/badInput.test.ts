@@ -32,6 +32,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   verifyId: { unknown: 'fv-no-such-session', malformed: '../x' },
   agentId: { unknown: 'u-no-such-agent', malformed: 'nobody' },
   userId: { unknown: 'u-no-such-person', malformed: 'nobody' },
+  street: { unknown: 'atlantis', malformed: 'Bad_Street!' },
   creditCode: { unknown: '91350100M000100Y43', malformed: 'ABC' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
@@ -47,6 +48,8 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
   'POST /v1/dev/face/{verifyId}': { outcome: 'pass' },
   'PUT /v1/admin/staff/{userId}': { disabled: true },
+  'PUT /v1/admin/org/departments/{id}': { name: '不存在的测试部门', shortName: '不存在', phone: '020-1234567', address: '越秀区某路 1 号' },
+  'PUT /v1/admin/org/streets/{street}/grids': { grids: [] },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bundle, Department, ServiceItem, ServiceSummary } from '@yx/shared';
-import { db, queryPartition, table } from '../lib/db';
+import { db, queryPartition, table, transact } from '../lib/db';
 import { BundleRow, CatalogShard, DepartmentRow, keys, ServiceItemRow } from '../lib/entities/guide';
 
 /**
@@ -75,4 +75,33 @@ export async function batchPut(rows: Record<string, unknown>[]): Promise<void> {
       if (pending.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
     }
   }
+}
+
+/**
+ * Adds or changes a department (组织架构): its row and the list in catalogue shard 000, written only if the list is
+ * still the one read (`orgVersion`), so two admins editing at once do not lose each other's change.
+ */
+export async function saveDepartment(d: Department, mode: 'create' | 'update'): Promise<Department[] | 'exists' | 'missing'> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.catalogShard(0), ConsistentRead: true }));
+  if (!r.Item) return 'missing';
+  const version = Number(r.Item.orgVersion ?? 0);
+  const list = CatalogShard.fromItem(r.Item).departments ?? [];
+  const known = list.some((x) => x.id === d.id);
+  if (mode === 'create' && known) return 'exists';
+  if (mode === 'update' && !known) return 'missing';
+  const next = known ? list.map((x) => (x.id === d.id ? d : x)) : [...list, d];
+  await transact([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.catalogShard(0),
+        UpdateExpression: 'SET departments = :d, orgVersion = :next',
+        ConditionExpression: 'attribute_not_exists(orgVersion) OR orgVersion = :v',
+        ExpressionAttributeValues: { ':d': next, ':next': version + 1, ':v': version },
+      },
+    },
+    { Put: { TableName: table(), Item: DepartmentRow.toItem(d) } },
+  ]);
+  clearCatalogCache();
+  return next;
 }

@@ -6,6 +6,7 @@ import * as identity from './service';
 import * as firms from './firms';
 import * as kin from './kin';
 import * as staff from './staff';
+import * as org from './org';
 import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 
@@ -25,6 +26,12 @@ export const handler = router([
   route('POST /v1/me/invitation', { user: getUser }, ({ user, body }) => staff.acceptInvitation(user, body.code)),
   route('GET /v1/admin/staff', { user: getUser }, ({ query }) => staff.staffList(query.limit, query.cursor)),
   route('PUT /v1/admin/staff/{userId}', { user: getUser }, ({ user, params, body }) => staff.changeStaff(user, params.userId, body)),
+  route('GET /v1/admin/org', { user: getUser }, () => org.orgView()),
+  route('POST /v1/admin/org/departments', { user: getUser }, async ({ user, body: { id, ...fields } }) =>
+    reply(201, await org.saveDept(user, id, fields, 'create')),
+  ),
+  route('PUT /v1/admin/org/departments/{id}', { user: getUser }, ({ user, params, body }) => org.saveDept(user, params.id, body, 'update')),
+  route('PUT /v1/admin/org/streets/{street}/grids', { user: getUser }, ({ user, params, body }) => org.saveStreetGrids(user, params.street, body.grids)),
   route('GET /v1/admin/invitations', { user: getUser }, () => staff.invitations()),
   route('POST /v1/admin/invitations', { user: getUser }, async ({ user, body }) => reply(201, await staff.invite(user, body))),
   route('GET /v1/me/kin', { user: getUser }, ({ user }) => kin.listKin(user)),

@@ -5,6 +5,7 @@ import {
   Enterprise,
   FaceAttempt,
   FirmAgent,
+  GridList,
   IdNumberGuard,
   Invitation,
   KinGrant,
@@ -550,3 +551,27 @@ export async function listInvitations(): Promise<InvitationRecord[]> {
   );
   return (r.Items ?? []).map(Invitation.fromItem);
 }
+
+/** Every street's grids (one Query: 18 rows). */
+export async function listGrids(): Promise<Map<string, string[]>> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.orgPk, ':p': keys.gridsPrefix },
+    }),
+  );
+  return new Map((r.Items ?? []).map(GridList.fromItem).map((g) => [g.street, g.grids]));
+}
+
+export async function getGrids(street: string): Promise<string[]> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.grids(street) }));
+  return r.Item ? GridList.fromItem(r.Item).grids : [];
+}
+
+export async function saveGrids(street: string, grids: string[], now: string): Promise<void> {
+  await db().send(new PutCommand({ TableName: table(), Item: GridList.toItem({ street, grids, updatedAt: now }) }));
+}
+
+/** Seeding only. */
+export const seedGridItem = (street: string, grids: string[], now: string) => GridList.toItem({ street, grids, updatedAt: now });

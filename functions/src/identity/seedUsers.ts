@@ -241,3 +241,11 @@ export const SEED_USERS: SeedUser[] = [
   },
   { id: 'u-admin', role: 'admin', nickname: '区政数局管理员', description: '管理员 · 区政务服务数据管理局', departmentId: 'data' },
 ];
+
+/** The grids (网格, communities) of a few streets; the admin keeps the rest in 组织架构. */
+export const SEED_GRIDS: Record<string, string[]> = {
+  beijing: ['府前社区', '盐运西社区', '仰忠社区', '都府社区'],
+  dongshan: ['东山口社区', '新河浦社区', '寺右社区'],
+  liuhua: ['流花社区', '三眼井社区'],
+  renmin: ['大新社区', '光复南社区'],
+};

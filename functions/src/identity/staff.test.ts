@@ -109,3 +109,51 @@ describe('staff accounts (工作人员)', () => {
     expect((await change('u-staff-police', {})).status).toBe(400);
   });
 });
+
+describe('组织架构 (departments and grids)', () => {
+  const dept = { name: '广州市越秀区测试事务局', shortName: '区测试局', phone: '020-83000000', address: '越秀区测试路 1 号' };
+
+  it('adds and renames a department, which staff can then be invited to; refuses a duplicate and an unknown one', async () => {
+    const id = `test-${RUN}`;
+    const made = await call(handler, 'POST /v1/admin/org/departments', { token: admin, body: { id, ...dept } });
+    expect(made.status).toBe(201);
+    expect(made.body.departments.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await call(handler, 'POST /v1/admin/org/departments', { token: admin, body: { id, ...dept } })).status).toBe(409);
+    const renamed = await call(handler, 'PUT /v1/admin/org/departments/{id}', { token: admin, params: { id }, body: { ...dept, shortName: '区试验局' } });
+    expect(renamed.body.departments.find((d: { id: string }) => d.id === id).shortName).toBe('区试验局');
+    expect((await call(handler, 'PUT /v1/admin/org/departments/{id}', { token: admin, params: { id: 'no-such-dept' }, body: dept })).status).toBe(404);
+    const invited = await invite({ role: 'staff', departmentId: id }, '试验窗口 小王');
+    expect(invited.body.invitation.postingName).toBe('区试验局');
+    const bad = await call(handler, 'POST /v1/admin/org/departments', { token: admin, body: { id: 'x-y', ...dept, phone: 'call me' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('咨询电话');
+  });
+
+  it('keeps each street’s grids; a grid official is invited only to a community on the list', async () => {
+    const org = await call(handler, 'GET /v1/admin/org', { token: admin });
+    expect(org.body.streets.find((s: { id: string }) => s.id === 'beijing').grids).toContain('府前社区');
+    expect((await invite({ role: 'grid', street: 'huale', community: '华乐社区' }, '网格员 小李')).status).toBe(422); // no grids yet
+    const saved = await call(handler, 'PUT /v1/admin/org/streets/{street}/grids', {
+      token: admin,
+      params: { street: 'huale' },
+      body: { grids: ['华乐社区', '文德社区'] },
+    });
+    expect(saved.body.streets.find((s: { id: string }) => s.id === 'huale').grids).toEqual(['华乐社区', '文德社区']);
+    expect((await invite({ role: 'grid', street: 'huale', community: '华乐社区' }, '网格员 小李')).status).toBe(201);
+    const elsewhere = await invite({ role: 'grid', street: 'huale', community: '不存在社区' }, '网格员 小李');
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error.message).toContain('没有这个社区');
+    expect(
+      (await call(handler, 'PUT /v1/admin/org/streets/{street}/grids', { token: admin, params: { street: 'atlantis' }, body: { grids: [] } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(handler, 'PUT /v1/admin/org/streets/{street}/grids', {
+          token: admin,
+          params: { street: 'huale' },
+          body: { grids: ['华乐社区', '华乐社区'] },
+        })
+      ).status,
+    ).toBe(400);
+  });
+});

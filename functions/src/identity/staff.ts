@@ -18,6 +18,7 @@ import { log } from '../lib/log';
 import { loadCatalog } from '../guide/repository';
 import * as repo from './repository';
 import { sessionFor } from './service';
+import { checkGrid } from './org';
 
 /**
  * Staff accounts (工作人员). Staff exist because the admin invited them: a one-time code (kept only as a keyed hash, 7
@@ -41,8 +42,11 @@ async function postingFields(p: Posting): Promise<Pick<repo.UserRecord, 'role' |
       return { role: 'admin', ...(p.departmentId ? { departmentId: p.departmentId } : { departmentId: 'data' }) };
     case 'dispatcher':
       return { role: 'dispatcher', street: p.street, area: streetName(p.street) };
-    case 'grid':
+    case 'grid': {
+      const problem = await checkGrid(p.street, p.community);
+      if (problem) throw ruleViolation(problem);
       return { role: 'grid', street: p.street, area: `${streetName(p.street)}/${p.community}` };
+    }
     case 'partner':
       return { role: 'partner', partnerId: p.partnerId };
   }

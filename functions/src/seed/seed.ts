@@ -2,15 +2,15 @@ import { BUNDLES, DEPARTMENTS, SERVICE_ITEMS } from '@yx/shared/src/guide/catalo
 import { markSeeded, seedVersion } from './repository';
 import { batchPut, catalogRows, clearCatalogCache } from '../guide/repository';
 import { summarize } from '../guide/service';
-import { seedEnterpriseItem, seedUserItems } from '../identity/repository';
+import { seedEnterpriseItem, seedGridItem, seedUserItems } from '../identity/repository';
 import { hashIdNumber } from '../identity/service';
-import { SEED_ENTERPRISES, SEED_USERS } from '../identity/seedUsers';
+import { SEED_ENTERPRISES, SEED_GRIDS, SEED_USERS } from '../identity/seedUsers';
 import { SEED_BENEFITS, SEED_POINTS } from '../member/seedMember';
 import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 16;
+export const SEED_VERSION = 17;
 
 /**
  * Loads the demo data: the service catalogue, departments, bundles, seeded firms and people.
@@ -31,6 +31,7 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
       ...seedUserItems({ ...rest, ...(idLevel ? { idLevel } : {}), createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined),
     );
   }
+  for (const [street, grids] of Object.entries(SEED_GRIDS)) rows.push(seedGridItem(street, grids, now));
   for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
   for (const b of SEED_BENEFITS) rows.push(BenefitItem.toItem(b, now));
   for (const p of SEED_POINTS) rows.push(...seedPointsItems(p.userId, p.entries));

@@ -114,6 +114,12 @@ import { AgentGrantRequest, AgentList, AgentParams, AgentView, FirmOfferParams }
 import { ActingForQuery, KinGrantRequest, KinLists, KinParams, KinView } from '../identity/kin';
 import {
   AcceptInvitationRequest,
+  DepartmentFields,
+  DepartmentParams,
+  GridsRequest,
+  NewDepartment,
+  OrgView,
+  StreetParams,
   InvitationCreated,
   InvitationList,
   InvitationRequest,
@@ -281,6 +287,24 @@ export const ROUTE_TABLE = {
     params: StaffParams,
     body: StaffChangeRequest,
     response: StaffView,
+  },
+  'GET /v1/admin/org': { summary: '组织架构：部门、街道及其网格（社区）', tag: 'admin', roles: ADMIN, response: OrgView },
+  'POST /v1/admin/org/departments': { summary: '组织架构：新增部门', tag: 'admin', roles: ADMIN, body: NewDepartment, response: OrgView },
+  'PUT /v1/admin/org/departments/{id}': {
+    summary: '组织架构：修改部门名称、简称、电话、地址',
+    tag: 'admin',
+    roles: ADMIN,
+    params: DepartmentParams,
+    body: DepartmentFields,
+    response: OrgView,
+  },
+  'PUT /v1/admin/org/streets/{street}/grids': {
+    summary: '组织架构：一个街道的网格（社区）名单',
+    tag: 'admin',
+    roles: ADMIN,
+    params: StreetParams,
+    body: GridsRequest,
+    response: OrgView,
   },
   'GET /v1/admin/invitations': { summary: '工作人员邀请：列表', tag: 'admin', roles: ADMIN, response: InvitationList },
   'POST /v1/admin/invitations': {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazy } from '../api/lazy';
 import { STREETS } from '../places/streets';
+import { Department } from '../guide/schema';
 
 /**
  * Staff accounts (工作人员): the admin invites a person to a role and a posting with a one-time code that binds on the
@@ -98,3 +99,36 @@ export const StaffChangeRequest = lazy(() =>
     .refine((c) => c.posting || c.disabled !== undefined, { message: '请说明要修改什么' }),
 );
 export const StaffParams = lazy(() => z.strictObject({ userId: z.string().regex(/^u-[A-Za-z0-9-]{1,60}$/, { message: '用户编号格式不正确' }) }));
+
+// ---- 组织架构: departments, streets and their grids (网格) ----------------------------------------------
+
+export const DepartmentFields = lazy(() =>
+  z.strictObject({
+    name: z.string().trim().min(2, { message: '请填写部门全称' }).max(40),
+    shortName: z.string().trim().min(2, { message: '请填写简称（2–12 个字）' }).max(12, { message: '简称最多 12 个字' }),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9-]{5,20}$/, { message: '请填写咨询电话，如 020-83123456' }),
+    address: z.string().trim().min(4, { message: '请填写办公地址' }).max(80),
+  }),
+);
+export const NewDepartment = lazy(() => DepartmentFields.extend({ id: Slug }));
+export const DepartmentParams = lazy(() => z.strictObject({ id: Slug }));
+export const StreetParams = lazy(() => z.strictObject({ street: Slug }));
+const GridName = lazy(() => z.string().trim().min(2, { message: '社区名称 2–20 个字' }).max(20, { message: '社区名称 2–20 个字' }));
+export const GridsRequest = lazy(() =>
+  z.strictObject({
+    grids: z
+      .array(GridName)
+      .max(60, { message: '一个街道最多 60 个网格' })
+      .refine((g) => new Set(g).size === g.length, { message: '社区名称不能重复' }),
+  }),
+);
+export const OrgView = lazy(() =>
+  z.object({
+    departments: z.array(Department),
+    streets: z.array(z.object({ id: z.string(), name: z.string(), grids: z.array(z.string()) })),
+  }),
+);
+export type OrgView = z.infer<typeof OrgView>;

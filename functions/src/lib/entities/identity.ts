@@ -12,6 +12,7 @@ import { parseRow, ttlAfter, type Item } from './entity';
  * | agent's copy    | USER#<agentUserId>  | FIRMAUTH#<creditCode> | the same grant, for the agent's own list |
  * | kin grant       | KIN#<principalId>   | <relativeId> | 亲友代办: a resident's grant to a relative |
  * | staff invitation | INVITES            | <hmac(code)> | ttl 30 days after it expires: a one-time code for a role and posting |
+ * | a street's grids | ORG                | GRIDS#<street> | the communities (网格) grid officials are posted to |
  * Staff users (roles staff, grid, dispatcher, partner, admin) are also on index gsi1 under `STAFF` (the admin's list).
  * | relative's copy | USER#<relativeId>   | KINAUTH#<principalId> | the same grant, for the relative's own list |
  * | enterprise      | ENT#<creditCode>    | PROFILE  | |
@@ -37,6 +38,9 @@ export const keys = {
   kinCopyPrefix: 'KINAUTH#',
   invitation: (codeHash: string) => ({ pk: 'INVITES', sk: codeHash }),
   invitationsPk: 'INVITES',
+  grids: (street: string) => ({ pk: 'ORG', sk: `GRIDS#${street}` }),
+  orgPk: 'ORG',
+  gridsPrefix: 'GRIDS#',
   /** gsi1 partition of every staff account */
   staffIndex: 'STAFF',
 };
@@ -234,4 +238,10 @@ export const Invitation = {
   Schema: InvitationSchema,
   toItem: (i: InvitationRecord): Item => ({ ...keys.invitation(i.codeHash), type: 'Invitation', ...i, ttl: ttlAfter(i.expiresAt, 30) }),
   fromItem: (item: Item): InvitationRecord => parseRow(InvitationSchema, item, 'type'),
+};
+
+export const GridList = {
+  Schema: z.object({ street: z.string(), grids: z.array(z.string()), updatedAt: z.string() }),
+  toItem: (g: { street: string; grids: string[]; updatedAt: string }): Item => ({ ...keys.grids(g.street), type: 'GridList', ...g }),
+  fromItem: (item: Item) => parseRow(GridList.Schema, item, 'type'),
 };

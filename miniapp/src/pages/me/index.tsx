@@ -123,6 +123,12 @@ export default function Me() {
             </View>
           )}
           {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/org/index' })} role="button">
+              <Text>组织架构</Text>
+              <Text className="muted">部门、街道网格 ›</Text>
+            </View>
+          )}
+          {user.role === 'admin' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/member-admin/index' })} role="button">
               <Text>会员管理</Text>
               <Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>

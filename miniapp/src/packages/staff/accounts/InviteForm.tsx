@@ -25,7 +25,8 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
     (e) => asApiError(e).message,
     (form) => setErrors({ form }),
   );
-  const departments = useAsync(() => api.departments(), []);
+  const org = useAsync(() => api.org(), []);
+  const grids = org.data?.streets.find((s) => s.id === street)?.grids ?? [];
 
   const posting = () => {
     switch (role) {
@@ -89,7 +90,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
           <View className="field-label">所在部门</View>
           <Chips
             label="所在部门"
-            options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.shortName }))}
+            options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.shortName }))}
             value={departmentId}
             onChange={setDept}
           />
@@ -101,15 +102,15 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
           <Chips label="所在街道" options={STREETS.map((s) => ({ value: s.id, label: s.name }))} value={street} onChange={setStreet} />
         </>
       )}
-      {role === 'grid' && (
-        <Field
-          name="community"
-          label="所在社区（网格）"
-          value={community}
-          onInput={setCommunity}
-          error={errors['posting.community']}
-          placeholder="例如 府前社区"
-        />
+      {role === 'grid' && street && (
+        <>
+          <View className="field-label">所在社区（网格）</View>
+          {grids.length ? (
+            <Chips label="所在社区" options={grids.map((g) => ({ value: g, label: g }))} value={community || undefined} onChange={setCommunity} />
+          ) : (
+            <View className="muted">该街道还没有登记网格，请先在“组织架构”中添加。</View>
+          )}
+        </>
       )}
       {role === 'partner' && (
         <Field name="partnerId" label="合作商户编号" value={partnerId} onInput={setPartner} error={errors['posting.partnerId']} placeholder="例如 museum" />

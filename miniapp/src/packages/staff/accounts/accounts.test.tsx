@@ -31,8 +31,11 @@ describe('工作人员 (admin)', () => {
     request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
       if (method === 'GET' && url.startsWith('/v1/admin/staff')) return { statusCode: 200, data: { items: staff, nextCursor: null } };
       if (method === 'GET' && url === '/v1/admin/invitations') return { statusCode: 200, data: { items: [] } };
-      if (method === 'GET' && url === '/v1/departments')
-        return { statusCode: 200, data: { items: [{ id: 'police', name: '广州市公安局越秀区分局', shortName: '越秀公安分局', phone: '', address: '' }] } };
+      if (method === 'GET' && url === '/v1/admin/org')
+        return {
+          statusCode: 200,
+          data: { departments: [{ id: 'police', name: '广州市公安局越秀区分局', shortName: '越秀公安分局', phone: '', address: '' }], streets: [] },
+        };
       if (method === 'POST' && url === '/v1/admin/invitations')
         return {
           statusCode: 201,

@@ -5,7 +5,7 @@ import { idempotencyKey } from '../lib/idempotency';
 import { listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
-import { actingFor } from '../identity/kin';
+import { actingFor } from '../identity/acting';
 
 /** The caller's address, for rate limits of anonymous lookups (API Gateway sets sourceIp). */
 const clientOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';

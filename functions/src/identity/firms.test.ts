@@ -178,6 +178,10 @@ describe('agents (经办人)', () => {
     const late = await submit(asAgent, { itemId: firmItem.id, answers: (await fill(asAgent, inScope)).answers });
     expect(late.status).toBe(403);
     expect(late.body.error.message).toContain('2027-01-31 到期');
+    // and so is every other application route, not only submitting
+    const list = await call(applications, 'GET /v1/applications', { token: asAgent });
+    expect(list.status).toBe(403);
+    expect(list.body.error.message).toContain('到期');
   });
 
   it('grants only to a proven person of that name and ID, only by the legal representative, with a sensible end date', async () => {

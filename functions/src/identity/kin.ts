@@ -1,4 +1,4 @@
-import { businessDate, grantEndProblem, kinMayAct, KIN_RELATION_NAMES, maskName, type KinGrantRequest, type KinView } from '@yx/shared';
+import { businessDate, grantEndProblem, KIN_RELATION_NAMES, maskName, type KinGrantRequest, type KinView } from '@yx/shared';
 import { now } from '../lib/clock';
 import { isConditionFailure } from '../lib/db';
 import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
@@ -120,23 +120,4 @@ export async function revokeKin(user: repo.UserRecord, other: string) {
     throw e;
   }
   return view({ ...g, status: 'revoked', revokedAt: at }, user.id);
-}
-
-export interface Acting {
-  /** whose applications these are: the caller, or the person acted for */
-  owner: repo.UserRecord;
-  /** when acting for someone: the trail's actor 「由 X 代办」, and the relative whose uploads count as the owner's */
-  relative?: { actor: string; uploaderId: string };
-}
-
-/**
- * Who the caller acts as on an application route: themselves, or — with `?for=` — a person who authorised them, checked
- * on every request (one read). A revoked, expired or missing grant, or an item outside it, is refused.
- */
-export async function actingFor(user: repo.UserRecord, principalId: string | undefined, itemIds: string[] = []): Promise<Acting> {
-  if (!principalId || principalId === user.id) return { owner: user };
-  const { grant, principal } = await repo.readActingFor(principalId, user.id);
-  const d = kinMayAct(grant, { itemIds, today: today() });
-  if (!d.ok || !principal) throw forbidden(d.ok ? '对方账号不存在' : d.reason);
-  return { owner: principal, relative: { actor: `由 ${maskName(user.realName) ?? user.nickname} 代办`, uploaderId: user.id } };
 }

@@ -143,6 +143,13 @@ describe('trust in the browser', () => {
     await settled(agent, '.dt .detail-head');
     await shot(agent, 'identity-agent-application', true);
 
+    // the legal representative sees the agent's application among the firm's
+    await go(legal, '/packages/progress/mine/index');
+    await legal.getByRole('radio', { name: '企业全部办件', exact: true }).click();
+    await legal.getByText(appNo).first().waitFor();
+    await shot(legal, 'identity-firm-applications');
+
+    await go(legal, '/packages/account/agents/index');
     await legal.reload();
     await legal.getByText('撤销授权').click();
     await confirm(legal, '确认撤销');

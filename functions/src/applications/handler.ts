@@ -6,6 +6,14 @@ import { listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
 import { actingFor } from '../identity/acting';
+import { forbidden } from '../lib/errors';
+import type { UserRecord } from '../identity/repository';
+
+/** The firm whose applications the caller may list: theirs as its legal representative. */
+function legalRepFirm(user: UserRecord): string {
+  if (user.firmRole !== 'legal' || !user.enterpriseCode) throw forbidden('只有企业法定代表人可以查看企业全部办件');
+  return user.enterpriseCode;
+}
 
 /** The caller's address, for rate limits of anonymous lookups (API Gateway sets sourceIp). */
 const clientOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';
@@ -34,12 +42,14 @@ export const handler = router([
     const r = await apps.submitApplication(owner, idempotencyKey(event), body, relative);
     return reply(r.status, r.receipt);
   }),
-  route('GET /v1/applications', { user: getUser }, async ({ user, query: { for: principal, ...q } }) =>
-    apps.listMine((await actingFor(user, principal)).owner.id, q),
-  ),
-  route('GET /v1/applications/{appNo}', { user: getUser }, async ({ user, params, query }) =>
-    apps.getApplicationDetail((await actingFor(user, query.for)).owner.id, params.appNo),
-  ),
+  route('GET /v1/applications', { user: getUser }, async ({ user, query: { for: principal, scope, ...q } }) => {
+    const { owner } = await actingFor(user, principal);
+    return apps.listMine(owner.id, q, scope === 'firm' ? legalRepFirm(owner) : undefined);
+  }),
+  route('GET /v1/applications/{appNo}', { user: getUser }, async ({ user, params, query }) => {
+    const { owner } = await actingFor(user, query.for);
+    return apps.getApplicationDetail(owner.id, params.appNo, owner.firmRole === 'legal' ? owner.enterpriseCode : undefined);
+  }),
   route('POST /v1/applications/{appNo}/withdraw', { user: getUser }, async ({ user, params, query }) => {
     const { owner, relative } = await actingFor(user, query.for);
     return apps.withdraw(owner.id, params.appNo, relative?.actor);

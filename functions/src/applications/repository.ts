@@ -87,17 +87,26 @@ export async function getApplication(appNo: string): Promise<ApplicationRecord |
 }
 
 /** 我的办件: newest first, optionally only some states; the cursor is opaque to the client. */
-export async function listByApplicant(userId: string, states: ApplicationState[] | undefined, limit: number, cursor?: string) {
+export function listByApplicant(userId: string, states: ApplicationState[] | undefined, limit: number, cursor?: string) {
+  return listOn('gsi1', keys.userAppsPk(userId), states, limit, cursor);
+}
+
+/** A firm's applications, newest first, whoever of its people filed them. */
+export function listByFirm(creditCode: string, states: ApplicationState[] | undefined, limit: number, cursor?: string) {
+  return listOn('gsi3', keys.firmAppsPk(creditCode), states, limit, cursor);
+}
+
+async function listOn(index: 'gsi1' | 'gsi3', partition: string, states: ApplicationState[] | undefined, limit: number, cursor?: string) {
   const r = await db().send(
     new QueryCommand({
       TableName: T(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.userAppsPk(userId), ...(states ? Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) : {}) },
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': partition, ...(states ? Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) : {}) },
       ...(states ? { FilterExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#state': 'state' } } : {}),
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: keys.userAppsPk(userId), index: 'gsi1' }),
+      ExclusiveStartKey: decodeCursor(cursor, { partition, index }),
     }),
   );
   return {

@@ -423,14 +423,16 @@ const timelineOf = (events: repo.EventRecord[]): TimelineEntry[] =>
   events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.note ? { note: e.note } : {}), ...(e.state ? { state: e.state } : {}) }));
 
 /** Only the applicant sees their application; to anyone else it does not exist. */
-async function ownApplication(userId: string, appNo: string) {
+async function ownApplication(userId: string, appNo: string, firm?: string) {
   const { app, events } = await repo.getApplicationWithEvents(appNo);
-  if (!app || app.applicantId !== userId) throw notFound('未找到该办件');
+  // the applicant's own; for reading, also any of the firm's when the caller is its legal representative
+  if (!app || (app.applicantId !== userId && !(firm && app.enterpriseCode === firm))) throw notFound('未找到该办件');
   return { app, events };
 }
 
-export async function getApplicationDetail(userId: string, appNo: string): Promise<ApplicationDetail> {
-  const { app, events } = await ownApplication(userId, appNo);
+/** 办件详情. `firm`: the caller is that firm's legal representative and may read its agents' applications. */
+export async function getApplicationDetail(userId: string, appNo: string, firm?: string): Promise<ApplicationDetail> {
+  const { app, events } = await ownApplication(userId, appNo, firm);
   const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
   const { running, status } = clock(app, cal);
   return {
@@ -459,13 +461,17 @@ const STATE_GROUPS: Record<string, ApplicationState[] | undefined> = {
   ended: ['approved', 'denied', 'delivered', 'not_accepted', 'withdrawn'],
 };
 
-export async function listMine(userId: string, q: { state: string; limit: number; cursor?: string }) {
+/** 我的办件, or with `firm` a firm's applications (the legal representative's view, whoever filed them). */
+export async function listMine(userId: string, q: { state: string; limit: number; cursor?: string }, firm?: string) {
   const cal = await getCalendar();
   let cursor: string | null | undefined = q.cursor;
   const out: ApplicationSummary[] = [];
   // a state filter may thin a page; read on (bounded) until the page is full
   for (let i = 0; i < 5 && out.length < q.limit; i++) {
-    const page = await repo.listByApplicant(userId, STATE_GROUPS[q.state], q.limit - out.length, cursor ?? undefined);
+    const states = STATE_GROUPS[q.state];
+    const page: Awaited<ReturnType<typeof repo.listByApplicant>> = firm
+      ? await repo.listByFirm(firm, states, q.limit - out.length, cursor ?? undefined)
+      : await repo.listByApplicant(userId, states, q.limit - out.length, cursor ?? undefined);
     out.push(...page.items.map((a) => summaryOf(a, cal)));
     cursor = page.nextCursor;
     if (!cursor) break;

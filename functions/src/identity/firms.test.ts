@@ -10,7 +10,7 @@ import { batchPut } from '../guide/repository';
 import { issueSession } from '../lib/session';
 import { listMessages } from '../messages/repository';
 import { seedAll } from '../seed/seed';
-import { handler } from './handler';
+import { devHandler, handler } from './handler';
 import { getUser, seedEnterpriseItem, seedUserItems } from './repository';
 import { hashIdNumber } from './service';
 
@@ -145,6 +145,13 @@ describe('agents (经办人)', () => {
     expect(filed.status).toBe(201);
     const detail = await call(applications, 'GET /v1/applications/{appNo}', { token: asAgent, params: { appNo: filed.body.appNo } });
     expect(detail.body.timeline[0].actor).toBe(`经办人 吴*办（代 ${f.name}）`);
+    // the legal representative sees the agent's application among the firm's, and can read it; the agent cannot list the firm's
+    const firmList = await call(applications, 'GET /v1/applications', { token: legal, query: { scope: 'firm' } });
+    expect(firmList.body.items.map((a: { appNo: string }) => a.appNo)).toContain(filed.body.appNo);
+    expect((await call(applications, 'GET /v1/applications/{appNo}', { token: legal, params: { appNo: filed.body.appNo } })).status).toBe(200);
+    expect((await call(applications, 'GET /v1/applications', { token: asAgent, query: { scope: 'firm' } })).status).toBe(403);
+    const otherRep = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-enterprise-wang' } })).body.token;
+    expect((await call(applications, 'GET /v1/applications/{appNo}', { token: otherRep, params: { appNo: filed.body.appNo } })).status).toBe(404);
     const list = await call(handler, 'GET /v1/firm/agents', { token: legal });
     expect(list.body.items[0]).toMatchObject({ agentName: '吴*办', status: 'accepted', expired: false });
 

@@ -10,7 +10,7 @@ import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 
-export const SEED_VERSION = 17;
+export const SEED_VERSION = 18;
 
 /**
  * Loads the demo data: the service catalogue, departments, bundles, seeded firms and people.

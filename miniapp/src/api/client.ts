@@ -125,8 +125,8 @@ export const api = {
   completeUpload: (fileId: string) => call('POST /v1/files/{fileId}/complete', { params: { fileId } }),
   submit: (idempotencyKey: string, body: RouteBody<'POST /v1/applications'>) =>
     call('POST /v1/applications', { body, query: forQuery(), headers: { 'Idempotency-Key': idempotencyKey } }),
-  myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string) =>
-    call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE, ...forQuery() } }),
+  myApplications: (state: NonNullable<RouteQuery<'GET /v1/applications'>['state']>, cursor?: string, scope: 'mine' | 'firm' = 'mine') =>
+    call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE, ...(scope === 'firm' ? { scope } : {}), ...forQuery() } }),
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo }, query: forQuery() }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo }, query: forQuery() }),
   supplement: (appNo: string, answers: Record<string, unknown>) =>

@@ -106,6 +106,7 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 export const ListMineQuery = lazy(() =>
   z.strictObject({
     for: UserIdParam.optional(), // 亲友代办: the applications of a person who authorised the caller
+    scope: z.enum(['mine', 'firm']).default('mine'), // firm: all of the firm's (its legal representative only)
     state: z.enum(['open', 'action', 'ended', 'all']).default('all'),
     limit: PageLimit,
     cursor: z

@@ -4,7 +4,7 @@ import { parseRow, ttlAfter, type Item } from './entity';
 
 /**
  * Applications (办件) and what lives in their partition or points at it.
- * | application          | APP#<appNo>       | APP               | gsi1 USERAPP#<userId> / <submittedAt>#<appNo>; gsi2 DEPTQ#<dept> / <deadline>#<appNo> (while open) |
+ * | application          | APP#<appNo>       | APP               | gsi1 USERAPP#<userId> / <submittedAt>#<appNo>; gsi2 DEPTQ#<dept> / <deadline>#<appNo> (while open); gsi3 FIRMAPP#<code> / <submittedAt>#<appNo> (a firm's) |
  * | event (trail)        | APP#<appNo>       | EVT#<at>#<n>      | append-only; side events (opinions, supervision) EVT#<at>#<tag> |
  * | opinion task (并联)  | APP#<appNo>       | OPN#<deptId>      | gsi2 DEPTOPN#<deptId> / <due>#<appNo> while open |
  * | opinion due date     | OPNDUE#<date>     | <appNo>#<deptId>  | |
@@ -20,6 +20,9 @@ export const keys = {
   sideEvent: (appNo: string, at: string, tag: string) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${tag}` }),
   userApps: (userId: string, submittedAt: string, appNo: string) => ({ gsi1pk: `USERAPP#${userId}`, gsi1sk: `${submittedAt}#${appNo}` }),
   userAppsPk: (userId: string) => `USERAPP#${userId}`,
+  /** a firm's applications, whoever filed them (gsi3): the legal representative's view of their agents' work */
+  firmApps: (creditCode: string, submittedAt: string, appNo: string) => ({ gsi3pk: `FIRMAPP#${creditCode}`, gsi3sk: `${submittedAt}#${appNo}` }),
+  firmAppsPk: (creditCode: string) => `FIRMAPP#${creditCode}`,
   /** a department's open applications, soonest deadline first (gsi2) */
   deptQueue: (departmentId: string, deadline: string, appNo: string) => ({ gsi2pk: `DEPTQ#${departmentId}`, gsi2sk: `${deadline}#${appNo}` }),
   deptQueuePk: (departmentId: string) => `DEPTQ#${departmentId}`,
@@ -106,6 +109,7 @@ export const Application = {
   toItem: (a: ApplicationRecord, deadline: string): Item => ({
     ...keys.application(a.appNo),
     ...keys.userApps(a.applicantId, a.submittedAt, a.appNo),
+    ...(a.enterpriseCode ? keys.firmApps(a.enterpriseCode, a.submittedAt, a.appNo) : {}),
     ...keys.deptQueue(a.departmentId, deadline, a.appNo),
     entity: 'Application',
     ...a,

@@ -10,6 +10,9 @@ import { formatDate } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { Tabs } from '../../../components/Tabs';
+import { Chips } from '../../../components/Chips';
+import { useSession } from '../../../hooks/useSession';
+import { useActingFor } from '../../../hooks/useActingFor';
 import './index.css';
 
 type Tab = NonNullable<RouteQuery<'GET /v1/applications'>['state']>;
@@ -42,11 +45,28 @@ export default function Mine() {
 
 function MineList() {
   const [tab, setTab] = useState<Tab>('all');
+  const session = useSession();
+  const acting = useActingFor();
+  // a firm's legal representative also sees what its agents filed (企业全部办件)
+  const isLegalRep = session?.user.firmRole === 'legal' && !acting;
+  const [scope, setScope] = useState<'mine' | 'firm'>('mine');
   // coming back from a detail page (withdrawn, supplemented, rated) the list refreshes itself
-  const list = usePagedList((cursor) => api.myApplications(tab, cursor), [tab], { sort: newestFirst });
+  const list = usePagedList((cursor) => api.myApplications(tab, cursor, isLegalRep ? scope : 'mine'), [tab, scope, isLegalRep], { sort: newestFirst });
   const current = TABS.find((t) => t.key === tab)!;
   return (
     <>
+      {isLegalRep && (
+        <Chips
+          className="mine-scope"
+          label="办件范围"
+          options={[
+            { value: 'mine', label: '我提交的' },
+            { value: 'firm', label: '企业全部办件' },
+          ]}
+          value={scope}
+          onChange={setScope}
+        />
+      )}
       <Tabs prefix="mine" tabs={TABS} value={tab} onChange={setTab} />
 
       <ListView list={list} emptyText={current.empty}>

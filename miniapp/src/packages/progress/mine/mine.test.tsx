@@ -69,4 +69,18 @@ describe('我的办件', () => {
     fireEvent.click(screen.getByText('去办事指南'));
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/guide/index' });
   });
+
+  it('lets a firm’s legal representative switch to all of the firm’s applications', async () => {
+    saveSession({
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', role: 'enterprise', nickname: '赵云山', level: 2, verified: true, firmRole: 'legal' },
+    });
+    request.mockResolvedValue({ statusCode: 200, data: { items: [row(3)], nextCursor: null } });
+    render(<Mine />);
+    await screen.findByText('事项3');
+    expect(request.mock.calls[0][0].url).not.toContain('scope=');
+    fireEvent.click(screen.getByLabelText('企业全部办件'));
+    await waitFor(() => expect(request.mock.calls.some((c) => c[0].url.includes('scope=firm'))).toBe(true));
+  });
 });

@@ -65,4 +65,12 @@ describe('guide detail', () => {
     const qr = screen.getByAltText('食品经营许可的二维码') as HTMLImageElement;
     expect(qr.src.startsWith('data:image/svg+xml;base64,')).toBe(true);
   });
+
+  it('says what level of real name applying online needs', () => {
+    const { unmount } = render(<DetailBody d={detail} />);
+    expect(screen.getByTestId('assurance')).toHaveTextContent('人脸核验实名');
+    unmount();
+    render(<DetailBody d={{ ...detail, item: { ...detail.item, assurance: 1 } }} />);
+    expect(screen.getByTestId('assurance')).toHaveTextContent('填写实名信息即可');
+  });
 });

@@ -173,6 +173,13 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
 
       {item.online && (
         <View className="detail-apply">
+          <View className="muted detail-assurance" data-testid="assurance">
+            {item.assurance === 1
+              ? '网上办理：微信登录并填写实名信息即可。'
+              : process.env.TARO_ENV === 'h5'
+                ? '网上办理需人脸核验实名（确认是本人）。网页版无法刷脸，请在“越秀政务”微信小程序中核验后办理。'
+                : '网上办理需人脸核验实名（确认是本人），首次办理时按提示在微信中刷脸。'}
+          </View>
           <Button className="btn" onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?formId=item-${item.id}` })}>
             在线办理
           </Button>

@@ -102,6 +102,15 @@ describe('staff accounts (工作人员)', () => {
     expect((await invite({ role: 'dispatcher', street: 'atlantis' })).status).toBe(400);
   });
 
+  it('slows down guessing: after 8 wrong codes in an hour, even a right one waits', async () => {
+    const p = await newcomer();
+    for (let i = 0; i < 8; i++) expect((await use(p.token, `ABCD-EF${'GHJKMNPQ'[i]}${'RSTUVWXY'[i]}`)).status).toBe(404);
+    const made = await invite({ role: 'staff', departmentId: 'police' }, '户政窗口 猜码');
+    const blocked = await use(p.token, made.body.code);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toContain('错误次数过多');
+  });
+
   it('keeps the admin from disabling themselves and answers 404 for someone who is not staff', async () => {
     expect((await change('u-admin', { disabled: true })).status).toBe(422);
     expect((await change('u-resident-zhang', { disabled: true })).status).toBe(404);

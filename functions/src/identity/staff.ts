@@ -15,6 +15,7 @@ import { isConditionFailure } from '../lib/db';
 import { env } from '../lib/env';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
 import { log } from '../lib/log';
+import { limiter } from '../lib/rateLimit';
 import { loadCatalog } from '../guide/repository';
 import * as repo from './repository';
 import { sessionFor } from './service';
@@ -112,10 +113,17 @@ export async function invitations() {
   return { items: await Promise.all(rows.map(invitationView)) };
 }
 
+/** Wrong codes an account may try: codes are 8 of 31 characters, and guessing is slowed to a handful an hour. */
+const wrongCodes = limiter('invite-code', { limit: 8, windowSeconds: 3600, message: '邀请码错误次数过多，请一小时后再试或联系管理员' });
+
 /** 使用邀请码: the signed-in person takes the role and posting; a new session follows. */
 export async function acceptInvitation(user: repo.UserRecord, code: string) {
+  await wrongCodes.guard(user.id);
   const inv = await repo.getInvitation(codeHash(code));
-  if (!inv) throw notFound('邀请码不正确，请核对后再输入');
+  if (!inv) {
+    await wrongCodes.hit(user.id);
+    throw notFound('邀请码不正确，请核对后再输入');
+  }
   if (inv.usedAt) throw conflict(inv.usedBy === user.id ? '您已使用过这个邀请码' : '这个邀请码已被使用，请联系管理员重新邀请');
   if (inv.expiresAt <= now().toISOString()) throw ruleViolation('邀请码已过期，请联系管理员重新邀请');
   if (user.enterpriseCode) throw conflict('该账号已绑定企业，不能同时作为工作人员账号，请用个人微信账号登录后再使用邀请码');

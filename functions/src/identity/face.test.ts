@@ -7,6 +7,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeWechat } from '../../../scripts/lib/fakeWechat';
 import { call } from '../../test/http';
+import { freshResidentId as freshId } from '../../test/ids';
 import { fill, getForm, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
 import { NEEDS_FACE } from '../applications/service';
@@ -36,17 +37,6 @@ afterEach(() => {
 
 const RUN = Date.now().toString(36);
 let n = 0;
-
-/** A valid resident ID (GB 11643 check digit) that no other test, and no earlier run on the same store, uses. */
-let ids = 0;
-const SEQ = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-function freshId(): string {
-  const born = new Date(Date.UTC(1950, 0, 1) + (Math.floor(Math.random() * 900) * 20 + ++ids) * 86_400_000);
-  const body = `440104${born.toISOString().slice(0, 10).replace(/-/g, '')}${SEQ}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 /** A new account (with an openid, as a WeChat login makes) and its session. */
 async function account(extra: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {

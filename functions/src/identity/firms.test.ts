@@ -4,6 +4,7 @@
  */
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { call } from '../../test/http';
+import { freshResidentId as freshId } from '../../test/ids';
 import { fill, getForm, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
 import { batchPut } from '../guide/repository';
@@ -26,15 +27,6 @@ afterEach(() => {
 
 const RUN = Date.now().toString(36);
 let n = 0;
-let ids = 0;
-const SEQ = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-/** A valid resident ID (GB 11643 check digit) nobody else in this run uses. */
-function freshId(): string {
-  const born = new Date(Date.UTC(1950, 0, 1) + (Math.floor(Math.random() * 900) * 20 + ++ids) * 86_400_000);
-  const body = `440104${born.toISOString().slice(0, 10).replace(/-/g, '')}${SEQ}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return body + '10X98765432'[[...body].reduce((s, d, i) => s + Number(d) * w[i], 0) % 11];
-}
 
 interface Person {
   id: string;

@@ -30,6 +30,7 @@ export function localFilesHandler(opts: { dir: string; secret: string }) {
     });
     bb.on('file', (_name, stream, info) => {
       handled = true;
+      stream.on('error', () => fail(400, '上传格式不正确'));
       const { key, contentType, maxBytes, expires, signature } = fields;
       const expected = key && contentType && maxBytes && expires ? localUploadSignature(opts.secret, { key, contentType, maxBytes, expires }) : '';
       if (!signature || signature !== expected) {
@@ -78,6 +79,8 @@ export function localFilesHandler(opts: { dir: string; secret: string }) {
     bb.on('close', () => {
       if (!handled) fail(400, '没有收到文件');
     });
+    // a malformed multipart body is the client's mistake: 400, and the local stack stays up
+    bb.on('error', () => fail(400, '上传格式不正确'));
     req.pipe(bb);
   };
 }

@@ -43,7 +43,16 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
       req.pipe(up);
       return;
     }
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      // a broken %-escape (GET /%E0%A4%A) is the client's mistake: answer 400 and stay up
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('bad request');
+      return;
+    }
+    let file = path.join(root, decoded);
     if (!file.startsWith(root)) {
       res.writeHead(403);
       res.end();

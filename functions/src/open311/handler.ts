@@ -158,6 +158,8 @@ export const handler = router([
       }
       const end = q.data.end_date ? new Date(q.data.end_date) : now();
       const start = q.data.start_date ? new Date(q.data.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+      if (start.getTime() > end.getTime()) return err(400, 'start_date must not be after end_date');
+      if (start.getTime() > now().getTime()) return err(400, 'start_date must not be in the future');
       if (end.getTime() - start.getTime() > 90 * 86_400_000) return err(400, 'date range may not exceed 90 days');
       const nos = await repo.listByTime(start.toISOString(), end.toISOString(), MAX_RESULTS);
       const statuses = q.data.status?.split(',');

@@ -71,6 +71,12 @@ describe('Open311 GeoReport v2', () => {
     expect(
       (await call(handler, 'GET /open311/v2/requests.json', { query: { start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' } })).status,
     ).toBe(400);
+    // a start after the end (same month) and a start in the future were 500s (issue 13)
+    const list = (start_date: string, end_date?: string) =>
+      call(handler, 'GET /open311/v2/requests.json', { query: { start_date, ...(end_date ? { end_date } : {}) } });
+    const backwards = await list('2026-11-20T00:00:00Z', '2026-11-02T00:00:00Z');
+    expect([backwards.status, backwards.body[0].description]).toEqual([400, 'start_date must not be after end_date']);
+    expect((await list('2099-01-01T00:00:00Z')).status).toBe(400);
     expect((await post({ ...GOOD, description: 'x'.repeat(20_000) })).status).toBe(413);
   });
 });

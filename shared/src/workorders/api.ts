@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PageLimit } from '../api/paging';
 import { STREETS } from '../places/streets';
 import { CategoryId } from './categories';
-import { Place, PlaceInYuexiu } from './geo';
+import { isInYuexiu, OUTSIDE_YUEXIU_MESSAGE, Place, PlaceInYuexiu } from './geo';
 import { WO_ACTIONS, WO_COMMENT_MAX, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_RATINGS, WO_TEXT_MIN, WORK_ORDER_STATES, type WorkOrderAction } from './states';
 import { WO_GROUPS } from './deadlines';
 import { lazy } from '../api/lazy';
@@ -33,12 +33,15 @@ export const FileWorkOrderRequest = lazy(() =>
 export const CONTACT_PREFERENCE_NAMES = { phone: '电话联系我', message: '只发消息通知', none: '无需回访' } as const;
 export type FileWorkOrderRequest = z.infer<typeof FileWorkOrderRequest>;
 
+/** Only inside the district: a place near a pole once made the lookup visit 262,144 cells and time out (issue 13). */
 export const NearbyQuery = lazy(() =>
-  z.strictObject({
-    categoryId: CategoryId,
-    lat: z.coerce.number().min(-90).max(90),
-    lng: z.coerce.number().min(-180).max(180),
-  }),
+  z
+    .strictObject({
+      categoryId: CategoryId,
+      lat: z.coerce.number().min(-90).max(90),
+      lng: z.coerce.number().min(-180).max(180),
+    })
+    .refine((q) => isInYuexiu({ lat: q.lat, lng: q.lng }), { error: OUTSIDE_YUEXIU_MESSAGE, when: (payload) => payload.issues.length === 0 }),
 );
 
 export const WoNoParams = lazy(() =>

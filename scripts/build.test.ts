@@ -62,6 +62,16 @@ describe('serverless package (production stage)', () => {
     template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   });
 
+  it('allows only the configured origins and the headers the client sends (CORS)', () => {
+    const api = Object.values(template.Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Api') as unknown as {
+      Properties: { CorsConfiguration: { AllowOrigins: string[]; AllowHeaders: string[] } };
+    };
+    const cors = api.Properties.CorsConfiguration;
+    expect(cors.AllowOrigins).toEqual(['https://zwfw.yuexiu.example']);
+    expect(cors.AllowOrigins).not.toContain('*');
+    expect(cors.AllowHeaders.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
+  });
+
   it('packages each function on nodejs22.x without the development login', () => {
     const fns = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     const names = fns.map(([k]) => k);

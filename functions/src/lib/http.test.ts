@@ -47,6 +47,14 @@ describe('route()', () => {
     route('PUT /v1/drafts/{formId}', async ({ body }) => body.nope);
   });
 
+  it('marks personal answers no-store, and public ones cacheable only when the route says so', async () => {
+    const me = router([route('GET /v1/me', { user: async () => undefined }, async () => ({}))]);
+    const unauth = await call(me, 'GET /v1/me');
+    expect(unauth.headers['cache-control']).toBe('no-store');
+    const health = router([route('GET /v1/health', async () => ({ ok: true, stage: 'x' }))]);
+    expect((await call(health, 'GET /v1/health')).headers['cache-control']).toBeUndefined();
+  });
+
   it('makes a route that only some roles may call load the caller, so taking a role away works at once', () => {
     expect(() => route('GET /v1/admin/member/rules', async () => 1)).toThrow('needs a role');
     expect(() => route('GET /v1/admin/member/rules', { user: getUser }, async () => 1)).not.toThrow();

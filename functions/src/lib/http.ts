@@ -156,7 +156,9 @@ export function route(
   // A route only some roles may call (staff, dispatcher, admin, partner…) loads the caller, so removing or changing
   // those powers works on the next request rather than when the session expires.
   if (Array.isArray(roles) && !roles.includes('resident') && !options.user) throw new Error(`${key} needs a role: load the caller ({ user: getUser })`);
-  const cache: Record<string, string> = options.cacheSeconds && roles === 'public' ? { 'cache-control': `public, max-age=${options.cacheSeconds}` } : {};
+  // personal answers are never kept by a browser or a proxy; public ones only when the route says for how long
+  const cache: Record<string, string> =
+    roles !== 'public' ? { 'cache-control': 'no-store' } : options.cacheSeconds ? { 'cache-control': `public, max-age=${options.cacheSeconds}` } : {};
   return keyed(key, async (event) => {
     try {
       let session: Session | undefined;
@@ -178,7 +180,10 @@ export function route(
       const reply: Reply = out && typeof out === 'object' && 'body' in (out as object) && 'status' in (out as object) ? (out as Reply) : { body: out };
       return json(reply.status ?? 200, reply.body, { ...cache, ...reply.headers });
     } catch (e) {
-      if (e instanceof AppError) return errorResult(e);
+      if (e instanceof AppError) {
+        const failed = errorResult(e);
+        return roles === 'public' ? failed : { ...failed, headers: { ...failed.headers, ...cache } }; // a public failure is not cached
+      }
       log.error('unhandled', { route: event.routeKey, err: (e as Error)?.name, stack: (e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
       return json(500, { error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     }

@@ -419,8 +419,11 @@ export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): Appli
   };
 }
 
+/** The applicant's and the public trail: internal notes (督办) stay with the departments. */
 const timelineOf = (events: repo.EventRecord[]): TimelineEntry[] =>
-  events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.note ? { note: e.note } : {}), ...(e.state ? { state: e.state } : {}) }));
+  events
+    .filter((e) => !e.internal)
+    .map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.note ? { note: e.note } : {}), ...(e.state ? { state: e.state } : {}) }));
 
 /** Only the applicant sees their application; to anyone else it does not exist. */
 async function ownApplication(userId: string, appNo: string, firm?: string) {

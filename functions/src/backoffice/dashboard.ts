@@ -68,14 +68,15 @@ export async function departmentExists(id: string): Promise<void> {
   if (!(await loadCatalog()).departments.some((d) => d.id === id)) throw notFound('未找到该部门');
 }
 
-/** 督办: red applications of every department (one Query per department, deadline before today). */
-export async function supervisionList() {
+/** 督办: red applications of every department (one Query per department, deadline before today); a dispatcher's street only. */
+export async function supervisionList(street?: string) {
   const cal = await getCalendar();
   const today = businessDate(now());
   const { departments } = await loadCatalog();
   const pages = await Promise.all(departments.map((d) => repo.overdueInQueue(d.id, today)));
   const items = pages
     .flat()
+    .filter((a) => !street || a.streetId === street)
     .map((a) => ({ a, s: summaryOf(a, cal) }))
     .filter(({ s }) => s.light === 'red')
     .map(({ a, s }) => ({
@@ -89,9 +90,14 @@ export async function supervisionList() {
   return { items: items.sort((x, y) => y.overdueDays - x.overdueDays) };
 }
 
-/** A supervision note (督办意见) in the application's trail, where the department sees it. */
-export async function superviseApplication(appNo: string, note: string, by: string) {
-  if (!(await repo.applicationExists(appNo))) throw notFound('未找到该办件');
-  await repo.addSideEvent(appNo, 's', { at: now().toISOString(), actor: by, action: '督办', note });
+/**
+ * A supervision note (督办意见) in the application's trail, where the department sees it — internal: never in the
+ * applicant's or the public trail. A street's dispatcher supervises the applications of their street only (another
+ * street's are 404 to them); the admin, any of the district's.
+ */
+export async function superviseApplication(appNo: string, note: string, by: string, street?: string) {
+  const place = await repo.applicationPlace(appNo);
+  if (!place || (street && place.streetId !== street)) throw notFound('未找到该办件');
+  await repo.addSideEvent(appNo, 's', { at: now().toISOString(), actor: by, action: '督办', note, internal: true });
   return { ok: true };
 }

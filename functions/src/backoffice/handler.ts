@@ -6,7 +6,14 @@ import * as office from './service';
 import { answerOpinion, listOpinions } from './opinions';
 import { listRectifications, updateRectification } from './rectifications';
 import { dashboard, departmentExists, superviseApplication, supervisionList } from './dashboard';
-import { getUser } from '../identity/repository';
+import { getUser, type UserRecord } from '../identity/repository';
+
+/** A dispatcher oversees their own street; the admin, the whole district. */
+function dispatcherStreet(user: UserRecord): string | undefined {
+  if (user.role !== 'dispatcher') return undefined;
+  if (!user.street) throw forbidden('您的账号未分配街道');
+  return user.street;
+}
 
 export const handler = router([
   route('GET /v1/staff/applications', { user: getUser }, ({ user, query }) => office.queue(user, query)),
@@ -20,9 +27,9 @@ export const handler = router([
   route('POST /v1/staff/rectifications/{appNo}', { user: getUser }, ({ user, params, body }) =>
     updateRectification(office.officerDepartment(user), params.appNo, body),
   ),
-  route('GET /v1/supervision', { user: getUser }, () => supervisionList()),
+  route('GET /v1/supervision', { user: getUser }, ({ user }) => supervisionList(dispatcherStreet(user))),
   route('POST /v1/supervision/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）'),
+    superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）', dispatcherStreet(user)),
   ),
   // the admin's dashboard needs nothing of the admin's row: only staff and dispatchers read theirs (no extra GetItem)
   route('GET /v1/dashboard', { user: getUser }, async ({ user, query }) => {

@@ -9,6 +9,9 @@ import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { deemOverdueOpinions } from './opinions';
 import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
+import { batchPut } from '../guide/repository';
+import { seedUserItems } from '../identity/repository';
+import { issueSession } from '../lib/session';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -164,6 +167,25 @@ describe('supervision and dashboards', () => {
     const v = await view(await login('u-staff-planning'), appNo);
     expect(v.timeline.find((t: { action: string }) => t.action === '督办').note).toContain('今日内办结');
     expect((await call(handler, 'GET /v1/supervision', { token: await login('u-resident-zhang') })).status).toBe(403);
+    // internal: not in the applicant's trail (issue 13)
+    const own = await call(applications, 'GET /v1/applications/{appNo}', { token: await login('u-resident-zhang'), params: { appNo } });
+    expect(own.body.timeline.map((t: { action: string }) => t.action)).not.toContain('督办');
+    // another street's dispatcher neither lists nor supervises it
+    const id = `u-dispatcher-dongshan-${Date.now().toString(36)}`;
+    await batchPut(
+      seedUserItems({
+        id,
+        role: 'dispatcher',
+        nickname: '东山街调度员',
+        street: 'dongshan',
+        area: '东山街道',
+        createdAt: '2026-01-01',
+        updatedAt: '2026-01-01',
+      }),
+    );
+    const other = (await issueSession({ userId: id, role: 'dispatcher' })).token;
+    expect((await call(handler, 'GET /v1/supervision', { token: other })).body.items.map((i: { appNo: string }) => i.appNo)).not.toContain(appNo);
+    expect((await call(handler, 'POST /v1/supervision/{appNo}', { token: other, params: { appNo }, body: { note: '越权督办' } })).status).toBe(404);
   });
 
   it(

@@ -52,10 +52,10 @@ export async function overdueInQueue(departmentId: string, before: string): Prom
   return (r.Items ?? []).map(Application.fromItem);
 }
 
-/** Whether an application exists (one GetItem). */
-export async function applicationExists(appNo: string): Promise<boolean> {
-  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.application(appNo), ProjectionExpression: 'pk' }));
-  return Boolean(r.Item);
+/** Whether an application exists, and the applicant's street (one GetItem): `undefined` when there is none. */
+export async function applicationPlace(appNo: string): Promise<{ streetId?: string } | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.application(appNo), ProjectionExpression: 'pk, streetId' }));
+  return r.Item ? { ...(typeof r.Item.streetId === 'string' ? { streetId: r.Item.streetId } : {}) } : undefined;
 }
 
 /** An event in an application's trail outside a version-checked change (a supervision note). */

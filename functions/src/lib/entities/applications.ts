@@ -124,6 +124,8 @@ const EventSchema = z.object({
   note: z.string().optional(),
   state: State.optional(),
   fromState: State.optional(),
+  /** for the departments and overseers only (督办): never in the applicant's or the public trail */
+  internal: z.boolean().optional(),
 });
 export type EventRecord = z.output<typeof EventSchema>;
 

@@ -234,6 +234,31 @@ describe('progress lookup without logging in', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.message).toContain('10 分钟');
     expect((await as('10.0.0.3', { appNo: 'bad', code: '12' })).status).toBe(400);
+    // the same address signed in with WeChat is counted as the person, so the lockout does not stop the right code
+    const signedIn = await call(
+      (e) =>
+        handler({
+          ...e,
+          headers: { ...e.headers, authorization: `Bearer ${token}` },
+          requestContext: { ...e.requestContext, http: { sourceIp: '10.0.0.2' } },
+        } as never),
+      'POST /v1/lookup',
+      { body: { appNo: receipt.appNo, code: receipt.queryCode } },
+    );
+    expect(signedIn.status).toBe(200);
+  });
+
+  it('lets no more than 10 wrong codes through from one address, however many are in flight (issue 13)', async () => {
+    const ip = `10.9.${Date.now() % 250}.${Math.floor(Math.random() * 250)}`;
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call((e) => handler({ ...e, requestContext: { ...e.requestContext, http: { sourceIp: ip } } } as never), 'POST /v1/lookup', {
+          body: { appNo: 'YX20991231999997', code: String(100000 + i) },
+        }),
+      ),
+    );
+    expect(tries.filter((r) => r.status === 404).length).toBeLessThanOrEqual(10);
+    expect(tries.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -7,7 +7,21 @@ import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
 import { actingFor } from '../identity/acting';
 import { forbidden } from '../lib/errors';
+import { verifySession } from '../lib/session';
 import type { UserRecord } from '../identity/repository';
+
+/**
+ * Whom the lookup's failure budget belongs to: a person signed in with WeChat is counted as themselves (no lockout
+ * by others on the same address); anyone else by their address.
+ */
+async function lookupClient(event: HttpEvent): Promise<string> {
+  const authorization = event.headers?.authorization ?? event.headers?.Authorization;
+  if (authorization) {
+    const s = await verifySession(authorization).catch(() => undefined);
+    if (s) return `user:${s.userId}`;
+  }
+  return clientOf(event);
+}
 
 /** The firm whose applications the caller may list: theirs as its legal representative. */
 function legalRepFirm(user: UserRecord): string {
@@ -65,6 +79,6 @@ export const handler = router([
     const { owner, relative } = await actingFor(user, query.for);
     return apps.rate(owner.id, params.appNo, body.value, body.comment, relative?.actor);
   }),
-  route('POST /v1/lookup', ({ body, event }) => apps.lookup(clientOf(event), body.appNo, body.code)),
+  route('POST /v1/lookup', async ({ body, event }) => apps.lookup(await lookupClient(event), body.appNo, body.code)),
   route('GET /v1/me/licences', { user: getUser }, async ({ session }) => ({ items: await listLicences(session.userId) })),
 ]);

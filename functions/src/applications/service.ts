@@ -487,18 +487,27 @@ export async function listMine(userId: string, q: { state: string; limit: number
 const lookupByClient = limiter('lookup-client', { limit: 10, windowSeconds: 600, message: '查询失败次数过多，请 10 分钟后再试' });
 const lookupByNumber = limiter('lookup-number', { limit: 20, windowSeconds: 86_400, message: '该办件今日查询失败次数过多，请明天再试或登录后查询' });
 
-/** A wrong pair answers exactly like an unknown number, and failures are counted per client and per number. */
+/**
+ * A wrong pair answers exactly like an unknown number. Each try is taken from the client's and the number's budget in one
+ * conditional write before the code is checked (so requests in flight together cannot exceed it), and given back when the
+ * code was right. A person signed in with WeChat is counted as themselves, not by the address they share (a lockout
+ * from the same address does not stop the right code).
+ */
 export async function lookup(client: string, appNo: string, code: string) {
-  await lookupByClient.guard(client);
-  await lookupByNumber.guard(appNo);
+  const backClient = await lookupByClient.take(client);
+  let backNumber: () => Promise<void>;
+  try {
+    backNumber = await lookupByNumber.take(appNo);
+  } catch (e) {
+    await backClient();
+    throw e;
+  }
   const { app, events } = await repo.getApplicationWithEvents(appNo);
   const ok =
     Boolean(app) &&
     ((code.length === 6 && app!.queryCodeHash === hashSecret(`${appNo}:${code}`)) || (code.length === 4 && app!.phoneHash === hashSecret(`${appNo}:${code}`)));
-  if (!ok) {
-    await Promise.all([lookupByClient.hit(client), lookupByNumber.hit(appNo)]);
-    throw notFound('办件编号或查询码不正确，请核对后再试');
-  }
+  if (!ok) throw notFound('办件编号或查询码不正确，请核对后再试');
+  await Promise.all([backClient(), backNumber()]);
   const cal = await getCalendar();
   return { ...summaryOf(app!, cal), timeline: timelineOf(events), applicant: app!.applicantDisplay };
 }

@@ -131,6 +131,45 @@ export async function rateWindowCount(bucket: string, window: string): Promise<n
   return Number(r.Item?.count ?? 0);
 }
 
+/**
+ * Takes one of `limit` tries in the window in a single conditional write, so requests in flight together cannot all
+ * pass a check made before any of them counted: false when the window is full.
+ */
+export async function takeFromWindow(bucket: string, window: string, ttl: number, limit: number): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: rateKeys.rateWindow(bucket, window),
+        UpdateExpression: 'ADD #c :one SET #ttl = if_not_exists(#ttl, :ttl)',
+        ConditionExpression: 'attribute_not_exists(#c) OR #c < :limit',
+        ExpressionAttributeNames: { '#c': 'count', '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':one': 1, ':ttl': ttl, ':limit': limit },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Gives a taken try back (the attempt succeeded, so it does not count against the person). */
+export async function giveBackToWindow(bucket: string, window: string): Promise<void> {
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: rateKeys.rateWindow(bucket, window),
+        UpdateExpression: 'ADD #c :minus',
+        ConditionExpression: 'attribute_exists(#c) AND #c > :zero',
+        ExpressionAttributeNames: { '#c': 'count' },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      }),
+    )
+    .catch(() => undefined); // already at zero, or the window rolled over: nothing to give back
+}
+
 /** One more event in the window; the row expires by TTL after `ttl`. */
 export async function countInWindow(bucket: string, window: string, ttl: number): Promise<number> {
   const r = await db().send(

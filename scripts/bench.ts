@@ -33,7 +33,11 @@ const PNG = Buffer.from(
 const OUT = path.join(ROOT, '.bench');
 
 const devToken = async (api: string, userId: string) =>
-  ((await (await fetch(`${api}/v1/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+  (
+    (await (
+      await fetch(`${api}/v1/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+    ).json()) as { token: string }
+  ).token;
 
 /** A completed upload of the caller's (the submissions' material). */
 async function uploadedFile(api: string, token: string): Promise<string> {

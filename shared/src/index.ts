@@ -29,3 +29,4 @@ export * from './member';
 export * from './api/meta';
 export * from './api/paging';
 export * from './api/lazy';
+export * from './api/json';

@@ -432,4 +432,28 @@ describe('一件事 and drafts', () => {
     const huge = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { note: 'x'.repeat(20_000) } } });
     expect(huge.status).toBe(413);
   });
+
+  it('bounds a draft by its form: no deep nesting, unsafe numbers, strange keys or fields the form lacks, and JSON only (issue 13)', async () => {
+    const token = await login('u-resident-zhou');
+    const formId = `item-${personItem.id}`;
+    const put = (rawBody: string, headers?: Record<string, string>) =>
+      call((e) => handler({ ...e, headers: { ...e.headers, ...headers } }), 'PUT /v1/drafts/{formId}', { token, params: { formId }, rawBody });
+    const deep = `{"answers":{"address":${'{"a":'.repeat(32)}1${'}'.repeat(32)}}}`;
+    for (const raw of [
+      deep,
+      '{"answers":{"address":1e400}}',
+      '{"answers":{"address":123456789012345678901234567890}}',
+      '{"answers":{"":"x"}}',
+      '{"answers":{"__proto__":{"x":1}}}',
+      '{"answers":{"constructor":"x"}}',
+      '{"answers":{"notAField":"x"}}',
+    ]) {
+      const r = await put(raw);
+      expect([r.status, raw]).toEqual([400, raw]);
+      expect(r.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const form = await put('{"answers":{"address":"x"}}', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect((await getForm(token, formId)).draft).toBeUndefined(); // nothing was written
+  });
 });

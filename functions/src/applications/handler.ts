@@ -6,7 +6,7 @@ import { listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
 import { actingFor } from '../identity/acting';
-import { forbidden } from '../lib/errors';
+import { badRequest, forbidden } from '../lib/errors';
 import { verifySession } from '../lib/session';
 import type { UserRecord } from '../identity/repository';
 
@@ -41,7 +41,10 @@ export const handler = router([
   }),
   route('PUT /v1/drafts/{formId}', { user: getUser }, async ({ user, params, query, body }) => {
     const { owner } = await actingFor(user, query.for);
-    await apps.loadForm(apps.parseFormId(params.formId)); // 404 for a form that does not exist
+    const target = await apps.loadForm(apps.parseFormId(params.formId)); // 404 for a form that does not exist
+    // a draft holds the form's own fields only (its values are bounded JSON by the contract)
+    const fields = new Set(target.form.fields.map((f) => f.key));
+    if (Object.keys(body.answers).some((k) => !fields.has(k))) throw badRequest('草稿中有本表单没有的填写项，请刷新页面后重试');
     return saveDraft(owner.id, params.formId, body);
   }),
   route('DELETE /v1/drafts/{formId}', { user: getUser }, async ({ user, params, query }) => {

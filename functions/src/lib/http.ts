@@ -110,6 +110,8 @@ function parse(schema: z.ZodType | undefined, input: unknown, what: string): unk
 
 function readBody(event: HttpEvent): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const type = String(event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '');
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）');
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new AppError(413, 'BODY_TOO_LARGE', `提交的内容太大（不能超过 ${MAX_BODY_BYTES / 1024} KB）`);

@@ -6,6 +6,7 @@ export const ErrorCode = lazy(() =>
   z.enum([
     'VALIDATION_FAILED',
     'BODY_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
     'UNAUTHENTICATED',
     'FORBIDDEN',
     'NOT_FOUND',

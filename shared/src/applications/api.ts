@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { UserIdParam } from '../identity/kin';
+import { boundedJsonObject } from '../api/json';
 import { PageLimit } from '../api/paging';
 import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
 import { FormDef } from '../apply/form';
@@ -141,9 +142,11 @@ export const SupplementRequest = lazy(() => z.strictObject({ answers: z.record(z
 export const AppNoParams = lazy(() => z.strictObject({ appNo: AppNo }));
 
 export const DraftParams = lazy(() => z.strictObject({ formId: z.string().regex(/^(item|bundle)-[a-z0-9-]{2,60}$/, { message: '表单编号不正确' }) }));
+/** Draft answers are what a person typed so far: free-form but bounded (depth, keys, sizes, finite numbers). */
+export const DRAFT_JSON_BOUNDS = { maxDepth: 4, maxKeys: 60, maxString: 2000, maxArray: 20 } as const;
 export const DraftBody = lazy(() =>
   z.strictObject({
-    answers: z.record(z.string().max(40), z.unknown()),
+    answers: boundedJsonObject(DRAFT_JSON_BOUNDS),
     deferred: z.array(z.string().max(60)).max(20).default([]),
     step: z.number().int().min(0).max(10).default(0),
   }),

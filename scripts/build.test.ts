@@ -70,6 +70,12 @@ describe('serverless package (production stage)', () => {
     expect(cors.AllowOrigins).toEqual(['https://zwfw.yuexiu.example']);
     expect(cors.AllowOrigins).not.toContain('*');
     expect(cors.AllowHeaders.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
+    const bucket = template.Resources.FilesBucket.Properties as unknown as {
+      CorsConfiguration: { CorsRules: { AllowedOrigins: string[] }[] };
+      VersioningConfiguration: { Status: string };
+    };
+    expect(bucket.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual(['https://zwfw.yuexiu.example']);
+    expect(bucket.VersioningConfiguration.Status).toBe('Enabled'); // links pin the version checked at completion
   });
 
   it('packages each function on nodejs22.x without the development login', () => {

@@ -4,18 +4,25 @@
 const LOCAL = ['http://127.0.0.1:8080', 'http://localhost:8080'];
 const DEPLOYED = ['https://zwfw.yuexiu.example'];
 
-module.exports = async ({ options }) => {
+function origins(options) {
   const stage = (options && options.stage) || 'local';
   const configured = (process.env.CORS_ORIGINS || '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const origins = configured.length ? configured : stage === 'local' ? LOCAL : DEPLOYED;
-  if (origins.includes('*')) throw new Error('CORS_ORIGINS may not be "*": name the H5 origins');
-  return {
-    allowedOrigins: origins,
+  const list = configured.length ? configured : stage === 'local' ? LOCAL : DEPLOYED;
+  if (list.includes('*')) throw new Error('CORS_ORIGINS may not be "*": name the H5 origins');
+  return list;
+}
+
+module.exports = {
+  // provider.httpApi.cors
+  httpApi: async ({ options }) => ({
+    allowedOrigins: origins(options),
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     allowedMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
-  };
+  }),
+  // the files bucket's CORS for the H5 page's presigned POST (wx.uploadFile needs none)
+  origins: async ({ options }) => origins(options),
 };

@@ -2,7 +2,7 @@ import Busboy from 'busboy';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { localGetSignature, localUploadSignature } from '../../functions/src/lib/storage';
+import { localGetSignature, localUploadSignature, localVersion } from '../../functions/src/lib/storage';
 
 /**
  * The local stand-in for S3's browser POST upload: checks the signed fields (key, type, size
@@ -96,11 +96,14 @@ export function localFileGetHandler(opts: { dir: string; secret: string }) {
       res.end(status === 404 ? '文件不存在' : '链接无效或已过期');
     };
     if (req.method !== 'GET' || !key || !expires) return deny(400);
-    if (url.searchParams.get('signature') !== localGetSignature(opts.secret, key, expires)) return deny(403);
+    const version = url.searchParams.get('version') ?? '';
+    if (url.searchParams.get('signature') !== localGetSignature(opts.secret, key, expires, version)) return deny(403);
     if (Number(expires) * 1000 < Date.now()) return deny(403);
     const root = path.resolve(opts.dir);
     const target = path.resolve(root, key);
     if (!target.startsWith(`${root}${path.sep}`) || !fs.existsSync(target)) return deny(404);
+    // like S3 with a VersionId: only the version that was checked (bytes posted later on the same ticket are not it)
+    if (version && localVersion(target) !== version) return deny(404);
     const head = Buffer.alloc(4);
     const fd = fs.openSync(target, 'r');
     fs.readSync(fd, head, 0, 4, 0);

@@ -2,6 +2,7 @@ import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { APP_NO_PATTERN, businessDate } from '@yx/shared';
 import { call } from '../../test/http';
 import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
+import { viewUrls } from '../files/service';
 import { handler as messages } from '../messages/handler';
 import { handler as files } from '../files/handler';
 import { seedAll } from '../seed/seed';
@@ -150,6 +151,22 @@ describe('uploads', () => {
     const ok = await upload(token);
     expect(ok.complete!.status).toBe(200);
     expect(ok.complete!.body.status).toBe('ready');
+  });
+
+  it('never serves bytes posted again on a ticket after its file was checked (issue 13)', async () => {
+    const token = await login('u-resident-zhang');
+    const ok = await upload(token);
+    expect(ok.complete!.status).toBe(200);
+    const shown = (await viewUrls([ok.fileId!])).get(ok.fileId!)!;
+    expect((await fetch(shown.url)).status).toBe(200);
+    // the same ticket, again, with a program's bytes
+    const again = new FormData();
+    for (const [k, v] of Object.entries(ok.ticket.body.upload.fields as Record<string, string>)) again.append(k, v);
+    again.append('file', new Blob([new Uint8Array(Buffer.from('MZ\x90\x00 a program'))], { type: 'image/png' }), 'photo.png');
+    await fetch(ok.ticket.body.upload.url, { method: 'POST', body: again });
+    const later = await fetch((await viewUrls([ok.fileId!])).get(ok.fileId!)!.url);
+    expect(later.status).toBe(404);
+    expect(Buffer.from(await later.arrayBuffer()).toString('latin1')).not.toContain('MZ');
   });
 
   it("does not accept someone else's file in an application", async () => {

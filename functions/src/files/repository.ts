@@ -22,14 +22,14 @@ export async function getFile(fileId: string): Promise<FileRecord | undefined> {
   return r.Item ? FileRow.fromItem(r.Item) : undefined;
 }
 
-export async function setFileStatus(fileId: string, status: FileRecord['status'], size: number): Promise<void> {
+export async function setFileStatus(fileId: string, status: FileRecord['status'], size: number, version?: string): Promise<void> {
   await db().send(
     new UpdateCommand({
       TableName: table(),
       Key: keys.file(fileId),
-      UpdateExpression: 'SET #s = :s, #size = :size REMOVE #ttl',
-      ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':s': status, ':size': size },
+      UpdateExpression: `SET #s = :s, #size = :size${version ? ', #v = :v' : ''} REMOVE #ttl`,
+      ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl', ...(version ? { '#v': 'version' } : {}) },
+      ExpressionAttributeValues: { ':s': status, ':size': size, ...(version ? { ':v': version } : {}) },
     }),
   );
 }

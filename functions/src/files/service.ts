@@ -37,7 +37,8 @@ export async function completeUpload(ownerId: string, fileId: string): Promise<F
     await repo.setFileStatus(fileId, 'rejected', obj.size);
     throw ruleViolation(`文件内容不是${UPLOAD_TYPES[f.contentType as keyof typeof UPLOAD_TYPES] ?? '允许的类型'}，请上传清晰的照片或 PDF`);
   }
-  await repo.setFileStatus(fileId, 'ready', obj.size);
+  // pin the version checked: bytes posted again on the same ticket are never served under this file (issue 13)
+  await repo.setFileStatus(fileId, 'ready', obj.size, obj.version || undefined);
   return view({ ...f, status: 'ready', size: obj.size });
 }
 
@@ -54,7 +55,7 @@ export async function readyFileOf(ownerId: string, fileId: string): Promise<repo
 export async function viewUrls(fileIds: string[]): Promise<Map<string, { url: string; contentType: string; fileName: string }>> {
   const files = await repo.getFiles(fileIds);
   const ready = files.filter((f) => f.status === 'ready');
-  const urls = await Promise.all(ready.map((f) => objectStore().presignGet(f.key, VIEW_SECONDS)));
+  const urls = await Promise.all(ready.map((f) => objectStore().presignGet(f.key, VIEW_SECONDS, f.version)));
   return new Map(ready.map((f, i) => [f.fileId, { url: urls[i], contentType: f.contentType, fileName: f.fileName }]));
 }
 // long enough to review an application at leisure; the page fetches fresh links whenever it reloads

@@ -17,13 +17,18 @@ export interface PresignedPost {
 export interface StoredObject {
   size: number;
   firstBytes: Buffer;
+  /** which version of the object this is (S3 VersionId; locally a hash of the content) */
+  version: string;
 }
 
 export interface ObjectStore {
   presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<PresignedPost>;
   head(key: string): Promise<StoredObject | undefined>;
-  /** A short-lived URL to look at a stored file (an <Image> cannot send our Authorization header). */
-  presignGet(key: string, expiresSeconds: number): Promise<string>;
+  /**
+   * A short-lived URL to look at a stored file (an <Image> cannot send our Authorization header). With `version`, only
+   * that version is served: bytes posted again on the same upload ticket after the check are never shown.
+   */
+  presignGet(key: string, expiresSeconds: number, version?: string): Promise<string>;
 }
 
 // ---- local folder -------------------------------------------------------------------------
@@ -34,18 +39,22 @@ export function localUploadSignature(secret: string, f: { key: string; contentTy
 }
 
 /** Signature the local file endpoint checks before showing a stored file, the stand-in for S3's query signature. */
-export function localGetSignature(secret: string, key: string, expires: string): string {
-  return createHmac('sha256', secret).update(`GET\n${key}\n${expires}`).digest('hex');
+export function localGetSignature(secret: string, key: string, expires: string, version = ''): string {
+  return createHmac('sha256', secret).update(`GET\n${key}\n${expires}\n${version}`).digest('hex');
 }
+
+/** The local store's version of a file: a hash of its content. */
+export const localVersion = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 32);
 
 export function dirStore(dir: string, uploadUrl: string, secret: string): ObjectStore {
   return {
-    async presignGet(key, expiresSeconds) {
+    async presignGet(key, expiresSeconds, version) {
       const expires = String(Math.floor(Date.now() / 1000) + expiresSeconds);
       const url = new URL(uploadUrl.replace(/\/upload$/, '/file'));
       url.searchParams.set('key', key);
       url.searchParams.set('expires', expires);
-      url.searchParams.set('signature', localGetSignature(secret, key, expires));
+      if (version) url.searchParams.set('version', version);
+      url.searchParams.set('signature', localGetSignature(secret, key, expires, version));
       return url.toString();
     },
     async presignPost(key, contentType, maxBytes, expiresSeconds) {
@@ -60,7 +69,7 @@ export function dirStore(dir: string, uploadUrl: string, secret: string): Object
       try {
         const firstBytes = Buffer.alloc(16);
         const n = fs.readSync(fd, firstBytes, 0, 16, 0);
-        return { size: fs.fstatSync(fd).size, firstBytes: firstBytes.subarray(0, n) };
+        return { size: fs.fstatSync(fd).size, firstBytes: firstBytes.subarray(0, n), version: localVersion(file) };
       } finally {
         fs.closeSync(fd);
       }
@@ -98,10 +107,13 @@ export async function s3PresignedPost(
 }
 
 /** The AWS SDK's presigned GET URL (SigV4 query signature); `at` fixes the signing time (tests). */
-export async function s3PresignedGet(client: S3Client, o: { bucket: string; key: string; expiresSeconds: number; at?: Date }): Promise<string> {
+export async function s3PresignedGet(
+  client: S3Client,
+  o: { bucket: string; key: string; expiresSeconds: number; versionId?: string; at?: Date },
+): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- as loadS3: deployed stages only
   const { getSignedUrl } = require('@aws-sdk/s3-request-presigner') as typeof import('@aws-sdk/s3-request-presigner');
-  const command = new (loadS3().GetObjectCommand)({ Bucket: o.bucket, Key: o.key });
+  const command = new (loadS3().GetObjectCommand)({ Bucket: o.bucket, Key: o.key, ...(o.versionId ? { VersionId: o.versionId } : {}) });
   return getSignedUrl(client as Parameters<typeof getSignedUrl>[0], command, { expiresIn: o.expiresSeconds, ...(o.at ? { signingDate: o.at } : {}) });
 }
 
@@ -110,14 +122,15 @@ function s3Store(bucket: string): ObjectStore {
   let client: S3Client | undefined;
   const s3 = () => (client ??= s3Client(region));
   return {
-    presignGet: (key, expiresSeconds) => s3PresignedGet(s3(), { bucket, key, expiresSeconds }),
+    presignGet: (key, expiresSeconds, version) => s3PresignedGet(s3(), { bucket, key, expiresSeconds, versionId: version }),
     presignPost: (key, contentType, maxBytes, expiresSeconds) => s3PresignedPost(s3(), { bucket, key, contentType, maxBytes, expiresSeconds }),
     async head(key) {
       try {
         const r = await s3().send(new (loadS3().GetObjectCommand)({ Bucket: bucket, Key: key, Range: 'bytes=0-15' }));
         const firstBytes = Buffer.from(await r.Body!.transformToByteArray());
         const total = Number(/\/(\d+)$/.exec(r.ContentRange ?? '')?.[1] ?? r.ContentLength ?? 0);
-        return { size: total, firstBytes };
+        // the bucket keeps versions: the one checked here is the one links will show
+        return { size: total, firstBytes, version: r.VersionId ?? r.ETag ?? '' };
       } catch (e) {
         if ((e as Error).name === 'NoSuchKey' || (e as Error).name === 'InvalidRange') return undefined;
         throw e;

@@ -14,6 +14,8 @@ const FileSchema = z.object({
   status: z.enum(['pending', 'ready', 'rejected']),
   createdAt: z.string(),
   usedBy: z.string().optional(),
+  /** the stored object's version as checked at completion (S3 VersionId; locally a content hash): links show only it */
+  version: z.string().optional(),
 });
 export type FileRecord = z.output<typeof FileSchema>;
 

@@ -1,4 +1,4 @@
-import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category } from '@yx/shared';
+import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category, maskFreeText } from '@yx/shared';
 import { json, keyed, type HttpEvent, type HttpResult } from '../lib/http';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
@@ -50,7 +50,7 @@ function toRequest(w: repo.WorkOrderRecord, events: repo.WoEvent[] = []) {
     status_notes: last?.note ?? null,
     service_name: categoryById(w.categoryId)?.name ?? w.categoryId,
     service_code: w.categoryId,
-    description: w.description,
+    description: maskFreeText(w.description), // typed phones and ID numbers never go public
     agency_responsible: w.teamName,
     service_notice: null,
     requested_datetime: w.createdAt,

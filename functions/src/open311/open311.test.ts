@@ -43,6 +43,10 @@ describe('Open311 GeoReport v2', () => {
     const one = await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.json` } });
     expect(one.body[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cityscape-streetlight', lat: 23.12505, long: 113.26915 });
     expect(one.body[0].agency_responsible).toContain('城市管理');
+    // a phone typed into the description never goes public whole (issue 13)
+    const withPhone = await post({ ...GOOD, description: '路灯不亮，联系 13800138000' });
+    const published = await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${withPhone.body[0].service_request_id}.json` } });
+    expect(published.body[0].description).toBe('路灯不亮，联系 138****8000');
     const list = await call(handler, 'GET /open311/v2/requests.json', { query: { status: 'open' } });
     expect(list.body.map((x: { service_request_id: string }) => x.service_request_id)).toContain(id);
     const byId = await call(handler, 'GET /open311/v2/requests.json', { query: { service_request_id: id } });

@@ -1,4 +1,4 @@
-import { businessDate, streetName, WO_GROUP_NAMES, WO_STATE_NAMES, woLight, type WoGroup } from '@yx/shared';
+import { businessDate, streetName, WO_GROUP_NAMES, WO_STATE_NAMES, woLight, type WoGroup, maskFreeText } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { forbidden } from '../lib/errors';
@@ -22,7 +22,7 @@ async function rows(items: WorkOrderRecord[]) {
     no: w.no,
     kind: w.kind,
     category: w.categoryPath,
-    description: w.description.slice(0, 80),
+    description: maskFreeText(w.description).slice(0, 80),
     address: w.place?.address,
     state: w.state,
     stateName: WO_STATE_NAMES[w.state],

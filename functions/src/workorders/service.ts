@@ -12,6 +12,7 @@ import {
   haversineMeters,
   maskCreditCode,
   maskName,
+  maskFreeText,
   maskPhone,
   pathOf,
   streetName,
@@ -193,7 +194,7 @@ export async function createOrder(o: {
   const team = await teamNotices(
     { no, teamId },
     `新工单待签收：${cat.name}`,
-    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${o.description.slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
+    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${maskFreeText(o.description).slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
     o.filerId,
   );
   const filer: Notice | undefined =
@@ -237,14 +238,15 @@ async function teamNotices(wo: Pick<repo.WorkOrderRecord, 'no' | 'teamId'>, titl
   }
 }
 
-function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
+/** `whole`: the filer or the officer handling the order; anyone else sees typed phones and ID numbers masked. */
+function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[], whole = false) {
   return {
     no: wo.no,
     kind: wo.kind,
     category: wo.categoryPath,
     state: wo.state,
     stateName: WO_STATE_NAMES[wo.state],
-    description: wo.description,
+    description: whole ? wo.description : maskFreeText(wo.description),
     place: wo.place,
     street: wo.street,
     teamName: wo.teamName,
@@ -276,7 +278,7 @@ export async function filerView(userId: string, no: string) {
 
 function filerAnswer(userId: string, wo: repo.WorkOrderRecord, events: repo.WoEvent[], followers: string[]) {
   if (wo.filerId !== userId) return { ...publicView(wo, events), mine: false };
-  return { ...publicView(wo, events), mine: true, photoIds: wo.photoIds, filer: wo.filerDisplay };
+  return { ...publicView(wo, events, true), mine: true, photoIds: wo.photoIds, filer: wo.filerDisplay };
 }
 
 /** Staff of the handling team and the street's dispatcher: the filer masked but reachable, even when anonymous to the public. */
@@ -288,7 +290,7 @@ export async function staffView(user: UserRecord, no: string) {
 
 async function staffAnswer(user: UserRecord, wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
   return {
-    ...publicView(wo, events),
+    ...publicView(wo, events, wo.ownerId === user.id || wo.filerId === user.id),
     ...(await handlingFacts(wo)),
     version: wo.version,
     photoIds: wo.photoIds,
@@ -375,7 +377,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
       ? await teamNotices(
           { no, teamId: String(set.teamId) },
           `改派工单待签收：${wo.categoryPath.split(' / ').pop()}`,
-          `${wo.description.slice(0, 40)}（${note}）`,
+          `${maskFreeText(wo.description).slice(0, 40)}（${note}）`,
         )
       : [];
   const event: repo.WoEvent = {
@@ -521,7 +523,7 @@ export async function nearby(categoryId: string, lat: number, lng: number) {
       .map((w) => ({
         no: w.no,
         category: w.categoryPath,
-        description: w.description.slice(0, 80),
+        description: maskFreeText(w.description).slice(0, 80),
         address: w.place!.address,
         affected: w.affected,
         stateName: WO_STATE_NAMES[w.state],
@@ -555,7 +557,7 @@ export async function teamList(user: UserRecord) {
     items: items.map((w) => ({
       no: w.no,
       category: w.categoryPath,
-      description: w.description.slice(0, 80),
+      description: maskFreeText(w.description).slice(0, 80),
       address: w.place?.address,
       affected: w.affected,
       claimBy: w.claimBy,

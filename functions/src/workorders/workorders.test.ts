@@ -7,6 +7,7 @@ import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { getCard, ledger } from '../member/repository';
 import { parseStoreCost } from '../lib/meter';
+import { listMessages } from '../messages/repository';
 
 beforeAll(() => seedAll());
 
@@ -97,6 +98,37 @@ describe('诉求: filing, nearby and me too', () => {
     expect(staff.status).toBe(200);
     expect(staff.body).toMatchObject({ anonymousToPublic: true, filer: '张*明', contactPhone: '138****8000' });
     expect(staff.body.timeline[0].actor).toBe('匿名居民');
+  });
+});
+
+describe('free text with personal numbers (issue 13)', () => {
+  it('shows a phone and ID number typed into a description whole only to the filer and the officer handling it', async () => {
+    const zhang = await login('u-resident-zhang');
+    const typed = '占道经营影响通行，请联系我 13800138000，身份证 440104199003070017';
+    const r = await file(zhang, { categoryId: 'cityscape-street-vending', description: typed, place: { ...east(20), address: HERE.address } });
+    expect(r.status).toBe(201);
+    expect(r.body.description).toBe(typed); // the filer's own
+    const masked = '占道经营影响通行，请联系我 138****8000，身份证 440***********0017';
+    const zhou = await login('u-resident-zhou');
+    const near = await call(handler, 'GET /v1/workorders/nearby', {
+      token: zhou,
+      query: { categoryId: 'cityscape-street-vending', lat: String(HERE.lat), lng: String(HERE.lng) },
+    });
+    const row = near.body.items.find((i: { no: string }) => i.no === r.body.no);
+    expect(row.description).toBe(masked.slice(0, 80));
+    await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: r.body.no } });
+    expect((await view(zhou, r.body.no)).body.description).toBe(masked); // a follower
+    await batchPut(
+      seedUserItems({ id: 'u-test-urban-2', role: 'staff', nickname: '城管 测试二', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
+    );
+    const officer = (await issueSession({ userId: 'u-test-urban-2', role: 'staff' })).token;
+    expect((await view(officer, r.body.no)).body.description).toBe(masked); // the team, before anyone handles it
+    const team = await call(handler, 'GET /v1/team/workorders', { token: officer });
+    expect(JSON.stringify(team.body)).not.toContain('13800138000');
+    expect((await act(officer, r.body.no, 'claim')).status).toBe(200);
+    expect((await view(officer, r.body.no)).body.description).toBe(typed); // the officer handling it
+    const inbox = await listMessages('u-test-urban-2', 20);
+    expect(JSON.stringify(inbox.items)).not.toMatch(/13800138000|440104199003070017/);
   });
 });
 

@@ -28,3 +28,17 @@ export function maskCreditCode(code: string | undefined | null): string | undefi
   if (!code) return undefined;
   return `${code.slice(0, 8)}${'*'.repeat(Math.max(0, code.length - 10))}${code.slice(-2)}`;
 }
+
+const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{3})\d{11}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)/g;
+
+/**
+ * Free text (an appeal's description, a note) as others see it: resident ID numbers and mobile numbers a person typed
+ * into it are masked like the fields are (440***********0017, 138****8000). Only the writer and the officer handling
+ * the case see it whole; it never goes into messages or public feeds whole.
+ */
+export function maskFreeText(text: string): string {
+  return text
+    .replace(ID_IN_TEXT, (_, head: string, tail: string) => `${head}***********${tail}`)
+    .replace(MOBILE_IN_TEXT, (_, head: string, tail: string) => `${head}****${tail}`);
+}

@@ -23,6 +23,15 @@ describe('deploy configuration', () => {
     expect(prodDev).toEqual({});
   });
 
+  it('refuses to deploy or package the local stage (its development login and embedded secrets) (issue 13)', async () => {
+    process.argv.push('deploy');
+    try {
+      await expect(devFunctions('local')).rejects.toThrow('Refusing to deploy');
+    } finally {
+      process.argv.pop();
+    }
+  });
+
   it('declares the same table keys and indexes as the code creates locally', () => {
     const table = load<{ resources: { Resources: { Table: { Properties: Record<string, unknown> } } } }>('serverless.yml').resources.Resources.Table.Properties;
     expect(table.KeySchema).toEqual(TABLE_DEFINITION.KeySchema);

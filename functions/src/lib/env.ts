@@ -1,3 +1,14 @@
+/**
+ * A secret from the environment. The local stage has embedded development values; any other stage fails loudly when it
+ * is missing or too short, never falling back to a value that is public in this repository (issue 13).
+ */
+function required(name: string, localDefault: string, minLength: number): string {
+  const v = process.env[name];
+  if (v && v.length >= minLength) return v;
+  if ((process.env.STAGE ?? 'local') === 'local') return localDefault;
+  throw new Error(`${name} must be set outside the local stage`);
+}
+
 /** Configuration from the environment, with the local stack's embedded defaults. */
 export const env = {
   get stage() {
@@ -20,16 +31,16 @@ export const env = {
   },
   /** Key for hashing ID numbers into uniqueness guards, so the guard rows hold no readable ID. */
   get piiHashSecret() {
-    return process.env.PII_HASH_SECRET || 'local-only-pii-secret';
+    return required('PII_HASH_SECRET', 'local-only-pii-secret', 8);
   },
   get wechatApiBase() {
     return process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
   },
   get wechatAppId() {
-    return process.env.WECHAT_APPID || 'wx-local-app';
+    return required('WECHAT_APPID', 'wx-local-app', 1);
   },
   get wechatSecret() {
-    return process.env.WECHAT_SECRET || 'wx-local-secret';
+    return required('WECHAT_SECRET', 'wx-local-secret', 1);
   },
   /** S3 bucket for materials; empty on the local stage, which uses a folder instead. */
   get filesBucket() {

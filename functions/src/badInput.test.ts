@@ -51,6 +51,7 @@ const VALID_BODY: Record<string, unknown> = {
   'PUT /v1/admin/org/departments/{id}': { name: '不存在的测试部门', shortName: '不存在', phone: '020-1234567', address: '越秀区某路 1 号' },
   'PUT /v1/admin/org/streets/{street}/grids': { grids: [] },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
+  'POST /v1/workorders/{no}/me-too': { followToken: 'a'.repeat(32) },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },
   'POST /v1/workorders/{no}/extension-decision': { approve: true },

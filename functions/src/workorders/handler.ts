@@ -12,8 +12,8 @@ export const handler = router([
     return reply(r.status, r.view);
   }),
   route('GET /v1/workorders/mine', ({ session, query }) => wo.mine(session.userId, query.limit, query.cursor)),
-  route('GET /v1/workorders/nearby', ({ query }) => wo.nearby(query.categoryId, query.lat, query.lng)),
-  route('POST /v1/workorders/{no}/me-too', ({ session, params }) => wo.meToo(session.userId, params.no)),
+  route('GET /v1/workorders/nearby', ({ session, query }) => wo.nearby(session.userId, query.categoryId, query.lat, query.lng)),
+  route('POST /v1/workorders/{no}/me-too', ({ session, params, body }) => wo.meToo(session.userId, params.no, body.followToken)),
   route('GET /v1/workorders/{no}', { user: getUser }, async ({ user, params }) => {
     // the filer (or a follower) sees their own view; handlers the staff view
     if (['resident', 'enterprise'].includes(user.role)) return wo.filerView(user.id, params.no);

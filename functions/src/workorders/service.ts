@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { env } from '../lib/env';
 import {
   addWorkingDays,
   afterRating,
@@ -512,7 +514,7 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
 }
 
 /** Before filing: open orders of the same category within 100 m in the last 30 days (public view, no filer). */
-export async function nearby(categoryId: string, lat: number, lng: number) {
+export async function nearby(userId: string, categoryId: string, lat: number, lng: number) {
   const since = new Date(now().getTime() - 30 * 86_400_000).toISOString();
   const cells = cellsWithin({ lat, lng }, 100);
   const nos = (await Promise.all(cells.map((c) => repo.placeRows(categoryId, c, since)))).flat();
@@ -528,12 +530,26 @@ export async function nearby(categoryId: string, lat: number, lng: number) {
         affected: w.affected,
         stateName: WO_STATE_NAMES[w.state],
         distance: Math.round(haversineMeters(w.place!, { lat, lng })),
+        followToken: followToken(w.no, userId, businessDate(now())),
       })),
   };
 }
 
 /** 我也遇到: follow an open order and raise its affected count, once per person. */
-export async function meToo(userId: string, no: string) {
+/**
+ * 我也遇到 only for an order `nearby` offered this person (for their place, today or yesterday): order numbers are
+ * sequential, and following one by its number alone would let anyone watch any order (issue 13).
+ */
+const followToken = (no: string, userId: string, day: string) =>
+  createHmac('sha256', env.sessionSecret).update(`follow|${no}|${userId}|${day}`).digest('hex').slice(0, 32);
+
+/** The token `nearby` gives today (tests; the app takes it from the nearby list). */
+export const followTokenFor = (no: string, userId: string) => followToken(no, userId, businessDate(now()));
+
+export async function meToo(userId: string, no: string, token: string) {
+  const today = businessDate(now());
+  const yesterday = businessDate(new Date(now().getTime() - 86_400_000));
+  if (token !== followToken(no, userId, today) && token !== followToken(no, userId, yesterday)) throw notFound('未找到该诉求，请从“附近的相同问题”中选择');
   const { wo } = await repo.getWorkOrder(no);
   if (wo?.filerId === userId) throw conflict('这是您自己反映的问题，办理进展会及时通知您');
   try {

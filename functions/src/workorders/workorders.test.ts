@@ -8,6 +8,7 @@ import { handler } from './handler';
 import { getCard, ledger } from '../member/repository';
 import { parseStoreCost } from '../lib/meter';
 import { listMessages } from '../messages/repository';
+import { followTokenFor } from './service';
 
 beforeAll(() => seedAll());
 
@@ -70,10 +71,27 @@ describe('诉求: filing, nearby and me too', () => {
       expect(pole.status).toBe(400);
       expect(pole.body.error.message).toContain('不在越秀区');
     }
-    const me = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no } });
+    // following by a guessed number, without the token nearby gave for this person, is as if it did not exist (issue 13)
+    const guessed = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no }, body: { followToken: 'a'.repeat(32) } });
+    expect(guessed.status).toBe(404);
+    const someoneElses = await call(handler, 'POST /v1/workorders/{no}/me-too', {
+      token: zhou,
+      params: { no: original.no },
+      body: { followToken: followTokenFor(original.no, 'u-resident-li') },
+    });
+    expect(someoneElses.status).toBe(404);
+    const me = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no }, body: { followToken: found.followToken } });
     expect(me.status).toBe(200);
     expect(me.body.affected).toBe(2);
-    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: original.no } })).status).toBe(409);
+    expect(
+      (
+        await call(handler, 'POST /v1/workorders/{no}/me-too', {
+          token: zhou,
+          params: { no: original.no },
+          body: { followToken: followTokenFor(original.no, 'u-resident-zhou') },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("keeps someone else's appeal private (404) and an anonymous filer hidden from the public but reachable by staff", async () => {
@@ -116,7 +134,11 @@ describe('free text with personal numbers (issue 13)', () => {
     });
     const row = near.body.items.find((i: { no: string }) => i.no === r.body.no);
     expect(row.description).toBe(masked.slice(0, 80));
-    await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no: r.body.no } });
+    await call(handler, 'POST /v1/workorders/{no}/me-too', {
+      token: zhou,
+      params: { no: r.body.no },
+      body: { followToken: followTokenFor(r.body.no, 'u-resident-zhou') },
+    });
     expect((await view(zhou, r.body.no)).body.description).toBe(masked); // a follower
     await batchPut(
       seedUserItems({ id: 'u-test-urban-2', role: 'staff', nickname: '城管 测试二', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
@@ -369,7 +391,15 @@ describe('progress notes and photos', () => {
     expect(filing.status).toBe(201);
     const no = filing.body.no as string;
     const zhou = await login('u-resident-zhou');
-    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } })).status).toBe(200);
+    expect(
+      (
+        await call(handler, 'POST /v1/workorders/{no}/me-too', {
+          token: zhou,
+          params: { no: no },
+          body: { followToken: followTokenFor(no, 'u-resident-zhou') },
+        })
+      ).status,
+    ).toBe(200);
     const urban = await issueSession({ userId: 'u-test-urban', role: 'staff' });
     await batchPut(
       seedUserItems({ id: 'u-test-urban', role: 'staff', nickname: '城管 测试', departmentId: 'urban', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
@@ -416,7 +446,15 @@ describe('found in review', () => {
     const first = (
       await file(zhang, { categoryId: 'cityscape-garbage', description: '菜市场门口垃圾堆积，苍蝇很多', place: { ...east(20), address: '越秀区北京路' } })
     ).body.no;
-    expect((await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhang, params: { no: first } })).status).toBe(409);
+    expect(
+      (
+        await call(handler, 'POST /v1/workorders/{no}/me-too', {
+          token: zhang,
+          params: { no: first },
+          body: { followToken: followTokenFor(first, 'u-resident-zhang') },
+        })
+      ).status,
+    ).toBe(409);
     // the same person files the same problem twice; the dispatcher merges; the original still works
     const again = (
       await file(zhang, {
@@ -469,7 +507,11 @@ describe('found in review', () => {
       })
     ).body.no;
     const zhou = await login('u-resident-zhou');
-    const followed = await call(handler, 'POST /v1/workorders/{no}/me-too', { token: zhou, params: { no } });
+    const followed = await call(handler, 'POST /v1/workorders/{no}/me-too', {
+      token: zhou,
+      params: { no: no },
+      body: { followToken: followTokenFor(no, 'u-resident-zhou') },
+    });
     expect(followed.body).toMatchObject({ filer: '匿名', mine: false });
     expect(followed.body.photoIds).toBeUndefined();
     expect(JSON.stringify(followed.body)).not.toContain('张');

@@ -31,7 +31,7 @@ export const woApi = {
     call('POST /v1/workorders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   nearby: (categoryId: string, lat: number, lng: number) =>
     call('GET /v1/workorders/nearby', { query: { categoryId: categoryId as RouteQuery<'GET /v1/workorders/nearby'>['categoryId'], lat, lng } }),
-  meToo: (no: string) => call('POST /v1/workorders/{no}/me-too', { params: { no } }),
+  meToo: (no: string, followToken: string) => call('POST /v1/workorders/{no}/me-too', { params: { no }, body: { followToken } }),
   mine: (cursor?: string, limit = PAGE_SIZE) => call('GET /v1/workorders/mine', { query: { limit, cursor } }),
   get: (no: string) => call('GET /v1/workorders/{no}', { params: { no } }),
   rate: (no: string, value: WoRating, comment?: string) =>

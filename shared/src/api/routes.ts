@@ -30,6 +30,7 @@ import {
   WoMineResponse,
   WoNearbyResponse,
   WoNoParams,
+  MeTooRequest,
   WoNoteRequest,
   WoOverdue,
   WoPhotosResponse,
@@ -544,10 +545,11 @@ export const ROUTE_TABLE = {
     response: WorkOrderView,
   },
   'POST /v1/workorders/{no}/me-too': {
-    summary: '我也遇到：关注并增加影响人数',
+    summary: '我也遇到：关注并增加影响人数（凭附近列表给出的 followToken）',
     tag: 'workorders',
     roles: APPLICANTS,
     params: WoNoParams,
+    body: MeTooRequest,
     response: WorkOrderView,
   },
   'POST /v1/workorders/{no}/rating': {

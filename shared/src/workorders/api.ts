@@ -199,8 +199,11 @@ export const WoNearbyItem = lazy(() =>
     affected: z.number(),
     stateName: z.string(),
     distance: z.number(),
+    /** lets this person say 我也遇到 for this order: only orders nearby offered them can be followed */
+    followToken: z.string(),
   }),
 );
+export const MeTooRequest = lazy(() => z.strictObject({ followToken: z.string().regex(/^[a-f0-9]{32}$/, { message: '请从“附近的相同问题”中选择' }) }));
 export const WoNearbyResponse = lazy(() => z.object({ items: z.array(WoNearbyItem) }));
 
 export const WoSummary = lazy(() =>

@@ -40,7 +40,7 @@ export function NearbyPanel({ categoryId, locSource, point, grid }: { categoryId
     setJoining(item.no);
     setNearbyError({});
     try {
-      await woApi.meToo(item.no);
+      await woApi.meToo(item.no, item.followToken);
       Taro.showToast({ title: '已加入关注', icon: 'success' });
       openWorkOrder(item.no);
     } catch (e) {

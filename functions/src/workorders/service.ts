@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { env } from '../lib/env';
 import {
   addWorkingDays,
   afterRating,
@@ -28,6 +27,7 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
+import { env } from '../lib/env';
 import { log } from '../lib/log';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { loadCatalog } from '../guide/repository';

@@ -78,6 +78,18 @@ describe('serverless package (production stage)', () => {
     expect(bucket.VersioningConfiguration.Status).toBe('Enabled'); // links pin the version checked at completion
   });
 
+  it('keeps logs 180 days, throttles the API and raises alarms on 5xx, throttles and dead letters (issue 13)', () => {
+    const groups = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThan(5);
+    for (const g of groups) expect((g.Properties as { RetentionInDays?: number }).RetentionInDays).toBeGreaterThanOrEqual(180);
+    const stage = template.Resources.HttpApiStage.Properties as { DefaultRouteSettings?: { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number } };
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    const alarms = Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map((r) => (r.Properties as { MetricName: string }).MetricName);
+    expect(alarms).toEqual(expect.arrayContaining(['5xx', 'Throttles', 'ApproximateNumberOfMessagesVisible']));
+  });
+
   it('packages each function on nodejs22.x without the development login', () => {
     const fns = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     const names = fns.map(([k]) => k);

@@ -1,6 +1,7 @@
 import { ROUTES } from '@yx/shared';
 import { call } from '../../test/http';
 import { route } from './http';
+import { log } from './log';
 import { router } from './router';
 import { getUser } from './repository';
 import { handler as admin } from '../admin/handler';
@@ -53,6 +54,28 @@ describe('route()', () => {
     expect(unauth.headers['cache-control']).toBe('no-store');
     const health = router([route('GET /v1/health', async () => ({ ok: true, stage: 'x' }))]);
     expect((await call(health, 'GET /v1/health')).headers['cache-control']).toBeUndefined();
+  });
+
+  it('puts the request id on every log line of the request', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((l: string) => void lines.push(l));
+    const level = process.env.LOG_LEVEL;
+    delete process.env.LOG_LEVEL;
+    try {
+      const h = router([route('GET /v1/health', async () => (log.info('checked'), { ok: true, stage: 'x' }))]);
+      await h({
+        version: '2.0',
+        routeKey: 'GET /v1/health',
+        rawPath: '/v1/health',
+        headers: {},
+        isBase64Encoded: false,
+        requestContext: { requestId: 'req-123', http: { method: 'GET', path: '/v1/health', sourceIp: '1.2.3.4' } },
+      } as never);
+    } finally {
+      spy.mockRestore();
+      process.env.LOG_LEVEL = level;
+    }
+    expect(lines.map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ msg: 'checked', requestId: 'req-123' }));
   });
 
   it('makes a route that only some roles may call load the caller, so taking a role away works at once', () => {

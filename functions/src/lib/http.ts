@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { describeIssues, ROUTE_BY_KEY, type RouteDoc, type RouteKey, type RouteTable } from '@yx/shared';
 import { env } from './env';
 import { AppError, badRequest, forbidden, unauthenticated } from './errors';
-import { log } from './log';
+import { log, withRequestId } from './log';
 import { formatStoreCost, STORE_COST_HEADER, withMeter } from './meter';
 import { verifySession, type Session } from './session';
 import type { UserRecord } from './entities/identity';
@@ -26,17 +26,20 @@ export function keyed(routeKey: RouteKey, fn: (event: HttpEvent) => Promise<Http
 }
 
 /**
+ * Every log line of a request carries its id (API Gateway's `requestContext.requestId`).
  * On the local stage only, a request runs under a store meter (lib/meter) and its answer says what it asked of
  * DynamoDB in the `x-store-cost` header (format: formatStoreCost), for `npm run bench` to put beside the latency:
  *   x-store-cost: calls=3;reads=2;writes=0;transactions=1;scans=0;rcu=1;wcu=8;ops=GetItem*2,TransactWriteItems
  * Other stages never meter.
  */
 function metered(fn: (event: HttpEvent) => Promise<HttpResult>): (event: HttpEvent) => Promise<HttpResult> {
-  return async (event) => {
-    if (!env.isLocal) return fn(event);
-    const { value, meter } = await withMeter(() => fn(event));
-    return { ...value, headers: { ...value.headers, [STORE_COST_HEADER]: formatStoreCost(meter) } };
-  };
+  return (event) => withRequestId(event.requestContext?.requestId, () => measured(fn, event));
+}
+
+async function measured(fn: (event: HttpEvent) => Promise<HttpResult>, event: HttpEvent): Promise<HttpResult> {
+  if (!env.isLocal) return fn(event);
+  const { value, meter } = await withMeter(() => fn(event));
+  return { ...value, headers: { ...value.headers, [STORE_COST_HEADER]: formatStoreCost(meter) } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category, maskFreeText } from '@yx/shared';
+import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category, maskFreeText, streetName, WO_STATE_NAMES } from '@yx/shared';
 import { json, keyed, type HttpEvent, type HttpResult } from '../lib/http';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
@@ -42,12 +42,19 @@ const service = (c: Category) => ({
   group: pathOf(c.id)?.split(' / ')[0] ?? '',
 });
 
+/** About 100 m: the feed shows where, not whose door. */
+const roughly = (x: number | undefined) => (x === undefined ? null : Math.round(x * 1000) / 1000);
+
+/**
+ * An order as the open data feed shows it: only one its filer chose to publish; the public status text, never
+ * handlers' notes, names or photos; the place rounded to about 100 m.
+ */
 function toRequest(w: repo.WorkOrderRecord, events: repo.WoEvent[] = []) {
   const last = events[events.length - 1];
   return {
     service_request_id: w.no,
     status: w.state === 'closed' ? 'closed' : 'open',
-    status_notes: last?.note ?? null,
+    status_notes: WO_STATE_NAMES[w.state],
     service_name: categoryById(w.categoryId)?.name ?? w.categoryId,
     service_code: w.categoryId,
     description: maskFreeText(w.description), // typed phones and ID numbers never go public
@@ -56,11 +63,11 @@ function toRequest(w: repo.WorkOrderRecord, events: repo.WoEvent[] = []) {
     requested_datetime: w.createdAt,
     updated_datetime: last?.at ?? w.createdAt,
     expected_datetime: `${w.replyBy}T18:00:00+08:00`,
-    address: w.place?.address ?? null,
+    address: w.street ? (streetName(w.street) ?? null) : null,
     address_id: null,
     zipcode: null,
-    lat: w.place?.lat ?? null,
-    long: w.place?.lng ?? null,
+    lat: roughly(w.place?.lat),
+    long: roughly(w.place?.lng),
     media_url: null,
   };
 }
@@ -135,6 +142,7 @@ export const handler = router([
         filerRole: 'open311',
         filerDisplay: '市民（Open311）',
         anonymous: true,
+        public: true, // posted to the open data API: the filer chose to publish it
         contactPhone: p.data.phone,
         idem: { userId: `open311:${client}`, key },
         firstAction: '提交诉求（Open311）',
@@ -153,7 +161,7 @@ export const handler = router([
         const found = await repo.getMany(ids.filter((id) => /^SQ\d{14}$/.test(id)));
         return json(
           200,
-          found.map((w) => toRequest(w)),
+          found.filter((w) => w.public).map((w) => toRequest(w)),
         );
       }
       const end = q.data.end_date ? new Date(q.data.end_date) : now();
@@ -165,6 +173,7 @@ export const handler = router([
       const statuses = q.data.status?.split(',');
       const wos = (await Promise.all(chunks(nos, 100).map((c) => repo.getMany(c))))
         .flat()
+        .filter((w) => w.public) // only what its filer chose to publish
         .filter((w) => !q.data.service_code || w.categoryId === q.data.service_code)
         .map((w) => toRequest(w))
         .filter((r) => !statuses || statuses.includes(r.status))
@@ -178,7 +187,7 @@ export const handler = router([
       const id = fileOf(event).replace(/\.json$/, '');
       if (!/^SQ\d{14}\.json$/.test(fileOf(event))) return err(404, 'service_request_id not found');
       const { wo, events } = await repo.getWorkOrder(id);
-      if (!wo) return err(404, 'service_request_id not found');
+      if (!wo || !wo.public) return err(404, 'service_request_id not found'); // unpublished orders do not exist here
       return json(200, [toRequest(wo, events)]);
     }),
   ),

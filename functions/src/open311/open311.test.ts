@@ -1,6 +1,8 @@
 import { call } from '../../test/http';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
+import { handler as workorders } from '../workorders/handler';
+import { login } from '../../test/apply';
 
 beforeAll(() => seedAll());
 
@@ -41,7 +43,15 @@ describe('Open311 GeoReport v2', () => {
     const id = r.body[0].service_request_id;
     expect(id).toMatch(/^SQ\d{14}$/);
     const one = await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.json` } });
-    expect(one.body[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cityscape-streetlight', lat: 23.12505, long: 113.26915 });
+    // the place rounded to about 100 m, the public status text, no handler notes (issue 13)
+    expect(one.body[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'cityscape-streetlight',
+      lat: 23.125,
+      long: 113.269,
+      status_notes: '已派单，待签收',
+    });
     expect(one.body[0].agency_responsible).toContain('城市管理');
     // a phone typed into the description never goes public whole (issue 13)
     const withPhone = await post({ ...GOOD, description: '路灯不亮，联系 13800138000' });
@@ -82,5 +92,29 @@ describe('Open311 GeoReport v2', () => {
     expect([backwards.status, backwards.body[0].description]).toEqual([400, 'start_date must not be after end_date']);
     expect((await list('2099-01-01T00:00:00Z')).status).toBe(400);
     expect((await post({ ...GOOD, description: 'x'.repeat(20_000) })).status).toBe(413);
+  });
+
+  it('publishes only what the filer chose to publish (issue 13)', async () => {
+    const token = await login('u-resident-zhang');
+    const fileInApp = (publish: boolean) =>
+      call((e) => workorders({ ...e, headers: { ...e.headers, 'idempotency-key': `o311-pub-${publish}-${Date.now()}` } }), 'POST /v1/workorders', {
+        token,
+        body: {
+          categoryId: 'cityscape-streetlight',
+          description: '路灯不亮，晚上很黑',
+          place: { lat: 23.1261, lng: 113.2702, address: '越秀区北京路 200 号' },
+          public: publish,
+        },
+      });
+    const kept = (await fileInApp(false)).body.no;
+    const published = (await fileInApp(true)).body.no;
+    const read = (no: string) => call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${no}.json` } });
+    expect((await read(kept)).status).toBe(404);
+    const shown = await read(published);
+    expect(shown.status).toBe(200);
+    expect(shown.body[0]).toMatchObject({ lat: 23.126, long: 113.27 });
+    expect(JSON.stringify(shown.body)).not.toMatch(/张|200 号/);
+    const list = await call(handler, 'GET /open311/v2/requests.json', { query: { service_request_id: `${kept},${published}` } });
+    expect(list.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([published]);
   });
 });

@@ -114,6 +114,7 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
     filerRole: user.role,
     filerDisplay: ent?.name ?? (isGrid ? user.nickname : (maskName(user.realName) ?? '居民')),
     anonymous: req.anonymous,
+    public: req.public && !isGrid, // a grid official's patrol report is internal
     contactPhone: user.phone,
     contactPreference: req.contactPreference,
     ...(ent ? { enterpriseCode: ent.creditCode, enterpriseName: ent.name } : {}),
@@ -139,6 +140,7 @@ export async function createOrder(o: {
   filerRole: string;
   filerDisplay: string;
   anonymous: boolean;
+  public?: boolean;
   contactPhone?: string;
   kind: 'appeal' | 'community';
   contactPreference?: repo.WorkOrderRecord['contactPreference'];
@@ -172,6 +174,7 @@ export async function createOrder(o: {
     filerRole: o.filerRole,
     filerDisplay: o.filerDisplay,
     anonymous: o.anonymous,
+    ...(o.public ? { public: true } : {}),
     ...(o.contactPhone ? { contactPhone: o.contactPhone } : {}),
     ...(o.contactPreference ? { contactPreference: o.contactPreference } : {}),
     ...(o.enterpriseCode ? { enterpriseCode: o.enterpriseCode, enterpriseName: o.enterpriseName } : {}),

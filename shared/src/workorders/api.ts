@@ -27,6 +27,8 @@ export const FileWorkOrderRequest = lazy(() =>
     street: StreetId.optional(),
     anonymous: z.boolean().default(false),
     contactPreference: z.enum(['phone', 'message', 'none'], { message: '请选择希望的联系方式' }).default('message'),
+    /** 公开: the order may appear in the open data feed (Open311), without names, notes or photos; off by default */
+    public: z.boolean().default(false),
   }),
 );
 /** 联系方式偏好: how the filer wants to hear back. */

@@ -62,6 +62,8 @@ const WorkOrderSchema = z.object({
   filerRole: z.string(),
   filerDisplay: z.string(), // masked name or firm; 匿名 to the public when anonymous
   anonymous: z.boolean(),
+  /** the filer chose to publish it in the open data feed (Open311); absent: not published */
+  public: z.boolean().optional(),
   contactPhone: z.string().optional(), // shown masked to the handling team, so they can reach even an anonymous filer
   affected: z.number(),
   // a returned or re-dispatched order has no owner (stored as null)

@@ -62,6 +62,8 @@ export interface WoDraft {
   address: string;
   street?: string;
   anonymous: boolean;
+  /** 公开到政务开放数据: off unless the person turns it on */
+  public?: boolean;
   /** 联系方式偏好; 只发消息通知 when not chosen (drafts saved before the choice existed). */
   contactPreference?: ContactPreference;
   /** Kept until the order is created, so a retry after a lost answer files it once. */

@@ -147,6 +147,7 @@ describe('我要反映', () => {
       photoIds: [],
       street: 'liuhua',
       anonymous: false,
+      public: false,
       contactPreference: 'message',
     });
     expect((Taro.getStorageSync('yx.wo.draft.appeal.u1') as { idemKey: string }).idemKey).toBe(key);
@@ -183,6 +184,7 @@ describe('我要反映', () => {
     expect(screen.getAllByTestId('photo')).toHaveLength(1);
     expect(screen.getByText('工作人员仍可联系您，对外不显示您的信息')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('switch', { name: '匿名反映' }));
+    fireEvent.click(screen.getByRole('switch', { name: '公开到政务开放数据' })); // off unless asked (issue 13)
 
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     fireEvent.click(screen.getByText('提交'));
@@ -197,6 +199,7 @@ describe('我要反映', () => {
       photoIds: ['f_photo0002'],
       anonymous: true,
       contactPreference: 'message',
+      public: true,
     });
   });
 
@@ -230,6 +233,7 @@ describe('我要反映', () => {
       description: '企业所得税优惠怎么申报',
       photoIds: [],
       anonymous: false,
+      public: false,
       contactPreference: 'phone',
     });
   });
@@ -297,6 +301,7 @@ describe('一键呼叫 (grid officials)', () => {
       place: { ...STREET_CENTRES.beijing, address: '北京街道 府前社区' },
       street: 'beijing',
       anonymous: false,
+      public: false,
       contactPreference: 'message',
     });
     await act(async () => undefined);

@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   categoryById,
@@ -23,6 +23,7 @@ import { APPEAL_PAGES } from '../pages';
 import { clearWoDraft, emptyDraft, loadWoDraft, saveWoDraft, sessionStreet, type ContactPreference, type WoDraft } from './draft';
 import { PhotoPicker } from '../../../components/PhotoPicker';
 import { NearbyPanel } from './NearbyPanel';
+import { PrivacySection } from './PrivacySection';
 import { PlaceSection } from './PlaceSection';
 import { pointOf, validateDraft, type Errors, type Mode } from './validate';
 import { ErrorLine } from '../../../components/ErrorLine';
@@ -255,17 +256,7 @@ function FileForm({ user }: { user: UserView }) {
         <ErrorLine error={errors.contactPreference} />
       </View>
 
-      {user.role === 'resident' && (
-        <View className="section">
-          <View className="wf-switch-row">
-            <View>
-              <View className="wf-switch-label">匿名反映</View>
-              <View className="muted">工作人员仍可联系您，对外不显示您的信息</View>
-            </View>
-            <Switch checked={draft.anonymous} color="#c8161d" aria-label="匿名反映" onChange={(e) => update({ anonymous: Boolean(e.detail.value) })} />
-          </View>
-        </View>
-      )}
+      {!grid && <PrivacySection draft={draft} update={update} resident={user.role === 'resident'} />}
 
       <View className="wf-bar">
         <ErrorLine error={submitError} className="wf-submit-error" />

@@ -28,6 +28,7 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
     ...(point ? { place: { lat: point.lat, lng: point.lng, address } } : {}),
     ...(d.street ? { street: d.street } : {}),
     anonymous: opts.role === 'resident' && d.anonymous,
+    ...(opts.role !== 'grid' && d.public ? { public: true } : {}),
     contactPreference: d.contactPreference ?? 'message',
   };
   const r = FileWorkOrderRequest.safeParse(candidate);

@@ -4,7 +4,7 @@
  * both, and the filers rate them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, picturesShown, scenePng, settled, shot, webUrl } from './browser';
+import { confirm, launch, picturesShown, scenePng, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -42,7 +42,6 @@ async function personAt(where: { latitude: number; longitude: number }, descript
 }
 
 const radio = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).first();
-const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click(); // the button, not a title with the same words
 const numberOf = async (page: Page) =>
   (
     await page

@@ -4,7 +4,7 @@
  * signed credit commitment.
  */
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launch, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
+import { applyField as field, devLogin, launch, newPage as openPage, nextStep as next, openApply, settled, shot, uploadInto, webUrl } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -16,25 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApply(page: Page, itemId: string) {
-  await page.goto(`${webUrl()}/#/packages/guide/detail/index?id=${itemId}`);
-  await page.locator('.detail-apply').getByText('在线办理').click();
-  await page.locator('.apply-steps').waitFor();
-}
-
 const section = (page: Page, name: string) => page.locator(`.apply [data-section="${name}"]`);
-const field = (page: Page, key: string) => page.locator(`.apply [data-field="${key}"]`);
-const next = (page: Page) =>
-  page
-    .locator('.apply-bar')
-    .getByText(/^下一步/)
-    .click();
-
-async function uploadInto(page: Page, key: string, name: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), field(page, key).getByText('拍照/上传').click()]);
-  await chooser.setFiles({ name, mimeType: 'image/png', buffer: PNG });
-  await field(page, key).getByText('已上传').waitFor();
-}
 
 describe('掌上办 in the browser', () => {
   let appNo = '';

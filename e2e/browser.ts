@@ -147,3 +147,30 @@ export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 1
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** Presses a modal's button (the button, not a title with the same words). */
+export const confirm = (page: Page, text: string) =>
+  page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click();
+
+// ---- the apply form (网上申办) --------------------------------------------------------------
+
+/** From the item's guide page to its apply form. */
+export async function openApply(page: Page, itemId: string) {
+  await page.goto(`${webUrl()}/#/packages/guide/detail/index?id=${itemId}`);
+  await page.locator('.detail-apply').getByText('在线办理').click();
+  await page.locator('.apply-steps').waitFor();
+}
+
+export const applyField = (page: Page, key: string) => page.locator(`.apply [data-field="${key}"]`);
+export const nextStep = (page: Page) =>
+  page
+    .locator('.apply-bar')
+    .getByText(/^下一步/)
+    .click();
+
+/** A picture into one material of the form, through the file chooser. */
+export async function uploadInto(page: Page, key: string, name: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), applyField(page, key).getByText('拍照/上传').click()]);
+  await chooser.setFiles({ name, mimeType: 'image/png', buffer: PNG });
+  await applyField(page, key).getByText('已上传').waitFor();
+}

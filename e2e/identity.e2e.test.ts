@@ -8,7 +8,7 @@
  * - the admin invites 林新 as a window officer, who signs in with the code and works the queue, then disables her.
  */
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launch, newPage, PNG, settled, shot, webUrl } from './browser';
+import { applyField as field, confirm, devLogin, launch, newPage, nextStep as next, openApply, settled, shot, uploadInto, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -25,25 +25,6 @@ const input = (page: Page, label: string) => page.locator(`[aria-label="${label}
 /** Screens are shot once the success toast has gone (it would cover what changed). */
 const toastGone = (page: Page) => page.locator('.taro__toast, .taro-toast, [class*="toast"]').first().waitFor({ state: 'hidden' });
 const go = (page: Page, path: string) => page.goto(`${webUrl()}/#${path}`);
-const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click();
-const field = (page: Page, key: string) => page.locator(`.apply [data-field="${key}"]`);
-const next = (page: Page) =>
-  page
-    .locator('.apply-bar')
-    .getByText(/^下一步/)
-    .click();
-
-async function uploadInto(page: Page, key: string, name: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), field(page, key).getByText('拍照/上传').click()]);
-  await chooser.setFiles({ name, mimeType: 'image/png', buffer: PNG });
-  await field(page, key).getByText('已上传').waitFor();
-}
-
-async function openApply(page: Page, itemId: string) {
-  await go(page, `/packages/guide/detail/index?id=${itemId}`);
-  await page.locator('.detail-apply').getByText('在线办理').click();
-  await page.locator('.apply-steps').waitFor();
-}
 
 /** Next until the materials; uploads the given ones; submits; the receipt's number. */
 async function uploadAndSubmit(page: Page, uploads: string[]) {

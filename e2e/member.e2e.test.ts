@@ -5,11 +5,10 @@
  * show it.
  */
 import type { Page } from 'playwright-core';
-import { browserMovingClock, countersSettled, devLogin, setClock, newPage, settled, shot, webUrl } from './browser';
+import { browserMovingClock, confirm, countersSettled, devLogin, setClock, newPage, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
-const confirm = (page: Page, text: string) => page.locator('.taro__modal, .taro-modal, [class*="modal"]').getByText(text, { exact: true }).last().click();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const browser = browserMovingClock();

@@ -4,6 +4,7 @@
  */
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { call } from '../../test/http';
+import { residentWithId, type Person } from '../../test/people';
 import { freshResidentId as freshId } from '../../test/ids';
 import { fill, getForm, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
@@ -28,24 +29,8 @@ afterEach(() => {
 const RUN = Date.now().toString(36);
 let n = 0;
 
-interface Person {
-  id: string;
-  token: string;
-  name: string;
-  idNumber: string;
-}
 /** A person whose real name is proven (L2) unless `level: 1`. */
-async function person(name: string, level: 1 | 2 = 2): Promise<Person> {
-  const id = `u-firm-${RUN}-${++n}`;
-  const idNumber = freshId();
-  await batchPut(
-    seedUserItems(
-      { id, role: 'resident', nickname: name, realName: name, idNumber, idLevel: level, createdAt: '2026-01-01', updatedAt: '2026-01-01' },
-      hashIdNumber(idNumber),
-    ),
-  );
-  return { id, name, idNumber, token: (await issueSession({ userId: id, role: 'resident' })).token };
-}
+const person = (name: string, level: 1 | 2 = 2) => residentWithId(name, level);
 
 /** A firm of grade A whose registry names `rep` as legal representative. */
 async function firm(rep: Person) {

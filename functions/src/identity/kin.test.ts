@@ -3,16 +3,12 @@
  * within the grant; the resident sees everything and revokes at once; every action says 「由 X 代办」.
  */
 import { call } from '../../test/http';
-import { freshResidentId as freshId } from '../../test/ids';
+import { residentWithId, type Person } from '../../test/people';
 import { fill, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
-import { batchPut } from '../guide/repository';
-import { issueSession } from '../lib/session';
 import { listMessages } from '../messages/repository';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
-import { seedUserItems } from './repository';
-import { hashIdNumber } from './service';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -27,33 +23,8 @@ afterEach(() => {
 const RUN = Date.now().toString(36);
 let n = 0;
 
-interface Person {
-  id: string;
-  token: string;
-  name: string;
-  idNumber: string;
-}
-async function person(name: string, level: 1 | 2 = 2): Promise<Person> {
-  const id = `u-kin-${RUN}-${++n}`;
-  const idNumber = freshId();
-  await batchPut(
-    seedUserItems(
-      {
-        id,
-        role: 'resident',
-        nickname: name,
-        realName: name,
-        idNumber,
-        idLevel: level,
-        phone: '13700001234',
-        createdAt: '2026-01-01',
-        updatedAt: '2026-01-01',
-      },
-      hashIdNumber(idNumber),
-    ),
-  );
-  return { id, name, idNumber, token: (await issueSession({ userId: id, role: 'resident' })).token };
-}
+/** A person whose real name is proven (L2) unless `level: 1`. */
+const person = (name: string, level: 1 | 2 = 2) => residentWithId(name, level, { phone: '13700001234' });
 
 const grant = (from: Person, to: Person, over: Record<string, unknown> = {}) =>
   call(handler, 'POST /v1/me/kin', {

@@ -133,8 +133,7 @@ export async function startFaceVerification(user: repo.UserRecord, cert: CertInf
   const guard = await repo.getIdGuard(hashIdNumber(cert.idNumber));
   if (guard && guard.userId !== user.id && guard.level === 2) throw conflict(PROVEN_ELSEWHERE);
   const openid = faceOpenid(user);
-  await faceTries.guard(user.id);
-  await faceTries.hit(user.id);
+  await faceTries.take(user.id); // one conditional write: starts in flight together cannot pass the limit
   const outSeqNo = randomId('fs', 24);
   const { verifyId, expiresIn } = await getVerifyId(outSeqNo, cert, openid);
   const at = now();

@@ -1,6 +1,6 @@
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AgentGrantRequest, PERSON_NAME_MAX, RESIDENT_ID_LENGTH, businessDate, type ServiceSummary } from '@yx/shared';
+import { AgentGrantRequest, PERSON_NAME_MAX, RESIDENT_ID_LENGTH, type ServiceSummary } from '@yx/shared';
 import { useState } from 'react';
 import { api, asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
@@ -9,23 +9,7 @@ import { SendButton } from '../../../components/SendButton';
 import { confirmStep } from '../../../components/confirmStep';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSubmit } from '../../../hooks/useSubmit';
-
-type Term = '3m' | '6m' | '1y' | '3y';
-const TERMS: { value: Term; label: string; months: number }[] = [
-  { value: '3m', label: '3 个月', months: 3 },
-  { value: '6m', label: '6 个月', months: 6 },
-  { value: '1y', label: '1 年', months: 12 },
-  { value: '3y', label: '3 年', months: 36 },
-];
-
-/** The grant's last day: today plus the term, in Beijing time. */
-export function endOf(term: Term, today = businessDate(new Date())): string {
-  const months = TERMS.find((t) => t.value === term)!.months;
-  const [y, m, d] = today.split('-').map(Number);
-  const lastOfMonth = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  const same = Date.UTC(y, m - 1 + months, Math.min(d, lastOfMonth)); // 30 Nov + 3 months: 28 Feb, not 2 March
-  return new Date(same - 86_400_000).toISOString().slice(0, 10);
-}
+import { endOf, TERMS, type Term } from '../grantTerms';
 
 /** 授权经办人: who (name and ID number, as on the card), what (all items or chosen ones, 容缺 or not), until when. */
 export function GrantForm({ onGranted }: { onGranted: () => void }) {

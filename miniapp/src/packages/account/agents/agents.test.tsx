@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { saveSession } from '../../../api/session';
 import Agents from './index';
 import Offers from '../offers/index';
-import { endOf } from './GrantForm';
+import { endOf } from '../grantTerms';
 
 const request = Taro.request as unknown as jest.Mock;
 const sent = (method: string, path: string) => request.mock.calls.map((c) => c[0]).filter((o) => o.method === method && o.url.startsWith(path));

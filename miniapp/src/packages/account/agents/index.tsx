@@ -1,13 +1,12 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { AgentView } from '@yx/shared';
-import { useState } from 'react';
-import { api, asApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { confirmStep } from '../../../components/confirmStep';
 import { useAsync } from '../../../hooks/useAsync';
+import { useRowAction } from '../../../hooks/useRowAction';
 import { AgentCard } from './AgentCard';
 import { GrantForm } from './GrantForm';
 import './index.css';
@@ -15,20 +14,11 @@ import './index.css';
 /** 企业经办人 (the legal representative): who acts for the firm, grant new agents, revoke at once. */
 function AgentsBody() {
   const list = useAsync(() => api.firmAgents(), []);
-  const [revoking, setRevoking] = useState<string>();
+  const { busy: revoking, run } = useRowAction(list.reload);
 
   const revoke = async (a: AgentView) => {
     if (!(await confirmStep('撤销授权', `撤销后 ${a.agentName} 立即不能再以企业身份办理事项。已提交的办件不受影响。`, '确认撤销'))) return;
-    setRevoking(a.agentId);
-    try {
-      await api.revokeAgent(a.agentId);
-      Taro.showToast({ title: '已撤销', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-    } finally {
-      setRevoking(undefined);
-    }
+    await run(a.agentId, () => api.revokeAgent(a.agentId), '已撤销');
   };
 
   return (

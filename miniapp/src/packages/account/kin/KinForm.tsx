@@ -8,10 +8,9 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { endOf } from '../agents/GrantForm';
+import { endOf, TERMS, type Term } from '../grantTerms';
 
 type Relation = keyof typeof KIN_RELATION_NAMES;
-type Term = '3m' | '6m' | '1y' | '3y';
 
 /** 授权亲友代办: the relative's name and ID (they must have proven theirs), the relation, and how long. */
 export function KinForm({ onGranted }: { onGranted: () => void }) {
@@ -69,17 +68,7 @@ export function KinForm({ onGranted }: { onGranted: () => void }) {
         onChange={setRelation}
       />
       <View className="field-label">授权期限（至 {endOf(term)}）</View>
-      <Chips
-        label="授权期限"
-        options={[
-          { value: '3m', label: '3 个月' },
-          { value: '6m', label: '6 个月' },
-          { value: '1y', label: '1 年' },
-          { value: '3y', label: '3 年' },
-        ]}
-        value={term}
-        onChange={setTerm}
-      />
+      <Chips label="授权期限" options={TERMS} value={term} onChange={setTerm} />
       <SendButton className="btn" testId="kin-submit" error={errors.form} busy={busy} onClick={submit}>
         发出授权
       </SendButton>

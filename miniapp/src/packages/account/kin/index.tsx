@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { KinView } from '@yx/shared';
-import { useState } from 'react';
 import { startActingFor, stopActingFor, getActingFor } from '../../../api/acting';
-import { api, asApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { confirmStep } from '../../../components/confirmStep';
 import { useAsync } from '../../../hooks/useAsync';
+import { useRowAction } from '../../../hooks/useRowAction';
 import { KinCard } from './KinCard';
 import { KinForm } from './KinForm';
 import './index.css';
@@ -16,20 +16,7 @@ import './index.css';
 /** 亲友代办: whom I asked to act for me, who asked me, and acting for them. */
 function KinBody() {
   const list = useAsync(() => api.kin(), []);
-  const [busy, setBusy] = useState<string>();
-
-  const act = async (key: string, fn: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    try {
-      await fn();
-      Taro.showToast({ title: done, icon: 'success' });
-      list.reload();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, run: act } = useRowAction(list.reload);
 
   const revoke = async (g: KinView, other: string, mine: boolean) => {
     const text = mine ? `撤销后 ${g.agentName} 立即不能再为您办事，已办的事项不受影响。` : `确认后您不能再为 ${g.principalName} 办事，对方会收到通知。`;

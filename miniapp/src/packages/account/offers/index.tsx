@@ -1,33 +1,23 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { AgentView } from '@yx/shared';
-import { useState } from 'react';
-import { api, asApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { saveSession } from '../../../api/session';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { confirmStep } from '../../../components/confirmStep';
 import { useAsync } from '../../../hooks/useAsync';
+import { useRowAction } from '../../../hooks/useRowAction';
 import { AgentCard } from '../agents/AgentCard';
 import '../agents/index.css';
 
 /** 企业授权 (the agent): grants a legal representative offered; accepting makes the account act for that firm. */
 export default function Offers() {
   const list = useAsync(() => api.firmOffers(), []);
-  const [accepting, setAccepting] = useState<string>();
+  const { busy: accepting, run } = useRowAction(list.reload);
 
   const accept = async (a: AgentView) => {
     if (!(await confirmStep('接受授权', `接受后您将以“${a.firmName}”经办人的身份办事，办件记录会显示您的姓名。`, '接受授权'))) return;
-    setAccepting(a.creditCode);
-    try {
-      saveSession(await api.acceptFirmOffer(a.creditCode));
-      Taro.showToast({ title: '已成为经办人', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-    } finally {
-      setAccepting(undefined);
-    }
+    await run(a.creditCode, async () => saveSession(await api.acceptFirmOffer(a.creditCode)), '已成为经办人');
   };
 
   return (

@@ -1,14 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { STAFF_ROLE_NAMES, type StaffView } from '@yx/shared';
-import { useState } from 'react';
-import { api, asApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { ListView } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { confirmStep } from '../../../components/confirmStep';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useAsync } from '../../../hooks/useAsync';
+import { useRowAction } from '../../../hooks/useRowAction';
 import { InviteForm } from './InviteForm';
 import './index.css';
 
@@ -16,21 +15,12 @@ import './index.css';
 function AccountsBody() {
   const list = usePagedList((cursor) => api.staff(cursor), []);
   const invitations = useAsync(() => api.invitations(), []);
-  const [busy, setBusy] = useState<string>();
+  const { busy, run } = useRowAction(list.refresh);
 
   const toggle = async (s: StaffView) => {
     const off = !s.disabled;
     if (off && !(await confirmStep('停用账号', `停用后 ${s.nickname} 立即不能再登录和办理，正在进行的操作会被中止。可随时重新启用。`, '确认停用'))) return;
-    setBusy(s.id);
-    try {
-      await api.changeStaff(s.id, { disabled: off });
-      Taro.showToast({ title: off ? '已停用' : '已启用', icon: 'success' });
-      list.refresh();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-    } finally {
-      setBusy(undefined);
-    }
+    await run(s.id, () => api.changeStaff(s.id, { disabled: off }), off ? '已停用' : '已启用');
   };
 
   const pending = (invitations.data?.items ?? []).filter((i) => i.status === 'pending');

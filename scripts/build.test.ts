@@ -90,6 +90,31 @@ describe('serverless package (production stage)', () => {
     expect(alarms).toEqual(expect.arrayContaining(['5xx', 'Throttles', 'ApproximateNumberOfMessagesVisible']));
   });
 
+  it('gives no function a secret in its configuration: only the names of SecureString parameters read at cold start (issue 13)', () => {
+    const fns = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    const SECRET_NAMES = ['SESSION_SECRET', 'PII_HASH_SECRET', 'PII_DATA_KEYS', 'WECHAT_SECRET', 'WECHAT_APPID', 'OPEN311_API_KEYS', 'LOCAL_FILES_SECRET'];
+    for (const [name, f] of fns) {
+      const vars = (f.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      for (const n of SECRET_NAMES) expect([name, n, vars[n] ?? '']).toEqual([name, n, '']);
+      expect(JSON.stringify(vars)).not.toMatch(/local-only|resolve:ssm/);
+      // everything but the health check and the public catalogue reads people's rows: it unwraps the data keys
+      if (!/^(Meta|Guide)LambdaFunction$/.test(name))
+        expect([name, vars.SECRET_PARAMS]).toEqual([name, expect.stringContaining('PII_DATA_KEYS=/yx/prod/pii-data-keys')]);
+    }
+    const identity = fns.find(([k]) => k === 'IdentityLambdaFunction')![1].Properties.Environment as { Variables: Record<string, string> };
+    expect(identity.Variables.SECRET_PARAMS.split(',').map((p) => p.split('=')[0])).toEqual(
+      expect.arrayContaining(['SESSION_SECRET', 'PII_HASH_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET']),
+    );
+    const key = template.Resources.PiiKey.Properties as { EnableKeyRotation: boolean };
+    expect(key.EnableKeyRotation).toBe(true);
+    const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    for (const [name, role] of roles) {
+      const statements = (role.Properties.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement);
+      expect([name, actionsIn(statements)]).toEqual([name, expect.arrayContaining(['kms:Decrypt', 'ssm:GetParameters'])]);
+      expect(JSON.stringify(statements)).not.toContain('arn:aws:'); // the partition comes from the stack: China is arn:aws-cn
+    }
+  });
+
   it('packages each function on nodejs22.x without the development login', () => {
     const fns = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     const names = fns.map(([k]) => k);
@@ -174,6 +199,73 @@ describe('serverless package (production stage)', () => {
         if (!resources.includes(`/index/${index}`)) missing.push(`${name}: index ${index}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * Mainland China (issue 13): the China partition (cn-northwest-1, arn:aws-cn, amazonaws.com.cn) with the district's
+ * ICP-filed domains for the API and the files, which WeChat requires; packaged offline like production.
+ */
+describe('serverless package (China partition with custom domains)', () => {
+  const out = path.join(ROOT, '.cache/sls-cn');
+  const DOMAINS = {
+    API_DOMAIN: 'api.zwfw.yuexiu.gov.cn',
+    API_CERT_ARN: 'arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+    FILES_DOMAIN: 'files.zwfw.yuexiu.gov.cn',
+    FILES_CERT: 'ASCAEXAMPLEIAMCERTID',
+    CORS_ORIGINS: 'https://zwfw.yuexiu.gov.cn',
+  };
+  const pack = (env: Record<string, string>) =>
+    spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'cn', '--region', 'cn-northwest-1', '--package', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package', ...env },
+    });
+  let template: { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+  beforeAll(() => {
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = pack(DOMAINS);
+    if (r.status !== 0) throw new Error(`serverless package failed:\n${r.stdout}\n${r.stderr}`);
+    template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+  });
+
+  it('maps the API to its ICP-filed domain and serves files from theirs, with the links signed for that domain', () => {
+    const domain = template.Resources.ApiDomain.Properties as {
+      DomainName: string;
+      DomainNameConfigurations: { CertificateArn: string; EndpointType: string }[];
+    };
+    expect(domain.DomainName).toBe(DOMAINS.API_DOMAIN);
+    expect(domain.DomainNameConfigurations[0]).toMatchObject({ CertificateArn: DOMAINS.API_CERT_ARN, EndpointType: 'REGIONAL' });
+    expect(template.Resources.ApiDomainMapping.Properties).toMatchObject({ ApiId: { Ref: 'HttpApi' }, DomainName: DOMAINS.API_DOMAIN });
+    const cdn = (template.Resources.FilesDistribution.Properties as { DistributionConfig: Record<string, unknown> }).DistributionConfig as {
+      Aliases: string[];
+      ViewerCertificate: { IamCertificateId?: string };
+      DefaultCacheBehavior: { ForwardedValues: { QueryString: boolean; Headers: string[] }; AllowedMethods: string[]; MaxTTL: number };
+    };
+    expect(cdn.Aliases).toEqual([DOMAINS.FILES_DOMAIN]);
+    expect(cdn.ViewerCertificate.IamCertificateId).toBe(DOMAINS.FILES_CERT); // CloudFront in China takes IAM certificates
+    expect(cdn.DefaultCacheBehavior.ForwardedValues.QueryString).toBe(true); // the presigned query reaches S3
+    expect(cdn.DefaultCacheBehavior.ForwardedValues.Headers).not.toContain('Host'); // and S3's host, which it was signed for
+    expect(cdn.DefaultCacheBehavior.AllowedMethods).toContain('POST');
+    expect(cdn.DefaultCacheBehavior.MaxTTL).toBe(0);
+    const fn = template.Resources.FilesLambdaFunction.Properties as { Environment: { Variables: Record<string, string> } };
+    expect(fn.Environment.Variables.FILES_ORIGIN).toBe(`https://${DOMAINS.FILES_DOMAIN}`);
+    expect(fn.Environment.Variables.SECRET_PARAMS).toContain('/yx/cn/');
+  });
+
+  it('names no other partition, and refuses to package for China without the domains WeChat needs', () => {
+    const text = JSON.stringify(template);
+    expect(text).not.toMatch(/arn:aws:/);
+    // AWS hosts named: only service principals (the same in China); endpoints come from the region (amazonaws.com.cn)
+    expect([...new Set(text.match(/[a-z0-9.-]*amazonaws\.com[a-z.]*/g))].sort()).toEqual([
+      'apigateway.amazonaws.com',
+      'events.amazonaws.com',
+      'lambda.amazonaws.com',
+    ]);
+    expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::Lambda::Function' && /dev/i.test(JSON.stringify(r.Properties.Handler)))).toBe(false);
+    const r = pack({ ...DOMAINS, API_DOMAIN: '' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('ICP');
   });
 });
 

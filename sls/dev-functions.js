@@ -10,7 +10,7 @@ module.exports = async ({ options }) => {
   return {
     devLogin: {
       handler: 'functions/src/identity/handler.devHandler',
-      environment: { SESSION_SECRET: '${self:custom.secrets.local.session}', WECHAT_API_BASE: '${self:custom.secrets.local.wechatApiBase}' },
+      environment: '${file(./sls/secrets.js):devLogin}',
       events: [{ httpApi: 'GET /v1/dev/users' }, { httpApi: 'POST /v1/dev/login' }, { httpApi: 'POST /v1/dev/face/{verifyId}' }],
     },
   };

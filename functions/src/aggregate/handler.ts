@@ -3,6 +3,7 @@ import { log } from '../lib/log';
 import { changeCounts } from './contributions';
 import { addWindow } from './repository';
 import { foldAll, parseState, type WindowState } from './window';
+import { coldStart } from '../lib/secrets';
 
 /** A row as the stream carries it (DynamoDB's attribute-value JSON). */
 type Image = Record<string, Parameters<typeof convertToNative>[0]>;
@@ -51,6 +52,7 @@ export function foldRecords(state: WindowState, records: StreamRecord[]): Window
  * still fails goes to the dead-letter queue.
  */
 export const handler = async (event: WindowEvent): Promise<{ state: WindowState }> => {
+  await coldStart(); // the data keys: the records' personal fields are sealed
   const state = foldRecords(parseState(event.state), event.Records ?? []);
   if (!event.isFinalInvokeForWindow) return { state };
   if (!event.shardId) throw new Error('final window invocation without shardId');

@@ -76,9 +76,14 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
           Update: {
             TableName: table(),
             Key: keys.user(userId),
-            UpdateExpression: 'SET realName = :n, idNumber = :id, updatedAt = :now',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idNumber) OR idNumber = :id)',
-            ExpressionAttributeValues: { ':n': realName, ':id': idNumber, ':now': now },
+            UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idNumber) OR idNumberHash = :h)',
+            ExpressionAttributeValues: {
+              ':n': User.sealed(userId, 'realName', realName),
+              ':id': User.sealed(userId, 'idNumber', idNumber),
+              ':h': idHash,
+              ':now': now,
+            },
           },
         },
       ],
@@ -94,7 +99,7 @@ export async function setPhone(userId: string, phone: string, now: string): Prom
       Key: keys.user(userId),
       UpdateExpression: 'SET phone = :p, updatedAt = :now',
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':p': phone, ':now': now },
+      ExpressionAttributeValues: { ':p': User.sealed(userId, 'phone', phone), ':now': now },
       ReturnValues: 'ALL_NEW',
     }),
   );
@@ -176,9 +181,15 @@ export async function proveRealName(p: {
       Update: {
         TableName: table(),
         Key: keys.user(p.userId),
-        UpdateExpression: 'SET realName = :n, idNumber = :id, idLevel = :two, updatedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idLevel) OR idLevel <> :two OR idNumber = :id)',
-        ExpressionAttributeValues: { ':n': p.realName, ':id': p.idNumber, ':two': 2, ':now': p.now },
+        UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, idLevel = :two, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idLevel) OR idLevel <> :two OR idNumberHash = :h)',
+        ExpressionAttributeValues: {
+          ':n': User.sealed(p.userId, 'realName', p.realName),
+          ':id': User.sealed(p.userId, 'idNumber', p.idNumber),
+          ':h': p.idHash,
+          ':two': 2,
+          ':now': p.now,
+        },
       },
     },
   ];
@@ -194,15 +205,16 @@ export async function proveRealName(p: {
           TableName: table(),
           Key: keys.user(p.displaced.userId),
           // an enterprise account was bound on the strength of that ID: it is a resident again
-          UpdateExpression: 'SET #role = :role, updatedAt = :now REMOVE realName, idNumber, idLevel, enterpriseCode ADD sessionVersion :one, unread :one',
-          ConditionExpression: 'idNumber = :id AND #role = :was',
+          UpdateExpression:
+            'SET #role = :role, updatedAt = :now REMOVE realName, idNumber, idNumberHash, idLevel, enterpriseCode ADD sessionVersion :one, unread :one',
+          ConditionExpression: 'idNumberHash = :h AND #role = :was',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: {
             ':role': p.displaced.role === 'enterprise' ? 'resident' : p.displaced.role,
             ':was': p.displaced.role,
             ':now': p.now,
             ':one': 1,
-            ':id': p.idNumber,
+            ':h': p.idHash,
           },
         },
       },

@@ -2,6 +2,7 @@ import { businessDate, OPEN_STATES } from '@yx/shared';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
 import * as repo from '../applications/repository';
+import { coldStart } from '../lib/secrets';
 
 /**
  * 容缺 follow-up, run daily (and locally by the stack's timer or `npm run jobs`): a deferred
@@ -53,6 +54,7 @@ export async function sweepDeferrals(date = businessDate(now())): Promise<{ chec
 }
 
 export const handler = async () => {
+  await coldStart(); // secrets and personal-data keys
   const r = await sweepDeferrals();
   log.info('deferral sweep', { checked: r.checked, toSupplement: r.toSupplement.length });
   return r;

@@ -5,6 +5,7 @@ import type { OutboxRecord } from '../lib/entities/messages';
 import { sendSubscribe, templates } from './subscribe';
 import { log } from '../lib/log';
 import { now } from '../lib/clock';
+import { coldStart } from '../lib/secrets';
 
 /**
  * Sends the subscribe messages (订阅消息) recorded in the outbox through WeChat's subscribeMessage.send,
@@ -43,6 +44,7 @@ async function deliver(m: OutboxRecord): Promise<string> {
 }
 
 export const handler = async () => {
+  await coldStart(); // secrets and personal-data keys
   const r = await sendOutbox();
   log.info('outbox', r);
   return r;

@@ -47,6 +47,10 @@ export const env = {
     const b = process.env.FILES_BUCKET;
     return b && b !== 'none' ? b : '';
   },
+  /** The files' own HTTPS origin for signed links (custom, ICP-filed domain); empty: the bucket's endpoint. */
+  get filesOrigin() {
+    return process.env.FILES_ORIGIN || '';
+  },
   get localFilesDir() {
     return process.env.LOCAL_FILES_DIR || '.data/files';
   },

@@ -1,4 +1,5 @@
 import { json, type HttpEvent, type HttpResult, type RouteHandler } from './http';
+import { coldStart } from './secrets';
 
 /**
  * One Lambda per capability: its routes are picked by the HTTP API route key
@@ -14,6 +15,11 @@ export function router(handlers: RouteHandler[]): ((event: HttpEvent) => Promise
   const handle = async (event: HttpEvent) => {
     const h = routes.get(event.routeKey);
     if (!h) return json(404, { error: { code: 'NOT_FOUND', message: '没有这个接口' } });
+    try {
+      await coldStart(); // secrets and personal-data keys, once per process
+    } catch {
+      return json(503, { error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } }, { 'Retry-After': '5' });
+    }
     return h(event);
   };
   return Object.assign(handle, { routeKeys: [...routes.keys()] });

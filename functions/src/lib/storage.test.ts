@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { localGetSignature, dirStore, s3Client, s3PresignedGet, s3PresignedPost } from './storage';
+import { localGetSignature, dirStore, s3Client, s3PresignedGet, s3PresignedPost, s3Store } from './storage';
 
 /**
  * An independent SigV4 check for the SDK's output, written from AWS's documentation. It is first shown to give
@@ -76,6 +76,27 @@ describe('presigned GET (AWS SDK)', () => {
     expect(Number(expires) * 1000).toBeGreaterThan(Date.now());
     expect(url.searchParams.get('signature')).toBe(localGetSignature('secret', 'u/f_abc/photo.png', expires));
     expect(localGetSignature('other', 'u/f_abc/photo.png', expires)).not.toBe(url.searchParams.get('signature'));
+  });
+});
+
+describe('mainland China: the China partition and the files domain (issue 13)', () => {
+  it('signs for amazonaws.com.cn in cn-northwest-1, and puts the ICP-filed files domain in the links without touching the signature', async () => {
+    const client = s3Client('cn-northwest-1', AWS_EXAMPLE);
+    const bare = new URL(await s3PresignedGet(client, { bucket: 'yx-cn-files', key: 'materials/u1/f_abc', expiresSeconds: 600 }));
+    expect(bare.host).toBe('yx-cn-files.s3.cn-northwest-1.amazonaws.com.cn');
+    const store = s3Store('yx-cn-files', 'cn-northwest-1', 'https://files.zwfw.yuexiu.gov.cn', client);
+    const link = new URL(await store.presignGet('materials/u1/f_abc', 600, 'v1'));
+    expect(link.origin).toBe('https://files.zwfw.yuexiu.gov.cn');
+    expect(link.pathname).toBe('/materials/u1/f_abc');
+    expect(link.searchParams.get('versionId')).toBe('v1');
+    expect(link.searchParams.get('X-Amz-Credential')).toContain('/cn-northwest-1/s3/aws4_request');
+    // the signature is S3's, for S3's host: the distribution keeps that host when it passes the request on
+    expect(link.searchParams.get('X-Amz-Signature')).toBe(
+      expectedQuerySignature(link.toString().replace(link.origin, 'https://yx-cn-files.s3.cn-northwest-1.amazonaws.com.cn'), AWS_EXAMPLE.secretAccessKey),
+    );
+    const post = await store.presignPost('materials/u1/f_abc', 'image/png', 1000, 600);
+    expect(post.url).toBe('https://files.zwfw.yuexiu.gov.cn/');
+    expect(post.fields['X-Amz-Credential']).toContain('/cn-northwest-1/s3/aws4_request');
   });
 });
 

@@ -117,13 +117,28 @@ export async function s3PresignedGet(
   return getSignedUrl(client as Parameters<typeof getSignedUrl>[0], command, { expiresIn: o.expiresSeconds, ...(o.at ? { signingDate: o.at } : {}) });
 }
 
-function s3Store(bucket: string): ObjectStore {
-  const region = process.env.AWS_REGION ?? 'ap-east-1';
-  let client: S3Client | undefined;
+/**
+ * A signed link on the files' own domain (`origin`, e.g. https://files.zwfw.yuexiu.gov.cn: ICP-filed, registered with
+ * WeChat). The distribution there passes the path and query to S3 and keeps S3's Host, which is what the SigV4 signature
+ * names, so only the link's origin changes. Empty: the bucket's endpoint (amazonaws.com, or amazonaws.com.cn in China).
+ */
+export function onOrigin(url: string, origin: string): string {
+  if (!origin) return url;
+  const u = new URL(url);
+  const o = new URL(origin);
+  u.protocol = o.protocol;
+  u.host = o.host;
+  return u.toString();
+}
+
+export function s3Store(bucket: string, region = process.env.AWS_REGION ?? 'ap-east-1', origin = env.filesOrigin, client?: S3Client): ObjectStore {
   const s3 = () => (client ??= s3Client(region));
   return {
-    presignGet: (key, expiresSeconds, version) => s3PresignedGet(s3(), { bucket, key, expiresSeconds, versionId: version }),
-    presignPost: (key, contentType, maxBytes, expiresSeconds) => s3PresignedPost(s3(), { bucket, key, contentType, maxBytes, expiresSeconds }),
+    presignGet: async (key, expiresSeconds, version) => onOrigin(await s3PresignedGet(s3(), { bucket, key, expiresSeconds, versionId: version }), origin),
+    presignPost: async (key, contentType, maxBytes, expiresSeconds) => {
+      const p = await s3PresignedPost(s3(), { bucket, key, contentType, maxBytes, expiresSeconds });
+      return { ...p, url: onOrigin(p.url, origin) };
+    },
     async head(key) {
       try {
         const r = await s3().send(new (loadS3().GetObjectCommand)({ Bucket: bucket, Key: key, Range: 'bytes=0-15' }));

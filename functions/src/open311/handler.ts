@@ -19,16 +19,14 @@ const MAX_RESULTS = 200;
 const err = (status: number, description: string): HttpResult => json(status, [{ code: status, description }]);
 
 function apiKeys(): Map<string, string> {
-  // OPEN311_API_KEYS="client-a:key1,client-b:key2"; the local stage accepts one development key
+  // OPEN311_API_KEYS="client-a:key1,client-b:key2" ("none" for no writers); the local stage accepts one development key
   const raw = process.env.OPEN311_API_KEYS || (env.isLocal ? 'local-client:local-open311-key' : '');
   return new Map(
     raw
       .split(',')
-      .filter(Boolean)
-      .map((p) => {
-        const [client, key] = p.split(':');
-        return [key, client] as [string, string];
-      }),
+      .map((p) => p.trim().split(':'))
+      .filter(([client, key]) => client && key && key.length >= 8) // a pair without a real key never matches a missing one
+      .map(([client, key]) => [key, client] as [string, string]),
   );
 }
 

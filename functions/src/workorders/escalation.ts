@@ -2,6 +2,7 @@ import { beijingTime, STREETS } from '@yx/shared';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { markEscalated, NO_STREET, streetList, type WorkOrderRecord } from './repository';
+import { coldStart } from '../lib/secrets';
 
 /** Unclaimed orders whose claim time has run out, street by street (one Query per street, most overdue first). */
 export async function overdueUnclaimed(at = now().toISOString()): Promise<WorkOrderRecord[]> {
@@ -35,6 +36,7 @@ export async function escalateUnclaimed(): Promise<{ escalated: string[] }> {
 }
 
 export const handler = async () => {
+  await coldStart(); // secrets and personal-data keys
   const r = await escalateUnclaimed();
   log.info('work orders escalated', { count: r.escalated.length });
   return r;

@@ -14,6 +14,7 @@ export const ErrorCode = lazy(() =>
     'RULE_VIOLATION',
     'TOO_MANY_REQUESTS',
     'UPSTREAM_FAILED',
+    'UNAVAILABLE',
     'INTERNAL',
   ]),
 );

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { APPLICATION_STATES, RATINGS } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
+import { openFields, sealFields } from '../pii';
 
 /**
  * Applications (办件) and what lives in their partition or points at it.
@@ -103,6 +104,9 @@ const ApplicationSchema = z.object({
 });
 export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 
+/** Sealed at rest (lib/pii): the form's answers (ID numbers, a spouse's ID, addresses), the contact phone, who signed the commitment. */
+const APP_SEALED = ['answers', 'contactPhone', 'commitment'] as const;
+
 export const Application = {
   Schema: ApplicationSchema,
   /** `deadline`: the promised deadline, its place in the department's queue */
@@ -112,9 +116,9 @@ export const Application = {
     ...(a.enterpriseCode ? keys.firmApps(a.enterpriseCode, a.submittedAt, a.appNo) : {}),
     ...keys.deptQueue(a.departmentId, deadline, a.appNo),
     entity: 'Application',
-    ...a,
+    ...sealFields(a, APP_SEALED, keys.application(a.appNo)),
   }),
-  fromItem: (item: Item): ApplicationRecord => parseRow(ApplicationSchema, item),
+  fromItem: (item: Item): ApplicationRecord => parseRow(ApplicationSchema, openFields(item, APP_SEALED)),
 };
 
 const EventSchema = z.object({
@@ -203,6 +207,11 @@ export type Draft = z.output<typeof DraftSchema>;
 
 export const DraftRow = {
   Schema: DraftSchema,
-  toItem: (userId: string, formId: string, d: Draft): Item => ({ ...keys.draft(userId, formId), entity: 'Draft', ...d, ttl: ttlAfter(d.savedAt, 30) }),
-  fromItem: (item: Item): Draft => parseRow(DraftSchema, item),
+  toItem: (userId: string, formId: string, d: Draft): Item => ({
+    ...keys.draft(userId, formId),
+    entity: 'Draft',
+    ...sealFields(d, ['answers'], keys.draft(userId, formId)),
+    ttl: ttlAfter(d.savedAt, 30),
+  }),
+  fromItem: (item: Item): Draft => parseRow(DraftSchema, openFields(item, ['answers'])),
 };

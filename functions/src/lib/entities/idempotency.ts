@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseRow, ttlAfter, type Item } from './entity';
+import { openFields, sealFields } from '../pii';
 
 /**
  * One intended action of a person (a submit, a filed order, a note, a claim), by the client's Idempotency-Key.
@@ -30,9 +31,9 @@ export const Idempotency = {
   toItem: (userId: string, key: string, at: string, made: Omit<IdempotencyRecord, 'at'>): Item => ({
     ...keys.idempotency(userId, key),
     entity: 'Idempotency',
-    ...made,
+    ...sealFields(made, ['queryCode'], keys.idempotency(userId, key)), // the receipt's query code is a credential
     at,
     ttl: ttlAfter(at, IDEMPOTENCY_DAYS),
   }),
-  fromItem: (item: Item): IdempotencyRecord => parseRow(IdempotencySchema, item),
+  fromItem: (item: Item): IdempotencyRecord => parseRow(IdempotencySchema, openFields(item, ['queryCode'])),
 };

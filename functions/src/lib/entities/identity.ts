@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { Role } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
+import { fieldContext, openFields, seal, sealFields } from '../pii';
+import { hashSecret } from '../ids';
 
 /**
  * People and firms. Rows are tagged with `type` (not `entity`), as they always were.
@@ -62,6 +64,8 @@ const UserSchema = z.object({
   openid: z.string().optional(),
   realName: z.string().optional(),
   idNumber: z.string().optional(),
+  /** keyed hash of `idNumber` (the guard row's key): what conditions compare, since the stored ID is sealed */
+  idNumberHash: z.string().optional(),
   /** how the real name was established: absent or 1 typed (asserted), 2 proven by face verification */
   idLevel: IdLevel.optional(),
   phone: z.string().optional(),
@@ -81,10 +85,21 @@ const UserSchema = z.object({
 });
 export type UserRecord = z.output<typeof UserSchema>;
 
+/** Personal fields sealed at rest (lib/pii), each bound to its row. */
+const USER_SEALED = ['realName', 'idNumber', 'phone'] as const;
+
 export const User = {
   Schema: UserSchema,
-  toItem: (u: UserRecord): Item => ({ ...keys.user(u.id), type: 'User', ...u, ...staffIndexAttrs(u) }),
-  fromItem: (item: Item): UserRecord => parseRow(UserSchema, item, 'type'),
+  toItem: (u: UserRecord): Item => ({
+    ...keys.user(u.id),
+    type: 'User',
+    ...sealFields(u, USER_SEALED, keys.user(u.id)),
+    ...(u.idNumber ? { idNumberHash: hashSecret(u.idNumber) } : {}),
+    ...staffIndexAttrs(u),
+  }),
+  fromItem: (item: Item): UserRecord => parseRow(UserSchema, openFields(item, USER_SEALED), 'type'),
+  /** A personal field's stored value, for an update that sets only it. */
+  sealed: (userId: string, field: (typeof USER_SEALED)[number], value: string) => seal(value, fieldContext(keys.user(userId), field)),
 };
 
 export const OpenidLink = {

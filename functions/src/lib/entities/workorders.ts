@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { WORK_ORDER_STATES } from '@yx/shared';
 import { parseRow, type Item } from './entity';
+import { openFields, sealFields } from '../pii';
 
 /**
  * Work orders (工单) for appeals and community issues.
@@ -90,6 +91,9 @@ const WorkOrderSchema = z.object({
 });
 export type WorkOrderRecord = z.output<typeof WorkOrderSchema>;
 
+/** Sealed at rest (lib/pii): what the filer typed (it may hold a phone or ID number), their phone, the place. */
+const WO_SEALED = ['description', 'contactPhone', 'place'] as const;
+
 export const WorkOrder = {
   Schema: WorkOrderSchema,
   /** `streetSortKey`: its place in the street's list (shared/src/workorders/deadlines.ts) */
@@ -99,9 +103,9 @@ export const WorkOrder = {
     ...keys.team(wo.teamId, wo.claimBy, wo.no),
     ...keys.street(wo.street ?? NO_STREET, streetSortKey),
     entity: 'WorkOrder',
-    ...wo,
+    ...sealFields(wo, WO_SEALED, keys.workOrder(wo.no)),
   }),
-  fromItem: (item: Item): WorkOrderRecord => parseRow(WorkOrderSchema, item),
+  fromItem: (item: Item): WorkOrderRecord => parseRow(WorkOrderSchema, openFields(item, WO_SEALED)),
 };
 
 const EventSchema = z.object({

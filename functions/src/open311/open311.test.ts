@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import { call } from '../../test/http';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
@@ -116,5 +117,61 @@ describe('Open311 GeoReport v2', () => {
     expect(JSON.stringify(shown.body)).not.toMatch(/张|200 号/);
     const list = await call(handler, 'GET /open311/v2/requests.json', { query: { service_request_id: `${kept},${published}` } });
     expect(list.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([published]);
+    // nor does its token say that an unpublished number exists
+    expect((await call(handler, 'GET /open311/v2/tokens/{file}', { params: { file: `${kept}.json` } })).status).toBe(404);
+  });
+
+  it('speaks XML, the spec’s default format, on every read and on filing, errors included (issue 13)', async () => {
+    const parse = (xml: string) => {
+      const doc = new new JSDOM().window.DOMParser().parseFromString(xml, 'text/xml');
+      expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+      return doc;
+    };
+    const text = (doc: Document, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent);
+    const services = await call(handler, 'GET /open311/v2/services.xml');
+    expect(services.headers['Content-Type']).toMatch(/^text\/xml/);
+    const sdoc = parse(services.body);
+    expect(sdoc.documentElement.tagName).toBe('services');
+    expect(text(sdoc, 'service_code')).toContain('cityscape-streetlight');
+    const definition = parse((await call(handler, 'GET /open311/v2/services/{file}', { params: { file: 'cityscape-streetlight.xml' } })).body);
+    expect(definition.documentElement.tagName).toBe('service_definition');
+
+    const filed = await call(
+      (e) => handler({ ...e, headers: { ...e.headers, 'content-type': 'application/x-www-form-urlencoded' } }),
+      'POST /open311/v2/requests.xml',
+      { rawBody: form({ ...GOOD, description: '路灯闪烁 <影响> 行人 & 车辆' }) },
+    );
+    expect(filed.status).toBe(201);
+    const id = text(parse(filed.body), 'service_request_id')[0]!;
+    expect(id).toMatch(/^SQ\d{14}$/);
+    const one = parse((await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.xml` } })).body);
+    expect(one.documentElement.tagName).toBe('service_requests');
+    expect(text(one, 'description')).toEqual(['路灯闪烁 <影响> 行人 & 车辆']); // escaped on the wire, whole once read
+    expect(text(one, 'lat')).toEqual(['23.125']);
+    const list = parse((await call(handler, 'GET /open311/v2/requests.xml', { query: { service_request_id: id } })).body);
+    expect(text(list, 'service_request_id')).toEqual([id]);
+    expect(text(parse((await call(handler, 'GET /open311/v2/tokens/{file}', { params: { file: `${id}.xml` } })).body), 'token')).toEqual([id]);
+
+    const bad = await call(handler, 'GET /open311/v2/requests.xml', { query: { start_date: '2099-01-01T00:00:00Z' } });
+    expect(bad.status).toBe(400);
+    const edoc = parse(bad.body);
+    expect(edoc.documentElement.tagName).toBe('errors');
+    expect(text(edoc, 'code')).toEqual(['400']);
+    expect((await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.csv` } })).status).toBe(404);
+  });
+
+  it('describes itself in discovery.json and discovery.xml', async () => {
+    const withHost = (e: Parameters<typeof handler>[0]) => handler({ ...e, headers: { ...e.headers, host: 'api.zwfw.yuexiu.gov.cn' } });
+    const d = await call(withHost, 'GET /open311/discovery.json');
+    expect(d.status).toBe(200);
+    expect(d.body.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      url: 'https://api.zwfw.yuexiu.gov.cn/open311/v2',
+      formats: ['text/xml', 'application/json'],
+    });
+    const x = await call(withHost, 'GET /open311/discovery.xml');
+    const doc = new new JSDOM().window.DOMParser().parseFromString(x.body, 'text/xml');
+    expect(doc.documentElement.tagName).toBe('discovery');
+    expect([...doc.getElementsByTagName('format')].map((f) => f.textContent)).toEqual(['text/xml', 'application/json']);
   });
 });

@@ -27,7 +27,8 @@ const errorStatuses = (roles: RouteRoles) => [400, ...(roles === 'public' ? [] :
 export function buildOpenApi(opts: { includeLocalOnly: boolean; serverUrl?: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
-    const errorResponse = { description: '错误（message 为中文说明）', content: { 'application/json': { schema: toSchema(r.error, 'output') } } };
+    const type = r.format === 'xml' ? 'text/xml' : 'application/json';
+    const errorResponse = { description: '错误（message 为中文说明）', content: { [type]: { schema: toSchema(r.error, 'output') } } };
     if (r.localOnly && !opts.includeLocalOnly) continue;
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
@@ -39,7 +40,7 @@ export function buildOpenApi(opts: { includeLocalOnly: boolean; serverUrl?: stri
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
       responses: {
-        200: { description: '成功', content: { 'application/json': { schema: toSchema(r.response, 'output') } } },
+        200: { description: '成功', content: { [type]: { schema: toSchema(r.response, 'output') } } },
         ...Object.fromEntries(errorStatuses(r.roles).map((s) => [s, errorResponse])),
       },
     };

@@ -33,7 +33,7 @@ describe('the OpenAPI document', () => {
   const ops = Object.values(doc.paths).flatMap((p) => Object.values(p)) as {
     'x-roles': unknown;
     security?: unknown;
-    responses: Record<string, { content: { 'application/json': { schema: object } } }>;
+    responses: Record<string, { content: Record<string, { schema: object }> }>;
   }[];
 
   it('describes every route with its roles, its answer and its errors', () => {
@@ -42,7 +42,7 @@ describe('the OpenAPI document', () => {
       const op = (doc.paths[r.path] as Record<string, (typeof ops)[number]>)[r.method.toLowerCase()];
       expect(op['x-roles']).toEqual(r.roles);
       expect(Boolean(op.security)).toBe(r.roles !== 'public');
-      expect(Object.keys(op.responses['200'].content['application/json'].schema).length).toBeGreaterThan(0);
+      expect(Object.keys(op.responses['200'].content[r.format === 'xml' ? 'text/xml' : 'application/json'].schema).length).toBeGreaterThan(0);
       expect('401' in op.responses).toBe(r.roles !== 'public');
       expect('403' in op.responses).toBe(Array.isArray(r.roles));
     }

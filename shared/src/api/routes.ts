@@ -49,6 +49,7 @@ import {
   Open311Service,
   Open311ServiceDefinition,
   Open311Token,
+  Open311Discovery,
 } from '../workorders/open311';
 import { WoActionBodies } from '../workorders/states';
 import {
@@ -170,6 +171,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** The body of every error answer; the app's ErrorBody unless the route follows another spec (Open311). */
   error?: z.ZodType;
+  /** The answer's format: JSON unless `xml` (Open311's XML twins of its JSON routes, the same records). */
+  format?: 'xml';
 }
 
 /** A table entry with its method and path spelled out, and whether it needs a session at all. */
@@ -712,11 +715,52 @@ export const ROUTE_TABLE = {
     error: Open311Errors,
   },
   'GET /open311/v2/tokens/{file}': {
-    summary: 'Open311: token → request id ({token}.json)',
+    summary: 'Open311: token → request id ({token}.json or .xml)',
     tag: 'open311',
     roles: 'public',
     params: Open311FileParams,
     response: lazy(() => z.array(Open311Token)),
+    error: Open311Errors,
+  },
+  'GET /open311/v2/services.xml': {
+    summary: 'Open311: services as XML (the spec’s default format)',
+    tag: 'open311',
+    roles: 'public',
+    format: 'xml',
+    response: lazy(() => z.array(Open311Service)),
+    error: Open311Errors,
+  },
+  'POST /open311/v2/requests.xml': {
+    summary: 'Open311: file a request, answered as XML',
+    tag: 'open311',
+    roles: 'public',
+    format: 'xml',
+    body: Open311PostRequest,
+    response: lazy(() => z.array(Open311Created)),
+    error: Open311Errors,
+  },
+  'GET /open311/v2/requests.xml': {
+    summary: 'Open311: requests as XML',
+    tag: 'open311',
+    roles: 'public',
+    format: 'xml',
+    query: Open311ListQuery,
+    response: lazy(() => z.array(Open311Request)),
+    error: Open311Errors,
+  },
+  'GET /open311/discovery.json': {
+    summary: 'Open311 discovery: where the GeoReport v2 endpoint is and what it speaks',
+    tag: 'open311',
+    roles: 'public',
+    response: Open311Discovery,
+    error: Open311Errors,
+  },
+  'GET /open311/discovery.xml': {
+    summary: 'Open311 discovery as XML',
+    tag: 'open311',
+    roles: 'public',
+    format: 'xml',
+    response: Open311Discovery,
     error: Open311Errors,
   },
 } as const satisfies Record<string, RouteDef>;

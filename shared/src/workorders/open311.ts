@@ -42,6 +42,17 @@ export const Open311Request = lazy(() =>
     media_url: z.string().nullable(),
   }),
 );
+/** discovery.json/xml: the spec's description of this Open311 service. */
+export const Open311Discovery = lazy(() =>
+  z.object({
+    changeset: z.string(),
+    contact: z.string(),
+    key_service: z.string(),
+    endpoints: z.array(
+      z.object({ specification: z.string(), url: z.string(), changeset: z.string(), type: z.enum(['production', 'test']), formats: z.array(z.string()) }),
+    ),
+  }),
+);
 export const Open311Created = lazy(() => z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().nullable() }));
 export const Open311Token = lazy(() => z.object({ service_request_id: z.string(), token: z.string() }));
 

@@ -45,10 +45,10 @@ const radio = (page: Page, name: string) => page.getByRole('radio', { name, exac
 const numberOf = async (page: Page) =>
   (
     await page
-      .getByText(/SQ\d{14}/)
+      .getByText(/SQ\d{16}/)
       .first()
       .innerText()
-  ).match(/SQ\d{14}/)![0];
+  ).match(/SQ\d{16}/)![0];
 
 describe('诉求 and 一键呼叫 in the browser', () => {
   it('file with a photo and a place, me too nearby, one-tap call, claim, close and rate', async () => {
@@ -68,7 +68,7 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await zhang.page.locator('.wf-bar').getByText('提交', { exact: true }).click();
     await confirm(zhang.page, '确认提交');
     await zhang.page
-      .getByText(/SQ\d{14}/)
+      .getByText(/SQ\d{16}/)
       .first()
       .waitFor();
     const appealNo = await numberOf(zhang.page);
@@ -92,7 +92,7 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await grid.page.locator('.wf-bar').getByText('一键上报').click();
     await confirm(grid.page, '确认上报');
     await grid.page
-      .getByText(/SQ\d{14}/)
+      .getByText(/SQ\d{16}/)
       .first()
       .waitFor();
     const gridNo = await numberOf(grid.page);

@@ -1,4 +1,15 @@
-import { ROUTE_BY_KEY, categoryById, isInYuexiu, leafCategories, pathOf, type Category, maskFreeText, streetName, WO_STATE_NAMES } from '@yx/shared';
+import {
+  WO_NO_PATTERN,
+  ROUTE_BY_KEY,
+  categoryById,
+  isInYuexiu,
+  leafCategories,
+  pathOf,
+  type Category,
+  maskFreeText,
+  streetName,
+  WO_STATE_NAMES,
+} from '@yx/shared';
 import { json, keyed, type HttpEvent, type HttpResult } from '../lib/http';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
@@ -166,7 +177,7 @@ const listRequests = (format: Format) => (event: HttpEvent) =>
     if (!q.success) return err(400, q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), format);
     if (q.data.service_request_id) {
       const ids = q.data.service_request_id.split(',').slice(0, 50);
-      const found = await repo.getMany(ids.filter((id) => /^SQ\d{14}$/.test(id)));
+      const found = await repo.getMany(ids.filter((id) => WO_NO_PATTERN.test(id)));
       return answer(
         format,
         200,
@@ -236,7 +247,7 @@ export const handler = router([
   keyed('GET /open311/v2/requests/{file}', (event) => {
     const f = fileOf(event);
     return safe(f?.format ?? 'json', async () => {
-      if (!f || !/^SQ\d{14}$/.test(f.id)) return err(404, 'service_request_id not found', f?.format);
+      if (!f || !WO_NO_PATTERN.test(f.id)) return err(404, 'service_request_id not found', f?.format);
       const { wo, events } = await repo.getWorkOrder(f.id);
       if (!wo || !wo.public) return err(404, 'service_request_id not found', f.format); // unpublished orders do not exist here
       return answer(f.format, 200, 'service_requests', 'request', [toRequest(wo, events)]);
@@ -247,7 +258,7 @@ export const handler = router([
   keyed('GET /open311/v2/tokens/{file}', (event) => {
     const f = fileOf(event);
     return safe(f?.format ?? 'json', async () => {
-      const { wo } = f && /^SQ\d{14}$/.test(f.id) ? await repo.getWorkOrder(f.id) : { wo: undefined };
+      const { wo } = f && WO_NO_PATTERN.test(f.id) ? await repo.getWorkOrder(f.id) : { wo: undefined };
       if (!f || !wo || !wo.public) return err(404, 'token not found', f?.format);
       return answer(f.format, 200, 'service_requests', 'request', [{ service_request_id: wo.no, token: f.id }]);
     });

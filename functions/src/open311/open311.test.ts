@@ -42,7 +42,7 @@ describe('Open311 GeoReport v2', () => {
     const r = await post(GOOD);
     expect(r.status).toBe(201);
     const id = r.body[0].service_request_id;
-    expect(id).toMatch(/^SQ\d{14}$/);
+    expect(id).toMatch(/^SQ\d{16}$/);
     const one = await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.json` } });
     // the place rounded to about 100 m, the public status text, no handler notes (issue 13)
     expect(one.body[0]).toMatchObject({
@@ -143,7 +143,7 @@ describe('Open311 GeoReport v2', () => {
     );
     expect(filed.status).toBe(201);
     const id = text(parse(filed.body), 'service_request_id')[0]!;
-    expect(id).toMatch(/^SQ\d{14}$/);
+    expect(id).toMatch(/^SQ\d{16}$/);
     const one = parse((await call(handler, 'GET /open311/v2/requests/{file}', { params: { file: `${id}.xml` } })).body);
     expect(one.documentElement.tagName).toBe('service_requests');
     expect(text(one, 'description')).toEqual(['路灯闪烁 <影响> 行人 & 车辆']); // escaped on the wire, whole once read

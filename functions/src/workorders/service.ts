@@ -37,6 +37,7 @@ import { fileLookup, type FileRecord } from '../files/repository';
 import { allocateNumbers, idempotencyLookup } from '../lib/repository';
 import type { Notice } from '../messages/repository';
 import * as repo from './repository';
+import { orderTail } from './numbers';
 import { keys as woKeys } from '../lib/entities/workorders';
 import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure, readAll } from '../lib/db';
@@ -155,7 +156,7 @@ export async function createOrder(o: {
   const at = now();
   const today = businessDate(at);
   const [seq] = await allocateNumbers(woKeys.sequenceDay(today.replace(/-/g, '')), 1);
-  const no = formatWoNo(today, seq);
+  const no = formatWoNo(today, orderTail(today.replace(/-/g, ''), seq));
   const cal = await getCalendar();
   const wo: repo.WorkOrderRecord = {
     no,

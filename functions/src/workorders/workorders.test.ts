@@ -32,7 +32,7 @@ describe('诉求: filing, nearby and me too', () => {
     const body = { categoryId: 'cityscape-street-vending', description: '北京路口晚上有流动摊贩占道经营，影响通行', place: HERE };
     const r = await file(token, body, 'wo-retry-1');
     expect(r.status).toBe(201);
-    expect(r.body.no).toMatch(/^SQ\d{14}$/);
+    expect(r.body.no).toMatch(/^SQ\d{16}$/);
     expect(r.body).toMatchObject({ state: 'dispatched', teamName: '广州市越秀区城市管理和综合执法局'.slice(0, 0) || expect.any(String) });
     expect(r.body.timeline.map((t: { action: string }) => t.action)).toEqual(['提交诉求', '按分类派单']);
     const again = await file(token, body, 'wo-retry-1');

@@ -3,7 +3,17 @@ import { PageLimit } from '../api/paging';
 import { STREETS } from '../places/streets';
 import { CategoryId } from './categories';
 import { isInYuexiu, OUTSIDE_YUEXIU_MESSAGE, Place, PlaceInYuexiu } from './geo';
-import { WO_ACTIONS, WO_COMMENT_MAX, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_RATINGS, WO_TEXT_MIN, WORK_ORDER_STATES, type WorkOrderAction } from './states';
+import {
+  WO_ACTIONS,
+  WO_COMMENT_MAX,
+  WO_DESCRIPTION_MAX,
+  WO_PHOTOS_MAX,
+  WO_RATINGS,
+  WO_NO_PATTERN,
+  WO_TEXT_MIN,
+  WORK_ORDER_STATES,
+  type WorkOrderAction,
+} from './states';
 import { WO_GROUPS } from './deadlines';
 import { lazy } from '../api/lazy';
 
@@ -48,11 +58,7 @@ export const NearbyQuery = lazy(() =>
 
 export const WoNoParams = lazy(() =>
   z.strictObject({
-    no: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }),
+    no: z.string().trim().toUpperCase().regex(WO_NO_PATTERN, { message: '应为 SQ 开头的 18 位工单编号' }),
   }),
 );
 export const WoActionParams = lazy(() =>
@@ -103,11 +109,7 @@ export const WoNoteRequest = lazy(() =>
 );
 export const WoDuplicateRequest = lazy(() =>
   z.strictObject({
-    originalNo: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^SQ\d{14}$/, { message: '应为 SQ 开头的 16 位工单编号' }),
+    originalNo: z.string().trim().toUpperCase().regex(WO_NO_PATTERN, { message: '应为 SQ 开头的 18 位工单编号' }),
   }),
 );
 export const WoMineQuery = lazy(() =>

@@ -15,7 +15,9 @@ describe('work-order states', () => {
     expect(afterRating('basic', false)).toEqual({ to: 'closed', reopen: false });
   });
   it('numbers work orders readably', () => {
-    expect(formatWoNo('2026-11-26', 12)).toBe('SQ20261126000012');
-    expect(WO_NO_PATTERN.test('SQ20261126000012')).toBe(true);
+    expect(formatWoNo('2026-11-26', '73015542')).toBe('SQ2026112673015542');
+    expect(WO_NO_PATTERN.test('SQ2026112673015542')).toBe(true);
+    expect(WO_NO_PATTERN.test('SQ20261126000012')).toBe(true); // numbers given before issue 13 still read
+    expect(WO_NO_PATTERN.test('SQ202611260000123')).toBe(false);
   });
 });

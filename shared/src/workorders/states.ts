@@ -39,8 +39,9 @@ export function afterRating(rating: (typeof WO_RATINGS)[number], reopenedBefore:
   return { to: 'closed', reopen: false };
 }
 
-export const WO_NO_PATTERN = /^SQ\d{14}$/;
-export const formatWoNo = (businessDate: string, seq: number) => `SQ${businessDate.replace(/-/g, '')}${String(seq).padStart(6, '0')}`;
+/** 工单编号: SQ, the 8-digit date and 8 digits that do not follow the filing order (orders filed before issue 13 have 6). */
+export const WO_NO_PATTERN = /^SQ\d{14}(\d{2})?$/;
+export const formatWoNo = (businessDate: string, tail: string) => `SQ${businessDate.replace(/-/g, '')}${tail}`;
 
 /** Limits of what people write and attach on an order, for the schemas and the pages' inputs. */
 export const WO_PHOTOS_MAX = 9;

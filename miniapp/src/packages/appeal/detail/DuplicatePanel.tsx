@@ -20,7 +20,7 @@ export function DuplicatePanel({ d, onDone, onError }: WoActProps) {
       return;
     }
     if (!WO_NO_PATTERN.test(original)) {
-      setError('应为 SQ 开头的 16 位工单编号，如 SQ20261126000001');
+      setError('应为 SQ 开头的 18 位工单编号，如 SQ2026112673015542');
       return;
     }
     if (original === d.no) {
@@ -50,7 +50,7 @@ export function DuplicatePanel({ d, onDone, onError }: WoActProps) {
             value={original}
             maxlength={24}
             error={error}
-            placeholder="SQ 开头的 16 位编号"
+            placeholder="SQ 开头的 18 位编号"
             onInput={(v) => {
               setOriginal(v.replace(/\s/g, '').toUpperCase());
               setError(undefined);

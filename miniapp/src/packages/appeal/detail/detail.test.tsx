@@ -405,10 +405,10 @@ describe('延期、重复件 (handling side)', () => {
     expect(await screen.findByText('请输入原工单编号')).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: 'SQ2026112500' } });
     fireEvent.click(screen.getByTestId('duplicate-submit'));
-    expect(await screen.findByText(/应为 SQ 开头的 16 位工单编号/)).toBeInTheDocument();
+    expect(await screen.findByText(/应为 SQ 开头的 18 位工单编号/)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: 'YX20261125000003' } });
     fireEvent.click(screen.getByTestId('duplicate-submit'));
-    expect(await screen.findByText(/应为 SQ 开头的 16 位工单编号/)).toBeInTheDocument();
+    expect(await screen.findByText(/应为 SQ 开头的 18 位工单编号/)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('原工单编号'), { target: { value: NO.toLowerCase() } });
     fireEvent.click(screen.getByTestId('duplicate-submit'));
     expect(await screen.findByText(/不能标记为自身的重复件/)).toBeInTheDocument();

@@ -2,6 +2,8 @@
  * Every documented route answers bad input — wrong types, missing fields, broken JSON, oversize
  * bodies, unknown parameters, unknown ids — with a 4xx and a message in Chinese, and never a 500.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ROUTES } from '@yx/shared';
 import { call } from '../test/http';
 import { handler as guide } from './guide/handler';
@@ -16,8 +18,6 @@ import { handler as workorders } from './workorders/handler';
 import { handler as member } from './member/handler';
 import { handler as open311 } from './open311/handler';
 import { parseStoreCost } from './lib/meter';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
 

@@ -87,7 +87,26 @@ describe('serverless package (production stage)', () => {
     const alarms = Object.values(template.Resources)
       .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
       .map((r) => (r.Properties as { MetricName: string }).MetricName);
-    expect(alarms).toEqual(expect.arrayContaining(['5xx', 'Throttles', 'ApproximateNumberOfMessagesVisible']));
+    expect(alarms).toEqual(expect.arrayContaining(['5xx', 'Throttles', 'Errors', 'ApproximateNumberOfMessagesVisible']));
+  });
+
+  it('writes API access logs and keeps the failed runs of every scheduled job in a dead-letter queue it may write to (issue 13)', () => {
+    const access = (template.Resources.HttpApiStage.Properties as { AccessLogSettings?: { Format: string } }).AccessLogSettings;
+    expect(access?.Format).toContain('$context.requestId');
+    expect(access?.Format).not.toMatch(/authorization|requestBody/i);
+    const scheduled = Object.entries(template.Resources)
+      .filter(([, r]) => r.Type === 'AWS::Events::Rule')
+      .map(([, r]) => JSON.stringify(r.Properties).match(/"(\w+)LambdaFunction"/)![1]);
+    expect(scheduled.length).toBeGreaterThanOrEqual(5);
+    for (const fn of new Set(scheduled)) {
+      const conf = template.Resources[`${fn}LambdaEvConf`]?.Properties as { DestinationConfig?: { OnFailure: { Destination: unknown } } } | undefined;
+      expect([fn, conf?.DestinationConfig?.OnFailure.Destination]).toEqual([fn, { 'Fn::GetAtt': ['JobsDeadLetters', 'Arn'] }]);
+      const role = template.Resources[`${fn}IamRoleLambdaExecution`];
+      expect([fn, actionsIn((role.Properties.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement))]).toEqual([
+        fn,
+        expect.arrayContaining(['sqs:SendMessage']),
+      ]);
+    }
   });
 
   it('gives no function a secret in its configuration: only the names of SecureString parameters read at cold start (issue 13)', () => {

@@ -66,6 +66,24 @@ describe('trust in the browser', () => {
     await next(page);
     const appNo = await uploadAndSubmit(page, ['m0', 'm1']);
     expect(appNo).toMatch(/^YX\d{14}$/);
+
+    // 我的个人信息: the consents she just gave, a copy of her data, and no closing while her application is handled
+    await go(page, '/packages/account/privacy/index');
+    await page
+      .getByTestId('collected-realName')
+      .getByText(/您已于 \d{4}-\d{2}-\d{2} 同意/)
+      .waitFor();
+    await page
+      .getByTestId('collected-phone')
+      .getByText(/您已于 \d{4}-\d{2}-\d{2} 同意/)
+      .waitFor();
+    await page
+      .getByTestId('close-blocked')
+      .getByText(/1 件办件正在办理/)
+      .waitFor();
+    await page.locator('.btn').getByText('导出我的数据').click();
+    await page.getByTestId('export-summary').getByText('办件 1 件').waitFor();
+    await shot(page, 'identity-privacy', true);
     await page.context().close();
 
     // the account that had only typed her ID number: no real name any more, and told why

@@ -2,7 +2,10 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/guide/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/guide', pages: ['detail/index', 'bundle/index'] },
-    { root: 'packages/account', pages: ['real-name/index', 'enterprise/index', 'agents/index', 'offers/index', 'kin/index', 'invitation/index'] },
+    {
+      root: 'packages/account',
+      pages: ['real-name/index', 'enterprise/index', 'agents/index', 'offers/index', 'kin/index', 'invitation/index', 'privacy/index'],
+    },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },

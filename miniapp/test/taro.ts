@@ -32,6 +32,8 @@ export const makePhoneCall = jest.fn();
 export const login = jest.fn(async () => ({ code: 'test-code' }));
 export const request = jest.fn();
 export const redirectTo = jest.fn();
+export const reLaunch = jest.fn();
+export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }));
 export const showLoading = jest.fn();
 export const hideLoading = jest.fn();
 /** Tests set what the picker "returns", e.g. chooseImage.mockResolvedValueOnce({ tempFiles: [...] }). */
@@ -85,6 +87,8 @@ const Taro = {
   navigateTo,
   navigateBack,
   redirectTo,
+  reLaunch,
+  setClipboardData,
   switchTab,
   showToast,
   showModal,

@@ -6,6 +6,7 @@ export * from './identity/schema';
 export * from './identity/firmAgents';
 export * from './identity/kin';
 export * from './identity/staff';
+export * from './identity/privacy';
 export * from './guide/schema';
 export * from './guide/api';
 export * from './guide/search';

@@ -169,6 +169,23 @@ export async function saveDraft(userId: string, formId: string, d: Draft): Promi
   return d;
 }
 
+/** A person's drafts (a few: one per form, kept 30 days), for their export and for closing the account. */
+export async function listDrafts(userId: string): Promise<{ formId: string; draft: Draft }[]> {
+  const { pk, sk: prefix } = keys.draft(userId, '');
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+      Limit: 50,
+    }),
+  );
+  return (r.Items ?? []).map((row) => ({ formId: String(row.sk).slice(prefix.length), draft: DraftRow.fromItem(row) }));
+}
+
+/** Transaction items that delete these drafts. */
+export const draftDeletes = (userId: string, formIds: string[]) => formIds.map((f) => ({ Delete: { TableName: T(), Key: keys.draft(userId, f) } }));
+
 export async function deleteDraft(userId: string, formId: string): Promise<void> {
   await db().send(new DeleteCommand({ TableName: T(), Key: keys.draft(userId, formId) }));
 }

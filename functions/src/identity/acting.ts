@@ -30,5 +30,6 @@ export async function actingFor(user: repo.UserRecord, principalId: string | und
   const { grant, principal } = await repo.readActingFor(principalId, user.id);
   const d = kinMayAct(grant, { itemIds, today: today() });
   if (!d.ok || !principal) throw forbidden(d.ok ? '对方账号不存在' : d.reason);
+  if (principal.closedAt || principal.disabledAt) throw forbidden('对方账号已注销或停用，不能再代办');
   return { owner: principal, relative: { actor: `由 ${maskName(user.realName) ?? user.nickname} 代办`, uploaderId: user.id } };
 }

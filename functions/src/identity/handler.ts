@@ -7,6 +7,7 @@ import * as firms from './firms';
 import * as kin from './kin';
 import * as staff from './staff';
 import * as org from './org';
+import * as privacy from './privacy';
 import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 
@@ -18,6 +19,9 @@ export const handler = router([
   route('POST /v1/me/identity/face/finish', { user: getUser }, ({ user, body }) =>
     identity.finishFaceVerification(user, body.verifyId, { name: body.name, idNumber: body.idNumber }),
   ),
+  route('GET /v1/me/privacy', { user: getUser }, ({ user }) => privacy.privacyView(user)),
+  route('GET /v1/me/export', { user: getUser }, ({ user }) => privacy.exportMyData(user)),
+  route('POST /v1/me/close', { user: getUser }, ({ user }) => privacy.closeAccount(user)),
   route('POST /v1/me/phone', { user: getUser }, ({ user, body }) => identity.bindPhone(user, body.code)),
   route('PUT /v1/me/enterprise', { user: getUser }, ({ user, body }) => firms.bindEnterprise(user, body.enterpriseName, body.creditCode)),
   route('GET /v1/firm/agents', { user: getUser }, ({ user }) => firms.listAgents(user)),

@@ -1,4 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PRIVACY_VERSION } from '@yx/shared';
 import { db, readAll, table, transact, type Lookup } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
@@ -25,6 +26,7 @@ import {
 } from '../lib/entities/identity';
 import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
+import { hashSecret } from '../lib/ids';
 
 export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, InvitationRecord, KinGrantRecord, UserRecord };
 export { getUser, teamOf };
@@ -76,12 +78,13 @@ export async function bindRealName(userId: string, realName: string, idNumber: s
           Update: {
             TableName: table(),
             Key: keys.user(userId),
-            UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, updatedAt = :now',
+            UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, realNameConsent = :c, updatedAt = :now',
             ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idNumber) OR idNumberHash = :h)',
             ExpressionAttributeValues: {
               ':n': User.sealed(userId, 'realName', realName),
               ':id': User.sealed(userId, 'idNumber', idNumber),
               ':h': idHash,
+              ':c': { version: PRIVACY_VERSION, at: now },
               ':now': now,
             },
           },
@@ -97,9 +100,9 @@ export async function setPhone(userId: string, phone: string, now: string): Prom
     new UpdateCommand({
       TableName: table(),
       Key: keys.user(userId),
-      UpdateExpression: 'SET phone = :p, updatedAt = :now',
+      UpdateExpression: 'SET phone = :p, phoneConsent = :c, updatedAt = :now',
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':p': User.sealed(userId, 'phone', phone), ':now': now },
+      ExpressionAttributeValues: { ':p': User.sealed(userId, 'phone', phone), ':c': { version: PRIVACY_VERSION, at: now }, ':now': now },
       ReturnValues: 'ALL_NEW',
     }),
   );
@@ -181,13 +184,14 @@ export async function proveRealName(p: {
       Update: {
         TableName: table(),
         Key: keys.user(p.userId),
-        UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, idLevel = :two, updatedAt = :now',
+        UpdateExpression: 'SET realName = :n, idNumber = :id, idNumberHash = :h, idLevel = :two, realNameConsent = :c, updatedAt = :now',
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(idLevel) OR idLevel <> :two OR idNumberHash = :h)',
         ExpressionAttributeValues: {
           ':n': User.sealed(p.userId, 'realName', p.realName),
           ':id': User.sealed(p.userId, 'idNumber', p.idNumber),
           ':h': p.idHash,
           ':two': 2,
+          ':c': { version: PRIVACY_VERSION, at: p.now },
           ':now': p.now,
         },
       },
@@ -587,3 +591,36 @@ export async function saveGrids(street: string, grids: string[], now: string): P
 
 /** Seeding only. */
 export const seedGridItem = (street: string, grids: string[], now: string) => GridList.toItem({ street, grids, updatedAt: now });
+
+/**
+ * 注销: in one transaction the account loses its name, ID, phone, consents, firm binding and WeChat binding (a new
+ * login makes a new account), its ID number is free again, its drafts go (`drafts`: the items that delete them), and
+ * every session ends. The user row stays, closed, because closed cases kept under the archive rules name it.
+ */
+export async function closeAccount(u: UserRecord, drafts: Record<string, unknown>[], now: string): Promise<void> {
+  const items: Record<string, unknown>[] = [
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(u.id),
+        UpdateExpression:
+          'SET nickname = :gone, closedAt = :now, updatedAt = :now REMOVE realName, idNumber, idNumberHash, idLevel, phone, openid, enterpriseCode, firmRole, realNameConsent, phoneConsent ADD sessionVersion :one',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+        ExpressionAttributeValues: { ':gone': '已注销用户', ':now': now, ':one': 1 },
+      },
+    },
+    ...drafts,
+  ];
+  if (u.openid)
+    items.push({ Delete: { TableName: table(), Key: keys.openid(u.openid), ConditionExpression: 'userId = :me', ExpressionAttributeValues: { ':me': u.id } } });
+  if (u.idNumber)
+    items.push({
+      Delete: {
+        TableName: table(),
+        Key: keys.idNumberGuard(hashSecret(u.idNumber)),
+        ConditionExpression: 'attribute_not_exists(pk) OR userId = :me',
+        ExpressionAttributeValues: { ':me': u.id },
+      },
+    });
+  await transact(items);
+}

@@ -48,6 +48,7 @@ async function measured(fn: (event: HttpEvent) => Promise<HttpResult>, event: Ht
  */
 function checkStanding(user: UserRecord | undefined, session: Session): asserts user is UserRecord {
   if (!user) throw unauthenticated('账号不存在，请重新登录');
+  if (user.closedAt) throw unauthenticated('账号已注销');
   if (user.disabledAt) throw unauthenticated('账号已停用，如有疑问请联系管理员');
   if ((user.sessionVersion ?? 0) !== session.sv) throw unauthenticated('账号权限已变更，请重新登录');
 }

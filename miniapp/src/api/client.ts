@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type * as S from '@yx/shared';
-import { PAGE_SIZE } from '@yx/shared';
+import { CLOSE_ACCOUNT_PHRASE, PAGE_SIZE } from '@yx/shared';
 import type * as z from 'zod';
 import { clearSession, getToken } from './session';
 import { forQuery } from './acting';
@@ -111,6 +111,9 @@ export const api = {
   updateDepartment: (id: string, body: RouteBody<'PUT /v1/admin/org/departments/{id}'>) => call('PUT /v1/admin/org/departments/{id}', { params: { id }, body }),
   saveGrids: (street: string, grids: string[]) => call('PUT /v1/admin/org/streets/{street}/grids', { params: { street }, body: { grids } }),
   invite: (body: RouteBody<'POST /v1/admin/invitations'>) => call('POST /v1/admin/invitations', { body }),
+  privacy: () => call('GET /v1/me/privacy'),
+  exportMyData: () => call('GET /v1/me/export'),
+  closeAccount: () => call('POST /v1/me/close', { body: { confirm: CLOSE_ACCOUNT_PHRASE } }),
   kin: () => call('GET /v1/me/kin'),
   grantKin: (g: RouteBody<'POST /v1/me/kin'>) => call('POST /v1/me/kin', { body: g }),
   acceptKin: (userId: string) => call('POST /v1/me/kin/{userId}/accept', { params: { userId } }),

@@ -114,6 +114,7 @@ import {
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
 import { AgentGrantRequest, AgentList, AgentParams, AgentView, FirmOfferParams } from '../identity/firmAgents';
 import { ActingForQuery, KinGrantRequest, KinLists, KinParams, KinView } from '../identity/kin';
+import { CloseAccountRequest, CloseAccountResponse, MyDataExport, PrivacyView } from '../identity/privacy';
 import {
   AcceptInvitationRequest,
   DepartmentFields,
@@ -229,6 +230,25 @@ export const ROUTE_TABLE = {
     roles: APPLICANTS,
     body: FaceFinishRequest,
     response: UserView,
+  },
+  'GET /v1/me/privacy': {
+    summary: '我的个人信息：收集的信息与用途、同意记录、是否可以注销',
+    tag: 'identity',
+    roles: APPLICANTS,
+    response: PrivacyView,
+  },
+  'GET /v1/me/export': {
+    summary: '导出我的数据：账号、办件（含填写内容）、草稿、诉求、消息，完整不脱敏（本人）',
+    tag: 'identity',
+    roles: APPLICANTS,
+    response: MyDataExport,
+  },
+  'POST /v1/me/close': {
+    summary: '注销账号：删除姓名、证件号、手机号和授权，解除微信绑定；办结的办件按档案规定保存',
+    tag: 'identity',
+    roles: APPLICANTS,
+    body: CloseAccountRequest,
+    response: CloseAccountResponse,
   },
   'POST /v1/me/phone': {
     summary: '绑定手机号：微信手机号按钮的一次性 code，由服务器向微信换取号码',

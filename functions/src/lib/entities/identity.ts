@@ -80,6 +80,11 @@ const UserSchema = z.object({
   sessionVersion: z.number().int().nonnegative().optional(),
   /** set when the admin disabled the account (停用): it can no longer sign in or act */
   disabledAt: z.string().optional(),
+  /** 注销: the person closed the account; their name, ID, phone and WeChat binding are gone */
+  closedAt: z.string().optional(),
+  /** consent to collecting the real name / the phone, with the version of the notice shown (PIPL) */
+  realNameConsent: z.object({ version: z.string(), at: z.string() }).optional(),
+  phoneConsent: z.object({ version: z.string(), at: z.string() }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

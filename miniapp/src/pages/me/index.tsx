@@ -198,6 +198,10 @@ export default function Me() {
                 <Text>企业授权</Text>
                 <Text className="muted">我收到的经办人授权 ›</Text>
               </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/account/privacy/index' })}>
+                <Text>我的个人信息</Text>
+                <Text className="muted">用途、导出、注销 ›</Text>
+              </View>
             </>
           )}
           {user.departmentName && (

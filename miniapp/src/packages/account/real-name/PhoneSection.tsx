@@ -33,6 +33,7 @@ export function PhoneSection({ user }: { user: UserView }) {
     <View className="section" data-testid="phone-section">
       <View className="section-title">手机号码</View>
       <View className="muted">{user.phone ? `已绑定 ${user.phone}，办件进度和回访电话会用到它。` : '绑定后，办件进度查询和回访电话会用到它。'}</View>
+      <View className="muted">绑定即表示您同意将手机号用于进度通知、回访和凭后 4 位查询进度，我们会记录同意的时间；可在“我的个人信息”中查看或注销。</View>
       {IS_WEAPP ? (
         <>
           <ErrorLine error={error} />

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
@@ -31,6 +32,13 @@ export default function RealName() {
             <View className="muted">
               网上办理大多数事项需要<Text className="realname-strong">人脸核验实名</Text>
               ：填写姓名和身份证号码，再由微信刷脸确认是本人。身份证号码仅用于核验身份和办事，加密保存、脱敏显示。
+            </View>
+            <View className="muted" data-testid="consent-note">
+              提交即表示您同意按
+              <Text className="realname-link" onClick={() => Taro.navigateTo({ url: '/packages/account/privacy/index' })}>
+                《我的个人信息》
+              </Text>
+              所列用途使用姓名和身份证号码，我们会记录同意的时间。
             </View>
             {user.verified && <View className="muted">您已填写实名信息（{user.realName}，未核验），完成人脸核验后可办理全部事项。</View>}
             <View className="realname-flow">

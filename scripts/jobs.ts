@@ -3,6 +3,7 @@ import { sweepDeferrals } from '../functions/src/jobs/deferrals';
 import { sendOutbox } from '../functions/src/jobs/outbox';
 import { deemOverdueOpinions } from '../functions/src/backoffice/opinions';
 import { escalateUnclaimed } from '../functions/src/workorders/escalation';
+import { sweepUnusedFiles } from '../functions/src/jobs/filesSweep';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
@@ -11,8 +12,9 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const p = await deemOverdueOpinions(date);
   const w = await escalateUnclaimed();
   const o = await sendOutbox(date?.replace(/-/g, ''));
+  const f = await sweepUnusedFiles(date ? new Date(`${date}T12:00:00+08:00`) : undefined);
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

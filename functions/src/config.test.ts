@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { ROUTES } from '@yx/shared';
 import { TABLE_DEFINITION } from './lib/table';
+import { USING_ENTITIES } from './files/uses';
 import { COUNTED_ENTITIES } from './aggregate/contributions';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,11 +43,12 @@ describe('deploy configuration', () => {
     expect(table.StreamSpecification).toEqual({ StreamViewType: TABLE_DEFINITION.StreamSpecification.StreamViewType });
   });
 
-  it('feeds the aggregator exactly the rows that move counters', () => {
+  it('feeds the aggregator exactly the rows that move counters or put files to use', () => {
     type Filter = { dynamodb: Record<'NewImage' | 'OldImage', { entity: { S: string[] } }> };
     const fns = load<Record<string, { events: { stream?: { filterPatterns: Filter[] } }[] }>>('sls/functions.yml');
     const patterns = fns.countersAggregator.events[0].stream!.filterPatterns;
-    expect(patterns.map((p) => Object.values(p.dynamodb)[0].entity.S)).toEqual([[...COUNTED_ENTITIES], [...COUNTED_ENTITIES]]);
+    const fed = [...new Set([...COUNTED_ENTITIES, ...USING_ENTITIES])];
+    expect(patterns.map((p) => Object.values(p.dynamodb)[0].entity.S)).toEqual([fed, fed]);
   });
 
   it('gives the aggregator a tumbling window (its handler keeps sums in the window state and writes them at the end)', () => {

@@ -4,6 +4,8 @@ import { changeCounts } from './contributions';
 import { addWindow } from './repository';
 import { foldAll, parseState, type WindowState } from './window';
 import { coldStart } from '../lib/secrets';
+import { markFilesUsed } from '../files/repository';
+import { filesPutToUse } from '../files/uses';
 
 /** A row as the stream carries it (DynamoDB's attribute-value JSON). */
 type Image = Record<string, Parameters<typeof convertToNative>[0]>;
@@ -44,6 +46,15 @@ export function foldRecords(state: WindowState, records: StreamRecord[]): Window
 }
 
 /**
+ * Files that the batch's rows put to use leave the unused index (files/uses.ts), so the files sweep keeps them. On every
+ * invocation, not once per window: the mark is idempotent, and a failure retries the batch.
+ */
+async function markUses(records: StreamRecord[]): Promise<void> {
+  const uses = records.map((r) => filesPutToUse(image(r.dynamodb?.OldImage), image(r.dynamodb?.NewImage))).filter((u) => u !== undefined);
+  for (const u of uses) await markFilesUsed(u.fileIds, u.ref);
+}
+
+/**
  * DynamoDB Streams → counters (dashboards, member figures, benefits' redeemed counts), after each change has
  * committed, so no request's transaction holds a row the whole district shares. Lambda's tumbling window carries
  * the sums between invocations of a shard; the window's final invocation writes them, once (the marks make a
@@ -53,6 +64,7 @@ export function foldRecords(state: WindowState, records: StreamRecord[]): Window
  */
 export const handler = async (event: WindowEvent): Promise<{ state: WindowState }> => {
   await coldStart(); // the data keys: the records' personal fields are sealed
+  await markUses(event.Records ?? []);
   const state = foldRecords(parseState(event.state), event.Records ?? []);
   if (!event.isFinalInvokeForWindow) return { state };
   if (!event.shardId) throw new Error('final window invocation without shardId');

@@ -183,9 +183,6 @@ export async function listDrafts(userId: string): Promise<{ formId: string; draf
   return (r.Items ?? []).map((row) => ({ formId: String(row.sk).slice(prefix.length), draft: DraftRow.fromItem(row) }));
 }
 
-/** Transaction items that delete these drafts. */
-export const draftDeletes = (userId: string, formIds: string[]) => formIds.map((f) => ({ Delete: { TableName: T(), Key: keys.draft(userId, f) } }));
-
 export async function deleteDraft(userId: string, formId: string): Promise<void> {
   await db().send(new DeleteCommand({ TableName: T(), Key: keys.draft(userId, formId) }));
 }

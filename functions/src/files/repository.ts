@@ -1,12 +1,35 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table, type Lookup } from '../lib/db';
+import { db, isConditionFailure, table, type Lookup } from '../lib/db';
 import { FileRow, keys, type FileRecord } from '../lib/entities/files';
 
 export type { FileRecord };
 
-export async function createFile(f: FileRecord, ttl: number): Promise<void> {
-  // pending uploads expire by TTL unless completed
-  await db().send(new PutCommand({ TableName: table(), Item: FileRow.toItem(f, ttl), ConditionExpression: 'attribute_not_exists(pk)' }));
+export async function createFile(f: FileRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: table(), Item: FileRow.toItem(f), ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+/**
+ * These files are in use (`ref`: the application or order): they leave the unused index, so the sweep never deletes
+ * them. Idempotent: a file already marked (or gone) is left as it is.
+ */
+export async function markFilesUsed(fileIds: string[], ref: string): Promise<void> {
+  await Promise.all(
+    [...new Set(fileIds)].map((fileId) =>
+      db()
+        .send(
+          new UpdateCommand({
+            TableName: table(),
+            Key: keys.file(fileId),
+            UpdateExpression: 'SET usedBy = :ref REMOVE gsi2pk, gsi2sk',
+            ConditionExpression: 'attribute_exists(gsi2pk)',
+            ExpressionAttributeValues: { ':ref': ref },
+          }),
+        )
+        .catch((e: unknown) => {
+          if (!isConditionFailure(e)) throw e;
+        }),
+    ),
+  );
 }
 
 export async function getFiles(fileIds: string[]): Promise<FileRecord[]> {
@@ -27,8 +50,8 @@ export async function setFileStatus(fileId: string, status: FileRecord['status']
     new UpdateCommand({
       TableName: table(),
       Key: keys.file(fileId),
-      UpdateExpression: `SET #s = :s, #size = :size${version ? ', #v = :v' : ''} REMOVE #ttl`,
-      ExpressionAttributeNames: { '#s': 'status', '#size': 'size', '#ttl': 'ttl', ...(version ? { '#v': 'version' } : {}) },
+      UpdateExpression: `SET #s = :s, #size = :size${version ? ', #v = :v' : ''}`,
+      ExpressionAttributeNames: { '#s': 'status', '#size': 'size', ...(version ? { '#v': 'version' } : {}) },
       ExpressionAttributeValues: { ':s': status, ':size': size, ...(version ? { ':v': version } : {}) },
     }),
   );

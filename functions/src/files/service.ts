@@ -13,10 +13,17 @@ const view = (f: repo.FileRecord): FileView => ({ fileId: f.fileId, fileName: f.
 export async function createUpload(ownerId: string, req: CreateUploadRequest) {
   const fileId = randomId('f');
   const key = `materials/${ownerId}/${fileId}`;
-  await repo.createFile(
-    { fileId, ownerId, key, fileName: req.fileName, contentType: req.contentType, size: req.size, status: 'pending', createdAt: now().toISOString() },
-    Math.floor(now().getTime() / 1000) + 2 * 24 * 3600,
-  );
+  // listed as unused until an application or order uses it (files/uses.ts); the sweep deletes what stays unused
+  await repo.createFile({
+    fileId,
+    ownerId,
+    key,
+    fileName: req.fileName,
+    contentType: req.contentType,
+    size: req.size,
+    status: 'pending',
+    createdAt: now().toISOString(),
+  });
   const upload = await objectStore().presignPost(key, req.contentType, MAX_UPLOAD_BYTES, TICKET_SECONDS);
   return { fileId, upload, expiresInSeconds: TICKET_SECONDS };
 }

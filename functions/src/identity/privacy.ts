@@ -3,7 +3,7 @@ import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { conflict, ruleViolation } from '../lib/errors';
 import { isConditionFailure } from '../lib/db';
-import { draftDeletes, listByApplicant, listDrafts } from '../applications/repository';
+import { listByApplicant, listDrafts } from '../applications/repository';
 import { listByFiler } from '../workorders/repository';
 import { listMessages } from '../messages/repository';
 import * as repo from './repository';
@@ -89,10 +89,7 @@ export async function closeAccount(u: repo.UserRecord): Promise<{ closedAt: stri
   try {
     await repo.closeAccount(
       u,
-      draftDeletes(
-        u.id,
-        drafts.map((d) => d.formId),
-      ),
+      drafts.map((d) => d.formId),
       at,
     );
   } catch (e) {

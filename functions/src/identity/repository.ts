@@ -27,6 +27,9 @@ import {
 import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 import { hashSecret } from '../lib/ids';
+import { keys as applicationKeys } from '../lib/entities/applications';
+
+const draftKey = applicationKeys.draft;
 
 export type { EnterpriseRecord, FaceAttemptRecord, FirmAgentRecord, IdNumberGuardRecord, InvitationRecord, KinGrantRecord, UserRecord };
 export { getUser, teamOf };
@@ -597,7 +600,7 @@ export const seedGridItem = (street: string, grids: string[], now: string) => Gr
  * login makes a new account), its ID number is free again, its drafts go (`drafts`: the items that delete them), and
  * every session ends. The user row stays, closed, because closed cases kept under the archive rules name it.
  */
-export async function closeAccount(u: UserRecord, drafts: Record<string, unknown>[], now: string): Promise<void> {
+export async function closeAccount(u: UserRecord, draftFormIds: string[], now: string): Promise<void> {
   const items: Record<string, unknown>[] = [
     {
       Update: {
@@ -609,7 +612,7 @@ export async function closeAccount(u: UserRecord, drafts: Record<string, unknown
         ExpressionAttributeValues: { ':gone': '已注销用户', ':now': now, ':one': 1 },
       },
     },
-    ...drafts,
+    ...draftFormIds.map((formId) => ({ Delete: { TableName: table(), Key: draftKey(u.id, formId) } })),
   ];
   if (u.openid)
     items.push({ Delete: { TableName: table(), Key: keys.openid(u.openid), ConditionExpression: 'userId = :me', ExpressionAttributeValues: { ':me': u.id } } });

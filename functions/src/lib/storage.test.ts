@@ -100,6 +100,30 @@ describe('mainland China: the China partition and the files domain (issue 13)', 
   });
 });
 
+describe('removing an unused upload', () => {
+  it('deletes every version and delete marker of exactly that key, so nothing of it stays in the versioned bucket', async () => {
+    const sent: { name: string; input: Record<string, unknown> }[] = [];
+    const client = {
+      send: async (c: { constructor: { name: string }; input: Record<string, unknown> }) => {
+        sent.push({ name: c.constructor.name, input: c.input });
+        if (c.constructor.name === 'ListObjectVersionsCommand')
+          return {
+            Versions: [
+              { Key: 'materials/u1/f_a', VersionId: 'v1' },
+              { Key: 'materials/u1/f_a', VersionId: 'v2' },
+              { Key: 'materials/u1/f_ab', VersionId: 'other' }, // shares the prefix only
+            ],
+            DeleteMarkers: [{ Key: 'materials/u1/f_a', VersionId: 'm1' }],
+          };
+        return {};
+      },
+    } as unknown as Parameters<typeof s3Store>[3];
+    await s3Store('yx-prod-files', 'ap-east-1', '', client).remove('materials/u1/f_a');
+    const del = sent.find((c) => c.name === 'DeleteObjectsCommand')!.input as { Delete: { Objects: { VersionId: string }[] } };
+    expect(del.Delete.Objects.map((o) => o.VersionId)).toEqual(['v1', 'v2', 'm1']);
+  });
+});
+
 describe('presigned POST (AWS SDK)', () => {
   it('bounds the key, type and size in a policy signed with the SigV4 signing key', async () => {
     const before = Date.now();

@@ -29,6 +29,8 @@ export interface ObjectStore {
    * that version is served: bytes posted again on the same upload ticket after the check are never shown.
    */
   presignGet(key: string, expiresSeconds: number, version?: string): Promise<string>;
+  /** Deletes the object, every version of it (the unused files sweep): nothing of it stays in the bucket. */
+  remove(key: string): Promise<void>;
 }
 
 // ---- local folder -------------------------------------------------------------------------
@@ -61,6 +63,10 @@ export function dirStore(dir: string, uploadUrl: string, secret: string): Object
       // real time, not the business clock: the store checks expiry against its own clock
       const fields = { key, contentType, maxBytes: String(maxBytes), expires: String(Math.floor(Date.now() / 1000) + expiresSeconds) };
       return { url: uploadUrl, fields: { ...fields, signature: localUploadSignature(secret, fields) } };
+    },
+    async remove(key) {
+      const file = path.join(dir, key);
+      if (file.startsWith(path.resolve(dir))) fs.rmSync(file, { force: true });
     },
     async head(key) {
       const file = path.join(dir, key);
@@ -138,6 +144,13 @@ export function s3Store(bucket: string, region = process.env.AWS_REGION ?? 'ap-e
     presignPost: async (key, contentType, maxBytes, expiresSeconds) => {
       const p = await s3PresignedPost(s3(), { bucket, key, contentType, maxBytes, expiresSeconds });
       return { ...p, url: onOrigin(p.url, origin) };
+    },
+    async remove(key) {
+      const { ListObjectVersionsCommand, DeleteObjectsCommand } = loadS3();
+      const r = await s3().send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, MaxKeys: 100 }));
+      const all = [...(r.Versions ?? []), ...(r.DeleteMarkers ?? [])].filter((v) => v.Key === key);
+      const versions = { Objects: all.map((v) => ({ Key: key, VersionId: v.VersionId })), Quiet: true };
+      if (all.length) await s3().send(new DeleteObjectsCommand({ Bucket: bucket, Delete: versions }));
     },
     async head(key) {
       try {

@@ -9,6 +9,9 @@ import type { WorkOrderState } from '../workorders/states';
  */
 export const PRIVACY_VERSION = '2026-11-30';
 
+/** Days a draft is kept after its last save; an upload no application or order has used goes a day later. */
+export const DRAFT_DAYS = 30;
+
 export const CONSENT_KINDS = ['realName', 'phone'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
@@ -27,8 +30,8 @@ export const COLLECTED: { key: string; what: string; why: string; consent?: Cons
 
 /** How long things are kept (保存期限). */
 export const RETENTION: { what: string; keep: string }[] = [
-  { what: '草稿', keep: '最后一次保存后 30 天自动删除' },
-  { what: '未完成的上传', keep: '2 天后作废' },
+  { what: '草稿', keep: `最后一次保存后 ${DRAFT_DAYS} 天自动删除` },
+  { what: '未用于办件或诉求的上传文件', keep: `上传 ${DRAFT_DAYS + 1} 天后自动删除（草稿保存期间不会删除）` },
   { what: '已办结的办件、诉求及材料', keep: '按政务服务档案管理规定保存（一般不少于 10 年），期满销毁；注销账号后仅用于依法查询和审计' },
   { what: '系统访问日志', keep: '180 天（网络安全法第二十一条）' },
   { what: '账号信息（姓名、证件号、手机号、授权记录）', keep: '注销账号时立即删除' },

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { APPLICATION_STATES, RATINGS } from '@yx/shared';
+import { APPLICATION_STATES, DRAFT_DAYS, RATINGS } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
 
@@ -211,7 +211,7 @@ export const DraftRow = {
     ...keys.draft(userId, formId),
     entity: 'Draft',
     ...sealFields(d, ['answers'], keys.draft(userId, formId)),
-    ttl: ttlAfter(d.savedAt, 30),
+    ttl: ttlAfter(d.savedAt, DRAFT_DAYS),
   }),
   fromItem: (item: Item): Draft => parseRow(DraftSchema, openFields(item, ['answers'])),
 };

@@ -1,8 +1,16 @@
 import * as z from 'zod';
 import { parseRow, type Item } from './entity';
 
-/** | uploaded file | FILE#<fileId> | FILE | ttl while pending (an upload never completed expires) | */
-export const keys = { file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' }) };
+/**
+ * | uploaded file | FILE#<fileId> | FILE | gsi2 UNUSEDFILE#<upload day> / <fileId> until an application or order uses it |
+ * Unused files (never completed, or never put to use) are deleted with their object by the files sweep after the days a
+ * draft is kept (jobs/filesSweep.ts); a file in use leaves the index (files/uses.ts, from the table's stream).
+ */
+export const keys = {
+  file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' }),
+  unusedPk: (day: string) => `UNUSEDFILE#${day}`,
+  unused: (day: string, fileId: string) => ({ gsi2pk: `UNUSEDFILE#${day}`, gsi2sk: fileId }),
+};
 
 const FileSchema = z.object({
   fileId: z.string(),
@@ -21,6 +29,7 @@ export type FileRecord = z.output<typeof FileSchema>;
 
 export const FileRow = {
   Schema: FileSchema,
-  toItem: (f: FileRecord, ttl: number): Item => ({ ...keys.file(f.fileId), entity: 'File', ...f, ttl }),
+  /** A new upload: listed as unused under the day it began (UTC date of `createdAt`). */
+  toItem: (f: FileRecord): Item => ({ ...keys.file(f.fileId), ...keys.unused(f.createdAt.slice(0, 10), f.fileId), entity: 'File', ...f }),
   fromItem: (item: Item): FileRecord => parseRow(FileSchema, item),
 };

@@ -120,6 +120,7 @@ function aggregatorWindowSeconds(): number {
 async function onStack() {
   const ports = { dynamo: await freePort(), api: await freePort(), lambda: await freePort(), web: await freePort(), wechat: await freePort() };
   // the aggregator as deployed: its own compute (niced here) and serverless.yml's tumbling window
+  process.env.CLIENT_LIMIT_SCALE ??= '1000'; // the load is a few demo accounts doing what thousands of people do
   const stack = await startStack({ ports, buildH5: false, quiet: true, readerYieldsCpu: true, readerWindowMs: aggregatorWindowSeconds() * 1000 });
   try {
     const api = stack.urls.api;

@@ -1,5 +1,6 @@
 import { reply, route, type HttpEvent } from '../lib/http';
 import { router } from '../lib/router';
+import { withinCreationLimit } from '../lib/clientLimits';
 import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
 import { listLicences } from '../wallet/repository';
@@ -56,7 +57,12 @@ export const handler = router([
   route('POST /v1/applications', { user: getUser }, async ({ user, body, query, event }) => {
     const items = body.itemId ? [body.itemId] : [`bundle:${body.bundleId}`]; // a grant of chosen items does not cover a bundle
     const { owner, relative } = await actingFor(user, query.for, items);
-    const r = await apps.submitApplication(owner, idempotencyKey(event), body, relative);
+    const r = await withinCreationLimit(
+      'applications',
+      user.id,
+      () => apps.submitApplication(owner, idempotencyKey(event), body, relative),
+      (x) => x.status === 201,
+    );
     return reply(r.status, r.receipt);
   }),
   route('GET /v1/applications', { user: getUser }, async ({ user, query: { for: principal, scope, ...q } }) => {

@@ -1,5 +1,6 @@
 import { reply, route } from '../lib/http';
 import { router } from '../lib/router';
+import { withinCreationLimit } from '../lib/clientLimits';
 import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
 import * as wo from './service';
@@ -8,7 +9,12 @@ import { decideExtension, markDuplicate, requestExtension } from './extras';
 
 export const handler = router([
   route('POST /v1/workorders', { user: getUser }, async ({ user, body, event }) => {
-    const r = await wo.fileWorkOrder(user, idempotencyKey(event), body);
+    const r = await withinCreationLimit(
+      'workorders',
+      user.id,
+      () => wo.fileWorkOrder(user, idempotencyKey(event), body),
+      (x) => x.status === 201,
+    );
     return reply(r.status, r.view);
   }),
   route('GET /v1/workorders/mine', ({ session, query }) => wo.mine(session.userId, query.limit, query.cursor)),

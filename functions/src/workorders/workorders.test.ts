@@ -233,13 +233,14 @@ describe('store calls', () => {
     const zhang = await login('u-resident-zhang');
     const body = { categoryId: 'cityscape-garbage', description: '垃圾清运不及时，路口堆了一天', place: HERE };
     await file(zhang, body); // the container's catalogue, calendar, order numbers and team members are now read
-    // the caller (by the route); the earlier filing under the key, firm and photos in one read; the order, its
-    // message and the team's notices in one transaction
+    // the caller (by the route) and the account's hourly allowance (lib/clientLimits: a read before, a count after a
+    // new order); the earlier filing under the key, firm and photos in one read; the order, its message and the team's
+    // notices in one transaction
     const filed = await file(zhang, body, 'wo-cost-1');
-    expect([filed.status, storeOps(filed)]).toEqual([201, 'GetItem,BatchGetItem,TransactWriteItems']);
+    expect([filed.status, storeOps(filed)]).toEqual([201, 'GetItem*2,BatchGetItem,TransactWriteItems,UpdateItem']);
     expect(filed.body).toEqual((await view(zhang, filed.body.no)).body);
     const again = await file(zhang, body, 'wo-cost-1');
-    expect([again.status, again.body.no, storeOps(again)]).toEqual([200, filed.body.no, 'GetItem,BatchGetItem,Query']);
+    expect([again.status, again.body.no, storeOps(again)]).toEqual([200, filed.body.no, 'GetItem*2,BatchGetItem,Query']);
     const team = await login('u-staff-urban');
     const claimed = await act(team, filed.body.no, 'claim');
     expect([claimed.status, storeOps(claimed)]).toEqual([200, 'GetItem,Query,TransactWriteItems']);

@@ -272,6 +272,24 @@ describe('serverless package (China partition with custom domains)', () => {
     expect(fn.Environment.Variables.SECRET_PARAMS).toContain('/yx/cn/');
   });
 
+  it('keeps the production protections there too: no secret values, alarms, 180-day logs, throttling, the CORS origins', () => {
+    const res = Object.values(template.Resources);
+    for (const f of res.filter((r) => r.Type === 'AWS::Lambda::Function')) {
+      const vars = (f.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      // (LOCAL_FILES_SECRET is declared for every stage, empty outside the local one)
+      expect(Object.entries(vars).filter(([k, v]) => /SECRET|PII_|WECHAT_APPID|OPEN311_API_KEYS/.test(k) && k !== 'SECRET_PARAMS' && v)).toEqual([]);
+    }
+    const alarms = res.filter((r) => r.Type === 'AWS::CloudWatch::Alarm').map((r) => (r.Properties as { MetricName: string }).MetricName);
+    expect(alarms).toEqual(expect.arrayContaining(['5xx', 'Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible']));
+    for (const g of res.filter((r) => r.Type === 'AWS::Logs::LogGroup'))
+      expect((g.Properties as { RetentionInDays: number }).RetentionInDays).toBeGreaterThanOrEqual(180);
+    expect((template.Resources.HttpApiStage.Properties as { DefaultRouteSettings: object }).DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: expect.any(Number),
+    });
+    const api = res.find((r) => r.Type === 'AWS::ApiGatewayV2::Api')!.Properties as { CorsConfiguration: { AllowOrigins: string[] } };
+    expect(api.CorsConfiguration.AllowOrigins).toEqual([DOMAINS.CORS_ORIGINS]);
+  });
+
   it('names no other partition, and refuses to package for China without the domains WeChat needs', () => {
     const text = JSON.stringify(template);
     expect(text).not.toMatch(/arn:aws:/);

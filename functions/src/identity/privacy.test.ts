@@ -11,6 +11,7 @@ import { handler as applications } from '../applications/handler';
 import { handler as workorders } from '../workorders/handler';
 import { seedAll } from '../seed/seed';
 import { seedUserItems } from './repository';
+import { residentWithId } from '../../test/people';
 import { handler } from './handler';
 
 /** 个人信息权利 (issue 13): consent recorded, a full export, and 注销. */
@@ -81,5 +82,25 @@ describe('个人信息: consent, export and closing the account', () => {
     // the ID number is free for the person's next account
     const next = await newcomer();
     expect((await bindName(next.token, idNumber)).status).toBe(200);
+  });
+
+  it('ends the account’s 亲友代办 grants on both sides', async () => {
+    const elder = await residentWithId('郑大伯');
+    const daughter = await residentWithId('郑小妹');
+    const offered = await call(handler, 'POST /v1/me/kin', {
+      token: elder.token,
+      body: {
+        name: daughter.name,
+        idNumber: daughter.idNumber,
+        relation: 'child',
+        allItems: true,
+        expiresOn: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    expect(offered.status).toBe(201);
+    expect((await call(handler, 'POST /v1/me/kin/{userId}/accept', { token: daughter.token, params: { userId: elder.id } })).status).toBe(200);
+    expect((await call(handler, 'GET /v1/me/kin', { token: daughter.token })).body.received).toHaveLength(1);
+    expect((await close(elder.token)).status).toBe(200);
+    expect((await call(handler, 'GET /v1/me/kin', { token: daughter.token })).body.received).toEqual([]);
   });
 });

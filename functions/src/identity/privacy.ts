@@ -15,6 +15,7 @@ import * as repo from './repository';
 
 /** How far back the export and the open-matters check look: a person's recent matters (older ones are long closed). */
 const RECENT = 100;
+const MAX_GRANTS_AT_CLOSE = 20;
 
 async function openMatters(userId: string) {
   const [apps, orders] = await Promise.all([listByApplicant(userId, undefined, RECENT), listByFiler(userId, RECENT)]);
@@ -84,14 +85,13 @@ export async function closeAccount(u: repo.UserRecord): Promise<{ closedAt: stri
       .join('、');
     throw ruleViolation(`您还有 ${parts}正在办理，请等待办结或撤回后再注销`);
   }
-  const drafts = await listDrafts(u.id);
+  const [drafts, kin, agentOf] = await Promise.all([listDrafts(u.id), repo.listKin(u.id), repo.listAgentCopies(u.id)]);
+  const grants = [...kin.given, ...kin.received].map((g) => ({ principalId: g.principalId, agentId: g.agentId }));
+  // each grant is two rows in the one transaction (at most 100 items): far more than anyone has, but said plainly
+  if (grants.length + agentOf.length > MAX_GRANTS_AT_CLOSE) throw ruleViolation('您的代办授权较多，请先在“亲友代办”中撤销一部分后再注销');
   const at = now().toISOString();
   try {
-    await repo.closeAccount(
-      u,
-      drafts.map((d) => d.formId),
-      at,
-    );
+    await repo.closeAccount(u, { draftFormIds: drafts.map((d) => d.formId), kin: grants, firmsAsAgent: agentOf.map((a) => a.creditCode) }, at);
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('账号已注销'); // a double tap: the other tap closed it
     throw e;

@@ -597,10 +597,14 @@ export const seedGridItem = (street: string, grids: string[], now: string) => Gr
 
 /**
  * 注销: in one transaction the account loses its name, ID, phone, consents, firm binding and WeChat binding (a new
- * login makes a new account), its ID number is free again, its drafts go (`drafts`: the items that delete them), and
- * every session ends. The user row stays, closed, because closed cases kept under the archive rules name it.
+ * login makes a new account), its ID number is free again, its drafts and its grants (亲友代办 either way, a firm's
+ * grant to it as an agent) go, and every session ends. The user row stays, closed, because closed cases kept under the archive rules name it.
  */
-export async function closeAccount(u: UserRecord, draftFormIds: string[], now: string): Promise<void> {
+export async function closeAccount(
+  u: UserRecord,
+  also: { draftFormIds: string[]; kin: { principalId: string; agentId: string }[]; firmsAsAgent: string[] },
+  now: string,
+): Promise<void> {
   const items: Record<string, unknown>[] = [
     {
       Update: {
@@ -612,7 +616,13 @@ export async function closeAccount(u: UserRecord, draftFormIds: string[], now: s
         ExpressionAttributeValues: { ':gone': '已注销用户', ':now': now, ':one': 1 },
       },
     },
-    ...draftFormIds.map((formId) => ({ Delete: { TableName: table(), Key: draftKey(u.id, formId) } })),
+    ...also.draftFormIds.map((formId) => ({ Delete: { TableName: table(), Key: draftKey(u.id, formId) } })),
+    // 亲友代办 given or received: both rows of each grant go, so neither side lists it any more
+    ...also.kin
+      .flatMap((g) => [keys.kin(g.principalId, g.agentId), keys.kinCopy(g.agentId, g.principalId)])
+      .map((Key) => ({ Delete: { TableName: table(), Key } })),
+    // a firm's grant to this person as its agent (经办人) ends with the account
+    ...also.firmsAsAgent.flatMap((code) => [keys.firmAgent(code, u.id), keys.agentCopy(u.id, code)]).map((Key) => ({ Delete: { TableName: table(), Key } })),
   ];
   if (u.openid)
     items.push({ Delete: { TableName: table(), Key: keys.openid(u.openid), ConditionExpression: 'userId = :me', ExpressionAttributeValues: { ':me': u.id } } });

@@ -13,6 +13,7 @@ import { seedAll } from '../seed/seed';
 import { seedUserItems } from './repository';
 import { residentWithId } from '../../test/people';
 import { handler } from './handler';
+import { listMessages, tell } from '../messages/repository';
 
 /** 个人信息权利 (issue 13): consent recorded, a full export, and 注销. */
 beforeAll(() => seedAll());
@@ -67,6 +68,11 @@ describe('个人信息: consent, export and closing the account', () => {
     const idNumber = freshResidentId();
     expect((await bindName(p.token, idNumber)).status).toBe(200);
     expect((await call(applications, 'PUT /v1/drafts/{formId}', { token: p.token, params: { formId: FORM }, body: { answers: {} } })).status).toBe(200);
+    await tell(
+      [{ userId: p.id, appNo: 'YX20261130000001', template: 'application_submitted', title: '已受理', body: '您的申请已受理' }],
+      new Date().toISOString(),
+    );
+    expect((await listMessages(p.id, 10)).items).toHaveLength(1);
     expect((await close(p.token, '确定')).status).toBe(400); // the word must be typed
     const fresh = (await issueSession({ userId: p.id, role: 'resident' })).token;
     const [a, b] = await Promise.all([close(p.token), close(fresh)]);
@@ -77,6 +83,7 @@ describe('个人信息: consent, export and closing the account', () => {
     for (const field of ['realName', 'idNumber', 'idNumberHash', 'phone', 'openid', 'realNameConsent']) expect([field, row[field]]).toEqual([field, undefined]);
     expect(await storedRow(identityKeys.openid(`openid-${p.id}`))).toBeUndefined(); // a new WeChat login makes a new account
     expect(await storedRow(appKeys.draft(p.id, FORM))).toBeUndefined();
+    expect((await listMessages(p.id, 10)).items).toEqual([]); // the inbox went with it
     const after = await call(handler, 'GET /v1/me', { token: p.token });
     expect(after.status).toBe(401);
     // the ID number is free for the person's next account

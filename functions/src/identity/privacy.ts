@@ -5,7 +5,7 @@ import { conflict, ruleViolation } from '../lib/errors';
 import { isConditionFailure } from '../lib/db';
 import { listByApplicant, listDrafts } from '../applications/repository';
 import { listByFiler } from '../workorders/repository';
-import { listMessages } from '../messages/repository';
+import { deleteInbox, listMessages } from '../messages/repository';
 import * as repo from './repository';
 
 /**
@@ -96,6 +96,8 @@ export async function closeAccount(u: repo.UserRecord): Promise<{ closedAt: stri
     if (isConditionFailure(e)) throw conflict('账号已注销'); // a double tap: the other tap closed it
     throw e;
   }
-  log.info('account closed', { userId: u.id });
+  // the inbox afterwards (it may be long; the account is closed whatever happens here): 20 calls of 25 at most
+  const inboxGone = await deleteInbox(u.id, 20).catch(() => false);
+  log.info('account closed', { userId: u.id, inboxGone });
   return { closedAt: at };
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, table, transact } from '../lib/db';
 import { randomId } from '../lib/ids';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -69,6 +69,35 @@ export async function listMessages(userId: string, limit: number, cursor?: strin
     items: (r.Items ?? []).map(Message.fromItem),
     nextCursor: encodeCursor(r.LastEvaluatedKey),
   };
+}
+
+/**
+ * Deletes a closed account's inbox, 25 messages a call, at most `pages` calls: true when nothing is left. (Its inbox
+ * is its own: notices about its applications, names of the officers who acted.)
+ */
+export async function deleteInbox(userId: string, pages: number): Promise<boolean> {
+  const pk = identityKeys.userPk(userId);
+  for (let i = 0; i < pages; i++) {
+    const r = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': pk, ':p': keys.messagePrefix },
+        ProjectionExpression: 'pk, sk',
+        Limit: 25,
+      }),
+    );
+    const rows = r.Items ?? [];
+    if (!rows.length) return true;
+    let pending: Record<string, unknown>[] = rows.map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } }));
+    // a batch may leave some unprocessed under load: those go again, a few times
+    for (let tries = 0; pending.length && tries < 5; tries++) {
+      const w = await db().send(new BatchWriteCommand({ RequestItems: { [table()]: pending as never } }));
+      pending = (w.UnprocessedItems?.[table()] ?? []) as Record<string, unknown>[];
+    }
+    if (!r.LastEvaluatedKey) return pending.length === 0;
+  }
+  return false;
 }
 
 export async function unreadCount(userId: string): Promise<number> {

@@ -106,7 +106,7 @@ function ClosePanel({ view }: { view: PrivacyView }) {
   return (
     <View className="section">
       <View className="section-title">注销账号</View>
-      <View className="muted">注销后立即删除您的姓名、证件号、手机号和代办授权，解除微信绑定；草稿一并删除。</View>
+      <View className="muted">注销后立即删除您的姓名、证件号、手机号和代办授权，解除微信绑定；草稿和消息一并删除。</View>
       {open > 0 ? (
         <View className="privacy-blocked" data-testid="close-blocked">
           您还有 {view.openApplications > 0 ? `${view.openApplications} 件办件` : ''}

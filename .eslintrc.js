@@ -19,6 +19,20 @@ module.exports = {
   },
   overrides: [
     {
+      // Taro's H5 renders disabled={false} as disabled="false", which the page styles (and the web component) take
+      // as disabled: a button looked greyed out while usable (issue 14). Pass true or undefined.
+      files: ['miniapp/src/**/*.tsx'],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: "JSXOpeningElement[name.name='Button'] > JSXAttribute[name.name=/^(disabled|loading)$/] > JSXExpressionContainer > Identifier",
+            message: 'H5 renders false as disabled="false": write `busy || undefined`.',
+          },
+        ],
+      },
+    },
+    {
       // CommonJS configuration files read by jest, Babel and Taro
       files: ['*.js', '*.cjs'],
       rules: { 'import/no-commonjs': 'off', '@typescript-eslint/no-require-imports': 'off' },

@@ -171,7 +171,7 @@ describe('real-name and enterprise binding', () => {
     const token = await devLogin('u-resident-li');
     const bad = await call(handler, 'PUT /v1/me/real-name', { token, body: { name: '李小红', idNumber: '110105194912310021' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('身份证号码：校验位不正确');
+    expect(bad.body.error.message).toContain('身份证号码：号码有误，请逐位核对');
     const badName = await call(handler, 'PUT /v1/me/real-name', { token, body: { name: 'Li', idNumber: '11010519491231002X' } });
     expect(badName.status).toBe(400);
     expect(badName.body.error.details[0].message).toContain('姓名');
@@ -201,7 +201,7 @@ describe('real-name and enterprise binding', () => {
     const token = (await login('code-c')).body.token;
     const badCode = await call(handler, 'PUT /v1/me/enterprise', { token, body: { enterpriseName: '广州流花商贸有限公司', creditCode: '91440104MA5D3L7H2A' } });
     expect(badCode.status).toBe(400);
-    expect(badCode.body.error.message).toContain('统一社会信用代码：校验位不正确');
+    expect(badCode.body.error.message).toContain('统一社会信用代码：代码有误，请对照营业执照逐位核对');
     const unknown = await call(handler, 'PUT /v1/me/enterprise', { token, body: { enterpriseName: '某公司', creditCode: '91350100M000100Y43' } });
     expect(unknown.status).toBe(404);
     const wrongName = await call(handler, 'PUT /v1/me/enterprise', { token, body: { enterpriseName: '流花商贸', creditCode: '91440104MA5D3L7H2Q' } });

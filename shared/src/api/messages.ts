@@ -48,7 +48,7 @@ export function configureZod(): void {
 }
 configureZod();
 
-/** Field names in Chinese, for messages like "身份证号码：校验位不正确". */
+/** Field names in Chinese, for messages like "身份证号码：号码有误，请逐位核对，特别是最后一位". */
 export const FIELD_LABELS: Record<string, string> = {
   body: '请求内容',
   code: '登录凭证',

@@ -216,14 +216,14 @@ describe('answers: each type rejects bad input in Chinese', () => {
     expect(errorFor('kind', 'sales')).toBeUndefined();
   });
   it('residentId: shape, birth date, check digit', () => {
-    expect(errorFor('idNumber', '12345')).toBe('应为 18 位，最后一位可以是 X');
-    expect(errorFor('idNumber', '110105194902300021')).toBe('出生日期不正确');
-    expect(errorFor('idNumber', '110105194912310021')).toBe('校验位不正确，请核对');
+    expect(errorFor('idNumber', '12345')).toBe('应为 18 位，最后一位是数字或 X');
+    expect(errorFor('idNumber', '110105194902300021')).toBe('号码里的出生日期不对，请核对第 7 到 14 位');
+    expect(errorFor('idNumber', '110105194912310021')).toBe('号码有误，请逐位核对，特别是最后一位');
     expect(errorFor('idNumber', 110105194912310020)).toBe('应为文字');
   });
   it('creditCode: shape and check character', () => {
-    expect(errorFor('creditCode', '9135010')).toBe('应为 18 位数字或大写字母（不含 I、O、Z、S、V）');
-    expect(errorFor('creditCode', '91350100M000100Y44')).toBe('校验位不正确，请核对');
+    expect(errorFor('creditCode', '9135010')).toBe('应为 18 位数字或大写字母（不含 I、O、Z、S、V），见营业执照');
+    expect(errorFor('creditCode', '91350100M000100Y44')).toBe('代码有误，请对照营业执照逐位核对');
     expect(errorFor('creditCode', CODE)).toBeUndefined();
   });
   it('phone: an 11-digit mainland mobile', () => {

@@ -15,8 +15,13 @@ export const ROLE_NAMES: Record<Role, string> = {
   partner: '合作商户',
 };
 
-const ID_PROBLEMS = { format: '应为 18 位，最后一位可以是 X', date: '出生日期不正确', check: '校验位不正确，请核对' } as const;
-const CODE_PROBLEMS = { format: '应为 18 位数字或大写字母（不含 I、O、Z、S、V）', check: '校验位不正确，请核对' } as const;
+// in words a resident understands (issue 14): what is wrong and where to look, never 校验位
+const ID_PROBLEMS = {
+  format: '应为 18 位，最后一位是数字或 X',
+  date: '号码里的出生日期不对，请核对第 7 到 14 位',
+  check: '号码有误，请逐位核对，特别是最后一位',
+} as const;
+const CODE_PROBLEMS = { format: '应为 18 位数字或大写字母（不含 I、O、Z、S、V），见营业执照', check: '代码有误，请对照营业执照逐位核对' } as const;
 
 /** 18-digit resident ID with its GB 11643 check digit; normalised to upper-case X. */
 export const ResidentId = lazy(() =>

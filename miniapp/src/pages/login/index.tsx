@@ -44,7 +44,7 @@ export default function Login() {
       </View>
       {IS_WEAPP && (
         <View className="section">
-          <Button className="btn" loading={busy} disabled={busy} onClick={wechat}>
+          <Button className="btn" loading={busy || undefined} disabled={busy || undefined} onClick={wechat}>
             微信一键登录
           </Button>
           <ErrorLine error={error} />

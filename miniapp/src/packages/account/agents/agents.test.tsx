@@ -76,7 +76,7 @@ describe('企业经办人 (legal representative)', () => {
     fireEvent.change(screen.getByLabelText('经办人姓名'), { target: { value: '孙经办' } });
     fireEvent.change(screen.getByLabelText('经办人身份证号码'), { target: { value: '110105194912310021' } });
     fireEvent.click(screen.getByText('发出授权'));
-    expect(await screen.findByText('校验位不正确，请核对')).toBeInTheDocument();
+    expect(await screen.findByText('号码有误，请逐位核对，特别是最后一位')).toBeInTheDocument();
     expect(sent('POST', '/v1/firm/agents')).toHaveLength(0);
   });
 

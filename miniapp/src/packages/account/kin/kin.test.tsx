@@ -66,7 +66,7 @@ describe('亲友代办', () => {
     fireEvent.change(await screen.findByLabelText('亲友姓名'), { target: { value: '周小敏' } });
     fireEvent.change(screen.getByLabelText('亲友身份证号码'), { target: { value: '440104199003160021' } });
     fireEvent.click(screen.getByText('发出授权'));
-    expect(await screen.findByText('校验位不正确，请核对')).toBeInTheDocument();
+    expect(await screen.findByText('号码有误，请逐位核对，特别是最后一位')).toBeInTheDocument();
     expect(request.mock.calls.filter((c) => c[0].method === 'POST')).toHaveLength(0);
   });
 });

@@ -69,7 +69,7 @@ function ExportPanel() {
           </Button>
         </View>
       ) : (
-        <Button className="btn btn-plain" loading={busy} disabled={busy} onClick={load}>
+        <Button className="btn btn-plain" loading={busy || undefined} disabled={busy || undefined} onClick={load}>
           导出我的数据
         </Button>
       )}
@@ -116,7 +116,7 @@ function ClosePanel({ view }: { view: PrivacyView }) {
       ) : (
         <>
           <Field label={`输入“${CLOSE_ACCOUNT_PHRASE}”确认`} name="confirm" value={typed} onInput={setTyped} error={error} maxlength={4} />
-          <Button className="btn privacy-close" loading={busy} disabled={busy} onClick={close}>
+          <Button className="btn privacy-close" loading={busy || undefined} disabled={busy || undefined} onClick={close}>
             注销账号
           </Button>
         </>

@@ -28,7 +28,7 @@ describe('实名认证', () => {
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '李小红' } });
     fireEvent.change(screen.getByLabelText('身份证号码'), { target: { value: '110105194912310021' } });
     fireEvent.click(screen.getByText('开始人脸核验'));
-    expect(await screen.findByText('校验位不正确，请核对')).toBeInTheDocument();
+    expect(await screen.findByText('号码有误，请逐位核对，特别是最后一位')).toBeInTheDocument();
     expect(request).not.toHaveBeenCalled();
     expect((screen.getByLabelText('身份证号码') as HTMLInputElement).value).toBe('110105194912310021'); // nothing typed is lost
   });

@@ -72,7 +72,7 @@ export function ResolveForm({ run, busy }: FormProps) {
         material="办结照片"
         testId="resolve-photo"
         max={WO_PHOTOS_MAX}
-        disabled={busy}
+        disabled={busy || undefined}
         photos={photos}
         onChange={setPhotos}
         onUploading={setUploading}

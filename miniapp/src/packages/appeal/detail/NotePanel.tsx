@@ -71,7 +71,7 @@ export function NotePanel({ d, draft, setDraft, onDone, onError }: WoActProps & 
         material="处理进展照片"
         testId="note-photo"
         max={WO_PHOTOS_MAX}
-        disabled={busy}
+        disabled={busy || undefined}
         photos={draft.photos}
         onChange={(f) => setDraft((x) => ({ ...x, photos: f(x.photos) }))}
         onUploading={setUploading}

@@ -226,7 +226,7 @@ function FileForm({ user }: { user: UserView }) {
           material={grid ? '现场照片' : '问题照片'}
           max={WO_PHOTOS_MAX}
           photos={draft.photos}
-          disabled={submitting}
+          disabled={submitting || undefined}
           error={errors.photoIds}
           onUploading={setUploading}
           onChange={(change) => {

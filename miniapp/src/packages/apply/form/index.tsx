@@ -107,7 +107,12 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
           </Button>
         )}
         {isReview ? (
-          <Button className="btn apply-bar-btn" loading={submitting} disabled={submitting} onClick={() => submit(form, effectiveForm, draft)}>
+          <Button
+            className="btn apply-bar-btn"
+            loading={submitting || undefined}
+            disabled={submitting || undefined}
+            onClick={() => submit(form, effectiveForm, draft)}
+          >
             确认提交
           </Button>
         ) : (

@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro';
 import { canWithdraw, ENDED_STATES, RATING_NAMES } from '@yx/shared';
 import { DetailHead } from '../../../components/DetailShell';
 import { MaterialRow } from '../../../components/MaterialFiles';
-import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
-import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { formatDate, Timeline } from '../../../components/Timeline';
+import { StateTag } from '../../../components/TrafficLight';
+import { PlainProgress } from '../../../components/PlainProgress';
 import { DeferredList } from './DeferredList';
 import type { ActionProps } from './parts';
 import { RateBox } from './RateBox';
@@ -24,24 +25,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
       </DetailHead>
 
       <View className="dt-clock">
-        <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
-        {running && (
-          <View className="dt-facts">
-            <View className="dt-fact">
-              <View className="dt-fact-num">{d.usedDays ?? 0}</View>
-              <View className="muted">已用工作日</View>
-            </View>
-            <View className="dt-fact">
-              <View className={`dt-fact-num ${(d.remainingDays ?? 0) < 0 ? 'over' : ''}`}>{Math.abs(d.remainingDays ?? 0)}</View>
-              <View className="muted">{(d.remainingDays ?? 0) < 0 ? '超时工作日' : '剩余工作日'}</View>
-            </View>
-            <View className="dt-fact">
-              <View className="dt-fact-date">{formatDay(d.deadline)}</View>
-              <View className="muted">办结期限</View>
-            </View>
-          </View>
-        )}
-        {d.state === 'supplement' && <View className="muted dt-clock-note">补正期间暂停计时，补正后继续计算，办结期限相应顺延。</View>}
+        <PlainProgress state={d.state} running={running} deadline={d.deadline} remainingDays={d.remainingDays} />
         <View className="muted dt-limits">
           承诺 {d.promisedDays} 个工作日 / 法定 {d.statutoryDays} 个工作日 · {formatDate(d.submittedAt)}提交
         </View>

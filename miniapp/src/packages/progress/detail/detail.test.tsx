@@ -86,13 +86,12 @@ beforeEach(() => {
 });
 
 describe('办件详情', () => {
-  it('shows the clock, limits, materials, deferred items and linked applications', async () => {
+  it('shows plain progress (no deadline lights for residents), limits, materials, deferred items and linked applications', async () => {
     serve(() => base);
     render(<Detail />);
     expect(await screen.findByText('食品经营许可')).toBeInTheDocument();
-    expect(screen.getByTestId('traffic-light')).toHaveAttribute('data-light', 'green');
-    expect(screen.getByText('剩余 3 个工作日')).toBeInTheDocument();
-    expect(screen.getByText('2026年12月3日')).toBeInTheDocument();
+    expect(screen.getByTestId('plain-progress')).toHaveTextContent('预计 12 月 3 日前办结');
+    expect(screen.queryByTestId('traffic-light')).not.toBeInTheDocument();
     expect(screen.getByText(/承诺 5 个工作日 \/ 法定 20 个工作日/)).toBeInTheDocument();
     expect(screen.getAllByTestId('material').map((m) => m.textContent)).toEqual([
       '营业执照电子证照',
@@ -133,7 +132,7 @@ describe('办件详情', () => {
     render(<Detail />);
     expect(await screen.findByText('一次性告知清单')).toBeInTheDocument();
     expect(screen.getByText('原因：缺少负责人签字')).toBeInTheDocument();
-    expect(screen.getByText('计时暂停（待补正）')).toBeInTheDocument();
+    expect(screen.getByTestId('plain-progress')).toHaveTextContent('补正期间暂停计时');
 
     // nothing uploaded yet: it says what is missing and sends nothing
     fireEvent.click(screen.getByText('提交补正材料'));

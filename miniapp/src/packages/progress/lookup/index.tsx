@@ -6,7 +6,8 @@ import { api, ApiError, type RouteResponse } from '../../../api/client';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
-import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { StateTag } from '../../../components/TrafficLight';
+import { PlainProgress } from '../../../components/PlainProgress';
 import { SendButton } from '../../../components/SendButton';
 import { useSubmit } from '../../../hooks/useSubmit';
 import './index.css';
@@ -120,7 +121,7 @@ function LookupResultView({ r }: { r: LookupResult }) {
           </View>
         )}
         <View className="lookup-light">
-          <TrafficLight light={r.light} remainingDays={r.remainingDays} state={r.state} />
+          <PlainProgress state={r.state} running={running} deadline={r.deadline} remainingDays={r.remainingDays} />
         </View>
       </View>
       <View className="section">

@@ -72,7 +72,8 @@ describe('进度查询', () => {
     expect(screen.getByText('张*明')).toBeInTheDocument();
     expect(screen.getByText('审查中')).toBeInTheDocument();
     expect(screen.getByText('2026年12月3日前')).toBeInTheDocument();
-    expect(screen.getByTestId('traffic-light')).toHaveAttribute('data-light', 'yellow');
+    expect(screen.getByTestId('plain-progress')).toHaveTextContent('预计 12 月 3 日前办结');
+    expect(screen.queryByTestId('traffic-light')).not.toBeInTheDocument();
     expect(screen.getAllByTestId('timeline-entry')[0]).toHaveTextContent('受理');
   });
 });

@@ -7,7 +7,8 @@ import { ListView } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { formatDate } from '../../../components/Timeline';
-import { StateTag, TrafficLight } from '../../../components/TrafficLight';
+import { StateTag } from '../../../components/TrafficLight';
+import { PlainProgress } from '../../../components/PlainProgress';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { Tabs } from '../../../components/Tabs';
 import { Chips } from '../../../components/Chips';
@@ -79,7 +80,7 @@ function MineList() {
             <View className="muted">办件编号 {a.appNo}</View>
             <View className="mine-row-foot">
               <Text className="muted">{formatDate(a.submittedAt)} 提交</Text>
-              <TrafficLight small light={a.light} remainingDays={a.remainingDays} state={a.state} />
+              <PlainProgress small state={a.state} running={a.light !== null} deadline={a.deadline} remainingDays={a.remainingDays} />
             </View>
           </View>
         ))}

@@ -50,7 +50,7 @@ describe('我的办件', () => {
     expect(request.mock.calls[0][0].url).toContain('state=all');
     fireEvent.click(screen.getByText('加载更多'));
     await waitFor(() => expect(screen.getAllByTestId('application-row')).toHaveLength(3));
-    expect(screen.getAllByTestId('application-row')[2]).toHaveTextContent('已超时 2 个工作日');
+    expect(screen.getAllByTestId('application-row')[2]).toHaveTextContent('已超时，我们正在督促尽快办结');
     expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByText('事项3'));

@@ -106,7 +106,7 @@ describe('数据看板', () => {
     expect(height('done-2026-W41')).toBe('50%');
     expect(height('done-2026-W44')).toBe('100%');
     expect(height('received-2026-W45')).toBe('12.5%');
-    expect(screen.getByText('W41')).toBeInTheDocument();
+    expect(screen.getByText('10/5')).toBeInTheDocument(); // 2026-W41, by its Monday (not "W41")
     // ratings: one split bar, satisfied vs not
     expect((screen.getByTestId('rating-satisfied') as HTMLElement).style.width).toBe('80%');
     expect((screen.getByTestId('rating-other') as HTMLElement).style.width).toBe('20%');
@@ -169,7 +169,7 @@ describe('数据看板', () => {
     expect(height('wo-closed-2026-W47')).toBe('40%');
     expect(height('wo-filed-2026-W48')).toBe('50%');
     expect(height('wo-closed-2026-W48')).toBe('80%');
-    expect(screen.getAllByTestId('wo-week')[0]).toHaveAttribute('aria-label', '2026-W47 受理 10 件，办结 4 件');
+    expect(screen.getAllByTestId('wo-week')[0]).toHaveAttribute('aria-label', '11 月 16 日起的一周：受理 10 件，办结 4 件');
 
     // the district's figures without work-order counts: no section
     fireEvent.click(screen.getByRole('radio', { name: '全区' }));

@@ -9,6 +9,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useSession } from '../../../hooks/useSession';
 import { Chips } from '../../../components/Chips';
 import { RoleGate } from '../../../components/RoleGate';
+import { weekLabel, weekName } from './weeks';
 import './index.css';
 
 /** A 0..1 rate as "92.5%", or 暂无 when there is nothing to rate yet. */
@@ -37,7 +38,6 @@ export function barPercent(value: number, max: number): string {
 
 const count = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 /** "2026-W48" → "W48". */
-const weekLabel = (w: string) => w.replace(/^\d{4}-/, '');
 
 /** 数据看板: time-limit and satisfaction figures for my department, or the district for dispatchers. */
 export default function DashboardPage() {
@@ -190,11 +190,12 @@ function WorkOrders({ wo, weeks }: { wo: WorkOrderStats; weeks: Dashboard['weeks
                 key={w.week}
                 className="db-col"
                 role="listitem"
-                aria-label={`${w.week} 受理 ${count(w.woFiled)} 件，办结 ${count(w.woClosed)} 件`}
+                aria-label={`${weekName(w.week)}：受理 ${count(w.woFiled)} 件，办结 ${count(w.woClosed)} 件`}
                 data-testid="wo-week"
               >
                 <View className="db-col-value db-col-pair">
-                  {count(w.woFiled)}/{count(w.woClosed)}
+                  <Text className="db-n wo-filed">{count(w.woFiled)}</Text>
+                  <Text className="db-n wo-closed">{count(w.woClosed)}</Text>
                 </View>
                 <View className="db-track">
                   <View
@@ -277,11 +278,12 @@ function WeekChart({ weeks }: { weeks: Dashboard['weeks'] }) {
               key={w.week}
               className="db-col"
               role="listitem"
-              aria-label={`${w.week} 收件 ${count(w.received)} 件，办结 ${count(w.done)} 件，按时 ${count(w.onTime)} 件`}
+              aria-label={`${weekName(w.week)}：收件 ${count(w.received)} 件，办结 ${count(w.done)} 件，按时 ${count(w.onTime)} 件`}
               data-testid="week"
             >
               <View className="db-col-value db-col-pair">
-                {count(w.received)}/{count(w.done)}
+                <Text className="db-n received">{count(w.received)}</Text>
+                <Text className="db-n done">{count(w.done)}</Text>
               </View>
               <View className="db-track">
                 <View

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { canWithdraw, ENDED_STATES, RATING_NAMES } from '@yx/shared';
 import { DetailHead } from '../../../components/DetailShell';
+import { daysLabel } from '../../../components/ServiceCard';
 import { MaterialRow } from '../../../components/MaterialFiles';
 import { formatDate, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
@@ -27,7 +28,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
       <View className="dt-clock">
         <PlainProgress state={d.state} running={running} deadline={d.deadline} remainingDays={d.remainingDays} />
         <View className="muted dt-limits">
-          承诺 {d.promisedDays} 个工作日 / 法定 {d.statutoryDays} 个工作日 · {formatDate(d.submittedAt)}提交
+          承诺 {daysLabel(d.promisedDays)} / 法定 {daysLabel(d.statutoryDays)} · {formatDate(d.submittedAt)}提交
         </View>
       </View>
 

@@ -64,6 +64,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await zhang.page.getByText('获取当前位置').click();
     await zhang.page.locator('[data-testid="point"]').waitFor();
     await zhang.page.locator('.wf-address input').fill('北京路与西湖路交界东北角');
+    // a reload (a phone that dropped the page) keeps the photo as it keeps the text (issue 14)
+    await zhang.page.reload();
+    await zhang.page.locator('[data-testid="photo"]').waitFor();
+    expect(await zhang.page.locator('.wf textarea, textarea').first().inputValue()).toContain('北京路口垃圾两天没有清运');
     await shot(zhang.page, 'appeal-filing', true);
     await zhang.page.locator('.wf-bar').getByText('提交', { exact: true }).click();
     await confirm(zhang.page, '确认提交');

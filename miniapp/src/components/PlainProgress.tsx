@@ -40,7 +40,7 @@ export function PlainProgress(p: { state: ApplicationState; running: boolean; de
   const text = progressText(p);
   if (p.small) {
     return (
-      <Text className="pp-small" data-testid="plain-progress">
+      <Text className="prog-small" data-testid="plain-progress">
         {text}
       </Text>
     );
@@ -48,20 +48,20 @@ export function PlainProgress(p: { state: ApplicationState; running: boolean; de
   const at = STEP_OF[p.state];
   const stopped = p.state === 'withdrawn' || p.state === 'not_accepted';
   return (
-    <View className="pp" data-testid="plain-progress" role="img" aria-label={`办理进度：${STEPS[at]}，${text}`}>
-      <View className="pp-steps">
+    <View className="prog" data-testid="plain-progress" role="img" aria-label={`办理进度：${STEPS[at]}，${text}`}>
+      <View className="prog-steps">
         {STEPS.map((s, i) => (
           <View
             key={s}
-            className={`pp-step ${i < at || (i === at && !stopped) ? 'done' : ''} ${i === at ? 'now' : ''}`}
+            className={`prog-step ${i < at || (i === at && !stopped) ? 'done' : ''} ${i === at ? 'now' : ''}`}
             data-testid={i === at ? 'pp-now' : undefined}
           >
-            <View className="pp-dot" />
-            <Text className="pp-label">{s}</Text>
+            <View className="prog-dot" />
+            <Text className="prog-label">{s}</Text>
           </View>
         ))}
       </View>
-      <View className="pp-text">{text}</View>
+      <View className="prog-text">{text}</View>
     </View>
   );
 }

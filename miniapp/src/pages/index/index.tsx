@@ -94,7 +94,7 @@ export default function Home() {
           <Badge text="件" color="#e08a1e" big />
           <View>
             <View className="home-audience-name">我的办件</View>
-            <View className="muted">进度·补正·评价</View>
+            <View className="muted">进度 · 补正 · 评价</View>
           </View>
         </View>
       </View>
@@ -111,7 +111,7 @@ export default function Home() {
           <Badge text="单" color="#1d9bb5" big />
           <View>
             <View className="home-audience-name">我的诉求</View>
-            <View className="muted">进展·评价</View>
+            <View className="muted">进展 · 评价</View>
           </View>
         </View>
       </View>
@@ -121,7 +121,7 @@ export default function Home() {
           <Badge text="会" color="#d4380d" big />
           <View>
             <View className="home-audience-name">会员专区</View>
-            <View className="muted">签到领积分·会员卡</View>
+            <View className="muted">签到 · 积分 · 会员卡</View>
           </View>
         </View>
         <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })} role="button">

@@ -55,4 +55,21 @@ describe('办事指南 list', () => {
     fireEvent.click(screen.getByText('重试'));
     await waitFor(() => expect(screen.getByText('企业设立登记')).toBeInTheDocument());
   });
+
+  it('names a theme filter the person may no longer see, says so when a search finds nothing, and lets them drop it', async () => {
+    render(<GuideList />);
+    expect(await screen.findByText('企业设立登记')).toBeInTheDocument();
+    expect(screen.queryByTestId('active-filters')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('户籍居住'));
+    expect(await screen.findByTestId('active-filters')).toHaveTextContent('主题：户籍居住');
+    const input = screen.getByLabelText('搜索办事事项');
+    fireEvent.change(input, { target: { value: '居住证' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByText(/当前按“主题：户籍居住”筛选/)).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('取消筛选 主题：户籍居住'));
+    await waitFor(() => expect(screen.queryByTestId('active-filters')).not.toBeInTheDocument());
+    const lastUrl = decodeURIComponent(request.mock.calls.at(-1)![0].url as string);
+    expect(lastUrl).toContain('q=居住证');
+    expect(lastUrl).not.toContain('theme=');
+  });
 });

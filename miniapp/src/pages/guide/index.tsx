@@ -37,6 +37,14 @@ export default function GuideList() {
   const themes = THEMES.filter((t) => !filter.audience || t.audience === filter.audience);
   const deptList = departments.data?.items ?? [];
   const deptIndex = deptList.findIndex((d) => d.id === filter.department);
+  // filters a person may not see any more (the theme chips scroll sideways): named, each removable (issue 14)
+  const themeName = THEMES.find((t) => t.id === filter.theme)?.name;
+  const active = [
+    ...(themeName ? [{ key: 'theme', label: `主题：${themeName}`, clear: () => setFilter({ ...filter, theme: undefined }) }] : []),
+    ...(deptIndex >= 0
+      ? [{ key: 'department', label: `部门：${deptList[deptIndex].shortName}`, clear: () => setFilter({ ...filter, department: undefined }) }]
+      : []),
+  ];
 
   return (
     <Page className="guide">
@@ -106,12 +114,25 @@ export default function GuideList() {
         </View>
       </View>
 
+      {active.length > 0 && (
+        <View className="guide-active" data-testid="active-filters">
+          <Text className="muted">已筛选：</Text>
+          {active.map((a) => (
+            <View key={a.key} className="guide-active-chip" role="button" aria-label={`取消筛选 ${a.label}`} onClick={a.clear}>
+              {a.label} ✕
+            </View>
+          ))}
+        </View>
+      )}
       <View className="guide-count muted">{loading && items.length === 0 ? '' : `共 ${total} 个事项${filter.q ? `（“${filter.q}”）` : ''}`}</View>
       <StateView
         loading={loading && items.length === 0}
         error={items.length === 0 ? list.error : undefined}
         empty={!loading && items.length === 0}
-        emptyText={filter.q ? `没有找到与“${filter.q}”相关的事项，换个说法试试，如“执照”“社保”` : '该分类下暂无事项'}
+        emptyText={
+          (filter.q ? `没有找到与“${filter.q}”相关的事项，换个说法试试，如“执照”“社保”` : '该分类下暂无事项') +
+          (active.length ? `。当前按${active.map((a) => `“${a.label}”`).join('、')}筛选，点上方的 ✕ 取消筛选可以看到更多` : '')
+        }
         onRetry={list.refresh}
       >
         {items.map((i) => (

@@ -33,6 +33,7 @@ export const login = jest.fn(async () => ({ code: 'test-code' }));
 export const request = jest.fn();
 export const redirectTo = jest.fn();
 export const reLaunch = jest.fn();
+export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }));
 export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }));
 export const showLoading = jest.fn();
 export const hideLoading = jest.fn();
@@ -88,6 +89,7 @@ const Taro = {
   navigateBack,
   redirectTo,
   reLaunch,
+  pageScrollTo,
   setClipboardData,
   switchTab,
   showToast,

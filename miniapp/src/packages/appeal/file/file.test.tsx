@@ -63,6 +63,8 @@ describe('我要反映', () => {
     fireEvent.click(screen.getByText('提交'));
     expect(await screen.findByText('请选择诉求分类')).toBeInTheDocument();
     expect(screen.getByText('请用至少 5 个字描述问题')).toBeInTheDocument();
+    // the first error is brought into view, not left above the screen behind a toast (issue 14)
+    await waitFor(() => expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '.error-text' })));
 
     fireEvent.click(radio('噪音扰民'));
     fireEvent.click(radio('施工噪音'));

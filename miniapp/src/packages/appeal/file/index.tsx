@@ -26,7 +26,7 @@ import { NearbyPanel } from './NearbyPanel';
 import { PrivacySection } from './PrivacySection';
 import { PlaceSection } from './PlaceSection';
 import { pointOf, validateDraft, type Errors, type Mode } from './validate';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { ErrorLine, scrollToFirstError } from '../../../components/ErrorLine';
 import './index.css';
 
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
@@ -104,6 +104,7 @@ function FileForm({ user }: { user: UserView }) {
     setErrors(errs);
     if (!body) {
       Taro.showToast({ title: '请按提示修改', icon: 'none' });
+      scrollToFirstError();
       return;
     }
     const ok = await Taro.showModal({

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { fieldErrors, type UserView } from '@yx/shared';
 import { useMemo, useState } from 'react';
 import { Page } from '../../../components/Page';
+import { scrollToFirstError } from '../../../components/ErrorLine';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { REVIEW, withDeferred, type Errors } from './parts';
@@ -76,6 +77,7 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
     setErrors(errs);
     if (Object.keys(errs).length) {
       Taro.showToast({ title: '请按提示修改', icon: 'none' });
+      scrollToFirstError();
       return;
     }
     update({ step: step + 1 });

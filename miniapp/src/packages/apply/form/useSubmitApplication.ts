@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { fieldErrors, type FormDef } from '@yx/shared';
 import { useState } from 'react';
 import { api, type ApiError } from '../../../api/client';
+import { scrollToFirstError } from '../../../components/ErrorLine';
 import { clearLocalDraft, receiptKey, type LocalDraft } from '../draftStore';
 import type { Errors, SetErrors, UpdateDraft } from './parts';
 
@@ -20,6 +21,7 @@ export function useSubmitApplication(formId: string, update: UpdateDraft, setErr
       setErrors(all);
       update({ step: Math.max(0, firstBad) });
       Taro.showToast({ title: '还有内容需要修改', icon: 'none' });
+      scrollToFirstError();
       return;
     }
     setSubmitting(true);
@@ -44,6 +46,7 @@ export function useSubmitApplication(formId: string, update: UpdateDraft, setErr
         const map: Errors = {};
         for (const d of err.details) map[d.field.replace(/^answers\./, '')] ??= d.message;
         setErrors(map);
+        scrollToFirstError();
       }
     } finally {
       setSubmitting(false);

@@ -50,6 +50,9 @@ describe('网上申办 and the receipt', () => {
     expect(r.body.appNo).toMatch(APP_NO_PATTERN);
     expect(r.body.queryCode).toMatch(/^\d{6}$/);
     expect(r.body.promisedDeadline >= r.body.submittedAt.slice(0, 10)).toBe(true);
+    // opening the same item's form again names the application in progress (issue 14: no silent second one)
+    const again = (await getForm(token, `item-${personItem.id}`)) as unknown as { inProgress: { appNo: string }[] };
+    expect(again.inProgress.map((a) => a.appNo)).toContain(r.body.appNo);
     expect(r.body.statutoryDeadline >= r.body.promisedDeadline).toBe(true);
     const inbox = await call(messages, 'GET /v1/messages', { token });
     expect(inbox.body.items.some((m: { appNo: string }) => m.appNo === r.body.appNo)).toBe(true); // other files may write to 张's inbox meanwhile
@@ -105,7 +108,7 @@ describe('网上申办 and the receipt', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('应为 11 位手机号码');
-    expect(bad.body.error.message).toContain('校验位不正确');
+    expect(bad.body.error.message).toContain('号码有误，请逐位核对');
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining([`answers.${phoneField.key}`]));
     const missing = await callWithKey(token, { itemId: personItem.id, answers: {} }, newKey());
     expect(missing.status).toBe(400);

@@ -20,6 +20,7 @@ import {
   prefillAnswers,
   RATING_NAMES,
   STATE_NAMES,
+  APPLICATION_STATES_CLOSED,
   type ApplicationDetail,
   type ApplicationState,
   type ApplicationSummary,
@@ -96,7 +97,16 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
   const userId = user.id;
   const target = await loadForm(parseFormId(formId));
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
-  const [licences, draft, latest] = await Promise.all([listLicences(userId), repo.getDraft(userId, target.formId), repo.listByApplicant(userId, undefined, 1)]);
+  // the latest applications (one query): the newest fills 少填 fields, and any for these items still being handled is named
+  const [licences, draft, latest] = await Promise.all([
+    listLicences(userId),
+    repo.getDraft(userId, target.formId),
+    repo.listByApplicant(userId, undefined, 20),
+  ]);
+  const itemIds = new Set(target.items.map((i) => i.id));
+  const inProgress = latest.items
+    .filter((a) => itemIds.has(a.itemId) && !APPLICATION_STATES_CLOSED.includes(a.state))
+    .map((a) => ({ appNo: a.appNo, itemName: a.itemName, stateName: STATE_NAMES[a.state], submittedAt: a.submittedAt }));
   // 少填: what the person typed in their latest application fills the same fields here (never files)
   const earlier = latest.items[0]?.answers ?? {};
   const reusable = Object.fromEntries(
@@ -140,6 +150,7 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: Object.fromEntries(target.form.fields.filter((f) => f.type === 'file').map((f) => [f.key, eLicenceTypes.get(f.materialName ?? '') ?? null])),
     tolerance: { grade: grade ?? null, quota, dueWorkingDays: DEFERRAL_WORKING_DAYS },
+    inProgress,
   };
 }
 

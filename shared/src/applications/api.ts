@@ -213,6 +213,8 @@ export const FormPayload = lazy(() =>
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: z.record(z.string(), z.string().nullable()),
     tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number() }),
+    /** the applicant's applications for these items still being handled: asked about before a second one (issue 14) */
+    inProgress: z.array(z.object({ appNo: z.string(), itemName: z.string(), stateName: z.string(), submittedAt: z.string() })),
   }),
 );
 export type FormPayload = z.infer<typeof FormPayload>;

@@ -40,6 +40,7 @@ const payload: FormPayload = {
   licences: [{ id: 'el_biz001', type: 'business', name: '营业执照（某某餐饮）', number: '9144****', issuer: '区市场监管局' }],
   licenceTypes: { licence: 'business', plan: null },
   tolerance: { grade: 'A', quota: 1, dueWorkingDays: 20 },
+  inProgress: [],
 };
 /** The form opened on its materials step, the shop name already given. */
 const onMaterials: FormPayload = { ...payload, draft: { answers: { shopName: '老街饭店' }, deferred: [], step: 1, savedAt: '2026-11-26T06:00:00Z' } };
@@ -162,6 +163,34 @@ describe('网上申办', () => {
     });
     expect(sent.header['Idempotency-Key']).toMatch(/^k/);
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/apply/receipt/index?appNo=YX20261126000123' }));
+  });
+
+  it('says when the same item is already being handled, and asks before a second application (issue 14)', async () => {
+    login();
+    const earlier = { appNo: 'YX20261125000007', itemName: '食品经营许可', stateName: '审查中', submittedAt: '2026-11-25T02:00:00Z' };
+    const onReview: FormPayload = {
+      ...payload,
+      inProgress: [earlier],
+      draft: {
+        answers: { shopName: '老街饭店', licence: [{ kind: 'elicence', licenceId: 'el_biz001' }] },
+        deferred: ['场所平面图'],
+        step: 0,
+        savedAt: '2026-11-26T06:00:00Z',
+      },
+    };
+    serve(onReview, { 'POST /v1/applications': () => ok({ appNo: 'YX20261126000124', itemNames: ['食品经营许可'], submittedAt: '2026-11-26T06:05:00Z' }) });
+    render(<ApplyForm />);
+    expect(await screen.findByTestId('in-progress')).toHaveTextContent('审查中');
+    fireEvent.click(screen.getByText('查看那件申请 ›'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/detail/index?appNo=YX20261125000007' });
+  });
+
+  it('does not send a second application of an item in progress when the person says no', async () => {
+    const { confirmAnotherApplication } = await import('./InProgressNote');
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false });
+    expect(await confirmAnotherApplication([{ appNo: 'YX1', itemName: '食品经营许可', stateName: '审查中', submittedAt: '2026-11-25T02:00:00Z' }])).toBe(false);
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '已有同样的申请在办' }));
+    expect(await confirmAnotherApplication([])).toBe(true);
   });
 
   it('keeps what was typed while a photo was uploading', async () => {

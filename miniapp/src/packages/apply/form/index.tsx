@@ -7,6 +7,7 @@ import { scrollToFirstError } from '../../../components/ErrorLine';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { REVIEW, withDeferred, type Errors } from './parts';
+import { InProgressNote, confirmAnotherApplication } from './InProgressNote';
 import { ReviewStep } from './ReviewStep';
 import { SectionStep } from './SectionStep';
 import { StepsHead } from './StepsHead';
@@ -87,6 +88,7 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
   return (
     <>
       <StepsHead itemNames={payload.itemNames} steps={steps} step={step} />
+      {step === 0 && <InProgressNote items={payload.inProgress} />}
       {isReview ? (
         <ReviewStep form={form} draft={draft} errors={errors} submitError={submitError} onChange={(i) => update({ step: i })} />
       ) : (
@@ -113,7 +115,9 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
             className="btn apply-bar-btn"
             loading={submitting || undefined}
             disabled={submitting || undefined}
-            onClick={() => submit(form, effectiveForm, draft)}
+            onClick={async () => {
+              if (await confirmAnotherApplication(payload.inProgress)) await submit(form, effectiveForm, draft);
+            }}
           >
             确认提交
           </Button>

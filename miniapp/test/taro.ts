@@ -33,6 +33,8 @@ export const login = jest.fn(async () => ({ code: 'test-code' }));
 export const request = jest.fn();
 export const redirectTo = jest.fn();
 export const reLaunch = jest.fn();
+/** The page stack: one page unless a test says otherwise (getCurrentPages.mockReturnValueOnce([...])). */
+export const getCurrentPages = jest.fn(() => [{}] as unknown[]);
 export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }));
 export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }));
 export const showLoading = jest.fn();
@@ -89,6 +91,7 @@ const Taro = {
   navigateBack,
   redirectTo,
   reLaunch,
+  getCurrentPages,
   pageScrollTo,
   setClipboardData,
   switchTab,

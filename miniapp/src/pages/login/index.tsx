@@ -13,10 +13,16 @@ import './index.css';
 const IS_LOCAL = APP_STAGE === 'local';
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
+/**
+ * Signed in: back to the page that asked for it (a gate's 去登录 opened this page on top of it), which shows itself
+ * now that there is a session, with what the person was doing (issue 14: it always landed on 我的); opened on its own
+ * (a link, the address bar), to 我的.
+ */
 function done(s: SessionResponse) {
   saveSession(s);
   Taro.showToast({ title: '登录成功', icon: 'success' });
-  Taro.switchTab({ url: '/pages/me/index' });
+  if ((Taro.getCurrentPages?.() ?? []).length > 1) Taro.navigateBack();
+  else Taro.switchTab({ url: '/pages/me/index' });
 }
 
 export default function Login() {

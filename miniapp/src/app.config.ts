@@ -29,6 +29,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '越秀掌上办',
     navigationBarTextStyle: 'white',
+    // WeChat's default; in the H5 build it turns on Taro's title bar with back / home (issue 14: a page opened from a
+    // QR code in a phone browser had no title and no way back)
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
   },
   tabBar: {

@@ -185,6 +185,27 @@ describe('网上申办', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/detail/index?appNo=YX20261125000007' });
   });
 
+  it('sends no draft save after a quick submission, so no stale draft comes back (issue 14)', async () => {
+    login();
+    const twoFields: FormPayload = {
+      ...payload,
+      form: { ...form, fields: form.fields.filter((f) => f.key === 'shopName' || f.key === 'licence') },
+      draft: {
+        answers: { shopName: '老街饭店', licence: [{ kind: 'elicence', licenceId: 'el_biz001' }] },
+        deferred: [],
+        step: 1,
+        savedAt: '2026-11-26T06:00:00Z',
+      },
+    };
+    serve(twoFields, { 'POST /v1/applications': () => ok({ appNo: 'YX20261126000125', itemNames: ['食品经营许可'], submittedAt: '2026-11-26T06:05:00Z' }) });
+    render(<ApplyForm />);
+    fireEvent.click(await screen.findByText('下一步：核对')); // a change: the server's copy would be saved a moment later
+    fireEvent.click(await screen.findByText('确认提交')); // …but the person submits at once
+    await waitFor(() => expect(calls('POST', '/v1/applications')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(calls('PUT', `/v1/drafts/${FORM_ID}`)).toHaveLength(0);
+  });
+
   it('does not send a second application of an item in progress when the person says no', async () => {
     const { confirmAnotherApplication } = await import('./InProgressNote');
     (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false });

@@ -31,7 +31,7 @@ export default function ApplyForm() {
 }
 
 function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
-  const { payload, loadError, draft, load, update } = useApplyDraft(formId, user);
+  const { payload, loadError, draft, load, update, settleServerSave } = useApplyDraft(formId, user);
   const [errors, setErrors] = useState<Errors>({});
   const [commitmentChecked, setCommitmentChecked] = useState(false);
   const { submitting, submitError, submit } = useSubmitApplication(formId, update, setErrors);
@@ -116,7 +116,9 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
             loading={submitting || undefined}
             disabled={submitting || undefined}
             onClick={async () => {
-              if (await confirmAnotherApplication(payload.inProgress)) await submit(form, effectiveForm, draft);
+              if (!(await confirmAnotherApplication(payload.inProgress))) return;
+              await settleServerSave();
+              await submit(form, effectiveForm, draft);
             }}
           >
             确认提交

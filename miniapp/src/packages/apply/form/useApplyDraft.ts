@@ -14,6 +14,7 @@ export function useApplyDraft(formId: string, user: UserView) {
   const [loadError, setLoadError] = useState<ApiError>();
   const [draft, setDraft] = useState<LocalDraft>();
   const serverTimer = useRef<ReturnType<typeof setTimeout>>();
+  const serverSave = useRef<Promise<unknown>>();
 
   const load = useCallback(async () => {
     setLoadError(undefined);
@@ -50,7 +51,7 @@ export function useApplyDraft(formId: string, user: UserView) {
         saveLocalDraft(formId, next);
         clearTimeout(serverTimer.current);
         serverTimer.current = setTimeout(() => {
-          api.saveDraft(formId, { answers: next.answers, deferred: next.deferred, step: Math.min(next.step, 10) }).catch(() => undefined);
+          serverSave.current = api.saveDraft(formId, { answers: next.answers, deferred: next.deferred, step: Math.min(next.step, 10) }).catch(() => undefined);
         }, 1200);
         return next;
       });
@@ -59,5 +60,14 @@ export function useApplyDraft(formId: string, user: UserView) {
   );
   useEffect(() => () => clearTimeout(serverTimer.current), []);
 
-  return { payload, loadError, draft, load, update };
+  /**
+   * Before the submission: no save of the draft may reach the server after it (the submission deletes the server's copy;
+   * a late save brought it back, one tap from a duplicate — issue 14). A pending save is dropped, one on its way awaited.
+   */
+  const settleServerSave = useCallback(async () => {
+    clearTimeout(serverTimer.current);
+    await serverSave.current;
+  }, []);
+
+  return { payload, loadError, draft, load, update, settleServerSave };
 }

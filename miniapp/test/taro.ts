@@ -33,6 +33,8 @@ export const login = jest.fn(async () => ({ code: 'test-code' }));
 export const request = jest.fn();
 export const redirectTo = jest.fn();
 export const reLaunch = jest.fn();
+/** WeChat's base info; tests set the text size with getAppBaseInfo.mockReturnValue({ fontSizeScaleFactor: 1.4 }). */
+export const getAppBaseInfo = jest.fn(() => ({ fontSizeScaleFactor: 1 }) as Record<string, unknown>);
 /** The page stack: one page unless a test says otherwise (getCurrentPages.mockReturnValueOnce([...])). */
 export const getCurrentPages = jest.fn(() => [{}] as unknown[]);
 export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }));
@@ -91,6 +93,7 @@ const Taro = {
   navigateBack,
   redirectTo,
   reLaunch,
+  getAppBaseInfo,
   getCurrentPages,
   pageScrollTo,
   setClipboardData,

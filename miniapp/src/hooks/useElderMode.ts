@@ -5,9 +5,30 @@ import { useCallback, useEffect, useState } from 'react';
 const KEY = 'yx.elderMode';
 const EVENT = 'yx:elder';
 
+/**
+ * WeChat's own text size (我-设置-通用-字体大小, 关怀模式): at 1.25× the usual or more, the app starts in 长辈版 until the
+ * person chooses for themselves (issue 14). `fontSizeScaleFactor` where the base library gives it, else the setting in
+ * px against the usual 16.
+ */
+export function elderFromSystem(info: { fontSizeScaleFactor?: number; fontSizeSetting?: number } | undefined): boolean {
+  const scale = info?.fontSizeScaleFactor ?? (info?.fontSizeSetting ? info.fontSizeSetting / 16 : 1);
+  return scale >= 1.25;
+}
+
+const systemInfo = () => {
+  try {
+    return Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number; fontSizeSetting?: number } | undefined;
+  } catch {
+    return undefined; // H5 and older base libraries
+  }
+};
+
+/** The person's own choice when they made one (on or off), else what WeChat's text size says. */
 export const isElderMode = () => {
   try {
-    return Taro.getStorageSync(KEY) === true;
+    const chosen = Taro.getStorageSync(KEY);
+    if (chosen === true || chosen === false) return chosen;
+    return elderFromSystem(systemInfo());
   } catch {
     return false;
   }

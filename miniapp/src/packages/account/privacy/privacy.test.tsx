@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { PRIVACY_VERSION } from '@yx/shared';
-import { getToken, saveSession } from '../../../api/session';
+import { signIn } from '../../../../test/session';
+import { getToken } from '../../../api/session';
 import Privacy from './index';
 
 const request = Taro.request as unknown as jest.Mock;
@@ -26,11 +27,7 @@ const EXPORT = {
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'resident', nickname: '郑', level: 2, verified: true },
-  });
+  signIn({ id: 'u1', role: 'resident', nickname: '郑', level: 2, verified: true });
 });
 
 describe('我的个人信息', () => {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { saveSession } from '../../../api/session';
+import { signIn } from '../../../../test/session';
 import RealName from './index';
 
 const request = Taro.request as unknown as jest.Mock;
@@ -10,11 +10,7 @@ const PROVEN = { id: 'u1', role: 'resident', nickname: '李小红', level: 2, ve
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'resident', nickname: '李小红', level: 1, verified: false },
-  });
+  signIn({ id: 'u1', role: 'resident', nickname: '李小红', level: 1, verified: false });
 });
 
 const type = () => {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { saveSession } from '../../../api/session';
+import { signIn } from '../../../../test/session';
 import Org from './index';
 
 const request = Taro.request as unknown as jest.Mock;
@@ -15,11 +15,7 @@ const ORG = {
 beforeEach(() => {
   (Taro as unknown as { __reset: () => void }).__reset();
   request.mockReset();
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u-admin', role: 'admin', nickname: '管理员', level: 1, verified: false },
-  });
+  signIn({ id: 'u-admin', role: 'admin', nickname: '管理员', level: 1, verified: false });
 });
 
 describe('组织架构', () => {

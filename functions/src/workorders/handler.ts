@@ -6,6 +6,7 @@ import { idempotencyKey } from '../lib/idempotency';
 import * as wo from './service';
 import { streetOf, streetOrders, streetOverdue } from './dispatch';
 import { decideExtension, markDuplicate, requestExtension } from './extras';
+import { ownerOrders } from './owner';
 
 export const handler = router([
   route('POST /v1/workorders', { user: getUser }, async ({ user, body, event }) => {
@@ -45,6 +46,7 @@ export const handler = router([
   ),
   route('GET /v1/workorders/{no}/photos', { user: getUser }, ({ user, params }) => wo.photos(user, params.no)),
   route('GET /v1/team/workorders', { user: getUser }, ({ user }) => wo.teamList(user)),
+  route('GET /v1/team/workorders/mine', { user: getUser }, ({ user, query }) => ownerOrders(user, query.list, query.limit, query.cursor)),
   // one route for every action: the body was checked by the action's own schema (the contract's actionBodies)
   route('POST /v1/workorders/{no}/{action}', { user: getUser }, ({ user, params, body }) => wo.act(user, params.no, params.action, body)),
 ]);

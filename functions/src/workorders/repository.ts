@@ -1,11 +1,12 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { streetSortKey, WO_GROUP_ASCENDING, type WoGroup } from '@yx/shared';
-import { conditionalUpdate, db, queryIndex, queryPartition, table, transact, versionedUpdate } from '../lib/db';
+import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { streetSortKey, WO_GROUP_ASCENDING, WO_OWNER_LIST_ASCENDING, type WoGroup, type WoOwnerList } from '@yx/shared';
+import { conditionalUpdate, db, isConditionFailure, queryIndex, queryPartition, table, transact, versionedUpdate } from '../lib/db';
 import { getIdempotency, idempotencyItem } from '../lib/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   Follower,
   followerOf,
+  handlingKeys,
   keys,
   NO_STREET,
   rowKind,
@@ -102,20 +103,21 @@ export async function changeWorkOrder(o: {
   messages: Notice[];
   /** the members of the team the order goes (back) to */
   team?: Notice[];
-  /** ended: leaves the team's queue; requeue: back in a team's queue with a new claim deadline */
-  queue?: { leave: true } | { teamId: string; claimBy: string };
+  /** back in a team's queue (改派, reopened) with a new claim deadline */
+  requeue?: { claimBy: string };
 }): Promise<WorkOrderRecord> {
   const set = { ...o.set };
-  if (o.queue && 'claimBy' in o.queue) set.claimBy = o.queue.claimBy;
-  // the street's list follows the state (and the deadline it is sorted by)
+  const remove: string[] = [];
+  if (o.requeue) {
+    set.claimBy = o.requeue.claimBy;
+    remove.push('escalatedAt'); // a new claim time: it may escalate again if this team is late too
+  }
+  // the street's list and the team's queue or owner's lists follow the state (and the deadline each sorts by)
   const next = { ...o.wo, ...set } as WorkOrderRecord;
   set.gsi3sk = streetSortKey({ state: next.state, claimBy: next.claimBy, replyBy: next.replyBy, at: o.event.at, no: o.wo.no });
-  let remove: string[] = [];
-  if (o.queue && 'leave' in o.queue) remove = ['gsi2pk', 'gsi2sk'];
-  else if (o.queue) {
-    Object.assign(set, keys.team(o.queue.teamId, o.queue.claimBy, o.wo.no));
-    remove = ['escalatedAt']; // a new claim time: it may escalate again if this team is late too
-  }
+  const listed = handlingKeys(next);
+  if (listed) Object.assign(set, listed);
+  else remove.push('gsi2pk', 'gsi2sk');
   await transact([
     versionedUpdate(keys.workOrder(o.wo.no), { version: o.wo.version, set, remove, states: [o.wo.state] }),
     { Put: { TableName: T(), Item: WoEventRow.toItem(o.wo.no, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -181,15 +183,26 @@ export async function requestExtension(
   );
 }
 
-/** The dispatcher's decision on a waiting extension, while the order is in the state it was read in; a new reply date re-sorts the street's list. */
+/**
+ * The dispatcher's decision on a waiting extension, while the order is in the state it was read in; a new reply date
+ * re-sorts the street's list and the owner's 我处理中.
+ */
 export async function decideExtension(wo: WorkOrderRecord, status: 'granted' | 'refused', replyBy: string, event: WoEvent): Promise<void> {
+  const listed = handlingKeys({ ...wo, replyBy });
   await updateWithEvent(
     wo.no,
     {
-      update: 'SET extension.#st = :s, replyBy = :r, gsi3sk = :g3',
+      update: `SET extension.#st = :s, replyBy = :r, gsi3sk = :g3${listed ? ', gsi2pk = :g2p, gsi2sk = :g2s' : ''}`,
       condition: 'extension.#st = :req AND #state = :state',
       names: { '#st': 'status', '#state': 'state' },
-      values: { ':s': status, ':r': replyBy, ':req': 'requested', ':state': wo.state, ':g3': streetSortKey({ ...wo, replyBy, at: event.at }) },
+      values: {
+        ':s': status,
+        ':r': replyBy,
+        ':req': 'requested',
+        ':state': wo.state,
+        ':g3': streetSortKey({ ...wo, replyBy, at: event.at }),
+        ...(listed ? { ':g2p': listed.gsi2pk, ':g2s': listed.gsi2sk } : {}),
+      },
     },
     'extd',
     event,
@@ -241,6 +254,48 @@ export async function markEscalated(wo: WorkOrderRecord, event: WoEvent): Promis
 
 export async function teamQueue(teamId: string, limit: number): Promise<WorkOrderRecord[]> {
   return (await queryIndex('gsi2', keys.teamPk(teamId), { limit: limit })).map(WorkOrder.fromItem);
+}
+
+/** 我处理中 / 已办结: a page of one of the officer's own lists (one Query), the most urgent (or newest) first. */
+export async function ownerList(userId: string, list: WoOwnerList, limit: number, cursor?: string) {
+  const pk = keys.ownerPk(userId);
+  const prefix = keys.ownerListPrefix(list);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :a)',
+      ExpressionAttributeValues: { ':pk': pk, ':a': prefix },
+      ScanIndexForward: WO_OWNER_LIST_ASCENDING[list],
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi2', sortPrefix: prefix }),
+    }),
+  );
+  return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/**
+ * Orders claimed before the owner's lists existed have no place on gsi2 (it was removed at the claim): gives one its
+ * owner's place, only while it has none and is still as read (version). False when it already had one or changed.
+ */
+export async function listForOwner(wo: WorkOrderRecord): Promise<boolean> {
+  const listed = handlingKeys(wo);
+  if (!listed || wo.state === 'dispatched') return false;
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: keys.workOrder(wo.no),
+        UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :s',
+        ConditionExpression: 'attribute_not_exists(gsi2pk) AND version = :v',
+        ExpressionAttributeValues: { ':p': listed.gsi2pk, ':s': listed.gsi2sk, ':v': wo.version },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
 }
 
 /** A tab of the street dispatcher's list (one Query); `before` limits it to sort keys below a bound, e.g. overdue. */

@@ -346,11 +346,12 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
   const at = now().toISOString();
   const set: Record<string, unknown> = { state: spec.to };
   let note: string | undefined;
-  let queue: Parameters<typeof repo.changeWorkOrder>[0]['queue'];
+  // back in a team's queue: a new claim deadline (the order's place in the team's queue and the owner's lists follows
+  // its state: repository.changeWorkOrder)
+  let requeue: { claimBy: string } | undefined;
   if (action === 'claim') {
     set.ownerId = user.id;
     set.ownerName = user.nickname;
-    queue = { leave: true };
   }
   if (action === 'start') note = body.note as string | undefined;
   if (action === 'resolve') {
@@ -372,7 +373,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     set.teamName = await teamName(teamId);
     set.ownerId = null;
     set.ownerName = null;
-    queue = { teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
+    requeue = { claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) };
     note = `改派至 ${set.teamName}${body.note ? `：${body.note}` : ''}`;
   }
   const noticesFor = (title: string, text: string): Notice[] =>
@@ -400,7 +401,7 @@ export async function act(user: UserRecord, no: string, action: WorkOrderAction,
     changed = await repo.changeWorkOrder({
       wo,
       set,
-      queue,
+      requeue,
       eventIndex: events.length,
       event,
       team,
@@ -504,7 +505,8 @@ export async function rate(userId: string, no: string, value: 'satisfied' | 'bas
       wo,
       eventIndex: events.length,
       set: next.reopen ? { state: 'dispatched', reopened: true, ownerId: null, ownerName: null } : { state: 'closed', closedAt: at, rating: value },
-      queue: next.reopen ? { teamId: wo.teamId, claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : { leave: true },
+      // closed: stays in its owner's 已办结; reopened: back in the team's queue, out of the owner's lists
+      requeue: next.reopen ? { claimBy: await claimDeadline(categoryById(wo.categoryId)?.claimWorkingHours ?? 8) } : undefined,
       event,
       team,
       messages: [],

@@ -544,3 +544,151 @@ describe('found in review', () => {
     expect((await call(handler, 'GET /v1/street/workorders', { token: dispatcher, query: { group: 'todo', cursor: otherTab } })).status).toBe(400);
   });
 });
+
+describe("我处理中 / 已办结: an officer's own orders (issue 14)", () => {
+  afterEach(() => {
+    delete process.env.FAKE_NOW;
+  });
+  /** A grid official of 北京街 of this test's own, so their lists hold only what this test gives them. */
+  const officer = async (id: string, nickname: string) => {
+    await batchPut(seedUserItems({ id, role: 'grid', nickname, street: 'beijing', createdAt: '2026-01-01', updatedAt: '2026-01-01' }));
+    return (await issueSession({ userId: id, role: 'grid' })).token;
+  };
+  type Row = { no: string; state: string; light?: string; overdue: boolean; replyBy: string; resolvedAt?: string; rating?: string };
+  const own = (token: string, query: Record<string, string> = {}) => call(handler, 'GET /v1/team/workorders/mine', { token, query });
+  const rows = async (token: string, list: 'doing' | 'done') => (await own(token, { list, limit: '50' })).body.items as Row[];
+  const nos = async (token: string, list: 'doing' | 'done') => (await rows(token, list)).map((i) => i.no);
+  const teamNos = async (token: string) => (await call(handler, 'GET /v1/team/workorders', { token })).body.items.map((i: { no: string }) => i.no);
+  /** 一键呼叫 by 何敏 (u-grid-beijing): the order goes to 北京街's grid team */
+  const callIn = async (description: string) =>
+    (await file(await login('u-grid-beijing'), { categoryId: 'community-facility', description, place: HERE })).body.no as string;
+
+  it("lists a claimed order in the claimer's 我处理中 only, and in their 已办结 once answered and after the rating", async () => {
+    const a = await officer('u-test-own-a', '网格员 甲');
+    const b = await officer('u-test-own-b', '网格员 乙');
+    const no = await callIn('小区门口的路灯杆倾斜，存在倒塌风险');
+    expect(await teamNos(a)).toContain(no);
+    expect(await nos(a, 'doing')).not.toContain(no); // not claimed yet
+    expect((await act(a, no, 'claim')).status).toBe(200);
+    const doing = await own(a); // 我处理中 by default
+    expect(doing.status).toBe(200);
+    expect(doing.body).toMatchObject({ list: 'doing', listName: '我处理中', nextCursor: null });
+    expect(doing.body.items.find((i: Row) => i.no === no)).toMatchObject({ state: 'claimed', stateName: '已签收', overdue: false, light: 'green' });
+    expect(storeOps(doing)).toBe('GetItem,Query'); // the caller, and one Query on their own partition
+    // another officer of the same team: neither in their lists nor, claimed, in the team's queue
+    expect(await nos(b, 'doing')).not.toContain(no);
+    expect(await teamNos(b)).not.toContain(no);
+    await act(a, no, 'start', { note: '已联系物业到场' });
+    expect((await rows(a, 'doing')).find((i) => i.no === no)?.state).toBe('in_progress');
+    expect((await act(a, no, 'resolve', { result: '已加固灯杆并设置警示' })).status).toBe(200);
+    expect(await nos(a, 'doing')).not.toContain(no);
+    const done = (await rows(a, 'done')).find((i) => i.no === no);
+    expect(done).toMatchObject({ state: 'resolved', overdue: false, resolvedAt: expect.any(String) });
+    expect(done?.light).toBeUndefined(); // answered: no clock runs
+    const rated = await call(handler, 'POST /v1/workorders/{no}/rating', {
+      token: await login('u-grid-beijing'),
+      params: { no },
+      body: { value: 'satisfied' },
+    });
+    expect(rated.body.state).toBe('closed');
+    expect((await rows(a, 'done')).find((i) => i.no === no)).toMatchObject({ state: 'closed', rating: '满意' });
+    expect(await nos(b, 'done')).not.toContain(no);
+  });
+
+  it('takes an order out of 我处理中 when returned (the next claimer has it), and out of 已办结 when reopened to the team', async () => {
+    const a = await officer('u-test-own-a', '网格员 甲');
+    const b = await officer('u-test-own-b', '网格员 乙');
+    const returned = await callIn('健身路径的单杠松脱，老人差点摔倒');
+    await act(a, returned, 'claim');
+    expect(await nos(a, 'doing')).toContain(returned);
+    expect((await act(a, returned, 'return', { reason: '属于物业维修范围，请改派' })).status).toBe(200);
+    expect(await nos(a, 'doing')).not.toContain(returned);
+    expect(await nos(a, 'done')).not.toContain(returned);
+    const dispatcher = await login('u-dispatcher-beijing');
+    expect((await act(dispatcher, returned, 'redispatch', { teamId: 'grid:beijing', note: '请网格协调物业' })).status).toBe(200);
+    expect(await teamNos(b)).toContain(returned);
+    await act(b, returned, 'claim');
+    expect(await nos(b, 'doing')).toContain(returned);
+    expect(await nos(a, 'doing')).not.toContain(returned);
+
+    const reopened = await callIn('楼道声控灯不亮，晚上上下楼很黑');
+    await act(a, reopened, 'claim');
+    await act(a, reopened, 'resolve', { result: '已更换声控灯' });
+    expect(await nos(a, 'done')).toContain(reopened);
+    const r = await call(handler, 'POST /v1/workorders/{no}/rating', {
+      token: await login('u-grid-beijing'),
+      params: { no: reopened },
+      body: { value: 'unsatisfied', comment: '三楼的还是不亮' },
+    });
+    expect(r.body).toMatchObject({ state: 'dispatched', reopened: true });
+    expect(await nos(a, 'done')).not.toContain(reopened); // back to the team, for whoever claims it again
+    expect(await teamNos(a)).toContain(reopened);
+  });
+
+  it('pages, puts the most urgent reply first (an extension re-sorts), lights overdue orders and marks late answers', async () => {
+    process.env.FAKE_NOW = '2026-11-02T01:00:00Z'; // Mon 09:00
+    const c = await officer('u-test-own-c', '网格员 丙');
+    const filed: string[] = [];
+    for (const d of ['一号楼前的井盖缺失', '二号楼前的护栏断裂', '三号楼前的台阶破损']) filed.push(await callIn(`${d}，行人容易受伤`));
+    for (const no of filed) expect((await act(c, no, 'claim')).status).toBe(200);
+    const first = await own(c, { limit: '2' });
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await own(c, { limit: '2', cursor: first.body.nextCursor });
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const paged = [...first.body.items, ...second.body.items].map((i: Row) => i.no);
+    expect(paged.sort()).toEqual([...filed].sort());
+    // a cursor of another list, or of another officer's, is refused
+    expect((await own(c, { list: 'done', cursor: first.body.nextCursor })).status).toBe(400);
+    const someoneElses = Buffer.from(JSON.stringify({ pk: 'WO#SQ1', sk: 'WO', gsi2pk: 'OWNERWO#u-test-own-a', gsi2sk: 'doing#x' })).toString('base64url');
+    expect((await own(c, { cursor: someoneElses })).status).toBe(400);
+
+    // more days for the first: its reply date moves, and so does its place
+    const head = (await rows(c, 'doing'))[0];
+    await call(handler, 'POST /v1/workorders/{no}/extension', { token: c, params: { no: head.no }, body: { days: 3, reason: '需要协调施工队进场' } });
+    const granted = await call(handler, 'POST /v1/workorders/{no}/extension-decision', {
+      token: await login('u-dispatcher-beijing'),
+      params: { no: head.no },
+      body: { approve: true },
+    });
+    expect(granted.status).toBe(200);
+    const sorted = await rows(c, 'doing');
+    expect(sorted.map((i) => i.no).pop()).toBe(head.no);
+    expect(sorted.map((i) => i.replyBy)).toEqual([...sorted.map((i) => i.replyBy)].sort());
+    expect(sorted.at(-1)!.replyBy > sorted[0].replyBy).toBe(true);
+
+    process.env.FAKE_NOW = '2026-11-20T01:00:00Z'; // weeks later, no reply yet
+    const late = await rows(c, 'doing');
+    expect(late.map((i) => [i.light, i.overdue])).toEqual(late.map(() => ['red', true]));
+    await act(c, late[0].no, 'resolve', { result: '已补齐井盖并设置围挡' });
+    expect((await rows(c, 'done')).find((i) => i.no === late[0].no)).toMatchObject({ overdue: true }); // answered after the reply date
+  });
+
+  it('is for staff and grid officials only, and checks its list', async () => {
+    expect((await own(await login('u-resident-zhang'))).status).toBe(403);
+    expect((await own(await login('u-dispatcher-beijing'))).status).toBe(403);
+    expect((await own(await login('u-staff-urban'), { list: 'all' })).status).toBe(400);
+    expect((await own(await login('u-staff-urban'), { limit: '500' })).status).toBe(400);
+  });
+
+  it('gives orders claimed before the lists existed their place, once (the backfill)', async () => {
+    const { backfillOwnerLists } = await import('./owner');
+    const { getWorkOrder } = await import('./repository');
+    const { WorkOrder } = await import('../lib/entities/workorders');
+    const { streetSortKey } = await import('@yx/shared');
+    const d = await officer('u-test-own-d', '网格员 丁');
+    const no = await callIn('小区围墙出现裂缝，雨后有渗水');
+    await act(d, no, 'claim');
+    // the row as a claim left it before issue 14: no gsi2 key at all
+    const { wo } = await getWorkOrder(no);
+    const old = WorkOrder.toItem(wo!, streetSortKey({ ...wo!, at: wo!.createdAt }));
+    delete old.gsi2pk;
+    delete old.gsi2sk;
+    await batchPut([old]);
+    expect(await nos(d, 'doing')).not.toContain(no);
+    expect((await backfillOwnerLists()).listed).toContain(no);
+    expect(await nos(d, 'doing')).toContain(no);
+    expect((await backfillOwnerLists()).listed).not.toContain(no); // already listed: left alone
+  });
+});

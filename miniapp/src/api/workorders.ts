@@ -16,6 +16,8 @@ export type WoView = z.output<typeof S.WorkOrderView>;
 export type WoNearbyItem = z.output<typeof S.WoNearbyItem>;
 export type WoSummary = z.output<typeof S.WoSummary>;
 export type WoTeamItem = z.output<typeof S.WoTeamItem>;
+/** A row of 我处理中 / 已办结 (the officer's own orders). */
+export type WoOwnerItem = z.output<typeof S.WoOwnerItem>;
 /** A row of 街道调度 (one tab, or 督办). */
 export type WoStreetItem = z.output<typeof S.WoStreetItem>;
 export type WoStreetPage = z.output<typeof S.WoStreetPage>;
@@ -37,6 +39,8 @@ export const woApi = {
   rate: (no: string, value: WoRating, comment?: string) =>
     call('POST /v1/workorders/{no}/rating', { params: { no }, body: { value, ...(comment ? { comment } : {}) } }),
   team: () => call('GET /v1/team/workorders'),
+  /** 我处理中 / 已办结: the calling officer's own orders, a page at a time. */
+  own: (list: S.WoOwnerList, cursor?: string, limit = PAGE_SIZE) => call('GET /v1/team/workorders/mine', { query: { list, limit, cursor } }),
   /** 街道调度: one tab of the street's orders; the admin names a street (or `_district`). */
   street: (group: S.WoGroup, cursor?: string, street?: string, limit = PAGE_SIZE) =>
     call('GET /v1/street/workorders', { query: { group, limit, cursor, street } }),

@@ -14,7 +14,7 @@ import {
   WORK_ORDER_STATES,
   type WorkOrderAction,
 } from './states';
-import { WO_GROUPS } from './deadlines';
+import { WO_GROUPS, WO_OWNER_LISTS } from './deadlines';
 import { lazy } from '../api/lazy';
 
 const StreetId = lazy(() => z.enum(STREETS.map((s) => s.id) as [string, ...string[]], { message: '请选择所在街道' }));
@@ -75,6 +75,17 @@ export const StreetQuery = lazy(() =>
 export const StreetOrdersQuery = lazy(() =>
   StreetQuery.extend({
     group: z.enum(WO_GROUPS, { message: '没有这个分组' }).default('todo'),
+    limit: PageLimit,
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,600}$/, { message: '翻页位置不正确' })
+      .optional(),
+  }),
+);
+/** 我处理中 / 已办结: one of the calling officer's own lists, a page at a time. */
+export const WoOwnerQuery = lazy(() =>
+  z.strictObject({
+    list: z.enum(WO_OWNER_LISTS, { message: '没有这个列表' }).default('doing'),
     limit: PageLimit,
     cursor: z
       .string()
@@ -237,6 +248,39 @@ export const WoTeamItem = lazy(() =>
   }),
 );
 export const WoTeamResponse = lazy(() => z.object({ teamId: z.string(), items: z.array(WoTeamItem) }));
+
+/**
+ * A row of 我处理中 / 已办结 (the officer's own orders). Handling: `light` against the reply date and `overdue` past
+ * it; answered: no light, `overdue` when the answer came after the reply date, and the filer's rating once given.
+ */
+export const WoOwnerItem = lazy(() =>
+  z.object({
+    no: z.string(),
+    category: z.string(),
+    description: z.string(),
+    address: z.string().optional(),
+    state: WoState,
+    stateName: z.string(),
+    affected: z.number(),
+    createdAt: z.string(),
+    replyBy: z.string(),
+    resolvedAt: z.string().optional(),
+    overdue: z.boolean(),
+    light: Light.optional(),
+    extensionRequested: z.boolean(),
+    reopened: z.boolean(),
+    /** the filer's rating, in words (满意 / 基本满意 / 不满意) */
+    rating: z.string().optional(),
+  }),
+);
+export const WoOwnerPage = lazy(() =>
+  z.object({
+    list: z.enum(WO_OWNER_LISTS),
+    listName: z.string(),
+    items: z.array(WoOwnerItem),
+    nextCursor: z.string().nullable(),
+  }),
+);
 
 /** A row of 街道调度 (one tab, or 督办). */
 export const WoStreetItem = lazy(() =>

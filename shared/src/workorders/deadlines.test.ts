@@ -1,4 +1,4 @@
-import { claimLight, replyLight, streetSortKey, woLight, WO_GROUP_OF } from './deadlines';
+import { answeredLate, claimLight, ownerSortKey, replyLight, streetSortKey, woLight, WO_GROUP_OF } from './deadlines';
 import { WORK_ORDER_STATES } from './states';
 
 describe('work-order deadlines', () => {
@@ -26,5 +26,21 @@ describe('work-order deadlines', () => {
   it('shows no light once answered', () => {
     expect(woLight({ state: 'resolved', claimBy: '2026-11-26T10:00:00Z', replyBy: '2026-11-20' }, '2026-11-27T00:00:00Z', '2026-11-27')).toBeUndefined();
     expect(woLight({ state: 'in_progress', claimBy: '2026-11-26T10:00:00Z', replyBy: '2026-11-20' }, '2026-11-27T00:00:00Z', '2026-11-27')).toBe('red');
+  });
+  it("places an order in its owner's 我处理中 while handled and 已办结 once answered, nowhere once out of their hands", () => {
+    const base = { ownerId: 'u-a', replyBy: '2026-12-03', no: 'SQ20261126000001' };
+    expect(ownerSortKey({ ...base, state: 'claimed' })).toEqual({ list: 'doing', sortKey: 'doing#2026-12-03#SQ20261126000001' });
+    expect(ownerSortKey({ ...base, state: 'in_progress' })?.list).toBe('doing');
+    const answered = { ...base, resolvedAt: '2026-12-01T08:00:00.000Z' };
+    expect(ownerSortKey({ ...answered, state: 'resolved' })).toEqual({ list: 'done', sortKey: 'done#2026-12-01T08:00:00.000Z#SQ20261126000001' });
+    expect(ownerSortKey({ ...answered, state: 'closed' })?.list).toBe('done'); // rated: still theirs
+    expect(ownerSortKey({ ...base, state: 'returned', ownerId: null })).toBeUndefined();
+    expect(ownerSortKey({ ...base, state: 'dispatched', ownerId: null })).toBeUndefined(); // reopened or re-dispatched
+    expect(ownerSortKey({ ...base, state: 'closed', duplicateOf: 'SQ20261125000001' })).toBeUndefined(); // merged, never answered
+  });
+  it('tells an answer after the reply date (by the business date in Shanghai)', () => {
+    expect(answeredLate({ replyBy: '2026-12-03', resolvedAt: '2026-12-03T15:59:59.000Z' })).toBe(false); // 23:59 on the day
+    expect(answeredLate({ replyBy: '2026-12-03', resolvedAt: '2026-12-03T16:00:00.000Z' })).toBe(true); // 00:00 the next day
+    expect(answeredLate({ replyBy: '2026-12-03' })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Where an order stands for its street's dispatcher, and its traffic light against the claim and reply limits.
 import { type CalendarData, DEFAULT_CALENDAR } from '../calendar/data';
 import type { Light } from '../calendar/lights';
-import { workingDaysBetween } from '../calendar/workdays';
+import { businessDate, workingDaysBetween } from '../calendar/workdays';
 import type { WorkOrderState } from './states';
 
 /** The dispatcher's tabs: every state falls in exactly one. */
@@ -28,6 +28,35 @@ export function streetSortKey(o: { state: WorkOrderState; claimBy: string; reply
   const by = group === 'todo' ? o.claimBy : group === 'doing' ? o.replyBy : o.at;
   return `${group}#${by}#${o.no}`;
 }
+
+/** An officer's own orders (issue 14): 我处理中 (claimed or in progress) and 已办结 (answered, then rated or closed). */
+export const WO_OWNER_LISTS = ['doing', 'done'] as const;
+export type WoOwnerList = (typeof WO_OWNER_LISTS)[number];
+export const WO_OWNER_LIST_NAMES: Record<WoOwnerList, string> = { doing: '我处理中', done: '已办结' };
+/** 我处理中 lists the most urgent reply date first; 已办结 the newest answer first. */
+export const WO_OWNER_LIST_ASCENDING: Record<WoOwnerList, boolean> = { doing: true, done: false };
+
+/**
+ * The order's place in its owner's lists, or none: while claimed or in progress by the reply date; once answered
+ * (resolved, then closed by the rating) by when it was answered. An order returned (退单), re-dispatched, reopened
+ * for another claim or closed as a duplicate has no owner's place: it left the officer's hands.
+ */
+export function ownerSortKey(o: {
+  state: WorkOrderState;
+  ownerId?: string | null;
+  replyBy: string;
+  resolvedAt?: string;
+  duplicateOf?: string;
+  no: string;
+}): { list: WoOwnerList; sortKey: string } | undefined {
+  if (!o.ownerId) return undefined;
+  if (o.state === 'claimed' || o.state === 'in_progress') return { list: 'doing', sortKey: `doing#${o.replyBy}#${o.no}` };
+  if ((o.state === 'resolved' || o.state === 'closed') && o.resolvedAt && !o.duplicateOf) return { list: 'done', sortKey: `done#${o.resolvedAt}#${o.no}` };
+  return undefined;
+}
+
+/** Answered after the reply date (by the business date of the answer), as the dashboards count on-time answers. */
+export const answeredLate = (o: { resolvedAt?: string; replyBy: string }): boolean => Boolean(o.resolvedAt && businessDate(new Date(o.resolvedAt)) > o.replyBy);
 
 /** Unclaimed: red once the claim time has passed, yellow in its last two hours. */
 export function claimLight(claimBy: string, nowIso: string): Light {

@@ -1,11 +1,13 @@
 import * as z from 'zod';
-import { WORK_ORDER_STATES } from '@yx/shared';
+import { ownerSortKey, WORK_ORDER_STATES, type WoOwnerList } from '@yx/shared';
 import { parseRow, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
 
 /**
  * Work orders (工单) for appeals and community issues.
- * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 TEAM#<team> / <claimBy>#<no> (while open); |
+ * | work order        | WO#<no>            | WO               | gsi1 USERWO#<filer> / <createdAt>#<no>; gsi2 (handlingKeys) TEAM#<team> / <claimBy>#<no> |
+ * |                   |                    |                  | while unclaimed, then OWNERWO#<owner> / doing#<replyBy>#<no> or done#<resolvedAt>#<no>  |
+ * |                   |                    |                  | (ownerSortKey; none once returned or merged);                                          |
  * |                   |                    |                  | gsi3 STREETWO#<street> / <group>#<claimBy or replyBy or changedAt>#<no> (streetSortKey) |
  * | event (trail)     | WO#<no>            | EVT#<at>#<n>     | append-only, written with the change it records; side events EVT#<at>#<tag> |
  * | me-too / follower | WO#<no>            | METOO#<userId>   | |
@@ -22,6 +24,10 @@ export const keys = {
   filerPk: (userId: string) => `USERWO#${userId}`,
   team: (teamId: string, claimBy: string, no: string) => ({ gsi2pk: `TEAM#${teamId}`, gsi2sk: `${claimBy}#${no}` }),
   teamPk: (teamId: string) => `TEAM#${teamId}`,
+  /** the officer's own orders (我处理中 / 已办结), on gsi2 like the team's queue, which the order has left once claimed */
+  owner: (userId: string, sortKey: string) => ({ gsi2pk: `OWNERWO#${userId}`, gsi2sk: sortKey }),
+  ownerPk: (userId: string) => `OWNERWO#${userId}`,
+  ownerListPrefix: (list: WoOwnerList) => `${list}#`,
   /** the street dispatcher's list: by tab, the most urgent (or newest) first */
   street: (street: string, sortKey: string) => ({ gsi3pk: `STREETWO#${street}`, gsi3sk: sortKey }),
   streetPk: (street: string) => `STREETWO#${street}`,
@@ -41,6 +47,25 @@ export const followerOf = (sk: string) => sk.slice('METOO#'.length);
 
 /** orders placed nowhere in particular (a department appeal without a street) are the district's to oversee */
 export const NO_STREET = '_district';
+
+/**
+ * Where the order is listed on gsi2, following its state: its team's queue while waiting to be claimed, its owner's
+ * 我处理中 / 已办结 once claimed (ownerSortKey), nowhere once out of anyone's hands (returned, merged as a duplicate).
+ */
+export function handlingKeys(wo: {
+  no: string;
+  state: (typeof WORK_ORDER_STATES)[number];
+  teamId: string;
+  claimBy: string;
+  replyBy: string;
+  ownerId?: string | null;
+  resolvedAt?: string;
+  duplicateOf?: string;
+}): { gsi2pk: string; gsi2sk: string } | undefined {
+  if (wo.state === 'dispatched') return keys.team(wo.teamId, wo.claimBy, wo.no);
+  const own = ownerSortKey(wo);
+  return own && wo.ownerId ? keys.owner(wo.ownerId, own.sortKey) : undefined;
+}
 
 const State = z.enum(WORK_ORDER_STATES);
 const Place = z.object({ lat: z.number(), lng: z.number(), address: z.string() });
@@ -100,7 +125,7 @@ export const WorkOrder = {
   toItem: (wo: WorkOrderRecord, streetSortKey: string): Item => ({
     ...keys.workOrder(wo.no),
     ...keys.filer(wo.filerId, wo.createdAt, wo.no),
-    ...keys.team(wo.teamId, wo.claimBy, wo.no),
+    ...handlingKeys(wo),
     ...keys.street(wo.street ?? NO_STREET, streetSortKey),
     entity: 'WorkOrder',
     ...sealFields(wo, WO_SEALED, keys.workOrder(wo.no)),

@@ -87,9 +87,10 @@ describe('诉求 and 一键呼叫 in the browser', () => {
     await zhou.page.locator('[data-testid="nearby-item"]').filter({ hasText: '两天没有清运' }).getByText('我也遇到').click();
     await zhou.page.getByText(appealNo).first().waitFor();
 
-    // 3. 网格员何敏 logs a safety hazard in one tap
+    // 3. 网格员何敏 logs a safety hazard with a description: the whole form, behind the one-tap call's 填写完整信息
     const grid = await personAt(HERE, '网格员 · 北京街 府前社区');
     await grid.page.goto(`${webUrl()}/#/packages/appeal/file/index`);
+    await grid.page.getByText('填写完整信息').click();
     await radio(grid.page, '社区治理').click();
     await radio(grid.page, '安全隐患').click();
     await grid.page.locator('textarea').first().fill('府前社区 3 号楼外墙瓷砖松动，有坠落风险');

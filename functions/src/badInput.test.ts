@@ -64,6 +64,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/workorders/{no}/extension-decision': { approve: true },
   'POST /v1/workorders/{no}/duplicate': { originalNo: 'SQ20991231999998' },
   'POST /v1/workorders/{no}/notes': { note: '已到现场查看' },
+  'POST /v1/workorders/{no}/supplement': { note: '补充一下具体位置' },
   'PUT /v1/admin/member/benefits/{benefitId}': {
     id: 'no-such-benefit',
     title: '不存在的福利',

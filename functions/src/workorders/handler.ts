@@ -6,6 +6,7 @@ import { idempotencyKey } from '../lib/idempotency';
 import * as wo from './service';
 import { streetOf, streetOrders, streetOverdue } from './dispatch';
 import { decideExtension, markDuplicate, requestExtension } from './extras';
+import { supplement } from './supplement';
 import { ownerOrders } from './owner';
 
 export const handler = router([
@@ -43,6 +44,9 @@ export const handler = router([
   route('GET /v1/street/workorders/overdue', { user: getUser }, ({ user, query }) => streetOverdue(streetOf(user, query.street))),
   route('POST /v1/workorders/{no}/notes', { user: getUser }, ({ user, params, body, event }) =>
     wo.addNote(user, params.no, body.note, body.photoIds, () => idempotencyKey(event)),
+  ),
+  route('POST /v1/workorders/{no}/supplement', { user: getUser }, ({ user, params, body, event }) =>
+    supplement(user, params.no, body.note, () => idempotencyKey(event)),
   ),
   route('GET /v1/workorders/{no}/photos', { user: getUser }, ({ user, params }) => wo.photos(user, params.no)),
   route('GET /v1/team/workorders', { user: getUser }, ({ user }) => wo.teamList(user)),

@@ -18,6 +18,7 @@ import {
   type WorkOrderRecord,
 } from '../lib/entities/workorders';
 import { noticeItems, uniqueRecipients, type Notice } from '../messages/repository';
+import { sealFields } from '../lib/pii';
 
 /** Work orders (工单): the store. Keys and schemas: lib/entities/workorders.ts. */
 export type { WoEvent, WorkOrderRecord };
@@ -370,4 +371,26 @@ export async function listByTime(from: string, to: string, limit: number): Promi
     out.push(...(r.Items ?? []).map((i) => WoByMonth.fromItem(i).no));
   }
   return out;
+}
+
+/**
+ * 补充说明: the filer's new description (sealed at rest like the one filed), its event in the trail, the record of the
+ * Idempotency-Key and a word to the owner, in one transaction that holds only while the order is as read (version and
+ * state). Gives the order as it leaves it.
+ */
+export async function supplementDescription(
+  wo: WorkOrderRecord,
+  description: string,
+  idem: { userId: string; key: string },
+  event: WoEvent,
+  messages: Notice[],
+): Promise<WorkOrderRecord> {
+  const sealed = sealFields({ description }, ['description'], keys.workOrder(wo.no)).description;
+  await transact([
+    idempotencyItem(idem.userId, idem.key, event.at, { woNo: wo.no }),
+    versionedUpdate(keys.workOrder(wo.no), { version: wo.version, set: { description: sealed }, states: [wo.state] }),
+    eventPut(wo.no, 'supp', event),
+    ...noticesOf(messages, [], event.at, 3),
+  ]);
+  return { ...wo, description, version: wo.version + 1 };
 }

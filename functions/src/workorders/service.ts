@@ -15,9 +15,11 @@ import {
   maskName,
   maskFreeText,
   maskPhone,
+  oneTapDescription,
   pathOf,
   streetName,
   WO_ACTIONS,
+  WO_DESCRIPTION_MESSAGE,
   WO_RATING_NAMES,
   WO_STATE_NAMES,
   woAllowed,
@@ -104,10 +106,11 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
   if (!ownReadyFiles(found.photos, userId)) throw badRequest('照片不存在或尚未上传完成，请重新上传');
   const street = req.street ?? user.street;
   if (cat.routeTo.type === 'grid' && !street) throw badRequest('请选择所在街道', [{ field: 'street', message: '所在街道：必填' }]);
+  const description = req.description || oneTapWording(isGrid, cat.name, req.photoIds.length, req.place?.address ?? streetName(street));
   const ent = found.firm[0];
   const made = await createOrder({
     categoryId: cat.id,
-    description: req.description,
+    description,
     photoIds: req.photoIds,
     place: req.place,
     street,
@@ -125,6 +128,16 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
   });
   // a new order answers from what was just written; one filed by a twin request is read
   return made.created ? { status: 201, view: filerAnswer(userId, made.wo, made.events, []) } : { status: 200, view: await filerView(userId, made.no) };
+}
+
+/**
+ * No description: only a grid official's one-tap call (一键呼叫) with a photo goes without one, worded from its category
+ * and place (the official may replace it by 补充说明); everyone else is asked for one.
+ */
+function oneTapWording(isGrid: boolean, categoryName: string, photoCount: number, where: string | undefined): string {
+  if (!isGrid) throw badRequest(WO_DESCRIPTION_MESSAGE, [{ field: 'description', message: `问题描述：${WO_DESCRIPTION_MESSAGE}` }]);
+  if (!photoCount) throw badRequest('没有填写问题描述时，请至少拍一张现场照片', [{ field: 'photoIds', message: '照片：请拍一张现场照片，或填写问题描述' }]);
+  return oneTapDescription(categoryName, where);
 }
 
 /**
@@ -282,7 +295,7 @@ export async function filerView(userId: string, no: string) {
   return filerAnswer(userId, wo, events, followers);
 }
 
-function filerAnswer(userId: string, wo: repo.WorkOrderRecord, events: repo.WoEvent[], followers: string[]) {
+export function filerAnswer(userId: string, wo: repo.WorkOrderRecord, events: repo.WoEvent[], followers: string[]) {
   if (wo.filerId !== userId) return { ...publicView(wo, events), mine: false };
   return { ...publicView(wo, events, true), mine: true, photoIds: wo.photoIds, filer: wo.filerDisplay };
 }
@@ -294,7 +307,7 @@ export async function staffView(user: UserRecord, no: string) {
   return staffAnswer(user, wo, events);
 }
 
-async function staffAnswer(user: UserRecord, wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
+export async function staffAnswer(user: UserRecord, wo: repo.WorkOrderRecord, events: repo.WoEvent[]) {
   return {
     ...publicView(wo, events, wo.ownerId === user.id || wo.filerId === user.id),
     ...(await handlingFacts(wo)),
@@ -323,7 +336,7 @@ async function handlingFacts(wo: repo.WorkOrderRecord) {
   };
 }
 
-const canHandle = (u: UserRecord, wo: repo.WorkOrderRecord) =>
+export const canHandle = (u: UserRecord, wo: repo.WorkOrderRecord) =>
   teamOf(u) === wo.teamId || (u.role === 'dispatcher' && u.street === wo.street) || u.role === 'admin';
 
 function mayAct(u: UserRecord, wo: repo.WorkOrderRecord, action: WorkOrderAction): boolean {

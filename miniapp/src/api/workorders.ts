@@ -57,6 +57,9 @@ export const woApi = {
   /** 处理进展: the owner, while handling, records what was done (with up to 9 photos); answers with the staff view. */
   addNote: (no: string, note: string, photoIds: string[], idempotencyKey: string) =>
     call('POST /v1/workorders/{no}/notes', { params: { no }, body: { note, photoIds }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** 补充说明: the filer adds to the description until the order is closed; a retry with the same key adds it once. */
+  supplement: (no: string, note: string, idempotencyKey: string) =>
+    call('POST /v1/workorders/{no}/supplement', { params: { no }, body: { note }, headers: { 'Idempotency-Key': idempotencyKey } }),
   act: <A extends S.WorkOrderAction>(no: string, action: A, body: WoActionBody<A>) =>
     call('POST /v1/workorders/{no}/{action}', { params: { no, action }, body }),
 };

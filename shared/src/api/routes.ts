@@ -38,6 +38,7 @@ import {
   WoPhotosResponse,
   WoRateRequest,
   WoStreetPage,
+  WoSupplementRequest,
   WoTeamResponse,
   WorkOrderView,
 } from '../workorders/api';
@@ -600,6 +601,14 @@ export const ROUTE_TABLE = {
     roles: WO_OWNERS,
     params: WoNoParams,
     body: WoNoteRequest,
+    response: WorkOrderView,
+  },
+  'POST /v1/workorders/{no}/supplement': {
+    summary: '补充说明（反映人；办结关闭前，需 Idempotency-Key；一键呼叫自动生成的描述被替换，其他描述后附补充内容）',
+    tag: 'workorders',
+    roles: WO_FILERS,
+    params: WoNoParams,
+    body: WoSupplementRequest,
     response: WorkOrderView,
   },
   'GET /v1/workorders/{no}/photos': {

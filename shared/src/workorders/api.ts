@@ -20,15 +20,23 @@ import { lazy } from '../api/lazy';
 const StreetId = lazy(() => z.enum(STREETS.map((s) => s.id) as [string, ...string[]], { message: '请选择所在街道' }));
 const FileId = lazy(() => z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '照片编号不正确' }));
 
-/** 诉求 / 一键呼叫: what a person files. Place is required for some categories (checked by the service). */
+/** Said wherever a description is too short (the form, the schema, the service). */
+export const WO_DESCRIPTION_MESSAGE = `请用至少 ${WO_TEXT_MIN} 个字描述问题`;
+
+/**
+ * 诉求 / 一键呼叫: what a person files. Place is required for some categories (checked by the service). The description
+ * may be left out only by a grid official with a photo (一键呼叫, checked by the service, which then words one:
+ * oneTapDescription); given, it has at least WO_TEXT_MIN characters.
+ */
 export const FileWorkOrderRequest = lazy(() =>
   z.strictObject({
     categoryId: CategoryId,
     description: z
       .string()
       .trim()
-      .min(WO_TEXT_MIN, { message: `请用至少 ${WO_TEXT_MIN} 个字描述问题` })
-      .max(WO_DESCRIPTION_MAX),
+      .max(WO_DESCRIPTION_MAX)
+      .refine((s) => s.length === 0 || s.length >= WO_TEXT_MIN, { message: WO_DESCRIPTION_MESSAGE })
+      .optional(),
     photoIds: z
       .array(FileId)
       .max(WO_PHOTOS_MAX, { message: `最多 ${WO_PHOTOS_MAX} 张照片` })
@@ -41,6 +49,12 @@ export const FileWorkOrderRequest = lazy(() =>
     public: z.boolean().default(false),
   }),
 );
+/**
+ * What a one-tap call (一键呼叫 with a photo and no description) says until the official adds more (补充说明 then
+ * replaces it): the category and where, e.g. 一键呼叫：设施损坏，位置：北京街道 府前社区，详见现场照片.
+ */
+export const oneTapDescription = (categoryName: string, where: string | undefined) =>
+  `一键呼叫：${categoryName}${where ? `，位置：${where}` : ''}，详见现场照片`;
 /** 联系方式偏好: how the filer wants to hear back. */
 export const CONTACT_PREFERENCE_NAMES = { phone: '电话联系我', message: '只发消息通知', none: '无需回访' } as const;
 export type FileWorkOrderRequest = z.infer<typeof FileWorkOrderRequest>;
@@ -116,6 +130,19 @@ export const WoNoteRequest = lazy(() =>
       .min(WO_NOTE_MIN, { message: '请填写处理进展' })
       .max(WO_NOTE_MAX, { message: `处理进展不能超过 ${WO_NOTE_MAX} 字` }),
     photoIds: FileIds.default([]),
+  }),
+);
+/**
+ * 补充说明: the filer adds to the description of an order not yet closed (a one-tap call's worded description is
+ * replaced, any other gets the text appended).
+ */
+export const WoSupplementRequest = lazy(() =>
+  z.strictObject({
+    note: z
+      .string()
+      .trim()
+      .min(WO_TEXT_MIN, { message: `请用至少 ${WO_TEXT_MIN} 个字补充说明` })
+      .max(WO_COMMENT_MAX, { message: `补充说明不能超过 ${WO_COMMENT_MAX} 字` }),
   }),
 );
 export const WoDuplicateRequest = lazy(() =>

@@ -13,6 +13,7 @@ import { emptyNote, NotePanel, type NoteDraft } from './NotePanel';
 import type { WoActProps } from './parts';
 import { Photos } from './Photos';
 import { RateBox } from './RateBox';
+import { SupplementPanel } from './SupplementPanel';
 
 /** The order as the person may see it, and the panels for what they may do with it. */
 export function DetailBody({ d, onDone, onError }: WoActProps) {
@@ -98,6 +99,8 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
         <DuplicatePanel key={`dup-${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />
       )}
 
+      {/* the filer adds to the description until it is closed (一键呼叫 files first, describes after) */}
+      {d.mine === true && d.state !== 'closed' && <SupplementPanel d={d} onDone={onDone} onError={onError} />}
       {canRate && <RateBox d={d} onDone={onDone} onError={onError} />}
       {d.rating && (
         <View className="section" data-testid="given-rating">

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { CONTACT_PREFERENCE_NAMES, STREETS, type LatLng, type UserView } from '@yx/shared';
+import { CONTACT_PREFERENCE_NAMES, streetName, STREETS, type LatLng, type UserView } from '@yx/shared';
 import { newIdempotencyKey as newKey } from '../../../api/client';
 import type { Uploaded } from '../../../api/upload';
 
@@ -88,6 +88,13 @@ export function emptyDraft(street?: string): WoDraft {
   };
 }
 
+/** A new draft for this person: 一键呼叫 starts at the official's own street (its centre and area), refined by GPS or typing. */
+export function freshDraft(user: UserView): WoDraft {
+  const street = sessionStreet(user);
+  if (user.role !== 'grid' || !street) return emptyDraft(street);
+  return { ...emptyDraft(street), locSource: 'street', address: (user.area ?? streetName(street) ?? '').replace(/\//g, ' ') };
+}
+
 export function loadWoDraft(userId: string, mode: 'appeal' | 'community'): WoDraft | undefined {
   try {
     const d = Taro.getStorageSync(draftKey(userId, mode)) as WoDraft | '';
@@ -110,5 +117,27 @@ export function clearWoDraft(userId: string, mode: 'appeal' | 'community'): void
     Taro.removeStorageSync(draftKey(userId, mode));
   } catch {
     /* ignore */
+  }
+}
+
+// ---- 一键呼叫: the category a grid official used last, kept on the phone per person --------------------
+
+const lastCategoryKey = (userId: string) => `yx.wo.lastCategory.${userId}`;
+
+/** The category this person chose or filed under last in 一键呼叫 (any, not checked here). */
+export function loadLastCategory(userId: string): string | undefined {
+  try {
+    const v = Taro.getStorageSync(lastCategoryKey(userId)) as string | '';
+    return v || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLastCategory(userId: string, categoryId: string): void {
+  try {
+    Taro.setStorageSync(lastCategoryKey(userId), categoryId);
+  } catch {
+    /* storage full: chosen again next time */
   }
 }

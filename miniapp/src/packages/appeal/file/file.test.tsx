@@ -269,12 +269,17 @@ describe('我要反映', () => {
 });
 
 describe('一键呼叫 (grid officials)', () => {
-  it("offers only community-capable categories, starts at the official's street, and files with one button", async () => {
+  it("behind 填写完整信息: offers only community-capable categories, starts at the official's street, and files with one button", async () => {
     login('grid', { nickname: '网格员 何敏', area: '北京街道/府前社区' });
     serve({ 'POST /v1/workorders': () => ok({ ...view, teamName: '北京街道网格' }, 201) });
+    getLocation.mockRejectedValueOnce(new Error('getLocation:fail auth deny')); // the one-tap view's own try: the street centre stays
     render(<FileWorkOrder />);
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '一键呼叫' });
     expect(screen.getByTestId('grid-banner')).toHaveTextContent('越秀先锋 · 一键呼叫');
+    await waitFor(() => expect(getLocation).toHaveBeenCalledTimes(1));
+    await act(async () => undefined);
+    fireEvent.click(screen.getByText('填写完整信息'));
+    expect(screen.getByText('‹ 返回一键呼叫')).toBeInTheDocument();
     const groups = within(screen.getByRole('radiogroup', { name: '分类' }))
       .getAllByRole('radio')
       .map((r) => r.textContent);
@@ -308,5 +313,141 @@ describe('一键呼叫 (grid officials)', () => {
     });
     await act(async () => undefined);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` });
+  });
+});
+
+describe('一键呼叫 in one tap (issue 14)', () => {
+  const LAST = 'yx.wo.lastCategory.u1';
+  const chooseImage = Taro.chooseImage as unknown as jest.Mock;
+  let uploads = 0;
+  const uploadRoutes = {
+    'POST /v1/files': () => ok({ fileId: `f_scene000${++uploads}`, upload: { url: 'https://upload.example', fields: {} } }),
+    'POST /v1/files/f_scene0001/complete': () => ok({ fileId: 'f_scene0001', status: 'ready', size: 1024 }),
+    'POST /v1/files/f_scene0002/complete': () => ok({ fileId: 'f_scene0002', status: 'ready', size: 1024 }),
+  };
+  const gridView = { ...view, teamName: '北京街道网格' };
+  /** What a one-tap call sends: the category, the photo, the phone's place with the official's area; no description. */
+  const oneTapBody = (categoryId: string, photoId = 'f_scene0001') => ({
+    categoryId,
+    photoIds: [photoId],
+    place: { lat: 23.12505, lng: 113.26915, address: '北京街道 府前社区' },
+    street: 'beijing',
+    anonymous: false,
+    public: false,
+    contactPreference: 'message',
+  });
+
+  beforeEach(() => {
+    uploads = 0;
+    chooseImage.mockClear();
+    login('grid', { nickname: '网格员 何敏', area: '北京街道/府前社区' });
+  });
+
+  it('asks for the category once (big), remembers it, takes the place and a photo, confirms and files once', async () => {
+    serve({ ...uploadRoutes, 'POST /v1/workorders': () => ok(gridView, 201) });
+    render(<FileWorkOrder />);
+    // the first time: the categories, big, and no button to file yet
+    const cats = screen.getByTestId('one-tap-categories');
+    expect(
+      within(cats)
+        .getAllByRole('radiogroup')
+        .map((g) => g.getAttribute('aria-label')),
+    ).toEqual(['市容环境', '社区治理', '公共安全']);
+    expect(screen.queryByText('拍照上报')).not.toBeInTheDocument();
+    fireEvent.click(radio('设施损坏'));
+    expect(Taro.getStorageSync(LAST)).toBe('community-facility');
+    expect(screen.getByTestId('one-tap-category')).toHaveTextContent('设施损坏');
+    expect(await screen.findByText('当前位置（已定位）· 北京街道 府前社区')).toBeInTheDocument();
+    expect(getLocation).toHaveBeenCalledWith({ type: 'gcj02' });
+
+    // one tap: the camera, the upload, a short confirmation naming the category and the place, the filing
+    const button = screen.getByText('拍照上报');
+    fireEvent.click(button);
+    fireEvent.click(button); // a double tap is one call
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(chooseImage).toHaveBeenCalledTimes(1);
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '确认一键上报',
+        content: '社区治理 / 设施损坏\n当前位置（已定位）· 北京街道 府前社区\n上报后可在工单页补充说明。',
+        confirmText: '确认上报',
+      }),
+    );
+    expect(JSON.parse(filings()[0].data!)).toEqual(oneTapBody('community-facility'));
+    expect(filings()[0].header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/appeal/detail/index?no=${NO}` }));
+    expect(Taro.getStorageSync('yx.wo.draft.community.u1')).toBe('');
+    expect(Taro.getStorageSync(LAST)).toBe('community-facility');
+  });
+
+  it('starts from the category used last, and files nothing without a photo or a confirmation', async () => {
+    Taro.setStorageSync(LAST, 'cityscape-garbage');
+    serve({ ...uploadRoutes, 'POST /v1/workorders': () => ok(gridView, 201) });
+    render(<FileWorkOrder />);
+    expect(screen.queryByTestId('one-tap-categories')).not.toBeInTheDocument();
+    expect(screen.getByTestId('one-tap-category')).toHaveTextContent('垃圾清运');
+    await screen.findByText(/当前位置（已定位）/);
+
+    // the camera is closed without a photo: asked for one, nothing sent
+    chooseImage.mockRejectedValueOnce(new Error('chooseImage:fail cancel'));
+    fireEvent.click(screen.getByText('拍照上报'));
+    expect(await screen.findByTestId('one-tap-error')).toHaveTextContent('请拍一张现场照片后再上报');
+    expect(showModal).not.toHaveBeenCalled();
+
+    // a photo, then 再看看: nothing sent, the photo kept for the next tap
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('拍照上报'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('已拍 1 张')).toBeInTheDocument();
+    expect(filings()).toHaveLength(0);
+
+    // 更换: the categories again; the new choice is remembered
+    fireEvent.click(screen.getByText('更换'));
+    fireEvent.click(radio('环境卫生'));
+    expect(Taro.getStorageSync(LAST)).toBe('community-sanitation');
+    fireEvent.click(screen.getByText('一键上报'));
+    await waitFor(() => expect(filings()).toHaveLength(1));
+    expect(chooseImage).toHaveBeenCalledTimes(2); // no second photo asked for
+    expect(JSON.parse(filings()[0].data!)).toEqual(oneTapBody('community-sanitation'));
+  });
+
+  it('keeps the key after a lost answer, so another tap files the same order; 填写完整信息 carries what is there', async () => {
+    Taro.setStorageSync(LAST, 'community-safety-hazard');
+    let attempts = 0;
+    serve({
+      ...uploadRoutes,
+      'POST /v1/workorders': () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('request:fail timeout');
+        return ok(gridView, 200);
+      },
+    });
+    render(<FileWorkOrder />);
+    await screen.findByText(/当前位置（已定位）/);
+    fireEvent.click(screen.getByText('拍照上报'));
+    expect(await screen.findByTestId('one-tap-error')).toHaveTextContent('不会重复上报');
+    expect(screen.getByTestId('one-tap-photo')).toHaveTextContent('已拍 1 张');
+
+    // the whole form has the category, the photo and the place; the description is optional with a photo
+    fireEvent.click(screen.getByText('填写完整信息'));
+    expect(radio('安全隐患')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getAllByTestId('photo')).toHaveLength(1);
+    expect(screen.getByTestId('point')).toHaveTextContent('已获取当前位置');
+    fireEvent.click(screen.getByText('一键上报'));
+    await waitFor(() => expect(filings()).toHaveLength(2));
+    expect(filings()[1].header['Idempotency-Key']).toBe(filings()[0].header['Idempotency-Key']);
+    expect(JSON.parse(filings()[1].data!)).toEqual(oneTapBody('community-safety-hazard'));
+  });
+
+  it('asks for a photo or a description in the whole form when both are missing', async () => {
+    Taro.setStorageSync(LAST, 'community-facility');
+    serve({});
+    render(<FileWorkOrder />);
+    await screen.findByText(/当前位置（已定位）/);
+    fireEvent.click(screen.getByText('填写完整信息'));
+    fireEvent.click(screen.getByText('一键上报'));
+    expect(await screen.findByText('请拍一张现场照片，或填写问题描述')).toBeInTheDocument();
+    expect(filings()).toHaveLength(0);
   });
 });

@@ -1,40 +1,16 @@
-import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import {
-  categoryById,
-  childrenOf,
-  CONTACT_PREFERENCE_NAMES,
-  leafCategories,
-  pathOf,
-  streetName,
-  WO_DESCRIPTION_MAX,
-  WO_PHOTOS_MAX,
-  WO_TEXT_MIN,
-  type UserView,
-} from '@yx/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { woApi } from '../../../api/workorders';
+import type { UserView } from '@yx/shared';
+import { useEffect, useState } from 'react';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import { asApiError } from '../../../api/client';
-import { Chips } from '../../../components/Chips';
-import { TextBox } from '../../../components/TextBox';
 import { APPEAL_PAGES } from '../pages';
-import { clearWoDraft, emptyDraft, loadWoDraft, saveWoDraft, sessionStreet, type ContactPreference, type WoDraft } from './draft';
-import { PhotoPicker } from '../../../components/PhotoPicker';
-import { NearbyPanel } from './NearbyPanel';
-import { PrivacySection } from './PrivacySection';
-import { PlaceSection } from './PlaceSection';
-import { pointOf, validateDraft, type Errors, type Mode } from './validate';
-import { ErrorLine, scrollToFirstError } from '../../../components/ErrorLine';
+import { FileForm } from './FullForm';
+import { OneTap } from './OneTap';
 import './index.css';
 
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
 
-/** 联系方式偏好, in the order offered; 只发消息通知 unless the filer picks another. */
-const CONTACT_OPTIONS = (['phone', 'message', 'none'] as const).map((v) => ({ value: v, label: CONTACT_PREFERENCE_NAMES[v] }));
-
-/** 我要反映 (residents, enterprises) and 一键呼叫 (grid officials): one page, two modes. */
+/** 我要反映 (residents, enterprises: the form) and 一键呼叫 (grid officials: one tap, the whole form behind 填写完整信息). */
 export default function FileWorkOrderPage() {
   const toTeam = { text: '查看待办工单', go: () => Taro.redirectTo({ url: APPEAL_PAGES.team }) };
   return (
@@ -47,230 +23,17 @@ export default function FileWorkOrderPage() {
         deniedNote={() => '如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。'}
         deniedAction={toTeam}
       >
-        {(user) => <FileForm key={user.id} user={user} />}
+        {(user) => (user.role === 'grid' ? <GridCall key={user.id} user={user} /> : <FileForm key={user.id} user={user} />)}
       </RoleGate>
     </Page>
   );
 }
 
-function FileForm({ user }: { user: UserView }) {
-  const grid = user.role === 'grid';
-  const mode: Mode = grid ? 'community' : 'appeal';
-  const homeStreet = sessionStreet(user);
-  /** 一键呼叫 starts at the official's own street (its centre and area), refined by GPS or typing. */
-  const fresh = () =>
-    grid && homeStreet
-      ? { ...emptyDraft(homeStreet), locSource: 'street' as const, address: (user.area ?? streetName(homeStreet) ?? '').replace(/\//g, ' ') }
-      : emptyDraft(homeStreet);
-  const leaves = useMemo(() => leafCategories(mode), [mode]);
-  const groups = useMemo(() => childrenOf(null).filter((g) => leaves.some((l) => l.parentId === g.id)), [leaves]);
-
-  const [draft, setDraft] = useState<WoDraft>(() => {
-    const saved = loadWoDraft(user.id, mode);
-    if (!saved) return fresh();
-    // a category no longer offered in this mode is dropped, the rest kept
-    return saved.categoryId && !leaves.some((l) => l.id === saved.categoryId) ? { ...saved, categoryId: undefined } : saved;
-  });
-  const [errors, setErrors] = useState<Errors>({});
-  const [locFailed, setLocFailed] = useState<string>();
-  const [uploading, setUploading] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
-
+/** 一键呼叫: the one-tap call first; both views work on the same draft kept on the phone. */
+function GridCall({ user }: { user: UserView }) {
+  const [full, setFull] = useState(false);
   useEffect(() => {
-    if (grid) Taro.setNavigationBarTitle({ title: '一键呼叫' });
-  }, [grid]);
-
-  /** Every change is saved on the phone at once, with the same idempotency key. */
-  const update = useCallback(
-    (change: Partial<WoDraft>, clear: string[] = []) => {
-      setDraft((d) => {
-        const next = { ...d, ...change, savedAt: new Date().toISOString() };
-        saveWoDraft(user.id, mode, next);
-        return next;
-      });
-      if (clear.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))));
-    },
-    [user.id, mode],
-  );
-
-  const group = draft.group ?? (draft.categoryId ? (categoryById(draft.categoryId)?.parentId ?? undefined) : undefined);
-  const category = draft.categoryId ? categoryById(draft.categoryId) : undefined;
-  const point = pointOf(draft);
-
-  const submit = async () => {
-    setSubmitError(undefined);
-    const { body, errors: errs } = validateDraft(draft, { mode, role: user.role, fallbackStreet: homeStreet });
-    setErrors(errs);
-    if (!body) {
-      Taro.showToast({ title: '请按提示修改', icon: 'none' });
-      scrollToFirstError();
-      return;
-    }
-    const ok = await Taro.showModal({
-      title: grid ? '确认一键上报' : '确认提交',
-      content: `${pathOf(body.categoryId)}：提交后将按分类派至承办单位，办理进展会通知您。`,
-      confirmText: grid ? '确认上报' : '确认提交',
-      cancelText: '再看看',
-      confirmColor: '#c8161d',
-    });
-    if (!ok.confirm) return;
-    setSubmitting(true);
-    try {
-      const view = await woApi.file(draft.idemKey, body);
-      clearWoDraft(user.id, mode);
-      Taro.showToast({ title: grid ? '已上报' : '已提交', icon: 'success' });
-      Taro.redirectTo({ url: `${APPEAL_PAGES.detail}?no=${encodeURIComponent(view.no)}` });
-    } catch (e) {
-      const err = asApiError(e);
-      // the key stays with the draft: a retry after a lost answer gets the same order back
-      if (err.status === 0) {
-        setSubmitError('网络不太顺畅，内容已保存在手机上。请稍后再点提交重试，不会重复提交。');
-      } else {
-        setSubmitError(err.message);
-        if (err.details?.length) {
-          const map: Errors = {};
-          for (const d of err.details) {
-            const [head, sub] = d.field.split('.');
-            map[head === 'place' && sub === 'address' ? 'address' : head] ??= d.message;
-          }
-          setErrors(map);
-        }
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const reset = async () => {
-    const r = await Taro.showModal({
-      title: '清空重填',
-      content: '将清空已填写的内容和照片，确定吗？',
-      confirmText: '清空',
-      cancelText: '取消',
-      confirmColor: '#c8161d',
-    });
-    if (!r.confirm) return;
-    clearWoDraft(user.id, mode);
-    setDraft(fresh());
-    setErrors({});
-    setSubmitError(undefined);
-    setLocFailed(undefined);
-  };
-
-  const busy = submitting || uploading;
-
-  return (
-    <View className={grid ? 'wf-grid' : ''}>
-      {grid ? (
-        <View className="wf-banner" data-testid="grid-banner">
-          <View className="wf-banner-title">越秀先锋 · 一键呼叫</View>
-          <View className="wf-banner-text">巡查发现的问题，拍照一键上报，按分类派至网格或职能部门处理。</View>
-        </View>
-      ) : (
-        <View className="wf-banner">
-          <View className="wf-banner-title">我要反映</View>
-          <View className="wf-banner-text">身边的问题说给我们听，按分类直接派至承办单位，办理全程可查。</View>
-        </View>
-      )}
-
-      <View className="section">
-        <View className="section-title">问题分类</View>
-        <Chips
-          label="分类"
-          value={group}
-          options={groups.map((g) => ({ value: g.id, label: g.name }))}
-          onChange={(g) => update({ group: g, categoryId: category?.parentId === g ? draft.categoryId : undefined }, ['categoryId', 'place', 'street'])}
-        />
-        {group && (
-          <View className="wf-leaves">
-            <Chips
-              label="具体分类"
-              value={draft.categoryId}
-              className="wf-leaf-chips"
-              options={leaves.filter((l) => l.parentId === group).map((l) => ({ value: l.id, label: l.name }))}
-              onChange={(id) => update({ categoryId: id, group }, ['categoryId', 'place', 'street'])}
-            />
-          </View>
-        )}
-        {!group && <View className="muted">先选大类，再选具体分类</View>}
-        <ErrorLine error={errors.categoryId} />
-        {group === 'safety' && (
-          <View className="wf-warn" role="note">
-            紧急情况请直接报警：火警 119、治安 110，电梯困人请拨 96333。这里反映的问题按工作时间办理。
-          </View>
-        )}
-        {draft.categoryId === 'property-elevator' && group !== 'safety' && (
-          <View className="wf-warn" role="note">
-            如有人被困在电梯内，请立即拨打 96333 电梯应急救援电话。
-          </View>
-        )}
-      </View>
-
-      <View className="section">
-        <View className="section-title">问题描述</View>
-        <TextBox
-          label="问题描述"
-          hideLabel
-          value={draft.description}
-          max={WO_DESCRIPTION_MAX}
-          error={errors.description}
-          placeholder={
-            grid
-              ? `发现了什么问题、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
-              : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
-          }
-          onInput={(v) => update({ description: v }, ['description'])}
-        />
-        <View className="wf-sub">照片（选填，最多 {WO_PHOTOS_MAX} 张）</View>
-        <PhotoPicker
-          material={grid ? '现场照片' : '问题照片'}
-          max={WO_PHOTOS_MAX}
-          photos={draft.photos}
-          disabled={submitting || undefined}
-          error={errors.photoIds}
-          onUploading={setUploading}
-          onChange={(change) => {
-            setErrors(({ photoIds: _p, ...rest }) => rest);
-            setDraft((d) => {
-              const next = { ...d, photos: change(d.photos), savedAt: new Date().toISOString() };
-              saveWoDraft(user.id, mode, next);
-              return next;
-            });
-          }}
-        />
-      </View>
-
-      <PlaceSection draft={draft} point={point} errors={errors} setErrors={setErrors} update={update} locFailed={locFailed} setLocFailed={setLocFailed} />
-
-      <NearbyPanel categoryId={draft.categoryId} locSource={draft.locSource} point={point} grid={grid} />
-
-      <View className="section" data-testid="contact-preference">
-        <View className="section-title">回访方式</View>
-        <View className="muted wf-contact-note">办理结果出来后，您希望我们怎样联系您</View>
-        <Chips<ContactPreference>
-          label="回访方式"
-          value={draft.contactPreference ?? 'message'}
-          options={CONTACT_OPTIONS}
-          onChange={(v) => update({ contactPreference: v }, ['contactPreference'])}
-        />
-        <ErrorLine error={errors.contactPreference} />
-      </View>
-
-      {!grid && <PrivacySection draft={draft} update={update} resident={user.role === 'resident'} />}
-
-      <View className="wf-bar">
-        <ErrorLine error={submitError} className="wf-submit-error" />
-        <Button className={`btn wf-submit ${grid ? 'wf-submit-big' : ''}`} disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>
-          {grid ? '一键上报' : '提交'}
-        </Button>
-        <View className="wf-foot">
-          <Text className="muted">已自动保存在手机上</Text>
-          <View className="wf-reset" role="button" onClick={reset}>
-            清空重填
-          </View>
-        </View>
-      </View>
-    </View>
-  );
+    Taro.setNavigationBarTitle({ title: '一键呼叫' });
+  }, []);
+  return full ? <FileForm user={user} onOneTap={() => setFull(false)} /> : <OneTap user={user} onFull={() => setFull(true)} />;
 }

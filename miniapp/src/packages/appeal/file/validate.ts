@@ -1,4 +1,4 @@
-import { categoryById, FileWorkOrderRequest, leafCategories, type LatLng, type UserView } from '@yx/shared';
+import { categoryById, FileWorkOrderRequest, leafCategories, WO_DESCRIPTION_MESSAGE, type LatLng, type UserView } from '@yx/shared';
 import { streetCentre, type WoDraft } from './draft';
 
 /** 我要反映 (appeal) or 一键呼叫 (community): which categories are offered. */
@@ -14,16 +14,18 @@ export function pointOf(d: WoDraft): LatLng | undefined {
 
 /**
  * Everything checked before anything is sent: the shared schema (messages in Chinese) plus what
- * the service checks (a place for categories that need one, a street for grid-routed ones).
+ * the service checks (a place for categories that need one, a street for grid-routed ones, a description — which a
+ * grid official may leave out when there is a photo: 一键呼叫).
  */
 export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['role']; fallbackStreet?: string }) {
   const errors: Errors = {};
   const cat = d.categoryId ? categoryById(d.categoryId) : undefined;
   const point = pointOf(d);
   const address = d.address.trim();
+  const described = d.description.trim().length > 0;
   const candidate = {
     categoryId: d.categoryId ?? '',
-    description: d.description,
+    ...(described ? { description: d.description } : {}),
     photoIds: d.photos.map((p) => p.fileId),
     ...(point ? { place: { lat: point.lat, lng: point.lng, address } } : {}),
     ...(d.street ? { street: d.street } : {}),
@@ -39,6 +41,8 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
       errors[k] ??= i.message;
     }
   }
+  if (!described && opts.role !== 'grid') errors.description ??= WO_DESCRIPTION_MESSAGE;
+  if (!described && opts.role === 'grid' && !d.photos.length) errors.photoIds ??= '请拍一张现场照片，或填写问题描述';
   if (errors.categoryId && opts.mode === 'community') errors.categoryId = '请选择问题分类';
   if (cat && !leafCategories(opts.mode).some((c) => c.id === cat.id)) errors.categoryId = '请重新选择分类';
   if (cat?.placeRequired && !point) errors.place ??= '该类问题需要提供位置：请点“获取当前位置”，或使用街道中心位置';

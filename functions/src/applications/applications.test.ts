@@ -1,5 +1,5 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
-import { APP_NO_PATTERN, businessDate } from '@yx/shared';
+import { APP_NO_PATTERN, asksUpload, businessDate } from '@yx/shared';
 import { call } from '../../test/http';
 import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
 import { viewUrls } from '../files/service';
@@ -30,11 +30,11 @@ const personItem = SERVICE_ITEMS.find(
     i.audience.includes('person') &&
     !i.audience.includes('enterprise') &&
     i.materials.some((m) => m.required && m.eLicence === 'id-card') &&
-    i.materials.some((m) => m.required && !m.eLicence),
+    i.materials.some((m) => m.required && asksUpload(m) && !m.eLicence),
 )!;
-// An enterprise item with many required materials, for 容缺 quotas.
+// An enterprise item with many required materials to upload, for 容缺 quotas (what the form produces is never deferred).
 const firmItem = SERVICE_ITEMS.filter((i) => i.online && i.audience.includes('enterprise') && !i.audience.includes('person')).sort(
-  (a, b) => b.materials.filter((m) => m.required).length - a.materials.filter((m) => m.required).length,
+  (a, b) => b.materials.filter((m) => m.required && asksUpload(m)).length - a.materials.filter((m) => m.required && asksUpload(m)).length,
 )[0];
 
 describe('网上申办 and the receipt', () => {
@@ -186,7 +186,7 @@ describe('uploads', () => {
 });
 
 describe('容缺受理 by credit grade', () => {
-  const required = firmItem.materials.filter((m) => m.required).map((m) => m.name);
+  const required = firmItem.materials.filter((m) => m.required && asksUpload(m)).map((m) => m.name);
 
   it('lets a grade-A firm defer up to 30% with a signed commitment, with due dates on the receipt', async () => {
     const token = await login('u-enterprise-chen');
@@ -305,7 +305,7 @@ describe('after submitting', () => {
 
   it('answers a supplement notice with exactly what it lists', async () => {
     const { token, appNo } = await newApplication();
-    const material = personItem.materials.find((m) => m.required)!.name;
+    const material = personItem.materials.find((m) => m.required && asksUpload(m))!.name;
     await forceState(appNo, 'supplement', { supplementNotice: { items: [{ material, reason: '照片不清晰' }] }, pausedSince: '2026-11-20' });
     const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo } });
     expect(detail.body.nextAction.kind).toBe('supplement');

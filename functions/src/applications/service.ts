@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   addWorkingDays,
+  asksUpload,
   buildAnswersSchema,
   deferralQuota,
   businessDate,
@@ -314,8 +315,9 @@ async function submitChecked(
   const deptName = (id: string) => cat.departments.find((d) => d.id === id)?.name ?? id;
   const dueDate = addWorkingDays(today, DEFERRAL_WORKING_DAYS, cal);
   const linked = target.items.map((i, n) => ({ appNo: appNos[n], itemName: i.name }));
+  // what the person provides: the 申请表 the form produces is the answers themselves, and shared materials reach the officer otherwise
   const materialsOf = (item: ServiceItem): repo.MaterialUse[] =>
-    item.materials.map((m) => {
+    item.materials.filter(asksUpload).map((m) => {
       const field = fileFields.find((f) => f.materialName === m.name);
       const refs = (field ? (answers[field.key] as FileRef[] | undefined) : undefined) ?? [];
       if (field && deferredKeys.has(field.key)) return { name: m.name, source: 'deferred' };

@@ -134,7 +134,7 @@ describe('staff workbench', () => {
     const bodies: Record<StaffAction, object> = {
       accept: {},
       notAccept: { reason: '其他', detail: '测试不予受理' },
-      requestSupplement: { items: [{ material: '犯罪记录查询申请表', reason: '不清晰' }] },
+      requestSupplement: { items: [{ material: '申请人居民身份证', reason: '不清晰' }] },
       startReview: {},
       approve: {},
       deny: { reason: '测试不予许可' },
@@ -202,7 +202,7 @@ describe('staff workbench', () => {
     let v = (await view(officer, appNo)).body;
     v = (await act(officer, appNo, 'accept', { version: v.version })).body;
     process.env.FAKE_NOW = '2026-12-02T02:00:00Z'; // Wed: supplement requested
-    v = (await act(officer, appNo, 'requestSupplement', { version: v.version, items: [{ material: '犯罪记录查询申请表', reason: '照片不清晰，请重新拍摄' }] }))
+    v = (await act(officer, appNo, 'requestSupplement', { version: v.version, items: [{ material: '申请人居民身份证', reason: '照片不清晰，请重新拍摄' }] }))
       .body;
     expect(v.state).toBe('supplement');
     expect(v.light).toBeNull();
@@ -211,7 +211,7 @@ describe('staff workbench', () => {
     const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
       token: resident,
       params: { appNo },
-      body: { answers: { 犯罪记录查询申请表: [{ kind: 'upload', fileId: file.fileId }] } },
+      body: { answers: { 申请人居民身份证: [{ kind: 'upload', fileId: file.fileId }] } },
     });
     expect(answered.status).toBe(200);
     process.env.FAKE_NOW = '2026-12-09T02:00:00Z';

@@ -2,6 +2,7 @@
  * Firms (issue 12) against DynamoDB Local: only the legal representative binds a firm; agents act within the grant
  * (scope, end date, 容缺 commitments) and stop at once when it is revoked. Every refusal has its Chinese message.
  */
+import { asksUpload } from '@yx/shared';
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { call } from '../../test/http';
 import { residentWithId, type Person } from '../../test/people';
@@ -65,7 +66,7 @@ const accept = (agent: Person, creditCode: string) =>
   call(handler, 'POST /v1/me/firm-offers/{creditCode}/accept', { token: agent.token, params: { creditCode } });
 
 const firmItem = SERVICE_ITEMS.filter((i) => i.online && i.audience.includes('enterprise') && !i.audience.includes('person')).sort(
-  (a, b) => b.materials.filter((m) => m.required).length - a.materials.filter((m) => m.required).length,
+  (a, b) => b.materials.filter((m) => m.required && asksUpload(m)).length - a.materials.filter((m) => m.required && asksUpload(m)).length,
 )[0];
 const otherFirmItem = SERVICE_ITEMS.find((i) => i.online && i.audience.includes('enterprise') && i.id !== firmItem.id)!;
 const submit = (token: string, body: Record<string, unknown>) =>

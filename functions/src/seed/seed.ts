@@ -11,7 +11,7 @@ import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 import { env } from '../lib/env';
 
-export const SEED_VERSION = 18;
+export const SEED_VERSION = 19;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.

@@ -129,6 +129,15 @@ export const FieldDef = lazy(() =>
 );
 export type FieldDef = z.infer<typeof FieldDef>;
 
+/** A material the form does not ask to upload (see `FormDef.materialsWithoutUpload`). */
+export const NotUploadedMaterial = lazy(() =>
+  z.strictObject({
+    name: z.string().min(2).max(60),
+    instruction: z.string().min(2).max(120),
+  }),
+);
+export type NotUploadedMaterial = z.infer<typeof NotUploadedMaterial>;
+
 export const FormDef = lazy(() =>
   z
     .strictObject({
@@ -136,6 +145,12 @@ export const FormDef = lazy(() =>
       title: z.string().min(2).max(40),
       sections: z.array(z.string().min(1).max(40)).min(1),
       fields: z.array(FieldDef).min(1).max(200),
+      /**
+       * The items' materials this form does not ask to upload, with what the person is told about each: what the form
+       * itself produces (the 申请表 filled in here), what another department provides, what another item of the same
+       * 一件事 issues. The materials step lists them, without an upload.
+       */
+      materialsWithoutUpload: z.array(NotUploadedMaterial).max(50).optional(),
     })
     .superRefine((form, ctx) => {
       const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { BUNDLES, E_LICENCE_TYPES, SERVICE_ITEMS } from '../guide/catalogue';
 import type { Bundle, ServiceItem } from '../guide/schema';
 import { AnswerValue, buildAnswersSchema, FieldDef, fieldErrors, FormDef, formLabels, prefillAnswers } from './form';
 import {
+  asksUpload,
   E_LICENCE_NAMES,
   FieldSpec,
   formForBundle,
@@ -94,33 +95,62 @@ describe('every seeded item and bundle has a valid form', () => {
       expect(field(form, 'address')).toMatchObject({ type: 'address', required: false, prefill: 'address', section: SECTION_CONTACT });
     }
   });
-  it('file fields have keys m0, m1… and say original/copy and whether an e-licence can be used', () => {
+  it('file fields have keys m0, m1… and say what the catalogue tells a person about the material', () => {
+    const instructions = new Map(SERVICE_ITEMS.flatMap((i) => i.materials.map((m) => [m.name, m.instruction] as const)));
     for (const form of ALL_FORMS) {
       expect(fileFields(form).map((f) => f.key)).toEqual(fileFields(form).map((_, i) => `m${i}`));
       for (const f of fileFields(form)) {
         expect(f.section).toBe(SECTION_MATERIALS);
-        expect(f.help).toMatch(/原件|复印件|电子件/);
-        expect(f.help).toMatch(/电子证照/);
         expect(f.materialName).toBeDefined();
+        // the instruction of one of the items asking for it (a bundle keeps one description of a shared material)
+        const told = SERVICE_ITEMS.flatMap((i) => i.materials.filter((m) => m.name === f.materialName).map((m) => m.instruction));
+        expect(told.some((t) => f.help!.includes(t))).toBe(true);
+        expect(instructions.has(f.materialName!)).toBe(true);
       }
     }
+  });
+  it('never asks to upload what the form itself produces or another department provides (issue 14)', () => {
+    for (const { item: i, form } of ITEM_FORMS) {
+      const notUploaded = i.materials.filter((m) => !asksUpload(m));
+      const asked = new Set(fileFields(form).map((f) => f.materialName));
+      expect([i.id, notUploaded.filter((m) => asked.has(m.name)).map((m) => m.name)]).toEqual([i.id, []]);
+      // …and names each of them, as the catalogue tells it
+      expect([i.id, form.materialsWithoutUpload ?? []]).toEqual([i.id, notUploaded.map((m) => ({ name: m.name, instruction: m.instruction }))]);
+    }
+    for (const { bundle: b, form } of BUNDLE_FORMS) {
+      const members = b.itemIds.map(item);
+      for (const f of fileFields(form)) {
+        const sources = members.flatMap((i) => i.materials.filter((m) => m.name === f.materialName).map((m) => m.source));
+        expect([b.id, f.materialName, sources.every((x) => x === 'upload')]).toEqual([b.id, f.materialName, true]);
+      }
+      const listed = new Set((form.materialsWithoutUpload ?? []).map((m) => m.name));
+      for (const i of members) {
+        for (const m of i.materials.filter((x) => !asksUpload(x))) expect([b.id, m.name, listed.has(m.name)]).toEqual([b.id, m.name, true]);
+      }
+    }
+    // the form produced materials are many (申请表 of almost every item), and none is ever a file field
+    const produced = SERVICE_ITEMS.flatMap((i) => i.materials).filter((m) => m.source === 'form');
+    expect(produced.length).toBeGreaterThanOrEqual(30);
+    const fileNames = new Set(ALL_FORMS.flatMap((f) => fileFields(f).map((x) => x.materialName)));
+    expect(produced.filter((m) => fileNames.has(m.name)).map((m) => m.name)).toEqual([]);
   });
 });
 
 describe('formForItem', () => {
-  it('has one file field per material, with its name and required flag', () => {
+  it('has one file field per material the person provides, with its name and required flag', () => {
     for (const { item: i, form } of ITEM_FORMS) {
-      expect(fileFields(form).map((f) => [f.materialName, f.required])).toEqual(i.materials.map((m) => [m.name, m.required]));
+      expect(fileFields(form).map((f) => [f.materialName, f.required])).toEqual(i.materials.filter(asksUpload).map((m) => [m.name, m.required]));
     }
   });
-  it('says which e-licence replaces a material, and the form of the paper', () => {
+  it('tells a person in plain words what to provide; the 申请表 is filled in here, not uploaded', () => {
     const form = formForItem(item('newborn-hukou'));
     const birth = fileFields(form).find((f) => f.materialName === '《出生医学证明》')!;
-    expect(birth.help).toContain('可使用电子证照（出生医学证明）');
-    expect(birth.help).toContain('原件');
+    expect(birth.help).toBe('可直接选用电子出生医学证明；没有的，拍摄证明正面上传。');
     const hall = fileFields(formForItem(item('public-place-hygiene-licence'))).find((f) => f.materialName?.startsWith('卫生管理制度'))!;
-    expect(hall.help).toContain('复印件 1 份');
-    expect(hall.help).toContain('无对应的电子证照');
+    expect(hall.help).toContain('拍照或扫描上传');
+    const record = formForItem(item('no-criminal-record'));
+    expect(fileFields(record).map((f) => f.materialName)).toEqual(['申请人居民身份证', '授权委托书及受托人身份证件']);
+    expect(record.materialsWithoutUpload).toEqual([{ name: '犯罪记录查询申请表', instruction: '在线选择查询用途，提交时自动生成，无需上传。' }]);
   });
   it('asks a person for the name and ID number, pre-filled', () => {
     const form = formForItem(item('no-criminal-record'));
@@ -234,7 +264,7 @@ describe('formForBundle', () => {
       const byName = new Map(fileFields(form).map((f) => [f.materialName!, f]));
       for (const i of members) {
         for (const m of i.materials) {
-          if (materialProducer(m.name, members, i)) continue;
+          if (materialProducer(m.name, members, i) || !asksUpload(m)) continue;
           expect([b.id, m.name, byName.has(m.name)]).toEqual([b.id, m.name, true]);
           if (m.required) expect([b.id, m.name, byName.get(m.name)!.required]).toEqual([b.id, m.name, true]);
         }
@@ -247,7 +277,7 @@ describe('formForBundle', () => {
     const hukou = fileFields(birth).filter((f) => f.materialName === '居民户口簿');
     expect(hukou).toHaveLength(1);
     expect(hukou[0].required).toBe(true);
-    expect(hukou[0].help).toContain('用于：新生儿入户登记、城乡居民基本医疗保险参保登记');
+    expect(hukou[0].help).toContain('新生儿入户登记、城乡居民基本医疗保险参保登记都用这份材料，只需提交一次。');
   });
   it('出生一件事: applicant, newborn and 户口簿 once; the 出生医学证明 it issues is not asked for', () => {
     const form = formForBundle(bundle('birth'), SERVICE_ITEMS);
@@ -257,6 +287,7 @@ describe('formForBundle', () => {
     expect(field(form, 'newbornName')!.section).toBe('出生医学证明首次签发');
     expect(field(form, 'hukouWith')!.section).toBe('新生儿入户登记');
     expect(fileFields(form).some((f) => f.materialName === '《出生医学证明》')).toBe(false);
+    expect(form.materialsWithoutUpload).toContainEqual({ name: '《出生医学证明》', instruction: '由这次一并办理的“出生医学证明首次签发”出具，无需上传。' });
     expect(materialProducer('《出生医学证明》', bundle('birth').itemIds.map(item), item('newborn-hukou'))?.id).toBe('birth-medical-certificate');
   });
   it('婚育一件事: spouse once; the 结婚证 issued in the bundle is shared', () => {
@@ -342,7 +373,7 @@ describe('formForBundle', () => {
 describe('materialFieldKeys', () => {
   it('lists the required file fields', () => {
     const form = formForItem(item('company-establishment'));
-    const required = item('company-establishment').materials.filter((m) => m.required).length;
+    const required = item('company-establishment').materials.filter((m) => m.required && asksUpload(m)).length;
     expect(materialFieldKeys(form)).toHaveLength(required);
     expect(materialFieldKeys(form)).toEqual(
       fileFields(form)
@@ -365,7 +396,7 @@ describe('requiredMaterialNames and deferMaterials', () => {
   it('names the required materials, in the order of materialFieldKeys', () => {
     expect(names).toEqual(
       item('food-business-licence')
-        .materials.filter((m) => m.required)
+        .materials.filter((m) => m.required && asksUpload(m))
         .map((m) => m.name),
     );
     expect(names).toEqual(materialFieldKeys(form).map((k) => field(form, k)!.materialName));

@@ -1,12 +1,13 @@
 import { E_LICENCE_TYPES, type Audience, type Bundle, type Material, type ServiceItem } from '../guide/schema';
-import type { FieldDef, FieldPattern, FormDef } from './form';
+import type { FieldDef, FieldPattern, FormDef, NotUploadedMaterial } from './form';
 import { STREETS } from '../places/streets';
 
 /**
  * The application form of every service item and 一件事 bundle, derived from the catalogue:
  * who applies (pre-filled), how to reach them, the item's own questions, and one file field per
- * material (an upload or an e-licence from the wallet). "一表申请": a bundle asks everything
- * its items share once.
+ * material the person provides (an upload or an e-licence from the wallet). What the form itself produces
+ * (its 申请表) or another department provides is never a file field: the form lists it, said as the catalogue
+ * says it. "一表申请": a bundle asks everything its items share once.
  */
 
 export const SECTION_APPLICANT = '申请人信息';
@@ -242,6 +243,22 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   ],
   'fire-safety-check': [PREMISES_ADDRESS, PREMISES_AREA],
   'drainage-permit': [PREMISES_ADDRESS, { key: 'dischargeVolume', label: '日排水量（立方米）', type: 'number', required: true, min: 0.1, max: 100000 }],
+  'information-disclosure': [
+    {
+      key: 'requestedInfo',
+      label: '所需政府信息',
+      type: 'textarea',
+      required: true,
+      min: 4,
+      max: 500,
+      help: '写明信息的名称、文号，或便于查找的内容描述（如时间、发文机关）',
+    },
+    choice('infoFormat', '获取信息的方式', [
+      ['electronic', '电子文档（在线获取）'],
+      ['post', '纸质件邮寄'],
+      ['pickup', '当面领取'],
+    ]),
+  ],
   'tax-deregistration': [DEREGISTRATION_REASON],
   'company-deregistration': [
     DEREGISTRATION_REASON,
@@ -256,14 +273,11 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
 // Materials
 // ---------------------------------------------------------------------------------------------
 
-const MATERIAL_FORM: Record<Material['form'], (copies: number) => string> = {
-  original: (n) => (n > 1 ? `原件 ${n} 份` : '原件'),
-  copy: (n) => `复印件 ${Math.max(n, 1)} 份`,
-  'original-and-copy': (n) => `原件及复印件 ${Math.max(n, 1)} 份`,
-  electronic: () => '电子件',
-};
 /** E-licence names by type id (the catalogue uses the same table). */
 export const E_LICENCE_NAMES: Readonly<Record<string, string>> = E_LICENCE_TYPES;
+
+/** Whether the form asks the person for this material (an upload or an e-licence): not what the form or another department produces. */
+export const asksUpload = (material: Material): boolean => material.source === 'upload';
 
 /** A label of at most 20 characters: the name, without its parenthesis if too long, then cut. */
 export function materialLabel(name: string): string {
@@ -272,18 +286,11 @@ export function materialLabel(name: string): string {
   return short.length <= 20 ? short : `${short.slice(0, 19)}…`;
 }
 
+/** The field's help: the catalogue's instruction, after the full name when the label had to shorten it. */
 function materialHelp(material: Material, label: string, usedBy: string[]): string {
-  const parts: string[] = [];
-  if (label !== material.name) parts.push(material.name);
-  parts.push(MATERIAL_FORM[material.form](material.copies));
-  parts.push(
-    material.eLicence
-      ? `可使用电子证照（${E_LICENCE_NAMES[material.eLicence] ?? material.eLicence}），免交原件和复印件`
-      : '无对应的电子证照，请上传扫描件或照片',
-  );
-  if (material.note) parts.push(material.note);
-  if (usedBy.length > 1) parts.push(`用于：${usedBy.join('、')}`);
-  return parts.join('；');
+  const name = label === material.name ? '' : `${material.name}。`;
+  const shared = usedBy.length > 1 ? `${usedBy.join('、')}都用这份材料，只需提交一次。` : '';
+  return `${name}${material.instruction}${shared}`;
 }
 
 interface MaterialUse {
@@ -325,8 +332,12 @@ function collectMaterials(items: ServiceItem[], skip: (item: ServiceItem, materi
   return [...byName.values()];
 }
 
+/** Issued by another item of the same 一件事: the bundle shares it, so nobody uploads it. */
+const issuedInBundle = (items: ServiceItem[], item: ServiceItem, material: Material) =>
+  items.length > 1 && materialProducer(material.name, items, item) !== undefined;
+
 function materialFields(items: ServiceItem[]): FieldDef[] {
-  const skip = (item: ServiceItem, material: Material) => items.length > 1 && materialProducer(material.name, items, item) !== undefined;
+  const skip = (item: ServiceItem, material: Material) => !asksUpload(material) || issuedInBundle(items, item, material);
   return collectMaterials(items, skip).map(({ material, required, usedBy }, i) => {
     const label = materialLabel(material.name);
     return {
@@ -341,6 +352,25 @@ function materialFields(items: ServiceItem[]): FieldDef[] {
   });
 }
 
+/**
+ * The materials the form does not ask to upload, once by name, each with what the person is told: the catalogue's
+ * instruction, or for one another item of the bundle issues, that it comes from that item.
+ */
+export function materialsWithoutUpload(items: ServiceItem[]): NotUploadedMaterial[] {
+  const byName = new Map<string, NotUploadedMaterial>();
+  for (const item of items) {
+    for (const material of item.materials) {
+      if (byName.has(material.name)) continue;
+      const producer = items.length > 1 ? materialProducer(material.name, items, item) : undefined;
+      if (producer) byName.set(material.name, { name: material.name, instruction: `由这次一并办理的“${producer.name}”出具，无需上传。` });
+      else if (!asksUpload(material)) byName.set(material.name, { name: material.name, instruction: material.instruction });
+    }
+  }
+  // a material one item has the person upload is asked for, even if another item of the bundle gets it otherwise
+  const asked = new Set(materialFields(items).map((f) => f.materialName));
+  return [...byName.values()].filter((m) => !asked.has(m.name));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Forms
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +383,14 @@ function assemble(id: string, title: string, applicant: ApplicantKind, groups: {
     { section: SECTION_CONTACT, fields: inSection(SECTION_CONTACT, CONTACT_FIELDS) },
   ];
   const all = [...head, ...groups, { section: SECTION_MATERIALS, fields: materialFields(items) }].filter((g) => g.fields.length > 0);
-  return { id, title, sections: all.map((g) => g.section), fields: all.flatMap((g) => g.fields) };
+  const without = materialsWithoutUpload(items);
+  return {
+    id,
+    title,
+    sections: all.map((g) => g.section),
+    fields: all.flatMap((g) => g.fields),
+    ...(without.length ? { materialsWithoutUpload: without } : {}),
+  };
 }
 
 /**

@@ -85,6 +85,63 @@ describe('service items', () => {
   });
 });
 
+describe('materials, told for people (issue 14)', () => {
+  const materials = SERVICE_ITEMS.flatMap((item) => item.materials.map((m) => ({ item, m, where: `${item.id} · ${m.name}：${m.instruction}` })));
+  /** Everything an item says, as one text. */
+  const textOf = (value: unknown): string => JSON.stringify(value);
+
+  it('every material has an instruction: one or two whole sentences, no joined fragments or codes', () => {
+    const bad = materials
+      .filter(({ m }) => {
+        const t = m.instruction;
+        const sentences = (t.match(/[。！？]/g) ?? []).length;
+        return (
+          t.trim() !== t ||
+          t.length < 8 ||
+          !/。$/.test(t) ||
+          sentences < 1 ||
+          sentences > 2 ||
+          /…|\.\.\.|·|\||;|[A-Za-z]/.test(t) || // joined fragments (…, ' · ', ;) or codes
+          (t.match(/；/g) ?? []).length > 1 ||
+          t.replace(/。$/, '') === m.name // says something, not the name again
+        );
+      })
+      .map((x) => x.where);
+    expect(bad).toEqual([]);
+  });
+
+  it('says where each material comes from: what the form or another department produces needs no upload', () => {
+    const bad = materials
+      .filter(({ item, m }) =>
+        m.source === 'upload'
+          ? /自动生成|无需上传/.test(m.instruction) || // an upload is never said to need none
+            (m.eLicence !== null && !m.instruction.includes('电子')) || // the e-licence is offered in words too
+            !(item.online ? /上传/ : /带|出示|交回|上传/).test(m.instruction) // and it says how to hand it in
+          : !/无需上传|不用提前准备/.test(m.instruction) || m.eLicence !== null || m.form !== 'electronic' || m.copies !== 0,
+      )
+      .map((x) => x.where);
+    expect(bad).toEqual([]);
+    // every filled-in 申请表 / 申请书 / 登记表 is produced by the form
+    const forms = materials.filter(({ m }) => /申请表|申请书|登记表|申报表|审批表|信息表/.test(m.name) && !m.name.includes('及'));
+    expect(forms.length).toBeGreaterThanOrEqual(30);
+    expect(forms.filter(({ m }) => m.source !== 'form').map((x) => x.where)).toEqual([]);
+  });
+
+  it('an item a person need not visit (0 次到现场) never asks them to show up or have originals checked', () => {
+    const onSite = /现场核验|核验原件|现场拍摄|现场采集|现场签字|现场领取|到场|带上|出示/;
+    const bad = SERVICE_ITEMS.filter((i) => i.visits === 0 && onSite.test(textOf(i))).map((i) => `${i.id}: ${textOf(i).match(onSite)![0]}`);
+    expect(bad).toEqual([]);
+    expect(SERVICE_ITEMS.filter((i) => i.visits === 0).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('never sends a person to another app or website: identity, forms and uploads all happen here', () => {
+    const elsewhere =
+      /粤省事|粤医保|粤税通|穗好办|i深圳|支付宝|微信|广东人社|越秀人家|政务服务网|网厅|一网通办(”)?平台|企业开办平台|医保服务平台|教师资格网|电子税务局|报名系统|注册系统|审批管理系统|公示系统|app|小程序|公众号/i;
+    const bad = [...SERVICE_ITEMS, ...BUNDLES].filter((x) => elsewhere.test(textOf(x))).map((x) => `${x.id}: ${textOf(x).match(elsewhere)![0]}`);
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('bundles', () => {
   it('parse with the schema', () => {
     for (const b of BUNDLES) {

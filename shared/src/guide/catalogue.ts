@@ -22,9 +22,12 @@ interface MOpt {
   copies?: number;
   optional?: boolean;
   e?: ELicenceType;
-  note?: string;
 }
-const m = (name: string, o: MOpt = {}): Material => {
+/**
+ * A material the person provides: a photo or scan, or an e-licence from their wallet when `e` names one.
+ * `instruction` is what they are told about it, in plain words (see `Material.instruction`).
+ */
+const m = (name: string, instruction: string, o: MOpt = {}): Material => {
   const form = o.form ?? 'original';
   return {
     name,
@@ -32,21 +35,47 @@ const m = (name: string, o: MOpt = {}): Material => {
     form,
     copies: o.copies ?? (form === 'electronic' ? 0 : 1),
     eLicence: o.e ?? null,
-    ...(o.note ? { note: o.note } : {}),
+    source: 'upload',
+    instruction,
   };
 };
-/** An online form: filled in on the page, pre-filled from what the system already knows. */
-const form = (name: string, o: MOpt = {}): Material => m(name, { form: 'electronic', note: '网上申办时在线填写，系统自动预填已有信息', ...o });
-const idCard = (who = '申请人', o: MOpt = {}): Material => m(`${who}居民身份证`, { e: 'id-card', note: '现场核验原件；可使用电子身份证，免交复印件', ...o });
-const hukou = (o: MOpt = {}): Material => m('居民户口簿', { e: 'household-register', ...o });
-const licence = (o: MOpt = {}): Material => m('营业执照', { e: 'business-licence', note: '可使用电子营业执照，免交复印件', ...o });
-const marriageCert = (o: MOpt = {}): Material => m('结婚证', { e: 'marriage-certificate', ...o });
-const diploma = (o: MOpt = {}): Material => m('学历证书', { e: 'diploma', ...o });
-const birthCert = (o: MOpt = {}): Material => m('《出生医学证明》', { e: 'birth-certificate', ...o });
-const property = (name = '不动产权证书', o: MOpt = {}): Material => m(name, { e: 'property-certificate', ...o });
-const residencePermit = (o: MOpt = {}): Material => m('广东省居住证', { e: 'residence-permit', ...o });
-const agent = (): Material => m('授权委托书及受托人身份证件', { optional: true, note: '委托他人代为办理时提交' });
-const photo = (name = '近期免冠彩色证件照片'): Material => m(name, { form: 'electronic', note: '可上传电子照片或使用“粤省事”照片回执，也可现场拍摄' });
+const notUploaded = (source: 'form' | 'shared', name: string, instruction: string, optional: boolean): Material => ({
+  name,
+  required: !optional,
+  form: 'electronic',
+  copies: 0,
+  eLicence: null,
+  source,
+  instruction,
+});
+const FILLED_ONLINE = '在线填写（已有信息自动带出），提交时自动生成，无需上传。';
+/** What the application itself produces — the form filled in online, a statement made in it: never an upload. */
+const form = (name: string, instruction = FILLED_ONLINE, o: { optional?: boolean } = {}): Material => notUploaded('form', name, instruction, !!o.optional);
+/** What another department or body hands to the one deciding (部门共享): never an upload. */
+const shared = (name: string, instruction: string, o: { optional?: boolean } = {}): Material => notUploaded('shared', name, instruction, !!o.optional);
+
+const idCard = (who = '申请人', instruction = '可直接选用电子身份证；没有的，拍摄身份证正反面上传。', o: MOpt = {}): Material =>
+  m(`${who}居民身份证`, instruction, { e: 'id-card', ...o });
+const hukou = (instruction = '可直接选用电子户口簿；没有的，拍摄户主页和本人页上传。', o: MOpt = {}): Material =>
+  m('居民户口簿', instruction, { e: 'household-register', ...o });
+const licence = (instruction = '可直接选用电子营业执照；没有的，拍摄营业执照正本上传。', o: MOpt = {}): Material =>
+  m('营业执照', instruction, { e: 'business-licence', ...o });
+const marriageCert = (instruction = '可直接选用电子结婚证；没有的，拍摄结婚证内页上传。', o: MOpt = {}): Material =>
+  m('结婚证', instruction, { e: 'marriage-certificate', ...o });
+const diploma = (instruction = '可直接选用电子学历证书；没有的，拍摄毕业证书上传。', o: MOpt = {}): Material =>
+  m('学历证书', instruction, { e: 'diploma', ...o });
+const birthCert = (instruction = '可直接选用电子出生医学证明；没有的，拍摄证明正面上传。', o: MOpt = {}): Material =>
+  m('《出生医学证明》', instruction, { e: 'birth-certificate', ...o });
+const PREMISES = '自有房屋可直接选用电子不动产权证书；租用的，拍摄租赁合同（含签名页）上传。';
+const property = (name = '不动产权证书', instruction = PREMISES, o: MOpt = {}): Material => m(name, instruction, { e: 'property-certificate', ...o });
+const residencePermit = (instruction = '可直接选用电子居住证；没有的，拍摄居住证正反面上传。', o: MOpt = {}): Material =>
+  m('广东省居住证', instruction, { e: 'residence-permit', ...o });
+/** Only when someone else handles it for the applicant. */
+const agent = (): Material => m('授权委托书及受托人身份证件', '请他人代办时才需要：拍摄您签名的委托书和受托人身份证正反面上传。', { optional: true });
+const photo = (name = '近期免冠彩色证件照片', instruction = '上传一张近6个月内的正面免冠彩色证件照（白底）电子版。'): Material =>
+  m(name, instruction, { form: 'electronic' });
+/** The same sentence for every item that checks 户籍 online and asks for the 户口簿 only when that fails. */
+const HUKOU_IF_ASKED = '一般不用交；部门在线查不到您的户籍信息时，会通知您上传，可用电子户口簿。';
 
 const s = (name: string, actor: string, description: string, days?: number): Step =>
   days === undefined ? { name, actor, description } : { name, actor, description, days };
@@ -141,8 +170,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     ],
     materials: [
       idCard('新生儿母亲'),
-      idCard('新生儿父亲', { optional: true, note: '填报父亲信息时提交；可使用电子身份证' }),
-      marriageCert({ optional: true, note: '夫妻双方共同申报时核验，可使用电子结婚证' }),
+      idCard('新生儿父亲', '填写父亲信息时需要。可直接选用电子身份证，或拍摄身份证正反面上传。', { optional: true }),
+      marriageCert('夫妻双方共同申报时需要。可直接选用电子结婚证，或拍摄结婚证内页上传。', { optional: true }),
       form('出生医学证明首次签发登记表'),
     ],
     legalBasis: ['《中华人民共和国母婴保健法》第二十三条', '《卫生部 公安部关于进一步加强出生医学证明管理的通知》'],
@@ -151,7 +180,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     hall: '新生儿出生医院出生医学证明签发窗口',
     steps: [
-      s('在线申请', '申请人', '通过“粤省事”或医院窗口填写登记表，确认新生儿姓名和父母信息', 0),
+      s('在线申请', '申请人', '在线或在医院窗口填写登记表，确认新生儿姓名和父母信息', 0),
       s('信息核验', '签发机构', '核对分娩记录与父母身份信息', 1),
       s('签发', '签发机构', '打印《出生医学证明》并加盖出生医学证明专用章，同步生成电子证照', 0),
       s('送达', '签发机构', '窗口领取或免费邮寄到家', 0),
@@ -159,7 +188,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     result: '《出生医学证明》（纸质证书及电子证照）',
     faq: [
       q('宝宝还没取名字可以先办吗？', '不可以。《出生医学证明》须登记新生儿姓名，签发后改名需办理变更手续，建议确定姓名后再申请。'),
-      q('出生医学证明丢失了怎么办？', '可向原签发机构申请补发，需提交父母身份证件及补发申请；电子证照可在“粤省事”随时调取。'),
+      q('出生医学证明丢失了怎么办？', '可向原签发机构申请补发，需提交父母身份证件及补发申请；电子证照在证照夹里随时可用。'),
       q('可以和上户口、办医保一起办吗？', '可以。选择“出生一件事”，一张表同时申请出生医学证明、新生儿入户和城乡居民医保参保，一次不跑。'),
     ],
     popularity: 920,
@@ -176,9 +205,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['新生儿父母一方户籍在越秀区', '新生儿已取得《出生医学证明》', '应在婴儿出生后一个月内申报出生登记，逾期申报的需补充说明'],
     materials: [
       birthCert(),
-      idCard('父母双方'),
-      hukou({ note: '随入户一方的户口簿，可使用电子户口簿' }),
-      marriageCert({ optional: true, note: '非婚生育的免交，提交相关情况声明' }),
+      idCard('父母双方', '可直接选用父母的电子身份证；没有的，拍摄两人身份证正反面上传。'),
+      hukou('随父或随母入户一方的户口簿。可直接选用电子户口簿，或拍摄户主页和本人页上传。'),
+      marriageCert('已婚的可直接选用电子结婚证或拍照上传；非婚生育的，在这里上传一份签名的情况说明。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国户口登记条例》第七条', '《广州市户籍迁入管理规定》'],
     statutoryDays: 10,
@@ -213,9 +242,9 @@ const PERSON_ITEMS: ServiceItem[] = [
       '新生儿在出生后3个月内参保缴费的，自出生之日起享受待遇',
     ],
     materials: [
-      hukou({ note: '新生儿及未成年人可凭户口簿办理' }),
-      birthCert({ optional: true, note: '新生儿参保时提交，可使用电子证照' }),
-      residencePermit({ optional: true, note: '非本市户籍人员提交' }),
+      hukou('参保人（含新生儿、未成年人）所在的户口簿。可直接选用电子户口簿，或拍摄户主页和参保人页上传。'),
+      birthCert('新生儿参保时需要。可直接选用电子出生医学证明，或拍摄证明正面上传。', { optional: true }),
+      residencePermit('非本市户籍的才需要。可直接选用电子居住证，或拍摄居住证正反面上传。', { optional: true }),
       form('城乡居民医保参保登记表'),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第二十五条', '《广州市城乡居民社会医疗保险办法》'],
@@ -224,9 +253,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     fee: { charged: false, description: '登记不收费；参保缴费按本市当年度城乡居民医保个人缴费标准缴纳' },
     online: true,
     steps: [
-      s('在线申请', '申请人', '通过“粤医保”或政务服务网填写参保登记表', 0),
+      s('在线申请', '申请人', '在线填写参保登记表', 0),
       s('审核登记', '区医疗保障局', '核验身份与参保状态，办理参保登记', 0),
-      s('缴费', '申请人', '按通知通过微信、银行等渠道缴纳个人保费', 0),
+      s('缴费', '申请人', '按缴费通知在期限内缴纳个人保费，可银行代扣', 0),
     ],
     result: '城乡居民医保参保登记信息',
     delivery: ['electronic'],
@@ -247,12 +276,10 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '离开常住户口所在地到广州居住半年以上，并有合法稳定就业、住所或连续就读的人员申领居住证。',
     conditions: ['已在居住地办理居住登记并居住满半年', '符合有合法稳定就业、合法稳定住所、连续就读条件之一'],
     materials: [
-      idCard(),
-      photo(),
-      property('合法稳定住所证明（不动产权证书或租赁登记备案证明）', {
-        note: '自有住房可使用电子不动产权证书；租住的提交租赁登记备案证明',
-      }),
-      m('就业或就读证明（劳动合同、营业执照或学生证）', { optional: true, note: '以就业、就读条件申领时提交' }),
+      idCard('申请人', '办理时带上身份证原件，也可出示电子身份证。'),
+      photo('近期免冠彩色证件照片', '服务站可免费拍摄，不用自备；也可上传近6个月内的白底证件照电子版。'),
+      property('合法稳定住所证明（不动产权证书或租赁登记备案证明）', '自有住房可出示电子不动产权证书；租住的，带上租赁登记备案证明。'),
+      m('就业或就读证明（劳动合同、营业执照或学生证）', '以就业或就读条件申领时才需要：带上劳动合同、营业执照或学生证其中一种。', { optional: true }),
     ],
     legalBasis: ['《居住证暂行条例》第二条、第十一条', '《广东省流动人口服务管理条例》'],
     statutoryDays: 15,
@@ -270,7 +297,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     ],
     result: '广东省居住证',
     faq: [
-      q('居住证有效期多久？需要签注吗？', '居住证有效期一般为3年，持证人在居住地连续居住的，应每年签注一次，可通过“粤省事”办理。'),
+      q('居住证有效期多久？需要签注吗？', '居住证有效期一般为3年，持证人在居住地连续居住的，应每年签注一次，可在线申请签注。'),
       q('居住证有什么用？', '可享受居住地基本公共服务和便利，如随迁子女积分入学、办理出入境证件、机动车登记等。'),
     ],
     popularity: 2100,
@@ -292,9 +319,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     ],
     materials: [
       idCard(),
-      diploma({ note: '学历信息可在线核验的免交，可使用电子学历证书' }),
-      m('普通话水平测试等级证书', { note: '可在线核验的免交' }),
-      m('教师资格认定体格检查表', { note: '在指定医院体检，体检结论由医院出具' }),
+      diploma(),
+      m('普通话水平测试等级证书', '拍摄证书上有姓名和等级的一页上传，也可上传电子证书。'),
+      m('教师资格认定体格检查表', '到区教育局指定的医院体检，医院填好结论并盖章后拍照上传。'),
       photo('近期免冠正面证件照（白底）'),
     ],
     legalBasis: ['《中华人民共和国教师法》第十条、第十一条', '《教师资格条例》第十三条', '《〈教师资格条例〉实施办法》第十九条'],
@@ -303,7 +330,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     hall: '越秀区政务服务中心教育窗口',
     steps: [
-      s('网上申报', '申请人', '在中国教师资格网填报认定申请并上传材料', 0),
+      s('网上申报', '申请人', '在线填报认定申请并上传材料', 0),
       s('材料审核', '区教育局', '审核学历、考试合格证明、普通话证书和体检结论', 8),
       s('审议', '区教育局', '组织对申请人教育教学能力进行审查', 7),
       s('认定发证', '区教育局', '作出认定决定，制发教师资格证书及电子证照', 5),
@@ -311,7 +338,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     result: '教师资格证书（纸质证书及电子证照）',
     faq: [
       q('一年有几次认定机会？', '每年春季、秋季各开放一次网上申报，具体时间以区教育局公告为准。'),
-      q('证书可以邮寄吗？', '可以。申报时选择邮寄的，证书制发后免费寄送；电子证照可在“粤省事”查看。'),
+      q('证书可以邮寄吗？', '可以。申报时选择邮寄的，证书制发后免费寄送；电子证照会放入您的证照夹。'),
     ],
     popularity: 260,
   }),
@@ -325,14 +352,14 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['个人参保', '社保登记', '居民养老', '养老保险', '城乡居保', '参保登记'],
     summary: '年满16周岁、未参加职工基本养老保险的本市户籍居民，个人办理城乡居民基本养老保险参保登记。',
     conditions: ['年满16周岁（不含在校学生），具有本市户籍', '非国家机关和事业单位工作人员，且未参加职工基本养老保险'],
-    materials: [idCard(), hukou({ optional: true, note: '户籍信息可在线核验的免交' }), form('城乡居民基本养老保险参保登记表'), agent()],
+    materials: [idCard(), hukou(HUKOU_IF_ASKED, { optional: true }), form('城乡居民基本养老保险参保登记表'), agent()],
     legalBasis: ['《中华人民共和国社会保险法》第二十二条', '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）'],
     statutoryDays: 5,
     promisedDays: 0,
     online: true,
     hall: STREET,
     steps: [
-      s('申请', '申请人', '通过“粤省事”或街道窗口填写参保登记表', 0),
+      s('申请', '申请人', '在线或在街道窗口填写参保登记表', 0),
       s('审核', '街道社保窗口', '核验身份和参保状态', 0),
       s('登记', '区人社局', '办理参保登记，选择缴费档次', 0),
     ],
@@ -354,7 +381,12 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['社保卡', '社会保障卡', '办社保卡', '医保卡', '电子社保卡', '补社保卡'],
     summary: '在本市参保的人员申领社会保障卡，支持即时制卡和网上申领邮寄到家。',
     conditions: ['已在本市参加社会保险，或为本市户籍居民', '未持有有效的本市社会保障卡'],
-    materials: [idCard(), photo('近期免冠彩色照片'), form('社会保障卡申领表'), idCard('监护人', { optional: true, note: '未成年人申领时提交' })],
+    materials: [
+      idCard(),
+      photo('近期免冠彩色照片', '上传近6个月内的正面免冠彩色证件照（白底）电子版，照片会印在社保卡上。'),
+      form('社会保障卡申领表'),
+      idCard('监护人', '未成年人申领时才需要：可直接选用监护人的电子身份证，或拍摄其身份证正反面上传。', { optional: true }),
+    ],
     legalBasis: ['《中华人民共和国社会保险法》第五十八条', '人力资源社会保障部社会保障卡管理有关规定'],
     statutoryDays: 20,
     promisedDays: 1,
@@ -366,7 +398,7 @@ const PERSON_ITEMS: ServiceItem[] = [
       s('申请', '申请人', '网上申请或到即时制卡网点提交', 0),
       s('审核', '区人社局', '核验身份与参保信息', 0),
       s('制卡', '合作银行', '即时制卡或集中制卡', 1),
-      s('领卡', '申请人', '现场领取或邮寄到家后激活', 0),
+      s('领卡', '申请人', '窗口领取或邮寄到家后激活', 0),
     ],
     result: '社会保障卡（第三代）',
     faq: [
@@ -387,9 +419,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['购买、建造、翻建、大修自住住房', '在本市无自有住房且租赁住房', '离休、退休，或出境定居等符合《住房公积金管理条例》规定的情形'],
     materials: [
       idCard(),
-      property('购房合同或不动产权证书', { optional: true, note: '购房提取时提交；网签及不动产信息可在线核验的免交' }),
-      m('住房租赁合同', { optional: true, form: 'electronic', note: '租房提取时提交；已登记备案的免交' }),
-      marriageCert({ optional: true, note: '提取配偶账户时提交，可使用电子结婚证' }),
+      property('购房合同或不动产权证书', '购房提取时需要。可直接选用电子不动产权证书；还没有产权证的，拍摄购房合同（含签名页）上传。', { optional: true }),
+      m('住房租赁合同', '租房提取时需要：拍摄租赁合同（含签名页）上传；合同已登记备案的可不交。', { optional: true, form: 'electronic' }),
+      marriageCert('同时提取配偶账户时需要。可直接选用电子结婚证，或拍摄结婚证内页上传。', { optional: true }),
       form('住房公积金提取申请表'),
     ],
     legalBasis: ['《住房公积金管理条例》第二十四条、第二十五条', '《广州市住房公积金提取管理办法》'],
@@ -398,7 +430,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     hall: '广州住房公积金管理中心越秀办事处',
     steps: [
-      s('在线申请', '申请人', '通过“穗好办”或公积金网厅选择提取原因并授权核验', 0),
+      s('在线申请', '申请人', '在线选择提取原因，授权核验购房、租房或退休信息', 0),
       s('审核', '公积金越秀办', '核对提取条件和账户余额', 1),
       s('转账', '公积金越秀办', '准予提取的资金转入本人银行卡', 0),
     ],
@@ -420,14 +452,14 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['无犯罪记录', '无犯罪证明', '犯罪记录查询', '良民证', '开证明', '政审'],
     summary: '个人因就业、出国等需要，申请查询本人有无犯罪记录并开具证明，可在线即时出具电子证明。',
     conditions: ['申请人查询本人犯罪记录', '委托他人代为查询的，须出具书面委托书'],
-    materials: [idCard(), form('犯罪记录查询申请表'), agent()],
+    materials: [idCard(), form('犯罪记录查询申请表', '在线选择查询用途，提交时自动生成，无需上传。'), agent()],
     legalBasis: ['《公安机关办理犯罪记录查询工作规定》（公通字〔2021〕19号）'],
     statutoryDays: 3,
     promisedDays: 0,
     online: true,
     hall: '户籍地或居住地派出所、越秀区政务服务中心公安窗口',
     steps: [
-      s('在线申请', '申请人', '通过“粤省事”完成人脸识别并填写查询用途', 0),
+      s('在线申请', '申请人', '在线填写查询用途，以人脸核验确认是本人', 0),
       s('查询核对', '区公安分局', '查询全国违法犯罪人员信息库', 0),
       s('出具证明', '区公安分局', '出具加盖电子印章的证明，可下载打印', 0),
     ],
@@ -450,10 +482,10 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '男女双方自愿结婚的，共同到婚姻登记机关申请结婚登记，当场办结领取结婚证。',
     conditions: ['男女双方完全自愿，男方年满22周岁、女方年满20周岁', '双方均无配偶，且没有直系血亲和三代以内旁系血亲关系', '双方须共同亲自到场办理，不可代办'],
     materials: [
-      idCard('男女双方', { note: '全国通办，凭有效居民身份证即可办理' }),
-      hukou({ optional: true, note: '一般无需提交；身份信息无法核验时需要' }),
-      m('双方近期半身免冠合影2寸照片', { copies: 3 }),
-      form('申请结婚登记声明书', { note: '双方现场签字声明无配偶且无禁止结婚的亲属关系' }),
+      m('男女双方居民身份证', '双方各带本人身份证原件到婚姻登记处，户口不在广州也可以办。'),
+      hukou('一般不用带；身份信息核对不上时，登记员会请您出示户口簿，电子户口簿也可以。', { optional: true }),
+      m('双方近期半身免冠合影2寸照片', '带3张双方近期半身免冠合影的2寸照片；没有的，登记处可以拍。', { copies: 3 }),
+      form('申请结婚登记声明书', '在登记处当场填写，双方当着登记员签名，不用提前准备。'),
     ],
     legalBasis: ['《中华人民共和国民法典》第一千零四十九条', '《婚姻登记条例》第五条、第七条'],
     statutoryDays: 0,
@@ -464,7 +496,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     hall: '越秀区婚姻登记处（可网上预约）',
     hours: HOURS_5_2,
     steps: [
-      s('网上预约', '申请人', '通过“粤省事”预约登记日期和时段', 0),
+      s('网上预约', '申请人', '在线预约登记日期和时段', 0),
       s('现场申请', '男女双方', '共同到场提交证件照片，签署声明书', 0),
       s('审查登记', '婚姻登记员', '审查材料并询问，符合条件的当场登记', 0),
       s('颁证', '婚姻登记员', '颁发结婚证，可选择颁证仪式', 0),
@@ -487,7 +519,13 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['老人卡', '长者卡', '优待证', '老年人优待', '敬老卡', '免费坐车', '老年证'],
     summary: '年满60周岁的本市户籍老年人或持本市居住证的常住老年人，办理老年人优待证享受交通、游览等优待。',
     conditions: ['年满60周岁', '具有本市户籍，或持有本市有效居住证'],
-    materials: [idCard(), photo(), residencePermit({ optional: true, note: '非本市户籍老年人提交' }), form('老年人优待证申请表'), agent()],
+    materials: [
+      idCard(),
+      photo(),
+      residencePermit('非本市户籍的老年人才需要。可直接选用电子居住证，或拍摄居住证正反面上传。', { optional: true }),
+      form('老年人优待证申请表'),
+      agent(),
+    ],
     legalBasis: ['《中华人民共和国老年人权益保障法》第五章', '《广东省老年人权益保障条例》'],
     statutoryDays: 20,
     promisedDays: 5,
@@ -518,8 +556,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['年满80周岁，具有本市户籍并在本市居住', '本人尚未领取本市高龄老人津贴'],
     materials: [
       idCard(),
-      hukou({ optional: true, note: '户籍信息可在线核验的免交' }),
-      m('本人社会保障卡或银行账户信息', { form: 'electronic', note: '用于按月发放津贴' }),
+      hukou(HUKOU_IF_ASKED, { optional: true }),
+      m('本人社会保障卡或银行账户信息', '津贴按月打到这个账户：拍摄本人社保卡正面或银行卡正面上传。', { form: 'electronic' }),
       form('高龄老人津贴申请表'),
     ],
     legalBasis: ['《中华人民共和国老年人权益保障法》第三十三条', '广州市高龄老人津贴发放有关规定'],
@@ -553,9 +591,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['在法定劳动年龄内，已与用人单位建立劳动关系，或从事个体经营、灵活就业', '用人单位招用劳动者的，应自录用之日起30日内办理'],
     materials: [
       idCard(),
-      m('劳动合同或就业证明', { form: 'electronic' }),
+      m('劳动合同或就业证明', '拍摄与单位签订的劳动合同（含双方签章页），或单位开具的就业证明上传。', { form: 'electronic' }),
       form('就业登记表'),
-      diploma({ optional: true, note: '高校毕业生办理就业登记时提交' }),
+      diploma('高校毕业生办理时需要。可直接选用电子学历证书，或拍摄毕业证书上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国就业促进法》', '《就业服务与就业管理规定》第六十二条'],
     statutoryDays: 5,
@@ -585,14 +623,18 @@ const PERSON_ITEMS: ServiceItem[] = [
     keywords: ['失业登记', '失业', '离职', '没工作', '失业证', '就业失业'],
     summary: '在法定劳动年龄内、有劳动能力和就业要求、处于无业状态的人员，在常住地办理失业登记。',
     conditions: ['在法定劳动年龄内，有劳动能力，有就业要求', '处于无业状态，在本区常住'],
-    materials: [idCard(), m('解除或终止劳动关系证明', { optional: true, note: '原单位已网上申报离职的免交' }), form('失业登记申请表')],
+    materials: [
+      idCard(),
+      m('解除或终止劳动关系证明', '原单位开具的离职证明，拍照上传；原单位已在网上报了离职的可不交。', { optional: true }),
+      form('失业登记申请表'),
+    ],
     legalBasis: ['《中华人民共和国就业促进法》', '《就业服务与就业管理规定》第六十三条'],
     statutoryDays: 5,
     promisedDays: 0,
     online: true,
     hall: STREET,
     steps: [
-      s('在线申请', '申请人', '通过“粤省事”或广东政务服务网填写失业登记', 0),
+      s('在线申请', '申请人', '在线或在街道窗口填写失业登记', 0),
       s('审核', '街道人社窗口', '核验就业和参保状态', 0),
       s('登记', '区人社局', '办理失业登记并提供就业服务', 0),
     ],
@@ -616,8 +658,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['失业前用人单位和本人已缴纳失业保险费满1年', '非因本人意愿中断就业', '已办理失业登记，并有求职要求'],
     materials: [
       idCard(),
-      m('解除或终止劳动关系证明', { note: '原单位已网上申报的免交' }),
-      m('本人社会保障卡或银行账户信息', { form: 'electronic', note: '用于发放失业保险金' }),
+      m('解除或终止劳动关系证明', '原单位开具的解除或终止劳动合同证明，拍照上传。'),
+      m('本人社会保障卡或银行账户信息', '失业保险金按月打到这个账户：拍摄本人社保卡正面或银行卡正面上传。', { form: 'electronic' }),
       form('失业保险金申领表'),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第四十五条、第五十条', '《失业保险条例》第十四条', '《广东省失业保险条例》'],
@@ -626,7 +668,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     hall: STREET,
     steps: [
-      s('在线申领', '申请人', '在“粤省事”或“广东人社”提交申领', 0),
+      s('在线申领', '申请人', '在线提交申领', 0),
       s('资格审核', '区人社局', '核对缴费时间和离职原因', 1),
       s('发放', '区人社局', '审核通过后按月发放到本人账户', 0),
     ],
@@ -654,8 +696,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     materials: [
       idCard(),
       form('灵活就业人员参保登记表'),
-      m('本人银行账户信息', { form: 'electronic', note: '用于签订委托扣款协议' }),
-      licence({ optional: true, note: '无雇工个体工商户提交，可使用电子营业执照' }),
+      m('本人银行账户信息', '每月社保费从这个账户自动扣缴：拍摄本人银行卡正面上传。', { form: 'electronic' }),
+      licence('没有雇工的个体工商户才需要。可直接选用电子营业执照，或拍摄营业执照正本上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第十条、第二十三条'],
     statutoryDays: 5,
@@ -686,11 +728,11 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '适龄儿童少年申请就读越秀区公办小学、初中，按户籍和居住情况网上报名、审核和派位。',
     conditions: ['小学：当年8月31日前年满6周岁；初中：当年小学毕业', '本区户籍并有相应住房，或为符合条件的来穗人员随迁子女'],
     materials: [
-      hukou(),
-      property('不动产权证书或住房证明', { note: '可使用电子不动产权证书' }),
-      birthCert({ optional: true, note: '户口簿信息不全时提交' }),
-      idCard('父母'),
-      residencePermit({ optional: true, note: '来穗人员随迁子女提交' }),
+      hukou('孩子所在的户口簿。可直接选用电子户口簿，或拍摄户主页和孩子页上传。'),
+      property('不动产权证书或住房证明', '可直接选用电子不动产权证书；没有的，拍摄产权证或住房证明上传。'),
+      birthCert('户口簿信息不全时才需要。可直接选用电子出生医学证明，或拍摄证明正面上传。', { optional: true }),
+      idCard('父母', '可直接选用父母的电子身份证；没有的，拍摄两人身份证正反面上传。'),
+      residencePermit('来穗人员随迁子女报名时需要。可直接选用电子居住证，或拍摄居住证正反面上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国义务教育法》第十一条、第十二条', '广州市教育局年度义务教育阶段学校招生工作通知'],
     statutoryDays: 30,
@@ -699,7 +741,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     channels: ['online'],
     hall: '越秀区教育局招生咨询窗口（仅咨询）',
     steps: [
-      s('网上报名', '家长', '在招生报名系统填报并授权调取户籍、住房信息', 0),
+      s('网上报名', '家长', '在线填报并授权调取户籍、住房信息', 0),
       s('资格审核', '区教育局', '联合公安、住建部门核验户籍与住房信息', 10),
       s('派位录取', '区教育局', '按招生地段和规则分配学位', 10),
       s('结果通知', '学校', '短信和系统公布录取结果', 0),
@@ -725,8 +767,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     materials: [
       idCard(),
       form('职工退休申请表'),
-      m('本人人事档案或存档机构出具的档案材料', { note: '由单位或存档机构提交，用于核定出生日期和视同缴费年限' }),
-      m('本人社会保障卡或银行账户信息', { form: 'electronic', note: '用于发放养老金' }),
+      shared('本人人事档案或存档机构出具的档案材料', '由您的单位或档案存放机构直接报送人社部门，您无需上传。'),
+      m('本人社会保障卡或银行账户信息', '养老金按月打到这个账户：拍摄本人社保卡正面或银行卡正面上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第十六条', '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》'],
     statutoryDays: 20,
@@ -758,16 +800,16 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '参加本市医保的异地长期居住、常驻异地工作、异地转诊和临时外出就医人员，办理异地就医备案后直接结算。',
     conditions: ['参加本市基本医疗保险并正常享受待遇', '属于异地长期居住、常驻异地工作、转诊转院或临时外出就医人员'],
     materials: [
-      idCard('参保人', { note: '可使用电子身份证、电子社保卡或医保电子凭证' }),
-      form('异地就医备案登记表（含个人承诺书）'),
-      m('转诊证明', { optional: true, form: 'electronic', note: '转诊转院人员提交，由定点医院出具' }),
+      idCard('参保人'),
+      form('异地就医备案登记表（含个人承诺书）', '在线填写（已有信息自动带出），提交时连同个人承诺一并生成，无需上传。'),
+      m('转诊证明', '转诊转院就医时需要：由本市定点医院开具，拍照上传。', { optional: true, form: 'electronic' }),
     ],
     legalBasis: ['《国家医疗保障局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）'],
     statutoryDays: 5,
     promisedDays: 0,
     online: true,
     steps: [
-      s('在线申请', '参保人', '通过国家医保服务平台或“粤医保”提交备案', 0),
+      s('在线申请', '参保人', '在线填写备案信息并作出个人承诺', 0),
       s('审核', '区医疗保障局', '系统自动审核备案信息', 0),
       s('备案生效', '区医疗保障局', '即时生效，可在就医地直接结算', 0),
     ],
@@ -790,9 +832,9 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '夫妻生育子女的，在孕前或孕期办理生育登记，领取电子生育登记凭证，用于孕产期保健服务。',
     conditions: ['夫妻双方一方户籍在越秀区，或女方在越秀区居住', '符合国家和本省生育政策'],
     materials: [
-      idCard('夫妻双方'),
-      marriageCert({ note: '可使用电子结婚证' }),
-      hukou({ optional: true, note: '户籍信息可在线核验的免交' }),
+      idCard('夫妻双方', '可直接选用夫妻双方的电子身份证；没有的，拍摄两人身份证正反面上传。'),
+      marriageCert(),
+      hukou(HUKOU_IF_ASKED, { optional: true }),
       form('生育登记表'),
     ],
     legalBasis: ['《中华人民共和国人口与计划生育法》', '《广东省人口与计划生育条例》'],
@@ -801,7 +843,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     hall: STREET,
     steps: [
-      s('在线申请', '夫妻一方', '通过“粤省事”填写生育登记', 0),
+      s('在线申请', '夫妻一方', '在线填写生育登记', 0),
       s('信息核验', '街道卫健窗口', '在线核验身份和婚姻信息', 0),
       s('登记', '区卫生健康局', '即时出具电子生育登记凭证', 0),
     ],
@@ -824,11 +866,11 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '符合本市户籍迁入政策的夫妻投靠、父母投靠子女、人才引进等人员，申请将户口迁入越秀区。',
     conditions: ['符合广州市户籍迁入管理规定的相应类别条件', '迁入地有合法稳定住所或单位集体户同意接收'],
     materials: [
-      idCard(),
-      hukou({ note: '迁入地户主户口簿，可使用电子户口簿' }),
-      marriageCert({ optional: true, note: '夫妻投靠时提交' }),
-      property('合法稳定住所证明', { optional: true, note: '入户有房地址时提交' }),
-      diploma({ optional: true, note: '人才引进入户时提交' }),
+      idCard('申请人', '办理时带上身份证原件，也可出示电子身份证。'),
+      hukou('迁入地户主的户口簿，办理时带上原件，也可出示电子户口簿。'),
+      marriageCert('夫妻投靠时需要：带上结婚证原件，也可出示电子结婚证。', { optional: true }),
+      property('合法稳定住所证明', '落户到自有住房地址时需要：带上不动产权证书，也可出示电子证书。', { optional: true }),
+      diploma('人才引进入户时需要：带上毕业证书原件，也可出示电子学历证书。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国户口登记条例》第十三条', '《广州市户籍迁入管理规定》'],
     statutoryDays: 20,
@@ -859,10 +901,10 @@ const PERSON_ITEMS: ServiceItem[] = [
     summary: '居民身份证有效期满、丢失或损坏的，申请换领、补领；可在户籍地或居住地（异地）办理。',
     conditions: ['居民身份证有效期满、即将到期、严重损坏或登记事项变更', '居民身份证丢失需补领'],
     materials: [
-      hukou({ optional: true, note: '户籍信息可在线核验的免交' }),
-      m('原居民身份证', { optional: true, note: '换领时交回原证' }),
-      photo('近期正面免冠彩色照片（回执）'),
-      residencePermit({ optional: true, note: '在居住地异地办理时提交' }),
+      hukou('一般不用带；户籍信息核对不上时，窗口会请您出示户口簿，电子户口簿也可以。', { optional: true }),
+      m('原居民身份证', '换领的，办理时交回旧身份证；补领的不用交。', { optional: true }),
+      photo('近期正面免冠彩色照片（回执）', '到照相馆拍身份证照片并取得数码照片回执，预约时上传；也可在户政窗口拍摄。'),
+      residencePermit('在居住地（非户籍地）办理时需要：带上居住证，也可出示电子居住证。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国居民身份证法》第十一条、第二十条'],
     statutoryDays: 60,
@@ -901,12 +943,12 @@ const PERSON_ITEMS: ServiceItem[] = [
       '增设电梯方案已在小区显著位置公示不少于10日，异议已处理',
     ],
     materials: [
-      form('既有住宅增设电梯申请书（业主代表签名）', { form: 'original', copies: 1 }),
+      form('既有住宅增设电梯申请书（业主代表签名）', '在线填写，由业主代表本人实名提交即视为签名，无需上传。'),
       idCard('业主代表'),
-      property('本幢（单元）不动产权证书或房屋权属证明', { note: '可使用电子不动产权证书，权属信息可在线核验' }),
-      m('业主表决结果及增设电梯书面协议', { note: '含资金分摊、维护保养、补偿等约定' }),
-      m('增设电梯设计方案及图纸', { form: 'electronic', note: '由具有相应资质的设计单位出具' }),
-      m('公示情况及异议处理说明', { form: 'electronic' }),
+      property('本幢（单元）不动产权证书或房屋权属证明', '可直接选用电子不动产权证书；没有的，拍摄产权证或房屋权属证明上传。'),
+      m('业主表决结果及增设电梯书面协议', '业主签名的表决结果和书面协议（写明出资分摊、维护保养和补偿），逐页拍照上传。'),
+      m('增设电梯设计方案及图纸', '由有相应资质的设计单位出具，上传盖章的电子版或扫描件。', { form: 'electronic' }),
+      m('公示情况及异议处理说明', '在楼栋张贴公示的照片，加上对异议如何处理的书面说明，一并上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国民法典》第二百七十八条', '《中华人民共和国城乡规划法》第四十条', '《广州市既有住宅增设电梯办法》'],
     statutoryDays: 20,
@@ -914,7 +956,7 @@ const PERSON_ITEMS: ServiceItem[] = [
     online: true,
     opinionDepartmentIds: ['housing', 'fire', 'market'],
     steps: [
-      s('网上申请', '业主代表', '在“越秀人家”或政务服务网提交申请书、表决协议和设计方案', 0),
+      s('网上申请', '业主代表', '在线提交申请书、表决协议和设计方案', 0),
       s('受理', '综合受理窗口', '形式审查，材料齐全的当日受理', 1),
       s('并联征求意见', '住建、消防、市场监管', '系统同步发送，5个工作日内回复，逾期不复视为无意见', 5),
       s('审查决定', '规划越秀分局', '审查设计方案，作出许可决定', 4),
@@ -946,10 +988,10 @@ const PERSON_ITEMS: ServiceItem[] = [
       '在本市无自有产权住房或人均住房面积低于本市规定标准',
     ],
     materials: [
-      idCard('申请人及共同申请家庭成员'),
+      idCard('申请人及共同申请家庭成员', '本人可直接选用电子身份证；其他家庭成员的，拍摄身份证正反面上传。'),
       hukou(),
-      marriageCert({ optional: true, note: '已婚的提交，可使用电子结婚证' }),
-      form('家庭收入财产申报及授权核查书', { form: 'original', copies: 1, note: '全体家庭成员签名，授权核对收入财产' }),
+      marriageCert('已婚的需要。可直接选用电子结婚证，或拍摄结婚证内页上传。', { optional: true }),
+      m('家庭收入财产申报及授权核查书', '写明全体家庭成员的收入和财产，每人签名同意核查后，逐页拍照上传。'),
     ],
     legalBasis: ['《公共租赁住房管理办法》（住房和城乡建设部令第11号）', '《广州市公共租赁住房保障办法》'],
     statutoryDays: 60,
@@ -984,8 +1026,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['生活补贴：最低生活保障家庭中的残疾人', '护理补贴：残疾等级为一级、二级且需要长期照护的重度残疾人'],
     materials: [
       idCard(),
-      m('中华人民共和国残疾人证（第二代）', { note: '信息可在线核验的免交' }),
-      hukou({ optional: true, note: '户籍信息可在线核验的免交' }),
+      m('中华人民共和国残疾人证（第二代）', '拍摄残疾人证上有照片和残疾等级的一页上传。'),
+      hukou(HUKOU_IF_ASKED, { optional: true }),
       form('残疾人两项补贴申请审批表'),
       agent(),
     ],
@@ -1020,17 +1062,17 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['就医时已参加本市基本医疗保险并处于待遇享受期', '因急诊抢救、异地就医未直接结算等原因个人全额垫付医疗费用'],
     materials: [
       idCard(),
-      m('医疗费用收据（电子票据或纸质原件）'),
-      m('医疗费用明细清单'),
-      m('出院小结或门诊病历', { form: 'copy' }),
-      m('本人银行账户信息', { form: 'electronic' }),
+      m('医疗费用收据（电子票据或纸质原件）', '医院开具的收费票据，电子票据直接上传，纸质票据拍照上传。'),
+      m('医疗费用明细清单', '向就诊医院的收费处要一份费用明细清单，拍照上传。'),
+      m('出院小结或门诊病历', '住院的拍摄出院小结，门诊的拍摄病历本上本次就诊的页面，上传即可。', { form: 'copy' }),
+      m('本人银行账户信息', '报销款打到这个账户：拍摄本人银行卡正面上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第二十九条', '《广州市社会医疗保险办法》'],
     statutoryDays: 30,
     promisedDays: 15,
     online: true,
     steps: [
-      s('在线申请', '参保人', '通过“粤医保”上传票据和病历', 0),
+      s('在线申请', '参保人', '在线上传票据和病历', 0),
       s('受理', '区医疗保障局', '审核材料完整性', 1),
       s('费用审核', '区医疗保障局', '按目录和标准核算报销金额', 12),
       s('支付', '区医疗保障局', '报销款转入本人账户', 2),
@@ -1055,8 +1097,8 @@ const PERSON_ITEMS: ServiceItem[] = [
     conditions: ['已办理退休手续，领取基本养老金', '职工基本医疗保险累计缴费年限和本市实际缴费年限达到本市规定'],
     materials: [
       idCard(),
-      m('养老待遇核定结果', { optional: true, form: 'electronic', note: '由人社部门共享，一般免交' }),
-      m('外地医保参保缴费凭证', { optional: true, note: '有外地缴费年限需合并计算时提交' }),
+      shared('养老待遇核定结果', '由人社部门共享给医保部门，无需上传。', { optional: true }),
+      m('外地医保参保缴费凭证', '在外地交过医保、要合并计算年限的才需要：向当地医保部门索取缴费凭证，拍照上传。', { optional: true }),
       form('职工医保退休待遇核定申请表'),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第二十七条', '《广州市社会医疗保险办法》'],
@@ -1089,16 +1131,16 @@ const PERSON_ITEMS: ServiceItem[] = [
     materials: [
       idCard(),
       diploma(),
-      m('护士执业资格考试成绩合格证明', { form: 'electronic' }),
-      m('6个月内健康体检证明'),
-      m('拟执业医疗机构拟聘用证明', { form: 'electronic' }),
+      m('护士执业资格考试成绩合格证明', '考试合格后由考试机构出具，上传电子版或拍照上传。', { form: 'electronic' }),
+      m('6个月内健康体检证明', '到二级以上医院体检，拿到体检证明后拍照上传（须在6个月内）。'),
+      m('拟执业医疗机构拟聘用证明', '由准备聘用您的医疗机构出具并盖章，上传电子版或拍照上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《护士条例》第七条、第八条', '《护士执业注册管理办法》'],
     statutoryDays: 20,
     promisedDays: 5,
     online: true,
     steps: [
-      s('提交申请', '申请人及医疗机构', '在电子化注册系统填报，医疗机构确认', 0),
+      s('提交申请', '申请人及医疗机构', '在线填报，拟执业医疗机构确认', 0),
       s('审核', '区卫生健康局', '审核资格、学历和体检证明', 4),
       s('注册', '区卫生健康局', '准予注册，生成电子护士执业证', 1),
     ],
@@ -1129,9 +1171,9 @@ const SHARED_ITEMS: ServiceItem[] = [
     summary: '公民、法人或其他组织向越秀区行政机关申请获取政府信息，依法在20个工作日内答复。',
     conditions: ['申请人为公民、法人或者其他组织', '以书面形式（含数据电文）提出，所需信息描述明确、具体'],
     materials: [
-      form('政府信息公开申请表', { note: '写明申请人信息、所需信息描述及获取方式' }),
-      idCard('申请人', { optional: true, note: '公民申请时提交' }),
-      licence({ optional: true, note: '法人或其他组织申请时提交，可使用电子营业执照' }),
+      form('政府信息公开申请表', '在线写明想要的信息和获取方式，提交时自动生成，无需上传。'),
+      idCard('申请人', '以个人名义申请时需要。可直接选用电子身份证，或拍摄身份证正反面上传。', { optional: true }),
+      licence('以单位名义申请时需要。可直接选用电子营业执照，或拍摄营业执照正本上传。', { optional: true }),
       agent(),
     ],
     legalBasis: ['《中华人民共和国政府信息公开条例》第二十七条、第二十九条、第三十三条'],
@@ -1173,11 +1215,11 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     summary: '设立有限责任公司、合伙企业等，申请设立登记领取营业执照；“照章户税”一天联办，材料齐全的即时核准。',
     conditions: ['有符合规定的企业名称（可自主申报）和住所（经营场所）', '股东（出资人）、法定代表人符合法律、行政法规规定', '申请材料齐全、符合法定形式'],
     materials: [
-      form('公司登记（备案）申请书', { note: '在“广东省企业开办一网通办”平台在线填报并电子签名' }),
-      m('公司章程', { form: 'electronic', note: '可选用标准化章程模板，全体股东电子签名' }),
-      idCard('自然人股东、法定代表人', { note: '实名认证后在线核验，免交复印件' }),
-      licence({ optional: true, note: '法人股东提交其营业执照，可使用电子营业执照' }),
-      property('住所使用证明（租赁合同或不动产权证书）', { form: 'electronic', copies: 0, note: '可使用电子不动产权证书；实行住所申报承诺制的可免交' }),
+      form('公司登记（备案）申请书', '在线填写企业类型、注册资本、住所和经营范围，提交时自动生成，无需上传。'),
+      m('公司章程', '可按标准章程样本填写，全体股东签名后逐页拍照或扫描上传。', { form: 'electronic' }),
+      idCard('自然人股东、法定代表人', '本人可直接选用电子身份证；其他股东和法定代表人的，拍摄身份证正反面上传。'),
+      licence('股东是企业的才需要：可直接选用该企业的电子营业执照，或拍摄其营业执照正本上传。', { optional: true }),
+      property('住所使用证明（租赁合同或不动产权证书）', PREMISES, { form: 'electronic', copies: 0 }),
     ],
     legalBasis: ['《中华人民共和国公司法》第二十九条', '《中华人民共和国市场主体登记管理条例》第十九条', '《中华人民共和国市场主体登记管理条例实施细则》'],
     statutoryDays: 3,
@@ -1188,7 +1230,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     hall: CENTRE_STARTUP,
     hours: HOURS_5_2,
     steps: [
-      s('网上申报', '申请人', '在一网通办平台填报名称、住所、股东等信息', 0),
+      s('网上申报', '申请人', '在线填报名称、住所、股东等信息', 0),
       s('形式审查', '登记机关', '审查材料是否齐全、符合法定形式', 0),
       s('核准登记', '登记机关', '符合条件的当场核准登记', 0),
       s('发照', '联办窗口', '生成电子营业执照，纸质执照窗口领取或免费邮寄', 0),
@@ -1214,8 +1256,8 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('个体工商户登记（备案）申请书'),
       idCard('经营者'),
-      property('经营场所使用证明（租赁合同或不动产权证书）', { note: '可使用电子不动产权证书' }),
-      idCard('家庭成员', { optional: true, note: '家庭经营的提交参加经营的家庭成员身份证明' }),
+      property('经营场所使用证明（租赁合同或不动产权证书）'),
+      m('家庭成员居民身份证', '家庭经营的才需要：拍摄参加经营的家庭成员身份证正反面上传。', { optional: true }),
     ],
     legalBasis: ['《促进个体工商户发展条例》', '《中华人民共和国市场主体登记管理条例》第十九条'],
     statutoryDays: 3,
@@ -1245,7 +1287,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     keywords: ['刻章', '公章', '印章', '刻公章', '印章备案', '首套印章', '财务章', '发票章'],
     summary: '新开办企业申请刻制公章、财务章、发票专用章等并办理备案，首套印章由政府免费刻制。',
     conditions: ['已取得营业执照', '选择经公安机关备案的公章刻制企业刻制'],
-    materials: [licence(), idCard('法定代表人'), form('印章刻制备案申请表', { note: '企业开办平台填报后自动推送，无需重复填写' }), agent()],
+    materials: [licence(), idCard('法定代表人'), form('印章刻制备案申请表', '在线填写，企业设立登记的信息自动带出，无需上传。'), agent()],
     legalBasis: [
       '《国务院关于国家行政机关和企业事业单位社会团体印章管理的规定》（国发〔1999〕25号）',
       '《国务院关于第三批取消中央指定地方实施行政许可事项的决定》（国发〔2017〕7号）',
@@ -1282,9 +1324,13 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     conditions: ['已领取营业执照的新办纳税人', '法定代表人、财务负责人、办税人员已完成实名认证'],
     materials: [
       licence(),
-      idCard('法定代表人、办税人员'),
-      form('新办纳税人涉税事项综合申请表', { note: '企业开办平台信息自动带入' }),
-      property('生产经营场所证明', { optional: true, form: 'electronic', copies: 0, note: '登记信息可共享的免交' }),
+      idCard('法定代表人、办税人员', '本人可直接选用电子身份证；办税人员的，拍摄身份证正反面上传。'),
+      form('新办纳税人涉税事项综合申请表', '在线核对营业执照带出的登记信息，提交时自动生成，无需上传。'),
+      property('生产经营场所证明', '一般不用交；登记的经营场所核对不上时，再上传租赁合同或电子不动产权证书。', {
+        optional: true,
+        form: 'electronic',
+        copies: 0,
+      }),
     ],
     legalBasis: ['《中华人民共和国税收征收管理法》第十五条', '《中华人民共和国发票管理办法》第十五条'],
     statutoryDays: 5,
@@ -1294,7 +1340,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     hall: '区税务局办税服务厅（越秀区政务服务中心一楼）',
     hours: HOURS_5_2,
     steps: [
-      s('信息确认', '办税人员', '登录电子税务局确认登记信息', 0),
+      s('信息确认', '办税人员', '在线确认营业执照带出的登记信息', 0),
       s('税种核定', '区税务局', '核定税种、票种及发票额度', 0),
       s('开通发票', '区税务局', '开通数电发票，即可开票', 0),
     ],
@@ -1302,7 +1348,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     delivery: ['electronic'],
     faq: [
       q('新公司还要单独办税务登记证吗？', '不用。实行“多证合一”，营业执照即具有税务登记证功能，只需确认涉税信息。'),
-      q('发票额度不够怎么办？', '可在电子税务局申请调整发票额度，系统根据纳税信用和经营情况动态调整。'),
+      q('发票额度不够怎么办？', '可在线申请调整发票额度，系统根据纳税信用和经营情况动态调整。'),
     ],
     popularity: 1800,
   }),
@@ -1319,8 +1365,8 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       licence(),
       idCard('法定代表人'),
-      form('用人单位社会保险登记表', { note: '企业开办平台信息自动带入' }),
-      m('单位银行账户信息', { optional: true, form: 'electronic', note: '签订委托扣款协议时提交' }),
+      form('用人单位社会保险登记表', '在线填写，营业执照上的登记信息自动带出，提交时自动生成，无需上传。'),
+      m('单位银行账户信息', '需要银行自动扣缴社保费时提供：拍摄单位银行账户信息页上传。', { optional: true, form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国社会保险法》第五十七条', '《社会保险费征缴暂行条例》第七条'],
     statutoryDays: 15,
@@ -1350,14 +1396,19 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     keywords: ['公积金开户', '单位公积金', '公积金缴存', '公积金登记', '公积金'],
     summary: '新设立单位自设立之日起30日内办理住房公积金缴存登记，并为职工设立个人账户。',
     conditions: ['依法设立的单位', '自设立之日起30日内办理缴存登记'],
-    materials: [licence(), idCard('经办人'), form('单位住房公积金缴存登记表'), m('职工名单及缴存基数', { form: 'electronic' })],
+    materials: [
+      licence(),
+      idCard('经办人'),
+      form('单位住房公积金缴存登记表'),
+      m('职工名单及缴存基数', '列明职工姓名、身份证号和各自的缴存基数，加盖公章后拍照或扫描上传。', { form: 'electronic' }),
+    ],
     legalBasis: ['《住房公积金管理条例》第十四条、第十五条'],
     statutoryDays: 5,
     promisedDays: 0,
     online: true,
     hall: '广州住房公积金管理中心越秀办事处或企业开办专区',
     steps: [
-      s('申请', '单位经办人', '在公积金单位网厅或企业开办平台提交', 0),
+      s('申请', '单位经办人', '在线提交，或随企业开办一并提交', 0),
       s('审核', '公积金越秀办', '核验单位登记信息', 0),
       s('开户', '公积金越秀办', '设立单位账户和职工个人账户', 0),
     ],
@@ -1384,14 +1435,16 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
       '有专职或兼职的食品安全管理人员和保证食品安全的规章制度',
     ],
     materials: [
-      form('食品经营许可申请书'),
+      form('食品经营许可申请书', '在线填写经营项目、场所地址和面积，提交时自动生成，无需上传。'),
       licence(),
-      m('主要设备设施、经营布局和操作流程文件', { form: 'electronic' }),
-      m('食品安全管理制度目录及食品安全管理人员信息', { form: 'electronic' }),
+      m('主要设备设施、经营布局和操作流程文件', '列出主要设备设施，画出场所布局和加工流程，拍照或扫描上传。', { form: 'electronic' }),
+      m('食品安全管理制度目录及食品安全管理人员信息', '列出进货查验、员工健康管理等制度的目录，写明食品安全管理员是谁，拍照或扫描上传。', {
+        form: 'electronic',
+      }),
       idCard('法定代表人'),
       property('经营场所使用证明（租赁合同或不动产权证书）'),
-      m('从业人员健康证明', { form: 'electronic', note: '从事接触直接入口食品工作的人员' }),
-      idCard('经办人', { optional: true }),
+      m('从业人员健康证明', '接触直接入口食品的每位员工都要有健康证，逐张拍照上传。', { form: 'electronic' }),
+      idCard('经办人', '经办人（不是法定代表人）办理时需要：可直接选用电子身份证，或拍摄身份证正反面上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国食品安全法》第三十五条', '《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）'],
     statutoryDays: 10,
@@ -1431,9 +1484,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('公共场所卫生许可申请表'),
       licence(),
-      m('场所平面布局图及卫生设施设备清单', { form: 'electronic' }),
-      m('卫生管理制度及从业人员健康合格证明', { form: 'copy' }),
-      m('公共场所卫生检测报告', { optional: true, note: '选择告知承诺方式的可在营业后按承诺补交' }),
+      m('场所平面布局图及卫生设施设备清单', '画出场所平面布局，列出消毒、通风等卫生设施设备，拍照或扫描上传。', { form: 'electronic' }),
+      m('卫生管理制度及从业人员健康合格证明', '场所的卫生管理制度，加上每位员工的健康证，拍照或扫描上传。', { form: 'copy' }),
+      m('公共场所卫生检测报告', '由有资质的检测机构出具，拍照上传；选择告知承诺方式的，可在开业后按承诺补交。', { optional: true }),
     ],
     legalBasis: ['《公共场所卫生管理条例》第八条', '《公共场所卫生管理条例实施细则》第二十二条'],
     statutoryDays: 20,
@@ -1469,9 +1522,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('药品经营许可证申请表'),
       licence(),
-      m('执业药师注册证及药学技术人员资格证明', { form: 'copy' }),
-      property('营业场所及仓库使用证明和平面布局图', { note: '可使用电子不动产权证书' }),
-      m('药品质量管理制度文件目录', { form: 'electronic' }),
+      m('执业药师注册证及药学技术人员资格证明', '拍摄执业药师注册证和其他药学技术人员的资格证书上传。', { form: 'copy' }),
+      property('营业场所及仓库使用证明和平面布局图', '产权证可直接选用电子不动产权证书，租用的拍摄租赁合同，连同营业场所和仓库的平面布局图一起上传。'),
+      m('药品质量管理制度文件目录', '列出药店的药品质量管理制度文件目录，拍照或扫描上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国药品管理法》第五十一条、第五十二条', '《药品经营和使用质量监督管理办法》（国家市场监督管理总局令第84号）'],
     statutoryDays: 20,
@@ -1501,11 +1554,11 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     summary: '在建筑物外墙、门店等处设置户外广告设施或招牌的，按户外广告和招牌设置规划申请审批。',
     conditions: ['符合户外广告和招牌设置规划及技术规范', '在建筑物上设置的，已取得建筑物所有权人或使用权人同意', '设施结构安全，不影响市容、交通和消防安全'],
     materials: [
-      form('户外广告设施（招牌）设置申请表'),
+      form('户外广告设施（招牌）设置申请表', '在线填写场所地址、招牌文字和面积，提交时自动生成，无需上传。'),
       licence(),
-      m('设计效果图及尺寸、材质、照明说明', { form: 'electronic' }),
-      property('场地或建筑物使用权证明', { note: '租赁的提交租赁合同，自有的可使用电子不动产权证书' }),
-      m('结构安全鉴定报告', { optional: true, note: '大型户外广告设施提交' }),
+      m('设计效果图及尺寸、材质、照明说明', '招牌装好后的效果图，写明尺寸、材质和照明方式，上传图片或扫描件。', { form: 'electronic' }),
+      property('场地或建筑物使用权证明'),
+      m('结构安全鉴定报告', '设置大型户外广告设施时需要：由有资质的鉴定机构出具，拍照或扫描上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国广告法》第四十一条', '《城市市容和环境卫生管理条例》第十一条', '《广州市户外广告和招牌设置管理条例》'],
     statutoryDays: 20,
@@ -1537,9 +1590,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('公众聚集场所投入使用、营业消防安全检查申请表'),
       licence(),
-      m('场所平面布置图及消防设施平面图', { form: 'electronic' }),
-      m('消防安全制度、灭火和应急疏散预案', { form: 'electronic' }),
-      m('消防安全告知承诺书', { optional: true, note: '选择告知承诺方式办理的提交' }),
+      m('场所平面布置图及消防设施平面图', '标明场所布局、疏散通道和消防设施位置的平面图，上传图片或扫描件。', { form: 'electronic' }),
+      m('消防安全制度、灭火和应急疏散预案', '场所的消防安全制度，和发生火灾时怎样灭火、疏散的预案，拍照或扫描上传。', { form: 'electronic' }),
+      m('消防安全告知承诺书', '选择告知承诺方式办理时需要：按消防救援大队提供的格式填写并签章，拍照上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国消防法》第十五条', '《广东省实施〈中华人民共和国消防法〉办法》'],
     statutoryDays: 10,
@@ -1571,9 +1624,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('城镇污水排入排水管网许可申请表'),
       licence(),
-      m('内部排水管网、检测井和排放口位置图及说明', { form: 'electronic' }),
-      m('预处理设施（隔油池等）建设材料', { form: 'electronic' }),
-      m('排水水质检测报告', { optional: true, note: '按规定需要检测的排水户提交' }),
+      m('内部排水管网、检测井和排放口位置图及说明', '标明内部排水管、检测井和排放口位置的图纸，附文字说明，上传图片或扫描件。', { form: 'electronic' }),
+      m('预处理设施（隔油池等）建设材料', '隔油池等预处理设施的照片，加上施工或验收资料，拍照上传。', { form: 'electronic' }),
+      m('排水水质检测报告', '按规定要检测排水水质的才需要：由有资质的检测机构出具，拍照或扫描上传。', { optional: true }),
     ],
     legalBasis: ['《城镇排水与污水处理条例》第二十一条', '《城镇污水排入排水管网许可管理办法》（住房和城乡建设部令第21号）'],
     statutoryDays: 15,
@@ -1608,11 +1661,11 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     ],
     materials: [
       form('建筑工程施工许可申请表'),
-      licence({ note: '建设单位营业执照，可使用电子营业执照' }),
-      m('建设工程规划许可证', { form: 'electronic', note: '部门共享，一般免交' }),
-      m('施工合同及中标通知书', { form: 'electronic' }),
-      m('施工图设计文件审查合格书', { form: 'electronic' }),
-      m('工程质量安全措施及承诺书'),
+      licence('建设单位的营业执照。可直接选用电子营业执照，或拍摄营业执照正本上传。'),
+      shared('建设工程规划许可证', '由规划部门在系统中共享给住建部门，无需上传。'),
+      m('施工合同及中标通知书', '建设单位与施工单位签订的合同和中标通知书，上传盖章后的扫描件。', { form: 'electronic' }),
+      m('施工图设计文件审查合格书', '由施工图审查机构出具，上传电子版或扫描件。', { form: 'electronic' }),
+      m('工程质量安全措施及承诺书', '建设单位写明工程质量安全措施并签章承诺，扫描上传。'),
     ],
     legalBasis: ['《中华人民共和国建筑法》第七条、第八条', '《建筑工程施工许可管理办法》（住房和城乡建设部令第18号）'],
     statutoryDays: 7,
@@ -1620,7 +1673,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     online: true,
     opinionDepartmentIds: ['planning', 'fire', 'water'],
     steps: [
-      s('网上申报', '建设单位', '在工程建设项目审批管理系统提交', 0),
+      s('网上申报', '建设单位', '在线提交申请材料', 0),
       s('受理', '综合受理窗口', '形式审查后受理', 1),
       s('并联审查', '规划、消防、水务', '同步征求意见，逾期不复视为无意见', 3),
       s('许可决定', '区住房建设局', '作出许可决定', 1),
@@ -1645,9 +1698,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     conditions: ['已取得建设用地使用权', '建设工程设计方案符合控制性详细规划和规划条件'],
     materials: [
       form('建设工程规划许可申请表'),
-      licence({ note: '建设单位营业执照，可使用电子营业执照' }),
-      property('不动产权证书（土地）', { note: '可使用电子不动产权证书' }),
-      m('建设工程设计方案（总平面图、建筑单体图）', { form: 'electronic' }),
+      licence('建设单位的营业执照。可直接选用电子营业执照，或拍摄营业执照正本上传。'),
+      property('不动产权证书（土地）', '可直接选用电子不动产权证书；没有的，扫描土地的不动产权证书上传。'),
+      m('建设工程设计方案（总平面图、建筑单体图）', '由设计单位出具的总平面图和建筑单体图，上传电子版或扫描件。', { form: 'electronic' }),
       agent(),
     ],
     legalBasis: ['《中华人民共和国城乡规划法》第四十条', '《广州市城乡规划条例》'],
@@ -1680,9 +1733,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     conditions: ['特种设备已经监督检验合格', '在投入使用前或者投入使用后30日内申请'],
     materials: [
       form('特种设备使用登记表'),
-      licence({ note: '使用单位营业执照，可使用电子营业执照' }),
-      m('产品合格证及监督检验证明', { form: 'copy' }),
-      m('安装告知书', { optional: true, form: 'electronic' }),
+      licence('使用单位的营业执照。可直接选用电子营业执照，或拍摄营业执照正本上传。'),
+      m('产品合格证及监督检验证明', '设备的产品合格证和检验机构出具的监督检验证明，拍照或扫描上传。', { form: 'copy' }),
+      m('安装告知书', '安装前已办理安装告知的，拍摄告知书上传。', { optional: true, form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国特种设备安全法》第三十三条', '《特种设备使用管理规则》（TSG 08-2017）'],
     statutoryDays: 15,
@@ -1712,10 +1765,10 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     conditions: ['符合诊所基本标准，诊所名称、诊疗科目符合规定', '主要负责人具有相应执业资格和临床工作年限'],
     materials: [
       form('诊所备案信息表'),
-      licence({ optional: true, note: '已登记的举办单位提交，可使用电子营业执照' }),
-      property('诊所用房使用证明及平面布局图', { note: '可使用电子不动产权证书' }),
-      m('卫生技术人员名录及执业证书', { form: 'electronic' }),
-      m('诊所规章制度', { form: 'electronic' }),
+      licence('举办单位已登记的才需要。可直接选用电子营业执照，或拍摄营业执照正本上传。', { optional: true }),
+      property('诊所用房使用证明及平面布局图', '产权证可直接选用电子不动产权证书，租用的拍摄租赁合同，连同诊所平面布局图一起上传。'),
+      m('卫生技术人员名录及执业证书', '列出医生、护士等人员名单，连同每人执业证书的照片一起上传。', { form: 'electronic' }),
+      m('诊所规章制度', '诊所的医疗质量、消毒隔离等规章制度，拍照或扫描上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《医疗机构管理条例》第十五条', '《诊所备案管理暂行办法》'],
     statutoryDays: 5,
@@ -1746,9 +1799,9 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     materials: [
       form('劳务派遣经营许可申请书'),
       licence(),
-      m('公司章程及验资报告或财务审计报告', { form: 'copy' }),
-      property('经营场所使用证明', { note: '可使用电子不动产权证书' }),
-      m('劳务派遣管理制度', { form: 'electronic', note: '含劳动合同、劳动报酬、社会保险、工作时间等内容' }),
+      m('公司章程及验资报告或财务审计报告', '公司章程，加上能证明注册资本的验资报告或审计报告，扫描上传。', { form: 'copy' }),
+      property('经营场所使用证明'),
+      m('劳务派遣管理制度', '写明劳动合同、劳动报酬、社会保险、工作时间等内容的管理制度，拍照或扫描上传。', { form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国劳动合同法》第五十七条', '《劳务派遣行政许可实施办法》（人力资源和社会保障部令第19号）'],
     statutoryDays: 20,
@@ -1779,10 +1832,10 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     conditions: ['登记事项发生变更', '自作出变更决议、决定或者法定变更事项发生之日起30日内申请'],
     materials: [
       form('变更登记申请书'),
-      m('股东会决议或股东决定', { form: 'electronic', note: '全体股东电子签名' }),
+      m('股东会决议或股东决定', '同意这次变更的股东会决议（一人公司为股东决定），签名后拍照或扫描上传。', { form: 'electronic' }),
       licence(),
-      property('新住所使用证明', { optional: true, note: '变更住所时提交，可使用电子不动产权证书' }),
-      m('章程修正案或修改后的章程', { optional: true, form: 'electronic', note: '涉及章程修改的提交' }),
+      property('新住所使用证明', '变更住所时需要：自有的可直接选用电子不动产权证书，租用的拍摄租赁合同上传。', { optional: true }),
+      m('章程修正案或修改后的章程', '变更涉及章程内容时需要：股东签名后拍照或扫描上传。', { optional: true, form: 'electronic' }),
     ],
     legalBasis: ['《中华人民共和国市场主体登记管理条例》第二十四条', '《中华人民共和国公司法》第三十四条'],
     statutoryDays: 3,
@@ -1791,7 +1844,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     hall: CENTRE_STARTUP,
     hours: HOURS_5_2,
     steps: [
-      s('网上申报', '申请人', '在一网通办平台填报变更事项', 0),
+      s('网上申报', '申请人', '在线填报变更事项', 0),
       s('审查', '登记机关', '形式审查材料', 0),
       s('核准', '登记机关', '符合条件的当场核准变更', 0),
       s('换照', '联办窗口', '换发营业执照，电子执照同步更新', 0),
@@ -1813,14 +1866,19 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     keywords: ['清税', '清税证明', '税务注销', '注销税务', '即办注销', '企业注销'],
     summary: '企业在申请注销登记前结清税款、缴销发票，申请税务注销取得清税证明；符合条件的承诺制即办。',
     conditions: ['已结清应纳税款、滞纳金、罚款，缴销发票和税务证件', '未处于税务检查状态、无欠税（滞纳金）及罚款；符合条件的可适用承诺制容缺即时办理'],
-    materials: [form('清税申报表'), licence(), idCard('经办人'), m('清税承诺书', { optional: true, note: '适用承诺制容缺办理时提交' })],
+    materials: [
+      form('清税申报表', '在线选择注销原因，提交时自动生成，无需上传。'),
+      licence(),
+      idCard('经办人'),
+      m('清税承诺书', '资料不齐、选择承诺制办理时需要：按税务部门的格式填写并签章，拍照上传。', { optional: true }),
+    ],
     legalBasis: ['《中华人民共和国税收征收管理法》第十六条', '《中华人民共和国税收征收管理法实施细则》第十五条'],
     statutoryDays: 20,
     promisedDays: 1,
     online: true,
     hall: '区税务局办税服务厅（越秀区政务服务中心一楼）',
     steps: [
-      s('申请', '纳税人', '在电子税务局提交清税申报', 0),
+      s('申请', '纳税人', '在线提交清税申报', 0),
       s('核查', '区税务局', '核查税款、发票和税务检查状态', 1),
       s('出具清税证明', '区税务局', '出具电子清税证明，共享至登记机关', 0),
     ],
@@ -1843,10 +1901,10 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     summary: '企业解散、清算完毕或符合简易注销条件的，申请注销登记；税务部门在公示期内并联出具意见。',
     conditions: ['一般注销：已依法完成清算，清算报告已经确认', '简易注销：未发生或已清偿债权债务，全体投资人书面承诺，经20日公示无异议', '已办结清税手续'],
     materials: [
-      form('注销登记申请书'),
-      m('清算报告或全体投资人承诺书', { form: 'electronic' }),
-      licence({ note: '交回纸质营业执照正副本，电子营业执照同步注销' }),
-      m('清税证明', { optional: true, form: 'electronic', note: '部门共享，一般免交' }),
+      form('注销登记申请书', '在线选择注销原因和注销方式，提交时自动生成，无需上传。'),
+      m('清算报告或全体投资人承诺书', '一般注销上传清算报告，简易注销上传全体投资人签名的承诺书。', { form: 'electronic' }),
+      licence('可直接选用电子营业执照，或拍摄执照正本上传；纸质执照正副本在核准注销后寄回登记机关。'),
+      shared('清税证明', '税务部门办结清税后共享给登记机关，无需上传。', { optional: true }),
     ],
     legalBasis: ['《中华人民共和国公司法》第十二章', '《中华人民共和国市场主体登记管理条例》第三十一条、第三十三条'],
     statutoryDays: 3,
@@ -1855,7 +1913,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
     hall: '越秀区政务服务中心企业注销联办窗口',
     opinionDepartmentIds: ['tax'],
     steps: [
-      s('公示', '申请人', '简易注销在国家企业信用信息公示系统公示20日', 0),
+      s('公示', '申请人', '在线提交简易注销公告，向社会公示20日', 0),
       s('申请', '申请人', '公示期满无异议后提交注销申请', 0),
       s('征求意见', '区税务局', '核对清税情况，逾期不复视为无意见', 0),
       s('核准注销', '登记机关', '作出准予注销决定', 1),

@@ -43,6 +43,15 @@ export const Department = lazy(() =>
 );
 export type Department = z.infer<typeof Department>;
 
+/**
+ * Where a material comes from, which decides what the application form asks for:
+ * - 'upload': the person provides it — a photo or scan, or an e-licence from their wallet when `eLicence` names one;
+ * - 'form':   the application itself produces it (the 申请表 filled in online, a statement made in it): never an upload;
+ * - 'shared': another department or body hands it to the one deciding (部门共享, 档案报送): never an upload.
+ */
+export const MaterialSource = lazy(() => z.enum(['upload', 'form', 'shared']));
+export type MaterialSource = z.infer<typeof MaterialSource>;
+
 export const Material = lazy(() =>
   z.object({
     name: z.string().min(2).max(60),
@@ -51,7 +60,13 @@ export const Material = lazy(() =>
     copies: z.number().int().min(0).max(10),
     /** e-licence type that can replace it (电子证照), e.g. 'id-card', 'business-licence'; null when none. */
     eLicence: z.string().nullable(),
-    note: z.string().max(120).optional(),
+    source: MaterialSource,
+    /**
+     * What a resident is told about it, written for a person: what it is, where to get it, what form it takes, in one
+     * or two plain sentences (e.g. 「在线填写（已有信息自动带出），提交时自动生成，无需上传。」). Shown as it is by the
+     * guide and the application form.
+     */
+    instruction: z.string().min(8).max(80),
   }),
 );
 export type Material = z.infer<typeof Material>;

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FieldDef, FileRef, FormDef } from '@yx/shared';
 import type { ApiError, FormPayload, LicenceView } from '../../../api/client';
@@ -75,6 +75,7 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
     <View className="section" data-section={section}>
       <View className="section-title">{section}</View>
       {isLast && quota > 0 && <TolerancePanel tolerance={tolerance} deferredCount={deferredCount} />}
+      {isLast && <NotUploaded materials={form.materialsWithoutUpload ?? []} />}
       {sectionFields.map((f) => (
         <View key={f.key}>
           <FormField
@@ -110,6 +111,23 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
           error={errors._commitment}
         />
       )}
+    </View>
+  );
+}
+
+/** The materials this form produces, or another department or item provides: named and explained, never an upload. */
+function NotUploaded({ materials }: { materials: NonNullable<FormDef['materialsWithoutUpload']> }) {
+  if (materials.length === 0) return null;
+  return (
+    <View>
+      {materials.map((m) => (
+        <View key={m.name} className="field" data-testid="material-not-uploaded">
+          <View className="field-label">
+            {m.name} <Text className="tag tag-green">无需上传</Text>
+          </View>
+          <View className="muted apply-help">{m.instruction}</View>
+        </View>
+      ))}
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { FormDef } from '@yx/shared';
 import type { FormPayload } from '../../../api/client';
@@ -29,6 +29,7 @@ const form: FormDef = {
     { key: 'plan', label: '场所平面图', type: 'file', required: true, section: '申请材料', materialName: '场所平面图' },
     { key: 'note', label: '补充说明', type: 'text', required: false, section: '申请材料' },
   ],
+  materialsWithoutUpload: [{ name: '食品经营许可申请书', instruction: '在线填写经营项目、场所地址和面积，提交时自动生成，无需上传。' }],
 };
 const payload: FormPayload = {
   formId: FORM_ID,
@@ -212,6 +213,19 @@ describe('网上申办', () => {
     expect(await confirmAnotherApplication([{ appNo: 'YX1', itemName: '食品经营许可', stateName: '审查中', submittedAt: '2026-11-25T02:00:00Z' }])).toBe(false);
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '已有同样的申请在办' }));
     expect(await confirmAnotherApplication([])).toBe(true);
+  });
+
+  it('names what the form itself produces on the materials step, with no upload for it (issue 14)', async () => {
+    login();
+    serve(onMaterials);
+    render(<ApplyForm />);
+    const produced = await screen.findByTestId('material-not-uploaded');
+    expect(produced).toHaveTextContent('食品经营许可申请书');
+    expect(produced).toHaveTextContent('无需上传');
+    expect(produced).toHaveTextContent('提交时自动生成');
+    expect(within(produced).queryByText('拍照/上传')).not.toBeInTheDocument();
+    expect(within(produced).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getAllByText('拍照/上传')).toHaveLength(2); // 营业执照 and 场所平面图 only
   });
 
   it('keeps what was typed while a photo was uploading', async () => {

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import type { ServiceDetail } from '@yx/shared';
 import { DetailBody } from './index';
 
@@ -14,9 +14,42 @@ const detail: ServiceDetail = {
     summary: '从事食品销售和餐饮服务',
     conditions: ['有与经营相适应的场所'],
     materials: [
-      { name: '营业执照', required: true, form: 'electronic', copies: 0, eLicence: 'business-licence' },
-      { name: '食品安全管理制度', required: true, form: 'copy', copies: 1, eLicence: null },
-      { name: '委托书', required: false, form: 'original', copies: 1, eLicence: null, note: '委托他人办理时提供' },
+      {
+        name: '食品经营许可申请书',
+        required: true,
+        form: 'electronic',
+        copies: 0,
+        eLicence: null,
+        source: 'form',
+        instruction: '在线填写经营项目、场所地址和面积，提交时自动生成，无需上传。',
+      },
+      {
+        name: '营业执照',
+        required: true,
+        form: 'original',
+        copies: 1,
+        eLicence: 'business-licence',
+        source: 'upload',
+        instruction: '可直接选用电子营业执照；没有的，拍摄营业执照正本上传。',
+      },
+      {
+        name: '食品安全管理制度',
+        required: true,
+        form: 'copy',
+        copies: 1,
+        eLicence: null,
+        source: 'upload',
+        instruction: '列出食品安全制度的目录，拍照或扫描上传。',
+      },
+      {
+        name: '委托书',
+        required: false,
+        form: 'original',
+        copies: 1,
+        eLicence: null,
+        source: 'upload',
+        instruction: '请他人代办时才需要：拍摄您签名的委托书上传。',
+      },
     ],
     legalBasis: ['《中华人民共和国食品安全法》第三十五条'],
     statutoryDays: 20,
@@ -53,17 +86,31 @@ describe('guide detail', () => {
     expect(screen.getByText('20 个工作日')).toBeInTheDocument(); // statutory
     expect(screen.getByText('免费')).toBeInTheDocument();
     expect(screen.getByText('零跑动')).toBeInTheDocument();
-    expect(screen.getAllByTestId('material')).toHaveLength(3);
-    expect(screen.getAllByText('必交')).toHaveLength(2);
+    expect(screen.getAllByTestId('material')).toHaveLength(4);
+    expect(screen.getAllByText('必交')).toHaveLength(3);
     expect(screen.getByText('选交')).toBeInTheDocument();
     expect(screen.getByText('电子证照可免交')).toBeInTheDocument();
-    expect(screen.getByText(/共 3 项，必交 2 项，1 项可用电子证照免交/)).toBeInTheDocument();
+    expect(screen.getByText(/共 4 项，必交 3 项，1 项可用电子证照免交，1 项无需上传/)).toBeInTheDocument();
     expect(screen.getByLabelText('办理流程图')).toHaveTextContent('审查');
     expect(screen.getByText('《中华人民共和国食品安全法》第三十五条')).toBeInTheDocument();
     expect(screen.getByText('问：要多久？')).toBeInTheDocument();
     expect(screen.getByText(/开餐馆一件事/)).toBeInTheDocument();
     const qr = screen.getByAltText('食品经营许可的二维码') as HTMLImageElement;
     expect(qr.src.startsWith('data:image/svg+xml;base64,')).toBe(true);
+  });
+
+  it('says each material in plain words; what the form produces needs no upload (issue 14)', () => {
+    render(<DetailBody d={detail} />);
+    const [application, licence, rules] = screen.getAllByTestId('material');
+    expect(application).toHaveTextContent('食品经营许可申请书');
+    expect(application).toHaveTextContent('提交时自动生成，无需上传');
+    expect(application).toHaveTextContent('在线生成');
+    expect(application).not.toHaveTextContent(/原件|复印件/);
+    expect(within(application).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(application).queryByText('拍照/上传')).not.toBeInTheDocument();
+    expect(licence).toHaveTextContent('可直接选用电子营业执照；没有的，拍摄营业执照正本上传。');
+    expect(licence).toHaveTextContent('窗口办理时带原件');
+    expect(rules).toHaveTextContent('窗口办理时带复印件 1 份');
   });
 
   it('says what level of real name applying online needs', () => {

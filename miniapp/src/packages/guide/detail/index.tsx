@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { ServiceDetail } from '@yx/shared';
+import type { Material, ServiceDetail } from '@yx/shared';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { QrCode } from '../../../components/QrCode';
@@ -28,10 +28,17 @@ export default function GuideDetail() {
   );
 }
 
+/** What a material that is not uploaded is, beside its name. */
+const NOT_UPLOADED = { form: '在线生成', shared: '部门共享' } as const;
+/** The paper a person brings who applies at the window instead. */
+const paper = (m: Material) => (m.form === 'original' ? (m.copies > 1 ? `原件 ${m.copies} 份` : '原件') : `${FORM_NAMES[m.form]} ${Math.max(m.copies, 1)} 份`);
+
 export function DetailBody({ d }: { d: ServiceDetail }) {
   const { item, department } = d;
   const required = item.materials.filter((m) => m.required).length;
   const eLicences = item.materials.filter((m) => m.eLicence).length;
+  const notUploaded = item.materials.filter((m) => m.source !== 'upload').length;
+  const atWindow = item.channels.includes('hall');
   return (
     <View>
       <DetailHead title={item.name} lines={[department.name]}>
@@ -77,6 +84,7 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
         <View className="section-title">申请材料</View>
         <View className="muted detail-mat-sum">
           共 {item.materials.length} 项，必交 {required} 项，{eLicences} 项可用电子证照免交
+          {notUploaded > 0 && `，${notUploaded} 项无需上传`}
         </View>
         {item.materials.map((m, i) => (
           <View key={i} className="detail-mat" data-testid="material">
@@ -84,12 +92,19 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
               <Text className={`tag ${m.required ? 'tag-red' : 'tag-gray'}`}>{m.required ? '必交' : '选交'}</Text>
               {m.name}
             </View>
-            <View className="muted">
-              {FORM_NAMES[m.form]}
-              {m.copies > 0 ? ` ${m.copies} 份` : ''}
-              {m.eLicence && <Text className="tag tag-blue detail-elic">电子证照可免交</Text>}
-            </View>
-            {m.note && <View className="muted">{m.note}</View>}
+            <View>{m.instruction}</View>
+            {m.source === 'upload' ? (
+              (m.eLicence || (atWindow && m.form !== 'electronic')) && (
+                <View className="muted">
+                  {atWindow && m.form !== 'electronic' && `窗口办理时带${paper(m)}`}
+                  {m.eLicence && <Text className="tag tag-blue detail-elic">电子证照可免交</Text>}
+                </View>
+              )
+            ) : (
+              <View className="muted">
+                <Text className="tag tag-green">{NOT_UPLOADED[m.source]}</Text>
+              </View>
+            )}
           </View>
         ))}
       </View>

@@ -29,6 +29,11 @@ module.exports = {
             selector: "JSXOpeningElement[name.name='Button'] > JSXAttribute[name.name=/^(disabled|loading)$/] > JSXExpressionContainer > Identifier",
             message: 'H5 renders false as disabled="false": write `busy || undefined`.',
           },
+          {
+            // the label on Taro's element does not reach the <input> inside it in H5 (axe: critical "label")
+            selector: "JSXOpeningElement[name.name=/^(Input|Textarea|Switch)$/]:not(:has(JSXAttribute[name.name='nativeProps']))",
+            message: "Name the control for screen readers: aria-label={x} nativeProps={{ 'aria-label': x }}.",
+          },
         ],
       },
     },

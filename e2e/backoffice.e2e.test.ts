@@ -5,38 +5,10 @@
  * clock moves), the officer approves and delivers, and the applicant rates the service.
  */
 import type { Page } from 'playwright-core';
+import { apiCall, devToken, uploadViaApi } from './api';
 import { browserMovingClock, countersSettled, devLogin, setClock, newPage as openPage, PNG, settled, shot, webUrl } from './browser';
 
 jest.setTimeout(180_000);
-
-const api = () => process.env.E2E_API_URL!;
-
-async function apiCall<T = unknown>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const r = await fetch(`${api()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await r.json();
-  if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-const devToken = async (userId: string) => (await apiCall<{ token: string }>('POST', '/v1/dev/login', undefined, { userId })).token;
-
-async function uploadViaApi(token: string): Promise<string> {
-  const t = await apiCall<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', token, {
-    fileName: 'm.png',
-    contentType: 'image/png',
-    size: PNG.length,
-  });
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(t.upload.fields)) fd.append(k, v);
-  fd.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'm.png');
-  const r = await fetch(t.upload.url, { method: 'POST', body: fd });
-  if (r.status >= 300) throw new Error(`upload ${r.status}`);
-  await apiCall('POST', `/v1/files/${t.fileId}/complete`, token, {});
-  return t.fileId;
-}
 
 const browser = browserMovingClock();
 

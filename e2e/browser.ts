@@ -70,6 +70,12 @@ export function browserMovingClock(): () => Browser {
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await phonePage(browser);
   page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => {
+    if (/insertBefore|removeChild|NotFoundError/.test(e.message)) console.log(`DOM ERROR ${page.url()} ${e.message}\n${e.stack ?? ''}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /insertBefore|removeChild|NotFoundError/.test(m.text())) console.log(`DOM ERROR ${page.url()} ${m.text().slice(0, 2000)}`);
+  });
   page.on('response', async (r) => {
     if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401)
       console.log(`API ${r.status()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}`);

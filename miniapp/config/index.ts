@@ -11,6 +11,8 @@ export default defineConfig(async (merge, { command, mode }) => {
   const apiBase = process.env.TARO_APP_API_BASE ?? (isH5 ? '' : 'http://127.0.0.1:3000');
   const stage = process.env.TARO_APP_STAGE ?? 'local';
   const shared = path.resolve(__dirname, '../../shared');
+  // 长辈版: no text below 18 px, whichever stylesheet set it (a local postcss plugin, see the file)
+  const elderFonts = path.resolve(__dirname, 'elderFonts.js');
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'yx-gov-miniapp',
     date: '2026-11-26',
@@ -33,6 +35,7 @@ export default defineConfig(async (merge, { command, mode }) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+        [elderFonts]: { enable: true, config: {} },
       },
     },
     h5: {
@@ -43,6 +46,7 @@ export default defineConfig(async (merge, { command, mode }) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+        [elderFonts]: { enable: true, config: {} },
       },
     },
   };

@@ -25,6 +25,7 @@ export function Field(props: {
         placeholder={props.placeholder}
         onInput={(e) => props.onInput(e.detail.value)}
         aria-label={props.label}
+        nativeProps={{ 'aria-label': props.label }}
       />
       <ErrorLine error={props.error} />
     </View>

@@ -32,6 +32,7 @@ export function QrCode({ text, size = 240, label }: { text: string; size?: numbe
       src={`data:image/svg+xml;base64,${base64(qrSvg(text))}`}
       style={{ width: `${size / 2}px`, height: `${size / 2}px` }}
       aria-label={label ?? '二维码'}
+      nativeProps={{ alt: label ?? '二维码' }}
     />
   );
 }

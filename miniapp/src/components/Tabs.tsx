@@ -9,7 +9,8 @@ export interface Tab<K extends string> {
 
 /**
  * A row of tabs over a list: tapping another tab calls onChange, tapping the current one does nothing
- * (no reload). The page styles it: classes are `<prefix>-tabs` and `<prefix>-tab` (`active` on the current one).
+ * (no reload). The page styles it: classes are `<prefix>-tabs` and `<prefix>-tab` (`active` on the current one); `tap`
+ * gives each tab the touch-target size (app.css).
  */
 export function Tabs<K extends string>({ prefix, tabs, value, onChange }: { prefix: string; tabs: readonly Tab<K>[]; value: K; onChange: (key: K) => void }) {
   return (
@@ -17,7 +18,7 @@ export function Tabs<K extends string>({ prefix, tabs, value, onChange }: { pref
       {tabs.map((t) => (
         <View
           key={t.key}
-          className={`${prefix}-tab ${t.key === value ? 'active' : ''} ${t.className ?? ''}`}
+          className={`${prefix}-tab tap ${t.key === value ? 'active' : ''} ${t.className ?? ''}`}
           role="tab"
           aria-selected={t.key === value}
           onClick={() => {

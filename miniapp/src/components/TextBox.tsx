@@ -31,6 +31,7 @@ export function TextBox({
         placeholder={placeholder}
         onInput={(e) => onInput(e.detail.value.slice(0, max))}
         aria-label={label}
+        nativeProps={{ 'aria-label': label }}
       />
       <View className="muted textbox-count">
         {value.length}/{max}

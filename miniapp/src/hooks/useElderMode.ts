@@ -34,6 +34,19 @@ export const isElderMode = () => {
   }
 };
 
+/** Whether the person has chosen either way (the home page offers 长辈版 until they have). */
+export const elderChosen = () => {
+  try {
+    const chosen = Taro.getStorageSync(KEY);
+    return chosen === true || chosen === false;
+  } catch {
+    return false;
+  }
+};
+
+/** Words that mean 长辈版 when typed into search. */
+export const ELDER_WORDS = /长辈|老年|老人|大字|适老|关怀|字体|字太小/;
+
 export function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(isElderMode);
   useEffect(() => {

@@ -79,6 +79,7 @@ export function FormField(p: FieldProps) {
           placeholder={field.placeholder}
           onInput={(e) => p.onChange(e.detail.value)}
           aria-label={field.label}
+          nativeProps={{ 'aria-label': field.label }}
         />
         {help}
         {error}
@@ -143,6 +144,7 @@ export function FormField(p: FieldProps) {
           p.onChange(field.type === 'number' ? (v === '' ? undefined : Number.isNaN(Number(v)) ? v : Number(v)) : v);
         }}
         aria-label={field.label}
+        nativeProps={{ 'aria-label': field.label }}
       />
       {help}
       {error}

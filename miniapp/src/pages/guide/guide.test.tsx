@@ -72,4 +72,15 @@ describe('办事指南 list', () => {
     expect(lastUrl).toContain('q=居住证');
     expect(lastUrl).not.toContain('theme=');
   });
+
+  it('finds 长辈版 by its name in search and switches it on there', async () => {
+    render(<GuideList />);
+    const input = screen.getByLabelText('搜索办事事项');
+    fireEvent.change(input, { target: { value: '长辈版' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByTestId('elder-offer')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('开启长辈版'));
+    expect(Taro.setStorageSync).toHaveBeenCalledWith('yx.elderMode', true);
+    expect(screen.getByText('长辈版已开启')).toBeInTheDocument();
+  });
 });

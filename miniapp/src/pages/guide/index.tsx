@@ -3,10 +3,12 @@ import { useDidShow } from '@tarojs/taro';
 import { PAGE_SIZE, THEMES } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { ElderOffer } from '../../components/ElderOffer';
 import { Page } from '../../components/Page';
 import { ServiceCard } from '../../components/ServiceCard';
 import { StateView } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
+import { ELDER_WORDS } from '../../hooks/useElderMode';
 import { usePagedList } from '../../hooks/usePagedList';
 import { takeGuideFilter, type GuideFilter } from '../guideFilter';
 import './index.css';
@@ -58,6 +60,7 @@ export default function GuideList() {
             onInput={(e) => setText(e.detail.value)}
             onConfirm={() => setFilter({ ...filter, q: text.trim() || undefined })}
             aria-label="搜索办事事项"
+            nativeProps={{ 'aria-label': '搜索办事事项' }}
           />
           {filter.q ? (
             <Text
@@ -124,6 +127,7 @@ export default function GuideList() {
           ))}
         </View>
       )}
+      {filter.q && ELDER_WORDS.test(filter.q) && <ElderOffer />}
       <View className="guide-count muted">{loading && items.length === 0 ? '' : `共 ${total} 个事项${filter.q ? `（“${filter.q}”）` : ''}`}</View>
       <StateView
         loading={loading && items.length === 0}

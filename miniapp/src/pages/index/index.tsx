@@ -3,11 +3,14 @@ import Taro from '@tarojs/taro';
 import { THEMES } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { ElderOffer } from '../../components/ElderOffer';
 import { Page } from '../../components/Page';
 import { ServiceCard } from '../../components/ServiceCard';
 import { StateView } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
+import { elderChosen, useElderMode } from '../../hooks/useElderMode';
 import { openGuide } from '../guideFilter';
+import { ElderHome } from './ElderHome';
 import './index.css';
 
 /** A coloured badge with one character: renders the same in WeChat, H5 and without emoji fonts. */
@@ -39,15 +42,31 @@ function Badge({ text, color, big }: { text: string; color: string; big?: boolea
 }
 
 export default function Home() {
+  const [elder, setElder] = useElderMode();
+  return (
+    <Page className="home">
+      {elder ? <ElderHome onStandard={() => setElder(false)} /> : <StandardHome onElder={() => setElder(true)} onNoElder={() => setElder(false)} />}
+    </Page>
+  );
+}
+
+function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: () => void }) {
   const [q, setQ] = useState('');
+  // 长辈版 is offered on the first visits until the person chooses either way (issue 14)
+  const [offer, setOffer] = useState(() => !elderChosen());
   const popular = useAsync(() => api.services({ limit: 6 }), []);
   const bundles = useAsync(() => api.bundles(), []);
   const search = () => openGuide({ q: q.trim() });
 
   return (
-    <Page className="home">
+    <>
       <View className="home-hero">
-        <View className="home-title">越秀掌上办</View>
+        <View className="home-title-row">
+          <View className="home-title">越秀掌上办</View>
+          <View className="home-elder-pill" role="button" onClick={onElder} data-testid="elder-pill">
+            长辈版
+          </View>
+        </View>
         <View className="home-sub">办事指南 · 网上申办 · 进度查询，少跑腿、快办事</View>
         <View className="home-search">
           <Input
@@ -58,6 +77,7 @@ export default function Home() {
             onInput={(e) => setQ(e.detail.value)}
             onConfirm={search}
             aria-label="搜索办事事项"
+            nativeProps={{ 'aria-label': '搜索办事事项' }}
           />
           <View className="home-search-btn" onClick={search} role="button">
             搜索
@@ -65,7 +85,15 @@ export default function Home() {
         </View>
       </View>
 
-      <View className="home-audience">
+      {offer && (
+        <ElderOffer
+          onDismiss={() => {
+            setOffer(false);
+            onNoElder();
+          }}
+        />
+      )}
+      <View className={`home-audience ${offer ? 'after-offer' : ''}`}>
         <View className="home-audience-card person" onClick={() => openGuide({ audience: 'person' })} role="button">
           <Badge text="个" color="#3d7be0" big />
           <View>
@@ -166,6 +194,6 @@ export default function Home() {
           <ServiceCard key={i.id} item={i} />
         ))}
       </StateView>
-    </Page>
+    </>
   );
 }

@@ -223,10 +223,10 @@ export default function Me() {
         <View className="section-title">设置</View>
         <View className="me-row">
           <View>
-            <View>长辈模式（大字体）</View>
+            <View>长辈版（大字体）</View>
             <View className="muted">字更大、按钮更大，看得清、点得准</View>
           </View>
-          <Switch checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} aria-label="长辈模式" />
+          <Switch checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} aria-label="长辈版" nativeProps={{ 'aria-label': '长辈版' }} />
         </View>
       </View>
 

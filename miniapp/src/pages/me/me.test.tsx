@@ -108,7 +108,7 @@ describe('我的', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');
     act(() => {
-      fireEvent.click(screen.getByRole('switch', { name: '长辈模式' }));
+      fireEvent.click(screen.getByRole('switch', { name: '长辈版' }));
     });
     expect(Taro.setStorageSync).toHaveBeenCalledWith('yx.elderMode', true);
     expect(container.firstChild).toHaveClass('elder');

@@ -102,7 +102,13 @@ export function GrantForm({ onGranted }: { onGranted: () => void }) {
       )}
       <View className="agent-switch">
         <Text>可代表企业签署容缺信用承诺</Text>
-        <Switch checked={commitments} color="#c8161d" onChange={(e) => setCommitments(e.detail.value)} aria-label="可代表企业签署容缺信用承诺" />
+        <Switch
+          checked={commitments}
+          color="#c8161d"
+          onChange={(e) => setCommitments(e.detail.value)}
+          aria-label="可代表企业签署容缺信用承诺"
+          nativeProps={{ 'aria-label': '可代表企业签署容缺信用承诺' }}
+        />
       </View>
       <View className="field-label">授权期限（至 {endOf(term)}）</View>
       <Chips label="授权期限" options={TERMS} value={term} onChange={setTerm} />

@@ -41,7 +41,7 @@ export function Photos({ d }: { d: WoView }) {
                 aria-label={`查看照片：${kind} 第 ${i + 1} 张`}
                 onClick={() => Taro.previewImage({ current: p.url, urls })}
               >
-                <Image className="wd-pimg" src={p.url} mode="aspectFill" lazyLoad />
+                <Image className="wd-pimg" src={p.url} mode="aspectFill" lazyLoad nativeProps={{ alt: `${kind} 第 ${i + 1} 张` }} />
               </View>
             ))}
           </View>

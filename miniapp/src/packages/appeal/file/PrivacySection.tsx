@@ -14,7 +14,13 @@ export function PrivacySection({ draft, update, resident }: { draft: WoDraft; up
             <View className="wf-switch-label">匿名反映</View>
             <View className="muted">工作人员仍可联系您，对外不显示您的信息</View>
           </View>
-          <Switch checked={draft.anonymous} color="#c8161d" aria-label="匿名反映" onChange={(e) => update({ anonymous: Boolean(e.detail.value) })} />
+          <Switch
+            checked={draft.anonymous}
+            color="#c8161d"
+            aria-label="匿名反映"
+            nativeProps={{ 'aria-label': '匿名反映' }}
+            onChange={(e) => update({ anonymous: Boolean(e.detail.value) })}
+          />
         </View>
       )}
       <View className="wf-switch-row">
@@ -22,7 +28,13 @@ export function PrivacySection({ draft, update, resident }: { draft: WoDraft; up
           <View className="wf-switch-label">公开到政务开放数据</View>
           <View className="muted">只公开问题类别、描述和大致位置（约 100 米），不含姓名、电话和照片</View>
         </View>
-        <Switch checked={Boolean(draft.public)} color="#c8161d" aria-label="公开到政务开放数据" onChange={(e) => update({ public: Boolean(e.detail.value) })} />
+        <Switch
+          checked={Boolean(draft.public)}
+          color="#c8161d"
+          aria-label="公开到政务开放数据"
+          nativeProps={{ 'aria-label': '公开到政务开放数据' }}
+          onChange={(e) => update({ public: Boolean(e.detail.value) })}
+        />
       </View>
     </View>
   );

@@ -58,6 +58,7 @@ export function CommitmentPanel({ dueWorkingDays, deferred, checked, onToggle, s
         maxlength={COMMITMENT_SIGNER_MAX}
         onInput={(e) => onSigner(e.detail.value)}
         aria-label="签署人姓名"
+        nativeProps={{ 'aria-label': '签署人姓名' }}
       />
       <ErrorLine error={error} />
     </View>

@@ -117,6 +117,7 @@ function RedeemBody() {
           onConfirm={(e) => query(e.detail.value)}
           confirmType="search"
           aria-label="兑换码"
+          nativeProps={{ 'aria-label': '兑换码' }}
         />
         <ErrorLine error={inputError} />
         <View className="mb-redeem-actions">

@@ -142,6 +142,7 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
             placeholder="材料名称"
             onInput={(e) => set(i, { material: e.detail.value })}
             aria-label={`第 ${i + 1} 项材料`}
+            nativeProps={{ 'aria-label': `第 ${i + 1} 项材料` }}
           />
           <ErrorLine error={errors[`items.${i}.material`] && `材料名称${errors[`items.${i}.material`]}`} />
           <Input
@@ -151,6 +152,7 @@ export function SupplementEditor({ d, send, busy }: FormProps) {
             placeholder="需补正的原因，如：缺少负责人签字"
             onInput={(e) => set(i, { reason: e.detail.value })}
             aria-label={`第 ${i + 1} 项原因`}
+            nativeProps={{ 'aria-label': `第 ${i + 1} 项原因` }}
           />
           <ErrorLine error={errors[`items.${i}.reason`] && `原因${errors[`items.${i}.reason`]}`} />
         </View>
@@ -238,6 +240,7 @@ export function DeliverForm({ send, busy }: FormProps) {
             placeholder={`8–${TRACKING_NO_MAX} 位字母或数字`}
             onInput={(e) => setTrackingNo(e.detail.value.replace(/\s/g, '').toUpperCase())}
             aria-label="邮件单号"
+            nativeProps={{ 'aria-label': '邮件单号' }}
           />
           <ErrorLine error={errors.trackingNo} />
         </View>

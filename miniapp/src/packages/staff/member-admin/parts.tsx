@@ -62,6 +62,7 @@ export function MiniInput({
         maxlength={maxlength}
         onInput={(e) => onInput(e.detail.value)}
         aria-label={label}
+        nativeProps={{ 'aria-label': label }}
       />
     </View>
   );

@@ -88,7 +88,6 @@ function QueueBody() {
               className={`sq-tile ${state === t.state ? 'on' : ''}`}
               role="button"
               aria-pressed={state === t.state}
-              aria-label={`${t.name} ${counts.data?.byState[t.state] ?? '-'} 件`}
               data-testid={`tile-${t.state}`}
               onClick={() => setState((s) => (s === t.state ? undefined : t.state))}
             >
@@ -184,6 +183,7 @@ function SearchBox() {
           }}
           onConfirm={go}
           aria-label="办件编号"
+          nativeProps={{ 'aria-label': '办件编号' }}
         />
         <Button className="btn sq-search-btn" onClick={go}>
           查看

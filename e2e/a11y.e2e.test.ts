@@ -1,0 +1,254 @@
+/**
+ * Every page of the app, in the usual mode and in 长辈版, as the person who would open it (issue 14):
+ * - axe-core (the accessibility engine) finds no serious or critical violation (contrast, names, labels, zoom…);
+ * - measured in Chromium: in 长辈版 no visible text below 18 px and no tap target below 60 × 60 px
+ *   (MIIT 移动互联网应用适老化通用设计规范); in the usual mode no tap target below 44 × 44 px.
+ * Screenshots of home, a guide, a form and the receipt are saved in both modes.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { applyViaApi, apiCall, devToken } from './api';
+import { devLogin, launch, newPage, shot, webUrl } from './browser';
+
+jest.setTimeout(240_000);
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行街 北京路与西湖路交界' };
+
+type Visit = { path: string; ready?: string; shot?: string };
+type Person = { login?: string; visits: (ids: Ids) => Visit[] };
+type Ids = { appNo: string; woNo: string };
+
+/** Who opens which page: every page in app.config.ts appears once (a test below checks that). */
+const PEOPLE: Record<string, Person> = {
+  visitor: {
+    visits: () => [
+      { path: 'pages/index/index', ready: '.home-title, .eh-title', shot: 'home' },
+      { path: 'pages/guide/index', ready: '.service-card' },
+      { path: 'pages/login/index', ready: '.login-head' },
+      { path: 'packages/guide/detail/index?id=elevator-installation', ready: '.detail-title', shot: 'guide' },
+      { path: 'packages/guide/bundle/index?id=birth' },
+      { path: 'packages/progress/lookup/index' },
+    ],
+  },
+  resident: {
+    login: '居民 · 已实名',
+    visits: ({ appNo, woNo }) => [
+      { path: 'pages/me/index', ready: '.me-name' },
+      { path: 'pages/messages/index' },
+      { path: 'packages/account/privacy/index' },
+      { path: 'packages/apply/form/index?formId=item-elevator-installation', ready: '.apply-steps', shot: 'form' },
+      { path: `packages/apply/receipt/index?appNo=${appNo}`, shot: 'receipt' },
+      { path: 'packages/progress/mine/index' },
+      { path: `packages/progress/detail/index?appNo=${appNo}` },
+      { path: 'packages/appeal/file/index' },
+      { path: 'packages/appeal/mine/index' },
+      { path: `packages/appeal/detail/index?no=${woNo}` },
+    ],
+  },
+  unproven: { login: '居民 · 未实名', visits: () => [{ path: 'packages/account/real-name/index' }] },
+  elder: { login: '居民 · 长者 · 已实名', visits: () => [{ path: 'packages/account/kin/index' }] },
+  newcomer: { login: '居民 · 新入职的窗口人员（邀请码演示）', visits: () => [{ path: 'packages/account/invitation/index' }] },
+  agent: { login: '居民 · 待授权的企业经办人', visits: () => [{ path: 'packages/account/offers/index' }] },
+  firm: {
+    login: '企业 · 粤味餐饮 · 信用 A 级',
+    visits: () => [{ path: 'packages/account/enterprise/index' }, { path: 'packages/account/agents/index' }],
+  },
+  member: {
+    login: '居民 · 会员专区演示（未领卡，已有 195 积分）',
+    visits: () => ['home', 'calendar', 'points', 'benefits', 'claims'].map((p) => ({ path: `packages/member/${p}/index` })),
+  },
+  partner: { login: '合作商户 · 广东省博物馆（核销兑换码）', visits: () => [{ path: 'packages/member/redeem/index' }] },
+  officer: {
+    login: '审批人员 · 规划和自然资源越秀分局',
+    visits: ({ appNo }) => [
+      { path: 'packages/staff/queue/index' },
+      { path: `packages/staff/detail/index?appNo=${appNo}` },
+      { path: 'packages/staff/opinions/index' },
+      { path: 'packages/staff/rectifications/index' },
+    ],
+  },
+  urban: { login: '承办人员 · 区城市管理和综合执法局', visits: () => [{ path: 'packages/appeal/team/index' }] },
+  dispatcher: { login: '调度员 · 北京街道', visits: () => [{ path: 'packages/appeal/street/index' }] },
+  admin: {
+    login: '管理员 · 区政务服务数据管理局',
+    visits: () => ['dashboard', 'supervision', 'member-admin', 'accounts'].map((p) => ({ path: `packages/staff/${p}/index` })),
+  },
+};
+
+let browser: Browser;
+let ids: Ids;
+
+beforeAll(async () => {
+  browser = await launch();
+  const zhang = await devToken('u-resident-zhang');
+  const appNo = await applyViaApi(zhang, 'elevator-installation', { estateName: '府前花园', buildingNo: '3 栋', consentRatio: 80 }, `e2e-a11y-${Date.now()}`);
+  const wo = await apiCall<{ no: string }>(
+    'POST',
+    '/v1/workorders',
+    zhang,
+    { categoryId: 'cityscape-garbage', description: '垃圾堆放两天没人清运，气味很大', place: HERE },
+    { 'idempotency-key': `e2e-a11y-wo-${Date.now()}` },
+  );
+  ids = { appNo, woNo: wo.no };
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Taro's storage format in H5: the value under `data`. */
+const setElder = (page: Page, on: boolean) => page.evaluate((v) => localStorage.setItem('yx.elderMode', JSON.stringify({ data: v })), on);
+
+/** The page is up: its root sits at the left edge (Taro slides pages in) and nothing says 加载中. */
+async function pageReady(page: Page, ready?: string) {
+  await page.waitForFunction(() => {
+    const roots = Array.from(document.querySelectorAll('.page')).filter((el) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0);
+    const root = roots[roots.length - 1];
+    if (!root || Math.abs(root.getBoundingClientRect().left) >= 1) return false;
+    return !Array.from(root.querySelectorAll('.state-loading')).some((el) => el.getClientRects().length > 0);
+  });
+  if (ready) await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+type Finding = { what: string; where: string; size: string };
+
+/**
+ * Measures the visible page: text below `minFont` px and tap targets (buttons, inputs, switches, links, anything with a
+ * click handler, the tab bar's items) smaller than `minTap` px in either direction.
+ */
+function measure(page: Page, minFont: number, minTap: number): Promise<Finding[]> {
+  return page.evaluate(
+    ([minFontPx, minTapPx]) => {
+      const visible = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        const s = getComputedStyle(el);
+        return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0 && !el.closest('[aria-hidden="true"]');
+      };
+      const describe = (el: Element) => {
+        const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).slice(0, 3).join('.') : '';
+        const text = (el.textContent ?? '').trim().slice(0, 16);
+        return `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''} 「${text}」`;
+      };
+      const found: { what: string; where: string; size: string }[] = [];
+      // the page shown now (Taro keeps earlier pages, hidden) and the tab bar
+      const roots = Array.from(document.querySelectorAll('.taro_page')).filter(visible);
+      const tabbar = document.querySelector('.taro-tabbar__tabbar');
+      if (tabbar && visible(tabbar)) roots.push(tabbar);
+      const nav = document.querySelector('.taro-navigation-bar-no-icon, .taro-navigation-bar');
+      if (nav && visible(nav)) roots.push(nav);
+      for (const root of roots) {
+        if (minFontPx > 0) {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          const seen = new Set<Element>();
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement;
+            if (!el || seen.has(el) || !(n.textContent ?? '').trim() || !visible(el)) continue;
+            seen.add(el);
+            const px = parseFloat(getComputedStyle(el).fontSize);
+            if (px < minFontPx - 0.01) found.push({ what: 'text', where: describe(el), size: `${px.toFixed(1)}px` });
+          }
+          for (const input of Array.from(root.querySelectorAll('input:not([type=checkbox]):not([type=radio]), textarea'))) {
+            if (!visible(input)) continue;
+            const px = parseFloat(getComputedStyle(input).fontSize);
+            if (px < minFontPx - 0.01) found.push({ what: 'input text', where: describe(input.parentElement ?? input), size: `${px.toFixed(1)}px` });
+          }
+        }
+        const targets = new Set<Element>();
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          const props = Object.entries(el).find(([k]) => k.startsWith('__reactProps$'))?.[1] as Record<string, unknown> | undefined;
+          const clickable =
+            (props && (typeof props.onClick === 'function' || typeof props.onTap === 'function')) ||
+            el.matches(
+              'button, a[href], input:not([type=hidden]), textarea, [role=button], [role=tab], [role=switch], [role=checkbox], [role=radio], [role=link], taro-button-core, taro-switch-core, taro-checkbox-core, taro-radio-core, .weui-tabbar__item, .taro-navigation-bar-back, .taro-navigation-bar-home',
+            );
+          if (!clickable || !visible(el)) continue;
+          // one target per control: a switch's inner parts belong to the switch
+          if ([...targets].some((t) => t.contains(el))) continue;
+          targets.add(el);
+        }
+        for (const el of targets) {
+          const r = el.getBoundingClientRect();
+          if (r.width < minTapPx - 0.5 || r.height < minTapPx - 0.5)
+            found.push({ what: 'tap target', where: describe(el), size: `${Math.round(r.width)}×${Math.round(r.height)}` });
+        }
+      }
+      return found;
+    },
+    [minFont, minTap] as const,
+  );
+}
+
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+
+async function audit(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const r = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    }),
+  )) as AxeResult;
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(', ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`,
+    );
+}
+
+/** What the pages log as errors (issue 14: `insertBefore NotFoundError` was logged again and again in normal use). */
+const pageErrors: string[] = [];
+
+describe.each(Object.entries(PEOPLE))('%s', (_who, person) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage(browser);
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()} ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`${page.url()} ${m.text().slice(0, 300)}`);
+    });
+    if (person.login) await devLogin(page, person.login);
+    else await page.goto(webUrl());
+  });
+  afterAll(async () => {
+    await page.context().close();
+  });
+
+  for (const elder of [false, true]) {
+    const mode = elder ? '长辈版' : '标准版';
+    it(`${mode}: every page passes axe and the size rules`, async () => {
+      const problems: string[] = [];
+      await setElder(page, elder);
+      for (const v of person.visits(ids)) {
+        await page.goto(`${webUrl()}/#/${v.path}`);
+        await page.reload();
+        await pageReady(page, v.ready);
+        if (elder) await page.waitForFunction(() => Array.from(document.querySelectorAll('.page.elder')).some((el) => el.getClientRects().length > 0));
+        if (v.shot) await shot(page, `${v.shot}-${elder ? 'elder' : 'standard'}`);
+        for (const a of await audit(page)) problems.push(`${v.path} ${a}`);
+        for (const f of await measure(page, elder ? 18 : 0, elder ? 60 : 44)) problems.push(`${v.path} ${f.what} ${f.size} ${f.where}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+// after every page above (describe blocks run in order; a test outside one would run first)
+describe('all pages', () => {
+  it('logged no DOM errors', () => {
+    expect(pageErrors.filter((e) => /insertBefore|removeChild|NotFoundError/.test(e))).toEqual([]);
+  });
+});
+
+it('visits every page in app.config.ts', () => {
+  const config = fs.readFileSync(require.resolve('../miniapp/src/app.config.ts'), 'utf8');
+  const pages = [...config.matchAll(/'(pages\/[\w-]+\/index)'/g)].map((m) => m[1]);
+  for (const m of config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]+)\]/g)) for (const p of m[2].matchAll(/'([\w/-]+)'/g)) pages.push(`${m[1]}/${p[1]}`);
+  const visited = new Set(Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x' }).map((v) => v.path.split('?')[0])));
+  expect(pages.length).toBeGreaterThan(30);
+  expect(pages.filter((p) => !visited.has(p))).toEqual([]);
+});

@@ -44,6 +44,22 @@ export const hideLoading = jest.fn();
 /** Tests set what the picker "returns", e.g. chooseImage.mockResolvedValueOnce({ tempFiles: [...] }). */
 export const chooseImage = jest.fn(async () => ({ tempFilePaths: ['blob:photo'], tempFiles: [{ path: 'blob:photo', size: 1024, type: 'image/jpeg' }] }));
 export const uploadFile = jest.fn(async () => ({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' }));
+/**
+ * WeChat's compression (the mini-program's path; H5's canvas is miniapp/src/api/canvasImage.ts, mocked where needed):
+ * a 4000 × 3000 photo by default, compressed to a JPEG whose size fileInfo gives (tests change it with
+ * fileInfo.mockImplementationOnce(({ success }) => success({ size: … }))).
+ */
+export const getImageInfo = jest.fn(async () => ({
+  width: 4000,
+  height: 3000,
+  orientation: 'up',
+  type: 'jpeg',
+  path: 'blob:photo',
+  errMsg: 'getImageInfo:ok',
+}));
+export const compressImage = jest.fn(async () => ({ tempFilePath: 'http://tmp/compressed.jpg', errMsg: 'compressImage:ok' }));
+export const fileInfo = jest.fn(({ success }: { filePath: string; success: (r: { size: number }) => void }) => success({ size: 400 * 1024 }));
+export const getFileSystemManager = jest.fn(() => ({ getFileInfo: fileInfo }));
 /** A point on 北京路 by default; tests make it fail with getLocation.mockRejectedValueOnce(...). */
 export const getLocation = jest.fn(async () => ({ latitude: 23.12505, longitude: 113.26915, accuracy: 30, errMsg: 'getLocation:ok' }));
 export const setNavigationBarTitle = jest.fn();
@@ -107,6 +123,9 @@ const Taro = {
   request,
   chooseImage,
   uploadFile,
+  getImageInfo,
+  compressImage,
+  getFileSystemManager,
   useRouter,
   useDidShow,
   useLaunch,

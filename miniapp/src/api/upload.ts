@@ -1,12 +1,25 @@
 import Taro from '@tarojs/taro';
 import { MAX_UPLOAD_BYTES } from '@yx/shared';
 import { api, ApiError } from './client';
+import { compressPhoto, type Photo } from './compress';
+import { shouldCompress } from './photoSize';
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
 
 export interface Uploaded {
   fileId: string;
   fileName: string;
+}
+
+/** Where an upload is: shrinking the photo on the phone, then sending it (percent of the bytes sent). */
+export type UploadProgress = { stage: 'compressing' } | { stage: 'uploading'; percent: number };
+
+/** 正在压缩… / 正在上传 45% */
+export const uploadProgressText = (p: UploadProgress): string => (p.stage === 'compressing' ? '正在压缩…' : `正在上传 ${p.percent}%`);
+
+export interface UploadOptions {
+  /** Each step, for a progress line on the page; without it WeChat's loading toast says the same. */
+  onProgress?: (p: UploadProgress) => void;
 }
 
 function messageOf(body: unknown): string | undefined {
@@ -18,11 +31,27 @@ function messageOf(body: unknown): string | undefined {
   }
 }
 
+/** Progress in the loading toast, for pages without a progress line of their own (tens of percent: fewer redraws). */
+function toastProgress() {
+  let shown = '';
+  return {
+    report(p: UploadProgress) {
+      const title = uploadProgressText(p.stage === 'uploading' ? { ...p, percent: Math.floor(p.percent / 10) * 10 } : p);
+      if (title === shown) return;
+      shown = title;
+      Taro.showLoading({ title, mask: true });
+    },
+    close() {
+      if (shown) Taro.hideLoading();
+    },
+  };
+}
+
 /**
- * One photo for a material: pick it, get an upload ticket, post the file straight to storage, and
- * let the API check what arrived. Undefined when the person cancels the picker.
+ * One photo for a material: pick it, shrink it on the phone when it is big (compressPhoto), get an upload ticket,
+ * post the file straight to storage, and let the API check what arrived. Undefined when the person cancels the picker.
  */
-export async function pickAndUploadImage(material: string): Promise<Uploaded | undefined> {
+export async function pickAndUploadImage(material: string, { onProgress }: UploadOptions = {}): Promise<Uploaded | undefined> {
   let picked: Taro.chooseImage.SuccessCallbackResult;
   try {
     picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -34,21 +63,50 @@ export async function pickAndUploadImage(material: string): Promise<Uploaded | u
   const original = file.originalFileObj;
   const ext = /\.([a-z0-9]+)(?:\?.*)?$/i.exec(original?.name ?? file.path)?.[1]?.toLowerCase() ?? '';
   const type = file.type || original?.type || IMAGE_TYPES[ext] || 'image/jpeg';
-  const size = file.size ?? original?.size ?? 0;
-  if (size > MAX_UPLOAD_BYTES) throw new ApiError(0, 'CLIENT', '照片太大，不能超过 10 MB，请重新拍摄或选择');
-  const fileName = (original?.name?.trim() || `${material}.${type === 'image/png' ? 'png' : 'jpg'}`).slice(0, 100);
+  const photo: Photo = {
+    path: file.path,
+    size: file.size ?? original?.size ?? 0,
+    type,
+    name: original?.name?.trim() || `${material}.${type === 'image/png' ? 'png' : 'jpg'}`,
+    file: original,
+  };
 
-  const ticket = await api.createUpload(fileName, type, size);
-  Taro.showLoading({ title: '上传中…', mask: true });
+  const toast = onProgress ? undefined : toastProgress();
+  const report = onProgress ?? toast!.report;
+  let sent = photo;
   try {
-    const r = await Taro.uploadFile({ url: ticket.upload.url, filePath: file.path, name: 'file', formData: ticket.upload.fields });
+    if (shouldCompress(photo.size, photo.type)) report({ stage: 'compressing' });
+    sent = await compressPhoto(photo);
+    if (sent.size > MAX_UPLOAD_BYTES) throw new ApiError(0, 'CLIENT', '照片太大，不能超过 10 MB，请重新拍摄或选择');
+    const fileName = sent.name.slice(0, 100);
+    const ticket = await api.createUpload(fileName, sent.type, sent.size);
+    report({ stage: 'uploading', percent: 0 });
+    await post(ticket.upload, sent.path, report);
+    await api.completeUpload(ticket.fileId);
+    return { fileId: ticket.fileId, fileName };
+  } finally {
+    sent.release?.();
+    toast?.close();
+  }
+}
+
+/** The file to storage on its ticket, with the share of bytes sent (UploadTask.onProgressUpdate: XHR progress in H5). */
+async function post(upload: { url: string; fields: Record<string, string> }, filePath: string, report: (p: UploadProgress) => void) {
+  let last = 0;
+  try {
+    const task = Taro.uploadFile({ url: upload.url, filePath, name: 'file', formData: upload.fields });
+    const onUpdate = (r: { progress: number }) => {
+      const percent = Math.min(100, Math.max(0, Math.round(r.progress)));
+      if (percent === last) return;
+      last = percent;
+      report({ stage: 'uploading', percent });
+    };
+    if (typeof task?.onProgressUpdate === 'function') task.onProgressUpdate(onUpdate);
+    else task?.progress?.(onUpdate);
+    const r = await task;
     if (r.statusCode < 200 || r.statusCode >= 300) throw new ApiError(r.statusCode, 'UPLOAD_FAILED', messageOf(r.data) ?? '上传失败，请重试');
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError(0, 'NETWORK', '上传失败，请检查网络后重试');
-  } finally {
-    Taro.hideLoading();
   }
-  await api.completeUpload(ticket.fileId);
-  return { fileId: ticket.fileId, fileName };
 }

@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { asApiError } from '../api/client';
-import { pickAndUploadImage, type Uploaded } from '../api/upload';
+import { pickAndUploadImage, type Uploaded, type UploadProgress as Progress } from '../api/upload';
 import { ErrorLine } from './ErrorLine';
+import { UploadProgress } from './UploadProgress';
 import './PhotoPicker.css';
 
 /**
  * Attached photos, one line each with 删除, and 拍照或选择照片 while there is room: each picked photo
- * is uploaded at once (pickAndUploadImage). `onChange` gets an updater, so a page can pass its
- * state setter straight in. `dense` is the tighter look inside a detail page's panels.
+ * is shrunk and uploaded at once (pickAndUploadImage), 正在压缩… / 正在上传 45% under the button meanwhile.
+ * `onChange` gets an updater, so a page can pass its state setter straight in. `dense` is the tighter look inside a detail page's panels.
  */
 export function PhotoPicker({
   photos,
@@ -35,18 +36,20 @@ export function PhotoPicker({
 }) {
   const [uploading, setUploading] = useState(false);
   const [failed, setFailed] = useState<string>();
+  const [progress, setProgress] = useState<Progress>();
 
   const add = async () => {
     setUploading(true);
     onUploading?.(true);
     setFailed(undefined);
     try {
-      const up = await pickAndUploadImage(material);
+      const up = await pickAndUploadImage(material, { onProgress: setProgress });
       if (up) onChange((prev) => [...prev, up].slice(0, max));
     } catch (e) {
       setFailed(asApiError(e).message);
     } finally {
       setUploading(false);
+      setProgress(undefined);
       onUploading?.(false);
     }
   };
@@ -75,6 +78,7 @@ export function PhotoPicker({
           拍照或选择照片
         </Button>
       )}
+      <UploadProgress progress={progress} />
       <ErrorLine error={message} />
     </View>
   );

@@ -1,18 +1,20 @@
 import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api, asApiError } from '../../../api/client';
-import { pickAndUploadImage as pickAndUpload, type Uploaded } from '../../../api/upload';
+import { pickAndUploadImage as pickAndUpload, type Uploaded, type UploadProgress as Progress } from '../../../api/upload';
 import { formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
 import { SendButton } from '../../../components/SendButton';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { UploadProgress } from '../../../components/UploadProgress';
 
 /** 补正: a photo for each material of the 一次性告知清单, then all of them at once. */
 export function SupplementBox({ d, onDone, onError }: ActionProps) {
   const notice = d.supplementNotice!;
   const [files, setFiles] = useState<Record<string, Uploaded>>({});
   const [uploading, setUploading] = useState<string>(); // the material being uploaded
+  const [progress, setProgress] = useState<Progress>(); // and how far it is
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy: submitting, send } = useSubmit(onError, (m) => setErrors({ form: m }));
   const busy = Boolean(uploading) || submitting;
@@ -21,12 +23,13 @@ export function SupplementBox({ d, onDone, onError }: ActionProps) {
     setUploading(material);
     setErrors((e) => ({ ...e, [material]: '', form: '' }));
     try {
-      const up = await pickAndUpload(material);
+      const up = await pickAndUpload(material, { onProgress: setProgress });
       if (up) setFiles((f) => ({ ...f, [material]: up }));
     } catch (e) {
       setErrors((x) => ({ ...x, [material]: asApiError(e).message }));
     } finally {
       setUploading(undefined);
+      setProgress(undefined);
     }
   };
 
@@ -69,6 +72,7 @@ export function SupplementBox({ d, onDone, onError }: ActionProps) {
             >
               {up ? '重新上传' : '拍照或选择照片'}
             </Button>
+            {uploading === i.material && <UploadProgress progress={progress} />}
           </View>
         );
       })}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ApplicationDetail } from '@yx/shared';
 import { saveSession } from '../../../api/session';
@@ -157,6 +157,34 @@ describe('办件详情', () => {
     });
     expect(await screen.findByText('已受理')).toBeInTheDocument();
     expect(screen.queryByText('一次性告知清单')).not.toBeInTheDocument();
+  });
+
+  it('shows how far a material photo is while it uploads, under that material', async () => {
+    serve(() => supplementing, {
+      'POST /v1/files/f_abcdefgh12/complete': () => ok({ fileId: 'f_abcdefgh12', status: 'ready', size: 400 * 1024 }),
+      'POST /v1/files': () => ok({ fileId: 'f_abcdefgh12', upload: { url: 'http://uploads.local/upload', fields: {} }, expiresInSeconds: 600 }),
+    });
+    let progress: ((r: { progress: number }) => void) | undefined;
+    let finish!: (r: unknown) => void;
+    (Taro.uploadFile as jest.Mock).mockImplementationOnce(() =>
+      Object.assign(new Promise((resolve) => (finish = resolve)), { onProgressUpdate: (cb: typeof progress) => (progress = cb) }),
+    );
+    (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ path: 'http://tmp/big.jpg', size: 15 * 1024 * 1024 }] });
+    render(<Detail />);
+    fireEvent.click(await screen.findByText('拍照或选择照片'));
+
+    await waitFor(() => expect(progress).toBeDefined());
+    const item = screen.getByTestId('supplement-item');
+    expect(item).toHaveTextContent('正在上传 0%');
+    act(() => progress!({ progress: 60 }));
+    expect(item).toHaveTextContent('正在上传 60%');
+    expect(screen.getByRole('button', { name: '上传食品安全管理制度' })).toBeDisabled();
+    await act(async () => finish({ statusCode: 204, data: '' }));
+
+    expect(await screen.findByText('已上传：食品安全管理制度.jpg')).toBeInTheDocument();
+    expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
+    // the 15 MB photo went compressed
+    expect(Taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'http://tmp/compressed.jpg' }));
   });
 
   it('posts the chosen rating with the comment, then shows it', async () => {

@@ -78,11 +78,12 @@ const PEOPLE: Record<string, Person> = {
 
 let browser: Browser;
 let ids: Ids;
+let receipt: { appNo: string } & Record<string, unknown>;
 
 beforeAll(async () => {
   browser = await launch();
   const zhang = await devToken('u-resident-zhang');
-  const appNo = await applyViaApi(zhang, 'elevator-installation', { estateName: '府前花园', buildingNo: '3 栋', consentRatio: 80 }, `e2e-a11y-${Date.now()}`);
+  receipt = await applyViaApi(zhang, 'elevator-installation', { estateName: '府前花园', buildingNo: '3 栋', consentRatio: 80 }, `e2e-a11y-${Date.now()}`);
   const wo = await apiCall<{ no: string }>(
     'POST',
     '/v1/workorders',
@@ -90,7 +91,7 @@ beforeAll(async () => {
     { categoryId: 'cityscape-garbage', description: '垃圾堆放两天没人清运，气味很大', place: HERE },
     { 'idempotency-key': `e2e-a11y-wo-${Date.now()}` },
   );
-  ids = { appNo, woNo: wo.no };
+  ids = { appNo: receipt.appNo, woNo: wo.no };
 });
 afterAll(async () => {
   await browser?.close();
@@ -207,6 +208,8 @@ describe.each(Object.entries(PEOPLE))('%s', (_who, person) => {
   let page: Page;
   beforeAll(async () => {
     page = await newPage(browser);
+    // the receipt page shows what the form kept after submitting (Taro storage)
+    await page.addInitScript((r) => localStorage.setItem(`yx.receipt.${r.appNo}`, JSON.stringify({ data: r })), receipt);
     page.on('pageerror', (e) => pageErrors.push(`${page.url()} ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`${page.url()} ${m.text().slice(0, 300)}`);

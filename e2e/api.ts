@@ -33,8 +33,13 @@ export async function uploadViaApi(token: string): Promise<string> {
   return t.fileId;
 }
 
-/** An application for one item with every required field and material filled; its number. */
-export async function applyViaApi(token: string, itemId: string, extra: Record<string, unknown>, key: string): Promise<string> {
+/** An application for one item with every required field and material filled; its receipt (appNo, query code, deadlines…). */
+export async function applyViaApi(
+  token: string,
+  itemId: string,
+  extra: Record<string, unknown>,
+  key: string,
+): Promise<{ appNo: string } & Record<string, unknown>> {
   const form = await apiCall<{ form: { fields: { key: string; type: string; required: boolean }[] }; prefill: Record<string, unknown> }>(
     'GET',
     `/v1/forms/item-${itemId}`,
@@ -42,6 +47,5 @@ export async function applyViaApi(token: string, itemId: string, extra: Record<s
   );
   const answers: Record<string, unknown> = { ...form.prefill, ...extra };
   for (const f of form.form.fields.filter((x) => x.type === 'file' && x.required)) answers[f.key] = [{ kind: 'upload', fileId: await uploadViaApi(token) }];
-  const receipt = await apiCall<{ appNo: string }>('POST', '/v1/applications', token, { itemId, answers }, { 'idempotency-key': key });
-  return receipt.appNo;
+  return apiCall<{ appNo: string } & Record<string, unknown>>('POST', '/v1/applications', token, { itemId, answers }, { 'idempotency-key': key });
 }

@@ -33,7 +33,7 @@ export function MaterialFiles({ files }: { files: MaterialFile[] }) {
             data-testid="material-file"
             onClick={() => Taro.previewImage({ current: f.url, urls: images.map((i) => i.url) })}
           >
-            <Image className="mf-thumb-img" src={f.url} mode="aspectFill" />
+            <Image className="mf-thumb-img" src={f.url} mode="aspectFill" nativeProps={{ alt: f.fileName }} />
           </View>
         ) : (
           <View key={f.fileId} className="mf-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>

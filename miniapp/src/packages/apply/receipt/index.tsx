@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { Receipt } from '@yx/shared';
 import { Page } from '../../../components/Page';
 import { receiptKey } from '../draftStore';
+import '../../../components/StateView.css';
 import './index.css';
 
 const dayLabel = (d: number) => (d === 0 ? '即办' : `${d} 个工作日`);

@@ -1,5 +1,5 @@
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
-import { APP_NO_PATTERN, asksUpload, businessDate } from '@yx/shared';
+import { APP_NO_PATTERN, asksUpload, businessDate, draftPrints, fieldPrint, mergeDraft, type DraftView, type FormDef } from '@yx/shared';
 import { call } from '../../test/http';
 import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
 import { viewUrls } from '../files/service';
@@ -451,6 +451,33 @@ describe('一件事 and drafts', () => {
     expect(((await getForm(token, formId)) as unknown as { draft?: unknown }).draft).toBeUndefined();
     const huge = await call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body: { answers: { note: 'x'.repeat(20_000) } } });
     expect(huge.status).toBe(413);
+  });
+
+  it('keeps the fingerprints of the answered fields with the draft, and takes an old draft without them', async () => {
+    const token = await login('u-resident-zhou');
+    const formId = `item-${personItem.id}`;
+    const opened = async () => (await getForm(token, formId)) as unknown as { form: FormDef; draft?: DraftView };
+    const { form } = await opened();
+    const material = form.fields.find((f) => f.type === 'file')!;
+    const answers = { address: '广州市越秀区东风中路 1 号', [material.key]: [{ kind: 'upload', fileId: 'f_draftfile0001' }] };
+    const put = (body: unknown) => call(handler, 'PUT /v1/drafts/{formId}', { token, params: { formId }, body });
+    const saved = await put({ answers, step: 2, fields: draftPrints(form, answers) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.fields).toEqual({ address: expect.any(String), [material.key]: fieldPrint(material) });
+    const back = (await opened()).draft!;
+    expect(back.fields).toEqual(draftPrints(form, answers));
+    // opened on the same form, every answer stays
+    expect(mergeDraft(form, back)).toMatchObject({ answers, reupload: [], refill: [], removed: 0 });
+
+    // a draft saved before fingerprints (or by an older app) is taken and returned without them
+    const old = await put({ answers, step: 2 });
+    expect(old.status).toBe(200);
+    expect((await opened()).draft).not.toHaveProperty('fields');
+    for (const fields of [{ address: 'NOT-A-PRINT' }, { 'bad key': 'abc' }, 'abc']) {
+      const r = await put({ answers, fields });
+      expect([r.status, fields]).toEqual([400, fields]);
+    }
+    await call(handler, 'DELETE /v1/drafts/{formId}', { token, params: { formId } });
   });
 
   it('bounds a draft by its form: no deep nesting, unsafe numbers, strange keys or fields the form lacks, and JSON only (issue 13)', async () => {

@@ -3,7 +3,7 @@ import { UserIdParam } from '../identity/kin';
 import { boundedJsonObject } from '../api/json';
 import { PageLimit } from '../api/paging';
 import { APP_NO_PATTERN, APPLICATION_STATES, RATINGS } from './states';
-import { FormDef } from '../apply/form';
+import { FIELD_KEY, FormDef } from '../apply/form';
 import { CreditGrade } from '../apply/tolerance';
 import { MaterialFile } from '../files/api';
 import { lazy } from '../api/lazy';
@@ -144,11 +144,22 @@ export const AppNoParams = lazy(() => z.strictObject({ appNo: AppNo }));
 export const DraftParams = lazy(() => z.strictObject({ formId: z.string().regex(/^(item|bundle)-[a-z0-9-]{2,60}$/, { message: '表单编号不正确' }) }));
 /** Draft answers are what a person typed so far: free-form but bounded (depth, keys, sizes, finite numbers). */
 export const DRAFT_JSON_BOUNDS = { maxDepth: 4, maxKeys: 60, maxString: 2000, maxArray: 20 } as const;
+/**
+ * What each answered field meant when the draft was saved: field key → `fieldPrint` (shared/src/apply/drafts.ts), so a
+ * draft opened after the form changed keeps only the answers whose field is still the same. Drafts saved before it have
+ * none.
+ */
+export const FieldPrints = lazy(() =>
+  z
+    .record(z.string().regex(FIELD_KEY, { message: '字段名不正确' }), z.string().regex(/^[0-9a-z]{1,12}$/, { message: '字段指纹不正确' }))
+    .refine((r) => Object.keys(r).length <= DRAFT_JSON_BOUNDS.maxKeys, { message: `不能超过 ${DRAFT_JSON_BOUNDS.maxKeys} 项` }),
+);
 export const DraftBody = lazy(() =>
   z.strictObject({
     answers: boundedJsonObject(DRAFT_JSON_BOUNDS),
     deferred: z.array(z.string().max(60)).max(20).default([]),
     step: z.number().int().min(0).max(10).default(0),
+    fields: FieldPrints.optional(),
   }),
 );
 
@@ -194,7 +205,14 @@ export const LicenceList = lazy(() => z.object({ items: z.array(LicenceView) }))
 
 /** 草稿: what a person typed, saved as they go. */
 export const DraftView = lazy(() =>
-  z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() }),
+  z.object({
+    answers: z.record(z.string(), z.unknown()),
+    deferred: z.array(z.string()),
+    step: z.number(),
+    savedAt: z.string(),
+    /** the fingerprints of the answered fields when saved (see `FieldPrints`); absent in older drafts */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
 );
 export type DraftView = z.infer<typeof DraftView>;
 

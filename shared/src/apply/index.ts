@@ -1,3 +1,4 @@
 export * from './form';
 export * from './forms';
 export * from './tolerance';
+export * from './drafts';

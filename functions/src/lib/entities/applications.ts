@@ -201,8 +201,17 @@ export const DeferredDue = {
   fromItem: (item: Item) => parseRow(DeferredDue.Schema, item),
 };
 
-/** 草稿: what a person typed, saved as they go, kept 30 days. Not validated: it is unfinished. */
-const DraftSchema = z.object({ answers: z.record(z.string(), z.unknown()), deferred: z.array(z.string()), step: z.number(), savedAt: z.string() });
+/**
+ * 草稿: what a person typed, saved as they go, kept 30 days. Not validated: it is unfinished. `fields`: the fingerprints
+ * of the answered fields when saved (shared `draftPrints`), absent in drafts saved before them.
+ */
+const DraftSchema = z.object({
+  answers: z.record(z.string(), z.unknown()),
+  deferred: z.array(z.string()),
+  step: z.number(),
+  savedAt: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
 export type Draft = z.output<typeof DraftSchema>;
 
 export const DraftRow = {

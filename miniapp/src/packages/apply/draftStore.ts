@@ -13,6 +13,8 @@ export interface LocalDraft {
   savedAt: string;
   /** display names of uploaded files and chosen licences, by file / licence id */
   names: Record<string, string>;
+  /** what each answered field meant when saved (`draftPrints`); absent in drafts kept before it */
+  fields?: Record<string, string>;
 }
 
 const key = (formId: string) => `yx.draft.${formId}`;

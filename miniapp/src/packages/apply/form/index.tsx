@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page';
 import { scrollToFirstError } from '../../../components/ErrorLine';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { DraftChangeNote } from './DraftChangeNote';
 import { REVIEW, withDeferred, type Errors } from './parts';
 import { InProgressNote, confirmAnotherApplication } from './InProgressNote';
 import { ReviewStep } from './ReviewStep';
@@ -31,7 +32,7 @@ export default function ApplyForm() {
 }
 
 function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
-  const { payload, loadError, draft, load, update, settleServerSave } = useApplyDraft(formId, user);
+  const { payload, loadError, draft, changes, dismissChanges, load, update, settleServerSave } = useApplyDraft(formId, user);
   const [errors, setErrors] = useState<Errors>({});
   const [commitmentChecked, setCommitmentChecked] = useState(false);
   const { submitting, submitError, submit } = useSubmitApplication(formId, update, setErrors);
@@ -88,6 +89,7 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
   return (
     <>
       <StepsHead itemNames={payload.itemNames} steps={steps} step={step} />
+      <DraftChangeNote lines={changes} onClose={dismissChanges} />
       {step === 0 && <InProgressNote items={payload.inProgress} />}
       {isReview ? (
         <ReviewStep form={form} draft={draft} errors={errors} submitError={submitError} onChange={(i) => update({ step: i })} />

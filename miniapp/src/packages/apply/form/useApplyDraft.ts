@@ -1,4 +1,4 @@
-import type { UserView } from '@yx/shared';
+import { draftChangeNotice, draftPrints, mergeDraft, type FormDef, type UserView } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type ApiError, type FormPayload } from '../../../api/client';
 import { loadLocalDraft, newIdempotencyKey, saveLocalDraft, type LocalDraft } from '../draftStore';
@@ -7,12 +7,16 @@ import type { DraftChange } from './parts';
 /**
  * The form and the person's draft of it: the newer of the phone's copy and the server's copy, the
  * prefill filling the gaps. Every change is saved as they go: on the phone at once, on the server a
- * moment later. Loaded again whenever the session changes (e.g. back from 实名认证, now verified).
+ * moment later, with the fingerprints of the answered fields. Loaded again whenever the session changes
+ * (e.g. back from 实名认证, now verified). A draft saved on a form that has changed since keeps only the
+ * answers whose field is still the same (`mergeDraft`); `changes` says what was dropped (`draftChangeNotice`).
  */
 export function useApplyDraft(formId: string, user: UserView) {
   const [payload, setPayload] = useState<FormPayload>();
   const [loadError, setLoadError] = useState<ApiError>();
   const [draft, setDraft] = useState<LocalDraft>();
+  const [changes, setChanges] = useState<string[]>([]);
+  const formRef = useRef<FormDef>();
   const serverTimer = useRef<ReturnType<typeof setTimeout>>();
   const serverSave = useRef<Promise<unknown>>();
 
@@ -21,18 +25,23 @@ export function useApplyDraft(formId: string, user: UserView) {
     try {
       const p = await api.form(formId);
       setPayload(p);
+      formRef.current = p.form;
       const local = loadLocalDraft(formId);
       const server = p.draft;
       // the newer of the phone's copy and the server's copy wins; the prefill fills the gaps
       const base = local && (!server || local.savedAt >= server.savedAt) ? local : undefined;
+      // only what still means the same in today's form (the catalogue may have moved its materials since)
+      const merged = mergeDraft(p.form, base ?? server, p);
+      setChanges(draftChangeNotice(merged));
       setDraft({
-        answers: { ...p.prefill, ...(base?.answers ?? server?.answers ?? {}) },
-        deferred: base?.deferred ?? server?.deferred ?? [],
+        answers: merged.answers,
+        deferred: merged.deferred,
         step: base?.step ?? server?.step ?? 0,
         signer: base?.signer ?? '',
         idemKey: local?.idemKey ?? newIdempotencyKey(),
         savedAt: new Date().toISOString(),
         names: local?.names ?? Object.fromEntries(p.licences.map((l) => [l.id, l.name])),
+        fields: draftPrints(p.form, merged.answers),
       });
     } catch (e) {
       setLoadError(e as ApiError);
@@ -47,11 +56,15 @@ export function useApplyDraft(formId: string, user: UserView) {
     (change: DraftChange) => {
       setDraft((d) => {
         if (!d) return d;
-        const next = { ...d, ...(typeof change === 'function' ? change(d) : change), savedAt: new Date().toISOString() };
+        const changed = { ...d, ...(typeof change === 'function' ? change(d) : change) };
+        const fields = formRef.current ? draftPrints(formRef.current, changed.answers) : changed.fields;
+        const next = { ...changed, fields, savedAt: new Date().toISOString() };
         saveLocalDraft(formId, next);
         clearTimeout(serverTimer.current);
         serverTimer.current = setTimeout(() => {
-          serverSave.current = api.saveDraft(formId, { answers: next.answers, deferred: next.deferred, step: Math.min(next.step, 10) }).catch(() => undefined);
+          serverSave.current = api
+            .saveDraft(formId, { answers: next.answers, deferred: next.deferred, step: Math.min(next.step, 10), ...(fields ? { fields } : {}) })
+            .catch(() => undefined);
         }, 1200);
         return next;
       });
@@ -69,5 +82,7 @@ export function useApplyDraft(formId: string, user: UserView) {
     await serverSave.current;
   }, []);
 
-  return { payload, loadError, draft, load, update, settleServerSave };
+  const dismissChanges = useCallback(() => setChanges([]), []);
+
+  return { payload, loadError, draft, changes, dismissChanges, load, update, settleServerSave };
 }

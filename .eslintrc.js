@@ -38,6 +38,17 @@ module.exports = {
       },
     },
     {
+      // H5: a Taro Button whose text changes loses its spinner's place and throws insertBefore NotFoundError (issue 14)
+      files: ['miniapp/src/**/*.tsx'],
+      excludedFiles: ['miniapp/src/components/Button.tsx', '**/*.test.tsx'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { paths: [{ name: '@tarojs/components', importNames: ['Button'], message: 'Use Button from components/Button (see why there).' }] },
+        ],
+      },
+    },
+    {
       // CommonJS configuration files read by jest, Babel and Taro
       files: ['*.js', '*.cjs'],
       rules: { 'import/no-commonjs': 'off', '@typescript-eslint/no-require-imports': 'off' },

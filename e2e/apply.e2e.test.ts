@@ -46,7 +46,7 @@ describe('掌上办 in the browser', () => {
     // what the form produces is named with what it is, and has no upload (issue 14)
     const produced = page.locator('.apply [data-testid="material-not-uploaded"]');
     await produced.getByText('犯罪记录查询申请表').waitFor();
-    await produced.getByText('无需上传').waitFor();
+    await produced.getByText('无需上传', { exact: true }).waitFor();
     expect(await produced.getByText('拍照/上传').count()).toBe(0);
     await shot(page, 'apply-materials');
     await next(page);

@@ -70,11 +70,15 @@ export function browserMovingClock(): () => Browser {
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await phonePage(browser);
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => {
-    if (/insertBefore|removeChild|NotFoundError/.test(e.message)) console.log(`DOM ERROR ${page.url()} ${e.message}\n${e.stack ?? ''}`);
-  });
+  // a DOM error in any page fails the run (globalTeardown): issue 14's `insertBefore NotFoundError`
+  const domError = (text: string) => {
+    if (!/insertBefore|removeChild|NotFoundError/.test(text)) return;
+    console.log(`DOM ERROR ${page.url()} ${text}`);
+    if (process.env.E2E_DOM_ERRORS) fs.appendFileSync(process.env.E2E_DOM_ERRORS, `${page.url()} ${text.split('\n')[0]}\n`);
+  };
+  page.on('pageerror', (e) => domError(`${e.message}\n${e.stack ?? ''}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && /insertBefore|removeChild|NotFoundError/.test(m.text())) console.log(`DOM ERROR ${page.url()} ${m.text().slice(0, 2000)}`);
+    if (m.type() === 'error') domError(m.text().slice(0, 2000));
   });
   page.on('response', async (r) => {
     if (r.url().includes('/v1/') && r.status() >= 400 && r.status() !== 401)

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { freePort } from '../scripts/lib/ports';
 import { startStack } from '../scripts/lib/stack';
 
@@ -10,5 +13,8 @@ export default async function setup(): Promise<void> {
   process.env.E2E_DYNAMO_URL = stack.urls.dynamo;
   process.env.E2E_STREAMS_URL = stack.urls.streams;
   process.env.E2E_CLOCK_FILE = stack.clockFile;
+  // DOM errors any page logs, in any test file (browser.ts writes them, globalTeardown fails the run on them)
+  process.env.E2E_DOM_ERRORS = path.join(os.tmpdir(), `yx-e2e-dom-errors-${process.pid}.log`);
+  fs.rmSync(process.env.E2E_DOM_ERRORS, { force: true });
   (globalThis as { __STACK__?: { stop: () => Promise<void> } }).__STACK__ = stack;
 }

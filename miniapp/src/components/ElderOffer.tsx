@@ -1,6 +1,7 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useElderMode } from '../hooks/useElderMode';
 import './ElderOffer.css';
+import { Button } from './Button';
 
 /**
  * 长辈版 offered where a person would look for it (issue 14): on the home page until they choose, and in search by its

@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { PagedList } from '../hooks/usePagedList';
 import { StateView } from './StateView';
 import { ErrorLine } from './ErrorLine';
 import './ListView.css';
+import { Button } from './Button';
 
 type MoreState = Pick<PagedList<unknown, unknown>, 'items' | 'nextCursor' | 'paged' | 'more' | 'moreError' | 'loadMore'>;
 

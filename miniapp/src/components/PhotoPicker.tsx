@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { asApiError } from '../api/client';
 import { pickAndUploadImage, type Uploaded, type UploadProgress as Progress } from '../api/upload';
 import { ErrorLine } from './ErrorLine';
 import { UploadProgress } from './UploadProgress';
 import './PhotoPicker.css';
+import { Button } from './Button';
 
 /**
  * Attached photos, one line each with 删除, and 拍照或选择照片 while there is room: each picked photo

@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_NAMES, type Role, type UserView } from '@yx/shared';
 import type { ReactNode } from 'react';
 import { useSession } from '../hooks/useSession';
 import './RoleGate.css';
+import { Button } from './Button';
 
 const goLogin = () => Taro.navigateTo({ url: '/pages/login/index' });
 const goMe = () => Taro.switchTab({ url: '/pages/me/index' });

@@ -1,6 +1,6 @@
-import { Button } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { ErrorLine } from './ErrorLine';
+import { Button } from './Button';
 
 export interface SendButtonProps {
   className: string;

@@ -1,7 +1,8 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { PropsWithChildren, ReactNode } from 'react';
 import type { ApiError } from '../api/client';
 import './StateView.css';
+import { Button } from './Button';
 
 /** Loading, error (with retry) and empty states, so no page is ever just blank. */
 export function StateView({

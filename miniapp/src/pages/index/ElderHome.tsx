@@ -1,5 +1,6 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Button } from '../../components/Button';
 
 /** The few things older people come for (issue 14; MIIT 适老化: a simpler home, nothing competing, no pop-ups). */
 const TILES = [

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_NAMES, type DevUser, type SessionResponse } from '@yx/shared';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { StateView } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
 import { ErrorLine } from '../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../components/Button';
 
 const IS_LOCAL = APP_STAGE === 'local';
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';

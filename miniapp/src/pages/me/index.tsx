@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FIRM_ROLE_NAMES, ROLE_NAMES, type Role } from '@yx/shared';
 import { clearSession } from '../../api/session';
@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { useElderMode } from '../../hooks/useElderMode';
 import { useSession } from '../../hooks/useSession';
 import './index.css';
+import { Button } from '../../components/Button';
 
 /** Who has a 会员专区 (as the member API allows); partner cashiers only redeem codes. */
 const MEMBER_ROLES: Role[] = ['resident', 'enterprise', 'staff', 'grid', 'dispatcher'];

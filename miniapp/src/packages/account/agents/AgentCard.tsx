@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { AGENT_STATUS_NAMES, type AgentView } from '@yx/shared';
+import { Button } from '../../../components/Button';
 
 const TONE = { offered: 'tag-orange', accepted: 'tag-green', revoked: 'tag-gray' } as const;
 

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CREDIT_CODE_LENGTH, ENTERPRISE_NAME_MAX, EnterpriseBindRequest, FIRM_ROLE_NAMES } from '@yx/shared';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { Page } from '../../../components/Page';
 import { useSession } from '../../../hooks/useSession';
 import { SendButton } from '../../../components/SendButton';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { Button } from '../../../components/Button';
 
 export default function EnterpriseBind() {
   const session = useSession();

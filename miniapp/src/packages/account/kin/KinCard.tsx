@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { KIN_RELATION_NAMES, type KinView } from '@yx/shared';
+import { Button } from '../../../components/Button';
 
 const STATE = { offered: ['待对方确认', 'tag-orange'], accepted: ['生效中', 'tag-green'], revoked: ['已撤销', 'tag-gray'] } as const;
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CLOSE_ACCOUNT_PHRASE, COLLECTED, RETENTION, type MyDataExport, type PrivacyView } from '@yx/shared';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { StateView } from '../../../components/StateView';
 import { confirmStep } from '../../../components/confirmStep';
 import { useAsync } from '../../../hooks/useAsync';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const day = (iso: string) => iso.slice(0, 10);
 

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PERSON_NAME_MAX, RealNameRequest, RESIDENT_ID_LENGTH } from '@yx/shared';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { Button } from '../../../components/Button';
 
 /**
  * 实名认证 by WeChat face verification (L2): the name and ID number typed, the face scan, and the server's check with

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { UserView } from '@yx/shared';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ErrorLine } from '../../../components/ErrorLine';
 import { Field } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { Button } from '../../../components/Button';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { STREETS, WO_COMMENT_MAX, WO_DESCRIPTION_MAX, WO_PHOTOS_MAX, WO_TEXT_MIN, type WorkOrderAction } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
@@ -11,6 +11,7 @@ import { StateView } from '../../../components/StateView';
 import { TextBox } from '../../../components/TextBox';
 import { useAsync } from '../../../hooks/useAsync';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** The forms behind 开始处理, 办结回复, 退单 and 改派: each checks what it can, asks before what cannot be undone, then runs the action. */
 export interface FormProps {

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WO_ACTIONS, type WorkOrderAction } from '@yx/shared';
 import { useState } from 'react';
 import { woApi, type WoActionBody } from '../../../api/workorders';
@@ -7,6 +7,7 @@ import { useSubmit } from '../../../hooks/useSubmit';
 import { RedispatchForm, ResolveForm, ReturnForm, StartForm, type FormProps } from './ActionForms';
 import type { WoActProps } from './parts';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<WorkOrderAction, string> = {

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WO_NO_PATTERN } from '@yx/shared';
 import { useState } from 'react';
 import { woApi } from '../../../api/workorders';
@@ -6,6 +6,7 @@ import { confirmStep } from '../../../components/confirmStep';
 import { Field } from '../../../components/Field';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
+import { Button } from '../../../components/Button';
 
 /** The street's dispatcher closes this order as a duplicate of an open one; its filer then follows the original. */
 export function DuplicatePanel({ d, onDone, onError }: WoActProps) {

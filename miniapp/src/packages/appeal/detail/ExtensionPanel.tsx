@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { WO_COMMENT_MAX, WO_EXTENSION_MAX_DAYS, WO_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { woApi, type WoExtension } from '../../../api/workorders';
@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** 延期: 1 to WO_EXTENSION_MAX_DAYS (10) working days, as the server accepts. */
 const EXTENSION_DAYS = Array.from({ length: WO_EXTENSION_MAX_DAYS }, (_, i) => String(i + 1));

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WO_COMMENT_MAX, WO_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
@@ -7,6 +7,7 @@ import { SendButton } from '../../../components/SendButton';
 import { TextBox } from '../../../components/TextBox';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { WoActProps } from './parts';
+import { Button } from '../../../components/Button';
 
 /**
  * 补充说明: the filer adds to what the order says until it is closed (a one-tap call's worded description gives way to

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   categoryById,
@@ -25,6 +25,7 @@ import { PrivacySection } from './PrivacySection';
 import { PlaceSection } from './PlaceSection';
 import { pointOf, validateDraft, type Errors, type Mode } from './validate';
 import { ErrorLine, scrollToFirstError } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** 联系方式偏好, in the order offered; 只发消息通知 unless the filer picks another. */
 const CONTACT_OPTIONS = (['phone', 'message', 'none'] as const).map((v) => ({ value: v, label: CONTACT_PREFERENCE_NAMES[v] }));

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LatLng } from '@yx/shared';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { woApi, type WoNearbyItem } from '../../../api/workorders';
 import { openWorkOrder } from '../pages';
 import type { Errors } from './validate';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /**
  * 附近已有相同问题: open orders of the same category within 100 m of a real location; a resident

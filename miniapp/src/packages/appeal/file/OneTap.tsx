@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { categoryById, isInYuexiu, leafCategories, pathOf, streetName, type UserView } from '@yx/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { EmergencyNote } from './CategorySection';
 import { clearWoDraft, freshDraft, loadLastCategory, loadWoDraft, saveLastCategory, saveWoDraft, sessionStreet, type WoDraft } from './draft';
 import { OneTapCategories } from './OneTapCategories';
 import { validateDraft } from './validate';
+import { Button } from '../../../components/Button';
 
 const MODE = 'community';
 

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { categoryById, isInYuexiu, PLACE_ADDRESS_MAX, streetName, STREETS, type LatLng } from '@yx/shared';
 import { useState, type Dispatch, type SetStateAction } from 'react';
@@ -7,6 +7,7 @@ import { Field } from '../../../components/Field';
 import type { WoDraft } from './draft';
 import type { Errors } from './validate';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 export interface PlaceSectionProps {
   draft: WoDraft;

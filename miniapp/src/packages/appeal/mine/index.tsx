@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { woApi, type WoSummary } from '../../../api/workorders';
 import { ListView } from '../../../components/ListView';
@@ -9,6 +9,7 @@ import { WoStateTag } from '../../../components/WoStateTag';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { APPEAL_PAGES, openWorkOrder } from '../pages';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const newestFirst = (a: WoSummary, b: WoSummary) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 

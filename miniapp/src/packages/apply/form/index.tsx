@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { fieldErrors, type UserView } from '@yx/shared';
 import { useMemo, useState } from 'react';
@@ -15,6 +15,7 @@ import { StepsHead } from './StepsHead';
 import { useApplyDraft } from './useApplyDraft';
 import { useSubmitApplication } from './useSubmitApplication';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const goRealName = () => Taro.navigateTo({ url: '/packages/account/real-name/index' });
 

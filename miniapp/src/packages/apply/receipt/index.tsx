@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Receipt } from '@yx/shared';
 import { Page } from '../../../components/Page';
 import { receiptKey } from '../draftStore';
 import '../../../components/StateView.css';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const dayLabel = (d: number) => (d === 0 ? '即办' : `${d} 个工作日`);
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
@@ -6,6 +6,7 @@ import { ServiceCard } from '../../../components/ServiceCard';
 import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 export default function BundlePage() {
   const { params } = useRouter();

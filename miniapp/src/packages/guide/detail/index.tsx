@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Material, ServiceDetail } from '@yx/shared';
 import { api } from '../../../api/client';
@@ -10,6 +10,7 @@ import { StepFlow } from '../../../components/StepFlow';
 import { useAsync } from '../../../hooks/useAsync';
 import { DetailHead } from '../../../components/DetailShell';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const FORM_NAMES = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件', electronic: '电子件' } as const;
 const CHANNEL_NAMES = { online: '网上办理', hall: '窗口办理', 'self-service': '自助终端', mail: '邮寄办理' } as const;

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { asApiError } from '../../../api/client';
@@ -11,6 +11,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { goMember, MemberGate, monthDay, newIdempotencyKey } from '../common';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** 会员日福利: what partners offer this member day, stock and who may claim; claiming gives a redeem code. */
 export default function Benefits() {

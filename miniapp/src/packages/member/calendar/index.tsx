@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { monthGrid } from '@yx/shared';
 import { useState } from 'react';
 import { memberApi } from '../../../api/member';
@@ -7,6 +7,7 @@ import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { goMember, MemberGate, monthTitle, shiftMonth } from '../common';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 

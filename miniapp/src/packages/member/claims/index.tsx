@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { memberApi } from '../../../api/member';
 import { Page } from '../../../components/Page';
@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from '../../../components/Timeline';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { ClaimStatusTag, claimUsable, goMember, MemberGate } from '../common';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** 我的兑换码: the codes from member-day benefits; a usable one opens to its QR code for the partner to scan. */
 export default function MyClaims() {

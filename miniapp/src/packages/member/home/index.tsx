@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { asApiError } from '../../../api/client';
@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { goMember, MemberGate, monthDay, spacedMemberNo } from '../common';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 const faceStyle = (face: CardFace) => ({ background: `linear-gradient(135deg, ${face.from}, ${face.to})`, color: face.text });
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { memberApi } from '../../../api/member';
 import { LoadMore } from '../../../components/ListView';
 import { Page } from '../../../components/Page';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../components/Timeline';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { goMember, MemberGate, pointsText } from '../common';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** 积分明细: balance and growth, then every change newest first, 20 at a time. */
 export default function PointsLedger() {

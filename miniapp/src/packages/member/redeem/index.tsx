@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { REDEEM_INPUT_MAX, RedeemCodeParam } from '@yx/shared';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { ClaimStatusTag, claimUsable } from '../common';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** The H5 build has no camera scanning; WeChat does. */
 const CAN_SCAN = process.env.TARO_ENV !== 'h5';

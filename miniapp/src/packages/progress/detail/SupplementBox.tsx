@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { api, asApiError } from '../../../api/client';
 import { pickAndUploadImage as pickAndUpload, type Uploaded, type UploadProgress as Progress } from '../../../api/upload';
@@ -8,6 +8,7 @@ import type { ActionProps } from './parts';
 import { SendButton } from '../../../components/SendButton';
 import { ErrorLine } from '../../../components/ErrorLine';
 import { UploadProgress } from '../../../components/UploadProgress';
+import { Button } from '../../../components/Button';
 
 /** 补正: a photo for each material of the 一次性告知清单, then all of them at once. */
 export function SupplementBox({ d, onDone, onError }: ActionProps) {

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ApplicationSummary } from '@yx/shared';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { Chips } from '../../../components/Chips';
 import { useSession } from '../../../hooks/useSession';
 import { useActingFor } from '../../../hooks/useActingFor';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 type Tab = NonNullable<RouteQuery<'GET /v1/applications'>['state']>;
 const TABS: { key: Tab; name: string; empty: string }[] = [

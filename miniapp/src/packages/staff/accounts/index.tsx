@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { STAFF_ROLE_NAMES, type StaffView } from '@yx/shared';
 import { api } from '../../../api/client';
 import { ListView } from '../../../components/ListView';
@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useRowAction } from '../../../hooks/useRowAction';
 import { InviteForm } from './InviteForm';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** 工作人员 (admin): who works where, disable / enable at once, and invite new staff with a one-time code. */
 function AccountsBody() {

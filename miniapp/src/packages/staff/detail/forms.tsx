@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import {
   NOT_ACCEPT_REASONS,
   STAFF_TEXT_MAX,
@@ -13,6 +13,7 @@ import type { StaffActionBody, StaffApplicationView } from '../../../api/staff';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** The forms behind the actions that need more than a tap: each hands its fields to `send`, which checks them with the shared schema. */
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { STAFF_ACTIONS, StaffActionBodies, type StaffAction } from '@yx/shared';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { OpinionTag } from '../../../components/OpinionTag';
 import { RoleGate } from '../../../components/RoleGate';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** Short enough for a WeChat success toast (7 characters). */
 const TOASTS: Record<StaffAction, string> = {

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   Benefit,
@@ -24,6 +24,7 @@ import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { count, digits, FormError, num } from './parts';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** Every Benefit field as typed: numbers stay strings until checked, so nothing typed is ever lost. */
 export interface BenefitDraft {

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ADJUST_POINTS_MAX, ADJUST_REASON_MAX, AdjustPointsRequest } from '@yx/shared';
 import { useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { Chips } from '../../../components/Chips';
 import { confirmStep } from '../../../components/confirmStep';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { count, digits, FormError, num } from './parts';
+import { Button } from '../../../components/Button';
 
 /** 会员: card holders, newest first, with 积分调整 on each. */
 export function MembersTab() {

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DEFAULT_MEMBER_RULES, LEVEL_NAME_MAX, LEVEL_PERK_MAX, LEVEL_PERKS_MAX, MEMBER_LEVELS_MAX, MemberRules, STREAK_BONUSES_MAX } from '@yx/shared';
 import { useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { confirmStep } from '../../../components/confirmStep';
 import { TextBox } from '../../../components/TextBox';
 import { errAt, FormError, MiniInput, num } from './parts';
 import { ErrorLine } from '../../../components/ErrorLine';
+import { Button } from '../../../components/Button';
 
 /** The perks box: one perk a line, as many lines and characters as the rules accept. */
 const PERKS_TEXT_MAX = LEVEL_PERKS_MAX * (LEVEL_PERK_MAX + 1);

@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { APP_NO_LENGTH, AppNo, type Light } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { openStaffApplication, STAFF_PAGES } from '../pages';
 import { RoleGate } from '../../../components/RoleGate';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** The count tiles, in the order an application moves through the window. */
 export const QUEUE_TILES: { state: QueueState; name: string }[] = [

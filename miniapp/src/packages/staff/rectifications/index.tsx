@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { RATING_NAMES, RECTIFICATION_CLOSE_MAX, STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** Open ones first, soonest due first. */
 const byUrgency = (a: Rectification, b: Rectification) =>

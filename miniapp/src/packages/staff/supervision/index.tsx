@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { STAFF_TEXT_MAX, STAFF_TEXT_MIN } from '@yx/shared';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { asApiError } from '../../../api/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { TextBox } from '../../../components/TextBox';
 import './index.css';
+import { Button } from '../../../components/Button';
 
 /** 督办: every red-light application in the district, most overdue first; a note goes to the department. */
 export default function Supervision() {

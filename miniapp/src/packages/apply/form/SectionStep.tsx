@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FieldDef, FileRef, FormDef } from '@yx/shared';
+import { useState } from 'react';
 import type { ApiError, FormPayload, LicenceView } from '../../../api/client';
-import { pickAndUploadImage } from '../../../api/upload';
+import { pickAndUploadImage, type UploadProgress as Progress } from '../../../api/upload';
+import { UploadProgress } from '../../../components/UploadProgress';
 import type { LocalDraft } from '../draftStore';
 import { FormField } from '../fields';
 import { deferName, refsOf, withAnswer, without, type Errors, type SetErrors, type UpdateDraft } from './parts';
@@ -41,14 +43,18 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
     update((d) => ({ answers: withAnswer(d.answers, field.key, [...refsOf(d.answers, field.key), ref].slice(0, 5)) }));
   };
 
+  // 正在压缩… / 正在上传 45% under the material being uploaded (issue 14)
+  const [progress, setProgress] = useState<{ key: string; at: Progress }>();
   const upload = async (field: FieldDef) => {
     try {
-      const u = await pickAndUploadImage(field.label);
+      const u = await pickAndUploadImage(field.label, { onProgress: (at) => setProgress({ key: field.key, at }) });
       if (!u) return;
       update((d) => ({ names: { ...d.names, [u.fileId]: u.fileName } }));
       addFile(field, { kind: 'upload', fileId: u.fileId });
     } catch (e) {
       setErrors((x) => ({ ...x, [field.key]: (e as ApiError).message }));
+    } finally {
+      setProgress(undefined);
     }
   };
 
@@ -89,6 +95,7 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
             onUseLicence={(l) => chooseLicence(f, l)}
             deferred={draft.deferred.includes(deferName(f))}
           />
+          {progress?.key === f.key && <UploadProgress progress={progress.at} />}
           {quota > 0 && requiredFiles.includes(f) && (
             <DeferToggle value={f.key} checked={draft.deferred.includes(deferName(f))} onToggle={() => toggleDefer(f)} />
           )}

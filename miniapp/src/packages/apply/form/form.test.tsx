@@ -248,4 +248,27 @@ describe('网上申办', () => {
     expect(saved.answers).toEqual({ shopName: '老街饭店', plan: [{ kind: 'upload', fileId: 'f_plan000001' }], note: '后门另有出入口' });
     expect(saved.names.f_plan000001).toBe('场所平面图.jpg');
   });
+
+  it('shows the progress of an upload under its material', async () => {
+    login();
+    serve(onMaterials);
+    const uploadFile = Taro.uploadFile as unknown as jest.Mock;
+    let progress!: (r: { progress: number }) => void;
+    let finish!: (r: unknown) => void;
+    uploadFile.mockImplementationOnce(() =>
+      Object.assign(new Promise((resolve) => (finish = resolve)), { onProgressUpdate: (cb: typeof progress) => (progress = cb) }),
+    );
+    render(<ApplyForm />);
+    const uploads = await screen.findAllByText('拍照/上传');
+    fireEvent.click(uploads[1]); // 场所平面图
+    await waitFor(() => expect(progress).toBeDefined());
+    act(() => progress({ progress: 45 }));
+    const shown = screen.getByTestId('upload-progress');
+    expect(shown).toHaveTextContent('正在上传 45%');
+    // beside the 场所平面图 field, not another material's
+    expect(shown.parentElement?.querySelector('[data-field="plan"]')).not.toBeNull();
+    await act(async () => finish({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' }));
+    expect(await screen.findByText('场所平面图.jpg')).toBeInTheDocument();
+    expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
+  });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -128,15 +129,10 @@ export const PNG = Buffer.from(
   'hex',
 );
 
-/** A visible photo for screenshots: a w×h PNG, sky above and a darker ground below (like a street). */
-export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 170, 220], ground: [number, number, number] = [110, 110, 100]): Buffer {
+/** A PNG of w×h pixels, each row's RGB bytes from `row(y)`. */
+function png(w: number, h: number, row: (y: number) => Buffer): Buffer {
   const rows: Buffer[] = [];
-  for (let y = 0; y < h; y++) {
-    const c = y < h * 0.55 ? sky : ground;
-    const row = Buffer.alloc(1 + w * 3);
-    for (let x = 0; x < w; x++) row.set(c, 1 + x * 3);
-    rows.push(row);
-  }
+  for (let y = 0; y < h; y++) rows.push(Buffer.concat([Buffer.alloc(1), row(y)])); // filter byte 0, then the pixels
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -153,10 +149,23 @@ export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 1
   return Buffer.concat([
     Buffer.from('89504e470d0a1a0a', 'hex'),
     chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows), { level: 1 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** A visible photo for screenshots: a w×h PNG, sky above and a darker ground below (like a street). */
+export function scenePng(w = 96, h = 72, sky: [number, number, number] = [120, 170, 220], ground: [number, number, number] = [110, 110, 100]): Buffer {
+  return png(w, h, (y) => {
+    const c = y < h * 0.55 ? sky : ground;
+    const r = Buffer.alloc(w * 3);
+    for (let x = 0; x < w; x++) r.set(c, x * 3);
+    return r;
+  });
+}
+
+/** A phone-camera-sized photo that does not compress as a PNG (random pixels): over the 10 MB upload limit as it is. */
+export const noisePng = (w = 2400, h = 1800) => png(w, h, () => crypto.randomBytes(w * 3));
 
 /** Presses a modal's button (the button, not a title with the same words). */
 export const confirm = (page: Page, text: string) =>

@@ -1,12 +1,15 @@
 /**
  * npm run bench — prints figures, asserts nothing (scripts/lib/bench/*):
  *  1. per function: minified bundle size, and its cold `require` beside the SDK clients' alone (our code's share);
- *  2. on a local stack (in memory, free ports): write routes under 10 and 50 connections (submit, each staff action,
- *     file, claim, check-in, benefit claim) against GET /v1/me, with the transaction conflicts the API logged;
- *  3. the main read routes under autocannon (10 connections);
- *  4. the 会员专区 under 50 members at once and a crowd for the last units, also with the handler in process.
+ *  2. a local stack (in memory, free ports) started step by step, and the H5 app's first screen in Chromium (bytes sent
+ *     and decoded), against their goals; on it
+ *  3. write routes under 10 and 50 connections (submit, each staff action, file, claim, check-in, benefit claim)
+ *     against GET /v1/me, with the transaction conflicts the API logged;
+ *  4. the main read routes under autocannon (10 connections);
+ *  5. the 会员专区 under 50 members at once and a crowd for the last units, also with the handler in process.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
  *   --functions-only  step 1 only
+ *   --first-load      step 2 only
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */
@@ -16,6 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { load as loadYaml } from 'js-yaml';
 import { COST_COLUMNS, costCells, medianCost, sampleCosts, type RouteKind } from './lib/bench/cost';
+import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { application, writeRoutes } from './lib/bench/writes';
@@ -121,8 +125,18 @@ async function onStack() {
   const ports = { dynamo: await freePort(), api: await freePort(), lambda: await freePort(), web: await freePort(), wechat: await freePort() };
   // the aggregator as deployed: its own compute (niced here) and serverless.yml's tumbling window
   process.env.CLIENT_LIMIT_SCALE ??= '1000'; // the load is a few demo accounts doing what thousands of people do
-  const stack = await startStack({ ports, buildH5: false, quiet: true, readerYieldsCpu: true, readerWindowMs: aggregatorWindowSeconds() * 1000 });
+  const stack = await startStack({
+    ports,
+    buildH5: true,
+    h5: { ifChanged: true, cache: true }, // as npm start: the first screen of the current sources
+    quiet: true,
+    readerYieldsCpu: true,
+    readerWindowMs: aggregatorWindowSeconds() * 1000,
+  });
   try {
+    setupTable(stack);
+    await firstScreenTable(stack.urls.web);
+    if (process.argv.includes('--first-load')) return;
     const api = stack.urls.api;
     tableOfStack(stack.urls.dynamo);
     const tag = Date.now().toString(36);
@@ -153,7 +167,7 @@ async function onStack() {
   console.log(
     `# Bench ${new Date().toISOString()}${QUICK ? ' (--quick)' : ''} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
-  await functionsTable(OUT, QUICK ? 3 : 9);
+  if (!process.argv.includes('--first-load')) await functionsTable(OUT, QUICK ? 3 : 9);
   if (!process.argv.includes('--functions-only')) await onStack();
   console.log(`\n(bench took ${((Date.now() - t0) / 60000).toFixed(1)} min)`);
 })().catch((e) => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazy } from '../api/lazy';
+import { THEMES } from '../constants';
 
 /** Who a service item is for: 个人 (people) or 企业 (firms). */
 export const Audience = lazy(() => z.enum(['person', 'enterprise']));
@@ -8,28 +9,8 @@ export type Audience = z.infer<typeof Audience>;
 /** How many times a person must come to a hall: 零跑动 (0) or 最多跑一次 (1), sometimes more. */
 export const Visits = lazy(() => z.union([z.literal(0), z.literal(1), z.literal(2)]));
 
-/**
- * Themes: life events for people (出生, 上学, 就业, 婚育, 住房, 养老, 身后事…)
- * and life-cycle stages for firms (开办, 经营, 变更, 注销…). One list, each tagged with its audience.
- */
-export const THEMES = [
-  { id: 'birth', name: '出生', audience: 'person' },
-  { id: 'school', name: '上学', audience: 'person' },
-  { id: 'work', name: '就业创业', audience: 'person' },
-  { id: 'marriage', name: '婚姻生育', audience: 'person' },
-  { id: 'housing', name: '住房', audience: 'person' },
-  { id: 'residence', name: '户籍居住', audience: 'person' },
-  { id: 'social-security', name: '社保医保', audience: 'person' },
-  { id: 'elderly', name: '养老', audience: 'person' },
-  { id: 'certificates', name: '证明开具', audience: 'person' },
-  { id: 'startup', name: '企业开办', audience: 'enterprise' },
-  { id: 'operation', name: '经营许可', audience: 'enterprise' },
-  { id: 'construction', name: '工程建设', audience: 'enterprise' },
-  { id: 'change', name: '变更登记', audience: 'enterprise' },
-  { id: 'employment', name: '用工社保', audience: 'enterprise' },
-  { id: 'tax', name: '税务', audience: 'enterprise' },
-  { id: 'closure', name: '注销', audience: 'enterprise' },
-] as const;
+// THEMES lives in ../constants (zod-free, for the H5 first screen)
+export { THEMES };
 export const ThemeId = lazy(() => z.enum(THEMES.map((t) => t.id) as [string, ...string[]]));
 
 export const Department = lazy(() =>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazy } from '../api/lazy';
+import { CLOSE_ACCOUNT_PHRASE } from '../constants';
 import type { ApplicationState } from '../applications/states';
 import type { WorkOrderState } from '../workorders/states';
 
@@ -81,8 +82,8 @@ export const MyDataExport = lazy(() =>
 );
 export type MyDataExport = z.infer<typeof MyDataExport>;
 
-/** 注销账号: typed on purpose, so a tap alone never closes an account. */
-export const CLOSE_ACCOUNT_PHRASE = '注销';
+// 注销账号's typed phrase lives in ../constants (zod-free, for the H5 first screen)
+export { CLOSE_ACCOUNT_PHRASE };
 export const CloseAccountRequest = lazy(() => z.strictObject({ confirm: z.literal(CLOSE_ACCOUNT_PHRASE, { message: `请输入“${CLOSE_ACCOUNT_PHRASE}”确认` }) }));
 export const CloseAccountResponse = lazy(() => z.object({ closedAt: z.string() }));
 

@@ -14,24 +14,29 @@ export function streetOf(user: UserRecord, asked?: string): string {
 
 const nameOf = (street: string) => (street === NO_STREET ? '区级（未定位街道）' : (streetName(street) ?? street));
 
+/** What every officer's list shows of an order: free text masked and cut short (a list is not the case file). */
+export const orderBrief = (w: WorkOrderRecord) => ({
+  no: w.no,
+  category: w.categoryPath,
+  description: maskFreeText(w.description).slice(0, 80),
+  address: w.place?.address,
+  state: w.state,
+  stateName: WO_STATE_NAMES[w.state],
+  affected: w.affected,
+  createdAt: w.createdAt,
+  replyBy: w.replyBy,
+});
+
 async function rows(items: WorkOrderRecord[]) {
   const cal = await getCalendar();
   const t = now();
   const today = businessDate(t);
   return items.map((w) => ({
-    no: w.no,
+    ...orderBrief(w),
     kind: w.kind,
-    category: w.categoryPath,
-    description: maskFreeText(w.description).slice(0, 80),
-    address: w.place?.address,
-    state: w.state,
-    stateName: WO_STATE_NAMES[w.state],
     teamName: w.teamName,
     ownerName: w.ownerName,
-    affected: w.affected,
     claimBy: w.claimBy,
-    replyBy: w.replyBy,
-    createdAt: w.createdAt,
     light: woLight(w, t.toISOString(), today, cal),
     escalated: Boolean(w.escalatedAt),
     extensionRequested: w.extension?.status === 'requested',

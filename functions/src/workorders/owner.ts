@@ -1,20 +1,9 @@
-import {
-  answeredLate,
-  businessDate,
-  maskFreeText,
-  ownerSortKey,
-  STREETS,
-  WO_OWNER_LIST_NAMES,
-  WO_RATING_NAMES,
-  WO_STATE_NAMES,
-  woLight,
-  type WoGroup,
-  type WoOwnerList,
-} from '@yx/shared';
+import { answeredLate, businessDate, ownerSortKey, STREETS, WO_OWNER_LIST_NAMES, WO_RATING_NAMES, woLight, type WoGroup, type WoOwnerList } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import type { UserRecord } from '../identity/repository';
+import { orderBrief } from './dispatch';
 import { listForOwner, NO_STREET, ownerList, streetList } from './repository';
 
 /**
@@ -31,15 +20,7 @@ export async function ownerOrders(user: UserRecord, list: WoOwnerList, limit: nu
   const items = page.items
     .filter((w) => w.ownerId === user.id && ownerSortKey(w)?.list === list)
     .map((w) => ({
-      no: w.no,
-      category: w.categoryPath,
-      description: maskFreeText(w.description).slice(0, 80),
-      address: w.place?.address,
-      state: w.state,
-      stateName: WO_STATE_NAMES[w.state],
-      affected: w.affected,
-      createdAt: w.createdAt,
-      replyBy: w.replyBy,
+      ...orderBrief(w),
       resolvedAt: w.resolvedAt,
       overdue: list === 'doing' ? today > w.replyBy : answeredLate(w),
       light: list === 'doing' ? woLight(w, t.toISOString(), today, cal) : undefined,

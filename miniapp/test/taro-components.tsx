@@ -11,7 +11,9 @@ const strip = ({ className, children, onClick, style, role, ...rest }: P) => {
   return { className, children, onClick, style, role, ...dataAndAria };
 };
 
-export const View = (p: P) => <div {...strip(p)} />;
+// a ref reaches the element, as Taro's View gives its DOM node in H5 (components/Page.tsx uses it)
+export const View = React.forwardRef<HTMLDivElement, P>((p, ref) => <div ref={ref} {...strip(p)} />);
+View.displayName = 'View';
 export const Text = (p: P) => <span {...strip(p)} />;
 export const Image = (p: P) => <img src={p.src} alt={p['aria-label']} style={p.style} />;
 export const Button = (p: P) => <button {...strip(p)} disabled={p.disabled} />;

@@ -6,7 +6,7 @@ const market = sm2.generateKeyPairHex();
 const keys: Record<string, string> = { 'police-2026-1': police.publicKey, 'market-2026-1': market.publicKey };
 const keyFor = (id: string) => keys[id];
 
-/** The shape a certificate is written in before sealing (pdf-lib writes the real one). */
+/** The shape pdf-lib writes a certificate in before sealing (a nested dictionary before our fields, as it does). */
 const unsealed = (serial = 'YXZM2026120100001', keyId = 'police-2026-1') =>
   Buffer.from(
     [
@@ -21,7 +21,7 @@ const unsealed = (serial = 'YXZM2026120100001', keyId = 'police-2026-1') =>
       'endstream',
       'endobj',
       '3 0 obj',
-      `<< /Type /Sig /Filter /YX.GMSeal /SubFilter /YX.sm2sm3.detached ${BYTE_RANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_HEX_LENGTH)}> /YX.KeyId (${keyId}) /YX.Serial (${serial}) >>`,
+      `<< /Type /Sig /Filter /YX.GMSeal /SubFilter /YX.sm2sm3.detached ${BYTE_RANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_HEX_LENGTH)}> /Prop_Build << /App << /Name /yx-cert >> >> /YX.KeyId (${keyId}) /YX.Serial (${serial}) >>`,
       'endobj',
       'trailer << /Root 1 0 R >>',
       '%%EOF',
@@ -57,8 +57,8 @@ describe('电子印章 on a PDF (SM2 over SM3, ByteRange)', () => {
     const pdf = sealed();
     expect(checkSeal(Buffer.concat([pdf, Buffer.from('\n% more\n')]), keyFor)).toEqual({ ok: false, reason: 'altered' });
     const text = pdf.toString('latin1');
-    const m = /\/ByteRange \[0 (\d+) (\d+) (\d+)\]/.exec(text)!;
-    const shifted = text.replace(m[0], `/ByteRange [0 ${Number(m[1]) - 10} ${m[2]} ${m[3]}]`.padEnd(m[0].length, ' '));
+    const m = /\/ByteRange \[ 0 (\d+) (\d+) (\d+) \]/.exec(text)!;
+    const shifted = text.replace(m[0], `/ByteRange [ 0 ${Number(m[1]) - 10} ${m[2]} ${m[3]} ]`.padEnd(m[0].length, ' '));
     expect(checkSeal(Buffer.from(shifted, 'latin1'), keyFor)).toEqual({ ok: false, reason: 'altered' });
   });
 

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 
 /** What a PDF is written with before sealing: ranges to be filled in, room for a DER SM2 signature (≤ 72 bytes). */
-export const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 9999999999 9999999999 9999999999]';
+/** As pdf-lib writes an array of four numbers (docs/CERTIFICATES.md). */
+export const BYTE_RANGE_PLACEHOLDER = '/ByteRange [ 0 9999999999 9999999999 9999999999 ]';
 export const CONTENTS_HEX_LENGTH = 256; // 128 bytes of room, zero-padded
 
 export type SealCheck = { ok: true; keyId: string; serial: string } | { ok: false; reason: 'unsigned' | 'altered' | 'bad-signature' | 'unknown-key' };
@@ -41,7 +42,7 @@ export function sealPdf(pdf: Buffer, privateKeyHex: string, publicKeyHex: string
   const end = start + CONTENTS_HEX_LENGTH + 2; // after the '>'
   if (text.slice(start + 1, end - 1) !== '0'.repeat(CONTENTS_HEX_LENGTH) || text[end - 1] !== '>') throw new Error('/Contents is not an empty placeholder');
   const ranges = [0, start, end, pdf.length - end];
-  const filled = `/ByteRange [${ranges.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
+  const filled = `/ByteRange [ ${ranges.join(' ')} ]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
   const out = Buffer.from(pdf);
   out.write(filled, at, 'latin1');
   const signature = sm2.doSignature(digest(out, ranges), privateKeyHex, { der: true, hash: true, publicKey: publicKeyHex });
@@ -56,9 +57,9 @@ export function sealPdf(pdf: Buffer, privateKeyHex: string, publicKeyHex: string
  */
 export function checkSeal(pdf: Buffer, keyFor: (keyId: string) => string | undefined): SealCheck {
   const text = latin1(pdf);
-  const at = text.lastIndexOf('/ByteRange [');
+  const at = text.lastIndexOf('/ByteRange');
   if (at < 0) return { ok: false, reason: 'unsigned' };
-  const m = /^\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(text.slice(at, at + BYTE_RANGE_PLACEHOLDER.length + 1));
+  const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text.slice(at, at + BYTE_RANGE_PLACEHOLDER.length + 8));
   if (!m) return { ok: false, reason: 'altered' };
   const ranges = m.slice(1).map(Number);
   const [a, b, c, d] = ranges;
@@ -67,9 +68,9 @@ export function checkSeal(pdf: Buffer, keyFor: (keyId: string) => string | undef
   const hex = text.slice(b + 1, c - 1);
   if (!/^[0-9a-f]+$/i.test(hex)) return { ok: false, reason: 'altered' };
   // the signature dictionary around the ranges (its fields are inside the signed bytes)
-  const dictStart = text.lastIndexOf('<<', at);
-  const dictEnd = text.indexOf('>>', c);
-  const dict = text.slice(dictStart, dictEnd);
+  // (to the end of its object: the dictionary nests others, such as /Prop_Build)
+  const objectEnd = text.indexOf('endobj', c);
+  const dict = text.slice(text.lastIndexOf(' obj', at), objectEnd < 0 ? c + 2048 : objectEnd);
   const keyId = signedName(dict, 'KeyId');
   const serial = signedName(dict, 'Serial');
   if (!keyId || !serial) return { ok: false, reason: 'altered' };

@@ -67,6 +67,9 @@ export function browserMovingClock(): () => Browser {
   return () => browser!;
 }
 
+/** DOM errors the pages of this test file logged (a test may assert on them before the run's end). */
+export const domErrors: string[] = [];
+
 /** A phone page that reports failed API calls (the first thing to know when a step times out). */
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await phonePage(browser);
@@ -75,6 +78,7 @@ export async function newPage(browser: Browser): Promise<Page> {
   const domError = (text: string) => {
     if (!/insertBefore|removeChild|NotFoundError/.test(text)) return;
     console.log(`DOM ERROR ${page.url()} ${text}`);
+    domErrors.push(`${page.url()} ${text.split('\n')[0]}`);
     if (process.env.E2E_DOM_ERRORS) fs.appendFileSync(process.env.E2E_DOM_ERRORS, `${page.url()} ${text.split('\n')[0]}\n`);
   };
   page.on('pageerror', (e) => domError(`${e.message}\n${e.stack ?? ''}`));

@@ -9,6 +9,7 @@ const PARAMS = {
   WECHAT_APPID: 'wechat-appid',
   WECHAT_SECRET: 'wechat-secret',
   OPEN311_API_KEYS: 'open311-api-keys',
+  SEAL_KEYS: 'seal-keys', // the departments' SM2 sealing keys (issue 15): npm run keys -- --seal <departmentId>
 };
 const LOCAL = {
   SESSION_SECRET: () => process.env.SESSION_SECRET || 'local-only-session-secret-change-me-0123456789',
@@ -17,6 +18,7 @@ const LOCAL = {
   WECHAT_APPID: () => process.env.WECHAT_APPID || 'wx-local-app',
   WECHAT_SECRET: () => process.env.WECHAT_SECRET || 'wx-local-secret',
   OPEN311_API_KEYS: () => process.env.OPEN311_API_KEYS || undefined,
+  SEAL_KEYS: () => undefined, // the local stage makes a key per department on first use (functions/src/certificates/keys.ts)
 };
 // what every function that reads or writes people's rows needs
 const COMMON = ['SESSION_SECRET', 'PII_HASH_SECRET', 'PII_DATA_KEYS'];
@@ -46,5 +48,12 @@ module.exports = {
   // scheduled jobs and the stream reader: they read people's rows but issue no sessions
   keys: async ({ options }) => environment(stageOf(options), ['PII_HASH_SECRET', 'PII_DATA_KEYS']),
   open311: async ({ options }) => environment(stageOf(options), [...COMMON, 'OPEN311_API_KEYS']),
+  // the issuing function: a deployed stage's fonts come from the layer (/opt/fonts)
+  sealing: async ({ options }) =>
+    environment(
+      stageOf(options),
+      [...COMMON, 'SEAL_KEYS'],
+      stageOf(options) === 'local' ? { LOCAL_KEYS_DIR: process.env.LOCAL_KEYS_DIR || '' } : { FONTS_DIR: '/opt/fonts' },
+    ),
   devLogin: async () => environment('local', ['SESSION_SECRET'], { WECHAT_API_BASE: WECHAT_API_BASE('local') }),
 };

@@ -17,12 +17,14 @@ import { handler as backoffice } from './backoffice/handler';
 import { handler as workorders } from './workorders/handler';
 import { handler as member } from './member/handler';
 import { handler as open311 } from './open311/handler';
+import { handler as documents } from './certificates/handler';
+import { handler as documentsIssue } from './certificates/issueHandler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
 
 // Open311 first: its routes answer in their own spec's error format, which the others' 'no such route' is not
-const HANDLERS = [open311, guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders, member];
+const HANDLERS = [open311, guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders, member, documents, documentsIssue];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -41,6 +43,8 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   street: { unknown: 'atlantis', malformed: 'Bad_Street!' },
   creditCode: { unknown: '91350100M000100Y43', malformed: 'ABC' },
   file: { unknown: 'SQ20991231999999.json', malformed: '../x.json' },
+  serial: { unknown: 'ZM20991231999999', malformed: 'ZM-1' },
+  ticket: { unknown: 'v_nosuchticket00000000', malformed: '../x' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -58,6 +62,8 @@ const VALID_BODY: Record<string, unknown> = {
   'PUT /v1/admin/org/departments/{id}': { name: '不存在的测试部门', shortName: '不存在', phone: '020-1234567', address: '越秀区某路 1 号' },
   'PUT /v1/admin/org/streets/{street}/grids': { grids: [] },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
+  'POST /v1/me/documents/{serial}/share': { days: 7 },
+  'POST /v1/staff/documents/{serial}/revoke': { reason: '测试撤销的原因' },
   'POST /v1/workorders/{no}/me-too': { followToken: 'a'.repeat(32) },
   'POST /v1/workorders/{no}/{action}': { result: '已处理完毕，现场恢复正常' },
   'POST /v1/workorders/{no}/extension': { days: 2, reason: '需要协调物业' },
@@ -227,7 +233,7 @@ describe('fuzz: every documented route with hostile input', () => {
     '{"":""}',
   ];
   // a wrong try is counted by design: these routes write their limiter row for a well-formed but wrong request
-  const COUNTS_TRIES = new Set(['POST /v1/lookup', 'POST /v1/me/invitation', 'POST /v1/me/identity/face/start']);
+  const COUNTS_TRIES = new Set(['POST /v1/lookup', 'GET /v1/verify/{serial}', 'POST /v1/me/invitation', 'POST /v1/me/identity/face/start']);
   const shapeOf = (schema: unknown) => {
     const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
     return shape && typeof shape === 'object' ? Object.keys(shape) : [];

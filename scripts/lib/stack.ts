@@ -162,6 +162,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       LOCAL_FILES_DIR: filesDir,
       LOCAL_FILES_URL: `http://127.0.0.1:${o.ports.web}/local-files/upload`,
       LOCAL_FILES_SECRET: FILES_SECRET,
+      // the departments' sealing keys (made on first use) and where the QR codes on documents point
+      LOCAL_KEYS_DIR: o.dbPath ? path.join(dataDir, 'keys') : fs.mkdtempSync(path.join(os.tmpdir(), 'yx-keys-')),
+      APP_ORIGIN: `http://127.0.0.1:${o.ports.web}`,
       CLOCK_FILE: clockFile,
       LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'info'),
     };

@@ -210,6 +210,16 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
       req.pipe(up);
       return;
     }
+    // the QR code on a sealed document (issue 15): /v/<serial>?c=<code> opens the public verification page
+    // (in WeChat, the same address is registered to open the mini-program's page: 扫普通链接二维码打开小程序)
+    const verify = /^\/v\/([A-Z0-9]{1,20})$/.exec(url.pathname);
+    if (verify) {
+      const q = new URLSearchParams({ s: verify[1] });
+      for (const k of ['c', 't']) if (url.searchParams.get(k)) q.set(k, url.searchParams.get(k)!);
+      res.writeHead(302, { location: `/#/packages/verify/index?${q}` });
+      res.end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' });
       res.end();

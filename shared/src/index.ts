@@ -13,6 +13,8 @@ export * from './guide/search';
 export * from './api/routes';
 export * from './api/openapi';
 export * from './files/api';
+export * from './documents/api';
+export * from './documents/certificates';
 export * from './applications/states';
 export * from './applications/api';
 export * from './calendar';

@@ -137,6 +137,8 @@ export async function changeApplication(o: {
   opinions?: OpinionTask[];
   /** 差评整改: a rectification task opened with this change */
   rectification?: RectificationTask;
+  /** more writes of the same change, from another entity's repository (an issued document's rows) */
+  alsoWrite?: Record<string, unknown>[];
 }): Promise<void> {
   // an application that has ended leaves its department's queue
   const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
@@ -148,6 +150,7 @@ export async function changeApplication(o: {
   if (o.message) items.push(...noticeItems(o.message, o.event.at));
   for (const t of o.opinions ?? []) items.push({ Put: { TableName: T(), Item: Opinion.toItem(t) } }, { Put: { TableName: T(), Item: Opinion.dueItem(t) } });
   if (o.rectification) items.push({ Put: { TableName: T(), Item: Rectification.toItem(o.rectification) } });
+  items.push(...(o.alsoWrite ?? []));
   await transact(items);
 }
 

@@ -18,6 +18,7 @@ import {
   maskName,
   nextAction,
   OPEN_STATES,
+  issuesDocument,
   prefillAnswers,
   RATING_NAMES,
   STATE_NAMES,
@@ -467,6 +468,8 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     }),
     linked: app.linked,
     ...(app.rating ? { rating: { value: app.rating.value, ...(app.rating.comment ? { comment: app.rating.comment } : {}) } } : {}),
+    ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
+    ...(app.documents?.length ? { documents: app.documents } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   allowedActions,
   businessDate,
   deadlineStatus,
+  issuesDocument,
   OPEN_STATES,
   STAFF_ACTIONS,
   STATE_NAMES,
@@ -89,6 +90,8 @@ function officerView(app: repo.ApplicationRecord, events: repo.EventRecord[], op
     actions: allowedActions(app.state),
     opinions: opinions.map((o) => ({ departmentId: o.departmentId, departmentName: o.departmentName, status: o.status, reason: o.reason, due: o.due })),
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
+    ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
+    ...(app.documents?.length ? { documents: app.documents } : {}),
   };
 }
 

@@ -31,6 +31,22 @@ function signedName(dict: string, key: string): string | undefined {
   return new RegExp(`/YX\\.${key} \\(([^)]*)\\)`).exec(dict)?.[1];
 }
 
+/** The key id and serial in the signature dictionary around `at` (to the end of its object: it nests /Prop_Build). */
+function namesAround(text: string, at: number, from: number): { keyId: string; serial: string } | undefined {
+  const objectEnd = text.indexOf('endobj', from);
+  const dict = text.slice(text.lastIndexOf(' obj', at), objectEnd < 0 ? from + 2048 : objectEnd);
+  const keyId = signedName(dict, 'KeyId');
+  const serial = signedName(dict, 'Serial');
+  return keyId && serial ? { keyId, serial } : undefined;
+}
+
+/** What a sealed PDF says it is (unchecked: `checkSeal` proves it): which key sealed it and the serial. */
+export function sealedFieldsOf(pdf: Buffer): { keyId: string; serial: string } | undefined {
+  const text = latin1(pdf);
+  const at = text.lastIndexOf('/ByteRange');
+  return at < 0 ? undefined : namesAround(text, at, at);
+}
+
 /** Seals a PDF written with BYTE_RANGE_PLACEHOLDER and an empty /Contents of CONTENTS_HEX_LENGTH zeros. */
 export function sealPdf(pdf: Buffer, privateKeyHex: string, publicKeyHex: string): Buffer {
   const text = latin1(pdf);
@@ -67,13 +83,9 @@ export function checkSeal(pdf: Buffer, keyFor: (keyId: string) => string | undef
   if (a !== 0 || c + d !== pdf.length || c <= b || text[b] !== '<' || text[c - 1] !== '>') return { ok: false, reason: 'altered' };
   const hex = text.slice(b + 1, c - 1);
   if (!/^[0-9a-f]+$/i.test(hex)) return { ok: false, reason: 'altered' };
-  // the signature dictionary around the ranges (its fields are inside the signed bytes)
-  // (to the end of its object: the dictionary nests others, such as /Prop_Build)
-  const objectEnd = text.indexOf('endobj', c);
-  const dict = text.slice(text.lastIndexOf(' obj', at), objectEnd < 0 ? c + 2048 : objectEnd);
-  const keyId = signedName(dict, 'KeyId');
-  const serial = signedName(dict, 'Serial');
-  if (!keyId || !serial) return { ok: false, reason: 'altered' };
+  const named = namesAround(text, at, c);
+  if (!named) return { ok: false, reason: 'altered' };
+  const { keyId, serial } = named;
   const publicKey = keyFor(keyId);
   if (!publicKey) return { ok: false, reason: 'unknown-key' };
   // DER: SEQUENCE, one length byte (an SM2 signature is at most 72 bytes), then that many bytes; zeros pad the rest

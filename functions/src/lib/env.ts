@@ -57,6 +57,14 @@ export const env = {
   get localFilesUploadUrl() {
     return process.env.LOCAL_FILES_URL || 'http://127.0.0.1:8080/local-files/upload';
   },
+  /** The local stage's sealing keys (functions/src/certificates/keys.ts): git-ignored files, made on first use. */
+  get localKeysDir() {
+    return process.env.LOCAL_KEYS_DIR || '.data/keys';
+  },
+  /** Where people open the app on the web: verification links and QR codes on documents point here. */
+  get appOrigin() {
+    return (process.env.APP_ORIGIN || 'http://127.0.0.1:8080').replace(/\/$/, '');
+  },
   get localFilesSecret() {
     return process.env.LOCAL_FILES_SECRET || 'local-only-files-secret';
   },

@@ -31,6 +31,10 @@ export interface ObjectStore {
   presignGet(key: string, expiresSeconds: number, version?: string): Promise<string>;
   /** Deletes the object, every version of it (the unused files sweep): nothing of it stays in the bucket. */
   remove(key: string): Promise<void>;
+  /** Stores bytes the functions made themselves (an issued certificate's PDF). */
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The object's bytes, or nothing when it is missing or larger than `maxBytes` (an upload to check). */
+  read(key: string, maxBytes: number): Promise<Buffer | undefined>;
 }
 
 // ---- local folder -------------------------------------------------------------------------
@@ -67,6 +71,17 @@ export function dirStore(dir: string, uploadUrl: string, secret: string): Object
     async remove(key) {
       const file = path.join(dir, key);
       if (file.startsWith(path.resolve(dir))) fs.rmSync(file, { force: true });
+    },
+    async put(key, bytes) {
+      const file = path.resolve(dir, key);
+      if (!file.startsWith(path.resolve(dir))) throw new Error('key outside the store');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, bytes);
+    },
+    async read(key, maxBytes) {
+      const file = path.resolve(dir, key);
+      if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).size > maxBytes) return undefined;
+      return fs.readFileSync(file);
     },
     async head(key) {
       const file = path.join(dir, key);
@@ -151,6 +166,20 @@ export function s3Store(bucket: string, region = process.env.AWS_REGION ?? 'ap-e
       const all = [...(r.Versions ?? []), ...(r.DeleteMarkers ?? [])].filter((v) => v.Key === key);
       const versions = { Objects: all.map((v) => ({ Key: key, VersionId: v.VersionId })), Quiet: true };
       if (all.length) await s3().send(new DeleteObjectsCommand({ Bucket: bucket, Delete: versions }));
+    },
+    async put(key, bytes, contentType) {
+      await s3().send(new (loadS3().PutObjectCommand)({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
+    },
+    async read(key, maxBytes) {
+      try {
+        // one byte more than allowed: a longer object is refused without reading all of it
+        const r = await s3().send(new (loadS3().GetObjectCommand)({ Bucket: bucket, Key: key, Range: `bytes=0-${maxBytes}` }));
+        const bytes = Buffer.from(await r.Body!.transformToByteArray());
+        return bytes.length > maxBytes ? undefined : bytes;
+      } catch (e) {
+        if ((e as Error).name === 'NoSuchKey' || (e as Error).name === 'InvalidRange') return undefined;
+        throw e;
+      }
     },
     async head(key) {
       try {

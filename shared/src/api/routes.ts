@@ -115,6 +115,19 @@ import {
   StatsQuery,
 } from '../member';
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
+import {
+  DocumentDetail,
+  DocumentList,
+  DocumentView,
+  RevokeRequest,
+  SerialParams,
+  ShareLink,
+  ShareRequest,
+  VerifyQuery,
+  VerifyResult,
+  VerifyTicketParams,
+  VerifyUploadTicket,
+} from '../documents/api';
 import { AgentGrantRequest, AgentList, AgentParams, AgentView, FirmOfferParams } from '../identity/firmAgents';
 import { ActingForQuery, KinGrantRequest, KinLists, KinParams, KinView } from '../identity/kin';
 import { CloseAccountRequest, CloseAccountResponse, MyDataExport, PrivacyView } from '../identity/privacy';
@@ -476,6 +489,53 @@ export const ROUTE_TABLE = {
     response: LookupResponse,
   },
   'GET /v1/me/licences': { summary: '我的电子证照', tag: 'applications', roles: APPLICANTS, response: LicenceList },
+  'POST /v1/applications/{appNo}/document': {
+    summary: '出具电子证明：信息齐备的当即出具（申请人）；其余经审批准予后由本部门出具（窗口人员）',
+    tag: 'documents',
+    roles: [...APPLICANTS, ...STAFF],
+    params: AppNoParams,
+    response: DocumentView,
+  },
+  'GET /v1/me/documents': { summary: '证照夹：我的电子证明与文书', tag: 'documents', roles: APPLICANTS, response: DocumentList },
+  'GET /v1/me/documents/{serial}': {
+    summary: '电子证明详情：下载链接与每一次使用记录',
+    tag: 'documents',
+    roles: APPLICANTS,
+    params: SerialParams,
+    response: DocumentDetail,
+  },
+  'POST /v1/me/documents/{serial}/share': {
+    summary: '分享限时核验链接（1、7 或 30 天）',
+    tag: 'documents',
+    roles: APPLICANTS,
+    params: SerialParams,
+    body: ShareRequest,
+    response: ShareLink,
+  },
+  'POST /v1/staff/documents/{serial}/revoke': {
+    summary: '撤销本部门出具的证明（写明原因，核验即时显示已撤销）',
+    tag: 'documents',
+    roles: STAFF,
+    params: SerialParams,
+    body: RevokeRequest,
+    response: DocumentView,
+  },
+  'GET /v1/verify/{serial}': {
+    summary: '免登录核验：证明编号 + 核验码（或分享链接），失败过多 429',
+    tag: 'documents',
+    roles: 'public',
+    params: SerialParams,
+    query: VerifyQuery,
+    response: VerifyResult,
+  },
+  'POST /v1/verify/uploads': { summary: '免登录核验文件：申请上传凭证（PDF，≤300 KB）', tag: 'documents', roles: 'public', response: VerifyUploadTicket },
+  'POST /v1/verify/uploads/{ticket}': {
+    summary: '免登录核验文件：校验签章与是否被改动',
+    tag: 'documents',
+    roles: 'public',
+    params: VerifyTicketParams,
+    response: VerifyResult,
+  },
   'GET /v1/messages': { summary: '消息（办件进度通知）', tag: 'messages', roles: PEOPLE, query: MessagesQuery, response: MessageListResponse },
   'GET /v1/messages/unread-count': { summary: '未读消息数', tag: 'messages', roles: PEOPLE, response: UnreadCount },
   'POST /v1/messages/{messageId}/read': {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DocumentRef } from '../documents/api';
 import { UserIdParam } from '../identity/kin';
 import { boundedJsonObject } from '../api/json';
 import { PageLimit } from '../api/paging';
@@ -100,6 +101,10 @@ export const ApplicationDetail = lazy(() =>
     linked: z.array(z.object({ appNo: z.string(), itemName: z.string() })),
     rating: z.object({ value: z.enum(RATINGS), comment: z.string().optional() }).optional(),
     itemId: z.string(),
+    /** the item is issued as a sealed electronic document (证明开具, issue 15) */
+    issuesDocument: z.boolean().optional(),
+    /** sealed documents issued for this application: the certificate, formal notices */
+    documents: z.array(DocumentRef).optional(),
   }),
 );
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;

@@ -126,6 +126,23 @@ const DEREGISTRATION_REASON = choice('deregistrationReason', '注销原因', [
 ]);
 
 /** The questions of notable items, by item id (every other item asks only the common sections). */
+/** 用途 of a certificate (证明开具): the value is stored, the words are printed on the certificate. */
+export const CERTIFICATE_PURPOSES: [string, string][] = [
+  ['employment', '就业'],
+  ['abroad', '出国（境）'],
+  ['study', '入学'],
+  ['qualification', '资格考试、执业注册'],
+  ['other', '其他'],
+];
+export const FIRM_CERTIFICATE_PURPOSES: [string, string][] = [
+  ['bidding', '招投标'],
+  ['loan', '银行贷款'],
+  ['qualification', '资质申报'],
+  ['other', '其他'],
+];
+/** The printed words of a purpose value. */
+export const purposeWords = (value: unknown): string | undefined => [...CERTIFICATE_PURPOSES, ...FIRM_CERTIFICATE_PURPOSES].find(([v]) => v === value)?.[1];
+
 export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   'birth-medical-certificate': [
     NEWBORN_NAME,
@@ -151,15 +168,13 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
       ['study', '连续就读'],
     ]),
   ],
-  'no-criminal-record': [
-    choice('purpose', '用途', [
-      ['employment', '就业'],
-      ['abroad', '出国（境）'],
-      ['study', '入学'],
-      ['qualification', '资格考试、执业注册'],
-      ['other', '其他'],
-    ]),
-  ],
+  // 证明开具 (issue 15): what the certificate is for, printed on it
+  'no-criminal-record': [choice('purpose', '用途', CERTIFICATE_PURPOSES)],
+  'residence-certificate': [choice('purpose', '用途', CERTIFICATE_PURPOSES)],
+  'hukou-certificate': [choice('purpose', '用途', CERTIFICATE_PURPOSES)],
+  'marriage-record-certificate': [choice('purpose', '用途', CERTIFICATE_PURPOSES)],
+  'tax-certificate': [choice('purpose', '用途', FIRM_CERTIFICATE_PURPOSES)],
+  'credit-report': [choice('purpose', '用途', FIRM_CERTIFICATE_PURPOSES)],
   'elevator-installation': [
     { key: 'estateName', label: '小区名称', type: 'text', required: true, min: 2, max: 40 },
     { key: 'buildingNo', label: '楼栋号', type: 'text', required: true, max: 20, placeholder: '如：12号楼2单元' },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DocumentRef } from '../documents/api';
 import { ApplicationSummary, DeferredMaterial, TimelineEntry, LightSchema } from '../applications/api';
 import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
@@ -79,6 +80,10 @@ export const StaffApplicationView = lazy(() =>
     actions: z.array(z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]])),
     timeline: z.array(TimelineEntry),
     opinions: z.array(OpinionView).optional(),
+    /** the item is issued as a sealed electronic document (证明开具, issue 15) */
+    issuesDocument: z.boolean().optional(),
+    /** sealed documents issued for this application: the certificate, formal notices */
+    documents: z.array(DocumentRef).optional(),
   }),
 );
 

@@ -101,6 +101,10 @@ const ApplicationSchema = z.object({
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),
   /** 办结 (approved or denied): on which business date, working days used, within the promised days or not */
   completion: z.object({ on: z.string(), usedDays: z.number(), onTime: z.boolean() }).optional(),
+  /** sealed documents issued for it (issue 15): the certificate, formal notices */
+  documents: z
+    .array(z.object({ serial: z.string(), title: z.string(), kind: z.enum(['certificate', 'notice']), status: z.enum(['valid', 'revoked']) }))
+    .optional(),
 });
 export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 

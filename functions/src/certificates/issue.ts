@@ -1,0 +1,190 @@
+/**
+ * 出具电子证明: the certificate of an application, made, sealed, stored and recorded at once when what it certifies is
+ * on record, or by the department's officer after 准予. Runs only in the issuing function (pdf-lib and the fonts).
+ */
+import { createHash, randomInt } from 'node:crypto';
+import { CERTIFICATE_ITEMS, CHECK_CODE_ALPHABET, businessDate, type DocumentView } from '@yx/shared';
+import { now } from '../lib/clock';
+import { env } from '../lib/env';
+import { conflict, notFound, ruleViolation } from '../lib/errors';
+import { isConditionFailure } from '../lib/db';
+import { hashSecret } from '../lib/ids';
+import { allocateNumbers, getUser } from '../lib/repository';
+import { objectStore } from '../lib/storage';
+import { log } from '../lib/log';
+import * as apps from '../applications/repository';
+import { getEnterprise, type UserRecord } from '../identity/repository';
+import { missingGlyphs, renderDocument } from './pdf';
+import { sealPdf } from './seal';
+import { signingKey } from './keys';
+import { recordsOf } from './records';
+import { certificateText, cnDate, maskedSubject, type CertificateText, type Subject } from './templates';
+import * as repo from './repository';
+import { documentView } from './views';
+
+const published = new Set<string>();
+
+/** 核验码: 6 characters without look-alikes. */
+export const newCheckCode = () => Array.from({ length: 6 }, () => CHECK_CODE_ALPHABET[randomInt(CHECK_CODE_ALPHABET.length)]).join('');
+export const checkCodeHash = (serial: string, code: string) => hashSecret(`doc:${serial}:${code}`);
+
+/** The last day of validity: `days` from the issue date, inclusive of it. */
+export function validUntil(today: string, days: number | undefined): string | undefined {
+  if (!days) return undefined;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function subjectOf(app: apps.ApplicationRecord, holder: UserRecord): Promise<Subject> {
+  if (CERTIFICATE_ITEMS[app.itemId].holder === 'firm') {
+    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
+    if (!firm) throw ruleViolation('该证明以企业名义出具，请以企业身份申请');
+    return { name: firm.name, idLabel: '统一社会信用代码', idNumber: firm.creditCode };
+  }
+  if (!holder.realName || !holder.idNumber) throw ruleViolation('出具证明需要您先完成实名认证');
+  return { name: holder.realName, idLabel: '公民身份号码', idNumber: holder.idNumber };
+}
+
+/** Who may ask: the applicant (at once, from the records) or an officer of the department (after 准予). Others: 404. */
+function callerRole(caller: UserRecord, app: apps.ApplicationRecord): 'applicant' | 'officer' {
+  if (caller.id === app.applicantId && (caller.role === 'resident' || caller.role === 'enterprise')) return 'applicant';
+  if (caller.role === 'staff' && caller.departmentId === app.departmentId) return 'officer';
+  throw notFound('未找到该办件');
+}
+
+export async function issueForApplication(caller: UserRecord, appNo: string): Promise<DocumentView> {
+  const { app, events } = await apps.getApplicationWithEvents(appNo);
+  if (!app) throw notFound('未找到该办件');
+  const role = callerRole(caller, app);
+  const spec = CERTIFICATE_ITEMS[app.itemId];
+  if (!spec) throw ruleViolation('该事项的结果不是电子证明');
+  const template = app.itemId;
+  const existing = await repo.issuedFor(appNo, template);
+  if (existing) return documentView((await repo.getDocument(existing))!);
+
+  const at = now();
+  const today = businessDate(at);
+  const holder = role === 'applicant' ? caller : await getUser(app.applicantId);
+  if (!holder) throw notFound('未找到申请人');
+  let text: CertificateText;
+  if (role === 'applicant') {
+    if (app.state !== 'submitted') throw ruleViolation('该申请正在由部门办理，证明将在审核通过后出具');
+    if (spec.holder === 'person' && holder.idLevel !== 2) throw ruleViolation('即时出具证明需要先通过人脸核验完成实名认证');
+    const subject = await subjectOf(app, holder);
+    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
+    const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
+    if (!r.ok) throw ruleViolation(`${r.reason}。已转部门办理，请留意消息通知`);
+    text = r.text;
+  } else {
+    if (app.state !== 'approved') throw ruleViolation('准予许可后才能出具证明');
+    const subject = await subjectOf(app, holder);
+    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
+    const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
+    // what the officer checked by hand stands in for a record the systems lack
+    text = r.ok
+      ? r.text
+      : {
+          title: spec.title,
+          paragraphs: [`经${app.departmentName}核实，${subject.name}（${subject.idLabel}：${subject.idNumber}）申请的“${app.itemName}”事项属实，特此证明。`],
+          facts: [],
+        };
+  }
+  const subject = await subjectOf(app, holder);
+
+  const missing = await missingGlyphs([...text.paragraphs, ...text.facts.map((f) => f.value)].join(''));
+  if (missing.length) throw ruleViolation(`证明中的“${missing.join('')}”暂无法电子出具，请到窗口办理纸质证明`);
+
+  const [n] = await allocateNumbers(`ZM${today.replace(/-/g, '')}`, 1);
+  const serial = `ZM${today.replace(/-/g, '')}${String(n).padStart(6, '0')}`;
+  const checkCode = newCheckCode();
+  const key = signingKey(app.departmentId);
+  if (!published.has(key.keyId)) {
+    await repo.publishSealKey({ keyId: key.keyId, departmentId: key.departmentId, publicKey: key.publicKey, createdAt: at.toISOString() });
+    published.add(key.keyId);
+  }
+  const until = validUntil(today, spec.validDays);
+  const pdf = sealPdf(
+    await renderDocument({
+      title: text.title,
+      paragraphs: text.paragraphs,
+      facts: text.facts,
+      issuer: app.departmentName,
+      issuedOn: cnDate(today),
+      serial,
+      checkCode,
+      ...(until ? { validUntil: cnDate(until) } : {}),
+      verifyUrl: `${env.appOrigin}/v/${serial}?c=${checkCode}`,
+      keyId: key.keyId,
+      at,
+    }),
+    key.privateKey,
+    key.publicKey,
+  );
+  const objectKey = `documents/${serial}.pdf`;
+  await objectStore().put(objectKey, pdf, 'application/pdf');
+  const atIso = at.toISOString();
+  const doc: repo.DocumentRecord = {
+    serial,
+    kind: 'certificate',
+    template,
+    title: text.title,
+    itemId: app.itemId,
+    appNo,
+    departmentId: app.departmentId,
+    issuer: app.departmentName,
+    keyId: key.keyId,
+    holderId: holder.id,
+    subject: subject.name,
+    subjectMasked: maskedSubject(subject),
+    issuedAt: atIso,
+    ...(until ? { validUntil: until } : {}),
+    status: 'valid',
+    checkCode,
+    checkCodeHash: checkCodeHash(serial, checkCode),
+    sm3: createHash('sm3').update(pdf).digest('hex'),
+    objectKey,
+    bytes: pdf.length,
+  };
+  const instant = role === 'applicant';
+  try {
+    await apps.changeApplication({
+      app,
+      set: {
+        state: 'delivered',
+        delivery: 'electronic',
+        deliveryInfo: { method: 'electronic', at: atIso },
+        documents: [...(app.documents ?? []), { serial, title: text.title, kind: 'certificate', status: 'valid' }],
+        ...(instant ? { completion: { on: today, usedDays: 0, onTime: true } } : {}),
+      },
+      expectState: [app.state],
+      eventIndex: events.length,
+      event: {
+        at: atIso,
+        actor: instant ? `${app.departmentName}（系统核查）` : `${app.departmentName} · ${caller.nickname}`,
+        action: instant ? '即时出具电子证明' : '出具电子证明',
+        note: `${text.title} ${serial}，已放入证照夹`,
+        state: 'delivered',
+        fromState: app.state,
+      },
+      message: {
+        userId: holder.id,
+        appNo,
+        template: 'application_delivered',
+        title: `${text.title}已出具`,
+        body: `${text.title}（编号 ${serial}）已加盖电子印章，放入您的证照夹，可下载或分享核验。`,
+      },
+      alsoWrite: repo.issueItems(doc),
+    });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    // a second tap, or the officer at the same moment: the first one's document is the document
+    const winner = await repo.issuedFor(appNo, template);
+    await objectStore()
+      .remove(objectKey)
+      .catch(() => log.info('orphan document pdf', { serial }));
+    if (winner) return documentView((await repo.getDocument(winner))!);
+    throw conflict('该办件刚刚有了变化，请刷新后再看');
+  }
+  return documentView(doc);
+}

@@ -1,0 +1,23 @@
+/**
+ * The service items whose result is a sealed electronic document (证明开具, issue 15), by item id: its title and how
+ * long it is valid. Issued at once when what it certifies is on record (the departments' systems; seeded records
+ * stand in for them), otherwise after an officer approves.
+ */
+export interface CertificateSpec {
+  title: string;
+  /** days it is valid from the issue date; none: no expiry printed */
+  validDays?: number;
+  /** who may hold it */
+  holder: 'person' | 'firm';
+}
+
+export const CERTIFICATE_ITEMS: Readonly<Record<string, CertificateSpec>> = {
+  'no-criminal-record': { title: '无犯罪记录证明', validDays: 90, holder: 'person' },
+  'residence-certificate': { title: '居住证明', validDays: 90, holder: 'person' },
+  'hukou-certificate': { title: '户籍证明', validDays: 90, holder: 'person' },
+  'marriage-record-certificate': { title: '婚姻登记记录证明', validDays: 90, holder: 'person' },
+  'tax-certificate': { title: '纳税证明', holder: 'firm' },
+  'credit-report': { title: '企业信用报告', validDays: 30, holder: 'firm' },
+};
+
+export const issuesDocument = (itemId: string) => Object.prototype.hasOwnProperty.call(CERTIFICATE_ITEMS, itemId);

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { bootInVm, packageSizes, problems } from './check-weapp';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The published fonts layer a deployment names (sls/layers.js); any well-formed ARN will do for packaging. */
+const FONTS_LAYER_ARN = 'arn:aws:lambda:ap-east-1:123456789012:layer:yx-fonts:1';
+const FONTS_LAYER_ARN_CN = 'arn:aws-cn:lambda:cn-northwest-1:123456789012:layer:yx-fonts:1';
 jest.setTimeout(240_000);
 
 describe('WeChat build', () => {
@@ -56,7 +59,7 @@ describe('serverless package (production stage)', () => {
     const r = spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package' },
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package', FONTS_LAYER_ARN },
     });
     if (r.status !== 0) throw new Error(`serverless package failed:\n${r.stdout}\n${r.stderr}`);
     template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -143,6 +146,22 @@ describe('serverless package (production stage)', () => {
     const zips = fs.readdirSync(out).filter((f) => f.endsWith('.zip'));
     expect(zips.length).toBe(fns.length);
     for (const z of zips) expect(fs.statSync(path.join(out, z)).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('keeps pdf-lib and the fonts in the issuing function and its layer only (issue 15)', () => {
+    const fns = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function'));
+    const issuing = fns.DocumentsIssueLambdaFunction?.Properties as { Layers?: unknown[]; Environment: { Variables: Record<string, string> } };
+    expect(issuing.Layers).toEqual([FONTS_LAYER_ARN]);
+    expect(issuing.Environment.Variables).toMatchObject({ FONTS_DIR: '/opt/fonts', SECRET_PARAMS: expect.stringContaining('SEAL_KEYS=/yx/prod/seal-keys') });
+    for (const [name, f] of Object.entries(fns)) {
+      if (name === 'DocumentsIssueLambdaFunction') continue;
+      expect([name, (f.Properties as { Environment: { Variables: Record<string, string> } }).Environment.Variables.SECRET_PARAMS ?? '']).toEqual([
+        name,
+        expect.not.stringContaining('SEAL_KEYS'),
+      ]);
+    }
+    // verifying needs no PDF library: its bundle stays small
+    expect(fs.statSync(path.join(out, 'documents.zip')).size).toBeLessThan(300 * 1024);
   });
 
   it('declares the table on demand with point-in-time recovery and its index', () => {
@@ -238,7 +257,7 @@ describe('serverless package (China partition with custom domains)', () => {
     spawnSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'cn', '--region', 'cn-northwest-1', '--package', out], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package', ...env },
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', ESBUILD_WORK_FOLDER: '.esbuild-package', FONTS_LAYER_ARN: FONTS_LAYER_ARN_CN, ...env },
     });
   let template: { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
   beforeAll(() => {

@@ -6,10 +6,15 @@
  *  3. write routes under 10 and 50 connections (submit, each staff action, file, claim, check-in, benefit claim)
  *     against GET /v1/me, with the transaction conflicts the API logged;
  *  4. the main read routes under autocannon (10 connections);
- *  5. the 会员专区 under 50 members at once and a crowd for the last units, also with the handler in process.
+ *  5. 电子证明 (scripts/lib/benchDocuments.ts): certificates issued one after another, then verified by serial + check
+ *     code under autocannon and by uploading the file;
+ *  6. the 会员专区 under 50 members at once and a crowd for the last units, also with the handler in process.
+ * Step 1 also puts the issuing function (documentsIssue: pdf-lib + fontkit) on its own budget line: require, and
+ * require + first certificate.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
  *   --functions-only  step 1 only
  *   --first-load      step 2 only
+ *   --documents-only  documentsIssue's budget line and step 5 only (a stack on the last H5 build, no first screen)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */
@@ -23,12 +28,14 @@ import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { application, writeRoutes } from './lib/bench/writes';
+import { applicants, ISSUE_WARM_UPS, issueTable, issuingColdStart, uploadCheckRow } from './lib/benchDocuments';
 import { freePort } from './lib/ports';
 import { ROOT, startStack } from './lib/stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // local Node 20; Lambda runs 22 (read when a client is made)
 
 const QUICK = process.argv.includes('--quick');
+const DOCUMENTS_ONLY = process.argv.includes('--documents-only');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 10));
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -112,6 +119,27 @@ async function readRoutes(api: string, fileId: string) {
   console.log(`GET /v1/workorders/nearby: ${nearby ? `${nearby.calls} store calls per request (${ops})` : 'no x-store-cost header'}.`);
 }
 
+/**
+ * 电子证明: certificates issued one at a time (each a fresh resident's own application, made beforehand), then one of
+ * them verified by serial + check code under autocannon (only failures count against the address's limit) and by
+ * uploading its file.
+ */
+async function documents(api: string, tag: string) {
+  const people = await applicants(api, ISSUE_WARM_UPS + (QUICK ? 10 : 40), tag);
+  const doc = await issueTable(api, people);
+  console.log(`\n## Verifying a certificate (no login), autocannon 10 connections × ${SECONDS} s; the upload check one file at a time\n`);
+  console.log(`| route | req/s | p50 ms | p99 ms | non-2xx | ${COST_COLUMNS.head} |`);
+  console.log(`|---|---:|---:|---:|---:|${COST_COLUMNS.rule}|`);
+  const verify = `${api}/v1/verify/${doc.serial}?c=${doc.checkCode}`;
+  // serverless-offline starts a worker per concurrent call: warm the documents function's ten first, as the member zone does
+  await Promise.all(Array.from({ length: 10 }, () => fetch(verify).then((r) => r.arrayBuffer())));
+  await load('GET /v1/verify/{serial}?c=CODE', 'read', verify);
+  await uploadCheckRow(api, doc.pdf, QUICK ? 10 : 20);
+  console.log(
+    `\nThe upload check's req/s is checks/s (three requests each, ${(doc.pdf.length / 1024).toFixed(1)} KiB posted), its non-2xx the checks that did not say genuine, its store figures the check request's.`,
+  );
+}
+
 /** serverless.yml's tumbling window for the counters' aggregator (sls/functions.yml). */
 function aggregatorWindowSeconds(): number {
   const fns = loadYaml(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8')) as Record<
@@ -127,19 +155,23 @@ async function onStack() {
   process.env.CLIENT_LIMIT_SCALE ??= '1000'; // the load is a few demo accounts doing what thousands of people do
   const stack = await startStack({
     ports,
-    buildH5: true,
+    buildH5: !DOCUMENTS_ONLY,
     h5: { ifChanged: true, cache: true }, // as npm start: the first screen of the current sources
     quiet: true,
     readerYieldsCpu: true,
     readerWindowMs: aggregatorWindowSeconds() * 1000,
   });
   try {
+    const api = stack.urls.api;
+    const tag = Date.now().toString(36);
+    if (DOCUMENTS_ONLY) {
+      tableOfStack(stack.urls.dynamo);
+      return await documents(api, tag);
+    }
     setupTable(stack);
     await firstScreenTable(stack.urls.web);
     if (process.argv.includes('--first-load')) return;
-    const api = stack.urls.api;
     tableOfStack(stack.urls.dynamo);
-    const tag = Date.now().toString(36);
     const token = (userId: string) => devToken(api, userId);
     const fileId = await uploadedFile(api, await token('u-resident-zhang'));
     const members = await makeMembers(api, QUICK ? 60 : 500, `m${tag}`);
@@ -156,6 +188,7 @@ async function onStack() {
     });
     fs.writeFileSync(stack.clockFile, JSON.stringify({ offsetMs: 0 }));
     await readRoutes(api, fileId);
+    await documents(api, tag);
     await memberZone({ api, clockFile: stack.clockFile, members, rounds: QUICK ? 1 : 10, lastUnits: QUICK ? 10 : 50, tag, admin: await token('u-admin') });
   } finally {
     await stack.stop();
@@ -167,7 +200,10 @@ async function onStack() {
   console.log(
     `# Bench ${new Date().toISOString()}${QUICK ? ' (--quick)' : ''} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
-  if (!process.argv.includes('--first-load')) await functionsTable(OUT, QUICK ? 3 : 9);
+  if (!process.argv.includes('--first-load')) {
+    if (!DOCUMENTS_ONLY) await functionsTable(OUT, QUICK ? 3 : 9);
+    await issuingColdStart(OUT, QUICK ? 3 : 9);
+  }
   if (!process.argv.includes('--functions-only')) await onStack();
   console.log(`\n(bench took ${((Date.now() - t0) / 60000).toFixed(1)} min)`);
 })().catch((e) => {

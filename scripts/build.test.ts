@@ -154,7 +154,7 @@ describe('serverless package (production stage)', () => {
     expect(issuing.Layers).toEqual([FONTS_LAYER_ARN]);
     expect(issuing.Environment.Variables).toMatchObject({ FONTS_DIR: '/opt/fonts', SECRET_PARAMS: expect.stringContaining('SEAL_KEYS=/yx/prod/seal-keys') });
     for (const [name, f] of Object.entries(fns)) {
-      if (name === 'DocumentsIssueLambdaFunction') continue;
+      if (name === 'DocumentsIssueLambdaFunction' || name === 'DocumentsNoticesLambdaFunction') continue;
       expect([name, (f.Properties as { Environment: { Variables: Record<string, string> } }).Environment.Variables.SECRET_PARAMS ?? '']).toEqual([
         name,
         expect.not.stringContaining('SEAL_KEYS'),

@@ -4,7 +4,8 @@
  * before the request has been counted (tests and the bench wait on it instead of sleeping).
  */
 import http from 'node:http';
-import { handler } from '../functions/src/aggregate/handler';
+import { handler, type WindowEvent } from '../functions/src/aggregate/handler';
+import { issueNotices } from '../functions/src/certificates/noticesHandler';
 import { startStreamReader } from './lib/streams';
 
 async function main() {
@@ -13,7 +14,14 @@ async function main() {
   const reader = await startStreamReader({
     endpoint,
     table,
-    handle: handler,
+    // the aggregator, and the formal notices of the applications' decisions (in the cloud, two functions on the stream)
+    handle: async (event: WindowEvent) => {
+      const out = await handler(event);
+      await issueNotices(event.Records ?? []).catch((e: Error) =>
+        console.error(JSON.stringify({ level: 'error', msg: 'notice failed', err: e.name, stack: e.stack?.split('\n').slice(0, 3).join(' | ') })),
+      );
+      return out;
+    },
     checkpointFile: process.env.STREAMS_CHECKPOINT_FILE || undefined,
     windowMs: Number(process.env.STREAMS_WINDOW_MS) || undefined,
     deadLetterFile: process.env.DEAD_LETTER_FILE ?? '.data/dead-letters.jsonl',

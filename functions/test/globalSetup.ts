@@ -21,7 +21,15 @@ export default async function globalSetup(): Promise<void> {
     table: 'yx-test',
     port: await freePort(),
     deadLetterFile: path.join(dir, 'dead-letters.jsonl'),
-    env: { STAGE: 'local', LOG_LEVEL: 'silent' },
+    // formal notices (issue 15): their PDFs and sealing keys in throw-away folders
+    // (the workers' keyed hashes, test/env.ts: a notice's check code must verify in the tests)
+    env: {
+      STAGE: 'local',
+      LOG_LEVEL: 'silent',
+      PII_HASH_SECRET: 'test-pii-secret',
+      LOCAL_FILES_DIR: path.join(dir, 'files'),
+      LOCAL_KEYS_DIR: path.join(dir, 'keys'),
+    },
     out: fs.openSync(path.join(dir, 'streams.log'), 'w'),
   });
   process.env.STREAMS_URL = reader.url;

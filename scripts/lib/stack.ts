@@ -208,7 +208,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         port: readerPort,
         deadLetterFile: path.join(dataDir, 'dead-letters.jsonl'),
         checkpointFile: o.dbPath ? path.join(dataDir, 'streams-checkpoint.json') : undefined,
-        env: { STAGE: 'local', LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'error') },
+        // the formal notices it writes (issue 15) go to the same store, sealed with the same keys, as the API's
+        env: { ...env, STAGE: 'local', LOG_LEVEL: process.env.LOG_LEVEL ?? (o.quiet ? 'silent' : 'error') },
         out: fs.openSync(logs.streams, 'w'),
         yieldCpu: o.readerYieldsCpu,
         windowMs: o.readerWindowMs,

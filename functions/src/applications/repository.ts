@@ -5,6 +5,7 @@ import { allocateNumbers, getIdempotency, idempotencyItem } from '../lib/reposit
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { LicenceUse } from '../lib/entities/wallet';
 import {
+  AppDocumentRef,
   AppEvent,
   Application,
   DeferredDue,
@@ -13,6 +14,7 @@ import {
   Opinion,
   Rectification,
   rowKind,
+  type AppDocument,
   type ApplicationRecord,
   type Deferral,
   type Draft,
@@ -23,7 +25,7 @@ import {
 } from '../lib/entities/applications';
 import { noticeItems, type Notice } from '../messages/repository';
 
-export type { ApplicationRecord, Deferral, Draft, EventRecord, MaterialUse, OpinionTask, RectificationTask };
+export type { AppDocument, ApplicationRecord, Deferral, Draft, EventRecord, MaterialUse, OpinionTask, RectificationTask };
 export { allocateNumbers };
 
 const T = () => table();
@@ -70,16 +72,25 @@ export async function saveSubmission(o: {
 }
 
 /** The application, its whole trail and its opinion tasks (并联审批): one Query on its partition. */
-export async function getApplicationWithEvents(appNo: string): Promise<{ app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] }> {
-  const out: { app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[] } = { events: [], opinions: [] };
+export async function getApplicationWithEvents(
+  appNo: string,
+): Promise<{ app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[]; notices: AppDocument[] }> {
+  const out: { app?: ApplicationRecord; events: EventRecord[]; opinions: OpinionTask[]; notices: AppDocument[] } = { events: [], opinions: [], notices: [] };
   for (const row of await queryPartition(keys.appPk(appNo))) {
     const kind = rowKind(String(row.sk));
     if (kind === 'application') out.app = Application.fromItem(row);
     else if (kind === 'event') out.events.push(AppEvent.fromItem(row));
     else if (kind === 'opinion') out.opinions.push(Opinion.fromItem(row));
+    else if (kind === 'document') out.notices.push(AppDocumentRef.fromItem(row));
   }
   return out;
 }
+
+/** A formal notice listed with its application (written with the notice, outside the application's version). */
+export const appDocumentItem = (appNo: string, d: AppDocument) => ({ Put: { TableName: T(), Item: AppDocumentRef.toItem(appNo, d) } });
+
+/** Everything issued for an application, in issue order: its certificate (on the row) and its notices (their own rows). */
+export const documentsOf = (app: ApplicationRecord, notices: AppDocument[]): AppDocument[] => [...notices, ...(app.documents ?? [])];
 
 export async function getApplication(appNo: string): Promise<ApplicationRecord | undefined> {
   const r = await db().send(new GetCommand({ TableName: T(), Key: keys.application(appNo) }));

@@ -441,15 +441,16 @@ const timelineOf = (events: repo.EventRecord[]): TimelineEntry[] =>
 
 /** Only the applicant sees their application; to anyone else it does not exist. */
 async function ownApplication(userId: string, appNo: string, firm?: string) {
-  const { app, events } = await repo.getApplicationWithEvents(appNo);
+  const { app, events, notices } = await repo.getApplicationWithEvents(appNo);
   // the applicant's own; for reading, also any of the firm's when the caller is its legal representative
   if (!app || (app.applicantId !== userId && !(firm && app.enterpriseCode === firm))) throw notFound('未找到该办件');
-  return { app, events };
+  return { app, events, notices };
 }
 
 /** 办件详情. `firm`: the caller is that firm's legal representative and may read its agents' applications. */
 export async function getApplicationDetail(userId: string, appNo: string, firm?: string): Promise<ApplicationDetail> {
-  const { app, events } = await ownApplication(userId, appNo, firm);
+  const { app, events, notices } = await ownApplication(userId, appNo, firm);
+  const documents = repo.documentsOf(app, notices);
   const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
   const { running, status } = clock(app, cal);
   return {
@@ -469,7 +470,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     linked: app.linked,
     ...(app.rating ? { rating: { value: app.rating.value, ...(app.rating.comment ? { comment: app.rating.comment } : {}) } } : {}),
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
-    ...(app.documents?.length ? { documents: app.documents } : {}),
+    ...(documents.length ? { documents } : {}),
   };
 }
 

@@ -36,16 +36,16 @@ export function officerDepartment(u: UserRecord): string {
 
 async function departmentApplication(officer: UserRecord, appNo: string) {
   const dept = officerDepartment(officer);
-  const { app, events, opinions } = await repo.getApplicationWithEvents(appNo);
+  const { app, events, opinions, notices } = await repo.getApplicationWithEvents(appNo);
   if (!app || app.departmentId !== dept) throw notFound('未找到该办件');
-  return { app, events, opinions, dept };
+  return { app, events, opinions, notices, dept };
 }
 
 /** What an officer sees: the application with personal data masked, the allowed actions, the trail. */
 export async function staffView(officer: UserRecord, appNo: string) {
-  const { app, events, opinions } = await departmentApplication(officer, appNo);
+  const { app, events, opinions, notices } = await departmentApplication(officer, appNo);
   const [cal, files] = await Promise.all([getCalendar(), fileLinks(app, { fresh: true })]);
-  return officerView(app, events, opinions, files, cal);
+  return officerView(app, events, opinions, files, cal, notices);
 }
 
 type FileLink = { url: string; contentType: string; fileName: string };
@@ -71,7 +71,15 @@ async function fileLinks(app: repo.ApplicationRecord, o: { fresh: boolean }): Pr
   return new Map([...kept, ...signed]);
 }
 
-function officerView(app: repo.ApplicationRecord, events: repo.EventRecord[], opinions: repo.OpinionTask[], files: Map<string, FileLink>, cal: CalendarData) {
+function officerView(
+  app: repo.ApplicationRecord,
+  events: repo.EventRecord[],
+  opinions: repo.OpinionTask[],
+  files: Map<string, FileLink>,
+  cal: CalendarData,
+  notices: repo.AppDocument[] = [],
+) {
+  const documents = repo.documentsOf(app, notices);
   return {
     ...summaryOf(app, cal),
     version: app.version,
@@ -91,7 +99,7 @@ function officerView(app: repo.ApplicationRecord, events: repo.EventRecord[], op
     opinions: opinions.map((o) => ({ departmentId: o.departmentId, departmentName: o.departmentName, status: o.status, reason: o.reason, due: o.due })),
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
-    ...(app.documents?.length ? { documents: app.documents } : {}),
+    ...(documents.length ? { documents } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ import { renderDocument } from './pdf';
 import { sealPdf } from './seal';
 import { forgetSigningKeys, signingKey } from './keys';
 import { publishSealKey } from './repository';
+import { issueNotice } from './issue';
+import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -180,35 +182,55 @@ describe('无犯罪记录证明, issued at once to a proven resident', () => {
 });
 
 describe('when the records do not allow it at once', () => {
-  it('a record on file sends it to the officer, who issues after 准予; a double tap makes one document', async () => {
-    const wu = await login('u-resident-wu');
-    const appNo = await apply(wu);
-    const refused = await issue(wu, appNo);
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toContain('人工核查');
-    const officer = await login('u-staff-police');
-    expect((await issue(officer, appNo)).status).toBe(422); // not approved yet
-    let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
-    for (const [action, body] of [
-      ['accept', {}],
-      ['startReview', {}],
-      ['approve', { note: '经核查，记录已依法封存' }],
-    ] as const) {
-      const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
-        token: officer,
-        params: { appNo, action },
-        body: { version, ...body },
-      });
-      expect([action, r.status]).toEqual([action, 200]);
-      version = r.body.version;
-    }
-    const both = await Promise.all([issue(officer, appNo), issue(officer, appNo), issue(officer, appNo)]);
-    const serials = new Set(both.map((r) => r.body.serial));
-    expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(serials.size).toBe(1);
-    const wallet = await call(handler, 'GET /v1/me/documents', { token: wu });
-    expect(wallet.body.items.filter((d: { appNo: string }) => d.appNo === appNo)).toHaveLength(1);
-  });
+  it(
+    'a record on file sends it to the officer, who issues after 准予; a double tap makes one document',
+    async () => {
+      const wu = await login('u-resident-wu');
+      const appNo = await apply(wu);
+      const refused = await issue(wu, appNo);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.message).toContain('人工核查');
+      const officer = await login('u-staff-police');
+      expect((await issue(officer, appNo)).status).toBe(422); // not approved yet
+      let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
+      for (const [action, body] of [
+        ['accept', {}],
+        ['startReview', {}],
+        ['approve', { note: '经核查，记录已依法封存' }],
+      ] as const) {
+        const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
+          token: officer,
+          params: { appNo, action },
+          body: { version, ...body },
+        });
+        expect([action, r.status]).toEqual([action, 200]);
+        version = r.body.version;
+      }
+      const both = await Promise.all([issue(officer, appNo), issue(officer, appNo), issue(officer, appNo)]);
+      const serials = new Set(both.map((r) => r.body.serial));
+      expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(serials.size).toBe(1);
+      const wallet = await call(handler, 'GET /v1/me/documents', { token: wu });
+      expect(wallet.body.items.filter((d: { appNo: string; kind: string }) => d.appNo === appNo && d.kind === 'certificate')).toHaveLength(1);
+
+      // 文书: each decision's notice follows from the table's stream, sealed and in the wallet, listed with the application
+      await countersSettled();
+      const held = (await call(handler, 'GET /v1/me/documents', { token: wu })).body.items.filter((d: { appNo: string }) => d.appNo === appNo);
+      const notices = held.filter((d: { kind: string }) => d.kind === 'notice');
+      expect(notices.map((d: { title: string }) => d.title).sort()).toEqual(['准予行政许可决定书', '受理通知书']);
+      for (const n of notices) expect(n.serial).toMatch(/^TZ\d{14}$/);
+      const nv = await verify(notices[0].serial, { c: notices[0].checkCode });
+      expect([nv.status, nv.body]).toEqual([200, expect.objectContaining({ outcome: 'genuine' })]);
+      const detail = await call(applications, 'GET /v1/applications/{appNo}', { token: wu, params: { appNo } });
+      expect(detail.body.documents.map((d: { title: string }) => d.title)).toEqual(
+        expect.arrayContaining(['受理通知书', '准予行政许可决定书', '无犯罪记录证明']),
+      );
+      // the stream delivers a change again after a failure: the notice is not issued twice
+      const app = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body;
+      expect(await issueNotice(appNo, 'approved', app.version - 1)).toBeUndefined();
+    },
+    COUNTERS_TEST_TIMEOUT,
+  );
 
   it('needs a face-proven identity: a person proven only by a typed name cannot even apply', async () => {
     const l1 = await residentWithId('林一', 1);

@@ -3,17 +3,20 @@
  * on record, or by the department's officer after 准予. Runs only in the issuing function (pdf-lib and the fonts).
  */
 import { createHash, randomInt } from 'node:crypto';
-import { CERTIFICATE_ITEMS, CHECK_CODE_ALPHABET, businessDate, type DocumentView } from '@yx/shared';
+import { CERTIFICATE_ITEMS, CHECK_CODE_ALPHABET, addWorkingDays, businessDate, type ApplicationState, type DocumentView } from '@yx/shared';
 import { now } from '../lib/clock';
 import { env } from '../lib/env';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
-import { isConditionFailure } from '../lib/db';
+import { isConditionFailure, transact } from '../lib/db';
 import { hashSecret } from '../lib/ids';
 import { allocateNumbers, getUser } from '../lib/repository';
 import { objectStore } from '../lib/storage';
 import { log } from '../lib/log';
 import * as apps from '../applications/repository';
 import { getEnterprise, type UserRecord } from '../identity/repository';
+import { getCalendar } from '../calendar/repository';
+import { noticeItems } from '../messages/repository';
+import { NOTICE_FOR, noticeText } from './notices';
 import { missingGlyphs, renderDocument } from './pdf';
 import { sealPdf } from './seal';
 import { signingKey } from './keys';
@@ -53,6 +56,75 @@ function callerRole(caller: UserRecord, app: apps.ApplicationRecord): 'applicant
   throw notFound('未找到该办件');
 }
 
+/**
+ * A document made, sealed and stored (not yet recorded): the serial from the day's sequence (`ZM` certificates, `TZ`
+ * notices), a new check code, the department's key (published once per container before its first seal).
+ */
+export async function produce(o: {
+  kind: 'certificate' | 'notice';
+  template: string;
+  text: CertificateText;
+  app: Pick<apps.ApplicationRecord, 'appNo' | 'itemId' | 'departmentId' | 'departmentName'>;
+  holderId: string;
+  subject: Subject;
+  at: Date;
+  validUntil?: string;
+}): Promise<repo.DocumentRecord> {
+  const { app, text, at } = o;
+  const today = businessDate(at);
+  const prefix = o.kind === 'certificate' ? 'ZM' : 'TZ';
+  const [n] = await allocateNumbers(`${prefix}${today.replace(/-/g, '')}`, 1);
+  const serial = `${prefix}${today.replace(/-/g, '')}${String(n).padStart(6, '0')}`;
+  const checkCode = newCheckCode();
+  const key = signingKey(app.departmentId);
+  if (!published.has(key.keyId)) {
+    await repo.publishSealKey({ keyId: key.keyId, departmentId: key.departmentId, publicKey: key.publicKey, createdAt: at.toISOString() });
+    published.add(key.keyId);
+  }
+  const pdf = sealPdf(
+    await renderDocument({
+      title: text.title,
+      ...(text.salutation ? { salutation: text.salutation } : {}),
+      paragraphs: text.paragraphs,
+      facts: text.facts,
+      issuer: app.departmentName,
+      issuedOn: cnDate(today),
+      serial,
+      checkCode,
+      ...(o.validUntil ? { validUntil: cnDate(o.validUntil) } : {}),
+      verifyUrl: `${env.appOrigin}/v/${serial}?c=${checkCode}`,
+      keyId: key.keyId,
+      at,
+    }),
+    key.privateKey,
+    key.publicKey,
+  );
+  const objectKey = `documents/${serial}.pdf`;
+  await objectStore().put(objectKey, pdf, 'application/pdf');
+  return {
+    serial,
+    kind: o.kind,
+    template: o.template,
+    title: text.title,
+    itemId: app.itemId,
+    appNo: app.appNo,
+    departmentId: app.departmentId,
+    issuer: app.departmentName,
+    keyId: key.keyId,
+    holderId: o.holderId,
+    subject: o.subject.name,
+    subjectMasked: maskedSubject(o.subject),
+    issuedAt: at.toISOString(),
+    ...(o.validUntil ? { validUntil: o.validUntil } : {}),
+    status: 'valid',
+    checkCode,
+    checkCodeHash: checkCodeHash(serial, checkCode),
+    sm3: createHash('sm3').update(pdf).digest('hex'),
+    objectKey,
+    bytes: pdf.length,
+  };
+}
+
 export async function issueForApplication(caller: UserRecord, appNo: string): Promise<DocumentView> {
   const { app, events } = await apps.getApplicationWithEvents(appNo);
   if (!app) throw notFound('未找到该办件');
@@ -60,8 +132,9 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
   const spec = CERTIFICATE_ITEMS[app.itemId];
   if (!spec) throw ruleViolation('该事项的结果不是电子证明');
   const template = app.itemId;
-  const existing = await repo.issuedFor(appNo, template);
-  if (existing) return documentView((await repo.getDocument(existing))!);
+  // issued before (a second tap, the page opened again): the application lists it, no other read needed
+  const existing = app.documents?.find((d) => d.kind === 'certificate');
+  if (existing) return documentView((await repo.getDocument(existing.serial))!);
 
   const at = now();
   const today = businessDate(at);
@@ -95,57 +168,10 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
   const missing = await missingGlyphs([...text.paragraphs, ...text.facts.map((f) => f.value)].join(''));
   if (missing.length) throw ruleViolation(`证明中的“${missing.join('')}”暂无法电子出具，请到窗口办理纸质证明`);
 
-  const [n] = await allocateNumbers(`ZM${today.replace(/-/g, '')}`, 1);
-  const serial = `ZM${today.replace(/-/g, '')}${String(n).padStart(6, '0')}`;
-  const checkCode = newCheckCode();
-  const key = signingKey(app.departmentId);
-  if (!published.has(key.keyId)) {
-    await repo.publishSealKey({ keyId: key.keyId, departmentId: key.departmentId, publicKey: key.publicKey, createdAt: at.toISOString() });
-    published.add(key.keyId);
-  }
   const until = validUntil(today, spec.validDays);
-  const pdf = sealPdf(
-    await renderDocument({
-      title: text.title,
-      paragraphs: text.paragraphs,
-      facts: text.facts,
-      issuer: app.departmentName,
-      issuedOn: cnDate(today),
-      serial,
-      checkCode,
-      ...(until ? { validUntil: cnDate(until) } : {}),
-      verifyUrl: `${env.appOrigin}/v/${serial}?c=${checkCode}`,
-      keyId: key.keyId,
-      at,
-    }),
-    key.privateKey,
-    key.publicKey,
-  );
-  const objectKey = `documents/${serial}.pdf`;
-  await objectStore().put(objectKey, pdf, 'application/pdf');
+  const doc = await produce({ kind: 'certificate', template, text, app, holderId: holder.id, subject, at, ...(until ? { validUntil: until } : {}) });
+  const { serial, objectKey } = doc;
   const atIso = at.toISOString();
-  const doc: repo.DocumentRecord = {
-    serial,
-    kind: 'certificate',
-    template,
-    title: text.title,
-    itemId: app.itemId,
-    appNo,
-    departmentId: app.departmentId,
-    issuer: app.departmentName,
-    keyId: key.keyId,
-    holderId: holder.id,
-    subject: subject.name,
-    subjectMasked: maskedSubject(subject),
-    issuedAt: atIso,
-    ...(until ? { validUntil: until } : {}),
-    status: 'valid',
-    checkCode,
-    checkCodeHash: checkCodeHash(serial, checkCode),
-    sm3: createHash('sm3').update(pdf).digest('hex'),
-    objectKey,
-    bytes: pdf.length,
-  };
   const instant = role === 'applicant';
   try {
     await apps.changeApplication({
@@ -154,7 +180,7 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
         state: 'delivered',
         delivery: 'electronic',
         deliveryInfo: { method: 'electronic', at: atIso },
-        documents: [...(app.documents ?? []), { serial, title: text.title, kind: 'certificate', status: 'valid' }],
+        documents: [...(app.documents ?? []), { serial, title: doc.title, kind: 'certificate', status: 'valid' }],
         ...(instant ? { completion: { on: today, usedDays: 0, onTime: true } } : {}),
       },
       expectState: [app.state],
@@ -187,4 +213,62 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
     throw conflict('该办件刚刚有了变化，请刷新后再看');
   }
   return documentView(doc);
+}
+
+/**
+ * 文书: the formal notice of the change that brought an application to `state` (受理, 不予受理, 补正, 准予, 不予许可),
+ * issued once per change (the guard names the application's version), recorded with the application and put in the
+ * applicant's wallet with a message. Called from the table's stream, so retries are normal: a second call does nothing.
+ */
+export async function issueNotice(appNo: string, state: ApplicationState, version: number): Promise<repo.DocumentRecord | undefined> {
+  const spec = NOTICE_FOR[state];
+  if (!spec) return undefined;
+  const template = `${spec.template}#v${version}`;
+  if (await repo.issuedFor(appNo, template)) return undefined;
+  const { app, events } = await apps.getApplicationWithEvents(appNo);
+  if (!app) return undefined;
+  const event = [...events].reverse().find((e) => e.state === state);
+  const holder = await getUser(app.applicantId);
+  if (!holder) return undefined;
+  const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
+  const subject: Subject = firm
+    ? { name: firm.name, idLabel: '统一社会信用代码', idNumber: firm.creditCode }
+    : { name: holder.realName ?? holder.nickname, idLabel: '公民身份号码', idNumber: holder.idNumber ?? '' };
+  const cal = await getCalendar();
+  const text = noticeText({
+    state,
+    addressee: subject.name,
+    itemName: app.itemName,
+    appNo,
+    departmentName: app.departmentName,
+    submittedOn: app.startDate,
+    dueDate: state === 'accepted' ? addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal) : app.supplementNotice?.dueDate,
+    ...(event?.note ? { reason: event.note } : {}),
+    ...(state === 'supplement' ? { supplementItems: app.supplementNotice?.items ?? [] } : {}),
+  })!;
+  const at = now();
+  const doc = await produce({ kind: 'notice', template, text, app, holderId: holder.id, subject, at });
+  try {
+    await transact([
+      ...repo.issueItems(doc),
+      apps.appDocumentItem(appNo, { serial: doc.serial, title: doc.title, kind: 'notice', status: 'valid' }),
+      ...noticeItems(
+        {
+          userId: holder.id,
+          appNo,
+          template: 'document_notice',
+          title: `${app.itemName} ${doc.title}`,
+          body: `${app.departmentName}出具了《${doc.title}》（编号 ${doc.serial}），已放入您的证照夹，可下载或分享核验。`,
+        },
+        at.toISOString(),
+      ),
+    ]);
+  } catch (e) {
+    await objectStore()
+      .remove(doc.objectKey)
+      .catch(() => undefined);
+    if (isConditionFailure(e)) return undefined; // another delivery of the same change won
+    throw e;
+  }
+  return doc;
 }

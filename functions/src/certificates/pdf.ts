@@ -11,7 +11,8 @@ import { BYTE_RANGE_PLACEHOLDER, CONTENTS_HEX_LENGTH } from './seal';
 /** What a document says; `paragraphs` are wrapped to the page, `facts` printed as label：value lines. */
 export interface DocumentContent {
   title: string;
-  /** 编号 line under the title, e.g. 越公（证）字〔2026〕第 ZM… 号 */
+  /** a notice's addressee, flush left */
+  salutation?: string;
   paragraphs: string[];
   facts?: { label: string; value: string }[];
   issuer: string;
@@ -88,7 +89,7 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
 /** The characters of every string on the page, so the font is cut once and a missing glyph shows before the PDF exists. */
 function textOf(c: DocumentContent, sealText: string[]): string {
   const facts = (c.facts ?? []).map((f) => `${f.label}：${f.value}`);
-  return [c.title, ...c.paragraphs, ...facts, c.issuer, c.issuedOn, ...footerLines(c), ...sealText, INDENT, '扫码核验'].join('');
+  return [c.title, c.salutation ?? '', ...c.paragraphs, ...facts, c.issuer, c.issuedOn, ...footerLines(c), ...sealText, INDENT, '扫码核验'].join('');
 }
 
 const footerLines = (c: DocumentContent) => [
@@ -207,27 +208,27 @@ export async function renderDocument(c: DocumentContent): Promise<Buffer> {
   doc.setModificationDate(c.at);
   const f = await doc.embedFont(regular, { subset: true });
   const fb = await doc.embedFont(bold, { subset: true });
-  const page = doc.addPage([A4.width, A4.height]);
+  let page = doc.addPage([A4.width, A4.height]);
   const width = A4.width - 2 * MARGIN;
   const ink = rgb(0.1, 0.1, 0.1);
   page.drawText(c.title, { x: (A4.width - fb.widthOfTextAtSize(c.title, 26)) / 2, y: 730, size: 26, font: fb, color: ink });
   let y = 670;
-  for (const para of c.paragraphs) {
-    for (const line of wrapText(INDENT + para, width, (s) => f.widthOfTextAtSize(s, BODY_SIZE))) {
-      page.drawText(line, { x: MARGIN, y, size: BODY_SIZE, font: f, color: ink });
-      y -= LEADING;
+  // a long notice (a 补正 list) goes on to another page; the seal, QR and footer close the last one
+  const writeLine = (words: string) => {
+    if (y < 300) {
+      page = doc.addPage([A4.width, A4.height]);
+      y = 760;
     }
-  }
+    page.drawText(words, { x: MARGIN, y, size: BODY_SIZE, font: f, color: ink });
+    y -= LEADING;
+  };
+  const measure = (s: string) => f.widthOfTextAtSize(s, BODY_SIZE);
+  if (c.salutation) writeLine(c.salutation);
+  for (const para of c.paragraphs) wrapText(INDENT + para, width, measure).forEach(writeLine);
   if (c.facts?.length) {
     y -= 6;
-    for (const fact of c.facts) {
-      for (const line of wrapText(`${fact.label}：${fact.value}`, width, (s) => f.widthOfTextAtSize(s, BODY_SIZE))) {
-        page.drawText(line, { x: MARGIN, y, size: BODY_SIZE, font: f, color: ink });
-        y -= LEADING;
-      }
-    }
+    for (const fact of c.facts) wrapText(`${fact.label}：${fact.value}`, width, measure).forEach(writeLine);
   }
-  if (y < 300) throw new Error('document text does not fit one page');
   // issuer and date, right-aligned, under the seal
   const right = (s: string, yy: number) =>
     page.drawText(s, { x: A4.width - MARGIN - f.widthOfTextAtSize(s, BODY_SIZE), y: yy, size: BODY_SIZE, font: f, color: ink });
@@ -237,8 +238,8 @@ export async function renderDocument(c: DocumentContent): Promise<Buffer> {
   drawQr(page, c.verifyUrl, MARGIN, 112, 92);
   page.drawText('扫码核验', { x: MARGIN + 22, y: 98, size: 10, font: f, color: ink });
   let fy = 150;
-  for (const line of footerLines(c)) {
-    page.drawText(line, { x: MARGIN + 110, y: fy, size: 10, font: f, color: rgb(0.25, 0.25, 0.25) });
+  for (const footer of footerLines(c)) {
+    page.drawText(footer, { x: MARGIN + 110, y: fy, size: 10, font: f, color: rgb(0.25, 0.25, 0.25) });
     fy -= 18;
   }
   addSignatureField(doc, page, c);

@@ -15,6 +15,8 @@ export interface Subject {
 
 export interface CertificateText {
   title: string;
+  /** a notice's addressee (张晓明：), flush left above the paragraphs */
+  salutation?: string;
   paragraphs: string[];
   facts: { label: string; value: string }[];
 }

@@ -39,11 +39,20 @@ export const keys = {
   due: (date: string, appNo: string, n: number) => ({ pk: `DUE#${date}`, sk: `${appNo}#${n}` }),
   duePk: (date: string) => `DUE#${date}`,
   draft: (userId: string, formId: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${formId}` }),
+  /** a formal notice issued for the application (issue 15), listed with it */
+  document: (appNo: string, serial: string) => ({ pk: `APP#${appNo}`, sk: `DOC#${serial}` }),
 };
 
 /** What a row of the application's partition is, by its sort key. */
-export const rowKind = (sk: string): 'application' | 'event' | 'opinion' | 'other' =>
-  sk === 'APP' ? 'application' : sk.startsWith('EVT#') ? 'event' : sk.startsWith('OPN#') ? 'opinion' : 'other';
+export const rowKind = (sk: string): 'application' | 'event' | 'opinion' | 'document' | 'other' =>
+  sk === 'APP' ? 'application' : sk.startsWith('EVT#') ? 'event' : sk.startsWith('OPN#') ? 'opinion' : sk.startsWith('DOC#') ? 'document' : 'other';
+
+const AppDocumentSchema = z.object({ serial: z.string(), title: z.string(), kind: z.enum(['certificate', 'notice']), status: z.enum(['valid', 'revoked']) });
+export type AppDocument = z.output<typeof AppDocumentSchema>;
+export const AppDocumentRef = {
+  toItem: (appNo: string, d: AppDocument): Item => ({ ...keys.document(appNo, d.serial), entity: 'AppDocument', ...d }),
+  fromItem: (item: Item): AppDocument => parseRow(AppDocumentSchema, item),
+};
 
 /** Which (appNo, department) an opinion due row points at. */
 export const opinionDueTarget = (sk: string) => {

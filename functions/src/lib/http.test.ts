@@ -15,6 +15,8 @@ import { handler as messages } from '../messages/handler';
 import { handler as meta } from '../meta/handler';
 import { handler as open311 } from '../open311/handler';
 import { handler as workorders } from '../workorders/handler';
+import { handler as documents } from '../certificates/handler';
+import { handler as documentsIssue } from '../certificates/issueHandler';
 
 /**
  * A route is declared by its key in the shared contract: roles and schemas come from there only.
@@ -22,7 +24,22 @@ import { handler as workorders } from '../workorders/handler';
  */
 describe('route()', () => {
   it('serves every route of the contract exactly once, and nothing else', () => {
-    const keys = [admin, applications, backoffice, files, guide, identity, devHandler, member, messages, meta, open311, workorders].flatMap((h) => h.routeKeys);
+    const keys = [
+      admin,
+      applications,
+      backoffice,
+      files,
+      guide,
+      identity,
+      devHandler,
+      member,
+      messages,
+      meta,
+      open311,
+      workorders,
+      documents,
+      documentsIssue,
+    ].flatMap((h) => h.routeKeys);
     expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 

@@ -17,23 +17,24 @@ const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行
 
 type Visit = { path: string; ready?: string; shot?: string };
 type Person = { login?: string; visits: (ids: Ids) => Visit[] };
-type Ids = { appNo: string; woNo: string };
+type Ids = { appNo: string; woNo: string; serial: string; checkCode: string };
 
 /** Who opens which page: every page in app.config.ts appears once (a test below checks that). */
 const PEOPLE: Record<string, Person> = {
   visitor: {
-    visits: () => [
+    visits: ({ serial, checkCode }) => [
       { path: 'pages/index/index', ready: '.home-title, .eh-title', shot: 'home' },
       { path: 'pages/guide/index', ready: '.service-card' },
       { path: 'pages/login/index', ready: '.login-head' },
       { path: 'packages/guide/detail/index?id=elevator-installation', ready: '.detail-title', shot: 'guide' },
       { path: 'packages/guide/bundle/index?id=birth' },
       { path: 'packages/progress/lookup/index' },
+      { path: `packages/verify/index?s=${serial}&c=${checkCode}`, ready: '[data-testid="verify-outcome"]' },
     ],
   },
   resident: {
     login: '居民 · 已实名',
-    visits: ({ appNo, woNo }) => [
+    visits: ({ appNo, woNo, serial }) => [
       { path: 'pages/me/index', ready: '.me-name' },
       { path: 'pages/messages/index' },
       { path: 'packages/account/privacy/index' },
@@ -44,6 +45,8 @@ const PEOPLE: Record<string, Person> = {
       { path: 'packages/appeal/file/index' },
       { path: 'packages/appeal/mine/index' },
       { path: `packages/appeal/detail/index?no=${woNo}` },
+      { path: 'packages/wallet/index', ready: '[data-testid="document-card"]' },
+      { path: `packages/wallet/document/index?serial=${serial}`, ready: '[data-testid="doc-open"]' },
     ],
   },
   unproven: { login: '居民 · 未实名', visits: () => [{ path: 'packages/account/real-name/index' }] },
@@ -91,7 +94,10 @@ beforeAll(async () => {
     { categoryId: 'cityscape-garbage', description: '垃圾堆放两天没人清运，气味很大', place: HERE },
     { 'idempotency-key': `e2e-a11y-wo-${Date.now()}` },
   );
-  ids = { appNo: receipt.appNo, woNo: wo.no };
+  // a sealed certificate in 张's wallet (issue 15): 居住证明, issued at once from his residence registration
+  const cert = await applyViaApi(zhang, 'residence-certificate', { purpose: 'employment' }, `e2e-a11y-cert-${Date.now()}`);
+  const doc = await apiCall<{ serial: string; checkCode: string }>('POST', `/v1/applications/${cert.appNo}/document`, zhang);
+  ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode };
 });
 afterAll(async () => {
   await browser?.close();
@@ -245,7 +251,9 @@ it('visits every page in app.config.ts', () => {
   const config = fs.readFileSync(require.resolve('../miniapp/src/app.config.ts'), 'utf8');
   const pages = [...config.matchAll(/'(pages\/[\w-]+\/index)'/g)].map((m) => m[1]);
   for (const m of config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]+)\]/g)) for (const p of m[2].matchAll(/'([\w/-]+)'/g)) pages.push(`${m[1]}/${p[1]}`);
-  const visited = new Set(Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x' }).map((v) => v.path.split('?')[0])));
+  const visited = new Set(
+    Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x' }).map((v) => v.path.split('?')[0])),
+  );
   expect(pages.length).toBeGreaterThan(30);
   expect(pages.filter((p) => !visited.has(p))).toEqual([]);
 });

@@ -27,19 +27,20 @@ export async function renderFirstPage(browser: Browser, pdf: Buffer, scale = 1.5
       return file ? r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(PDFJS, file)) }) : r.fulfill({ status: 404 });
     });
     await page.goto(`${ORIGIN}/`);
-    const out = await page.evaluate(async (s) => {
-      const pdfjs = await import(/* webpackIgnore: true */ '/pdf.mjs' as string);
+    // as a string: the test's compiler would turn this import() into a require() the page does not have
+    const out = (await page.evaluate(`(async () => {
+      const pdfjs = await import('/pdf.mjs');
       pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
       const doc = await pdfjs.getDocument('/doc.pdf').promise;
       const first = await doc.getPage(1);
-      const viewport = first.getViewport({ scale: s });
-      const canvas = document.getElementById('c') as HTMLCanvasElement;
+      const viewport = first.getViewport({ scale: ${Number(scale)} });
+      const canvas = document.getElementById('c');
       canvas.width = viewport.width;
       canvas.height = viewport.height;
-      await first.render({ canvasContext: canvas.getContext('2d')!, viewport, canvas }).promise;
-      const text = (await first.getTextContent()).items.map((i: { str?: string }) => i.str ?? '').join('');
-      return { dataUrl: canvas.toDataURL('image/png'), pages: doc.numPages as number, text };
-    }, scale);
+      await first.render({ canvasContext: canvas.getContext('2d'), viewport, canvas }).promise;
+      const text = (await first.getTextContent()).items.map((i) => i.str || '').join('');
+      return { dataUrl: canvas.toDataURL('image/png'), pages: doc.numPages, text };
+    })()`)) as { dataUrl: string; pages: number; text: string };
     return { png: Buffer.from(out.dataUrl.split(',')[1], 'base64'), pages: out.pages, text: out.text };
   } finally {
     await page.close();

@@ -8,6 +8,9 @@ export default defineAppConfig({
     },
     { root: 'packages/apply', pages: ['form/index', 'receipt/index'] },
     { root: 'packages/progress', pages: ['lookup/index', 'mine/index', 'detail/index'] },
+    // 电子证明 (issue 15): the public verification (no login: the QR on a certificate, a share link) and the holder's 证照夹
+    { root: 'packages/verify', pages: ['index'] },
+    { root: 'packages/wallet', pages: ['index', 'document/index'] },
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {

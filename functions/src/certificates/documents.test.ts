@@ -178,6 +178,13 @@ describe('无犯罪记录证明, issued at once to a proven resident', () => {
     expect((await verifyFile(pdf)).body.outcome).toBe('revoked');
     const detail = await call(applications, 'GET /v1/applications/{appNo}', { token: person.token, params: { appNo: doc.appNo } });
     expect(detail.body.documents[0].status).toBe('revoked');
+    // the department issues a corrected one; the person cannot ask for it again themselves
+    const mine = await issue(person.token, doc.appNo);
+    expect([mine.status, mine.body]).toEqual([422, expect.anything()]);
+    const again = await issue(police, doc.appNo);
+    expect(again.body).toMatchObject({ status: 'valid', appNo: doc.appNo });
+    expect(again.body.serial).not.toBe(doc.serial);
+    expect((await issue(police, doc.appNo)).body.serial).toBe(again.body.serial);
   });
 });
 

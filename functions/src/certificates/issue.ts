@@ -131,10 +131,13 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
   const role = callerRole(caller, app);
   const spec = CERTIFICATE_ITEMS[app.itemId];
   if (!spec) throw ruleViolation('该事项的结果不是电子证明');
-  const template = app.itemId;
   // issued before (a second tap, the page opened again): the application lists it, no other read needed
-  const existing = app.documents?.find((d) => d.kind === 'certificate');
-  if (existing) return documentView((await repo.getDocument(existing.serial))!);
+  const certificates = (app.documents ?? []).filter((d) => d.kind === 'certificate');
+  const valid = certificates.find((d) => d.status === 'valid');
+  if (valid) return documentView((await repo.getDocument(valid.serial))!);
+  // one revoked (a mistake on it): the department issues it again, under a guard of its own
+  const reissue = certificates.length > 0;
+  const template = reissue ? `${app.itemId}#${certificates.length + 1}` : app.itemId;
 
   const at = now();
   const today = businessDate(at);
@@ -142,7 +145,7 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
   if (!holder) throw notFound('未找到申请人');
   let text: CertificateText;
   if (role === 'applicant') {
-    if (app.state !== 'submitted') throw ruleViolation('该申请正在由部门办理，证明将在审核通过后出具');
+    if (app.state !== 'submitted' || reissue) throw ruleViolation('该申请正在由部门办理，证明将在审核通过后出具');
     if (spec.holder === 'person' && holder.idLevel !== 2) throw ruleViolation('即时出具证明需要先通过人脸核验完成实名认证');
     const subject = await subjectOf(app, holder);
     const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
@@ -150,7 +153,7 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
     if (!r.ok) throw ruleViolation(`${r.reason}。已转部门办理，请留意消息通知`);
     text = r.text;
   } else {
-    if (app.state !== 'approved') throw ruleViolation('准予许可后才能出具证明');
+    if (app.state !== 'approved' && !(reissue && app.state === 'delivered')) throw ruleViolation('准予许可后才能出具证明');
     const subject = await subjectOf(app, holder);
     const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
     const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
@@ -188,7 +191,7 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
       event: {
         at: atIso,
         actor: instant ? `${app.departmentName}（系统核查）` : `${app.departmentName} · ${caller.nickname}`,
-        action: instant ? '即时出具电子证明' : '出具电子证明',
+        action: instant ? '即时出具电子证明' : reissue ? '重新出具电子证明' : '出具电子证明',
         note: `${text.title} ${serial}，已放入证照夹`,
         state: 'delivered',
         fromState: app.state,

@@ -81,7 +81,7 @@ export async function pickAndUploadImage(material: string, { onProgress }: Uploa
     const fileName = sent.name.slice(0, 100);
     const ticket = await api.createUpload(fileName, sent.type, sent.size);
     report({ stage: 'uploading', percent: 0 });
-    await post(ticket.upload, sent.path, report);
+    await postToStore(ticket.upload, sent.path, report);
     await api.completeUpload(ticket.fileId);
     return { fileId: ticket.fileId, fileName };
   } finally {
@@ -90,11 +90,19 @@ export async function pickAndUploadImage(material: string, { onProgress }: Uploa
   }
 }
 
-/** The file to storage on its ticket, with the share of bytes sent (UploadTask.onProgressUpdate: XHR progress in H5). */
-async function post(upload: { url: string; fields: Record<string, string> }, filePath: string, report: (p: UploadProgress) => void) {
+/**
+ * The file to storage on its ticket, with the share of bytes sent (UploadTask.onProgressUpdate: XHR progress in H5).
+ * `fileName` names the part in H5 (a blob: URL has no name of its own); WeChat names it from the path.
+ */
+export async function postToStore(
+  upload: { url: string; fields: Record<string, string> },
+  filePath: string,
+  report: (p: UploadProgress) => void,
+  fileName?: string,
+) {
   let last = 0;
   try {
-    const task = Taro.uploadFile({ url: upload.url, filePath, name: 'file', formData: upload.fields });
+    const task = Taro.uploadFile({ url: upload.url, filePath, name: 'file', formData: upload.fields, ...(fileName ? { fileName } : {}) });
     const onUpdate = (r: { progress: number }) => {
       const percent = Math.min(100, Math.max(0, Math.round(r.progress)));
       if (percent === last) return;

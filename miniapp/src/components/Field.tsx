@@ -12,6 +12,8 @@ export function Field(props: {
   maxlength?: number;
   type?: 'text' | 'idcard' | 'number';
   name: string;
+  /** data-testid of the real <input> (H5), for a browser test to fill */
+  testId?: string;
 }) {
   return (
     <View className="field">
@@ -25,7 +27,7 @@ export function Field(props: {
         placeholder={props.placeholder}
         onInput={(e) => props.onInput(e.detail.value)}
         aria-label={props.label}
-        nativeProps={{ 'aria-label': props.label }}
+        nativeProps={{ 'aria-label': props.label, ...(props.testId ? { 'data-testid': props.testId } : {}) }}
       />
       <ErrorLine error={props.error} />
     </View>

@@ -150,6 +150,16 @@ export default function Me() {
           <Text>进度查询</Text>
           <Text className="muted">凭办件编号和查询码 ›</Text>
         </View>
+        <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/verify/index' })} role="button">
+          <Text>证明核验</Text>
+          <Text className="muted">核验电子证明真伪 ›</Text>
+        </View>
+        {(user?.role === 'resident' || user?.role === 'enterprise') && (
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/wallet/index' })} role="button" data-testid="me-wallet">
+            <Text>证照夹</Text>
+            <Text className="muted">电子证明、电子证照 ›</Text>
+          </View>
+        )}
       </View>
 
       {user && (

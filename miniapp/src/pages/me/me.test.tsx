@@ -20,6 +20,24 @@ describe('我的', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/mine/index' });
     fireEvent.click(screen.getByText('进度查询'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/progress/lookup/index' });
+    fireEvent.click(screen.getByText('证明核验'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/verify/index' });
+    expect(screen.queryByText('证照夹')).not.toBeInTheDocument(); // a visitor has none
+  });
+
+  it('opens the 证照夹 of residents and firms, not of officers', () => {
+    const as = (role: Role) =>
+      saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 1, verified: true } });
+    for (const role of ['resident', 'enterprise'] as Role[]) {
+      as(role);
+      const r = render(<Me />);
+      fireEvent.click(screen.getByText('证照夹'));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/wallet/index' });
+      r.unmount();
+    }
+    as('staff');
+    render(<Me />);
+    expect(screen.queryByText('证照夹')).not.toBeInTheDocument();
   });
 
   it('shows role and masked binding of a logged-in resident', () => {

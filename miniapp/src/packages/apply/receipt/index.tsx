@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { Receipt } from '@yx/shared';
 import { Page } from '../../../components/Page';
 import { receiptKey } from '../draftStore';
+import { ReceiptDocument } from './ReceiptDocument';
 import '../../../components/StateView.css';
 import './index.css';
 import { Button } from '../../../components/Button';
@@ -53,6 +54,7 @@ export default function ReceiptPage() {
         )}
         <View className="muted receipt-tip">凭办件编号和查询码（或手机号后 4 位）可免登录查询进度，请截图保存。</View>
       </View>
+      <ReceiptDocument appNo={r.appNo} />
       <View className="section">
         <View className="section-title">办理时限</View>
         <View className="receipt-deadlines">

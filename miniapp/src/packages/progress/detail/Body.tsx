@@ -8,6 +8,7 @@ import { formatDate, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress } from '../../../components/PlainProgress';
 import { DeferredList } from './DeferredList';
+import { DocumentsSection } from './Documents';
 import type { ActionProps } from './parts';
 import { RateBox } from './RateBox';
 import { SupplementBox } from './SupplementBox';
@@ -50,6 +51,8 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           {canWithdraw(d.state) && <WithdrawButton d={d} onDone={onDone} onError={onError} />}
         </View>
       )}
+
+      <DocumentsSection d={d} onDone={onDone} onError={onError} />
 
       <View className="section">
         <View className="section-title">办理进度</View>

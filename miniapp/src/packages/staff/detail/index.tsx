@@ -12,6 +12,7 @@ import { DetailHead, DetailShell } from '../../../components/DetailShell';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
+import { StaffDocuments } from './Documents';
 import { ApproveForm, DELIVERY_METHODS, DeliverForm, DenyForm, NotAcceptForm, SupplementEditor, type Send } from './forms';
 import { fieldErrors } from '../../../components/Field';
 import { OpinionTag } from '../../../components/OpinionTag';
@@ -110,6 +111,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
       {/* keyed by version: a fresh application resets every open form */}
       <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />
+      <StaffDocuments d={d} onDone={onDone} onError={onError} />
 
       {d.supplementNotice && d.supplementNotice.items.length > 0 && (
         <View className="section" data-testid="supplement-notice">

@@ -44,14 +44,27 @@ export function newestFirst(entries: TimelineEntry[]): TimelineEntry[] {
     .map((x) => x.e);
 }
 
-/** What happened to an application, newest at the top and highlighted. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  if (!entries.length) return <View className="muted">暂无办理记录</View>;
+/**
+ * What happened to an application (or to a document: its 使用记录), newest at the top and highlighted. `label` names
+ * the list for screen readers, `empty` is said when there is nothing yet, `testId` marks each entry.
+ */
+export function Timeline({
+  entries,
+  label = '办理进度',
+  empty = '暂无办理记录',
+  testId = 'timeline-entry',
+}: {
+  entries: TimelineEntry[];
+  label?: string;
+  empty?: string;
+  testId?: string;
+}) {
+  if (!entries.length) return <View className="muted">{empty}</View>;
   const list = newestFirst(entries);
   return (
-    <View className="timeline" role="list" aria-label="办理进度">
+    <View className="timeline" role="list" aria-label={label}>
       {list.map((e, i) => (
-        <View key={`${e.at}-${i}`} className={`tml-entry ${i === 0 ? 'latest' : ''}`} role="listitem" data-testid="timeline-entry">
+        <View key={`${e.at}-${i}`} className={`tml-entry ${i === 0 ? 'latest' : ''}`} role="listitem" data-testid={testId}>
           <View className="tml-rail">
             <View className="tml-node" />
             {i < list.length - 1 && <View className="tml-line" />}

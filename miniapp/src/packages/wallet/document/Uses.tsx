@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { DocumentUse } from '../../../api/documents';
-import { formatDateTime } from '../../../components/Timeline';
-import '../../../components/Timeline.css';
+import { Timeline } from '../../../components/Timeline';
 
 const KINDS: Record<DocumentUse['kind'], string> = {
   application: '用于办事',
@@ -10,33 +9,13 @@ const KINDS: Record<DocumentUse['kind'], string> = {
   downloaded: '下载',
 };
 
-/** 使用记录: who used or checked the document and when, newest first (a small timeline). */
+/** 使用记录: who used or checked the document and when, newest first (the application's timeline, for a document). */
 export function Uses({ uses }: { uses: DocumentUse[] }) {
-  const list = [...uses].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const entries = uses.map((u) => ({ at: u.at, actor: KINDS[u.kind] ?? u.kind, action: u.who, ...(u.appNo ? { note: `办件编号 ${u.appNo}` } : {}) }));
   return (
     <View className="section">
       <View className="section-title">使用记录</View>
-      {!list.length && <View className="muted">还没有使用记录。每次被核验、用于办事，都会记在这里。</View>}
-      {list.length > 0 && (
-        <View className="timeline" role="list" aria-label="使用记录">
-          {list.map((u, i) => (
-            <View key={`${u.at}-${i}`} className={`tml-entry ${i === 0 ? 'latest' : ''}`} role="listitem" data-testid="doc-use">
-              <View className="tml-rail">
-                <View className="tml-node" />
-                {i < list.length - 1 && <View className="tml-line" />}
-              </View>
-              <View className="tml-body">
-                <View className="tml-head">
-                  <Text className="tml-time">{formatDateTime(u.at)}</Text>
-                  <Text className="tag tag-blue tml-actor">{KINDS[u.kind] ?? u.kind}</Text>
-                </View>
-                <View className="tml-action">{u.who}</View>
-                {u.appNo && <View className="muted tml-note">办件编号 {u.appNo}</View>}
-              </View>
-            </View>
-          ))}
-        </View>
-      )}
+      <Timeline entries={entries} label="使用记录" empty="还没有使用记录。每次被核验、用于办事，都会记在这里。" testId="doc-use" />
     </View>
   );
 }

@@ -3,7 +3,10 @@ import {
   allowedActions,
   businessDate,
   deadlineStatus,
+  E_LICENCE_TYPES,
   issuesDocument,
+  RESULT_LICENCE,
+  type ELicenceType,
   OPEN_STATES,
   STAFF_ACTIONS,
   STATE_NAMES,
@@ -14,6 +17,7 @@ import {
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
 import { isConditionFailure } from '../lib/db';
+import { licencePut } from '../wallet/repository';
 import { readCounterRow } from '../lib/repository';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
@@ -150,6 +154,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   const set: repo.ApplicationChange = { state: spec.to };
   const remove: (keyof repo.ApplicationRecord)[] = [];
   let opinionTasks: repo.OpinionTask[] = [];
+  const alsoWrite: Record<string, unknown>[] = [];
   let note: string | undefined;
   let message = `${app.itemName}：${spec.name}`;
 
@@ -201,6 +206,8 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
           : method === 'post'
             ? `${app.itemName} 结果已寄出，邮件单号 ${body.trackingNo}。`
             : `${app.itemName} 电子证照已发放到您的证照夹。`;
+      // the licence itself into the holder's wallet, usable in later applications (issue 15)
+      if (method === 'electronic' && RESULT_LICENCE[app.itemId]) alsoWrite.push(resultLicenceItem(app, RESULT_LICENCE[app.itemId], today));
       break;
     }
   }
@@ -223,6 +230,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       opinions: opinionTasks,
       event,
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
+      alsoWrite,
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
@@ -233,6 +241,19 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   const asked = new Set(opinionTasks.map((t) => t.departmentId));
   const allOpinions = [...opinions.filter((o) => !asked.has(o.departmentId)), ...opinionTasks].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1));
   return officerView(changedApplication(app, set, remove), [...events, event], allOpinions, await fileLinks(app, { fresh: false }), cal);
+}
+
+/** A delivered licence as a wallet entry: its number from the application (made up, like the seeded ones), its issuer. */
+function resultLicenceItem(app: repo.ApplicationRecord, type: ELicenceType, today: string) {
+  const licence = {
+    id: `lic-${app.appNo}`,
+    type,
+    name: E_LICENCE_TYPES[type],
+    number: `${app.departmentId.slice(0, 2).toUpperCase()}${app.appNo.slice(2)}`,
+    issuer: app.departmentName,
+    ...(type === 'residence-permit' ? { validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` } : {}),
+  };
+  return licencePut(app.applicantId, licence);
 }
 
 /** The queue position after a supplement: the deadline moves by the paused working days. */

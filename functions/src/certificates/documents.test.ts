@@ -244,3 +244,32 @@ describe('when the records do not allow it at once', () => {
     await expect(apply(l1.token)).rejects.toThrow('人脸核验');
   });
 });
+
+describe('a delivered licence goes into the wallet (issue 15)', () => {
+  it('a business licence, delivered electronically, is in the holder’s wallet and offered by the next form that takes it', async () => {
+    const p = { token: await login('u-enterprise-chen') };
+    const appNo = await apply(p.token, 'company-establishment');
+    const officer = await login('u-staff-market');
+    let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
+    for (const [action, body] of [
+      ['accept', {}],
+      ['startReview', {}],
+      ['approve', {}],
+      ['deliver', { method: 'electronic' }],
+    ] as const) {
+      const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
+        token: officer,
+        params: { appNo, action },
+        body: { version, ...body },
+      });
+      expect([action, r.status]).toEqual([action, 200]);
+      version = r.body.version;
+    }
+    const wallet = await call(applications, 'GET /v1/me/licences', { token: p.token });
+    expect(wallet.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: `lic-${appNo}`, type: 'business-licence', issuer: '广州市越秀区市场监督管理局' })]),
+    );
+    const next = await getForm(p.token, 'item-tax-certificate');
+    expect(next.licences.map((l) => l.id)).toContain(`lic-${appNo}`);
+  });
+});

@@ -24,3 +24,5 @@ export async function getLicence(userId: string, licenceId: string): Promise<Lic
 }
 
 export const licenceItem = (userId: string, l: LicenceRecord) => Licence.toItem(userId, l);
+/** A licence written into the wallet as part of another change's transaction (a delivered result, issue 15). */
+export const licencePut = (userId: string, l: LicenceRecord) => ({ Put: { TableName: table(), Item: Licence.toItem(userId, l) } });

@@ -1,3 +1,5 @@
+import type { ELicenceType } from '../guide/schema';
+
 /**
  * The service items whose result is a sealed electronic document (证明开具, issue 15), by item id: its title and how
  * long it is valid. Issued at once when what it certifies is on record (the departments' systems; seeded records
@@ -21,3 +23,13 @@ export const CERTIFICATE_ITEMS: Readonly<Record<string, CertificateSpec>> = {
 };
 
 export const issuesDocument = (itemId: string) => Object.prototype.hasOwnProperty.call(CERTIFICATE_ITEMS, itemId);
+
+/**
+ * Items whose result is a licence of a kind the wallet knows (E_LICENCE_TYPES): delivered electronically, it is written
+ * into the holder's wallet, from where later applications use it with their authorisation (issue 15).
+ */
+export const RESULT_LICENCE: Readonly<Record<string, ELicenceType>> = {
+  'company-establishment': 'business-licence',
+  'marriage-registration': 'marriage-certificate',
+  'residence-permit': 'residence-permit',
+};

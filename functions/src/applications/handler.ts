@@ -3,7 +3,7 @@ import { router } from '../lib/router';
 import { withinCreationLimit } from '../lib/clientLimits';
 import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
-import { listLicences } from '../wallet/repository';
+import { listLicenceUses, listLicences } from '../wallet/repository';
 import { deleteDraft, saveDraft } from './drafts';
 import * as apps from './service';
 import { actingFor } from '../identity/acting';
@@ -89,5 +89,8 @@ export const handler = router([
     return apps.rate(owner.id, params.appNo, body.value, body.comment, relative?.actor);
   }),
   route('POST /v1/lookup', async ({ body, event }) => apps.lookup(await lookupClient(event), body.appNo, body.code)),
-  route('GET /v1/me/licences', { user: getUser }, async ({ session }) => ({ items: await listLicences(session.userId) })),
+  route('GET /v1/me/licences', { user: getUser }, async ({ session }) => {
+    const [items, uses] = await Promise.all([listLicences(session.userId), listLicenceUses(session.userId)]);
+    return { items, uses };
+  }),
 ]);

@@ -271,5 +271,9 @@ describe('a delivered licence goes into the wallet (issue 15)', () => {
     );
     const next = await getForm(p.token, 'item-tax-certificate');
     expect(next.licences.map((l) => l.id)).toContain(`lic-${appNo}`);
+    // used in the next application with the holder's authorisation: the wallet shows that use
+    const used = await apply(p.token, 'tax-certificate');
+    const after = await call(applications, 'GET /v1/me/licences', { token: p.token });
+    expect(after.body.uses).toEqual(expect.arrayContaining([expect.objectContaining({ appNo: used, material: '营业执照' })]));
   });
 });

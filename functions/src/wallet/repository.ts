@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table, type Lookup } from '../lib/db';
 import { keys as identityKeys } from '../lib/entities/identity';
-import { keys, Licence, type LicenceRecord } from '../lib/entities/wallet';
+import { keys, Licence, LicenceUse, type LicenceRecord } from '../lib/entities/wallet';
 
 export type { LicenceRecord };
 
@@ -26,3 +26,17 @@ export async function getLicence(userId: string, licenceId: string): Promise<Lic
 export const licenceItem = (userId: string, l: LicenceRecord) => Licence.toItem(userId, l);
 /** A licence written into the wallet as part of another change's transaction (a delivered result, issue 15). */
 export const licencePut = (userId: string, l: LicenceRecord) => ({ Put: { TableName: table(), Item: Licence.toItem(userId, l) } });
+
+/** Every authorised use of the holder's licences, newest first (a person authorises tens, not thousands). */
+export async function listLicenceUses(userId: string, limit = 100) {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': identityKeys.userPk(userId), ':p': keys.licenceUsePrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (r.Items ?? []).map(LicenceUse.fromItem).map((u) => ({ licenceId: u.licenceId, appNo: u.appNo, material: u.material, at: u.authorisedAt }));
+}

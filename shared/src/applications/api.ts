@@ -206,7 +206,11 @@ export const LicenceView = lazy(() =>
   }),
 );
 export type LicenceView = z.infer<typeof LicenceView>;
-export const LicenceList = lazy(() => z.object({ items: z.array(LicenceView) }));
+/** One authorised use of an e-licence: which application read it, for which material, when (the holder's record). */
+export const LicenceUseView = lazy(() => z.object({ licenceId: z.string(), appNo: z.string(), material: z.string(), at: z.string() }));
+export type LicenceUseView = z.infer<typeof LicenceUseView>;
+/** 证照夹's licences, and every use the holder authorised, newest first. */
+export const LicenceList = lazy(() => z.object({ items: z.array(LicenceView), uses: z.array(LicenceUseView).optional() }));
 
 /** 草稿: what a person typed, saved as they go. */
 export const DraftView = lazy(() =>

@@ -11,6 +11,7 @@ export const keys = {
   licence: (userId: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELIC#${licenceId}` }),
   licencePrefix: 'ELIC#',
   licenceUse: (userId: string, at: string, appNo: string, licenceId: string) => ({ pk: `USER#${userId}`, sk: `ELICAUTH#${at}#${appNo}#${licenceId}` }),
+  licenceUsePrefix: 'ELICAUTH#',
 };
 
 // `type` here is the licence's type (营业执照…): these rows are tagged with `entity`.
@@ -28,6 +29,7 @@ const LicenceUseSchema = z.object({ licenceId: z.string(), appNo: z.string(), ma
 
 export const LicenceUse = {
   Schema: LicenceUseSchema,
+  fromItem: (item: Item): z.output<typeof LicenceUseSchema> => parseRow(LicenceUseSchema, item),
   toItem: (u: z.output<typeof LicenceUseSchema>): Item => ({
     ...keys.licenceUse(u.holder, u.authorisedAt, u.appNo, u.licenceId),
     entity: 'ELicenceUse',

@@ -1,3 +1,4 @@
+import type { LicenceUseView } from '@yx/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DOCUMENT_STATUS, documentsApi, openDocument, pastValidity, type DocumentView } from '../../api/documents';
@@ -71,11 +72,27 @@ function WalletBody() {
                 {l.issuer} · 编号 {l.number}
               </View>
               {l.validUntil && <View className="muted">有效期至 {formatDay(l.validUntil)}</View>}
+              <LicenceUses uses={(licences.data!.uses ?? []).filter((u) => u.licenceId === l.id)} />
             </View>
           ))}
           <View className="muted wl-licence-note">办事时可直接用电子证照，免交纸质材料。</View>
         </View>
       )}
     </>
+  );
+}
+
+/** Each time the holder let an application use this licence: when, for which application and material (newest first). */
+function LicenceUses({ uses }: { uses: LicenceUseView[] }) {
+  if (!uses.length) return <View className="muted wl-licence-uses">还没有用于办事</View>;
+  return (
+    <View className="wl-licence-uses" data-testid="licence-uses" aria-label="使用记录">
+      {uses.slice(0, 5).map((u) => (
+        <View key={`${u.at}-${u.appNo}`} className="muted">
+          {formatDate(u.at)} 授权用于办件 {u.appNo}（{u.material}）
+        </View>
+      ))}
+      {uses.length > 5 && <View className="muted">共授权使用 {uses.length} 次</View>}
+    </View>
   );
 }

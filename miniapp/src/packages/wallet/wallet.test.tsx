@@ -23,10 +23,10 @@ const doc = (n: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function serve(documents: unknown[], licences: unknown[] = []) {
+function serve(documents: unknown[], licences: unknown[] = [], uses: unknown[] = []) {
   request.mockImplementation(async ({ url }: { url: string }) => {
     if (url === '/v1/me/documents') return ok({ items: documents });
-    if (url === '/v1/me/licences') return ok({ items: licences });
+    if (url === '/v1/me/licences') return ok({ items: licences, uses });
     throw new Error(`unexpected ${url}`);
   });
 }
@@ -63,6 +63,7 @@ describe('证照夹', () => {
         doc(4, { validUntil: '2020-01-01', title: '户籍证明' }),
       ],
       [{ id: 'el_1', type: 'business', name: '营业执照（某某餐饮）', number: '9144****', issuer: '区市场监管局', validUntil: '2030-01-01' }],
+      [{ licenceId: 'el_1', appNo: 'YX20261120000007', material: '营业执照', at: '2026-11-20T02:00:00.000Z' }],
     );
     render(<Wallet />);
     await waitFor(() => expect(screen.getAllByTestId('document-card')).toHaveLength(3));
@@ -78,6 +79,8 @@ describe('证照夹', () => {
     expect(cards[2]).toHaveTextContent('有效期至 2099年5月25日');
     expect(cards[2]).toHaveTextContent('广州市公安局越秀区分局');
     expect(await screen.findByTestId('licence')).toHaveTextContent('营业执照（某某餐饮）');
+    // every use the holder authorised: when, for which application and material
+    expect(screen.getByTestId('licence-uses')).toHaveTextContent('授权用于办件 YX20261120000007（营业执照）');
 
     fireEvent.click(cards[2]);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wallet/document/index?serial=ZM20261126000003' });

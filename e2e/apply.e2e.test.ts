@@ -4,7 +4,7 @@
  * deferred material (容缺) under a signed credit commitment.
  */
 import type { Browser, Page } from 'playwright-core';
-import { applyField as field, devLogin, launch, newPage as openPage, nextStep as next, openApply, settled, shot, uploadInto, webUrl } from './browser';
+import { applyField as field, devLogin, launch, newPage as openPage, nextStep as next, openApply, settled, shot, tick, uploadInto, webUrl } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -118,7 +118,7 @@ describe('掌上办 in the browser', () => {
     await uploadInto(page, 'm5', '健康证明.png');
     await next(page); // the commitment is not signed yet
     await page.getByText(/容缺受理需签署信用承诺/).waitFor();
-    await page.getByLabel('信用承诺').getByText('我已阅读并作出上述承诺').click();
+    await tick(page.getByLabel('信用承诺').getByRole('checkbox', { name: /我已阅读并作出上述承诺/ }));
     await page.getByLabel('信用承诺').locator('input').last().fill('陈志强');
     await shot(page, 'apply-tolerance', true);
     await next(page);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { settleAt } from '../scripts/lib/streams';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
@@ -196,4 +196,20 @@ export async function uploadInto(page: Page, key: string, name: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), applyField(page, key).getByText('拍照/上传').click()]);
   await chooser.setFiles({ name, mimeType: 'image/png', buffer: PNG });
   await applyField(page, key).getByText('已上传').waitFor();
+}
+
+/**
+ * Ticks a `role="checkbox"` control and makes sure it took. A form that has just shown an error scrolls it into view
+ * (ErrorLine, 50 ms later, for 200 ms): a click computed before that scroll lands beside the box, so the box's own
+ * state decides, not the click.
+ */
+export async function tick(box: Locator) {
+  for (let i = 0; i < 5 && (await box.getAttribute('aria-checked')) !== 'true'; i++) {
+    await box.click();
+    await box
+      .page()
+      .waitForFunction((el) => el?.getAttribute('aria-checked') === 'true', await box.elementHandle(), { timeout: 1000 })
+      .catch(() => undefined);
+  }
+  if ((await box.getAttribute('aria-checked')) !== 'true') throw new Error('the checkbox did not take the tick');
 }

@@ -8,7 +8,7 @@
  * - the admin invites 林新 as a window officer, who signs in with the code and works the queue, then disables her.
  */
 import type { Browser, Page } from 'playwright-core';
-import { applyField as field, confirm, devLogin, launch, newPage, nextStep as next, openApply, settled, shot, uploadInto, webUrl } from './browser';
+import { applyField as field, confirm, devLogin, launch, newPage, nextStep as next, openApply, settled, shot, tick, uploadInto, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -133,7 +133,7 @@ describe('trust in the browser', () => {
     // grade A defers 30 % of the six materials to provide (the 申请书 is the form itself): one
     await agent.locator('.apply [data-field="m1"] + .apply-defer').click();
     await field(agent, 'm1').getByText('容缺：承诺后补交').waitFor();
-    await agent.getByLabel('信用承诺').getByText('我已阅读并作出上述承诺').click();
+    await tick(agent.getByLabel('信用承诺').getByRole('checkbox', { name: /我已阅读并作出上述承诺/ }));
     await agent.getByLabel('信用承诺').locator('input').last().fill('钱晓东');
     const appNo = await uploadAndSubmit(agent, ['m0', 'm2', 'm3', 'm4', 'm5']);
     await agent.locator('.receipt-actions').getByText('查看办理进度').click();

@@ -18,7 +18,9 @@ import {
   maskName,
   nextAction,
   OPEN_STATES,
+  isProvisional,
   issuesDocument,
+  PROVISIONAL_NOTE,
   prefillAnswers,
   RATING_NAMES,
   STATE_NAMES,
@@ -181,6 +183,7 @@ async function receiptOf(apps: repo.ApplicationRecord[], queryCode?: string): Pr
     statutoryDays: statutory.statutoryDays,
     promisedDeadline: addWorkingDays(first.startDate, longest.promisedDays, cal),
     statutoryDeadline: addWorkingDays(first.startDate, statutory.statutoryDays, cal),
+    ...(isProvisional(addWorkingDays(first.startDate, statutory.statutoryDays, cal), cal) ? { deadlineNote: PROVISIONAL_NOTE } : {}),
     nextSteps: [
       '部门将在 1 个工作日内进行受理审查，结果会通过“消息”通知您',
       '可随时在“我的办件”或凭办件编号和查询码查询进度',
@@ -430,6 +433,7 @@ export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): Appli
     light: running ? status.light : null,
     remainingDays: running ? status.remainingDays : null,
     deadline: status.deadline,
+    ...(isProvisional(status.deadline, cal) ? { deadlineNote: PROVISIONAL_NOTE } : {}),
   };
 }
 

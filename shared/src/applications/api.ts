@@ -48,6 +48,8 @@ export const Receipt = lazy(() =>
     statutoryDays: z.number(),
     promisedDeadline: z.string(),
     statutoryDeadline: z.string(),
+    /** when a deadline falls in a year without final holiday data: that it counts weekends only for now (issue 16) */
+    deadlineNote: z.string().optional(),
     nextSteps: z.array(z.string()),
     linked: z.array(z.object({ appNo: z.string(), itemName: z.string(), departmentName: z.string() })),
     deferred: z.array(DeferredMaterial),
@@ -66,6 +68,8 @@ export const ApplicationSummary = lazy(() =>
     light: LightSchema.nullable(), // null when the clock does not run (ended, withdrawn, waiting for the applicant)
     remainingDays: z.number().nullable(),
     deadline: z.string(),
+    /** the deadline falls in a year without final holiday data (see Receipt.deadlineNote) */
+    deadlineNote: z.string().optional(),
   }),
 );
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

@@ -30,7 +30,7 @@ export const CalendarData = lazy(() =>
     .strictObject({
       holidays: z.array(ISO_DATE).max(1000),
       workdays: z.array(ISO_DATE).max(1000),
-      provisionalYears: z.array(z.number().int().min(2024).max(2028)).max(10),
+      provisionalYears: z.array(z.number().int().min(2024).max(2099)).max(10),
       source: z.string().trim().min(1).max(500),
     })
     .superRefine((cal, ctx) => {

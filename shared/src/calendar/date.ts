@@ -1,9 +1,12 @@
 // Plain calendar dates ('YYYY-MM-DD') as day numbers (days since 1970-01-01), computed in UTC so the
 // machine's time zone never matters. Internal to the calendar module.
 
-/** The range the calendar data is meant to cover; dates outside it are rejected. */
+/**
+ * The range dates may take. Holiday data covers only the years the State Council has announced (see `knownUntil`);
+ * after them the arithmetic goes on with weekends only, and says so (`isProvisional`). The bound keeps every loop finite.
+ */
 export const MIN_DATE = '2024-01-01';
-export const MAX_DATE = '2028-12-31';
+export const MAX_DATE = '2099-12-31';
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

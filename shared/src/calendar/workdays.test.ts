@@ -1,5 +1,5 @@
 import { CalendarData, DEFAULT_CALENDAR, holidayName } from './data';
-import { addWorkingDays, beijingTime, businessDate, isProvisional, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays';
+import { addWorkingDays, beijingTime, businessDate, isProvisional, isWorkingDay, knownUntil, nextWorkingDay, workingDaysBetween } from './workdays';
 
 // Expected dates below are worked out by hand from data.ts (2024–2026 from the State Council notices,
 // 2027 statutory days only). 周一…周日 = Mon…Sun.
@@ -71,7 +71,7 @@ describe('calendar data', () => {
     expect(CalendarData.safeParse({ ...EMPTY, workdays: ['2026-02-13'] }).success).toBe(false); // 周五
     expect(CalendarData.safeParse({ ...EMPTY, holidays: ['2026-02-14'], workdays: ['2026-02-14'] }).success).toBe(false);
     expect(CalendarData.safeParse({ ...EMPTY, holidays: ['2026-02-30'] }).success).toBe(false);
-    expect(CalendarData.safeParse({ ...EMPTY, holidays: ['2030-01-01'] }).success).toBe(false);
+    expect(CalendarData.safeParse({ ...EMPTY, holidays: ['2100-01-01'] }).success).toBe(false);
     expect(CalendarData.safeParse({ ...EMPTY, provisionalYears: [2027.5] }).success).toBe(false);
     expect(CalendarData.safeParse({ ...EMPTY, source: '' }).success).toBe(false);
     expect(CalendarData.safeParse({ ...EMPTY, extra: 1 }).success).toBe(false);
@@ -224,15 +224,21 @@ describe('addWorkingDays', () => {
     }
   });
   it('rejects malformed and out-of-range dates', () => {
-    for (const d of ['2026-02-30', '2026-2-3', '2026-02-03T00:00', '', '20260203', '2023-12-31', '2029-01-01', undefined as unknown as string]) {
+    for (const d of ['2026-02-30', '2026-2-3', '2026-02-03T00:00', '', '20260203', '2023-12-31', '2100-01-01', undefined as unknown as string]) {
       expect(() => addWorkingDays(d, 1)).toThrow(RangeError);
     }
     expect(addWorkingDays('2024-01-01', 0)).toBe('2024-01-01');
     expect(addWorkingDays('2028-12-31', 0)).toBe('2028-12-31');
   });
-  it('rejects a result beyond 2028-12-31', () => {
+  it('goes on past the last known year with weekends only, and says so (issue 16)', () => {
+    expect(knownUntil()).toBe(2027);
     expect(addWorkingDays('2028-12-28', 1)).toBe('2028-12-29'); // 周四 → 周五
-    expect(() => addWorkingDays('2028-12-29', 1)).toThrow(RangeError); // 12-30, 12-31 are a weekend
+    expect(addWorkingDays('2028-12-29', 1)).toBe('2029-01-01'); // 12-30, 12-31 a weekend; 元旦 not known yet: a working day
+    expect(addWorkingDays('2029-09-28', 5)).toBe('2029-10-05'); // no 国庆 data: Mon–Fri count
+    expect(isProvisional('2027-05-01')).toBe(true); // statutory holidays only
+    expect(isProvisional('2026-12-31')).toBe(false);
+    expect(isProvisional('2029-01-01')).toBe(true);
+    expect(() => addWorkingDays('2099-12-30', 5)).toThrow(RangeError); // the arithmetic's own bound
   });
 });
 
@@ -261,7 +267,8 @@ describe('workingDaysBetween (from < d ≤ to)', () => {
   });
   it('rejects bad dates', () => {
     expect(() => workingDaysBetween('2026-13-01', '2026-12-01')).toThrow(RangeError);
-    expect(() => workingDaysBetween('2026-12-01', '2029-01-01')).toThrow(RangeError);
+    expect(() => workingDaysBetween('2026-12-01', '2100-01-01')).toThrow(RangeError);
+    expect(workingDaysBetween('2028-12-29', '2029-01-02')).toBe(2); // past the known years: weekdays
   });
 });
 
@@ -295,15 +302,17 @@ describe('addWorkingDays and workingDaysBetween are inverse', () => {
 });
 
 describe('isProvisional', () => {
-  it('is true for 2027 only in the built-in data', () => {
+  it('is true for 2027 (statutory holidays only) and every year after the data in the built-in calendar', () => {
     expect(isProvisional('2027-01-05')).toBe(true);
     expect(isProvisional('2027-12-31')).toBe(true);
     expect(isProvisional('2026-12-31')).toBe(false);
     expect(isProvisional('2025-06-01')).toBe(false);
-    expect(isProvisional('2028-06-01')).toBe(false);
+    expect(isProvisional('2028-06-01')).toBe(true); // no data at all: weekends only
   });
   it('follows the calendar passed in and validates the date', () => {
-    expect(isProvisional('2027-01-05', EMPTY)).toBe(false);
+    const known2027 = { ...EMPTY, holidays: ['2027-01-01'] };
+    expect(isProvisional('2027-01-05', known2027)).toBe(false);
+    expect(isProvisional('2027-01-05', EMPTY)).toBe(true); // an empty calendar knows no year
     expect(isProvisional('2028-01-05', { ...EMPTY, provisionalYears: [2028] })).toBe(true);
     expect(() => isProvisional('2027-02-29')).toThrow(RangeError);
   });

@@ -72,8 +72,21 @@ export function workingDaysBetween(from: string, to: string, cal: CalendarData =
   return count;
 }
 
-/** True when the date's year only has provisional data (statutory holidays, no State Council notice yet). */
+/** The last year the calendar has any data for (holidays, make-up days, or provisional statutory holidays). */
+export function knownUntil(cal: CalendarData = DEFAULT_CALENDAR): number {
+  const years = [...cal.holidays, ...cal.workdays].map((d) => Number(d.slice(0, 4)));
+  return Math.max(2024, ...years, ...cal.provisionalYears);
+}
+
+/**
+ * True when the date's year has no final data: provisional (statutory holidays, no State Council notice yet), or past
+ * the last year known at all, where only weekends are counted as days off. A deadline there is shown with a note.
+ */
 export function isProvisional(date: string, cal: CalendarData = DEFAULT_CALENDAR): boolean {
   checkDate(date);
-  return cal.provisionalYears.includes(Number(date.slice(0, 4)));
+  const year = Number(date.slice(0, 4));
+  return cal.provisionalYears.includes(year) || year > knownUntil(cal);
 }
+
+/** What a person is told beside a deadline that falls in a year without final holiday data. */
+export const PROVISIONAL_NOTE = '该年度节假日安排尚未公布，暂按周末计算，如有调整以部门通知为准';

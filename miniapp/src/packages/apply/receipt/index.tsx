@@ -70,6 +70,11 @@ export default function ReceiptPage() {
           </View>
         </View>
         <View className="muted">工作日不含周末和法定节假日，调休上班日照常计算。</View>
+        {r.deadlineNote && (
+          <View className="muted" data-testid="deadline-note">
+            {r.deadlineNote}
+          </View>
+        )}
       </View>
       {r.linked.length > 1 && (
         <View className="section">

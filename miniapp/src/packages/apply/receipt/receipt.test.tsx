@@ -91,3 +91,17 @@ describe('申请回执 · 电子证明', () => {
     expect(calls('POST', '/v1/applications')).toHaveLength(0);
   });
 });
+
+describe('申请回执 · 办理时限', () => {
+  it('says when a deadline falls in a year whose holidays are not published yet (issue 16)', async () => {
+    request.mockImplementation(async () => ok({ ...detail(), issuesDocument: false }));
+    Taro.setStorageSync(receiptKey(APP), {
+      ...receipt,
+      statutoryDeadline: '2029-01-05',
+      deadlineNote: '该年度节假日安排尚未公布，暂按周末计算，如有调整以部门通知为准',
+    });
+    render(<ReceiptPage />);
+    expect(await screen.findByTestId('deadline-note')).toHaveTextContent('暂按周末计算');
+    expect(screen.getByText('最迟 2029-01-05')).toBeInTheDocument();
+  });
+});

@@ -31,6 +31,11 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="muted dt-limits">
           承诺 {daysLabel(d.promisedDays)} / 法定 {daysLabel(d.statutoryDays)} · {formatDate(d.submittedAt)}提交
         </View>
+        {running && d.deadlineNote && (
+          <View className="muted dt-limits" data-testid="deadline-note">
+            {d.deadlineNote}
+          </View>
+        )}
       </View>
 
       {(d.nextAction.kind !== 'none' || canWithdraw(d.state) || d.rating) && (

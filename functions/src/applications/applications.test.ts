@@ -5,6 +5,7 @@ import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply'
 import { viewUrls } from '../files/service';
 import { handler as messages } from '../messages/handler';
 import { handler as files } from '../files/handler';
+import { residentWithId } from '../../test/people';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { forceState } from './service';
@@ -502,5 +503,24 @@ describe('一件事 and drafts', () => {
     const form = await put('{"answers":{"address":"x"}}', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
     expect((await getForm(token, formId)).draft).toBeUndefined(); // nothing was written
+  });
+});
+
+describe('the applicant is the proven person (issue 16)', () => {
+  it("refuses another person's name or ID number in the applicant's fields, and writes nothing", async () => {
+    const me = await residentWithId('欧阳明');
+    const someone = await residentWithId('司马青');
+    const form = await getForm(me.token, 'item-no-criminal-record');
+    const { answers } = await fill(me.token, form);
+    const idField = form.form.fields.find((f) => f.type === 'residentId')!;
+    for (const wrong of [{ [idField.key]: someone.idNumber }, { realName: '司马青' }]) {
+      const r = await callWithKey(me.token, { itemId: 'no-criminal-record', answers: { ...answers, ...wrong } }, newKey());
+      expect(r.status).toBe(422);
+      expect(r.body.error.message).toContain('与实名认证的信息不一致');
+    }
+    const mine = await call(handler, 'GET /v1/applications', { token: me.token });
+    expect(mine.body.items).toHaveLength(0);
+    // as proven, it goes through
+    expect((await callWithKey(me.token, { itemId: 'no-criminal-record', answers }, newKey())).status).toBe(201);
   });
 });

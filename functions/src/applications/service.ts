@@ -18,6 +18,7 @@ import {
   maskName,
   nextAction,
   OPEN_STATES,
+  identityMismatches,
   isProvisional,
   issuesDocument,
   PROVISIONAL_NOTE,
@@ -274,6 +275,16 @@ async function submitChecked(
     return { status: 200, receipt: await receiptFor(earlier.appNos, earlier.queryCode) };
   }
   const ent = found.firm[0];
+  // the applicant's name and ID (or firm) are the proven ones: another person's are refused, not only pre-filled over
+  const mismatched = identityMismatches(target.form, answers, {
+    realName: user.realName,
+    idNumber: user.idNumber,
+    enterpriseName: ent?.name,
+    creditCode: ent?.creditCode,
+  });
+  if (mismatched.length) {
+    throw ruleViolation(`${mismatched.join('、')}与实名认证的信息不一致：申请人只能是您本人${acting ? '（或授权您代办的亲友）' : ''}，请改回实名信息后提交`);
+  }
   // a firm acts through its legal representative or an agent within the grant's scope (经办人授权), named in the trail
   const actor =
     acting?.actor ??

@@ -1,4 +1,4 @@
-import { buildAnswersSchema, FieldDef, fieldErrors, fieldValueSchema, FormDef, formLabels, isIsoDate, prefillAnswers } from './form';
+import { buildAnswersSchema, FieldDef, fieldErrors, fieldValueSchema, FormDef, formLabels, identityMismatches, isIsoDate, prefillAnswers } from './form';
 
 // No import of ../api/messages here: zod's English defaults stay in place, so a message this
 // module forgot to set would show up as English and fail the "Chinese" checks below.
@@ -313,6 +313,22 @@ describe('prefill', () => {
     const answers = prefillAnswers(form, { realName: '张三', idNumber: ID, phone: '13800138000', creditCode: CODE });
     const errors = fieldErrors(form, answers);
     for (const key of Object.keys(answers)) expect(errors[key]).toBeUndefined();
+  });
+});
+
+describe('the applicant is the proven person (issue 16)', () => {
+  const profile = { realName: '张三', idNumber: ID, creditCode: CODE };
+  it('passes the proven values, however they are spaced or cased', () => {
+    expect(identityMismatches(form, prefillAnswers(form, profile), profile)).toEqual([]);
+    expect(identityMismatches(form, { realName: ' 张三', idNumber: ID.toLowerCase() }, profile)).toEqual([]);
+  });
+  it("names the fields that carry someone else's name or ID", () => {
+    const other = `${ID.slice(0, 16)}${ID[16] === '1' ? '3' : '1'}${ID[17]}`;
+    const labels = identityMismatches(form, { ...prefillAnswers(form, profile), realName: '李四', idNumber: other }, profile);
+    expect(labels).toHaveLength(2);
+  });
+  it('holds nothing to a value the profile does not have', () => {
+    expect(identityMismatches(form, { realName: '李四' }, {})).toEqual([]);
   });
 });
 

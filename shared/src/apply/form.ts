@@ -334,3 +334,23 @@ export function fieldErrors(form: FormDef, answers: unknown): Record<string, str
 export function formLabels(form: FormDef): Record<string, string> {
   return Object.fromEntries(form.fields.map((f) => [f.key, f.label]));
 }
+
+/** The profile values that must stay as proven: a person's name and ID, a firm's name and code (issue 16). */
+const PROVEN_KEYS = ['realName', 'idNumber', 'enterpriseName', 'creditCode'] as const;
+const sameValue = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/**
+ * The labels of the fields that name the applicant (pre-filled from the proven identity) but were answered with someone
+ * else's name, ID number or firm: refused, not only pre-filled. Fields the profile has no proven value for are not
+ * compared (nothing to hold them to).
+ */
+export function identityMismatches(form: FormDef, answers: Answers, profile: Profile): string[] {
+  const out: string[] = [];
+  for (const f of form.fields) {
+    if (!f.prefill || !(PROVEN_KEYS as readonly string[]).includes(f.prefill)) continue;
+    const proven = profile[f.prefill]?.trim();
+    const given = answers[f.key];
+    if (proven && typeof given === 'string' && given.trim() && !sameValue(given, proven)) out.push(f.label);
+  }
+  return out;
+}

@@ -62,6 +62,15 @@ describe('a resident in the H5 app', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
   });
 
+  it("opens a guide from its 一事一码: the QR's address is the app's own (issue 16)", async () => {
+    const detail = (await (await fetch(`${webUrl()}/v1/services/elevator-installation`)).json()) as { qrText: string; item: { name: string } };
+    expect(detail.qrText.startsWith(`${webUrl()}/g/elevator-installation`)).toBe(true);
+    const other = await newPage(browser);
+    await other.goto(detail.qrText);
+    await other.locator('.detail-title').getByText(detail.item.name).waitFor();
+    await other.context().close();
+  });
+
   it('opens 出生一件事 from the home page and sees its items', async () => {
     await page.goto(webUrl());
     await page.locator('.home.page .home-bundle').getByText('出生一件事').click();

@@ -212,6 +212,13 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
     }
     // the QR code on a sealed document (issue 15): /v/<serial>?c=<code> opens the public verification page
     // (in WeChat, the same address is registered to open the mini-program's page: 扫普通链接二维码打开小程序)
+    // 一事一码 (issue 16): /g/<item id> opens the item's guide
+    const guide = /^\/g\/([a-z0-9-]{1,60})$/.exec(url.pathname);
+    if (guide) {
+      res.writeHead(302, { location: `/#/packages/guide/detail/index?id=${guide[1]}` });
+      res.end();
+      return;
+    }
     const verify = /^\/v\/([A-Z0-9]{1,20})$/.exec(url.pathname);
     if (verify) {
       const q = new URLSearchParams({ s: verify[1] });

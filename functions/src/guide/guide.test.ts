@@ -43,6 +43,7 @@ describe('service guide API', () => {
     expect(item.promisedDays).toBeLessThanOrEqual(item.statutoryDays);
     expect(department.name).toBeTruthy();
     expect(qrText).toContain(item.code);
+    expect(qrText).toMatch(new RegExp(`^https?://[^/]+/g/${id}\\?code=`)); // the app's own address, not a placeholder (issue 16)
   });
 
   it('lists bundles and joins a bundle with its items', async () => {

@@ -1,4 +1,5 @@
 import { searchServices, THEMES, type ServiceItem, type ServiceListQuery, type ServiceSummary } from '@yx/shared';
+import { env } from '../lib/env';
 import { notFound } from '../lib/errors';
 import { getServiceItem, loadCatalog } from './repository';
 
@@ -21,7 +22,11 @@ export async function listServices(q: ServiceListQuery) {
 }
 
 /** The public link a 一事一码 QR code opens. */
-export const qrTextFor = (item: ServiceItem) => `https://zwfw.yuexiu.example/guide/${item.id}?code=${item.code}`;
+/**
+ * 一事一码: where the guide's QR code leads, on the app's own web address (`APP_ORIGIN`): `/g/<item id>` opens the guide
+ * (the web host redirects it to the H5 page; WeChat's 扫普通链接二维码打开小程序 rule opens the mini-program's page).
+ */
+export const qrTextFor = (item: ServiceItem) => `${env.appOrigin}/g/${item.id}?code=${item.code}`;
 
 export async function getServiceDetail(id: string) {
   const [item, cat] = await Promise.all([getServiceItem(id), loadCatalog()]);

@@ -19,6 +19,7 @@ import {
   nextAction,
   OPEN_STATES,
   identityMismatches,
+  statutoryClock,
   isProvisional,
   issuesDocument,
   PROVISIONAL_NOTE,
@@ -445,6 +446,8 @@ export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): Appli
     remainingDays: running ? status.remainingDays : null,
     deadline: status.deadline,
     ...(isProvisional(status.deadline, cal) ? { deadlineNote: PROVISIONAL_NOTE } : {}),
+    // only while the case runs: an ended or paused case shows no days left
+    statutory: running ? statutoryClock(app, businessDate(now()), cal) : { started: Boolean(app.acceptedOn), deadline: null, remainingDays: null },
   };
 }
 
@@ -613,6 +616,8 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
       set: {
         state: 'accepted',
         pausedDays: app.pausedDays + paused,
+        // the statutory clock stood still too, if it had started (补正 after 受理)
+        ...(app.acceptedOn ? { statutoryPausedDays: (app.statutoryPausedDays ?? 0) + paused } : {}),
         materials: app.materials.map((m) =>
           listed.includes(m.name)
             ? {

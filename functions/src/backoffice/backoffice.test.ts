@@ -235,3 +235,36 @@ describe('staff workbench', () => {
     COUNTERS_TEST_TIMEOUT,
   );
 });
+
+describe('法定时限 (issue 16)', () => {
+  it('starts at 受理, not at submission, runs across the 2026 国庆 holidays and stands still during 补正', async () => {
+    const { token: resident, appNo } = await submit('2026-09-25T02:00:00.000Z'); // Fri
+    const officer = await login('u-staff-police');
+    const detail = async () => (await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } })).body;
+    expect((await detail()).statutory).toEqual({ started: false, deadline: null, remainingDays: null });
+
+    process.env.FAKE_NOW = '2026-09-28T02:00:00.000Z'; // Mon: 受理
+    const accepted = await act(officer, appNo, 'accept', { version: (await view(officer, appNo)).body.version });
+    expect(accepted.status).toBe(200);
+    // 3 working days from 09-28: 09-29, 09-30, then 10-01 … 10-07 are the holidays: 10-08
+    expect((await detail()).statutory).toEqual({ started: true, deadline: '2026-10-08', remainingDays: 3 });
+
+    process.env.FAKE_NOW = '2026-09-29T02:00:00.000Z'; // 补正 after one working day
+    const asked = await act(officer, appNo, 'requestSupplement', {
+      version: accepted.body.version,
+      items: [{ material: '居民身份证', reason: '照片不清晰，请重新拍摄' }],
+    });
+    expect(asked.status).toBe(200);
+    process.env.FAKE_NOW = '2026-10-12T02:00:00.000Z'; // answered on Mon 10-12
+    const file = await upload(resident);
+    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
+      token: resident,
+      params: { appNo },
+      body: { answers: { 居民身份证: [{ kind: 'upload', fileId: file.fileId }] } },
+    });
+    expect(answered.status).toBe(200);
+    // the clock stood still from 09-29 to 10-12 (10-08, 10-09, 10-10 the make-up Saturday, 10-12): 2 days were left, and still are
+    expect((await detail()).statutory).toMatchObject({ started: true, remainingDays: 2 });
+    delete process.env.FAKE_NOW;
+  });
+});

@@ -160,6 +160,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
 
   switch (action) {
     case 'accept':
+      set.acceptedOn = today; // the statutory clock starts at 受理
       note = `受理回执：${app.itemName}；已收材料 ${app.materials.filter((m) => m.source === 'upload' || m.source === 'elicence').length} 项；承诺 ${app.promisedDays} 个工作日内办结；咨询 ${app.departmentName}`;
       message = `${app.itemName} 已受理，承诺 ${app.promisedDays} 个工作日内办结。`;
       break;

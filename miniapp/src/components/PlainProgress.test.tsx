@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { PlainProgress, progressText } from './PlainProgress';
+import { PlainProgress, progressText, statutoryText } from './PlainProgress';
 
 describe('plain progress for residents (no deadline lights)', () => {
   it('says when the application should be done, in words', () => {
@@ -15,5 +15,14 @@ describe('plain progress for residents (no deadline lights)', () => {
     expect(screen.getByTestId('pp-now')).toHaveTextContent('审核');
     expect(screen.getByTestId('plain-progress')).toHaveTextContent('预计 12 月 3 日前办结');
     expect(screen.queryByTestId('traffic-light')).not.toBeInTheDocument();
+  });
+});
+
+describe('statutoryText (法定时限, issue 16)', () => {
+  it('waits for 受理, then counts down to the statutory deadline', () => {
+    expect(statutoryText({ started: false, deadline: null, remainingDays: null })).toBe('法定时限：受理后开始计算');
+    expect(statutoryText({ started: true, deadline: '2026-10-08', remainingDays: 3 })).toBe('法定时限：还剩 3 个工作日（10 月 8 日前）');
+    expect(statutoryText({ started: true, deadline: '2026-10-08', remainingDays: -1 })).toBe('法定时限：10 月 8 日已到期');
+    expect(statutoryText(undefined)).toBeUndefined();
   });
 });

@@ -36,6 +36,15 @@ export function progressText(p: { state: ApplicationState; running: boolean; dea
   return `预计 ${monthDay(p.deadline)}前办结`;
 }
 
+/** 法定时限 in words (issue 16): it starts at 受理, so before that there is nothing to count down yet. */
+export function statutoryText(s: { started: boolean; deadline: string | null; remainingDays: number | null } | undefined): string | undefined {
+  if (!s) return undefined;
+  if (!s.started) return '法定时限：受理后开始计算';
+  if (s.deadline === null || s.remainingDays === null) return undefined;
+  if (s.remainingDays < 0) return `法定时限：${monthDay(s.deadline)}已到期`;
+  return `法定时限：还剩 ${s.remainingDays} 个工作日（${monthDay(s.deadline)}前）`;
+}
+
 export function PlainProgress(p: { state: ApplicationState; running: boolean; deadline: string; remainingDays: number | null; small?: boolean }) {
   const text = progressText(p);
   if (p.small) {

@@ -70,6 +70,8 @@ export const ApplicationSummary = lazy(() =>
     deadline: z.string(),
     /** the deadline falls in a year without final holiday data (see Receipt.deadlineNote) */
     deadlineNote: z.string().optional(),
+    /** 法定时限: from 受理 (not submission), stopped during 补正 (issue 16) */
+    statutory: z.object({ started: z.boolean(), deadline: z.string().nullable(), remainingDays: z.number().nullable() }).optional(),
   }),
 );
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

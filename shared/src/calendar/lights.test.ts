@@ -1,6 +1,6 @@
 import { CalendarData } from './data';
-import { deadlineStatus, LIGHT_NAMES, trafficLight } from './lights';
-import { addWorkingDays, isWorkingDay } from './workdays';
+import { deadlineStatus, LIGHT_NAMES, statutoryClock, trafficLight } from './lights';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from './workdays';
 
 describe('trafficLight', () => {
   it('limit 20: yellow from 4 days left (20%), red past the limit', () => {
@@ -141,5 +141,29 @@ describe('deadlineStatus', () => {
     expect(() => deadlineStatus({ ...base, limitDays: -1, today: '2026-10-01' })).toThrow(RangeError);
     expect(() => deadlineStatus({ ...base, pausedWorkingDays: 0.5, today: '2026-10-01' })).toThrow(RangeError);
     expect(() => deadlineStatus({ ...base, pausedWorkingDays: -2, today: '2026-10-01' })).toThrow(RangeError);
+  });
+});
+
+describe('statutoryClock (法定时限 from 受理, issue 16)', () => {
+  it('has not started before 受理', () => {
+    expect(statutoryClock({ statutoryDays: 20 }, '2026-09-01')).toEqual({ started: false, deadline: null, remainingDays: null });
+  });
+  it('counts from the day of 受理 across the 2026 国庆 holidays', () => {
+    // accepted Mon 2026-09-21; 20 working days: 09-22 … 09-30 (7), 10-08 … 10-10 (10-10 is a make-up Saturday) …
+    const c = statutoryClock({ acceptedOn: '2026-09-21', statutoryDays: 20 }, '2026-09-21');
+    expect(c.started).toBe(true);
+    expect(c.deadline).toBe(addWorkingDays('2026-09-21', 20));
+    expect(c.deadline! > '2026-10-08').toBe(true);
+    expect(c.remainingDays).toBe(20);
+    expect(statutoryClock({ acceptedOn: '2026-09-21', statutoryDays: 20 }, '2026-10-09').remainingDays).toBe(
+      20 - workingDaysBetween('2026-09-21', '2026-10-09'),
+    );
+  });
+  it('stands still during 补正 after acceptance, and the deadline moves by those days', () => {
+    const base = { acceptedOn: '2026-03-02', statutoryDays: 20 };
+    const paused = statutoryClock({ ...base, pausedSince: '2026-03-05' }, '2026-03-20');
+    expect(paused.remainingDays).toBe(20 - workingDaysBetween('2026-03-02', '2026-03-05')); // counted only up to the 补正
+    const resumed = statutoryClock({ ...base, statutoryPausedDays: 5 }, '2026-03-20');
+    expect(resumed.deadline).toBe(addWorkingDays('2026-03-02', 25));
   });
 });

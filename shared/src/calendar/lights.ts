@@ -50,3 +50,27 @@ export function deadlineStatus(opts: DeadlineStatusOptions, cal: CalendarData = 
   const deadline = addWorkingDays(start, limitDays + paused, cal);
   return { deadline, usedDays, remainingDays: limitDays - usedDays, light: trafficLight(limitDays, usedDays) };
 }
+
+/** The statutory clock (法定时限) as a person sees it: not started before 受理; then its deadline and days left. */
+export interface StatutoryClock {
+  started: boolean;
+  deadline: string | null;
+  remainingDays: number | null;
+}
+
+/**
+ * 法定时限 runs from the day of 受理 (行政许可法 art. 42: "自受理行政许可申请之日起"), not from submission, and stops
+ * while the applicant corrects materials (补正) after acceptance. `pausedSince`: the clock is stopped now.
+ */
+export function statutoryClock(
+  o: { acceptedOn?: string; statutoryDays: number; statutoryPausedDays?: number; pausedSince?: string },
+  today: string,
+  cal: CalendarData = DEFAULT_CALENDAR,
+): StatutoryClock {
+  if (!o.acceptedOn) return { started: false, deadline: null, remainingDays: null };
+  const s = deadlineStatus(
+    { start: o.acceptedOn, limitDays: o.statutoryDays, today: o.pausedSince ?? today, pausedWorkingDays: o.statutoryPausedDays ?? 0 },
+    cal,
+  );
+  return { started: true, deadline: s.deadline, remainingDays: s.remainingDays };
+}

@@ -94,6 +94,10 @@ const ApplicationSchema = z.object({
   statutoryDays: z.number(),
   pausedDays: z.number(),
   pausedSince: z.string().optional(),
+  /** 受理 (business date): the statutory clock starts here (issue 16); absent before acceptance */
+  acceptedOn: z.string().optional(),
+  /** working days the statutory clock stood still (补正 after acceptance) */
+  statutoryPausedDays: z.number().optional(),
   delivery: z.enum(['pickup', 'post', 'electronic']),
   deliveryInfo: z
     .object({ method: z.enum(['pickup', 'post', 'electronic']), pickupCode: z.string().optional(), trackingNo: z.string().optional(), at: z.string() })

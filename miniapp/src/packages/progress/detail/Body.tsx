@@ -6,7 +6,7 @@ import { daysLabel } from '../../../components/ServiceCard';
 import { MaterialRow } from '../../../components/MaterialFiles';
 import { formatDate, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
-import { PlainProgress } from '../../../components/PlainProgress';
+import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
 import { DeferredList } from './DeferredList';
 import { DocumentsSection } from './Documents';
 import type { ActionProps } from './parts';
@@ -31,6 +31,11 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="muted dt-limits">
           承诺 {daysLabel(d.promisedDays)} / 法定 {daysLabel(d.statutoryDays)} · {formatDate(d.submittedAt)}提交
         </View>
+        {running && statutoryText(d.statutory) && (
+          <View className="muted dt-limits" data-testid="statutory-clock">
+            {statutoryText(d.statutory)}
+          </View>
+        )}
         {running && d.deadlineNote && (
           <View className="muted dt-limits" data-testid="deadline-note">
             {d.deadlineNote}

@@ -7,7 +7,7 @@ import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
-import { PlainProgress } from '../../../components/PlainProgress';
+import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
 import { SendButton } from '../../../components/SendButton';
 import { useSubmit } from '../../../hooks/useSubmit';
 import './index.css';
@@ -118,6 +118,12 @@ function LookupResultView({ r }: { r: LookupResult }) {
           <View className="lookup-kv">
             <Text className="muted">办结期限</Text>
             <Text>{formatDay(r.deadline)}前</Text>
+          </View>
+        )}
+        {running && statutoryText(r.statutory) && (
+          <View className="lookup-kv" data-testid="statutory-clock">
+            <Text className="muted">法定时限</Text>
+            <Text>{statutoryText(r.statutory)!.replace('法定时限：', '')}</Text>
           </View>
         )}
         <View className="lookup-light">

@@ -66,7 +66,7 @@ export default function ReceiptPage() {
           <View className="receipt-deadline">
             <View className="receipt-days grey">{dayLabel(r.statutoryDays)}</View>
             <View className="muted">法定时限</View>
-            <View>最迟 {r.statutoryDeadline}</View>
+            <View>受理之日起计算</View>
           </View>
         </View>
         <View className="muted">工作日不含周末和法定节假日，调休上班日照常计算。</View>

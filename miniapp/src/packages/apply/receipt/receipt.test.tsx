@@ -102,6 +102,6 @@ describe('申请回执 · 办理时限', () => {
     });
     render(<ReceiptPage />);
     expect(await screen.findByTestId('deadline-note')).toHaveTextContent('暂按周末计算');
-    expect(screen.getByText('最迟 2029-01-05')).toBeInTheDocument();
+    expect(screen.getByText('受理之日起计算')).toBeInTheDocument(); // 法定时限 starts at 受理 (issue 16)
   });
 });

@@ -46,6 +46,15 @@ async function apply(token: string, itemId = 'no-criminal-record'): Promise<stri
   if (r.status !== 201) throw new Error(`submit: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.appNo;
 }
+/** An officer's actions on an application, one after another, each with the version the last one answered. */
+async function walk(officer: string, appNo: string, steps: [string, object][]) {
+  let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
+  for (const [action, body] of steps) {
+    const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', { token: officer, params: { appNo, action }, body: { version, ...body } });
+    expect([action, r.status]).toEqual([action, 200]);
+    version = r.body.version;
+  }
+}
 const issue = (token: string, appNo: string) => call(issueHandler, 'POST /v1/applications/{appNo}/document', { token, params: { appNo } });
 const verify = (serial: string, query: Record<string, string>) => call(handler, 'GET /v1/verify/{serial}', { params: { serial }, query });
 
@@ -199,20 +208,11 @@ describe('when the records do not allow it at once', () => {
       expect(refused.body.error.message).toContain('人工核查');
       const officer = await login('u-staff-police');
       expect((await issue(officer, appNo)).status).toBe(422); // not approved yet
-      let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
-      for (const [action, body] of [
+      await walk(officer, appNo, [
         ['accept', {}],
         ['startReview', {}],
         ['approve', { note: '经核查，记录已依法封存' }],
-      ] as const) {
-        const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
-          token: officer,
-          params: { appNo, action },
-          body: { version, ...body },
-        });
-        expect([action, r.status]).toEqual([action, 200]);
-        version = r.body.version;
-      }
+      ]);
       const both = await Promise.all([issue(officer, appNo), issue(officer, appNo), issue(officer, appNo)]);
       const serials = new Set(both.map((r) => r.body.serial));
       expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -250,21 +250,12 @@ describe('a delivered licence goes into the wallet (issue 15)', () => {
     const p = { token: await login('u-enterprise-chen') };
     const appNo = await apply(p.token, 'company-establishment');
     const officer = await login('u-staff-market');
-    let version = (await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: officer, params: { appNo } })).body.version;
-    for (const [action, body] of [
+    await walk(officer, appNo, [
       ['accept', {}],
       ['startReview', {}],
       ['approve', {}],
       ['deliver', { method: 'electronic' }],
-    ] as const) {
-      const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
-        token: officer,
-        params: { appNo, action },
-        body: { version, ...body },
-      });
-      expect([action, r.status]).toEqual([action, 200]);
-      version = r.body.version;
-    }
+    ]);
     const wallet = await call(applications, 'GET /v1/me/licences', { token: p.token });
     expect(wallet.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: `lic-${appNo}`, type: 'business-licence', issuer: '广州市越秀区市场监督管理局' })]),

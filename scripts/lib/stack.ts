@@ -63,10 +63,23 @@ export interface Stack {
 /** One call per function, so the first person (or test) does not wait for cold workers. */
 async function warmUp(apiPort: number): Promise<void> {
   // one route of every function (a 4xx is fine: the function has loaded)
-  for (const p of ['/v1/health', '/v1/services?limit=1', '/v1/me', '/v1/dev/users', '/v1/applications', '/v1/messages', '/v1/calendar', '/v1/files']) {
+  // (the issuing function, POST only, also starts loading its PDF library and fonts: certificates/issueHandler.ts)
+  const routes = [
+    '/v1/health',
+    '/v1/services?limit=1',
+    '/v1/me',
+    '/v1/dev/users',
+    '/v1/applications',
+    '/v1/messages',
+    '/v1/calendar',
+    '/v1/files',
+    '/v1/me/documents',
+  ];
+  for (const p of [...routes, 'POST /v1/applications/YX20000101000000/document']) {
+    const [method, route] = p.startsWith('POST ') ? ['POST', p.slice(5)] : ['GET', p];
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const r = await fetch(`http://127.0.0.1:${apiPort}${p}`, { signal: AbortSignal.timeout(30_000) });
+        const r = await fetch(`http://127.0.0.1:${apiPort}${route}`, { method, signal: AbortSignal.timeout(30_000) });
         if (r.status < 500) break;
       } catch {
         /* retry */

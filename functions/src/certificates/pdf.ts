@@ -181,6 +181,17 @@ function addSignatureField(doc: PDFDocument, page: PDFPage, c: DocumentContent) 
   doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widgetRef], SigFlags: 3 }));
 }
 
+let warming: Promise<void> | undefined;
+/** Loads the libraries and fonts and compiles harfbuzz once, in the background; errors surface on the real call. */
+export function warmUp(): Promise<void> {
+  warming ??= (async () => {
+    load();
+    fontFiles();
+    await cutFont(fontFiles().regular, '证明');
+  })().catch(() => undefined);
+  return warming;
+}
+
 /** Characters the font cannot draw (生僻字 in a name): the caller refuses to issue rather than print a blank box. */
 export async function missingGlyphs(text: string): Promise<string[]> {
   const { pdf, fontkit } = load();

@@ -13,7 +13,7 @@ import { allocateNumbers, getUser } from '../lib/repository';
 import { objectStore } from '../lib/storage';
 import { log } from '../lib/log';
 import * as apps from '../applications/repository';
-import { getEnterprise, type UserRecord } from '../identity/repository';
+import { getEnterprise, type EnterpriseRecord, type UserRecord } from '../identity/repository';
 import { getCalendar } from '../calendar/repository';
 import { noticeItems } from '../messages/repository';
 import { NOTICE_FOR, noticeText } from './notices';
@@ -39,9 +39,9 @@ export function validUntil(today: string, days: number | undefined): string | un
   return d.toISOString().slice(0, 10);
 }
 
-async function subjectOf(app: apps.ApplicationRecord, holder: UserRecord): Promise<Subject> {
+/** Whom the certificate is about: the firm (read once by the caller) or the holder's proven name and ID. */
+function subjectOf(app: apps.ApplicationRecord, holder: UserRecord, firm: EnterpriseRecord | undefined): Subject {
   if (CERTIFICATE_ITEMS[app.itemId].holder === 'firm') {
-    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
     if (!firm) throw ruleViolation('该证明以企业名义出具，请以企业身份申请');
     return { name: firm.name, idLabel: '统一社会信用代码', idNumber: firm.creditCode };
   }
@@ -143,30 +143,22 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
   const today = businessDate(at);
   const holder = role === 'applicant' ? caller : await getUser(app.applicantId);
   if (!holder) throw notFound('未找到申请人');
-  let text: CertificateText;
   if (role === 'applicant') {
     if (app.state !== 'submitted' || reissue) throw ruleViolation('该申请正在由部门办理，证明将在审核通过后出具');
     if (spec.holder === 'person' && holder.idLevel !== 2) throw ruleViolation('即时出具证明需要先通过人脸核验完成实名认证');
-    const subject = await subjectOf(app, holder);
-    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
-    const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
-    if (!r.ok) throw ruleViolation(`${r.reason}。已转部门办理，请留意消息通知`);
-    text = r.text;
-  } else {
-    if (app.state !== 'approved' && !(reissue && app.state === 'delivered')) throw ruleViolation('准予许可后才能出具证明');
-    const subject = await subjectOf(app, holder);
-    const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
-    const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
-    // what the officer checked by hand stands in for a record the systems lack
-    text = r.ok
-      ? r.text
-      : {
-          title: spec.title,
-          paragraphs: [`经${app.departmentName}核实，${subject.name}（${subject.idLabel}：${subject.idNumber}）申请的“${app.itemName}”事项属实，特此证明。`],
-          facts: [],
-        };
-  }
-  const subject = await subjectOf(app, holder);
+  } else if (app.state !== 'approved' && !(reissue && app.state === 'delivered')) throw ruleViolation('准予许可后才能出具证明');
+  const firm = app.enterpriseCode ? await getEnterprise(app.enterpriseCode) : undefined;
+  const subject = subjectOf(app, holder, firm);
+  const r = certificateText(app.itemId, subject, recordsOf(holder.id, firm && { creditCode: firm.creditCode, grade: firm.grade }), app.answers, today);
+  if (!r.ok && role === 'applicant') throw ruleViolation(`${r.reason}。已转部门办理，请留意消息通知`);
+  // what the officer checked by hand stands in for a record the systems lack
+  const text: CertificateText = r.ok
+    ? r.text
+    : {
+        title: spec.title,
+        paragraphs: [`经${app.departmentName}核实，${subject.name}（${subject.idLabel}：${subject.idNumber}）申请的“${app.itemName}”事项属实，特此证明。`],
+        facts: [],
+      };
 
   const missing = await missingGlyphs([...text.paragraphs, ...text.facts.map((f) => f.value)].join(''));
   if (missing.length) throw ruleViolation(`证明中的“${missing.join('')}”暂无法电子出具，请到窗口办理纸质证明`);

@@ -204,7 +204,8 @@ export async function missingGlyphs(text: string): Promise<string[]> {
 
 /** The document as an unsealed PDF (seal it with `sealPdf`). */
 export async function renderDocument(c: DocumentContent): Promise<Buffer> {
-  const { pdf, fontkit, rgb } = { ...load(), rgb: load().pdf.rgb };
+  const { pdf, fontkit } = load();
+  const { rgb } = pdf;
   const sealText = [...c.issuer, '电子印章'];
   const text = textOf(c, sealText);
   const [regular, bold] = await Promise.all([cutFont(fontFiles().regular, text), cutFont(fontFiles().bold, c.title)]);

@@ -90,6 +90,87 @@ export async function pickAndUploadImage(material: string, { onProgress }: Uploa
   }
 }
 
+// ---- PDFs (issue 16): a material may be a PDF as well as photos, sent as it is ----
+
+/** A PDF picked for a material: a path Taro.uploadFile can send (a blob: URL in H5), its size and name. */
+export interface PickedPdf {
+  path: string;
+  size: number;
+  name: string;
+  /** H5: the file's MIME type; WeChat's chooseMessageFile says only 'file' */
+  type?: string;
+  /** H5: the blob: URL made for the file, to let go of once sent */
+  release?: () => void;
+}
+
+/** A name that says it is a PDF: 房产证.pdf. */
+export const isPdfName = (name: string) => /\.pdf$/i.test(name.trim());
+
+const mbOf = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
+/** Why a chosen file cannot go as a material's PDF, said before anything is sent; undefined when it can. */
+export function pdfProblem(f: { size: number; name: string; type?: string }): string | undefined {
+  if (f.type !== 'application/pdf' && !isPdfName(f.name)) return '只能选择 PDF 文件（文件名以 .pdf 结尾）；照片请点“拍照/上传照片”';
+  if (!f.size) return '这个文件是空的，请重新选择';
+  if (f.size > MAX_UPLOAD_BYTES) return `这个 PDF 有 ${mbOf(f.size)} MB，超过了 10 MB，不能上传。可以分成几个文件，或者拍照上传`;
+  return undefined;
+}
+
+/** The name the PDF is stored under: its own, else the material's, always ending in .pdf and at most 100 characters. */
+export function pdfFileName(name: string, material: string): string {
+  const base =
+    name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.pdf$/i, '')
+      .trim() || material;
+  return `${base.slice(0, 96)}.pdf`;
+}
+
+/** WeChat: a PDF from a chat (people are usually sent documents there, or keep them in 文件传输助手). Undefined when cancelled. */
+export async function choosePdfFromChat(): Promise<PickedPdf | undefined> {
+  try {
+    const r = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    const f = r?.tempFiles?.[0];
+    return f ? { path: f.path, size: f.size, name: f.name } : undefined;
+  } catch {
+    return undefined; // cancelled
+  }
+}
+
+/** H5: the file from an <input type="file" accept="application/pdf"> (Taro's H5 has no chooseMessageFile), as a blob: URL. */
+export function pdfFromFile(file: File): PickedPdf {
+  const url = URL.createObjectURL(file);
+  return { path: url, size: file.size, name: file.name, type: file.type, release: () => URL.revokeObjectURL(url) };
+}
+
+/**
+ * One PDF for a material, as it is (a PDF is never compressed): refused on the phone when it is not a PDF or over
+ * 10 MB, then the same ticket → store → complete as a photo; the API checks the bytes really are a PDF.
+ */
+export async function uploadPdf(f: PickedPdf, material: string, { onProgress }: UploadOptions = {}): Promise<Uploaded> {
+  const toast = onProgress ? undefined : toastProgress();
+  const report = onProgress ?? toast!.report;
+  try {
+    const problem = pdfProblem(f);
+    if (problem) throw new ApiError(0, 'CLIENT', problem);
+    const fileName = pdfFileName(f.name, material);
+    const ticket = await api.createUpload(fileName, 'application/pdf', f.size);
+    report({ stage: 'uploading', percent: 0 });
+    await postToStore(ticket.upload, f.path, report, fileName);
+    await api.completeUpload(ticket.fileId);
+    return { fileId: ticket.fileId, fileName };
+  } finally {
+    f.release?.();
+    toast?.close();
+  }
+}
+
+/** WeChat: pick a PDF from a chat and upload it. Undefined when the person cancels. */
+export async function pickAndUploadPdf(material: string, options: UploadOptions = {}): Promise<Uploaded | undefined> {
+  const f = await choosePdfFromChat();
+  return f ? uploadPdf(f, material, options) : undefined;
+}
+
 /**
  * The file to storage on its ticket, with the share of bytes sent (UploadTask.onProgressUpdate: XHR progress in H5).
  * `fileName` names the part in H5 (a blob: URL has no name of its own); WeChat names it from the path.

@@ -235,13 +235,13 @@ describe('answers: each type rejects bad input in Chinese', () => {
     expect(errorFor('address', '广'.repeat(121))).toBe('不能超过 120 个字');
     expect(errorFor('address', '广'.repeat(120))).toBeUndefined();
   });
-  it('file: always a list of 1–5 uploads or e-licences', () => {
+  it('file: always a list of 1–10 uploads or e-licences (the pages of one material)', () => {
     expect(errorFor('m0', [UPLOAD, LICENCE])).toBeUndefined();
     expect(errorFor('m0', UPLOAD)).toBe('应为上传的文件或电子证照列表');
     expect(errorFor('m0', 'f_abcdEFGH1234')).toBe('应为上传的文件或电子证照列表');
-    const six = Array.from({ length: 6 }, (_, i) => ({ kind: 'upload', fileId: `f_abcdefgh${i}` }));
-    expect(errorFor('m0', six)).toBe('最多 5 份');
-    expect(errorFor('m0', six.slice(0, 5))).toBeUndefined();
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ kind: 'upload', fileId: `f_abcdefgh${i}` }));
+    expect(errorFor('m0', eleven)).toBe('最多 10 页（份）');
+    expect(errorFor('m0', eleven.slice(0, 10))).toBeUndefined();
     expect(errorFor('m0', [{ kind: 'upload', fileId: 'abc' }])).toBe('文件编号不正确');
     expect(errorFor('m0', [{ kind: 'upload', fileId: 'f_short' }])).toBe('文件编号不正确');
     expect(errorFor('m0', [{ kind: 'upload' }])).toBe('文件编号不正确');

@@ -16,7 +16,7 @@ import { lazy } from '../api/lazy';
  *   number                         a JSON number (strings are not coerced)
  *   residentId, creditCode         trimmed, upper-case string (check digit verified)
  *   phone                          trimmed string, 11-digit mainland mobile
- *   file                           ALWAYS an array of 1–5 FileRef, even for a single file:
+ *   file                           ALWAYS an array of 1–10 FileRef (FILES_MAX), even for a single file:
  *                                  [{ kind: 'upload', fileId: 'f_…' } | { kind: 'elicence', licenceId: 'el_…' }]
  * An optional field may be absent, null, '' (or only spaces) or, for files, []; all of these are
  * normalised to absent (the key is removed from the parsed answers). A required field given any of
@@ -50,8 +50,11 @@ export const TEXT_MAX = 100;
 export const TEXTAREA_MAX = 1000;
 export const ADDRESS_MIN = 5;
 export const ADDRESS_MAX = 120;
-/** At most this many uploads / e-licences per file field. */
-export const FILES_MAX = 5;
+/**
+ * At most this many uploads / e-licences per file field: the pages of one material (photos, PDFs, or both; issue 16 —
+ * a contract or a certificate of several pages photographed one by one). The app offers no more (MaterialUpload).
+ */
+export const FILES_MAX = 10;
 
 export const FILE_ID = /^f_[A-Za-z0-9_-]{8,64}$/;
 export const LICENCE_ID = /^el_[A-Za-z0-9_-]{4,64}$/;
@@ -269,7 +272,7 @@ export function fieldValueSchema(field: FieldDef): z.ZodType<AnswerValue> {
     case 'file':
       return z
         .array(FileRef, { error: typeError('应为上传的文件或电子证照列表') })
-        .max(FILES_MAX, { message: `最多 ${FILES_MAX} 份` })
+        .max(FILES_MAX, { message: `最多 ${FILES_MAX} 页（份）` })
         .refine((refs) => new Set(refs.map((r) => (r.kind === 'upload' ? r.fileId : r.licenceId))).size === refs.length, {
           message: '同一份材料重复提交',
         });

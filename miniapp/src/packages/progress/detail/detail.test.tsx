@@ -117,18 +117,23 @@ describe('办件详情', () => {
     expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/1.jpg', urls: ['https://files/1.jpg'] });
   });
 
-  it('uploads a photo for each listed material and answers the notice keyed by the material name', async () => {
+  it('answers the notice with every page of each listed material, photos and a PDF, keyed by the material name', async () => {
     let current = supplementing;
+    let seq = 0;
     serve(() => current, {
-      'POST /v1/files/f_abcdefgh12/complete': () => ok({ fileId: 'f_abcdefgh12', status: 'ready', size: 2048 }),
-      'POST /v1/files': () =>
-        ok({ fileId: 'f_abcdefgh12', upload: { url: 'http://uploads.local/upload', fields: { key: 'k', signature: 's' } }, expiresInSeconds: 600 }),
+      'POST /v1/files/f_page0000': () => ok({ fileId: 'x', status: 'ready', size: 2048 }), // …/complete
+      'POST /v1/files': () => {
+        seq += 1;
+        return ok({ fileId: `f_page0000${seq}`, upload: { url: 'http://uploads.local/upload', fields: { key: 'k', signature: 's' } }, expiresInSeconds: 600 });
+      },
       [`POST /v1/applications/${APP}/supplement`]: () => {
         current = { ...base, timeline: [...base.timeline, { at: '2026-11-27T02:00:00Z', actor: '申请人', action: '补正材料' }] };
         return ok(current);
       },
     });
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:x'], tempFiles: [{ path: 'blob:x', size: 2048 }] });
+    URL.createObjectURL = jest.fn(() => 'blob:pdf');
+    URL.revokeObjectURL = jest.fn();
     render(<Detail />);
     expect(await screen.findByText('一次性告知清单')).toBeInTheDocument();
     expect(screen.getByText('原因：缺少负责人签字')).toBeInTheDocument();
@@ -139,8 +144,10 @@ describe('办件详情', () => {
     expect(await screen.findByText('请先上传：食品安全管理制度')).toBeInTheDocument();
     expect(calls('POST', `/v1/applications/${APP}/supplement`)).toHaveLength(0);
 
-    fireEvent.click(screen.getByText('拍照或选择照片'));
-    expect(await screen.findByText('已上传：食品安全管理制度.jpg')).toBeInTheDocument();
+    // 第1页 a photo
+    fireEvent.click(screen.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' }));
+    await waitFor(() => expect(screen.getAllByTestId('material-page')).toHaveLength(1));
+    expect(screen.getByTestId('material-page')).toHaveTextContent('第1页📷 食品安全管理制度.jpg');
     expect(JSON.parse(calls('POST', '/v1/files')[0].data)).toEqual({ fileName: '食品安全管理制度.jpg', contentType: 'image/jpeg', size: 2048 });
     expect(Taro.uploadFile).toHaveBeenCalledWith({
       url: 'http://uploads.local/upload',
@@ -148,12 +155,24 @@ describe('办件详情', () => {
       name: 'file',
       formData: { key: 'k', signature: 's' },
     });
-    expect(calls('POST', '/v1/files/f_abcdefgh12/complete')).toHaveLength(1);
+    expect(calls('POST', '/v1/files/f_page00001/complete')).toHaveLength(1);
+
+    // 第2页 a PDF, chosen in the browser's file dialog
+    const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], '管理制度（签字页）.pdf', { type: 'application/pdf' });
+    fireEvent.change(screen.getByTestId('material-pdf-input'), { target: { files: [pdf] } });
+    await waitFor(() => expect(screen.getAllByTestId('material-page')).toHaveLength(2));
+    expect(screen.getAllByTestId('material-page')[1]).toHaveTextContent('第2页📄 管理制度（签字页）.pdf');
+    expect(JSON.parse(calls('POST', '/v1/files')[2].data)).toEqual({ fileName: '管理制度（签字页）.pdf', contentType: 'application/pdf', size: 4 });
 
     fireEvent.click(screen.getByText('提交补正材料'));
     await waitFor(() => expect(calls('POST', `/v1/applications/${APP}/supplement`)).toHaveLength(1));
     expect(JSON.parse(calls('POST', `/v1/applications/${APP}/supplement`)[0].data)).toEqual({
-      answers: { 食品安全管理制度: [{ kind: 'upload', fileId: 'f_abcdefgh12' }] },
+      answers: {
+        食品安全管理制度: [
+          { kind: 'upload', fileId: 'f_page00001' },
+          { kind: 'upload', fileId: 'f_page00002' },
+        ],
+      },
     });
     expect(await screen.findByText('已受理')).toBeInTheDocument();
     expect(screen.queryByText('一次性告知清单')).not.toBeInTheDocument();
@@ -171,17 +190,19 @@ describe('办件详情', () => {
     );
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ path: 'http://tmp/big.jpg', size: 15 * 1024 * 1024 }] });
     render(<Detail />);
-    fireEvent.click(await screen.findByText('拍照或选择照片'));
+    fireEvent.click(await screen.findByText('拍照/上传照片'));
 
     await waitFor(() => expect(progress).toBeDefined());
     const item = screen.getByTestId('supplement-item');
     expect(item).toHaveTextContent('正在上传 0%');
     act(() => progress!({ progress: 60 }));
     expect(item).toHaveTextContent('正在上传 60%');
-    expect(screen.getByRole('button', { name: '上传食品安全管理制度' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' })).toBeDisabled();
+    expect(screen.getByText('提交补正材料').closest('button')).toBeDisabled();
     await act(async () => finish({ statusCode: 204, data: '' }));
 
-    expect(await screen.findByText('已上传：食品安全管理制度.jpg')).toBeInTheDocument();
+    expect(await screen.findByText('第1页')).toBeInTheDocument();
+    expect(screen.getByTestId('material-page')).toHaveTextContent('食品安全管理制度.jpg');
     expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
     // the 15 MB photo went compressed
     expect(Taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'http://tmp/compressed.jpg' }));

@@ -14,7 +14,7 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const o = await sendOutbox(date?.replace(/-/g, ''));
   const f = await sweepUnusedFiles(date ? new Date(`${date}T12:00:00+08:00`) : undefined);
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

@@ -344,23 +344,31 @@ describe('after submitting', () => {
 });
 
 describe('容缺 follow-up and the calendar', () => {
-  it('sends an application to supplement when a deferred material is still missing on its due date, unless handed in', async () => {
+  const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  /** A 容缺 application of the firm item by 陈志强 (grade A): the first required material deferred. */
+  async function deferOne(token: string) {
+    const form = await getForm(token, `item-${firmItem.id}`);
+    const deferred = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, 1);
+    const { answers } = await fill(token, form, { skip: deferred.map((f) => f.key) });
+    const r = await callWithKey(
+      token,
+      { itemId: firmItem.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } },
+      newKey(),
+    );
+    expect(r.status).toBe(201);
+    return r.body as { appNo: string; deferred: { name: string; dueDate: string }[] };
+  }
+  const detailOf = async (token: string, appNo: string) => (await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+
+  it('sends an application to supplement the day after a deferred material was due, once, and catches up after missed runs', async () => {
     const { sweepDeferrals } = await import('../jobs/deferrals');
     const token = await login('u-enterprise-chen');
-    const form = await getForm(token, `item-${firmItem.id}`);
-    const apply = async () => {
-      const deferred = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, 1);
-      const { answers } = await fill(token, form, { skip: deferred.map((f) => f.key) });
-      const r = await callWithKey(
-        token,
-        { itemId: firmItem.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } },
-        newKey(),
-      );
-      expect(r.status).toBe(201);
-      return r.body as { appNo: string; deferred: { name: string; dueDate: string }[] };
-    };
-    const late = await apply();
-    const onTime = await apply();
+    const late = await deferOne(token);
+    const onTime = await deferOne(token);
+    const due = late.deferred[0].dueDate;
+    // the countdown: working days left until the due date (that day included)
+    const before = await detailOf(token, onTime.appNo);
+    expect(before.deferred[0].workingDaysLeft).toBe(10);
     const file = await upload(token);
     const handed = await call(handler, 'POST /v1/applications/{appNo}/deferred', {
       token,
@@ -369,13 +377,95 @@ describe('容缺 follow-up and the calendar', () => {
     });
     expect(handed.status).toBe(200);
     expect(handed.body.deferred[0].handedIn).toBe(true);
-    const r = await sweepDeferrals(late.deferred[0].dueDate);
+    expect(handed.body.deferred[0].workingDaysLeft).toBeUndefined();
+    // on the due date itself the firm may still hand it in
+    expect((await sweepDeferrals(due)).toSupplement).not.toContain(late.appNo);
+    // the runs of the next three days were missed: the fourth day's run catches up, the next does nothing more
+    const r = await sweepDeferrals(plusDays(due, 4));
     expect(r.toSupplement).toContain(late.appNo);
     expect(r.toSupplement).not.toContain(onTime.appNo);
-    const detail = await call(handler, 'GET /v1/applications/{appNo}', { token, params: { appNo: late.appNo } });
-    expect(detail.body.state).toBe('supplement');
-    expect(detail.body.supplementNotice.items[0].material).toBe(late.deferred[0].name);
-    expect(detail.body.timeline.at(-1).action).toContain('容缺材料逾期');
+    expect((await sweepDeferrals(plusDays(due, 5))).toSupplement).not.toContain(late.appNo);
+    const detail = await detailOf(token, late.appNo);
+    expect(detail.state).toBe('supplement');
+    expect(detail.supplementNotice.items[0].material).toBe(late.deferred[0].name);
+    expect(detail.timeline.filter((e: { action: string }) => e.action.includes('容缺材料逾期'))).toHaveLength(1);
+    expect(detail.deferred[0]).toMatchObject({ late: true, handedIn: false });
+    // a late material goes through the 补正 now, which hands it in
+    const name = late.deferred[0].name;
+    const again = await call(handler, 'POST /v1/applications/{appNo}/deferred', {
+      token,
+      params: { appNo: late.appNo },
+      body: { answers: { [name]: [{ kind: 'upload', fileId: (await upload(token)).fileId }] } },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('已转为补正');
+    const supp = await call(handler, 'POST /v1/applications/{appNo}/supplement', {
+      token,
+      params: { appNo: late.appNo },
+      body: { answers: { [name]: [{ kind: 'upload', fileId: (await upload(token)).fileId }] } },
+    });
+    expect(supp.status).toBe(200);
+    expect(supp.body.deferred[0]).toMatchObject({ late: true, handedIn: true });
+    expect((await sweepDeferrals(plusDays(due, 6))).toSupplement).not.toContain(late.appNo);
+  });
+
+  it('reminds the firm 3 and 1 working days before a deferred material is due, once each, and not after it was handed in', async () => {
+    const { sweepDeferrals } = await import('../jobs/deferrals');
+    const { addWorkingDays, DEFAULT_CALENDAR } = await import('@yx/shared');
+    const token = await login('u-enterprise-chen');
+    const a = await deferOne(token);
+    const b = await deferOne(token);
+    const due = a.deferred[0].dueDate;
+    const reminders = async (appNo: string) =>
+      ((await call(messages, 'GET /v1/messages', { token, query: { limit: '50' } })).body.items as { appNo?: string; body: string }[]).filter(
+        (m) => m.appNo === appNo && m.body.includes('容缺材料'),
+      );
+    // 3 working days before (a Friday before a weekend still counts working days, not calendar days)
+    const threeBefore = [...Array(10).keys()].map((n) => plusDays(due, -n - 1)).find((d) => addWorkingDays(d, 3, DEFAULT_CALENDAR) === due)!;
+    await sweepDeferrals(plusDays(threeBefore, -1)); // 4 working days before: nothing yet
+    expect(await reminders(a.appNo)).toHaveLength(0);
+    await sweepDeferrals(threeBefore);
+    await sweepDeferrals(threeBefore); // a second run the same day sends nothing more
+    expect((await reminders(a.appNo)).map((m) => m.body)).toEqual([expect.stringContaining('还剩 3 个工作日')]);
+    // b is handed in; a is not
+    const file = await upload(token);
+    expect(
+      (
+        await call(handler, 'POST /v1/applications/{appNo}/deferred', {
+          token,
+          params: { appNo: b.appNo },
+          body: { answers: { [b.deferred[0].name]: [{ kind: 'upload', fileId: file.fileId }] } },
+        })
+      ).status,
+    ).toBe(200);
+    const oneBefore = [...Array(10).keys()].map((n) => plusDays(due, -n - 1)).find((d) => addWorkingDays(d, 1, DEFAULT_CALENDAR) === due)!;
+    await sweepDeferrals(oneBefore);
+    await sweepDeferrals(due); // the due date: the 1-day reminder was sent already
+    expect((await reminders(a.appNo)).map((m) => m.body)).toEqual([expect.stringContaining('还剩 1 个工作日'), expect.stringContaining('还剩 3 个工作日')]);
+    expect((await reminders(b.appNo)).map((m) => m.body)).toEqual([expect.stringContaining('还剩 3 个工作日')]);
+  });
+
+  it('refuses 容缺 on an item the departments have not opened to it', async () => {
+    const closed = SERVICE_ITEMS.find(
+      (i) =>
+        i.online &&
+        !i.deferrable &&
+        i.audience.includes('enterprise') &&
+        !i.audience.includes('person') &&
+        i.materials.filter((m) => m.required && asksUpload(m)).length >= 4,
+    )!;
+    const token = await login('u-enterprise-chen');
+    const form = await getForm(token, `item-${closed.id}`);
+    expect(form.tolerance).toMatchObject({ grade: 'A', quota: 0, itemOpen: false });
+    const deferred = form.form.fields.filter((f) => f.type === 'file' && f.required).slice(0, 1);
+    const { answers } = await fill(token, form, { skip: deferred.map((f) => f.key) });
+    const r = await callWithKey(
+      token,
+      { itemId: closed.id, answers, deferred: deferred.map((f) => f.materialName!), commitment: { signed: true, signer: '陈志强' } },
+      newKey(),
+    );
+    expect(r.status).toBe(422);
+    expect(r.body.error.message).toContain('未列入容缺受理事项清单');
   });
 
   it('lets an admin update the working-day calendar and nobody else', async () => {

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
+import { cancellationReasons, db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
 import { allocateNumbers, getIdempotency, idempotencyItem } from '../lib/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { LicenceUse } from '../lib/entities/wallet';
@@ -165,10 +165,22 @@ export async function changeApplication(o: {
   await transact(items);
 }
 
-/** Applications with a deferred material due on a date (the 容缺 sweep). */
-export async function dueApplications(date: string): Promise<string[]> {
-  const appNos = new Set((await queryPartition(keys.duePk(date))).map((row) => DeferredDue.fromItem(row).appNo));
-  return [...appNos];
+export type DueRow = ReturnType<typeof DeferredDue.fromItem>;
+
+/** The deferred materials due on a date (the 容缺 sweep): one partition per day. */
+export async function dueOn(date: string): Promise<DueRow[]> {
+  return (await queryPartition(keys.duePk(date))).map((row) => DeferredDue.fromItem(row));
+}
+
+/** A reminder that a deferred material falls due in `days` working days, sent once: the mark and the message together. */
+export async function remindDue(row: DueRow, days: number, notice: Notice, at: string): Promise<boolean> {
+  try {
+    await transact([{ Update: { TableName: T(), ...DeferredDue.remindedUpdate(row.date, row.appNo, row.n, days) } }, ...noticeItems(notice, at)]);
+    return true;
+  } catch (e) {
+    if (cancellationReasons(e)?.[0] === 'ConditionalCheckFailed') return false; // already reminded (a second run the same day)
+    throw e;
+  }
 }
 
 // ---- drafts ---------------------------------------------------------------------------------

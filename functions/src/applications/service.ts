@@ -9,6 +9,7 @@ import {
   canSupplement,
   canWithdraw,
   checkDeferrals,
+  DEFERRAL_WORKING_DAYS,
   deadlineStatus,
   describeIssues,
   formatAppNo,
@@ -26,6 +27,7 @@ import {
   prefillAnswers,
   RATING_NAMES,
   STATE_NAMES,
+  workingDaysBetween,
   APPLICATION_STATES_CLOSED,
   type ApplicationDetail,
   type ApplicationState,
@@ -55,9 +57,6 @@ import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure, readAll } from '../lib/db';
 import { idempotencyLookup } from '../lib/repository';
 import { fileLookup } from '../files/repository';
-
-/** Days a firm has to hand in a deferred (容缺) material. */
-export const DEFERRAL_WORKING_DAYS = 10;
 
 // ---- forms ----------------------------------------------------------------------------------
 
@@ -143,7 +142,9 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
   for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
   const requiredMaterials = target.form.fields.filter((f) => f.type === 'file' && f.required);
   const grade = ent?.grade;
-  const quota = grade ? deferralQuota(grade, requiredMaterials.length) : 0;
+  // 容缺: only on items the departments opened to it, for firms of a good grade
+  const itemOpen = target.items.every((i) => i.deferrable);
+  const quota = grade && itemOpen ? deferralQuota(grade, requiredMaterials.length) : 0;
   return {
     formId: target.formId,
     form: target.form,
@@ -155,7 +156,7 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
     licences: licences.map((l) => ({ ...l, number: l.number.length > 8 ? `${l.number.slice(0, 4)}****${l.number.slice(-4)}` : l.number })),
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: Object.fromEntries(target.form.fields.filter((f) => f.type === 'file').map((f) => [f.key, eLicenceTypes.get(f.materialName ?? '') ?? null])),
-    tolerance: { grade: grade ?? null, quota, dueWorkingDays: DEFERRAL_WORKING_DAYS },
+    tolerance: { grade: grade ?? null, quota, dueWorkingDays: DEFERRAL_WORKING_DAYS, itemOpen },
     inProgress,
   };
 }
@@ -295,6 +296,7 @@ async function submitChecked(
   if (req.deferred.length) {
     if (user.idLevel !== 2) throw ruleViolation('签署容缺信用承诺需要通过人脸核验完成实名认证'); // a commitment binds the signer
     const check = checkDeferrals({
+      itemOpen: target.items.every((i) => i.deferrable),
       grade: ent?.grade ?? null,
       requiredMaterials: fileFields.filter((f) => f.required).map((f) => f.materialName ?? f.label),
       deferred: deferredFields.map((f) => f!.materialName ?? f!.label),
@@ -480,7 +482,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     timeline: timelineOf(events),
     nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery }),
     ...(app.supplementNotice ? { supplementNotice: app.supplementNotice } : {}),
-    deferred: app.deferred,
+    deferred: app.deferred.map((d) => deferredView(d, cal)),
     materials: app.materials.map((m) => {
       const own = (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! }));
       return { name: m.name, source: m.source, ...(own.length ? { files: own } : {}) };
@@ -618,6 +620,8 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
         pausedDays: app.pausedDays + paused,
         // the statutory clock stood still too, if it had started (补正 after 受理)
         ...(app.acceptedOn ? { statutoryPausedDays: (app.statutoryPausedDays ?? 0) + paused } : {}),
+        // a late 容缺 material answered in the 补正 counts as handed in
+        deferred: app.deferred.map((d) => (listed.includes(d.name) ? { ...d, handedIn: true } : d)),
         materials: app.materials.map((m) =>
           listed.includes(m.name)
             ? {
@@ -645,12 +649,20 @@ function workingDaysSince(from: string, to: string, cal: CalendarData): number {
   return n;
 }
 
-/** 补交容缺材料: before (or after) the due date, the firm hands in what it deferred. */
+/** A deferred material as the applicant sees it: with the working days left (the countdown) while it is still to come. */
+function deferredView(d: repo.ApplicationRecord['deferred'][number], cal: CalendarData) {
+  if (d.handedIn || d.late) return d;
+  const today = businessDate(now());
+  return { ...d, workingDaysLeft: d.dueDate < today ? 0 : workingDaysBetween(today, d.dueDate, cal) };
+}
+
+/** 补交容缺材料: until the sweep turns a late one into 补正, the firm hands in what it deferred (one or more at once). */
 export function handInDeferred(userId: string, appNo: string, answers: Record<string, unknown>) {
   return change(userId, appNo, async (app, n) => {
-    const open = app.deferred.filter((d) => !d.handedIn).map((d) => d.name);
+    if (!OPEN_STATES.includes(app.state) && app.state !== 'supplement') throw conflict(`办件${STATE_NAMES[app.state]}，无需补交材料`);
+    const open = app.deferred.filter((d) => !d.handedIn && !d.late).map((d) => d.name);
     const given = Object.keys(answers);
-    if (!open.length) throw conflict('没有待补交的容缺材料');
+    if (!open.length) throw conflict(app.deferred.some((d) => d.late) ? '逾期的容缺材料已转为补正，请按补正告知清单提交' : '没有待补交的容缺材料');
     const unknown = given.filter((g) => !open.includes(g));
     if (!given.length || unknown.length)
       throw badRequest(unknown.length ? `不是待补交的容缺材料：${unknown.join('、')}` : `请选择要补交的材料：${open.join('、')}`);

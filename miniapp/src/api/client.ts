@@ -132,6 +132,8 @@ export const api = {
     call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE, ...(scope === 'firm' ? { scope } : {}), ...forQuery() } }),
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo }, query: forQuery() }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo }, query: forQuery() }),
+  /** 补交容缺材料 */
+  handInDeferred: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/deferred', { params: { appNo }, body: { answers } }),
   supplement: (appNo: string, answers: Record<string, unknown>) =>
     call('POST /v1/applications/{appNo}/supplement', { params: { appNo }, query: forQuery(), body: { answers } }),
   rate: (appNo: string, value: S.Rating, comment?: string) =>

@@ -35,7 +35,10 @@ export const IdempotencyKey = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{8,64}$
 
 export const LightSchema = lazy(() => z.enum(['green', 'yellow', 'red']));
 
-export const DeferredMaterial = lazy(() => z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() }));
+/** A 容缺 material: due by `dueDate` (that day included); `late` once it turned into 补正; the working days left while open. */
+export const DeferredMaterial = lazy(() =>
+  z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean(), late: z.boolean().optional(), workingDaysLeft: z.number().optional() }),
+);
 
 export const Receipt = lazy(() =>
   z.object({
@@ -245,7 +248,8 @@ export const FormPayload = lazy(() =>
     licences: z.array(LicenceView),
     /** for each file field, the licence type that can replace it (null: upload only) */
     licenceTypes: z.record(z.string(), z.string().nullable()),
-    tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number() }),
+    /** 容缺: the firm's grade, how many materials it may defer here (0 when the item is not open to it), the days to hand them in */
+    tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number(), itemOpen: z.boolean() }),
     /** the applicant's applications for these items still being handled: asked about before a second one (issue 14) */
     inProgress: z.array(z.object({ appNo: z.string(), itemName: z.string(), stateName: z.string(), submittedAt: z.string() })),
   }),

@@ -36,7 +36,12 @@ describe('deferralQuota', () => {
 
 describe('checkDeferrals', () => {
   const ok = { ok: true };
-  const base = { grade: 'A' as CreditGrade | null, requiredMaterials: TEN, deferred: ['材料1'], commitmentSigned: true };
+  const base = { itemOpen: true, grade: 'A' as CreditGrade | null, requiredMaterials: TEN, deferred: ['材料1'], commitmentSigned: true };
+
+  it('refuses an item not open to 容缺受理, whatever the grade', () => {
+    expect(checkDeferrals({ ...base, itemOpen: false })).toEqual({ ok: false, reason: '本事项未列入容缺受理事项清单，请上传全部必交材料' });
+    expect(checkDeferrals({ ...base, itemOpen: false, deferred: [] })).toEqual(ok);
+  });
 
   it('allows A up to its quota, any materials', () => {
     expect(checkDeferrals({ ...base, deferred: ['材料1', '材料5', '材料10'] })).toEqual(ok);

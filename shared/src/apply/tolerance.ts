@@ -11,6 +11,11 @@ import { lazy } from '../api/lazy';
 export const CreditGrade = lazy(() => z.enum(['A', 'B', 'C', 'D']));
 export type CreditGrade = z.infer<typeof CreditGrade>;
 
+/** Working days a firm has to hand in a deferred material, counted from submission. */
+export const DEFERRAL_WORKING_DAYS = 10;
+/** Reminders go out this many working days before a deferred material is due (and the 补正 on the day after). */
+export const DEFERRAL_REMINDER_DAYS = [3, 1] as const;
+
 /** Share of the required materials each grade may defer, in percent. */
 export const DEFERRAL_PERCENT: Readonly<Record<CreditGrade, number>> = { A: 30, B: 20, C: 0, D: 0 };
 
@@ -24,6 +29,8 @@ export function deferralQuota(grade: CreditGrade, requiredMaterialCount: number)
 }
 
 export interface DeferralRequest {
+  /** Whether the item is open to 容缺受理 at all (the department's pilot list), on every item of the application. */
+  itemOpen: boolean;
   /** The firm's credit grade; null when the applicant is not a graded enterprise (e.g. a person). */
   grade: CreditGrade | null;
   /** Names (or field keys) of the item's required materials. */
@@ -40,6 +47,7 @@ export function checkDeferrals(request: DeferralRequest): DeferralCheck {
   const { grade, deferred, commitmentSigned } = request;
   if (deferred.length === 0) return { ok: true };
   const no = (reason: string): DeferralCheck => ({ ok: false, reason });
+  if (!request.itemOpen) return no('本事项未列入容缺受理事项清单，请上传全部必交材料');
   if (grade === null) return no('容缺受理仅适用于信用等级为 A 级、B 级的企业');
   if (DEFERRAL_PERCENT[grade] === 0) return no(`您的企业信用等级为 ${grade} 级，不适用容缺受理`);
   const required = new Set(request.requiredMaterials);

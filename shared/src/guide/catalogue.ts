@@ -88,7 +88,7 @@ const CENTRE_STARTUP = '越秀区政务服务中心企业开办专区（“照�
 const STREET = '户籍或居住地所在街道政务服务中心（越秀区18条街道）';
 const FREE = { charged: false, description: '不收费' };
 
-type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery' | 'assurance';
+type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery' | 'assurance' | 'deferrable';
 type ItemInput = Omit<ServiceItem, Defaults> & Partial<Pick<ServiceItem, Defaults>>;
 /** Fills the fields most items share; anything given explicitly wins. */
 const item = (i: ItemInput): ServiceItem => ({
@@ -97,6 +97,7 @@ const item = (i: ItemInput): ServiceItem => ({
   fee: FREE,
   opinionDepartmentIds: [],
   assurance: 2, // most applications need a real name proven by face (L2)
+  deferrable: false, // 容缺受理 only where the department opened the item to it (marked below)
   channels: i.online ? ['online', 'hall', 'self-service'] : ['hall', 'online'],
   visits: i.online ? 0 : 1,
   delivery: i.online ? ['electronic', 'post', 'pickup'] : ['pickup', 'post'],
@@ -1316,6 +1317,7 @@ const SHARED_ITEMS: ServiceItem[] = [
 const ENTERPRISE_ITEMS: ServiceItem[] = [
   item({
     id: 'company-establishment',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0001',
     name: '企业设立登记（营业执照）',
     departmentId: 'market',
@@ -1355,6 +1357,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'individual-business-registration',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0002',
     name: '个体工商户设立登记',
     departmentId: 'market',
@@ -1532,6 +1535,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'food-business-licence',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0003',
     name: '食品经营许可',
     departmentId: 'market',
@@ -1579,6 +1583,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'public-place-hygiene-licence',
+    deferrable: true, // 容缺受理试点
     code: '440104WJ0004',
     name: '公共场所卫生许可',
     departmentId: 'health',
@@ -1617,6 +1622,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'drug-retail-licence',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0004',
     name: '药品经营许可（零售）',
     departmentId: 'market',
@@ -1833,6 +1839,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'special-equipment-registration',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0005',
     name: '特种设备使用登记（电梯等）',
     departmentId: 'market',
@@ -1865,6 +1872,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'clinic-filing',
+    deferrable: true, // 容缺受理试点
     code: '440104WJ0005',
     name: '诊所备案',
     departmentId: 'health',
@@ -2003,6 +2011,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'company-change-registration',
+    deferrable: true, // 容缺受理试点
     code: '440104SC0006',
     name: '企业变更登记',
     departmentId: 'market',

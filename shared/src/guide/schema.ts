@@ -93,6 +93,8 @@ export const ServiceItem = lazy(() =>
     online: z.boolean(), // 全程网办
     /** 实名等级 the applicant needs: 1 a WeChat login and a typed real name, 2 a real name proven by face verification */
     assurance: z.union([z.literal(1), z.literal(2)]).default(2),
+    /** 容缺受理试点事项: the department lets graded firms hand in some required materials later (the seeds name 47 such items) */
+    deferrable: z.boolean().default(false),
   }),
 );
 export type ServiceItem = z.infer<typeof ServiceItem>;

@@ -68,7 +68,8 @@ const MaterialUse = z.object({
   fileIds: z.array(z.string()).optional(),
   licenceIds: z.array(z.string()).optional(),
 });
-const Deferral = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean() });
+/** A 容缺 material: due by `dueDate`; `late` once the sweep turned it into 补正 (so it does so once). */
+const Deferral = z.object({ name: z.string(), dueDate: z.string(), handedIn: z.boolean(), late: z.boolean().optional() });
 export type MaterialUse = z.output<typeof MaterialUse>;
 export type Deferral = z.output<typeof Deferral>;
 
@@ -212,10 +213,26 @@ export const Rectification = {
   fromItem: (item: Item): RectificationTask => parseRow(RectificationSchema, item),
 };
 
+/** The day a deferred material falls due, for the daily sweep; `reminded`: the reminders sent (working days before). */
 export const DeferredDue = {
-  Schema: z.object({ appNo: z.string(), material: z.string() }),
+  Schema: z.object({
+    appNo: z.string(),
+    material: z.string(),
+    reminded: z.preprocess((v) => (v instanceof Set ? [...v] : v), z.array(z.number()).default([])),
+  }),
   toItem: (date: string, appNo: string, n: number, material: string): Item => ({ ...keys.due(date, appNo, n), entity: 'DeferredDue', appNo, material }),
-  fromItem: (item: Item) => parseRow(DeferredDue.Schema, item),
+  fromItem: (item: Item) => ({
+    ...parseRow(DeferredDue.Schema, item),
+    date: String(item.pk).slice('DUE#'.length),
+    n: Number(String(item.sk).split('#').pop()),
+  }),
+  /** Marks reminder `days` as sent, once (the condition fails when it already was). */
+  remindedUpdate: (date: string, appNo: string, n: number, days: number) => ({
+    Key: keys.due(date, appNo, n),
+    UpdateExpression: 'ADD reminded :d',
+    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(reminded) OR NOT contains(reminded, :day))',
+    ExpressionAttributeValues: { ':d': new Set([days]), ':day': days },
+  }),
 };
 
 /**

@@ -32,7 +32,7 @@ const payload = (form: FormDef, draft?: FormPayload['draft']): FormPayload => ({
   assurance: { needed: 1, level: 1 },
   licences: [],
   licenceTypes: { m0: null, m1: null, m2: null },
-  tolerance: { grade: null, quota: 0, dueWorkingDays: 20 },
+  tolerance: { grade: null, quota: 0, dueWorkingDays: 20, itemOpen: false },
   inProgress: [],
 });
 

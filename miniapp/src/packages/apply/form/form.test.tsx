@@ -40,7 +40,7 @@ const payload: FormPayload = {
   assurance: { needed: 2, level: 2 },
   licences: [{ id: 'el_biz001', type: 'business', name: '营业执照（某某餐饮）', number: '9144****', issuer: '区市场监管局' }],
   licenceTypes: { licence: 'business', plan: null },
-  tolerance: { grade: 'A', quota: 1, dueWorkingDays: 20 },
+  tolerance: { grade: 'A', quota: 1, dueWorkingDays: 20, itemOpen: true },
   inProgress: [],
 };
 /** The form opened on its materials step, the shop name already given. */

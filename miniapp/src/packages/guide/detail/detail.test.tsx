@@ -71,6 +71,7 @@ const detail: ServiceDetail = {
     popularity: 100,
     online: true,
     assurance: 2,
+    deferrable: true,
   },
   department: { id: 'market', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '020-12345678', address: '越秀区' },
   opinionDepartments: [],
@@ -111,6 +112,17 @@ describe('guide detail', () => {
     expect(licence).toHaveTextContent('可直接选用电子营业执照；没有的，拍摄营业执照正本上传。');
     expect(licence).toHaveTextContent('窗口办理时带原件');
     expect(rules).toHaveTextContent('窗口办理时带复印件 1 份');
+  });
+
+  it('says whether the item is open to 容缺受理, and the rule', () => {
+    const { unmount } = render(<DetailBody d={detail} />);
+    expect(screen.getByText('可容缺受理')).toBeInTheDocument();
+    expect(screen.getByTestId('deferrable')).toHaveTextContent('A 级企业可暂缺不超过 30%');
+    expect(screen.getByTestId('deferrable')).toHaveTextContent('10 个工作日内补交');
+    unmount();
+    render(<DetailBody d={{ ...detail, item: { ...detail.item, deferrable: false } }} />);
+    expect(screen.queryByText('可容缺受理')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('deferrable')).not.toBeInTheDocument();
   });
 
   it('says what level of real name applying online needs', () => {

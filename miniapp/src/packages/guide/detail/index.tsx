@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { Material, ServiceDetail } from '@yx/shared';
+import { DEFERRAL_WORKING_DAYS, type Material, type ServiceDetail } from '@yx/shared';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { QrCode } from '../../../components/QrCode';
@@ -45,6 +45,7 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
       <DetailHead title={item.name} lines={[department.name]}>
         <Text className="tag tag-green">{visitsLabel(item.visits)}</Text>
         {item.online && <Text className="tag tag-orange">全程网办</Text>}
+        {item.deferrable && <Text className="tag tag-blue">可容缺受理</Text>}
         {item.audience.map((a) => (
           <Text key={a} className="tag tag-gray">
             {a === 'person' ? '个人' : '企业'}
@@ -189,6 +190,11 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
 
       {item.online && (
         <View className="detail-apply">
+          {item.deferrable && (
+            <View className="muted detail-assurance" data-testid="deferrable">
+              容缺受理：信用 A 级企业可暂缺不超过 30%、B 级不超过 20% 的必交材料，签署信用承诺后先行受理，{DEFERRAL_WORKING_DAYS} 个工作日内补交。
+            </View>
+          )}
           <View className="muted detail-assurance" data-testid="assurance">
             {item.assurance === 1
               ? '网上办理：微信登录并填写实名信息即可。'

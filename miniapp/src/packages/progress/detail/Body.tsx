@@ -78,7 +78,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         </View>
       )}
 
-      {d.deferred.length > 0 && <DeferredList d={d} />}
+      {d.deferred.length > 0 && <DeferredList d={d} onDone={onDone} onError={onError} />}
 
       {d.linked.length > 0 && (
         <View className="section">

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { DEFERRAL_WORKING_DAYS, OPEN_STATES, type ApplicationDetail } from '@yx/shared';
-import { api, asApiError } from '../../../api/client';
-import { pickAndUploadImage, type Uploaded, type UploadProgress as Progress } from '../../../api/upload';
-import { Button } from '../../../components/Button';
-import { ErrorLine } from '../../../components/ErrorLine';
+import { api } from '../../../api/client';
+import type { Uploaded } from '../../../api/upload';
+import { MaterialUpload } from '../../../components/MaterialUpload';
 import { SendButton } from '../../../components/SendButton';
 import { formatDay } from '../../../components/Timeline';
-import { UploadProgress } from '../../../components/UploadProgress';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
 
@@ -33,35 +31,22 @@ function tagOf(m: Deferred): { cls: string; text: string } {
 export function DeferredList({ d, onDone, onError }: ActionProps) {
   const canHandIn = OPEN_STATES.includes(d.state) || d.state === 'supplement';
   const open = canHandIn ? d.deferred.filter((m) => !m.handedIn && !m.late) : [];
-  const [files, setFiles] = useState<Record<string, Uploaded>>({});
-  const [uploading, setUploading] = useState<string>();
-  const [progress, setProgress] = useState<Progress>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy: sending, send } = useSubmit(onError, (m) => setErrors({ form: m }));
+  const [files, setFiles] = useState<Record<string, Uploaded[]>>({});
+  const [uploading, setUploading] = useState<string>(); // the material being uploaded
+  const [error, setError] = useState<string>();
+  const { busy: sending, send } = useSubmit(onError, setError);
   const busy = Boolean(uploading) || sending;
-  const ready = open.filter((m) => files[m.name]);
-
-  const upload = async (material: string) => {
-    setUploading(material);
-    setErrors((e) => ({ ...e, [material]: '', form: '' }));
-    try {
-      const up = await pickAndUploadImage(material, { onProgress: setProgress });
-      if (up) setFiles((f) => ({ ...f, [material]: up }));
-    } catch (e) {
-      setErrors((x) => ({ ...x, [material]: asApiError(e).message }));
-    } finally {
-      setUploading(undefined);
-      setProgress(undefined);
-    }
-  };
+  const ready = open.filter((m) => files[m.name]?.length);
 
   const submit = async () => {
     if (!ready.length) {
-      setErrors({ form: '请先上传要补交的材料' });
+      setError('请先上传要补交的材料');
       return;
     }
+    setError(undefined);
     await send(async () => {
-      const answers = Object.fromEntries(ready.map((m) => [m.name, [{ kind: 'upload', fileId: files[m.name].fileId }]]));
+      // keyed by the material name; every page of it, in order
+      const answers = Object.fromEntries(ready.map((m) => [m.name, files[m.name].map((f) => ({ kind: 'upload', fileId: f.fileId }))]));
       const next = await api.handInDeferred(d.appNo, answers);
       setFiles({});
       onDone(next, `已补交 ${ready.length} 项容缺材料`);
@@ -76,7 +61,6 @@ export function DeferredList({ d, onDone, onError }: ActionProps) {
         const tag = tagOf(m);
         const counting = m.workingDaysLeft !== undefined && !m.handedIn && !m.late;
         const share = counting ? Math.max(0, Math.min(1, (m.workingDaysLeft ?? 0) / DEFERRAL_WORKING_DAYS)) : 0;
-        const up = files[m.name];
         return (
           <View key={m.name} className="dt-deferred" data-testid="deferred">
             <View className="dt-row">
@@ -95,26 +79,22 @@ export function DeferredList({ d, onDone, onError }: ActionProps) {
               </View>
             )}
             {open.includes(m) && (
-              <View className="dt-handin">
-                {up && <View className="dt-supp-done">已上传：{up.fileName}</View>}
-                <ErrorLine error={errors[m.name]} />
-                <Button
-                  className={`btn ${up ? 'btn-plain' : ''} dt-supp-btn`}
-                  disabled={busy || undefined}
-                  loading={uploading === m.name || undefined}
-                  onClick={() => upload(m.name)}
-                  aria-label={`${up ? '重新上传' : '上传'}${m.name}`}
-                >
-                  {up ? '重新上传' : '拍照或选择照片'}
-                </Button>
-                {uploading === m.name && <UploadProgress progress={progress} />}
-              </View>
+              <MaterialUpload
+                material={m.name}
+                value={files[m.name] ?? []}
+                onChange={(pages) => {
+                  setError(undefined);
+                  setFiles((f) => ({ ...f, [m.name]: pages }));
+                }}
+                disabled={sending || (Boolean(uploading) && uploading !== m.name)}
+                onUploading={(on) => setUploading(on ? m.name : undefined)}
+              />
             )}
           </View>
         );
       })}
       {open.length > 0 && (
-        <SendButton className="btn dt-submit" error={errors.form} busy={sending} disabled={busy} onClick={submit}>
+        <SendButton className="btn dt-submit" error={error} busy={sending} disabled={busy} onClick={submit}>
           {ready.length ? `补交 ${ready.length} 项材料` : '补交容缺材料'}
         </SendButton>
       )}

@@ -80,15 +80,15 @@ describe('容缺材料 on the application page', () => {
     expect(await screen.findByText('请先上传要补交的材料')).toBeInTheDocument();
     expect(calls('POST', `/v1/applications/${APP}/deferred`)).toHaveLength(0);
 
-    fireEvent.click(screen.getByLabelText('上传场所平面图'));
-    expect(await screen.findByText('已上传：场所平面图.jpg')).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('上传场所平面图：拍照/上传照片'));
+    expect(await screen.findByTestId('material-page')).toHaveTextContent('第1页📷场所平面图.jpg');
     fireEvent.click(screen.getByText('补交 1 项材料'));
     await waitFor(() => expect(calls('POST', `/v1/applications/${APP}/deferred`)).toHaveLength(1));
     expect(JSON.parse(calls('POST', `/v1/applications/${APP}/deferred`)[0].data)).toEqual({
       answers: { 场所平面图: [{ kind: 'upload', fileId: 'f_plan000001' }] },
     });
     await waitFor(() => expect(screen.getAllByTestId('deferred-countdown')).toHaveLength(1));
-    expect(screen.queryByLabelText('上传场所平面图')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('上传场所平面图：拍照/上传照片')).not.toBeInTheDocument();
   });
 
   it('offers no hand-in once a late material turned into 补正, nor after the case ended', async () => {

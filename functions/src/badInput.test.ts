@@ -45,6 +45,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   file: { unknown: 'SQ20991231999999.json', malformed: '../x.json' },
   serial: { unknown: 'ZM20991231999999', malformed: 'ZM-1' },
   ticket: { unknown: 'v_nosuchticket00000000', malformed: '../x' },
+  year: { unknown: '2098', malformed: 'MMXXVI' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {

@@ -1,5 +1,6 @@
 import { getCalendar, saveCalendar } from '../calendar/repository';
-import { route } from '../lib/http';
+import { adminOverview, draftView, importDraft, publish } from '../calendar/admin';
+import { reply, route } from '../lib/http';
 import { router } from '../lib/router';
 import { getUser } from '../lib/repository';
 import { now } from '../lib/clock';
@@ -11,5 +12,12 @@ export const handler = router([
     await saveCalendar(body, session.userId, now().toISOString());
     return getCalendar();
   }),
+  // issue 16: a year imported from chinese-days into a draft, reviewed (the diff), then published
+  route('GET /v1/admin/calendar', { user: getUser }, () => adminOverview()),
+  route('POST /v1/admin/calendar/drafts', { user: getUser }, async ({ body, session }) =>
+    reply(201, await importDraft(body.year, session.userId, now().toISOString())),
+  ),
+  route('GET /v1/admin/calendar/drafts/{year}', { user: getUser }, ({ params }) => draftView(params.year)),
+  route('POST /v1/admin/calendar/publish', { user: getUser }, ({ body, session }) => publish(body.year, body.version, session.userId, now().toISOString())),
   route('GET /v1/admin/outbox', { user: getUser }, async ({ query }) => ({ items: await listOutbox(query.date.replace(/-/g, '')) })),
 ]);

@@ -3,6 +3,7 @@ import { ErrorBody } from './errors';
 import { lazy } from './lazy';
 import { Health, OpenApiDocument, OutboxList, OutboxQuery } from './meta';
 import { CalendarData } from '../calendar/data';
+import { CalendarAdminView, CalendarDraftRequest, CalendarDraftView, CalendarPublishRequest, CalendarYearParams } from '../calendar/api';
 import { QueueQuery, StaffActionParams, StaffActionBodies } from '../backoffice/actions';
 import {
   Dashboard,
@@ -548,6 +549,33 @@ export const ROUTE_TABLE = {
   },
   'GET /v1/calendar': { summary: '工作日历（法定节假日与调休上班日）', tag: 'admin', roles: 'public', response: CalendarData },
   'PUT /v1/admin/calendar': { summary: '更新工作日历（管理员，按国务院放假通知）', tag: 'admin', roles: ADMIN, body: CalendarData, response: CalendarData },
+  'GET /v1/admin/calendar': {
+    summary: '工作日历概况：已发布的年份、暂定年份、可导入的年份（管理员）',
+    tag: 'admin',
+    roles: ADMIN,
+    response: CalendarAdminView,
+  },
+  'POST /v1/admin/calendar/drafts': {
+    summary: '从 chinese-days 导入一年的节假日为草稿，返回与已发布日历的差异（草稿不用于计算时限；该年无数据 422）',
+    tag: 'admin',
+    roles: ADMIN,
+    body: CalendarDraftRequest,
+    response: CalendarDraftView,
+  },
+  'GET /v1/admin/calendar/drafts/{year}': {
+    summary: '某年的日历草稿及其与已发布日历的差异（管理员）',
+    tag: 'admin',
+    roles: ADMIN,
+    params: CalendarYearParams,
+    response: CalendarDraftView,
+  },
+  'POST /v1/admin/calendar/publish': {
+    summary: '发布某年的日历草稿（带草稿版本号；草稿已更新、已发布或已发布的日历已变更时 409）',
+    tag: 'admin',
+    roles: ADMIN,
+    body: CalendarPublishRequest,
+    response: CalendarDraftView,
+  },
   'GET /v1/admin/outbox': { summary: '订阅消息发件箱（管理员；本地环境只记录不发送）', tag: 'admin', roles: ADMIN, query: OutboxQuery, response: OutboxList },
   'GET /v1/staff/applications': {
     summary: '本部门待办（按时限排序，按状态、红黄绿灯筛选）',

@@ -1,4 +1,5 @@
 export * from './data';
 export * from './workdays';
 export * from './lights';
-export { MIN_DATE, MAX_DATE } from './date';
+export * from './api';
+export { MIN_DATE, MAX_DATE, dayNumber, weekdayOf } from './date';

@@ -120,9 +120,10 @@ export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES
             return (
               <View key={f.fileId} className="mu-page" data-testid="material-page">
                 <Text className="mu-page-no">{page}</Text>
-                <Text className="mu-page-name">
-                  {isPdf ? '📄' : '📷'} {f.fileName}
+                <Text className="mu-page-icon" aria-hidden>
+                  {isPdf ? '📄' : '📷'}
                 </Text>
+                <Text className="mu-page-name">{f.fileName}</Text>
                 <View
                   className="tap mu-action"
                   role="button"

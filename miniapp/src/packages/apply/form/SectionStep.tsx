@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { FieldDef, FileRef, FormDef } from '@yx/shared';
-import { useState } from 'react';
-import type { ApiError, FormPayload, LicenceView } from '../../../api/client';
-import { pickAndUploadImage, type UploadProgress as Progress } from '../../../api/upload';
-import { UploadProgress } from '../../../components/UploadProgress';
+import { FILES_MAX, type FieldDef, type FormDef } from '@yx/shared';
+import type { FormPayload, LicenceView } from '../../../api/client';
+import type { Uploaded } from '../../../api/upload';
 import type { LocalDraft } from '../draftStore';
 import { FormField } from '../fields';
+import { MaterialField, withPages } from './MaterialField';
 import { deferName, refsOf, withAnswer, without, type Errors, type SetErrors, type UpdateDraft } from './parts';
 import { CommitmentPanel, DeferToggle, TolerancePanel } from './Tolerance';
 
@@ -38,31 +37,37 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
     update((d) => ({ answers: withAnswer(d.answers, key, value) }));
   };
 
-  const addFile = (field: FieldDef, ref: FileRef) => {
+  // a material's pages (photos, PDFs) after an upload, a replacement or a removal; their names kept with the draft, so
+  // nothing uploaded is lost or unnamed when the person comes back (issue 16)
+  const setPages = (field: FieldDef, pages: Uploaded[]) => {
     setErrors(without(field.key));
-    update((d) => ({ answers: withAnswer(d.answers, field.key, [...refsOf(d.answers, field.key), ref].slice(0, 5)) }));
-  };
-
-  // 正在压缩… / 正在上传 45% under the material being uploaded (issue 14)
-  const [progress, setProgress] = useState<{ key: string; at: Progress }>();
-  const upload = async (field: FieldDef) => {
-    try {
-      const u = await pickAndUploadImage(field.label, { onProgress: (at) => setProgress({ key: field.key, at }) });
-      if (!u) return;
-      update((d) => ({ names: { ...d.names, [u.fileId]: u.fileName } }));
-      addFile(field, { kind: 'upload', fileId: u.fileId });
-    } catch (e) {
-      setErrors((x) => ({ ...x, [field.key]: (e as ApiError).message }));
-    } finally {
-      setProgress(undefined);
-    }
+    update((d) => ({
+      names: { ...d.names, ...Object.fromEntries(pages.map((p) => [p.fileId, p.fileName])) },
+      answers: withAnswer(d.answers, field.key, withPages(refsOf(d.answers, field.key), pages)),
+    }));
   };
 
   // using an e-licence is the holder's authorisation, recorded with the application
   const chooseLicence = (field: FieldDef, l: LicenceView) => {
-    if (refsOf(draft.answers, field.key).some((r) => r.kind === 'elicence' && r.licenceId === l.id)) return;
-    addFile(field, { kind: 'elicence', licenceId: l.id });
+    const refs = refsOf(draft.answers, field.key);
+    if (refs.some((r) => r.kind === 'elicence' && r.licenceId === l.id)) return;
+    if (refs.length >= FILES_MAX) {
+      Taro.showToast({ title: `这份材料最多 ${FILES_MAX} 页，请先删除一页`, icon: 'none' });
+      return;
+    }
+    setErrors(without(field.key));
+    update((d) => ({
+      answers: withAnswer(d.answers, field.key, [...refsOf(d.answers, field.key), { kind: 'elicence' as const, licenceId: l.id }].slice(0, FILES_MAX)),
+    }));
   };
+  const removeLicence = (field: FieldDef, licenceId: string) =>
+    update((d) => ({
+      answers: withAnswer(
+        d.answers,
+        field.key,
+        refsOf(d.answers, field.key).filter((r) => !(r.kind === 'elicence' && r.licenceId === licenceId)),
+      ),
+    }));
 
   const toggleDefer = (field: FieldDef) => {
     const name = deferName(field);
@@ -84,18 +89,21 @@ export function SectionStep({ payload, form, section, draft, update, errors, set
       {isLast && <NotUploaded materials={form.materialsWithoutUpload ?? []} />}
       {sectionFields.map((f) => (
         <View key={f.key}>
-          <FormField
-            field={f}
-            value={draft.answers[f.key]}
-            error={errors[f.key]}
-            onChange={(v) => setAnswer(f.key, v)}
-            licences={f.type === 'file' ? payload.licences.filter((l) => l.type === payload.licenceTypes[f.key]) : undefined}
-            names={draft.names}
-            onUpload={() => upload(f)}
-            onUseLicence={(l) => chooseLicence(f, l)}
-            deferred={draft.deferred.includes(deferName(f))}
-          />
-          {progress?.key === f.key && <UploadProgress progress={progress.at} />}
+          {f.type === 'file' ? (
+            <MaterialField
+              field={f}
+              value={draft.answers[f.key]}
+              error={errors[f.key]}
+              licences={payload.licences.filter((l) => l.type === payload.licenceTypes[f.key])}
+              names={draft.names}
+              deferred={draft.deferred.includes(deferName(f))}
+              onUseLicence={(l) => chooseLicence(f, l)}
+              onRemoveLicence={(id) => removeLicence(f, id)}
+              onPages={(pages) => setPages(f, pages)}
+            />
+          ) : (
+            <FormField field={f} value={draft.answers[f.key]} error={errors[f.key]} onChange={(v) => setAnswer(f.key, v)} />
+          )}
           {quota > 0 && requiredFiles.includes(f) && (
             <DeferToggle value={f.key} checked={draft.deferred.includes(deferName(f))} onToggle={() => toggleDefer(f)} />
           )}

@@ -223,9 +223,9 @@ describe('网上申办', () => {
     expect(produced).toHaveTextContent('食品经营许可申请书');
     expect(produced).toHaveTextContent('无需上传');
     expect(produced).toHaveTextContent('提交时自动生成');
-    expect(within(produced).queryByText('拍照/上传')).not.toBeInTheDocument();
+    expect(within(produced).queryByText('拍照/上传照片')).not.toBeInTheDocument();
     expect(within(produced).queryByRole('button')).not.toBeInTheDocument();
-    expect(screen.getAllByText('拍照/上传')).toHaveLength(2); // 营业执照 and 场所平面图 only
+    expect(screen.getAllByText('拍照/上传照片')).toHaveLength(2); // 营业执照 and 场所平面图 only
   });
 
   it('keeps what was typed while a photo was uploading', async () => {
@@ -234,7 +234,7 @@ describe('网上申办', () => {
     let pick!: (r: unknown) => void;
     chooseImage.mockImplementationOnce(() => new Promise((resolve) => (pick = resolve)));
     render(<ApplyForm />);
-    const uploads = await screen.findAllByText('拍照/上传');
+    const uploads = await screen.findAllByText('拍照/上传照片');
     fireEvent.click(uploads[1]); // 场所平面图
     await waitFor(() => expect(chooseImage).toHaveBeenCalled());
 
@@ -249,6 +249,72 @@ describe('网上申办', () => {
     expect(saved.names.f_plan000001).toBe('场所平面图.jpg');
   });
 
+  it('takes several pages for a material, photos and a PDF, and keeps them all in the draft for when the person comes back (issue 16)', async () => {
+    login();
+    let seq = 0;
+    const serveFiles = () =>
+      serve(onMaterials, {
+        'POST /v1/files': () => {
+          seq += 1;
+          return ok({ fileId: `f_page00000${seq}`, upload: { url: 'http://uploads.local/upload', fields: { key: 'k' } }, expiresInSeconds: 600 });
+        },
+        'POST /v1/files/f_page000001/complete': () => ok({ fileId: 'f_page000001', status: 'ready', size: 2048 }),
+        'POST /v1/files/f_page000002/complete': () => ok({ fileId: 'f_page000002', status: 'ready', size: 2048 }),
+      });
+    serveFiles();
+    URL.createObjectURL = jest.fn(() => 'blob:pdf');
+    URL.revokeObjectURL = jest.fn();
+    const first = render(<ApplyForm />);
+    const plan = () => within(screen.getByText('场所平面图', { selector: '.field-label' }).closest('[data-field]') as HTMLElement);
+    await screen.findAllByText('拍照/上传照片');
+    fireEvent.click(plan().getByText('拍照/上传照片'));
+    await waitFor(() => expect(plan().getAllByTestId('material-page')).toHaveLength(1));
+    const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], '平面图（二层）.pdf', { type: 'application/pdf' });
+    fireEvent.change(plan().getByTestId('material-pdf-input'), { target: { files: [pdf] } });
+    await waitFor(() => expect(plan().getAllByTestId('material-page')).toHaveLength(2));
+    expect(JSON.parse(calls('POST', '/v1/files')[1].data!)).toEqual({ fileName: '平面图（二层）.pdf', contentType: 'application/pdf', size: 4 });
+
+    const saved = (Taro.getStorageSync as jest.Mock)(`yx.draft.${FORM_ID}`);
+    expect(saved.answers.plan).toEqual([
+      { kind: 'upload', fileId: 'f_page000001' },
+      { kind: 'upload', fileId: 'f_page000002' },
+    ]);
+    expect(saved.names).toMatchObject({ f_page000001: '场所平面图.jpg', f_page000002: '平面图（二层）.pdf' });
+
+    // back later: both pages are there, named, in order; an e-licence beside them in another material is kept too
+    first.unmount();
+    serveFiles();
+    render(<ApplyForm />);
+    await waitFor(() => expect(plan().getAllByTestId('material-page')).toHaveLength(2));
+    expect(
+      plan()
+        .getAllByTestId('material-page')
+        .map((p) => p.textContent),
+    ).toEqual(['第1页📷场所平面图.jpg重新上传删除', '第2页📄平面图（二层）.pdf重新上传删除']);
+
+    // removing a page keeps the other
+    fireEvent.click(plan().getByRole('button', { name: '删除场所平面图第1页' }));
+    expect((Taro.getStorageSync as jest.Mock)(`yx.draft.${FORM_ID}`).answers.plan).toEqual([{ kind: 'upload', fileId: 'f_page000002' }]);
+  });
+
+  it('keeps an e-licence and uploaded pages together in one material', async () => {
+    login();
+    serve(onMaterials);
+    render(<ApplyForm />);
+    fireEvent.click(await screen.findByText('用电子证照：营业执照（某某餐饮）'));
+    const licence = within(screen.getByText('营业执照', { selector: '.field-label' }).closest('[data-field]') as HTMLElement);
+    fireEvent.click(licence.getByText('拍照/上传照片'));
+    await waitFor(() => expect(licence.getAllByTestId('material-page')).toHaveLength(1));
+    const saved = () => (Taro.getStorageSync as jest.Mock)(`yx.draft.${FORM_ID}`).answers.licence;
+    expect(saved()).toEqual([
+      { kind: 'elicence', licenceId: 'el_biz001' },
+      { kind: 'upload', fileId: 'f_plan000001' },
+    ]);
+    expect(licence.getByText(/一份材料最多 9 页/)).toBeInTheDocument(); // the e-licence takes one of the 10
+    fireEvent.click(licence.getByRole('button', { name: /移除电子证照/ }));
+    expect(saved()).toEqual([{ kind: 'upload', fileId: 'f_plan000001' }]);
+  });
+
   it('shows the progress of an upload under its material', async () => {
     login();
     serve(onMaterials);
@@ -259,14 +325,14 @@ describe('网上申办', () => {
       Object.assign(new Promise((resolve) => (finish = resolve)), { onProgressUpdate: (cb: typeof progress) => (progress = cb) }),
     );
     render(<ApplyForm />);
-    const uploads = await screen.findAllByText('拍照/上传');
+    const uploads = await screen.findAllByText('拍照/上传照片');
     fireEvent.click(uploads[1]); // 场所平面图
     await waitFor(() => expect(progress).toBeDefined());
     act(() => progress({ progress: 45 }));
     const shown = screen.getByTestId('upload-progress');
     expect(shown).toHaveTextContent('正在上传 45%');
-    // beside the 场所平面图 field, not another material's
-    expect(shown.parentElement?.querySelector('[data-field="plan"]')).not.toBeNull();
+    // in the 场所平面图 field, not another material's
+    expect(shown.closest('[data-field]')).toHaveAttribute('data-field', 'plan');
     await act(async () => finish({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' }));
     expect(await screen.findByText('场所平面图.jpg')).toBeInTheDocument();
     expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();

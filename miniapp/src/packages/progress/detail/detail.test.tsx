@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ApplicationDetail } from '@yx/shared';
 import { saveSession } from '../../../api/session';
@@ -138,6 +138,7 @@ describe('办件详情', () => {
     expect(await screen.findByText('一次性告知清单')).toBeInTheDocument();
     expect(screen.getByText('原因：缺少负责人签字')).toBeInTheDocument();
     expect(screen.getByTestId('plain-progress')).toHaveTextContent('补正期间暂停计时');
+    const box = within(screen.getByTestId('supplement'));
 
     // nothing uploaded yet: it says what is missing and sends nothing
     fireEvent.click(screen.getByText('提交补正材料'));
@@ -145,9 +146,9 @@ describe('办件详情', () => {
     expect(calls('POST', `/v1/applications/${APP}/supplement`)).toHaveLength(0);
 
     // 第1页 a photo
-    fireEvent.click(screen.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' }));
-    await waitFor(() => expect(screen.getAllByTestId('material-page')).toHaveLength(1));
-    expect(screen.getByTestId('material-page')).toHaveTextContent('第1页📷 食品安全管理制度.jpg');
+    fireEvent.click(box.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' }));
+    await waitFor(() => expect(box.getAllByTestId('material-page')).toHaveLength(1));
+    expect(box.getByTestId('material-page')).toHaveTextContent('第1页📷食品安全管理制度.jpg');
     expect(JSON.parse(calls('POST', '/v1/files')[0].data)).toEqual({ fileName: '食品安全管理制度.jpg', contentType: 'image/jpeg', size: 2048 });
     expect(Taro.uploadFile).toHaveBeenCalledWith({
       url: 'http://uploads.local/upload',
@@ -159,9 +160,9 @@ describe('办件详情', () => {
 
     // 第2页 a PDF, chosen in the browser's file dialog
     const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], '管理制度（签字页）.pdf', { type: 'application/pdf' });
-    fireEvent.change(screen.getByTestId('material-pdf-input'), { target: { files: [pdf] } });
-    await waitFor(() => expect(screen.getAllByTestId('material-page')).toHaveLength(2));
-    expect(screen.getAllByTestId('material-page')[1]).toHaveTextContent('第2页📄 管理制度（签字页）.pdf');
+    fireEvent.change(box.getByTestId('material-pdf-input'), { target: { files: [pdf] } });
+    await waitFor(() => expect(box.getAllByTestId('material-page')).toHaveLength(2));
+    expect(box.getAllByTestId('material-page')[1]).toHaveTextContent('第2页📄管理制度（签字页）.pdf');
     expect(JSON.parse(calls('POST', '/v1/files')[2].data)).toEqual({ fileName: '管理制度（签字页）.pdf', contentType: 'application/pdf', size: 4 });
 
     fireEvent.click(screen.getByText('提交补正材料'));
@@ -190,20 +191,21 @@ describe('办件详情', () => {
     );
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ path: 'http://tmp/big.jpg', size: 15 * 1024 * 1024 }] });
     render(<Detail />);
-    fireEvent.click(await screen.findByText('拍照/上传照片'));
+    const box = within(await screen.findByTestId('supplement'));
+    fireEvent.click(box.getByText('拍照/上传照片'));
 
     await waitFor(() => expect(progress).toBeDefined());
     const item = screen.getByTestId('supplement-item');
     expect(item).toHaveTextContent('正在上传 0%');
     act(() => progress!({ progress: 60 }));
     expect(item).toHaveTextContent('正在上传 60%');
-    expect(screen.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' })).toBeDisabled();
+    expect(box.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' })).toBeDisabled();
     expect(screen.getByText('提交补正材料').closest('button')).toBeDisabled();
     await act(async () => finish({ statusCode: 204, data: '' }));
 
-    expect(await screen.findByText('第1页')).toBeInTheDocument();
-    expect(screen.getByTestId('material-page')).toHaveTextContent('食品安全管理制度.jpg');
-    expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
+    expect(await box.findByText('第1页')).toBeInTheDocument();
+    expect(box.getByTestId('material-page')).toHaveTextContent('食品安全管理制度.jpg');
+    expect(box.queryByTestId('upload-progress')).not.toBeInTheDocument();
     // the 15 MB photo went compressed
     expect(Taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'http://tmp/compressed.jpg' }));
   });

@@ -23,6 +23,7 @@ export default defineAppConfig({
         'dashboard/index',
         'supervision/index',
         'member-admin/index',
+        'calendar/index',
         'accounts/index',
       ],
     },

@@ -135,6 +135,12 @@ export default function Me() {
               <Text className="muted">签到与等级规则、会员日福利、数据 ›</Text>
             </View>
           )}
+          {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/calendar/index' })} role="button">
+              <Text>工作日历</Text>
+              <Text className="muted">节假日导入、核对、发布 ›</Text>
+            </View>
+          )}
         </View>
       )}
 

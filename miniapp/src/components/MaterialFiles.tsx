@@ -3,7 +3,11 @@ import Taro from '@tarojs/taro';
 import type { MaterialFile } from '@yx/shared';
 import './MaterialFiles.css';
 
-/** The uploaded files of one material: images as thumbnails (tap to enlarge), PDFs opened as documents. */
+/**
+ * The uploaded files of one material, in the order given (a material may have several pages, photos and PDFs mixed;
+ * issue 16): images as thumbnails (tap to enlarge, swipe through the material's photos), PDFs as a file line that opens
+ * the document — never as a picture, which would show broken.
+ */
 export function MaterialFiles({ files }: { files: MaterialFile[] }) {
   const images = files.filter((f) => f.contentType.startsWith('image/'));
   const openDoc = (f: MaterialFile) => {
@@ -37,7 +41,11 @@ export function MaterialFiles({ files }: { files: MaterialFile[] }) {
           </View>
         ) : (
           <View key={f.fileId} className="mf-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>
-            {f.fileName || 'PDF 文件'} · 查看
+            <Text className="mf-doc-icon" aria-hidden>
+              📄
+            </Text>
+            <Text className="mf-doc-name">{f.fileName || 'PDF 文件'}</Text>
+            <Text> · 查看</Text>
           </View>
         ),
       )}

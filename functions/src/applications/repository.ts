@@ -11,6 +11,7 @@ import {
   DeferredDue,
   DraftRow,
   keys,
+  OfficerTask,
   Opinion,
   Rectification,
   rowKind,
@@ -165,6 +166,30 @@ export async function changeApplication(o: {
   await transact(items);
 }
 
+// ---- officers' tasks (待我处理) ----------------------------------------------------------------
+
+/** The writes of a 补正 coming back to the officer who asked: the task row and the officer's message. */
+export const officerTaskWrites = (officerId: string, t: OfficerTask, message: Omit<Notice, 'userId' | 'appNo'>) => [
+  { Put: { TableName: T(), Item: OfficerTask.toItem(officerId, t) } },
+  ...noticeItems({ ...message, userId: officerId, appNo: t.appNo }, t.at),
+];
+/** The task row the next staff action on the application removes. */
+export const officerTaskDelete = (officerId: string, appNo: string) => ({ Delete: { TableName: T(), Key: OfficerTask.key(officerId, appNo) } });
+
+/** An officer's open tasks, oldest first (a handful: each is cleared by the next action on its application). */
+export async function listOfficerTasks(officerId: string, limit = 50): Promise<OfficerTask[]> {
+  const { pk, sk: prefix } = OfficerTask.prefix(officerId);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+      Limit: limit,
+    }),
+  );
+  return (r.Items ?? []).map(OfficerTask.fromItem).sort((a, b) => (a.at < b.at ? -1 : 1));
+}
+
 export type DueRow = ReturnType<typeof DeferredDue.fromItem>;
 
 /** The deferred materials due on a date (the 容缺 sweep): one partition per day. */
@@ -175,7 +200,14 @@ export async function dueOn(date: string): Promise<DueRow[]> {
 /** A reminder that a deferred material falls due in `days` working days, sent once: the mark and the message together. */
 export async function remindDue(row: DueRow, days: number, notice: Notice, at: string): Promise<boolean> {
   try {
-    await transact([{ Update: { TableName: T(), ...DeferredDue.remindedUpdate(row.date, row.appNo, row.n, days) } }, ...noticeItems(notice, at)]);
+    const mark = {
+      TableName: T(),
+      Key: DeferredDue.key(row.date, row.appNo, row.n),
+      UpdateExpression: 'ADD reminded :d',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(reminded) OR NOT contains(reminded, :day))',
+      ExpressionAttributeValues: { ':d': new Set([days]), ':day': days },
+    };
+    await transact([{ Update: mark }, ...noticeItems(notice, at)]);
     return true;
   } catch (e) {
     if (cancellationReasons(e)?.[0] === 'ConditionalCheckFailed') return false; // already reminded (a second run the same day)

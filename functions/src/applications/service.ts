@@ -481,7 +481,9 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     usedDays: running ? status.usedDays : null,
     timeline: timelineOf(events),
     nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery }),
-    ...(app.supplementNotice ? { supplementNotice: app.supplementNotice } : {}),
+    ...(app.supplementNotice
+      ? { supplementNotice: { items: app.supplementNotice.items, ...(app.supplementNotice.dueDate ? { dueDate: app.supplementNotice.dueDate } : {}) } }
+      : {}),
     deferred: app.deferred.map((d) => deferredView(d, cal)),
     materials: app.materials.map((m) => {
       const own = (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! }));
@@ -608,6 +610,11 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     const today = businessDate(now());
     const paused = app.pausedSince ? Math.max(0, workingDaysSince(app.pausedSince, today, cal)) : 0;
     const at = now().toISOString();
+    // back where it was when the officer asked (补正 during review stays in review: the opinions given are kept),
+    // and a task for that officer (待我处理) with a message
+    const back = app.supplementNotice.fromState ?? 'accepted';
+    const asker = app.supplementNotice.askedBy;
+    const note = `已补正：${listed.join('、')}`;
     return {
       app,
       expectState: ['supplement'],
@@ -616,7 +623,7 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
       // the deadline moves by the paused days, and so does the place in the department's queue
       queueDeadline: addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal),
       set: {
-        state: 'accepted',
+        state: back,
         pausedDays: app.pausedDays + paused,
         // the statutory clock stood still too, if it had started (补正 after 受理)
         ...(app.acceptedOn ? { statutoryPausedDays: (app.statutoryPausedDays ?? 0) + paused } : {}),
@@ -631,9 +638,21 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
               }
             : m,
         ),
+        ...(asker ? { taskFor: asker.userId } : {}),
       },
-      event: { at, actor, action: '补正材料', note: `已补正：${listed.join('、')}`, state: 'accepted', fromState: 'supplement' },
+      event: { at, actor, action: '补正材料', note: asker ? `${note}（退回 ${asker.label} 继续办理）` : note, state: back, fromState: 'supplement' },
       message: { userId, appNo, template: 'application_supplemented', title: `${app.itemName} 补正已提交`, body: `办件 ${appNo} 的补正材料已提交，继续办理。` },
+      alsoWrite: asker
+        ? [
+            // a task left by an earlier answer for another officer goes: one task per application
+            ...(app.taskFor && app.taskFor !== asker.userId ? [repo.officerTaskDelete(app.taskFor, appNo)] : []),
+            ...repo.officerTaskWrites(
+              asker.userId,
+              { appNo, itemName: app.itemName, at, note },
+              { template: 'staff_task', title: `${app.itemName} 补正已回`, body: `办件 ${appNo} 的申请人已按告知补正（${listed.join('、')}），请继续办理。` },
+            ),
+          ]
+        : [],
     };
   });
 }

@@ -19,6 +19,7 @@ export const handler = router([
   route('GET /v1/staff/applications', { user: getUser }, ({ user, query }) => office.queue(user, query)),
   route('GET /v1/staff/counts', { user: getUser }, ({ user }) => office.departmentCounts(user)),
   route('GET /v1/staff/applications/{appNo}', { user: getUser }, ({ user, params }) => office.staffView(user, params.appNo)),
+  route('GET /v1/staff/tasks', { user: getUser }, ({ user }) => office.myTasks(user)),
   route('GET /v1/staff/opinions', { user: getUser }, ({ user }) => listOpinions(office.officerDepartment(user))),
   route('POST /v1/staff/opinions/{appNo}', { user: getUser }, ({ user, params, body }) =>
     answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason, user.nickname),

@@ -3,7 +3,7 @@
  * The clock is moved with FAKE_NOW; this file's people are not read by other test files.
  */
 import { call } from '../../test/http';
-import { fill, getForm, login, startLocalFiles } from '../../test/apply';
+import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
@@ -46,6 +46,74 @@ async function elevatorApplication() {
   expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
   return { token, appNo: r.body.appNo as string };
 }
+
+describe('补正 during review (issue 16)', () => {
+  it('keeps the opinions given, returns the answer to the officer who asked as a task, and clears it when anyone acts', async () => {
+    at('2026-11-02T02:00:00Z'); // Mon
+    const { token, appNo } = await elevatorApplication();
+    const planning = await login('u-staff-planning');
+    const colleagueId = `u-staff-planning-${Date.now().toString(36)}`;
+    await batchPut(
+      seedUserItems({ id: colleagueId, role: 'staff', nickname: '规划窗口 何工', departmentId: 'planning', createdAt: '2026-01-01', updatedAt: '2026-01-01' }),
+    );
+    const colleague = (await issueSession({ userId: colleagueId, role: 'staff' })).token;
+    let v = await view(planning, appNo);
+    v = (await act(planning, appNo, 'accept', { version: v.version })).body;
+    v = (await act(planning, appNo, 'startReview', { version: v.version })).body;
+    const housing = await login('u-staff-housing');
+    expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: housing, params: { appNo }, body: { decision: 'agree' } })).status).toBe(200);
+    v = await view(planning, appNo);
+    const material = v.materials.find((m: { source: string }) => m.source === 'upload').name as string;
+    v = (await act(planning, appNo, 'requestSupplement', { version: v.version, items: [{ material, reason: '图纸不清晰，请重新上传' }] })).body;
+    expect(v.supplementNotice.askedBy).toBe(`${v.departmentName} · 规划窗口 罗工`);
+
+    at('2026-11-04T02:00:00Z');
+    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
+      token,
+      params: { appNo },
+      body: { answers: { [material]: [{ kind: 'upload', fileId: (await upload(token)).fileId }] } },
+    });
+    expect([answered.status, answered.body.error?.message]).toEqual([200, undefined]);
+    expect(answered.body.state).toBe('in_review'); // back in review, not to 受理
+    expect(answered.body.supplementNotice).toBeUndefined();
+    v = await view(planning, appNo);
+    expect(v.state).toBe('in_review');
+    expect(v.opinions.find((o: { departmentId: string }) => o.departmentId === 'housing').status).toBe('agree'); // kept
+    expect(v.timeline.at(-1).note).toContain('退回 ');
+    const tasks = async (t: string) => (await call(handler, 'GET /v1/staff/tasks', { token: t })).body.items as { appNo: string; note: string }[];
+    expect((await tasks(planning)).find((x) => x.appNo === appNo)?.note).toBe(`已补正：${material}`);
+    expect((await tasks(colleague)).map((x) => x.appNo)).not.toContain(appNo);
+    expect((await call(handler, 'GET /v1/staff/tasks', { token })).status).toBe(403);
+
+    // the other departments answer; the colleague decides: the task is done for everyone
+    const fire = await login('u-staff-fire');
+    const market = await login('u-staff-market');
+    for (const t of [fire, market])
+      expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: t, params: { appNo }, body: { decision: 'agree' } })).status).toBe(200);
+    v = await view(colleague, appNo);
+    expect((await act(colleague, appNo, 'approve', { version: v.version, note: '准予' })).status).toBe(200);
+    expect((await tasks(planning)).map((x) => x.appNo)).not.toContain(appNo);
+  });
+
+  it('returns a 补正 asked before 受理 to 待受理, so the officer accepts it then', async () => {
+    at('2026-11-02T02:00:00Z');
+    const { token, appNo } = await elevatorApplication();
+    const planning = await login('u-staff-planning');
+    let v = await view(planning, appNo);
+    const material = v.materials.find((m: { source: string }) => m.source === 'upload').name as string;
+    v = (await act(planning, appNo, 'requestSupplement', { version: v.version, items: [{ material, reason: '缺少业主签名' }] })).body;
+    const answered = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
+      token,
+      params: { appNo },
+      body: { answers: { [material]: [{ kind: 'upload', fileId: (await upload(token)).fileId }] } },
+    });
+    expect(answered.body.state).toBe('submitted');
+    v = await view(planning, appNo);
+    expect(v.actions).toContain('accept');
+    v = (await act(planning, appNo, 'accept', { version: v.version })).body;
+    expect(v.state).toBe('accepted');
+  });
+});
 
 describe('并联审批 with deemed consent', () => {
   it('sends opinion tasks at review; a silent department is deemed to have no objection after 5 working days, across the National Day holiday', async () => {

@@ -98,7 +98,15 @@ function officerView(
       fileUrls: (m.fileIds ?? []).filter((id) => files.has(id)).map((id) => ({ fileId: id, ...files.get(id)! })),
     })),
     deferred: app.deferred,
-    supplementNotice: app.supplementNotice,
+    ...(app.supplementNotice
+      ? {
+          supplementNotice: {
+            items: app.supplementNotice.items,
+            ...(app.supplementNotice.dueDate ? { dueDate: app.supplementNotice.dueDate } : {}),
+            ...(app.supplementNotice.askedBy ? { askedBy: app.supplementNotice.askedBy.label } : {}),
+          },
+        }
+      : {}),
     actions: allowedActions(app.state),
     opinions: opinions.map((o) => ({ departmentId: o.departmentId, departmentName: o.departmentName, status: o.status, reason: o.reason, due: o.due })),
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
@@ -123,6 +131,12 @@ export async function queue(officer: UserRecord, q: { state?: ApplicationState; 
     if (!cursor) break;
   }
   return { items: out.slice(0, q.limit), nextCursor: cursor ?? null };
+}
+
+/** 待我处理: the officer's answered 补正s (their own tasks; the department's queue lists the cases too). */
+export async function myTasks(officer: UserRecord) {
+  officerDepartment(officer); // staff of a department only
+  return { items: await repo.listOfficerTasks(officer.id) };
 }
 
 /** Counts by state for the department: one GetItem of its counter row. */
@@ -170,7 +184,8 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       break;
     case 'requestSupplement': {
       const items = body.items as { material: string; reason: string }[];
-      set.supplementNotice = { items };
+      // the answer comes back to this officer, in the state the case was in (review keeps its opinions)
+      set.supplementNotice = { items, fromState: app.state, askedBy: { userId: officer.id, label: officerLabel(app.departmentName, officer) } };
       set.pausedSince = today;
       note = items.map((i) => `${i.material}（${i.reason}）`).join('；');
       message = `${app.itemName} 需要补正材料：${items.map((i) => i.material).join('、')}。补正期间暂停计时。`;
@@ -213,6 +228,11 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
   }
   if (app.state === 'supplement') remove.push('pausedSince');
+  // an officer's task on it (an answered 补正) is done once anyone acts
+  if (app.taskFor) {
+    alsoWrite.push(repo.officerTaskDelete(app.taskFor, appNo));
+    remove.push('taskFor');
+  }
   const event: repo.EventRecord = {
     at,
     actor: officerLabel(app.departmentName, officer),

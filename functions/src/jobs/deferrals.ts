@@ -51,7 +51,10 @@ async function toSupplement(appNo: string, date: string): Promise<boolean> {
         state: 'supplement',
         pausedSince: date,
         deferred: app.deferred.map((d) => (names.includes(d.name) && !d.handedIn ? { ...d, late: true } : d)),
-        supplementNotice: { items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${d.dueDate} 前补交）` })) },
+        supplementNotice: {
+          items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${d.dueDate} 前补交）` })),
+          fromState: app.state, // answered, it goes back where it was
+        },
       },
       event: {
         at: now().toISOString(),

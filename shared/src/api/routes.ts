@@ -11,6 +11,7 @@ import {
   OkResponse,
   OpinionRequest,
   OpinionTaskList,
+  StaffTaskList,
   RectificationList,
   RectificationRequest,
   StaffApplicationView,
@@ -602,6 +603,7 @@ export const ROUTE_TABLE = {
     actionBodies: StaffActionBodies,
     response: StaffApplicationView,
   },
+  'GET /v1/staff/tasks': { summary: '待我处理：申请人已补正、退回本人继续办理的办件', tag: 'backoffice', roles: STAFF, response: StaffTaskList },
   'GET /v1/staff/opinions': { summary: '并联审批：发给本部门的意见征询', tag: 'backoffice', roles: STAFF, response: OpinionTaskList },
   'POST /v1/staff/opinions/{appNo}': {
     summary: '并联审批：出具意见（同意 / 不同意并说明理由）',

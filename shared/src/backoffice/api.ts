@@ -76,7 +76,9 @@ export const StaffApplicationView = lazy(() =>
     statutoryDays: z.number(),
     materials: z.array(StaffMaterial),
     deferred: z.array(DeferredMaterial),
-    supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+    supplementNotice: z
+      .object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional(), askedBy: z.string().optional() })
+      .optional(),
     actions: z.array(z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]])),
     timeline: z.array(TimelineEntry),
     opinions: z.array(OpinionView).optional(),
@@ -117,6 +119,11 @@ export const Rectification = lazy(() =>
   }),
 );
 export const RectificationList = lazy(() => z.object({ items: z.array(Rectification) }));
+
+/** 待我处理: applications whose 补正 came back to the officer who asked, until someone acts on them. */
+export const StaffTask = lazy(() => z.object({ appNo: z.string(), itemName: z.string(), at: z.string(), note: z.string() }));
+export const StaffTaskList = lazy(() => z.object({ items: z.array(StaffTask) }));
+export type StaffTask = z.infer<typeof StaffTask>;
 
 /** 督办: an overdue application anywhere in the district. */
 export const SupervisionItem = lazy(() =>

@@ -12,6 +12,7 @@ import { openFields, sealFields } from '../pii';
  * | rectification (整改) | APP#<appNo>       | RECT              | gsi2 DEPTRECT#<deptId> / <due>#<appNo> while open |
  * | deferred material due| DUE#<yyyy-mm-dd>  | <appNo>#<n>       | |
  * | draft                | USER#<userId>     | DRAFT#<formId>    | ttl 30 days |
+ * | officer's task       | USER#<officerId>  | TASK#<appNo>      | 补正 answered: back to the officer who asked, until someone acts on it |
  */
 export const keys = {
   application: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'APP' }),
@@ -39,6 +40,7 @@ export const keys = {
   due: (date: string, appNo: string, n: number) => ({ pk: `DUE#${date}`, sk: `${appNo}#${n}` }),
   duePk: (date: string) => `DUE#${date}`,
   draft: (userId: string, formId: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${formId}` }),
+  officerTask: (officerId: string, appNo: string) => ({ pk: `USER#${officerId}`, sk: `TASK#${appNo}` }),
   /** a formal notice issued for the application (issue 15), listed with it */
   document: (appNo: string, serial: string) => ({ pk: `APP#${appNo}`, sk: `DOC#${serial}` }),
 };
@@ -111,7 +113,18 @@ const ApplicationSchema = z.object({
   /** 联系电话: the form's phone answer, else the account's number from WeChat when the application was made */
   contactPhone: z.string().optional(),
   phoneHash: z.string().optional(),
-  supplementNotice: z.object({ items: z.array(z.object({ material: z.string(), reason: z.string() })), dueDate: z.string().optional() }).optional(),
+  supplementNotice: z
+    .object({
+      items: z.array(z.object({ material: z.string(), reason: z.string() })),
+      dueDate: z.string().optional(),
+      /** where the case goes back to when answered (补正 during review stays in review, its opinions kept) */
+      fromState: z.enum(APPLICATION_STATES).optional(),
+      /** the officer who asked: the answer becomes a task in their list */
+      askedBy: z.object({ userId: z.string(), label: z.string() }).optional(),
+    })
+    .optional(),
+  /** the officer with an open task on it (an answered 补正), cleared by the next staff action */
+  taskFor: z.string().optional(),
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),
   /** 办结 (approved or denied): on which business date, working days used, within the promised days or not */
   completion: z.object({ on: z.string(), usedDays: z.number(), onTime: z.boolean() }).optional(),
@@ -213,6 +226,17 @@ export const Rectification = {
   fromItem: (item: Item): RectificationTask => parseRow(RectificationSchema, item),
 };
 
+/** An officer's task: an application whose 补正 came back to them (待我处理). */
+const OfficerTaskSchema = z.object({ appNo: z.string(), itemName: z.string(), at: z.string(), note: z.string() });
+export type OfficerTask = z.output<typeof OfficerTaskSchema>;
+export const OfficerTask = {
+  Schema: OfficerTaskSchema,
+  toItem: (officerId: string, t: OfficerTask): Item => ({ ...keys.officerTask(officerId, t.appNo), entity: 'OfficerTask', ...t }),
+  fromItem: (item: Item): OfficerTask => parseRow(OfficerTaskSchema, item),
+  prefix: (officerId: string) => keys.officerTask(officerId, ''),
+  key: (officerId: string, appNo: string) => keys.officerTask(officerId, appNo),
+};
+
 /** The day a deferred material falls due, for the daily sweep; `reminded`: the reminders sent (working days before). */
 export const DeferredDue = {
   Schema: z.object({
@@ -226,13 +250,7 @@ export const DeferredDue = {
     date: String(item.pk).slice('DUE#'.length),
     n: Number(String(item.sk).split('#').pop()),
   }),
-  /** Marks reminder `days` as sent, once (the condition fails when it already was). */
-  remindedUpdate: (date: string, appNo: string, n: number, days: number) => ({
-    Key: keys.due(date, appNo, n),
-    UpdateExpression: 'ADD reminded :d',
-    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(reminded) OR NOT contains(reminded, :day))',
-    ExpressionAttributeValues: { ':d': new Set([days]), ':day': days },
-  }),
+  key: (date: string, appNo: string, n: number) => keys.due(date, appNo, n),
 };
 
 /**

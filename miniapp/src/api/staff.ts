@@ -48,6 +48,8 @@ export const staffApi = {
   act: <A extends S.StaffAction>(appNo: string, action: A, body: StaffActionBody<A>) =>
     call('POST /v1/staff/applications/{appNo}/{action}', { params: { appNo, action }, body }),
 
+  /** 待我处理: answered 补正s back to me */
+  tasks: () => call('GET /v1/staff/tasks'),
   opinions: () => call('GET /v1/staff/opinions'),
   answerOpinion: (appNo: string, body: OpinionAnswer) => call('POST /v1/staff/opinions/{appNo}', { params: { appNo }, body }),
 

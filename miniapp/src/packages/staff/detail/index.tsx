@@ -117,6 +117,7 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="section" data-testid="supplement-notice">
           <View className="section-title">一次性告知清单</View>
           {d.supplementNotice.dueDate && <View className="muted">补正期限：{formatDay(d.supplementNotice.dueDate)}</View>}
+          {d.supplementNotice.askedBy && <View className="muted">发起人：{d.supplementNotice.askedBy}（补正后退回其继续办理）</View>}
           {d.supplementNotice.items.map((i, n) => (
             <View key={`${i.material}-${n}`} className="sd-row">
               <View>

@@ -16,6 +16,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 import { Button } from '../../../components/Button';
+import { MyTasks } from './MyTasks';
 
 /** The count tiles, in the order an application moves through the window. */
 export const QUEUE_TILES: { state: QueueState; name: string }[] = [
@@ -103,6 +104,8 @@ function QueueBody() {
           </View>
         )}
       </View>
+
+      <MyTasks />
 
       <View className="sq-links">
         {LINKS.map((l) => (

@@ -34,6 +34,11 @@ beforeEach(() => {
   request.mockReset();
   (Taro.navigateTo as jest.Mock).mockClear();
   request.mockImplementation(async ({ url }: { url: string }) => {
+    if (url === '/v1/staff/tasks')
+      return {
+        statusCode: 200,
+        data: { items: [{ appNo: 'YX20261126000077', itemName: '既有住宅加装电梯', at: '2026-11-27T02:00:00Z', note: '已补正：设计图纸' }] },
+      };
     if (url === '/v1/staff/counts')
       return { statusCode: 200, data: { departmentId: 'amr', byState: { submitted: 4, accepted: 2, in_review: 7, supplement: 1, approved: 0 } } };
     if (url.startsWith('/v1/staff/applications')) {
@@ -118,5 +123,15 @@ describe('工作台', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/opinions/index' });
     fireEvent.click(screen.getByText('数据看板'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/dashboard/index' });
+  });
+
+  it('lists the 补正 that came back to me above the queue, and opens one', async () => {
+    login('staff');
+    render(<Queue />);
+    const tasks = await screen.findByTestId('my-tasks');
+    expect(tasks).toHaveTextContent('待我处理 1');
+    expect(within(tasks).getByTestId('my-task')).toHaveTextContent('既有住宅加装电梯已补正：设计图纸');
+    fireEvent.click(within(tasks).getByTestId('my-task'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('appNo=YX20261126000077') });
   });
 });

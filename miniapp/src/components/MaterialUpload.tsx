@@ -17,9 +17,6 @@ import { ErrorLine } from './ErrorLine';
 import { UploadProgress } from './UploadProgress';
 import './MaterialUpload.css';
 
-/** In WeChat a PDF comes from a chat (chooseMessageFile); Taro's H5 has none, so a file input picks it there. */
-const inWeChat = () => process.env.TARO_ENV === 'weapp';
-
 /** The most pages one material takes (photos and PDFs together): what the API accepts for a file field. */
 export const MATERIAL_PAGES_MAX = FILES_MAX;
 
@@ -57,7 +54,9 @@ export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES
   const latest = useRef(value);
   latest.current = value;
   const room = Math.max(0, max);
-  const wechat = inWeChat();
+  // in WeChat a PDF comes from a chat (chooseMessageFile); Taro's H5 has none, so a file input picks it there (the build
+  // writes the constant in, so each build keeps only its own way)
+  const wechat = process.env.TARO_ENV === 'weapp';
 
   const put = (slot: Slot, up: Uploaded) => {
     const files = latest.current;

@@ -109,7 +109,6 @@ describe('PDFs and several pages per material', () => {
       },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body.state).toBe('accepted');
     const contract = materialOf(await detailOf(token, appNo), CONTRACT);
     expect(contract.files!.map((f) => [f.fileId, f.contentType])).toEqual([
       [pdf, 'application/pdf'],

@@ -53,6 +53,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/applications/{appNo}/supplement': { answers: {} },
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
   'POST /v1/applications/{appNo}/deferred': { answers: {} },
+  'PUT /v1/applications/{appNo}/delivery': { method: 'pickup' },
   'POST /v1/messages/{messageId}/read': { at: '2026-11-26T10:00:00.000Z' },
   'POST /v1/staff/applications/{appNo}/{action}': { version: 1 },
   'POST /v1/staff/opinions/{appNo}': { decision: 'agree' },

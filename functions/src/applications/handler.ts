@@ -81,6 +81,10 @@ export const handler = router([
     const { owner, relative } = await actingFor(user, query.for);
     return apps.answerSupplement(owner.id, params.appNo, body.answers, relative);
   }),
+  route('PUT /v1/applications/{appNo}/delivery', { user: getUser }, async ({ user, params, query, body }) => {
+    const { owner, relative } = await actingFor(user, query.for);
+    return apps.chooseDelivery(owner.id, params.appNo, body, relative?.actor);
+  }),
   route('POST /v1/applications/{appNo}/deferred', { user: getUser }, ({ session, params, body }) =>
     apps.handInDeferred(session.userId, params.appNo, body.answers),
   ),

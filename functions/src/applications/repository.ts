@@ -154,7 +154,10 @@ export async function changeApplication(o: {
 }): Promise<void> {
   // an application that has ended leaves its department's queue
   const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
-  const set: Record<string, unknown> = { ...o.set, ...(o.queueDeadline ? { gsi2sk: keys.deptQueueSk(o.queueDeadline, o.app.appNo) } : {}) };
+  const set: Record<string, unknown> = {
+    ...Application.sealChange(o.app.appNo, o.set),
+    ...(o.queueDeadline ? { gsi2sk: keys.deptQueueSk(o.queueDeadline, o.app.appNo) } : {}),
+  };
   const items: Record<string, unknown>[] = [
     versionedUpdate(keys.application(o.app.appNo), { version: o.app.version, set, remove: [...(o.remove ?? []), ...leaving], states: o.expectState }),
     { Put: { TableName: T(), Item: AppEvent.toItem(o.app.appNo, o.eventIndex, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },

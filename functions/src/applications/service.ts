@@ -30,6 +30,9 @@ import {
   workingDaysBetween,
   APPLICATION_STATES_CLOSED,
   type ApplicationDetail,
+  DELIVERY_NAMES,
+  FILES_MAX,
+  type DeliveryRequest,
   type ApplicationState,
   type ApplicationSummary,
   type CalendarData,
@@ -471,7 +474,7 @@ async function ownApplication(userId: string, appNo: string, firm?: string) {
 export async function getApplicationDetail(userId: string, appNo: string, firm?: string): Promise<ApplicationDetail> {
   const { app, events, notices } = await ownApplication(userId, appNo, firm);
   const documents = repo.documentsOf(app, notices);
-  const [cal, files] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? []))]);
+  const [cal, files, item] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? [])), getServiceItem(app.itemId)]);
   const { running, status } = clock(app, cal);
   return {
     ...summaryOf(app, cal),
@@ -493,7 +496,44 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     ...(app.rating ? { rating: { value: app.rating.value, ...(app.rating.comment ? { comment: app.rating.comment } : {}) } } : {}),
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
     ...(documents.length ? { documents } : {}),
+    ...(item ? { delivery: deliveryView(app, item) } : {}),
   };
+}
+
+/** 结果送达 as the applicant sees it: the way chosen, where to pick up or the address it goes to, the tracking number. */
+function deliveryView(app: repo.ApplicationRecord, item: ServiceItem): ApplicationDetail['delivery'] & object {
+  const method = app.deliveryInfo?.method ?? app.delivery;
+  return {
+    method,
+    options: item.delivery,
+    chosen: Boolean(app.deliveryChosen),
+    ...(method === 'pickup' ? { hall: item.hall, hours: item.hours } : {}),
+    ...(method === 'post' && app.postTo ? { postTo: app.postTo } : {}),
+    ...(app.deliveryInfo?.trackingNo ? { trackingNo: app.deliveryInfo.trackingNo } : {}),
+    ...(app.deliveryInfo?.pickupCode ? { pickupCode: app.deliveryInfo.pickupCode } : {}),
+    done: app.state === 'delivered',
+  };
+}
+
+/** 领取方式: the applicant picks how the result reaches them, until it has been sent; post needs an address. */
+export function chooseDelivery(userId: string, appNo: string, req: DeliveryRequest, actor = '申请人') {
+  return change(userId, appNo, async (app, n) => {
+    if (['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能再更改领取方式`);
+    const item = await getServiceItem(app.itemId);
+    if (!item?.delivery.includes(req.method))
+      throw ruleViolation(`本事项不提供“${DELIVERY_NAMES[req.method]}”，可选：${(item?.delivery ?? []).map((m) => DELIVERY_NAMES[m]).join('、')}`);
+    const at = now().toISOString();
+    const where = req.method === 'post' ? `（收件人 ${maskName(req.postTo.recipient) ?? ''}）` : req.method === 'pickup' ? `（${item.hall}）` : '';
+    return {
+      app,
+      expectState: [app.state],
+      eventIndex: n,
+      set: { delivery: req.method, deliveryChosen: true, ...(req.method === 'post' ? { postTo: req.postTo } : {}) },
+      remove: req.method === 'post' ? [] : ['postTo'],
+      // the trail names the way, never the address or phone (it is read by every officer of the department)
+      event: { at, actor, action: `选择领取方式：${DELIVERY_NAMES[req.method]}`, note: where || undefined },
+    };
+  });
 }
 
 const STATE_GROUPS: Record<string, ApplicationState[] | undefined> = {
@@ -599,6 +639,7 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     for (const [material, value] of Object.entries(answers)) {
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length) throw badRequest(`${material}：请上传文件或选择电子证照`);
+      if (refs.length > FILES_MAX) throw badRequest(`${material}：最多 ${FILES_MAX} 页（份）`);
       for (const ref of refs) {
         const uploaded = async (fileId: string) => (await readyFileOf(userId, fileId)) ?? (acting ? await readyFileOf(acting.uploaderId, fileId) : undefined);
         if (ref?.kind === 'upload' ? !(await uploaded(ref.fileId)) : !(ref?.kind === 'elicence' && (await getLicence(userId, ref.licenceId)))) {
@@ -688,6 +729,7 @@ export function handInDeferred(userId: string, appNo: string, answers: Record<st
     for (const [material, value] of Object.entries(answers)) {
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length || refs.some((r) => r?.kind !== 'upload')) throw badRequest(`${material}：请上传文件`);
+      if (refs.length > FILES_MAX) throw badRequest(`${material}：最多 ${FILES_MAX} 页（份）`);
       for (const ref of refs) if (!(await readyFileOf(userId, (ref as { fileId: string }).fileId))) throw badRequest(`${material}：文件不存在或尚未上传完成`);
     }
     const at = now().toISOString();

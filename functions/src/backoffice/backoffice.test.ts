@@ -236,6 +236,18 @@ describe('staff workbench', () => {
   );
 });
 
+describe('结果送达 (issue 16)', () => {
+  it('refuses a way the item does not offer, with the ways it does', async () => {
+    const { token, appNo } = await submit();
+    const r = await call(applications, 'PUT /v1/applications/{appNo}/delivery', {
+      token,
+      params: { appNo },
+      body: { method: 'post', postTo: { recipient: '张晓明', phone: '13800138000', address: '广州市越秀区北京街道西湖路 12 号' } },
+    });
+    expect([r.status, r.body.error.message]).toEqual([422, '本事项不提供“邮寄送达”，可选：电子证照（发到证照夹）、窗口领取']);
+  });
+});
+
 describe('法定时限 (issue 16)', () => {
   it('starts at 受理, not at submission, runs across the 2026 国庆 holidays and stands still during 补正', async () => {
     const { token: resident, appNo } = await submit('2026-09-25T02:00:00.000Z'); // Fri

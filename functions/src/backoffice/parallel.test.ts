@@ -12,6 +12,8 @@ import { COUNTERS_TEST_TIMEOUT, countersSettled } from '../../test/streams';
 import { batchPut } from '../guide/repository';
 import { seedUserItems } from '../identity/repository';
 import { issueSession } from '../lib/session';
+import { storedRow } from '../../test/rows';
+import { keys } from '../lib/entities/applications';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -46,6 +48,61 @@ async function elevatorApplication() {
   expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
   return { token, appNo: r.body.appNo as string };
 }
+
+describe('结果送达 chosen by the applicant (issue 16)', () => {
+  it('takes pickup or post with an address (sealed, shown to the handling officer), sends it that way with a tracking number on the timeline', async () => {
+    at('2026-11-02T02:00:00Z');
+    const { token, appNo } = await elevatorApplication();
+    const choose = (body: unknown, t = token) => call(applications, 'PUT /v1/applications/{appNo}/delivery', { token: t, params: { appNo }, body });
+    const address = { recipient: '张晓明', phone: '13800138000', address: '广州市越秀区北京街道西湖路 12 号 301 房' };
+    const bad = await choose({ method: 'post', postTo: { ...address, phone: '12345' } });
+    expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringContaining('11 位手机号码')]);
+    expect((await choose({ method: 'post' })).status).toBe(400);
+    expect((await choose({ method: 'drone' })).status).toBe(400);
+    const other = await login('u-resident-li');
+    expect((await choose({ method: 'pickup' }, other)).status).toBe(404);
+    const chosen = await choose({ method: 'post', postTo: address });
+    expect([chosen.status, chosen.body.error?.message]).toEqual([200, undefined]);
+    expect(chosen.body.delivery).toMatchObject({ method: 'post', chosen: true, postTo: address, done: false });
+    expect(chosen.body.timeline.at(-1).action).toBe('选择领取方式：邮寄送达');
+    expect(JSON.stringify(chosen.body.timeline)).not.toMatch(/西湖路|13800138000/); // the trail never holds the address
+    const raw = JSON.stringify(await storedRow(keys.application(appNo)));
+    expect(raw).not.toContain('西湖路');
+    expect(raw).not.toContain('13800138000');
+
+    const planning = await login('u-staff-planning');
+    let v = await view(planning, appNo);
+    expect(v.delivery).toEqual({ method: 'post', chosen: true, postTo: address });
+    v = (await act(planning, appNo, 'accept', { version: v.version })).body;
+    v = (await act(planning, appNo, 'startReview', { version: v.version })).body;
+    for (const who of ['u-staff-housing', 'u-staff-fire', 'u-staff-market']) {
+      expect((await call(handler, 'POST /v1/staff/opinions/{appNo}', { token: await login(who), params: { appNo }, body: { decision: 'agree' } })).status).toBe(
+        200,
+      );
+    }
+    v = (await act(planning, appNo, 'approve', { version: (await view(planning, appNo)).version, note: '准予' })).body;
+    const wrongWay = await act(planning, appNo, 'deliver', { version: v.version, method: 'pickup' });
+    expect([wrongWay.status, wrongWay.body.error.message]).toEqual([409, '申请人已选择“邮寄送达”，请按其选择送达']);
+    const sent = await act(planning, appNo, 'deliver', { version: v.version, method: 'post', trackingNo: 'EMS1234567890' });
+    expect(sent.status).toBe(200);
+    const detail = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+    expect(detail.delivery).toMatchObject({ method: 'post', trackingNo: 'EMS1234567890', done: true });
+    expect(detail.timeline.find((e: { action: string }) => e.action === '送达').note).toContain('EMS1234567890');
+    expect((await choose({ method: 'pickup' })).status).toBe(409); // sent: too late to change
+  });
+
+  it('takes each way the item offers, and says where to pick up', async () => {
+    at('2026-11-02T02:00:00Z');
+    const { token, appNo } = await elevatorApplication();
+    // 加装电梯 offers 电子证照, 邮寄 and 窗口领取: every one is taken, in turn
+    for (const method of ['electronic', 'pickup']) {
+      const r = await call(applications, 'PUT /v1/applications/{appNo}/delivery', { token, params: { appNo }, body: { method } });
+      expect([method, r.status, r.body.delivery?.method]).toEqual([method, 200, method]);
+    }
+    const pickup = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body.delivery;
+    expect(pickup.hall).toBeTruthy();
+  });
+});
 
 describe('补正 during review (issue 16)', () => {
   it('keeps the opinions given, returns the answer to the officer who asked as a task, and clears it when anyone acts', async () => {

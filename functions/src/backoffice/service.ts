@@ -3,6 +3,7 @@ import {
   allowedActions,
   businessDate,
   deadlineStatus,
+  DELIVERY_NAMES,
   E_LICENCE_TYPES,
   issuesDocument,
   RESULT_LICENCE,
@@ -112,6 +113,12 @@ function officerView(
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
     ...(documents.length ? { documents } : {}),
+    delivery: {
+      method: app.deliveryInfo?.method ?? app.delivery,
+      chosen: Boolean(app.deliveryChosen),
+      ...(app.delivery === 'post' && app.postTo ? { postTo: app.postTo } : {}),
+      ...(app.deliveryInfo?.trackingNo ? { trackingNo: app.deliveryInfo.trackingNo } : {}),
+    },
   };
 }
 
@@ -212,6 +219,9 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
     case 'deliver': {
       const method = body.method as 'pickup' | 'post' | 'electronic';
+      // the way the applicant chose is the way it goes (a change is theirs to make, before it is sent)
+      if (app.deliveryChosen && method !== app.delivery) throw conflict(`申请人已选择“${DELIVERY_NAMES[app.delivery]}”，请按其选择送达`);
+      if (method === 'post' && app.deliveryChosen && !app.postTo) throw conflict('申请人尚未填写收件地址');
       const pickupCode = method === 'pickup' ? newQueryCode() : undefined;
       set.delivery = method;
       set.deliveryInfo = { method, ...(pickupCode ? { pickupCode } : {}), ...(body.trackingNo ? { trackingNo: String(body.trackingNo) } : {}), at };

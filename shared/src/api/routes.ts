@@ -88,6 +88,7 @@ import {
   Receipt,
   SubmitRequest,
   SupplementRequest,
+  DeliveryRequest,
   UnreadCount,
 } from '../applications/api';
 import {
@@ -455,6 +456,15 @@ export const ROUTE_TABLE = {
     roles: APPLICANTS,
     query: ActingForQuery,
     params: AppNoParams,
+    response: ApplicationDetail,
+  },
+  'PUT /v1/applications/{appNo}/delivery': {
+    summary: '选择结果领取方式：窗口领取 / 邮寄送达（收件地址）/ 电子证照，送达前可更改',
+    tag: 'applications',
+    roles: APPLICANTS,
+    query: ActingForQuery,
+    params: AppNoParams,
+    body: DeliveryRequest,
     response: ApplicationDetail,
   },
   'POST /v1/applications/{appNo}/supplement': {

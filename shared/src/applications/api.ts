@@ -114,6 +114,7 @@ export const ApplicationDetail = lazy(() =>
     issuesDocument: z.boolean().optional(),
     /** sealed documents issued for this application: the certificate, formal notices */
     documents: z.array(DocumentRef).optional(),
+    delivery: DeliveryView.optional(),
   }),
 );
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
@@ -152,6 +153,53 @@ export const LookupResponse = lazy(() => ApplicationSummary.extend({ timeline: z
 /** A rating's comment (好差评), at most this many characters. */
 export const RATING_COMMENT_MAX = 300;
 export const RateRequest = lazy(() => z.strictObject({ value: z.enum(RATINGS), comment: z.string().trim().max(RATING_COMMENT_MAX).optional() }));
+/** 结果送达: how the applicant receives the result — at the window, by post (to an address), or into the wallet. */
+export const DELIVERY_METHODS = ['pickup', 'post', 'electronic'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_NAMES: Record<DeliveryMethod, string> = { pickup: '窗口领取', post: '邮寄送达', electronic: '电子证照（发到证照夹）' };
+export const PostAddress = lazy(() =>
+  z.strictObject({
+    recipient: z.string().trim().min(1, { message: '请填写收件人' }).max(20, { message: '收件人不超过 20 个字' }),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, { message: '请填写 11 位手机号码' }),
+    address: z.string().trim().min(6, { message: '请填写详细地址（区、街道、门牌号）' }).max(120, { message: '地址不超过 120 个字' }),
+  }),
+);
+export type PostAddress = z.infer<typeof PostAddress>;
+export const DeliveryRequest = lazy(() =>
+  z.discriminatedUnion(
+    'method',
+    [
+      z.strictObject({ method: z.literal('pickup') }),
+      z.strictObject({ method: z.literal('electronic') }),
+      z.strictObject({ method: z.literal('post'), postTo: PostAddress }),
+    ],
+    { message: '请选择领取方式：窗口领取、邮寄送达或电子证照' },
+  ),
+);
+export type DeliveryRequest = z.infer<typeof DeliveryRequest>;
+/** What the applicant sees of the delivery: the choice, where to pick up or where it is posted, the tracking number. */
+export const DeliveryView = lazy(() =>
+  z.object({
+    method: z.enum(DELIVERY_METHODS),
+    /** the methods this item offers, for a change of mind before the result is sent */
+    options: z.array(z.enum(DELIVERY_METHODS)),
+    /** chosen by the applicant (else the item's default) */
+    chosen: z.boolean(),
+    /** pickup: the hall and its hours */
+    hall: z.string().optional(),
+    hours: z.string().optional(),
+    /** post: the address (the owner's own, unmasked) */
+    postTo: PostAddress.optional(),
+    trackingNo: z.string().optional(),
+    pickupCode: z.string().optional(),
+    /** sent or handed over */
+    done: z.boolean(),
+  }),
+);
+
 export const SupplementRequest = lazy(() => z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }));
 export const AppNoParams = lazy(() => z.strictObject({ appNo: AppNo }));
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DocumentRef } from '../documents/api';
-import { ApplicationSummary, DeferredMaterial, TimelineEntry, LightSchema } from '../applications/api';
+import { ApplicationSummary, DeferredMaterial, DELIVERY_METHODS, PostAddress, TimelineEntry, LightSchema } from '../applications/api';
 import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
 import { QUEUE_STATES, STAFF_ACTIONS, STAFF_TEXT_MAX, STAFF_TEXT_MIN, type StaffAction } from './actions';
@@ -86,6 +86,8 @@ export const StaffApplicationView = lazy(() =>
     issuesDocument: z.boolean().optional(),
     /** sealed documents issued for this application: the certificate, formal notices */
     documents: z.array(DocumentRef).optional(),
+    /** 结果送达 as the applicant chose it (the address in full: this department handles the case) */
+    delivery: z.object({ method: z.enum(DELIVERY_METHODS), chosen: z.boolean(), postTo: PostAddress.optional(), trackingNo: z.string().optional() }).optional(),
   }),
 );
 

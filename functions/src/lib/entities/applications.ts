@@ -105,6 +105,10 @@ const ApplicationSchema = z.object({
   deliveryInfo: z
     .object({ method: z.enum(['pickup', 'post', 'electronic']), pickupCode: z.string().optional(), trackingNo: z.string().optional(), at: z.string() })
     .optional(),
+  /** the applicant chose `delivery` (else it is the item's first way) */
+  deliveryChosen: z.boolean().optional(),
+  /** 邮寄送达: where to (sealed) */
+  postTo: z.object({ recipient: z.string(), phone: z.string(), address: z.string() }).optional(),
   answers: z.record(z.string(), z.unknown()),
   materials: z.array(MaterialUse),
   deferred: z.array(Deferral),
@@ -135,8 +139,8 @@ const ApplicationSchema = z.object({
 });
 export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 
-/** Sealed at rest (lib/pii): the form's answers (ID numbers, a spouse's ID, addresses), the contact phone, who signed the commitment. */
-const APP_SEALED = ['answers', 'contactPhone', 'commitment'] as const;
+/** Sealed at rest (lib/pii): the form's answers (ID numbers, a spouse's ID, addresses), the contact phone, who signed the commitment, the postal address. */
+const APP_SEALED = ['answers', 'contactPhone', 'commitment', 'postTo'] as const;
 
 export const Application = {
   Schema: ApplicationSchema,
@@ -150,6 +154,8 @@ export const Application = {
     ...sealFields(a, APP_SEALED, keys.application(a.appNo)),
   }),
   fromItem: (item: Item): ApplicationRecord => parseRow(ApplicationSchema, openFields(item, APP_SEALED)),
+  /** The sealed fields of a change, sealed as the row's own would be. */
+  sealChange: <T extends object>(appNo: string, set: T): Record<string, unknown> => sealFields(set, APP_SEALED, keys.application(appNo)),
 };
 
 const EventSchema = z.object({

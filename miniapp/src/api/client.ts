@@ -132,6 +132,8 @@ export const api = {
     call('GET /v1/applications', { query: { state, cursor, limit: PAGE_SIZE, ...(scope === 'firm' ? { scope } : {}), ...forQuery() } }),
   application: (appNo: string) => call('GET /v1/applications/{appNo}', { params: { appNo }, query: forQuery() }),
   withdraw: (appNo: string) => call('POST /v1/applications/{appNo}/withdraw', { params: { appNo }, query: forQuery() }),
+  /** 领取方式: 窗口领取 / 邮寄送达 (with the address) / 电子证照 */
+  chooseDelivery: (appNo: string, body: S.DeliveryRequest) => call('PUT /v1/applications/{appNo}/delivery', { params: { appNo }, query: forQuery(), body }),
   /** 补交容缺材料 */
   handInDeferred: (appNo: string, answers: Record<string, unknown>) => call('POST /v1/applications/{appNo}/deferred', { params: { appNo }, body: { answers } }),
   supplement: (appNo: string, answers: Record<string, unknown>) =>

@@ -8,6 +8,7 @@ import { formatDate, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
 import { DeferredList } from './DeferredList';
+import { DeliveryBox } from './DeliveryBox';
 import { DocumentsSection } from './Documents';
 import type { ActionProps } from './parts';
 import { RateBox } from './RateBox';
@@ -61,6 +62,8 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           {canWithdraw(d.state) && <WithdrawButton d={d} onDone={onDone} onError={onError} />}
         </View>
       )}
+
+      {d.delivery && <DeliveryBox d={d} onDone={onDone} onError={onError} />}
 
       <DocumentsSection d={d} onDone={onDone} onError={onError} />
 

@@ -240,7 +240,7 @@ describe('办件办理', () => {
     unmount();
 
     current = approved;
-    render(<Detail />);
+    const { unmount: unmount2 } = render(<Detail />);
     fireEvent.click(await screen.findByTestId('action-deliver'));
     fireEvent.click(screen.getByRole('radio', { name: '邮寄' }));
     fireEvent.click(screen.getByText('确认送达'));
@@ -250,5 +250,20 @@ describe('办件办理', () => {
     await waitFor(() => expect(posts('deliver')).toHaveLength(1));
     expect(showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '确认送达', content: expect.stringContaining('SF1234567890') }));
     expect(JSON.parse(posts('deliver')[0].data)).toEqual({ version: 10, method: 'post', trackingNo: 'SF1234567890' });
+    unmount2();
+
+    // the applicant chose post: the form says so, with the address in full, and offers no other way
+    current = {
+      ...approved,
+      delivery: { method: 'post', chosen: true, postTo: { recipient: '张晓明', phone: '13800138000', address: '越秀区西湖路 12 号 301' } },
+    };
+    render(<Detail />);
+    fireEvent.click(await screen.findByTestId('action-deliver'));
+    expect(screen.getByTestId('chosen-delivery')).toHaveTextContent('申请人选择：邮寄收件人 张晓明，13800138000，越秀区西湖路 12 号 301');
+    expect(screen.queryByRole('radio', { name: '窗口领取' })).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('邮件单号'), { target: { value: 'EMS1234567890' } });
+    fireEvent.click(screen.getByText('确认送达'));
+    await waitFor(() => expect(posts('deliver')).toHaveLength(2));
+    expect(JSON.parse(posts('deliver')[1].data)).toEqual({ version: 10, method: 'post', trackingNo: 'EMS1234567890' });
   });
 });

@@ -207,8 +207,10 @@ export function DenyForm({ send, busy }: FormProps) {
   );
 }
 
-export function DeliverForm({ send, busy }: FormProps) {
-  const [method, setMethod] = useState<Method>();
+export function DeliverForm({ d, send, busy }: FormProps) {
+  // the way the applicant chose is the way it goes: pre-selected and fixed (the server says 409 to another)
+  const chosen = d.delivery?.chosen ? d.delivery.method : undefined;
+  const [method, setMethod] = useState<Method | undefined>(chosen);
   const [trackingNo, setTrackingNo] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const submit = async () => {
@@ -221,15 +223,26 @@ export function DeliverForm({ send, busy }: FormProps) {
   return (
     <FormBox title="送达">
       <View className="field-label">送达方式</View>
-      <Chips
-        label="送达方式"
-        options={DELIVERY_METHODS}
-        value={method}
-        onChange={(v) => {
-          setMethod(v);
-          setErrors({});
-        }}
-      />
+      {chosen ? (
+        <View className="sd-chosen" data-testid="chosen-delivery">
+          申请人选择：{DELIVERY_METHODS.find((m) => m.value === chosen)?.label}
+          {d.delivery?.postTo && (
+            <View className="muted">
+              收件人 {d.delivery.postTo.recipient}，{d.delivery.postTo.phone}，{d.delivery.postTo.address}
+            </View>
+          )}
+        </View>
+      ) : (
+        <Chips
+          label="送达方式"
+          options={DELIVERY_METHODS}
+          value={method}
+          onChange={(v) => {
+            setMethod(v);
+            setErrors({});
+          }}
+        />
+      )}
       <ErrorLine error={errors.method} />
       {method === 'post' && (
         <View className="field">

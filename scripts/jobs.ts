@@ -4,6 +4,8 @@ import { sendOutbox } from '../functions/src/jobs/outbox';
 import { deemOverdueOpinions } from '../functions/src/backoffice/opinions';
 import { escalateUnclaimed } from '../functions/src/workorders/escalation';
 import { sweepUnusedFiles } from '../functions/src/jobs/filesSweep';
+import { runSupervisionJob } from '../functions/src/jobs/supervision';
+import { markOverdueRectifications } from '../functions/src/backoffice/rectifications';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
@@ -13,8 +15,10 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const w = await escalateUnclaimed();
   const o = await sendOutbox(date?.replace(/-/g, ''));
   const f = await sweepUnusedFiles(date ? new Date(`${date}T12:00:00+08:00`) : undefined);
+  const s = await runSupervisionJob(); // 督办 and 整改 follow the clock (npm run clock), not --date
+  const r = await markOverdueRectifications();
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

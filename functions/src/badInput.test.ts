@@ -59,6 +59,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/staff/opinions/{appNo}': { decision: 'agree' },
   'POST /v1/staff/rectifications/{appNo}': { callback: '已电话回访' },
   'POST /v1/supervision/{appNo}': { note: '请加快办理' },
+  'POST /v1/staff/supervision/{appNo}': { reply: '已加派人手，本周内办结', round: 1 },
   'POST /v1/dev/face/{verifyId}': { outcome: 'pass' },
   'PUT /v1/admin/staff/{userId}': { disabled: true },
   'PUT /v1/admin/org/departments/{id}': { name: '不存在的测试部门', shortName: '不存在', phone: '020-1234567', address: '越秀区某路 1 号' },
@@ -105,7 +106,7 @@ const tokenFor = (routeKey: string) =>
     : routeKey.includes('/partner/')
       ? partnerToken
       : routeKey.includes('/admin/') ||
-          routeKey.includes('/supervision') ||
+          (routeKey.includes('/supervision') && !routeKey.includes('/staff/')) ||
           routeKey.includes('/street/') ||
           /workorders\/\{no\}\/(\{action\}|extension-decision|duplicate)/.test(routeKey)
         ? adminToken

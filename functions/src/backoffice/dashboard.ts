@@ -2,11 +2,9 @@ import { businessDate, OPEN_STATES, APPLICATION_STATES, streetName } from '@yx/s
 import { now } from '../lib/clock';
 import { isoWeek, type Scope } from '../lib/counters';
 import { readCounters } from '../lib/repository';
-import * as repo from './repository';
 import { loadCatalog } from '../guide/repository';
-import { getCalendar } from '../calendar/repository';
-import { summaryOf } from '../applications/service';
 import { notFound } from '../lib/errors';
+import { escalatedForDashboard } from './supervision';
 
 const WEEKS = 8;
 
@@ -19,7 +17,11 @@ export function lastWeeks(date: string, n = WEEKS): string[] {
 /** A dashboard: counts by state, on-time and satisfaction rates, 8-week trend — two store calls. */
 export async function dashboard(scope: Scope) {
   const weeks = lastWeeks(businessDate(now()));
-  const { all: row, byWeek } = await readCounters(scope, weeks);
+  const [{ all: row, byWeek }, escalated] = await Promise.all([
+    readCounters(scope, weeks),
+    // the district's view also lists the 督办 escalated to it (one Query)
+    scope.kind === 'district' ? escalatedForDashboard() : undefined,
+  ]);
   const n = (k: string) => Math.max(0, Number(row[k] ?? 0));
   const cat = await loadCatalog();
   const done = n('done');
@@ -61,43 +63,10 @@ export async function dashboard(scope: Scope) {
         woClosed: Number(r.wo_closed ?? 0),
       };
     }),
+    ...(escalated ? { escalatedSupervisions: escalated } : {}),
   };
 }
 
 export async function departmentExists(id: string): Promise<void> {
   if (!(await loadCatalog()).departments.some((d) => d.id === id)) throw notFound('未找到该部门');
-}
-
-/** 督办: red applications of every department (one Query per department, deadline before today); a dispatcher's street only. */
-export async function supervisionList(street?: string) {
-  const cal = await getCalendar();
-  const today = businessDate(now());
-  const { departments } = await loadCatalog();
-  const pages = await Promise.all(departments.map((d) => repo.overdueInQueue(d.id, today)));
-  const items = pages
-    .flat()
-    .filter((a) => !street || a.streetId === street)
-    .map((a) => ({ a, s: summaryOf(a, cal) }))
-    .filter(({ s }) => s.light === 'red')
-    .map(({ a, s }) => ({
-      appNo: a.appNo,
-      itemName: a.itemName,
-      departmentName: a.departmentName,
-      deadline: s.deadline,
-      overdueDays: -(s.remainingDays ?? 0),
-      light: s.light,
-    }));
-  return { items: items.sort((x, y) => y.overdueDays - x.overdueDays) };
-}
-
-/**
- * A supervision note (督办意见) in the application's trail, where the department sees it — internal: never in the
- * applicant's or the public trail. A street's dispatcher supervises the applications of their street only (another
- * street's are 404 to them); the admin, any of the district's.
- */
-export async function superviseApplication(appNo: string, note: string, by: string, street?: string) {
-  const place = await repo.applicationPlace(appNo);
-  if (!place || (street && place.streetId !== street)) throw notFound('未找到该办件');
-  await repo.addSideEvent(appNo, 's', { at: now().toISOString(), actor: by, action: '督办', note, internal: true });
-  return { ok: true };
 }

@@ -4,8 +4,9 @@ import { route } from '../lib/http';
 import { router } from '../lib/router';
 import * as office from './service';
 import { answerOpinion, listOpinions } from './opinions';
-import { listRectifications, updateRectification } from './rectifications';
-import { dashboard, departmentExists, superviseApplication, supervisionList } from './dashboard';
+import { listRectifications, rectificationOverview, updateRectification } from './rectifications';
+import { dashboard, departmentExists } from './dashboard';
+import { departmentSupervisions, replySupervision, superviseApplication, supervisionList } from './supervision';
 import { getUser, type UserRecord } from '../identity/repository';
 
 /** A dispatcher oversees their own street; the admin, the whole district. */
@@ -28,9 +29,19 @@ export const handler = router([
   route('POST /v1/staff/rectifications/{appNo}', { user: getUser }, ({ user, params, body }) =>
     updateRectification(office.officerDepartment(user), params.appNo, body),
   ),
+  route('GET /v1/admin/rectifications', { user: getUser }, () => rectificationOverview()),
+  route('GET /v1/staff/supervision', { user: getUser }, ({ user }) => departmentSupervisions(office.officerDepartment(user))),
+  route('POST /v1/staff/supervision/{appNo}', { user: getUser }, ({ user, params, body }) =>
+    replySupervision(office.officerDepartment(user), params.appNo, body.reply, body.round, user),
+  ),
   route('GET /v1/supervision', { user: getUser }, ({ user }) => supervisionList(dispatcherStreet(user))),
   route('POST /v1/supervision/{appNo}', { user: getUser }, ({ user, params, body }) =>
-    superviseApplication(params.appNo, body.note, user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）', dispatcherStreet(user)),
+    superviseApplication(
+      params.appNo,
+      body.note,
+      { label: user.area ? `${user.area.split('/')[0]}（督办）` : '区政务服务数据管理局（督办）', userId: user.id },
+      dispatcherStreet(user),
+    ),
   ),
   // the admin's dashboard needs nothing of the admin's row: only staff and dispatchers read theirs (no extra GetItem)
   route('GET /v1/dashboard', { user: getUser }, async ({ user, query }) => {

@@ -28,6 +28,17 @@ export const RectificationRequest = lazy(() =>
     .refine((v) => v.callback || v.close, { message: '请填写回访情况或整改说明', path: ['callback'] }),
 );
 export const SuperviseRequest = lazy(() => z.strictObject({ note: z.string().trim().min(STAFF_TEXT_MIN).max(STAFF_TEXT_MAX) }));
+/** 督办回复: the department's answer to the round of 督办 it was shown (a newer round must be read first). */
+export const SupervisionReplyRequest = lazy(() =>
+  z.strictObject({
+    reply: z
+      .string()
+      .trim()
+      .min(STAFF_TEXT_MIN, { message: `请填写回复内容（至少 ${STAFF_TEXT_MIN} 个字）` })
+      .max(STAFF_TEXT_MAX, { message: `回复内容最多 ${STAFF_TEXT_MAX} 个字` }),
+    round: z.number({ message: '缺少督办轮次，请刷新后再回复' }).int().min(1, { message: '督办轮次不正确' }),
+  }),
+);
 export const DashboardQuery = lazy(() =>
   z.strictObject({
     scope: z.enum(['dept', 'street', 'district']).optional(),
@@ -108,6 +119,10 @@ export const OpinionTaskList = lazy(() => z.object({ items: z.array(OpinionTask)
 /** 差评整改: a poor rating my department has to follow up. */
 export const Rectification = lazy(() =>
   z.object({
+    /** open and past its due date */
+    overdue: z.boolean().optional(),
+    /** when the daily job marked it overdue and told the department (escalated to the admin's overview) */
+    escalatedAt: z.string().optional(),
     appNo: z.string(),
     itemName: z.string(),
     rating: z.enum(RATINGS),
@@ -122,10 +137,50 @@ export const Rectification = lazy(() =>
 );
 export const RectificationList = lazy(() => z.object({ items: z.array(Rectification) }));
 
+/** GET /v1/admin/rectifications: every department's open and overdue rectifications (the admin's overview). */
+export const RectificationOverview = lazy(() =>
+  z.object({
+    total: z.object({ open: z.number(), overdue: z.number() }),
+    departments: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), open: z.number(), overdue: z.number() })),
+    /** open rectifications, overdue first, then by due date */
+    items: z.array(Rectification.extend({ departmentId: z.string(), departmentName: z.string() })),
+  }),
+);
+
 /** 待我处理: applications whose 补正 came back to the officer who asked, until someone acts on them. */
 export const StaffTask = lazy(() => z.object({ appNo: z.string(), itemName: z.string(), at: z.string(), note: z.string() }));
 export const StaffTaskList = lazy(() => z.object({ items: z.array(StaffTask) }));
 export type StaffTask = z.infer<typeof StaffTask>;
+
+/**
+ * 督办's state for a person: waiting for the reply (待回复), reply overdue (逾期未回复), answered (已回复), answered after
+ * the reply date (逾期回复).
+ */
+export const SUPERVISION_STATES = ['waiting', 'overdue', 'answered', 'late'] as const;
+export type SupervisionStateName = (typeof SUPERVISION_STATES)[number];
+
+/** One 督办 as tracked (issue 16): who asked what, reply by when, the reply. */
+export const SupervisionState = lazy(() =>
+  z.object({
+    round: z.number(),
+    status: z.enum(['open', 'answered']),
+    state: z.enum(SUPERVISION_STATES),
+    /** 自动督办: put on the list by the daily job when the application turned red */
+    auto: z.boolean(),
+    by: z.string(),
+    note: z.string(),
+    at: z.string(),
+    replyBy: z.string(),
+    reply: z.object({ note: z.string(), by: z.string(), at: z.string(), late: z.boolean() }).optional(),
+    /** the reply was overdue: escalated to the district */
+    escalated: z.boolean(),
+  }),
+);
+/** A 督办 with its application: the department's list, the district's escalated list. */
+export const SupervisionTask = lazy(() =>
+  SupervisionState.extend({ appNo: z.string(), itemName: z.string(), departmentName: z.string(), deadline: z.string().optional() }),
+);
+export const SupervisionTaskList = lazy(() => z.object({ items: z.array(SupervisionTask) }));
 
 /** 督办: an overdue application anywhere in the district. */
 export const SupervisionItem = lazy(() =>
@@ -136,9 +191,17 @@ export const SupervisionItem = lazy(() =>
     deadline: z.string(),
     overdueDays: z.number(),
     light: z.literal('red'),
+    /** its 督办, once supervised (by a person or 自动督办) */
+    supervision: SupervisionState.optional(),
   }),
 );
-export const SupervisionList = lazy(() => z.object({ items: z.array(SupervisionItem) }));
+export const SupervisionList = lazy(() =>
+  z.object({
+    items: z.array(SupervisionItem),
+    /** 督办 whose reply is overdue, escalated to the district (the dispatcher's street only) */
+    escalated: z.array(SupervisionTask).optional(),
+  }),
+);
 
 export const DashboardWeek = lazy(() =>
   z.object({
@@ -186,5 +249,7 @@ export const Dashboard = lazy(() =>
     satisfactionRate: z.number().nullable(),
     weeks: z.array(DashboardWeek),
     workOrders: WorkOrderStats.optional(),
+    /** the district's view: 督办 escalated because the department did not reply in time (still unanswered) */
+    escalatedSupervisions: z.object({ count: z.number(), items: z.array(SupervisionTask) }).optional(),
   }),
 );

@@ -13,6 +13,7 @@ import { openFields, sealFields } from '../pii';
  * | deferred material due| DUE#<yyyy-mm-dd>  | <appNo>#<n>       | |
  * | draft                | USER#<userId>     | DRAFT#<formId>    | ttl 30 days |
  * | officer's task       | USER#<officerId>  | TASK#<appNo>      | 补正 answered: back to the officer who asked, until someone acts on it |
+ * | supervision (督办)   | APP#<appNo>       | SUP               | gsi2 DEPTSUP#<deptId> / open#<replyBy>#<appNo> or answered#<at>#<appNo>; gsi3 SUPESC / <escalatedAt>#<appNo> while escalated and unanswered |
  */
 export const keys = {
   application: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'APP' }),
@@ -41,6 +42,15 @@ export const keys = {
   duePk: (date: string) => `DUE#${date}`,
   draft: (userId: string, formId: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${formId}` }),
   officerTask: (officerId: string, appNo: string) => ({ pk: `USER#${officerId}`, sk: `TASK#${appNo}` }),
+  /** 督办 (issue 16): one per application, a new round replacing the last */
+  supervision: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'SUP' }),
+  deptSupervisionsPk: (departmentId: string) => `DEPTSUP#${departmentId}`,
+  /** gsi2 sort keys of a department's 督办: open ones by reply date (soonest first), answered ones by the answer */
+  deptSupervisionSk: (status: 'open' | 'answered', date: string, appNo: string) => `${status}#${date}#${appNo}`,
+  /** the range of open 督办 whose reply date is before `date` (the escalation job) */
+  openSupervisionsBefore: (date: string) => ({ from: 'open#', to: `open#${date}` }),
+  /** 督办 escalated to the district (reply overdue), while unanswered: one small partition the district reads */
+  escalatedSupervisionsPk: 'SUPESC',
   /** a formal notice issued for the application (issue 15), listed with it */
   document: (appNo: string, serial: string) => ({ pk: `APP#${appNo}`, sk: `DOC#${serial}` }),
 };
@@ -218,6 +228,8 @@ const RectificationSchema = z.object({
   callback: z.object({ at: z.string(), note: z.string() }).optional(),
   closingNote: z.string().optional(),
   closedAt: z.string().optional(),
+  /** past its due date while open: marked once by the daily job, which told the department (escalated to the admin's overview) */
+  overdueAt: z.string().optional(),
 });
 export type RectificationTask = z.output<typeof RectificationSchema>;
 
@@ -230,6 +242,47 @@ export const Rectification = {
     ...t,
   }),
   fromItem: (item: Item): RectificationTask => parseRow(RectificationSchema, item),
+};
+
+/**
+ * 督办 (issue 16): a supervisor (a street's dispatcher, the admin, or the daily job: `auto`, 自动督办) asks the handling
+ * department to reply by `replyBy`; the reply is recorded once (`late` when after that date). An open 督办 whose reply
+ * date passed is escalated to the district (`escalatedAt`, listed on gsi3 until answered).
+ */
+const SupervisionSchema = z.object({
+  appNo: z.string(),
+  itemName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  streetId: z.string().optional(),
+  /** 1 for the first 督办 of the application, one up each time it is supervised again */
+  round: z.number(),
+  status: z.enum(['open', 'answered']),
+  auto: z.boolean(),
+  by: z.string(),
+  byUserId: z.string().optional(),
+  note: z.string(),
+  at: z.string(),
+  replyBy: z.string(),
+  /** the application's promised deadline when supervised */
+  deadline: z.string().optional(),
+  reply: z.object({ note: z.string(), by: z.string(), byUserId: z.string(), at: z.string(), late: z.boolean() }).optional(),
+  escalatedAt: z.string().optional(),
+});
+export type SupervisionRecord = z.output<typeof SupervisionSchema>;
+
+export const Supervision = {
+  Schema: SupervisionSchema,
+  toItem: (s: SupervisionRecord): Item => ({
+    ...keys.supervision(s.appNo),
+    gsi2pk: keys.deptSupervisionsPk(s.departmentId),
+    gsi2sk: s.status === 'open' ? keys.deptSupervisionSk('open', s.replyBy, s.appNo) : keys.deptSupervisionSk('answered', s.reply?.at ?? s.at, s.appNo),
+    ...(s.status === 'open' && s.escalatedAt ? { gsi3pk: keys.escalatedSupervisionsPk, gsi3sk: `${s.escalatedAt}#${s.appNo}` } : {}),
+    entity: 'Supervision',
+    ...s,
+  }),
+  fromItem: (item: Item): SupervisionRecord => parseRow(SupervisionSchema, item),
+  key: (appNo: string) => keys.supervision(appNo),
 };
 
 /** An officer's task: an application whose 补正 came back to them (待我处理). */

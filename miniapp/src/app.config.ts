@@ -20,6 +20,7 @@ export default defineAppConfig({
         'detail/index',
         'opinions/index',
         'rectifications/index',
+        'rectification-overview/index',
         'dashboard/index',
         'supervision/index',
         'member-admin/index',

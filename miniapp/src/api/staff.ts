@@ -31,6 +31,12 @@ export type RectificationUpdate = RouteBody<'POST /v1/staff/rectifications/{appN
 
 /** 督办: an overdue application anywhere in the district. */
 export type SupervisionItem = z.output<typeof S.SupervisionItem>;
+/** One 督办 as tracked: asked by whom, reply by when, the reply (issue 16). */
+export type SupervisionState = z.output<typeof S.SupervisionState>;
+/** A 督办 with its application: my department's list, the district's escalated list. */
+export type SupervisionTask = z.output<typeof S.SupervisionTask>;
+/** The admin's overview of every department's open and overdue rectifications. */
+export type RectificationOverview = z.output<typeof S.RectificationOverview>;
 
 /** Which dashboard to ask for (a query, not an answer). */
 export type DashboardScope = { scope: 'dept'; id: string } | { scope: 'street'; id?: string } | { scope: 'district' };
@@ -58,6 +64,11 @@ export const staffApi = {
 
   supervision: () => call('GET /v1/supervision'),
   supervise: (appNo: string, note: string) => call('POST /v1/supervision/{appNo}', { params: { appNo }, body: { note } }),
+  /** 督办 sent to my department, and the reply (once) */
+  departmentSupervision: () => call('GET /v1/staff/supervision'),
+  replySupervision: (appNo: string, reply: string, round: number) => call('POST /v1/staff/supervision/{appNo}', { params: { appNo }, body: { reply, round } }),
+  /** 差评整改总览 (admin) */
+  rectificationOverview: () => call('GET /v1/admin/rectifications'),
 
   dashboard: (s: DashboardScope) => call('GET /v1/dashboard', { query: s.scope === 'district' ? { scope: 'district' } : { scope: s.scope, id: s.id } }),
 };

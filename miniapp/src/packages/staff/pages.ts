@@ -8,6 +8,7 @@ export const STAFF_PAGES = {
   rectifications: '/packages/staff/rectifications/index',
   dashboard: '/packages/staff/dashboard/index',
   supervision: '/packages/staff/supervision/index',
+  rectificationOverview: '/packages/staff/rectification-overview/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

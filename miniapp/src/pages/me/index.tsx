@@ -99,6 +99,10 @@ export default function Me() {
                 <Text>差评整改</Text>
                 <Text className="muted">回访、整改 ›</Text>
               </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/supervision/index' })} role="button">
+                <Text>督办</Text>
+                <Text className="muted">收到的督办、按期回复 ›</Text>
+              </View>
             </>
           )}
           {user.role !== 'staff' && (
@@ -117,6 +121,12 @@ export default function Me() {
             <Text>数据看板</Text>
             <Text className="muted">按时办结率、满意率、趋势 ›</Text>
           </View>
+          {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/rectification-overview/index' })} role="button">
+              <Text>差评整改总览</Text>
+              <Text className="muted">各部门待整改、已逾期 ›</Text>
+            </View>
+          )}
           {user.role === 'admin' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/accounts/index' })} role="button">
               <Text>工作人员</Text>

@@ -43,7 +43,7 @@ const empty: Dashboard = {
 };
 const dashboardCalls = () => request.mock.calls.map((c) => c[0].url as string).filter((u) => u.startsWith('/v1/dashboard'));
 const height = (id: string) => (screen.getByTestId(id) as HTMLElement).style.height;
-const login = (role: 'staff' | 'dispatcher' | 'resident', departmentId?: string) =>
+const login = (role: 'staff' | 'dispatcher' | 'resident' | 'admin', departmentId?: string) =>
   saveSession({
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -200,5 +200,34 @@ describe('数据看板', () => {
     render(<DashboardPage />);
     expect(screen.getByText(/您的账号未分配部门/)).toBeInTheDocument();
     expect(request).not.toHaveBeenCalled();
+  });
+
+  it('shows the district the 督办 escalated to it: the count, the list and the way to the 督办 list', async () => {
+    const escalated = {
+      round: 1,
+      status: 'open',
+      state: 'overdue',
+      auto: true,
+      by: '系统（自动督办）',
+      note: '已超过承诺时限 3 个工作日',
+      at: '2026-11-16T16:50:00Z',
+      replyBy: '2026-11-19',
+      escalated: true,
+      appNo: 'YX20261101000001',
+      itemName: '既有住宅加装电梯',
+      departmentName: '规划和自然资源越秀分局',
+    };
+    request.mockImplementation(async ({ url }: { url: string }) => {
+      if (url.startsWith('/v1/dashboard')) return { statusCode: 200, data: { ...empty, escalatedSupervisions: { count: 1, items: [escalated] } } };
+      if (url === '/v1/departments') return { statusCode: 200, data: { items: [] } };
+      throw new Error(`unexpected ${url}`);
+    });
+    login('admin');
+    render(<DashboardPage />);
+    const section = await screen.findByTestId('db-escalated');
+    expect(section).toHaveTextContent('督办升级（逾期未回复）1 件');
+    expect(section).toHaveTextContent('规划和自然资源越秀分局 · 应于 2026年11月19日 前回复 · 自动督办');
+    fireEvent.click(screen.getByText('查看督办清单 ›'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/supervision/index' });
   });
 });

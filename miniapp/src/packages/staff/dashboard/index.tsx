@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { OPEN_STATES, type ApplicationState } from '@yx/shared';
 import { useState } from 'react';
 import { api, type RouteQuery } from '../../../api/client';
@@ -10,6 +11,8 @@ import { useSession } from '../../../hooks/useSession';
 import { Chips } from '../../../components/Chips';
 import { RoleGate } from '../../../components/RoleGate';
 import { weekLabel, weekName } from './weeks';
+import { formatDay } from '../../../components/Timeline';
+import { STAFF_PAGES } from '../pages';
 import './index.css';
 
 /** A 0..1 rate as "92.5%", or 暂无 when there is nothing to rate yet. */
@@ -145,6 +148,32 @@ export function Board({ d, own }: { d: Dashboard; own?: boolean }) {
       <WeekChart weeks={d.weeks ?? []} />
       <Satisfaction ratings={count(d.ratings)} rate={d.satisfactionRate} />
       {d.workOrders && <WorkOrders wo={d.workOrders} weeks={d.weeks ?? []} />}
+      {d.escalatedSupervisions && <EscalatedSupervisions e={d.escalatedSupervisions} />}
+    </View>
+  );
+}
+
+/** The district's view: 督办 the departments did not answer in time, escalated by the daily job (count and list). */
+function EscalatedSupervisions({ e }: { e: NonNullable<Dashboard['escalatedSupervisions']> }) {
+  return (
+    <View className="section" data-testid="db-escalated">
+      <View className="section-title">
+        督办升级（逾期未回复）<Text className={`tag ${e.count ? 'tag-red' : 'tag-green'}`}>{e.count} 件</Text>
+      </View>
+      {e.count === 0 && <View className="muted">各部门均已按期回复督办。</View>}
+      {e.items.slice(0, 10).map((t) => (
+        <View key={t.appNo} className="db-esc-row">
+          <View className="card-name">{t.itemName}</View>
+          <View className="muted">
+            {t.departmentName} · 应于 {formatDay(t.replyBy)} 前回复{t.auto ? ' · 自动督办' : ''}
+          </View>
+        </View>
+      ))}
+      {e.count > 0 && (
+        <View className="tap db-esc-more" role="button" onClick={() => Taro.navigateTo({ url: STAFF_PAGES.supervision })}>
+          查看督办清单 ›
+        </View>
+      )}
     </View>
   );
 }

@@ -53,6 +53,12 @@ function RectificationsBody() {
                 </Text>
               </View>
               <View className="muted">办件编号 {r.appNo}</View>
+              {r.status === 'open' && (r.overdue || r.escalatedAt) && (
+                <View className="sr-flags" data-testid="rectification-overdue">
+                  <Text className="tag tag-red">已逾期</Text>
+                  {r.escalatedAt && <Text className="tag tag-red">已报区级督办</Text>}
+                </View>
+              )}
               <View className="sr-rating">
                 <Text className="tag tag-red">{r.ratingName ?? RATING_NAMES[r.rating] ?? r.rating}</Text>
                 {r.comment && <Text className="sr-comment">“{r.comment}”</Text>}
@@ -102,7 +108,7 @@ function RectificationForm({ r, onDone }: { r: Rectification; onDone: () => void
       return;
     }
     if (what === 'close') {
-      if (!(await confirmStep('办结整改', '办结后不能再修改整改说明，确定办结吗？', '确定', '再想想'))) return;
+      if (!(await confirmStep('办结整改', '办结后不能再修改，整改说明将发给评价人。确定办结吗？', '确定', '再想想'))) return;
     }
     setErrors({});
     setBusy(what);

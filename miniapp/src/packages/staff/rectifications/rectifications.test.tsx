@@ -60,10 +60,18 @@ describe('差评整改', () => {
     fireEvent.change(screen.getByLabelText('整改说明'), { target: { value: '增开午间窗口' } });
     fireEvent.click(screen.getByText('办结整改'));
     await waitFor(() => expect(posts()).toHaveLength(2));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '办结整改' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '办结整改', content: expect.stringContaining('整改说明将发给评价人') }));
     expect(JSON.parse(posts()[1].data)).toEqual({ close: '增开午间窗口' });
     await waitFor(() => expect(screen.getByTestId('rectification-status')).toHaveTextContent('已办结'));
     expect(screen.getByTestId('closing-note')).toHaveTextContent('整改说明：增开午间窗口');
     expect(screen.queryByTestId('rectification-form')).not.toBeInTheDocument();
+  });
+
+  it('flags an overdue rectification, and one escalated by the daily job', async () => {
+    item = { ...item, due: '2026-11-20', light: 'red', overdue: true, escalatedAt: '2026-11-20T16:55:00Z' };
+    render(<Rectifications />);
+    const flags = await screen.findByTestId('rectification-overdue');
+    expect(flags).toHaveTextContent('已逾期');
+    expect(flags).toHaveTextContent('已报区级督办');
   });
 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '差评整改总览' });

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { cancellationReasons, db, queryPartition, table, transact, versionedUpdate } from '../lib/db';
+import { cancellationReasons, db, queryPartition, readAll, table, transact, versionedUpdate, type Lookup } from '../lib/db';
 import { allocateNumbers, getIdempotency, idempotencyItem } from '../lib/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { LicenceUse } from '../lib/entities/wallet';
@@ -153,7 +153,7 @@ export async function changeApplication(o: {
   alsoWrite?: Record<string, unknown>[];
 }): Promise<void> {
   // an application that has ended leaves its department's queue
-  const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
+  const leaving = o.set.state && ['delivered', 'denied', 'not_accepted', 'withdrawn', 'terminated'].includes(o.set.state) ? ['gsi2pk', 'gsi2sk'] : [];
   const set: Record<string, unknown> = {
     ...Application.sealChange(o.app.appNo, o.set),
     ...(o.queueDeadline ? { gsi2sk: keys.deptQueueSk(o.queueDeadline, o.app.appNo) } : {}),
@@ -168,6 +168,48 @@ export async function changeApplication(o: {
   items.push(...(o.alsoWrite ?? []));
   await transact(items);
 }
+
+// ---- 一件事 members that wait for another's result (issue 16) ----------------------------------------
+
+export const applicationLookup = (appNo: string): Lookup<ApplicationRecord> => ({ key: keys.application(appNo), parse: Application.fromItem });
+
+/** Applications by number in one BatchGetItem (a bundle's members), in the order asked; undefined where there is none. */
+export async function getApplications(appNos: string[], o: { consistent?: boolean } = {}): Promise<(ApplicationRecord | undefined)[]> {
+  if (!appNos.length) return [];
+  return (await readAll({ apps: appNos.map(applicationLookup) }, o)).apps;
+}
+
+/**
+ * The writes that move a waiting member of a bundle on, inside the change of the member it waited for: its update (held
+ * to `waiting` at the version read, so it is released or ended once however many changes race), its event, and the
+ * notices (one per person: callers pass distinct recipients). `queueDeadline`: released into its department's queue.
+ */
+export function waitingMemberWrites(o: {
+  app: ApplicationRecord;
+  set: ApplicationChange;
+  queueDeadline?: string;
+  event: EventRecord;
+  notices: Notice[];
+}): Record<string, unknown>[] {
+  const set = { ...Application.sealChange(o.app.appNo, o.set), ...(o.queueDeadline ? keys.deptQueue(o.app.departmentId, o.queueDeadline, o.app.appNo) : {}) };
+  return [
+    versionedUpdate(keys.application(o.app.appNo), { version: o.app.version, set, states: ['waiting'] }),
+    // a waiting member has had one change per version (no side events): its next event's number is its version
+    { Put: { TableName: T(), Item: AppEvent.toItem(o.app.appNo, o.app.version, o.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...o.notices.flatMap((n) => noticeItems(n, o.event.at)),
+  ];
+}
+
+/** A member the change relies on stays as read (version) until the change commits: two approvals at once cannot both miss each other. */
+export const applicationUnchanged = (app: ApplicationRecord) => ({
+  ConditionCheck: {
+    TableName: T(),
+    Key: keys.application(app.appNo),
+    ConditionExpression: '#version = :v',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':v': app.version },
+  },
+});
 
 // ---- officers' tasks (待我处理) ----------------------------------------------------------------
 

@@ -44,6 +44,7 @@ import {
   type ServiceItem,
   type SubmitRequest,
   type TimelineEntry,
+  waitsAtSubmission,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
@@ -60,6 +61,7 @@ import { awardPointsQuietly, RATING_POINTS } from '../member/service';
 import { isConditionFailure, readAll } from '../lib/db';
 import { idempotencyLookup } from '../lib/repository';
 import { fileLookup } from '../files/repository';
+import { bundleFollowUp, bundleView } from './bundles';
 
 // ---- forms ----------------------------------------------------------------------------------
 
@@ -67,6 +69,8 @@ interface FormTarget {
   form: FormDef;
   items: ServiceItem[];
   bundleId?: string;
+  /** 一件事: which items wait for another's result (issue 16) */
+  dependsOn?: Partial<Record<string, string[]>>;
   formId: string;
 }
 
@@ -82,7 +86,7 @@ export async function loadForm(target: { itemId?: string; bundleId?: string }): 
   const bundle = cat.bundles.find((b) => b.id === target.bundleId);
   if (!bundle) throw notFound('未找到该“一件事”主题');
   const items = (await Promise.all(bundle.itemIds.map((id) => getServiceItem(id)))).filter((i): i is ServiceItem => Boolean(i));
-  return { form: formForBundle(bundle, items), items, bundleId: bundle.id, formId: `bundle-${bundle.id}` };
+  return { form: formForBundle(bundle, items), items, bundleId: bundle.id, dependsOn: bundle.dependsOn, formId: `bundle-${bundle.id}` };
 }
 
 export const parseFormId = (formId: string) => (formId.startsWith('item-') ? { itemId: formId.slice(5) } : { bundleId: formId.slice(7) });
@@ -194,6 +198,14 @@ async function receiptOf(apps: repo.ApplicationRecord[], queryCode?: string): Pr
       '部门将在 1 个工作日内进行受理审查，结果会通过“消息”通知您',
       '可随时在“我的办件”或凭办件编号和查询码查询进度',
       ...(first.deferred.length ? [`请在 ${first.deferred[0].dueDate} 前补交容缺材料，逾期将转为补正`] : []),
+      ...(apps.some((a) => a.state === 'waiting')
+        ? [
+            `${apps
+              .filter((a) => a.state === 'waiting')
+              .map((a) => `“${a.itemName}”`)
+              .join('、')}需要前一事项的结果，前一事项办结后自动转交部门办理，届时开始计时`,
+          ]
+        : []),
     ],
     linked: apps.map((a) => ({ appNo: a.appNo, itemName: a.itemName, departmentName: a.departmentName })),
     deferred: first.deferred,
@@ -355,6 +367,9 @@ async function submitChecked(
   // 联系电话: the phone the form asked for, else the account's (from WeChat's button); the last 4 digits find the case
   const phoneField = target.form.fields.find((f) => f.type === 'phone' && typeof answers[f.key] === 'string' && answers[f.key]);
   const contactPhone = phoneField ? String(answers[phoneField.key]) : user.phone;
+  // 一件事: an item that needs another's result waits for it (no queue, no clock) until that one is approved
+  const itemIds = target.items.map((i) => i.id);
+  const waits = (item: ServiceItem) => waitsAtSubmission(target.dependsOn, item.id, itemIds);
   const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
     appNo: appNos[n],
     itemId: item.id,
@@ -367,7 +382,7 @@ async function submitChecked(
     applicantId: userId,
     applicantDisplay: (ent ? ent.name : maskName(user.realName)) ?? '申请人',
     ...(ent ? { enterpriseCode: ent.creditCode } : {}),
-    state: 'submitted',
+    state: waits(item) ? 'waiting' : 'submitted',
     version: 1,
     submittedAt: atIso,
     startDate: today,
@@ -384,12 +399,19 @@ async function submitChecked(
     queryCodeHash: hashSecret(`${appNos[n]}:${queryCode}`),
     ...(contactPhone ? { contactPhone, phoneHash: hashSecret(`${appNos[n]}:${contactPhone.slice(-4)}`) } : {}),
   }));
+  const waitingFor = (a: repo.ApplicationRecord) =>
+    (target.dependsOn?.[a.itemId] ?? []).map((id) => target.items.find((i) => i.id === id)?.name).filter((x): x is string => Boolean(x));
   const events: repo.EventRecord[] = apps.map((a) => ({
     at: atIso,
     actor,
     action: '提交申请',
-    state: 'submitted',
-    note: a.deferred.length ? `容缺受理：${a.deferred.map((d) => d.name).join('、')}（已签署信用承诺，${a.deferred[0].dueDate} 前补交）` : undefined,
+    state: a.state,
+    note:
+      a.state === 'waiting'
+        ? `等待“${waitingFor(a).join('”“')}”办结后转部门办理，届时开始计时`
+        : a.deferred.length
+          ? `容缺受理：${a.deferred.map((d) => d.name).join('、')}（已签署信用承诺，${a.deferred[0].dueDate} 前补交）`
+          : undefined,
   }));
   try {
     await repo.saveSubmission({
@@ -474,7 +496,12 @@ async function ownApplication(userId: string, appNo: string, firm?: string) {
 export async function getApplicationDetail(userId: string, appNo: string, firm?: string): Promise<ApplicationDetail> {
   const { app, events, notices } = await ownApplication(userId, appNo, firm);
   const documents = repo.documentsOf(app, notices);
-  const [cal, files, item] = await Promise.all([getCalendar(), viewUrls(app.materials.flatMap((m) => m.fileIds ?? [])), getServiceItem(app.itemId)]);
+  const [cal, files, item, bundle] = await Promise.all([
+    getCalendar(),
+    viewUrls(app.materials.flatMap((m) => m.fileIds ?? [])),
+    getServiceItem(app.itemId),
+    bundleView(app),
+  ]);
   const { running, status } = clock(app, cal);
   return {
     ...summaryOf(app, cal),
@@ -497,6 +524,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
     ...(documents.length ? { documents } : {}),
     ...(item ? { delivery: deliveryView(app, item) } : {}),
+    ...(bundle ? { bundle } : {}),
   };
 }
 
@@ -518,7 +546,8 @@ function deliveryView(app: repo.ApplicationRecord, item: ServiceItem): Applicati
 /** 领取方式: the applicant picks how the result reaches them, until it has been sent; post needs an address. */
 export function chooseDelivery(userId: string, appNo: string, req: DeliveryRequest, actor = '申请人') {
   return change(userId, appNo, async (app, n) => {
-    if (['delivered', 'denied', 'not_accepted', 'withdrawn'].includes(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能再更改领取方式`);
+    if (['delivered', 'denied', 'not_accepted', 'withdrawn', 'terminated'].includes(app.state))
+      throw conflict(`办件${STATE_NAMES[app.state]}，不能再更改领取方式`);
     const item = await getServiceItem(app.itemId);
     if (!item?.delivery.includes(req.method))
       throw ruleViolation(`本事项不提供“${DELIVERY_NAMES[req.method]}”，可选：${(item?.delivery ?? []).map((m) => DELIVERY_NAMES[m]).join('、')}`);
@@ -538,9 +567,9 @@ export function chooseDelivery(userId: string, appNo: string, req: DeliveryReque
 
 const STATE_GROUPS: Record<string, ApplicationState[] | undefined> = {
   all: undefined,
-  open: ['submitted', 'accepted', 'in_review'],
+  open: ['submitted', 'accepted', 'in_review', 'waiting'],
   action: ['supplement', 'approved'],
-  ended: ['approved', 'denied', 'delivered', 'not_accepted', 'withdrawn'],
+  ended: ['approved', 'denied', 'delivered', 'not_accepted', 'withdrawn', 'terminated'],
 };
 
 /** 我的办件, or with `firm` a firm's applications (the legal representative's view, whoever filed them). */
@@ -610,16 +639,25 @@ async function change(
 
 /** 撤回: only before acceptance (or while waiting for a supplement). */
 export function withdraw(userId: string, appNo: string, actor = '申请人') {
-  return change(userId, appNo, (app, n) => {
+  return change(userId, appNo, async (app, n) => {
     if (!canWithdraw(app.state)) throw conflict(`办件${STATE_NAMES[app.state]}，不能撤回`);
     const at = now().toISOString();
+    // 一件事: what waits for this item's result ends with it
+    const follow = await bundleFollowUp(app, 'withdrawn', at);
     return {
       app,
       set: { state: 'withdrawn' },
-      expectState: ['submitted', 'supplement'],
+      expectState: ['submitted', 'supplement', 'waiting'],
       eventIndex: n,
       event: { at, actor, action: '撤回申请', state: 'withdrawn', fromState: app.state },
-      message: { userId, appNo, template: 'application_withdrawn', title: `${app.itemName} 已撤回`, body: `办件 ${appNo} 已按您的要求撤回。` },
+      message: {
+        userId,
+        appNo,
+        template: 'application_withdrawn',
+        title: `${app.itemName} 已撤回`,
+        body: `办件 ${appNo} 已按您的要求撤回。${follow.applicantNote}`,
+      },
+      alsoWrite: follow.writes,
     };
   });
 }

@@ -28,6 +28,7 @@ import { OPINION_WORKING_DAYS, openOpinions } from './opinions';
 import { changedApplication, queuePage } from './repository';
 import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
+import { bundleFollowUp } from '../applications/bundles';
 import { viewUrls } from '../files/service';
 
 /** The trail names the individual officer as well as the department: 「广州市公安局越秀区分局 · 黄警官」. */
@@ -165,6 +166,7 @@ type Body = { version: number } & Record<string, unknown>;
 export async function act(officer: UserRecord, appNo: string, action: StaffAction, body: Body) {
   const { app, events, opinions } = await departmentApplication(officer, appNo);
   const spec = STAFF_ACTIONS[action];
+  if (app.state === 'waiting') throw conflict('本件属于“一件事”联办，须待前置事项办结后才能办理；前置事项办结时会自动转入本部门待受理');
   if (!(spec.from as readonly ApplicationState[]).includes(app.state)) {
     throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
   }
@@ -237,6 +239,10 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       break;
     }
   }
+  // 一件事 (issue 16): what waits for this item is released (准予, 送达) or ends (不予许可, 不予受理) in the same transaction
+  const follow = await bundleFollowUp(app, spec.to, at);
+  alsoWrite.push(...follow.writes);
+  message += follow.applicantNote;
   if (app.state === 'supplement') remove.push('pausedSince');
   // an officer's task on it (an answered 补正) is done once anyone acts
   if (app.taskFor) {

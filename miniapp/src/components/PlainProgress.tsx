@@ -18,6 +18,8 @@ const STEP_OF: Record<ApplicationState, number> = {
   denied: 3,
   delivered: 3,
   withdrawn: 0,
+  waiting: 0,
+  terminated: 0,
 };
 
 /** 2026-12-03 → 12 月 3 日 */
@@ -26,6 +28,8 @@ export const monthDay = (day: string) => `${Number(day.slice(5, 7))} 月 ${Numbe
 /** The one sentence: when it should be done, or why the clock is not running. */
 export function progressText(p: { state: ApplicationState; running: boolean; deadline: string; remainingDays: number | null }): string {
   if (p.state === 'withdrawn') return '您已撤回这件申请';
+  if (p.state === 'waiting') return '等前一事项办结后自动转部门办理，届时开始计时';
+  if (p.state === 'terminated') return '需要的前一事项没有办成，本事项已终止，原因见下方办理进度';
   if (p.state === 'not_accepted') return '不予受理，原因见下方办理进度';
   if (p.state === 'denied') return '已办结：不予许可，原因见下方办理进度';
   if (p.state === 'approved') return '已办结，等待送达';
@@ -55,7 +59,7 @@ export function PlainProgress(p: { state: ApplicationState; running: boolean; de
     );
   }
   const at = STEP_OF[p.state];
-  const stopped = p.state === 'withdrawn' || p.state === 'not_accepted';
+  const stopped = p.state === 'withdrawn' || p.state === 'not_accepted' || p.state === 'terminated';
   return (
     <View className="prog" data-testid="plain-progress" role="img" aria-label={`办理进度：${STEPS[at]}，${text}`}>
       <View className="prog-steps">

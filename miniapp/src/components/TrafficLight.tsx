@@ -15,7 +15,8 @@ export function daysText(light: Light | null, remainingDays: number | null): str
 /** What a grey light means: paused while the applicant supplements, otherwise over (short for list rows). */
 export function idleText(state?: ApplicationState, short = false): string {
   if (state === 'supplement') return short ? '计时暂停' : '计时暂停（待补正）';
-  if (state && (ENDED_STATES.includes(state) || state === 'withdrawn')) return short ? '已结束' : '已结束，不再计时';
+  if (state === 'waiting') return short ? '未开始计时' : '前置事项办结后开始计时';
+  if (state && (ENDED_STATES.includes(state) || state === 'withdrawn' || state === 'terminated')) return short ? '已结束' : '已结束，不再计时';
   return '计时暂停/已结束';
 }
 
@@ -73,6 +74,8 @@ const STATE_TONES: Record<ApplicationState, string> = {
   denied: 'red',
   not_accepted: 'red',
   withdrawn: 'gray',
+  waiting: 'gray',
+  terminated: 'gray',
 };
 
 export function StateTag({ state, name }: { state: ApplicationState; name: string }) {

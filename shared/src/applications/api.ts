@@ -115,9 +115,38 @@ export const ApplicationDetail = lazy(() =>
     /** sealed documents issued for this application: the certificate, formal notices */
     documents: z.array(DocumentRef).optional(),
     delivery: DeliveryView.optional(),
+    /** 一件事 (issue 16): the bundle's one combined status and its results, on every member's page */
+    bundle: BundleStatusView.optional(),
   }),
 );
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
+
+const BUNDLE_PHASES = ['waiting', 'in_progress', 'done', 'ended'] as const;
+/** 一件事's combined status (shared/src/apply/bundles.ts `bundleStatus`): every member with its state and what it waits for. */
+export const BundleStatusView = lazy(() =>
+  z.object({
+    bundleId: z.string(),
+    name: z.string(),
+    state: z.enum(['in_progress', 'done', 'ended']),
+    stateName: z.string(),
+    summary: z.string(),
+    counts: z.object({ waiting: z.number(), in_progress: z.number(), done: z.number(), ended: z.number(), total: z.number() }),
+    items: z.array(
+      z.object({
+        appNo: z.string(),
+        itemId: z.string(),
+        itemName: z.string(),
+        state: z.enum(APPLICATION_STATES),
+        stateName: z.string(),
+        phase: z.enum(BUNDLE_PHASES),
+        /** names of the items it waits for */
+        after: z.array(z.string()),
+      }),
+    ),
+    results: z.array(z.object({ appNo: z.string(), itemName: z.string(), result: z.string(), ready: z.boolean(), note: z.string() })),
+  }),
+);
+export type BundleStatusView = z.infer<typeof BundleStatusView>;
 
 export const ListMineQuery = lazy(() =>
   z.strictObject({

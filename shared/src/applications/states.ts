@@ -2,8 +2,22 @@
  * The life of an application (办件), PRODUCT.md §3:
  * submitted → accepted (受理) | not_accepted (不予受理) | supplement (补正) → in_review → approved | denied
  * → delivered; the applicant may withdraw before acceptance. Every change is an event in the trail.
+ * 一件事 (issue 16): an item that needs another item's result first starts `waiting` (not in its department's queue, no
+ * clock) and becomes `submitted` when that one is approved, or `terminated` when it ends without a result.
  */
-export const APPLICATION_STATES = ['submitted', 'supplement', 'accepted', 'not_accepted', 'in_review', 'approved', 'denied', 'delivered', 'withdrawn'] as const;
+export const APPLICATION_STATES = [
+  'submitted',
+  'supplement',
+  'accepted',
+  'not_accepted',
+  'in_review',
+  'approved',
+  'denied',
+  'delivered',
+  'withdrawn',
+  'waiting',
+  'terminated',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const STATE_NAMES: Record<ApplicationState, string> = {
@@ -16,6 +30,8 @@ export const STATE_NAMES: Record<ApplicationState, string> = {
   denied: '已办结（不予许可）',
   delivered: '已送达',
   withdrawn: '已撤回',
+  waiting: '等待前置事项办结',
+  terminated: '已终止（前置事项未办成）',
 };
 
 /** States in which the time limit runs and the traffic light shows. */
@@ -23,7 +39,7 @@ export const OPEN_STATES: ApplicationState[] = ['submitted', 'accepted', 'in_rev
 /** States after which the applicant may rate the service (好差评). */
 export const ENDED_STATES: ApplicationState[] = ['approved', 'denied', 'delivered', 'not_accepted'];
 
-export const canWithdraw = (s: ApplicationState) => s === 'submitted' || s === 'supplement';
+export const canWithdraw = (s: ApplicationState) => s === 'submitted' || s === 'supplement' || s === 'waiting';
 export const canSupplement = (s: ApplicationState) => s === 'supplement';
 export const canRate = (s: ApplicationState, rated: boolean) => ENDED_STATES.includes(s) && !rated;
 
@@ -38,6 +54,7 @@ export function nextAction(
   if (state === 'approved' && opts.delivery === 'pickup') return { kind: 'pickup', text: '结果已出，请凭取件码到窗口领取' };
   if (canRate(state, opts.rated)) return { kind: 'rate', text: '办理已结束，请对本次服务进行评价' };
   if (state === 'submitted') return { kind: 'wait', text: '等待部门受理审查；办理时限从提交之日起按工作日计算' };
+  if (state === 'waiting') return { kind: 'wait', text: '本事项需要“一件事”中前一个事项的结果，前一事项办结后自动转交部门办理，届时开始计时' };
   if (state === 'accepted' || state === 'in_review') return { kind: 'wait', text: '部门正在办理，有进展会第一时间通知您' };
   return { kind: 'none', text: '' };
 }

@@ -2133,6 +2133,8 @@ export const BUNDLES: Bundle[] = [
     summary: '新生儿出生后，一张表同时申请出生医学证明、户口登记和城乡居民医保参保，资料共享流转，证件邮寄到家。',
     slogan: '一表申请、一网受理、一次不跑、一日办结',
     itemIds: ['birth-medical-certificate', 'newborn-hukou', 'resident-medical-insurance'],
+    // 入户 needs the 出生医学证明 (its condition and first material); the newborn's 参保 is registered on it
+    dependsOn: { 'newborn-hukou': ['birth-medical-certificate'], 'resident-medical-insurance': ['birth-medical-certificate'] },
     promisedDays: 1,
     visitsBefore: 4,
     materialsBefore: 14,
@@ -2146,6 +2148,13 @@ export const BUNDLES: Bundle[] = [
     summary: '“照章户税”一天联办：营业执照、公章刻制、税务信息确认和发票申领、社保和公积金登记，一次提交，首套印章免费。',
     slogan: '一网通办、一窗发放、一天办结、首套印章免费',
     itemIds: ['company-establishment', 'seal-engraving', 'new-taxpayer', 'employer-social-insurance', 'employer-housing-fund'],
+    // 刻章, 税务, 社保 and 公积金 each take the 营业执照 (已取得营业执照 / 依法设立的单位): the licence comes first
+    dependsOn: {
+      'seal-engraving': ['company-establishment'],
+      'new-taxpayer': ['company-establishment'],
+      'employer-social-insurance': ['company-establishment'],
+      'employer-housing-fund': ['company-establishment'],
+    },
     promisedDays: 1,
     visitsBefore: 5,
     materialsBefore: 20,
@@ -2159,6 +2168,13 @@ export const BUNDLES: Bundle[] = [
     summary: '开餐馆一次申请营业执照、食品经营许可、招牌设置、消防安全检查和排水许可，一次告知、并联审批。',
     slogan: '一次告知、一表申请、并联审批、限时办结',
     itemIds: ['company-establishment', 'food-business-licence', 'outdoor-signboard', 'fire-safety-check', 'drainage-permit'],
+    // every permit is applied for by the business and takes its 营业执照
+    dependsOn: {
+      'food-business-licence': ['company-establishment'],
+      'outdoor-signboard': ['company-establishment'],
+      'fire-safety-check': ['company-establishment'],
+      'drainage-permit': ['company-establishment'],
+    },
     promisedDays: 5,
     visitsBefore: 8,
     materialsBefore: 30,
@@ -2172,6 +2188,8 @@ export const BUNDLES: Bundle[] = [
     summary: '临近退休，一次申请职工退休和养老金核定、医保退休待遇核定和住房公积金退休提取，数据共享、材料免交。',
     slogan: '一表申请、一次办好、待遇按时到账',
     itemIds: ['retirement', 'retiree-medical-benefit', 'housing-fund-withdrawal'],
+    // 医保退休待遇 needs 已办理退休手续 (the 养老待遇核定结果); the fund is drawn for 退休, once retired
+    dependsOn: { 'retiree-medical-benefit': ['retirement'], 'housing-fund-withdrawal': ['retirement'] },
     promisedDays: 5,
     visitsBefore: 8,
     materialsBefore: 24,
@@ -2185,6 +2203,8 @@ export const BUNDLES: Bundle[] = [
     summary: '结婚登记后，一次办理生育登记和夫妻投靠户口迁入，结婚证信息自动共享。',
     slogan: '婚登即推送、生育即登记、落户少跑腿',
     itemIds: ['marriage-registration', 'birth-registration', 'hukou-move-in'],
+    // 生育登记 takes the 结婚证, and 夫妻投靠 is by marriage
+    dependsOn: { 'birth-registration': ['marriage-registration'], 'hukou-move-in': ['marriage-registration'] },
     promisedDays: 10,
     visitsBefore: 4,
     materialsBefore: 12,
@@ -2198,6 +2218,8 @@ export const BUNDLES: Bundle[] = [
     summary: '失业后一次办理失业登记、失业保险金申领和灵活就业参保，就业服务同步推送。',
     slogan: '一次申请、同步登记、待遇直达',
     itemIds: ['unemployment-registration', 'unemployment-benefit', 'flexible-employment-insurance'],
+    // 失业保险金 needs 已办理失业登记; 灵活就业参保 needs nothing of the others
+    dependsOn: { 'unemployment-benefit': ['unemployment-registration'] },
     promisedDays: 1,
     visitsBefore: 3,
     materialsBefore: 9,
@@ -2211,6 +2233,8 @@ export const BUNDLES: Bundle[] = [
     summary: '企业注销联办：清税证明和注销登记一网申请，信息共享，无需往返税务和市场监管窗口。',
     slogan: '一网申请、信息共享、同步注销',
     itemIds: ['tax-deregistration', 'company-deregistration'],
+    // 注销登记 needs 已办结清税手续 (the 清税证明)
+    dependsOn: { 'company-deregistration': ['tax-deregistration'] },
     promisedDays: 2,
     visitsBefore: 4,
     materialsBefore: 12,

@@ -113,6 +113,11 @@ export const Bundle = lazy(() =>
     visitsBefore: z.number().int().min(0).max(20), // 改革前跑动次数
     materialsBefore: z.number().int().min(0).max(60), // 改革前材料份数
     keywords: z.array(z.string().min(1).max(12)).max(12),
+    /**
+     * Items that need another item's result first (issue 16), e.g. 新生儿入户登记 needs the 出生医学证明: item id → the
+     * ids of the items it waits for, all in `itemIds`, without cycles. Absent: every item proceeds at once.
+     */
+    dependsOn: z.record(z.string(), z.array(z.string()).min(1)).optional(),
   }),
 );
 export type Bundle = z.infer<typeof Bundle>;

@@ -88,5 +88,5 @@ export const CloseAccountRequest = lazy(() => z.strictObject({ confirm: z.litera
 export const CloseAccountResponse = lazy(() => z.object({ closedAt: z.string() }));
 
 /** Matters still being handled: the account cannot be closed under them (the department or team still needs the person). */
-export const APPLICATION_STATES_CLOSED: ApplicationState[] = ['not_accepted', 'denied', 'delivered', 'withdrawn'];
+export const APPLICATION_STATES_CLOSED: ApplicationState[] = ['not_accepted', 'denied', 'delivered', 'withdrawn', 'terminated'];
 export const WORK_ORDER_STATES_OPEN: WorkOrderState[] = ['dispatched', 'claimed', 'in_progress', 'returned'];

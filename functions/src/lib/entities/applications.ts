@@ -159,7 +159,8 @@ export const Application = {
     ...keys.application(a.appNo),
     ...keys.userApps(a.applicantId, a.submittedAt, a.appNo),
     ...(a.enterpriseCode ? keys.firmApps(a.enterpriseCode, a.submittedAt, a.appNo) : {}),
-    ...keys.deptQueue(a.departmentId, deadline, a.appNo),
+    // waiting for another item of its 一件事 (issue 16): in no department's queue until released
+    ...(a.state === 'waiting' ? {} : keys.deptQueue(a.departmentId, deadline, a.appNo)),
     entity: 'Application',
     ...sealFields(a, APP_SEALED, keys.application(a.appNo)),
   }),

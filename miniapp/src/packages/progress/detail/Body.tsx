@@ -7,6 +7,7 @@ import { MaterialRow } from '../../../components/MaterialFiles';
 import { formatDate, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
+import { BundleStatus } from './BundleStatus';
 import { DeferredList } from './DeferredList';
 import { DeliveryBox } from './DeliveryBox';
 import { DocumentsSection } from './Documents';
@@ -20,7 +21,7 @@ const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/pro
 /** The application: its clock, what to do next, its progress, materials, deferred materials and linked applications. */
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   const running = d.light !== null;
-  const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn';
+  const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn' || d.state === 'terminated';
   return (
     <View>
       <DetailHead title={d.itemName} lines={[d.departmentName, `办件编号 ${d.appNo}`]}>
@@ -83,7 +84,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
 
       {d.deferred.length > 0 && <DeferredList d={d} onDone={onDone} onError={onError} />}
 
-      {d.linked.length > 0 && (
+      {d.bundle && <BundleStatus bundle={d.bundle} current={d.appNo} />}
+
+      {!d.bundle && d.linked.length > 0 && (
         <View className="section">
           <View className="section-title">“一件事”关联办件</View>
           <View className="muted">以下事项与本件一起申请，分别由各部门办理：</View>

@@ -23,7 +23,7 @@ export const SUPERVISION_REPLY_WORKING_DAYS = 3;
 const NOTIFY_MAX = 30;
 
 /** An application that ended needs no 督办. */
-const ENDED = new Set(['not_accepted', 'denied', 'delivered', 'withdrawn']);
+const ENDED = new Set(['not_accepted', 'denied', 'delivered', 'withdrawn', 'terminated']);
 
 export const AUTO_SUPERVISOR = '系统（自动督办）';
 

@@ -31,6 +31,7 @@ import {
   APPLICATION_STATES_CLOSED,
   type ApplicationDetail,
   DELIVERY_NAMES,
+  EXCLUDED_KINDS,
   FILES_MAX,
   type DeliveryRequest,
   type ApplicationState,
@@ -475,6 +476,7 @@ export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): Appli
     ...(isProvisional(status.deadline, cal) ? { deadlineNote: PROVISIONAL_NOTE } : {}),
     // only while the case runs: an ended or paused case shows no days left
     statutory: running ? statutoryClock(app, businessDate(now()), cal) : { started: Boolean(app.acceptedOn), deadline: null, remainingDays: null },
+    ...(app.excludedPeriod ? { pausedFor: { name: EXCLUDED_KINDS[app.excludedPeriod.kind], since: app.excludedPeriod.since } } : {}),
   };
 }
 

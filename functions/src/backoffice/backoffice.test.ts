@@ -139,6 +139,8 @@ describe('staff workbench', () => {
       approve: {},
       deny: { reason: '测试不予许可' },
       deliver: { method: 'pickup' },
+      startExcluded: { kind: 'hearing', note: '测试听证程序' },
+      endExcluded: { note: '测试听证结束' },
     };
     // One application per state, all states at once: each is independent, and in sequence the
     // ~60 calls take longer than jest's default on a busy machine.

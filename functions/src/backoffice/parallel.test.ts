@@ -49,6 +49,44 @@ async function elevatorApplication() {
   return { token, appNo: r.body.appNo as string };
 }
 
+describe('特别程序 not counted in the time limits (issue 16)', () => {
+  it('stops both clocks during an expert review the item allows, blocks decisions meanwhile, and moves the deadlines by the days it took', async () => {
+    at('2026-11-02T02:00:00Z'); // Mon
+    const { token, appNo } = await elevatorApplication();
+    const planning = await login('u-staff-planning');
+    let v = await view(planning, appNo);
+    v = (await act(planning, appNo, 'accept', { version: v.version })).body;
+    v = (await act(planning, appNo, 'startReview', { version: v.version })).body;
+    expect(v.excludedKinds.map((k: { name: string }) => k.name)).toEqual(['听证', '专家评审']);
+    const before = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+
+    at('2026-11-03T02:00:00Z'); // Tue
+    const notAllowed = await act(planning, appNo, 'startExcluded', { version: v.version, kind: 'testing', note: '送检' });
+    expect([notAllowed.status, notAllowed.body.error.message]).toEqual([422, '本事项可依法不计时的特别程序为：听证、专家评审']);
+    v = (await act(planning, appNo, 'startExcluded', { version: v.version, kind: 'expert-review', note: '组织专家评审加装方案' })).body;
+    expect(v.excludedPeriod).toEqual({ name: '专家评审', since: '2026-11-03', note: '组织专家评审加装方案' });
+    expect(v.actions).toEqual(['endExcluded']);
+    const blocked = await act(planning, appNo, 'approve', { version: v.version });
+    expect([blocked.status, blocked.body.error.message]).toEqual([409, '专家评审程序进行中，结束后才能准予许可']);
+    const atStart = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+
+    at('2026-11-06T02:00:00Z'); // Fri: three working days later, the days left have not moved
+    const during = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+    expect(during.pausedFor).toEqual({ name: '专家评审', since: '2026-11-03' });
+    expect(during.remainingDays).toBe(atStart.remainingDays);
+    expect(during.statutory.deadline).toBe(before.statutory.deadline);
+    v = (await act(planning, appNo, 'endExcluded', { version: v.version, note: '专家评审通过' })).body;
+    expect(v.excludedPeriod).toBeUndefined();
+    expect(v.actions).toContain('approve');
+    expect(v.timeline.at(-1).note).toBe('专家评审结束：专家评审通过（不计时 3 个工作日）');
+    const after = (await call(applications, 'GET /v1/applications/{appNo}', { token, params: { appNo } })).body;
+    expect(after.pausedFor).toBeUndefined();
+    const { addWorkingDays } = await import('@yx/shared');
+    expect(after.deadline).toBe(addWorkingDays(before.deadline, 3));
+    expect(after.statutory.deadline).toBe(addWorkingDays(before.statutory.deadline, 3));
+  });
+});
+
 describe('结果送达 chosen by the applicant (issue 16)', () => {
   it('takes pickup or post with an address (sealed, shown to the handling officer), sends it that way with a tracking number on the timeline', async () => {
     at('2026-11-02T02:00:00Z');

@@ -4,6 +4,9 @@ import {
   businessDate,
   deadlineStatus,
   DELIVERY_NAMES,
+  EXCLUDED_KINDS,
+  type ExcludedKind,
+  workingDaysBetween,
   E_LICENCE_TYPES,
   issuesDocument,
   RESULT_LICENCE,
@@ -20,7 +23,7 @@ import { now } from '../lib/clock';
 import { isConditionFailure } from '../lib/db';
 import { licencePut } from '../wallet/repository';
 import { readCounterRow } from '../lib/repository';
-import { conflict, forbidden, notFound } from '../lib/errors';
+import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
 import type { UserRecord } from '../identity/repository';
 import { getServiceItem } from '../guide/repository';
@@ -51,7 +54,9 @@ async function departmentApplication(officer: UserRecord, appNo: string) {
 export async function staffView(officer: UserRecord, appNo: string) {
   const { app, events, opinions, notices } = await departmentApplication(officer, appNo);
   const [cal, files] = await Promise.all([getCalendar(), fileLinks(app, { fresh: true })]);
-  return officerView(app, events, opinions, files, cal, notices);
+  // the special procedures the item allows, for the officer's form while in review
+  const item = app.state === 'in_review' ? await getServiceItem(app.itemId) : undefined;
+  return officerView(app, events, opinions, files, cal, notices, item?.excludedKinds);
 }
 
 type FileLink = { url: string; contentType: string; fileName: string };
@@ -84,6 +89,7 @@ function officerView(
   files: Map<string, FileLink>,
   cal: CalendarData,
   notices: repo.AppDocument[] = [],
+  excludedKinds: ExcludedKind[] = [],
 ) {
   const documents = repo.documentsOf(app, notices);
   return {
@@ -109,7 +115,11 @@ function officerView(
           },
         }
       : {}),
-    actions: allowedActions(app.state),
+    actions: allowedActions(app.state, Boolean(app.excludedPeriod)),
+    ...(excludedKinds.length ? { excludedKinds: excludedKinds.map((k) => ({ kind: k, name: EXCLUDED_KINDS[k] })) } : {}),
+    ...(app.excludedPeriod
+      ? { excludedPeriod: { name: EXCLUDED_KINDS[app.excludedPeriod.kind], since: app.excludedPeriod.since, note: app.excludedPeriod.note } }
+      : {}),
     opinions: opinions.map((o) => ({ departmentId: o.departmentId, departmentName: o.departmentName, status: o.status, reason: o.reason, due: o.due })),
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note, state: e.state })),
     ...(issuesDocument(app.itemId) ? { issuesDocument: true } : {}),
@@ -171,6 +181,8 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
   }
   if (body.version !== app.version) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
+  // a special procedure under way: only its end (no decision, no 补正, no second one)
+  if (app.excludedPeriod && action !== 'endExcluded') throw conflict(`${EXCLUDED_KINDS[app.excludedPeriod.kind]}程序进行中，结束后才能${spec.name}`);
   const cal = await getCalendar();
   const today = businessDate(now());
   const at = now().toISOString();
@@ -180,6 +192,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   const alsoWrite: Record<string, unknown>[] = [];
   let note: string | undefined;
   let message = `${app.itemName}：${spec.name}`;
+  let queueMove: string | undefined; // the deadline moved (a special procedure ended)
 
   switch (action) {
     case 'accept':
@@ -217,6 +230,34 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       set.completion = { on: today, usedDays: status.usedDays, onTime: status.usedDays <= app.promisedDays };
       note = (action === 'deny' ? (body.reason as string) : (body.note as string | undefined)) ?? undefined;
       message = action === 'approve' ? `${app.itemName} 已办结，准予许可。` : `${app.itemName} 不予许可。理由：${body.reason}`;
+      break;
+    }
+    case 'startExcluded': {
+      const kind = body.kind as ExcludedKind;
+      const item = await getServiceItem(app.itemId);
+      const kinds = item?.excludedKinds ?? [];
+      if (!kinds.includes(kind)) {
+        throw ruleViolation(
+          kinds.length ? `本事项可依法不计时的特别程序为：${kinds.map((k) => EXCLUDED_KINDS[k]).join('、')}` : '本事项没有依法不计入办理时限的特别程序',
+        );
+      }
+      // the clocks stand still from today (pausedSince, as in a 补正) until the procedure ends
+      set.excludedPeriod = { kind, since: today, note: String(body.note) };
+      set.pausedSince = today;
+      note = `${EXCLUDED_KINDS[kind]}：${body.note}（期间不计入办理时限）`;
+      message = `${app.itemName} 进入${EXCLUDED_KINDS[kind]}程序，依法不计入办理时限，结束后继续办理。`;
+      break;
+    }
+    case 'endExcluded': {
+      const period = app.excludedPeriod;
+      if (!period) throw conflict('当前没有进行中的特别程序');
+      const paused = workingDaysBetween(period.since, today, cal);
+      set.pausedDays = app.pausedDays + paused;
+      if (app.acceptedOn) set.statutoryPausedDays = (app.statutoryPausedDays ?? 0) + paused;
+      remove.push('excludedPeriod', 'pausedSince');
+      queueMove = addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal);
+      note = `${EXCLUDED_KINDS[period.kind]}结束：${body.note}（不计时 ${paused} 个工作日）`;
+      message = `${app.itemName} ${EXCLUDED_KINDS[period.kind]}程序已结束，继续办理。`;
       break;
     }
     case 'deliver': {
@@ -264,6 +305,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       remove,
       expectState: [app.state],
       eventIndex: events.length,
+      ...(queueMove ? { queueDeadline: queueMove } : {}),
       opinions: opinionTasks,
       event,
       message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
@@ -277,7 +319,16 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   // event last in the trail (it is the newest), the opinion tasks in their rows' order (by department)
   const asked = new Set(opinionTasks.map((t) => t.departmentId));
   const allOpinions = [...opinions.filter((o) => !asked.has(o.departmentId)), ...opinionTasks].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1));
-  return officerView(changedApplication(app, set, remove), [...events, event], allOpinions, await fileLinks(app, { fresh: false }), cal);
+  const item = spec.to === 'in_review' ? await getServiceItem(app.itemId) : undefined; // read once already by startReview (cached)
+  return officerView(
+    changedApplication(app, set, remove),
+    [...events, event],
+    allOpinions,
+    await fileLinks(app, { fresh: false }),
+    cal,
+    [],
+    item?.excludedKinds,
+  );
 }
 
 /** A delivered licence as a wallet entry: its number from the application (made up, like the seeded ones), its issuer. */

@@ -75,6 +75,8 @@ export const ApplicationSummary = lazy(() =>
     deadlineNote: z.string().optional(),
     /** 法定时限: from 受理 (not submission), stopped during 补正 (issue 16) */
     statutory: z.object({ started: z.boolean(), deadline: z.string().nullable(), remainingDays: z.number().nullable() }).optional(),
+    /** a special procedure under way (专家评审中…): the days left stand still, by law */
+    pausedFor: z.object({ name: z.string(), since: z.string() }).optional(),
   }),
 );
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { PageLimit } from '../api/paging';
 import type { ApplicationState } from '../applications/states';
 import { lazy } from '../api/lazy';
+import { EXCLUDED_KINDS, type ExcludedKind } from '../guide/schema';
 
 /**
  * What a window or approval officer may do, from which state, to which state (PRODUCT.md §3).
@@ -15,11 +16,17 @@ export const STAFF_ACTIONS = {
   approve: { from: ['in_review'], to: 'approved', name: '准予许可' },
   deny: { from: ['in_review'], to: 'denied', name: '不予许可' },
   deliver: { from: ['approved'], to: 'delivered', name: '送达' },
+  // 行政许可法第四十五条: hearings, expert review, testing… are not counted in the time limits; the case stays in review
+  startExcluded: { from: ['in_review'], to: 'in_review', name: '开始特别程序' },
+  endExcluded: { from: ['in_review'], to: 'in_review', name: '特别程序结束' },
 } as const satisfies Record<string, { from: readonly ApplicationState[]; to: ApplicationState; name: string }>;
 export type StaffAction = keyof typeof STAFF_ACTIONS;
 
-export const allowedActions = (state: ApplicationState): StaffAction[] =>
-  (Object.keys(STAFF_ACTIONS) as StaffAction[]).filter((a) => (STAFF_ACTIONS[a].from as readonly ApplicationState[]).includes(state));
+/** The actions of a state; during a special procedure (`excluded`) only its end — no decision, no 补正 — and no second one. */
+export const allowedActions = (state: ApplicationState, excluded = false): StaffAction[] =>
+  (Object.keys(STAFF_ACTIONS) as StaffAction[])
+    .filter((a) => (STAFF_ACTIONS[a].from as readonly ApplicationState[]).includes(state))
+    .filter((a) => (excluded ? a === 'endExcluded' : a !== 'endExcluded'));
 
 export const NOT_ACCEPT_REASONS = ['不属于本部门职权范围', '依法不需要取得行政许可', '申请人不具备申请资格', '申请材料存在虚假内容', '其他'] as const;
 
@@ -33,6 +40,10 @@ export const TRACKING_NO_MAX = 20; // 邮件单号
 
 const Version = lazy(() => z.number().int().min(1));
 const Text = (max: number) => z.string().trim().min(STAFF_TEXT_MIN).max(max);
+
+const ExcludedKindSchema = lazy(() =>
+  z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]], { message: '请选择特别程序：听证、专家评审、检验检测、鉴定、检疫或招标拍卖' }),
+);
 
 export const StaffActionBodies = {
   accept: lazy(() => z.strictObject({ version: Version, note: z.string().trim().max(200).optional() })),
@@ -62,6 +73,8 @@ export const StaffActionBodies = {
       })
       .refine((v) => v.method !== 'post' || Boolean(v.trackingNo), { message: '邮寄送达需填写邮件单号', path: ['trackingNo'] }),
   ),
+  startExcluded: lazy(() => z.strictObject({ version: Version, kind: ExcludedKindSchema, note: Text(STAFF_TEXT_MAX) })),
+  endExcluded: lazy(() => z.strictObject({ version: Version, note: Text(STAFF_TEXT_MAX) })),
 } as const;
 
 export const StaffActionParams = lazy(() =>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DocumentRef } from '../documents/api';
+import { EXCLUDED_KINDS, type ExcludedKind } from '../guide/schema';
 import { ApplicationSummary, DeferredMaterial, DELIVERY_METHODS, PostAddress, TimelineEntry, LightSchema } from '../applications/api';
 import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
@@ -97,6 +98,10 @@ export const StaffApplicationView = lazy(() =>
     issuesDocument: z.boolean().optional(),
     /** sealed documents issued for this application: the certificate, formal notices */
     documents: z.array(DocumentRef).optional(),
+    /** 特别程序 the item allows (shown while in review) */
+    excludedKinds: z.array(z.object({ kind: z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]]), name: z.string() })).optional(),
+    /** 特别程序 under way (听证、专家评审…): the clocks stand still */
+    excludedPeriod: z.object({ name: z.string(), since: z.string(), note: z.string() }).optional(),
     /** 结果送达 as the applicant chose it (the address in full: this department handles the case) */
     delivery: z.object({ method: z.enum(DELIVERY_METHODS), chosen: z.boolean(), postTo: PostAddress.optional(), trackingNo: z.string().optional() }).optional(),
   }),

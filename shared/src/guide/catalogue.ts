@@ -88,7 +88,7 @@ const CENTRE_STARTUP = '越秀区政务服务中心企业开办专区（“照�
 const STREET = '户籍或居住地所在街道政务服务中心（越秀区18条街道）';
 const FREE = { charged: false, description: '不收费' };
 
-type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery' | 'assurance' | 'deferrable';
+type Defaults = 'hall' | 'hours' | 'fee' | 'opinionDepartmentIds' | 'channels' | 'visits' | 'delivery' | 'assurance' | 'deferrable' | 'excludedKinds';
 type ItemInput = Omit<ServiceItem, Defaults> & Partial<Pick<ServiceItem, Defaults>>;
 /** Fills the fields most items share; anything given explicitly wins. */
 const item = (i: ItemInput): ServiceItem => ({
@@ -98,6 +98,7 @@ const item = (i: ItemInput): ServiceItem => ({
   opinionDepartmentIds: [],
   assurance: 2, // most applications need a real name proven by face (L2)
   deferrable: false, // 容缺受理 only where the department opened the item to it (marked below)
+  excludedKinds: [], // 特别程序 (听证、专家评审…) only where the item needs them (marked below)
   channels: i.online ? ['online', 'hall', 'self-service'] : ['hall', 'online'],
   visits: i.online ? 0 : 1,
   delivery: i.online ? ['electronic', 'post', 'pickup'] : ['pickup', 'post'],
@@ -1041,6 +1042,7 @@ const PERSON_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'elevator-installation',
+    excludedKinds: ['hearing', 'expert-review'], // 特别程序, not counted in the time limits
     code: '440104GH0001',
     name: '既有住宅增设电梯规划许可',
     departmentId: 'planning',
@@ -1583,6 +1585,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'public-place-hygiene-licence',
+    excludedKinds: ['testing'], // 特别程序, not counted in the time limits
     deferrable: true, // 容缺受理试点
     code: '440104WJ0004',
     name: '公共场所卫生许可',
@@ -1622,6 +1625,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'drug-retail-licence',
+    excludedKinds: ['testing'], // 特别程序, not counted in the time limits
     deferrable: true, // 容缺受理试点
     code: '440104SC0004',
     name: '药品经营许可（零售）',
@@ -1729,6 +1733,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'drainage-permit',
+    excludedKinds: ['expert-review'], // 特别程序, not counted in the time limits
     code: '440104SJ0001',
     name: '城镇污水排入排水管网许可',
     departmentId: 'water',
@@ -1763,6 +1768,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'construction-permit',
+    excludedKinds: ['expert-review'], // 特别程序, not counted in the time limits
     code: '440104ZJ0002',
     name: '建筑工程施工许可',
     departmentId: 'housing',
@@ -1804,6 +1810,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'planning-permit',
+    excludedKinds: ['hearing', 'expert-review'], // 特别程序, not counted in the time limits
     code: '440104GH0002',
     name: '建设工程规划许可',
     departmentId: 'planning',
@@ -1839,6 +1846,7 @@ const ENTERPRISE_ITEMS: ServiceItem[] = [
   }),
   item({
     id: 'special-equipment-registration',
+    excludedKinds: ['testing'], // 特别程序, not counted in the time limits
     deferrable: true, // 容缺受理试点
     code: '440104SC0005',
     name: '特种设备使用登记（电梯等）',

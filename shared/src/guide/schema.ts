@@ -63,6 +63,20 @@ export const Step = lazy(() =>
 
 export const Faq = lazy(() => z.object({ q: z.string().min(2).max(80), a: z.string().min(2).max(300) }));
 
+/**
+ * 特别程序 that the law keeps out of the time limits (行政许可法第四十五条: 听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审);
+ * an item lists the ones it may need.
+ */
+export const EXCLUDED_KINDS = {
+  hearing: '听证',
+  'expert-review': '专家评审',
+  testing: '检验检测',
+  appraisal: '鉴定',
+  quarantine: '检疫',
+  tender: '招标拍卖',
+} as const;
+export type ExcludedKind = keyof typeof EXCLUDED_KINDS;
+
 export const ServiceItem = lazy(() =>
   z.object({
     id: z.string().regex(/^[a-z0-9-]{2,60}$/),
@@ -93,6 +107,8 @@ export const ServiceItem = lazy(() =>
     online: z.boolean(), // 全程网办
     /** 实名等级 the applicant needs: 1 a WeChat login and a typed real name, 2 a real name proven by face verification */
     assurance: z.union([z.literal(1), z.literal(2)]).default(2),
+    /** 特别程序 the item may need, kept out of its time limits by law (keys of EXCLUDED_KINDS) */
+    excludedKinds: z.array(z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]])).default([]),
     /** 容缺受理试点事项: the department lets graded firms hand in some required materials later (the seeds name 47 such items) */
     deferrable: z.boolean().default(false),
   }),

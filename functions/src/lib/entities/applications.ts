@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { APPLICATION_STATES, DRAFT_DAYS, RATINGS } from '@yx/shared';
+import { APPLICATION_STATES, DRAFT_DAYS, EXCLUDED_KINDS, RATINGS, type ExcludedKind } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
 
@@ -137,6 +137,8 @@ const ApplicationSchema = z.object({
       askedBy: z.object({ userId: z.string(), label: z.string() }).optional(),
     })
     .optional(),
+  /** 特别程序 under way (听证、专家评审…): the clocks stand still from `since` (pausedSince) until it ends */
+  excludedPeriod: z.object({ kind: z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]]), since: z.string(), note: z.string() }).optional(),
   /** the officer with an open task on it (an answered 补正), cleared by the next staff action */
   taskFor: z.string().optional(),
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),

@@ -72,6 +72,7 @@ const detail: ServiceDetail = {
     online: true,
     assurance: 2,
     deferrable: true,
+    excludedKinds: ['testing'],
   },
   department: { id: 'market', name: '越秀区市场监督管理局', shortName: '区市场监管局', phone: '020-12345678', address: '越秀区' },
   opinionDepartments: [],
@@ -123,6 +124,11 @@ describe('guide detail', () => {
     render(<DetailBody d={{ ...detail, item: { ...detail.item, deferrable: false } }} />);
     expect(screen.queryByText('可容缺受理')).not.toBeInTheDocument();
     expect(screen.queryByTestId('deferrable')).not.toBeInTheDocument();
+  });
+
+  it('names the special procedures not counted in the time limits', () => {
+    render(<DetailBody d={detail} />);
+    expect(screen.getByTestId('excluded-kinds')).toHaveTextContent('如需检验检测，所需时间依法不计入办理时限');
   });
 
   it('says what level of real name applying online needs', () => {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { DEFERRAL_WORKING_DAYS, type Material, type ServiceDetail } from '@yx/shared';
+import { DEFERRAL_WORKING_DAYS, EXCLUDED_KINDS, type Material, type ServiceDetail } from '@yx/shared';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
 import { QrCode } from '../../../components/QrCode';
@@ -72,6 +72,11 @@ export function DetailBody({ d }: { d: ServiceDetail }) {
         </View>
       </View>
       {item.fee.charged && <View className="section muted">收费说明：{item.fee.description}</View>}
+      {item.excludedKinds.length > 0 && (
+        <View className="muted detail-excluded" data-testid="excluded-kinds">
+          如需{item.excludedKinds.map((k) => EXCLUDED_KINDS[k]).join('、')}，所需时间依法不计入办理时限（《行政许可法》第四十五条）。
+        </View>
+      )}
 
       <View className="section">
         <View className="section-title">受理条件</View>

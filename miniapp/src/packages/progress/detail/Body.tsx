@@ -4,7 +4,7 @@ import { canWithdraw, ENDED_STATES, RATING_NAMES } from '@yx/shared';
 import { DetailHead } from '../../../components/DetailShell';
 import { daysLabel } from '../../../components/ServiceCard';
 import { MaterialRow } from '../../../components/MaterialFiles';
-import { formatDate, Timeline } from '../../../components/Timeline';
+import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
 import { BundleStatus } from './BundleStatus';
@@ -36,6 +36,11 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         {running && statutoryText(d.statutory) && (
           <View className="muted dt-limits" data-testid="statutory-clock">
             {statutoryText(d.statutory)}
+          </View>
+        )}
+        {d.pausedFor && (
+          <View className="dt-paused" data-testid="paused-for">
+            {d.pausedFor.name}中（{formatDay(d.pausedFor.since)}起），依法不计入办理时限，期限顺延
           </View>
         )}
         {running && d.deadlineNote && (

@@ -95,4 +95,10 @@ describe('领取方式 on the application page', () => {
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'EMS1234567890' });
     expect(screen.queryByText('更改领取方式')).not.toBeInTheDocument();
   });
+
+  it('says when a special procedure stops the clock, by law', async () => {
+    serve(() => ({ ...base, state: 'in_review', stateName: '审查中', pausedFor: { name: '专家评审', since: '2026-11-03' } }));
+    render(<Detail />);
+    expect(await screen.findByTestId('paused-for')).toHaveTextContent('专家评审中（2026年11月3日起），依法不计入办理时限，期限顺延');
+  });
 });

@@ -35,7 +35,7 @@ export interface FormProps {
   busy: boolean;
 }
 
-function FormBox({ title, children }: { title: string; children: ReactNode }) {
+export function FormBox({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View className="sd-form" data-testid="action-form">
       <View className="sd-form-title">{title}</View>
@@ -44,7 +44,7 @@ function FormBox({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function SubmitButton({ busy, onClick, text }: { busy: boolean; onClick: () => void; text: string }) {
+export function SubmitButton({ busy, onClick, text }: { busy: boolean; onClick: () => void; text: string }) {
   return (
     <Button className="btn sd-submit" disabled={busy || undefined} loading={busy || undefined} onClick={onClick}>
       {text}

@@ -1,58 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { STAFF_ACTIONS, StaffActionBodies, type StaffAction } from '@yx/shared';
-import { useState } from 'react';
-import type * as z from 'zod';
 import { ApiError } from '../../../api/client';
 import { staffApi, type StaffApplicationView } from '../../../api/staff';
 import { MaterialRow } from '../../../components/MaterialFiles';
 import { Page } from '../../../components/Page';
-import { confirmStep } from '../../../components/confirmStep';
 import { DetailHead, DetailShell } from '../../../components/DetailShell';
 import { formatDateTime, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
 import { StaffDocuments } from './Documents';
-import { ApproveForm, DELIVERY_METHODS, DeliverForm, DenyForm, NotAcceptForm, SupplementEditor, type Send } from './forms';
-import { fieldErrors } from '../../../components/Field';
+import { ActionPanel } from './Actions';
 import { OpinionTag } from '../../../components/OpinionTag';
 import { RoleGate } from '../../../components/RoleGate';
-import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
-import { Button } from '../../../components/Button';
-
-/** Short enough for a WeChat success toast (7 characters). */
-const TOASTS: Record<StaffAction, string> = {
-  accept: '已受理',
-  notAccept: '已不予受理',
-  requestSupplement: '已发补正告知',
-  startReview: '已开始审查',
-  approve: '已准予许可',
-  deny: '已不予许可',
-  deliver: '已送达',
-};
-
-/** Actions done with one tap (after a confirmation where needed); the others open a form. */
-const ONE_TAP: StaffAction[] = ['accept', 'startReview'];
-const NEGATIVE: StaffAction[] = ['notAccept', 'requestSupplement', 'deny'];
-
-/** The confirmation asked before an action, or none. */
-function confirmation(action: StaffAction, body: Record<string, unknown>): { title: string; content: string } | undefined {
-  switch (action) {
-    case 'accept':
-      return { title: '确认受理', content: '受理后开始计算承诺办结时限，并通知申请人。' };
-    case 'notAccept':
-      return { title: '确认不予受理', content: `不予受理后本件办理结束，申请人将收到通知。原因：${body.reason}` };
-    case 'deny':
-      return { title: '确认不予许可', content: '不予许可决定作出后不能撤销，申请人将收到理由。' };
-    case 'deliver': {
-      const m = DELIVERY_METHODS.find((x) => x.value === body.method)?.label ?? '';
-      return { title: '确认送达', content: `送达方式：${m}${body.trackingNo ? `，邮件单号 ${body.trackingNo}` : ''}。送达后本件办结。` };
-    }
-    default:
-      return undefined;
-  }
-}
 
 /** 办件办理: one application of my department, its trail, and the actions the server allows now. */
 export default function StaffDetail() {
@@ -76,7 +36,7 @@ function DetailLoader() {
   return <DetailShell detail={detail}>{(d) => <DetailBody d={d} onDone={detail.onDone} onError={detail.onError} />}</DetailShell>;
 }
 
-type ActionProps = ActProps<StaffApplicationView>;
+export type ActionProps = ActProps<StaffApplicationView>;
 
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   return (
@@ -108,6 +68,11 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           </View>
         </View>
       </View>
+      {d.excludedPeriod && (
+        <View className="sd-paused" data-testid="excluded-period">
+          {d.excludedPeriod.name}中 · 自 {formatDay(d.excludedPeriod.since)} 起暂停计时（依法不计入办理时限）：{d.excludedPeriod.note}
+        </View>
+      )}
 
       {/* keyed by version: a fresh application resets every open form */}
       <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />
@@ -174,77 +139,6 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <View className="section-title">办理记录</View>
         <Timeline entries={d.timeline} />
       </View>
-    </View>
-  );
-}
-
-// ---- actions ---------------------------------------------------------------------------------
-
-function ActionPanel({ d, onDone, onError }: ActionProps) {
-  const [open, setOpen] = useState<StaffAction>();
-  const [busy, setBusy] = useState<StaffAction>();
-  const [error, setError] = useState<string>();
-
-  const send: Send = async (action, fields) => {
-    const schema = StaffActionBodies[action] as unknown as z.ZodType<Record<string, unknown>>;
-    const r = schema.safeParse({ version: d.version, ...fields });
-    if (!r.success) return fieldErrors(r.error);
-    const ask = confirmation(action, r.data);
-    if (ask) {
-      if (!(await confirmStep(ask.title, ask.content, '确定', '再想想'))) return undefined;
-    }
-    setBusy(action);
-    setError(undefined);
-    try {
-      onDone(await staffApi.act(d.appNo, action, r.data as never), TOASTS[action]);
-    } catch (e) {
-      const m = onError(e);
-      if (m) setError(m);
-    } finally {
-      setBusy(undefined);
-    }
-    return undefined;
-  };
-
-  if (!d.actions.length) {
-    return (
-      <View className="section" data-testid="actions">
-        <View className="section-title">办理</View>
-        <View className="muted">{d.state === 'supplement' ? '等待申请人补正材料，补正后可继续办理（补正期间暂停计时）' : '当前状态没有需要您办理的操作'}</View>
-      </View>
-    );
-  }
-
-  const tap = (a: StaffAction) => {
-    setError(undefined);
-    if (ONE_TAP.includes(a)) void send(a, {});
-    else setOpen((o) => (o === a ? undefined : a));
-  };
-  const formProps = { d, send, busy: Boolean(busy) };
-
-  return (
-    <View className="section" data-testid="actions">
-      <View className="section-title">办理</View>
-      <View className="sd-actions">
-        {d.actions.map((a) => (
-          <Button
-            key={a}
-            className={`btn ${NEGATIVE.includes(a) ? 'btn-plain' : ''} sd-action ${open === a ? 'on' : ''}`}
-            data-testid={`action-${a}`}
-            disabled={Boolean(busy) || undefined}
-            loading={busy === a || undefined}
-            onClick={() => tap(a)}
-          >
-            {STAFF_ACTIONS[a].name}
-          </Button>
-        ))}
-      </View>
-      <ErrorLine error={error} />
-      {open === 'notAccept' && <NotAcceptForm {...formProps} />}
-      {open === 'requestSupplement' && <SupplementEditor {...formProps} />}
-      {open === 'approve' && <ApproveForm {...formProps} />}
-      {open === 'deny' && <DenyForm {...formProps} />}
-      {open === 'deliver' && <DeliverForm {...formProps} />}
     </View>
   );
 }

@@ -75,7 +75,8 @@ const PEOPLE: Record<string, Person> = {
   dispatcher: { login: '调度员 · 北京街道', visits: () => [{ path: 'packages/appeal/street/index' }] },
   admin: {
     login: '管理员 · 区政务服务数据管理局',
-    visits: () => ['dashboard', 'supervision', 'member-admin', 'accounts', 'calendar'].map((p) => ({ path: `packages/staff/${p}/index` })),
+    visits: () =>
+      ['dashboard', 'supervision', 'member-admin', 'accounts', 'calendar', 'rectification-overview'].map((p) => ({ path: `packages/staff/${p}/index` })),
   },
 };
 

@@ -38,8 +38,21 @@ const RED = '2025-07-07T02:00:00Z'; // Mon, 10 working days past the deadline; a
 const view = async (token: string, appNo: string) => (await call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } })).body;
 const act = (token: string, appNo: string, action: string, body: object) =>
   call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
-const inbox = async (token: string, appNo: string) =>
-  ((await call(messages, 'GET /v1/messages', { token })).body.items as { appNo?: string; title: string; body: string }[]).filter((m) => m.appNo === appNo);
+/**
+ * A person's messages about one application, every page: 张晓明's inbox is shared with other test files, and this file's
+ * clock (2025) sorts its messages behind theirs.
+ */
+async function inbox(token: string, appNo: string) {
+  const out: { appNo?: string; title: string; body: string }[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 40; page++) {
+    const r = (await call(messages, 'GET /v1/messages', { token, query: { limit: '50', ...(cursor ? { cursor } : {}) } })).body;
+    out.push(...(r.items as typeof out));
+    cursor = r.nextCursor ?? undefined;
+    if (!cursor) break;
+  }
+  return out.filter((m) => m.appNo === appNo);
+}
 const supervise = (token: string, appNo: string, note = '已超时，请说明原因并尽快办结') =>
   call(handler, 'POST /v1/supervision/{appNo}', { token, params: { appNo }, body: { note } });
 const reply = (token: string, appNo: string, text: string, round = 1) =>

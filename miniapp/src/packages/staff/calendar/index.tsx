@@ -98,7 +98,7 @@ function CalendarAdminBody() {
               年起暂按周末计算，办件时限旁会注明。
             </View>
             {o.years.map((y) => (
-              <View key={y.year} className="cal-year tap" role="button" aria-label={`${y.year} 年`} onClick={() => pick(y.year)} data-testid={`year-${y.year}`}>
+              <View key={y.year} className="cal-year tap" role="button" onClick={() => pick(y.year)} data-testid={`year-${y.year}`}>
                 <View>
                   <Text className="cal-year-name">{y.year} 年</Text>
                   <View className="muted">

@@ -281,4 +281,20 @@ describe('法定时限 (issue 16)', () => {
     expect((await detail()).statutory).toMatchObject({ started: true, remainingDays: 2 });
     delete process.env.FAKE_NOW;
   });
+
+  it("counts weekends only past the calendar's last known year, and says so, instead of failing", async () => {
+    // 2031: no holiday data (the shipped calendar knows 2024–2027); 吴建华 is read by no other test file
+    const { token: resident, appNo } = await submit('2031-06-02T02:00:00.000Z', 'wu'); // Mon
+    const officer = await login('u-staff-police');
+    const accepted = await act(officer, appNo, 'accept', { version: (await view(officer, appNo)).body.version });
+    expect(accepted.status).toBe(200);
+    const detail = (await call(applications, 'GET /v1/applications/{appNo}', { token: resident, params: { appNo } })).body;
+    expect(detail.deadlineNote).toContain('暂按周末计算');
+    // weekends only: the promised and statutory deadlines are plain working days after 06-02 (no 端午 known)
+    const { addWorkingDays } = await import('@yx/shared');
+    expect(detail.deadline).toBe(addWorkingDays('2031-06-02', detail.promisedDays));
+    expect(detail.statutory).toEqual({ started: true, deadline: addWorkingDays('2031-06-02', detail.statutoryDays), remainingDays: detail.statutoryDays });
+    expect(new Date(`${detail.statutory.deadline}T00:00:00Z`).getUTCDay()).not.toBe(0);
+    delete process.env.FAKE_NOW;
+  });
 });

@@ -21,7 +21,7 @@ describe('MaterialFiles (several pages of one material, issue 16)', () => {
     expect(shown[0].querySelector('img')).toHaveAttribute('src', 'https://files/1.jpg');
     expect(shown[0]).toHaveAttribute('aria-label', '查看 合同第1页.jpg');
     expect(shown[1].querySelector('img')).toBeNull(); // never a broken picture
-    expect(shown[1]).toHaveTextContent('📄合同全文.pdf · 查看');
+    expect(shown[1]).toHaveTextContent('PDF合同全文.pdf · 查看');
     fireEvent.click(shown[2]);
     expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/3.png', urls: ['https://files/1.jpg', 'https://files/3.png'] });
   });

@@ -42,7 +42,7 @@ export function MaterialFiles({ files }: { files: MaterialFile[] }) {
         ) : (
           <View key={f.fileId} className="mf-doc" role="button" data-testid="material-file" onClick={() => openDoc(f)}>
             <Text className="mf-doc-icon" aria-hidden>
-              📄
+              PDF
             </Text>
             <Text className="mf-doc-name">{f.fileName || 'PDF 文件'}</Text>
             <Text> · 查看</Text>

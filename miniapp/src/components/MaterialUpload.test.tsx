@@ -72,7 +72,7 @@ describe('MaterialUpload', () => {
     await waitFor(() => expect(pages()).toHaveLength(1));
     fireEvent.click(screen.getByText('拍照/上传照片'));
     await waitFor(() => expect(pages()).toHaveLength(2));
-    expect(pages()).toEqual(['第1页📷房屋租赁合同.jpg重新上传删除', '第2页📷房屋租赁合同.jpg重新上传删除']);
+    expect(pages()).toEqual(['第1页图片房屋租赁合同.jpg重新上传删除', '第2页图片房屋租赁合同.jpg重新上传删除']);
     expect(screen.getByText(/已上传 2 页/)).toBeInTheDocument();
     expect(changes.at(-1)).toEqual([
       { fileId: 'f_page000001', fileName: '房屋租赁合同.jpg' },
@@ -147,7 +147,7 @@ describe('MaterialUpload', () => {
       expect(click).toHaveBeenCalled();
 
       fireEvent.change(input, { target: { files: [pdfFile('租赁合同（盖章）.pdf', 2 * MB)] } });
-      await waitFor(() => expect(pages()).toEqual(['第1页📄租赁合同（盖章）.pdf重新上传删除']));
+      await waitFor(() => expect(pages()).toEqual(['第1页PDF租赁合同（盖章）.pdf重新上传删除']));
       expect(declared()).toEqual([{ fileName: '租赁合同（盖章）.pdf', contentType: 'application/pdf', size: 2 * MB }]);
       expect(uploadFile).toHaveBeenCalledWith({
         url: 'http://s3',
@@ -187,7 +187,7 @@ describe('MaterialUpload', () => {
       fireEvent.click(screen.getByText('从聊天记录选PDF'));
       await waitFor(() => expect(pages()).toHaveLength(2));
       expect(chooseMessageFile).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['pdf'] });
-      expect(pages()[1]).toBe('第2页📄合同.pdf重新上传删除');
+      expect(pages()[1]).toBe('第2页PDF合同.pdf重新上传删除');
       expect(declared()[1]).toEqual({ fileName: '合同.pdf', contentType: 'application/pdf', size: 300 * 1024 });
       expect(uploadFile).toHaveBeenLastCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/contract.pdf' }));
     });

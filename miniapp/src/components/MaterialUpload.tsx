@@ -120,7 +120,7 @@ export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES
               <View key={f.fileId} className="mu-page" data-testid="material-page">
                 <Text className="mu-page-no">{page}</Text>
                 <Text className="mu-page-icon" aria-hidden>
-                  {isPdf ? '📄' : '📷'}
+                  {isPdf ? 'PDF' : '图片'}
                 </Text>
                 <Text className="mu-page-name">{f.fileName}</Text>
                 <View

@@ -60,7 +60,7 @@ export function PhotoPicker({
     <View className={`photo-picker ${dense ? 'dense' : ''}`}>
       {photos.map((p) => (
         <View key={p.fileId} className="pp-photo" data-testid={testId}>
-          <Text className="pp-name">📷 {p.fileName}</Text>
+          <Text className="pp-name">{p.fileName}</Text>
           <View
             className="pp-remove"
             role="button"

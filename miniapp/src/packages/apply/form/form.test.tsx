@@ -290,7 +290,7 @@ describe('网上申办', () => {
       plan()
         .getAllByTestId('material-page')
         .map((p) => p.textContent),
-    ).toEqual(['第1页📷场所平面图.jpg重新上传删除', '第2页📄平面图（二层）.pdf重新上传删除']);
+    ).toEqual(['第1页图片场所平面图.jpg重新上传删除', '第2页PDF平面图（二层）.pdf重新上传删除']);
 
     // removing a page keeps the other
     fireEvent.click(plan().getByRole('button', { name: '删除场所平面图第1页' }));

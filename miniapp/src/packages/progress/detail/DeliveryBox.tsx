@@ -11,7 +11,8 @@ import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
 
 type Delivery = NonNullable<ApplicationDetail['delivery']>;
-const ICONS: Record<DeliveryMethod, string> = { pickup: '🏢', post: '📮', electronic: '📱' };
+/** A word in a round badge, not an emoji: a browser without an emoji font shows boxes. */
+const ICONS: Record<DeliveryMethod, string> = { pickup: '窗口', post: '邮寄', electronic: '电子' };
 const ENDED = ['delivered', 'denied', 'not_accepted', 'withdrawn'];
 
 /**

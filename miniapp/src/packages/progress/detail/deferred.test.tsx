@@ -81,7 +81,7 @@ describe('容缺材料 on the application page', () => {
     expect(calls('POST', `/v1/applications/${APP}/deferred`)).toHaveLength(0);
 
     fireEvent.click(screen.getByLabelText('上传场所平面图：拍照/上传照片'));
-    expect(await screen.findByTestId('material-page')).toHaveTextContent('第1页📷场所平面图.jpg');
+    expect(await screen.findByTestId('material-page')).toHaveTextContent('第1页图片场所平面图.jpg');
     fireEvent.click(screen.getByText('补交 1 项材料'));
     await waitFor(() => expect(calls('POST', `/v1/applications/${APP}/deferred`)).toHaveLength(1));
     expect(JSON.parse(calls('POST', `/v1/applications/${APP}/deferred`)[0].data)).toEqual({

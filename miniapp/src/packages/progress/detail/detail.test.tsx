@@ -148,7 +148,7 @@ describe('办件详情', () => {
     // 第1页 a photo
     fireEvent.click(box.getByRole('button', { name: '上传食品安全管理制度：拍照/上传照片' }));
     await waitFor(() => expect(box.getAllByTestId('material-page')).toHaveLength(1));
-    expect(box.getByTestId('material-page')).toHaveTextContent('第1页📷食品安全管理制度.jpg');
+    expect(box.getByTestId('material-page')).toHaveTextContent('第1页图片食品安全管理制度.jpg');
     expect(JSON.parse(calls('POST', '/v1/files')[0].data)).toEqual({ fileName: '食品安全管理制度.jpg', contentType: 'image/jpeg', size: 2048 });
     expect(Taro.uploadFile).toHaveBeenCalledWith({
       url: 'http://uploads.local/upload',
@@ -162,7 +162,7 @@ describe('办件详情', () => {
     const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], '管理制度（签字页）.pdf', { type: 'application/pdf' });
     fireEvent.change(box.getByTestId('material-pdf-input'), { target: { files: [pdf] } });
     await waitFor(() => expect(box.getAllByTestId('material-page')).toHaveLength(2));
-    expect(box.getAllByTestId('material-page')[1]).toHaveTextContent('第2页📄管理制度（签字页）.pdf');
+    expect(box.getAllByTestId('material-page')[1]).toHaveTextContent('第2页PDF管理制度（签字页）.pdf');
     expect(JSON.parse(calls('POST', '/v1/files')[2].data)).toEqual({ fileName: '管理制度（签字页）.pdf', contentType: 'application/pdf', size: 4 });
 
     fireEvent.click(screen.getByText('提交补正材料'));

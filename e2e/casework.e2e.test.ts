@@ -11,6 +11,7 @@ import { apiCall, applyViaApi, devToken } from './api';
 import {
   applyField as field,
   browserMovingClock,
+  countersSettled,
   devLogin,
   newPage as openPage,
   nextStep as next,
@@ -164,6 +165,7 @@ describe('case work (issue 16) in the browser', () => {
     await resident.locator('.dt').getByText('补正材料').first().waitFor();
 
     // back to the officer who asked: 待我处理 on the workbench, still in review, the opinions given kept
+    await countersSettled(); // the workbench's counts include the answer
     await officer.goto(`${webUrl()}/#/packages/staff/queue/index`);
     await officer.locator('[data-testid="my-tasks"]').getByText(appNo).waitFor();
     await settled(officer, '.sq-head');

@@ -1,60 +1,25 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ApplicationDetail } from '@yx/shared';
-import { saveSession } from '../../../api/session';
 import Detail from './index';
+import { application, calls, ok, onApplicationPage, serve as serveAt } from './testKit';
 
-const request = Taro.request as unknown as jest.Mock;
 const APP = 'YX20261126000200';
+const serve = serveAt.bind(null, APP);
 
-const base: ApplicationDetail = {
-  appNo: APP,
+const base = application(APP, {
   itemId: 'food-business-licence',
-  itemName: '食品经营许可',
-  departmentName: '区市场监管局',
   state: 'submitted',
   stateName: '已提交，待受理',
-  submittedAt: '2026-11-26T06:05:00Z',
-  light: 'green',
-  remainingDays: 3,
-  deadline: '2026-12-03',
   usedDays: 0,
-  promisedDays: 5,
-  statutoryDays: 20,
-  timeline: [{ at: '2026-11-26T06:05:00Z', actor: '申请人', action: '提交申请' }],
   nextAction: { kind: 'wait', text: '等待部门受理' },
   deferred: [
     { name: '场所平面图', dueDate: '2026-12-10', handedIn: false, workingDaysLeft: 8 },
     { name: '健康证明', dueDate: '2026-12-10', handedIn: false, workingDaysLeft: 2 },
     { name: '租赁合同', dueDate: '2026-12-10', handedIn: true },
   ],
-  materials: [],
-  linked: [],
-};
-
-const ok = (data: unknown) => ({ statusCode: 200, data });
-const calls = (method: string, path: string) => request.mock.calls.map((c) => c[0]).filter((o) => o.method === method && o.url.startsWith(path));
-
-function serve(current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) {
-  request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
-    const key = `${method} ${url}`;
-    const hit = Object.keys(on).find((k) => key.startsWith(k));
-    if (hit) return on[hit]();
-    if (method === 'GET' && url === `/v1/applications/${APP}`) return ok(current());
-    throw new Error(`unexpected ${key}`);
-  });
-}
-
-beforeEach(() => {
-  (Taro as unknown as { __reset: () => void }).__reset();
-  request.mockReset();
-  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { appNo: APP } });
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'enterprise', nickname: '陈志强', level: 2, verified: true },
-  });
 });
+
+beforeEach(() => onApplicationPage(APP, { id: 'u1', role: 'enterprise', nickname: '陈志强', level: 2, verified: true }));
 
 describe('容缺材料 on the application page', () => {
   it('counts down in working days and hands in what was uploaded, keyed by the material name', async () => {

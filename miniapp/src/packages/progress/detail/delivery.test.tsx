@@ -1,58 +1,22 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ApplicationDetail } from '@yx/shared';
-import { saveSession } from '../../../api/session';
 import Detail from './index';
+import { application, calls, ok, onApplicationPage, serve as serveAt } from './testKit';
 
-const request = Taro.request as unknown as jest.Mock;
 const APP = 'YX20261126000300';
 const HALL = '越秀区政务服务中心（广州市越秀区东风中路318号）综合受理窗口';
+const serve = serveAt.bind(null, APP);
+const puts = () => calls('PUT', `/v1/applications/${APP}/delivery`);
 
-const base: ApplicationDetail = {
-  appNo: APP,
+const base = application(APP, {
   itemId: 'elevator-installation',
   itemName: '既有住宅加装电梯',
   departmentName: '规划和自然资源局越秀区分局',
-  state: 'accepted',
-  stateName: '已受理',
-  submittedAt: '2026-11-26T06:05:00Z',
-  light: 'green',
-  remainingDays: 3,
-  deadline: '2026-12-03',
-  usedDays: 1,
-  promisedDays: 5,
-  statutoryDays: 20,
-  timeline: [{ at: '2026-11-26T06:05:00Z', actor: '申请人', action: '提交申请' }],
   nextAction: { kind: 'wait', text: '部门正在办理' },
-  deferred: [],
-  materials: [],
-  linked: [],
   delivery: { method: 'pickup', options: ['electronic', 'post', 'pickup'], chosen: false, hall: HALL, hours: '周一至周五', done: false },
-};
-
-const ok = (data: unknown) => ({ statusCode: 200, data });
-const puts = () => request.mock.calls.map((c) => c[0]).filter((o) => o.method === 'PUT' && o.url.startsWith(`/v1/applications/${APP}/delivery`));
-
-function serve(current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) {
-  request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
-    const key = `${method} ${url}`;
-    const hit = Object.keys(on).find((k) => key.startsWith(k));
-    if (hit) return on[hit]();
-    if (method === 'GET' && url === `/v1/applications/${APP}`) return ok(current());
-    throw new Error(`unexpected ${key}`);
-  });
-}
-
-beforeEach(() => {
-  (Taro as unknown as { __reset: () => void }).__reset();
-  request.mockReset();
-  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { appNo: APP } });
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 2, verified: true },
-  });
 });
+
+beforeEach(() => onApplicationPage(APP));
 
 describe('领取方式 on the application page', () => {
   it('shows the default way with the hall, and switches to post once the address is right', async () => {

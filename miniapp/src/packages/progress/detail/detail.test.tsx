@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ApplicationDetail } from '@yx/shared';
-import { saveSession } from '../../../api/session';
 import Detail from './index';
+import { calls, ok, onApplicationPage, serve as serveAt } from './testKit';
 
-const request = Taro.request as unknown as jest.Mock;
 const APP = 'YX20261126000123';
+const serve = (current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) => serveAt(APP, current, on);
 
 const base: ApplicationDetail = {
   appNo: APP,
@@ -58,32 +58,7 @@ const submitted: ApplicationDetail = {
   nextAction: { kind: 'wait', text: '等待部门受理，受理后开始计算办理时限' },
 };
 
-const ok = (data: unknown) => ({ statusCode: 200, data });
-const calls = (method: string, path: string) => request.mock.calls.map((c) => c[0]).filter((o) => o.method === method && o.url.startsWith(path));
-
-/** The API as the page sees it: GET returns `current`; actions are answered by `on`. */
-function serve(current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) {
-  request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
-    const key = `${method} ${url}`;
-    const hit = Object.keys(on).find((k) => key.startsWith(k));
-    if (hit) return on[hit]();
-    if (method === 'GET' && url === `/v1/applications/${APP}`) return ok(current());
-    throw new Error(`unexpected ${key}`);
-  });
-}
-
-beforeEach(() => {
-  (Taro as unknown as { __reset: () => void }).__reset();
-  request.mockReset();
-  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { appNo: APP } });
-  (Taro.showModal as jest.Mock).mockClear();
-  (Taro.navigateTo as jest.Mock).mockClear();
-  saveSession({
-    token: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true },
-  });
-});
+beforeEach(() => onApplicationPage(APP, { id: 'u1', role: 'resident', nickname: '张晓明', level: 1, verified: true }));
 
 describe('办件详情', () => {
   it('shows plain progress (no deadline lights for residents), limits, materials, deferred items and linked applications', async () => {

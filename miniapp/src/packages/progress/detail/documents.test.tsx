@@ -2,11 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ApplicationDetail } from '@yx/shared';
 import { startActingFor } from '../../../api/acting';
-import { signIn } from '../../../../test/session';
 import Detail from './index';
+import { calls, ok, onApplicationPage, serve as serveAt } from './testKit';
 
-const request = Taro.request as unknown as jest.Mock;
 const APP = 'YX20261126000123';
+const serve = (current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) => serveAt(APP, current, on);
 const SERIAL = 'ZM20261126000001';
 
 /** 无犯罪记录证明, just submitted: an item issued at once as a sealed certificate. */
@@ -46,26 +46,7 @@ const view = {
   bytes: 48_000,
 };
 
-const ok = (data: unknown) => ({ statusCode: 200, data });
-const calls = (method: string, path: string) => request.mock.calls.map((c) => c[0]).filter((o) => o.method === method && o.url.startsWith(path));
-
-function serve(current: () => ApplicationDetail, on: Record<string, () => unknown> = {}) {
-  request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
-    const key = `${method} ${url}`;
-    const hit = Object.keys(on).find((k) => key.startsWith(k));
-    if (hit) return on[hit]();
-    if (method === 'GET' && url.split('?')[0] === `/v1/applications/${APP}`) return ok(current());
-    throw new Error(`unexpected ${key}`);
-  });
-}
-
-beforeEach(() => {
-  (Taro as unknown as { __reset: () => void }).__reset();
-  request.mockReset();
-  (Taro.navigateTo as jest.Mock).mockClear();
-  (Taro.useRouter as jest.Mock).mockReturnValue({ params: { appNo: APP } });
-  signIn({ id: 'u1', role: 'resident', nickname: '张晓明', level: 2, verified: true });
-});
+beforeEach(() => onApplicationPage(APP));
 
 describe('办件详情 · 电子证明', () => {
   it('issues the certificate at once, then lists it; a tap opens it in the 证照夹', async () => {

@@ -3,7 +3,8 @@
  * The clock is moved with FAKE_NOW; this file's people are not read by other test files.
  */
 import { call } from '../../test/http';
-import { fill, getForm, login, startLocalFiles, upload } from '../../test/apply';
+import { login, startLocalFiles, upload } from '../../test/apply';
+import { act, at, elevatorApplication, view } from '../../test/office';
 import { handler as applications } from '../applications/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
@@ -27,27 +28,6 @@ afterAll(async () => {
 afterEach(() => {
   delete process.env.FAKE_NOW;
 });
-
-let seq = 0;
-const at = (iso: string) => {
-  process.env.FAKE_NOW = iso;
-};
-const act = (token: string, appNo: string, action: string, body: object) =>
-  call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
-const view = async (token: string, appNo: string) => (await call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } })).body;
-
-/** 既有住宅加装电梯 by 张晓明: owned by planning, opinions from housing, fire and market. */
-async function elevatorApplication() {
-  const token = await login('u-resident-zhang');
-  const form = await getForm(token, 'item-elevator-installation');
-  const { answers } = await fill(token, form);
-  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `par-${Date.now()}-${++seq}` } }), 'POST /v1/applications', {
-    token,
-    body: { itemId: 'elevator-installation', answers },
-  });
-  expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
-  return { token, appNo: r.body.appNo as string };
-}
 
 describe('特别程序 not counted in the time limits (issue 16)', () => {
   it('stops both clocks during an expert review the item allows, blocks decisions meanwhile, and moves the deadlines by the days it took', async () => {

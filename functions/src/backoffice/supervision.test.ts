@@ -5,9 +5,9 @@
  * The clock is moved with FAKE_NOW to mid-2025, which no other test file uses: the daily jobs see only this file's cases.
  */
 import { call } from '../../test/http';
-import { fill, getForm, login, startLocalFiles } from '../../test/apply';
+import { login, startLocalFiles } from '../../test/apply';
+import { act, at, elevatorApplication, inboxAbout, view } from '../../test/office';
 import { handler as applications } from '../applications/handler';
-import { handler as messages } from '../messages/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { batchPut } from '../guide/repository';
@@ -30,48 +30,15 @@ afterEach(() => {
 });
 
 let seq = 0;
-const at = (iso: string) => {
-  process.env.FAKE_NOW = iso;
-};
 const MON_SUBMIT = '2025-06-09T02:00:00Z'; // Mon; promised 10 working days → due Mon 06-23
 const RED = '2025-07-07T02:00:00Z'; // Mon, 10 working days past the deadline; a 督办 now is due Thu 07-10
-const view = async (token: string, appNo: string) => (await call(handler, 'GET /v1/staff/applications/{appNo}', { token, params: { appNo } })).body;
-const act = (token: string, appNo: string, action: string, body: object) =>
-  call(handler, 'POST /v1/staff/applications/{appNo}/{action}', { token, params: { appNo, action }, body });
-/**
- * A person's messages about one application, every page: 张晓明's inbox is shared with other test files, and this file's
- * clock (2025) sorts its messages behind theirs.
- */
-async function inbox(token: string, appNo: string) {
-  const out: { appNo?: string; title: string; body: string }[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 40; page++) {
-    const r = (await call(messages, 'GET /v1/messages', { token, query: { limit: '50', ...(cursor ? { cursor } : {}) } })).body;
-    out.push(...(r.items as typeof out));
-    cursor = r.nextCursor ?? undefined;
-    if (!cursor) break;
-  }
-  return out.filter((m) => m.appNo === appNo);
-}
+const inbox = inboxAbout;
 const supervise = (token: string, appNo: string, note = '已超时，请说明原因并尽快办结') =>
   call(handler, 'POST /v1/supervision/{appNo}', { token, params: { appNo }, body: { note } });
 const reply = (token: string, appNo: string, text: string, round = 1) =>
   call(handler, 'POST /v1/staff/supervision/{appNo}', { token, params: { appNo }, body: { reply: text, round } });
 const deptList = async (token: string) => (await call(handler, 'GET /v1/staff/supervision', { token })).body.items as Record<string, unknown>[];
 const overseerList = async (token: string) => (await call(handler, 'GET /v1/supervision', { token })).body;
-
-/** 既有住宅加装电梯 by 张晓明 (北京街): owned by planning. */
-async function elevatorApplication() {
-  const token = await login('u-resident-zhang');
-  const form = await getForm(token, 'item-elevator-installation');
-  const { answers } = await fill(token, form);
-  const r = await call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `sup-${Date.now()}-${++seq}` } }), 'POST /v1/applications', {
-    token,
-    body: { itemId: 'elevator-installation', answers },
-  });
-  expect([r.status, r.body.error?.message]).toEqual([201, undefined]);
-  return { token, appNo: r.body.appNo as string };
-}
 
 /** A planning officer of this file's own, whose inbox no other test fills. */
 async function planningColleague() {

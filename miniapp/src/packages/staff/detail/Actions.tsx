@@ -26,7 +26,8 @@ const TOASTS: Record<StaffAction, string> = {
 
 /** Actions done with one tap (after a confirmation where needed); the others open a form. */
 const ONE_TAP: StaffAction[] = ['accept', 'startReview'];
-const NEGATIVE: StaffAction[] = ['notAccept', 'requestSupplement', 'deny'];
+// drawn plain: the refusals, and a special procedure (a pause, not a step forward)
+const NEGATIVE: StaffAction[] = ['notAccept', 'requestSupplement', 'deny', 'startExcluded'];
 
 /** The confirmation asked before an action, or none. */
 function confirmation(action: StaffAction, body: Record<string, unknown>): { title: string; content: string } | undefined {

@@ -8,6 +8,9 @@ import { coldStart } from '../lib/secrets';
 /** A run missed for up to this many days is caught up by the next one (the due rows of those days are read again). */
 export const CATCH_UP_DAYS = 14;
 
+/** 2026-12-15 → 2026年12月15日, as a resident reads a date. */
+const chineseDate = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
 /** Calendar days from `from` to `to`, both included. */
 function daysFrom(from: string, to: string): string[] {
   const out: string[] = [];
@@ -52,7 +55,7 @@ async function toSupplement(appNo: string, date: string): Promise<boolean> {
         pausedSince: date,
         deferred: app.deferred.map((d) => (names.includes(d.name) && !d.handedIn ? { ...d, late: true } : d)),
         supplementNotice: {
-          items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${d.dueDate} 前补交）` })),
+          items: missing.map((d) => ({ material: d.name, reason: `容缺材料逾期未补交（应于 ${chineseDate(d.dueDate)}前补交）` })),
           fromState: app.state, // answered, it goes back where it was
         },
       },
@@ -102,7 +105,7 @@ async function remind(date: string, cal: CalendarData): Promise<number> {
           appNo: app.appNo,
           template: 'deferral_reminder',
           title: `${app.itemName} 容缺材料待补交`,
-          body: `请于 ${row.date} 前补交容缺材料“${row.material}”（${when}），逾期将转为补正。`,
+          body: `请于 ${chineseDate(row.date)}前补交容缺材料“${row.material}”（${when}），逾期将转为补正。`,
         },
         at,
       );

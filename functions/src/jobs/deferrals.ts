@@ -95,7 +95,8 @@ async function remind(date: string, cal: CalendarData): Promise<number> {
       if (row.reminded.includes(step)) continue;
       const app = await repo.getApplication(row.appNo);
       const material = app?.deferred.find((d) => d.name === row.material);
-      if (!app || !material || material.handedIn || !OPEN_STATES.concat('supplement').includes(app.state)) continue;
+      // a row of a date the material no longer has (its due date moved) reminds of nothing
+      if (!app || !material || material.handedIn || material.dueDate !== row.date || !OPEN_STATES.concat('supplement').includes(app.state)) continue;
       const when = left === 0 ? '今天截止' : `还剩 ${left} 个工作日`;
       const ok = await repo.remindDue(
         row,

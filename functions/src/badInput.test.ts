@@ -46,6 +46,7 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   serial: { unknown: 'ZM20991231999999', malformed: 'ZM-1' },
   ticket: { unknown: 'v_nosuchticket00000000', malformed: '../x' },
   year: { unknown: '2098', malformed: 'MMXXVI' },
+  version: { unknown: '999', malformed: 'v1' },
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
@@ -64,6 +65,21 @@ const VALID_BODY: Record<string, unknown> = {
   'PUT /v1/admin/staff/{userId}': { disabled: true },
   'PUT /v1/admin/org/departments/{id}': { name: '不存在的测试部门', shortName: '不存在', phone: '020-1234567', address: '越秀区某路 1 号' },
   'PUT /v1/admin/org/streets/{street}/grids': { grids: [] },
+  'POST /v1/admin/catalogue/items/{id}/versions': {
+    name: '不存在的测试事项',
+    departmentId: 'no-such-dept',
+    audience: ['person'],
+    summary: '不存在的测试事项',
+    conditions: ['测试条件'],
+    materials: [{ name: '测试材料', required: true }],
+    promisedDays: 1,
+    statutoryDays: 1,
+    online: true,
+    assurance: 1,
+    deferrable: false,
+    delivery: ['pickup'],
+    expectedVersion: 1,
+  },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
   'POST /v1/me/documents/{serial}/share': { days: 7 },
   'POST /v1/staff/documents/{serial}/revoke': { reason: '测试撤销的原因' },

@@ -5,6 +5,7 @@ import { router } from '../lib/router';
 import { getUser } from '../lib/repository';
 import { now } from '../lib/clock';
 import { listOutbox } from '../jobs/outbox';
+import * as catalogue from '../guide/catalogueAdmin';
 
 export const handler = router([
   route('GET /v1/calendar', { cacheSeconds: 300 }, () => getCalendar()),
@@ -19,5 +20,13 @@ export const handler = router([
   ),
   route('GET /v1/admin/calendar/drafts/{year}', { user: getUser }, ({ params }) => draftView(params.year)),
   route('POST /v1/admin/calendar/publish', { user: getUser }, ({ body, session }) => publish(body.year, body.version, session.userId, now().toISOString())),
+  // issue 16: the service catalogue as versioned data
+  route('GET /v1/admin/catalogue/items', { user: getUser }, ({ query }) => catalogue.listCatalogue(query)),
+  route('POST /v1/admin/catalogue/items', { user: getUser }, async ({ body, user }) => reply(201, await catalogue.createItem(body, user, now().toISOString()))),
+  route('GET /v1/admin/catalogue/items/{id}', { user: getUser }, ({ params }) => catalogue.catalogueItemView(params.id)),
+  route('POST /v1/admin/catalogue/items/{id}/versions', { user: getUser }, ({ params, body, user }) =>
+    catalogue.saveVersion(params.id, body, user, now().toISOString()),
+  ),
+  route('GET /v1/admin/catalogue/items/{id}/versions/{version}', { user: getUser }, ({ params }) => catalogue.versionView(params.id, params.version)),
   route('GET /v1/admin/outbox', { user: getUser }, async ({ query }) => ({ items: await listOutbox(query.date.replace(/-/g, '')) })),
 ]);

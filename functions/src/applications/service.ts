@@ -53,7 +53,7 @@ import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
 import { firmActor } from '../identity/firms';
-import { getServiceItem, loadCatalog } from '../guide/repository';
+import { getCurrentItem, getServiceItemAt, loadCatalog } from '../guide/repository';
 import { enterpriseLookup, firmAgentLookup, getEnterprise, type UserRecord } from '../identity/repository';
 import { readyFileOf, viewUrls } from '../files/service';
 import { getLicence, licenceLookup, listLicences } from '../wallet/repository';
@@ -73,21 +73,26 @@ interface FormTarget {
   /** 一件事: which items wait for another's result (issue 16) */
   dependsOn?: Partial<Record<string, string[]>>;
   formId: string;
+  /** each item's catalogue version, recorded on the application (issue 16) */
+  versions: Record<string, number>;
 }
 
 /** The form of an item or a 一件事 bundle; formId is item-<id> or bundle-<id>. */
 export async function loadForm(target: { itemId?: string; bundleId?: string }): Promise<FormTarget> {
   if (target.itemId) {
-    const item = await getServiceItem(target.itemId);
-    if (!item) throw notFound('未找到该办事事项');
+    const current = await getCurrentItem(target.itemId);
+    if (!current) throw notFound('未找到该办事事项');
+    const { item } = current;
     if (!item.online) throw ruleViolation('该事项暂不支持网上申办，请到窗口办理');
-    return { form: formForItem(item), items: [item], formId: `item-${item.id}` };
+    return { form: formForItem(item), items: [item], formId: `item-${item.id}`, versions: { [item.id]: current.version } };
   }
   const cat = await loadCatalog();
   const bundle = cat.bundles.find((b) => b.id === target.bundleId);
   if (!bundle) throw notFound('未找到该“一件事”主题');
-  const items = (await Promise.all(bundle.itemIds.map((id) => getServiceItem(id)))).filter((i): i is ServiceItem => Boolean(i));
-  return { form: formForBundle(bundle, items), items, bundleId: bundle.id, dependsOn: bundle.dependsOn, formId: `bundle-${bundle.id}` };
+  const found = (await Promise.all(bundle.itemIds.map((id) => getCurrentItem(id)))).filter((i) => i !== undefined);
+  const items = found.map((c) => c.item);
+  const versions = Object.fromEntries(found.map((c) => [c.item.id, c.version]));
+  return { form: formForBundle(bundle, items), items, bundleId: bundle.id, dependsOn: bundle.dependsOn, formId: `bundle-${bundle.id}`, versions };
 }
 
 export const parseFormId = (formId: string) => (formId.startsWith('item-') ? { itemId: formId.slice(5) } : { bundleId: formId.slice(7) });
@@ -374,6 +379,7 @@ async function submitChecked(
   const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
     appNo: appNos[n],
     itemId: item.id,
+    itemVersion: target.versions[item.id] ?? 1,
     itemName: item.name,
     departmentId: item.departmentId,
     departmentName: deptName(item.departmentId),
@@ -501,7 +507,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
   const [cal, files, item, bundle] = await Promise.all([
     getCalendar(),
     viewUrls(app.materials.flatMap((m) => m.fileIds ?? [])),
-    getServiceItem(app.itemId),
+    getServiceItemAt(app.itemId, app.itemVersion), // as filed (issue 16)
     bundleView(app),
   ]);
   const { running, status } = clock(app, cal);
@@ -550,7 +556,7 @@ export function chooseDelivery(userId: string, appNo: string, req: DeliveryReque
   return change(userId, appNo, async (app, n) => {
     if (['delivered', 'denied', 'not_accepted', 'withdrawn', 'terminated'].includes(app.state))
       throw conflict(`办件${STATE_NAMES[app.state]}，不能再更改领取方式`);
-    const item = await getServiceItem(app.itemId);
+    const item = await getServiceItemAt(app.itemId, app.itemVersion); // the ways the item offered when it was filed
     if (!item?.delivery.includes(req.method))
       throw ruleViolation(`本事项不提供“${DELIVERY_NAMES[req.method]}”，可选：${(item?.delivery ?? []).map((m) => DELIVERY_NAMES[m]).join('、')}`);
     const at = now().toISOString();

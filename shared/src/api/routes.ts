@@ -71,6 +71,16 @@ import {
   ThemeListResponse,
 } from '../guide/api';
 import {
+  CatalogueItemParams,
+  CatalogueItemVersionRequest,
+  CatalogueItemView,
+  CatalogueListQuery,
+  CatalogueListResponse,
+  CatalogueVersionParams,
+  CatalogueVersionView,
+  NewCatalogueItem,
+} from '../guide/admin';
+import {
   AppNoParams,
   ApplicationDetail,
   DraftBody,
@@ -589,6 +599,43 @@ export const ROUTE_TABLE = {
     roles: ADMIN,
     body: CalendarPublishRequest,
     response: CalendarDraftView,
+  },
+  // the service catalogue as versioned data (issue 16)
+  'GET /v1/admin/catalogue/items': {
+    summary: '办事事项目录（管理员）：按部门筛选、关键词搜索、分页',
+    tag: 'admin',
+    roles: ADMIN,
+    query: CatalogueListQuery,
+    response: CatalogueListResponse,
+  },
+  'POST /v1/admin/catalogue/items': {
+    summary: '新增办事事项（第 1 版）：材料、表单字段、时限、容缺、实名等级、送达方式',
+    tag: 'admin',
+    roles: ADMIN,
+    body: NewCatalogueItem,
+    response: CatalogueItemView,
+  },
+  'GET /v1/admin/catalogue/items/{id}': {
+    summary: '办事事项的当前版本、历史版本和所属“一件事”（管理员）',
+    tag: 'admin',
+    roles: ADMIN,
+    params: CatalogueItemParams,
+    response: CatalogueItemView,
+  },
+  'POST /v1/admin/catalogue/items/{id}/versions': {
+    summary: '保存为新版本（带所编辑的版本号；其间已有人保存则 409）；已提交的办件仍按其提交时的版本',
+    tag: 'admin',
+    roles: ADMIN,
+    params: CatalogueItemParams,
+    body: CatalogueItemVersionRequest,
+    response: CatalogueItemView,
+  },
+  'GET /v1/admin/catalogue/items/{id}/versions/{version}': {
+    summary: '办事事项的某一版本及其申请表（管理员）',
+    tag: 'admin',
+    roles: ADMIN,
+    params: CatalogueVersionParams,
+    response: CatalogueVersionView,
   },
   'GET /v1/admin/outbox': { summary: '订阅消息发件箱（管理员；本地环境只记录不发送）', tag: 'admin', roles: ADMIN, query: OutboxQuery, response: OutboxList },
   'GET /v1/staff/applications': {

@@ -132,6 +132,115 @@ export const FieldDef = lazy(() =>
 );
 export type FieldDef = z.infer<typeof FieldDef>;
 
+/**
+ * The keys of the common sections (申请人信息 and 联系方式, `shared/src/apply/forms.ts`): an item's own question may not
+ * take one of them, nor a material's key (`m0`, `m1`…).
+ */
+export const COMMON_FIELD_KEYS: readonly string[] = [
+  'realName',
+  'idNumber',
+  'enterpriseName',
+  'creditCode',
+  'legalRepresentative',
+  'phone',
+  'address',
+  'street',
+];
+
+/** The types an item's own question may have (issue 16: form fields as catalogue data); files are the item's materials. */
+export const ITEM_FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'choice', 'address', 'phone', 'residentId'] as const;
+export type ItemFieldType = (typeof ITEM_FIELD_TYPES)[number];
+export const ITEM_FIELD_TYPE_NAMES: Record<ItemFieldType, string> = {
+  text: '单行文字',
+  textarea: '多行文字',
+  number: '数字',
+  date: '日期',
+  choice: '单选',
+  address: '地址',
+  phone: '手机号码',
+  residentId: '身份证号码',
+};
+/** An item's own question key: a lower-case letter first, then letters and digits, 2–40 characters. */
+export const ITEM_FIELD_KEY = /^[a-z][A-Za-z0-9]{1,39}$/;
+export const ITEM_FIELDS_MAX = 30;
+
+/**
+ * One of an item's own questions as the catalogue stores it (`ServiceItem.fields`): a FieldDef without its section
+ * (the form puts it under 事项信息), pre-fill or material. Checked by the same rules as FieldDef (options only for a
+ * choice, bounds only for text and numbers…), with messages for the admin who writes it.
+ */
+export const ItemField = lazy(() =>
+  z
+    .strictObject({
+      key: z
+        .string({ message: '字段编号必填' })
+        .regex(ITEM_FIELD_KEY, { message: '字段编号应以小写字母开头，只含字母和数字，2–40 位' })
+        .refine((k) => !COMMON_FIELD_KEYS.includes(k) && !/^m\d+$/.test(k), { message: '字段编号与申请人、联系方式或材料的编号重复，请换一个' }),
+      label: z
+        .string({ message: '字段名称必填' })
+        .trim()
+        .min(1, { message: '字段名称不能为空' })
+        .max(20, { message: '字段名称不能超过 20 个字' })
+        .regex(HAS_CHINESE, { message: '字段名称应为中文' }),
+      type: z.enum(ITEM_FIELD_TYPES, { message: `字段类型应为：${Object.values(ITEM_FIELD_TYPE_NAMES).join('、')}` }),
+      required: z.boolean({ message: '请选择是否必填' }),
+      help: z.string().trim().max(200, { message: '填写说明不能超过 200 个字' }).optional(),
+      placeholder: z.string().trim().max(40, { message: '输入提示不能超过 40 个字' }).optional(),
+      options: z
+        .array(
+          z.strictObject({
+            value: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: '选项的值只含字母、数字、-、_' }),
+            label: z.string().trim().min(1, { message: '选项不能为空' }).max(30, { message: '选项不能超过 30 个字' }),
+          }),
+        )
+        .min(1, { message: '单选至少要有 1 个选项' })
+        .max(50, { message: '单选最多 50 个选项' })
+        .optional(),
+      min: z.number({ message: '最小值应为数字' }).optional(),
+      max: z.number({ message: '最大值应为数字' }).optional(),
+      /** text / textarea only: a format rule (the shipped items' name fields have one; kept when an admin saves them) */
+      pattern: FieldPattern.optional(),
+    })
+    .superRefine((f, ctx) => {
+      const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+      if (f.type === 'choice') {
+        if (!f.options) problem('单选需要选项', 'options');
+        else {
+          if (new Set(f.options.map((o) => o.value)).size !== f.options.length) problem('选项的值重复', 'options');
+          if (new Set(f.options.map((o) => o.label)).size !== f.options.length) problem('选项重复', 'options');
+        }
+      } else if (f.options) problem('只有单选可以设置选项', 'options');
+      if ((f.min !== undefined || f.max !== undefined) && !BOUNDED_TYPES.includes(f.type))
+        problem('只有文字和数字可以设置范围', f.min !== undefined ? 'min' : 'max');
+      if (LENGTH_TYPES.includes(f.type)) {
+        for (const k of ['min', 'max'] as const) {
+          const v = f[k];
+          if (v !== undefined && (!Number.isInteger(v) || v < 0)) problem('字数应为非负整数', k);
+        }
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) problem('最小值不能大于最大值', 'min');
+      if (f.pattern && !LENGTH_TYPES.includes(f.type)) problem('只有文字可以设置格式', 'pattern');
+    }),
+);
+export type ItemField = z.infer<typeof ItemField>;
+
+/** An item's own questions: at most ITEM_FIELDS_MAX, each key and each name once. */
+export const ItemFields = lazy(() =>
+  z
+    .array(ItemField)
+    .max(ITEM_FIELDS_MAX, { message: `表单字段最多 ${ITEM_FIELDS_MAX} 个` })
+    .superRefine((fields, ctx) => {
+      const keys = new Set<string>();
+      const labels = new Set<string>();
+      fields.forEach((f, i) => {
+        if (keys.has(f.key)) ctx.addIssue({ code: 'custom', message: `字段编号“${f.key}”重复`, path: [i, 'key'] });
+        if (labels.has(f.label)) ctx.addIssue({ code: 'custom', message: `字段名称“${f.label}”重复`, path: [i, 'label'] });
+        keys.add(f.key);
+        labels.add(f.label);
+      });
+    }),
+);
+
 /** A material the form does not ask to upload (see `FormDef.materialsWithoutUpload`). */
 export const NotUploadedMaterial = lazy(() =>
   z.strictObject({

@@ -390,6 +390,12 @@ export function materialsWithoutUpload(items: ServiceItem[]): NotUploadedMateria
 // Forms
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * An item's own questions: those the catalogue keeps as data (`item.fields`, written on the admin's screens), else those
+ * written in code for the shipped items (ITEM_FIELDS), else none.
+ */
+export const itemFieldsOf = (item: ServiceItem): readonly FieldSpec[] => item.fields ?? ITEM_FIELDS[item.id] ?? [];
+
 const inSection = (section: string, specs: readonly FieldSpec[]): FieldDef[] => specs.map((s) => ({ ...s, section }));
 
 function assemble(id: string, title: string, applicant: ApplicantKind, groups: { section: string; fields: FieldDef[] }[], items: ServiceItem[]): FormDef {
@@ -416,7 +422,7 @@ export function formForItem(item: ServiceItem, audience: Audience = item.audienc
   if (!item.audience.includes(audience)) throw new Error(`item ${item.id} is not for ${audience}`);
   const applicant = APPLICANT_OVERRIDES[item.id] ?? audience;
   const id = item.audience.length > 1 ? `item:${item.id}:${audience}` : `item:${item.id}`;
-  const specific = ITEM_FIELDS[item.id] ?? [];
+  const specific = itemFieldsOf(item);
   return assemble(id, item.name, applicant, [{ section: SECTION_ITEM, fields: inSection(SECTION_ITEM, specific) }], [item]);
 }
 
@@ -440,7 +446,7 @@ export function formForBundle(bundle: Bundle, items: ServiceItem[]): FormDef {
   const asked = new Map<string, string>(); // key → JSON of the spec asked under it
   const groups = members.map((item, n) => {
     const fields: FieldDef[] = [];
-    for (const spec of ITEM_FIELDS[item.id] ?? []) {
+    for (const spec of itemFieldsOf(item)) {
       const json = JSON.stringify(spec);
       if (asked.get(spec.key) === json) continue;
       let key = spec.key;

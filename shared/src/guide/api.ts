@@ -75,3 +75,6 @@ export const ThemeListResponse = lazy(() =>
     items: z.array(z.object({ id: z.string(), name: z.string(), audience: Audience })),
   }),
 );
+
+// the admin's catalogue screens (issue 16)
+export * from './admin';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazy } from '../api/lazy';
 import { THEMES } from '../constants';
+import { ItemFields } from '../apply/form';
 
 /** Who a service item is for: 个人 (people) or 企业 (firms). */
 export const Audience = lazy(() => z.enum(['person', 'enterprise']));
@@ -111,6 +112,11 @@ export const ServiceItem = lazy(() =>
     excludedKinds: z.array(z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]])).default([]),
     /** 容缺受理试点事项: the department lets graded firms hand in some required materials later (the seeds name 47 such items) */
     deferrable: z.boolean().default(false),
+    /**
+     * The item's own questions (事项信息) as data, kept by the admin's catalogue screens (issue 16); absent: the questions
+     * written in code for the shipped items (`ITEM_FIELDS` in shared/src/apply/forms.ts), or none.
+     */
+    fields: ItemFields.optional(),
   }),
 );
 export type ServiceItem = z.infer<typeof ServiceItem>;

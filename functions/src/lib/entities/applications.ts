@@ -89,6 +89,8 @@ export type Deferral = z.output<typeof Deferral>;
 const ApplicationSchema = z.object({
   appNo: z.string(),
   itemId: z.string(),
+  /** the catalogue version of the item it was filed under (issue 16); absent on applications filed before versions: the current one */
+  itemVersion: z.number().int().min(1).optional(),
   itemName: z.string(),
   departmentId: z.string(),
   departmentName: z.string(),

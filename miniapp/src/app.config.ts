@@ -26,6 +26,8 @@ export default defineAppConfig({
         'member-admin/index',
         'calendar/index',
         'accounts/index',
+        'catalogue/index',
+        'catalogue/edit/index',
       ],
     },
   ],

@@ -9,6 +9,7 @@ export const STAFF_PAGES = {
   dashboard: '/packages/staff/dashboard/index',
   supervision: '/packages/staff/supervision/index',
   rectificationOverview: '/packages/staff/rectification-overview/index',
+  catalogue: '/packages/staff/catalogue/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

@@ -151,6 +151,12 @@ export default function Me() {
               <Text className="muted">节假日导入、核对、发布 ›</Text>
             </View>
           )}
+          {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/catalogue/index' })} role="button" data-testid="me-catalogue">
+              <Text>事项目录</Text>
+              <Text className="muted">办事事项、材料、表单字段、版本 ›</Text>
+            </View>
+          )}
         </View>
       )}
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '事项目录', enablePullDownRefresh: true });

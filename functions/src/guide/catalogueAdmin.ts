@@ -83,14 +83,16 @@ export async function createItem(body: NewCatalogueItem, by: Saver, at: string) 
 
 /** 保存为新版本: conditional on the version edited (another admin's save in between: 409, nothing written). */
 export async function saveVersion(id: string, body: CatalogueItemVersionRequest, by: Saver, at: string) {
-  const { current } = await getItemHistory(id, 1);
+  const { current, versions } = await getItemHistory(id, 1);
   if (!current) throw notFound('未找到该办事事项');
   const { expectedVersion, note, ...input } = body;
   if (current.version !== expectedVersion) throw stale(current);
   const item = await buildItem(id, input, current.item);
-  const rec: ItemVersionRecord = { item, version: expectedVersion + 1, savedAt: at, savedBy: by.nickname, ...(note ? { note } : {}) };
+  // numbers go on after the newest saved row (a seed run puts the item's code back as an unnumbered row: version 1)
+  const newest = versions[0]?.version ?? 0;
+  const rec: ItemVersionRecord = { item, version: Math.max(expectedVersion, newest) + 1, savedAt: at, savedBy: by.nickname, ...(note ? { note } : {}) };
   // the seeded first version gets its own row when it is edited for the first time, so applications filed under it keep it
-  const firstVersion = current.version === 1 && !current.savedAt ? { item: current.item, version: 1 } : undefined;
+  const firstVersion = newest === 0 ? { item: current.item, version: 1 } : undefined;
   const saved = await saveItemVersion(rec, { expected: expectedVersion, firstVersion, summary: await summaryOf(item) });
   if (saved === 'stale') {
     const { current: now } = await getItemHistory(id, 1);

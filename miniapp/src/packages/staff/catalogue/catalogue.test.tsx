@@ -120,6 +120,11 @@ describe('编辑办事事项', () => {
     expect(screen.getByTestId('cat-field-error').textContent).toMatch(/单选需要选项/);
     fireEvent.change(screen.getByLabelText('选项（每行一个）'), { target: { value: '小型犬\n大型犬' } });
     fireEvent.click(screen.getByTestId('cat-field-ok'));
+    // the form stays open and empty for another question until 收起
+    expect((screen.getByLabelText('字段名称') as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByTestId('cat-field-close'));
+    expect(screen.queryByTestId('cat-field-form')).toBeNull();
+    expect(screen.getByTestId('cat-field-0').textContent).toContain('单选 · 必填 · 小型犬 / 大型犬');
     const preview = screen.getByTestId('cat-preview');
     expect(within(preview).getByText('犬只体型')).toBeTruthy();
     expect(within(preview).getByText('大型犬')).toBeTruthy();

@@ -38,9 +38,9 @@ export function Fields({ list, onChange, error }: { list: ItemField[]; onChange:
     if (list.some((f) => f.label === r.data.label)) return setProblem(`已有名为“${r.data.label}”的字段`);
     onChange([...list, r.data]);
     setProblem(undefined);
+    // the form stays open, empty, for the next question (收起 closes it): no jump of the page under the finger
     setLabel('');
     setOptions('');
-    setAdding(false);
   };
 
   return (
@@ -71,8 +71,8 @@ export function Fields({ list, onChange, error }: { list: ItemField[]; onChange:
           {type === 'choice' && <TextBox label="选项（每行一个）" value={options} onInput={setOptions} max={600} placeholder={'如：\n小型犬\n大型犬'} />}
           <ErrorLine error={problem} testId="cat-field-error" />
           <View className="cat-actions">
-            <Button className="btn btn-plain" onClick={() => setAdding(false)}>
-              取消
+            <Button className="btn btn-plain" data-testid="cat-field-close" onClick={() => setAdding(false)}>
+              收起
             </Button>
             <Button className="btn" data-testid="cat-field-ok" onClick={add}>
               添加字段

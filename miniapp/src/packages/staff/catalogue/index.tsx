@@ -46,7 +46,6 @@ function CatalogueBody() {
               key={i.id}
               className="cat-row tap"
               role="button"
-              aria-label={`编辑 ${i.name}`}
               data-testid={`cat-item-${i.id}`}
               onClick={() => Taro.navigateTo({ url: `${CATALOGUE_EDIT}?id=${encodeURIComponent(i.id)}` })}
             >

@@ -12,7 +12,7 @@ import {
   type BundleStatusView,
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
-import { getServiceItem, loadCatalog } from '../guide/repository';
+import { getServiceItemAt, loadCatalog } from '../guide/repository';
 import { teamMembers } from '../identity/repository';
 import { uniqueRecipients, type Notice } from '../messages/repository';
 import * as repo from './repository';
@@ -164,7 +164,7 @@ export async function bundleFollowUp(app: repo.ApplicationRecord, to: Applicatio
 export async function bundleView(app: repo.ApplicationRecord): Promise<BundleStatusView | undefined> {
   const found = await bundleOf(app, { consistent: false });
   if (!found) return undefined;
-  const items = await Promise.all(found.records.map((r) => getServiceItem(r.itemId)));
+  const items = await Promise.all(found.records.map((r) => getServiceItemAt(r.itemId, r.itemVersion)));
   const status = bundleStatus(
     found.bundle.dependsOn,
     found.records.map((r, i) => memberOf(r, r.state, items[i]?.result)),

@@ -26,7 +26,7 @@ import { readCounterRow } from '../lib/repository';
 import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { newQueryCode } from '../lib/ids';
 import type { UserRecord } from '../identity/repository';
-import { getServiceItem } from '../guide/repository';
+import { getServiceItemAt } from '../guide/repository';
 import { OPINION_WORKING_DAYS, openOpinions } from './opinions';
 import { changedApplication, queuePage } from './repository';
 import * as repo from '../applications/repository';
@@ -55,7 +55,7 @@ export async function staffView(officer: UserRecord, appNo: string) {
   const { app, events, opinions, notices } = await departmentApplication(officer, appNo);
   const [cal, files] = await Promise.all([getCalendar(), fileLinks(app, { fresh: true })]);
   // the special procedures the item allows, for the officer's form while in review
-  const item = app.state === 'in_review' ? await getServiceItem(app.itemId) : undefined;
+  const item = app.state === 'in_review' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined;
   return officerView(app, events, opinions, files, cal, notices, item?.excludedKinds);
 }
 
@@ -215,7 +215,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
     case 'startReview': {
       // 并联审批: every consulted department gets its opinion task at once
-      const item = await getServiceItem(app.itemId);
+      const item = await getServiceItemAt(app.itemId, app.itemVersion);
       const consulted = (item?.opinionDepartmentIds ?? []).filter((d) => d !== app.departmentId);
       opinionTasks = await openOpinions(app, consulted, today);
       if (consulted.length) note = `并联审批：已征求 ${consulted.length} 个部门意见，${OPINION_WORKING_DAYS} 个工作日内未回复视为无意见`;
@@ -234,7 +234,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
     case 'startExcluded': {
       const kind = body.kind as ExcludedKind;
-      const item = await getServiceItem(app.itemId);
+      const item = await getServiceItemAt(app.itemId, app.itemVersion);
       const kinds = item?.excludedKinds ?? [];
       if (!kinds.includes(kind)) {
         throw ruleViolation(
@@ -319,7 +319,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   // event last in the trail (it is the newest), the opinion tasks in their rows' order (by department)
   const asked = new Set(opinionTasks.map((t) => t.departmentId));
   const allOpinions = [...opinions.filter((o) => !asked.has(o.departmentId)), ...opinionTasks].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1));
-  const item = spec.to === 'in_review' ? await getServiceItem(app.itemId) : undefined; // read once already by startReview (cached)
+  const item = spec.to === 'in_review' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined; // read once already by startReview (cached)
   return officerView(
     changedApplication(app, set, remove),
     [...events, event],

@@ -54,7 +54,14 @@ export async function getCurrentItem(id: string): Promise<ItemVersionRecord | un
   const rec = r.Item ? ServiceItemRow.current(r.Item) : undefined;
   if (fullItems.size > 2000) fullItems.clear(); // bounded: the district has under 1,000 items
   fullItems.set(id, { rec, at: Date.now() });
+  if (rec) keepVersion(id, rec); // the current item is also its version: an application filed under it reads no more
   return rec;
+}
+
+/** A version's content never changes: kept for the container's life (bounded). */
+function keepVersion(id: string, rec: ItemVersionRecord) {
+  if (versions.size > 5000) versions.clear();
+  versions.set(`${id}#${rec.version}`, rec);
 }
 
 export async function getServiceItem(id: string): Promise<ServiceItem | undefined> {
@@ -75,8 +82,7 @@ export async function getItemVersion(id: string, version: number): Promise<ItemV
     return current?.version === 1 ? current : undefined;
   }
   const rec = ServiceItemVersionRow.fromItem(r.Item);
-  if (versions.size > 5000) versions.clear();
-  versions.set(cacheKey, rec);
+  keepVersion(id, rec);
   return rec;
 }
 

@@ -695,7 +695,7 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     }
     const cal = await getCalendar();
     const today = businessDate(now());
-    const paused = app.pausedSince ? Math.max(0, workingDaysSince(app.pausedSince, today, cal)) : 0;
+    const paused = app.pausedSince ? workingDaysBetween(app.pausedSince, today, cal) : 0;
     const at = now().toISOString();
     // back where it was when the officer asked (补正 during review stays in review: the opinions given are kept),
     // and a task for that officer (待我处理) with a message
@@ -742,17 +742,6 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
         : [],
     };
   });
-}
-
-function workingDaysSince(from: string, to: string, cal: CalendarData): number {
-  // days the clock stood still: working days after the notice up to today
-  let n = 0;
-  let d = from;
-  while (d < to) {
-    d = addWorkingDays(d, 1, cal);
-    if (d <= to) n++;
-  }
-  return n;
 }
 
 /** A deferred material as the applicant sees it: with the working days left (the countdown) while it is still to come. */

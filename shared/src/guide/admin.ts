@@ -159,13 +159,18 @@ export const CatalogueVersionEntry = lazy(() =>
 export type CatalogueVersionEntry = z.infer<typeof CatalogueVersionEntry>;
 
 /** GET /v1/admin/catalogue/items/{id}: the current version, the history (newest first), the bundles that include it. */
+/** One saved version of an item: what it was, its number, who saved it and why. */
+const savedVersion = () => ({
+  item: ServiceItem,
+  version: z.number().int(),
+  savedAt: z.string().optional(),
+  savedBy: z.string().optional(),
+  note: z.string().optional(),
+});
+
 export const CatalogueItemView = lazy(() =>
   z.object({
-    item: ServiceItem,
-    version: z.number().int(),
-    savedAt: z.string().optional(),
-    savedBy: z.string().optional(),
-    note: z.string().optional(),
+    ...savedVersion(),
     /** the item's own questions as the form asks them (the shipped items' code-written questions included) */
     fields: ItemFields,
     versions: z.array(CatalogueVersionEntry),
@@ -177,11 +182,7 @@ export type CatalogueItemView = z.infer<typeof CatalogueItemView>;
 /** GET /v1/admin/catalogue/items/{id}/versions/{version}: one version as saved, with the form it gave. */
 export const CatalogueVersionView = lazy(() =>
   z.object({
-    item: ServiceItem,
-    version: z.number().int(),
-    savedAt: z.string().optional(),
-    savedBy: z.string().optional(),
-    note: z.string().optional(),
+    ...savedVersion(),
     current: z.boolean(),
     form: FormDef,
   }),

@@ -98,6 +98,11 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: '原因',
   teamId: '承办单位',
   note: '说明',
+  // 领取方式 and 特别程序 (issue 16)
+  method: '领取方式',
+  postTo: '收件信息',
+  recipient: '收件人',
+  kind: '类型',
   // the service catalogue's editor (issue 16)
   item: '事项',
   expectedVersion: '所编辑的版本',

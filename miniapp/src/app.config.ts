@@ -12,6 +12,8 @@ export default defineAppConfig({
     { root: 'packages/verify', pages: ['index'] },
     { root: 'packages/wallet', pages: ['index', 'document/index'] },
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
+    // 政策超市 and 免申即享 (issue 17): browsing and the public list need no login
+    { root: 'packages/policy', pages: ['index', 'detail/index', 'offers/index', 'profile/index', 'disbursements/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {
       root: 'packages/staff',
@@ -28,6 +30,9 @@ export default defineAppConfig({
         'accounts/index',
         'catalogue/index',
         'catalogue/edit/index',
+        'policies/index',
+        'policies/edit/index',
+        'policies/batch/index',
       ],
     },
   ],

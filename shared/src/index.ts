@@ -33,3 +33,4 @@ export * from './api/meta';
 export * from './api/paging';
 export * from './api/lazy';
 export * from './api/json';
+export * from './policies';

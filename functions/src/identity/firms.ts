@@ -48,6 +48,7 @@ async function view(a: repo.FirmAgentRecord, ownView: boolean): Promise<AgentVie
     itemIds: a.itemIds,
     itemNames: await itemNames(a.itemIds),
     commitments: a.commitments,
+    benefits: a.benefits,
     expiresOn: a.expiresOn,
     status: a.status,
     expired: a.status === 'accepted' && a.expiresOn < today(),
@@ -91,6 +92,7 @@ export async function grantAgent(user: repo.UserRecord, g: AgentGrantRequest) {
     allItems: g.allItems,
     itemIds: g.allItems ? [] : [...new Set(g.itemIds)],
     commitments: g.commitments,
+    benefits: g.benefits,
     expiresOn: g.expiresOn,
     status: 'offered',
     offeredBy: user.id,
@@ -102,7 +104,7 @@ export async function grantAgent(user: repo.UserRecord, g: AgentGrantRequest) {
       userId: agent.id,
       template: 'firm_agent_offered',
       title: `${grant.firmName} 邀请您担任经办人`,
-      body: `授权至 ${g.expiresOn}，${g.allItems ? '可办理企业全部事项' : `可办理 ${grant.itemIds.length} 个事项`}${g.commitments ? '，可签署容缺信用承诺' : ''}。请在“我的 → 企业经办人”中确认。`,
+      body: `授权至 ${g.expiresOn}，${g.allItems ? '可办理企业全部事项' : `可办理 ${grant.itemIds.length} 个事项`}${g.commitments ? '，可签署容缺信用承诺' : ''}${g.benefits ? '，可办理政策兑现' : ''}。请在“我的 → 企业经办人”中确认。`,
     });
   } catch (e) {
     if (isConditionFailure(e)) throw conflict('该经办人的授权正在生效，如需调整请先撤销后重新授权');

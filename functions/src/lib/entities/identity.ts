@@ -196,6 +196,8 @@ const FirmAgentSchema = z.object({
   allItems: z.boolean(),
   itemIds: z.array(z.string()),
   commitments: z.boolean(),
+  /** 政策兑现 (issue 17); grants made before it have none */
+  benefits: z.boolean().default(false),
   expiresOn: z.string(),
   status: z.enum(['offered', 'accepted', 'revoked']),
   offeredBy: z.string(),

@@ -162,7 +162,9 @@ export interface ConditionResult {
 export type Verdict = 'eligible' | 'ineligible' | 'unknown';
 export const VERDICT_NAMES: Record<Verdict, string> = { eligible: '符合条件', ineligible: '暂不符合', unknown: '信息不足' };
 
-const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+// one formatter, made once: toLocaleString builds a new one per call (~20 µs each, most of judging an item)
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const num = (n: number) => NUMBER.format(n);
 const UNITS = { headcount: '人', revenue: '万元', taxPaid: '万元' } as const;
 export const yuan = (n: number) => (n >= 10_000 && n % 100 === 0 ? `${num(n / 10_000)} 万元` : `${num(n)} 元`);
 
@@ -171,6 +173,11 @@ export function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number);
   const t = new Date(Date.UTC(y + years, m - 1, d));
   return t.toISOString().slice(0, 10);
+}
+/** The day `years` after a day, in whole months (满 0.5 年 is 6 months); past a month's end as addYears (31 Aug + 6 months → 3 Mar). */
+function addYearsInMonths(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + Math.round(years * 12), d)).toISOString().slice(0, 10);
 }
 /** Whole months from `from` until `to` (rounded up: 「还差 5 个月」 means it is met within 5 months). */
 export function monthsUntil(from: string, to: string): number {
@@ -247,7 +254,7 @@ export function judgeCondition(
     case 'age': {
       if (!facts.registeredOn) return missing('age', 'registeredOn', c, false);
       if (c.min !== undefined) {
-        const since = addYears(facts.registeredOn, Math.ceil(c.min));
+        const since = addYearsInMonths(facts.registeredOn, c.min);
         if (since > opts.today) {
           return {
             kind: 'age',
@@ -258,7 +265,7 @@ export function judgeCondition(
         }
       }
       if (c.max !== undefined) {
-        const until = addYears(facts.registeredOn, Math.ceil(c.max));
+        const until = addYearsInMonths(facts.registeredOn, c.max);
         if (until <= opts.today)
           return { kind: 'age', status: 'unmet', text: `成立不满 ${num(c.max)} 年（成立于 ${facts.registeredOn}，已满 ${num(c.max)} 年）` };
       }
@@ -297,8 +304,10 @@ export function judgeCondition(
     }
     case 'notReceived': {
       const ids = c.itemIds.length ? c.itemIds : [opts.itemId];
-      const from = addYears(opts.today, -c.withinYears);
-      const got = (facts.received ?? []).filter((r) => ids.includes(r.itemId) && r.on > from).sort((a, b) => (a.on < b.on ? 1 : -1))[0];
+      // within the window while it may not be had again yet: the same day as the hint's (29 Feb → 1 Mar)
+      const got = (facts.received ?? [])
+        .filter((r) => ids.includes(r.itemId) && addYears(r.on, c.withinYears) > opts.today)
+        .sort((a, b) => (a.on < b.on ? 1 : -1))[0];
       if (!got) return { kind: 'notReceived', status: 'met', text: `近 ${c.withinYears} 年未享受过同类政策` };
       const again = addYears(got.on, c.withinYears);
       return { kind: 'notReceived', status: 'unmet', text: `${got.on} 已享受过同类政策（${c.withinYears} 年内限一次）`, hint: `${again} 起可再申请` };

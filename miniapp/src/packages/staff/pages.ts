@@ -10,6 +10,9 @@ export const STAFF_PAGES = {
   supervision: '/packages/staff/supervision/index',
   rectificationOverview: '/packages/staff/rectification-overview/index',
   catalogue: '/packages/staff/catalogue/index',
+  policies: '/packages/staff/policies/index',
+  policyEdit: '/packages/staff/policies/edit/index',
+  policyBatch: '/packages/staff/policies/batch/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

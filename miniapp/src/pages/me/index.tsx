@@ -157,6 +157,12 @@ export default function Me() {
               <Text className="muted">办事事项、材料、表单字段、版本 ›</Text>
             </View>
           )}
+          {(user.role === 'staff' || user.role === 'admin') && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/policies/index' })} role="button" data-testid="me-policies">
+              <Text>政策发布</Text>
+              <Text className="muted">惠企政策、免申即享兑现批次 ›</Text>
+            </View>
+          )}
         </View>
       )}
 

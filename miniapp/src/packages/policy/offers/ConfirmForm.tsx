@@ -9,6 +9,7 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { CheckRow } from '../common';
 
 export const AGREEMENT = '本企业确认以上信息属实，自愿申请享受该政策';
 
@@ -61,10 +62,7 @@ export function ConfirmForm({ offer, onDone }: { offer: OfferView; onDone: () =>
         error={errors['account.accountNo']}
         placeholder="8–30 位数字"
       />
-      <View className="po-agree tap" role="checkbox" aria-checked={agree} aria-label={AGREEMENT} onClick={() => setAgree(!agree)} data-testid="agree">
-        <View className={`po-box ${agree ? 'on' : ''}`} />
-        <View className="po-agree-text">{AGREEMENT}</View>
-      </View>
+      <CheckRow label={AGREEMENT} checked={agree} onToggle={() => setAgree(!agree)} testId="agree" />
       <ErrorLine error={errors.agree} />
       <SendButton className="btn po-confirm" error={errors.form} errorTestId="confirm-error" busy={busy} onClick={submit} testId="confirm">
         确认领取

@@ -16,6 +16,9 @@ export function AgentCard({ a, own, action }: { a: AgentView; own?: boolean; act
       {own && <View className="muted">法定代表人 {a.offeredBy} 授权您为经办人</View>}
       <View className="agent-line">办理范围：{a.allItems ? '企业全部事项' : a.itemNames.join('、')}</View>
       <View className="agent-line">容缺信用承诺：{a.commitments ? '可以代表企业签署' : '不可签署（由法定代表人签署）'}</View>
+      <View className="agent-line" data-testid="agent-benefits">
+        政策兑现：{a.benefits ? '可以确认免申即享、指定收款账户' : '不可办理（由法定代表人确认）'}
+      </View>
       <View className="agent-line">授权至：{a.expiresOn}</View>
       {action && (
         <Button className="btn btn-plain agent-action" disabled={action.busy || undefined} loading={action.busy || undefined} onClick={action.onClick}>

@@ -11,13 +11,16 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { endOf, TERMS, type Term } from '../grantTerms';
 
-/** 授权经办人: who (name and ID number, as on the card), what (all items or chosen ones, 容缺 or not), until when. */
+const BENEFITS_LABEL = '可办理政策兑现（确认免申即享、指定收款账户）';
+
+/** 授权经办人: who (name and ID number, as on the card), what (all items or chosen ones, 容缺 or not, 政策兑现 or not), until when. */
 export function GrantForm({ onGranted }: { onGranted: () => void }) {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [scope, setScope] = useState<'all' | 'some'>('all');
   const [chosen, setChosen] = useState<string[]>([]);
   const [commitments, setCommitments] = useState(false);
+  const [benefits, setBenefits] = useState(false);
   const [term, setTerm] = useState<Term>('1y');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, send } = useSubmit(
@@ -33,6 +36,7 @@ export function GrantForm({ onGranted }: { onGranted: () => void }) {
       allItems: scope === 'all',
       itemIds: scope === 'all' ? [] : chosen,
       commitments,
+      benefits,
       expiresOn: endOf(term),
     });
     if (!r.success) {
@@ -44,7 +48,7 @@ export function GrantForm({ onGranted }: { onGranted: () => void }) {
     if (
       !(await confirmStep(
         '确认授权',
-        `授权 ${r.data.name} 为经办人，办理${what}${r.data.commitments ? '，可签署容缺信用承诺' : ''}，至 ${r.data.expiresOn}。经办人确认后生效，您可随时撤销。`,
+        `授权 ${r.data.name} 为经办人，办理${what}${r.data.commitments ? '，可签署容缺信用承诺' : ''}${r.data.benefits ? '，可办理政策兑现（确认免申即享、指定收款账户）' : ''}，至 ${r.data.expiresOn}。经办人确认后生效，您可随时撤销。`,
         '确认授权',
       ))
     )
@@ -108,6 +112,16 @@ export function GrantForm({ onGranted }: { onGranted: () => void }) {
           onChange={(e) => setCommitments(e.detail.value)}
           aria-label="可代表企业签署容缺信用承诺"
           nativeProps={{ 'aria-label': '可代表企业签署容缺信用承诺' }}
+        />
+      </View>
+      <View className="agent-switch">
+        <Text>{BENEFITS_LABEL}</Text>
+        <Switch
+          checked={benefits}
+          color="#c8161d"
+          onChange={(e) => setBenefits(e.detail.value)}
+          aria-label={BENEFITS_LABEL}
+          nativeProps={{ 'aria-label': BENEFITS_LABEL }}
         />
       </View>
       <View className="field-label">授权期限（至 {endOf(term)}）</View>

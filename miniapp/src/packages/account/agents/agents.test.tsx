@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { saveSession } from '../../../api/session';
 import Agents from './index';
@@ -17,6 +17,7 @@ const grant = (over: Record<string, unknown> = {}) => ({
   itemIds: [],
   itemNames: [],
   commitments: true,
+  benefits: false,
   expiresOn: '2027-11-29',
   status: 'accepted',
   expired: false,
@@ -54,6 +55,7 @@ describe('企业经办人 (legal representative)', () => {
     const card = await screen.findByTestId('agent-u-agent-qian');
     expect(card).toHaveTextContent('已生效');
     expect(card).toHaveTextContent('企业全部事项');
+    expect(within(card).getByTestId('agent-benefits')).toHaveTextContent('政策兑现：不可办理（由法定代表人确认）');
     fireEvent.click(screen.getByText('撤销授权'));
     await waitFor(() => expect(sent('POST', '/v1/firm/agents/u-agent-qian/revoke')).toHaveLength(1));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤销授权' }));
@@ -65,7 +67,43 @@ describe('企业经办人 (legal representative)', () => {
     fireEvent.click(screen.getByText('发出授权'));
     await waitFor(() => expect(sent('POST', '/v1/firm/agents')).toHaveLength(2));
     const body = JSON.parse(sent('POST', '/v1/firm/agents').filter((o) => o.url === '/v1/firm/agents')[0].data);
-    expect(body).toMatchObject({ name: '孙经办', idNumber: '11010519491231002X', allItems: true, commitments: false, expiresOn: endOf('3m') });
+    expect(body).toMatchObject({ name: '孙经办', idNumber: '11010519491231002X', allItems: true, commitments: false, benefits: false, expiresOn: endOf('3m') });
+  });
+
+  it('grants 政策兑现 when switched on, says so before sending, and shows it on the card', async () => {
+    login('enterprise');
+    let items = [grant()];
+    request.mockImplementation(async ({ url, method, data }: { url: string; method: string; data?: string }) => {
+      if (method === 'GET' && url === '/v1/firm/agents') return { statusCode: 200, data: { items } };
+      if (method === 'GET' && url.startsWith('/v1/services')) return { statusCode: 200, data: { items: [] } };
+      if (method === 'POST' && url === '/v1/firm/agents') {
+        const g = JSON.parse(data!);
+        items = [...items, grant({ agentId: 'u-2', agentName: '孙*办', status: 'offered', commitments: g.commitments, benefits: g.benefits })];
+        return { statusCode: 201, data: items[1] };
+      }
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    render(<Agents />);
+    await screen.findByTestId('agent-u-agent-qian');
+    fireEvent.change(screen.getByLabelText('经办人姓名'), { target: { value: '孙经办' } });
+    fireEvent.change(screen.getByLabelText('经办人身份证号码'), { target: { value: '11010519491231002X' } });
+    act(() => {
+      fireEvent.click(screen.getByRole('switch', { name: '可办理政策兑现（确认免申即享、指定收款账户）' }));
+    });
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('发出授权'));
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: expect.stringContaining('可办理政策兑现（确认免申即享、指定收款账户）') }),
+      ),
+    );
+    expect(sent('POST', '/v1/firm/agents')).toHaveLength(0);
+
+    fireEvent.click(screen.getByText('发出授权'));
+    await waitFor(() => expect(sent('POST', '/v1/firm/agents')).toHaveLength(1));
+    expect(JSON.parse(sent('POST', '/v1/firm/agents')[0].data)).toMatchObject({ commitments: false, benefits: true });
+    const card = await screen.findByTestId('agent-u-2');
+    expect(within(card).getByTestId('agent-benefits')).toHaveTextContent('政策兑现：可以确认免申即享、指定收款账户');
   });
 
   it('explains a bad ID under the field and sends no grant', async () => {

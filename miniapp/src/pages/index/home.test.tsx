@@ -41,6 +41,14 @@ describe('首页 and 长辈版 (issue 14)', () => {
     expect(screen.getByText('按主题找')).toBeInTheDocument();
   });
 
+  it('opens 政策超市 and 兑现公示, which anyone may browse (issue 17)', () => {
+    render(<Home />);
+    fireEvent.click(screen.getByRole('button', { name: '政策超市，惠企政策 · 免申即享' }));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/policy/index' });
+    fireEvent.click(screen.getByRole('button', { name: '兑现公示，政策资金 · 拨付公开' }));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/policy/disbursements/index' });
+  });
+
   it('starts in 长辈版 when WeChat’s text size is large and the person has not chosen', () => {
     (Taro.getAppBaseInfo as jest.Mock).mockReturnValue({ fontSizeScaleFactor: 1.4 });
     render(<Home />);

@@ -56,6 +56,39 @@ export default function Me() {
         </View>
       )}
 
+      {user?.role === 'enterprise' && (
+        <View className="section me-policy" data-testid="me-policy">
+          <View className="section-title">惠企政策</View>
+          <View
+            className="me-row"
+            onClick={() => Taro.navigateTo({ url: '/packages/policy/index' })}
+            role="button"
+            aria-label="政策超市，看看本企业能享受哪些政策"
+          >
+            <Text>政策超市</Text>
+            <Text className="muted">看看本企业能享受哪些政策 ›</Text>
+          </View>
+          <View
+            className="me-row"
+            onClick={() => Taro.navigateTo({ url: '/packages/policy/offers/index' })}
+            role="button"
+            aria-label="免申即享，区里比对，确认即可领取"
+          >
+            <Text>免申即享</Text>
+            <Text className="muted">区里比对，确认即可领取 ›</Text>
+          </View>
+          <View
+            className="me-row"
+            onClick={() => Taro.navigateTo({ url: '/packages/policy/profile/index' })}
+            role="button"
+            aria-label="企业画像，企业信息及来源，缺的可补充"
+          >
+            <Text>企业画像</Text>
+            <Text className="muted">企业信息及来源，缺的可补充 ›</Text>
+          </View>
+        </View>
+      )}
+
       {user?.role === 'partner' && (
         <View className="section me-partner">
           <View className="section-title">商户工作</View>

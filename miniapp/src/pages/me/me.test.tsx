@@ -122,6 +122,29 @@ describe('我的', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/member-admin/index' });
   });
 
+  it('offers firms 政策超市, 免申即享 and 企业画像, and no one else (issue 17)', () => {
+    const as = (role: Role) =>
+      saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 1, verified: true } });
+    as('enterprise');
+    const r = render(<Me />);
+    const rows: [string, string][] = [
+      ['政策超市', '/packages/policy/index'],
+      ['免申即享', '/packages/policy/offers/index'],
+      ['企业画像', '/packages/policy/profile/index'],
+    ];
+    for (const [name, url] of rows) {
+      fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${name}，`) }));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
+    }
+    r.unmount();
+    for (const role of ['resident', 'staff', 'admin'] as Role[]) {
+      as(role);
+      const other = render(<Me />);
+      expect(screen.queryByTestId('me-policy')).not.toBeInTheDocument();
+      other.unmount();
+    }
+  });
+
   it('switches the large-text mode on and keeps it', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');

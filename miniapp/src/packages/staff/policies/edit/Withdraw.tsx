@@ -11,12 +11,16 @@ import { useSubmit } from '../../../../hooks/useSubmit';
 
 /**
  * 撤回政策: with a reason, after a confirmation, conditional on the version on screen (another save since: 409, said
- * here). The policy stays readable, marked 已撤回; unconfirmed 免申即享 offers lapse.
+ * here, and the latest version offered). The policy stays readable, marked 已撤回; unconfirmed 免申即享 offers lapse.
  */
-export function Withdraw({ view, onDone }: { view: PolicyDetail; onDone: (p: PolicyDetail) => void }) {
+export function Withdraw({ view, onDone, onConflict }: { view: PolicyDetail; onDone: (p: PolicyDetail) => void; onConflict: () => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
-  const sending = useSubmit((e) => asApiError(e).message, setError);
+  const sending = useSubmit((e) => {
+    const err = asApiError(e);
+    if (err.status === 409) onConflict();
+    return err.message;
+  }, setError);
   const withdraw = () =>
     sending.send(async () => {
       const body = { reason: reason.trim(), expectedVersion: view.version };

@@ -202,7 +202,7 @@ describe('编辑政策: an existing policy', () => {
     let conflict = true;
     request.mockImplementation(async ({ url, method }: Req) => {
       // the other officer's save made version 3
-      if (method === 'GET' && url === '/v1/policies/soft-2026') return { statusCode: 200, data: { ...copy(DETAIL), version: conflict ? 2 : 3 } };
+      if (method === 'GET' && url.startsWith('/v1/policies/soft-2026?fresh=')) return { statusCode: 200, data: { ...copy(DETAIL), version: conflict ? 2 : 3 } };
       if (method === 'GET' && url === '/v1/staff/policies/soft-2026/versions') return { statusCode: 200, data: HISTORY };
       if (method === 'POST' && url === '/v1/staff/policies/soft-2026/versions') {
         if (conflict)
@@ -242,6 +242,9 @@ describe('编辑政策: an existing policy', () => {
     conflict = false;
     fireEvent.click(screen.getByTestId('pe-reload'));
     expect(await screen.findByText('越秀区支持软件企业发展若干措施 · 当前第 3 版')).toBeTruthy();
+    // not the answer the browser may keep for 30 s: each read is a new URL
+    const [first, second] = sent('GET', '/v1/policies/soft-2026').map((r) => r.url);
+    expect(first).not.toBe(second);
     expect((screen.getByLabelText('政策名称') as HTMLInputElement).value).toBe('越秀区支持软件企业发展若干措施');
     expect(screen.queryByTestId('pe-reload')).toBeNull();
     type('政策名称', '越秀区支持软件企业高质量发展若干措施');
@@ -253,7 +256,7 @@ describe('编辑政策: an existing policy', () => {
   it('撤回 asks for a reason and a confirmation, then shows the policy withdrawn', async () => {
     (Taro.useRouter as jest.Mock).mockReturnValue({ params: { id: 'soft-2026' } });
     request.mockImplementation(async ({ url, method }: Req) => {
-      if (method === 'GET' && url === '/v1/policies/soft-2026') return { statusCode: 200, data: copy(DETAIL) };
+      if (method === 'GET' && url.startsWith('/v1/policies/soft-2026?fresh=')) return { statusCode: 200, data: copy(DETAIL) };
       if (method === 'GET') return { statusCode: 200, data: HISTORY };
       if (url === '/v1/staff/policies/soft-2026/withdraw')
         return { statusCode: 200, data: { ...copy(DETAIL), status: 'withdrawn', withdrawnReason: '已被新文件替代' } };
@@ -277,6 +280,22 @@ describe('编辑政策: an existing policy', () => {
     expect((await screen.findByTestId('pe-withdrawn')).textContent).toContain('已被新文件替代');
     expect(screen.queryByTestId('pe-save')).toBeNull();
     expect(screen.queryByTestId('pe-withdraw')).toBeNull();
+  });
+
+  it('a 撤回 after another save says so and offers the latest version', async () => {
+    (Taro.useRouter as jest.Mock).mockReturnValue({ params: { id: 'soft-2026' } });
+    request.mockImplementation(async ({ url, method }: Req) => {
+      if (method === 'GET' && url.startsWith('/v1/policies/soft-2026?fresh=')) return { statusCode: 200, data: copy(DETAIL) };
+      if (method === 'GET') return { statusCode: 200, data: HISTORY };
+      return { statusCode: 409, data: { error: { code: 'CONFLICT', message: '政策已被他人修改（当前第 3 版），请刷新后再操作' } } };
+    });
+    render(<PolicyEditor />);
+    await screen.findByTestId('pe-withdraw');
+    type('撤回原因', '已被新文件替代');
+    fireEvent.click(screen.getByTestId('pe-withdraw-go'));
+    expect((await screen.findByTestId('pe-withdraw-error')).textContent).toBe('政策已被他人修改（当前第 3 版），请刷新后再操作');
+    expect(screen.getByTestId('pe-reload')).toBeTruthy();
+    expect((screen.getByLabelText('撤回原因') as HTMLTextAreaElement).value).toBe('已被新文件替代');
   });
 
   it('says why the policy could not be loaded, with 重试', async () => {

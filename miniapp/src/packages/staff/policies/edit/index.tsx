@@ -189,7 +189,7 @@ function EditorBody({ id, user }: { id?: string; user: UserView }) {
           )}
         </View>
       )}
-      {view && !withdrawn && <Withdraw view={view} onDone={show} />}
+      {view && !withdrawn && <Withdraw view={view} onDone={show} onConflict={() => setStale(true)} />}
       {view && <History id={view.id} version={view.version} />}
     </StateView>
   );

@@ -11,7 +11,7 @@ const TYPES = (Object.entries(BENEFIT_TYPES) as [BenefitType, string][]).map(([v
 const WAYS: { value: AmountWay; label: string }[] = [
   { value: 'fixed', label: '固定金额' },
   { value: 'perUnit', label: '按基数计算' },
-  { value: 'none', label: '不涉及金额' },
+  { value: 'none', label: '按文字说明' },
 ];
 const BASES: { value: PerUnitBase; label: string }[] = [
   { value: 'headcount', label: '按职工人数' },
@@ -68,17 +68,15 @@ function Benefit({ d, put, err, n }: { d: ItemDraft; put: Put; err: (f: string) 
           />
         </>
       )}
-      {d.amountWay !== 'none' && (
-        <Field
-          name={`${n}cap`}
-          label="封顶金额（元，可不填）"
-          type="number"
-          value={d.capYuan}
-          onInput={(v) => put({ capYuan: v })}
-          error={err('benefit.capYuan')}
-          maxlength={12}
-        />
-      )}
+      <Field
+        name={`${n}cap`}
+        label="封顶金额（元，可不填）"
+        type="number"
+        value={d.capYuan}
+        onInput={(v) => put({ capYuan: v })}
+        error={err('benefit.capYuan')}
+        maxlength={12}
+      />
       <ErrorLine error={err('benefit.') ?? err('benefit.type')} />
     </>
   );

@@ -20,6 +20,7 @@ import {
  */
 
 export type PerUnitBase = 'headcount' | 'revenue' | 'taxPaid';
+/** a fixed amount, so much per unit of a base the district knows, or only in words (按租金的 20%…), capped or not */
 export type AmountWay = 'fixed' | 'perUnit' | 'none';
 
 export interface ConditionDraft {
@@ -220,7 +221,7 @@ function itemOf(i: ItemDraft): PolicyItemInput {
   return {
     ...(i.id ? { id: i.id } : {}),
     title: i.title.trim(),
-    benefit: { type: i.benefitType, text: i.benefitText.trim(), ...amount, ...(i.amountWay === 'none' ? {} : opt('capYuan', num(i.capYuan))) },
+    benefit: { type: i.benefitType, text: i.benefitText.trim(), ...amount, ...opt('capYuan', num(i.capYuan)) },
     conditions: i.conditions.map(conditionOf),
     validFrom: i.validFrom.trim(),
     validTo: i.validTo.trim(),

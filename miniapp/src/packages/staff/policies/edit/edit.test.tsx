@@ -36,6 +36,19 @@ const ITEM = {
   conditionTexts: [],
   evidence: [],
 };
+/** 依申请, the money only in words with a cap (房租补贴 按租金的 20%，最高 5 万元) */
+const RENT = {
+  id: 'soft-2026-2',
+  title: '软件企业房租补贴',
+  benefit: { type: 'cost', text: '按上年度实际租金的 20% 补贴，最高 5 万元', capYuan: 50000 },
+  conditions: [{ kind: 'notReceived', itemIds: [], withinYears: 1 }],
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  mode: 'apply',
+  window: 'open',
+  conditionTexts: [],
+  evidence: [],
+};
 const DETAIL = {
   id: 'soft-2026',
   version: 2,
@@ -48,7 +61,7 @@ const DETAIL = {
   text: TEXT,
   interpretation: READ,
   topics: ['innovation'],
-  items: [ITEM],
+  items: [ITEM, RENT],
 };
 const HISTORY = {
   items: [
@@ -153,7 +166,7 @@ describe('编辑政策: a new policy', () => {
     expect(await screen.findByText('营业收入下限不能大于上限')).toBeTruthy();
     expect(screen.queryByText('营业收入应为数字')).toBeNull();
     // 免申即享 without an amount is refused too
-    fireEvent.click(screen.getByRole('radio', { name: '不涉及金额' }));
+    fireEvent.click(screen.getByRole('radio', { name: '按文字说明' }));
     fireEvent.click(screen.getByTestId('pe-save'));
     expect(await screen.findByText('免申即享条目要写明金额或计算方式（系统据此直接拨付）')).toBeTruthy();
     expect(request).not.toHaveBeenCalled();
@@ -233,6 +246,8 @@ describe('编辑政策: an existing policy', () => {
             { kind: 'revenue', min: 1000, evidence: '上年度财务报表' },
           ],
         },
+        // an amount only in words keeps its cap; 近 1 年 counts this item itself
+        { id: 'soft-2026-2', benefit: { type: 'cost', capYuan: 50000 }, conditions: [{ kind: 'notReceived', itemIds: [], withinYears: 1 }], mode: 'apply' },
       ],
     });
     // nothing typed is lost

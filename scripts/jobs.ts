@@ -6,6 +6,8 @@ import { escalateUnclaimed } from '../functions/src/workorders/escalation';
 import { sweepUnusedFiles } from '../functions/src/jobs/filesSweep';
 import { runSupervisionJob } from '../functions/src/jobs/supervision';
 import { markOverdueRectifications } from '../functions/src/backoffice/rectifications';
+import { drainPolicyMatches } from '../functions/src/jobs/policyMatches';
+import { scheduledRun } from '../functions/src/policies/batch';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
@@ -17,8 +19,11 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const f = await sweepUnusedFiles(date ? new Date(`${date}T12:00:00+08:00`) : undefined);
   const s = await runSupervisionJob(); // 督办 and 整改 follow the clock (npm run clock), not --date
   const r = await markOverdueRectifications();
+  // 免申即享 数据比对: `--match` starts the nightly run of every open item; the queued shards run every time
+  if (process.argv.includes('--match')) await scheduledRun();
+  const m = await drainPolicyMatches();
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}; 数据比对 shards run: ${m}`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ROUTES } from '@yx/shared';
+import { ROUTES, routeOf } from '@yx/shared';
 import { call } from '../test/http';
 import { handler as guide } from './guide/handler';
 import { devHandler, handler as identity } from './identity/handler';
@@ -19,12 +19,29 @@ import { handler as member } from './member/handler';
 import { handler as open311 } from './open311/handler';
 import { handler as documents } from './certificates/handler';
 import { handler as documentsIssue } from './certificates/issueHandler';
+import { handler as policies } from './policies/handler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
 
 // Open311 first: its routes answer in their own spec's error format, which the others' 'no such route' is not
-const HANDLERS = [open311, guide, identity, devHandler, meta, applications, files, messages, admin, backoffice, workorders, member, documents, documentsIssue];
+const HANDLERS = [
+  open311,
+  guide,
+  identity,
+  devHandler,
+  meta,
+  applications,
+  files,
+  messages,
+  admin,
+  backoffice,
+  workorders,
+  member,
+  documents,
+  documentsIssue,
+  policies,
+];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
 const PARAMS: Record<string, { unknown: string; malformed: string }> = {
@@ -47,9 +64,36 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   ticket: { unknown: 'v_nosuchticket00000000', malformed: '../x' },
   year: { unknown: '2098', malformed: 'MMXXVI' },
   version: { unknown: '999', malformed: 'v1' },
+  itemId: { unknown: 'no-such-policy-1', malformed: '../x' },
+};
+/** A policy as a department writes it (issue 17), for the routes that take one with an id. */
+const POLICY_BODY = {
+  title: '不存在的测试政策',
+  issuer: 'commerce',
+  docNo: '越商务〔2026〕0号',
+  issuedOn: '2026-06-01',
+  text: '第一条 不存在的测试政策原文，仅用于测试错误输入的处理。',
+  interpretation: '不存在的测试政策解读，仅用于测试错误输入的处理。',
+  topics: ['innovation'],
+  items: [
+    {
+      title: '测试条目',
+      benefit: { type: 'subsidy', text: '测试扶持内容', amountYuan: 1000 },
+      conditions: [{ kind: 'headcount', min: 1 }],
+      validFrom: '2026-06-01',
+      validTo: '2026-12-31',
+      mode: 'auto',
+    },
+  ],
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
+  'POST /v1/firm/offers/{itemId}/confirm': { account: { bank: '工商银行越秀支行', accountNo: '62220000111122223' }, agree: true },
+  'POST /v1/staff/policies/{id}/versions': { ...POLICY_BODY, expectedVersion: 1 },
+  'POST /v1/staff/policies/{id}/withdraw': { reason: '测试撤回原因', expectedVersion: 1 },
+  'POST /v1/staff/policy-items/{itemId}/approve': { creditCodes: ['91350100M000100Y43'] },
+  'POST /v1/staff/policy-items/{itemId}/reject': { creditCodes: ['91350100M000100Y43'], reason: '测试不予通过' },
+  'POST /v1/staff/policy-items/{itemId}/pay': { creditCodes: ['91350100M000100Y43'], reference: 'GK000000001', paidOn: '2026-06-15' },
   'PUT /v1/drafts/{formId}': { answers: {} },
   'POST /v1/applications/{appNo}/supplement': { answers: {} },
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
@@ -170,9 +214,12 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
     ['no body', {}, 400],
     ['broken JSON', { rawBody: '{"code":' }, 400],
     ['an array', { body: [1, 2] }, 400],
-    ['oversize', { rawBody: JSON.stringify({ code: 'x'.repeat(17 * 1024) }) }, 413],
+    ['oversize', { oversize: true }, 413],
   ])('%s → 4xx in Chinese', async (_what, extra, status) => {
-    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'unknown'), ...(extra as object) });
+    // over the route's own limit (a policy's original text may take 96 KB; every other body 16 KB)
+    const limit = routeOf(routeKey)?.maxBodyBytes ?? 16 * 1024;
+    const sent = 'oversize' in (extra as object) ? { rawBody: JSON.stringify({ code: 'x'.repeat(limit + 1024) }) } : extra;
+    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'unknown'), ...(sent as object) });
     expect(r.status).toBe(status);
     expect(r.body.error.message).toMatch(CHINESE);
   });

@@ -9,6 +9,7 @@ import type { Item } from '../lib/entities/entity';
 import { Application, Rectification, type ApplicationRecord, type RectificationTask } from '../lib/entities/applications';
 import { WorkOrder, type WorkOrderRecord } from '../lib/entities/workorders';
 import { Card, Claim, PointsEntryRow, keys as memberKeys, type ClaimRow, type MemberCard, type PointsRow } from '../lib/entities/member';
+import { Offer, keys as policyKeys, statAttrs, type OfferFigures } from '../lib/entities/policies';
 
 /** An application counts for its department, the applicant's street (街道绩效) and the district. */
 const applicationScopes = (a: { departmentId: string; streetId?: string }): Scope[] => [
@@ -75,6 +76,9 @@ export function claimCounts(c: ClaimRow): CounterDeltas {
   return d;
 }
 
+/** 免申即享: an item's figures by the offer's state (the department's batch, and 兑现公示 from the paid ones). */
+export const offerCounts = (o: OfferFigures): CounterDeltas => new CounterDeltas().addTo(policyKeys.stat(o.itemId), statAttrs(o.status, o.amountYuan));
+
 /** What a stored row adds to the counters; rows of other kinds add nothing. */
 export function countsOf(item: Item | undefined): CounterDeltas {
   switch (item?.entity) {
@@ -90,6 +94,8 @@ export function countsOf(item: Item | undefined): CounterDeltas {
       return pointsCounts(PointsEntryRow.fromItem(item));
     case 'BenefitClaim':
       return claimCounts(Claim.fromItem(item));
+    case 'PolicyOffer':
+      return offerCounts(Offer.figuresOf(item));
     default:
       return new CounterDeltas();
   }
@@ -99,4 +105,4 @@ export function countsOf(item: Item | undefined): CounterDeltas {
 export const changeCounts = (oldItem: Item | undefined, newItem: Item | undefined): CounterDeltas => countsOf(newItem).merge(countsOf(oldItem), -1);
 
 /** Kinds of rows that move counters: the stream's filter in serverless.yml names the same. */
-export const COUNTED_ENTITIES = ['Application', 'Rectification', 'WorkOrder', 'MemberCard', 'PointsEntry', 'BenefitClaim'] as const;
+export const COUNTED_ENTITIES = ['Application', 'Rectification', 'WorkOrder', 'MemberCard', 'PointsEntry', 'BenefitClaim', 'PolicyOffer'] as const;

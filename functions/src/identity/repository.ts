@@ -240,18 +240,30 @@ export async function getEnterprise(creditCode: string): Promise<EnterpriseRecor
 
 /** Binds the account to a firm as its 法定代表人; the role changes, so older sessions end (the caller gets a new one). */
 export async function bindAsLegalRep(userId: string, creditCode: string, now: string): Promise<UserRecord> {
-  const r = await db().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: keys.user(userId),
-      UpdateExpression: 'SET enterpriseCode = :c, #role = :role, firmRole = :legal, updatedAt = :now ADD sessionVersion :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#role': 'role' },
-      ExpressionAttributeValues: { ':c': creditCode, ':role': 'enterprise', ':legal': 'legal', ':now': now, ':one': 1 },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return User.fromItem(r.Attributes!);
+  await transact([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET enterpriseCode = :c, #role = :role, firmRole = :legal, updatedAt = :now ADD sessionVersion :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':c': creditCode, ':role': 'enterprise', ':legal': 'legal', ':now': now, ':one': 1 },
+      },
+    },
+    // the firm's row names its bound legal representative: who hears of its 免申即享 offers (issue 17)
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.enterprise(creditCode),
+        UpdateExpression: 'SET legalUserId = :u',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':u': userId },
+      },
+    },
+  ]);
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.user(userId), ConsistentRead: true }));
+  return User.fromItem(r.Item!);
 }
 
 // ---- 企业经办人 (firm agents) ---------------------------------------------------------------------

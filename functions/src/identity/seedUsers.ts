@@ -31,6 +31,14 @@ export interface SeedEnterprise {
   legalRepIdNumber: string;
   address: string;
   street: string;
+  /** the registry's facts the policy matcher reads (issue 17); some left out on purpose (信息不足 demos) */
+  registeredOn: string;
+  industry: string;
+  size: 'micro' | 'small' | 'medium' | 'large';
+  headcount?: number;
+  revenue?: number;
+  taxPaid?: number;
+  qualifications: string[];
 }
 
 export const SEED_ENTERPRISES: SeedEnterprise[] = [
@@ -42,6 +50,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '440104198511220021',
     address: '越秀区北京路 188 号',
     street: 'beijing',
+    registeredOn: '2016-05-12',
+    industry: 'H6210',
+    size: 'small',
+    headcount: 48,
+    revenue: 1850,
+    taxPaid: 96,
+    qualifications: ['time-honored'],
   },
   {
     creditCode: '91440104MA9W2RQ81Q',
@@ -51,6 +66,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '440104197805120048',
     address: '越秀区东风东路 745 号',
     street: 'dongshan',
+    // young, and no tax record: 「成立满 3 年 — 还差 N 个月」, 「上年度纳税额数据缺失」
+    registeredOn: '2024-07-15',
+    industry: 'I6510',
+    size: 'small',
+    headcount: 35,
+    revenue: 1200,
+    qualifications: ['tech-sme'],
   },
   {
     creditCode: '91440104MA5D3L7H2Q',
@@ -60,6 +82,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '440104197003150034',
     address: '越秀区环市西路 202 号',
     street: 'liuhua',
+    registeredOn: '2012-03-01',
+    industry: 'F5212',
+    size: 'micro',
+    headcount: 9,
+    revenue: 420,
+    taxPaid: 12,
+    qualifications: [],
   },
   {
     creditCode: '91440104MA59TT6N3E',
@@ -69,6 +98,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '440104196609210017',
     address: '越秀区沿江中路 298 号',
     street: 'renmin',
+    registeredOn: '2008-10-20',
+    industry: 'G5942',
+    size: 'medium',
+    headcount: 160,
+    revenue: 9800,
+    taxPaid: 310,
+    qualifications: ['above-scale'],
   },
   {
     creditCode: '92440104MA5E0XKA45',
@@ -78,6 +114,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '44010419800428002X',
     address: '越秀区惠福东路 360 号',
     street: 'renmin',
+    registeredOn: '2019-09-09',
+    industry: 'H6231',
+    size: 'micro',
+    headcount: 3,
+    revenue: 60,
+    taxPaid: 0.8,
+    qualifications: [],
   },
   {
     // issue 12's story: its legal representative 赵云山 binds it and authorises 钱晓东 as agent
@@ -88,6 +131,13 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     legalRepIdNumber: '440104197908020058',
     address: '越秀区中山四路 225 号',
     street: 'beijing',
+    registeredOn: '2020-06-18',
+    industry: 'R8890',
+    size: 'small',
+    headcount: 26,
+    revenue: 1050,
+    taxPaid: 63,
+    qualifications: ['srdi'],
   },
 ];
 
@@ -209,6 +259,8 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-staff-planning', role: 'staff', nickname: '规划窗口 罗工', description: '审批人员 · 规划和自然资源越秀分局', departmentId: 'planning' },
   { id: 'u-staff-housing', role: 'staff', nickname: '住建窗口 郑工', description: '审批人员 · 区住房和建设局', departmentId: 'housing' },
   { id: 'u-staff-fire', role: 'staff', nickname: '消防窗口 钟参谋', description: '审批人员 · 区消防救援大队', departmentId: 'fire' },
+  { id: 'u-staff-commerce', role: 'staff', nickname: '政策兑现窗口 何科长', description: '窗口人员 · 区商务局（政策发布与兑现）', departmentId: 'commerce' },
+  { id: 'u-staff-scitech', role: 'staff', nickname: '科工信 许科长', description: '窗口人员 · 区科工信局（政策发布与兑现）', departmentId: 'sci-tech' },
   { id: 'u-staff-urban', role: 'staff', nickname: '城管执法 谭队', description: '承办人员 · 区城市管理和综合执法局', departmentId: 'urban' },
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区', street: 'beijing' },
   { id: 'u-grid-beijing-2', role: 'grid', nickname: '网格员 邓伟', description: '网格员 · 北京街 盐运西社区', area: '北京街道/盐运西社区', street: 'beijing' },

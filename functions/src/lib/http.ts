@@ -112,13 +112,13 @@ function parse(schema: z.ZodType | undefined, input: unknown, what: string): unk
   return r.data;
 }
 
-function readBody(event: HttpEvent): unknown {
+function readBody(event: HttpEvent, maxBytes = MAX_BODY_BYTES): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const type = String(event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '');
   if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）');
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    throw new AppError(413, 'BODY_TOO_LARGE', `提交的内容太大（不能超过 ${MAX_BODY_BYTES / 1024} KB）`);
+  if (Buffer.byteLength(raw, 'utf8') > maxBytes) {
+    throw new AppError(413, 'BODY_TOO_LARGE', `提交的内容太大（不能超过 ${maxBytes / 1024} KB）`);
   }
   try {
     return JSON.parse(raw);
@@ -175,7 +175,7 @@ export function route(
       }
       const params = parse(def.params, event.pathParameters ?? {}, '地址参数');
       const query = parse(def.query, event.queryStringParameters ?? {}, '查询条件');
-      const body = readInput(def, params, readBody(event));
+      const body = readInput(def, params, readBody(event, def.maxBodyBytes));
       if (options.user && session) {
         user = await options.user(session.userId);
         checkStanding(user, session);

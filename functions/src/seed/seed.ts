@@ -1,3 +1,4 @@
+import { NewPolicy } from '@yx/shared';
 import { BUNDLES, DEPARTMENTS, SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { markSeeded, seedVersion } from './repository';
 import { batchPut, catalogRows, clearCatalogCache } from '../guide/repository';
@@ -10,8 +11,11 @@ import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
 import { SEED_LICENCES } from '../wallet/seedLicences';
 import { env } from '../lib/env';
+import { SEED_POLICIES } from '../policies/seedPolicies';
+import { clearPolicyCache, indexMetaItem, seedPolicyItems, type PolicyRecord } from '../policies/repository';
+import { autoItemsOf, startRun } from '../policies/batch';
 
-export const SEED_VERSION = 19;
+export const SEED_VERSION = 20;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.
@@ -26,6 +30,10 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
   await batchPut(rows);
   await markSeeded(SEED_VERSION, now);
   clearCatalogCache();
+  clearPolicyCache();
+  // 免申即享: the seeded items' 数据比对 (the queue's workers, or locally the next `npm run jobs`, write the offers)
+  const policies = seedPolicies(now);
+  await startRun(policies.flatMap(autoItemsOf));
   return { loaded: true, rows: rows.length, demo: env.isLocal };
 }
 
@@ -36,8 +44,14 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
 export function seedRows(local: boolean, now: string): Record<string, unknown>[] {
   const deptName = (id: string) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id;
   const rows = catalogRows(SERVICE_ITEMS, DEPARTMENTS, BUNDLES, (i) => summarize(i, deptName(i.departmentId)));
+  // the district's policies (public documents: every stage); the index version moves so containers reload the market
+  for (const p of seedPolicies(now)) rows.push(...seedPolicyItems(p));
+  rows.push(indexMetaItem(Date.parse(now)));
   if (!local) return rows;
-  for (const { legalRepIdNumber, ...e } of SEED_ENTERPRISES) rows.push(seedEnterpriseItem({ ...e, legalRepIdHash: hashIdNumber(legalRepIdNumber) }));
+  for (const { legalRepIdNumber, ...e } of SEED_ENTERPRISES) {
+    const legalUserId = SEED_USERS.find((u) => u.enterpriseCode === e.creditCode && u.firmRole === 'legal')?.id;
+    rows.push(seedEnterpriseItem({ ...e, legalRepIdHash: hashIdNumber(legalRepIdNumber), ...(legalUserId ? { legalUserId } : {}) }));
+  }
   for (const u of SEED_USERS) {
     const { description: _d, ...rest } = u;
     const idLevel = u.idNumber ? (u.idLevel ?? 2) : undefined; // seeded people with an ID have proven it, unless said
@@ -50,4 +64,26 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
   for (const b of SEED_BENEFITS) rows.push(BenefitItem.toItem(b, now));
   for (const p of SEED_POINTS) rows.push(...seedPointsItems(p.userId, p.entries));
   return rows;
+}
+
+/** The seed's policies as version 1, checked by the same schema as a department's publish. */
+export function seedPolicies(now: string): PolicyRecord[] {
+  return SEED_POLICIES.map(({ id, ...input }) => {
+    const p = NewPolicy.parse(input);
+    return {
+      id,
+      version: 1,
+      status: 'published' as const,
+      title: p.title,
+      issuer: p.issuer,
+      docNo: p.docNo,
+      issuedOn: p.issuedOn,
+      text: p.text,
+      interpretation: p.interpretation,
+      topics: p.topics,
+      items: p.items.map(({ id: _id, ...item }, n) => ({ id: `${id}-${n + 1}`, ...item })),
+      savedAt: now,
+      savedBy: '系统导入',
+    };
+  });
 }

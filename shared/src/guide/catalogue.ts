@@ -149,6 +149,15 @@ export const DEPARTMENTS: Department[] = [
   { id: 'fire', name: '广州市越秀区消防救援大队', shortName: '区消防救援大队', phone: '020-83119119', address: '广州市越秀区东湖路128号' },
   { id: 'urban', name: '广州市越秀区城市管理和综合执法局', shortName: '区城管执法局', phone: '020-83127412', address: '广州市越秀区中山六路218号' },
   { id: 'water', name: '广州市越秀区水务局', shortName: '区水务局', phone: '020-83147736', address: '广州市越秀区较场西路25号' },
+  // 惠企政策 (issue 17): the 政策兑现 window sits with 商务; 科工信 issues the innovation awards
+  {
+    id: 'commerce',
+    name: '广州市越秀区商务局',
+    shortName: '区商务局',
+    phone: '020-83107235',
+    address: '广州市越秀区东风中路318号越秀区政务服务中心四楼政策兑现窗口',
+  },
+  { id: 'sci-tech', name: '广州市越秀区科技工业和信息化局', shortName: '区科工信局', phone: '020-83128871', address: '广州市越秀区德政北路538号' },
 ];
 
 // ---------------------------------------------------------------------------------------------

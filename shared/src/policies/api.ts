@@ -299,7 +299,7 @@ export const DeclareFactRequest = lazy(() =>
         .finite({ message: '请填写数值' })
         .min(0, { message: '数值不能小于 0' })
         .max(100_000_000, { message: '数值过大' }),
-      fileId: z.string().regex(/^f-[A-Za-z0-9-]{6,60}$/, { message: '请上传证明材料' }),
+      fileId: z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '请上传证明材料' }),
     }),
     z.strictObject({
       fact: z.literal('qualifications'),
@@ -307,7 +307,7 @@ export const DeclareFactRequest = lazy(() =>
         .array(z.enum(keysOf(QUALIFICATIONS), { message: '不是可选的企业资质' }))
         .min(1, { message: '请选择资质' })
         .max(7),
-      fileId: z.string().regex(/^f-[A-Za-z0-9-]{6,60}$/, { message: '请上传证明材料' }),
+      fileId: z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '请上传证明材料' }),
     }),
   ]),
 );

@@ -3,6 +3,7 @@ import { Role } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
 import { fieldContext, openFields, seal, sealFields } from '../pii';
 import { hashSecret } from '../ids';
+import { keys as policyKeys } from './policies';
 
 /**
  * People and firms. Rows are tagged with `type` (not `entity`), as they always were.
@@ -163,12 +164,28 @@ const EnterpriseSchema = z.object({
   street: z.string().optional(),
   /** the legal representative's resident ID as a keyed hash (registry data): who may bind the firm */
   legalRepIdHash: z.string().optional(),
+  /** the account bound as the legal representative: who hears of the firm's 免申即享 offers */
+  legalUserId: z.string().optional(),
+  // registry facts the policy matcher reads (issue 17); any may be missing (the verdict is then 信息不足)
+  registeredOn: z.string().optional(),
+  /** GB/T 4754 class, e.g. H6210 */
+  industry: z.string().optional(),
+  size: z.enum(['micro', 'small', 'medium', 'large']).optional(),
+  headcount: z.number().optional(),
+  /** 万元, last year */
+  revenue: z.number().optional(),
+  /** 万元, last year */
+  taxPaid: z.number().optional(),
+  qualifications: z.array(z.string()).optional(),
+  /** policy items paid to the firm (拨付到账) */
+  received: z.array(z.object({ itemId: z.string(), on: z.string() })).optional(),
 });
 export type EnterpriseRecord = z.output<typeof EnterpriseSchema>;
 
 export const Enterprise = {
   Schema: EnterpriseSchema,
-  toItem: (e: EnterpriseRecord): Item => ({ ...keys.enterprise(e.creditCode), type: 'Enterprise', ...e }),
+  /** on gsi2 by shard: the matching batch reads the firms a shard at a time */
+  toItem: (e: EnterpriseRecord): Item => ({ ...keys.enterprise(e.creditCode), ...policyKeys.firmShard(e.creditCode), type: 'Enterprise', ...e }),
   fromItem: (item: Item): EnterpriseRecord => parseRow(EnterpriseSchema, item, 'type'),
 };
 

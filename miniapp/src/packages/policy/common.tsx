@@ -113,7 +113,7 @@ export function ConditionRows({ conditions, links = true }: { conditions: Condit
           <View className="pc-body">
             <View className="pc-text">
               {c.text}
-              {c.declared && <Text className="tag tag-orange pc-declared">企业自报·待核验</Text>}
+              {c.declared && !c.text.includes('待核验') && <Text className="tag tag-orange pc-declared">企业自报·待核验</Text>}
             </View>
             {c.hint && (
               <View className="pc-hint" data-testid="condition-hint">

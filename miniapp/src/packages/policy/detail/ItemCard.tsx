@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import { BENEFIT_TYPES, yuan } from '@yx/shared';
 import type { ItemMatchView, PolicyItemDetail } from '../../../api/policies';
 import { Button } from '../../../components/Button';
-import { applyUrl, ConditionRows, goPolicy, ModeBadge, offerStatusName, VerdictBadge, windowText } from '../common';
+import { applyUrl, ConditionRows, goPolicy, ModeBadge, offerStatusName, VerdictBadge } from '../common';
+
+const WINDOW_WORDS = { open: '进行中', upcoming: '未开始', closed: '已截止' } as const;
 
 /**
  * One policy item: the benefit, when it can be claimed, how (免申即享 / 依申请) and its conditions. For a firm, each
@@ -30,7 +32,7 @@ export function ItemCard({ item, match, withdrawn, viewer }: { item: PolicyItemD
       )}
       <View className={`pd-window ${item.window}`}>
         兑现时间：{item.validFrom} 至 {item.validTo}
-        <Text className="pd-window-word">（{windowText(item)}）</Text>
+        <Text className="pd-window-word">（{WINDOW_WORDS[item.window]}）</Text>
       </View>
 
       <View className="pd-sub">{match ? '逐条比对本企业的情况' : '申请条件'}</View>

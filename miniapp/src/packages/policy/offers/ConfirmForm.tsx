@@ -15,7 +15,8 @@ export const AGREEMENT = '本企业确认以上信息属实，自愿申请享受
 
 /**
  * 意愿确认: the account the money goes to and the firm's agreement, asked once more in a dialog before anything is sent.
- * What was typed stays when the server refuses (an agent without 政策兑现, a closed window): its message shows above the button.
+ * What was typed stays when the server refuses (an agent without 政策兑现): its message shows above the button. A 409 (confirmed
+ * elsewhere, lapsed meanwhile) also reloads the list, which shows where the offer is now.
  */
 export function ConfirmForm({ offer, onDone }: { offer: OfferView; onDone: () => void }) {
   const [bank, setBank] = useState('');
@@ -23,7 +24,15 @@ export function ConfirmForm({ offer, onDone }: { offer: OfferView; onDone: () =>
   const [agree, setAgree] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, send } = useSubmit(
-    (e) => asApiError(e).message,
+    (e) => {
+      const err = asApiError(e);
+      // confirmed from another phone, or lapsed meanwhile: the list shows where it is now
+      if (err.status === 409) {
+        Taro.showToast({ title: err.message, icon: 'none' });
+        onDone();
+      }
+      return err.message;
+    },
     (form) => setErrors({ form }),
   );
 

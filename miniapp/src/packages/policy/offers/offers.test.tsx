@@ -104,6 +104,28 @@ describe('免申即享', () => {
     expect(calls('GET', '/v1/firm/offers')).toHaveLength(1); // not reloaded: the form stays as it was
   });
 
+  it('reloads the list when the offer was handled meanwhile (409), saying so', async () => {
+    login('enterprise');
+    let status: 'offered' | 'lapsed' = 'offered';
+    serve({
+      'GET /v1/firm/offers': () => ok({ items: [offer({ status })] }),
+      'POST /v1/firm/offers/tech-2026-1/confirm': () => {
+        status = 'lapsed';
+        return fail(409, '该政策兑现已过期，不能再确认', 'CONFLICT');
+      },
+    });
+    render(<Offers />);
+    await screen.findByTestId('confirm-form');
+    type('开户银行', '中国工商银行广州越秀支行');
+    type('银行账号', '360200001234');
+    fireEvent.click(screen.getByTestId('agree'));
+    fireEvent.click(screen.getByTestId('confirm'));
+    await waitFor(() => expect(calls('GET', '/v1/firm/offers')).toHaveLength(2));
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '该政策兑现已过期，不能再确认', icon: 'none' });
+    expect(await screen.findByTestId('offer-tech-2026-1')).toHaveTextContent('已过期');
+    expect(screen.queryByTestId('confirm-form')).toBeNull();
+  });
+
   it('shows confirmed, approved and paid offers as three steps, the paid one with its reference and day; ended ones apart', async () => {
     login('enterprise');
     serve({

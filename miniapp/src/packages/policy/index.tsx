@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { asApiError } from '../../api/client';
 import { policyApi, type PolicyFilter, type PolicyListResponse } from '../../api/policies';
 import { Button } from '../../components/Button';
 import { ListView } from '../../components/ListView';
@@ -23,6 +24,18 @@ function LinkTile({ name, sub, page }: { name: string; sub: string; page: keyof 
   );
 }
 
+/** The firm's list; refused for the firm (403, 404), the public one instead, saying why. */
+async function firmPage(filter: PolicyFilter, cursor: string | undefined, refuse: (why: string) => void) {
+  try {
+    return await policyApi.firmList(filter, cursor);
+  } catch (e) {
+    const err = asApiError(e);
+    if (err.status !== 403 && err.status !== 404) throw err;
+    refuse(err.message);
+    return policyApi.list(filter, cursor);
+  }
+}
+
 /**
  * 政策超市 (issue 17): anyone browses and searches the published policies; a firm's list carries its verdict on each item
  * (符合条件 / 暂不符合 / 信息不足) and 只看可享受的. Residents and firms subscribe to topics.
@@ -30,14 +43,14 @@ function LinkTile({ name, sub, page }: { name: string; sub: string; page: keyof 
 export default function PolicyMarket() {
   const session = useSession();
   const role = session?.user.role;
-  const firm = role === 'enterprise';
   const [filter, setFilter] = useState<PolicyFilter>({});
+  // the firm's view refused (an agent whose grant ended, a firm not on the register): the public list, and why
+  const [refused, setRefused] = useState<string>();
+  const firm = role === 'enterprise' && !refused;
   const list = usePagedList<PolicyListResponse>(
-    (cursor) => (firm ? policyApi.firmList(filter, cursor) : policyApi.list(filter, cursor)),
+    (cursor) => (firm ? firmPage(filter, cursor, setRefused) : policyApi.list(filter, cursor)),
     [firm, JSON.stringify(filter)],
-    {
-      key: (p) => p.id,
-    },
+    { key: (p) => p.id },
   );
   const total = list.last?.total;
   const emptyText = filter.forMe
@@ -63,6 +76,11 @@ export default function PolicyMarket() {
           <Button className="btn btn-plain pm-login-btn" onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
             企业登录
           </Button>
+        </View>
+      )}
+      {refused && (
+        <View className="notice" role="alert" data-testid="firm-refused">
+          {refused}。以下为全部政策，暂不能显示本企业是否符合。
         </View>
       )}
       {(role === 'resident' || role === 'enterprise') && <TopicsPanel />}

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, detail, item, login, match, ok, resetTaro, serve } from '../testing';
+import { calls, detail, fail, item, login, match, ok, resetTaro, serve } from '../testing';
 import PolicyDetailPage from './index';
 
 beforeEach(() => {
@@ -164,6 +164,20 @@ describe('政策详情', () => {
     expect(banner).toHaveTextContent('撤回原因：上级政策调整，本措施停止执行');
     expect(screen.queryByTestId('apply')).toBeNull();
     expect(screen.queryByText('去确认')).toBeNull();
+  });
+
+  it('shows a firm the firm’s view refused (403) the public policy, saying why', async () => {
+    login('enterprise', 'agent');
+    serve({
+      'GET /v1/firm/policies/tech-2026': () => fail(403, '企业已撤销您的经办人授权，不能再以企业身份办理'),
+      'GET /v1/policies/tech-2026': () => ok(detail()),
+    });
+    render(<PolicyDetailPage />);
+    expect(await screen.findByTestId('firm-refused')).toHaveTextContent('企业已撤销您的经办人授权');
+    expect(await screen.findByTestId('interpretation')).toBeInTheDocument();
+    expect(screen.queryByTestId('verdict')).toBeNull();
+    expect(screen.getAllByTestId('condition-text')).toHaveLength(3);
+    expect(screen.queryByText(/企业用户登录后/)).toBeNull();
   });
 
   it('says why the policy could not be loaded, with 重试', async () => {

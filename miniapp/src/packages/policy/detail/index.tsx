@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { POLICY_TOPICS, type PolicyTopicId } from '@yx/shared';
 import { useState } from 'react';
+import { asApiError } from '../../../api/client';
 import { policyApi, type PolicyDetail } from '../../../api/policies';
 import { DetailHead } from '../../../components/DetailShell';
 import { Page } from '../../../components/Page';
@@ -19,17 +20,37 @@ export default function PolicyDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const firm = useSession()?.user.role === 'enterprise';
-  const state = useAsync(() => (firm ? policyApi.firmDetail(id) : policyApi.detail(id)), [id, firm]);
+  const [refused, setRefused] = useState<string>();
+  const state = useAsync(() => (firm ? firmDetail(id, setRefused) : policyApi.detail(id)), [id, firm]);
   return (
     <Page className="pd">
       <StateView loading={state.loading && !state.data} error={state.data ? undefined : state.error} onRetry={state.reload}>
-        {state.data && <DetailBody d={state.data} firm={firm} />}
+        {refused && (
+          <View className="notice" role="alert" data-testid="firm-refused">
+            {refused}。暂不能显示本企业是否符合。
+          </View>
+        )}
+        {state.data && <DetailBody d={state.data} firm={firm && !refused} loginHint={!firm} />}
       </StateView>
     </Page>
   );
 }
 
-function DetailBody({ d, firm }: { d: PolicyDetail; firm: boolean }) {
+/** The firm's view of the policy; refused for the firm (403: an agent whose grant ended), the public one, saying why. */
+async function firmDetail(id: string, refuse: (why?: string) => void) {
+  try {
+    const d = await policyApi.firmDetail(id);
+    refuse(undefined);
+    return d;
+  } catch (e) {
+    const err = asApiError(e);
+    if (err.status !== 403) throw err;
+    refuse(err.message);
+    return policyApi.detail(id);
+  }
+}
+
+function DetailBody({ d, firm, loginHint }: { d: PolicyDetail; firm: boolean; loginHint: boolean }) {
   const [showText, setShowText] = useState(false);
   const withdrawn = d.status === 'withdrawn';
   const matchOf = (itemId: string) => d.matches?.find((m) => m.itemId === itemId);
@@ -65,7 +86,7 @@ function DetailBody({ d, firm }: { d: PolicyDetail; firm: boolean }) {
             本企业符合 {eligible} 项{unknown ? `，${unknown} 项信息待补充` : ''}。以下逐条列出比对结果和原因。
           </View>
         )}
-        {!firm && <View className="muted">企业用户登录后，可逐条查看本企业是否符合条件。</View>}
+        {loginHint && <View className="muted">企业用户登录后，可逐条查看本企业是否符合条件。</View>}
       </View>
       {d.items.map((i) => (
         <ItemCard key={i.id} item={i} match={matchOf(i.id)} withdrawn={withdrawn} viewer={firm ? 'firm' : 'other'} />

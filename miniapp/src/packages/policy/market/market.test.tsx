@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, login, ok, queryOf, resetTaro, serve, summary, type Call } from '../testing';
+import { calls, fail, login, ok, queryOf, resetTaro, serve, summary, type Call } from '../testing';
 import PolicyMarket from '../index';
 
 beforeEach(resetTaro);
@@ -131,6 +131,22 @@ describe('政策超市', () => {
       fireEvent.click(screen.getByRole('switch', { name: '只看可享受的' }));
     });
     expect(await screen.findByTestId('empty')).toHaveTextContent('暂时没有本企业可享受的条目');
+  });
+
+  it('shows an agent whose grant has ended the public list, saying why', async () => {
+    login('enterprise', 'agent');
+    serve({
+      'GET /v1/firm/policies': () => fail(403, '您的经办人授权已于 2026-11-01 到期，请联系企业法定代表人续期'),
+      'GET /v1/policies': () => page(),
+      'GET /v1/departments': departments,
+      'GET /v1/me/policy-topics': () => ok({ topics: [] }),
+    });
+    render(<PolicyMarket />);
+    expect(await screen.findByTestId('firm-refused')).toHaveTextContent('您的经办人授权已于 2026-11-01 到期');
+    expect(await screen.findByTestId('policy-card')).toBeInTheDocument();
+    expect(screen.queryByTestId('verdict')).toBeNull();
+    expect(screen.queryByRole('switch', { name: '只看可享受的' })).toBeNull();
+    expect(calls('GET', '/v1/firm/policies')).toHaveLength(1);
   });
 
   it('lets a resident subscribe to topics', async () => {

@@ -40,26 +40,24 @@ export function Basics({
         </View>
       )}
       <ErrorLine error={errors.issuer} />
-      <View className="pe-pair">
-        <Field
-          name="docNo"
-          label="文号"
-          value={d.docNo}
-          onInput={(v) => set('docNo', v)}
-          error={errors.docNo}
-          placeholder="如：越府办规〔2026〕3号"
-          testId="pe-docno"
-        />
-        <Field
-          name="issuedOn"
-          label="发文日期"
-          value={d.issuedOn}
-          onInput={(v) => set('issuedOn', v)}
-          error={errors.issuedOn}
-          placeholder="YYYY-MM-DD"
-          maxlength={10}
-        />
-      </View>
+      <Field
+        name="docNo"
+        label="文号"
+        value={d.docNo}
+        onInput={(v) => set('docNo', v)}
+        error={errors.docNo}
+        placeholder="如：越府办规〔2026〕3号"
+        testId="pe-docno"
+      />
+      <Field
+        name="issuedOn"
+        label="发文日期"
+        value={d.issuedOn}
+        onInput={(v) => set('issuedOn', v)}
+        error={errors.issuedOn}
+        placeholder="YYYY-MM-DD"
+        maxlength={10}
+      />
       <View className="pe-long">
         <TextBox label="政策原文" value={d.text} onInput={(v) => set('text', v)} max={20000} error={errors.text} placeholder="粘贴政策文件全文" />
       </View>

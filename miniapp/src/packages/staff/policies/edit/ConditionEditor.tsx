@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import {
   CREDIT_GRADES,
+  FACT_EVIDENCE,
   QUALIFICATIONS,
   SIZE_CLASSES,
   STREETS,
   describeCondition,
   type ConditionKind,
+  type FactKey,
   type FirmGrade,
   type Qualification,
   type SizeClass,
@@ -40,6 +42,19 @@ const SIZES = Object.entries(SIZE_CLASSES) as [SizeClass, string][];
 const STREET_OPTIONS = STREETS.map((s) => [s.id, s.name] as const);
 const GRADES = CREDIT_GRADES.map((g) => [g, `${g} 级`] as const);
 const QUALS = Object.entries(QUALIFICATIONS) as [Qualification, string][];
+/** The fact each kind judges: its usual evidence is what a firm is asked for when the condition names none. */
+const FACTS: Record<ConditionKind, FactKey> = {
+  industry: 'industry',
+  size: 'size',
+  street: 'street',
+  age: 'registeredOn',
+  headcount: 'headcount',
+  revenue: 'revenue',
+  taxPaid: 'taxPaid',
+  grade: 'grade',
+  qualification: 'qualifications',
+  notReceived: 'received',
+};
 /** Where a kind picked with chips keeps its list (its errors are shown under the chips). */
 const CHIP_LISTS: Partial<Record<ConditionKind, string>> = { size: 'classes', street: 'streets', grade: 'grades', qualification: 'any' };
 
@@ -144,7 +159,7 @@ export function ConditionEditor({
               value={c.evidence}
               onInput={(v) => put(i, { evidence: v })}
               error={errors[`${at}.evidence`]}
-              placeholder="如：上年度完税证明"
+              placeholder={`不填即“${FACT_EVIDENCE[FACTS[c.kind]]}”`}
               maxlength={30}
             />
             <View className={`pe-words ${ok ? '' : 'pe-words-empty'}`} data-testid={`pe-words-${at}`}>

@@ -38,7 +38,7 @@ const clientOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? '
 export const handler = router([
   route('GET /v1/forms/{formId}', { user: getUser }, async ({ user, params, query }) => {
     const { owner } = await actingFor(user, query.for);
-    return apps.getFormForApplicant(owner, params.formId);
+    return apps.getFormForApplicant(owner, params.formId, query.policyItemId);
   }),
   route('PUT /v1/drafts/{formId}', { user: getUser }, async ({ user, params, query, body }) => {
     const { owner } = await actingFor(user, query.for);

@@ -55,6 +55,8 @@ export async function saveSubmission(o: {
   queryCode: string;
   /** promised deadline of each application: its place in the department's queue */
   deadlines: string[];
+  /** rows another module puts with the submission (a policy claim's guard) */
+  extra?: Record<string, unknown>[];
 }): Promise<void> {
   const at = o.apps[0].submittedAt;
   const items: Record<string, unknown>[] = [
@@ -68,7 +70,7 @@ export async function saveSubmission(o: {
     a.deferred.forEach((d, n) => items.push({ Put: { TableName: T(), Item: DeferredDue.toItem(d.dueDate, a.appNo, n, d.name) } }));
   });
   for (const u of o.licenceUses) items.push({ Put: { TableName: T(), Item: LicenceUse.toItem({ ...u, authorisedAt: at, holder: o.userId }) } });
-  items.push(...noticeItems(o.message, at));
+  items.push(...noticeItems(o.message, at), ...(o.extra ?? []));
   await transact(items);
 }
 

@@ -49,6 +49,7 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
+import { claimGuardItem, hasClaimed, policyClaimFor } from '../policies/claims';
 import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/errors';
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
@@ -111,10 +112,12 @@ export const assuranceNeeded = (items: ServiceItem[]): 1 | 2 => (items.some((i) 
 export const NEEDS_FACE = '该事项需要通过人脸核验完成实名认证（我的 → 实名认证 → 人脸核验）。网页版无法进行人脸核验，请在“越秀政务”微信小程序中办理';
 
 /** Everything the apply page needs at once: the form, pre-filled answers, draft, wallet, 容缺 quota. */
-export async function getFormForApplicant(user: UserRecord, formId: string) {
+export async function getFormForApplicant(user: UserRecord, formId: string, policyItemId?: string) {
   const userId = user.id;
   const target = await loadForm(parseFormId(formId));
   const ent = user.enterpriseCode ? await getEnterprise(user.enterpriseCode) : undefined;
+  // 政策兑现: the item claimed and the firm's judgement (refused here already when it cannot be claimed)
+  const policy = policyItemId ? await policyClaimFor(ent, policyItemId, onlyItem(target)) : undefined;
   // the latest applications (one query): the newest fills 少填 fields, and any for these items still being handled is named
   const [licences, draft, latest] = await Promise.all([
     listLicences(userId),
@@ -150,6 +153,8 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
       address: ent?.address,
       street: ent?.street ?? user.street,
     }),
+    // 政策兑现: the amount the firm's facts give, where the form asks for one
+    ...(policy?.amountYuan !== undefined && target.form.fields.some((f) => f.key === 'claimAmount') ? { claimAmount: policy.amountYuan } : {}),
   };
   const eLicenceTypes = new Map<string, string | null>();
   for (const i of target.items) for (const m of i.materials) if (!eLicenceTypes.has(m.name)) eLicenceTypes.set(m.name, m.eLicence);
@@ -171,7 +176,14 @@ export async function getFormForApplicant(user: UserRecord, formId: string) {
     licenceTypes: Object.fromEntries(target.form.fields.filter((f) => f.type === 'file').map((f) => [f.key, eLicenceTypes.get(f.materialName ?? '') ?? null])),
     tolerance: { grade: grade ?? null, quota, dueWorkingDays: DEFERRAL_WORKING_DAYS, itemOpen },
     inProgress,
+    ...(policy ? { policy } : {}),
   };
+}
+
+/** A policy is claimed through one item's form, never a bundle's. */
+function onlyItem(target: { items: ServiceItem[]; bundleId?: string }): string {
+  if (target.bundleId || target.items.length !== 1) throw badRequest('政策兑现只能通过单个事项申请');
+  return target.items[0].id;
 }
 
 // ---- submit ---------------------------------------------------------------------------------
@@ -313,6 +325,13 @@ async function submitChecked(
     acting?.actor ??
     (ent ? firmActor(user, ent.name, found.grant[0], { itemIds: target.items.map((i) => i.id), commitment: req.deferred.length > 0 }) : '申请人');
 
+  // 政策兑现: judged again now (the version and the judgement stay on the application); one application per firm and item
+  const policy = req.policyItemId ? await policyClaimFor(ent, req.policyItemId, onlyItem(target)) : undefined;
+  if (policy && ent) {
+    const earlierClaim = await hasClaimed(ent.creditCode, policy.itemId);
+    if (earlierClaim) throw conflict(`企业已申请过该政策条目（办件编号 ${earlierClaim}），请在“我的办件”中查看进度`);
+  }
+
   // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {
     if (user.idLevel !== 2) throw ruleViolation('签署容缺信用承诺需要通过人脸核验完成实名认证'); // a commitment binds the signer
@@ -403,6 +422,7 @@ async function submitChecked(
       .filter((m) => fileFields.some((f) => f.materialName === m.name && deferredKeys.has(f.key)))
       .map((m) => ({ name: m.name, dueDate, handedIn: false })),
     ...(req.commitment && req.deferred.length ? { commitment: { signer: req.commitment.signer, at: atIso } } : {}),
+    ...(policy ? { policy } : {}),
     queryCodeHash: hashSecret(`${appNos[n]}:${queryCode}`),
     ...(contactPhone ? { contactPhone, phoneHash: hashSecret(`${appNos[n]}:${contactPhone.slice(-4)}`) } : {}),
   }));
@@ -447,6 +467,7 @@ async function submitChecked(
       },
       queryCode,
       deadlines: apps.map((a) => addWorkingDays(a.startDate, a.promisedDays, cal)),
+      ...(policy && ent ? { extra: [claimGuardItem(ent.creditCode, policy.itemId, appNos[0], atIso)] } : {}),
     });
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
@@ -483,6 +504,7 @@ export function summaryOf(app: repo.ApplicationRecord, cal: CalendarData): Appli
     // only while the case runs: an ended or paused case shows no days left
     statutory: running ? statutoryClock(app, businessDate(now()), cal) : { started: Boolean(app.acceptedOn), deadline: null, remainingDays: null },
     ...(app.excludedPeriod ? { pausedFor: { name: EXCLUDED_KINDS[app.excludedPeriod.kind], since: app.excludedPeriod.since } } : {}),
+    ...(app.policy ? { policy: app.policy } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { handler as open311 } from '../open311/handler';
 import { handler as workorders } from '../workorders/handler';
 import { handler as documents } from '../certificates/handler';
 import { handler as documentsIssue } from '../certificates/issueHandler';
+import { handler as policies } from '../policies/handler';
 
 /**
  * A route is declared by its key in the shared contract: roles and schemas come from there only.
@@ -39,6 +40,7 @@ describe('route()', () => {
       workorders,
       documents,
       documentsIssue,
+      policies,
     ].flatMap((h) => h.routeKeys);
     expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -1,9 +1,6 @@
 import { GetQueueUrlCommand, SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from './db';
 import { env } from './env';
-import { randomId } from './ids';
-import { QueuedMessage } from './entities/queue';
+import { putQueued } from './localQueue/repository';
 
 /**
  * Work handed to other workers: SQS in the cloud (a queue per kind of work, named in the environment; Lambda's SQS
@@ -40,6 +37,5 @@ export async function enqueue(queue: QueueName, bodies: readonly unknown[]): Pro
     }
     return;
   }
-  const at = new Date().toISOString();
-  for (const b of bodies) await db().send(new PutCommand({ TableName: table(), Item: QueuedMessage.toItem(queue, at, randomId('q', 10), JSON.stringify(b)) }));
+  for (const b of bodies) await putQueued(queue, JSON.stringify(b));
 }

@@ -38,6 +38,7 @@ interface Firm {
   firm: repo.EnterpriseRecord;
   declared: repo.DeclaredFactRecord[];
   offers: repo.OfferRecord[];
+  claims: Map<string, string>;
   /** the trail's actor: 「陈*强（法定代表人）」, 「经办人 钱*东」 */
   actor: string;
 }
@@ -57,6 +58,7 @@ async function actingFirm(user: UserRecord, o: { benefits?: boolean } = {}): Pro
     creditCode: code,
     firm: read.firm,
     declared: read.declared,
+    claims: read.claims,
     offers: read.offers,
     actor: user.firmRole === 'agent' ? `经办人 ${who}` : `${who}（法定代表人）`,
   };
@@ -78,7 +80,7 @@ export function factsOf(e: repo.EnterpriseRecord): FirmFacts {
   };
 }
 
-function declaredOf(rows: readonly repo.DeclaredFactRecord[]): DeclaredFacts {
+export function declaredOf(rows: readonly repo.DeclaredFactRecord[]): DeclaredFacts {
   const d: DeclaredFacts = {};
   for (const r of rows) {
     if (r.fact === 'qualifications' && Array.isArray(r.value)) d.qualifications = r.value;
@@ -104,7 +106,7 @@ export async function firmDetail(user: UserRecord, id: string) {
   const f = await actingFirm(user);
   const p = await repo.getPolicy(id);
   if (!p) throw notFound('没有这项政策');
-  return detailOf(p, (await deptNames())(p.issuer), viewOfFirm(f));
+  return detailOf(p, (await deptNames())(p.issuer), viewOfFirm(f), f.claims);
 }
 
 // ---- 企业画像 ----
@@ -198,6 +200,7 @@ export function offerView(o: repo.OfferRecord): OfferView {
     ...(o.account ? { account: maskAccount(o.account) } : {}),
     ...(o.approvedAt ? { approvedAt: o.approvedAt } : {}),
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
+    ...(o.paidOn ? { paidOn: o.paidOn } : {}),
     ...(o.paymentRef ? { paymentRef: o.paymentRef } : {}),
     ...(o.rejectedReason ? { rejectedReason: o.rejectedReason } : {}),
   };

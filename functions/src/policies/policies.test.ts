@@ -6,7 +6,8 @@
  */
 import type { NewPolicy } from '@yx/shared';
 import { call } from '../../test/http';
-import { login, startLocalFiles, upload } from '../../test/apply';
+import { fill, login, startLocalFiles, upload } from '../../test/apply';
+import { handler as applications } from '../applications/handler';
 import { agentOf, firmWith, type TestFirm } from '../../test/firms';
 import { residentWithId } from '../../test/people';
 import { countersSettled, COUNTERS_TEST_TIMEOUT } from '../../test/streams';
@@ -336,6 +337,62 @@ describe('versions and withdrawal', () => {
     expect((await offers(f.legal)).find((o) => o.itemId === itemId)?.status).toBe('lapsed');
     const late = await confirm(f.legal, itemId);
     expect([late.status, late.body.error.message]).toEqual([409, '该政策兑现已过期，不能再确认']);
+  });
+});
+
+describe('依申请: through the application flow', () => {
+  const claimPolicy = () =>
+    policy({
+      items: [
+        {
+          title: '房租补贴',
+          benefit: { type: 'cost', text: '按租金 20% 补贴，最高 5 万元', capYuan: 50_000 },
+          conditions: [
+            { kind: 'industry', codes: [INDUSTRY] },
+            { kind: 'revenue', min: 1000, evidence: '上年度财务报表' },
+          ],
+          validFrom: '2026-06-01',
+          validTo: '2026-12-31',
+          mode: 'apply',
+        },
+        policy().items[0],
+      ],
+    });
+  const form = (token: string, policyItemId: string) =>
+    call(applications, 'GET /v1/forms/{formId}', { token, params: { formId: 'item-policy-claim' }, query: { policyItemId } });
+  const submit = (token: string, body: object) =>
+    call((e) => applications({ ...e, headers: { ...e.headers, 'idempotency-key': `claim-${RUN}-${++seq}` } }), 'POST /v1/applications', { token, body });
+
+  it('shows the item and the judgement on the form, keeps them on the application, and takes one application per firm', async () => {
+    const p = claimPolicy();
+    await publish(commerce, p);
+    const f = await firmOf({ revenue: 1500 });
+    const itemId = `${p.id}-1`;
+    const payload = await form(f.legal, itemId);
+    expect(payload.status).toBe(200);
+    expect(payload.body.policy).toMatchObject({ itemId, version: 1, verdict: 'eligible', itemTitle: '房租补贴', evidence: ['上年度财务报表'] });
+    expect(payload.body.prefill.creditCode).toBe(f.creditCode);
+    const { answers } = await fill(f.legal, payload.body);
+    const made = await submit(f.legal, { itemId: 'policy-claim', answers, policyItemId: itemId });
+    expect([made.status, made.body.error?.message]).toEqual([201, undefined]);
+    const staff = await login('u-staff-commerce');
+    const { handler: backoffice } = await import('../backoffice/handler');
+    const seen = await call(backoffice, 'GET /v1/staff/applications/{appNo}', { token: staff, params: { appNo: made.body.appNo } });
+    expect(seen.body.policy).toMatchObject({ itemId, version: 1, verdict: 'eligible' });
+    expect((await firmDetail(f.legal, p.id)).body.matches[0].appNo).toBe(made.body.appNo);
+    const twice = await submit(f.legal, { itemId: 'policy-claim', answers, policyItemId: itemId });
+    expect([twice.status, twice.body.error.message]).toEqual([409, `企业已申请过该政策条目（办件编号 ${made.body.appNo}），请在“我的办件”中查看进度`]);
+  });
+
+  it('refuses a firm that does not qualify, a 免申即享 item, and a resident', async () => {
+    const p = claimPolicy();
+    await publish(commerce, p);
+    const short = await firmOf({ revenue: 999 });
+    const r = await form(short.legal, `${p.id}-1`);
+    expect([r.status, r.body.error.message]).toEqual([422, '企业暂不符合该政策条目的条件，请在政策详情中查看不符合的原因']);
+    expect((await form(short.legal, `${p.id}-2`)).body.error.message).toContain('免申即享，无需申请');
+    const resident = await residentWithId('孙居民');
+    expect((await form(resident.token, `${p.id}-1`)).status).toBe(422);
   });
 });
 

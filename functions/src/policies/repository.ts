@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { db, queryAll, table, transact } from '../lib/db';
 import { Enterprise, keys as identityKeys, type EnterpriseRecord } from '../lib/entities/identity';
 import {
+  Claim,
   DeclaredFact,
   MatchRun,
   Offer,
@@ -122,14 +123,26 @@ export const indexMetaItem = (version: number) => ({ ...keys.indexMeta, entity: 
 // ---- firms ----
 
 /** A firm's profile, declared facts and offers: one Query of its partition. */
-export async function readFirm(creditCode: string): Promise<{ firm?: EnterpriseRecord; declared: DeclaredFactRecord[]; offers: OfferRecord[] }> {
+export interface FirmRows {
+  firm?: EnterpriseRecord;
+  declared: DeclaredFactRecord[];
+  offers: OfferRecord[];
+  /** 依申请 items applied for: item id → application number */
+  claims: Map<string, string>;
+}
+
+export async function readFirm(creditCode: string): Promise<FirmRows> {
   const rows = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.firmPk(creditCode) } });
-  const out: { firm?: EnterpriseRecord; declared: DeclaredFactRecord[]; offers: OfferRecord[] } = { declared: [], offers: [] };
+  const out: FirmRows = { declared: [], offers: [], claims: new Map() };
   for (const r of rows) {
     const sk = String(r.sk);
     if (sk === identityKeys.enterprise(creditCode).sk) out.firm = Enterprise.fromItem(r);
     else if (sk.startsWith(keys.factPrefix)) out.declared.push(DeclaredFact.fromItem(r));
     else if (sk.startsWith(keys.offerPrefix)) out.offers.push(Offer.fromItem(r));
+    else if (sk.startsWith(keys.claimPrefix)) {
+      const c = Claim.fromItem(r);
+      out.claims.set(c.itemId, c.appNo);
+    }
   }
   return out;
 }
@@ -334,4 +347,17 @@ export async function followersPage(topic: string, shard: number, start?: Record
     }),
   );
   return { followers: (r.Items ?? []).map(Topics.followerFromItem), next: r.LastEvaluatedKey };
+}
+
+// ---- 依申请 claims ----
+
+/** The guard of one application per firm and item, put with the application (a second one fails its condition). */
+export const claimGuardItem = (creditCode: string, itemId: string, appNo: string, at: string) => ({
+  Put: { TableName: table(), Item: Claim.toItem({ creditCode, itemId, appNo, at }), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/** The application a firm made for the item, if any. */
+export async function hasClaimed(creditCode: string, itemId: string): Promise<string | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.claim(creditCode, itemId), ConsistentRead: true }));
+  return r.Item ? Claim.fromItem(r.Item).appNo : undefined;
 }

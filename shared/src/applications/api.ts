@@ -8,6 +8,7 @@ import { FIELD_KEY, FormDef } from '../apply/form';
 import { CreditGrade } from '../apply/tolerance';
 import { MaterialFile } from '../files/api';
 import { lazy } from '../api/lazy';
+import { POLICY_ITEM_ID, PolicyClaimView } from '../policies/api';
 
 const Slug = lazy(() => z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' }));
 export const AppNo = lazy(() => z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' }));
@@ -26,6 +27,8 @@ export const SubmitRequest = lazy(() =>
       deferred: z.array(z.string().min(1).max(60)).max(20).default([]),
       /** 信用承诺: the signer's name, given when anything is deferred. */
       commitment: z.strictObject({ signed: z.literal(true), signer: z.string().trim().min(2).max(COMMITMENT_SIGNER_MAX) }).optional(),
+      /** 政策兑现 (issue 17): the policy item this application claims, judged again at submission */
+      policyItemId: z.string().regex(POLICY_ITEM_ID, { message: '政策条目编号不正确' }).optional(),
     })
     .refine((v) => Boolean(v.itemId) !== Boolean(v.bundleId), { message: '请选择一个办事事项或一个“一件事”主题', path: ['itemId'] }),
 );
@@ -77,6 +80,8 @@ export const ApplicationSummary = lazy(() =>
     statutory: z.object({ started: z.boolean(), deadline: z.string().nullable(), remainingDays: z.number().nullable() }).optional(),
     /** a special procedure under way (专家评审中…): the days left stand still, by law */
     pausedFor: z.object({ name: z.string(), since: z.string() }).optional(),
+    /** 政策兑现: the policy item claimed and the firm's judgement when it applied */
+    policy: PolicyClaimView.optional(),
   }),
 );
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
@@ -331,7 +336,16 @@ export const FormPayload = lazy(() =>
     tolerance: z.object({ grade: CreditGrade.nullable(), quota: z.number(), dueWorkingDays: z.number(), itemOpen: z.boolean() }),
     /** the applicant's applications for these items still being handled: asked about before a second one (issue 14) */
     inProgress: z.array(z.object({ appNo: z.string(), itemName: z.string(), stateName: z.string(), submittedAt: z.string() })),
+    /** 政策兑现 (`?policyItemId=`): the item claimed and why the firm may claim it, condition by condition */
+    policy: PolicyClaimView.optional(),
   }),
 );
 export type FormPayload = z.infer<typeof FormPayload>;
+/** GET /v1/forms/{formId}: acting for a relative (`for`), or claiming a policy item (`policyItemId`). */
+export const FormQuery = lazy(() =>
+  z.strictObject({
+    for: UserIdParam.optional(),
+    policyItemId: z.string().regex(POLICY_ITEM_ID, { message: '政策条目编号不正确' }).optional(),
+  }),
+);
 export const DraftDeleted = lazy(() => z.object({ deleted: z.literal(true) }));

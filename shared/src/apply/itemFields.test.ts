@@ -104,8 +104,9 @@ describe('formForItem and formForBundle with fields as data', () => {
     expect(keys({ ...shipped, fields: [{ key: 'stayReason', label: '居住事由', type: 'textarea', required: true }] })).toEqual(['stayReason']);
     expect(keys({ ...shipped, fields: [] })).toEqual([]);
   });
-  it('every shipped item and bundle gives the same form as before (no item carries data yet)', () => {
-    for (const i of SERVICE_ITEMS) expect(i.fields).toBeUndefined();
+  it('every shipped item and bundle gives a valid form (only 惠企政策兑现申请 carries questions as data)', () => {
+    expect(SERVICE_ITEMS.filter((i) => i.fields?.length).map((i) => i.id)).toEqual(['policy-claim']);
+    for (const i of SERVICE_ITEMS) expect(FormDef.safeParse(formForItem(i)).success).toBe(true);
     for (const b of BUNDLES) expect(FormDef.safeParse(formForBundle(b, SERVICE_ITEMS)).success).toBe(true);
   });
   it('a bundle asks a member’s questions as data', () => {

@@ -1326,6 +1326,53 @@ const SHARED_ITEMS: ServiceItem[] = [
 // ---------------------------------------------------------------------------------------------
 
 const ENTERPRISE_ITEMS: ServiceItem[] = [
+  // 政策兑现 (issue 17): a 依申请 policy item is claimed here; the form carries the item and the firm's judgement
+  item({
+    id: 'policy-claim',
+    code: '440104ZC0001',
+    name: '惠企政策兑现申请',
+    departmentId: 'commerce',
+    audience: ['enterprise'],
+    themes: ['operation'],
+    keywords: ['政策兑现', '惠企政策', '补贴', '奖励', '扶持资金', '政策超市', '贴息', '房租补贴'],
+    summary: '在政策超市查看企业符合的政策条目，在线申请兑现扶持资金；区政策兑现窗口统一受理，发文部门审核后拨付。',
+    conditions: ['企业符合所申请政策条目的全部条件（政策详情中逐条列明）', '在政策条目的申请期限内提出', '同一政策条目每家企业申请一次'],
+    materials: [
+      form('政策兑现申请表', '在线填写，企业信息和申请的政策条目自动带出，提交时自动生成，无需上传。'),
+      licence('可直接选用企业的电子营业执照；没有的，拍摄营业执照正本上传。'),
+      m('条件证明材料', '政策详情中“需要的证明材料”所列的文件（如财务报表、完税证明、租赁合同），拍照或扫描上传。', { form: 'electronic' }),
+    ],
+    fields: [
+      {
+        key: 'claimAmount',
+        label: '申请金额',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 100_000_000,
+        help: '按政策计算的金额已自动带出（元），无法计算的请按实际填写',
+      },
+      { key: 'claimNote', label: '情况说明', type: 'textarea', required: false, help: '需要说明的情况，如租金、贷款利息的金额和期间' },
+    ],
+    legalBasis: ['各政策条目所依据的政策文件'],
+    statutoryDays: 20,
+    promisedDays: 10,
+    online: true,
+    hall: '越秀区政务服务中心四楼政策兑现综合窗口',
+    hours: HOURS_5_2,
+    steps: [
+      s('在线申请', '企业', '在政策超市选择政策条目，系统带出企业信息和符合情况', 0),
+      s('受理', '政策兑现窗口', '核对材料是否齐全', 1),
+      s('审核', '发文部门', '核验条件和证明材料，确定兑现金额', 7),
+      s('拨付', '财政', '审核通过后拨付至企业对公账户', 2),
+    ],
+    result: '政策兑现审核结果通知',
+    faq: [
+      q('不知道企业符合哪些政策怎么办？', '在“政策超市”打开“只看可享受的”，系统按区里掌握的企业数据逐条比对，并说明不符合的原因。'),
+      q('“免申即享”的政策也要在这里申请吗？', '不用。免申即享的款项由部门比对数据后直接推送，企业在“免申即享”中确认收款账户即可。'),
+    ],
+    popularity: 900,
+  }),
   item({
     id: 'company-establishment',
     deferrable: true, // 容缺受理试点

@@ -224,6 +224,23 @@ export const ItemMatchView = lazy(() =>
 );
 export type ItemMatchView = z.infer<typeof ItemMatchView>;
 
+/** A 依申请 application's policy (申请的政策条目): the item, the version, and the firm's judgement when it applied. */
+export const PolicyClaimView = lazy(() =>
+  z.object({
+    itemId: z.string(),
+    policyId: z.string(),
+    version: z.number().int(),
+    policyTitle: z.string(),
+    itemTitle: z.string(),
+    verdict: z.enum(['eligible', 'ineligible', 'unknown']),
+    conditions: z.array(ConditionResultView),
+    amountYuan: z.number().optional(),
+    /** what the application should prove (the conditions' evidence) */
+    evidence: z.array(z.string()),
+  }),
+);
+export type PolicyClaimView = z.infer<typeof PolicyClaimView>;
+
 export const PolicyItemDetail = lazy(() =>
   PolicyItem.extend({
     window: ItemWindow,
@@ -380,6 +397,8 @@ export const OfferView = lazy(() =>
     account: z.string().optional(),
     approvedAt: z.string().optional(),
     paidAt: z.string().optional(),
+    /** the day the money was paid (拨付日期), as the department recorded it */
+    paidOn: z.string().optional(),
     /** 拨付凭证号 */
     paymentRef: z.string().optional(),
     rejectedReason: z.string().optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PolicyClaimView } from '@yx/shared';
 import { APPLICATION_STATES, DRAFT_DAYS, EXCLUDED_KINDS, RATINGS, type ExcludedKind } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
@@ -125,6 +126,8 @@ const ApplicationSchema = z.object({
   materials: z.array(MaterialUse),
   deferred: z.array(Deferral),
   commitment: z.object({ signer: z.string(), at: z.string() }).optional(),
+  /** 政策兑现 (issue 17): the policy item claimed, its version and the firm's judgement at submission */
+  policy: PolicyClaimView.optional(),
   queryCodeHash: z.string(),
   /** 联系电话: the form's phone answer, else the account's number from WeChat when the application was made */
   contactPhone: z.string().optional(),

@@ -12,6 +12,7 @@ import { fieldContext, open, seal } from '../pii';
  * | match run       | POLICY#<id>      | RUN#<itemId>      | the last 数据比对 of an item: shards done, firms compared, offers written |
  * | offer           | ENT#<creditCode> | OFFER#<itemId>    | 免申即享, one per firm per item; gsi1 `OFFERS#<itemId>` / `<status>#<creditCode>` (the department's batch) |
  * | declared fact   | ENT#<creditCode> | FACT#<fact>       | what the firm added, with its proof (企业自报) |
+ * | claim           | ENT#<creditCode> | POLAPP#<itemId>   | the firm's application for a 依申请 item (one per item) |
  * | item figures    | POLSTAT          | <itemId>          | counters per offer state (`<status>_firms`, `<status>_yuan`), kept by the aggregator |
  * | topics          | USER#<userId>    | POLTOPICS         | the topics a person subscribed to |
  * | topic follower  | TOPICSUB#<topic>#<shard> | <userId>  | the same, for the batch that tells subscribers of a new policy |
@@ -47,6 +48,8 @@ export const keys = {
   offersIndex: (itemId: string) => `OFFERS#${itemId}`,
   fact: (creditCode: string, fact: string) => ({ pk: `ENT#${creditCode}`, sk: `FACT#${fact}` }),
   factPrefix: 'FACT#',
+  claim: (creditCode: string, itemId: string) => ({ pk: `ENT#${creditCode}`, sk: `POLAPP#${itemId}` }),
+  claimPrefix: 'POLAPP#',
   statPk: 'POLSTAT',
   stat: (itemId: string) => ({ pk: 'POLSTAT', sk: itemId }),
   topics: (userId: string) => ({ pk: `USER#${userId}`, sk: 'POLTOPICS' }),
@@ -230,3 +233,11 @@ export const Topics = {
 
 /** The figures of an item's offers by state (kept by the aggregator): `<status>_firms`, `<status>_yuan`. */
 export const statAttrs = (status: OfferStatusValue, amountYuan: number) => ({ [`${status}_firms`]: 1, [`${status}_yuan`]: amountYuan });
+
+const ClaimSchema = z.object({ creditCode: z.string(), itemId: z.string(), appNo: z.string(), at: z.string() });
+export type ClaimRecord = z.output<typeof ClaimSchema>;
+export const Claim = {
+  Schema: ClaimSchema,
+  toItem: (c: ClaimRecord): Item => ({ ...keys.claim(c.creditCode, c.itemId), entity: 'PolicyClaim', ...c }),
+  fromItem: (item: Item): ClaimRecord => parseRow(ClaimSchema, item),
+};

@@ -1,5 +1,5 @@
-import { runShard, type ShardMessage } from '../policies/batch';
+import { runWork, type PolicyWork } from '../policies/batch';
 import { drainLocalQueue } from './localQueue';
 
 /** Local stage: runs the queued 数据比对 shards now (npm run jobs, the tests); in the cloud SQS runs them. */
-export const drainPolicyMatches = () => drainLocalQueue('policyMatch', (body) => runShard(body as ShardMessage).then(() => undefined));
+export const drainPolicyMatches = () => drainLocalQueue('policyMatch', (body) => runWork(body as PolicyWork).then(() => undefined));

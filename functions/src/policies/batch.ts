@@ -4,7 +4,7 @@ import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { randomId } from '../lib/ids';
 import { enqueue } from '../lib/queue';
-import { FIRM_SHARDS, type PolicyItemRecord } from '../lib/entities/policies';
+import { FIRM_SHARDS, TOPIC_SHARDS, type PolicyItemRecord } from '../lib/entities/policies';
 import { factsOf } from './firm';
 import { today, windowOf } from './market';
 import * as repo from './repository';
@@ -23,11 +23,21 @@ export interface ItemRef {
   itemId: string;
 }
 export interface ShardMessage {
+  kind?: 'match';
   runId: string;
   shard: number;
   shards: number;
   items: ItemRef[];
 }
+/** 订阅: tell a topic's followers in one shard of a newly published policy (a firm only when an item may fit it). */
+export interface NotifyMessage {
+  kind: 'notify';
+  policyId: string;
+  version: number;
+  topic: string;
+  shard: number;
+}
+export type PolicyWork = ShardMessage | NotifyMessage;
 
 /** Starts a run of these items: a run row per item, then a message per shard. */
 export async function startRun(refs: ItemRef[], shards = FIRM_SHARDS): Promise<string> {
@@ -127,12 +137,50 @@ export async function runShard(msg: ShardMessage): Promise<{ firms: number; offe
   return { firms, offers: total };
 }
 
+/** Tells the followers of the policy's topics, a message per topic and shard of followers. */
+export async function startNotify(p: repo.PolicyRecord): Promise<void> {
+  const messages: NotifyMessage[] = p.topics.flatMap((topic) =>
+    Array.from({ length: TOPIC_SHARDS }, (_, shard) => ({ kind: 'notify' as const, policyId: p.id, version: p.version, topic, shard })),
+  );
+  await enqueue('policyMatch', messages);
+}
+
+/** One shard of a topic's followers: a resident hears of every new policy in the topic, a firm only of one it may get. */
+export async function runNotify(msg: NotifyMessage): Promise<{ told: number }> {
+  const p = await versionOf({ policyId: msg.policyId, version: msg.version, itemId: '' });
+  if (!p || p.status !== 'published') return { told: 0 };
+  const day = today();
+  const open = p.items.filter((i) => windowOf(i, day) !== 'closed');
+  let told = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await repo.followersPage(msg.topic, msg.shard, start);
+    start = page.next;
+    const firms = await repo.getFirms(page.followers.flatMap((f) => (f.creditCode ? [f.creditCode] : [])));
+    for (const f of page.followers) {
+      let body = `${p.title}（${p.docNo}）已发布，点击查看政策解读。`;
+      if (f.creditCode) {
+        const firm = firms.get(f.creditCode);
+        const fits = firm ? open.filter((i) => judgeItem(i, factsOf(firm), { today: day, useDeclared: true }).verdict !== 'ineligible') : [];
+        if (!fits.length) continue; // nothing in it for this firm
+        body = `「${fits[0].title}」${fits.length > 1 ? `等 ${fits.length} 个条目` : ''}可能适用于贵企业，点击查看逐条符合情况。`;
+      }
+      const at = now().toISOString();
+      if (await repo.tellOnce(p.id, { userId: f.userId, template: 'policy_new', title: `新政策：${p.title}`, body }, at)) told++;
+    }
+  } while (start);
+  return { told };
+}
+
+/** One queued piece of work, whichever kind. */
+export const runWork = (w: PolicyWork): Promise<unknown> => (w.kind === 'notify' ? runNotify(w) : runShard(w));
+
 /** The worker: SQS delivers shard messages; a failed one is retried by SQS alone (the others are not). */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     try {
-      await runShard(JSON.parse(record.body) as ShardMessage);
+      await runWork(JSON.parse(record.body) as PolicyWork);
     } catch (e) {
       log.error('policy match shard failed', { messageId: record.messageId, err: (e as Error).name });
       failures.push({ itemIdentifier: record.messageId });

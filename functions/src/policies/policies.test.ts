@@ -408,6 +408,22 @@ describe('topics', () => {
     const dup = await call(handler, 'PUT /v1/me/policy-topics', { token: r.token, body: { topics: ['finance', 'finance'] } });
     expect(dup.status).toBe(400);
   });
+
+  it('tells subscribers of a new policy once: residents always, a firm only when an item may fit it', async () => {
+    const resident = await residentWithId('关注者');
+    const fits = await firmOf({ revenue: 1500 });
+    const short = await firmOf({ revenue: 10 });
+    for (const token of [resident.token, fits.legal, short.legal]) {
+      await call(handler, 'PUT /v1/me/policy-topics', { token, body: { topics: ['green', 'talent'] } });
+    }
+    const p = policy({ topics: ['green', 'talent'] }); // two topics followed: still one message
+    await publish(commerce, p);
+    await drainPolicyMatches();
+    const told = async (userId: string) => (await listMessages(userId, 50)).items.filter((m) => m.title === `新政策：${p.title}`);
+    expect(await told(resident.id)).toHaveLength(1);
+    expect((await told(fits.rep.id)).map((m) => m.body)).toEqual(['「营收达标奖励」可能适用于贵企业，点击查看逐条符合情况。']);
+    expect(await told(short.rep.id)).toHaveLength(0);
+  });
 });
 
 export type { TestFirm };

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { db, queryAll, table, transact } from '../lib/db';
+import { db, queryAll, readAll, table, transact } from '../lib/db';
 import { Enterprise, keys as identityKeys, type EnterpriseRecord } from '../lib/entities/identity';
 import {
   Claim,
@@ -360,4 +360,32 @@ export const claimGuardItem = (creditCode: string, itemId: string, appNo: string
 export async function hasClaimed(creditCode: string, itemId: string): Promise<string | undefined> {
   const r = await db().send(new GetCommand({ TableName: table(), Key: keys.claim(creditCode, itemId), ConsistentRead: true }));
   return r.Item ? Claim.fromItem(r.Item).appNo : undefined;
+}
+
+/** The firms of these codes (the subscribers' firms): one BatchGet per 100. */
+export async function getFirms(codes: readonly string[]): Promise<Map<string, EnterpriseRecord>> {
+  const out = new Map<string, EnterpriseRecord>();
+  const unique = [...new Set(codes)];
+  for (let i = 0; i < unique.length; i += 100) {
+    const r = await readAll({ firms: unique.slice(i, i + 100).map((c) => ({ key: identityKeys.enterprise(c), parse: Enterprise.fromItem })) });
+    for (const f of r.firms) if (f) out.set(f.creditCode, f);
+  }
+  return out;
+}
+
+/** Tells a subscriber of a policy once (a person following two of its topics, a redelivered message: one message). */
+export async function tellOnce(policyId: string, notice: Notice, at: string): Promise<boolean> {
+  try {
+    await transact([
+      {
+        Put: { TableName: table(), Item: { ...keys.told(policyId, notice.userId), entity: 'PolicyTold', at }, ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      ...noticeItems(notice, at),
+    ]);
+    return true;
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw e;
+  }
 }

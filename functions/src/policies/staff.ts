@@ -17,7 +17,7 @@ import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import type { UserRecord } from '../lib/entities/identity';
 import { OFFER_STATUSES, type PolicyItemRecord } from '../lib/entities/policies';
 import { loadCatalog } from '../guide/repository';
-import { autoItemsOf, startRun } from './batch';
+import { autoItemsOf, startNotify, startRun } from './batch';
 import { offerView } from './firm';
 import { deptNames, detailOf, listPolicies } from './market';
 import * as repo from './repository';
@@ -95,6 +95,7 @@ export async function publish(user: UserRecord, body: NewPolicyOut) {
     throw e;
   }
   await startRun(autoItemsOf(p));
+  await startNotify(p);
   return detailOf(p, (await deptNames())(p.issuer));
 }
 

@@ -15,6 +15,7 @@ import { fieldContext, open, seal } from '../pii';
  * | claim           | ENT#<creditCode> | POLAPP#<itemId>   | the firm's application for a 依申请 item (one per item) |
  * | item figures    | POLSTAT          | <itemId>          | counters per offer state (`<status>_firms`, `<status>_yuan`), kept by the aggregator |
  * | topics          | USER#<userId>    | POLTOPICS         | the topics a person subscribed to |
+ * | told            | POLICY#<id>      | TOLD#<userId>     | a subscriber was told of the policy (once, however many of its topics they follow) |
  * | topic follower  | TOPICSUB#<topic>#<shard> | <userId>  | the same, for the batch that tells subscribers of a new policy |
  * Firms' registry facts are on their `ENT#<creditCode>` / `PROFILE` row (identity's Enterprise), which is on gsi2 under
  * `FIRMS#<shard>` so the matching batch reads a shard of firms page by page.
@@ -53,6 +54,7 @@ export const keys = {
   statPk: 'POLSTAT',
   stat: (itemId: string) => ({ pk: 'POLSTAT', sk: itemId }),
   topics: (userId: string) => ({ pk: `USER#${userId}`, sk: 'POLTOPICS' }),
+  told: (policyId: string, userId: string) => ({ pk: `POLICY#${policyId}`, sk: `TOLD#${userId}` }),
   topicFollower: (topic: string, userId: string) => ({ pk: `TOPICSUB#${topic}#${shardOf(userId, TOPIC_SHARDS)}`, sk: userId }),
   topicFollowersPk: (topic: string, shard: number) => `TOPICSUB#${topic}#${shard}`,
   /** the gsi2 attributes of a firm's profile row */

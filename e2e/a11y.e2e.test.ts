@@ -30,6 +30,7 @@ const PEOPLE: Record<string, Person> = {
       { path: 'packages/guide/bundle/index?id=birth' },
       { path: 'packages/progress/lookup/index' },
       { path: `packages/verify/index?s=${serial}&c=${checkCode}`, ready: '[data-testid="verify-outcome"]' },
+      { path: 'packages/policy/disbursements/index' },
     ],
   },
   resident: {
@@ -56,6 +57,24 @@ const PEOPLE: Record<string, Person> = {
   firm: {
     login: '企业 · 粤味餐饮 · 信用 A 级',
     visits: () => [{ path: 'packages/account/enterprise/index' }, { path: 'packages/account/agents/index' }],
+  },
+  // 政策超市 (issue 17): the agent of 岭南数字文化 sees the firm's verdicts, offers and profile
+  policyAgent: {
+    login: '企业经办人 · 岭南数字文化 · 可办理政策兑现',
+    visits: () => [
+      { path: 'packages/policy/index', ready: '[data-testid="policy-card"]', shot: 'policy-market' },
+      { path: 'packages/policy/detail/index?id=yx-hnte-award-2026', ready: '[data-testid="interpretation"]', shot: 'policy-detail' },
+      { path: 'packages/policy/offers/index' },
+      { path: 'packages/policy/profile/index' },
+    ],
+  },
+  policyDesk: {
+    login: '窗口人员 · 区商务局（政策发布与兑现）',
+    visits: () => [
+      { path: 'packages/staff/policies/index' },
+      { path: 'packages/staff/policies/edit/index?id=yx-small-shop-rent-2026', ready: '[data-testid="pe-items"]' },
+      { path: 'packages/staff/policies/batch/index?itemId=yx-small-shop-rent-2026-1', ready: '[data-testid="pb-head"]' },
+    ],
   },
   member: {
     login: '居民 · 会员专区演示（未领卡，已有 195 积分）',

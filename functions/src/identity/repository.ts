@@ -422,6 +422,8 @@ export function seedUserItems(u: UserRecord, idHash?: string): Record<string, un
 }
 
 export const seedEnterpriseItem = (e: EnterpriseRecord): Record<string, unknown> => Enterprise.toItem(e);
+/** A grant in force, both its rows (the seed's agents at work). */
+export const seedFirmAgentItems = (a: FirmAgentRecord): Record<string, unknown>[] => [FirmAgent.toItem(a), FirmAgent.copyItem(a)];
 
 // ---- 亲友代办 (kin grants) -------------------------------------------------------------------------
 

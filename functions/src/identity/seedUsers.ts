@@ -139,6 +139,44 @@ export const SEED_ENTERPRISES: SeedEnterprise[] = [
     taxPaid: 63,
     qualifications: ['srdi'],
   },
+  {
+    // issue 17's story: bound by its legal representative 何晓岚; 孙志远 is its agent, allowed to handle 政策兑现
+    creditCode: '91440104MA5G2LN7X7',
+    name: '广州越秀岭南数字文化有限公司',
+    grade: 'A',
+    legalRepresentative: '何晓岚',
+    legalRepIdNumber: '440104198309120043',
+    address: '越秀区北京路 238 号名盛广场 12 楼',
+    street: 'beijing',
+    registeredOn: '2019-04-08',
+    industry: 'I6510',
+    size: 'small',
+    headcount: 42,
+    revenue: 2300,
+    taxPaid: 138,
+    qualifications: ['hnte'],
+  },
+];
+
+/** Grants already in force (offered and accepted), for the stories that start from an agent at work. */
+export const SEED_FIRM_AGENTS = [
+  {
+    creditCode: '91440104MA5G2LN7X7',
+    firmName: '广州越秀岭南数字文化有限公司',
+    agentId: 'u-agent-sun',
+    agentName: '孙志远',
+    agentIdNumberMasked: '4401**********0056',
+    allItems: true,
+    itemIds: [],
+    commitments: false,
+    benefits: true,
+    expiresOn: '2028-12-31',
+    status: 'accepted' as const,
+    offeredBy: 'u-enterprise-he',
+    offeredByName: '何晓岚',
+    offeredAt: '2026-01-05T10:00:00.000Z',
+    acceptedAt: '2026-01-05T10:30:00.000Z',
+  },
 ];
 
 export const SEED_USERS: SeedUser[] = [
@@ -290,6 +328,28 @@ export const SEED_USERS: SeedUser[] = [
     description: '合作商户 · 粤味餐饮（核销兑换码）',
     partnerId: 'yuewei',
     area: '广州越秀粤味餐饮有限公司',
+  },
+  {
+    id: 'u-enterprise-he',
+    role: 'enterprise',
+    nickname: '何晓岚',
+    description: '企业 · 岭南数字文化 · 法定代表人',
+    realName: '何晓岚',
+    idNumber: '440104198309120043',
+    phone: '13600006666',
+    enterpriseCode: '91440104MA5G2LN7X7',
+    firmRole: 'legal',
+  },
+  {
+    id: 'u-agent-sun',
+    role: 'enterprise',
+    nickname: '孙志远',
+    description: '企业经办人 · 岭南数字文化 · 可办理政策兑现',
+    realName: '孙志远',
+    idNumber: '440104199103050056',
+    phone: '13600007777',
+    enterpriseCode: '91440104MA5G2LN7X7',
+    firmRole: 'agent',
   },
   { id: 'u-admin', role: 'admin', nickname: '区政数局管理员', description: '管理员 · 区政务服务数据管理局', departmentId: 'data' },
 ];

@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { judgeItem, yuan } from '@yx/shared';
+import { buildMatchIndex, judgeItem, matchFirm, yuan } from '@yx/shared';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { randomId } from '../lib/ids';
@@ -86,6 +86,9 @@ export async function runShard(msg: ShardMessage): Promise<{ firms: number; offe
   const offers = new Map<string, number>();
   let firms = 0;
   let start: Record<string, unknown> | undefined;
+  // the run's items indexed by their most selective condition: a firm is judged against the few that may fit it
+  const index = buildMatchIndex(items.map(({ policy, item }) => ({ ...item, policyId: policy.id, policyVersion: policy.version })));
+  const byId = new Map(items.map((x) => [x.item.id, x]));
   if (items.length) {
     do {
       const page = await repo.firmShardPage(msg.shard, start);
@@ -93,10 +96,10 @@ export async function runShard(msg: ShardMessage): Promise<{ firms: number; offe
       for (const firm of page.firms) {
         firms++;
         const facts = factsOf(firm);
-        for (const { ref, policy, item } of items) {
-          // 免申即享 pays from the district's own data only: what a firm declared is not counted here
-          const j = judgeItem(item, facts, { today: day, useDeclared: false });
+        // 免申即享 pays from the district's own data only: what a firm declared is not counted here
+        for (const { item: matched, judgement: j } of matchFirm(index, facts, { today: day, useDeclared: false, openOnly: true })) {
           if (j.verdict !== 'eligible' || !j.amountYuan) continue;
+          const { ref, policy, item } = byId.get(matched.id)!;
           const at = now().toISOString();
           const written = await repo.putOffer(
             {

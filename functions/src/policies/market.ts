@@ -1,5 +1,8 @@
 import {
   addDays,
+  buildMatchIndex,
+  matchFirm,
+  type MatchIndex,
   businessDate,
   describeCondition,
   judgeItem,
@@ -86,6 +89,8 @@ export async function listPolicies(
   const all = await loadIndex();
   const deptName = await deptNames();
   const rows: { p: PolicyIndexRecord; items: PolicySummary['items']; s: number }[] = [];
+  // 只看可享受的: the items that may fit the firm, from the matcher (a firm is judged against the few its facts reach)
+  const fitting = q.forMe && who.firm ? fittingItems(all, who.firm, day) : undefined;
   for (const p of all) {
     if (p.status === 'withdrawn' && !(who.staffView && q.withdrawn)) continue;
     if (who.departmentId && p.issuer !== who.departmentId) continue;
@@ -97,8 +102,7 @@ export async function listPolicies(
     for (const item of p.items) {
       if (!itemPasses(item, q, day)) continue;
       const window = windowOf(item, day);
-      const verdict = who.firm ? judgeItem(item, who.firm.facts, { today: day, declared: who.firm.declared, useDeclared: true }).verdict : undefined;
-      if (q.forMe && (verdict === 'ineligible' || window === 'closed')) continue;
+      if (fitting && (!fitting.has(item.id) || window === 'closed')) continue;
       items.push({
         id: item.id,
         title: item.title,
@@ -108,7 +112,6 @@ export async function listPolicies(
         validFrom: item.validFrom,
         validTo: item.validTo,
         window,
-        ...(verdict ? { verdict } : {}),
       });
     }
     if (!items.length) continue;
@@ -117,11 +120,31 @@ export async function listPolicies(
   rows.sort((a, b) => b.s - a.s || (a.p.issuedOn < b.p.issuedOn ? 1 : a.p.issuedOn > b.p.issuedOn ? -1 : a.p.id.localeCompare(b.p.id)));
   const start = Number(q.cursor ?? 0);
   const page = rows.slice(start, start + q.limit);
+  // the verdicts of the page's items only
+  const firm = who.firm;
+  if (firm) {
+    for (const { p, items } of page) {
+      for (const i of items) {
+        const item = p.items.find((x) => x.id === i.id)!;
+        i.verdict = judgeItem(item, firm.facts, { today: day, declared: firm.declared, useDeclared: true }).verdict;
+      }
+    }
+  }
   return {
     items: page.map(({ p, items }) => summaryOf(p, items, deptName(p.issuer))),
     total: rows.length,
     nextCursor: start + q.limit < rows.length ? String(start + q.limit) : null,
   };
+}
+
+/** The market's items indexed for matching, rebuilt when the market index changes (kept with it). */
+let matching: { of: readonly PolicyIndexRecord[]; index: MatchIndex } | undefined;
+function fittingItems(all: readonly PolicyIndexRecord[], firm: FirmView, day: string): Set<string> {
+  if (matching?.of !== all) {
+    const items = all.filter((p) => p.status === 'published').flatMap((p) => p.items.map((i) => ({ ...i, policyId: p.id, policyVersion: p.version })));
+    matching = { of: all, index: buildMatchIndex(items) };
+  }
+  return new Set(matchFirm(matching.index, firm.facts, { today: day, declared: firm.declared, useDeclared: true }).map((m) => m.item.id));
 }
 
 function summaryOf(p: PolicyIndexRecord, items: PolicySummary['items'], issuerName: string): PolicySummary {

@@ -3,9 +3,9 @@ import { BUNDLES, DEPARTMENTS, SERVICE_ITEMS } from '@yx/shared/src/guide/catalo
 import { markSeeded, seedVersion } from './repository';
 import { batchPut, catalogRows, clearCatalogCache } from '../guide/repository';
 import { summarize } from '../guide/service';
-import { seedEnterpriseItem, seedGridItem, seedUserItems } from '../identity/repository';
+import { seedEnterpriseItem, seedFirmAgentItems, seedGridItem, seedUserItems } from '../identity/repository';
 import { hashIdNumber } from '../identity/service';
-import { SEED_ENTERPRISES, SEED_GRIDS, SEED_USERS } from '../identity/seedUsers';
+import { SEED_ENTERPRISES, SEED_FIRM_AGENTS, SEED_GRIDS, SEED_USERS } from '../identity/seedUsers';
 import { SEED_BENEFITS, SEED_POINTS } from '../member/seedMember';
 import { BenefitItem, seedPointsItems } from '../lib/entities/member';
 import { licenceItem } from '../wallet/repository';
@@ -15,7 +15,7 @@ import { SEED_POLICIES } from '../policies/seedPolicies';
 import { clearPolicyCache, indexMetaItem, seedPolicyItems, type PolicyRecord } from '../policies/repository';
 import { autoItemsOf, startRun } from '../policies/batch';
 
-export const SEED_VERSION = 20;
+export const SEED_VERSION = 21;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.
@@ -59,6 +59,7 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
       ...seedUserItems({ ...rest, ...(idLevel ? { idLevel } : {}), createdAt: now, updatedAt: now }, u.idNumber ? hashIdNumber(u.idNumber) : undefined),
     );
   }
+  for (const a of SEED_FIRM_AGENTS) rows.push(...seedFirmAgentItems({ ...a, itemIds: [...a.itemIds] }));
   for (const [street, grids] of Object.entries(SEED_GRIDS)) rows.push(seedGridItem(street, grids, now));
   for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
   for (const b of SEED_BENEFITS) rows.push(BenefitItem.toItem(b, now));

@@ -1,3 +1,4 @@
 export * from './vocabulary';
 export * from './conditions';
 export * from './api';
+export * from './matcher';

@@ -17,28 +17,33 @@ export interface LocalDraft {
   fields?: Record<string, string>;
 }
 
-const key = (formId: string) => `yx.draft.${formId}`;
+/**
+ * Where a form's draft is kept on the phone. A 政策兑现 claim (issue 17) has one per policy item: the same form
+ * (惠企政策兑现申请) claims many items, and one item's amount, notes and proofs must not turn up in another's. The
+ * server keeps one draft per form only, so a claim's draft is kept on the phone alone (see `useApplyDraft`).
+ */
+const key = (formId: string, policyItemId?: string) => (policyItemId ? `yx.draft.${formId}.policy.${policyItemId}` : `yx.draft.${formId}`);
 
-export function loadLocalDraft(formId: string): LocalDraft | undefined {
+export function loadLocalDraft(formId: string, policyItemId?: string): LocalDraft | undefined {
   try {
-    const d = Taro.getStorageSync(key(formId)) as LocalDraft | '';
+    const d = Taro.getStorageSync(key(formId, policyItemId)) as LocalDraft | '';
     return d || undefined;
   } catch {
     return undefined;
   }
 }
 
-export function saveLocalDraft(formId: string, d: LocalDraft): void {
+export function saveLocalDraft(formId: string, d: LocalDraft, policyItemId?: string): void {
   try {
-    Taro.setStorageSync(key(formId), d);
+    Taro.setStorageSync(key(formId, policyItemId), d);
   } catch {
     /* storage full: the server copy remains */
   }
 }
 
-export function clearLocalDraft(formId: string): void {
+export function clearLocalDraft(formId: string, policyItemId?: string): void {
   try {
-    Taro.removeStorageSync(key(formId));
+    Taro.removeStorageSync(key(formId, policyItemId));
   } catch {
     /* ignore */
   }

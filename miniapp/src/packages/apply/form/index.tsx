@@ -16,32 +16,41 @@ import { useApplyDraft } from './useApplyDraft';
 import { useSubmitApplication } from './useSubmitApplication';
 import './index.css';
 import { Button } from '../../../components/Button';
+import { PolicyClaimCard } from '../../../components/PolicyClaimCard';
+import { ClaimedNote, isPolicyRefusal, PolicyRefused } from './PolicyNotes';
 
 const goRealName = () => Taro.navigateTo({ url: '/packages/account/real-name/index' });
 
-/** 网上申办: the item's form, section by section, then 核对信息 and 确认提交; the draft kept as they go. */
+/**
+ * 网上申办: the item's form, section by section, then 核对信息 and 确认提交; the draft kept as they go.
+ * 政策兑现 (`?policyItemId=`, issue 17): the policy item claimed, with how the firm stands on it, on top; sent with the
+ * form request and the submission.
+ */
 export default function ApplyForm() {
   const { params } = useRouter();
   const formId = params.formId ?? '';
+  const policyItemId = params.policyItemId || undefined;
   return (
     <Page className="apply">
       <RoleGate what="网上申办" loginText="网上申办需要先登录">
-        {(user) => <ApplyFlow formId={formId} user={user} />}
+        {(user) => <ApplyFlow formId={formId} policyItemId={policyItemId} user={user} />}
       </RoleGate>
     </Page>
   );
 }
 
-function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
-  const { payload, loadError, draft, changes, dismissChanges, load, update, settleServerSave } = useApplyDraft(formId, user);
+function ApplyFlow({ formId, policyItemId, user }: { formId: string; policyItemId?: string; user: UserView }) {
+  const { payload, loadError, draft, changes, dismissChanges, load, update, settleServerSave } = useApplyDraft(formId, user, policyItemId);
   const [errors, setErrors] = useState<Errors>({});
   const [commitmentChecked, setCommitmentChecked] = useState(false);
-  const { submitting, submitError, submit } = useSubmitApplication(formId, update, setErrors);
+  const { submitting, submitError, claimedAppNo, submit } = useSubmitApplication(formId, update, setErrors, policyItemId);
 
   const form = payload?.form;
   const steps = useMemo(() => (form ? [...form.sections, REVIEW] : []), [form]);
   const effectiveForm = useMemo(() => (form && draft ? withDeferred(form, draft.deferred) : undefined), [form, draft]);
 
+  // 政策兑现: the firm may not claim the item (暂不符合, 已截止, 已撤回…): the reason and the way back, not a blank page
+  if (policyItemId && isPolicyRefusal(loadError)) return <PolicyRefused error={loadError} policyItemId={policyItemId} />;
   // logged in but not real-name verified: applying needs 实名认证 first
   if (loadError?.status === 422 || (payload && !payload.verified)) {
     return (
@@ -68,6 +77,9 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
   if (!payload || !draft || !form || !effectiveForm) return <StateView loading={!loadError} error={loadError} onRetry={load} />;
 
   const step = Math.min(draft.step, steps.length - 1);
+  // 政策兑现: one form claims many items, so an application of it in progress is most likely another item's; the server
+  // refuses a second claim of the same item itself (409, with the first one's 办件编号)
+  const inProgress = policyItemId ? [] : payload.inProgress;
   const section = steps[step];
   const isReview = section === REVIEW;
 
@@ -90,10 +102,14 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
   return (
     <>
       <StepsHead itemNames={payload.itemNames} steps={steps} step={step} />
+      {payload.policy && <PolicyClaimCard claim={payload.policy} view="form" />}
       <DraftChangeNote lines={changes} onClose={dismissChanges} />
-      {step === 0 && <InProgressNote items={payload.inProgress} />}
+      {step === 0 && <InProgressNote items={inProgress} />}
       {isReview ? (
-        <ReviewStep form={form} draft={draft} errors={errors} submitError={submitError} onChange={(i) => update({ step: i })} />
+        <>
+          <ReviewStep form={form} draft={draft} errors={errors} submitError={claimedAppNo ? undefined : submitError} onChange={(i) => update({ step: i })} />
+          {claimedAppNo && submitError && <ClaimedNote message={submitError} appNo={claimedAppNo} />}
+        </>
       ) : (
         <SectionStep
           payload={payload}
@@ -119,7 +135,7 @@ function ApplyFlow({ formId, user }: { formId: string; user: UserView }) {
             loading={submitting || undefined}
             disabled={submitting || undefined}
             onClick={async () => {
-              if (!(await confirmAnotherApplication(payload.inProgress))) return;
+              if (!(await confirmAnotherApplication(inProgress))) return;
               await settleServerSave();
               await submit(form, effectiveForm, draft);
             }}

@@ -1,6 +1,7 @@
 import { draftChangeNotice, draftPrints, mergeDraft, type FormDef, type UserView } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type ApiError, type FormPayload } from '../../../api/client';
+import { forQuery } from '../../../api/acting';
+import { api, call, type ApiError, type FormPayload } from '../../../api/client';
 import { loadLocalDraft, newIdempotencyKey, saveLocalDraft, type LocalDraft } from '../draftStore';
 import type { DraftChange } from './parts';
 
@@ -10,8 +11,13 @@ import type { DraftChange } from './parts';
  * moment later, with the fingerprints of the answered fields. Loaded again whenever the session changes
  * (e.g. back from 实名认证, now verified). A draft saved on a form that has changed since keeps only the
  * answers whose field is still the same (`mergeDraft`); `changes` says what was dropped (`draftChangeNotice`).
+ *
+ * 政策兑现 (`policyItemId`, issue 17): the form is asked for with the item claimed (the answer says how the firm stands on
+ * it, or refuses with the reason). One form claims many items, and the server keeps one draft per form, not per item: so a
+ * claim's draft is kept on the phone only, one per item, and the server's copy is neither read nor written (another
+ * item's amount and proofs would otherwise come back here).
  */
-export function useApplyDraft(formId: string, user: UserView) {
+export function useApplyDraft(formId: string, user: UserView, policyItemId?: string) {
   const [payload, setPayload] = useState<FormPayload>();
   const [loadError, setLoadError] = useState<ApiError>();
   const [draft, setDraft] = useState<LocalDraft>();
@@ -23,11 +29,11 @@ export function useApplyDraft(formId: string, user: UserView) {
   const load = useCallback(async () => {
     setLoadError(undefined);
     try {
-      const p = await api.form(formId);
+      const p = await call('GET /v1/forms/{formId}', { params: { formId }, query: { ...forQuery(), ...(policyItemId ? { policyItemId } : {}) } });
       setPayload(p);
       formRef.current = p.form;
-      const local = loadLocalDraft(formId);
-      const server = p.draft;
+      const local = loadLocalDraft(formId, policyItemId);
+      const server = policyItemId ? undefined : p.draft;
       // the newer of the phone's copy and the server's copy wins; the prefill fills the gaps
       const base = local && (!server || local.savedAt >= server.savedAt) ? local : undefined;
       // only what still means the same in today's form (the catalogue may have moved its materials since)
@@ -46,7 +52,7 @@ export function useApplyDraft(formId: string, user: UserView) {
     } catch (e) {
       setLoadError(e as ApiError);
     }
-  }, [formId]);
+  }, [formId, policyItemId]);
 
   useEffect(() => {
     void load();
@@ -59,8 +65,9 @@ export function useApplyDraft(formId: string, user: UserView) {
         const changed = { ...d, ...(typeof change === 'function' ? change(d) : change) };
         const fields = formRef.current ? draftPrints(formRef.current, changed.answers) : changed.fields;
         const next = { ...changed, fields, savedAt: new Date().toISOString() };
-        saveLocalDraft(formId, next);
+        saveLocalDraft(formId, next, policyItemId);
         clearTimeout(serverTimer.current);
+        if (policyItemId) return next; // a claim's draft stays on the phone (see above)
         serverTimer.current = setTimeout(() => {
           serverSave.current = api
             .saveDraft(formId, { answers: next.answers, deferred: next.deferred, step: Math.min(next.step, 10), ...(fields ? { fields } : {}) })
@@ -69,7 +76,7 @@ export function useApplyDraft(formId: string, user: UserView) {
         return next;
       });
     },
-    [formId],
+    [formId, policyItemId],
   );
   useEffect(() => () => clearTimeout(serverTimer.current), []);
 

@@ -7,6 +7,7 @@ import { MaterialRow } from '../../../components/MaterialFiles';
 import { formatDate, formatDay, Timeline } from '../../../components/Timeline';
 import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
+import { PolicyClaimCard } from '../../../components/PolicyClaimCard';
 import { BundleStatus } from './BundleStatus';
 import { DeferredList } from './DeferredList';
 import { DeliveryBox } from './DeliveryBox';
@@ -18,7 +19,7 @@ import { WithdrawButton } from './WithdrawButton';
 
 const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
 
-/** The application: its clock, what to do next, its progress, materials, deferred materials and linked applications. */
+/** The application: its clock, what to do next, the policy item it claims, its progress, materials, deferred materials and linked applications. */
 export function DetailBody({ d, onDone, onError }: ActionProps) {
   const running = d.light !== null;
   const ended = ENDED_STATES.includes(d.state) || d.state === 'withdrawn' || d.state === 'terminated';
@@ -68,6 +69,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           {canWithdraw(d.state) && <WithdrawButton d={d} onDone={onDone} onError={onError} />}
         </View>
       )}
+
+      {/* 政策兑现: the policy item claimed, as judged when the firm applied */}
+      {d.policy && <PolicyClaimCard claim={d.policy} view="applicant" />}
 
       {d.delivery && <DeliveryBox d={d} onDone={onDone} onError={onError} />}
 

@@ -11,6 +11,7 @@ import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
 import { StaffDocuments } from './Documents';
 import { ActionPanel } from './Actions';
 import { OpinionTag } from '../../../components/OpinionTag';
+import { PolicyClaimCard } from '../../../components/PolicyClaimCard';
 import { RoleGate } from '../../../components/RoleGate';
 import './index.css';
 
@@ -73,6 +74,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
           {d.excludedPeriod.name}中 · 自 {formatDay(d.excludedPeriod.since)} 起暂停计时（依法不计入办理时限）：{d.excludedPeriod.note}
         </View>
       )}
+
+      {/* 政策兑现: the item claimed and the firm's judgement at submission, read before deciding (企业自报 conditions to check) */}
+      {d.policy && <PolicyClaimCard claim={d.policy} view="officer" />}
 
       {/* keyed by version: a fresh application resets every open form */}
       <ActionPanel key={`${d.version}-${d.state}`} d={d} onDone={onDone} onError={onError} />

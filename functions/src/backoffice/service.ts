@@ -20,6 +20,7 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
+import { receivedItem } from '../policies/claims';
 import { isConditionFailure } from '../lib/db';
 import { licencePut } from '../wallet/repository';
 import { readCounterRow } from '../lib/repository';
@@ -280,6 +281,8 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       break;
     }
   }
+  // 政策兑现 (issue 17): a claim granted goes on the firm's record, so 「近 N 年未享受」 sees it
+  if (spec.to === 'approved' && app.policy && app.enterpriseCode) alsoWrite.push(receivedItem(app.enterpriseCode, app.policy.itemId, today));
   // 一件事 (issue 16): what waits for this item is released (准予, 送达) or ends (不予许可, 不予受理) in the same transaction
   const follow = await bundleFollowUp(app, spec.to, at);
   alsoWrite.push(...follow.writes);

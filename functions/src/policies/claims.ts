@@ -28,4 +28,4 @@ export async function policyClaimFor(firm: EnterpriseRecord | undefined, itemId:
   return { itemId, policyId: p.id, version: p.version, policyTitle: p.title, itemTitle: item.title, ...j, evidence: evidenceOf(item) };
 }
 
-export { claimGuardItem, hasClaimed } from './repository';
+export { claimGuardItem, hasClaimed, receivedItem } from './repository';

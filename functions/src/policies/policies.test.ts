@@ -350,6 +350,7 @@ describe('依申请: through the application flow', () => {
           conditions: [
             { kind: 'industry', codes: [INDUSTRY] },
             { kind: 'revenue', min: 1000, evidence: '上年度财务报表' },
+            { kind: 'notReceived', itemIds: [], withinYears: 1 },
           ],
           validFrom: '2026-06-01',
           validTo: '2026-12-31',
@@ -382,6 +383,20 @@ describe('依申请: through the application flow', () => {
     expect((await firmDetail(f.legal, p.id)).body.matches[0].appNo).toBe(made.body.appNo);
     const twice = await submit(f.legal, { itemId: 'policy-claim', answers, policyItemId: itemId });
     expect([twice.status, twice.body.error.message]).toEqual([409, `企业已申请过该政策条目（办件编号 ${made.body.appNo}），请在“我的办件”中查看进度`]);
+    // granted (准予): the benefit goes on the firm's record, and 「近 1 年未享受」 now says so
+    let version = seen.body.version as number;
+    for (const action of ['accept', 'startReview', 'approve']) {
+      const r = await call(backoffice, 'POST /v1/staff/applications/{appNo}/{action}', {
+        token: staff,
+        params: { appNo: made.body.appNo, action },
+        body: { version },
+      });
+      expect([action, r.status]).toEqual([action, 200]);
+      version = r.body.version;
+    }
+    const after = (await firmDetail(f.legal, p.id)).body.matches[0];
+    expect(after.verdict).toBe('ineligible');
+    expect(after.conditions[2]).toMatchObject({ status: 'unmet', text: '2026-06-15 已享受过同类政策（1 年内限一次）', hint: '2027-06-15 起可再申请' });
   });
 
   it('refuses a firm that does not qualify, a 免申即享 item, and a resident', async () => {

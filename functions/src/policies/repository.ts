@@ -221,18 +221,7 @@ export async function moveOffer(
         ExpressionAttributeValues: values,
       },
     },
-    ...(extra.received
-      ? [
-          {
-            Update: {
-              TableName: table(),
-              Key: identityKeys.enterprise(o.creditCode),
-              UpdateExpression: 'SET received = list_append(if_not_exists(received, :empty), :r)',
-              ExpressionAttributeValues: { ':empty': [], ':r': [extra.received] },
-            },
-          },
-        ]
-      : []),
+    ...(extra.received ? [receivedItem(o.creditCode, extra.received.itemId, extra.received.on)] : []),
     ...(extra.notice ? noticeItems(extra.notice, extra.at) : []),
   ]);
 }
@@ -389,3 +378,13 @@ export async function tellOnce(policyId: string, notice: Notice, at: string): Pr
     throw e;
   }
 }
+
+/** The benefit on the firm's record (政策兑现 approved): a 「近 N 年未享受」 condition sees it; a transaction item. */
+export const receivedItem = (creditCode: string, itemId: string, on: string) => ({
+  Update: {
+    TableName: table(),
+    Key: identityKeys.enterprise(creditCode),
+    UpdateExpression: 'SET received = list_append(if_not_exists(received, :empty), :r)',
+    ExpressionAttributeValues: { ':empty': [], ':r': [{ itemId, on }] },
+  },
+});

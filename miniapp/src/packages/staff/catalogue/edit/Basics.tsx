@@ -4,29 +4,10 @@ import { Chips } from '../../../../components/Chips';
 import { ErrorLine } from '../../../../components/ErrorLine';
 import { Field } from '../../../../components/Field';
 import { TextBox } from '../../../../components/TextBox';
-import { toggle, type ItemDraft } from './draft';
+import { MultiChips } from '../../../../components/MultiChips';
+import type { ItemDraft } from './draft';
 
 type Set = <K extends keyof ItemDraft>(k: K, v: ItemDraft[K]) => void;
-
-/** Chips that may pick several (服务对象, 特别程序, 送达方式). */
-function MultiChips<T extends string>({ label, options, value, onChange }: { label: string; options: [T, string][]; value: T[]; onChange: (v: T[]) => void }) {
-  return (
-    <View className="chips" role="group" aria-label={label}>
-      {options.map(([v, l]) => (
-        <View
-          key={v}
-          className={`chip ${value.includes(v) ? 'on' : ''}`}
-          role="checkbox"
-          aria-checked={value.includes(v)}
-          aria-label={l}
-          onClick={() => onChange(toggle(value, v))}
-        >
-          {l}
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function SwitchRow({
   label,

@@ -105,6 +105,3 @@ export const newFieldKey = (taken: string[]): string => {
     if (!taken.includes(key)) return key;
   }
 };
-
-/** Adds or removes a value from a list (chips that may pick several). */
-export const toggle = <T>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);

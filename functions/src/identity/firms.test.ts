@@ -6,6 +6,7 @@ import { asksUpload } from '@yx/shared';
 import { SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { call } from '../../test/http';
 import { residentWithId, type Person } from '../../test/people';
+import { freshCreditCode } from '../../test/firms';
 import { freshResidentId as freshId } from '../../test/ids';
 import { fill, getForm, startLocalFiles } from '../../test/apply';
 import { handler as applications } from '../applications/handler';
@@ -35,11 +36,7 @@ const person = (name: string, level: 1 | 2 = 2) => residentWithId(name, level);
 
 /** A firm of grade A whose registry names `rep` as legal representative. */
 async function firm(rep: Person) {
-  const C = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `91440104MA${(Date.now() % 1e7).toString().padStart(7, '0')}`.slice(0, 17);
-  const sum = [...body].reduce((s, ch, i) => s + C.indexOf(ch) * W[i], 0);
-  const creditCode = body + C[(31 - (sum % 31)) % 31];
+  const creditCode = freshCreditCode(); // unique across files and calls (two firms in one millisecond collided before)
   const name = `广州测试${++n}号文化有限公司`;
   await batchPut([
     seedEnterpriseItem({

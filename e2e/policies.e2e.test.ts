@@ -30,6 +30,13 @@ const run = Date.now().toString(36).slice(-4).toUpperCase();
 const TITLE = `越秀区数字经济高质量发展扶持措施（${run}）`;
 const FIRM = '91440104MA5G2LN7X7'; // 广州越秀岭南数字文化有限公司 (seeded: I6510, revenue 2,300 万元, 42 insured staff)
 const go = (page: Page, path: string) => page.goto(`${webUrl()}/#${path}`);
+/** Taro H5 slides a page in, and keeps the one before it (of the same kind, too): wait until the newest sits still. */
+const newestSettled = (page: Page, selector: string) =>
+  page.waitForFunction((sel) => {
+    const all = document.querySelectorAll(sel);
+    const el = all[all.length - 1];
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1;
+  }, selector);
 /** The H5 <input>/<textarea> Taro renders inside its element (both carry the aria-label). */
 const input = (scope: Page | Locator, label: string) => scope.locator(`input[aria-label="${label}"]`);
 const area = (scope: Page | Locator, label: string) => scope.locator(`textarea[aria-label="${label}"]`);
@@ -128,7 +135,7 @@ describe('政策超市 and 免申即享 (issue 17) in the browser', () => {
     const auto = page.getByTestId(`item-${policyId}-1`);
     await auto.getByText('上年度营业收入 2,300 万元 ≥ 2,000 万元').waitFor();
     await auto.getByText(/所属行业 .*（I6510）属于 软件和信息技术服务业/).waitFor();
-    await settled(page, '.page.pd');
+    await newestSettled(page, '.page.pd');
     await shot(page, 'policies-detail-reasons', true);
 
     // a seeded policy the firm falls short of, and why (餐饮零售 only)
@@ -136,13 +143,15 @@ describe('政策超市 and 免申即享 (issue 17) in the browser', () => {
     const rent = page.getByTestId('item-yx-small-shop-rent-2026-1');
     await rent.getByText('暂不符合').first().waitFor();
     await rent.getByText(/不属于 批发和零售业、住宿和餐饮业/).waitFor();
+    await newestSettled(page, '.page.pd');
+    await rent.getByText(/不属于 批发和零售业、住宿和餐饮业/).scrollIntoViewIfNeeded();
     await shot(page, 'policies-detail-ineligible', true);
 
     // 依申请: the application form carries the item and the judgement
     await go(page, `/packages/policy/detail/index?id=${policyId}`);
     await page.getByTestId(`item-${policyId}-2`).getByTestId('apply').click();
     await page.getByText('申请的政策').first().waitFor();
-    await settled(page, '.page.apply');
+    await newestSettled(page, '.page.apply');
     await shot(page, 'policies-apply-form', true);
     await next(page); // 申请人信息 (the firm, pre-filled)
     await next(page); // 联系方式

@@ -181,7 +181,8 @@ export async function declareFact(user: UserRecord, body: DeclareFactRequest): P
 
 const maskAccount = (a: { bank: string; accountNo: string }) => `${a.bank} 尾号 ${a.accountNo.slice(-4)}`;
 
-export function offerView(o: repo.OfferRecord): OfferView {
+/** An offer as shown: the account masked, except to the issuing department that pays it (`forPayer`). */
+export function offerView(o: repo.OfferRecord, forPayer = false): OfferView {
   return {
     itemId: o.itemId,
     policyId: o.policyId,
@@ -197,7 +198,7 @@ export function offerView(o: repo.OfferRecord): OfferView {
     confirmBy: o.confirmBy,
     ...(o.confirmedAt ? { confirmedAt: o.confirmedAt } : {}),
     ...(o.confirmedBy ? { confirmedBy: o.confirmedBy } : {}),
-    ...(o.account ? { account: maskAccount(o.account) } : {}),
+    ...(o.account ? { account: forPayer ? `${o.account.bank} ${o.account.accountNo}` : maskAccount(o.account) } : {}),
     ...(o.approvedAt ? { approvedAt: o.approvedAt } : {}),
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
     ...(o.paidOn ? { paidOn: o.paidOn } : {}),
@@ -220,7 +221,7 @@ export async function myOffers(user: UserRecord) {
   const f = await actingFirm(user);
   const offers = await withLapse(f.offers);
   offers.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.offeredAt < b.offeredAt ? 1 : -1));
-  return { items: offers.map(offerView) };
+  return { items: offers.map((o) => offerView(o)) };
 }
 
 const sameAccount = (a: { bank: string; accountNo: string } | undefined, b: { bank: string; accountNo: string }) =>

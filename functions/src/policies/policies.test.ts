@@ -243,7 +243,9 @@ describe('免申即享: 数据比对 → 意愿确认 → 拨付到账', () => {
       });
       expect(approved.body.done).toEqual([f.creditCode]);
       const page = await call(handler, 'GET /v1/staff/policy-items/{itemId}/offers', { token: commerce, params: { itemId }, query: { status: 'approved' } });
-      expect(page.body.items.map((o: { creditCode: string }) => o.creditCode)).toEqual([f.creditCode]);
+      expect(page.body.items.map((o: { creditCode: string; account: string }) => [o.creditCode, o.account])).toEqual([
+        [f.creditCode, '工商银行越秀支行 6222000011112222'],
+      ]);
       const paid = await call(handler, 'POST /v1/staff/policy-items/{itemId}/pay', {
         token: commerce,
         params: { itemId },

@@ -186,7 +186,8 @@ export async function batchSummary(user: UserRecord, itemId: string) {
 export async function batchOffers(user: UserRecord, itemId: string, q: z.output<typeof BatchQuery>) {
   await ownItem(user, itemId);
   const page = await repo.offersPage(itemId, q.status, q.limit, q.cursor);
-  return { items: page.offers.map(offerView), nextCursor: page.nextCursor };
+  // the department pays to the account: it sees it whole (the firm and everyone else, masked)
+  return { items: page.offers.map((o) => offerView(o, true)), nextCursor: page.nextCursor };
 }
 
 export async function rerun(user: UserRecord, itemId: string) {

@@ -393,7 +393,7 @@ export const OfferView = lazy(() =>
     confirmBy: z.string(),
     confirmedAt: z.string().optional(),
     confirmedBy: z.string().optional(),
-    /** the account, masked (开户行 + last four digits) */
+    /** the account: masked (开户行 尾号 1234), whole only in the issuing department's batch (it pays) */
     account: z.string().optional(),
     approvedAt: z.string().optional(),
     paidAt: z.string().optional(),

@@ -10,7 +10,10 @@
  *     code under autocannon and by uploading the file;
  *  6. the 会员专区 under 50 members at once and a crowd for the last units, also with the handler in process;
  *  7. 政策匹配 in memory, run before the stack (scripts/lib/bench/policies.ts): the matcher on 10, 50 and 100 % of
- *     148,000 firms × 4,288 items, brute force at 10 %, one firm's market page.
+ *     148,000 firms × 4,288 items, brute force at 10 %, one firm's market page;
+ *  8. 数据比对 against DynamoDB Local, after step 7 and before the stack (scripts/lib/bench/policiesStore.ts): one run of
+ *     policies/batch.ts over 1,000 and 4,000 firms, each on its own in-memory DynamoDB Local, store calls, RCU and WCU per
+ *     firm, time per shard, and the arithmetic to 148,000 firms.
  * Step 1 also puts the issuing function (documentsIssue: pdf-lib + fontkit) on its own budget line: require, and
  * require + first certificate.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
@@ -18,6 +21,7 @@
  *   --first-load      step 2 only
  *   --documents-only  documentsIssue's budget line and step 5 only (a stack on the last H5 build, no first screen)
  *   --policies-only   step 7 only (no stack; ~4 min, --quick: 10 % only)
+ *   --policies-store  step 8 only (~7 min; --quick: 1,000 firms, no second run, ~2 min)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */
@@ -31,6 +35,7 @@ import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { policiesBench } from './lib/bench/policies';
+import { policiesStoreBench } from './lib/bench/policiesStore';
 import { application, writeRoutes } from './lib/bench/writes';
 import { applicants, ISSUE_WARM_UPS, issueTable, issuingColdStart, uploadCheckRow } from './lib/benchDocuments';
 import { freePort } from './lib/ports';
@@ -41,6 +46,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // local 
 const QUICK = process.argv.includes('--quick');
 const DOCUMENTS_ONLY = process.argv.includes('--documents-only');
 const POLICIES_ONLY = process.argv.includes('--policies-only');
+const POLICIES_STORE = process.argv.includes('--policies-store');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 10));
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -206,13 +212,17 @@ async function onStack() {
     `# Bench ${new Date().toISOString()}${QUICK ? ' (--quick)' : ''} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
   if (POLICIES_ONLY) await policiesBench({ quick: QUICK });
+  else if (POLICIES_STORE) await policiesStoreBench({ quick: QUICK });
   else {
     if (!process.argv.includes('--first-load')) {
       if (!DOCUMENTS_ONLY) await functionsTable(OUT, QUICK ? 3 : 9);
       await issuingColdStart(OUT, QUICK ? 3 : 9);
     }
     // in memory, before the stack takes the cores
-    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY) await policiesBench({ quick: QUICK });
+    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY) {
+      await policiesBench({ quick: QUICK });
+      await policiesStoreBench({ quick: QUICK }); // its own DynamoDB Local, stopped before the stack starts
+    }
     if (!process.argv.includes('--functions-only')) await onStack();
   }
   console.log(`\n(bench took ${((Date.now() - t0) / 60000).toFixed(1)} min)`);

@@ -1,4 +1,4 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { buildMatchIndex, judgeItem, matchFirm, yuan } from '@yx/shared';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
@@ -28,6 +28,11 @@ export interface ShardMessage {
   shard: number;
   shards: number;
   items: ItemRef[];
+  /** a shard cut short by the worker's time goes on from here (a follow-up message), with its figures so far */
+  start?: Record<string, unknown>;
+  part?: number;
+  firms?: number;
+  offers?: Record<string, number>;
 }
 /** 订阅: tell a topic's followers in one shard of a newly published policy (a firm only when an item may fit it). */
 export interface NotifyMessage {
@@ -59,7 +64,7 @@ export const autoItemsOf = (p: repo.PolicyRecord): ItemRef[] =>
     : [];
 
 const versions = new Map<string, repo.PolicyRecord>();
-async function versionOf(ref: ItemRef): Promise<repo.PolicyRecord | undefined> {
+async function versionOf(ref: Pick<ItemRef, 'policyId' | 'version'>): Promise<repo.PolicyRecord | undefined> {
   const k = `${ref.policyId}#${ref.version}`;
   if (!versions.has(k)) {
     const p = await repo.getPolicyVersion(ref.policyId, ref.version);
@@ -70,22 +75,46 @@ async function versionOf(ref: ItemRef): Promise<repo.PolicyRecord | undefined> {
   return versions.get(k);
 }
 
-/** One shard of a run: its firms page by page, each against the run's items; figures per item into their run rows. */
-export async function runShard(msg: ShardMessage): Promise<{ firms: number; offers: number }> {
+/** Runs tasks, at most `n` at a time (a shard's offers: each its own transaction, several in flight). */
+async function inParallel(tasks: (() => Promise<void>)[], n: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, lane));
+}
+/** Offers written at once within a shard: ~65,000 transactions of a full-scale shard take ~1 min at 10–15 ms each. */
+const OFFERS_IN_FLIGHT = 16;
+/** A shard still running this close to the worker's timeout hands the rest to a follow-up message. */
+const HAND_OVER_MS = 60_000;
+
+/**
+ * One shard of a run: its firms page by page, each against the run's items (through the matcher's index); figures per
+ * item into their run rows once the shard is done. With `deadline` (the worker's), a shard that would run out of time
+ * queues the rest (`start`, and the figures so far) and stops; SQS runs it as a new message.
+ */
+export async function runShard(msg: ShardMessage, deadline?: number): Promise<{ firms: number; offers: number }> {
   const day = today();
-  const items: { ref: ItemRef; policy: repo.PolicyRecord; item: PolicyItemRecord }[] = [];
-  for (const ref of msg.items) {
-    const run = await repo.getRun(ref.policyId, ref.itemId);
-    if (run && run.runId !== msg.runId) continue; // a newer run of the item took over
-    const current = await repo.getPolicy(ref.policyId);
-    if (!current || current.status === 'withdrawn') continue; // withdrawn meanwhile: offer nothing
-    const policy = await versionOf(ref);
-    const item = policy?.items.find((i) => i.id === ref.itemId);
-    if (policy && item && item.mode === 'auto' && windowOf(item, day) === 'open') items.push({ ref, policy, item });
+  // what the run covers, from the market index (cached) and the run rows (one BatchGet per 100 items)
+  const runs = await repo.getRuns(msg.items);
+  let market = await repo.loadIndex();
+  // published a moment ago: a container's index may predate it (it is checked every 2 s), so read it afresh
+  if (msg.items.some((ref) => (market.find((p) => p.id === ref.policyId)?.version ?? 0) < ref.version)) {
+    repo.clearPolicyCache();
+    market = await repo.loadIndex();
   }
-  const offers = new Map<string, number>();
-  let firms = 0;
-  let start: Record<string, unknown> | undefined;
+  const items: { ref: ItemRef; policy: repo.PolicyIndexRecord; item: PolicyItemRecord }[] = [];
+  for (const ref of msg.items) {
+    if (runs.get(ref.itemId)?.runId !== msg.runId) continue; // a newer run of the item took over
+    const policy = market.find((p) => p.id === ref.policyId);
+    // withdrawn meanwhile: offer nothing; edited meanwhile: the new version started its own run
+    if (!policy || policy.status === 'withdrawn' || policy.version !== ref.version) continue;
+    const item = policy.items.find((i) => i.id === ref.itemId);
+    if (item && item.mode === 'auto' && windowOf(item, day) === 'open') items.push({ ref, policy, item });
+  }
+  const offers = new Map<string, number>(Object.entries(msg.offers ?? {}));
+  let firms = msg.firms ?? 0;
+  let start = msg.start;
   // the run's items indexed by their most selective condition: a firm is judged against the few that may fit it
   const index = buildMatchIndex(items.map(({ policy, item }) => ({ ...item, policyId: policy.id, policyVersion: policy.version })));
   const byId = new Map(items.map((x) => [x.item.id, x]));
@@ -93,42 +122,53 @@ export async function runShard(msg: ShardMessage): Promise<{ firms: number; offe
     do {
       const page = await repo.firmShardPage(msg.shard, start);
       start = page.next;
+      const writes: (() => Promise<void>)[] = [];
       for (const firm of page.firms) {
         firms++;
         const facts = factsOf(firm);
+        const already = new Set(firm.offered ?? []);
         // 免申即享 pays from the district's own data only: what a firm declared is not counted here
         for (const { item: matched, judgement: j } of matchFirm(index, facts, { today: day, useDeclared: false, openOnly: true })) {
-          if (j.verdict !== 'eligible' || !j.amountYuan) continue;
+          if (j.verdict !== 'eligible' || !j.amountYuan || already.has(matched.id)) continue; // offered before: nothing to write
           const { ref, policy, item } = byId.get(matched.id)!;
-          const at = now().toISOString();
-          const written = await repo.putOffer(
-            {
-              creditCode: firm.creditCode,
-              firmName: firm.name,
-              itemId: item.id,
-              policyId: policy.id,
-              policyVersion: policy.version,
-              policyTitle: policy.title,
-              itemTitle: item.title,
-              issuer: policy.issuer,
-              amountYuan: j.amountYuan,
-              status: 'offered',
-              conditions: j.conditions,
-              runId: msg.runId,
-              offeredAt: at,
-              confirmBy: item.validTo,
-            },
-            firm.legalUserId
-              ? {
-                  userId: firm.legalUserId,
-                  template: 'policy_offer',
-                  title: `免申即享：${item.title}`,
-                  body: `经数据比对，${firm.name}符合「${policy.title}」，可享受 ${yuan(j.amountYuan)}。请在 ${item.validTo} 前到“政策超市 → 免申即享”确认领取并选择收款账户。`,
-                }
-              : undefined,
-          );
-          if (written) offers.set(ref.itemId, (offers.get(ref.itemId) ?? 0) + 1);
+          const amountYuan = j.amountYuan;
+          writes.push(async () => {
+            const at = now().toISOString();
+            const written = await repo.putOffer(
+              {
+                creditCode: firm.creditCode,
+                firmName: firm.name,
+                itemId: item.id,
+                policyId: policy.id,
+                policyVersion: policy.version,
+                policyTitle: policy.title,
+                itemTitle: item.title,
+                issuer: policy.issuer,
+                amountYuan,
+                status: 'offered',
+                conditions: j.conditions,
+                runId: msg.runId,
+                offeredAt: at,
+                confirmBy: item.validTo,
+              },
+              firm.legalUserId
+                ? {
+                    userId: firm.legalUserId,
+                    template: 'policy_offer',
+                    title: `免申即享：${item.title}`,
+                    body: `经数据比对，${firm.name}符合「${policy.title}」，可享受 ${yuan(amountYuan)}。请在 ${item.validTo} 前到“政策超市 → 免申即享”确认领取并选择收款账户。`,
+                  }
+                : undefined,
+            );
+            if (written) offers.set(ref.itemId, (offers.get(ref.itemId) ?? 0) + 1);
+          });
         }
+      }
+      await inParallel(writes, OFFERS_IN_FLIGHT);
+      if (start && deadline !== undefined && Date.now() > deadline - HAND_OVER_MS) {
+        await enqueue('policyMatch', [{ ...msg, start, firms, offers: Object.fromEntries(offers), part: (msg.part ?? 0) + 1 }]);
+        log.info('policy match shard handed over', { runId: msg.runId, shard: msg.shard, part: (msg.part ?? 0) + 1, firms });
+        return { firms, offers: [...offers.values()].reduce((a, b) => a + b, 0) };
       }
     } while (start);
   }
@@ -150,7 +190,7 @@ export async function startNotify(p: repo.PolicyRecord): Promise<void> {
 
 /** One shard of a topic's followers: a resident hears of every new policy in the topic, a firm only of one it may get. */
 export async function runNotify(msg: NotifyMessage): Promise<{ told: number }> {
-  const p = await versionOf({ policyId: msg.policyId, version: msg.version, itemId: '' });
+  const p = await versionOf({ policyId: msg.policyId, version: msg.version });
   if (!p || p.status !== 'published') return { told: 0 };
   const day = today();
   const open = p.items.filter((i) => windowOf(i, day) !== 'closed');
@@ -176,14 +216,15 @@ export async function runNotify(msg: NotifyMessage): Promise<{ told: number }> {
 }
 
 /** One queued piece of work, whichever kind. */
-export const runWork = (w: PolicyWork): Promise<unknown> => (w.kind === 'notify' ? runNotify(w) : runShard(w));
+export const runWork = (w: PolicyWork, deadline?: number): Promise<unknown> => (w.kind === 'notify' ? runNotify(w) : runShard(w, deadline));
 
 /** The worker: SQS delivers shard messages; a failed one is retried by SQS alone (the others are not). */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
+  const deadline = context ? Date.now() + context.getRemainingTimeInMillis() : undefined;
   for (const record of event.Records) {
     try {
-      await runWork(JSON.parse(record.body) as PolicyWork);
+      await runWork(JSON.parse(record.body) as PolicyWork, deadline);
     } catch (e) {
       log.error('policy match shard failed', { messageId: record.messageId, err: (e as Error).name });
       failures.push({ itemIdentifier: record.messageId });

@@ -177,6 +177,15 @@ export async function putOffer(o: OfferRecord, notice: Notice | undefined): Prom
   try {
     await transact([
       { Put: { TableName: table(), Item: Offer.toItem(o), ConditionExpression: 'attribute_not_exists(pk)' } },
+      // the firm's row lists what it was offered: a later run skips it without a write
+      {
+        Update: {
+          TableName: table(),
+          Key: identityKeys.enterprise(o.creditCode),
+          UpdateExpression: 'SET offered = list_append(if_not_exists(offered, :empty), :i)',
+          ExpressionAttributeValues: { ':empty': [], ':i': [o.itemId] },
+        },
+      },
       ...(notice ? noticeItems(notice, o.offeredAt) : []),
     ]);
     return true;
@@ -246,6 +255,16 @@ export async function offersPage(itemId: string, status: OfferStatusValue | unde
 
 export async function putRun(r: MatchRunRecord): Promise<void> {
   await db().send(new PutCommand({ TableName: table(), Item: MatchRun.toItem(r) }));
+}
+
+/** The run rows of many items (one BatchGet per 100), by item id. */
+export async function getRuns(refs: readonly { policyId: string; itemId: string }[]): Promise<Map<string, MatchRunRecord>> {
+  const out = new Map<string, MatchRunRecord>();
+  for (let i = 0; i < refs.length; i += 100) {
+    const r = await readAll({ runs: refs.slice(i, i + 100).map((x) => ({ key: keys.run(x.policyId, x.itemId), parse: MatchRun.fromItem })) });
+    for (const run of r.runs) if (run) out.set(run.itemId, run);
+  }
+  return out;
 }
 
 export async function getRun(policyId: string, itemId: string): Promise<MatchRunRecord | undefined> {

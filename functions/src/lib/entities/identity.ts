@@ -179,6 +179,8 @@ const EnterpriseSchema = z.object({
   qualifications: z.array(z.string()).optional(),
   /** policy items paid to the firm (拨付到账) */
   received: z.array(z.object({ itemId: z.string(), on: z.string() })).optional(),
+  /** 免申即享 items the firm was offered (the batch skips them) */
+  offered: z.array(z.string()).optional(),
 });
 export type EnterpriseRecord = z.output<typeof EnterpriseSchema>;
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'countCommands' },
   );
-});
+}, 120_000); // 1,000 items written to DynamoDB Local: a busy machine (the whole suite beside it) takes longer than 30 s
 
 beforeEach(() => {
   commands.length = 0;

@@ -49,7 +49,7 @@ import {
 } from '@yx/shared';
 import { getCalendar } from '../calendar/repository';
 import { now } from '../lib/clock';
-import { claimGuardItem, hasClaimed, policyClaimFor } from '../policies/claims';
+import { claimGuardItem, policyClaimFor } from '../policies/claims';
 import { AppError, badRequest, conflict, notFound, ruleViolation } from '../lib/errors';
 import { hashSecret, newQueryCode } from '../lib/ids';
 import { limiter } from '../lib/rateLimit';
@@ -327,10 +327,6 @@ async function submitChecked(
 
   // 政策兑现: judged again now (the version and the judgement stay on the application); one application per firm and item
   const policy = req.policyItemId ? await policyClaimFor(ent, req.policyItemId, onlyItem(target)) : undefined;
-  if (policy && ent) {
-    const earlierClaim = await hasClaimed(ent.creditCode, policy.itemId);
-    if (earlierClaim) throw conflict(`企业已申请过该政策条目（办件编号 ${earlierClaim}），请在“我的办件”中查看进度`);
-  }
 
   // 容缺: only for firms whose credit grade allows it, with the signed commitment
   if (req.deferred.length) {

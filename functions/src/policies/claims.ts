@@ -25,7 +25,10 @@ export async function policyClaimFor(firm: EnterpriseRecord | undefined, itemId:
   if (w !== 'open') throw conflict(w === 'upcoming' ? `该政策条目 ${item.validFrom} 起才能申请` : `该政策条目已于 ${item.validTo} 截止申请`);
   const j = judgeItem(item, factsOf(firm), { today: today(), declared: declaredOf(read.declared), useDeclared: true });
   if (j.verdict === 'ineligible') throw ruleViolation('企业暂不符合该政策条目的条件，请在政策详情中查看不符合的原因');
+  // one application per firm and item: the firm's partition, read above, lists its claims
+  const earlier = read.claims.get(itemId);
+  if (earlier) throw conflict(`企业已申请过该政策条目（办件编号 ${earlier}），请在“我的办件”中查看进度`);
   return { itemId, policyId: p.id, version: p.version, policyTitle: p.title, itemTitle: item.title, ...j, evidence: evidenceOf(item) };
 }
 
-export { claimGuardItem, hasClaimed, receivedItem } from './repository';
+export { claimGuardItem, receivedItem } from './repository';

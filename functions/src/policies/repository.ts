@@ -364,12 +364,6 @@ export const claimGuardItem = (creditCode: string, itemId: string, appNo: string
   Put: { TableName: table(), Item: Claim.toItem({ creditCode, itemId, appNo, at }), ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
-/** The application a firm made for the item, if any. */
-export async function hasClaimed(creditCode: string, itemId: string): Promise<string | undefined> {
-  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.claim(creditCode, itemId), ConsistentRead: true }));
-  return r.Item ? Claim.fromItem(r.Item).appNo : undefined;
-}
-
 /** The firms of these codes (the subscribers' firms): one BatchGet per 100. */
 export async function getFirms(codes: readonly string[]): Promise<Map<string, EnterpriseRecord>> {
   const out = new Map<string, EnterpriseRecord>();

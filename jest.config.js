@@ -45,7 +45,7 @@ module.exports = {
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/e2e/environment.ts', // node, with a report of the open pages when a test fails
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/e2e/globalSetup.ts',
       globalTeardown: '<rootDir>/e2e/globalTeardown.ts',

@@ -28,8 +28,33 @@ export async function launch(): Promise<Browser> {
 
 export async function phonePage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
-  return ctx.newPage();
+  const page = await ctx.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
+  return page;
 }
+
+/** The pages still open in this test file, newest last: what a failing test is reported with. */
+const openPages = new Set<Page>();
+
+/**
+ * When a test fails (e2e/environment.ts calls this before the pages close): each open page's address, the visible text
+ * at its end (a form's error lines, a toast, a modal) and a screenshot `failed-<test>-<n>.png`.
+ */
+async function reportOpenPages(testName: string): Promise<void> {
+  const slug = testName.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60);
+  let n = 0;
+  for (const page of openPages) {
+    n++;
+    const text = await page
+      .evaluate(() => document.body.innerText)
+      .then((t) => t.replace(/\s+/g, ' ').slice(-1500))
+      .catch(() => '(no text)');
+    const file = await shot(page, `failed-${slug}-${n}`).catch(() => '(no screenshot)');
+    console.log(`FAILED "${testName}" · page ${n} of ${openPages.size}: ${page.url()}\nscreenshot: ${file}\nvisible text (end): ${text}`);
+  }
+}
+(globalThis as { __e2eDumpPages?: typeof reportOpenPages }).__e2eDumpPages = reportOpenPages;
 
 export async function shot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type http from 'node:http';
 import path from 'node:path';
+import { FAILSAFE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { ensureTable, killGroup, startDynamo } from './dynamo';
 import { startFakeWechat } from './fakeWechat';
 import { freePort, portInUse, waitForPort } from './ports';
@@ -60,32 +61,43 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** One call per function, so the first person (or test) does not wait for cold workers. */
+/**
+ * One route of each HTTP function in sls/functions.yml (a GET where it has one; a 4xx is fine: the function has
+ * loaded), so the first person (or test) does not wait for a cold worker: a cold function's first call took seconds
+ * on a busy 2-core machine, and a browser step waits 20 s. The issuing function also starts loading its PDF library and
+ * fonts when it loads (certificates/issueHandler.ts). Three at a time.
+ */
+export function warmUpRoutes(): string[] {
+  const fns = loadYaml(fs.readFileSync(path.join(ROOT, 'sls/functions.yml'), 'utf8'), { schema: FAILSAFE_SCHEMA }) as Record<
+    string,
+    { events?: { httpApi?: string }[] }
+  >;
+  const routes: string[] = ['GET /v1/dev/users']; // the local stage's dev login (sls/dev-functions.js)
+  for (const fn of Object.values(fns)) {
+    const http = (fn.events ?? []).map((e) => e.httpApi).filter((r): r is string => typeof r === 'string');
+    const pick = http.find((r) => r.startsWith('GET ')) ?? http[0];
+    if (pick) routes.push(pick.replace(/\{[^}]+\}/g, 'YX20000101000000'));
+  }
+  return routes;
+}
+
 async function warmUp(apiPort: number): Promise<void> {
-  // one route of every function (a 4xx is fine: the function has loaded)
-  // (the issuing function, POST only, also starts loading its PDF library and fonts: certificates/issueHandler.ts)
-  const routes = [
-    '/v1/health',
-    '/v1/services?limit=1',
-    '/v1/me',
-    '/v1/dev/users',
-    '/v1/applications',
-    '/v1/messages',
-    '/v1/calendar',
-    '/v1/files',
-    '/v1/me/documents',
-  ];
-  for (const p of [...routes, 'POST /v1/applications/YX20000101000000/document']) {
-    const [method, route] = p.startsWith('POST ') ? ['POST', p.slice(5)] : ['GET', p];
+  const queue = warmUpRoutes();
+  const one = async (p: string) => {
+    const [method, route] = p.split(' ');
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const r = await fetch(`http://127.0.0.1:${apiPort}${route}`, { method, signal: AbortSignal.timeout(30_000) });
-        if (r.status < 500) break;
+        if (r.status < 500) return;
       } catch {
         /* retry */
       }
     }
-  }
+  };
+  const worker = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) await one(p);
+  };
+  await Promise.all([worker(), worker(), worker()]);
 }
 
 /** Runs a command to its end; its output (stdout and stderr) as one string. */

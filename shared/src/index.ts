@@ -34,3 +34,4 @@ export * from './api/paging';
 export * from './api/lazy';
 export * from './api/json';
 export * from './policies';
+export * from './appointments';

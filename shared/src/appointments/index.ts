@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './queue';
+export * from './api';
+export * from './points';

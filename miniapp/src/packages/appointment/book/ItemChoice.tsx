@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PointDetail } from '../../../api/appointments';
+import './ItemChoice.css';
 
 /** The point's items, grouped by business area (A 综合受理区 …); one is chosen. */
 export function ItemChoice({ areas, value, onChange }: { areas: PointDetail['areas']; value?: string; onChange: (itemId: string) => void }) {

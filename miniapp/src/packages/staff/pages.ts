@@ -13,6 +13,7 @@ export const STAFF_PAGES = {
   policies: '/packages/staff/policies/index',
   policyEdit: '/packages/staff/policies/edit/index',
   policyBatch: '/packages/staff/policies/batch/index',
+  hall: '/packages/staff/hall/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

@@ -22,6 +22,14 @@ const TILES = [
     go: () => Taro.navigateTo({ url: '/packages/progress/mine/index' }),
   },
   {
+    key: 'appointment',
+    name: '预约取号',
+    sub: '预约去大厅的时间，到了扫码取号',
+    badge: '约',
+    color: '#1d5fd1',
+    go: () => Taro.navigateTo({ url: '/packages/appointment/index' }),
+  },
+  {
     key: 'help',
     name: '一键求助',
     sub: '身边的问题，找网格员',

@@ -24,14 +24,17 @@ describe('首页 and 长辈版 (issue 14)', () => {
     expect(screen.getByTestId('elder-pill')).toHaveTextContent('长辈版');
   });
 
-  it('in 长辈版 shows only the four big things older people come for, and the way back', () => {
+  it('in 长辈版 shows only the five big things older people come for, and the way back', () => {
     render(<Home />);
     fireEvent.click(screen.getByText('开启长辈版'));
     expect(screen.getByTestId('elder-home')).toBeInTheDocument();
     expect(screen.queryByText('按主题找')).toBeNull();
     expect(screen.queryByText('会员专区')).toBeNull();
-    const names = ['办事', '进度查询', '我的办件', '一键求助'];
+    const names = ['办事', '进度查询', '我的办件', '预约取号', '一键求助'];
     for (const n of names) expect(screen.getByText(n)).toBeInTheDocument();
+    expect(screen.getAllByTestId(/^elder-/).filter((t) => t.getAttribute('role') === 'button')).toHaveLength(5);
+    fireEvent.click(screen.getByTestId('elder-appointment'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appointment/index' });
     fireEvent.click(screen.getByTestId('elder-help'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeal/file/index' });
     fireEvent.click(screen.getByTestId('elder-guide'));
@@ -47,6 +50,14 @@ describe('首页 and 长辈版 (issue 14)', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/policy/index' });
     fireEvent.click(screen.getByRole('button', { name: '兑现公示，政策资金 · 拨付公开' }));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/policy/disbursements/index' });
+  });
+
+  it('opens 预约取号 and 我的预约 (issue 18)', () => {
+    render(<Home />);
+    fireEvent.click(screen.getByText('预约取号'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appointment/index' });
+    fireEvent.click(screen.getByText('我的预约'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appointment/mine/index' });
   });
 
   it('starts in 长辈版 when WeChat’s text size is large and the person has not chosen', () => {

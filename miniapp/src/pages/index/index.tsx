@@ -149,6 +149,23 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
         </View>
       </View>
 
+      <View className="home-progress" data-testid="home-appointment">
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appointment/index' })} role="button">
+          <Badge text="约" color="#3d7be0" big />
+          <View>
+            <View className="home-audience-name">预约取号</View>
+            <View className="muted">预约时段 · 到场取号</View>
+          </View>
+        </View>
+        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })} role="button">
+          <Badge text="号" color="#2f7d5a" big />
+          <View>
+            <View className="home-audience-name">我的预约</View>
+            <View className="muted">排队进度 · 改约</View>
+          </View>
+        </View>
+      </View>
+
       <View className="home-progress">
         <View className="home-audience-card home-appeal" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
           <Badge text="诉" color="#6b5bd6" big />

@@ -136,6 +136,10 @@ export default function Me() {
                 <Text>督办</Text>
                 <Text className="muted">收到的督办、按期回复 ›</Text>
               </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/hall/index' })} role="button" data-testid="me-hall">
+                <Text>窗口叫号</Text>
+                <Text className="muted">大厅窗口签到、叫号、办结 ›</Text>
+              </View>
             </>
           )}
           {user.role !== 'staff' && (
@@ -215,6 +219,12 @@ export default function Me() {
           <Text>证明核验</Text>
           <Text className="muted">核验电子证明真伪 ›</Text>
         </View>
+        {(user?.role === 'resident' || user?.role === 'enterprise') && (
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })} role="button" data-testid="me-appointments">
+            <Text>我的预约</Text>
+            <Text className="muted">预约、排队号、改约 ›</Text>
+          </View>
+        )}
         {(user?.role === 'resident' || user?.role === 'enterprise') && (
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/wallet/index' })} role="button" data-testid="me-wallet">
             <Text>证照夹</Text>

@@ -145,6 +145,32 @@ describe('我的', () => {
     }
   });
 
+  it('offers 我的预约 to residents and firms, and 窗口叫号 to officers (issue 18)', () => {
+    const as = (role: Role) =>
+      saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 1, verified: true } });
+    for (const role of ['resident', 'enterprise'] as Role[]) {
+      as(role);
+      const r = render(<Me />);
+      fireEvent.click(screen.getByTestId('me-appointments'));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appointment/mine/index' });
+      expect(screen.queryByText('窗口叫号')).not.toBeInTheDocument();
+      r.unmount();
+    }
+    as('staff');
+    const staff = render(<Me />);
+    expect(screen.queryByTestId('me-appointments')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('窗口叫号'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/hall/index' });
+    staff.unmount();
+    for (const role of ['admin', 'dispatcher', 'grid', 'partner'] as Role[]) {
+      as(role);
+      const other = render(<Me />);
+      expect(screen.queryByText('窗口叫号')).not.toBeInTheDocument();
+      expect(screen.queryByTestId('me-appointments')).not.toBeInTheDocument();
+      other.unmount();
+    }
+  });
+
   it('switches the large-text mode on and keeps it', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { appointmentsApi, type AppointmentView } from '../../../api/appointments';
+import { asApiError } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -67,7 +68,17 @@ function MineBody() {
       '确认取消',
       '不取消',
     );
-    if (sure) await run(a.id, () => appointmentsApi.cancel(a.id), '已取消预约');
+    if (!sure) return;
+    await run(
+      a.id,
+      () =>
+        appointmentsApi.cancel(a.id).catch((e: unknown) => {
+          // checked in or changed meanwhile: the list shows where it is now
+          if (asApiError(e).status === 409) list.reload();
+          throw e;
+        }),
+      '已取消预约',
+    );
   };
   const changed = () => {
     setRescheduling(undefined);

@@ -96,6 +96,19 @@ describe('我的预约', () => {
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已取消预约', icon: 'success' });
   });
 
+  it('says why a cancel was refused and shows the booking as it is now', async () => {
+    login();
+    api.mine
+      .mockResolvedValueOnce({ items: [appointment()], standing: NO_STANDING })
+      .mockResolvedValue({ items: [appointment({ status: 'checked-in', canChange: false })], standing: NO_STANDING });
+    api.cancel.mockRejectedValue(apiError(409, '该预约已签到或已结束，不能取消'));
+    render(<MyAppointments />);
+    fireEvent.click(await screen.findByTestId('cancel-ap_a1b2c3d4e5f6'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '该预约已签到或已结束，不能取消', icon: 'none' }));
+    await waitFor(() => expect(screen.queryByTestId('cancel-ap_a1b2c3d4e5f6')).toBeNull());
+    expect(screen.getByTestId('status-tag')).toHaveTextContent('已取号');
+  });
+
   it('offers 到场签到 only while check-in is open, to the arrive page with the booking and point', async () => {
     login();
     api.mine.mockResolvedValue({

@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { SlotDays, SlotView } from '../../api/appointments';
-import { monthDay, nearDay, todayBeijing, weekdayName } from './common';
+import { nearDay, todayBeijing, weekdayName } from './common';
 import './SlotPicker.css';
 
 type Day = SlotDays['days'][number];
@@ -16,17 +16,12 @@ const hasOpen = (d: Day) => d.slots.some((s) => slotLight(s).open);
 /** The day to show first: the first with a slot still open, else the first. */
 export const firstOpenDay = (days: Day[]) => (days.find(hasOpen) ?? days[0])?.date;
 
-/** What a day is, in the strip's third line: 休 (closed), 满 (full), 5+2 (weekend service), or nothing. */
-function dayMark(d: Day): { dot?: 'weekend' | 'closed'; text?: string; label: string } {
-  if (!d.slots.length) {
-    const why = d.kind === 'holiday' ? (d.holidayName ?? '节假日') : d.kind === 'weekend' ? '周末' : '';
-    return { dot: 'closed', text: '休', label: `${why}不开放` };
-  }
+/** What a day is, in the strip's third line: 休 (closed; 元旦休 on a holiday), 满 (full), 5+2 (weekend service), or nothing. */
+function dayMark(d: Day): { dot?: 'weekend' | 'closed'; text?: string } {
+  if (!d.slots.length) return { dot: 'closed', text: d.kind === 'holiday' ? `${d.holidayName ?? ''}休` : '休' };
   const weekend = d.kind !== 'workday';
-  if (!hasOpen(d)) return { dot: weekend ? 'weekend' : undefined, text: '满', label: '已约满' };
-  return weekend
-    ? { dot: 'weekend', text: '5+2', label: d.kind === 'holiday' ? `${d.holidayName ?? '节假日'}照常预约` : '周末 5+2 预约服务' }
-    : { label: '可预约' };
+  if (!hasOpen(d)) return { dot: weekend ? 'weekend' : undefined, text: '满' };
+  return weekend ? { dot: 'weekend', text: '5+2' } : {};
 }
 
 /** Why there is nothing to choose on a day. */
@@ -71,7 +66,6 @@ export function SlotPicker({
                 className={`aps-day tap ${on ? 'on' : ''} ${mark.dot === 'closed' ? 'closed' : ''}`}
                 role="radio"
                 aria-checked={on}
-                aria-label={`${near ?? ''}${monthDay(d.date)} ${weekdayName(d.date)}，${mark.label}`}
                 data-testid={`date-${d.date}`}
                 onClick={() => onDate(d.date)}
               >
@@ -113,7 +107,6 @@ export function SlotPicker({
                   role="radio"
                   aria-checked={on}
                   aria-disabled={!light.open || undefined}
-                  aria-label={`${s.start} 至 ${s.end}${evening ? '，白加黑延时' : ''}，${light.open ? `剩余 ${s.left} 个，共 ${s.capacity} 个` : light.text}`}
                   data-testid={`slot-${s.start}`}
                   data-light={light.tone}
                   onClick={() => light.open && onStart(s.start)}

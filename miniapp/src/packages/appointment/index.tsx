@@ -21,7 +21,7 @@ export default function AppointmentHome() {
         <View className="ap-sub">网上预约时段 · 到场扫码取号 · 预约优先叫号</View>
       </View>
       <View className="ap-links">
-        <View className="ap-link tap" role="button" aria-label="我的预约，改约、取消、到场签到" onClick={() => goAppointment('mine')} data-testid="link-mine">
+        <View className="ap-link tap" role="button" aria-label="我的预约，改约 · 取消 · 到场签到" onClick={() => goAppointment('mine')} data-testid="link-mine">
           <View className="ap-link-name">我的预约</View>
           <View className="muted">改约 · 取消 · 到场签到</View>
         </View>
@@ -43,14 +43,7 @@ export default function AppointmentHome() {
       >
         <View className="ap-group">选择办事地点</View>
         {items.map((p) => (
-          <View
-            key={p.id}
-            className="card ap-point tap"
-            role="button"
-            aria-label={`${p.name}，${p.address}`}
-            onClick={() => goAppointment('book', { pointId: p.id })}
-            data-testid={`point-${p.id}`}
-          >
+          <View key={p.id} className="card ap-point tap" role="button" onClick={() => goAppointment('book', { pointId: p.id })} data-testid={`point-${p.id}`}>
             <View className="card-head">
               <View className="ap-point-name">{p.name}</View>
               <Text className={`tag ${p.kind === 'hall' ? 'tag-red' : 'tag-blue'}`}>{p.kind === 'hall' ? '区政务服务中心' : '街道便民服务中心'}</Text>

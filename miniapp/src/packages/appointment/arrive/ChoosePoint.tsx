@@ -16,7 +16,7 @@ export function ChoosePoint({ onChoose }: { onChoose: (pointId: string) => void 
             key={p.id}
             className="apa-point tap"
             role="button"
-            aria-label={`${p.name}，${p.address}`}
+
             onClick={() => onChoose(p.id)}
             data-testid={`point-${p.id}`}
           >

@@ -31,7 +31,6 @@ export function WhatFor({
                   className={`apa-booking tap ${on ? 'on' : ''}`}
                   role="radio"
                   aria-checked={on}
-                  aria-label={`${a.itemName}，${a.start} 至 ${a.end}`}
                   onClick={() => onChange({ kind: 'booking', id: a.id })}
                   data-testid={`booking-${a.id}`}
                 >

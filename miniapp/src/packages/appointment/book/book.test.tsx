@@ -50,6 +50,7 @@ describe('预约时段', () => {
     expect(screen.getByTestId(`date-${day(0)}`)).toHaveTextContent('今天');
     expect(screen.getByTestId(`date-${day(1)}`)).toHaveTextContent('明天');
     expect(within(screen.getByTestId(`date-${day(3)}`)).getByTestId('dot-closed')).toBeInTheDocument();
+    expect(screen.getByTestId(`date-${day(3)}`)).toHaveTextContent('元旦休');
     expect(screen.getByTestId(`date-${day(4)}`)).toHaveTextContent('5+2');
     expect(within(screen.getByTestId(`date-${day(4)}`)).getByTestId('dot-weekend')).toBeInTheDocument();
 

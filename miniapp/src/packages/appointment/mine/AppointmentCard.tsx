@@ -55,13 +55,7 @@ export function AppointmentCard({
       {a.status === 'booked' && !a.canChange && !checkIn && !before && <View className="muted apm-line">已过改约、取消时间</View>}
 
       {a.ticketId && (
-        <View
-          className="apm-ticket tap"
-          role="button"
-          aria-label={`查看排队号 ${a.ticketNo ?? ''}`}
-          onClick={() => goAppointment('ticket', { id: a.ticketId })}
-          data-testid={`ticket-link-${a.id}`}
-        >
+        <View className="apm-ticket tap" role="button" onClick={() => goAppointment('ticket', { id: a.ticketId })} data-testid={`ticket-link-${a.id}`}>
           <Text>排队号</Text>
           <Text className="apm-ticket-no">{a.ticketNo}</Text>
           <Text className="muted">查看叫号进度 ›</Text>

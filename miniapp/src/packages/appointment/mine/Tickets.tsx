@@ -42,14 +42,7 @@ export function Tickets({ tickets }: { tickets: AsyncState<{ items: TicketView[]
         }
       >
         {items.map((t) => (
-          <View
-            key={t.id}
-            className="apm-ticket-row tap"
-            role="button"
-            aria-label={`排队号 ${t.no}，${TICKET_STATUS_NAMES[t.status]}`}
-            onClick={() => goAppointment('ticket', { id: t.id })}
-            data-testid={`ticket-${t.id}`}
-          >
+          <View key={t.id} className="apm-ticket-row tap" role="button" onClick={() => goAppointment('ticket', { id: t.id })} data-testid={`ticket-${t.id}`}>
             <Text className="apm-ticket-big">{t.no}</Text>
             <View className="apm-ticket-text">
               <View>

@@ -71,7 +71,7 @@ function TicketBody({ id }: { id: string }) {
             <View className="apt-point">
               {t.pointName} · {dayText(t.date)}
             </View>
-            <View className="apt-no" data-testid="ticket-no" aria-label={`排队号 ${t.no}`}>
+            <View className="apt-no" data-testid="ticket-no">
               {t.no}
             </View>
             <View className="apt-what">

@@ -20,6 +20,7 @@ import { handler as open311 } from './open311/handler';
 import { handler as documents } from './certificates/handler';
 import { handler as documentsIssue } from './certificates/issueHandler';
 import { handler as policies } from './policies/handler';
+import { handler as appointments } from './appointments/handler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
@@ -41,6 +42,7 @@ const HANDLERS = [
   documents,
   documentsIssue,
   policies,
+  appointments,
 ];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
@@ -65,7 +67,14 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   year: { unknown: '2098', malformed: 'MMXXVI' },
   version: { unknown: '999', malformed: 'v1' },
   itemId: { unknown: 'no-such-policy-1', malformed: '../x' },
+  pointId: { unknown: 'no-such-point', malformed: 'Bad_Point!' },
+  windowNo: { unknown: '98', malformed: 'x' },
 };
+/** Ids whose shape says what they are: a booking (ap_…) and a queue number (tk_…), issue 18. */
+const SHAPED_IDS: [RegExp, { unknown: string; malformed: string }][] = [
+  [/ \/v1\/appointments\//, { unknown: 'ap_NoSuchBooking', malformed: 'no-such-thing' }],
+  [/ \/v1\/tickets\//, { unknown: 'tk_NoSuchTicket0', malformed: 'no-such-thing' }],
+];
 /** A policy as a department writes it (issue 17), for the routes that take one with an id. */
 const POLICY_BODY = {
   title: '不存在的测试政策',
@@ -95,6 +104,8 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/staff/policy-items/{itemId}/reject': { creditCodes: ['91350100M000100Y43'], reason: '测试不予通过' },
   'POST /v1/staff/policy-items/{itemId}/pay': { creditCodes: ['91350100M000100Y43'], reference: 'GK000000001', paidOn: '2026-06-15' },
   'PUT /v1/drafts/{formId}': { answers: {} },
+  'POST /v1/service-points/{pointId}/arrivals': { code: 'ABCDEFGH', itemId: 'id-card' },
+  'POST /v1/appointments/{id}/reschedule': { date: '2026-12-07', start: '09:00' },
   'POST /v1/applications/{appNo}/supplement': { answers: {} },
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
   'POST /v1/applications/{appNo}/deferred': { answers: {} },
@@ -147,11 +158,17 @@ const VALID_BODY: Record<string, unknown> = {
     validDays: 7,
   },
 };
+/** A valid query for routes that need one, so that an unknown id is what the answer is about. */
+const VALID_QUERY: Record<string, Record<string, string>> = { 'GET /v1/service-points/{pointId}/slots': { itemId: 'id-card' } };
 const paramsOf = (path: string, kind: 'unknown' | 'malformed') =>
   Object.fromEntries(
     [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [
       name,
-      path.includes('/workorders/') && name === 'action' ? (kind === 'unknown' ? 'resolve' : 'explode') : PARAMS[name][kind],
+      path.includes('/workorders/') && name === 'action'
+        ? kind === 'unknown'
+          ? 'resolve'
+          : 'explode'
+        : ((name === 'id' ? SHAPED_IDS.find(([re]) => re.test(path))?.[1] : undefined) ?? PARAMS[name])[kind],
     ]),
   );
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -227,7 +244,12 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`]))('%s body', (routeK
 
 describe.each(withParams.map((r) => [`${r.method} ${r.path}`]))('%s id', (routeKey) => {
   it('unknown id → 404 in Chinese', async () => {
-    const r = await send(routeKey, { token: tokenFor(routeKey), params: paramsOf(routeKey, 'unknown'), body: VALID_BODY[routeKey] });
+    const r = await send(routeKey, {
+      token: tokenFor(routeKey),
+      params: paramsOf(routeKey, 'unknown'),
+      query: VALID_QUERY[routeKey],
+      body: VALID_BODY[routeKey],
+    });
     expect(r.status).toBe(404);
     expect(r.body.error.message).toMatch(CHINESE);
   });

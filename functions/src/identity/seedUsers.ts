@@ -299,6 +299,15 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-staff-fire', role: 'staff', nickname: '消防窗口 钟参谋', description: '审批人员 · 区消防救援大队', departmentId: 'fire' },
   { id: 'u-staff-commerce', role: 'staff', nickname: '政策兑现窗口 何科长', description: '窗口人员 · 区商务局（政策发布与兑现）', departmentId: 'commerce' },
   { id: 'u-staff-scitech', role: 'staff', nickname: '科工信 许科长', description: '窗口人员 · 区科工信局（政策发布与兑现）', departmentId: 'sci-tech' },
+  // 叫号 (issue 18): the hall's 综合窗口 (区政数局 runs the hall) and a street centre's window
+  { id: 'u-staff-hall', role: 'staff', nickname: '综合窗口 冯敏', description: '窗口人员 · 区政务服务中心综合受理（叫号）', departmentId: 'data' },
+  {
+    id: 'u-staff-beijing-centre',
+    role: 'staff',
+    nickname: '北京街便民服务中心 陈珊',
+    description: '窗口人员 · 北京街道便民服务中心（叫号）',
+    street: 'beijing',
+  },
   { id: 'u-staff-urban', role: 'staff', nickname: '城管执法 谭队', description: '承办人员 · 区城市管理和综合执法局', departmentId: 'urban' },
   { id: 'u-grid-beijing', role: 'grid', nickname: '网格员 何敏', description: '网格员 · 北京街 府前社区', area: '北京街道/府前社区', street: 'beijing' },
   { id: 'u-grid-beijing-2', role: 'grid', nickname: '网格员 邓伟', description: '网格员 · 北京街 盐运西社区', area: '北京街道/盐运西社区', street: 'beijing' },

@@ -18,6 +18,7 @@ import { handler as workorders } from '../workorders/handler';
 import { handler as documents } from '../certificates/handler';
 import { handler as documentsIssue } from '../certificates/issueHandler';
 import { handler as policies } from '../policies/handler';
+import { handler as appointments } from '../appointments/handler';
 
 /**
  * A route is declared by its key in the shared contract: roles and schemas come from there only.
@@ -41,6 +42,7 @@ describe('route()', () => {
       documents,
       documentsIssue,
       policies,
+      appointments,
     ].flatMap((h) => h.routeKeys);
     expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -1,4 +1,4 @@
-import { NewPolicy } from '@yx/shared';
+import { NewPolicy, SEED_SERVICE_POINTS } from '@yx/shared';
 import { BUNDLES, DEPARTMENTS, SERVICE_ITEMS } from '@yx/shared/src/guide/catalogue';
 import { markSeeded, seedVersion } from './repository';
 import { batchPut, catalogRows, clearCatalogCache } from '../guide/repository';
@@ -14,8 +14,10 @@ import { env } from '../lib/env';
 import { SEED_POLICIES } from '../policies/seedPolicies';
 import { clearPolicyCache, indexMetaItem, seedPolicyItems, type PolicyRecord } from '../policies/repository';
 import { autoItemsOf, startRun } from '../policies/batch';
+import { ServicePoint } from '../lib/entities/appointments';
+import { clearPointsCache } from '../appointments/repository';
 
-export const SEED_VERSION = 21;
+export const SEED_VERSION = 22;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.
@@ -31,6 +33,7 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
   await markSeeded(SEED_VERSION, now);
   clearCatalogCache();
   clearPolicyCache();
+  clearPointsCache();
   // 免申即享: the seeded items' 数据比对 (the queue's workers, or locally the next `npm run jobs`, write the offers)
   const policies = seedPolicies(now);
   await startRun(policies.flatMap(autoItemsOf));
@@ -47,6 +50,8 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
   // the district's policies (public documents: every stage); the index version moves so containers reload the market
   for (const p of seedPolicies(now)) rows.push(...seedPolicyItems(p));
   rows.push(indexMetaItem(Date.parse(now)));
+  // the service points (预约 / 取号, issue 18): the district hall and the street centres, on every stage
+  for (const p of SEED_SERVICE_POINTS) rows.push(ServicePoint.toItem(p));
   if (!local) return rows;
   for (const { legalRepIdNumber, ...e } of SEED_ENTERPRISES) {
     const legalUserId = SEED_USERS.find((u) => u.enterpriseCode === e.creditCode && u.firmRole === 'legal')?.id;

@@ -133,4 +133,4 @@ export function streetCentre(streetId: string, name: string, i: number): PointSp
   };
 }
 
-export const SEED_POINTS: PointSpec[] = [DISTRICT_HALL, ...STREETS.map((s, i) => streetCentre(s.id, s.name, i))];
+export const SEED_SERVICE_POINTS: PointSpec[] = [DISTRICT_HALL, ...STREETS.map((s, i) => streetCentre(s.id, s.name, i))];

@@ -1,5 +1,5 @@
 import { BOOKING_RULES, beforeCutoff, bookableDates, dayKind, distanceMeters, hoursText, slotsFor, standingOf } from './rules';
-import { DISTRICT_HALL, SEED_POINTS, streetCentre } from './points';
+import { DISTRICT_HALL, SEED_SERVICE_POINTS, streetCentre } from './points';
 
 describe('slots from the opening rules and the working-day calendar', () => {
   it("a weekday: morning and afternoon in 30-minute slots, 2 people per window of the item's area", () => {
@@ -41,13 +41,13 @@ describe('slots from the opening rules and the working-day calendar', () => {
   });
 
   it('every seeded point has unique window numbers, windows only for its areas, and items in one area only', () => {
-    for (const p of SEED_POINTS) {
+    for (const p of SEED_SERVICE_POINTS) {
       expect(new Set(p.windows.map((w) => w.no)).size).toBe(p.windows.length);
       for (const w of p.windows) expect(p.areas.map((a) => a.prefix)).toContain(w.prefix);
       const items = p.areas.flatMap((a) => a.itemIds);
       expect(new Set(items).size).toBe(items.length);
     }
-    expect(new Set(SEED_POINTS.map((p) => p.id)).size).toBe(SEED_POINTS.length);
+    expect(new Set(SEED_SERVICE_POINTS.map((p) => p.id)).size).toBe(SEED_SERVICE_POINTS.length);
   });
 });
 

@@ -4,7 +4,7 @@ import { openFields, sealFields } from '../pii';
 
 /**
  * One intended action of a person (a submit, a filed order, a note, a claim), by the client's Idempotency-Key.
- * | idempotency record | IDEM#<userId>#<key> | IDEM | ttl 7 days; what the action made: appNos (+ requestHash, queryCode), woNo, or code |
+ * | idempotency record | IDEM#<userId>#<key> | IDEM | ttl 7 days; what the action made: appNos (+ requestHash, queryCode), woNo, code, or ref |
  */
 export const keys = {
   idempotency: (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }),
@@ -23,6 +23,8 @@ const IdempotencySchema = z.object({
   woNo: z.string().optional(),
   /** member-day claims: the redeem code */
   code: z.string().optional(),
+  /** appointments (issue 18): the booking or the queue ticket made */
+  ref: z.string().optional(),
 });
 export type IdempotencyRecord = z.output<typeof IdempotencySchema>;
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { applyViaApi, apiCall, devToken } from './api';
-import { devLogin, domErrors, launch, newPage, shot, webUrl } from './browser';
+import { devLogin, domErrors, launch, newPage, setClock, shot, webUrl } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -17,7 +17,7 @@ const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行
 
 type Visit = { path: string; ready?: string; shot?: string };
 type Person = { login?: string; visits: (ids: Ids) => Visit[] };
-type Ids = { appNo: string; woNo: string; serial: string; checkCode: string };
+type Ids = { appNo: string; woNo: string; serial: string; checkCode: string; ticketId: string };
 
 /** Who opens which page: every page in app.config.ts appears once (a test below checks that). */
 const PEOPLE: Record<string, Person> = {
@@ -31,11 +31,15 @@ const PEOPLE: Record<string, Person> = {
       { path: 'packages/progress/lookup/index' },
       { path: `packages/verify/index?s=${serial}&c=${checkCode}`, ready: '[data-testid="verify-outcome"]' },
       { path: 'packages/policy/disbursements/index' },
+      // 预约 / 叫号 (issue 18): the points, a point's slots, the hall screen
+      { path: 'packages/appointment/index', ready: '[data-testid="point-district-hall"]' },
+      { path: 'packages/appointment/book/index?pointId=district-hall' },
+      { path: 'packages/hall/screen/index?pointId=district-hall', ready: '[data-testid="screen-windows"]' },
     ],
   },
   resident: {
     login: '居民 · 已实名',
-    visits: ({ appNo, woNo, serial }) => [
+    visits: ({ appNo, woNo, serial, ticketId }) => [
       { path: 'pages/me/index', ready: '.me-name' },
       { path: 'pages/messages/index' },
       { path: 'packages/account/privacy/index' },
@@ -48,8 +52,13 @@ const PEOPLE: Record<string, Person> = {
       { path: `packages/appeal/detail/index?no=${woNo}` },
       { path: 'packages/wallet/index', ready: '[data-testid="document-card"]' },
       { path: `packages/wallet/document/index?serial=${serial}`, ready: '[data-testid="doc-open"]' },
+      { path: 'packages/appointment/mine/index' },
+      { path: 'packages/appointment/arrive/index?pointId=district-hall' },
+      { path: `packages/appointment/ticket/index?id=${ticketId}`, ready: '[data-testid="ticket-no"]' },
     ],
   },
+  // 窗口叫号 (issue 18)
+  hallDesk: { login: '窗口人员 · 区政务服务中心综合受理（叫号）', visits: () => [{ path: 'packages/staff/hall/index' }] },
   unproven: { login: '居民 · 未实名', visits: () => [{ path: 'packages/account/real-name/index' }] },
   elder: { login: '居民 · 长者 · 已实名', visits: () => [{ path: 'packages/account/kin/index' }] },
   newcomer: { login: '居民 · 新入职的窗口人员（邀请码演示）', visits: () => [{ path: 'packages/account/invitation/index' }] },
@@ -119,7 +128,32 @@ beforeAll(async () => {
   // a sealed certificate in 张's wallet (issue 15): 居住证明, issued at once from his residence registration
   const cert = await applyViaApi(zhang, 'residence-certificate', { purpose: 'employment' }, `e2e-a11y-cert-${Date.now()}`);
   const doc = await apiCall<{ serial: string; checkCode: string }>('POST', `/v1/applications/${cert.appNo}/document`, zhang);
-  ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode };
+  // 预约 / 取号 (issue 18): on a Monday morning by the stack's clock, 张 books Tuesday and takes a number at the hall
+  setClock('2026-12-07T10:00:00+08:00');
+  try {
+    await apiCall(
+      'POST',
+      '/v1/appointments',
+      zhang,
+      { pointId: 'district-hall', itemId: 'social-security-card', date: '2026-12-08', start: '09:00' },
+      {
+        'idempotency-key': `e2e-a11y-ap-${Date.now()}`,
+      },
+    );
+    const { code } = await apiCall<{ code: string }>('GET', '/v1/staff/hall/points/district-hall/check-in-code', await devToken('u-staff-hall'));
+    const ticket = await apiCall<{ id: string }>(
+      'POST',
+      '/v1/service-points/district-hall/arrivals',
+      zhang,
+      { code, itemId: 'id-card' },
+      {
+        'idempotency-key': `e2e-a11y-tk-${Date.now()}`,
+      },
+    );
+    ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode, ticketId: ticket.id };
+  } finally {
+    setClock(null);
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -274,7 +308,7 @@ it('visits every page in app.config.ts', () => {
   const pages = [...config.matchAll(/'(pages\/[\w-]+\/index)'/g)].map((m) => m[1]);
   for (const m of config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]+)\]/g)) for (const p of m[2].matchAll(/'([\w/-]+)'/g)) pages.push(`${m[1]}/${p[1]}`);
   const visited = new Set(
-    Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x' }).map((v) => v.path.split('?')[0])),
+    Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x', ticketId: 'x' }).map((v) => v.path.split('?')[0])),
   );
   expect(pages.length).toBeGreaterThan(30);
   expect(pages.filter((p) => !visited.has(p))).toEqual([]);

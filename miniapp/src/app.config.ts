@@ -14,6 +14,10 @@ export default defineAppConfig({
     { root: 'packages/appeal', pages: ['file/index', 'mine/index', 'detail/index', 'team/index', 'street/index'] },
     // 政策超市 and 免申即享 (issue 17): browsing and the public list need no login
     { root: 'packages/policy', pages: ['index', 'detail/index', 'offers/index', 'profile/index', 'disbursements/index'] },
+    // 预约 / 取号 (issue 18): the points, booking, my bookings, arriving (签到取号), my number
+    { root: 'packages/appointment', pages: ['index', 'book/index', 'mine/index', 'arrive/index', 'ticket/index'] },
+    // the hall screen (叫号屏, a TV in the hall; public)
+    { root: 'packages/hall', pages: ['screen/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {
       root: 'packages/staff',
@@ -33,6 +37,7 @@ export default defineAppConfig({
         'policies/index',
         'policies/edit/index',
         'policies/batch/index',
+        'hall/index',
       ],
     },
   ],

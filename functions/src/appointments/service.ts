@@ -122,6 +122,8 @@ export async function slotDays(pointId: string, q: { itemId: string; from?: stri
 }
 
 function view(a: AppointmentRecord, p: PointSpec | undefined, names: Map<string, string>, at: string): AppointmentView {
+  const from = new Date(Date.parse(beijingInstant(a.date, a.start)) - BOOKING_RULES.checkInEarlyMinutes * 60_000).toISOString();
+  const until = new Date(Date.parse(beijingInstant(a.date, a.end)) + BOOKING_RULES.lateMinutes * 60_000).toISOString();
   return {
     id: a.id,
     pointId: a.pointId,
@@ -138,8 +140,9 @@ function view(a: AppointmentRecord, p: PointSpec | undefined, names: Map<string,
     ...(a.ticketId ? { ticketId: a.ticketId, ticketNo: a.ticketNo } : {}),
     createdAt: a.createdAt,
     canChange: a.status === 'booked' && beforeCutoff(at, a.date, a.start),
-    checkInFrom: new Date(Date.parse(beijingInstant(a.date, a.start)) - BOOKING_RULES.checkInEarlyMinutes * 60_000).toISOString(),
-    checkInUntil: new Date(Date.parse(beijingInstant(a.date, a.end)) + BOOKING_RULES.lateMinutes * 60_000).toISOString(),
+    checkInFrom: from,
+    checkInUntil: until,
+    checkInOpen: a.status === 'booked' && at >= from && at <= until,
   };
 }
 
@@ -163,7 +166,7 @@ export async function myAppointments(userId: string) {
   const now = `${today(at)}#${beijingClock(at)}`;
   const upcoming = list.filter((a) => a.status === 'booked' && key(a) >= now).sort((a, b) => key(a).localeCompare(key(b)));
   const rest = list.filter((a) => !upcoming.includes(a)).sort((a, b) => key(b).localeCompare(key(a)));
-  return { items: await views([...upcoming, ...rest], at), standing };
+  return { items: await views([...upcoming, ...rest], at), standing, today: today(at) };
 }
 
 const beijingClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);

@@ -185,13 +185,15 @@ export const AppointmentView = lazy(() =>
     createdAt: z.string(),
     /** until the cut-off: 改约 and 取消 */
     canChange: z.boolean(),
-    /** check-in opens then (ISO) and closes at checkInUntil */
+    /** check-in opens then (ISO) and closes at checkInUntil; open now by the server's clock */
     checkInFrom: z.string(),
     checkInUntil: z.string(),
+    checkInOpen: z.boolean(),
   }),
 );
 export type AppointmentView = z.infer<typeof AppointmentView>;
-export const AppointmentList = lazy(() => z.object({ items: z.array(AppointmentView), standing: Standing }));
+/** `today`: the server's date in Beijing (a phone's clock may be off; the stack's clock may be moved) */
+export const AppointmentList = lazy(() => z.object({ items: z.array(AppointmentView), standing: Standing, today: z.string() }));
 export type AppointmentList = z.infer<typeof AppointmentList>;
 
 // ---- check-in and tickets -------------------------------------------------------------------------

@@ -103,6 +103,7 @@ export const appointment = (over: Partial<AppointmentView> = {}): AppointmentVie
   canChange: true,
   checkInFrom: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   checkInUntil: new Date(Date.now() + 2 * 86_400_000 + 3600_000).toISOString(),
+  checkInOpen: false,
   ...over,
 });
 

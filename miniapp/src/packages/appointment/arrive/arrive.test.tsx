@@ -29,6 +29,7 @@ beforeEach(() => {
       appointment({ id: 'ap_taken00000001', date: TODAY, status: 'checked-in', itemName: '就业登记', ticketId: 'tk_taken0000001', ticketNo: 'A007' }),
     ],
     standing: STANDING,
+    today: TODAY,
   });
   api.arrive.mockResolvedValue(ticket({ id: 'tk_new000000001' }));
 });
@@ -62,7 +63,7 @@ describe('签到取号', () => {
   it('takes a walk-in number for an item; the server’s message shows in place and a retry sends the same key', async () => {
     login();
     route({ pointId: 'district-hall', code: 'K7M2Q9XP' });
-    api.mine.mockResolvedValue({ items: [], standing: STANDING });
+    api.mine.mockResolvedValue({ items: [], standing: STANDING, today: TODAY });
     api.arrive
       .mockRejectedValueOnce(apiError(400, '签到码已过期，请重新扫描大厅的二维码', 'VALIDATION'))
       .mockResolvedValueOnce(ticket({ id: 'tk_new000000001', booked: false }));

@@ -10,7 +10,7 @@ import { SendButton } from '../../../components/SendButton';
 import { StateView } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { keyFor, pageUrl, todayBeijing } from '../common';
+import { keyFor, pageUrl } from '../common';
 import { CAN_SCAN, LOCATION_FAILED, locate, NOT_CHECK_IN_CODE, parseCheckIn } from './checkIn';
 import { ChoosePoint } from './ChoosePoint';
 import { WhatFor, type Choice } from './WhatFor';
@@ -92,7 +92,9 @@ function PointArrival({ pointId, code, onScan, scanError }: { pointId: string; c
       error={point.data ? (mine.data ? undefined : mine.error) : point.error}
       onRetry={() => (point.data ? mine.reload() : point.reload())}
     >
-      {point.data && mine.data && <Arrival point={point.data} bookings={mine.data.items} code={code} onScan={onScan} scanError={scanError} />}
+      {point.data && mine.data && (
+        <Arrival point={point.data} bookings={mine.data.items} today={mine.data.today} code={code} onScan={onScan} scanError={scanError} />
+      )}
     </StateView>
   );
 }
@@ -100,18 +102,20 @@ function PointArrival({ pointId, code, onScan, scanError }: { pointId: string; c
 function Arrival({
   point,
   bookings,
+  today,
   code,
   onScan,
   scanError,
 }: {
   point: PointDetail;
   bookings: AppointmentView[];
+  /** the server's date: the phone's clock may be off */
+  today: string;
   code?: string;
   onScan?: () => void;
   scanError?: string;
 }) {
   const { params } = useRouter();
-  const today = todayBeijing();
   const todays = bookings.filter((a) => a.pointId === point.id && a.status === 'booked' && a.date === today);
   const taken = bookings.filter((a) => a.pointId === point.id && a.date === today && a.status === 'checked-in' && a.ticketId);
   const preset = todays.find((a) => a.id === params.appointmentId) ?? (todays.length === 1 ? todays[0] : undefined);

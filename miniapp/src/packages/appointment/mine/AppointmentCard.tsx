@@ -6,9 +6,8 @@ import { formatDateTime } from '../../../components/Timeline';
 import { dayText, goAppointment, StatusTag } from '../common';
 import { Reschedule } from './Reschedule';
 
-/** Whether check-in is open now for a booking: between checkInFrom and checkInUntil. */
-export const canCheckIn = (a: AppointmentView, now = Date.now()) =>
-  a.status === 'booked' && now >= Date.parse(a.checkInFrom) && now <= Date.parse(a.checkInUntil);
+/** Whether check-in is open now for a booking, by the server's clock (a phone's may be off). */
+export const canCheckIn = (a: AppointmentView) => a.checkInOpen;
 
 /**
  * One booking: where, what, when and its state; 到场签到 while check-in is open, 改约 and 取消预约 until the cut-off, the
@@ -30,7 +29,7 @@ export function AppointmentCard({
   onChanged: () => void;
 }) {
   const checkIn = canCheckIn(a);
-  const before = a.status === 'booked' && Date.now() < Date.parse(a.checkInFrom);
+  const before = a.status === 'booked' && !a.checkInOpen && a.canChange; // check-in opens as changes close
   const ended = a.status !== 'booked' && a.status !== 'checked-in';
   return (
     <View className={`card apm-card ${ended ? 'ended' : ''}`} data-testid={`appointment-${a.id}`}>

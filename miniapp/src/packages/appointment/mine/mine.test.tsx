@@ -113,7 +113,7 @@ describe('我的预约', () => {
     login();
     api.mine.mockResolvedValue({
       items: [
-        appointment({ id: 'ap_open000000001', date: day(0), checkInFrom: soon(-10), checkInUntil: soon(50), canChange: false }),
+        appointment({ id: 'ap_open000000001', date: day(0), checkInFrom: soon(-10), checkInUntil: soon(50), canChange: false, checkInOpen: true }),
         appointment({ id: 'ap_later00000001', date: day(0), checkInFrom: soon(30), checkInUntil: soon(120) }),
       ],
       standing: NO_STANDING,

@@ -16,6 +16,9 @@ export type ScreenView = z.output<typeof S.ScreenView>;
 export type DeskView = z.output<typeof S.DeskView>;
 export type StaffPointList = z.output<typeof S.StaffPointList>;
 export type CheckInCode = z.output<typeof S.CheckInCode>;
+export type PointAdminView = z.output<typeof S.PointAdminView>;
+export type PointStats = z.output<typeof S.PointStats>;
+export type PointInput = RouteBody<'PUT /v1/admin/service-points/{pointId}'>;
 
 export const appointmentsApi = {
   points: () => call('GET /v1/service-points'),
@@ -49,4 +52,11 @@ export const hallApi = {
   absent: () => call('POST /v1/staff/hall/desk/absent', { body: {} }),
   transfer: (toWindow: number) => call('POST /v1/staff/hall/desk/transfer', { body: { toWindow } }),
   signOut: () => call('POST /v1/staff/hall/desk/sign-out', { body: {} }),
+};
+
+/** The admin's points: their settings (saved by version) and their days' figures. */
+export const hallAdminApi = {
+  points: () => call('GET /v1/admin/service-points'),
+  save: (pointId: string, body: PointInput) => call('PUT /v1/admin/service-points/{pointId}', { params: { pointId }, body }),
+  stats: (pointId: string, days?: number) => call('GET /v1/admin/service-points/{pointId}/stats', { params: { pointId }, query: { days } }),
 };

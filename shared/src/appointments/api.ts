@@ -316,3 +316,116 @@ export type CheckInCode = z.infer<typeof CheckInCode>;
 /** The rule in words. */
 export const noShowRuleText = (r: { count: number; withinDays: number; suspendDays: number }) =>
   `${r.withinDays} 天内预约后未到场 ${r.count} 次，将暂停网上预约 ${r.suspendDays} 天`;
+
+// ---- the admin: points and their figures ----------------------------------------------------------------
+
+const Prefix = lazy(() => z.string().regex(/^[A-Z]$/, { message: '业务区代号应为一个大写字母（A–Z）' }));
+
+/** A point's fields as the admin edits them: areas, windows, hours, slot length and capacity. */
+const PointFields = lazy(() =>
+  z.strictObject({
+    name: z.string({ message: '请填写地点名称' }).trim().min(4, { message: '地点名称至少 4 个字' }).max(40, { message: '地点名称不能超过 40 个字' }),
+    kind: z.enum(['hall', 'street'], { message: '地点类型应为政务服务中心或街道便民服务中心' }),
+    streetId: z
+      .string()
+      .regex(/^[a-z]{2,20}$/, { message: '街道编号不正确' })
+      .optional(),
+    address: z.string({ message: '请填写地址' }).trim().min(6, { message: '地址至少 6 个字' }).max(80, { message: '地址不能超过 80 个字' }),
+    phone: z
+      .string()
+      .regex(/^[0-9-]{7,20}$/, { message: '电话格式不正确' })
+      .optional(),
+    lat: Lat,
+    lng: Lng,
+    geofenceMeters: z.number({ message: '签到范围应为数字' }).int().min(50, { message: '签到范围至少 50 米' }).max(1000, { message: '签到范围不超过 1000 米' }),
+    areas: z
+      .array(
+        z.strictObject({
+          prefix: Prefix,
+          name: z
+            .string({ message: '请填写业务区名称' })
+            .trim()
+            .min(2, { message: '业务区名称至少 2 个字' })
+            .max(20, { message: '业务区名称不能超过 20 个字' }),
+          itemIds: z.array(ItemId).min(1, { message: '每个业务区至少办理 1 个事项' }).max(100, { message: '每个业务区最多 100 个事项' }),
+        }),
+      )
+      .min(1, { message: '至少设置 1 个业务区' })
+      .max(10, { message: '最多 10 个业务区' }),
+    windows: z
+      .array(
+        z.strictObject({
+          no: z.number({ message: '窗口号应为数字' }).int().min(1, { message: '窗口号不正确' }).max(99, { message: '窗口号不正确' }),
+          prefix: Prefix,
+          departmentId: z.string().regex(/^[a-z-]{2,30}$/, { message: '值守部门不正确' }),
+          extended: z.boolean({ message: '请选择是否开放延时和周末服务' }),
+        }),
+      )
+      .min(1, { message: '至少设置 1 个窗口' })
+      .max(60, { message: '最多 60 个窗口' }),
+    hours: OpeningHoursSchema,
+    slotMinutes: z.union([z.literal(15), z.literal(20), z.literal(30), z.literal(60)], { message: '时段长度应为 15、20、30 或 60 分钟' }),
+    capacityPerWindow: z
+      .number({ message: '每窗口每时段人数应为数字' })
+      .int()
+      .min(1, { message: '每窗口每时段至少 1 人' })
+      .max(20, { message: '每窗口每时段最多 20 人' }),
+  }),
+);
+
+/** A save: the fields, checked against each other, and the version edited. */
+export const PointInput = lazy(() =>
+  PointFields.extend({ expectedVersion: z.number({ message: '缺少版本号，请刷新后再保存' }).int().min(0) }).superRefine((p, ctx) => {
+    const prefixes = p.areas.map((a) => a.prefix);
+    prefixes.forEach((x, i) => {
+      if (prefixes.indexOf(x) !== i) ctx.addIssue({ code: 'custom', message: `业务区代号 ${x} 重复`, path: ['areas', i, 'prefix'] });
+    });
+    const items = p.areas.flatMap((a) => a.itemIds);
+    items.forEach((x, i) => {
+      if (items.indexOf(x) !== i) ctx.addIssue({ code: 'custom', message: '同一事项只能放在一个业务区', path: ['areas'] });
+    });
+    const nos = p.windows.map((w) => w.no);
+    p.windows.forEach((w, i) => {
+      if (nos.indexOf(w.no) !== i) ctx.addIssue({ code: 'custom', message: `窗口号 ${w.no} 重复`, path: ['windows', i, 'no'] });
+      if (!prefixes.includes(w.prefix)) ctx.addIssue({ code: 'custom', message: `窗口 ${w.no} 的业务区 ${w.prefix} 不存在`, path: ['windows', i, 'prefix'] });
+    });
+    for (const a of p.areas)
+      if (!p.windows.some((w) => w.prefix === a.prefix)) ctx.addIssue({ code: 'custom', message: `业务区 ${a.prefix} 没有窗口`, path: ['windows'] });
+    if (p.kind === 'street' && !p.streetId) ctx.addIssue({ code: 'custom', message: '街道便民服务中心须选择所属街道', path: ['streetId'] });
+  }),
+);
+export type PointInput = z.infer<typeof PointInput>;
+
+/** The point as stored, with its version (a save names the version it edited: a stale one is a 409). */
+export const PointAdminView = lazy(() => PointFields.extend({ id: z.string(), version: z.number(), hoursText: z.string() }));
+export type PointAdminView = z.infer<typeof PointAdminView>;
+export const PointAdminList = lazy(() => z.object({ items: z.array(PointAdminView) }));
+export type PointAdminList = z.infer<typeof PointAdminList>;
+
+export const PointStatsQuery = lazy(() =>
+  z.strictObject({ days: z.coerce.number({ message: '天数应为数字' }).int().min(1, { message: '至少 1 天' }).max(60, { message: '最多 60 天' }).optional() }),
+);
+
+/** A point's days: bookings, 爽约, numbers, the average wait (taken → called) and service (called → done). */
+export const PointStats = lazy(() =>
+  z.object({
+    pointId: z.string(),
+    pointName: z.string(),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        booked: z.number(),
+        cancelled: z.number(),
+        noShows: z.number(),
+        /** 爽约率: not kept of those not cancelled, in per cent (one decimal); absent with no booking */
+        noShowRate: z.number().optional(),
+        taken: z.number(),
+        served: z.number(),
+        absent: z.number(),
+        avgWaitMinutes: z.number().optional(),
+        avgServiceMinutes: z.number().optional(),
+      }),
+    ),
+  }),
+);
+export type PointStats = z.infer<typeof PointStats>;

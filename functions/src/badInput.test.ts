@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ROUTES, routeOf } from '@yx/shared';
+import { DISTRICT_HALL, ROUTES, routeOf } from '@yx/shared';
 import { call } from '../test/http';
 import { handler as guide } from './guide/handler';
 import { devHandler, handler as identity } from './identity/handler';
@@ -106,6 +106,10 @@ const VALID_BODY: Record<string, unknown> = {
   'PUT /v1/drafts/{formId}': { answers: {} },
   'POST /v1/service-points/{pointId}/arrivals': { code: 'ABCDEFGH', itemId: 'id-card' },
   'POST /v1/appointments/{id}/reschedule': { date: '2026-12-07', start: '09:00' },
+  'PUT /v1/admin/service-points/{pointId}': (() => {
+    const { id: _id, ...fields } = DISTRICT_HALL;
+    return { ...fields, expectedVersion: 1 };
+  })(),
   'POST /v1/applications/{appNo}/supplement': { answers: {} },
   'POST /v1/applications/{appNo}/rating': { value: 'satisfied' },
   'POST /v1/applications/{appNo}/deferred': { answers: {} },

@@ -26,7 +26,7 @@ afterEach(() => {
   delete process.env.FAKE_NOW;
 });
 
-async function people(count: number, role: 'resident' | 'staff' = 'resident', extra: Record<string, unknown> = {}) {
+async function people(count: number, role: 'resident' | 'staff' | 'admin' = 'resident', extra: Record<string, unknown> = {}) {
   const list = Array.from({ length: count }, () => ({ id: `u-ap-${RUN}-${++n}`, nickname: `预约测试${n}` }));
   await batchPut(list.flatMap((p) => seedUserItems({ ...p, role, createdAt: '2026-01-01', updatedAt: '2026-01-01', ...extra })));
   return Promise.all(list.map(async (p) => ({ ...p, token: (await issueSession({ userId: p.id, role })).token })));
@@ -344,5 +344,109 @@ describe('reminders and 爽约', () => {
     expect(refused.body.error.message).toContain('网上预约暂停至 2027-01-08');
     const inbox = (await listMessages(me.id, 10)).items.map((m: { title: string }) => m.title);
     expect(inbox).toContain('网上预约已暂停');
+  });
+});
+
+describe("the admin's points and figures", () => {
+  const fields = (over: Record<string, unknown> = {}) => {
+    const { id: _id, ...rest } = DISTRICT_HALL;
+    return { ...rest, ...over };
+  };
+
+  it('creates and edits a point by version: the new capacity shows in the slots; a stale save is a 409, bad settings a 400', async () => {
+    at(FRIDAY);
+    const admin = (await people(1, 'admin', { departmentId: 'data' }))[0]!;
+    const id = `t-admin-${RUN}-${++n}`;
+    const created = await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+      token: admin.token,
+      params: { pointId: id },
+      body: { ...fields(), expectedVersion: 0 },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ id, version: 1, hoursText: expect.stringContaining('白加黑') });
+    expect(
+      (
+        await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+          token: admin.token,
+          params: { pointId: id },
+          body: { ...fields(), expectedVersion: 0 },
+        })
+      ).status,
+    ).toBe(409);
+    const edited = await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+      token: admin.token,
+      params: { pointId: id },
+      body: { ...fields({ capacityPerWindow: 6 }), expectedVersion: 1 },
+    });
+    expect(edited.body.version).toBe(2);
+    const stale = await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+      token: admin.token,
+      params: { pointId: id },
+      body: { ...fields(), expectedVersion: 1 },
+    });
+    expect(stale.status).toBe(409);
+    const slots = await call(handler, 'GET /v1/service-points/{pointId}/slots', {
+      params: { pointId: id },
+      query: { itemId: 'id-card', from: '2026-12-07', days: '1' },
+    });
+    expect(slots.body.days[0].slots[0].capacity).toBe(12); // windows 5 and 6 × 6
+    const badItem = await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+      token: admin.token,
+      params: { pointId: id },
+      body: {
+        ...fields({
+          areas: [{ prefix: 'A', name: '综合受理区', itemIds: ['no-such-item'] }],
+          windows: [{ no: 1, prefix: 'A', departmentId: 'data', extended: false }],
+        }),
+        expectedVersion: 2,
+      },
+    });
+    expect(badItem.status).toBe(400);
+    expect(badItem.body.error.message).toContain('no-such-item');
+    const badWindow = await call(handler, 'PUT /v1/admin/service-points/{pointId}', {
+      token: admin.token,
+      params: { pointId: id },
+      body: { ...fields({ windows: [{ no: 1, prefix: 'Z', departmentId: 'data', extended: false }] }), expectedVersion: 2 },
+    });
+    expect(badWindow.status).toBe(400);
+    const [resident] = await people(1);
+    expect((await call(handler, 'GET /v1/admin/service-points', { token: resident!.token })).status).toBe(403);
+  });
+
+  it('counts each day: bookings, cancellations, 爽约, numbers, the wait and the service', async () => {
+    const p = await point();
+    const admin = (await people(1, 'admin', { departmentId: 'data' }))[0]!;
+    const [a, b, c] = await people(3);
+    at(FRIDAY);
+    await book(a!.token, { pointId: p.id, itemId: 'id-card', date: '2026-12-07', start: '09:00' });
+    const cancelled = (await book(b!.token, { pointId: p.id, itemId: 'id-card', date: '2026-12-07', start: '09:30' })).body;
+    await call(handler, 'POST /v1/appointments/{id}/cancel', { token: b!.token, params: { id: cancelled.id }, body: {} });
+    await book(c!.token, { pointId: p.id, itemId: 'id-card', date: '2026-12-07', start: '10:00' });
+    at('2026-12-07T09:10:00+08:00');
+    const [o] = await people(1, 'staff', { departmentId: 'police' });
+    await signIn(o!.token, p.id, 5);
+    const mine = (await call(handler, 'GET /v1/appointments', { token: a!.token })).body.items[0];
+    await arrive(a!.token, p.id, { code: checkInCode(p.id, '2026-12-07'), appointmentId: mine.id });
+    at('2026-12-07T09:20:00+08:00');
+    await desk(o!.token, 'next');
+    at('2026-12-07T09:30:00+08:00');
+    await desk(o!.token, 'served');
+    at('2026-12-07T10:50:00+08:00');
+    await sweepAppointments(); // c did not come
+    const stats = await call(handler, 'GET /v1/admin/service-points/{pointId}/stats', { token: admin.token, params: { pointId: p.id }, query: { days: '7' } });
+    expect(stats.status).toBe(200);
+    expect(stats.body.days).toHaveLength(7);
+    expect(stats.body.days.at(-1)).toEqual({
+      date: '2026-12-07',
+      booked: 3,
+      cancelled: 1,
+      noShows: 1,
+      noShowRate: 50,
+      taken: 1,
+      served: 1,
+      absent: 0,
+      avgWaitMinutes: 10,
+      avgServiceMinutes: 10,
+    });
   });
 });

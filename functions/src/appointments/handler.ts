@@ -3,6 +3,7 @@ import { router } from '../lib/router';
 import { getUser } from '../lib/repository';
 import { idempotencyKey } from '../lib/idempotency';
 import { verifySession } from '../lib/session';
+import * as admin from './admin';
 import * as hall from './hall';
 import * as appointments from './service';
 
@@ -47,4 +48,7 @@ export const handler = router([
   route('POST /v1/staff/hall/desk/absent', { user: getUser }, ({ user }) => hall.markAbsent(user)),
   route('POST /v1/staff/hall/desk/transfer', { user: getUser }, ({ user, body }) => hall.transfer(user, body.toWindow)),
   route('POST /v1/staff/hall/desk/sign-out', { user: getUser }, ({ user }) => hall.signOut(user)),
+  route('GET /v1/admin/service-points', { user: getUser }, () => admin.listForAdmin()),
+  route('PUT /v1/admin/service-points/{pointId}', { user: getUser }, ({ params, body }) => admin.savePoint(params.pointId, body)),
+  route('GET /v1/admin/service-points/{pointId}/stats', { user: getUser }, ({ params, query }) => admin.pointStats(params.pointId, query.days)),
 ]);

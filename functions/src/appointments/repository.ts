@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PointSpec } from '@yx/shared';
-import { db, isConditionFailure, queryAll, table, transact } from '../lib/db';
+import { db, isConditionFailure, queryAll, readAll, table, transact } from '../lib/db';
 import {
   Appointment,
   Call,
@@ -16,6 +16,7 @@ import {
   type CallRecord,
   type DayStat,
   type DeskRecord,
+  type StoredPoint,
   type TicketRecord,
   type WindowRecord,
 } from '../lib/entities/appointments';
@@ -31,10 +32,10 @@ import { noticeItems, tell, type Notice } from '../messages/repository';
 // ---- points -------------------------------------------------------------------------------------------
 
 const POINTS_CACHE_MS = 60_000;
-let pointsCache: { at: number; points: PointSpec[] } | undefined;
+let pointsCache: { at: number; points: StoredPoint[] } | undefined;
 
-/** All service points (about 20): one Query, kept a minute in the container. */
-export async function listPoints(): Promise<PointSpec[]> {
+/** All service points (about 20) with their versions: one Query, kept a minute in the container. */
+export async function listPoints(): Promise<StoredPoint[]> {
   if (pointsCache && Date.now() - pointsCache.at < POINTS_CACHE_MS) return pointsCache.points;
   const rows = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.pointsPk } });
   pointsCache = { at: Date.now(), points: rows.map(ServicePoint.fromItem) };
@@ -51,6 +52,39 @@ export async function getPoint(id: string): Promise<PointSpec | undefined> {
 export async function putPoints(points: PointSpec[]): Promise<void> {
   for (const p of points) await db().send(new PutCommand({ TableName: table(), Item: ServicePoint.toItem(p) }));
   clearPointsCache();
+}
+
+/** An admin's save: only over the version edited (0: a new point). False: someone saved meanwhile (or it exists). */
+export async function savePoint(p: PointSpec, expectedVersion: number): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: ServicePoint.toItem(p, expectedVersion + 1),
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+      }),
+    );
+    clearPointsCache();
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** A point read now (not from the container's minute), for the admin. */
+export async function getPointNow(id: string): Promise<StoredPoint | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.point(id), ConsistentRead: true }));
+  return r.Item ? ServicePoint.fromItem(r.Item) : undefined;
+}
+
+/** A point's figures of some days: one BatchGetItem (up to 60 days). */
+export async function dayFigures(pointId: string, dates: string[]): Promise<DayStat[]> {
+  const { days } = await readAll({
+    days: dates.map((d) => ({ key: keys.dayStat(pointId, d), parse: (i: Record<string, unknown>) => DayStatRow.fromItem(i) })),
+  });
+  return days.map((d) => d ?? DayStatRow.fromItem(undefined));
 }
 
 // ---- slots ----------------------------------------------------------------------------------------------

@@ -275,6 +275,7 @@ async function bookOnce(userId: string, body: BookRequest, idem: string, at: str
     await repo.givePlaceBack(p.id, area.prefix, a.date, a.start);
     throw conflict(sameDayMessage(a.date));
   }
+  await repo.addFigures(p.id, a.date, { booked: 1 }); // the admin's figures (outside the transaction: a row every booking of the day touches)
   return { status: 201, view: view(a, p, names, at) };
 }
 
@@ -307,6 +308,7 @@ export async function reschedule(userId: string, id: string, body: RescheduleReq
     throw conflict(r === 'changed' ? '预约刚刚有了变化，请刷新后再试' : sameDayMessage(body.date));
   }
   await repo.givePlaceBack(a.pointId, a.prefix, a.date, a.start);
+  if (after.date !== a.date) await Promise.all([repo.addFigures(a.pointId, a.date, { booked: -1 }), repo.addFigures(a.pointId, after.date, { booked: 1 })]);
   return (await views([after], at))[0]!;
 }
 
@@ -322,6 +324,7 @@ export async function cancel(userId: string, id: string): Promise<AppointmentVie
     if (now?.status === 'cancelled') return (await views([now], at))[0]!;
     throw conflict('预约刚刚有了变化，请刷新后再试');
   }
+  await repo.addFigures(a.pointId, a.date, { cancelled: 1 });
   return (await views([{ ...a, status: 'cancelled', updatedAt: at }], at))[0]!;
 }
 

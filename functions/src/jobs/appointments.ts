@@ -66,6 +66,7 @@ export async function sweepAppointments(at = nowIso()): Promise<{ remindedDay: n
 /** Marks one booking not kept; 'suspended' when it is the one that suspends online booking. */
 async function noShow(a: AppointmentRecord, at: string, pointName: string): Promise<false | 'marked' | 'suspended'> {
   if (!(await repo.markNoShow(a, at))) return false;
+  await repo.addFigures(a.pointId, a.date, { noShows: 1 });
   const { noShows } = await repo.getStanding(a.userId);
   const s = standingOf(noShows, businessDate(new Date(at)));
   const lastTime = standingOf(

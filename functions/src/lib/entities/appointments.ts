@@ -74,10 +74,12 @@ const PointSchema = z.object({
   capacityPerWindow: z.number(),
 });
 
+/** A point as stored: the spec and its version (an admin's save names the version it edited). */
+export type StoredPoint = PointSpec & { version: number };
 export const ServicePoint = {
   Schema: PointSchema,
-  toItem: (p: PointSpec): Item => ({ ...keys.point(p.id), entity: 'ServicePoint', ...p }),
-  fromItem: (item: Item): PointSpec => parseRow(PointSchema, item),
+  toItem: (p: PointSpec, version = 1): Item => ({ ...keys.point(p.id), entity: 'ServicePoint', ...p, version }),
+  fromItem: (item: Item): StoredPoint => ({ ...parseRow(PointSchema, item), version: Number(item.version ?? 1) }),
 };
 
 const AppointmentSchema = z.object({
@@ -196,6 +198,10 @@ export const Desk = {
 };
 
 const DayStatSchema = z.object({
+  /** bookings for the day (a move counts on the day it moved to), cancelled, not kept */
+  booked: z.number(),
+  cancelled: z.number(),
+  noShows: z.number(),
   taken: z.number(),
   called: z.number(),
   served: z.number(),
@@ -207,5 +213,16 @@ export type DayStat = z.output<typeof DayStatSchema>;
 export const DayStatRow = {
   Schema: DayStatSchema,
   fromItem: (item: Item | undefined): DayStat =>
-    parseRow(DayStatSchema, { taken: 0, called: 0, served: 0, absent: 0, waitSeconds: 0, serviceSeconds: 0, ...(item ?? {}) }),
+    parseRow(DayStatSchema, {
+      booked: 0,
+      cancelled: 0,
+      noShows: 0,
+      taken: 0,
+      called: 0,
+      served: 0,
+      absent: 0,
+      waitSeconds: 0,
+      serviceSeconds: 0,
+      ...(item ?? {}),
+    }),
 };

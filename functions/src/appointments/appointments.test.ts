@@ -450,3 +450,16 @@ describe("the admin's points and figures", () => {
     });
   });
 });
+
+describe("a browser's position", () => {
+  it('is converted from WGS-84 (GPS) before the geofence is measured', async () => {
+    at('2026-12-07T10:00:00+08:00');
+    const p = await point({ geofenceMeters: 100 });
+    const me = await person();
+    // the hall's own spot as a browser's GPS reads it: about 0.0025° north and 0.0054° west of its map (GCJ-02) position
+    const gps = { lat: p.lat + 0.0025, lng: p.lng - 0.0054 };
+    expect((await arrive(me.token, p.id, { location: { ...gps, system: 'gcj02' }, itemId: 'id-card' })).status).toBe(403);
+    const r = await arrive(me.token, p.id, { location: { ...gps, system: 'wgs84' }, itemId: 'id-card' });
+    expect(r.status).toBe(200);
+  });
+});

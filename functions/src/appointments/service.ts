@@ -8,7 +8,7 @@ import {
   bookableDates,
   businessDate,
   dayKind,
-  distanceMeters,
+  haversineMeters,
   holidayName,
   hoursText,
   minutesUntil,
@@ -26,6 +26,7 @@ import {
   type SlotDays,
   type Standing,
 } from '@yx/shared';
+import gcoord from 'gcoord';
 import { getApplication } from '../applications/repository';
 import { getCalendar } from '../calendar/repository';
 import { loadCatalog } from '../guide/repository';
@@ -334,12 +335,19 @@ export async function cancel(userId: string, id: string): Promise<AppointmentVie
 export const checkInCode = (pointId: string, date: string) =>
   hashSecret(`checkin:${pointId}:${date}`).slice(0, 8).toUpperCase().replace(/0/g, 'Z').replace(/1/g, 'Y');
 
+/** A position in the points' system (GCJ-02): a browser's GPS position (WGS-84) is several hundred metres off otherwise. */
+function asGcj02(l: { lat: number; lng: number; system?: 'gcj02' | 'wgs84' }): { lat: number; lng: number } {
+  if (l.system !== 'wgs84') return l;
+  const [lng, lat] = gcoord.transform([l.lng, l.lat], gcoord.WGS84, gcoord.GCJ02);
+  return { lat, lng };
+}
+
 function provePresence(p: PointSpec, body: ArrivalRequest, date: string) {
   if (body.code) {
     if (body.code !== checkInCode(p.id, date)) throw forbidden('签到码不正确或已过期，请扫描大厅门口或叫号屏上今天的二维码');
     return;
   }
-  const d = Math.round(distanceMeters(body.location!, p));
+  const d = Math.round(haversineMeters(asGcj02(body.location!), p));
   if (d > p.geofenceMeters) throw forbidden(`您离${p.name}还有约 ${d} 米，请到大厅内再签到，或扫描大厅的二维码`);
 }
 

@@ -206,7 +206,8 @@ export const ArrivalRequest = lazy(() =>
         .string()
         .regex(/^[A-Z0-9]{8}$/, { message: '签到码不正确，请重新扫描大厅的二维码' })
         .optional(),
-      location: z.strictObject({ lat: Lat, lng: Lng }).optional(),
+      /** the phone's position: WeChat gives GCJ-02 (the maps' system, the points' too); a browser gives WGS-84 (GPS) */
+      location: z.strictObject({ lat: Lat, lng: Lng, system: z.enum(['gcj02', 'wgs84'], { message: '坐标系应为 gcj02 或 wgs84' }).optional() }).optional(),
       /** a booking of today at this point; without it, a walk-in number for the item */
       appointmentId: z.string().regex(APPOINTMENT_ID, { message: '预约编号不正确' }).optional(),
       itemId: ItemId.optional(),

@@ -1,4 +1,4 @@
-import { BOOKING_RULES, beforeCutoff, bookableDates, dayKind, distanceMeters, hoursText, slotsFor, standingOf } from './rules';
+import { BOOKING_RULES, beforeCutoff, bookableDates, dayKind, hoursText, slotsFor, standingOf } from './rules';
 import { DISTRICT_HALL, SEED_SERVICE_POINTS, streetCentre } from './points';
 
 describe('slots from the opening rules and the working-day calendar', () => {
@@ -69,11 +69,5 @@ describe('booking windows, the cut-off and 爽约', () => {
     expect(standingOf(['2026-10-01', '2026-11-01', '2026-11-20'], '2026-12-21').suspendedUntil).toBeUndefined(); // served
     expect(standingOf(['2026-06-01', '2026-08-01', '2026-10-01'], '2026-10-02').suspendedUntil).toBeUndefined(); // 122 days apart
     expect(BOOKING_RULES.noShow).toEqual({ count: 3, withinDays: 90, suspendDays: 30 });
-  });
-
-  it('distance for the geofence', () => {
-    const d = distanceMeters({ lat: 23.1322, lng: 113.2646 }, { lat: 23.1332, lng: 113.2646 });
-    expect(d).toBeGreaterThan(105);
-    expect(d).toBeLessThan(118);
   });
 });

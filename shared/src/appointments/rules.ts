@@ -203,13 +203,3 @@ export function standingOf(noShowDates: string[], today: string, rules: BookingR
   if (until === undefined || until < t) return { recent };
   return { recent, suspendedUntil: new Date(until * 86_400_000).toISOString().slice(0, 10) };
 }
-
-/** Straight-line distance in metres (haversine; ample for a geofence of a few hundred metres). */
-export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_000;
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}

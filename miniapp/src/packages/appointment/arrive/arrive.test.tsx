@@ -96,7 +96,7 @@ describe('签到取号', () => {
     fireEvent.click(screen.getByTestId('arrive'));
     await waitFor(() => expect(api.arrive).toHaveBeenCalledTimes(1));
     expect(getLocation).toHaveBeenLastCalledWith({ type: 'gcj02' });
-    expect(api.arrive.mock.calls[0][2]).toEqual({ location: { lat: 23.12505, lng: 113.26915 }, appointmentId: 'ap_today0000001' });
+    expect(api.arrive.mock.calls[0][2]).toEqual({ location: { lat: 23.12505, lng: 113.26915, system: 'gcj02' }, appointmentId: 'ap_today0000001' });
   });
 
   it('scans the hall’s code with 扫码签到; something else scanned is said plainly', async () => {

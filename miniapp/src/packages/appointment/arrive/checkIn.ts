@@ -30,11 +30,15 @@ export function parseCheckIn(text: string | undefined): { pointId?: string; code
   return out;
 }
 
-/** The phone's position (GCJ-02 in WeChat; H5's browser only gives WGS-84), or undefined when it was refused or failed. */
-export async function locate(): Promise<{ lat: number; lng: number } | undefined> {
+/**
+ * The phone's position (GCJ-02 in WeChat; H5's browser only gives WGS-84, said so: the server converts it), or
+ * undefined when it was refused or failed.
+ */
+export async function locate(): Promise<{ lat: number; lng: number; system: 'gcj02' | 'wgs84' } | undefined> {
   try {
-    const r = await Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' });
-    return { lat: r.latitude, lng: r.longitude };
+    const system = process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02';
+    const r = await Taro.getLocation({ type: system });
+    return { lat: r.latitude, lng: r.longitude, system };
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@ export const STAFF_PAGES = {
   policyEdit: '/packages/staff/policies/edit/index',
   policyBatch: '/packages/staff/policies/batch/index',
   hall: '/packages/staff/hall/index',
+  hallAdmin: '/packages/staff/hall-admin/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

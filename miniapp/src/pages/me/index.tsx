@@ -189,6 +189,12 @@ export default function Me() {
             </View>
           )}
           {user.role === 'admin' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/hall-admin/index' })} role="button" data-testid="me-hall-admin">
+              <Text>办事地点与叫号</Text>
+              <Text className="muted">开放时间、窗口、预约容量、数据 ›</Text>
+            </View>
+          )}
+          {user.role === 'admin' && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/catalogue/index' })} role="button" data-testid="me-catalogue">
               <Text>事项目录</Text>
               <Text className="muted">办事事项、材料、表单字段、版本 ›</Text>

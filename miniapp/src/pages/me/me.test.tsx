@@ -171,6 +171,23 @@ describe('我的', () => {
     }
   });
 
+  it('offers the admin 办事地点与叫号, and no one else (issue 18)', () => {
+    const as = (role: Role) =>
+      saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 1, verified: true } });
+    as('admin');
+    const r = render(<Me />);
+    fireEvent.click(screen.getByTestId('me-hall-admin'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/hall-admin/index' });
+    expect(screen.getByTestId('me-hall-admin')).toHaveTextContent('办事地点与叫号');
+    r.unmount();
+    for (const role of ['staff', 'dispatcher', 'resident', 'enterprise'] as Role[]) {
+      as(role);
+      const other = render(<Me />);
+      expect(screen.queryByTestId('me-hall-admin')).not.toBeInTheDocument();
+      other.unmount();
+    }
+  });
+
   it('switches the large-text mode on and keeps it', () => {
     const { container } = render(<Me />);
     expect(container.firstChild).not.toHaveClass('elder');

@@ -2,11 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DELIVERY_NAMES, PostAddress, type ApplicationDetail, type DeliveryMethod } from '@yx/shared';
 import { useState } from 'react';
+import { appointmentsApi } from '../../../api/appointments';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Chips } from '../../../components/Chips';
 import { Field, fieldErrors } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
+import { useAsync } from '../../../hooks/useAsync';
 import { useSubmit } from '../../../hooks/useSubmit';
 import type { ActionProps } from './parts';
 
@@ -27,6 +29,7 @@ export function DeliveryBox({ d, onDone, onError }: ActionProps) {
     <View className="section" data-testid="delivery">
       <View className="section-title">领取方式</View>
       {!editing && <DeliveryNow delivery={delivery} />}
+      {!editing && delivery.method === 'pickup' && delivery.pickupCode && !delivery.done && <BookPickup itemId={d.itemId} appNo={d.appNo} />}
       {!editing && canChange && (
         <Button className="btn btn-plain dt-delivery-change" onClick={() => setEditing(true)} aria-label="更改领取方式">
           {delivery.chosen ? '更改领取方式' : '选择领取方式'}
@@ -42,6 +45,20 @@ export function DeliveryBox({ d, onDone, onError }: ActionProps) {
         />
       )}
     </View>
+  );
+}
+
+const HALL = 'district-hall';
+
+/** 预约领取 (issue 18): a slot at the hall to collect a result that is ready, linked to the application — when the hall handles the item. */
+function BookPickup({ itemId, appNo }: { itemId: string; appNo: string }) {
+  const hall = useAsync(() => appointmentsApi.point(HALL), []);
+  if (!hall.data?.areas.some((a) => a.items.some((i) => i.id === itemId))) return null;
+  const url = `/packages/appointment/book/index?pointId=${HALL}&itemId=${encodeURIComponent(itemId)}&applicationId=${appNo}&purpose=collect`;
+  return (
+    <Button className="btn btn-plain dt-delivery-book" onClick={() => Taro.navigateTo({ url })}>
+      预约到大厅领取
+    </Button>
   );
 }
 

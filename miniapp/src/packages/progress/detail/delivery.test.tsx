@@ -65,4 +65,31 @@ describe('领取方式 on the application page', () => {
     render(<Detail />);
     expect(await screen.findByTestId('paused-for')).toHaveTextContent('专家评审中（2026年11月3日起），依法不计入办理时限，期限顺延');
   });
+
+  it('offers a slot at the hall to collect a result that is ready, linked to the application (issue 18)', async () => {
+    const hall = (items: string[]) => () =>
+      ok({ id: 'district-hall', areas: [{ prefix: 'A', name: '综合受理区', items: items.map((id) => ({ id, name: id })) }] });
+    serve(() => ({ ...base, delivery: { ...base.delivery!, pickupCode: '384912' } }), {
+      'GET /v1/service-points/district-hall': hall(['elevator-installation']),
+    });
+    render(<Detail />);
+    fireEvent.click(await screen.findByText('预约到大厅领取'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packages/appointment/book/index?pointId=district-hall&itemId=elevator-installation&applicationId=${APP}&purpose=collect`,
+    });
+  });
+
+  it('does not offer it before the result is ready, nor when the hall does not handle the item', async () => {
+    const other = () => ok({ id: 'district-hall', areas: [{ prefix: 'A', name: '综合受理区', items: [{ id: 'id-card', name: '身份证' }] }] });
+    serve(() => base, { 'GET /v1/service-points/district-hall': other });
+    const { unmount } = render(<Detail />);
+    await screen.findByTestId('delivery-now');
+    expect(screen.queryByText('预约到大厅领取')).toBeNull();
+    unmount();
+    serve(() => ({ ...base, delivery: { ...base.delivery!, pickupCode: '384912' } }), { 'GET /v1/service-points/district-hall': other });
+    render(<Detail />);
+    await screen.findByTestId('delivery-now');
+    await waitFor(() => expect(calls('GET', '/v1/service-points/district-hall').length).toBeGreaterThan(0));
+    expect(screen.queryByText('预约到大厅领取')).toBeNull();
+  });
 });

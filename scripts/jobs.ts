@@ -8,6 +8,7 @@ import { runSupervisionJob } from '../functions/src/jobs/supervision';
 import { markOverdueRectifications } from '../functions/src/backoffice/rectifications';
 import { drainPolicyMatches } from '../functions/src/jobs/policyMatches';
 import { scheduledRun } from '../functions/src/policies/batch';
+import { sweepAppointments } from '../functions/src/jobs/appointments';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
@@ -22,8 +23,9 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   // 免申即享 数据比对: `--match` starts the nightly run of every open item; the queued shards run every time
   if (process.argv.includes('--match')) await scheduledRun();
   const m = await drainPolicyMatches();
+  const a = await sweepAppointments(); // 预约 reminders and 爽约, by the clock (npm run clock)
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}; 数据比对 shards run: ${m}`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}; 数据比对 shards run: ${m}; 预约 reminded: ${a.remindedDay + a.remindedHour}, 爽约: ${a.noShows} (${a.suspended} suspended)`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

@@ -104,7 +104,7 @@ const PEOPLE: Record<string, Person> = {
   admin: {
     login: '管理员 · 区政务服务数据管理局',
     visits: () =>
-      ['dashboard', 'supervision', 'member-admin', 'accounts', 'calendar', 'rectification-overview', 'catalogue', 'catalogue/edit']
+      ['dashboard', 'supervision', 'member-admin', 'accounts', 'calendar', 'rectification-overview', 'catalogue', 'catalogue/edit', 'hall-admin']
         .map((p) => ({ path: `packages/staff/${p}/index` }))
         .concat({ path: 'packages/staff/catalogue/edit/index?id=food-business-licence' }),
   },

@@ -38,6 +38,7 @@ export default defineAppConfig({
         'policies/edit/index',
         'policies/batch/index',
         'hall/index',
+        'hall-admin/index',
       ],
     },
   ],

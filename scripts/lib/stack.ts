@@ -172,7 +172,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // uploaded materials: next to the data when persisted, a throw-away folder otherwise
     const filesDir = o.dbPath ? path.join(path.dirname(o.dbPath), 'files') : fs.mkdtempSync(path.join(os.tmpdir(), 'yx-files-'));
     fs.mkdirSync(filesDir, { recursive: true });
-    const clockFile = path.join(path.dirname(filesDir), 'clock.json'); // npm run clock moves it
+    // npm run clock moves it; in memory, a folder of the stack's own: beside the throw-away files it was the shared
+    // os.tmpdir(), so two stacks on one machine (a CI run, a bench) moved each other's clock
+    const clockFile = o.dbPath ? path.join(path.dirname(filesDir), 'clock.json') : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yx-clock-')), 'clock.json');
     const dataDir = o.dbPath ? path.dirname(o.dbPath) : path.dirname(filesDir);
     const dynamoEndpoint = `http://127.0.0.1:${o.ports.dynamo}`;
     const env = {

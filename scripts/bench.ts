@@ -13,7 +13,11 @@
  *     148,000 firms × 4,288 items, brute force at 10 %, one firm's market page;
  *  8. 数据比对 against DynamoDB Local, after step 7 and before the stack (scripts/lib/bench/policiesStore.ts): one run of
  *     policies/batch.ts over 1,000 and 4,000 firms, each on its own in-memory DynamoDB Local, store calls, RCU and WCU per
- *     firm, time per shard, and the arithmetic to 148,000 firms.
+ *     firm, time per shard, and the arithmetic to 148,000 firms;
+ *  9. 预约 / 取号 / 叫号 on the stack after step 6 (scripts/lib/bench/appointments.ts), at points of its own with the clock on a
+ *     weekday at 10:00: 50 people booking at once at the last 10 places of a slot and across slots with room, 50 walk-ins
+ *     taking numbers at once (one wave, then waves for BENCH_SECONDS), two officers calling next / served while 20 hall
+ *     screens poll every 1.5 s, and the time from a `next` answer until a screen shows the call.
  * Step 1 also puts the issuing function (documentsIssue: pdf-lib + fontkit) on its own budget line: require, and
  * require + first certificate.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
@@ -22,6 +26,7 @@
  *   --documents-only  documentsIssue's budget line and step 5 only (a stack on the last H5 build, no first screen)
  *   --policies-only   step 7 only (no stack; ~4 min, --quick: 10 % only)
  *   --policies-store  step 8 only (~7 min; --quick: 1,000 firms, no second run, ~2 min)
+ *   --appointments-only  step 9 only (a stack on the last H5 build, no first screen; ~3 min with the stack's start, --quick ~2)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */
@@ -33,6 +38,7 @@ import { load as loadYaml } from 'js-yaml';
 import { COST_COLUMNS, costCells, medianCost, sampleCosts, type RouteKind } from './lib/bench/cost';
 import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
+import { appointmentsBench } from './lib/bench/appointments';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { policiesBench } from './lib/bench/policies';
 import { policiesStoreBench } from './lib/bench/policiesStore';
@@ -47,6 +53,7 @@ const QUICK = process.argv.includes('--quick');
 const DOCUMENTS_ONLY = process.argv.includes('--documents-only');
 const POLICIES_ONLY = process.argv.includes('--policies-only');
 const POLICIES_STORE = process.argv.includes('--policies-store');
+const APPOINTMENTS_ONLY = process.argv.includes('--appointments-only');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 10));
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -166,7 +173,7 @@ async function onStack() {
   process.env.CLIENT_LIMIT_SCALE ??= '1000'; // the load is a few demo accounts doing what thousands of people do
   const stack = await startStack({
     ports,
-    buildH5: !DOCUMENTS_ONLY,
+    buildH5: !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY,
     h5: { ifChanged: true, cache: true }, // as npm start: the first screen of the current sources
     quiet: true,
     readerYieldsCpu: true,
@@ -178,6 +185,10 @@ async function onStack() {
     if (DOCUMENTS_ONLY) {
       tableOfStack(stack.urls.dynamo);
       return await documents(api, tag);
+    }
+    if (APPOINTMENTS_ONLY) {
+      tableOfStack(stack.urls.dynamo);
+      return await appointmentsBench({ api, clockFile: stack.clockFile, seconds: SECONDS, tag });
     }
     setupTable(stack);
     await firstScreenTable(stack.urls.web);
@@ -201,6 +212,7 @@ async function onStack() {
     await readRoutes(api, fileId);
     await documents(api, tag);
     await memberZone({ api, clockFile: stack.clockFile, members, rounds: QUICK ? 1 : 10, lastUnits: QUICK ? 10 : 50, tag, admin: await token('u-admin') });
+    await appointmentsBench({ api, clockFile: stack.clockFile, seconds: SECONDS, tag });
   } finally {
     await stack.stop();
   }
@@ -214,12 +226,12 @@ async function onStack() {
   if (POLICIES_ONLY) await policiesBench({ quick: QUICK });
   else if (POLICIES_STORE) await policiesStoreBench({ quick: QUICK });
   else {
-    if (!process.argv.includes('--first-load')) {
+    if (!process.argv.includes('--first-load') && !APPOINTMENTS_ONLY) {
       if (!DOCUMENTS_ONLY) await functionsTable(OUT, QUICK ? 3 : 9);
       await issuingColdStart(OUT, QUICK ? 3 : 9);
     }
     // in memory, before the stack takes the cores
-    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY) {
+    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY) {
       await policiesBench({ quick: QUICK });
       await policiesStoreBench({ quick: QUICK }); // its own DynamoDB Local, stopped before the stack starts
     }

@@ -93,12 +93,11 @@ export async function deskView(user: UserRecord): Promise<DeskView> {
   const date = today(at);
   const desk = await repo.getDesk(user.id);
   if (!desk) {
-    const { officer } = await repo.getFigures('-', date, user.id);
     return {
       waiting: [],
       waitingCount: 0,
       windows: [],
-      figures: { mine: mine(officer!), point: { taken: 0, served: 0, waiting: 0 } },
+      figures: { mine: mine(await repo.officerFigures(user.id, date)), point: { taken: 0, served: 0, waiting: 0 } },
     };
   }
   const { p, w, window } = await myDesk(user);

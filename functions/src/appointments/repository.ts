@@ -653,6 +653,12 @@ export async function addFigures(pointId: string, date: string, add: Partial<Day
   await Promise.all([update(keys.dayStat(pointId, date), add), officer ? update(keys.officerDay(officer.userId, date), officer.add) : undefined]);
 }
 
+/** An officer's own figures of a day. */
+export async function officerFigures(userId: string, date: string): Promise<DayStat> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.officerDay(userId, date) }));
+  return DayStatRow.fromItem(r.Item);
+}
+
 export async function getFigures(pointId: string, date: string, officerId?: string): Promise<{ point: DayStat; officer?: DayStat }> {
   const [p, o] = await Promise.all([
     db().send(new GetCommand({ TableName: table(), Key: keys.dayStat(pointId, date) })),

@@ -33,6 +33,19 @@ const THEME_BADGES: Record<string, [string, string]> = {
   closure: ['销', '#6b7280'],
 };
 
+/** A big card of the home page: a coloured badge, its name and a line under it; the whole card is the button. */
+function HomeCard(p: { badge: string; color: string; name: string; note: string; onClick: () => void; className?: string }) {
+  return (
+    <View className={p.className ? `home-audience-card ${p.className}` : 'home-audience-card'} onClick={p.onClick} role="button">
+      <Badge text={p.badge} color={p.color} big />
+      <View>
+        <View className="home-audience-name">{p.name}</View>
+        <View className="muted">{p.note}</View>
+      </View>
+    </View>
+  );
+}
+
 function Badge({ text, color, big }: { text: string; color: string; big?: boolean }) {
   return (
     <View className={`home-badge ${big ? 'big' : ''}`} style={{ background: color }}>
@@ -94,20 +107,15 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
         />
       )}
       <View className={`home-audience ${offer ? 'after-offer' : ''}`}>
-        <View className="home-audience-card person" onClick={() => openGuide({ audience: 'person' })} role="button">
-          <Badge text="个" color="#3d7be0" big />
-          <View>
-            <View className="home-audience-name">个人办事</View>
-            <View className="muted">生老病死 · 安居乐业</View>
-          </View>
-        </View>
-        <View className="home-audience-card enterprise" onClick={() => openGuide({ audience: 'enterprise' })} role="button">
-          <Badge text="企" color="#c8161d" big />
-          <View>
-            <View className="home-audience-name">企业办事</View>
-            <View className="muted">开办 · 经营 · 注销</View>
-          </View>
-        </View>
+        <HomeCard className="person" badge="个" color="#3d7be0" name="个人办事" note="生老病死 · 安居乐业" onClick={() => openGuide({ audience: 'person' })} />
+        <HomeCard
+          className="enterprise"
+          badge="企"
+          color="#c8161d"
+          name="企业办事"
+          note="开办 · 经营 · 注销"
+          onClick={() => openGuide({ audience: 'enterprise' })}
+        />
       </View>
 
       <View className="home-progress" data-testid="home-policy">
@@ -133,71 +141,61 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
       </View>
 
       <View className="home-progress">
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} role="button">
-          <Badge text="查" color="#2f9e6e" big />
-          <View>
-            <View className="home-audience-name">进度查询</View>
-            <View className="muted">凭编号免登录</View>
-          </View>
-        </View>
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })} role="button">
-          <Badge text="件" color="#e08a1e" big />
-          <View>
-            <View className="home-audience-name">我的办件</View>
-            <View className="muted">进度 · 补正 · 评价</View>
-          </View>
-        </View>
+        <HomeCard badge="查" color="#2f9e6e" name="进度查询" note="凭编号免登录" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} />
+        <HomeCard
+          badge="件"
+          color="#e08a1e"
+          name="我的办件"
+          note="进度 · 补正 · 评价"
+          onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })}
+        />
       </View>
 
       <View className="home-progress" data-testid="home-appointment">
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appointment/index' })} role="button">
-          <Badge text="约" color="#3d7be0" big />
-          <View>
-            <View className="home-audience-name">预约取号</View>
-            <View className="muted">预约时段 · 到场取号</View>
-          </View>
-        </View>
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })} role="button">
-          <Badge text="号" color="#2f7d5a" big />
-          <View>
-            <View className="home-audience-name">我的预约</View>
-            <View className="muted">排队进度 · 改约</View>
-          </View>
-        </View>
+        <HomeCard
+          badge="约"
+          color="#3d7be0"
+          name="预约取号"
+          note="预约时段 · 到场取号"
+          onClick={() => Taro.navigateTo({ url: '/packages/appointment/index' })}
+        />
+        <HomeCard
+          badge="号"
+          color="#2f7d5a"
+          name="我的预约"
+          note="排队进度 · 改约"
+          onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })}
+        />
       </View>
 
       <View className="home-progress">
-        <View className="home-audience-card home-appeal" onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })} role="button">
-          <Badge text="诉" color="#6b5bd6" big />
-          <View>
-            <View className="home-audience-name">我要反映</View>
-            <View className="muted">接诉即办 · 有诉必应</View>
-          </View>
-        </View>
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/appeal/mine/index' })} role="button">
-          <Badge text="单" color="#1d9bb5" big />
-          <View>
-            <View className="home-audience-name">我的诉求</View>
-            <View className="muted">进展 · 评价</View>
-          </View>
-        </View>
+        <HomeCard
+          className="home-appeal"
+          badge="诉"
+          color="#6b5bd6"
+          name="我要反映"
+          note="接诉即办 · 有诉必应"
+          onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })}
+        />
+        <HomeCard badge="单" color="#1d9bb5" name="我的诉求" note="进展 · 评价" onClick={() => Taro.navigateTo({ url: '/packages/appeal/mine/index' })} />
       </View>
 
       <View className="home-progress">
-        <View className="home-audience-card home-member" onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })} role="button">
-          <Badge text="会" color="#d4380d" big />
-          <View>
-            <View className="home-audience-name">会员专区</View>
-            <View className="muted">签到 · 积分 · 会员卡</View>
-          </View>
-        </View>
-        <View className="home-audience-card" onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })} role="button">
-          <Badge text="礼" color="#b7791f" big />
-          <View>
-            <View className="home-audience-name">会员日福利</View>
-            <View className="muted">每月会员日领取</View>
-          </View>
-        </View>
+        <HomeCard
+          className="home-member"
+          badge="会"
+          color="#d4380d"
+          name="会员专区"
+          note="签到 · 积分 · 会员卡"
+          onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })}
+        />
+        <HomeCard
+          badge="礼"
+          color="#b7791f"
+          name="会员日福利"
+          note="每月会员日领取"
+          onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })}
+        />
       </View>
 
       <View className="section">

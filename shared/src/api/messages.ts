@@ -129,6 +129,25 @@ export const FIELD_LABELS: Record<string, string> = {
   online: '全程网办',
   keywords: '关键词',
   legalBasis: '设定依据',
+  // 预约 / 取号 / 叫号 (issue 18)
+  date: '日期',
+  start: '时段',
+  pointId: '办事地点',
+  appointmentId: '预约',
+  applicationId: '关联办件',
+  purpose: '预约事由',
+  location: '位置',
+  system: '坐标系',
+  toWindow: '转到的窗口',
+  windowNo: '窗口号',
+  days: '天数',
+  from: '起始日期',
+  geofenceMeters: '签到范围',
+  slotMinutes: '时段长度',
+  capacityPerWindow: '每窗口每时段人数',
+  windows: '窗口',
+  areas: '业务区',
+  hours: '开放时间',
 };
 
 export interface IssueDetail {

@@ -35,3 +35,4 @@ export * from './api/lazy';
 export * from './api/json';
 export * from './policies';
 export * from './appointments';
+export * from './disclosure';

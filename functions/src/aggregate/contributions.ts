@@ -6,7 +6,7 @@
 import { businessDate } from '@yx/shared';
 import { CounterDeltas, stateAttr, type Scope } from '../lib/counters';
 import type { Item } from '../lib/entities/entity';
-import { Application, Rectification, type ApplicationRecord, type RectificationTask } from '../lib/entities/applications';
+import { Application, Rectification, keys as appKeys, type ApplicationRecord, type RectificationTask } from '../lib/entities/applications';
 import { WorkOrder, type WorkOrderRecord } from '../lib/entities/workorders';
 import { Card, Claim, PointsEntryRow, keys as memberKeys, type ClaimRow, type MemberCard, type PointsRow } from '../lib/entities/member';
 import { Offer, keys as policyKeys, statAttrs, type OfferFigures } from '../lib/entities/policies';
@@ -33,6 +33,13 @@ export function applicationCounts(a: ApplicationRecord): CounterDeltas {
   const d = new CounterDeltas().inScopes(scopes, { [stateAttr(a.state)]: 1 }).inScopes(scopes, { received: 1 }, a.startDate);
   if (a.completion) d.inScopes(scopes, { done: 1, onTime: a.completion.onTime ? 1 : 0, usedDays: a.completion.usedDays }, a.completion.on);
   if (a.rating) d.inScopes(scopes, { ratings: 1, satisfied: GOOD_RATINGS.has(a.rating.value) ? 1 : 0 });
+  // 依申请公开 (issue 19): the 年度报告's figures, by the year received and the year replied
+  const disc = a.disclosure;
+  if (disc) {
+    d.addTo(appKeys.disclosureYear(disc.receivedOn.slice(0, 4), a.departmentId), { received: 1 });
+    const r = disc.reply;
+    if (r) d.addTo(appKeys.disclosureYear(r.on.slice(0, 4), a.departmentId), { replied: 1, onTime: r.onTime ? 1 : 0, [`r_${r.kind}`]: 1 });
+  }
   return d;
 }
 

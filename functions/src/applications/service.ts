@@ -22,6 +22,7 @@ import {
   identityMismatches,
   statutoryClock,
   isProvisional,
+  isDisclosure,
   issuesDocument,
   PROVISIONAL_NOTE,
   prefillAnswers,
@@ -64,6 +65,7 @@ import { isConditionFailure, readAll } from '../lib/db';
 import { idempotencyLookup } from '../lib/repository';
 import { fileLookup } from '../files/repository';
 import { bundleFollowUp, bundleView } from './bundles';
+import { disclosureView } from './disclosure';
 
 // ---- forms ----------------------------------------------------------------------------------
 
@@ -391,13 +393,17 @@ async function submitChecked(
   // 一件事: an item that needs another's result waits for it (no queue, no clock) until that one is approved
   const itemIds = target.items.map((i) => i.id);
   const waits = (item: ServiceItem) => waitsAtSubmission(target.dependsOn, item.id, itemIds);
+  // 依申请公开 (issue 19): the request goes to the body the person chose, and the 条例's clock runs from receipt (art. 31)
+  const departmentOf = (item: ServiceItem) =>
+    isDisclosure(item.id) && typeof answers.targetDepartment === 'string' ? answers.targetDepartment : item.departmentId;
   const apps: repo.ApplicationRecord[] = target.items.map((item, n) => ({
     appNo: appNos[n],
     itemId: item.id,
     itemVersion: target.versions[item.id] ?? 1,
     itemName: item.name,
-    departmentId: item.departmentId,
-    departmentName: deptName(item.departmentId),
+    departmentId: departmentOf(item),
+    departmentName: deptName(departmentOf(item)),
+    ...(isDisclosure(item.id) ? { acceptedOn: today, disclosure: { receivedOn: today } } : {}),
     ...(typeof answers.street === 'string' ? { streetId: answers.street } : {}),
     ...(target.bundleId ? { bundleId: target.bundleId } : {}),
     linked: linked.filter((l) => l.appNo !== appNos[n]),
@@ -524,7 +530,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
   const documents = repo.documentsOf(app, notices);
   const [cal, files, item, bundle] = await Promise.all([
     getCalendar(),
-    viewUrls(app.materials.flatMap((m) => m.fileIds ?? [])),
+    viewUrls([...app.materials.flatMap((m) => m.fileIds ?? []), ...(app.disclosure?.reply?.fileIds ?? [])]),
     getServiceItemAt(app.itemId, app.itemVersion), // as filed (issue 16)
     bundleView(app),
   ]);
@@ -551,6 +557,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     ...(documents.length ? { documents } : {}),
     ...(item ? { delivery: deliveryView(app, item) } : {}),
     ...(bundle ? { bundle } : {}),
+    ...(app.disclosure ? { disclosure: disclosureView(app, cal, files) } : {}),
   };
 }
 
@@ -700,6 +707,8 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
     if (missing.length || extra.length) {
       throw badRequest(missing.length ? `请补齐一次性告知清单中的材料：${missing.join('、')}` : `只需补正告知清单中的材料，不需要：${extra.join('、')}`);
     }
+    if (app.disclosure) return clarified(app, n, answers, actor);
+    if (app.disclosure) return clarified(app, n, answers, actor);
     for (const [material, value] of Object.entries(answers)) {
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length) throw badRequest(`${material}：请上传文件或选择电子证照`);
@@ -760,6 +769,55 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
         : [],
     };
   });
+}
+
+/**
+ * 依申请公开 补正 answered (政府信息公开条例 art. 30): the person says in words what they want; the 20 working days count
+ * again from today, and the case goes back to the officer who asked.
+ */
+async function clarified(app: repo.ApplicationRecord, n: number, answers: Record<string, unknown>, actor: string) {
+  const words: string[] = [];
+  for (const [item, value] of Object.entries(answers)) {
+    if (typeof value !== 'string' || value.trim().length < 2 || value.trim().length > 500) throw badRequest(`${item}：请用 2–500 字补充说明`);
+    words.push(`${item}：${value.trim()}`);
+  }
+  const cal = await getCalendar();
+  const today = businessDate(now());
+  const at = now().toISOString();
+  const back = app.supplementNotice!.fromState ?? 'submitted';
+  const asker = app.supplementNotice!.askedBy;
+  const deadline = addWorkingDays(today, app.statutoryDays, cal);
+  const note = `已补正申请内容；答复期限自 ${today} 起重新计算，至 ${deadline}`;
+  return {
+    app,
+    expectState: ['supplement' as const],
+    eventIndex: n,
+    remove: ['pausedSince', 'supplementNotice'] as (keyof repo.ApplicationRecord)[],
+    queueDeadline: addWorkingDays(today, app.promisedDays, cal),
+    set: {
+      state: back,
+      startDate: today,
+      acceptedOn: today,
+      pausedDays: 0,
+      statutoryPausedDays: 0,
+      disclosure: { ...app.disclosure!, restartedOn: today },
+      // the clarification joins the request (sealed with the answers; the trail keeps no words)
+      answers: { ...app.answers, clarification: words.join('\n') },
+      ...(asker ? { taskFor: asker.userId } : {}),
+    },
+    event: { at, actor, action: '补正申请内容', note, state: back, fromState: 'supplement' as const },
+    message: { userId: app.applicantId, appNo: app.appNo, template: 'application_supplemented', title: `${app.itemName} 补正已提交`, body: `${note}。` },
+    alsoWrite: asker
+      ? [
+          ...(app.taskFor && app.taskFor !== asker.userId ? [repo.officerTaskDelete(app.taskFor, app.appNo)] : []),
+          ...repo.officerTaskWrites(
+            asker.userId,
+            { appNo: app.appNo, itemName: app.itemName, at, note },
+            { template: 'staff_task', title: `${app.itemName} 补正已回`, body: `申请 ${app.appNo} 的申请人已补正申请内容，答复期限重新计算，请继续办理。` },
+          ),
+        ]
+      : [],
+  };
 }
 
 /** A deferred material as the applicant sees it: with the working days left (the countdown) while it is still to come. */

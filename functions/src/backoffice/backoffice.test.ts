@@ -141,6 +141,9 @@ describe('staff workbench', () => {
       deliver: { method: 'pickup' },
       startExcluded: { kind: 'hearing', note: '测试听证程序' },
       endExcluded: { note: '测试听证结束' },
+      // 依申请公开 only: a licence refuses them in every state
+      extend: { basis: 'art33', days: 10, approvedBy: '李主任', reason: '需调取档案' },
+      reply: { kind: 'not_exist', text: '经检索，没有所申请的信息。' },
     };
     // One application per state, all states at once: each is independent, and in sequence the
     // ~60 calls take longer than jest's default on a busy machine.

@@ -8,6 +8,7 @@ import { listRectifications, rectificationOverview, updateRectification } from '
 import { dashboard, departmentExists } from './dashboard';
 import { departmentSupervisions, replySupervision, superviseApplication, supervisionList } from './supervision';
 import { getUser, type UserRecord } from '../identity/repository';
+import { annualFigures } from './annual';
 
 /** A dispatcher oversees their own street; the admin, the whole district. */
 function dispatcherStreet(user: UserRecord): string | undefined {
@@ -21,6 +22,10 @@ export const handler = router([
   route('GET /v1/staff/counts', { user: getUser }, ({ user }) => office.departmentCounts(user)),
   route('GET /v1/staff/applications/{appNo}', { user: getUser }, ({ user, params }) => office.staffView(user, params.appNo)),
   route('GET /v1/staff/tasks', { user: getUser }, ({ user }) => office.myTasks(user)),
+  // 政府信息公开年度报告: a department's officer sees their own department, the admin every department
+  route('GET /v1/staff/disclosure/annual', { user: getUser }, ({ user, query }) =>
+    annualFigures(query.year, user.role === 'admin' ? undefined : office.officerDepartment(user)),
+  ),
   route('GET /v1/staff/opinions', { user: getUser }, ({ user }) => listOpinions(office.officerDepartment(user))),
   route('POST /v1/staff/opinions/{appNo}', { user: getUser }, ({ user, params, body }) =>
     answerOpinion(office.officerDepartment(user), params.appNo, body.decision, body.reason, user.nickname),

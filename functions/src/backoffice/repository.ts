@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState } from '@yx/shared';
-import { conditionalUpdate, db, queryIndex, readAll, table, transact } from '../lib/db';
+import { conditionalUpdate, db, queryIndex, queryPartition, readAll, table, transact } from '../lib/db';
 import { noticeItems, type Notice } from '../messages/repository';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
@@ -286,4 +286,13 @@ export async function writeSupervision(
     { Put: { TableName: T(), Item: AppEvent.sideItem(s.appNo, eventTag, event) } },
     ...notices.flatMap((n) => noticeItems(n, event.at)),
   ]);
+}
+
+/** 依申请公开 figures of a year: one row per department, kept by the aggregator (the year's partition, ≤ ~40 rows). */
+export async function disclosureYear(year: string): Promise<{ departmentId: string; counts: Record<string, number> }[]> {
+  const rows = await queryPartition(keys.disclosureYearPk(year));
+  return rows.map((r) => ({
+    departmentId: String(r.sk),
+    counts: Object.fromEntries(Object.entries(r).filter((e): e is [string, number] => typeof e[1] === 'number')),
+  }));
 }

@@ -1,4 +1,6 @@
 import {
+  actionFrom,
+  actionTo,
   addWorkingDays,
   allowedActions,
   businessDate,
@@ -34,6 +36,7 @@ import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { bundleFollowUp } from '../applications/bundles';
 import { viewUrls } from '../files/service';
+import { clarifyStep, consultWords, disclosureView, extendStep, procedureOf, recentRequests, replyStep, type ReplyInput } from '../applications/disclosure';
 
 /** The trail names the individual officer as well as the department: 「广州市公安局越秀区分局 · 黄警官」. */
 export const officerLabel = (departmentName: string, officer: Pick<UserRecord, 'nickname'>) => `${departmentName} · ${officer.nickname}`;
@@ -56,8 +59,10 @@ export async function staffView(officer: UserRecord, appNo: string) {
   const { app, events, opinions, notices } = await departmentApplication(officer, appNo);
   const [cal, files] = await Promise.all([getCalendar(), fileLinks(app, { fresh: true })]);
   // the special procedures the item allows, for the officer's form while in review
-  const item = app.state === 'in_review' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined;
-  return officerView(app, events, opinions, files, cal, notices, item?.excludedKinds);
+  const procedure = procedureOf(app);
+  const item = app.state === 'in_review' || procedure === 'disclosure' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined;
+  const recent = app.disclosure && !app.disclosure.reply ? await recentRequests(app, businessDate(now())) : undefined;
+  return officerView(app, events, opinions, files, cal, notices, item?.excludedKinds, recent);
 }
 
 type FileLink = { url: string; contentType: string; fileName: string };
@@ -72,7 +77,7 @@ const LINK_MS = 5 * 60_000;
 const links = new Map<string, { link: FileLink; at: number }>();
 
 async function fileLinks(app: repo.ApplicationRecord, o: { fresh: boolean }): Promise<Map<string, FileLink>> {
-  const ids = app.materials.flatMap((m) => m.fileIds ?? []);
+  const ids = [...app.materials.flatMap((m) => m.fileIds ?? []), ...(app.disclosure?.reply?.fileIds ?? [])];
   const t = Date.now();
   const kept = new Map<string, FileLink>();
   if (!o.fresh) for (const id of ids) if (t - (links.get(id)?.at ?? 0) < LINK_MS) kept.set(id, links.get(id)!.link);
@@ -91,8 +96,10 @@ function officerView(
   cal: CalendarData,
   notices: repo.AppDocument[] = [],
   excludedKinds: ExcludedKind[] = [],
+  recent?: { count: number; frequent: boolean },
 ) {
   const documents = repo.documentsOf(app, notices);
+  const disclosure = disclosureView(app, cal, files, recent ? { recent } : { recent: { count: 0, frequent: false } });
   return {
     ...summaryOf(app, cal),
     version: app.version,
@@ -116,7 +123,8 @@ function officerView(
           },
         }
       : {}),
-    actions: allowedActions(app.state, Boolean(app.excludedPeriod)),
+    actions: allowedActions(app.state, Boolean(app.excludedPeriod), procedureOf(app)),
+    ...(disclosure ? { disclosure } : {}),
     ...(excludedKinds.length ? { excludedKinds: excludedKinds.map((k) => ({ kind: k, name: EXCLUDED_KINDS[k] })) } : {}),
     ...(app.excludedPeriod
       ? { excludedPeriod: { name: EXCLUDED_KINDS[app.excludedPeriod.kind], since: app.excludedPeriod.since, note: app.excludedPeriod.note } }
@@ -164,7 +172,7 @@ export async function departmentCounts(officer: UserRecord) {
   const row = await readCounterRow({ kind: 'dept', id: dept });
   return {
     departmentId: dept,
-    byState: Object.fromEntries(OPEN_STATES.concat(['supplement', 'approved']).map((s) => [s, Math.max(0, Number(row[`s_${s}`] ?? 0))])),
+    byState: Object.fromEntries(OPEN_STATES.concat(['supplement', 'approved', 'replied']).map((s) => [s, Math.max(0, Number(row[`s_${s}`] ?? 0))])),
   };
 }
 
@@ -177,17 +185,22 @@ type Body = { version: number } & Record<string, unknown>;
 export async function act(officer: UserRecord, appNo: string, action: StaffAction, body: Body) {
   const { app, events, opinions } = await departmentApplication(officer, appNo);
   const spec = STAFF_ACTIONS[action];
+  const procedure = procedureOf(app);
   if (app.state === 'waiting') throw conflict('本件属于“一件事”联办，须待前置事项办结后才能办理；前置事项办结时会自动转入本部门待受理');
-  if (!(spec.from as readonly ApplicationState[]).includes(app.state)) {
+  if (!actionFrom(action, procedure).includes(app.state)) {
+    if (!actionFrom(action, procedure).length) {
+      throw conflict(procedure === 'disclosure' ? `政府信息公开申请按条例办理，不能${spec.name}` : `本事项不是政府信息公开申请，不能${spec.name}`);
+    }
     throw conflict(`办件当前为“${STATE_NAMES[app.state]}”，不能${spec.name}`);
   }
+  const to = actionTo(action, app.state);
   if (body.version !== app.version) throw conflict('该办件刚刚被其他工作人员处理，请刷新后再看');
   // a special procedure under way: only its end (no decision, no 补正, no second one)
   if (app.excludedPeriod && action !== 'endExcluded') throw conflict(`${EXCLUDED_KINDS[app.excludedPeriod.kind]}程序进行中，结束后才能${spec.name}`);
   const cal = await getCalendar();
   const today = businessDate(now());
   const at = now().toISOString();
-  const set: repo.ApplicationChange = { state: spec.to };
+  const set: repo.ApplicationChange = { state: to };
   const remove: (keyof repo.ApplicationRecord)[] = [];
   let opinionTasks: repo.OpinionTask[] = [];
   const alsoWrite: Record<string, unknown>[] = [];
@@ -197,6 +210,12 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
 
   switch (action) {
     case 'accept':
+      if (procedure === 'disclosure') {
+        // 登记: the 条例's clock already runs from receipt (art. 31), and goes on
+        note = `登记受理：自收到申请之日（${app.disclosure!.receivedOn}）起 20 个工作日内答复`;
+        message = `${app.itemName} 已登记受理，将于 ${addWorkingDays(app.acceptedOn ?? app.startDate, app.statutoryDays + (app.statutoryPausedDays ?? 0), cal)} 前答复。`;
+        break;
+      }
       set.acceptedOn = today; // the statutory clock starts at 受理
       note = `受理回执：${app.itemName}；已收材料 ${app.materials.filter((m) => m.source === 'upload' || m.source === 'elicence').length} 项；承诺 ${app.promisedDays} 个工作日内办结；咨询 ${app.departmentName}`;
       message = `${app.itemName} 已受理，承诺 ${app.promisedDays} 个工作日内办结。`;
@@ -212,6 +231,13 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       set.pausedSince = today;
       note = items.map((i) => `${i.material}（${i.reason}）`).join('；');
       message = `${app.itemName} 需要补正材料：${items.map((i) => i.material).join('、')}。补正期间暂停计时。`;
+      if (procedure === 'disclosure') {
+        // art. 30: one notice within 7 working days of receipt; the answer restarts the clock
+        const c = clarifyStep(app, items, today, cal);
+        set.supplementNotice.dueDate = c.dueDate;
+        set.disclosure = c.disclosure;
+        message = c.message;
+      }
       break;
     }
     case 'startReview': {
@@ -237,7 +263,8 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       const kind = body.kind as ExcludedKind;
       const item = await getServiceItemAt(app.itemId, app.itemVersion);
       const kinds = item?.excludedKinds ?? [];
-      if (!kinds.includes(kind)) {
+      const consult = procedure === 'disclosure' ? consultWords(kind, today, cal) : undefined;
+      if (!kinds.includes(kind) || (procedure === 'disclosure' && !consult)) {
         throw ruleViolation(
           kinds.length ? `本事项可依法不计时的特别程序为：${kinds.map((k) => EXCLUDED_KINDS[k]).join('、')}` : '本事项没有依法不计入办理时限的特别程序',
         );
@@ -247,6 +274,10 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       set.pausedSince = today;
       note = `${EXCLUDED_KINDS[kind]}：${body.note}（期间不计入办理时限）`;
       message = `${app.itemName} 进入${EXCLUDED_KINDS[kind]}程序，依法不计入办理时限，结束后继续办理。`;
+      if (consult) {
+        note = `${consult.note}：${body.note}`;
+        message = `${app.itemName}：${consult.message}`;
+      }
       break;
     }
     case 'endExcluded': {
@@ -258,7 +289,28 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       remove.push('excludedPeriod', 'pausedSince');
       queueMove = addWorkingDays(app.startDate, app.promisedDays + app.pausedDays + paused, cal);
       note = `${EXCLUDED_KINDS[period.kind]}结束：${body.note}（不计时 ${paused} 个工作日）`;
+      if (procedure === 'disclosure') {
+        const deadline = addWorkingDays(app.acceptedOn ?? app.startDate, app.statutoryDays + (app.statutoryPausedDays ?? 0) + paused, cal);
+        message = `${app.itemName} ${EXCLUDED_KINDS[period.kind]}已结束（不计入答复期限 ${paused} 个工作日），将于 ${deadline} 前答复。`;
+        break;
+      }
       message = `${app.itemName} ${EXCLUDED_KINDS[period.kind]}程序已结束，继续办理。`;
+      break;
+    }
+    case 'extend': {
+      const step = await extendStep(app, body as unknown as Parameters<typeof extendStep>[1], today, cal);
+      Object.assign(set, step.set);
+      note = step.note;
+      message = step.message;
+      queueMove = step.queueMove;
+      break;
+    }
+    case 'reply': {
+      const step = await replyStep(app, officer.id, body as unknown as ReplyInput, today, cal);
+      Object.assign(set, step.set);
+      set.completion = { on: today, usedDays: step.usedDays, onTime: step.onTime };
+      note = step.note;
+      message = step.message;
       break;
     }
     case 'deliver': {
@@ -282,9 +334,9 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     }
   }
   // 政策兑现 (issue 17): a claim granted goes on the firm's record, so 「近 N 年未享受」 sees it
-  if (spec.to === 'approved' && app.policy && app.enterpriseCode) alsoWrite.push(receivedItem(app.enterpriseCode, app.policy.itemId, today));
+  if (to === 'approved' && app.policy && app.enterpriseCode) alsoWrite.push(receivedItem(app.enterpriseCode, app.policy.itemId, today));
   // 一件事 (issue 16): what waits for this item is released (准予, 送达) or ends (不予许可, 不予受理) in the same transaction
-  const follow = await bundleFollowUp(app, spec.to, at);
+  const follow = await bundleFollowUp(app, to, at);
   alsoWrite.push(...follow.writes);
   message += follow.applicantNote;
   if (app.state === 'supplement') remove.push('pausedSince');
@@ -298,7 +350,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
     actor: officerLabel(app.departmentName, officer),
     action: spec.name,
     ...(note ? { note } : {}),
-    state: spec.to,
+    state: to,
     fromState: app.state,
   };
   try {
@@ -311,7 +363,13 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
       ...(queueMove ? { queueDeadline: queueMove } : {}),
       opinions: opinionTasks,
       event,
-      message: { userId: app.applicantId, appNo, template: `application_${spec.to}`, title: `${app.itemName} ${STATE_NAMES[spec.to]}`, body: message },
+      message: {
+        userId: app.applicantId,
+        appNo,
+        template: `application_${action === 'extend' ? 'extended' : to}`,
+        title: `${app.itemName} ${action === 'extend' ? '答复期限延长' : STATE_NAMES[to]}`,
+        body: message,
+      },
       alsoWrite,
     });
   } catch (e) {
@@ -322,7 +380,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
   // event last in the trail (it is the newest), the opinion tasks in their rows' order (by department)
   const asked = new Set(opinionTasks.map((t) => t.departmentId));
   const allOpinions = [...opinions.filter((o) => !asked.has(o.departmentId)), ...opinionTasks].sort((a, b) => (a.departmentId < b.departmentId ? -1 : 1));
-  const item = spec.to === 'in_review' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined; // read once already by startReview (cached)
+  const item = to === 'in_review' || procedure === 'disclosure' ? await getServiceItemAt(app.itemId, app.itemVersion) : undefined; // read once already (cached)
   return officerView(
     changedApplication(app, set, remove),
     [...events, event],

@@ -3,7 +3,7 @@
  * on record, or by the department's officer after 准予. Runs only in the issuing function (pdf-lib and the fonts).
  */
 import { createHash, randomInt } from 'node:crypto';
-import { CERTIFICATE_ITEMS, CHECK_CODE_ALPHABET, addWorkingDays, businessDate, type ApplicationState, type DocumentView } from '@yx/shared';
+import { CERTIFICATE_ITEMS, CHECK_CODE_ALPHABET, addWorkingDays, businessDate, type ApplicationState, type CalendarData, type DocumentView } from '@yx/shared';
 import { now } from '../lib/clock';
 import { env } from '../lib/env';
 import { conflict, notFound, ruleViolation } from '../lib/errors';
@@ -17,6 +17,7 @@ import { getEnterprise, type EnterpriseRecord, type UserRecord } from '../identi
 import { getCalendar } from '../calendar/repository';
 import { noticeItems } from '../messages/repository';
 import { NOTICE_FOR, noticeText } from './notices';
+import { DISCLOSURE_NOTICE_FOR, disclosureNoticeText, type DisclosureNoticeKind } from './disclosureNotices';
 import { missingGlyphs, renderDocument } from './pdf';
 import { sealPdf } from './seal';
 import { signingKey } from './keys';
@@ -215,8 +216,11 @@ export async function issueForApplication(caller: UserRecord, appNo: string): Pr
  * issued once per change (the guard names the application's version), recorded with the application and put in the
  * applicant's wallet with a message. Called from the table's stream, so retries are normal: a second call does nothing.
  */
-export async function issueNotice(appNo: string, state: ApplicationState, version: number): Promise<repo.DocumentRecord | undefined> {
-  const spec = NOTICE_FOR[state];
+/** A state with a notice, or a request's extension (issue 19). */
+export type NoticeKind = ApplicationState | 'extension';
+
+export async function issueNotice(appNo: string, state: NoticeKind, version: number, disclosure = false): Promise<repo.DocumentRecord | undefined> {
+  const spec = disclosure ? DISCLOSURE_NOTICE_FOR[state as DisclosureNoticeKind] : state === 'extension' ? undefined : NOTICE_FOR[state];
   if (!spec) return undefined;
   const template = `${spec.template}#v${version}`;
   if (await repo.issuedFor(appNo, template)) return undefined;
@@ -230,17 +234,20 @@ export async function issueNotice(appNo: string, state: ApplicationState, versio
     ? { name: firm.name, idLabel: '统一社会信用代码', idNumber: firm.creditCode }
     : { name: holder.realName ?? holder.nickname, idLabel: '公民身份号码', idNumber: holder.idNumber ?? '' };
   const cal = await getCalendar();
-  const text = noticeText({
-    state,
-    addressee: subject.name,
-    itemName: app.itemName,
-    appNo,
-    departmentName: app.departmentName,
-    submittedOn: app.startDate,
-    dueDate: state === 'accepted' ? addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal) : app.supplementNotice?.dueDate,
-    ...(event?.note ? { reason: event.note } : {}),
-    ...(state === 'supplement' ? { supplementItems: app.supplementNotice?.items ?? [] } : {}),
-  })!;
+  const text = app.disclosure
+    ? disclosureText(app, state, subject.name, cal)
+    : noticeText({
+        state: state as ApplicationState,
+        addressee: subject.name,
+        itemName: app.itemName,
+        appNo,
+        departmentName: app.departmentName,
+        submittedOn: app.startDate,
+        dueDate: state === 'accepted' ? addWorkingDays(app.startDate, app.promisedDays + app.pausedDays, cal) : app.supplementNotice?.dueDate,
+        ...(event?.note ? { reason: event.note } : {}),
+        ...(state === 'supplement' ? { supplementItems: app.supplementNotice?.items ?? [] } : {}),
+      })!;
+  if (!text) return undefined;
   const at = now();
   const doc = await produce({ kind: 'notice', template, text, app, holderId: holder.id, subject, at });
   try {
@@ -266,4 +273,25 @@ export async function issueNotice(appNo: string, state: ApplicationState, versio
     throw e;
   }
   return doc;
+}
+
+/** A request's notice (补正, extension, reply) from what the application holds; undefined for a state with none. */
+function disclosureText(app: apps.ApplicationRecord, state: NoticeKind, addressee: string, cal: CalendarData) {
+  if (state !== 'supplement' && state !== 'replied' && state !== 'extension') return undefined;
+  const d = app.disclosure!;
+  const requested = typeof app.answers.requestedInfo === 'string' ? app.answers.requestedInfo : undefined;
+  const words = app.disclosureReply;
+  return disclosureNoticeText({
+    kind: state,
+    addressee,
+    appNo: app.appNo,
+    departmentName: app.departmentName,
+    receivedOn: d.receivedOn,
+    ...(requested ? { requested } : {}),
+    ...(state === 'supplement' ? { supplementItems: app.supplementNotice?.items ?? [], dueDate: app.supplementNotice?.dueDate } : {}),
+    ...(state === 'extension' && d.extension
+      ? { extension: d.extension, deadline: addWorkingDays(app.acceptedOn ?? d.receivedOn, app.statutoryDays + (app.statutoryPausedDays ?? 0), cal) }
+      : {}),
+    ...(state === 'replied' && d.reply && words ? { reply: { ...words, kind: d.reply.kind, on: d.reply.on, files: d.reply.fileIds.length } } : {}),
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Which uploaded files a changed row puts to use, read from the table's stream (old and new row): an application's
- * materials (at submission, a supplement, a deferred material handed in), an order's photos and result photos, a note's
+ * materials (at submission, a supplement, a deferred material handed in) and a 依申请公开 reply's attachments, an order's photos and result photos, a note's
  * photos, a firm's proof of a declared fact. Only ids the new row names and the old one did not, so a later change of the same row costs nothing.
  */
 type Row = Record<string, unknown> | undefined;
@@ -16,7 +16,11 @@ function named(row: Row): { ref: string; fileIds: string[] } | undefined {
     case 'Application':
       return {
         ref: String(row.appNo),
-        fileIds: (Array.isArray(row.materials) ? row.materials : []).flatMap((m: { fileIds?: unknown }) => strings(m?.fileIds)),
+        fileIds: [
+          ...(Array.isArray(row.materials) ? row.materials : []).flatMap((m: { fileIds?: unknown }) => strings(m?.fileIds)),
+          // a 依申请公开 reply's attachments (the information provided)
+          ...strings((row.disclosure as { reply?: { fileIds?: unknown } } | undefined)?.reply?.fileIds),
+        ],
       };
     case 'WorkOrder':
       return { ref: String(row.no), fileIds: [...strings(row.photoIds), ...strings(row.resultPhotoIds)] };

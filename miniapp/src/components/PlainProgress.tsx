@@ -20,6 +20,7 @@ const STEP_OF: Record<ApplicationState, number> = {
   withdrawn: 0,
   waiting: 0,
   terminated: 0,
+  replied: 3,
 };
 
 /** 2026-12-03 → 12 月 3 日 */

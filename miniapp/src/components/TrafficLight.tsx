@@ -76,6 +76,7 @@ const STATE_TONES: Record<ApplicationState, string> = {
   withdrawn: 'gray',
   waiting: 'gray',
   terminated: 'gray',
+  replied: 'green',
 };
 
 export function StateTag({ state, name }: { state: ApplicationState; name: string }) {

@@ -184,6 +184,7 @@ import {
   TransferRequest,
   WindowParams,
 } from '../appointments/api';
+import { AnnualFigures, AnnualQuery } from '../disclosure/api';
 import { CreateUploadRequest, FileParams, FileView, UploadTicket } from '../files/api';
 import {
   DocumentDetail,
@@ -718,6 +719,13 @@ export const ROUTE_TABLE = {
     body: unionOf(StaffActionBodies),
     actionBodies: StaffActionBodies,
     response: StaffApplicationView,
+  },
+  'GET /v1/staff/disclosure/annual': {
+    summary: '政府信息公开年度报告：依申请公开的收到、答复、按期答复和答复类型（按部门）',
+    tag: 'backoffice',
+    roles: ['staff', 'admin'],
+    query: AnnualQuery,
+    response: AnnualFigures,
   },
   'GET /v1/staff/tasks': { summary: '待我处理：申请人已补正、退回本人继续办理的办件', tag: 'backoffice', roles: STAFF, response: StaffTaskList },
   'GET /v1/staff/opinions': { summary: '并联审批：发给本部门的意见征询', tag: 'backoffice', roles: STAFF, response: OpinionTaskList },

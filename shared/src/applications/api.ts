@@ -9,6 +9,7 @@ import { CreditGrade } from '../apply/tolerance';
 import { MaterialFile } from '../files/api';
 import { lazy } from '../api/lazy';
 import { POLICY_ITEM_ID, PolicyClaimView } from '../policies/api';
+import { DisclosureView } from '../disclosure/api';
 
 const Slug = lazy(() => z.string().regex(/^[a-z0-9-]{2,60}$/, { message: '编号不正确' }));
 export const AppNo = lazy(() => z.string().trim().toUpperCase().regex(APP_NO_PATTERN, { message: '应为 YX 开头的 16 位办件编号' }));
@@ -124,6 +125,8 @@ export const ApplicationDetail = lazy(() =>
     delivery: DeliveryView.optional(),
     /** 一件事 (issue 16): the bundle's one combined status and its results, on every member's page */
     bundle: BundleStatusView.optional(),
+    /** 依申请公开 (issue 19): the 条例's clock and the reply */
+    disclosure: DisclosureView.optional(),
   }),
 );
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;

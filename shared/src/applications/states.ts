@@ -17,6 +17,7 @@ export const APPLICATION_STATES = [
   'withdrawn',
   'waiting',
   'terminated',
+  'replied',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
@@ -32,12 +33,13 @@ export const STATE_NAMES: Record<ApplicationState, string> = {
   withdrawn: '已撤回',
   waiting: '等待前置事项办结',
   terminated: '已终止（前置事项未办成）',
+  replied: '已答复',
 };
 
 /** States in which the time limit runs and the traffic light shows. */
 export const OPEN_STATES: ApplicationState[] = ['submitted', 'accepted', 'in_review'];
 /** States after which the applicant may rate the service (好差评). */
-export const ENDED_STATES: ApplicationState[] = ['approved', 'denied', 'delivered', 'not_accepted'];
+export const ENDED_STATES: ApplicationState[] = ['approved', 'denied', 'delivered', 'not_accepted', 'replied'];
 
 export const canWithdraw = (s: ApplicationState) => s === 'submitted' || s === 'supplement' || s === 'waiting';
 export const canSupplement = (s: ApplicationState) => s === 'supplement';

@@ -1,6 +1,7 @@
 import { E_LICENCE_TYPES, type Audience, type Bundle, type Material, type ServiceItem } from '../guide/schema';
 import type { FieldDef, FieldPattern, FormDef, NotUploadedMaterial } from './form';
 import { STREETS } from '../places/streets';
+import { DEPARTMENTS } from '../guide/catalogue';
 
 /**
  * The application form of every service item and 一件事 bundle, derived from the catalogue:
@@ -259,6 +260,23 @@ export const ITEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   'fire-safety-check': [PREMISES_ADDRESS, PREMISES_AREA],
   'drainage-permit': [PREMISES_ADDRESS, { key: 'dischargeVolume', label: '日排水量（立方米）', type: 'number', required: true, min: 0.1, max: 100000 }],
   'information-disclosure': [
+    // 政府信息公开条例 art. 29: who asks (the applicant's fields), what information, in what form — never why
+    {
+      key: 'targetDepartment',
+      label: '向哪个机关申请',
+      type: 'choice',
+      required: true,
+      options: DEPARTMENTS.map((d) => ({ value: d.id, label: d.name })),
+      help: '选择制作或保存该信息的行政机关；选错了，该机关会告知您应向哪个机关申请',
+    },
+    {
+      key: 'documentNo',
+      label: '文件名称或文号（知道的话）',
+      type: 'text',
+      required: false,
+      max: 60,
+      help: '如：越府办〔2026〕12号',
+    },
     {
       key: 'requestedInfo',
       label: '所需政府信息',

@@ -3,6 +3,7 @@ import { PageLimit } from '../api/paging';
 import type { ApplicationState } from '../applications/states';
 import { lazy } from '../api/lazy';
 import { EXCLUDED_KINDS, type ExcludedKind } from '../guide/schema';
+import { ExtendBody, ReplyBody } from '../disclosure/api';
 
 /**
  * What a window or approval officer may do, from which state, to which state (PRODUCT.md §3).
@@ -16,16 +17,42 @@ export const STAFF_ACTIONS = {
   approve: { from: ['in_review'], to: 'approved', name: '准予许可' },
   deny: { from: ['in_review'], to: 'denied', name: '不予许可' },
   deliver: { from: ['approved'], to: 'delivered', name: '送达' },
-  // 行政许可法第四十五条: hearings, expert review, testing… are not counted in the time limits; the case stays in review
-  startExcluded: { from: ['in_review'], to: 'in_review', name: '开始特别程序' },
-  endExcluded: { from: ['in_review'], to: 'in_review', name: '特别程序结束' },
-} as const satisfies Record<string, { from: readonly ApplicationState[]; to: ApplicationState; name: string }>;
+  // 行政许可法第四十五条: hearings, expert review, testing… are not counted in the time limits; the case stays where it is
+  startExcluded: { from: ['in_review'], to: null, name: '开始特别程序' },
+  endExcluded: { from: ['in_review'], to: null, name: '特别程序结束' },
+  // 依申请公开 only (政府信息公开条例): an extension (art. 33/35) and the reply (art. 36/37/35)
+  extend: { from: [], to: null, name: '延长答复期限' },
+  reply: { from: [], to: 'replied', name: '答复' },
+} as const satisfies Record<string, { from: readonly ApplicationState[]; to: ApplicationState | null; name: string }>;
 export type StaffAction = keyof typeof STAFF_ACTIONS;
 
+/**
+ * How a case is handled: a licence (行政许可法, the table above) or a request for government information (政府信息公开条例:
+ * 登记, 补正, asking a third party, one extension, a reply, delivery — no review, approval or refusal to accept).
+ */
+export type Procedure = 'licence' | 'disclosure';
+
+const DISCLOSURE_FROM: Partial<Record<StaffAction, readonly ApplicationState[]>> = {
+  accept: ['submitted'],
+  requestSupplement: ['submitted', 'accepted'],
+  startExcluded: ['submitted', 'accepted'],
+  endExcluded: ['submitted', 'accepted'],
+  extend: ['submitted', 'accepted'],
+  reply: ['submitted', 'accepted'],
+  deliver: ['replied'],
+};
+
+/** The states an action may start from, in a procedure. */
+export const actionFrom = (action: StaffAction, procedure: Procedure = 'licence'): readonly ApplicationState[] =>
+  procedure === 'disclosure' ? (DISCLOSURE_FROM[action] ?? []) : STAFF_ACTIONS[action].from;
+
+/** Where an action leads from a state (null in the table: it stays). */
+export const actionTo = (action: StaffAction, from: ApplicationState): ApplicationState => STAFF_ACTIONS[action].to ?? from;
+
 /** The actions of a state; during a special procedure (`excluded`) only its end — no decision, no 补正 — and no second one. */
-export const allowedActions = (state: ApplicationState, excluded = false): StaffAction[] =>
+export const allowedActions = (state: ApplicationState, excluded = false, procedure: Procedure = 'licence'): StaffAction[] =>
   (Object.keys(STAFF_ACTIONS) as StaffAction[])
-    .filter((a) => (STAFF_ACTIONS[a].from as readonly ApplicationState[]).includes(state))
+    .filter((a) => actionFrom(a, procedure).includes(state))
     .filter((a) => (excluded ? a === 'endExcluded' : a !== 'endExcluded'));
 
 export const NOT_ACCEPT_REASONS = ['不属于本部门职权范围', '依法不需要取得行政许可', '申请人不具备申请资格', '申请材料存在虚假内容', '其他'] as const;
@@ -42,7 +69,9 @@ const Version = lazy(() => z.number().int().min(1));
 const Text = (max: number) => z.string().trim().min(STAFF_TEXT_MIN).max(max);
 
 const ExcludedKindSchema = lazy(() =>
-  z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]], { message: '请选择特别程序：听证、专家评审、检验检测、鉴定、检疫或招标拍卖' }),
+  z.enum(Object.keys(EXCLUDED_KINDS) as [ExcludedKind, ...ExcludedKind[]], {
+    message: '请选择特别程序：听证、专家评审、检验检测、鉴定、检疫、招标拍卖，或征求第三方、其他机关意见',
+  }),
 );
 
 export const StaffActionBodies = {
@@ -75,6 +104,8 @@ export const StaffActionBodies = {
   ),
   startExcluded: lazy(() => z.strictObject({ version: Version, kind: ExcludedKindSchema, note: Text(STAFF_TEXT_MAX) })),
   endExcluded: lazy(() => z.strictObject({ version: Version, note: Text(STAFF_TEXT_MAX) })),
+  extend: ExtendBody,
+  reply: ReplyBody,
 } as const;
 
 export const StaffActionParams = lazy(() =>
@@ -89,7 +120,7 @@ export const StaffActionParams = lazy(() =>
 );
 
 /** States the queue can be filtered by (the open ones plus 待补正 and 待送达). */
-export const QUEUE_STATES = ['submitted', 'supplement', 'accepted', 'in_review', 'approved'] as const satisfies readonly ApplicationState[];
+export const QUEUE_STATES = ['submitted', 'supplement', 'accepted', 'in_review', 'approved', 'replied'] as const satisfies readonly ApplicationState[];
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 export const QueueQuery = lazy(() =>

@@ -6,6 +6,7 @@ import { APPLICATION_STATES, RATINGS } from '../applications/states';
 import { MaterialFile } from '../files/api';
 import { QUEUE_STATES, STAFF_ACTIONS, STAFF_TEXT_MAX, STAFF_TEXT_MIN, type StaffAction } from './actions';
 import { lazy } from '../api/lazy';
+import { DisclosureView } from '../disclosure/api';
 
 // ---- bodies and queries of the back-office routes ----
 
@@ -104,6 +105,8 @@ export const StaffApplicationView = lazy(() =>
     excludedPeriod: z.object({ name: z.string(), since: z.string(), note: z.string() }).optional(),
     /** 结果送达 as the applicant chose it (the address in full: this department handles the case) */
     delivery: z.object({ method: z.enum(DELIVERY_METHODS), chosen: z.boolean(), postTo: PostAddress.optional(), trackingNo: z.string().optional() }).optional(),
+    /** 依申请公开 (issue 19): the 条例's clock, the 补正 cut-off, art. 35's figures, the reply */
+    disclosure: DisclosureView.optional(),
   }),
 );
 

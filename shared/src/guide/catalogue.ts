@@ -1299,6 +1299,8 @@ const SHARED_ITEMS: ServiceItem[] = [
       agent(),
     ],
     legalBasis: ['《中华人民共和国政府信息公开条例》第二十七条、第二十九条、第三十三条'],
+    // arts. 32–33: asking a third party or another body does not count in the 20 working days
+    excludedKinds: ['third-party', 'other-body'],
     statutoryDays: 20,
     promisedDays: 15,
     fee: { charged: false, description: '不收费；申请数量、频次明显超过合理范围的，可依法收取信息处理费' },

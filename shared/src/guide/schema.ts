@@ -75,6 +75,9 @@ export const EXCLUDED_KINDS = {
   appraisal: '鉴定',
   quarantine: '检疫',
   tender: '招标拍卖',
+  // 政府信息公开条例 arts. 32–33: the time spent asking a third party or another body is not counted
+  'third-party': '征求第三方意见',
+  'other-body': '征求其他机关意见',
 } as const;
 export type ExcludedKind = keyof typeof EXCLUDED_KINDS;
 

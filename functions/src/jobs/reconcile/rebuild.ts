@@ -8,6 +8,7 @@ import { CounterDeltas } from '../../lib/counters';
 import type { Key } from '../../lib/entities/entity';
 import { keys as counterKeys } from '../../lib/entities/counters';
 import { BenefitItem, Claim, keys as memberKeys } from '../../lib/entities/member';
+import { keys as appKeys } from '../../lib/entities/applications';
 import { releaseUnit } from '../../member/repository';
 import { countsOf } from '../../aggregate/contributions';
 import { addToRows, scanRows } from './repository';
@@ -36,7 +37,7 @@ export async function reconcile(o: { fix?: boolean } = {}) {
       unreadable.push(key); // a row that does not fit its schema: reported, and left out of the rebuild
       return;
     }
-    if (counterKeys.isCounter(key.pk) || memberKeys.isStat(key.pk)) {
+    if (counterKeys.isCounter(key.pk) || memberKeys.isStat(key.pk) || appKeys.isDisclosureYear(key.pk)) {
       const counts: Record<string, number> = {};
       for (const [a, v] of Object.entries(row)) if (typeof v === 'number') counts[a] = v;
       stored.set(id(key), { key, counts });
@@ -57,7 +58,7 @@ export async function reconcile(o: { fix?: boolean } = {}) {
     const key = expected.get(k)?.key ?? stored.get(k)!.key;
     const want = expected.get(k)?.add ?? {};
     const have = stored.get(k)?.counts ?? {};
-    const isBenefit = !counterKeys.isCounter(key.pk) && !memberKeys.isStat(key.pk);
+    const isBenefit = !counterKeys.isCounter(key.pk) && !memberKeys.isStat(key.pk) && !appKeys.isDisclosureYear(key.pk);
     for (const attr of isBenefit ? ['redeemed'] : new Set([...Object.keys(want), ...Object.keys(have)])) {
       const counted = have[attr] ?? 0;
       const should = want[attr] ?? 0;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PolicyClaimView } from '@yx/shared';
-import { APPLICATION_STATES, DRAFT_DAYS, EXCLUDED_KINDS, RATINGS, type ExcludedKind } from '@yx/shared';
+import { APPLICATION_STATES, DRAFT_DAYS, EXCLUDED_KINDS, EXEMPTION_IDS, RATINGS, REPLY_KIND_IDS, type ExcludedKind } from '@yx/shared';
 import { parseRow, ttlAfter, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
 
@@ -14,10 +14,15 @@ import { openFields, sealFields } from '../pii';
  * | deferred material due| DUE#<yyyy-mm-dd>  | <appNo>#<n>       | |
  * | draft                | USER#<userId>     | DRAFT#<formId>    | ttl 30 days |
  * | officer's task       | USER#<officerId>  | TASK#<appNo>      | 补正 answered: back to the officer who asked, until someone acts on it |
+ * | 依申请公开 year figures | DISCSTAT#<yyyy> | <deptId>         | kept by the aggregator: received, replied, onTime, r_<reply kind> (the 年度报告) |
  * | supervision (督办)   | APP#<appNo>       | SUP               | gsi2 DEPTSUP#<deptId> / open#<replyBy>#<appNo> or answered#<at>#<appNo>; gsi3 SUPESC / <escalatedAt>#<appNo> while escalated and unanswered |
  */
 export const keys = {
   application: (appNo: string) => ({ pk: `APP#${appNo}`, sk: 'APP' }),
+  /** 依申请公开 figures of a year, one row per department (the 年度报告 reads the year's partition) */
+  disclosureYear: (year: string, departmentId: string) => ({ pk: `DISCSTAT#${year}`, sk: departmentId }),
+  disclosureYearPk: (year: string) => `DISCSTAT#${year}`,
+  isDisclosureYear: (pk: string) => pk.startsWith('DISCSTAT#'),
   appPk: (appNo: string) => `APP#${appNo}`,
   event: (appNo: string, at: string, n: number) => ({ pk: `APP#${appNo}`, sk: `EVT#${at}#${String(n).padStart(3, '0')}` }),
   /** an event written outside a version-checked change (opinion answers, supervision notes) */
@@ -149,6 +154,29 @@ const ApplicationSchema = z.object({
   rating: z.object({ value: Rating, comment: z.string().optional(), at: z.string() }).optional(),
   /** 办结 (approved or denied): on which business date, working days used, within the promised days or not */
   completion: z.object({ on: z.string(), usedDays: z.number(), onTime: z.boolean() }).optional(),
+  /** 依申请公开 (issue 19): the 条例's clock and the reply's kind and files (the reply's words are `disclosureReply`, sealed) */
+  disclosure: z
+    .object({
+      /** 收到申请之日 (art. 31) */
+      receivedOn: z.string(),
+      /** the 补正 answer arrived: the clock counts again from here (art. 30) */
+      restartedOn: z.string().optional(),
+      /** the 补正 notice was sent (one only) */
+      clarifiedOn: z.string().optional(),
+      extension: z.object({ basis: z.enum(['art33', 'art35']), days: z.number(), approvedBy: z.string(), reason: z.string(), on: z.string() }).optional(),
+      reply: z.object({ kind: z.enum(REPLY_KIND_IDS), on: z.string(), onTime: z.boolean(), fileIds: z.array(z.string()) }).optional(),
+    })
+    .optional(),
+  disclosureReply: z
+    .object({
+      text: z.string(),
+      where: z.string().optional(),
+      exemption: z.enum(EXEMPTION_IDS).optional(),
+      withheld: z.string().optional(),
+      rightBody: z.object({ name: z.string(), contact: z.string().optional() }).optional(),
+      earlierAppNo: z.string().optional(),
+    })
+    .optional(),
   /** sealed documents issued for it (issue 15): the certificate, formal notices */
   documents: z
     .array(z.object({ serial: z.string(), title: z.string(), kind: z.enum(['certificate', 'notice']), status: z.enum(['valid', 'revoked']) }))
@@ -156,8 +184,11 @@ const ApplicationSchema = z.object({
 });
 export type ApplicationRecord = z.output<typeof ApplicationSchema>;
 
-/** Sealed at rest (lib/pii): the form's answers (ID numbers, a spouse's ID, addresses), the contact phone, who signed the commitment, the postal address. */
-const APP_SEALED = ['answers', 'contactPhone', 'commitment', 'postTo'] as const;
+/**
+ * Sealed at rest (lib/pii): the form's answers (ID numbers, a spouse's ID, addresses), the contact phone, who signed the
+ * commitment, the postal address, a 依申请公开 reply's words (they may name a third party).
+ */
+const APP_SEALED = ['answers', 'contactPhone', 'commitment', 'postTo', 'disclosureReply'] as const;
 
 export const Application = {
   Schema: ApplicationSchema,

@@ -22,6 +22,8 @@ const TOASTS: Record<StaffAction, string> = {
   deliver: '已送达',
   startExcluded: '已暂停计时',
   endExcluded: '已恢复计时',
+  extend: '已延长期限',
+  reply: '已答复',
 };
 
 /** Actions done with one tap (after a confirmation where needed); the others open a form. */

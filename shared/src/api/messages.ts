@@ -148,6 +148,16 @@ export const FIELD_LABELS: Record<string, string> = {
   windows: '窗口',
   areas: '业务区',
   hours: '开放时间',
+  // 依申请公开 (issue 19)
+  basis: '延期依据',
+  approvedBy: '批准人',
+  files: '附件',
+  where: '获取方式、途径',
+  exemption: '不予公开的依据',
+  withheld: '不予公开的部分',
+  rightBody: '负责公开的机关',
+  earlierAppNo: '此前申请编号',
+  year: '年份',
 };
 
 export interface IssueDetail {

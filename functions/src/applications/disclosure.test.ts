@@ -13,6 +13,7 @@ import { handler as applications } from './handler';
 import { handler as backoffice } from '../backoffice/handler';
 import { handler as certificates } from '../certificates/handler';
 import { handler as messages } from '../messages/handler';
+import { sweepDeferrals } from '../jobs/deferrals';
 
 let stopFiles: () => Promise<void>;
 beforeAll(async () => {
@@ -154,6 +155,31 @@ describe('补正 (art. 30)', () => {
     // one notice only
     const second = await step(housing, appNo, 'requestSupplement', { items: [{ material: '所需信息的描述', reason: '再补充' }] });
     expect([second.status, second.body.error.message]).toEqual([422, expect.stringContaining('一次性告知')]);
+  });
+});
+
+describe('补正 unanswered (art. 30)', () => {
+  it('ends the request as 视为放弃申请 the day after the 补正 date, once, and tells the requester', async () => {
+    const p = await residentWithId('邱晓峰');
+    at('2026-11-02');
+    const appNo = await request(p);
+    const housing = await officer();
+    at('2026-11-03');
+    expect((await step(housing, appNo, 'requestSupplement', { items: [{ material: '所需信息的描述', reason: '请写明项目名称' }] })).status).toBe(200);
+    const due = (await detail(p, appNo)).supplementNotice.dueDate;
+    expect(due).toBe('2026-11-24');
+    expect((await sweepDeferrals('2026-11-24')).abandoned).not.toContain(appNo); // the last day to answer
+    const swept = await sweepDeferrals('2026-11-25');
+    expect(swept.abandoned).toContain(appNo);
+    expect((await sweepDeferrals('2026-11-26')).abandoned).not.toContain(appNo); // once
+    const mine = await detail(p, appNo);
+    expect([mine.state, mine.disclosure.abandonedOn, mine.timeline.at(-1).action]).toEqual(['withdrawn', '2026-11-25', '视为放弃申请']);
+    const late = await call(applications, 'POST /v1/applications/{appNo}/supplement', {
+      token: p.token,
+      params: { appNo },
+      body: { answers: { 所需信息的描述: '项目名称是某某小区改造' } },
+    });
+    expect(late.status).toBe(409);
   });
 });
 

@@ -76,6 +76,7 @@ export function disclosureView(
   return {
     receivedOn: d.receivedOn,
     ...(d.restartedOn ? { restartedOn: d.restartedOn } : {}),
+    ...(d.abandonedOn ? { abandonedOn: d.abandonedOn } : {}),
     deadline: replyDeadline(clockFacts(app), cal),
     ...(officer && !d.clarifiedOn && !r ? { clarifyBy: clarifyBy(d.receivedOn, cal) } : {}),
     ...(d.extension ? { extension: d.extension } : {}),

@@ -221,6 +221,9 @@ export const officerTaskWrites = (officerId: string, t: OfficerTask, message: Om
   ...noticeItems({ ...message, userId: officerId, appNo: t.appNo }, t.at),
 ];
 /** The task row the next staff action on the application removes. */
+/** 依申请公开: the 补正 answer's due date, read by the daily sweep that ends an unanswered request (条例 art. 30). */
+export const clarifyDueItem = (date: string, appNo: string) => ({ Put: { TableName: T(), Item: DeferredDue.toItem(date, appNo, 0, '补正') } });
+
 export const officerTaskDelete = (officerId: string, appNo: string) => ({ Delete: { TableName: T(), Key: OfficerTask.key(officerId, appNo) } });
 
 /** An officer's open tasks, oldest first (a handful: each is cleared by the next action on its application). */

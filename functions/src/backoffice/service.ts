@@ -237,6 +237,7 @@ export async function act(officer: UserRecord, appNo: string, action: StaffActio
         set.supplementNotice.dueDate = c.dueDate;
         set.disclosure = c.disclosure;
         message = c.message;
+        alsoWrite.push(repo.clarifyDueItem(c.dueDate, appNo)); // unanswered by then: 视为放弃申请 (the deferrals sweep)
       }
       break;
     }

@@ -26,14 +26,17 @@ const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:
  * - 3 and 1 working days before the due date the firm is reminded, once each (marked on the due row).
  * Both read the due rows of several days, so a run that did not happen is caught up by the next.
  */
-export async function sweepDeferrals(date = businessDate(now())): Promise<{ checked: number; toSupplement: string[]; reminded: number }> {
+export async function sweepDeferrals(date = businessDate(now())): Promise<{ checked: number; toSupplement: string[]; abandoned: string[]; reminded: number }> {
   const cal = await getCalendar();
-  const out = { checked: 0, toSupplement: [] as string[], reminded: 0 };
+  const out = { checked: 0, toSupplement: [] as string[], abandoned: [] as string[], reminded: 0 };
   const late = new Set<string>();
   for (const day of daysFrom(daysBefore(date, CATCH_UP_DAYS), daysBefore(date, 1))) for (const row of await repo.dueOn(day)) late.add(row.appNo);
   for (const appNo of late) {
     out.checked++;
-    if (await toSupplement(appNo, date)) out.toSupplement.push(appNo);
+    const { app, events } = await repo.getApplicationWithEvents(appNo);
+    if (app?.disclosure) {
+      if (await abandon(app, events.length, date)) out.abandoned.push(appNo);
+    } else if (await toSupplement(appNo, date)) out.toSupplement.push(appNo);
   }
   out.reminded = await remind(date, cal);
   return out;
@@ -83,6 +86,44 @@ async function toSupplement(appNo: string, date: string): Promise<boolean> {
   }
 }
 
+/**
+ * 依申请公开 (issue 19): a 补正 not answered by its date ends the request — 「视为放弃申请，行政机关不再处理」 (政府信息公开条例
+ * art. 30). Once: the state is checked in the change.
+ */
+async function abandon(app: repo.ApplicationRecord, eventIndex: number, date: string): Promise<boolean> {
+  const due = app.supplementNotice?.dueDate;
+  if (app.state !== 'supplement' || !due || due >= date) return false;
+  try {
+    await repo.changeApplication({
+      app,
+      expectState: ['supplement'],
+      eventIndex,
+      set: { state: 'withdrawn', disclosure: { ...app.disclosure!, abandonedOn: date } },
+      remove: ['pausedSince', ...(app.taskFor ? (['taskFor'] as const) : [])],
+      alsoWrite: app.taskFor ? [repo.officerTaskDelete(app.taskFor, app.appNo)] : [],
+      event: {
+        at: now().toISOString(),
+        actor: app.departmentName,
+        action: '视为放弃申请',
+        note: `补正期限（${due}）届满未补正，依据《政府信息公开条例》第三十条视为放弃申请，本机关不再处理`,
+        state: 'withdrawn',
+        fromState: 'supplement',
+      },
+      message: {
+        userId: app.applicantId,
+        appNo: app.appNo,
+        template: 'application_withdrawn',
+        title: `${app.itemName} 视为放弃申请`,
+        body: `您的政府信息公开申请（${app.appNo}）未在 ${due} 前补正，依法视为放弃申请。如仍需要该信息，可以重新提出申请。`,
+      },
+    });
+    return true;
+  } catch (e) {
+    log.error('disclosure abandon skipped', { appNo: app.appNo, err: (e as Error).name });
+    return false;
+  }
+}
+
 /** Reminders for materials due from today up to the furthest reminder day; the nearest reminder not yet sent goes out. */
 async function remind(date: string, cal: CalendarData): Promise<number> {
   const furthest = Math.max(...DEFERRAL_REMINDER_DAYS);
@@ -119,6 +160,6 @@ async function remind(date: string, cal: CalendarData): Promise<number> {
 export const handler = async () => {
   await coldStart(); // secrets and personal-data keys
   const r = await sweepDeferrals();
-  log.info('deferral sweep', { checked: r.checked, toSupplement: r.toSupplement.length, reminded: r.reminded });
+  log.info('deferral sweep', { checked: r.checked, toSupplement: r.toSupplement.length, abandoned: r.abandoned.length, reminded: r.reminded });
   return r;
 };

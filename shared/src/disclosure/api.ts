@@ -80,6 +80,8 @@ export const DisclosureView = lazy(() =>
   z.object({
     receivedOn: z.string(),
     restartedOn: z.string().optional(),
+    /** the 补正 went unanswered past its date: 视为放弃申请 (art. 30) */
+    abandonedOn: z.string().optional(),
     /** the reply deadline now (20 working days, moved by 补正, the extension, the days asking others) */
     deadline: z.string(),
     /** art. 30: the last day for a 补正 notice (officer's view) */

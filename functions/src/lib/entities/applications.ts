@@ -163,6 +163,8 @@ const ApplicationSchema = z.object({
       restartedOn: z.string().optional(),
       /** the 补正 notice was sent (one only) */
       clarifiedOn: z.string().optional(),
+      /** the 补正 went unanswered past its date: 视为放弃申请 (art. 30) */
+      abandonedOn: z.string().optional(),
       extension: z.object({ basis: z.enum(['art33', 'art35']), days: z.number(), approvedBy: z.string(), reason: z.string(), on: z.string() }).optional(),
       reply: z.object({ kind: z.enum(REPLY_KIND_IDS), on: z.string(), onTime: z.boolean(), fileIds: z.array(z.string()) }).optional(),
     })

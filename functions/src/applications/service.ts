@@ -542,7 +542,7 @@ export async function getApplicationDetail(userId: string, appNo: string, firm?:
     statutoryDays: app.statutoryDays,
     usedDays: running ? status.usedDays : null,
     timeline: timelineOf(events),
-    nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery }),
+    nextAction: nextAction(app.state, { rated: Boolean(app.rating), delivery: app.delivery, disclosure: Boolean(app.disclosure) }),
     ...(app.supplementNotice
       ? { supplementNotice: { items: app.supplementNotice.items, ...(app.supplementNotice.dueDate ? { dueDate: app.supplementNotice.dueDate } : {}) } }
       : {}),

@@ -50,11 +50,17 @@ export type NextActionKind = 'supplement' | 'pickup' | 'rate' | 'wait' | 'none';
 /** What the applicant is expected to do next, in words they understand. */
 export function nextAction(
   state: ApplicationState,
-  opts: { rated: boolean; delivery?: 'pickup' | 'post' | 'electronic' },
+  opts: { rated: boolean; delivery?: 'pickup' | 'post' | 'electronic'; disclosure?: boolean },
 ): { kind: NextActionKind; text: string } {
+  if (state === 'supplement' && opts.disclosure) {
+    return { kind: 'supplement', text: '请按补正告知书补充说明您要申请的信息；答复期限自收到补正之日起重新计算' };
+  }
   if (state === 'supplement') return { kind: 'supplement', text: '请按一次性告知清单补正材料，补正后继续办理' };
   if (state === 'approved' && opts.delivery === 'pickup') return { kind: 'pickup', text: '结果已出，请凭取件码到窗口领取' };
   if (canRate(state, opts.rated)) return { kind: 'rate', text: '办理已结束，请对本次服务进行评价' };
+  if (opts.disclosure && (state === 'submitted' || state === 'accepted')) {
+    return { kind: 'wait', text: '机关正在检索、审查您申请的信息，将在答复期限内答复；延长期限或征求第三方意见时会通知您' };
+  }
   if (state === 'submitted') return { kind: 'wait', text: '等待部门受理审查；办理时限从提交之日起按工作日计算' };
   if (state === 'waiting') return { kind: 'wait', text: '本事项需要“一件事”中前一个事项的结果，前一事项办结后自动转交部门办理，届时开始计时' };
   if (state === 'accepted' || state === 'in_review') return { kind: 'wait', text: '部门正在办理，有进展会第一时间通知您' };

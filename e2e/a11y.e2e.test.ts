@@ -17,7 +17,7 @@ const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行
 
 type Visit = { path: string; ready?: string; shot?: string };
 type Person = { login?: string; visits: (ids: Ids) => Visit[] };
-type Ids = { appNo: string; woNo: string; serial: string; checkCode: string; ticketId: string };
+type Ids = { appNo: string; woNo: string; serial: string; checkCode: string; ticketId: string; discNo: string };
 
 /** Who opens which page: every page in app.config.ts appears once (a test below checks that). */
 const PEOPLE: Record<string, Person> = {
@@ -35,11 +35,14 @@ const PEOPLE: Record<string, Person> = {
       { path: 'packages/appointment/index', ready: '[data-testid="point-district-hall"]' },
       { path: 'packages/appointment/book/index?pointId=district-hall' },
       { path: 'packages/hall/screen/index?pointId=district-hall', ready: '[data-testid="screen-windows"]' },
+      // 政务公开 (issue 19): the lists and a policy document's page with its interpretation
+      { path: 'packages/openness/index', ready: '[data-testid="publication-card"]', shot: 'openness' },
+      { path: 'packages/openness/detail/index?id=pb_seedBldgPolicy', ready: '[data-testid="publication-text"]', shot: 'openness-detail' },
     ],
   },
   resident: {
     login: '居民 · 已实名',
-    visits: ({ appNo, woNo, serial, ticketId }) => [
+    visits: ({ appNo, woNo, serial, ticketId, discNo }) => [
       { path: 'pages/me/index', ready: '.me-name' },
       { path: 'pages/messages/index' },
       { path: 'packages/account/privacy/index' },
@@ -47,6 +50,8 @@ const PEOPLE: Record<string, Person> = {
       { path: `packages/apply/receipt/index?appNo=${appNo}`, shot: 'receipt' },
       { path: 'packages/progress/mine/index' },
       { path: `packages/progress/detail/index?appNo=${appNo}` },
+      // 依申请公开 (issue 19): the request's clock as a picture
+      { path: `packages/progress/detail/index?appNo=${discNo}`, ready: '[data-testid="disclosure-clock"]' },
       { path: 'packages/appeal/file/index' },
       { path: 'packages/appeal/mine/index' },
       { path: `packages/appeal/detail/index?no=${woNo}` },
@@ -55,6 +60,29 @@ const PEOPLE: Record<string, Person> = {
       { path: 'packages/appointment/mine/index' },
       { path: 'packages/appointment/arrive/index?pointId=district-hall' },
       { path: `packages/appointment/ticket/index?id=${ticketId}`, ready: '[data-testid="ticket-no"]' },
+      { path: 'packages/openness/subscriptions/index', ready: '[data-testid="subs-summary"]' },
+      // 居民议事 (issue 19): 张 lives in 府前社区 (seeded): the topics, my community, a new topic, a topic with a live vote
+      { path: 'packages/community/index', ready: '[data-testid="community-head"]' },
+      { path: 'packages/community/residence/index', ready: '[data-testid="residence-form"]' },
+      { path: 'packages/community/raise/index', ready: '[data-testid="raise-form"]' },
+      { path: 'packages/community/topic/index?id=tp_SeedCleaning01', ready: '[data-testid="vote-box"]', shot: 'community-topic' },
+    ],
+  },
+  // 居民议事 (issue 19): 府前社区's grid official, the desk and a proposal to open
+  gridOfficial: {
+    login: '网格员 · 北京街 府前社区',
+    visits: () => [
+      { path: 'packages/staff/community/index', ready: '[data-testid="desk-head"]' },
+      { path: 'packages/community/topic/index?id=tp_SeedLights0001', ready: '[data-testid="open-form"]' },
+    ],
+  },
+  // 政务公开发布 (issue 19): the education bureau's list, a new item and an item to edit
+  publisher: {
+    login: '窗口人员 · 区教育局（政务公开发布）',
+    visits: () => [
+      { path: 'packages/staff/publish/index', ready: '[data-testid="pp-item-pb_seedCatchment26"]' },
+      { path: 'packages/staff/publish/edit/index', ready: '[data-testid="pe-fields"]', shot: 'publish-new' },
+      { path: 'packages/staff/publish/edit/index?id=pb_seedCatchment26', ready: '[data-testid="pe-history"]' },
     ],
   },
   // 窗口叫号 (issue 18)
@@ -92,9 +120,11 @@ const PEOPLE: Record<string, Person> = {
   partner: { login: '合作商户 · 广东省博物馆（核销兑换码）', visits: () => [{ path: 'packages/member/redeem/index' }] },
   officer: {
     login: '审批人员 · 规划和自然资源越秀分局',
-    visits: ({ appNo }) => [
+    visits: ({ appNo, discNo }) => [
       { path: 'packages/staff/queue/index' },
       { path: `packages/staff/detail/index?appNo=${appNo}` },
+      // 依申请公开 (issue 19): the 条例's panel on a request sent to this department
+      { path: `packages/staff/detail/index?appNo=${discNo}`, ready: '[data-testid="disclosure-panel"]' },
       { path: 'packages/staff/opinions/index' },
       { path: 'packages/staff/rectifications/index' },
     ],
@@ -106,7 +136,9 @@ const PEOPLE: Record<string, Person> = {
     visits: () =>
       ['dashboard', 'supervision', 'member-admin', 'accounts', 'calendar', 'rectification-overview', 'catalogue', 'catalogue/edit', 'hall-admin']
         .map((p) => ({ path: `packages/staff/${p}/index` }))
-        .concat({ path: 'packages/staff/catalogue/edit/index?id=food-business-licence' }),
+        .concat({ path: 'packages/staff/catalogue/edit/index?id=food-business-licence' })
+        // 依申请公开 (issue 19): the annual report's figures, every department
+        .concat({ path: 'packages/staff/disclosure-annual/index' }),
   },
 };
 
@@ -127,6 +159,13 @@ beforeAll(async () => {
   );
   // a sealed certificate in 张's wallet (issue 15): 居住证明, issued at once from his residence registration
   const cert = await applyViaApi(zhang, 'residence-certificate', { purpose: 'employment' }, `e2e-a11y-cert-${Date.now()}`);
+  // 依申请公开 (issue 19): 张 asks the planning bureau for information
+  const disc = await applyViaApi(
+    zhang,
+    'information-disclosure',
+    { targetDepartment: 'planning', requestedInfo: '府前花园加装电梯的规划许可批复文件', infoFormat: 'electronic' },
+    `e2e-a11y-disc-${Date.now()}`,
+  );
   const doc = await apiCall<{ serial: string; checkCode: string }>('POST', `/v1/applications/${cert.appNo}/document`, zhang);
   // 预约 / 取号 (issue 18): on a Monday morning by the stack's clock, 张 books Tuesday and takes a number at the hall
   setClock('2026-12-07T10:00:00+08:00');
@@ -150,7 +189,7 @@ beforeAll(async () => {
         'idempotency-key': `e2e-a11y-tk-${Date.now()}`,
       },
     );
-    ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode, ticketId: ticket.id };
+    ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode, ticketId: ticket.id, discNo: disc.appNo };
   } finally {
     setClock(null);
   }
@@ -308,7 +347,9 @@ it('visits every page in app.config.ts', () => {
   const pages = [...config.matchAll(/'(pages\/[\w-]+\/index)'/g)].map((m) => m[1]);
   for (const m of config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]+)\]/g)) for (const p of m[2].matchAll(/'([\w/-]+)'/g)) pages.push(`${m[1]}/${p[1]}`);
   const visited = new Set(
-    Object.values(PEOPLE).flatMap((p) => p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x', ticketId: 'x' }).map((v) => v.path.split('?')[0])),
+    Object.values(PEOPLE).flatMap((p) =>
+      p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x', ticketId: 'x', discNo: 'x' }).map((v) => v.path.split('?')[0]),
+    ),
   );
   expect(pages.length).toBeGreaterThan(30);
   expect(pages.filter((p) => !visited.has(p))).toEqual([]);

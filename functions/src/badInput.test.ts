@@ -21,6 +21,8 @@ import { handler as documents } from './certificates/handler';
 import { handler as documentsIssue } from './certificates/issueHandler';
 import { handler as policies } from './policies/handler';
 import { handler as appointments } from './appointments/handler';
+import { handler as deliberation } from './deliberation/handler';
+import { handler as publications } from './publications/handler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
@@ -43,6 +45,8 @@ const HANDLERS = [
   documentsIssue,
   policies,
   appointments,
+  deliberation,
+  publications,
 ];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
@@ -69,11 +73,17 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   itemId: { unknown: 'no-such-policy-1', malformed: '../x' },
   pointId: { unknown: 'no-such-point', malformed: 'Bad_Point!' },
   windowNo: { unknown: '98', malformed: 'x' },
+  // 居民议事 (issue 19)
+  communityId: { unknown: 'beijing-zzzzzz', malformed: 'Bad_Community!' },
+  topicId: { unknown: 'tp_NoSuchTopic0000', malformed: '../x' },
+  commentId: { unknown: 'c20990101000000000Abcdef', malformed: '../x' },
 };
 /** Ids whose shape says what they are: a booking (ap_…) and a queue number (tk_…), issue 18. */
 const SHAPED_IDS: [RegExp, { unknown: string; malformed: string }][] = [
   [/ \/v1\/appointments\//, { unknown: 'ap_NoSuchBooking', malformed: 'no-such-thing' }],
   [/ \/v1\/tickets\//, { unknown: 'tk_NoSuchTicket0', malformed: 'no-such-thing' }],
+  // 政务公开 (issue 19): an item (pb_…)
+  [/ \/v1\/(staff\/)?publications\//, { unknown: 'pb_NoSuchItem000', malformed: 'no-such-thing' }],
 ];
 /** A policy as a department writes it (issue 17), for the routes that take one with an id. */
 const POLICY_BODY = {
@@ -100,6 +110,13 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /v1/firm/offers/{itemId}/confirm': { account: { bank: '工商银行越秀支行', accountNo: '62220000111122223' }, agree: true },
   'POST /v1/staff/policies/{id}/versions': { ...POLICY_BODY, expectedVersion: 1 },
   'POST /v1/staff/policies/{id}/withdraw': { reason: '测试撤回原因', expectedVersion: 1 },
+  'PUT /v1/staff/publications/{id}': {
+    category: 'notice',
+    title: '不存在的测试信息',
+    content: '不存在的测试信息正文，仅用于测试错误输入的处理。',
+    expectedVersion: 1,
+  },
+  'POST /v1/staff/publications/{id}/withdraw': { reason: '测试撤回原因', expectedVersion: 1 },
   'POST /v1/staff/policy-items/{itemId}/approve': { creditCodes: ['91350100M000100Y43'] },
   'POST /v1/staff/policy-items/{itemId}/reject': { creditCodes: ['91350100M000100Y43'], reason: '测试不予通过' },
   'POST /v1/staff/policy-items/{itemId}/pay': { creditCodes: ['91350100M000100Y43'], reference: 'GK000000001', paidOn: '2026-06-15' },
@@ -140,6 +157,17 @@ const VALID_BODY: Record<string, unknown> = {
     expectedVersion: 1,
   },
   'POST /v1/workorders/{no}/rating': { value: 'satisfied' },
+  // 居民议事 (issue 19)
+  'POST /v1/community/residences/{userId}/decide': { confirm: true },
+  'POST /v1/communities/{communityId}/topics': { title: '不存在的测试议题', details: '不存在的测试议题内容，仅用于测试。' },
+  'POST /v1/topics/{topicId}/open': { closesAt: '2099-01-01T00:00:00+08:00' },
+  'POST /v1/topics/{topicId}/decline': { reason: '测试不予采纳' },
+  'POST /v1/topics/{topicId}/respond': { text: '测试处理结果' },
+  'POST /v1/topics/{topicId}/follow-ups': { text: '测试落实情况' },
+  'POST /v1/topics/{topicId}/work-order': { categoryId: 'community-facility' },
+  'POST /v1/topics/{topicId}/comments': { text: '测试评论' },
+  'POST /v1/topics/{topicId}/comments/{commentId}/moderate': { action: 'hold' },
+  'PUT /v1/topics/{topicId}/vote': { choices: ['yes'] },
   'POST /v1/me/documents/{serial}/share': { days: 7 },
   'POST /v1/staff/documents/{serial}/revoke': { reason: '测试撤销的原因' },
   'POST /v1/workorders/{no}/me-too': { followToken: 'a'.repeat(32) },
@@ -181,7 +209,8 @@ let adminToken: string;
 let staffToken: string;
 let partnerToken: string;
 let firmToken: string;
-const tokenFor = (routeKey: string) =>
+let gridToken: string;
+const tokenOfRole = (routeKey: string) =>
   routeKey.includes('/firm/')
     ? firmToken
     : routeKey.includes('/partner/')
@@ -198,6 +227,9 @@ const tokenFor = (routeKey: string) =>
             routeKey.endsWith('/notes')
           ? staffToken
           : token;
+/** 居民议事 (issue 19): a grid official's routes, as 网格员 何敏 (府前社区) */
+const GRID_ROUTE = /\/v1\/community\b|\/topics\/\{topicId\}\/(open|decline|respond|follow-ups|work-order)$|\/moderate$/;
+const tokenFor = (routeKey: string) => (GRID_ROUTE.test(routeKey) ? gridToken : tokenOfRole(routeKey));
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {
@@ -218,6 +250,7 @@ beforeAll(async () => {
   staffToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-staff-police' } })).body.token;
   partnerToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-partner-museum' } })).body.token;
   firmToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-enterprise-wang' } })).body.token;
+  gridToken = (await call(devHandler, 'POST /v1/dev/login', { body: { userId: 'u-grid-beijing' } })).body.token;
 });
 
 afterAll(() => new Promise((r) => wechat.close(r)));

@@ -16,8 +16,12 @@ export default defineAppConfig({
     { root: 'packages/policy', pages: ['index', 'detail/index', 'offers/index', 'profile/index', 'disbursements/index'] },
     // 预约 / 取号 (issue 18): the points, booking, my bookings, arriving (签到取号), my number
     { root: 'packages/appointment', pages: ['index', 'book/index', 'mine/index', 'arrive/index', 'ticket/index'] },
+    // 政务公开 (issue 19): reading and search need no login; 我的订阅 for residents and firms
+    { root: 'packages/openness', pages: ['index', 'detail/index', 'subscriptions/index'] },
     // the hall screen (叫号屏, a TV in the hall; public)
     { root: 'packages/hall', pages: ['screen/index'] },
+    // 居民议事 (issue 19): my community's topics, declaring my community, raising a topic, a topic with its vote and discussion
+    { root: 'packages/community', pages: ['index', 'residence/index', 'raise/index', 'topic/index'] },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {
       root: 'packages/staff',
@@ -39,6 +43,11 @@ export default defineAppConfig({
         'policies/batch/index',
         'hall/index',
         'hall-admin/index',
+        'community/index',
+        // 依申请公开 (issue 19): the year's figures for the annual report (staff: own department; admin: all)
+        'disclosure-annual/index',
+        'publish/index',
+        'publish/edit/index',
       ],
     },
   ],

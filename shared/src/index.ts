@@ -35,4 +35,6 @@ export * from './api/lazy';
 export * from './api/json';
 export * from './policies';
 export * from './appointments';
+export * from './deliberation';
 export * from './disclosure';
+export * from './openness';

@@ -10,6 +10,7 @@ import { Application, Rectification, keys as appKeys, type ApplicationRecord, ty
 import { WorkOrder, type WorkOrderRecord } from '../lib/entities/workorders';
 import { Card, Claim, PointsEntryRow, keys as memberKeys, type ClaimRow, type MemberCard, type PointsRow } from '../lib/entities/member';
 import { Offer, keys as policyKeys, statAttrs, type OfferFigures } from '../lib/entities/policies';
+import { Ballot, Comment, Residence, Support, keys as delibKeys } from '../lib/entities/deliberation';
 
 /** An application counts for its department, the applicant's street (街道绩效) and the district. */
 const applicationScopes = (a: { departmentId: string; streetId?: string }): Scope[] => [
@@ -86,6 +87,30 @@ export function claimCounts(c: ClaimRow): CounterDeltas {
 /** 免申即享: an item's figures by the offer's state (the department's batch, and 兑现公示 from the paid ones). */
 export const offerCounts = (o: OfferFigures): CounterDeltas => new CounterDeltas().addTo(policyKeys.stat(o.itemId), statAttrs(o.status, o.amountYuan));
 
+/** 居民议事 (issue 19): a community's confirmed residents (the vote's quorum counts against them). */
+export function residenceCounts(item: Item): CounterDeltas {
+  const r = Residence.figuresOf(item);
+  return r.confirmed ? new CounterDeltas().addTo(delibKeys.communityStats(r.communityId), { residents: 1 }) : new CounterDeltas();
+}
+
+/** A topic's visible comments. */
+export function commentCounts(item: Item): CounterDeltas {
+  const c = Comment.figuresOf(item);
+  return c.visible ? new CounterDeltas().addTo(delibKeys.topicStats(c.topicId), { comments: 1 }) : new CounterDeltas();
+}
+
+/** A comment's supports (点赞), on its topic's figures row. */
+export function supportCounts(item: Item): CounterDeltas {
+  const s = Support.figuresOf(item);
+  return new CounterDeltas().addTo(delibKeys.topicStats(s.topicId), { [`s_${s.commentId}`]: 1 });
+}
+
+/** A ballot: one voter, one for each option picked (a changed ballot moves its counts: new minus old). */
+export function ballotCounts(item: Item): CounterDeltas {
+  const b = Ballot.figuresOf(item);
+  return new CounterDeltas().addTo(delibKeys.topicStats(b.topicId), { voters: 1, ...Object.fromEntries(b.choices.map((c) => [`v_${c}`, 1])) });
+}
+
 /** What a stored row adds to the counters; rows of other kinds add nothing. */
 export function countsOf(item: Item | undefined): CounterDeltas {
   switch (item?.entity) {
@@ -103,6 +128,14 @@ export function countsOf(item: Item | undefined): CounterDeltas {
       return claimCounts(Claim.fromItem(item));
     case 'PolicyOffer':
       return offerCounts(Offer.figuresOf(item));
+    case 'Residence':
+      return residenceCounts(item);
+    case 'DelibComment':
+      return commentCounts(item);
+    case 'DelibSupport':
+      return supportCounts(item);
+    case 'DelibBallot':
+      return ballotCounts(item);
     default:
       return new CounterDeltas();
   }
@@ -112,4 +145,16 @@ export function countsOf(item: Item | undefined): CounterDeltas {
 export const changeCounts = (oldItem: Item | undefined, newItem: Item | undefined): CounterDeltas => countsOf(newItem).merge(countsOf(oldItem), -1);
 
 /** Kinds of rows that move counters: the stream's filter in serverless.yml names the same. */
-export const COUNTED_ENTITIES = ['Application', 'Rectification', 'WorkOrder', 'MemberCard', 'PointsEntry', 'BenefitClaim', 'PolicyOffer'] as const;
+export const COUNTED_ENTITIES = [
+  'Application',
+  'Rectification',
+  'WorkOrder',
+  'MemberCard',
+  'PointsEntry',
+  'BenefitClaim',
+  'PolicyOffer',
+  'Residence',
+  'DelibComment',
+  'DelibSupport',
+  'DelibBallot',
+] as const;

@@ -69,6 +69,8 @@ describe('依申请公开: who handles it and when the clock starts', () => {
     const housing = await officer();
     const v = await view(housing, appNo);
     expect(v.actions.sort()).toEqual(['accept', 'extend', 'reply', 'requestSupplement', 'startExcluded']);
+    // what was asked, for the officer who answers it
+    expect(v.disclosure.request).toEqual({ requestedInfo: '2026年越秀区老旧小区改造项目计划及资金安排', format: '电子文档（在线获取）' });
     expect(v.disclosure).toMatchObject({ clarifyBy: '2026-10-08', recentRequests: 1, frequent: false });
     // a licence's steps are not the 条例's, and another department does not see it
     expect((await step(housing, appNo, 'startReview')).status).toBe(409);
@@ -104,6 +106,7 @@ describe('延长答复期限 (art. 33)', () => {
     const inbox = await call(messages, 'GET /v1/messages', { token: p.token });
     expect(JSON.stringify(inbox.body)).toContain('2026-11-23');
 
+    expect((await view(housing, appNo)).actions).not.toContain('extend'); // offered no more
     const again = await step(housing, appNo, 'extend', { basis: 'art33', days: 5, approvedBy: '陈主任', reason: '再延一次' });
     expect([again.status, again.body.error.message]).toEqual([422, expect.stringContaining('只能延长一次')]);
 
@@ -125,6 +128,7 @@ describe('补正 (art. 30)', () => {
     const late = await residentWithId('魏东');
     const lateNo = await request(late);
     at('2026-10-14');
+    expect((await view(housing, lateNo)).actions).not.toContain('requestSupplement'); // past its 7 days: not offered
     const tooLate = await step(housing, lateNo, 'requestSupplement', { items: [{ material: '所需信息', reason: '请写明项目名称' }] });
     expect([tooLate.status, tooLate.body.error.message]).toEqual([422, expect.stringContaining('7 个工作日')]);
 
@@ -152,6 +156,7 @@ describe('补正 (art. 30)', () => {
     expect(after.state).toBe('submitted');
     expect(after.disclosure).toMatchObject({ receivedOn: '2026-09-28', restartedOn: '2026-10-20', deadline: replyDeadline({ receivedOn: '2026-10-20' }) });
     expect(after.disclosure.deadline).toBe('2026-11-17');
+    expect((await view(housing, appNo)).disclosure.request.clarification).toBe('所需信息的描述：东山街道新河浦社区2026年老旧小区改造项目');
     // one notice only
     const second = await step(housing, appNo, 'requestSupplement', { items: [{ material: '所需信息的描述', reason: '再补充' }] });
     expect([second.status, second.body.error.message]).toEqual([422, expect.stringContaining('一次性告知')]);

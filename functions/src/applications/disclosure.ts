@@ -10,6 +10,7 @@
  */
 import {
   addWorkingDays,
+  businessDate,
   clarifyBy,
   clarifyRefusal,
   DISCLOSURE_REMEDIES,
@@ -32,8 +33,12 @@ import {
   type ReplyKind,
 } from '@yx/shared';
 import { ruleViolation } from '../lib/errors';
+import { now } from '../lib/clock';
 import { readyFileOf } from '../files/service';
 import * as repo from './repository';
+
+/** 获取信息的方式 as the form offers them (art. 29). */
+const INFO_FORMATS: Readonly<Record<string, string>> = { electronic: '电子文档（在线获取）', post: '纸质件邮寄', pickup: '当面领取' };
 
 export const procedureOf = (app: Pick<repo.ApplicationRecord, 'itemId'>): Procedure => (isDisclosure(app.itemId) ? 'disclosure' : 'licence');
 
@@ -73,12 +78,21 @@ export function disclosureView(
   const r = d.reply;
   const words = app.disclosureReply;
   const consulting = app.excludedPeriod && ['third-party', 'other-body'].includes(app.excludedPeriod.kind) ? app.excludedPeriod : undefined;
+  const a = app.answers;
+  const text = (k: string) => (typeof a[k] === 'string' && a[k] ? (a[k] as string) : undefined);
   return {
+    request: {
+      requestedInfo: text('requestedInfo') ?? '',
+      ...(text('documentNo') ? { documentNo: text('documentNo') } : {}),
+      format: INFO_FORMATS[text('infoFormat') ?? ''] ?? '未注明',
+      ...(text('clarification') ? { clarification: text('clarification') } : {}),
+    },
     receivedOn: d.receivedOn,
     ...(d.restartedOn ? { restartedOn: d.restartedOn } : {}),
     ...(d.abandonedOn ? { abandonedOn: d.abandonedOn } : {}),
     deadline: replyDeadline(clockFacts(app), cal),
-    ...(officer && !d.clarifiedOn && !r ? { clarifyBy: clarifyBy(d.receivedOn, cal) } : {}),
+    // the last day a 补正 may be sent, while it still may (the server's day: the phone's clock may differ)
+    ...(officer && !d.clarifiedOn && !r && businessDate(now()) <= clarifyBy(d.receivedOn, cal) ? { clarifyBy: clarifyBy(d.receivedOn, cal) } : {}),
     ...(d.extension ? { extension: d.extension } : {}),
     ...(consulting
       ? {
@@ -110,6 +124,18 @@ export function disclosureView(
         }
       : {}),
   };
+}
+
+/** The actions the state allows, less those the 条例 no longer does: a second extension, a 补正 after its 7 days or a second one. */
+export function stillAllowed<A extends string>(app: repo.ApplicationRecord, actions: A[], cal: CalendarData): A[] {
+  const d = app.disclosure;
+  if (!d) return actions;
+  const today = businessDate(now());
+  return actions.filter(
+    (a) =>
+      !(a === 'extend' && d.extension) &&
+      !(a === 'requestSupplement' && clarifyRefusal({ receivedOn: d.receivedOn, clarified: Boolean(d.clarifiedOn), today }, cal)),
+  );
 }
 
 /** What an officer's disclosure step changes: the fields, the trail's note, the requester's message, the queue's new place. */

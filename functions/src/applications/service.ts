@@ -708,7 +708,6 @@ export function answerSupplement(userId: string, appNo: string, answers: Record<
       throw badRequest(missing.length ? `请补齐一次性告知清单中的材料：${missing.join('、')}` : `只需补正告知清单中的材料，不需要：${extra.join('、')}`);
     }
     if (app.disclosure) return clarified(app, n, answers, actor);
-    if (app.disclosure) return clarified(app, n, answers, actor);
     for (const [material, value] of Object.entries(answers)) {
       const refs = Array.isArray(value) ? (value as FileRef[]) : [];
       if (!refs.length) throw badRequest(`${material}：请上传文件或选择电子证照`);

@@ -36,7 +36,17 @@ import * as repo from '../applications/repository';
 import { summaryOf } from '../applications/service';
 import { bundleFollowUp } from '../applications/bundles';
 import { viewUrls } from '../files/service';
-import { clarifyStep, consultWords, disclosureView, extendStep, procedureOf, recentRequests, replyStep, type ReplyInput } from '../applications/disclosure';
+import {
+  clarifyStep,
+  consultWords,
+  disclosureView,
+  extendStep,
+  procedureOf,
+  recentRequests,
+  replyStep,
+  stillAllowed,
+  type ReplyInput,
+} from '../applications/disclosure';
 
 /** The trail names the individual officer as well as the department: 「广州市公安局越秀区分局 · 黄警官」. */
 export const officerLabel = (departmentName: string, officer: Pick<UserRecord, 'nickname'>) => `${departmentName} · ${officer.nickname}`;
@@ -123,7 +133,7 @@ function officerView(
           },
         }
       : {}),
-    actions: allowedActions(app.state, Boolean(app.excludedPeriod), procedureOf(app)),
+    actions: stillAllowed(app, allowedActions(app.state, Boolean(app.excludedPeriod), procedureOf(app)), cal),
     ...(disclosure ? { disclosure } : {}),
     ...(excludedKinds.length ? { excludedKinds: excludedKinds.map((k) => ({ kind: k, name: EXCLUDED_KINDS[k] })) } : {}),
     ...(app.excludedPeriod

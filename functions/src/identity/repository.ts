@@ -28,6 +28,7 @@ import { noticeItems, type Notice } from '../messages/repository';
 import { getUser } from '../lib/repository';
 import { hashSecret } from '../lib/ids';
 import { keys as applicationKeys } from '../lib/entities/applications';
+import { keys as residenceKeys } from '../lib/entities/deliberation';
 
 const draftKey = applicationKeys.draft;
 
@@ -637,6 +638,8 @@ export async function closeAccount(
       .map((Key) => ({ Delete: { TableName: table(), Key } })),
     // a firm's grant to this person as its agent (经办人) ends with the account
     ...also.firmsAsAgent.flatMap((code) => [keys.firmAgent(code, u.id), keys.agentCopy(u.id, code)]).map((Key) => ({ Delete: { TableName: table(), Key } })),
+    // 居民议事 (issue 19): the declared community with the sealed name and address (the person is no longer its resident)
+    { Delete: { TableName: table(), Key: residenceKeys.residence(u.id) } },
   ];
   if (u.openid)
     items.push({ Delete: { TableName: table(), Key: keys.openid(u.openid), ConditionExpression: 'userId = :me', ExpressionAttributeValues: { ':me': u.id } } });

@@ -299,6 +299,14 @@ export const SEED_USERS: SeedUser[] = [
   { id: 'u-staff-fire', role: 'staff', nickname: '消防窗口 钟参谋', description: '审批人员 · 区消防救援大队', departmentId: 'fire' },
   { id: 'u-staff-commerce', role: 'staff', nickname: '政策兑现窗口 何科长', description: '窗口人员 · 区商务局（政策发布与兑现）', departmentId: 'commerce' },
   { id: 'u-staff-scitech', role: 'staff', nickname: '科工信 许科长', description: '窗口人员 · 区科工信局（政策发布与兑现）', departmentId: 'sci-tech' },
+  // 政务公开 (issue 19): the education bureau publishes 划片招生 and 摇号结果
+  {
+    id: 'u-staff-education',
+    role: 'staff',
+    nickname: '区教育局 信息公开 陈老师',
+    description: '窗口人员 · 区教育局（政务公开发布）',
+    departmentId: 'education',
+  },
   // 叫号 (issue 18): the hall's 综合窗口 (区政数局 runs the hall) and a street centre's window
   { id: 'u-staff-hall', role: 'staff', nickname: '综合窗口 冯敏', description: '窗口人员 · 区政务服务中心综合受理（叫号）', departmentId: 'data' },
   {

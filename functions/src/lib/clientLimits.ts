@@ -14,6 +14,9 @@ const LIMITS = {
   applications: { limit: 30, message: '一小时内提交的申请太多，请稍后再试；如需批量办理请到政务服务大厅' },
   workorders: { limit: 20, message: '一小时内提交的诉求太多，请稍后再试；紧急情况请拨打 12345' },
   files: { limit: 300, message: '一小时内上传的文件太多，请稍后再试' },
+  // 居民议事 (issue 19): a resident's topics and comments
+  topics: { limit: 5, message: '一小时内提出的议题太多，请稍后再试' },
+  comments: { limit: 60, message: '一小时内发表的评论太多，请稍后再试' },
 } as const;
 export type CreationKind = keyof typeof LIMITS;
 export const creationLimit = (kind: CreationKind) => LIMITS[kind].limit * scale();

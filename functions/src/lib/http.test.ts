@@ -19,6 +19,8 @@ import { handler as documents } from '../certificates/handler';
 import { handler as documentsIssue } from '../certificates/issueHandler';
 import { handler as policies } from '../policies/handler';
 import { handler as appointments } from '../appointments/handler';
+import { handler as deliberation } from '../deliberation/handler';
+import { handler as publications } from '../publications/handler';
 
 /**
  * A route is declared by its key in the shared contract: roles and schemas come from there only.
@@ -43,6 +45,8 @@ describe('route()', () => {
       documentsIssue,
       policies,
       appointments,
+      deliberation,
+      publications,
     ].flatMap((h) => h.routeKeys);
     expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

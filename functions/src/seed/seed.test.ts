@@ -8,7 +8,7 @@ describe('seed rows', () => {
     const local = seedRows(true, now);
     const pks = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.pk));
     expect(pks(deployed).some((pk) => pk.startsWith('USER#') || pk.startsWith('ENT#') || pk.startsWith('IDNO#'))).toBe(false);
-    expect(pks(deployed).every((pk) => /^(SVC|BUNDLE|DEPT|POLICY)#|^(CATALOG|POLIDX|POINTS)$/.test(pk))).toBe(true);
+    expect(pks(deployed).every((pk) => /^(SVC|BUNDLE|DEPT|POLICY|PUB)#|^(CATALOG|POLIDX|POINTS)$/.test(pk))).toBe(true); // PUB#: 政务公开 (issue 19)
     expect(pks(local)).toEqual(expect.arrayContaining(['USER#u-resident-zhang', 'CATALOG']));
   });
 });

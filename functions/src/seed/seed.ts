@@ -16,8 +16,12 @@ import { clearPolicyCache, indexMetaItem, seedPolicyItems, type PolicyRecord } f
 import { autoItemsOf, startRun } from '../policies/batch';
 import { ServicePoint } from '../lib/entities/appointments';
 import { clearPointsCache } from '../appointments/repository';
+import { deliberationSeedRows } from '../deliberation/seed';
+import { seedPublications } from '../publications/seedPublications';
+import { seedRows as publicationRows } from '../publications/repository';
+import { queueIndex } from '../publications/worker';
 
-export const SEED_VERSION = 22;
+export const SEED_VERSION = 24;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.
@@ -37,6 +41,8 @@ export async function seedAll(opts: { force?: boolean } = {}): Promise<{ loaded:
   // 免申即享: the seeded items' 数据比对 (the queue's workers, or locally the next `npm run jobs`, write the offers)
   const policies = seedPolicies(now);
   await startRun(policies.flatMap(autoItemsOf));
+  // 政务公开: the seeded items' search index (the publications worker, or locally the next `npm run jobs`, writes it)
+  for (const p of seedPublications(now)) await queueIndex(p.id);
   return { loaded: true, rows: rows.length, demo: env.isLocal };
 }
 
@@ -52,6 +58,8 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
   rows.push(indexMetaItem(Date.parse(now)));
   // the service points (预约 / 取号, issue 18): the district hall and the street centres, on every stage
   for (const p of SEED_SERVICE_POINTS) rows.push(ServicePoint.toItem(p));
+  // 政务公开 (issue 19): the departments' published notices, policies and interpretations, on every stage
+  for (const p of seedPublications(now)) rows.push(...publicationRows(p));
   if (!local) return rows;
   for (const { legalRepIdNumber, ...e } of SEED_ENTERPRISES) {
     const legalUserId = SEED_USERS.find((u) => u.enterpriseCode === e.creditCode && u.firmRole === 'legal')?.id;
@@ -69,6 +77,8 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
   for (const { userId, ...l } of SEED_LICENCES) rows.push(licenceItem(userId, l));
   for (const b of SEED_BENEFITS) rows.push(BenefitItem.toItem(b, now));
   for (const p of SEED_POINTS) rows.push(...seedPointsItems(p.userId, p.entries));
+  // 居民议事 (issue 19): residents of two communities, their topics, a vote counted and one running
+  rows.push(...deliberationSeedRows(now));
   return rows;
 }
 

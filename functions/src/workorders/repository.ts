@@ -59,6 +59,7 @@ export async function createWorkOrder(
   events: WoEvent[],
   idem: { userId: string; key: string },
   told: { filer?: Notice; team: Notice[] },
+  also: Record<string, unknown>[] = [],
 ): Promise<WorkOrderRecord> {
   const row = WorkOrder.toItem(wo, streetSortKey({ ...wo, at: wo.createdAt }));
   const items: Record<string, unknown>[] = [
@@ -69,6 +70,7 @@ export async function createWorkOrder(
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
   items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
+  items.push(...also);
   items.push(...noticesOf(told.filer ? [told.filer] : [], told.team, wo.createdAt, items.length));
   await transact(items);
   return WorkOrder.fromItem(row); // the order as a read would give it

@@ -163,6 +163,8 @@ export async function createOrder(o: {
   idem: { userId: string; key: string };
   firstAction: string;
   notify?: boolean;
+  /** more items for the order's own transaction, given its number (居民议事: the topic's link to it, once only) */
+  also?: (no: string) => Record<string, unknown>[];
 }): Promise<{ no: string; created: true; wo: repo.WorkOrderRecord; events: repo.WoEvent[] } | { no: string; created: false }> {
   const cat = categoryById(o.categoryId)!;
   const teamId = cat.routeTo.type === 'department' ? `dept:${cat.routeTo.departmentId}` : `grid:${o.street}`;
@@ -221,7 +223,7 @@ export async function createOrder(o: {
       ? undefined
       : { userId: o.filerId, appNo: no, template: 'workorder_filed', title: `${cat.name} 已受理`, body: `工单 ${no} 已派至${wo.teamName}，请留意办理进度。` };
   try {
-    return { no, created: true, wo: await repo.createWorkOrder(wo, events, o.idem, { filer, team }), events };
+    return { no, created: true, wo: await repo.createWorkOrder(wo, events, o.idem, { filer, team }, o.also?.(no) ?? []), events };
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const won = await repo.idempotentWorkOrder(o.idem.userId, o.idem.key);

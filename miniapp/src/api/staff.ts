@@ -45,6 +45,8 @@ export type DashboardWeek = z.output<typeof S.DashboardWeek>;
 export type WorkOrderStats = z.output<typeof S.WorkOrderStats>;
 /** GET /v1/dashboard: counts and rates for a department, a street or the whole district. */
 export type Dashboard = z.output<typeof S.Dashboard>;
+/** GET /v1/staff/disclosure/annual: 依申请公开 in a year, by department (issue 19). */
+export type DisclosureAnnual = z.output<typeof S.AnnualFigures>;
 
 export const staffApi = {
   queue: (q: QueueQuery = {}) =>
@@ -69,6 +71,9 @@ export const staffApi = {
   replySupervision: (appNo: string, reply: string, round: number) => call('POST /v1/staff/supervision/{appNo}', { params: { appNo }, body: { reply, round } }),
   /** 差评整改总览 (admin) */
   rectificationOverview: () => call('GET /v1/admin/rectifications'),
+
+  /** 政府信息公开年度报告: the year's requests by department (staff: their own; admin: all) */
+  disclosureAnnual: (year: number) => call('GET /v1/staff/disclosure/annual', { query: { year } }),
 
   dashboard: (s: DashboardScope) => call('GET /v1/dashboard', { query: s.scope === 'district' ? { scope: 'district' } : { scope: s.scope, id: s.id } }),
 };

@@ -36,6 +36,8 @@ export interface MaterialUploadProps {
   error?: string;
   /** Told when an upload starts and ends, so a page can hold its submit meanwhile. */
   onUploading?: (uploading: boolean) => void;
+  /** PDFs only, no photos (an officer's attachments, e.g. the information given with a 依申请公开 reply). */
+  pdfOnly?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface MaterialUploadProps {
  * uploaded at once (pickAndUploadImage), PDFs go as they are (uploadPdf); 正在上传 45% under the buttons meanwhile.
  * Controlled: `value` in, `onChange(files)` out.
  */
-export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES_MAX, disabled, error, onUploading }: MaterialUploadProps) {
+export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES_MAX, disabled, error, onUploading, pdfOnly }: MaterialUploadProps) {
   const [busy, setBusy] = useState<Slot>();
   const [failed, setFailed] = useState<string>();
   const [progress, setProgress] = useState<Progress>();
@@ -148,21 +150,33 @@ export function MaterialUpload({ material, value, onChange, max = MATERIAL_PAGES
       )}
       <View className="muted mu-note">
         {value.length > 0 ? `已上传 ${value.length} 页，` : ''}
-        {full ? `已到 ${room} 页上限，要换哪一页请点“重新上传”` : `照片或 PDF 都可以，一份材料最多 ${room} 页，每个文件不超过 10 MB`}
+        {full
+          ? `已到 ${room} ${pdfOnly ? '个文件' : '页'}上限，要换哪一${pdfOnly ? '个' : '页'}请点“重新上传”`
+          : pdfOnly
+            ? `只能上传 PDF 文件，最多 ${room} 个，每个不超过 10 MB`
+            : `照片或 PDF 都可以，一份材料最多 ${room} 页，每个文件不超过 10 MB`}
       </View>
       {!full && (
         <View className="mu-buttons">
           {/* disabled/loading as true or undefined: H5 renders false as disabled="false", which .btn[disabled] greys out */}
+          {!pdfOnly && (
+            <Button
+              className="btn btn-plain mu-add"
+              disabled={locked || undefined}
+              loading={busy?.at === 'end' || undefined}
+              aria-label={`上传${material}：拍照/上传照片`}
+              onClick={() => photo({ at: 'end' })}
+            >
+              拍照/上传照片
+            </Button>
+          )}
           <Button
             className="btn btn-plain mu-add"
             disabled={locked || undefined}
-            loading={busy?.at === 'end' || undefined}
-            aria-label={`上传${material}：拍照/上传照片`}
-            onClick={() => photo({ at: 'end' })}
+            loading={(pdfOnly && busy?.at === 'end') || undefined}
+            aria-label={`${material}：${pdfText}`}
+            onClick={() => pdf({ at: 'end' })}
           >
-            拍照/上传照片
-          </Button>
-          <Button className="btn btn-plain mu-add" disabled={locked || undefined} aria-label={`${material}：${pdfText}`} onClick={() => pdf({ at: 'end' })}>
             {pdfText}
           </Button>
         </View>

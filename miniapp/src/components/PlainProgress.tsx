@@ -35,6 +35,7 @@ export function progressText(p: { state: ApplicationState; running: boolean; dea
   if (p.state === 'denied') return '已办结：不予许可，原因见下方办理进度';
   if (p.state === 'approved') return '已办结，等待送达';
   if (p.state === 'delivered') return '已办结';
+  if (p.state === 'replied') return '已答复，答复书已放入证照夹'; // 依申请公开 (issue 19)
   if (p.state === 'supplement') return '等您补正材料；补正期间暂停计时，补正后继续办理';
   if (!p.running) return '办理中';
   if ((p.remainingDays ?? 0) < 0) return `原定 ${monthDay(p.deadline)}前办结，已超时，我们正在督促尽快办结`;

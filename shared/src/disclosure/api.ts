@@ -78,6 +78,13 @@ export type ReplyBody = z.output<typeof ReplyBody>;
 /** The request's clock and reply as the requester and the officer see them. */
 export const DisclosureView = lazy(() =>
   z.object({
+    /** what was asked (art. 29), with the 补正 answer: the requester's own words, for them and the handling officer */
+    request: z.object({
+      requestedInfo: z.string(),
+      documentNo: z.string().optional(),
+      format: z.string(),
+      clarification: z.string().optional(),
+    }),
     receivedOn: z.string(),
     restartedOn: z.string().optional(),
     /** the 补正 went unanswered past its date: 视为放弃申请 (art. 30) */

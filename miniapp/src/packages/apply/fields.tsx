@@ -2,6 +2,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ADDRESS_MAX, MOBILE_LENGTH, RESIDENT_ID_LENGTH, TEXTAREA_MAX, type FieldDef, type FileRef } from '@yx/shared';
 import type { LicenceView } from '../../api/client';
 import { ErrorLine } from '../../components/ErrorLine';
+import { LONG_CHOICE, LongChoice } from './LongChoice';
 
 export interface FieldProps {
   field: FieldDef;
@@ -34,6 +35,9 @@ export function FormField(p: FieldProps) {
   const help = field.help ? <View className="muted apply-help">{field.help}</View> : null;
   const error = <ErrorLine error={p.error} />;
 
+  if (field.type === 'choice' && (field.options?.length ?? 0) > LONG_CHOICE) {
+    return <LongChoice field={field} value={p.value} onChange={p.onChange} label={label} help={help} error={error} invalid={Boolean(p.error)} />;
+  }
   if (field.type === 'choice') {
     return (
       <View className="field" data-field={field.key}>
@@ -44,7 +48,7 @@ export function FormField(p: FieldProps) {
               key={o.value}
               role="radio"
               aria-checked={p.value === o.value}
-              className={`apply-choice ${p.value === o.value ? 'active' : ''}`}
+              className={`tap apply-choice ${p.value === o.value ? 'active' : ''}`}
               onClick={() => p.onChange(o.value)}
             >
               {o.label}

@@ -15,6 +15,9 @@ export const STAFF_PAGES = {
   policyBatch: '/packages/staff/policies/batch/index',
   hall: '/packages/staff/hall/index',
   hallAdmin: '/packages/staff/hall-admin/index',
+  disclosureAnnual: '/packages/staff/disclosure-annual/index',
+  publish: '/packages/staff/publish/index',
+  publishEdit: '/packages/staff/publish/edit/index',
 } as const;
 
 export const openStaffApplication = (appNo: string) => Taro.navigateTo({ url: `${STAFF_PAGES.detail}?appNo=${encodeURIComponent(appNo)}` });

@@ -140,6 +140,17 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
         </View>
       </View>
 
+      <View className="home-progress" data-testid="home-openness">
+        <HomeCard badge="开" color="#1d5fd1" name="政务公开" note="通知公告 · 政策解读" onClick={() => Taro.navigateTo({ url: '/packages/openness/index' })} />
+        <HomeCard
+          badge="警"
+          color="#b45309"
+          name="食品安全预警"
+          note="风险预警 · 消费提示"
+          onClick={() => Taro.navigateTo({ url: '/packages/openness/index?category=food-safety' })}
+        />
+      </View>
+
       <View className="home-progress">
         <HomeCard badge="查" color="#2f9e6e" name="进度查询" note="凭编号免登录" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} />
         <HomeCard
@@ -165,6 +176,17 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
           name="我的预约"
           note="排队进度 · 改约"
           onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })}
+        />
+      </View>
+
+      <View className="home-progress" data-testid="home-community">
+        <HomeCard badge="议" color="#0f766e" name="居民议事" note="社区议题 · 投票" onClick={() => Taro.navigateTo({ url: '/packages/community/index' })} />
+        <HomeCard
+          badge="居"
+          color="#7c5a2e"
+          name="我的社区"
+          note="登记所在社区"
+          onClick={() => Taro.navigateTo({ url: '/packages/community/residence/index' })}
         />
       </View>
 

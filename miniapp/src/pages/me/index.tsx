@@ -112,6 +112,12 @@ export default function Me() {
             <Text>待办工单</Text>
             <Text className="muted">签收、处理、回复 ›</Text>
           </View>
+          {user.role === 'grid' && (
+            <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/community/index' })} role="button" data-testid="me-community-desk">
+              <Text>社区议事</Text>
+              <Text className="muted">审议议题、确认居民、审核评论 ›</Text>
+            </View>
+          )}
         </View>
       )}
 
@@ -139,6 +145,10 @@ export default function Me() {
               <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/hall/index' })} role="button" data-testid="me-hall">
                 <Text>窗口叫号</Text>
                 <Text className="muted">大厅窗口签到、叫号、办结 ›</Text>
+              </View>
+              <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/publish/index' })} role="button" data-testid="me-publish">
+                <Text>政务公开发布</Text>
+                <Text className="muted">通知公告、政策文件、划片招生等 ›</Text>
               </View>
             </>
           )}
@@ -201,6 +211,17 @@ export default function Me() {
             </View>
           )}
           {(user.role === 'staff' || user.role === 'admin') && (
+            <View
+              className="me-row"
+              onClick={() => Taro.navigateTo({ url: '/packages/staff/disclosure-annual/index' })}
+              role="button"
+              data-testid="me-disclosure-annual"
+            >
+              <Text>政府信息公开年报</Text>
+              <Text className="muted">依申请公开的收到、答复、按期率 ›</Text>
+            </View>
+          )}
+          {(user.role === 'staff' || user.role === 'admin') && (
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/policies/index' })} role="button" data-testid="me-policies">
               <Text>政策发布</Text>
               <Text className="muted">惠企政策、免申即享兑现批次 ›</Text>
@@ -225,6 +246,12 @@ export default function Me() {
           <Text>证明核验</Text>
           <Text className="muted">核验电子证明真伪 ›</Text>
         </View>
+        {user?.role === 'resident' && (
+          <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/community/index' })} role="button" data-testid="me-community">
+            <Text>居民议事</Text>
+            <Text className="muted">我的社区、议题、投票 ›</Text>
+          </View>
+        )}
         {(user?.role === 'resident' || user?.role === 'enterprise') && (
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })} role="button" data-testid="me-appointments">
             <Text>我的预约</Text>
@@ -235,6 +262,17 @@ export default function Me() {
           <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/wallet/index' })} role="button" data-testid="me-wallet">
             <Text>证照夹</Text>
             <Text className="muted">电子证明、电子证照 ›</Text>
+          </View>
+        )}
+        {(user?.role === 'resident' || user?.role === 'enterprise') && (
+          <View
+            className="me-row"
+            onClick={() => Taro.navigateTo({ url: '/packages/openness/subscriptions/index' })}
+            role="button"
+            data-testid="me-publication-subs"
+          >
+            <Text>政务公开订阅</Text>
+            <Text className="muted">订阅的栏目有新发布时通知我 ›</Text>
           </View>
         )}
       </View>

@@ -171,6 +171,23 @@ describe('我的', () => {
     }
   });
 
+  it('offers 居民议事 to residents and the 社区议事 desk to grid officials (issue 19)', () => {
+    const as = (role: Role) =>
+      saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 2, verified: true } });
+    as('resident');
+    const r = render(<Me />);
+    fireEvent.click(screen.getByTestId('me-community'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/community/index' });
+    expect(screen.queryByTestId('me-community-desk')).not.toBeInTheDocument();
+    r.unmount();
+    as('grid');
+    const grid = render(<Me />);
+    fireEvent.click(screen.getByTestId('me-community-desk'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/community/index' });
+    expect(screen.queryByTestId('me-community')).not.toBeInTheDocument();
+    grid.unmount();
+  });
+
   it('offers the admin 办事地点与叫号, and no one else (issue 18)', () => {
     const as = (role: Role) =>
       saveSession({ token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: { id: 'u1', role, nickname: 'x', level: 1, verified: true } });

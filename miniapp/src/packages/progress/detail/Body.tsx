@@ -9,6 +9,9 @@ import { StateTag } from '../../../components/TrafficLight';
 import { PlainProgress, statutoryText } from '../../../components/PlainProgress';
 import { PolicyClaimCard } from '../../../components/PolicyClaimCard';
 import { BundleStatus } from './BundleStatus';
+import { ClarifyBox } from './ClarifyBox';
+import { DisclosureClock } from './DisclosureClock';
+import { DisclosureReply } from './DisclosureReply';
 import { DeferredList } from './DeferredList';
 import { DeliveryBox } from './DeliveryBox';
 import { DocumentsSection } from './Documents';
@@ -18,6 +21,14 @@ import { SupplementBox } from './SupplementBox';
 import { WithdrawButton } from './WithdrawButton';
 
 const openApplication = (appNo: string) => Taro.navigateTo({ url: `/packages/progress/detail/index?appNo=${encodeURIComponent(appNo)}` });
+
+/** The next step in words; a request for information waits for a reply, and its 补正 is words, not materials. */
+function nextText(d: ActionProps['d']): string {
+  if (!d.disclosure) return d.nextAction.text;
+  if (d.nextAction.kind === 'supplement') return '部门需要您补充说明申请内容，补正后答复期限重新计算';
+  if (d.nextAction.kind === 'wait') return `部门正在办理，将于 ${formatDay(d.disclosure.deadline)} 前答复`;
+  return d.nextAction.text;
+}
 
 /** The application: its clock, what to do next, the policy item it claims, its progress, materials, deferred materials and linked applications. */
 export function DetailBody({ d, onDone, onError }: ActionProps) {
@@ -29,33 +40,44 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <StateTag state={d.state} name={d.stateName} />
       </DetailHead>
 
-      <View className="dt-clock">
-        <PlainProgress state={d.state} running={running} deadline={d.deadline} remainingDays={d.remainingDays} />
-        <View className="muted dt-limits">
-          承诺 {daysLabel(d.promisedDays)} / 法定 {daysLabel(d.statutoryDays)} · {formatDate(d.submittedAt)}提交
+      {/* 依申请公开: the 条例's clock as a picture (receipt → the reply deadline, the extension, the days not counted) */}
+      {d.disclosure ? (
+        <DisclosureClock d={d} />
+      ) : (
+        <View className="dt-clock">
+          <PlainProgress state={d.state} running={running} deadline={d.deadline} remainingDays={d.remainingDays} />
+          <View className="muted dt-limits">
+            承诺 {daysLabel(d.promisedDays)} / 法定 {daysLabel(d.statutoryDays)} · {formatDate(d.submittedAt)}提交
+          </View>
+          {running && statutoryText(d.statutory) && (
+            <View className="muted dt-limits" data-testid="statutory-clock">
+              {statutoryText(d.statutory)}
+            </View>
+          )}
+          {d.pausedFor && (
+            <View className="dt-paused" data-testid="paused-for">
+              {d.pausedFor.name}中（{formatDay(d.pausedFor.since)}起），依法不计入办理时限，期限顺延
+            </View>
+          )}
+          {running && d.deadlineNote && (
+            <View className="muted dt-limits" data-testid="deadline-note">
+              {d.deadlineNote}
+            </View>
+          )}
         </View>
-        {running && statutoryText(d.statutory) && (
-          <View className="muted dt-limits" data-testid="statutory-clock">
-            {statutoryText(d.statutory)}
-          </View>
-        )}
-        {d.pausedFor && (
-          <View className="dt-paused" data-testid="paused-for">
-            {d.pausedFor.name}中（{formatDay(d.pausedFor.since)}起），依法不计入办理时限，期限顺延
-          </View>
-        )}
-        {running && d.deadlineNote && (
-          <View className="muted dt-limits" data-testid="deadline-note">
-            {d.deadlineNote}
-          </View>
-        )}
-      </View>
+      )}
+
+      {/* the reply first: it is what the person came for (the rating follows) */}
+      {d.disclosure?.reply && <DisclosureReply reply={d.disclosure.reply} />}
 
       {(d.nextAction.kind !== 'none' || canWithdraw(d.state) || d.rating) && (
         <View className="section dt-next" data-testid="next-action">
           <View className="section-title">下一步</View>
-          {d.nextAction.text && <View className={`dt-next-text kind-${d.nextAction.kind}`}>{d.nextAction.text}</View>}
-          {d.nextAction.kind === 'supplement' && d.supplementNotice && <SupplementBox d={d} onDone={onDone} onError={onError} />}
+          {d.nextAction.text && <View className={`dt-next-text kind-${d.nextAction.kind}`}>{nextText(d)}</View>}
+          {d.nextAction.kind === 'supplement' &&
+            d.supplementNotice &&
+            // a request for information is made clear in words (条例 art. 30); a licence's materials are uploaded
+            (d.disclosure ? <ClarifyBox d={d} onDone={onDone} onError={onError} /> : <SupplementBox d={d} onDone={onDone} onError={onError} />)}
           {d.nextAction.kind === 'rate' && !d.rating && <RateBox d={d} onDone={onDone} onError={onError} />}
           {d.rating && (
             <View className="dt-rated" data-testid="given-rating">

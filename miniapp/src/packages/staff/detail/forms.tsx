@@ -1,15 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
-import {
-  NOT_ACCEPT_REASONS,
-  STAFF_TEXT_MAX,
-  SUPPLEMENT_ITEMS_MAX,
-  SUPPLEMENT_MATERIAL_MAX,
-  SUPPLEMENT_REASON_MAX,
-  TRACKING_NO_MAX,
-  type StaffAction,
-} from '@yx/shared';
+import { Input, View } from '@tarojs/components';
+import { NOT_ACCEPT_REASONS, STAFF_TEXT_MAX, TRACKING_NO_MAX, type StaffAction } from '@yx/shared';
 import { useState, type ReactNode } from 'react';
-import type { StaffActionBody, StaffApplicationView } from '../../../api/staff';
+import type { StaffApplicationView } from '../../../api/staff';
 import { Chips } from '../../../components/Chips';
 import { TextBox } from '../../../components/TextBox';
 import { ErrorLine } from '../../../components/ErrorLine';
@@ -75,94 +67,6 @@ export function NotAcceptForm({ send, busy }: FormProps) {
       <ErrorLine error={errors.reason} />
       <TextBox label="具体说明" value={detail} onInput={setDetail} max={STAFF_TEXT_MAX} placeholder="写明理由和依据，将告知申请人" error={errors.detail} />
       <SubmitButton busy={busy} onClick={submit} text="不予受理" />
-    </FormBox>
-  );
-}
-
-/** One row of 一次性告知, as the action's body carries it. */
-type SupplementRow = StaffActionBody<'requestSupplement'>['items'][number];
-
-/** 一次性告知: every missing or faulty material with its reason, in one list, at least one row. */
-export function SupplementEditor({ d, send, busy }: FormProps) {
-  const [rows, setRows] = useState<SupplementRow[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const listed = new Set(rows.map((r) => r.material.trim()));
-  const set = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
-  const add = (material = '') => {
-    setRows((rs) => [...rs, { material, reason: '' }]);
-    setErrors({});
-  };
-  const remove = (i: number) => {
-    setRows((rs) => rs.filter((_, n) => n !== i));
-    setErrors({});
-  };
-
-  const submit = async () => {
-    // rows left completely blank are dropped rather than reported
-    const items = rows.map((r) => ({ material: r.material, reason: r.reason })).filter((r) => r.material.trim() || r.reason.trim());
-    const e = await send('requestSupplement', { items });
-    setErrors(e ?? {});
-  };
-
-  return (
-    <FormBox title="一次性告知补正">
-      <View className="muted">列出需要补正的全部材料和原因，申请人将一次收到完整清单；补正期间暂停计时。</View>
-      {d.materials.length > 0 && (
-        <View className="sd-picks">
-          <View className="field-label">从申请材料中选择</View>
-          <View className="chips" role="group" aria-label="申请材料">
-            {d.materials.map((m) => (
-              <View
-                key={m.name}
-                className={`chip ${listed.has(m.name) ? 'on' : ''}`}
-                role="button"
-                aria-label={`添加${m.name}`}
-                onClick={() => {
-                  if (!listed.has(m.name)) add(m.name);
-                }}
-              >
-                {listed.has(m.name) ? '✓ ' : '+ '}
-                {m.name}
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
-      {rows.map((r, i) => (
-        <View key={i} className="sd-supp-row" data-testid="supplement-row">
-          <View className="sd-supp-head">
-            <Text className="sd-row-name">第 {i + 1} 项</Text>
-            <View className="sd-remove" role="button" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 项`}>
-              删除
-            </View>
-          </View>
-          <Input
-            className={`input ${errors[`items.${i}.material`] ? 'input-error' : ''}`}
-            value={r.material}
-            maxlength={SUPPLEMENT_MATERIAL_MAX}
-            placeholder="材料名称"
-            onInput={(e) => set(i, { material: e.detail.value })}
-            aria-label={`第 ${i + 1} 项材料`}
-            nativeProps={{ 'aria-label': `第 ${i + 1} 项材料` }}
-          />
-          <ErrorLine error={errors[`items.${i}.material`] && `材料名称${errors[`items.${i}.material`]}`} />
-          <Input
-            className={`input sd-supp-reason ${errors[`items.${i}.reason`] ? 'input-error' : ''}`}
-            value={r.reason}
-            maxlength={SUPPLEMENT_REASON_MAX}
-            placeholder="需补正的原因，如：缺少负责人签字"
-            onInput={(e) => set(i, { reason: e.detail.value })}
-            aria-label={`第 ${i + 1} 项原因`}
-            nativeProps={{ 'aria-label': `第 ${i + 1} 项原因` }}
-          />
-          <ErrorLine error={errors[`items.${i}.reason`] && `原因${errors[`items.${i}.reason`]}`} />
-        </View>
-      ))}
-      <Button className="btn btn-plain sd-add" onClick={() => add()} disabled={rows.length >= SUPPLEMENT_ITEMS_MAX || undefined}>
-        + 添加一项
-      </Button>
-      <ErrorLine error={errors.items} />
-      <SubmitButton busy={busy} onClick={submit} text="发送一次性告知" />
     </FormBox>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatDay, Timeline } from '../../../components/Timelin
 import { StateTag, TrafficLight } from '../../../components/TrafficLight';
 import { useActedDetail, type ActProps } from '../../../hooks/useActedDetail';
 import { StaffDocuments } from './Documents';
+import { DisclosurePanel } from './disclosure/Panel';
 import { ActionPanel } from './Actions';
 import { OpinionTag } from '../../../components/OpinionTag';
 import { PolicyClaimCard } from '../../../components/PolicyClaimCard';
@@ -46,30 +47,9 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
         <StateTag state={d.state} name={d.stateName} />
       </DetailHead>
 
-      <View className="sd-clock">
-        <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
-        <View className="sd-facts">
-          <View className="sd-fact">
-            <Text className="muted">办结期限</Text>
-            <Text>{formatDay(d.deadline)}</Text>
-          </View>
-          <View className="sd-fact">
-            <Text className="muted">承诺 / 法定时限</Text>
-            <Text>
-              {d.promisedDays} / {d.statutoryDays} 个工作日
-            </Text>
-          </View>
-          <View className="sd-fact">
-            <Text className="muted">申请人</Text>
-            <Text data-testid="applicant">{d.applicant}</Text>
-          </View>
-          <View className="sd-fact">
-            <Text className="muted">提交时间</Text>
-            <Text>{formatDateTime(d.submittedAt)}</Text>
-          </View>
-        </View>
-      </View>
-      {d.excludedPeriod && (
+      {/* 依申请公开: the 条例's clock (receipt, the reply deadline, 补正, the extension, asking others) instead of a licence's */}
+      {d.disclosure ? <DisclosurePanel d={d} /> : <LicenceClock d={d} />}
+      {d.excludedPeriod && !d.disclosure && (
         <View className="sd-paused" data-testid="excluded-period">
           {d.excludedPeriod.name}中 · 自 {formatDay(d.excludedPeriod.since)} 起暂停计时（依法不计入办理时限）：{d.excludedPeriod.note}
         </View>
@@ -142,6 +122,35 @@ export function DetailBody({ d, onDone, onError }: ActionProps) {
       <View className="section">
         <View className="section-title">办理记录</View>
         <Timeline entries={d.timeline} />
+      </View>
+    </View>
+  );
+}
+
+/** A licence's clock: the promised deadline's light, both time limits, who applied and when. */
+function LicenceClock({ d }: { d: StaffApplicationView }) {
+  return (
+    <View className="sd-clock">
+      <TrafficLight light={d.light} remainingDays={d.remainingDays} state={d.state} />
+      <View className="sd-facts">
+        <View className="sd-fact">
+          <Text className="muted">办结期限</Text>
+          <Text>{formatDay(d.deadline)}</Text>
+        </View>
+        <View className="sd-fact">
+          <Text className="muted">承诺 / 法定时限</Text>
+          <Text>
+            {d.promisedDays} / {d.statutoryDays} 个工作日
+          </Text>
+        </View>
+        <View className="sd-fact">
+          <Text className="muted">申请人</Text>
+          <Text data-testid="applicant">{d.applicant}</Text>
+        </View>
+        <View className="sd-fact">
+          <Text className="muted">提交时间</Text>
+          <Text>{formatDateTime(d.submittedAt)}</Text>
+        </View>
       </View>
     </View>
   );

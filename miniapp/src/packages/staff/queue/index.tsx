@@ -39,6 +39,7 @@ const LINKS = [
   { url: STAFF_PAGES.opinions, name: '并联意见', note: '其他部门征求意见' },
   { url: STAFF_PAGES.rectifications, name: '差评整改', note: '回访与整改' },
   { url: STAFF_PAGES.dashboard, name: '数据看板', note: '时效与满意度' },
+  { url: STAFF_PAGES.disclosureAnnual, name: '公开年报', note: '依申请公开' },
 ];
 
 /** 工作台: my department's open applications, soonest deadline first. */

@@ -1,0 +1,417 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, queryAll, readAll, table, transact, type Lookup } from '../lib/db';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import {
+  Ballot,
+  Comment,
+  Figures,
+  keys,
+  Residence,
+  Support,
+  Topic,
+  type BallotRecord,
+  type CommentRecord,
+  type ResidenceRecord,
+  type TallyRecord,
+  type TopicRecord,
+} from '../lib/entities/deliberation';
+import { idempotencyItem, idempotencyLookup } from '../lib/repository';
+import type { IdempotencyRecord } from '../lib/entities/idempotency';
+import { noticeItems, type Notice } from '../messages/repository';
+
+/**
+ * The store of 居民议事 (issue 19). Every request costs a few calls by key, one Query of one partition, and at most one
+ * transaction; no request writes a counter (the figures rows are the aggregator's). The final count of a vote reads its
+ * eight ballot partitions once, in the job or the first read after the close, and is stored once on the topic.
+ */
+
+const T = table;
+type Page<R> = { items: R[]; nextCursor: string | null };
+
+// ---- residence ----------------------------------------------------------------------------------------------
+
+export const residenceLookup = (userId: string): Lookup<ResidenceRecord> => ({ key: keys.residence(userId), parse: Residence.fromItem });
+
+export async function getResidence(userId: string, consistent = false): Promise<ResidenceRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.residence(userId), ...(consistent ? { ConsistentRead: true } : {}) }));
+  return r.Item ? Residence.fromItem(r.Item) : undefined;
+}
+
+/** A declaration replaces whatever the person had declared before (moving away ends the old community at once). */
+export async function putResidence(r: ResidenceRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: T(), Item: Residence.toItem(r) }));
+}
+
+export async function deleteResidence(userId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: T(), Key: keys.residence(userId) }));
+}
+
+/**
+ * A grid official's decision on a pending declaration, with the person's notice: only while it is still the pending
+ * declaration read (the same community and time), so a newer declaration is never decided by an old screen. False when
+ * it changed meanwhile.
+ */
+export async function decideResidence(read: ResidenceRecord, next: ResidenceRecord, notice: Notice): Promise<boolean> {
+  try {
+    await transact([
+      {
+        Put: {
+          TableName: T(),
+          Item: Residence.toItem(next),
+          ConditionExpression: '#s = :pending AND communityId = :c AND declaredAt = :d',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':c': read.communityId, ':d': read.declaredAt },
+        },
+      },
+      ...noticeItems(notice, next.decidedAt ?? read.declaredAt),
+    ]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** A community's pending declarations (oldest first) or its confirmed residents: one Query of a sparse index. */
+export async function listResidences(communityId: string, status: 'pending' | 'confirmed', limit: number, cursor?: string): Promise<Page<ResidenceRecord>> {
+  const pk = status === 'pending' ? keys.pendingPk(communityId) : keys.residentsPk(communityId);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi1' }),
+    }),
+  );
+  return { items: (r.Items ?? []).map(Residence.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** How many rows an index partition holds (a COUNT Query: the officials' 待办 figures). */
+async function countIndex(index: 'gsi1' | 'gsi2', pk: string): Promise<number> {
+  let n = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db().send(
+      new QueryCommand({
+        TableName: T(),
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': pk },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    n += r.Count ?? 0;
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return n;
+}
+
+/** What waits for a community's officials: pending declarations, held comments, proposed topics (three COUNT Queries). */
+export async function waiting(communityId: string): Promise<{ pendingResidences: number; heldComments: number; proposedTopics: number }> {
+  const [pendingResidences, heldComments, proposedTopics] = await Promise.all([
+    countIndex('gsi1', keys.pendingPk(communityId)),
+    countIndex('gsi2', keys.heldPk(communityId)),
+    countIndex('gsi2', keys.proposedPk(communityId)),
+  ]);
+  return { pendingResidences, heldComments, proposedTopics };
+}
+
+// ---- figures (the aggregator's rows, read only) ------------------------------------------------------------------
+
+export async function communityResidents(communityId: string): Promise<number> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.communityStats(communityId) }));
+  return Figures.fromItem(r.Item).residents ?? 0;
+}
+
+const statsLookup = (topicId: string): Lookup<Record<string, number>> => ({ key: keys.topicStats(topicId), parse: Figures.fromItem });
+
+// ---- topics ----------------------------------------------------------------------------------------------------------
+
+export const topicLookup = (id: string): Lookup<TopicRecord> => ({ key: keys.topic(id), parse: Topic.fromItem });
+
+export async function getTopic(id: string, consistent = false): Promise<TopicRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.topic(id), ...(consistent ? { ConsistentRead: true } : {}) }));
+  return r.Item ? Topic.fromItem(r.Item) : undefined;
+}
+
+/**
+ * What a topic's page needs in one BatchGetItem: the topic, its figures, the caller's residence and ballot. Read
+ * consistently: a person who just voted or just declared sees it.
+ */
+export async function topicWithCaller(topicId: string, userId: string) {
+  const r = await readAll(
+    {
+      topic: [topicLookup(topicId)],
+      stats: [statsLookup(topicId)],
+      residence: [residenceLookup(userId)],
+      ballot: [{ key: keys.ballot(topicId, userId), parse: Ballot.fromItem }],
+    },
+    { consistent: true },
+  );
+  return { topic: r.topic[0], stats: r.stats[0] ?? {}, residence: r.residence[0], ballot: r.ballot[0] };
+}
+
+/** A topic and the caller's residence (the actions' first read). */
+export async function topicAndResidence(topicId: string, userId: string) {
+  const r = await readAll({ topic: [topicLookup(topicId)], residence: [residenceLookup(userId)] }, { consistent: true });
+  return { topic: r.topic[0], residence: r.residence[0] };
+}
+
+/** A raised topic with the raiser's idempotency record: the first of twin requests writes, the others fail. */
+export async function createTopic(t: TopicRecord, idem: { userId: string; key: string }): Promise<void> {
+  await transact([
+    idempotencyItem(idem.userId, idem.key, t.raisedAt, { ref: t.id }),
+    { Put: { TableName: T(), Item: Topic.toItem(t), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+}
+
+export const idempotencyOf = async (userId: string, key: string): Promise<IdempotencyRecord | undefined> =>
+  (await readAll({ r: [idempotencyLookup(userId, key)] }, { consistent: true })).r[0];
+
+/**
+ * A topic's change (opened, declined, answered, followed up): the whole row as it now is, only over the version read
+ * (two officials at once: one wins, the other is told to reload), with the raiser's notice in the same transaction.
+ */
+export async function replaceTopic(next: TopicRecord, readVersion: number, notices: Notice[] = []): Promise<boolean> {
+  try {
+    await transact([
+      {
+        Put: {
+          TableName: T(),
+          Item: Topic.toItem(next),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': readVersion },
+        },
+      },
+      ...notices.flatMap((n) => noticeItems(n, next.updatedAt)),
+    ]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** The final count, stored once: only while the topic has none (the job and a first reader may race). False: it had one. */
+export async function storeResult(topicId: string, result: TallyRecord): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: keys.topic(topicId),
+        UpdateExpression: 'SET #r = :r, #v = #v + :one, updatedAt = :at REMOVE gsi3pk, gsi3sk',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#r)',
+        ExpressionAttributeNames: { '#r': 'result', '#v': 'version' },
+        ExpressionAttributeValues: { ':r': result, ':one': 1, ':at': result.countedAt },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** The transaction item that links a work order to the topic, inside the order's own transaction: once only. */
+export function linkWorkOrderItem(topicId: string, no: string, at: string) {
+  return {
+    Update: {
+      TableName: T(),
+      Key: keys.topic(topicId),
+      UpdateExpression: 'SET workOrderNo = :no, #v = #v + :one, updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(workOrderNo) AND #s IN (:answered, :completed)',
+      ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
+      ExpressionAttributeValues: { ':no': no, ':one': 1, ':at': at, ':answered': 'answered', ':completed': 'completed' },
+    },
+  };
+}
+
+/** A community's topics, newest first (or, for its officials, the proposals waiting, oldest first), with their figures: one Query and one BatchGetItem. */
+export async function listTopics(
+  communityId: string,
+  view: 'all' | 'proposed',
+  limit: number,
+  cursor?: string,
+): Promise<Page<{ topic: TopicRecord; stats: Record<string, number> }>> {
+  const [index, pk] = view === 'proposed' ? (['gsi2', keys.proposedPk(communityId)] as const) : (['gsi1', keys.communityTopicsPk(communityId)] as const);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: view === 'proposed',
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index }),
+    }),
+  );
+  const topics = (r.Items ?? []).map(Topic.fromItem);
+  const stats = topics.length ? (await readAll({ s: topics.map((t) => statsLookup(t.id)) })).s : [];
+  return { items: topics.map((topic, i) => ({ topic, stats: stats[i] ?? {} })), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** Topics whose vote closed before `before` and has no final count yet (the job's list: a sparse index). */
+export async function votesDue(before: string, max = 100): Promise<string[]> {
+  const rows = await queryAll(
+    {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+      ExpressionAttributeValues: { ':pk': keys.tallyDuePk, ':before': before },
+    },
+    max,
+  );
+  return rows.map((r) => String(r.id));
+}
+
+// ---- comments and supports -------------------------------------------------------------------------------------------
+
+export const commentLookup = (topicId: string, id: string): Lookup<CommentRecord> => ({ key: keys.comment(topicId, id), parse: Comment.fromItem });
+
+export async function getComment(topicId: string, id: string): Promise<CommentRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: T(), Key: keys.comment(topicId, id), ConsistentRead: true }));
+  return r.Item ? Comment.fromItem(r.Item) : undefined;
+}
+
+/** A comment with its author's idempotency record (a double tap writes one) and the notice to the one replied to. */
+export async function createComment(c: CommentRecord, idem: { userId: string; key: string }, notices: Notice[]): Promise<void> {
+  await transact([
+    idempotencyItem(idem.userId, idem.key, c.at, { ref: c.id }),
+    { Put: { TableName: T(), Item: Comment.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...notices.flatMap((n) => noticeItems(n, c.at)),
+  ]);
+}
+
+/** A page of a topic's discussion in thread order (each comment followed by its replies): one Query. */
+export async function listComments(topicId: string, limit: number, cursor?: string): Promise<Page<CommentRecord>> {
+  const pk = keys.topicPk(topicId);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': pk, ':c': keys.commentPrefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, sortPrefix: keys.commentPrefix }),
+    }),
+  );
+  return { items: (r.Items ?? []).map(Comment.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** The comments of a topic the person supports: one Query of their rows in the topic's partition. */
+export async function mySupports(topicId: string, userId: string): Promise<Set<string>> {
+  const rows = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':pk': keys.topicPk(topicId), ':s': keys.supportPrefix(userId) },
+  });
+  return new Set(rows.map(Support.commentOf));
+}
+
+/** One support per person per comment: a conditional put. False: it was there already. */
+export async function addSupport(topicId: string, userId: string, commentId: string, at: string): Promise<boolean> {
+  try {
+    await db().send(new PutCommand({ TableName: T(), Item: Support.toItem(topicId, userId, commentId, at), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function removeSupport(topicId: string, userId: string, commentId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: T(), Key: keys.support(topicId, userId, commentId) }));
+}
+
+/** A moderation step: the comment as it now is, only from the status read, with the author's notice. False: it moved meanwhile. */
+export async function moderate(read: CommentRecord, next: CommentRecord, notices: Notice[]): Promise<boolean> {
+  try {
+    await transact([
+      {
+        Put: {
+          TableName: T(),
+          Item: Comment.toItem(next),
+          ConditionExpression: '#s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': read.status },
+        },
+      },
+      ...notices.flatMap((n) => noticeItems(n, next.moderatedAt ?? next.at)),
+    ]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** A community's held comments, oldest first: one Query of a sparse index. */
+export async function listHeld(communityId: string, limit: number, cursor?: string): Promise<Page<CommentRecord>> {
+  const pk = keys.heldPk(communityId);
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi2' }),
+    }),
+  );
+  return { items: (r.Items ?? []).map(Comment.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** The titles of some topics (the moderation queue names each comment's topic): one BatchGetItem. */
+export async function topicsById(ids: string[]): Promise<Map<string, TopicRecord>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const r = await readAll({ t: unique.map(topicLookup) });
+  return new Map(r.t.filter((t): t is TopicRecord => Boolean(t)).map((t) => [t.id, t]));
+}
+
+// ---- ballots ------------------------------------------------------------------------------------------------------------
+
+/**
+ * A ballot, cast or changed: the voter's one row for the topic (a put replaces the earlier one), written only while the
+ * voter's own residence row says they are a confirmed resident of the topic's community (a ConditionCheck on their own
+ * row: a thousand voters touch a thousand different rows, never a shared one). False: the residence did not hold.
+ */
+export async function castBallot(b: BallotRecord): Promise<boolean> {
+  try {
+    await transact([
+      { Put: { TableName: T(), Item: Ballot.toItem(b) } },
+      {
+        ConditionCheck: {
+          TableName: T(),
+          Key: keys.residence(b.userId),
+          ConditionExpression: '#s = :confirmed AND communityId = :c',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':confirmed': 'confirmed', ':c': b.communityId },
+        },
+      },
+    ]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Every ballot of a topic: its eight partitions, page by page (the final count; never in a request but the first read after the close). */
+export async function allBallots(topicId: string): Promise<BallotRecord[]> {
+  const parts = await Promise.all(
+    keys.ballotPks(topicId).map((pk) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })),
+  );
+  return parts.flat().map(Ballot.fromItem);
+}
+
+/** A notice's items for another capability's transaction (the raiser told inside the work order's own). */
+export const noticeItemsFor = (n: Notice, at: string) => noticeItems(n, at);
+
+// ---- seed -----------------------------------------------------------------------------------------------------------------
+
+export const residenceItem = Residence.toItem;
+export const topicItem = Topic.toItem;
+export const commentItem = Comment.toItem;
+export const ballotItem = Ballot.toItem;

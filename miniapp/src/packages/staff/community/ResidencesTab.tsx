@@ -1,0 +1,103 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { asApiError } from '../../../api/client';
+import { communityStaffApi, type ResidenceQueue } from '../../../api/deliberation';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { ListView } from '../../../components/ListView';
+import { formatDateTime } from '../../../components/Timeline';
+import { usePagedList } from '../../../hooks/usePagedList';
+
+type Row = ResidenceQueue['items'][number];
+
+/** 居民确认: declarations whose address the address data could not place; confirm, or refuse with a reason the person is told. */
+export function ResidencesTab({ onChanged }: { onChanged: () => void }) {
+  const list = usePagedList<ResidenceQueue>((cursor) => communityStaffApi.residences('pending', cursor), [], { key: (r) => r.userId });
+  const [refusing, setRefusing] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+
+  const decide = async (r: Row, confirm: boolean) => {
+    if (!confirm && reason.trim().length < 2) {
+      setError('请写明原因（至少 2 个字），居民会收到通知');
+      return;
+    }
+    setBusy(r.userId);
+    try {
+      await communityStaffApi.decide(r.userId, confirm ? { confirm } : { confirm, reason: reason.trim() });
+      Taro.showToast({ title: confirm ? '已确认' : '已告知居民', icon: 'success' });
+      setRefusing(undefined);
+      setReason('');
+      list.setItems((items) => items.filter((x) => x.userId !== r.userId));
+      onChanged();
+    } catch (e) {
+      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
+      void list.refresh();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <ListView list={list} emptyText="没有待确认的居住登记。">
+      <View className="muted sc-hint">地址与社区地址库相符的已自动确认；以下地址请核实是否为本社区（可电话或上门核实）。</View>
+      {list.items.map((r) => (
+        <View key={r.userId} className="sc-card" data-testid={`residence-${r.userId}`}>
+          <View className="sc-title">{r.name}</View>
+          <View>居住地址：{r.address}</View>
+          <View className="muted">登记于 {formatDateTime(r.declaredAt)}</View>
+          {refusing === r.userId ? (
+            <View>
+              <Field
+                label="不予确认的原因"
+                name="reason"
+                value={reason}
+                maxlength={100}
+                placeholder="如：该地址不在本社区范围"
+                error={error}
+                onInput={setReason}
+              />
+              <View className="row sc-btns">
+                <Button
+                  className="btn sc-small"
+                  disabled={busy === r.userId || undefined}
+                  loading={busy === r.userId || undefined}
+                  onClick={() => void decide(r, false)}
+                >
+                  确认不予确认
+                </Button>
+                <Button className="btn btn-plain sc-small" onClick={() => setRefusing(undefined)}>
+                  取消
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <View className="row sc-btns">
+              <Button
+                className="btn sc-small"
+                data-testid={`confirm-${r.userId}`}
+                aria-label={`确认 ${r.name} 为本社区居民`}
+                disabled={busy === r.userId || undefined}
+                loading={busy === r.userId || undefined}
+                onClick={() => void decide(r, true)}
+              >
+                确认
+              </Button>
+              <Button
+                className="btn btn-plain sc-small"
+                onClick={() => {
+                  setRefusing(r.userId);
+                  setError(undefined);
+                }}
+              >
+                不予确认
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+    </ListView>
+  );
+}

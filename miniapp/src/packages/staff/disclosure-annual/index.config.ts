@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '政府信息公开年度报告' });

@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './communities';
+export * from './sensitive';
+export * from './api';

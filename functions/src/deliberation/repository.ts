@@ -72,20 +72,31 @@ export async function decideResidence(read: ResidenceRecord, next: ResidenceReco
   }
 }
 
-/** A community's pending declarations (oldest first) or its confirmed residents: one Query of a sparse index. */
-export async function listResidences(communityId: string, status: 'pending' | 'confirmed', limit: number, cursor?: string): Promise<Page<ResidenceRecord>> {
-  const pk = status === 'pending' ? keys.pendingPk(communityId) : keys.residentsPk(communityId);
+/** One page of an index partition (its key's order, or newest first), with the opaque cursor of the next: one Query. */
+async function indexPage<T>(
+  index: 'gsi1' | 'gsi2',
+  pk: string,
+  parse: (item: Record<string, unknown>) => T,
+  o: { limit: number; cursor?: string; newestFirst?: boolean },
+): Promise<Page<T>> {
   const r = await db().send(
     new QueryCommand({
       TableName: T(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
       ExpressionAttributeValues: { ':pk': pk },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi1' }),
+      ...(o.newestFirst ? { ScanIndexForward: false } : {}),
+      Limit: o.limit,
+      ExclusiveStartKey: decodeCursor(o.cursor, { partition: pk, index }),
     }),
   );
-  return { items: (r.Items ?? []).map(Residence.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: (r.Items ?? []).map(parse), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** A community's pending declarations (oldest first) or its confirmed residents: one Query of a sparse index. */
+export async function listResidences(communityId: string, status: 'pending' | 'confirmed', limit: number, cursor?: string): Promise<Page<ResidenceRecord>> {
+  const pk = status === 'pending' ? keys.pendingPk(communityId) : keys.residentsPk(communityId);
+  return indexPage('gsi1', pk, Residence.fromItem, { limit, cursor });
 }
 
 /** How many rows an index partition holds (a COUNT Query: the officials' 待办 figures). */
@@ -238,20 +249,11 @@ export async function listTopics(
   cursor?: string,
 ): Promise<Page<{ topic: TopicRecord; stats: Record<string, number> }>> {
   const [index, pk] = view === 'proposed' ? (['gsi2', keys.proposedPk(communityId)] as const) : (['gsi1', keys.communityTopicsPk(communityId)] as const);
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: index,
-      KeyConditionExpression: `${index}pk = :pk`,
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: view === 'proposed',
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index }),
-    }),
-  );
-  const topics = (r.Items ?? []).map(Topic.fromItem);
+  // proposals oldest first (the queue), the community's topics newest first
+  const page = await indexPage(index, pk, Topic.fromItem, { limit, cursor, newestFirst: view !== 'proposed' });
+  const topics = page.items;
   const stats = topics.length ? (await readAll({ s: topics.map((t) => statsLookup(t.id)) })).s : [];
-  return { items: topics.map((topic, i) => ({ topic, stats: stats[i] ?? {} })), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: topics.map((topic, i) => ({ topic, stats: stats[i] ?? {} })), nextCursor: page.nextCursor };
 }
 
 /** Topics whose vote closed before `before` and has no final count yet (the job's list: a sparse index). */
@@ -348,18 +350,7 @@ export async function moderate(read: CommentRecord, next: CommentRecord, notices
 
 /** A community's held comments, oldest first: one Query of a sparse index. */
 export async function listHeld(communityId: string, limit: number, cursor?: string): Promise<Page<CommentRecord>> {
-  const pk = keys.heldPk(communityId);
-  const r = await db().send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: pk, index: 'gsi2' }),
-    }),
-  );
-  return { items: (r.Items ?? []).map(Comment.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return indexPage('gsi2', keys.heldPk(communityId), Comment.fromItem, { limit, cursor });
 }
 
 /** The titles of some topics (the moderation queue names each comment's topic): one BatchGetItem. */

@@ -12,10 +12,10 @@ describe('conflictRetryDelay', () => {
   });
 
   it('waits longer at each retry, jittered, and gives up after CONFLICT_RETRIES', () => {
-    const waits = [0, 1, 2].map((n) => [conflictRetryDelay(['TransactionConflict'], n, low), conflictRetryDelay(['TransactionConflict'], n, high)]);
-    expect(waits.map(([a]) => a)).toEqual([10, 20, 40]);
+    const waits = [0, 1, 2, 3, 4, 5].map((n) => [conflictRetryDelay(['TransactionConflict'], n, low), conflictRetryDelay(['TransactionConflict'], n, high)]);
+    expect(waits.map(([a]) => a)).toEqual([10, 20, 40, 80, 160, 320]);
     for (const [a, b] of waits) expect(b! / a!).toBeCloseTo(3, 1);
-    expect(CONFLICT_RETRIES).toBe(3);
+    expect(CONFLICT_RETRIES).toBe(6);
     expect(conflictRetryDelay(['TransactionConflict'], CONFLICT_RETRIES)).toBeUndefined();
   });
 
@@ -70,15 +70,15 @@ describe('transact under conflicts', () => {
     expect(meter.transactions).toBe(3);
     const logged = lines.map((l) => JSON.parse(l));
     expect(logged).toEqual([
-      { level: 'warn', msg: 'transaction conflict: retry 1 of 3', reasons: ['None', 'TransactionConflict'], attempt: 2 },
-      { level: 'warn', msg: 'transaction conflict: retry 2 of 3', reasons: ['None', 'TransactionConflict'], attempt: 3 },
+      { level: 'warn', msg: 'transaction conflict: retry 1 of 6', reasons: ['None', 'TransactionConflict'], attempt: 2 },
+      { level: 'warn', msg: 'transaction conflict: retry 2 of 6', reasons: ['None', 'TransactionConflict'], attempt: 3 },
     ]);
   });
 
-  it('gives up after three retries with the cancellation itself', async () => {
+  it('gives up after six retries with the cancellation itself', async () => {
     cancel(10, ['TransactionConflict']);
     const { meter, value } = await withMeter(() => transact([item('c')]).catch((e: Error) => e.name));
-    expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 4, 3]);
+    expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 7, 6]);
   });
 
   it('never retries when a condition failed', async () => {

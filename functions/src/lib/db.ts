@@ -69,14 +69,15 @@ export async function queryIndex(index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, o:
 export const queryPartition = (pk: string) => queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
 
 /** Tries after the first of a transaction that only met another transaction on the same rows. */
-export const CONFLICT_RETRIES = 3;
+export const CONFLICT_RETRIES = 6;
 
 /**
  * Whether to try a cancelled transaction again, and after how many ms: only when it was cancelled because another
  * transaction touched the same rows at the same moment ('TransactionConflict' on some item, 'None' on the rest: no
  * condition failed, so the same write may well pass now) and fewer than CONFLICT_RETRIES retries were made. A failed
  * condition anywhere is an answer (the caller's 409), never retried. The wait grows and is jittered (10–30 ms, 20–60,
- * 40–120) so the racers part.
+ * 40–120 … 320–960: about 2 s in all at most) so the racers part; on a busy 2-core machine a burst of a hundred
+ * transactions on one person's row (their inbox counter) took more than three tries.
  */
 export function conflictRetryDelay(reasons: readonly string[] | undefined, retriesSoFar: number, random: () => number = Math.random): number | undefined {
   if (!reasons?.includes('TransactionConflict') || retriesSoFar >= CONFLICT_RETRIES) return undefined;

@@ -40,7 +40,7 @@ export function PublicationCard({ p }: { p: PublicationSummary | PublicationHit 
     <View
       className="card op-card tap"
       role="button"
-      aria-label={`${p.title}，${p.departmentName}，${p.publishedOn}`}
+      // named by what it shows (category, title, department, date, 文号): a label of its own would leave some of it out
       data-testid="publication-card"
       onClick={() => openPublication(p.id)}
     >

@@ -42,8 +42,8 @@ function Row({ p }: { p: PublicationSummary }) {
           <View className="pp-action tap" role="button" aria-label={`查看 ${p.title}`} onClick={() => view(p.id)}>
             查看
           </View>
-          <View className="pp-action tap" role="button" aria-label={`修改或撤回 ${p.title}`} data-testid={`pp-edit-${p.id}`} onClick={() => edit(p.id)}>
-            修改 / 撤回 ›
+          <View className="pp-action tap" role="button" aria-label={`修改 / 撤回 ${p.title}`} data-testid={`pp-edit-${p.id}`} onClick={() => edit(p.id)}>
+            修改 / 撤回
           </View>
         </View>
       )}

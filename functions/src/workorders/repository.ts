@@ -18,6 +18,7 @@ import {
   type WorkOrderRecord,
 } from '../lib/entities/workorders';
 import { noticeItems, uniqueRecipients, type Notice } from '../messages/repository';
+import { log } from '../lib/log';
 import { sealFields } from '../lib/pii';
 
 /** Work orders (工单): the store. Keys and schemas: lib/entities/workorders.ts. */
@@ -31,6 +32,8 @@ const updateWithEvent = (no: string, update: Parameters<typeof conditionalUpdate
 const eventPut = (no: string, tag: string, e: WoEvent) => ({ Put: { TableName: T(), Item: WoEventRow.sideItem(no, tag, e) } });
 /** A transaction holds at most 100 items. */
 const MAX_ITEMS = 100;
+/** The team's notices after a filing, this many people (3 items each) a transaction. */
+const TEAM_BATCH = 30;
 
 /**
  * The items that tell people of a change, one notice a person: the filer and followers first (at most 20), then the
@@ -51,8 +54,10 @@ function noticesOf(people: Notice[], team: Notice[], at: string, taken: number):
 }
 
 /**
- * A new order with its first events, index rows and idempotency record, the filer's message and the team's notices:
- * one transaction. Gives the order as stored.
+ * A new order with its first events, index rows and idempotency record and the filer's message: one transaction. The
+ * handling team hears right after, 30 people a transaction: their inbox counters are in every filing to that team, so
+ * a burst of filings (many people reporting one incident) would meet on them inside the orders' transactions and fail.
+ * A notice that cannot be written is logged; the order is in the team's list regardless. Gives the order as stored.
  */
 export async function createWorkOrder(
   wo: WorkOrderRecord,
@@ -71,8 +76,14 @@ export async function createWorkOrder(
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
   items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
   items.push(...also);
-  items.push(...noticesOf(told.filer ? [told.filer] : [], told.team, wo.createdAt, items.length));
+  items.push(...noticesOf(told.filer ? [told.filer] : [], [], wo.createdAt, items.length));
   await transact(items);
+  const team = uniqueRecipients(told.team).filter((m) => m.userId !== told.filer?.userId);
+  for (let i = 0; i < team.length; i += TEAM_BATCH) {
+    await transact(team.slice(i, i + TEAM_BATCH).flatMap((m) => noticeItems(m, wo.createdAt))).catch((e: Error) =>
+      log.error('team notices not written', { no: wo.no, err: e.name, people: Math.min(TEAM_BATCH, team.length - i) }),
+    );
+  }
   return WorkOrder.fromItem(row); // the order as a read would give it
 }
 

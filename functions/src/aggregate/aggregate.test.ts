@@ -28,7 +28,8 @@ let stopFiles: () => Promise<void>;
 
 beforeAll(async () => {
   process.env.TABLE_NAME = TABLE;
-  process.env.LOG_LEVEL = 'silent'; // the handler runs in this process here
+  // the handler runs in this process here; failures are printed (a burst's 500 on a busy CI machine, still unexplained)
+  process.env.LOG_LEVEL = 'error';
   await ensureTable(endpoint(), TABLE);
   reader = await startStreamReader({ endpoint: endpoint(), table: TABLE, handle: handler, deadLetterFile: deadLetters, pollMs: 50 });
   await seedAll();
@@ -75,7 +76,7 @@ describe('counters from the stream', () => {
         }),
       ),
     ]);
-    expect(first.map((r) => r.status)).toEqual(Array(200).fill(201));
+    expect(first.filter((r) => r.status !== 201).map((r) => [r.status, r.body])).toEqual([]);
     const appNos = first.slice(0, 100).map((r) => r.body.appNo as string);
     const woNos = first.slice(100).map((r) => r.body.no as string);
     expect(new Set([...appNos, ...woNos]).size).toBe(200); // numbers taken in blocks never repeat

@@ -22,7 +22,8 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
 
 export const log = {
   info(msg: string, fields: Record<string, unknown> = {}) {
-    if (process.env.LOG_LEVEL === 'silent') return;
+    // 'error': only failures (a test that makes hundreds of requests and needs to see why one failed)
+    if (process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'error') return;
     console.log(JSON.stringify({ level: 'info', msg, ...requestFields(), ...clean(fields) }));
   },
   error(msg: string, fields: Record<string, unknown> = {}) {

@@ -62,6 +62,7 @@ describe('trust in the browser', () => {
     expect(await field(page, 'realName').locator('input').inputValue()).toBe('孙晓燕');
     await next(page);
     expect(await field(page, 'phone').locator('input').inputValue()).toBe('13922228888'); // from WeChat's button
+    await page.getByTestId('long-choice-street').click(); // 18 streets: a list to open, not chips
     await field(page, 'street').getByText('北京街道', { exact: true }).click();
     await next(page);
     await field(page, 'purpose').getByText('就业', { exact: true }).click();

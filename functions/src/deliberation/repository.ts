@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, queryAll, readAll, table, transact, type Lookup } from '../lib/db';
+import { db, madeUnlessRefused, queryAll, readAll, table, transact, type Lookup } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   Ballot,
@@ -52,8 +52,8 @@ export async function deleteResidence(userId: string): Promise<void> {
  * it changed meanwhile.
  */
 export async function decideResidence(read: ResidenceRecord, next: ResidenceRecord, notice: Notice): Promise<boolean> {
-  try {
-    await transact([
+  return madeUnlessRefused(() =>
+    transact([
       {
         Put: {
           TableName: T(),
@@ -64,12 +64,8 @@ export async function decideResidence(read: ResidenceRecord, next: ResidenceReco
         },
       },
       ...noticeItems(notice, next.decidedAt ?? read.declaredAt),
-    ]);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    ]),
+  );
 }
 
 /** One page of an index partition (its key's order, or newest first), with the opaque cursor of the next: one Query. */
@@ -187,8 +183,8 @@ export const idempotencyOf = async (userId: string, key: string): Promise<Idempo
  * (two officials at once: one wins, the other is told to reload), with the raiser's notice in the same transaction.
  */
 export async function replaceTopic(next: TopicRecord, readVersion: number, notices: Notice[] = []): Promise<boolean> {
-  try {
-    await transact([
+  return madeUnlessRefused(() =>
+    transact([
       {
         Put: {
           TableName: T(),
@@ -199,18 +195,14 @@ export async function replaceTopic(next: TopicRecord, readVersion: number, notic
         },
       },
       ...notices.flatMap((n) => noticeItems(n, next.updatedAt)),
-    ]);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    ]),
+  );
 }
 
 /** The final count, stored once: only while the topic has none (the job and a first reader may race). False: it had one. */
 export async function storeResult(topicId: string, result: TallyRecord): Promise<boolean> {
-  try {
-    await db().send(
+  return madeUnlessRefused(() =>
+    db().send(
       new UpdateCommand({
         TableName: T(),
         Key: keys.topic(topicId),
@@ -219,12 +211,8 @@ export async function storeResult(topicId: string, result: TallyRecord): Promise
         ExpressionAttributeNames: { '#r': 'result', '#v': 'version' },
         ExpressionAttributeValues: { ':r': result, ':one': 1, ':at': result.countedAt },
       }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    ),
+  );
 }
 
 /** The transaction item that links a work order to the topic, inside the order's own transaction: once only. */
@@ -313,13 +301,9 @@ export async function mySupports(topicId: string, userId: string): Promise<Set<s
 
 /** One support per person per comment: a conditional put. False: it was there already. */
 export async function addSupport(topicId: string, userId: string, commentId: string, at: string): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({ TableName: T(), Item: Support.toItem(topicId, userId, commentId, at), ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return madeUnlessRefused(() =>
+    db().send(new PutCommand({ TableName: T(), Item: Support.toItem(topicId, userId, commentId, at), ConditionExpression: 'attribute_not_exists(pk)' })),
+  );
 }
 
 export async function removeSupport(topicId: string, userId: string, commentId: string): Promise<void> {
@@ -328,8 +312,8 @@ export async function removeSupport(topicId: string, userId: string, commentId: 
 
 /** A moderation step: the comment as it now is, only from the status read, with the author's notice. False: it moved meanwhile. */
 export async function moderate(read: CommentRecord, next: CommentRecord, notices: Notice[]): Promise<boolean> {
-  try {
-    await transact([
+  return madeUnlessRefused(() =>
+    transact([
       {
         Put: {
           TableName: T(),
@@ -340,12 +324,8 @@ export async function moderate(read: CommentRecord, next: CommentRecord, notices
         },
       },
       ...notices.flatMap((n) => noticeItems(n, next.moderatedAt ?? next.at)),
-    ]);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    ]),
+  );
 }
 
 /** A community's held comments, oldest first: one Query of a sparse index. */
@@ -369,8 +349,8 @@ export async function topicsById(ids: string[]): Promise<Map<string, TopicRecord
  * row: a thousand voters touch a thousand different rows, never a shared one). False: the residence did not hold.
  */
 export async function castBallot(b: BallotRecord): Promise<boolean> {
-  try {
-    await transact([
+  return madeUnlessRefused(() =>
+    transact([
       { Put: { TableName: T(), Item: Ballot.toItem(b) } },
       {
         ConditionCheck: {
@@ -381,12 +361,8 @@ export async function castBallot(b: BallotRecord): Promise<boolean> {
           ExpressionAttributeValues: { ':confirmed': 'confirmed', ':c': b.communityId },
         },
       },
-    ]);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+    ]),
+  );
 }
 
 /** Every ballot of a topic: its eight partitions, page by page (the final count; never in a request but the first read after the close). */

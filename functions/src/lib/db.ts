@@ -125,6 +125,17 @@ export function conditionalUpdate(
 /** A write refused by its condition (alone, or as part of a cancelled transaction): the caller's 409 or retry, never a 500. */
 export const isConditionFailure = (e: unknown) => ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes((e as Error)?.name);
 
+/** A conditional write that may lose: true when it was made, false when its condition refused it (any other error throws). */
+export async function madeUnlessRefused(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 /**
  * Why a transaction was cancelled, item by item ('None', 'ConditionalCheckFailed', 'TransactionConflict'…);
  * a single conditional write that failed reads as one 'ConditionalCheckFailed'; undefined for any other error.

@@ -33,6 +33,51 @@ const THEME_BADGES: Record<string, [string, string]> = {
   closure: ['销', '#6b7280'],
 };
 
+type HomeLink = { badge: string; color: string; name: string; note: string; url: string; className?: string };
+
+/** The home page's cards after the policy pair, two to a row, in the order a resident looks for them. */
+const HOME_PAIRS: { testId?: string; cards: [HomeLink, HomeLink] }[] = [
+  {
+    testId: 'home-openness',
+    cards: [
+      { badge: '开', color: '#1d5fd1', name: '政务公开', note: '通知公告 · 政策解读', url: '/packages/openness/index' },
+      { badge: '警', color: '#b45309', name: '食品安全预警', note: '风险预警 · 消费提示', url: '/packages/openness/index?category=food-safety' },
+    ],
+  },
+  {
+    cards: [
+      { badge: '查', color: '#2f9e6e', name: '进度查询', note: '凭编号免登录', url: '/packages/progress/lookup/index' },
+      { badge: '件', color: '#e08a1e', name: '我的办件', note: '进度 · 补正 · 评价', url: '/packages/progress/mine/index' },
+    ],
+  },
+  {
+    testId: 'home-appointment',
+    cards: [
+      { badge: '约', color: '#3d7be0', name: '预约取号', note: '预约时段 · 到场取号', url: '/packages/appointment/index' },
+      { badge: '号', color: '#2f7d5a', name: '我的预约', note: '排队进度 · 改约', url: '/packages/appointment/mine/index' },
+    ],
+  },
+  {
+    testId: 'home-community',
+    cards: [
+      { badge: '议', color: '#0f766e', name: '居民议事', note: '社区议题 · 投票', url: '/packages/community/index' },
+      { badge: '居', color: '#7c5a2e', name: '我的社区', note: '登记所在社区', url: '/packages/community/residence/index' },
+    ],
+  },
+  {
+    cards: [
+      { className: 'home-appeal', badge: '诉', color: '#6b5bd6', name: '我要反映', note: '接诉即办 · 有诉必应', url: '/packages/appeal/file/index' },
+      { badge: '单', color: '#1d9bb5', name: '我的诉求', note: '进展 · 评价', url: '/packages/appeal/mine/index' },
+    ],
+  },
+  {
+    cards: [
+      { className: 'home-member', badge: '会', color: '#d4380d', name: '会员专区', note: '签到 · 积分 · 会员卡', url: '/packages/member/home/index' },
+      { badge: '礼', color: '#b7791f', name: '会员日福利', note: '每月会员日领取', url: '/packages/member/benefits/index' },
+    ],
+  },
+];
+
 /** A big card of the home page: a coloured badge, its name and a line under it; the whole card is the button. */
 function HomeCard(p: { badge: string; color: string; name: string; note: string; onClick: () => void; className?: string }) {
   return (
@@ -140,85 +185,13 @@ function StandardHome({ onElder, onNoElder }: { onElder: () => void; onNoElder: 
         </View>
       </View>
 
-      <View className="home-progress" data-testid="home-openness">
-        <HomeCard badge="开" color="#1d5fd1" name="政务公开" note="通知公告 · 政策解读" onClick={() => Taro.navigateTo({ url: '/packages/openness/index' })} />
-        <HomeCard
-          badge="警"
-          color="#b45309"
-          name="食品安全预警"
-          note="风险预警 · 消费提示"
-          onClick={() => Taro.navigateTo({ url: '/packages/openness/index?category=food-safety' })}
-        />
-      </View>
-
-      <View className="home-progress">
-        <HomeCard badge="查" color="#2f9e6e" name="进度查询" note="凭编号免登录" onClick={() => Taro.navigateTo({ url: '/packages/progress/lookup/index' })} />
-        <HomeCard
-          badge="件"
-          color="#e08a1e"
-          name="我的办件"
-          note="进度 · 补正 · 评价"
-          onClick={() => Taro.navigateTo({ url: '/packages/progress/mine/index' })}
-        />
-      </View>
-
-      <View className="home-progress" data-testid="home-appointment">
-        <HomeCard
-          badge="约"
-          color="#3d7be0"
-          name="预约取号"
-          note="预约时段 · 到场取号"
-          onClick={() => Taro.navigateTo({ url: '/packages/appointment/index' })}
-        />
-        <HomeCard
-          badge="号"
-          color="#2f7d5a"
-          name="我的预约"
-          note="排队进度 · 改约"
-          onClick={() => Taro.navigateTo({ url: '/packages/appointment/mine/index' })}
-        />
-      </View>
-
-      <View className="home-progress" data-testid="home-community">
-        <HomeCard badge="议" color="#0f766e" name="居民议事" note="社区议题 · 投票" onClick={() => Taro.navigateTo({ url: '/packages/community/index' })} />
-        <HomeCard
-          badge="居"
-          color="#7c5a2e"
-          name="我的社区"
-          note="登记所在社区"
-          onClick={() => Taro.navigateTo({ url: '/packages/community/residence/index' })}
-        />
-      </View>
-
-      <View className="home-progress">
-        <HomeCard
-          className="home-appeal"
-          badge="诉"
-          color="#6b5bd6"
-          name="我要反映"
-          note="接诉即办 · 有诉必应"
-          onClick={() => Taro.navigateTo({ url: '/packages/appeal/file/index' })}
-        />
-        <HomeCard badge="单" color="#1d9bb5" name="我的诉求" note="进展 · 评价" onClick={() => Taro.navigateTo({ url: '/packages/appeal/mine/index' })} />
-      </View>
-
-      <View className="home-progress">
-        <HomeCard
-          className="home-member"
-          badge="会"
-          color="#d4380d"
-          name="会员专区"
-          note="签到 · 积分 · 会员卡"
-          onClick={() => Taro.navigateTo({ url: '/packages/member/home/index' })}
-        />
-        <HomeCard
-          badge="礼"
-          color="#b7791f"
-          name="会员日福利"
-          note="每月会员日领取"
-          onClick={() => Taro.navigateTo({ url: '/packages/member/benefits/index' })}
-        />
-      </View>
+      {HOME_PAIRS.map((pair, i) => (
+        <View key={i} className="home-progress" data-testid={pair.testId}>
+          {pair.cards.map((c) => (
+            <HomeCard key={c.name} {...c} onClick={() => Taro.navigateTo({ url: c.url })} />
+          ))}
+        </View>
+      ))}
 
       <View className="section">
         <View className="section-title">按主题找</View>

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { asApiError } from '../../../api/client';
 import { COMMUNITY_PAGES, communityStaffApi, type ModerationQueue } from '../../../api/deliberation';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { ListView } from '../../../components/ListView';
 import { formatDateTime } from '../../../components/Timeline';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { useRowAction } from '../../../hooks/useRowAction';
 
 type Row = ModerationQueue['items'][number];
 
@@ -17,27 +17,23 @@ export function ModerationTab({ onChanged }: { onChanged: () => void }) {
   const [removing, setRemoving] = useState<string>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<string>();
+  const { busy, run } = useRowAction(onChanged, { onError: () => void list.refresh() });
 
-  const act = async (c: Row, action: 'release' | 'remove') => {
+  const act = (c: Row, action: 'release' | 'remove') => {
     if (action === 'remove' && reason.trim().length < 2) {
       setError('请写明移除的原因（至少 2 个字），评论人会收到通知');
       return;
     }
-    setBusy(c.id);
-    try {
-      await communityStaffApi.moderate(c.topicId, c.id, { action, ...(action === 'remove' ? { reason: reason.trim() } : {}) });
-      Taro.showToast({ title: action === 'remove' ? '已移除' : '已恢复显示', icon: 'success' });
-      setRemoving(undefined);
-      setReason('');
-      list.setItems((items) => items.filter((x) => x.id !== c.id));
-      onChanged();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-      void list.refresh();
-    } finally {
-      setBusy(undefined);
-    }
+    void run(
+      c.id,
+      async () => {
+        await communityStaffApi.moderate(c.topicId, c.id, { action, ...(action === 'remove' ? { reason: reason.trim() } : {}) });
+        setRemoving(undefined);
+        setReason('');
+        list.setItems((items) => items.filter((x) => x.id !== c.id));
+      },
+      action === 'remove' ? '已移除' : '已恢复显示',
+    );
   };
 
   return (
@@ -57,12 +53,7 @@ export function ModerationTab({ onChanged }: { onChanged: () => void }) {
             <View>
               <Field label="移除原因" name="reason" value={reason} maxlength={100} placeholder="如：含不文明用语" error={error} onInput={setReason} />
               <View className="row sc-btns">
-                <Button
-                  className="btn sc-small"
-                  disabled={busy === c.id || undefined}
-                  loading={busy === c.id || undefined}
-                  onClick={() => void act(c, 'remove')}
-                >
+                <Button className="btn sc-small" disabled={busy === c.id || undefined} loading={busy === c.id || undefined} onClick={() => act(c, 'remove')}>
                   确认移除
                 </Button>
                 <Button className="btn btn-plain sc-small" onClick={() => setRemoving(undefined)}>
@@ -72,12 +63,7 @@ export function ModerationTab({ onChanged }: { onChanged: () => void }) {
             </View>
           ) : (
             <View className="row sc-btns">
-              <Button
-                className="btn sc-small"
-                disabled={busy === c.id || undefined}
-                loading={busy === c.id || undefined}
-                onClick={() => void act(c, 'release')}
-              >
+              <Button className="btn sc-small" disabled={busy === c.id || undefined} loading={busy === c.id || undefined} onClick={() => act(c, 'release')}>
                 恢复显示
               </Button>
               <Button

@@ -1,13 +1,12 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { asApiError } from '../../../api/client';
 import { communityStaffApi, type ResidenceQueue } from '../../../api/deliberation';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { ListView } from '../../../components/ListView';
 import { formatDateTime } from '../../../components/Timeline';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { useRowAction } from '../../../hooks/useRowAction';
 
 type Row = ResidenceQueue['items'][number];
 
@@ -17,27 +16,23 @@ export function ResidencesTab({ onChanged }: { onChanged: () => void }) {
   const [refusing, setRefusing] = useState<string>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<string>();
+  const { busy, run } = useRowAction(onChanged, { onError: () => void list.refresh() });
 
-  const decide = async (r: Row, confirm: boolean) => {
+  const decide = (r: Row, confirm: boolean) => {
     if (!confirm && reason.trim().length < 2) {
       setError('请写明原因（至少 2 个字），居民会收到通知');
       return;
     }
-    setBusy(r.userId);
-    try {
-      await communityStaffApi.decide(r.userId, confirm ? { confirm } : { confirm, reason: reason.trim() });
-      Taro.showToast({ title: confirm ? '已确认' : '已告知居民', icon: 'success' });
-      setRefusing(undefined);
-      setReason('');
-      list.setItems((items) => items.filter((x) => x.userId !== r.userId));
-      onChanged();
-    } catch (e) {
-      Taro.showToast({ title: asApiError(e).message, icon: 'none' });
-      void list.refresh();
-    } finally {
-      setBusy(undefined);
-    }
+    void run(
+      r.userId,
+      async () => {
+        await communityStaffApi.decide(r.userId, confirm ? { confirm } : { confirm, reason: reason.trim() });
+        setRefusing(undefined);
+        setReason('');
+        list.setItems((items) => items.filter((x) => x.userId !== r.userId));
+      },
+      confirm ? '已确认' : '已告知居民',
+    );
   };
 
   return (
@@ -64,7 +59,7 @@ export function ResidencesTab({ onChanged }: { onChanged: () => void }) {
                   className="btn sc-small"
                   disabled={busy === r.userId || undefined}
                   loading={busy === r.userId || undefined}
-                  onClick={() => void decide(r, false)}
+                  onClick={() => decide(r, false)}
                 >
                   确认不予确认
                 </Button>
@@ -81,7 +76,7 @@ export function ResidencesTab({ onChanged }: { onChanged: () => void }) {
                 aria-label={`确认 ${r.name} 为本社区居民`}
                 disabled={busy === r.userId || undefined}
                 loading={busy === r.userId || undefined}
-                onClick={() => void decide(r, true)}
+                onClick={() => decide(r, true)}
               >
                 确认
               </Button>

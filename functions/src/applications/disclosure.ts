@@ -53,14 +53,25 @@ export function clockFacts(app: repo.ApplicationRecord): DisclosureClockFacts {
   };
 }
 
+/** Pages of 50 read at most for art. 35's count: 200 applications of any kind in 30 days is far past the threshold. */
+const RECENT_PAGES = 4;
+
 /**
- * Art. 35: how many requests the requester made in the last 30 days (this one included), from their own list (1 Query,
- * newest first: 50 are more than the threshold needs).
+ * Art. 35: how many requests the requester made in the last 30 days (this one included), from their own list, newest
+ * first, read until it is older than the window (other kinds of applications share the list, so one page may not do).
  */
 export async function recentRequests(app: repo.ApplicationRecord, today: string): Promise<{ count: number; frequent: boolean }> {
-  const page = await repo.listByApplicant(app.applicantId, undefined, 50);
-  const receipts = page.items.filter((a) => a.disclosure).map((a) => a.disclosure!.receivedOn);
   const from = new Date(Date.parse(`${today}T00:00:00Z`) - DISCLOSURE_RULES.frequent.days * 86_400_000).toISOString().slice(0, 10);
+  const items: repo.ApplicationRecord[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < RECENT_PAGES; i++) {
+    const page = await repo.listByApplicant(app.applicantId, undefined, 50, cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+    const oldest = page.items[page.items.length - 1];
+    if (!cursor || !oldest || oldest.submittedAt.slice(0, 10) <= from) break;
+  }
+  const receipts = items.filter((a) => a.disclosure).map((a) => a.disclosure!.receivedOn);
   return { count: receipts.filter((d) => d > from && d <= today).length, frequent: isFrequentRequester(receipts, today) };
 }
 
@@ -229,8 +240,9 @@ export async function replyStep(
   }
   if (body.kind === 'repeated') {
     const earlier = body.earlierAppNo && body.earlierAppNo !== app.appNo ? await repo.getApplication(body.earlierAppNo) : undefined;
-    if (!earlier || earlier.applicantId !== app.applicantId || !earlier.disclosure?.reply) {
-      throw ruleViolation('未找到该申请人此前已答复的申请，不能按重复申请答复');
+    // art. 36(6): the same person, and this body already answered it
+    if (!earlier || earlier.applicantId !== app.applicantId || earlier.departmentId !== app.departmentId || !earlier.disclosure?.reply) {
+      throw ruleViolation('未找到该申请人此前向本机关提出并已答复的申请，不能按重复申请答复');
     }
   }
   if (body.kind === 'not_processed' && !(await recentRequests(app, today)).frequent) {

@@ -81,6 +81,26 @@ describe('transact under conflicts', () => {
     expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 7, 6]);
   });
 
+  it("tries again when DynamoDB Local timed out waiting for a lock (the emulator's 500), a few times only", async () => {
+    const lockTimeout = (times: number) =>
+      db().middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName !== 'TransactWriteItemsCommand' || times-- <= 0) return next(args);
+          throw Object.assign(new Error('This action timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB API'), {
+            name: 'InternalServerError',
+          });
+        },
+        { step: 'initialize', name: 'cancelSome' },
+      );
+    lockTimeout(2);
+    const ok = await withMeter(() => transact([item('f')]));
+    expect(ok.meter.transactions).toBe(3);
+    db().middlewareStack.remove('cancelSome');
+    lockTimeout(20);
+    const failed = await withMeter(() => transact([item('g')]).catch((e: Error) => e.name));
+    expect([failed.value, failed.meter.transactions]).toEqual(['InternalServerError', 7]);
+  });
+
   it('never retries when a condition failed', async () => {
     cancel(1, ['TransactionConflict', 'ConditionalCheckFailed']);
     const { meter, value } = await withMeter(() => transact([item('d'), item('e')]).catch((e: Error) => e.name));

@@ -86,15 +86,29 @@ export function conflictRetryDelay(reasons: readonly string[] | undefined, retri
 }
 
 /**
+ * DynamoDB Local (never DynamoDB itself) answers some transactions of a burst on a busy machine with a 500
+ * InternalServerError, 「…timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB
+ * API」; the SDK's own three tries, which share one retry quota per client, did not always outlast it on a 2-core CI
+ * machine. Such a transaction was not applied, so it is tried again, a few times, with a growing jittered wait.
+ */
+const LOCK_TIMEOUT_RETRIES = 6;
+export const isEmulatorLockTimeout = (e: unknown): boolean =>
+  Boolean(env.dynamoEndpoint) && (e as Error)?.name === 'InternalServerError' && /waiting for a lock/.test((e as Error).message ?? '');
+
+/**
  * Writes the items (Put, Update, ConditionCheck, Delete) in one transaction: all of them or none. A transaction
  * cancelled by a conflict alone is tried again (conflictRetryDelay); each retry is logged as a warning.
  */
 export async function transact(items: readonly unknown[]): Promise<void> {
-  for (let retries = 0; ; retries++) {
+  for (let retries = 0, lockRetries = 0; ; retries++) {
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items as never }));
       return;
     } catch (e) {
+      if (isEmulatorLockTimeout(e) && lockRetries < LOCK_TIMEOUT_RETRIES) {
+        await new Promise((r) => setTimeout(r, 50 * 2 ** lockRetries++ * (1 + Math.random())));
+        continue;
+      }
       const reasons = cancellationReasons(e);
       const wait = conflictRetryDelay(reasons, retries);
       if (wait === undefined) throw e;

@@ -188,6 +188,12 @@ describe('residence', () => {
       reason: '该地址不在本社区范围',
     });
     expect((await listMessages(b.id, 5)).items[0]).toMatchObject({ title: '所在社区未通过确认' });
+    // the confirmed list shows name and address masked (they were needed whole only to confirm)
+    const confirmed = await call(handler, 'GET /v1/community/residences', { token: official.token, query: { status: 'confirmed', limit: '50' } });
+    const listed = JSON.stringify(confirmed.body);
+    expect(confirmed.body.items.find((i: { userId: string }) => i.userId === a.id)).toMatchObject({ name: '林*新', address: '越秀区某某大院 ****' });
+    expect(listed).not.toContain('某某大院 3 号');
+    expect(listed).not.toContain('林小新');
     // decided once: a second decision finds nothing pending
     expect(
       (await call(handler, 'POST /v1/community/residences/{userId}/decide', { token: official.token, params: { userId: a.id }, body: { confirm: true } }))
@@ -205,6 +211,34 @@ describe('residence', () => {
     ).toBe('confirmed');
     expect((await detail(me!, t.id)).status).toBe(404);
     expect((await call(handler, 'DELETE /v1/me/residence', { token: me!.token })).body).toEqual({ residence: null, proven: true });
+  });
+
+  it('one person, one ballot: while a vote they cast a ballot in is open they may not move or leave; after its close they may', async () => {
+    const me = await person(2);
+    const YANYUNXI = communityId('beijing', '盐运西社区');
+    at(T0);
+    expect((await declare(me, { communityId: FUQIAN, address: '越秀区府前路 8 号' })).body.residence.status).toBe('confirmed');
+    const t = await openTopic({ id: FUQIAN, official: await heMin() }, me, yesNo()); // the vote closes 3月7日 10:00 (Beijing)
+    at(plus(T0, 2));
+    expect((await ballot(me, t.id, ['yes'])).status).toBe(200);
+    expect((await storedRow(keys.residence(me.id)))!.ballotCloses).toEqual(new Set([t.vote.closesAt]));
+
+    const move = await declare(me, { communityId: YANYUNXI, address: '越秀区大南路 3 号' });
+    expect(move.status).toBe(409);
+    expect(move.body.error.message).toBe('您参与的投票尚未截止（3月7日 10:00），截止后才能变更居住社区');
+    const gone = await call(handler, 'DELETE /v1/me/residence', { token: me.token });
+    expect(gone.status).toBe(409);
+    expect(gone.body.error.message).toContain('截止后才能登记搬离');
+    // a new address in the same community keeps the vote it is bound to
+    expect((await declare(me, { communityId: FUQIAN, address: '越秀区教育路 6 号' })).body.residence).toMatchObject({ status: 'confirmed' });
+    expect((await declare(me, { communityId: YANYUNXI, address: '越秀区大南路 3 号' })).status).toBe(409);
+    expect((await detail(me, t.id)).status).toBe(200);
+
+    // after the close: free to move (the ballot cast while living here stays counted) and to leave
+    at(plus(T0, 24 * 6 + 1));
+    expect((await declare(me, { communityId: YANYUNXI, address: '越秀区大南路 3 号' })).body.residence).toMatchObject({ communityName: '盐运西社区' });
+    expect((await repo.allBallots(t.id)).map((b) => b.userId)).toEqual([me.id]);
+    expect((await call(handler, 'DELETE /v1/me/residence', { token: me.token })).body).toEqual({ residence: null, proven: true });
   });
 
   it('注销 takes the residence (sealed name and address) with the account', async () => {
@@ -332,6 +366,26 @@ describe('discussion', () => {
     expect(page2.body.items.map((x: { id: string }) => x.id)).toEqual([second]);
     expect((await listMessages(a!.id, 5)).items.map((m) => m.title)).toContain('有人回复了您的评论');
     expect(JSON.stringify(await storedRow(keys.comment(t.id, second)))).not.toContain('防晒');
+  });
+
+  it('twenty replies to one comment at the same moment are all written; an Idempotency-Key used on another topic is a 409', async () => {
+    const c = await community();
+    const people = await residents(c, 21);
+    const t = await openTopic(c, people[0]!);
+    const t2 = await openTopic(c, people[0]!);
+    at(plus(T0, 2));
+    const target = (await comment(people[0]!, t.id, '座椅放在哪里好？')).body.id;
+    const replies = await Promise.all(people.slice(1).map((p, i) => comment(p, t.id, `放在东门第 ${i + 1} 个位置`, target)));
+    expect(replies.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 201));
+    expect((await comments(people[0]!, t.id, { limit: '50' })).body.items).toHaveLength(21);
+    // the author is told after each reply's own transaction (a notice that cannot be written is logged, not an error)
+    expect((await listMessages(people[0]!.id, 50)).items.filter((m) => m.title === '有人回复了您的评论').length).toBeGreaterThan(0);
+
+    const k = key();
+    expect((await comment(people[1]!, t.id, '同意。', undefined, k)).status).toBe(201);
+    const reused = await comment(people[1]!, t2.id, '同意。', undefined, k);
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.message).toContain('请求编号');
   });
 
   it('words of the list hold a comment for the officials; they hold, remove with a reason (text never shown to others) or release', async () => {
@@ -484,6 +538,54 @@ describe('votes', () => {
     expect(late.body.error.message).toContain('投票已截止');
     const rows = await repo.allBallots(t.id);
     expect(rows.map((r) => [r.userId, r.choices])).toEqual([[voter!.id, ['no']]]);
+  });
+
+  it('a ballot whose residence does not hold is refused in its transaction (told from a conflict) and writes nothing', async () => {
+    const c = await community();
+    const [voter] = await residents(c, 1);
+    const t = await openTopic(c, voter!, yesNo());
+    const b = { topicId: t.id, userId: `u-dl-${RUN}-nobody`, communityId: c.id, choices: ['yes'], castAt: plus(T0, 2), firstAt: plus(T0, 2) };
+    expect(await repo.castBallot(b, t.vote.closesAt)).toBe('not_resident');
+    expect(await repo.allBallots(t.id)).toEqual([]);
+    expect(await storedRow(keys.residence(b.userId))).toBeUndefined();
+  });
+
+  it('after the close one reader counts under a lease; the others show 计票中 until it is stored (the job counts regardless)', async () => {
+    const c = await community();
+    const [voter] = await residents(c, 1);
+    const t = await openTopic(c, voter!, yesNo({ closesAt: plus(T0, 48) }));
+    at(plus(T0, 2));
+    expect((await ballot(voter!, t.id, ['yes'])).status).toBe(200);
+    const due = plus(T0, 49);
+    at(due);
+    expect(await repo.takeCountLease(t.id, due, plus(due, 0.01))).toBe(true); // another reader is counting
+    expect(await repo.takeCountLease(t.id, due, plus(due, 0.01))).toBe(false);
+    const waiting = (await detail(voter!, t.id)).body;
+    expect(waiting).toMatchObject({ counting: true, result: { final: false } }); // a live vote's running numbers meanwhile
+    expect((await repo.getTopic(t.id, true))!.result).toBeUndefined();
+    // the lease runs out (its holder died): the next reader counts
+    at(plus(due, 0.02));
+    expect((await detail(voter!, t.id)).body.result).toMatchObject({ final: true, voters: 1 });
+    expect((await repo.getTopic(t.id, true))!.countingUntil).toBeUndefined();
+  });
+
+  it('the officials’ 待办 figures are read to a cap: a longer queue shows as 99+ (the figure one above the cap)', async () => {
+    const c = await community();
+    const rows = Array.from({ length: 105 }, (_, i) =>
+      repo.residenceItem({
+        userId: `u-dl-${RUN}-q${n}-${i}`,
+        communityId: c.id,
+        communityName: c.name,
+        street: 'beijing',
+        name: '林小新',
+        address: `越秀区测试路 ${i} 号`,
+        status: 'pending',
+        declaredAt: T0,
+      }),
+    );
+    await batchPut(rows);
+    const summary = (await call(handler, 'GET /v1/community', { token: c.official.token })).body;
+    expect(summary).toMatchObject({ pendingResidences: 100, heldComments: 0, proposedTopics: 0 });
   });
 
   it(

@@ -70,8 +70,11 @@ export async function addComment(user: UserRecord, topicId: string, req: Comment
   const key = keyOf();
   const again = async () => {
     const ref = (await repo.idempotencyOf(user.id, key))?.ref;
-    const c = ref ? await repo.getComment(topicId, ref) : undefined;
-    return c ? { status: 200, view: viewOf(c) } : undefined;
+    if (!ref) return undefined;
+    const c = await repo.getComment(topicId, ref);
+    // the key made something else (a comment on another topic, a topic): not this request's twin
+    if (!c) throw conflict('该请求编号已用于其他议题或内容，请重新提交');
+    return { status: 200, view: viewOf(c) };
   };
   const earlier = await again();
   if (earlier) return earlier;

@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, madeUnlessRefused, queryAll, readAll, table, transact, type Lookup } from '../lib/db';
+import { WAITING_CAP } from '@yx/shared';
+import { cancellationReasons, db, madeUnlessRefused, queryAll, readAll, table, transact, type Lookup } from '../lib/db';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import {
   Ballot,
@@ -17,7 +18,8 @@ import {
 } from '../lib/entities/deliberation';
 import { idempotencyItem, idempotencyLookup } from '../lib/repository';
 import type { IdempotencyRecord } from '../lib/entities/idempotency';
-import { noticeItems, type Notice } from '../messages/repository';
+import { log } from '../lib/log';
+import { noticeItems, tell, type Notice } from '../messages/repository';
 
 /**
  * The store of 居民议事 (issue 19). Every request costs a few calls by key, one Query of one partition, and at most one
@@ -37,13 +39,31 @@ export async function getResidence(userId: string, consistent = false): Promise<
   return r.Item ? Residence.fromItem(r.Item) : undefined;
 }
 
-/** A declaration replaces whatever the person had declared before (moving away ends the old community at once). */
-export async function putResidence(r: ResidenceRecord): Promise<void> {
-  await db().send(new PutCommand({ TableName: T(), Item: Residence.toItem(r) }));
+/**
+ * The residence row is still the one read: the same declaration (or none), with no ballot added since (a ballot only
+ * adds to `ballotCloses`, so its size tells). A person who votes at the very moment they move or leave is refused the
+ * move, never left with a ballot the move forgot.
+ */
+function unchangedSince(read: ResidenceRecord | undefined) {
+  if (!read) return { ConditionExpression: 'attribute_not_exists(pk)' };
+  const n = read.ballotCloses?.length ?? 0;
+  return {
+    ConditionExpression: `declaredAt = :d AND ${n ? 'size(ballotCloses) = :n' : 'attribute_not_exists(ballotCloses)'}`,
+    ExpressionAttributeValues: { ':d': read.declaredAt, ...(n ? { ':n': n } : {}) },
+  };
 }
 
-export async function deleteResidence(userId: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: T(), Key: keys.residence(userId) }));
+/**
+ * A declaration replaces whatever the person had declared before (moving away ends the old community at once), only
+ * over the row read (`unchangedSince`). False: it changed meanwhile.
+ */
+export async function putResidence(r: ResidenceRecord, read: ResidenceRecord | undefined): Promise<boolean> {
+  return madeUnlessRefused(() => db().send(new PutCommand({ TableName: T(), Item: Residence.toItem(r), ...unchangedSince(read) })));
+}
+
+/** 已搬离: the row deleted, only as it was read (`unchangedSince`). False: it changed meanwhile. */
+export async function deleteResidence(userId: string, read: ResidenceRecord | undefined): Promise<boolean> {
+  return madeUnlessRefused(() => db().send(new DeleteCommand({ TableName: T(), Key: keys.residence(userId), ...unchangedSince(read) })));
 }
 
 /**
@@ -95,28 +115,25 @@ export async function listResidences(communityId: string, status: 'pending' | 'c
   return indexPage('gsi1', pk, Residence.fromItem, { limit, cursor });
 }
 
-/** How many rows an index partition holds (a COUNT Query: the officials' 待办 figures). */
+/**
+ * How many rows an index partition holds, up to WAITING_CAP + 1 (one COUNT Query of one page: the officials' 待办
+ * figures). A figure above WAITING_CAP means that many or more (shown 99+), however long the queue grows.
+ */
 async function countIndex(index: 'gsi1' | 'gsi2', pk: string): Promise<number> {
-  let n = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await db().send(
-      new QueryCommand({
-        TableName: T(),
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': pk },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    n += r.Count ?? 0;
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return n;
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      Select: 'COUNT',
+      Limit: WAITING_CAP + 1,
+    }),
+  );
+  return Math.min(r.Count ?? 0, WAITING_CAP + 1);
 }
 
-/** What waits for a community's officials: pending declarations, held comments, proposed topics (three COUNT Queries). */
+/** What waits for a community's officials: pending declarations, held comments, proposed topics (three COUNT Queries, each capped). */
 export async function waiting(communityId: string): Promise<{ pendingResidences: number; heldComments: number; proposedTopics: number }> {
   const [pendingResidences, heldComments, proposedTopics] = await Promise.all([
     countIndex('gsi1', keys.pendingPk(communityId)),
@@ -199,6 +216,25 @@ export async function replaceTopic(next: TopicRecord, readVersion: number, notic
   );
 }
 
+/**
+ * A reader's lease on making the final count (until `until`): only while the topic has no result and no other reader
+ * holds an unexpired lease, so one reader at a time reads the ballots. False: another holds it, or the count is stored.
+ */
+export async function takeCountLease(topicId: string, now: string, until: string): Promise<boolean> {
+  return madeUnlessRefused(() =>
+    db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: keys.topic(topicId),
+        UpdateExpression: 'SET countingUntil = :until',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#r) AND (attribute_not_exists(countingUntil) OR countingUntil < :now)',
+        ExpressionAttributeNames: { '#r': 'result' },
+        ExpressionAttributeValues: { ':until': until, ':now': now },
+      }),
+    ),
+  );
+}
+
 /** The final count, stored once: only while the topic has none (the job and a first reader may race). False: it had one. */
 export async function storeResult(topicId: string, result: TallyRecord): Promise<boolean> {
   return madeUnlessRefused(() =>
@@ -206,7 +242,7 @@ export async function storeResult(topicId: string, result: TallyRecord): Promise
       new UpdateCommand({
         TableName: T(),
         Key: keys.topic(topicId),
-        UpdateExpression: 'SET #r = :r, #v = #v + :one, updatedAt = :at REMOVE gsi3pk, gsi3sk',
+        UpdateExpression: 'SET #r = :r, #v = #v + :one, updatedAt = :at REMOVE gsi3pk, gsi3sk, countingUntil',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#r)',
         ExpressionAttributeNames: { '#r': 'result', '#v': 'version' },
         ExpressionAttributeValues: { ':r': result, ':one': 1, ':at': result.countedAt },
@@ -266,13 +302,19 @@ export async function getComment(topicId: string, id: string): Promise<CommentRe
   return r.Item ? Comment.fromItem(r.Item) : undefined;
 }
 
-/** A comment with its author's idempotency record (a double tap writes one) and the notice to the one replied to. */
+/**
+ * A comment with its author's idempotency record (a double tap writes one), in one transaction; the one replied to is
+ * told right after, on their own: their inbox counter is on their user row, which every reply to them would otherwise
+ * put in its transaction (twenty replies to one comment at once would meet there and fail). A notice that cannot be
+ * written is logged; the comment stands.
+ */
 export async function createComment(c: CommentRecord, idem: { userId: string; key: string }, notices: Notice[]): Promise<void> {
   await transact([
     idempotencyItem(idem.userId, idem.key, c.at, { ref: c.id }),
     { Put: { TableName: T(), Item: Comment.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...notices.flatMap((n) => noticeItems(n, c.at)),
   ]);
+  if (notices.length)
+    await tell(notices, c.at).catch((e: Error) => log.error('reply notice not written', { topic: c.topicId, err: e.name, people: notices.length }));
 }
 
 /** A page of a topic's discussion in thread order (each comment followed by its replies): one Query. */
@@ -345,24 +387,32 @@ export async function topicsById(ids: string[]): Promise<Map<string, TopicRecord
 
 /**
  * A ballot, cast or changed: the voter's one row for the topic (a put replaces the earlier one), written only while the
- * voter's own residence row says they are a confirmed resident of the topic's community (a ConditionCheck on their own
- * row: a thousand voters touch a thousand different rows, never a shared one). False: the residence did not hold.
+ * voter's own residence row says they are a confirmed resident of the topic's community, and adding the vote's closing
+ * time to that row's `ballotCloses` (until then they may not move or leave). An update of their own row: a thousand
+ * voters touch a thousand different rows, never a shared one. 'not_resident': the residence did not hold; 'busy': the
+ * transaction met another on the same rows (the voter's own, at once) more often than it is tried again.
  */
-export async function castBallot(b: BallotRecord): Promise<boolean> {
-  return madeUnlessRefused(() =>
-    transact([
+export async function castBallot(b: BallotRecord, closesAt: string): Promise<'cast' | 'not_resident' | 'busy'> {
+  try {
+    await transact([
       { Put: { TableName: T(), Item: Ballot.toItem(b) } },
       {
-        ConditionCheck: {
+        Update: {
           TableName: T(),
           Key: keys.residence(b.userId),
+          UpdateExpression: 'ADD ballotCloses :close',
           ConditionExpression: '#s = :confirmed AND communityId = :c',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':confirmed': 'confirmed', ':c': b.communityId },
+          ExpressionAttributeValues: { ':confirmed': 'confirmed', ':c': b.communityId, ':close': new Set([closesAt]) },
         },
       },
-    ]),
-  );
+    ]);
+    return 'cast';
+  } catch (e) {
+    const reasons = cancellationReasons(e);
+    if (!reasons) throw e;
+    return reasons[1] === 'ConditionalCheckFailed' ? 'not_resident' : 'busy';
+  }
 }
 
 /** Every ballot of a topic: its eight partitions, page by page (the final count; never in a request but the first read after the close). */

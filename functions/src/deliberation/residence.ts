@@ -3,7 +3,10 @@ import {
   RESIDENCE_STATUS_NAMES,
   STREETS,
   addressMatches,
+  beijingTime,
   communityId,
+  maskAddress,
+  maskName,
   roadsOf,
   streetName,
   type CommunityList,
@@ -27,7 +30,29 @@ import * as repo from './repository';
  * rest). When the community has address data and the address names one of its roads, the residence is confirmed at
  * once; otherwise it waits for a grid official of that community, who confirms or refuses with a reason. A new
  * declaration (moving) or leaving replaces the old one at once: the old community's actions stop on the next request.
+ * While a vote the person cast a ballot in is still open they may not move to another community or leave: one person,
+ * one ballot, however often they move (their ballot counts where they lived when they cast it).
  */
+
+/** The closing times of the votes the person cast a ballot in that are still open at `at`, latest first. */
+function openBallotCloses(r: ResidenceRecord | undefined, at: string): string[] {
+  const now = Date.parse(at);
+  return (r?.ballotCloses ?? []).filter((c) => Date.parse(c) > now).sort((a, b) => Date.parse(b) - Date.parse(a));
+}
+
+/** 12月8日 18:00 (Beijing time). */
+function monthDayTime(iso: string): string {
+  const t = beijingTime(iso); // 2026-12-08 18:00
+  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
+}
+
+/** 409 while a vote the person took part in is still open (`what`: the step they may take after its close). */
+function mustHaveNoOpenVote(r: ResidenceRecord | undefined, at: string, what: string): void {
+  const [latest] = openBallotCloses(r, at);
+  if (latest) throw conflict(`您参与的投票尚未截止（${monthDayTime(latest)}），截止后才能${what}`);
+}
+
+const CHANGED = '您的居住登记刚刚有变化，请刷新后再试';
 
 function residenceView(r: ResidenceRecord): ResidenceView {
   return {
@@ -77,8 +102,13 @@ export async function declare(user: UserRecord, req: DeclareResidenceRequest): P
   const { street, name } = await communityNamed(req.communityId);
   const before = await repo.getResidence(user.id, true);
   // the same declaration again (a double tap, a reload) changes nothing
-  if (before && before.communityId === req.communityId && before.address === req.address && before.status !== 'refused') return myResidence(user);
+  const same = (r: ResidenceRecord | undefined) => r && r.communityId === req.communityId && r.address === req.address && r.status !== 'refused';
+  if (same(before)) return myResidence(user);
   const at = nowIso();
+  const moving = Boolean(before && before.communityId !== req.communityId);
+  if (moving) mustHaveNoOpenVote(before, at, '变更居住社区');
+  // a new declaration in the same community keeps the votes still open (the person stays bound to them)
+  const stillOpen = moving ? [] : openBallotCloses(before, at);
   const known = addressMatches(req.address, street, name);
   const r: ResidenceRecord = {
     userId: user.id,
@@ -90,15 +120,25 @@ export async function declare(user: UserRecord, req: DeclareResidenceRequest): P
     status: known ? 'confirmed' : 'pending',
     ...(known ? { how: 'address' as const, decidedAt: at } : {}),
     declaredAt: at,
+    ...(stillOpen.length ? { ballotCloses: stillOpen } : {}),
   };
-  await repo.putResidence(r);
-  log.info('residence declared', { community: r.communityId, status: r.status, moved: Boolean(before && before.communityId !== r.communityId) });
+  if (!(await repo.putResidence(r, before))) {
+    // a twin request wrote the same declaration; anything else (a ballot cast at this moment, a decision) is told
+    if (same(await repo.getResidence(user.id, true))) return myResidence(user);
+    throw conflict(CHANGED);
+  }
+  log.info('residence declared', { community: r.communityId, status: r.status, moved: moving });
   return { residence: residenceView(r), proven: true };
 }
 
-/** 已搬离: the residence is gone at once (the community's topics are no longer the person's to see or act in). */
+/**
+ * 已搬离 (or, before a confirmation, 取消登记): the residence is gone at once (the community's topics are no longer the
+ * person's to see or act in); not while a vote they cast a ballot in is open.
+ */
 export async function leave(user: UserRecord): Promise<MyResidence> {
-  await repo.deleteResidence(user.id);
+  const before = await repo.getResidence(user.id, true);
+  mustHaveNoOpenVote(before, nowIso(), before?.status === 'confirmed' ? '登记搬离' : '取消居住登记');
+  if (!(await repo.deleteResidence(user.id, before))) throw conflict(CHANGED);
   return { residence: null, proven: isProven(user) };
 }
 
@@ -107,11 +147,13 @@ export async function leave(user: UserRecord): Promise<MyResidence> {
 export async function residenceQueue(user: UserRecord, q: { status: 'pending' | 'confirmed'; limit: number; cursor?: string }): Promise<ResidenceQueue> {
   const c = officialCommunity(user);
   const page = await repo.listResidences(c.id, q.status, q.limit, q.cursor);
+  // the official needs name and address whole only to confirm a pending declaration; confirmed residents are masked
+  const whole = q.status === 'pending';
   return {
     items: page.items.map((r) => ({
       userId: r.userId,
-      name: r.name,
-      address: r.address,
+      name: whole ? r.name : (maskName(r.name) ?? '*'),
+      address: whole ? r.address : maskAddress(r.address),
       status: r.status,
       statusName: RESIDENCE_STATUS_NAMES[r.status],
       declaredAt: r.declaredAt,

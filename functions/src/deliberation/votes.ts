@@ -1,6 +1,6 @@
 import { ballotProblem, beijingTime, effectiveState, votePhase, type BallotView } from '@yx/shared';
 import { nowIso } from '../lib/clock';
-import { badRequest, forbidden, notFound, ruleViolation } from '../lib/errors';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import type { UserRecord } from '../lib/entities/identity';
 import type { BallotRecord } from '../lib/entities/deliberation';
 import { mustBeProven, NOT_VISIBLE, visibleTopic } from './access';
@@ -9,7 +9,8 @@ import * as repo from './repository';
 /**
  * 投票 (issue 19). One ballot per confirmed resident with a proven name, changeable until the close: the voter's own
  * row for the topic, replaced by a put, written only while the voter's residence row still says they live in the topic's
- * community (a condition on their own row, so a thousand voters at once touch a thousand rows and never a shared one).
+ * community (a condition on their own row, so a thousand voters at once touch a thousand rows and never a shared one),
+ * and noting the vote's close on that row: until it closes the voter may not move to another community or leave.
  * The window is the vote's fixed times, checked against the server's clock; the ballot keeps the time it was checked
  * (`castAt`) and the final count takes only ballots cast before the close. Counts while it runs come from the
  * aggregator; no request writes one.
@@ -29,6 +30,8 @@ export async function vote(user: UserRecord, topicId: string, choices: string[])
   if (problem) throw badRequest(problem, [{ field: 'choices', message: `投票选项：${problem}` }]);
   const before = read.ballot;
   const b: BallotRecord = { topicId, userId: user.id, communityId: topic.communityId, choices, castAt: at, firstAt: before?.firstAt ?? at };
-  if (!(await repo.castBallot(b))) throw forbidden('您已不是本社区已确认的居民，不能投票');
+  const cast = await repo.castBallot(b, v.closesAt);
+  if (cast === 'not_resident') throw forbidden('您已不是本社区已确认的居民，不能投票');
+  if (cast === 'busy') throw conflict('投票未能提交，请稍后重试');
   return { topicId, choices, castAt: at, changed: Boolean(before) };
 }

@@ -7,6 +7,8 @@ import { batchPut } from '../guide/repository';
 import { issueSession } from '../lib/session';
 import { keys as identityKeys } from '../lib/entities/identity';
 import { keys as appKeys } from '../lib/entities/applications';
+import { keys as publicationKeys } from '../lib/entities/publications';
+import { handler as publications } from '../publications/handler';
 import { handler as applications } from '../applications/handler';
 import { handler as workorders } from '../workorders/handler';
 import { seedAll } from '../seed/seed';
@@ -73,6 +75,9 @@ describe('个人信息: consent, export and closing the account', () => {
       new Date().toISOString(),
     );
     expect((await listMessages(p.id, 10)).items).toHaveLength(1);
+    for (const category of ['notice', 'food-safety'])
+      expect((await call(publications, 'PUT /v1/me/publication-subscriptions', { token: p.token, body: { category, subscribed: true } })).status).toBe(200);
+    expect(await storedRow(publicationKeys.subscriber('notice', p.id))).toBeDefined();
     expect((await close(p.token, '确定')).status).toBe(400); // the word must be typed
     const fresh = (await issueSession({ userId: p.id, role: 'resident' })).token;
     const [a, b] = await Promise.all([close(p.token), close(fresh)]);
@@ -84,6 +89,8 @@ describe('个人信息: consent, export and closing the account', () => {
     expect(await storedRow(identityKeys.openid(`openid-${p.id}`))).toBeUndefined(); // a new WeChat login makes a new account
     expect(await storedRow(appKeys.draft(p.id, FORM))).toBeUndefined();
     expect((await listMessages(p.id, 10)).items).toEqual([]); // the inbox went with it
+    // 政务公开 subscriptions: the person's categories and the category's subscriber rows (the worker tells nobody closed)
+    for (const key of publicationKeys.allSubscriptionRows(p.id)) expect([key, await storedRow(key)]).toEqual([key, undefined]);
     const after = await call(handler, 'GET /v1/me', { token: p.token });
     expect(after.status).toBe(401);
     // the ID number is free for the person's next account

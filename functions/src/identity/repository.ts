@@ -29,6 +29,7 @@ import { getUser } from '../lib/repository';
 import { hashSecret } from '../lib/ids';
 import { keys as applicationKeys } from '../lib/entities/applications';
 import { keys as residenceKeys } from '../lib/entities/deliberation';
+import { keys as publicationKeys } from '../lib/entities/publications';
 
 const draftKey = applicationKeys.draft;
 
@@ -610,10 +611,14 @@ export async function saveGrids(street: string, grids: string[], now: string): P
 /** Seeding only. */
 export const seedGridItem = (street: string, grids: string[], now: string) => GridList.toItem({ street, grids, updatedAt: now });
 
+/** DynamoDB's limit on a transaction's items. */
+const MAX_TRANSACTION_ITEMS = 100;
+
 /**
  * 注销: in one transaction the account loses its name, ID, phone, consents, firm binding and WeChat binding (a new
  * login makes a new account), its ID number is free again, its drafts and its grants (亲友代办 either way, a firm's
- * grant to it as an agent) go, and every session ends. The user row stays, closed, because closed cases kept under the archive rules name it.
+ * grant to it as an agent) go, its 政务公开 subscriptions go (nobody is told of new items any more), and every session
+ * ends. The user row stays, closed, because closed cases kept under the archive rules name it.
  */
 export async function closeAccount(
   u: UserRecord,
@@ -652,5 +657,11 @@ export async function closeAccount(
         ExpressionAttributeValues: { ':me': u.id },
       },
     });
+  // 政务公开 (issue 19): the person's categories and the subscriber row of every category (a few; deleting one not there
+  // does nothing), without reading them first, so a subscription made a moment before goes too
+  const subscriptions = publicationKeys.allSubscriptionRows(u.id).map((Key) => ({ Delete: { TableName: table(), Key } }));
+  // a transaction holds 100 items: only with dozens of drafts and grants would they not fit, and then go just before
+  if (items.length + subscriptions.length > MAX_TRANSACTION_ITEMS) await transact(subscriptions);
+  else items.push(...subscriptions);
   await transact(items);
 }

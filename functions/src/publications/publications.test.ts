@@ -16,7 +16,17 @@ import { handler as messages } from '../messages/handler';
 import { seedAll } from '../seed/seed';
 import { handler } from './handler';
 import { postingItem, seedRows, sortKeyOf, writePostings, type PublicationRecord } from './repository';
+import { keys as publicationKeys } from '../lib/entities/publications';
+import { enqueue } from '../lib/queue';
+import { REQUEUE_AFTER_MS, requeueUnindexed } from './sweep';
 import { queueNotify } from './worker';
+
+// the queue as it is, except that a test may make its next send fail (as SQS may, after the save's transaction)
+jest.mock('../lib/queue', () => {
+  const actual = jest.requireActual<typeof import('../lib/queue')>('../lib/queue');
+  return { ...actual, enqueue: jest.fn(actual.enqueue) };
+});
+const failNextSend = () => jest.mocked(enqueue).mockRejectedValueOnce(new Error('queue publications: 1 messages not sent (ServiceUnavailable)'));
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const RUN = Date.now().toString(36);
@@ -379,5 +389,52 @@ describe('subscriptions', () => {
     expect((await about(a))[0].body).toMatch(/区市场监管局在“食品安全预警”栏目发布了/);
     const staff = await call(handler, 'PUT /v1/me/publication-subscriptions', { token: education, body: { category: 'notice', subscribed: true } });
     expect(staff.status).toBe(403);
+  });
+});
+
+describe('a queue send that fails after the save', () => {
+  it('still answers with the saved item, and the sweep queues it again: indexed, its edit followed, subscribers told once', async () => {
+    const reader = await residentWithId('订阅者戊', 2);
+    await call(handler, 'PUT /v1/me/publication-subscriptions', { token: reader.token, body: { category: 'notice', subscribed: true } });
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    failNextSend();
+    const title = `二沙岛绿道施工公告${RUN}`;
+    const p = await publish(housing, { category: 'notice', title, content: '二沙岛绿道夜间照明改造期间，请市民绕行滨江路。' });
+    expect(p.status).toBe(201); // saved: the send failed after the transaction, which is no error to the officer
+    const line = logged.mock.calls.map((c) => String(c[0])).find((l) => l.includes(p.body.id))!;
+    logged.mockRestore();
+    expect(JSON.parse(line)).toMatchObject({ level: 'error', id: p.body.id, what: 'publish' });
+    expect(line).not.toContain('二沙岛'); // the item's id, never its text or the officer
+    expect(await storedRow(publicationKeys.toIndex(p.body.id))).toMatchObject({ version: 1, notify: true });
+
+    await drainPublications(); // nothing was queued: not in the search, nobody told
+    expect(ids(await search('夜间照明改造'))).not.toContain(p.body.id);
+    expect((await requeueUnindexed()).requeued).not.toContain(p.body.id); // a fresh save: its message may be on its way
+    const later = () => new Date(Date.now() + REQUEUE_AFTER_MS + 60_000);
+    expect((await requeueUnindexed(later())).requeued).toContain(p.body.id);
+    await drainPublications();
+    expect(ids(await search('夜间照明改造'))).toContain(p.body.id);
+    const told = async () => (await inbox(reader)).filter((m) => m.title.includes(title));
+    expect(await told()).toHaveLength(1); // told when it was first indexed
+    expect(await storedRow(publicationKeys.toIndex(p.body.id))).toBeUndefined(); // caught up: nothing left to sweep
+
+    // an edit whose send fails: the index keeps the old words until the sweep
+    failNextSend();
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const edited = await call(handler, 'PUT /v1/staff/publications/{id}', {
+      token: housing,
+      params: { id: p.body.id },
+      body: { category: 'notice', title, content: '二沙岛绿道景观灯更换期间，请市民绕行滨江路。', expectedVersion: 1 },
+    });
+    quiet.mockRestore();
+    expect(edited.status).toBe(200);
+    await drainPublications();
+    expect(ids(await search('景观灯更换'))).not.toContain(p.body.id);
+    expect((await requeueUnindexed(later())).requeued).toContain(p.body.id);
+    await drainPublications();
+    expect(ids(await search('景观灯更换'))).toContain(p.body.id);
+    expect(ids(await search('夜间照明改造'))).not.toContain(p.body.id);
+    expect(await told()).toHaveLength(1); // an edit tells nobody again
+    expect(await storedRow(publicationKeys.toIndex(p.body.id))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { db, isConditionFailure, readAll, table, transact, type Lookup } from '../lib/db';
 import { idempotencyItem, idempotencyLookup } from '../lib/repository';
@@ -9,6 +9,7 @@ import {
   Publication,
   PublicationLinkRow,
   Subscriptions,
+  ToIndex,
   Told,
   keys,
   sortKeyOf,
@@ -17,11 +18,12 @@ import {
   type PublicationLinkRecord,
   type PublicationRecord,
   type PublicationSummaryRecord,
+  type ToIndexRecord,
 } from '../lib/entities/publications';
 import { fileLookup, type FileRecord } from '../files/repository';
 import { noticeItems, type Notice } from '../messages/repository';
 
-export type { IndexMarksRecord, PostingRecord, PublicationLinkRecord, PublicationRecord, PublicationSummaryRecord };
+export type { IndexMarksRecord, PostingRecord, PublicationLinkRecord, PublicationRecord, PublicationSummaryRecord, ToIndexRecord };
 export { sortKeyOf };
 
 /**
@@ -162,12 +164,30 @@ const whileVersion = (v: number) => ({
   ExpressionAttributeValues: { ':v': v, ':pub': 'published' },
 });
 
-/** 发布: version 1 and its idempotency record in one transaction (a second request with the key fails its condition). */
+/**
+ * An edit's or a withdrawal's to-index row: its version and time raised; a publish's owed news (`notify`) kept, so an
+ * edit before the first index still tells the subscribers.
+ */
+const toIndexUpdate = (p: PublicationRecord) => ({
+  Update: {
+    TableName: table(),
+    Key: keys.toIndex(p.id),
+    UpdateExpression: 'SET #e = :e, #id = :id, #v = :v, #c = :c, #at = :at',
+    ExpressionAttributeNames: { '#e': 'entity', '#id': 'id', '#v': 'version', '#c': 'category', '#at': 'at' },
+    ExpressionAttributeValues: { ':e': ToIndex.entity, ':id': p.id, ':v': p.version, ':c': p.category, ':at': p.updatedAt },
+  },
+});
+
+/**
+ * 发布: version 1, its idempotency record (a second request with the key fails its condition) and its to-index row in
+ * one transaction. The policy's check stays the 4th item (the service reads the cancellation reasons by position).
+ */
 export async function putNew(p: PublicationRecord, idem: { userId: string; key: string }): Promise<void> {
   await transact([
     ...rowsOf(p, { ConditionExpression: 'attribute_not_exists(pk)' }),
     ...(p.interpretsId ? [policyCheck(p.interpretsId), { Put: { TableName: table(), Item: PublicationLinkRow.toItem(p.interpretsId, p) } }] : []),
     idempotencyItem(idem.userId, idem.key, p.updatedAt, { ref: p.id }),
+    { Put: { TableName: table(), Item: ToIndex.toItem(p) } },
   ]);
 }
 
@@ -178,6 +198,7 @@ export async function putEdit(p: PublicationRecord, before: PublicationRecord): 
   const moved = oldLink && (!newLink || oldLink.pk !== newLink.pk || oldLink.sk !== newLink.sk);
   await transact([
     ...rowsOf(p, whileVersion(before.version)),
+    toIndexUpdate(p),
     ...(moved ? [{ Delete: { TableName: table(), Key: oldLink } }] : []),
     ...(p.interpretsId
       ? [
@@ -192,6 +213,7 @@ export async function putEdit(p: PublicationRecord, before: PublicationRecord): 
 export async function putWithdrawal(p: PublicationRecord, before: PublicationRecord): Promise<void> {
   await transact([
     ...rowsOf(p, whileVersion(before.version)),
+    toIndexUpdate(p),
     ...(before.interpretsId ? [{ Delete: { TableName: table(), Key: keys.link(before.interpretsId, before) } }] : []),
   ]);
 }
@@ -248,9 +270,52 @@ export async function releaseIndexLease(id: string, owner: string, version: numb
   }
 }
 
-export async function getIndexMarks(id: string): Promise<IndexMarksRecord> {
-  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.indexMarks(id), ConsistentRead: true }));
-  return IndexMarks.fromItem(r.Item);
+/** The item's to-index row: a save not yet indexed (none once the worker has caught up). */
+export async function getToIndex(id: string): Promise<ToIndexRecord | undefined> {
+  const r = await db().send(new GetCommand({ TableName: table(), Key: keys.toIndex(id), ConsistentRead: true }));
+  return r.Item ? ToIndex.fromItem(r.Item) : undefined;
+}
+
+/** The index holds `version`: the row goes, unless a later save raised it meanwhile (that save's pass deletes it). */
+export async function deleteToIndex(id: string, version: number): Promise<void> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: keys.toIndex(id),
+        ConditionExpression: '#v <= :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': version },
+      }),
+    );
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+/**
+ * Saves left unindexed since before `before` (their queueing failed, or the worker's did): at most `max`, a Query of
+ * the to-index partition (a few rows, each living seconds; up to 3 pages when something has been failing a while).
+ */
+export async function savesNotIndexed(before: string, max = 100): Promise<ToIndexRecord[]> {
+  const out: ToIndexRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  for (let page = 0; page < 3; page++) {
+    const r = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#at < :before',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':pk': keys.toIndexPk, ':before': before },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(r.Items ?? []).map(ToIndex.fromItem));
+    start = r.LastEvaluatedKey;
+    if (!start || out.length >= max) break;
+  }
+  return out.slice(0, max);
 }
 
 /** Writes and deletes postings, 25 a call (BatchWriteItem), asking again for what the store left unprocessed. */

@@ -12,19 +12,21 @@ import { now } from '../lib/clock';
 import { cancellationReasons, isConditionFailure } from '../lib/db';
 import { conflict, forbidden, notFound, ruleViolation } from '../lib/errors';
 import { randomId } from '../lib/ids';
+import { log } from '../lib/log';
 import { getIdempotency } from '../lib/repository';
 import type { UserRecord } from '../lib/entities/identity';
 import type { AttachmentRecord } from '../lib/entities/publications';
 import * as repo from './repository';
 import { deptNames } from './departments';
 import { detailView, summaryView } from './views';
-import { queueIndex, queueNotify } from './worker';
+import { queueIndex } from './worker';
 
 /**
  * 政务公开 (issue 19): a department's officer publishes, edits (a new version each save) and withdraws (撤回, with a
  * reason) its own items; anyone reads them. Another department's item is 404 to an officer; residents cannot publish
  * (the route's roles). Publishing is idempotent by the client's key; the search index and the subscribers' messages are
- * written after it by the publications worker (a queue), never inside the request.
+ * written after it by the publications worker (a queue), never inside the request. Each save's transaction writes a
+ * to-index row: if queueing fails after it, the officer still gets the saved item, and the sweep queues it again.
  */
 
 type NewOut = z.output<typeof NewPublication>;
@@ -86,21 +88,23 @@ async function detailOf(p: repo.PublicationRecord, staff = false) {
   return detailView(p, { links, policy, names, staff });
 }
 
-/** A publish whose item the worker has not indexed this long after: its queueing most likely failed (the request's 500). */
-const REQUEUE_AFTER_MS = 60_000;
-
 /**
- * What an earlier request under the same key made: its item as it is now. A retry a minute or more after an item still
- * not indexed queues the index and the messages again (the first request failed after its transaction); the worker does
- * each once however often it is queued. A twin at the same moment does not (twenty double taps: one set of messages).
+ * The save is committed: its index is queued (and, after a publish, the subscribers' news, which the worker queues once
+ * the item is indexed). A send that fails is no error to the officer, whose item is saved: the save's to-index row stays,
+ * and the sweep queues it again within minutes (`requeueUnindexed`). Logged with the item's id only.
  */
+async function queueAfterSave(id: string, what: 'publish' | 'edit' | 'withdraw'): Promise<void> {
+  try {
+    await queueIndex(id);
+  } catch (e) {
+    log.error('publications: index not queued after the save; the sweep queues it', { id, what, err: (e as Error).name, message: (e as Error).message });
+  }
+}
+
+/** What an earlier request under the same key made: its item as it is now (its queueing, if it failed, is the sweep's). */
 async function replay(id: string) {
   const p = await repo.getCurrent(id, true);
   if (!p) throw conflict('同一操作正在处理，请稍后在列表中查看');
-  if (now().getTime() - Date.parse(p.publishedAt) > REQUEUE_AFTER_MS && (await repo.getIndexMarks(id)).indexedVersion === undefined) {
-    await queueIndex(p.id);
-    await queueNotify(p);
-  }
   return { status: 200, view: await detailOf(p, true) };
 }
 
@@ -143,8 +147,7 @@ export async function publish(user: UserRecord, body: NewOut, idem: string) {
     }
     throw conflict('同一操作正在处理，请稍后在列表中查看');
   }
-  await queueIndex(p.id); // the worker also marks the attachments as used, so the unused-files sweep leaves them
-  await queueNotify(p);
+  await queueAfterSave(p.id, 'publish'); // the worker also marks the attachments as used, so the unused-files sweep leaves them
   return { status: 201, view: await detailOf(p, true) };
 }
 
@@ -186,7 +189,7 @@ export async function edit(user: UserRecord, id: string, body: EditOut) {
     if (!isConditionFailure(e)) throw e;
     throw conflict('该信息刚刚已被他人修改、撤回，或所解读的政策文件已撤回，请刷新后再改');
   }
-  await queueIndex(p.id);
+  await queueAfterSave(p.id, 'edit');
   return detailOf(p, true);
 }
 
@@ -213,7 +216,7 @@ export async function withdraw(user: UserRecord, id: string, body: z.output<type
     if (!isConditionFailure(e)) throw e;
     throw conflict('该信息刚刚已被他人修改或撤回，请刷新后再操作');
   }
-  await queueIndex(p.id);
+  await queueAfterSave(p.id, 'withdraw');
   return detailOf(p, true);
 }
 

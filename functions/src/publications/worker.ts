@@ -15,8 +15,12 @@ import { deptNames } from './departments';
  *   (or of a withdrawn item) deleted. One worker per item at a time (a lease on its `INDEX` row); a pass that stops
  *   halfway leaves its version as pending, for the next pass to clean. Whatever order messages come in, each pass
  *   indexes the current version, and looks again when done.
+ *   A pass that catches up with the newest save deletes its to-index row, queueing the subscribers' news first when
+ *   the row owes it (a publish: told once it is first indexed).
  * - `notify`: tells one shard of a category's subscribers of a new item, each once (a guard row with the message).
  * Neither runs inside the officer's request: a district's item may have thousands of subscribers and thousands of bigrams.
+ * A save whose message never came (the send failed after its transaction) keeps its to-index row: the sweep
+ * (`sweep.ts`, on a schedule) queues it again.
  */
 
 export interface IndexMessage {
@@ -98,9 +102,24 @@ export async function indexItem(id: string): Promise<{ puts: number; deletes: nu
     await repo.releaseIndexLease(id, owner, cur.version, marks.pending, now().toISOString());
     // saved again meanwhile (its own message may have found the lease taken): another pass
     const after = await repo.getCurrent(id, true);
-    if (!after || after.version === cur.version) return { puts, deletes };
+    if (!after || after.version === cur.version) {
+      await settle(cur);
+      return { puts, deletes };
+    }
   }
-  return { puts, deletes };
+  return { puts, deletes }; // still being saved after 5 passes: its to-index row stays, and the sweep queues it again
+}
+
+/**
+ * The index holds the item's newest save: the subscribers are told of a new item (its first index; withdrawn by then,
+ * nobody), and the to-index row goes. A failure here fails the message, which comes back: the news is queued again, and
+ * each subscriber is still told once.
+ */
+async function settle(cur: repo.PublicationRecord): Promise<void> {
+  const todo = await repo.getToIndex(cur.id);
+  if (!todo || todo.version > cur.version) return; // none (already settled, or a seeded item), or a later save's to settle
+  if (todo.notify && cur.status === 'published') await queueNotify(cur);
+  await repo.deleteToIndex(cur.id, cur.version);
 }
 
 /** Rows told at once within a shard (each its own small transaction). */

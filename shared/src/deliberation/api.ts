@@ -106,7 +106,7 @@ export const ResidenceQueue = lazy(() =>
     items: z.array(
       z.object({
         userId: z.string(),
-        /** the official confirming needs to know who and where: name and address in full */
+        /** pending: the official confirming needs to know who and where, so name and address in full; confirmed: both masked */
         name: z.string(),
         address: z.string(),
         status: z.enum(RESIDENCE_STATUSES),
@@ -130,7 +130,12 @@ export const ResidenceDecision = lazy(() =>
 );
 export type ResidenceDecision = z.infer<typeof ResidenceDecision>;
 
-/** A grid official's community and what waits for them. */
+/** The officials' 待办 figures are counted up to one above this: a larger queue reads as 99+ (`waitingLabel`). */
+export const WAITING_CAP = 99;
+/** A 待办 figure as shown: the number, or 99+ when the queue is longer than the count reads. */
+export const waitingLabel = (n: number) => (n > WAITING_CAP ? `${WAITING_CAP}+` : String(n));
+
+/** A grid official's community and what waits for them (each figure at most WAITING_CAP + 1: above WAITING_CAP, that many or more). */
 export const OfficialCommunity = lazy(() =>
   z.object({
     id: z.string(),

@@ -72,3 +72,20 @@ export function addressMatches(address: string, street: string, name: string): b
   const others = Object.entries(COMMUNITY_ROADS[street] ?? {}).filter(([n]) => n !== name);
   return !others.some(([, roads]) => roads.some((r) => a.includes(normalizeAddress(r))));
 }
+
+/** Where the house number starts: a digit, or Chinese numerals naming a number, building, block or room. */
+const HOUSE_NUMBER = /[0-9０-９]|[一二三四五六七八九十百零〇两]+[号號栋棟幢座楼樓室弄]/u;
+const ROAD_END = /^.*(?:大道|路|街|巷|里|坊|村|道)/u;
+
+/**
+ * An address as a list shows it to those who need the road but not the door (a confirmed resident in the grid
+ * official's list): what comes before the house number, the rest hidden (「越秀区府前路 8 号 2 栋 301」 →
+ * 「越秀区府前路 ****」). Without a number, up to the last road word; failing that, the first half; nothing before the number, nothing shown.
+ */
+export function maskAddress(address: string): string {
+  const a = address.trim();
+  const at = a.search(HOUSE_NUMBER);
+  const chars = Array.from(a);
+  const kept = at >= 0 ? a.slice(0, at) : (a.match(ROAD_END)?.[0] ?? chars.slice(0, Math.floor(chars.length / 2)).join(''));
+  return kept.trim() ? `${kept.trimEnd()} ****` : '****';
+}

@@ -13,9 +13,9 @@ import {
   votePlanProblems,
   type VoteSpec,
 } from './rules';
-import { addressMatches, communityId, gridCommunity, COMMUNITY_ID } from './communities';
+import { addressMatches, communityId, gridCommunity, maskAddress, COMMUNITY_ID } from './communities';
 import { sensitiveHits } from './sensitive';
-import { BallotRequest, OpenTopicRequest, ResidenceDecision, ModerateRequest } from './api';
+import { BallotRequest, OpenTopicRequest, ResidenceDecision, ModerateRequest, waitingLabel } from './api';
 
 const OPENS = '2026-12-10T01:00:00.000Z';
 const CLOSES = '2026-12-20T10:00:00.000Z';
@@ -222,6 +222,18 @@ describe('communities and residence', () => {
     expect(addressMatches('越秀区大南路 8 号', 'beijing', '府前社区')).toBe(false);
     expect(addressMatches('府前路与大南路交界 2 号', 'beijing', '府前社区')).toBe(false); // names another community's road too
     expect(addressMatches('越秀区某路 1 号', 'beijing', '新社区')).toBe(false); // no address data: an official confirms
+  });
+
+  it('a masked address keeps the road and hides the number; the 待办 figures read 99+ beyond the cap', () => {
+    expect(maskAddress('越秀区府前路 8 号 2 栋 301')).toBe('越秀区府前路 ****');
+    expect(maskAddress('越秀区府前路１号')).toBe('越秀区府前路 ****');
+    expect(maskAddress('寺右一马路十二号三楼')).toBe('寺右一马路 ****');
+    expect(maskAddress('越秀区某某大院')).toBe('越秀区 ****');
+    expect(maskAddress('8 号')).toBe('****');
+    expect(maskAddress('越秀区府前路')).toBe('越秀区府前路 ****');
+    expect(waitingLabel(0)).toBe('0');
+    expect(waitingLabel(99)).toBe('99');
+    expect(waitingLabel(100)).toBe('99+');
   });
 });
 

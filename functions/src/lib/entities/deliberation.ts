@@ -5,7 +5,7 @@ import { openFields, sealFields } from '../pii';
 
 /**
  * 居民议事 (issue 19).
- * | residence        | USER#<userId>                 | RESIDENCE              | the community a person declared; gsi1 RESQ#<community> / <declaredAt>#<userId> while pending, RESIDENTS#<community> / <userId> while confirmed |
+ * | residence        | USER#<userId>                 | RESIDENCE              | the community a person declared; gsi1 RESQ#<community> / <declaredAt>#<userId> while pending, RESIDENTS#<community> / <userId> while confirmed; ballotCloses: the closing times of the votes they cast a ballot in (a string set) |
  * | topic            | DTOPIC#<topicId>              | TOPIC                  | gsi1 CTOPICS#<community> / <raisedAt>#<topicId> (the community's list); gsi2 CTOPICQ#<community> / <raisedAt>#<topicId> while proposed; gsi3 VOTEDUE / <closesAt>#<topicId> while its vote waits for the final count |
  * | comment, reply   | DTOPIC#<topicId>              | C#<commentId>          | a reply's id is its parent's + `.` + its own, so a thread reads in order; gsi2 CMODQ#<community> / <at>#<topicId>#<commentId> while held |
  * | support          | DTOPIC#<topicId>              | S#<userId>#<commentId> | one per person per comment (conditional put); a person's supports in a topic are one Query |
@@ -54,12 +54,17 @@ const ResidenceSchema = z.object({
   decidedBy: z.string().optional(),
   decidedByName: z.string().optional(),
   reason: z.string().optional(),
+  /**
+   * The closing times of the votes the person cast a ballot in while living here (a string set, added by the ballot's
+   * own transaction): while one is still open they may not move to another community or leave.
+   */
+  ballotCloses: z.preprocess((v) => (v instanceof Set ? [...v] : v), z.array(z.string()).optional()),
 });
 export type ResidenceRecord = z.output<typeof ResidenceSchema>;
 /** Sealed at rest: the person's name and home address. */
 const RESIDENCE_SEALED = ['name', 'address'] as const;
 
-const residenceIndex = (r: ResidenceRecord) =>
+const residenceIndex = (r: Omit<ResidenceRecord, 'ballotCloses'>) =>
   r.status === 'pending'
     ? { gsi1pk: keys.pendingPk(r.communityId), gsi1sk: `${r.declaredAt}#${r.userId}` }
     : r.status === 'confirmed'
@@ -68,11 +73,13 @@ const residenceIndex = (r: ResidenceRecord) =>
 
 export const Residence = {
   Schema: ResidenceSchema,
-  toItem: (r: ResidenceRecord): Item => ({
+  toItem: ({ ballotCloses, ...r }: ResidenceRecord): Item => ({
     ...keys.residence(r.userId),
     ...residenceIndex(r),
     entity: 'Residence',
     ...sealFields(r, RESIDENCE_SEALED, keys.residence(r.userId)),
+    // a string set (the ballot's ADD); DynamoDB holds no empty set
+    ...(ballotCloses?.length ? { ballotCloses: new Set(ballotCloses) } : {}),
   }),
   fromItem: (item: Item): ResidenceRecord => parseRow(ResidenceSchema, openFields(item, RESIDENCE_SEALED)),
   /** what the counters read: no sealed field opened (the aggregator holds no data keys) */
@@ -124,6 +131,8 @@ const TopicSchema = z.object({
   response: z.object({ text: z.string(), at: z.string(), byName: z.string() }).optional(),
   followUps: z.array(z.object({ text: z.string(), at: z.string(), byName: z.string(), completes: z.boolean() })).default([]),
   workOrderNo: z.string().optional(),
+  /** a reader making the final count holds it until then (others show 计票中 meanwhile; the job counts regardless) */
+  countingUntil: z.string().optional(),
   updatedAt: z.string(),
 });
 export type TopicRecord = z.output<typeof TopicSchema>;

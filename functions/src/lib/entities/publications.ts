@@ -13,6 +13,7 @@ import { parseRow, ttlAfter, type Item } from './entity';
  * | posting        | PUBTERM#<bigram>          | <sort>                   | the search index: a published item holding the bigram, with the words around it (`ctx`), `t` when in the title, `c` its category |
  * | subscriptions  | USER#<userId>             | PUBSUBS                  | a person's categories (a string set) |
  * | subscriber     | PUBSUB#<category>#<0–15>  | <userId>                 | the same, for the job telling a category's subscribers, sharded |
+ * | to index       | PUBTODO                   | <id>                     | a save the worker has not yet indexed (and, for a publish, whose subscribers are owed): written in the save's transaction, deleted by the worker; the sweep queues one left over again |
  * A detail is one Query of its partition between `LINK#` and `PUB` (the current row and its interpretations' links;
  * `INDEX`, `SUMMARY`, `TOLD#` and `V#` sort outside that range).
  */
@@ -57,6 +58,13 @@ export const keys = {
   subscriptions: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PUBSUBS' }),
   subscriber: (category: string, userId: string) => ({ pk: `PUBSUB#${category}#${subscriberShard(userId)}`, sk: userId }),
   subscribersPk: (category: string, shard: number) => `PUBSUB#${category}#${shard}`,
+  /** a person's subscription rows, every category's (a few): what closing the account deletes */
+  allSubscriptionRows: (userId: string): { pk: string; sk: string }[] => [
+    keys.subscriptions(userId),
+    ...PUBLICATION_CATEGORY_IDS.map((c) => keys.subscriber(c, userId)),
+  ],
+  toIndex: (id: string) => ({ pk: 'PUBTODO', sk: id }),
+  toIndexPk: 'PUBTODO',
 };
 
 const Category = z.enum(PUBLICATION_CATEGORY_IDS);
@@ -197,4 +205,31 @@ export const Subscriptions = {
     at,
   }),
   subscriberFromItem: (item: Item) => parseRow(z.object({ userId: z.string(), at: z.string() }), item),
+};
+
+const ToIndexSchema = z.object({
+  id: z.string(),
+  /** the newest save's version: the worker deletes the row once the index holds it (or a later one) */
+  version: z.number().int(),
+  category: Category,
+  /** when that save was made: the sweep queues a row older than a few minutes again */
+  at: z.string(),
+  /** a publish: its subscribers are told when it is first indexed (kept by an edit before then) */
+  notify: z.boolean().optional(),
+});
+export type ToIndexRecord = z.output<typeof ToIndexSchema>;
+/** A save still to be indexed (a single small partition: a row lives seconds, from the save to the worker's pass). */
+export const ToIndex = {
+  entity: 'PublicationToIndex',
+  /** a publish's row: its subscribers are owed the news */
+  toItem: (p: PublicationRecord): Item => ({
+    ...keys.toIndex(p.id),
+    entity: 'PublicationToIndex',
+    id: p.id,
+    version: p.version,
+    category: p.category,
+    at: p.updatedAt,
+    notify: true,
+  }),
+  fromItem: (item: Item): ToIndexRecord => parseRow(ToIndexSchema, item),
 };

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { waitingLabel } from '@yx/shared';
 import { COMMUNITY_PAGES, communityStaffApi } from '../../../api/deliberation';
 import { Button } from '../../../components/Button';
 import { Page } from '../../../components/Page';
@@ -39,10 +40,10 @@ function Desk() {
   });
   const s = summary.data;
   const tabs: Tab<DeskTab>[] = [
-    { key: 'proposed', name: `待审议${s?.proposedTopics ? ` ${s.proposedTopics}` : ''}` },
+    { key: 'proposed', name: `待审议${s?.proposedTopics ? ` ${waitingLabel(s.proposedTopics)}` : ''}` },
     { key: 'all', name: '全部议题' },
-    { key: 'residences', name: `居民确认${s?.pendingResidences ? ` ${s.pendingResidences}` : ''}` },
-    { key: 'moderation', name: `评论审核${s?.heldComments ? ` ${s.heldComments}` : ''}` },
+    { key: 'residences', name: `居民确认${s?.pendingResidences ? ` ${waitingLabel(s.pendingResidences)}` : ''}` },
+    { key: 'moderation', name: `评论审核${s?.heldComments ? ` ${waitingLabel(s.heldComments)}` : ''}` },
   ];
   return (
     <StateView loading={summary.loading && !s} error={s ? undefined : summary.error} onRetry={summary.reload}>

@@ -11,6 +11,7 @@ import { scheduledRun } from '../functions/src/policies/batch';
 import { sweepAppointments } from '../functions/src/jobs/appointments';
 import { countClosedVotes } from '../functions/src/deliberation/count';
 import { drainPublications, sweepPublications } from '../functions/src/jobs/publications';
+import { drainCredit, sweepCredit } from '../functions/src/jobs/credit';
 
 const i = process.argv.indexOf('--date');
 const date = i > 0 ? process.argv[i + 1] : undefined;
@@ -29,8 +30,10 @@ const date = i > 0 ? process.argv[i + 1] : undefined;
   const v = await countClosedVotes(); // 居民议事: the final count of votes closed a minute ago, by the clock
   const q = await sweepPublications(); // 政务公开: saves whose index was never queued (5 minutes on, by the clock), again
   const g = await drainPublications(); // 政务公开: the search index and the subscribers' messages of what was published
+  const x = await sweepCredit(date); // 信用: penalties past their maximum publication period leave the public profile
+  const c = await drainCredit(); // 信用: grades recomputed after a repair, an objection upheld or an expiry
   console.log(
-    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}; 数据比对 shards run: ${m}; 预约 reminded: ${a.remindedDay + a.remindedHour}, 爽约: ${a.noShows} (${a.suspended} suspended); 议事 votes counted: ${v.counted}; 政务公开 requeued: ${q.requeued.length}, work run: ${g}`,
+    `容缺 sweep: ${d.checked} checked, ${d.toSupplement.length} sent to supplement, ${d.reminded} reminded; opinions deemed: ${p.deemed.length}; work orders escalated: ${w.escalated.length}; outbox: ${o.sent} sent, ${o.recorded} recorded; unused files deleted: ${f.deleted.length}; 自动督办: ${s.supervised.length}, 督办 escalated: ${s.escalated.length}; rectifications overdue: ${r.escalated.length}; 数据比对 shards run: ${m}; 预约 reminded: ${a.remindedDay + a.remindedHour}, 爽约: ${a.noShows} (${a.suspended} suspended); 议事 votes counted: ${v.counted}; 政务公开 requeued: ${q.requeued.length}, work run: ${g}; 信用 records expired: ${x.expired}, grades recomputed: ${c}`,
   );
 })().catch((e) => {
   console.error('jobs failed:', e.message);

@@ -23,6 +23,7 @@ import { handler as policies } from './policies/handler';
 import { handler as appointments } from './appointments/handler';
 import { handler as deliberation } from './deliberation/handler';
 import { handler as publications } from './publications/handler';
+import { handler as credit } from './credit/handler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
@@ -47,6 +48,7 @@ const HANDLERS = [
   appointments,
   deliberation,
   publications,
+  credit,
 ];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */
@@ -77,6 +79,8 @@ const PARAMS: Record<string, { unknown: string; malformed: string }> = {
   communityId: { unknown: 'beijing-zzzzzz', malformed: 'Bad_Community!' },
   topicId: { unknown: 'tp_NoSuchTopic0000', malformed: '../x' },
   commentId: { unknown: 'c20990101000000000Abcdef', malformed: '../x' },
+  // 信用 (issue 20)
+  ratingId: { unknown: 'rt_nosuchrating0', malformed: '../x' },
 };
 /** Ids whose shape says what they are: a booking (ap_…) and a queue number (tk_…), issue 18. */
 const SHAPED_IDS: [RegExp, { unknown: string; malformed: string }][] = [
@@ -84,6 +88,8 @@ const SHAPED_IDS: [RegExp, { unknown: string; malformed: string }][] = [
   [/ \/v1\/tickets\//, { unknown: 'tk_NoSuchTicket0', malformed: 'no-such-thing' }],
   // 政务公开 (issue 19): an item (pb_…)
   [/ \/v1\/(staff\/)?publications\//, { unknown: 'pb_NoSuchItem000', malformed: 'no-such-thing' }],
+  // 信用 (issue 20): a repair or objection (cr_…)
+  [/ \/v1\/staff\/credit\/reviews\//, { unknown: 'cr_NoSuchReview0', malformed: 'no-such-thing' }],
 ];
 /** A policy as a department writes it (issue 17), for the routes that take one with an id. */
 const POLICY_BODY = {
@@ -107,6 +113,10 @@ const POLICY_BODY = {
 };
 /** A valid body for routes that take one, so that an unknown id is what the answer is about. */
 const VALID_BODY: Record<string, unknown> = {
+  'POST /v1/credit/firms/{creditCode}/ratings': { scan: 'x'.repeat(32), stars: 5 },
+  'POST /v1/credit/mine/ratings/{ratingId}/reply': { text: '谢谢您的评价' },
+  'POST /v1/staff/credit/reviews/{id}/decision': { version: 1, approve: true },
+  'POST /v1/staff/credit/ratings/{creditCode}/{ratingId}/moderate': { action: 'release' },
   'POST /v1/firm/offers/{itemId}/confirm': { account: { bank: '工商银行越秀支行', accountNo: '62220000111122223' }, agree: true },
   'POST /v1/staff/policies/{id}/versions': { ...POLICY_BODY, expectedVersion: 1 },
   'POST /v1/staff/policies/{id}/withdraw': { reason: '测试撤回原因', expectedVersion: 1 },
@@ -211,7 +221,7 @@ let partnerToken: string;
 let firmToken: string;
 let gridToken: string;
 const tokenOfRole = (routeKey: string) =>
-  routeKey.includes('/firm/')
+  routeKey.includes('/firm/') || routeKey.includes('/credit/mine')
     ? firmToken
     : routeKey.includes('/partner/')
       ? partnerToken
@@ -229,7 +239,7 @@ const tokenOfRole = (routeKey: string) =>
           : token;
 /** 居民议事 (issue 19): a grid official's routes, as 网格员 何敏 (府前社区) */
 const GRID_ROUTE = /\/v1\/community\b|\/topics\/\{topicId\}\/(open|decline|respond|follow-ups|work-order)$|\/moderate$/;
-const tokenFor = (routeKey: string) => (GRID_ROUTE.test(routeKey) ? gridToken : tokenOfRole(routeKey));
+const tokenFor = (routeKey: string) => (GRID_ROUTE.test(routeKey) && !routeKey.includes('/credit/') ? gridToken : tokenOfRole(routeKey));
 
 async function send(routeKey: string, opts: Parameters<typeof call>[2]) {
   for (const h of HANDLERS) {

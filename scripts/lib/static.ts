@@ -219,6 +219,16 @@ export function serveH5(opts: { root: string; port: number; apiPort: number; fil
       res.end();
       return;
     }
+    // 信用码 (issue 20): /c/<credit code>?s=<proof> opens the merchant's public credit page (the proof lets a visitor rate)
+    const merchant = /^\/c\/([0-9A-HJ-NPQRTUWXY]{18})$/.exec(url.pathname);
+    if (merchant) {
+      const q = new URLSearchParams({ code: merchant[1] });
+      const proof = url.searchParams.get('s');
+      if (proof && /^[A-Za-z0-9_-]{16,64}$/.test(proof)) q.set('s', proof);
+      res.writeHead(302, { location: `/#/packages/credit/merchant/index?${q}` });
+      res.end();
+      return;
+    }
     const verify = /^\/v\/([A-Z0-9]{1,20})$/.exec(url.pathname);
     if (verify) {
       const q = new URLSearchParams({ s: verify[1] });

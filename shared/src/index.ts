@@ -38,3 +38,4 @@ export * from './appointments';
 export * from './deliberation';
 export * from './disclosure';
 export * from './openness';
+export * from './credit';

@@ -11,6 +11,7 @@ import { WorkOrder, type WorkOrderRecord } from '../lib/entities/workorders';
 import { Card, Claim, PointsEntryRow, keys as memberKeys, type ClaimRow, type MemberCard, type PointsRow } from '../lib/entities/member';
 import { Offer, keys as policyKeys, statAttrs, type OfferFigures } from '../lib/entities/policies';
 import { Ballot, Comment, Residence, Support, keys as delibKeys } from '../lib/entities/deliberation';
+import { Rating, keys as creditKeys } from '../lib/entities/credit';
 
 /** An application counts for its department, the applicant's street (街道绩效) and the district. */
 const applicationScopes = (a: { departmentId: string; streetId?: string }): Scope[] => [
@@ -111,6 +112,12 @@ export function ballotCounts(item: Item): CounterDeltas {
   return new CounterDeltas().addTo(delibKeys.topicStats(b.topicId), { voters: 1, ...Object.fromEntries(b.choices.map((c) => [`v_${c}`, 1])) });
 }
 
+/** 商户评价 (issue 20): a shown rating, its stars and its star column, on the merchant's figures row (held and removed add nothing). */
+export function ratingCounts(item: Item): CounterDeltas {
+  const r = Rating.figuresOf(item);
+  return r.shown ? new CounterDeltas().addTo(creditKeys.merchantStats(r.creditCode), { ratings: 1, starSum: r.stars, [`s${r.stars}`]: 1 }) : new CounterDeltas();
+}
+
 /** What a stored row adds to the counters; rows of other kinds add nothing. */
 export function countsOf(item: Item | undefined): CounterDeltas {
   switch (item?.entity) {
@@ -136,6 +143,8 @@ export function countsOf(item: Item | undefined): CounterDeltas {
       return supportCounts(item);
     case 'DelibBallot':
       return ballotCounts(item);
+    case 'MerchantRating':
+      return ratingCounts(item);
     default:
       return new CounterDeltas();
   }
@@ -157,4 +166,5 @@ export const COUNTED_ENTITIES = [
   'DelibComment',
   'DelibSupport',
   'DelibBallot',
+  'MerchantRating',
 ] as const;

@@ -1,12 +1,12 @@
 /**
  * Which uploaded files a changed row puts to use, read from the table's stream (old and new row): an application's
  * materials (at submission, a supplement, a deferred material handed in) and a 依申请公开 reply's attachments, an order's photos and result photos, a note's
- * photos, a firm's proof of a declared fact. Only ids the new row names and the old one did not, so a later change of the same row costs nothing.
+ * photos, a firm's proof of a declared fact, a credit review's evidence. Only ids the new row names and the old one did not, so a later change of the same row costs nothing.
  */
 type Row = Record<string, unknown> | undefined;
 
 /** The rows that can put files to use: the stream's filter feeds them to the aggregator along with the counted ones. */
-export const USING_ENTITIES = ['Application', 'WorkOrder', 'WoEvent', 'FirmFact'] as const;
+export const USING_ENTITIES = ['Application', 'WorkOrder', 'WoEvent', 'FirmFact', 'CreditReview'] as const;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -28,6 +28,8 @@ function named(row: Row): { ref: string; fileIds: string[] } | undefined {
       return { ref: String(row.pk).replace(/^WO#/, ''), fileIds: strings(row.photoIds) };
     case 'FirmFact': // the proof of a fact a firm declared (企业自报)
       return { ref: String(row.pk).replace(/^ENT#/, ''), fileIds: strings(row.fileIds) };
+    case 'CreditReview': // a credit repair's or objection's evidence (信用修复, 信用异议)
+      return { ref: String(row.id), fileIds: strings(row.fileIds) };
     default:
       return undefined;
   }

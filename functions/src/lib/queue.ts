@@ -8,8 +8,8 @@ import { putQueued } from './localQueue/repository';
  * taken by `npm run jobs` (every minute under `npm start`) and by the tests (scripts/lib/localQueue.ts). The worker is
  * the same function either way.
  */
-export type QueueName = 'policyMatch' | 'publications';
-const NAME_VARS: Record<QueueName, string> = { policyMatch: 'POLICY_MATCH_QUEUE', publications: 'PUBLICATIONS_QUEUE' };
+export type QueueName = 'policyMatch' | 'publications' | 'credit';
+const NAME_VARS: Record<QueueName, string> = { policyMatch: 'POLICY_MATCH_QUEUE', publications: 'PUBLICATIONS_QUEUE', credit: 'CREDIT_QUEUE' };
 
 let sqs: SQSClient | undefined;
 const urls = new Map<QueueName, string>();

@@ -20,8 +20,9 @@ import { deliberationSeedRows } from '../deliberation/seed';
 import { seedPublications } from '../publications/seedPublications';
 import { seedRows as publicationRows } from '../publications/repository';
 import { queueIndex } from '../publications/worker';
+import { creditSeedRows } from '../credit/seedCredit';
 
-export const SEED_VERSION = 24;
+export const SEED_VERSION = 25;
 
 /**
  * Loads the service catalogue, departments and bundles; on the local stage also the demo firms and people.
@@ -79,6 +80,8 @@ export function seedRows(local: boolean, now: string): Record<string, unknown>[]
   for (const p of SEED_POINTS) rows.push(...seedPointsItems(p.userId, p.entries));
   // 居民议事 (issue 19): residents of two communities, their topics, a vote counted and one running
   rows.push(...deliberationSeedRows(now));
+  // 信用 (issue 20): the demo firms' 双公示 records, their grades' summaries, the name index
+  rows.push(...creditSeedRows(now));
   return rows;
 }
 

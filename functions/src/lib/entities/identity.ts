@@ -179,6 +179,8 @@ const EnterpriseSchema = z.object({
   qualifications: z.array(z.string()).optional(),
   /** policy items paid to the firm (拨付到账) */
   received: z.array(z.object({ itemId: z.string(), on: z.string() })).optional(),
+  /** 信用码 (issue 20): the printed poster's version; its code proves a visit only while it is the current one */
+  posterVersion: z.number().optional(),
   /** 免申即享 items the firm was offered (the batch skips them) */
   offered: z.array(z.string()).optional(),
 });

@@ -115,7 +115,9 @@ export function ballotCounts(item: Item): CounterDeltas {
 /** 商户评价 (issue 20): a shown rating, its stars and its star column, on the merchant's figures row (held and removed add nothing). */
 export function ratingCounts(item: Item): CounterDeltas {
   const r = Rating.figuresOf(item);
-  return r.shown ? new CounterDeltas().addTo(creditKeys.merchantStats(r.creditCode), { ratings: 1, starSum: r.stars, [`s${r.stars}`]: 1 }) : new CounterDeltas();
+  return r.shown
+    ? new CounterDeltas().addTo(creditKeys.merchantStats(r.creditCode), { ratings: 1, starSum: r.stars, [`s${r.stars}`]: 1 })
+    : new CounterDeltas();
 }
 
 /** What a stored row adds to the counters; rows of other kinds add nothing. */

@@ -22,6 +22,12 @@ export default defineAppConfig({
     { root: 'packages/hall', pages: ['screen/index'] },
     // 居民议事 (issue 19): my community's topics, declaring my community, raising a topic, a topic with its vote and discussion
     { root: 'packages/community', pages: ['index', 'residence/index', 'raise/index', 'topic/index'] },
+    // 信用 (issue 20): search, a merchant's profile (what its 信用码 opens), its records, the rules need no login; rating
+    // after a scan; 我的企业信用 and 信用修复 / 异议 for the firm's own people
+    {
+      root: 'packages/credit',
+      pages: ['index', 'merchant/index', 'records/index', 'rate/index', 'rules/index', 'mine/index', 'review/index'],
+    },
     { root: 'packages/member', pages: ['home/index', 'calendar/index', 'points/index', 'benefits/index', 'claims/index', 'redeem/index'] },
     {
       root: 'packages/staff',
@@ -48,6 +54,9 @@ export default defineAppConfig({
         'disclosure-annual/index',
         'publish/index',
         'publish/edit/index',
+        // 信用 (issue 20): repairs and objections to decide (the authority's staff), held ratings (the market regulator)
+        'credit/index',
+        'credit/review/index',
       ],
     },
   ],

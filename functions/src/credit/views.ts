@@ -1,5 +1,6 @@
 import {
   maskFreeText,
+  repairRefusal,
   publicationWindow,
   ratingAverage,
   reviewClock,
@@ -37,6 +38,8 @@ export function recordView(r: CreditRecordRecord, today: string, own = false): C
     reviewing: r.reviewing === 'objection' || (own && Boolean(r.reviewing)),
     ...(own && w ? { repairableFrom: w.repairableFrom, leavesOn: w.leavesOn } : {}),
     ...(own && r.repairedAt ? { repairedAt: r.repairedAt } : {}),
+    ...(own && r.kind === 'penalty' ? { repairable: repairRefusal(r, today) === undefined } : {}),
+    ...(own && r.reviewing ? { reviewKind: r.reviewing } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   keys,
   NO_STREET,
   rowKind,
+  WoAboutFirm,
   WoByMonth,
   WoEventRow,
   WoPlace,
@@ -75,6 +76,8 @@ export async function createWorkOrder(
   if (wo.geohash) items.push({ Put: { TableName: T(), Item: WoPlace.toItem(wo, wo.geohash) } });
   // the district's list by month (Open311 requests.json), a bounded number of partitions for any date range
   items.push({ Put: { TableName: T(), Item: WoByMonth.toItem(wo) } });
+  // 投诉对象: under the firm too, so its complaints can be listed
+  if (wo.aboutFirmCode) items.push({ Put: { TableName: T(), Item: WoAboutFirm.toItem({ ...wo, aboutFirmCode: wo.aboutFirmCode }) } });
   items.push(...also);
   items.push(...noticesOf(told.filer ? [told.filer] : [], [], wo.createdAt, items.length));
   await transact(items);
@@ -362,6 +365,20 @@ export async function listByFiler(userId: string, limit: number, cursor?: string
     }),
   );
   return { items: (r.Items ?? []).map(WorkOrder.fromItem), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+}
+
+/** 投诉对象: the numbers of the orders complaining about a firm, newest first (one Query on its sparse index). */
+export async function complaintsAbout(creditCode: string, limit: number): Promise<string[]> {
+  const r = await db().send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.aboutFirmPk(creditCode) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (r.Items ?? []).map((i) => WoAboutFirm.fromItem(i).no);
 }
 
 /** Order numbers created between two instants (inclusive), newest first, at most `limit`: one Query per month. */

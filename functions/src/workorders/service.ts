@@ -91,12 +91,20 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
     {
       earlier: [idempotencyLookup(userId, idemKey)],
       firm: user.role === 'enterprise' && user.enterpriseCode ? [enterpriseLookup(user.enterpriseCode)] : [],
+      // 投诉对象: the firm complained about, from the registry
+      about: req.aboutFirm ? [enterpriseLookup(req.aboutFirm)] : [],
       photos: req.photoIds.map((id) => fileLookup(id)),
     },
     { consistent: true },
   );
   const earlier = found.earlier[0]?.woNo;
   if (earlier) return { status: 200, view: await filerView(userId, earlier) };
+  const about = found.about[0];
+  if (req.aboutFirm && !about)
+    throw badRequest('未找到被投诉的商户，请从商户的信用页面进入“我要投诉”', [
+      { field: 'aboutFirm', message: '投诉对象：未找到这家商户，请核对统一社会信用代码' },
+    ]);
+  if (about && about.creditCode === user.enterpriseCode) throw ruleViolation('不能投诉自己所在的企业');
   const cat = categoryById(req.categoryId)!;
   const isGrid = user.role === 'grid';
   if (isGrid && cat.kind === 'appeal') throw ruleViolation('网格员一键呼叫请选择社区事务或市容、安全类分类');
@@ -122,6 +130,7 @@ export async function fileWorkOrder(user: UserRecord, idemKey: string, req: File
     contactPhone: user.phone,
     contactPreference: req.contactPreference,
     ...(ent ? { enterpriseCode: ent.creditCode, enterpriseName: ent.name } : {}),
+    ...(about ? { aboutFirm: { code: about.creditCode, name: about.name } } : {}),
     kind: isGrid ? 'community' : 'appeal',
     idem: { userId, key: idemKey },
     firstAction: isGrid ? '一键呼叫' : '提交诉求',
@@ -160,6 +169,8 @@ export async function createOrder(o: {
   contactPreference?: repo.WorkOrderRecord['contactPreference'];
   enterpriseCode?: string;
   enterpriseName?: string;
+  /** 投诉对象: the firm the order complains about (checked by the caller to be in the registry) */
+  aboutFirm?: { code: string; name: string };
   idem: { userId: string; key: string };
   firstAction: string;
   notify?: boolean;
@@ -194,6 +205,7 @@ export async function createOrder(o: {
     ...(o.contactPhone ? { contactPhone: o.contactPhone } : {}),
     ...(o.contactPreference ? { contactPreference: o.contactPreference } : {}),
     ...(o.enterpriseCode ? { enterpriseCode: o.enterpriseCode, enterpriseName: o.enterpriseName } : {}),
+    ...(o.aboutFirm ? { aboutFirmCode: o.aboutFirm.code, aboutFirmName: o.aboutFirm.name } : {}),
     affected: 1,
     claimBy: await claimDeadline(cat.claimWorkingHours),
     replyBy: addWorkingDays(today, cat.replyWorkingDays, cal),
@@ -208,14 +220,14 @@ export async function createOrder(o: {
       role: o.filerRole,
       action: o.firstAction,
       to: 'dispatched',
-      note: wo.categoryPath,
+      note: o.aboutFirm ? `${wo.categoryPath}，${aboutFirmWords(o.aboutFirm.name)}` : wo.categoryPath,
     },
     { at: iso, actor: '系统', role: 'system', action: '按分类派单', to: 'dispatched', note: `承办：${wo.teamName}` },
   ];
   const team = await teamNotices(
     { no, teamId },
     `新工单待签收：${cat.name}`,
-    `${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${maskFreeText(o.description).slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
+    `${o.aboutFirm ? `${aboutFirmWords(o.aboutFirm.name)} ` : ''}${wo.street ? `${streetName(wo.street) ?? ''} ` : ''}${maskFreeText(o.description).slice(0, 40)}（请于 ${beijingTime(wo.claimBy).slice(5)} 前签收）`,
     o.filerId,
   );
   const filer: Notice | undefined =
@@ -231,6 +243,9 @@ export async function createOrder(o: {
     return { no: won, created: false };
   }
 }
+
+/** 投诉对象：<firm>, as the trail and the team's notice say it. */
+const aboutFirmWords = (name: string) => `投诉对象：${name}`;
 
 /** A team's members, kept in the container for a minute like the catalogue (membership follows a person's role, rarely changed). */
 const TEAM_MS = 60_000;
@@ -279,6 +294,8 @@ function publicView(wo: repo.WorkOrderRecord, events: repo.WoEvent[], whole = fa
     rating: wo.rating,
     reopened: wo.reopened,
     filer: wo.anonymous ? '匿名' : wo.filerDisplay,
+    // the firm complained about: public registry data, shown to whoever may see the order
+    ...(wo.aboutFirmCode ? { aboutFirm: { code: wo.aboutFirmCode, name: wo.aboutFirmName ?? wo.aboutFirmCode } } : {}),
     timeline: events.map((e) => ({
       at: e.at,
       actor: e.actor,

@@ -58,6 +58,7 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: '手机号码',
   creditCode: '统一社会信用代码',
   enterpriseName: '企业名称',
+  aboutFirm: '投诉对象',
   q: '搜索词',
   audience: '服务对象',
   department: '部门',

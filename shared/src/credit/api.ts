@@ -146,6 +146,10 @@ export const CreditRecordView = lazy(() =>
     repairableFrom: z.string().optional(),
     leavesOn: z.string().optional(),
     repairedAt: z.string().optional(),
+    /** the firm's own people: the server's word (its date) on whether a repair may be asked for today */
+    repairable: z.boolean().optional(),
+    /** the firm's own people: what is being checked on it */
+    reviewKind: z.enum(REVIEW_KIND_IDS).optional(),
   }),
 );
 export type CreditRecordView = z.infer<typeof CreditRecordView>;

@@ -16,6 +16,7 @@ import {
 } from './states';
 import { WO_GROUPS, WO_OWNER_LISTS } from './deadlines';
 import { lazy } from '../api/lazy';
+import { CreditCode } from '../identity/schema';
 
 const StreetId = lazy(() => z.enum(STREETS.map((s) => s.id) as [string, ...string[]], { message: '请选择所在街道' }));
 const FileId = lazy(() => z.string().regex(/^f_[A-Za-z0-9_-]{8,64}$/, { message: '照片编号不正确' }));
@@ -47,6 +48,11 @@ export const FileWorkOrderRequest = lazy(() =>
     contactPreference: z.enum(['phone', 'message', 'none'], { message: '请选择希望的联系方式' }).default('message'),
     /** 公开: the order may appear in the open data feed (Open311), without names, notes or photos; off by default */
     public: z.boolean().default(false),
+    /**
+     * 投诉对象 (issue 20, 我要投诉 from a merchant's credit page): the firm complained about, by its 统一社会信用代码;
+     * the service checks it is a registered firm and links the order to it.
+     */
+    aboutFirm: CreditCode.optional(),
   }),
 );
 /**
@@ -219,6 +225,8 @@ export const WorkOrderView = lazy(() =>
     light: Light.optional(),
     /** 联系方式偏好, as the filer's words (电话联系我 / 只发消息通知 / 无需回访). */
     contactPreference: z.string().optional(),
+    /** 投诉对象: the firm the order complains about (public registry data: name and code as registered). */
+    aboutFirm: z.object({ code: z.string(), name: z.string() }).optional(),
     /** The filer's firm, for an enterprise's appeal; the credit code masked. */
     enterprise: z.object({ name: z.string().optional(), code: z.string() }).optional(),
     extension: WoExtension.optional(),

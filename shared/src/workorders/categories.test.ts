@@ -1,5 +1,5 @@
 import { DEPARTMENTS } from '../guide/catalogue';
-import { CATEGORIES, CategoryId, categoryById, childrenOf, isLeaf, leafCategories, pathOf, type Category } from './categories';
+import { CATEGORIES, CategoryId, categoryById, CONSUMER_COMPLAINT_CATEGORY, childrenOf, isLeaf, leafCategories, pathOf, type Category } from './categories';
 
 const departmentIds = new Set(DEPARTMENTS.map((d) => d.id));
 const duplicates = (values: string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
@@ -70,6 +70,17 @@ describe('category tree', () => {
       placeRequired: true,
       routeTo: { type: 'department', departmentId: 'urban' },
     });
+  });
+
+  it('has 消费投诉 for complaints about a firm, an appeal the market regulator handles', () => {
+    expect(categoryById(CONSUMER_COMPLAINT_CATEGORY)).toMatchObject({
+      name: '消费投诉',
+      kind: 'appeal',
+      placeRequired: false,
+      routeTo: { type: 'department', departmentId: 'market' },
+    });
+    expect(pathOf(CONSUMER_COMPLAINT_CATEGORY)).toBe('营商环境 / 消费投诉');
+    expect(leafCategories('appeal').map((c) => c.id)).toContain(CONSUMER_COMPLAINT_CATEGORY);
   });
 
   it("keeps each child's kind within its parent's", () => {

@@ -91,6 +91,15 @@ const TREE = [
       { id: 'business-inspection', name: '执法检查', route: dept('market'), keywords: ['检查', '执法', '罚款', '多头检查', '重复检查', '处罚'] },
       { id: 'business-utilities', name: '水电气报装', route: dept('water'), place: true, keywords: ['报装', '供水', '用水', '用电', '用气', '接驳', '水表'] },
       { id: 'business-finance', name: '融资政策', route: dept('market'), keywords: ['融资', '贷款', '担保', '扶持资金', '补贴', '贴息'] },
+      // 消费投诉 (issue 20, 我要投诉 on a merchant's credit page): a consumer's complaint about a firm, handled by market
+      // regulation (12315); 10 working days, as it may need mediation between the consumer and the merchant.
+      {
+        id: 'business-consumer',
+        name: '消费投诉',
+        route: dept('market'),
+        reply: 10,
+        keywords: ['消费', '投诉商家', '商户', '退款', '退货', '缺斤少两', '价格欺诈', '虚假宣传', '服务质量'],
+      },
     ],
   },
   {
@@ -205,6 +214,12 @@ const TREE = [
     ],
   },
 ] as const satisfies readonly GroupSeed[];
+
+/**
+ * 消费投诉: the category of a complaint about a firm (我要投诉 from a merchant's credit page), routed to the market
+ * regulator; the filing form preselects it when it is opened for a firm.
+ */
+export const CONSUMER_COMPLAINT_CATEGORY = 'business-consumer' satisfies CategoryId;
 
 /** A leaf category id, e.g. 'cityscape-street-vending'. */
 export type CategoryId = (typeof TREE)[number]['children'][number]['id'];

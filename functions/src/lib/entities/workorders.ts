@@ -13,6 +13,7 @@ import { openFields, sealFields } from '../pii';
  * | me-too / follower | WO#<no>            | METOO#<userId>   | |
  * | place index       | WOGEO#<cat>#<cell> | <createdAt>#<no> | geohash-7 cell, for "nearby open orders of this category" |
  * | month index       | WOALL#<yyyy-mm>    | <createdAt>#<no> | the district's list by month (Open311) |
+ * | firm index        | FIRMWO#<code>      | <createdAt>#<no> | orders complaining about a firm (投诉对象, issue 20), only those |
  */
 export const keys = {
   workOrder: (no: string) => ({ pk: `WO#${no}`, sk: 'WO' }),
@@ -36,6 +37,9 @@ export const keys = {
   placePk: (categoryId: string, cell: string) => `WOGEO#${categoryId}#${cell}`,
   month: (createdAt: string, no: string) => ({ pk: `WOALL#${createdAt.slice(0, 7)}`, sk: `${createdAt}#${no}` }),
   monthPk: (month: string) => `WOALL#${month}`,
+  /** the complaints about a firm (投诉对象), newest last: a sparse index, one row per order that names a firm */
+  aboutFirm: (creditCode: string, createdAt: string, no: string) => ({ pk: `FIRMWO#${creditCode}`, sk: `${createdAt}#${no}` }),
+  aboutFirmPk: (creditCode: string) => `FIRMWO#${creditCode}`,
   /** the daily sequence of order numbers shares the application counter's partition, under its own day key */
   sequenceDay: (day: string) => `WO${day}`,
 };
@@ -105,6 +109,9 @@ const WorkOrderSchema = z.object({
   /** an enterprise's appeal is linked to the firm (统一社会信用代码) */
   enterpriseCode: z.string().optional(),
   enterpriseName: z.string().optional(),
+  /** 投诉对象 (issue 20): the firm the order complains about, its code and registered name as at filing (public data) */
+  aboutFirmCode: z.string().optional(),
+  aboutFirmName: z.string().optional(),
   extension: z.object({ days: z.number(), reason: z.string(), status: z.enum(['requested', 'granted', 'refused']), at: z.string() }).optional(),
   escalatedAt: z.string().optional(),
   duplicateOf: z.string().optional(),
@@ -177,4 +184,16 @@ export const WoByMonth = {
     categoryId: wo.categoryId,
   }),
   fromItem: (item: Item) => parseRow(WoByMonth.Schema, item),
+};
+
+/** 投诉对象: an order that complains about a firm, under the firm (keys.aboutFirm), so its complaints can be listed. */
+export const WoAboutFirm = {
+  Schema: z.object({ no: z.string(), categoryId: z.string() }),
+  toItem: (wo: Pick<WorkOrderRecord, 'no' | 'categoryId' | 'createdAt'> & { aboutFirmCode: string }): Item => ({
+    ...keys.aboutFirm(wo.aboutFirmCode, wo.createdAt, wo.no),
+    entity: 'WoAboutFirm',
+    no: wo.no,
+    categoryId: wo.categoryId,
+  }),
+  fromItem: (item: Item) => parseRow(WoAboutFirm.Schema, item),
 };

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { THEMES } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { CREDIT_PAGES } from '../../api/credit';
 import { ElderOffer } from '../../components/ElderOffer';
 import { Page } from '../../components/Page';
 import { ServiceCard } from '../../components/ServiceCard';
@@ -42,6 +43,13 @@ const HOME_PAIRS: { testId?: string; cards: [HomeLink, HomeLink] }[] = [
     cards: [
       { badge: '开', color: '#1d5fd1', name: '政务公开', note: '通知公告 · 政策解读', url: '/packages/openness/index' },
       { badge: '警', color: '#b45309', name: '食品安全预警', note: '风险预警 · 消费提示', url: '/packages/openness/index?category=food-safety' },
+    ],
+  },
+  {
+    testId: 'home-credit',
+    cards: [
+      { badge: '信', color: '#1f8a4c', name: '信用查询', note: '企业信用 · 商户评价', url: CREDIT_PAGES.search },
+      { badge: '企', color: '#1d6fd1', name: '我的企业信用', note: '信用等级 · 信用修复', url: CREDIT_PAGES.mine },
     ],
   },
   {

@@ -86,6 +86,16 @@ export default function Me() {
             <Text>企业画像</Text>
             <Text className="muted">企业信息及来源，缺的可补充 ›</Text>
           </View>
+          <View
+            className="me-row"
+            onClick={() => Taro.navigateTo({ url: '/packages/credit/mine/index' })}
+            role="button"
+            aria-label="我的企业信用，等级、扣分原因、信用修复、信用码"
+            data-testid="me-credit"
+          >
+            <Text>我的企业信用</Text>
+            <Text className="muted">等级、扣分原因、信用修复、信用码 ›</Text>
+          </View>
         </View>
       )}
 
@@ -208,6 +218,17 @@ export default function Me() {
             <View className="me-row" onClick={() => Taro.navigateTo({ url: '/packages/staff/catalogue/index' })} role="button" data-testid="me-catalogue">
               <Text>事项目录</Text>
               <Text className="muted">办事事项、材料、表单字段、版本 ›</Text>
+            </View>
+          )}
+          {user.role === 'admin' && (
+            <View
+              className="me-row"
+              onClick={() => Taro.navigateTo({ url: '/packages/staff/credit/index?tab=held' })}
+              role="button"
+              data-testid="me-credit-held"
+            >
+              <Text>商户评价审核</Text>
+              <Text className="muted">含敏感词或疑似刷评的评价 ›</Text>
             </View>
           )}
           {(user.role === 'staff' || user.role === 'admin') && (

@@ -56,6 +56,9 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
         )}
         <View className="wd-desc">{d.description}</View>
         <View className="wd-facts">
+          {/* 我要投诉: the firm complained about (public registry data); its code for those handling it */}
+          {d.aboutFirm && <Fact name="投诉对象" value={d.aboutFirm.name} testId="about-firm" />}
+          {d.aboutFirm && handler && <Fact name="信用代码" value={d.aboutFirm.code} />}
           {d.place && <Fact name="地点" value={d.place.address} />}
           {d.street && <Fact name="所在街道" value={streetName(d.street) ?? d.street} />}
           <Fact name="反映时间" value={formatDateTime(d.createdAt)} />
@@ -121,9 +124,9 @@ export function DetailBody({ d, onDone, onError }: WoActProps) {
   );
 }
 
-function Fact({ name, value }: { name: string; value: string }) {
+function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {
   return (
-    <View className="wd-fact">
+    <View className="wd-fact" data-testid={testId}>
       <Text className="muted wd-fact-name">{name}</Text>
       <Text className="wd-fact-value">{value}</Text>
     </View>

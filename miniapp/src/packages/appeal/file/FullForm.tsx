@@ -11,7 +11,7 @@ import {
   WO_TEXT_MIN,
   type UserView,
 } from '@yx/shared';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { woApi } from '../../../api/workorders';
 import { asApiError } from '../../../api/client';
 import { Chips } from '../../../components/Chips';
@@ -26,24 +26,27 @@ import { PlaceSection } from './PlaceSection';
 import { pointOf, validateDraft, type Errors, type Mode } from './validate';
 import { ErrorLine, scrollToFirstError } from '../../../components/ErrorLine';
 import { Button } from '../../../components/Button';
+import { Banner } from './Banner';
+import { FirmSection, useFirmName } from './FirmSection';
 
 /** 联系方式偏好, in the order offered; 只发消息通知 unless the filer picks another. */
 const CONTACT_OPTIONS = (['phone', 'message', 'none'] as const).map((v) => ({ value: v, label: CONTACT_PREFERENCE_NAMES[v] }));
 
 /**
  * The whole form: 我要反映 for residents and enterprises, and 一键呼叫's 填写完整信息 for grid officials (the same draft
- * as the one-tap call, to which `onOneTap` goes back).
+ * as the one-tap call, to which `onOneTap` goes back). With `firm` (a checked 统一社会信用代码): 我要投诉 about that firm,
+ * a draft of its own, starting at 消费投诉.
  */
-export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => void }) {
+export function FileForm({ user, onOneTap, firm }: { user: UserView; onOneTap?: () => void; firm?: string }) {
   const grid = user.role === 'grid';
   const mode: Mode = grid ? 'community' : 'appeal';
   const homeStreet = sessionStreet(user);
-  const fresh = () => freshDraft(user);
+  const fresh = () => freshDraft(user, firm);
   const leaves = useMemo(() => leafCategories(mode), [mode]);
   const groups = useMemo(() => childrenOf(null).filter((g) => leaves.some((l) => l.parentId === g.id)), [leaves]);
 
   const [draft, setDraft] = useState<WoDraft>(() => {
-    const saved = loadWoDraft(user.id, mode);
+    const saved = loadWoDraft(user.id, mode, firm);
     if (!saved) return fresh();
     // a category no longer offered in this mode is dropped, the rest kept
     return saved.categoryId && !leaves.some((l) => l.id === saved.categoryId) ? { ...saved, categoryId: undefined } : saved;
@@ -59,13 +62,18 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
     (change: Partial<WoDraft>, clear: string[] = []) => {
       setDraft((d) => {
         const next = { ...d, ...change, savedAt: new Date().toISOString() };
-        saveWoDraft(user.id, mode, next);
+        saveWoDraft(user.id, mode, next, firm);
         return next;
       });
       if (clear.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))));
     },
-    [user.id, mode],
+    [user.id, mode, firm],
   );
+  // 投诉对象: the firm's name, read once and kept in the draft
+  const firmLookup = useFirmName(draft.aboutFirm?.code, (name) => firm && update({ aboutFirm: { code: firm, name } }));
+  useEffect(() => {
+    if (firm) Taro.setNavigationBarTitle({ title: '我要投诉' });
+  }, [firm]);
 
   const group = draft.group ?? (draft.categoryId ? (categoryById(draft.categoryId)?.parentId ?? undefined) : undefined);
   const category = draft.categoryId ? categoryById(draft.categoryId) : undefined;
@@ -73,7 +81,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
 
   const submit = async () => {
     setSubmitError(undefined);
-    const { body, errors: errs } = validateDraft(draft, { mode, role: user.role, fallbackStreet: homeStreet });
+    const { body, errors: errs } = validateDraft(draft, { mode, role: user.role, fallbackStreet: homeStreet, firmMissing: firmLookup.missing });
     setErrors(errs);
     if (!body) {
       Taro.showToast({ title: '请按提示修改', icon: 'none' });
@@ -82,7 +90,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
     }
     const ok = await Taro.showModal({
       title: grid ? '确认一键上报' : '确认提交',
-      content: `${pathOf(body.categoryId)}：提交后将按分类派至承办单位，办理进展会通知您。`,
+      content: `${pathOf(body.categoryId)}${draft.aboutFirm ? `，投诉对象：${draft.aboutFirm.name ?? draft.aboutFirm.code}` : ''}：提交后将按分类派至承办单位，办理进展会通知您。`,
       confirmText: grid ? '确认上报' : '确认提交',
       cancelText: '再看看',
       confirmColor: '#c8161d',
@@ -91,7 +99,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
     setSubmitting(true);
     try {
       const view = await woApi.file(draft.idemKey, body);
-      clearWoDraft(user.id, mode);
+      clearWoDraft(user.id, mode, firm);
       if (grid) saveLastCategory(user.id, body.categoryId); // the one-tap call starts from it next time
       Taro.showToast({ title: grid ? '已上报' : '已提交', icon: 'success' });
       Taro.redirectTo({ url: `${APPEAL_PAGES.detail}?no=${encodeURIComponent(view.no)}` });
@@ -125,7 +133,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
       confirmColor: '#c8161d',
     });
     if (!r.confirm) return;
-    clearWoDraft(user.id, mode);
+    clearWoDraft(user.id, mode, firm);
     setDraft(fresh());
     setErrors({});
     setSubmitError(undefined);
@@ -136,17 +144,8 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
 
   return (
     <View className={grid ? 'wf-grid' : ''}>
-      {grid ? (
-        <View className="wf-banner" data-testid="grid-banner">
-          <View className="wf-banner-title">越秀先锋 · 一键呼叫</View>
-          <View className="wf-banner-text">巡查发现的问题，拍照一键上报，按分类派至网格或职能部门处理。</View>
-        </View>
-      ) : (
-        <View className="wf-banner">
-          <View className="wf-banner-title">我要反映</View>
-          <View className="wf-banner-text">身边的问题说给我们听，按分类直接派至承办单位，办理全程可查。</View>
-        </View>
-      )}
+      <Banner grid={grid} complaint={Boolean(draft.aboutFirm)} />
+      {draft.aboutFirm && <FirmSection firm={draft.aboutFirm} lookup={firmLookup} error={errors.aboutFirm} />}
 
       <CategorySection
         groups={groups}
@@ -169,7 +168,9 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
           placeholder={
             grid
               ? `发现了什么问题、在哪里、持续多久（选填，至少 ${WO_TEXT_MIN} 个字；不填时须有现场照片）`
-              : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
+              : draft.aboutFirm
+                ? `请说明消费的时间、商品或服务、遇到的问题和您的要求（如退款），至少 ${WO_TEXT_MIN} 个字`
+                : `请说明问题的具体情况：发生了什么、在哪里、持续多久（至少 ${WO_TEXT_MIN} 个字）`
           }
           onInput={(v) => update({ description: v }, ['description'])}
         />
@@ -185,7 +186,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
             setErrors(({ photoIds: _p, ...rest }) => rest);
             setDraft((d) => {
               const next = { ...d, photos: change(d.photos), savedAt: new Date().toISOString() };
-              saveWoDraft(user.id, mode, next);
+              saveWoDraft(user.id, mode, next, firm);
               return next;
             });
           }}
@@ -213,7 +214,7 @@ export function FileForm({ user, onOneTap }: { user: UserView; onOneTap?: () => 
       <View className="wf-bar">
         <ErrorLine error={submitError} className="wf-submit-error" />
         <Button className={`btn wf-submit ${grid ? 'wf-submit-big' : ''}`} disabled={busy || undefined} loading={submitting || undefined} onClick={submit}>
-          {grid ? '一键上报' : '提交'}
+          {grid ? '一键上报' : draft.aboutFirm ? '提交投诉' : '提交'}
         </Button>
         <View className="wf-foot">
           <Text className="muted">已自动保存在手机上</Text>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { CONTACT_PREFERENCE_NAMES, streetName, STREETS, type LatLng, type UserView } from '@yx/shared';
+import { categoryById, CONSUMER_COMPLAINT_CATEGORY, CONTACT_PREFERENCE_NAMES, streetName, STREETS, type LatLng, type UserView } from '@yx/shared';
 import { newIdempotencyKey as newKey } from '../../../api/client';
 import type { Uploaded } from '../../../api/upload';
 
@@ -64,6 +64,8 @@ export interface WoDraft {
   anonymous: boolean;
   /** 公开到政务开放数据: off unless the person turns it on */
   public?: boolean;
+  /** 投诉对象 (我要投诉 from a merchant's credit page): the firm's code, and its name once read. */
+  aboutFirm?: { code: string; name?: string };
   /** 联系方式偏好; 只发消息通知 when not chosen (drafts saved before the choice existed). */
   contactPreference?: ContactPreference;
   /** Kept until the order is created, so a retry after a lost answer files it once. */
@@ -71,7 +73,8 @@ export interface WoDraft {
   savedAt: string;
 }
 
-const draftKey = (userId: string, mode: 'appeal' | 'community') => `yx.wo.draft.${mode}.${userId}`;
+/** A complaint about a firm is a draft of its own (one per firm), so the person's other draft is left as it was. */
+const draftKey = (userId: string, mode: 'appeal' | 'community', firm?: string) => `yx.wo.draft.${mode}.${userId}${firm ? `.firm.${firm}` : ''}`;
 
 export const newIdempotencyKey = () => newKey('wo');
 
@@ -88,33 +91,40 @@ export function emptyDraft(street?: string): WoDraft {
   };
 }
 
-/** A new draft for this person: 一键呼叫 starts at the official's own street (its centre and area), refined by GPS or typing. */
-export function freshDraft(user: UserView): WoDraft {
+/**
+ * A new draft for this person: 一键呼叫 starts at the official's own street (its centre and area), refined by GPS or
+ * typing; a complaint about a firm (我要投诉) starts with the firm and 消费投诉 chosen.
+ */
+export function freshDraft(user: UserView, firm?: string): WoDraft {
   const street = sessionStreet(user);
+  if (firm) {
+    const category = categoryById(CONSUMER_COMPLAINT_CATEGORY);
+    return { ...emptyDraft(street), aboutFirm: { code: firm }, categoryId: CONSUMER_COMPLAINT_CATEGORY, group: category?.parentId ?? undefined };
+  }
   if (user.role !== 'grid' || !street) return emptyDraft(street);
   return { ...emptyDraft(street), locSource: 'street', address: (user.area ?? streetName(street) ?? '').replace(/\//g, ' ') };
 }
 
-export function loadWoDraft(userId: string, mode: 'appeal' | 'community'): WoDraft | undefined {
+export function loadWoDraft(userId: string, mode: 'appeal' | 'community', firm?: string): WoDraft | undefined {
   try {
-    const d = Taro.getStorageSync(draftKey(userId, mode)) as WoDraft | '';
+    const d = Taro.getStorageSync(draftKey(userId, mode, firm)) as WoDraft | '';
     return d && d.idemKey ? d : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function saveWoDraft(userId: string, mode: 'appeal' | 'community', d: WoDraft): void {
+export function saveWoDraft(userId: string, mode: 'appeal' | 'community', d: WoDraft, firm?: string): void {
   try {
-    Taro.setStorageSync(draftKey(userId, mode), d);
+    Taro.setStorageSync(draftKey(userId, mode, firm), d);
   } catch {
     /* storage full: the page still holds it */
   }
 }
 
-export function clearWoDraft(userId: string, mode: 'appeal' | 'community'): void {
+export function clearWoDraft(userId: string, mode: 'appeal' | 'community', firm?: string): void {
   try {
-    Taro.removeStorageSync(draftKey(userId, mode));
+    Taro.removeStorageSync(draftKey(userId, mode, firm));
   } catch {
     /* ignore */
   }

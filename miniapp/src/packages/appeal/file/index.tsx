@@ -1,17 +1,23 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { UserView } from '@yx/shared';
 import { useEffect, useState } from 'react';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { APPEAL_PAGES } from '../pages';
+import { BadFirmLink, firmOfLink } from './FirmSection';
 import { FileForm } from './FullForm';
 import { OneTap } from './OneTap';
 import './index.css';
 
 const FILERS: UserView['role'][] = ['resident', 'enterprise', 'grid'];
 
-/** 我要反映 (residents, enterprises: the form) and 一键呼叫 (grid officials: one tap, the whole form behind 填写完整信息). */
+/**
+ * 我要反映 (residents, enterprises: the form) and 一键呼叫 (grid officials: one tap, the whole form behind 填写完整信息);
+ * `?firm=<统一社会信用代码>` (我要投诉 on a merchant's credit page): the form about that firm.
+ */
 export default function FileWorkOrderPage() {
+  const { params } = useRouter();
+  const firm = firmOfLink(params?.firm);
   const toTeam = { text: '查看待办工单', go: () => Taro.redirectTo({ url: APPEAL_PAGES.team }) };
   return (
     <Page className="wf">
@@ -23,7 +29,15 @@ export default function FileWorkOrderPage() {
         deniedNote={() => '如需反映问题，请使用个人账号登录；待办工单请到“待办工单”查看。'}
         deniedAction={toTeam}
       >
-        {(user) => (user.role === 'grid' ? <GridCall key={user.id} user={user} /> : <FileForm key={user.id} user={user} />)}
+        {(user) =>
+          user.role === 'grid' ? (
+            <GridCall key={user.id} user={user} />
+          ) : firm.problem ? (
+            <BadFirmLink problem={firm.problem} />
+          ) : (
+            <FileForm key={`${user.id}-${firm.code ?? ''}`} user={user} firm={firm.code} />
+          )
+        }
       </RoleGate>
     </Page>
   );

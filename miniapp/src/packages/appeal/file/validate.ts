@@ -15,9 +15,9 @@ export function pointOf(d: WoDraft): LatLng | undefined {
 /**
  * Everything checked before anything is sent: the shared schema (messages in Chinese) plus what
  * the service checks (a place for categories that need one, a street for grid-routed ones, a description — which a
- * grid official may leave out when there is a photo: 一键呼叫).
+ * grid official may leave out when there is a photo: 一键呼叫 —, a firm complained about that exists).
  */
-export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['role']; fallbackStreet?: string }) {
+export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['role']; fallbackStreet?: string; firmMissing?: string }) {
   const errors: Errors = {};
   const cat = d.categoryId ? categoryById(d.categoryId) : undefined;
   const point = pointOf(d);
@@ -32,6 +32,7 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
     anonymous: opts.role === 'resident' && d.anonymous,
     ...(opts.role !== 'grid' && d.public ? { public: true } : {}),
     contactPreference: d.contactPreference ?? 'message',
+    ...(d.aboutFirm ? { aboutFirm: d.aboutFirm.code } : {}),
   };
   const r = FileWorkOrderRequest.safeParse(candidate);
   if (!r.success) {
@@ -41,6 +42,8 @@ export function validateDraft(d: WoDraft, opts: { mode: Mode; role: UserView['ro
       errors[k] ??= i.message;
     }
   }
+  // 投诉对象 the registry does not know (the profile said 404): the server would refuse it too
+  if (d.aboutFirm && opts.firmMissing) errors.aboutFirm ??= opts.firmMissing;
   if (!described && opts.role !== 'grid') errors.description ??= WO_DESCRIPTION_MESSAGE;
   if (!described && opts.role === 'grid' && !d.photos.length) errors.photoIds ??= '请拍一张现场照片，或填写问题描述';
   if (errors.categoryId && opts.mode === 'community') errors.categoryId = '请选择问题分类';

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { APP_NO_LENGTH, AppNo, type Light } from '@yx/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError } from '../../../api/client';
+import { CREDIT_PAGES } from '../../../api/credit';
 import { staffApi, type QueueState, type StaffCounts } from '../../../api/staff';
 import { Page } from '../../../components/Page';
 import { ListView } from '../../../components/ListView';
@@ -17,6 +18,7 @@ import { ErrorLine } from '../../../components/ErrorLine';
 import './index.css';
 import { Button } from '../../../components/Button';
 import { MyTasks } from './MyTasks';
+import { MODERATOR_DEPARTMENT } from '../credit/common';
 
 /** The count tiles, in the order an application moves through the window. */
 export const QUEUE_TILES: { state: QueueState; name: string }[] = [
@@ -35,11 +37,14 @@ const LIGHTS: ChipOption<LightFilter>[] = [
   { value: 'red', label: '红灯', tone: 'red' },
 ];
 
-const LINKS = [
+/** The other desks; `market`: only for the market regulator's staff (商户评价审核 is theirs). */
+const LINKS: { url: string; name: string; note: string; market?: boolean }[] = [
   { url: STAFF_PAGES.opinions, name: '并联意见', note: '其他部门征求意见' },
   { url: STAFF_PAGES.rectifications, name: '差评整改', note: '回访与整改' },
   { url: STAFF_PAGES.dashboard, name: '数据看板', note: '时效与满意度' },
   { url: STAFF_PAGES.disclosureAnnual, name: '公开年报', note: '依申请公开' },
+  { url: CREDIT_PAGES.staffReviews, name: '信用修复与异议', note: '企业信用修复、异议核查' },
+  { url: `${CREDIT_PAGES.staffReviews}?tab=held`, name: '商户评价审核', note: '敏感词、疑似刷评', market: true },
 ];
 
 /** 工作台: my department's open applications, soonest deadline first. */
@@ -109,7 +114,7 @@ function QueueBody() {
       <MyTasks />
 
       <View className="sq-links">
-        {LINKS.map((l) => (
+        {LINKS.filter((l) => !l.market || session?.user.departmentId === MODERATOR_DEPARTMENT).map((l) => (
           <View key={l.url} className="sq-link" role="link" onClick={() => Taro.navigateTo({ url: l.url })}>
             <View className="sq-link-name">{l.name}</View>
             <View className="muted">{l.note}</View>

@@ -81,7 +81,7 @@ describe('transact under conflicts', () => {
     expect([value, meter.transactions, lines.length]).toEqual(['TransactionCanceledException', 7, 6]);
   });
 
-  it("tries again when DynamoDB Local timed out waiting for a lock (the emulator's 500), a few times only", async () => {
+  it("tries a call again when DynamoDB Local timed out waiting for a lock (the emulator's 500), a few times only", async () => {
     const lockTimeout = (times: number) =>
       db().middlewareStack.add(
         (next, context) => async (args) => {

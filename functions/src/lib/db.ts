@@ -6,6 +6,17 @@ import { addCapacity, countCall, currentMeter, takesCapacity } from './meter';
 
 let doc: DynamoDBDocumentClient | undefined;
 
+/**
+ * DynamoDB Local (never DynamoDB itself) answers some writes of a burst on a busy machine with a 500 InternalServerError,
+ * 「…timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB API」 — transactions
+ * and the single updates of a hot row (a day's sequence number) alike. The SDK's own three tries share one retry quota
+ * per client, which a burst spends, so on a 2-core CI machine some requests failed with 500. Against the emulator, such
+ * a call (not applied) is tried again, up to LOCK_TIMEOUT_RETRIES times, with a growing jittered wait.
+ */
+export const LOCK_TIMEOUT_RETRIES = 6;
+export const isEmulatorLockTimeout = (e: unknown): boolean =>
+  (e as Error)?.name === 'InternalServerError' && /waiting for a lock/.test((e as Error).message ?? '');
+
 /** One document client per container; locally it talks to DynamoDB Local. */
 export function db(): DynamoDBDocumentClient {
   if (!doc) {
@@ -13,6 +24,21 @@ export function db(): DynamoDBDocumentClient {
     const client = new DynamoDBClient(
       endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 } : { maxAttempts: 3 },
     );
+    if (endpoint) {
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          for (let tries = 0; ; tries++) {
+            try {
+              return await next(args);
+            } catch (e) {
+              if (!isEmulatorLockTimeout(e) || tries >= LOCK_TIMEOUT_RETRIES) throw e;
+              await new Promise((r) => setTimeout(r, 50 * 2 ** tries * (1 + Math.random())));
+            }
+          }
+        },
+        { step: 'initialize', name: 'emulatorLockRetry' },
+      );
+    }
     // while a meter is active (a local request, a test), each command is counted and asked for its consumed capacity;
     // counted once however often the SDK retries it. INDEXES, not TOTAL: DynamoDB Local leaves index reads out of TOTAL.
     client.middlewareStack.add(
@@ -86,29 +112,15 @@ export function conflictRetryDelay(reasons: readonly string[] | undefined, retri
 }
 
 /**
- * DynamoDB Local (never DynamoDB itself) answers some transactions of a burst on a busy machine with a 500
- * InternalServerError, 「…timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB
- * API」; the SDK's own three tries, which share one retry quota per client, did not always outlast it on a 2-core CI
- * machine. Such a transaction was not applied, so it is tried again, a few times, with a growing jittered wait.
- */
-const LOCK_TIMEOUT_RETRIES = 6;
-export const isEmulatorLockTimeout = (e: unknown): boolean =>
-  Boolean(env.dynamoEndpoint) && (e as Error)?.name === 'InternalServerError' && /waiting for a lock/.test((e as Error).message ?? '');
-
-/**
  * Writes the items (Put, Update, ConditionCheck, Delete) in one transaction: all of them or none. A transaction
  * cancelled by a conflict alone is tried again (conflictRetryDelay); each retry is logged as a warning.
  */
 export async function transact(items: readonly unknown[]): Promise<void> {
-  for (let retries = 0, lockRetries = 0; ; retries++) {
+  for (let retries = 0; ; retries++) {
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items as never }));
       return;
     } catch (e) {
-      if (isEmulatorLockTimeout(e) && lockRetries < LOCK_TIMEOUT_RETRIES) {
-        await new Promise((r) => setTimeout(r, 50 * 2 ** lockRetries++ * (1 + Math.random())));
-        continue;
-      }
       const reasons = cancellationReasons(e);
       const wait = conflictRetryDelay(reasons, retries);
       if (wait === undefined) throw e;

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import './Chips.css';
 
 /** Adds or removes a value (chips that may pick several). */
 export const toggle = <T,>(list: readonly T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);

@@ -121,7 +121,7 @@ export type CreditDecisionRequest = z.input<typeof CreditDecisionRequest>;
 
 // ——— what the pages see ———
 
-const RecordStatus = z.enum(['published', 'repaired', 'expired', 'removed', 'hidden']);
+const RecordStatus = lazy(() => z.enum(['published', 'repaired', 'expired', 'removed', 'hidden']));
 
 export const CreditRecordView = lazy(() =>
   z.object({

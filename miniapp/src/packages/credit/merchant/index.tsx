@@ -53,7 +53,7 @@ export default function Merchant() {
             <Head p={p} />
             <Actions code={p.firm.creditCode} s={s} name={p.firm.name} mine={mine} />
             <Records p={p} />
-            <Ratings p={p} />
+            <Ratings p={p} mine={mine.data?.rating} />
           </View>
         )}
       </StateView>

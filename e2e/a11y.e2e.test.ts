@@ -7,22 +7,34 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { applyViaApi, apiCall, devToken } from './api';
+import { applyViaApi, apiCall, devToken, uploadViaApi } from './api';
 import { devLogin, domErrors, launch, newPage, setClock, shot, webUrl } from './browser';
 
 jest.setTimeout(240_000);
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TANGSHUI = '91440104MA5H6TK2QE';
+const YUEWEI = '91440104MA5CXK1P06';
 const HERE = { lat: 23.12505, lng: 113.26915, address: '越秀区北京路步行街 北京路与西湖路交界' };
 
 type Visit = { path: string; ready?: string; shot?: string };
 type Person = { login?: string; visits: (ids: Ids) => Visit[] };
-type Ids = { appNo: string; woNo: string; serial: string; checkCode: string; ticketId: string; discNo: string };
+type Ids = {
+  appNo: string;
+  woNo: string;
+  serial: string;
+  checkCode: string;
+  ticketId: string;
+  discNo: string;
+  scan: string;
+  honourId: string;
+  reviewId: string;
+};
 
 /** Who opens which page: every page in app.config.ts appears once (a test below checks that). */
 const PEOPLE: Record<string, Person> = {
   visitor: {
-    visits: ({ serial, checkCode }) => [
+    visits: ({ serial, checkCode, scan }) => [
       { path: 'pages/index/index', ready: '.home-title, .eh-title', shot: 'home' },
       { path: 'pages/guide/index', ready: '.service-card' },
       { path: 'pages/login/index', ready: '.login-head' },
@@ -38,12 +50,19 @@ const PEOPLE: Record<string, Person> = {
       // 政务公开 (issue 19): the lists and a policy document's page with its interpretation
       { path: 'packages/openness/index', ready: '[data-testid="publication-card"]', shot: 'openness' },
       { path: 'packages/openness/detail/index?id=pb_seedBldgPolicy', ready: '[data-testid="publication-text"]', shot: 'openness-detail' },
+      // 信用 (issue 20): the search, a merchant's page as its code opens it, its records, the rules
+      { path: 'packages/credit/index', ready: '[data-testid="credit-search"]' },
+      { path: `packages/credit/merchant/index?code=${TANGSHUI}&s=${scan}`, ready: '[data-testid="merchant-head"]', shot: 'credit-merchant' },
+      { path: `packages/credit/records/index?code=${TANGSHUI}&kind=penalty`, ready: '[data-testid^="record-"]' },
+      { path: 'packages/credit/rules/index', ready: '[data-testid="rules-grade"]' },
     ],
   },
   resident: {
     login: '居民 · 已实名',
-    visits: ({ appNo, woNo, serial, ticketId, discNo }) => [
+    visits: ({ appNo, woNo, serial, ticketId, discNo, scan }) => [
       { path: 'pages/me/index', ready: '.me-name' },
+      // 信用 (issue 20): rating the merchant whose code was scanned
+      { path: `packages/credit/rate/index?code=${TANGSHUI}&s=${scan}`, ready: '[data-testid="rate-form"]' },
       { path: 'pages/messages/index' },
       { path: 'packages/account/privacy/index' },
       { path: 'packages/apply/form/index?formId=item-elevator-installation', ready: '.apply-steps', shot: 'form' },
@@ -93,7 +112,21 @@ const PEOPLE: Record<string, Person> = {
   agent: { login: '居民 · 待授权的企业经办人', visits: () => [{ path: 'packages/account/offers/index' }] },
   firm: {
     login: '企业 · 粤味餐饮 · 信用 A 级',
-    visits: () => [{ path: 'packages/account/enterprise/index' }, { path: 'packages/account/agents/index' }],
+    visits: ({ honourId }) => [
+      { path: 'packages/account/enterprise/index' },
+      { path: 'packages/account/agents/index' },
+      // 信用 (issue 20): the firm's own credit and an objection's form
+      { path: 'packages/credit/mine/index', ready: '[data-testid="grade-card"]', shot: 'credit-mine' },
+      { path: `packages/credit/review/index?recordId=${honourId}&kind=objection`, ready: '[data-testid="review-form"]' },
+    ],
+  },
+  // 信用 (issue 20): the market regulator's queue of repairs and objections, one to decide
+  marketDesk: {
+    login: '窗口人员 · 区市场监管局',
+    visits: ({ reviewId }) => [
+      { path: 'packages/staff/credit/index' },
+      { path: `packages/staff/credit/review/index?id=${reviewId}`, ready: '[data-testid="decision"]' },
+    ],
   },
   // 政策超市 (issue 17): the agent of 岭南数字文化 sees the firm's verdicts, offers and profile
   policyAgent: {
@@ -189,10 +222,37 @@ beforeAll(async () => {
         'idempotency-key': `e2e-a11y-tk-${Date.now()}`,
       },
     );
-    ids = { appNo: receipt.appNo, woNo: wo.no, serial: doc.serial, checkCode: doc.checkCode, ticketId: ticket.id, discNo: disc.appNo };
+    ids = {
+      appNo: receipt.appNo,
+      woNo: wo.no,
+      serial: doc.serial,
+      checkCode: doc.checkCode,
+      ticketId: ticket.id,
+      discNo: disc.appNo,
+      scan: '',
+      honourId: '',
+      reviewId: '',
+    };
   } finally {
     setClock(null);
   }
+  // 信用 (issue 20): the merchant's poster (its code's proof of a scan); 粤味's objection to its honour, for the desk to open
+  const poster = await apiCall<{ scanUrl: string }>('POST', '/v1/credit/mine/poster', await devToken('u-merchant-liang'));
+  const chen = await devToken('u-enterprise-chen');
+  const yuewei = await apiCall<{ honours: { id: string }[] }>('GET', `/v1/credit/firms/${YUEWEI}`);
+  const pdf = await uploadViaApi(chen, {
+    name: '说明.pdf',
+    type: 'application/pdf',
+    bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  const review = await apiCall<{ id: string }>(
+    'POST',
+    '/v1/credit/mine/reviews',
+    chen,
+    { kind: 'objection', recordId: yuewei.honours[0].id, text: '荣誉名称登记有误，应为“北京路商圈诚信经营示范店（2026 年度）”。', files: [pdf] },
+    { 'idempotency-key': `e2e-a11y-cr-${Date.now()}` },
+  );
+  ids = { ...ids, scan: new URL(poster.scanUrl).searchParams.get('s')!, honourId: yuewei.honours[0].id, reviewId: review.id };
 });
 afterAll(async () => {
   await browser?.close();
@@ -348,7 +408,9 @@ it('visits every page in app.config.ts', () => {
   for (const m of config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]+)\]/g)) for (const p of m[2].matchAll(/'([\w/-]+)'/g)) pages.push(`${m[1]}/${p[1]}`);
   const visited = new Set(
     Object.values(PEOPLE).flatMap((p) =>
-      p.visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x', ticketId: 'x', discNo: 'x' }).map((v) => v.path.split('?')[0]),
+      p
+        .visits({ appNo: 'x', woNo: 'x', serial: 'x', checkCode: 'x', ticketId: 'x', discNo: 'x', scan: 'x', honourId: 'x', reviewId: 'x' })
+        .map((v) => v.path.split('?')[0]),
     ),
   );
   expect(pages.length).toBeGreaterThan(30);

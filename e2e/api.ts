@@ -17,16 +17,19 @@ export async function apiCall<T = unknown>(method: string, path: string, token?:
 /** A seeded person's token, through the development login. */
 export const devToken = async (userId: string) => (await apiCall<{ token: string }>('POST', '/v1/dev/login', undefined, { userId })).token;
 
-/** One small PNG uploaded and completed; its file id. */
-export async function uploadViaApi(token: string): Promise<string> {
+/** One small file (a PNG unless said) uploaded and completed; its file id. */
+export async function uploadViaApi(
+  token: string,
+  file: { name: string; type: string; bytes: Buffer } = { name: 'm.png', type: 'image/png', bytes: PNG },
+): Promise<string> {
   const t = await apiCall<{ fileId: string; upload: { url: string; fields: Record<string, string> } }>('POST', '/v1/files', token, {
-    fileName: 'm.png',
-    contentType: 'image/png',
-    size: PNG.length,
+    fileName: file.name,
+    contentType: file.type,
+    size: file.bytes.length,
   });
   const fd = new FormData();
   for (const [k, v] of Object.entries(t.upload.fields)) fd.append(k, v);
-  fd.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'm.png');
+  fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   const r = await fetch(t.upload.url, { method: 'POST', body: fd });
   if (r.status >= 300) throw new Error(`upload ${r.status}`);
   await apiCall('POST', `/v1/files/${t.fileId}/complete`, token, {});

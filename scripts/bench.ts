@@ -17,7 +17,10 @@
  *  9. 预约 / 取号 / 叫号 on the stack after step 6 (scripts/lib/bench/appointments.ts), at points of its own with the clock on a
  *     weekday at 10:00: 50 people booking at once at the last 10 places of a slot and across slots with room, 50 walk-ins
  *     taking numbers at once (one wave, then waves for BENCH_SECONDS), two officers calling next / served while 20 hall
- *     screens poll every 1.5 s, and the time from a `next` answer until a screen shows the call.
+ *     screens poll every 1.5 s, and the time from a `next` answer until a screen shows the call;
+ * 10. 信用 registry load against DynamoDB Local, after step 8 and before the stack (scripts/lib/benchCredit.ts): loadRecords
+ *     over 10 % of the 2,073,700 public credit records (100 % with BENCH_CREDIT_FULL=1), each scale on its own in-memory
+ *     DynamoDB Local: wall time, records/s, BatchWriteItem and the grade job's calls; one profile at a firm with 5,000 records.
  * Step 1 also puts the issuing function (documentsIssue: pdf-lib + fontkit) on its own budget line: require, and
  * require + first certificate.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
@@ -27,6 +30,7 @@
  *   --policies-only   step 7 only (no stack; ~4 min, --quick: 10 % only)
  *   --policies-store  step 8 only (~7 min; --quick: 1,000 firms, no second run, ~2 min)
  *   --appointments-only  step 9 only (a stack on the last H5 build, no first screen; ~3 min with the stack's start, --quick ~2)
+ *   --credit-only     step 10 only (no stack; ~4 min at 10 %; BENCH_CREDIT_FULL=1 adds 100 %, ~45 min; --quick: 1 %)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */
@@ -39,6 +43,7 @@ import { COST_COLUMNS, costCells, medianCost, sampleCosts, type RouteKind } from
 import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
 import { appointmentsBench } from './lib/bench/appointments';
+import { creditBench } from './lib/benchCredit';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { policiesBench } from './lib/bench/policies';
 import { policiesStoreBench } from './lib/bench/policiesStore';
@@ -54,6 +59,7 @@ const DOCUMENTS_ONLY = process.argv.includes('--documents-only');
 const POLICIES_ONLY = process.argv.includes('--policies-only');
 const POLICIES_STORE = process.argv.includes('--policies-store');
 const APPOINTMENTS_ONLY = process.argv.includes('--appointments-only');
+const CREDIT_ONLY = process.argv.includes('--credit-only');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 10));
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -225,6 +231,7 @@ async function onStack() {
   );
   if (POLICIES_ONLY) await policiesBench({ quick: QUICK });
   else if (POLICIES_STORE) await policiesStoreBench({ quick: QUICK });
+  else if (CREDIT_ONLY) await creditBench({ quick: QUICK });
   else {
     if (!process.argv.includes('--first-load') && !APPOINTMENTS_ONLY) {
       if (!DOCUMENTS_ONLY) await functionsTable(OUT, QUICK ? 3 : 9);
@@ -234,6 +241,7 @@ async function onStack() {
     if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY) {
       await policiesBench({ quick: QUICK });
       await policiesStoreBench({ quick: QUICK }); // its own DynamoDB Local, stopped before the stack starts
+      await creditBench({ quick: QUICK }); // the same
     }
     if (!process.argv.includes('--functions-only')) await onStack();
   }

@@ -148,20 +148,33 @@ describe('serverless package (production stage)', () => {
     for (const z of zips) expect(fs.statSync(path.join(out, z)).size).toBeLessThan(1024 * 1024);
   });
 
-  it('keeps pdf-lib and the fonts in the issuing function and its layer only (issue 15)', () => {
-    const fns = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function'));
-    const issuing = fns.DocumentsIssueLambdaFunction?.Properties as { Layers?: unknown[]; Environment: { Variables: Record<string, string> } };
+  it('keeps pdf-lib and the fonts in the issuing functions and the credit poster, with their layer, only (issues 15, 20)', () => {
+    type Fn = { Layers?: unknown[]; Environment: { Variables: Record<string, string> } };
+    const fns = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) as unknown as Record<
+      string,
+      { Properties: Fn }
+    >;
+    const issuing = fns.DocumentsIssueLambdaFunction?.Properties;
     expect(issuing.Layers).toEqual([FONTS_LAYER_ARN]);
     expect(issuing.Environment.Variables).toMatchObject({ FONTS_DIR: '/opt/fonts', SECRET_PARAMS: expect.stringContaining('SEAL_KEYS=/yx/prod/seal-keys') });
+    // the 信用码公示牌 draws a PDF with the fonts, but seals nothing: the layer, no sealing keys
+    const poster = fns.CreditPosterLambdaFunction?.Properties;
+    expect(poster.Layers).toEqual([FONTS_LAYER_ARN]);
+    expect(poster.Environment.Variables).toMatchObject({
+      FONTS_DIR: '/opt/fonts',
+      SECRET_PARAMS: expect.stringContaining('SESSION_SECRET=/yx/prod/session-secret'),
+    });
+    const SEALING = ['DocumentsIssueLambdaFunction', 'DocumentsNoticesLambdaFunction'];
+    const PDF_FUNCTIONS = [...SEALING, 'CreditPosterLambdaFunction'];
     for (const [name, f] of Object.entries(fns)) {
-      if (name === 'DocumentsIssueLambdaFunction' || name === 'DocumentsNoticesLambdaFunction') continue;
-      expect([name, (f.Properties as { Environment: { Variables: Record<string, string> } }).Environment.Variables.SECRET_PARAMS ?? '']).toEqual([
-        name,
-        expect.not.stringContaining('SEAL_KEYS'),
-      ]);
+      if (!PDF_FUNCTIONS.includes(name)) expect([name, f.Properties.Layers ?? []]).toEqual([name, []]);
+      if (SEALING.includes(name)) continue;
+      expect([name, f.Properties.Environment.Variables.SECRET_PARAMS ?? '']).toEqual([name, expect.not.stringContaining('SEAL_KEYS')]);
     }
-    // verifying needs no PDF library: its bundle stays small
+    // verifying needs no PDF library, nor do the credit profiles and ratings: their bundles stay small (pdf-lib and
+    // fontkit alone are ~500 KiB zipped: the poster's zip is ~790 KiB, credit's ~280 KiB)
     expect(fs.statSync(path.join(out, 'documents.zip')).size).toBeLessThan(300 * 1024);
+    expect(fs.statSync(path.join(out, 'credit.zip')).size).toBeLessThan(500 * 1024);
   });
 
   it('declares the table on demand with point-in-time recovery and its index', () => {

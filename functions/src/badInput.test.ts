@@ -24,6 +24,7 @@ import { handler as appointments } from './appointments/handler';
 import { handler as deliberation } from './deliberation/handler';
 import { handler as publications } from './publications/handler';
 import { handler as credit } from './credit/handler';
+import { handler as creditPoster } from './credit/posterHandler';
 import { parseStoreCost } from './lib/meter';
 import { startFakeWechat } from '../../scripts/lib/fakeWechat';
 import { seedAll } from './seed/seed';
@@ -49,6 +50,7 @@ const HANDLERS = [
   deliberation,
   publications,
   credit,
+  creditPoster,
 ];
 
 /** For each path parameter: a well-formed value nobody has, and a malformed one. */

@@ -2,7 +2,6 @@ import { reply, route } from '../lib/http';
 import { idempotencyKey } from '../lib/idempotency';
 import { getUser } from '../lib/repository';
 import { router } from '../lib/router';
-import { makePoster } from './poster';
 import * as profile from './profile';
 import * as ratings from './ratings';
 import * as reviews from './reviews';
@@ -10,7 +9,10 @@ import * as reviews from './reviews';
 const CACHE = { cacheSeconds: 30 };
 const page = (q: { limit?: number | string; cursor?: string }) => ({ limit: Number(q.limit ?? 20), cursor: q.cursor });
 
-/** 信用 (issue 20): profiles and the merchant credit code (anyone), ratings, the firm's own credit, repairs and objections. */
+/**
+ * 信用 (issue 20): profiles and the merchant credit code (anyone), ratings, the firm's own credit, repairs and objections.
+ * The poster (信用码公示牌, a PDF) is served by its own function: posterHandler.ts.
+ */
 export const handler = router([
   route('GET /v1/credit/firms', CACHE, ({ query }) => profile.searchFirms(query)),
   route('GET /v1/credit/rules', CACHE, async () => profile.rules()),
@@ -30,7 +32,6 @@ export const handler = router([
     const r = await reviews.file(user, body, idempotencyKey(event));
     return reply(r.status, r.view);
   }),
-  route('POST /v1/credit/mine/poster', { user: getUser }, ({ user }) => makePoster(user)),
   route('GET /v1/staff/credit/reviews', { user: getUser }, ({ user, query }) => reviews.queue(user, page(query))),
   route('GET /v1/staff/credit/reviews/{id}', { user: getUser }, ({ user, params }) => reviews.detail(user, params.id)),
   route('POST /v1/staff/credit/reviews/{id}/decision', { user: getUser }, ({ user, params, body }) => reviews.decide(user, params.id, body)),

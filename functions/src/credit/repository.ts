@@ -205,7 +205,7 @@ export async function writeItems(items: readonly Record<string, unknown>[]): Pro
 
 export const recordItem = CreditRecord.toItem;
 export const nameItem = NameEntry.toItem;
-export const nameCountItem = (bigram: string, n: number) => ({ ...keys.nameCount(bigram), entity: 'FirmNameCount', n });
+export const nameCountItem = (bigram: string, n: number) => ({ ...keys.nameCount(bigram), entity: 'FirmNameCount', bigram, n });
 
 // ---- name search ---------------------------------------------------------------------------------------------------
 

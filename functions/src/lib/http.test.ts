@@ -21,6 +21,8 @@ import { handler as policies } from '../policies/handler';
 import { handler as appointments } from '../appointments/handler';
 import { handler as deliberation } from '../deliberation/handler';
 import { handler as publications } from '../publications/handler';
+import { handler as credit } from '../credit/handler';
+import { handler as creditPoster } from '../credit/posterHandler';
 
 /**
  * A route is declared by its key in the shared contract: roles and schemas come from there only.
@@ -47,6 +49,8 @@ describe('route()', () => {
       appointments,
       deliberation,
       publications,
+      credit,
+      creditPoster,
     ].flatMap((h) => h.routeKeys);
     expect([...keys].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -30,7 +30,7 @@
  *   --policies-only   step 7 only (no stack; ~4 min, --quick: 10 % only)
  *   --policies-store  step 8 only (~7 min; --quick: 1,000 firms, no second run, ~2 min)
  *   --appointments-only  step 9 only (a stack on the last H5 build, no first screen; ~3 min with the stack's start, --quick ~2)
- *   --credit-only     step 10 only (no stack; ~4 min at 10 %; BENCH_CREDIT_FULL=1 adds 100 %, ~45 min; --quick: 1 %)
+ *   --credit-only     step 10 only (no stack; ~6 min at 10 %; BENCH_CREDIT_FULL=1 adds 100 %, ~44 min more; --quick: 1 %)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
  */

@@ -13,8 +13,8 @@
  *
  * Each scale has its own DynamoDB Local (in memory, a free port) and node process (as the 数据比对 section does).
  *
- *   npm run bench -- --credit-only            10 % (~4 min on 2 cores)
- *   BENCH_CREDIT_FULL=1 npm run bench -- --credit-only   10 % and 100 % (~45 min on 2 cores)
+ *   npm run bench -- --credit-only            10 % (~6 min on 2 cores)
+ *   BENCH_CREDIT_FULL=1 npm run bench -- --credit-only   10 % and 100 % (~50 min on 2 cores: 100 % alone took 44)
  *   --quick                                    1 % only (a smoke run)
  *   BENCH_CREDIT_WRITERS (8), BENCH_CREDIT_GRADERS (16): BatchWriteItem calls in flight, firms graded at once;
  *   BENCH_CREDIT_RECORDS=207370,2073700: the scales, in records

@@ -101,7 +101,7 @@ describe('counters from the stream', () => {
     expect(district.workOrders.filed).toBeGreaterThanOrEqual(100);
     const dept = (await call(backoffice, 'GET /v1/dashboard', { token: police })).body;
     expect(dept.byState.accepted).toBe(district.byState.accepted); // only the police department has applications in this table
-  }, 180_000);
+  }, 600_000); // 400 requests and their counting on a busy 2-core machine: a time limit, never a goal (benchmarks measure time)
 
   it("adds a window once, however often Lambda retries the window's final invocation", async () => {
     const state = foldRecords({ rows: [] }, await readFromStart(endpoint(), TABLE, 1000));

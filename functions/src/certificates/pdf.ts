@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BYTE_RANGE_PLACEHOLDER, CONTENTS_HEX_LENGTH } from './seal';
+import { loadPdfLibs } from '../lib/pdfLibs';
 
 /** What a document says; `paragraphs` are wrapped to the page, `facts` printed as label：value lines. */
 export interface DocumentContent {
@@ -28,22 +29,11 @@ export interface DocumentContent {
   at: Date;
 }
 
-type PdfLib = typeof import('pdf-lib');
 type PDFFont = import('pdf-lib').PDFFont;
 type PDFPage = import('pdf-lib').PDFPage;
 type PDFDocument = import('pdf-lib').PDFDocument;
 
-// loaded on first use: other code in this function (and every other function) never pays for them
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loads, see above */
-let libs: { pdf: PdfLib; fontkit: unknown; subset: (font: Buffer, text: string, o: object) => Promise<Buffer>; qr: typeof import('uqr') } | undefined;
-const load = () =>
-  (libs ??= {
-    pdf: require('pdf-lib') as PdfLib,
-    fontkit: require('@pdf-lib/fontkit') as unknown,
-    subset: require('subset-font') as (font: Buffer, text: string, o: object) => Promise<Buffer>,
-    qr: require('uqr') as typeof import('uqr'),
-  });
-/* eslint-enable @typescript-eslint/no-require-imports */
+const load = loadPdfLibs;
 
 /** Where the two TrueType files are: a Lambda layer's folder when deployed (FONTS_DIR), else the npm package. */
 export function fontsDir(): string {

@@ -20,6 +20,7 @@ import { objectStore } from '../lib/storage';
 import { ownFirm } from './firm';
 import { scanProof } from './ratings';
 import * as repo from './repository';
+import { loadPdfLibs } from '../lib/pdfLibs';
 
 /** The address the merchant's QR code opens (the web server sends it on to the public merchant page), with the poster's proof of a scan. */
 export const scanUrlOf = (code: string, posterVersion = 1) => `${env.appOrigin}/c/${code}?s=${scanProof(code, posterVersion)}`;
@@ -36,22 +37,11 @@ export const POSTER_TEXT = {
   codeLabel: '统一社会信用代码',
 } as const;
 
-type PdfLib = typeof import('pdf-lib');
 type PDFDocument = import('pdf-lib').PDFDocument;
 type PDFFont = import('pdf-lib').PDFFont;
 type PDFPage = import('pdf-lib').PDFPage;
 
-// loaded on first use, as in certificates/pdf.ts: the module itself is cheap to require
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loads, see above */
-let libs: { pdf: PdfLib; fontkit: unknown; subset: (font: Buffer, text: string, o: object) => Promise<Buffer>; qr: typeof import('uqr') } | undefined;
-const load = () =>
-  (libs ??= {
-    pdf: require('pdf-lib') as PdfLib,
-    fontkit: require('@pdf-lib/fontkit') as unknown,
-    subset: require('subset-font') as (font: Buffer, text: string, o: object) => Promise<Buffer>,
-    qr: require('uqr') as typeof import('uqr'),
-  });
-/* eslint-enable @typescript-eslint/no-require-imports */
+const load = loadPdfLibs;
 
 /** The two TrueType files: the fonts layer's folder when deployed (FONTS_DIR), else the npm package (as certificates/pdf.ts). */
 let fonts: { regular: Buffer; bold: Buffer } | undefined;

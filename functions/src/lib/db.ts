@@ -40,7 +40,8 @@ export function db(): DynamoDBDocumentClient {
       );
     }
     // while a meter is active (a local request, a test), each command is counted and asked for its consumed capacity;
-    // counted once however often the SDK retries it. INDEXES, not TOTAL: DynamoDB Local leaves index reads out of TOTAL.
+    // counted once however often the SDK or the emulator's lock retry above tries it again (so 'high': it wraps them).
+    // INDEXES, not TOTAL: DynamoDB Local leaves index reads out of TOTAL.
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const meter = currentMeter();
@@ -52,7 +53,7 @@ export function db(): DynamoDBDocumentClient {
         addCapacity(meter, command, (out.output as { ConsumedCapacity?: Parameters<typeof addCapacity>[2] }).ConsumedCapacity);
         return out;
       },
-      { step: 'initialize', name: 'storeMeter' },
+      { step: 'initialize', priority: 'high', name: 'storeMeter' },
     );
     doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }

@@ -59,7 +59,8 @@ async function reportOpenPages(testName: string): Promise<void> {
 export async function shot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  // 'disabled': a page that just opened is still sliding in (Taro H5's route animation); finished first, not caught mid-way
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
 

@@ -4,7 +4,7 @@ import { lazy } from '../api/lazy';
 import { PageLimit } from '../api/paging';
 import { CreditGrade } from '../apply/tolerance';
 import { CreditCode } from '../identity/schema';
-import { RATING_RULES, RATING_TAGS, RECORD_KIND_IDS, REVIEW_KIND_IDS, SEVERITY_IDS } from './rules';
+import { RATING_RULES, RATING_TAGS, RECORD_KIND_IDS, REVIEW_KIND_IDS, REVIEW_STATUS_IDS, SEVERITY_IDS } from './rules';
 
 const Cursor = lazy(() => z.string().max(600, { message: '翻页位置不正确' }).optional());
 const RecordId = lazy(() => z.string().regex(/^r_[A-Za-z0-9_-]{4,64}$/, { message: '信用信息编号不正确' }));
@@ -245,7 +245,7 @@ export const CreditReviewView = lazy(() =>
     text: z.string(),
     files: z.array(z.object({ id: z.string(), name: z.string(), url: z.string().optional() })),
     commitment: z.boolean(),
-    status: z.enum(['reviewing', 'approved', 'refused']),
+    status: z.enum(REVIEW_STATUS_IDS),
     submittedAt: z.string(),
     receivedOn: z.string(),
     deadline: z.string(),

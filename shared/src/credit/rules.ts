@@ -46,6 +46,9 @@ export const REVIEW_RULES = {
 } as const;
 export type ReviewKind = keyof typeof REVIEW_RULES;
 export const REVIEW_KIND_IDS = Object.keys(REVIEW_RULES) as [ReviewKind, ...ReviewKind[]];
+/** A request's state: 核查中, 同意 (the record leaves the profile), 不同意. */
+export const REVIEW_STATUS_IDS = ['reviewing', 'approved', 'refused'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUS_IDS)[number];
 
 /**
  * 越秀区企业政务信用评级: a firm starts from 100 points; each penalty still published takes points by its severity, an

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CREDIT_GRADES, RECORD_KIND_IDS, REVIEW_KIND_IDS, SEVERITY_IDS, type RecordKind } from '@yx/shared';
+import { CREDIT_GRADES, RECORD_KIND_IDS, REVIEW_KIND_IDS, REVIEW_STATUS_IDS, SEVERITY_IDS, type RecordKind } from '@yx/shared';
 import { parseRow, type Item } from './entity';
 import { openFields, sealFields } from '../pii';
 
@@ -211,7 +211,7 @@ const CreditReviewSchema = z.object({
   submittedAt: z.string(),
   receivedOn: z.string(),
   deadline: z.string(),
-  status: z.enum(['reviewing', 'approved', 'refused']),
+  status: z.enum(REVIEW_STATUS_IDS),
   version: z.number(),
   decidedAt: z.string().optional(),
   decidedBy: z.string().optional(),

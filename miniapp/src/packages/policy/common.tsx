@@ -136,13 +136,3 @@ export function ConditionRows({ conditions, links = true }: { conditions: Condit
     </View>
   );
 }
-
-/** A choice that is ticked or not: a drawn box (no emoji, no font needed) and its words, which are also its name. */
-export function CheckRow({ label, checked, onToggle, testId }: { label: string; checked: boolean; onToggle: () => void; testId?: string }) {
-  return (
-    <View className="pc-check tap" role="checkbox" aria-checked={checked} aria-label={label} onClick={onToggle} data-testid={testId}>
-      <View className={`pc-box ${checked ? 'on' : ''}`} />
-      <View className="pc-check-text">{label}</View>
-    </View>
-  );
-}

@@ -4,6 +4,7 @@ import { REVIEW_RULES, type ReviewKind } from '@yx/shared';
 import { useState } from 'react';
 import { asApiError } from '../../../api/client';
 import { CREDIT_PAGES, myCreditApi, type CreditRecord } from '../../../api/credit';
+import { CheckRow } from '../../../components/CheckRow';
 import { confirmStep } from '../../../components/confirmStep';
 import { ErrorLine } from '../../../components/ErrorLine';
 import { MaterialUpload } from '../../../components/MaterialUpload';
@@ -126,17 +127,13 @@ export function ReviewForm({ record, kind }: { record: CreditRecord; kind: Revie
         <View className="field" data-testid="commitment">
           <View className="field-label">信用修复承诺书</View>
           <View className="fcr-commitment">{COMMITMENT_TEXT}</View>
-          <View
-            className="tap fcr-check"
-            role="checkbox"
-            aria-checked={draft.commitment}
-            aria-label="本企业已阅读并签署以上承诺"
-            data-testid="commitment-check"
-            onClick={() => set({ commitment: !draft.commitment }, 'commitment')}
-          >
-            <View className={`fcr-box ${draft.commitment ? 'on' : ''}`} />
-            <View className="fcr-check-text">本企业已阅读并签署以上承诺</View>
-          </View>
+          <CheckRow
+            className="fcr-check"
+            label="本企业已阅读并签署以上承诺"
+            checked={draft.commitment}
+            testId="commitment-check"
+            onToggle={() => set({ commitment: !draft.commitment }, 'commitment')}
+          />
           <ErrorLine error={errors.commitment} />
         </View>
       )}

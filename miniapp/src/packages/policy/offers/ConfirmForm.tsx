@@ -9,7 +9,7 @@ import { Field, fieldErrors } from '../../../components/Field';
 import { SendButton } from '../../../components/SendButton';
 import { confirmStep } from '../../../components/confirmStep';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { CheckRow } from '../common';
+import { CheckRow } from '../../../components/CheckRow';
 
 export const AGREEMENT = '本企业确认以上信息属实，自愿申请享受该政策';
 

@@ -9,7 +9,7 @@ import { ErrorLine } from '../../../components/ErrorLine';
 import { MaterialUpload } from '../../../components/MaterialUpload';
 import { SendButton } from '../../../components/SendButton';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { CheckRow } from '../common';
+import { CheckRow } from '../../../components/CheckRow';
 
 const UNITS = { headcount: '人', revenue: '万元', taxPaid: '万元' } as const;
 const QUALIFICATION_IDS = Object.keys(QUALIFICATIONS) as Qualification[];

@@ -27,6 +27,16 @@ const runs: string[][] = extra.some((a) => a.startsWith('--selectProjects'))
 let passed = 0;
 let failed = 0;
 let status = 0;
+/** Each failed test in a line or four, printed again at the very end: a long log's tail still says what broke. */
+const failures: string[] = [];
+const strip = (t: string) => t.replace(/\u001b\[[0-9;]*m/g, '');
+
+type Report = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numRuntimeErrorTestSuites: number;
+  testResults?: { name: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+};
 runs.forEach((runArgs, i) => {
   const out = report.replace('.json', `-${i}.json`);
   fs.rmSync(out, { force: true });
@@ -37,7 +47,21 @@ runs.forEach((runArgs, i) => {
     env: process.env,
   });
   try {
-    const j = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+    const j = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
+    for (const suite of j.testResults ?? []) {
+      const file = path.relative(ROOT, suite.name);
+      const failedTests = suite.assertionResults.filter((a) => a.status === 'failed');
+      for (const a of failedTests) {
+        const why = strip(a.failureMessages?.join('\n') ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .slice(0, 3);
+        failures.push(`✗ ${file} › ${a.fullName}\n    ${why.join('\n    ')}`);
+      }
+      if (!failedTests.length && suite.message)
+        failures.push(`✗ ${file} (did not run)\n    ${strip(suite.message).trim().split('\n').slice(0, 3).join('\n    ')}`);
+    }
     passed += j.numPassedTests;
     failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
   } catch {
@@ -46,5 +70,6 @@ runs.forEach((runArgs, i) => {
   if ((r.status ?? 1) !== 0) status = r.status ?? 1;
 });
 if (status !== 0 && failed === 0) failed = 1;
+if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\nTotal: ${passed} passed, ${failed} failed`);
 process.exit(status);

@@ -19,9 +19,6 @@
  *   BENCH_CREDIT_WRITERS (8), BENCH_CREDIT_GRADERS (16): BatchWriteItem calls in flight, firms graded at once;
  *   BENCH_CREDIT_RECORDS=207370,2073700: the scales, in records
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { addMonths } from '../../shared/src/credit/rules';
 import { creditCodeCheckChar } from '../../shared/src/identity/idNumbers';
@@ -36,10 +33,9 @@ import { parseStoreCost, STORE_COST_HEADER } from '../../functions/src/lib/meter
 import { seeded } from './bench/policyData';
 import { median } from './bench/stats';
 import { TABLE_DEFINITION } from '../../functions/src/lib/table';
-import { dynamoClient, killGroup, startDynamo } from './dynamo';
-import { freePort } from './ports';
+import { dynamoClient } from './dynamo';
+import { inOwnStore } from './bench/ownStore';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TABLE = 'yx-bench-credit';
 
 /** The registry at the seeds' scale: 2,073,700 public records of 148,000 graded firms, 3,561 of them penalties. */
@@ -301,16 +297,6 @@ async function scale(records: number): Promise<ScaleResult> {
 
 // ---- in the bench's process: a DynamoDB Local and a child per scale, then the table ----
 
-/** The resident memory of a process (DynamoDB Local's JVM), MB; NaN where /proc is not readable. */
-function rssMb(pid: number | undefined): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 /** DynamoDB Local's JVM heap: its data lives in SQLite's native memory; an unbounded heap only grows with garbage. */
 const JVM_HEAP = '-Xmx2g';
 
@@ -324,56 +310,17 @@ async function benchTable(endpoint: string): Promise<void> {
   await dynamoClient(endpoint).send(new CreateTableCommand({ TableName: TABLE, ...definition } as never));
 }
 
-async function startBenchDynamo(port: number) {
-  const before = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [before, JVM_HEAP].filter(Boolean).join(' ');
-  try {
-    return await startDynamo({ port });
-  } finally {
-    if (before === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = before;
-  }
-}
-
 async function measureScale(records: number): Promise<ScaleResult & { dynamoPeakMb: number; wallMs: number }> {
-  const port = await freePort();
-  const dynamo = await startBenchDynamo(port);
-  const stop = () => killGroup(dynamo.proc);
-  const interrupted = () => {
-    stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   const t = performance.now();
-  try {
-    await benchTable(dynamo.endpoint);
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, __filename, String(records)], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DYNAMODB_ENDPOINT: dynamo.endpoint,
-          TABLE_NAME: TABLE,
-          STAGE: 'local',
-          LOG_LEVEL: 'silent',
-          CLOCK_FILE: '',
-          FAKE_NOW: '',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the credit load at ${records} records exited with ${code}`))));
-    });
-    // the package spawns java itself: its peak resident memory, read before it stops
-    const dynamoPeakMb = rssMb(dynamo.proc.pid);
-    return { ...(JSON.parse(out.trim().split('\n').pop()!) as ScaleResult), dynamoPeakMb, wallMs: performance.now() - t };
-  } finally {
-    process.off('SIGINT', interrupted);
-    stop();
-  }
+  const { result, dynamoPeakMb } = await inOwnStore<ScaleResult>({
+    script: __filename,
+    args: [String(records)],
+    what: `the credit load at ${records} records`,
+    prepare: benchTable,
+    tableName: TABLE,
+    javaOptions: JVM_HEAP,
+  });
+  return { ...result, dynamoPeakMb, wallMs: performance.now() - t };
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -20,8 +20,6 @@
  * Run on its own: `npm run bench -- --policies-store` (~7 min; `--quick`: 1,000 firms, no second run, ~2 min;
  * BENCH_STORE_FIRMS=1000,4000 sets the scales, the first one run twice unless --quick).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { buildMatchIndex, matchFirm, type MatchableItem } from '../../../shared/src/policies/matcher';
 import { batchPut } from '../../../functions/src/guide/repository';
 import { seedEnterpriseItem, seedUserItems } from '../../../functions/src/identity/repository';
@@ -32,12 +30,11 @@ import { addCapacity, currentMeter, newMeter, withMeter, type Meter } from '../.
 import { runWork, startRun, type ItemRef, type PolicyWork } from '../../../functions/src/policies/batch';
 import { factsOf } from '../../../functions/src/policies/firm';
 import { getRun, indexMetaItem, seedPolicyItems, type EnterpriseRecord } from '../../../functions/src/policies/repository';
-import { ensureTable, killGroup, startDynamo } from '../dynamo';
-import { freePort } from '../ports';
+import { ensureTable } from '../dynamo';
+import { inOwnStore } from './ownStore';
 import { BENCH_TODAY, benchFirms, benchItems, DISTRICT, type BenchFirm } from './policyData';
 import { median } from './stats';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const TABLE = 'yx-bench-policies';
 /** the run's clock: 10:00 in Guangzhou on the bench's day */
 const FAKE_NOW = `${BENCH_TODAY}T02:00:00.000Z`;
@@ -263,41 +260,15 @@ async function scale(n: number, again: boolean): Promise<ScaleResult> {
 
 /** One scale: its own DynamoDB Local (in memory, a free port) and node process; stopped whatever happens. */
 async function measureScale(n: number, again: boolean): Promise<ScaleResult> {
-  const port = await freePort();
-  const dynamo = await startDynamo({ port });
-  const stop = () => killGroup(dynamo.proc);
-  const interrupted = () => {
-    stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  try {
-    await ensureTable(dynamo.endpoint, TABLE);
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, __filename, String(n), ...(again ? ['--again'] : [])], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DYNAMODB_ENDPOINT: dynamo.endpoint,
-          TABLE_NAME: TABLE,
-          STAGE: 'local',
-          FAKE_NOW,
-          LOG_LEVEL: 'silent',
-          CLOCK_FILE: '',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the store bench at ${n} firms exited with ${code}`))));
-    });
-    return JSON.parse(out.trim().split('\n').pop()!) as ScaleResult;
-  } finally {
-    process.off('SIGINT', interrupted);
-    stop();
-  }
+  const { result } = await inOwnStore<ScaleResult>({
+    script: __filename,
+    args: [String(n), ...(again ? ['--again'] : [])],
+    what: `the store bench at ${n} firms`,
+    prepare: async (endpoint) => void (await ensureTable(endpoint, TABLE)),
+    tableName: TABLE,
+    env: { FAKE_NOW },
+  });
+  return result;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');

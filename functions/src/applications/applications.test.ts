@@ -420,8 +420,10 @@ describe('容缺 follow-up and the calendar', () => {
       ((await call(messages, 'GET /v1/messages', { token, query: { limit: '50' } })).body.items as { appNo?: string; body: string }[]).filter(
         (m) => m.appNo === appNo && m.body.includes('容缺材料'),
       );
-    // 3 working days before (a Friday before a weekend still counts working days, not calendar days)
-    const threeBefore = [...Array(10).keys()].map((n) => plusDays(due, -n - 1)).find((d) => addWorkingDays(d, 3, DEFAULT_CALENDAR) === due)!;
+    // 3 working days before (a Friday before a weekend still counts working days, not calendar days): the earliest such
+    // day, so that the day before it has 4 working days left whatever weekday the test runs on (a Sunday or Saturday
+    // 3 working days before the due date has a day before it that is 3 working days before as well)
+    const threeBefore = [...Array(30).keys()].map((n) => plusDays(due, -30 + n)).find((d) => addWorkingDays(d, 3, DEFAULT_CALENDAR) === due)!;
     await sweepDeferrals(plusDays(threeBefore, -1)); // 4 working days before: nothing yet
     expect(await reminders(a.appNo)).toHaveLength(0);
     await sweepDeferrals(threeBefore);
@@ -441,7 +443,11 @@ describe('容缺 follow-up and the calendar', () => {
     const oneBefore = [...Array(10).keys()].map((n) => plusDays(due, -n - 1)).find((d) => addWorkingDays(d, 1, DEFAULT_CALENDAR) === due)!;
     await sweepDeferrals(oneBefore);
     await sweepDeferrals(due); // the due date: the 1-day reminder was sent already
-    expect((await reminders(a.appNo)).map((m) => m.body)).toEqual([expect.stringContaining('还剩 1 个工作日'), expect.stringContaining('还剩 3 个工作日')]);
+    // sorted: two notices of one moment may be listed in either order
+    expect((await reminders(a.appNo)).map((m) => m.body).sort()).toEqual([
+      expect.stringContaining('还剩 1 个工作日'),
+      expect.stringContaining('还剩 3 个工作日'),
+    ]);
     expect((await reminders(b.appNo)).map((m) => m.body)).toEqual([expect.stringContaining('还剩 3 个工作日')]);
   });
 

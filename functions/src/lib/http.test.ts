@@ -77,6 +77,15 @@ describe('route()', () => {
     route('PUT /v1/drafts/{formId}', async ({ body }) => body.nope);
   });
 
+  it('refuses a body where the route takes none, but lets an empty one through', async () => {
+    const health = router([route('GET /v1/health', async () => ({ ok: true, stage: 'x' }))]);
+    expect((await call(health, 'GET /v1/health', { body: {} })).status).toBe(200);
+    const extra = await call(health, 'GET /v1/health', { body: { a: { b: 1 } } });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toContain('含有不认识的字段：a');
+    expect((await call(health, 'GET /v1/health', { body: [1, 2] })).status).toBe(400);
+  });
+
   it('marks personal answers no-store, and public ones cacheable only when the route says so', async () => {
     const me = router([route('GET /v1/me', { user: async () => undefined }, async () => ({}))]);
     const unauth = await call(me, 'GET /v1/me');

@@ -127,8 +127,15 @@ function readBody(event: HttpEvent, maxBytes = MAX_BODY_BYTES): unknown {
   }
 }
 
+/** What a route that takes no body accepts: nothing, or an empty object (some clients send `{}`); anything else is a 400. */
+const NO_BODY = z.strictObject({});
+
 /** The body's schema: the route's, or for a route with `{action}` bodies the action's (a missing body is `{}`, as for 签收). */
 function readInput(def: RouteDoc, params: unknown, raw: unknown): unknown {
+  if (!def.actionBodies && !def.body) {
+    if (raw !== undefined) parse(NO_BODY, raw, '提交内容');
+    return undefined;
+  }
   if (!def.actionBodies) return parse(def.body, raw, '提交内容');
   const action = (params as { action: string }).action;
   return parse(def.actionBodies[action] ?? def.body, raw ?? {}, '提交内容');

@@ -9,7 +9,8 @@ import { median } from './stats';
 
 /** Our own code's budget per function: its cold `require` beyond the SDK clients it loads. */
 const OUR_BUDGET_MS = 30;
-const OWN_BUDGET = new Set(['documentsIssue', 'documentsNotices']);
+/** The functions that draw PDFs and load pdf-lib and the fonts when they start (Lambda's init): not on the 30 ms line. */
+const OWN_BUDGET = new Set(['documentsIssue', 'documentsNotices', 'creditPoster']);
 
 /** ms to `require` the file in a fresh node (module loading and evaluation only, not node's own start). */
 function requireTime(file: string): number {
@@ -67,9 +68,15 @@ export async function functionsTable(out: string, runs: number): Promise<void> {
     }
     const kib = fs.statSync(bundle).size / 1024;
     const share = median(ours) - median(theirs);
-    // the sealing functions load pdf-lib and the fonts: their own budget line follows the table (docs/CERTIFICATES.md)
+    // the PDF functions load pdf-lib and the fonts: documentsIssue's own budget line follows the table (docs/CERTIFICATES.md)
     const own = OWN_BUDGET.has(name);
-    const flag = own ? 'own budget (below)' : share > OUR_BUDGET_MS ? `**over by ${(share - OUR_BUDGET_MS).toFixed(0)} ms**` : 'ok';
+    const flag = own
+      ? name === 'documentsIssue'
+        ? 'own budget (below)'
+        : 'PDF libraries loaded at start'
+      : share > OUR_BUDGET_MS
+        ? `**over by ${(share - OUR_BUDGET_MS).toFixed(0)} ms**`
+        : 'ok';
     console.log(
       `| ${name} | ${kib.toFixed(1)} | ${sdk.map((p) => p.replace('@aws-sdk/', '')).join(', ') || 'none'} | ${median(ours).toFixed(1)} | ${median(theirs).toFixed(1)} | ${share.toFixed(1)} | ${flag} |`,
     );

@@ -17,6 +17,23 @@ export async function apiCall<T = unknown>(method: string, path: string, token?:
 /** A seeded person's token, through the development login. */
 export const devToken = async (userId: string) => (await apiCall<{ token: string }>('POST', '/v1/dev/login', undefined, { userId })).token;
 
+/**
+ * Every message in a person's inbox, all pages. Tests that move the shared clock leave messages dated ahead of
+ * now in the same seeded inboxes, so a new message need not be on the first page: read them all.
+ */
+export async function allMessages(token: string): Promise<{ id: string; title: string; body: string; appNo?: string }[]> {
+  const out: { id: string; title: string; body: string; appNo?: string }[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 100; pages++) {
+    const q = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
+    const page = await apiCall<{ items: typeof out; nextCursor?: string | null }>('GET', `/v1/messages?${q}`, token);
+    out.push(...page.items);
+    if (!page.nextCursor) return out;
+    cursor = page.nextCursor;
+  }
+  throw new Error('more than 100 pages of messages');
+}
+
 /** One small file (a PNG unless said) uploaded and completed; its file id. */
 export async function uploadViaApi(
   token: string,

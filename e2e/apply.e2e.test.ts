@@ -4,7 +4,20 @@
  * deferred material (容缺) under a signed credit commitment.
  */
 import type { Browser, Page } from 'playwright-core';
-import { applyField as field, devLogin, launch, newPage as openPage, nextStep as next, openApply, settled, shot, tick, uploadInto, webUrl } from './browser';
+import {
+  applyField as field,
+  devLogin,
+  findInPagedList,
+  launch,
+  newPage as openPage,
+  nextStep as next,
+  openApply,
+  settled,
+  shot,
+  tick,
+  uploadInto,
+  webUrl,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -69,7 +82,8 @@ describe('掌上办 in the browser', () => {
     await shot(page, 'application-detail', true);
     // 消息: the submission is there, unread
     await page.goto(`${webUrl()}/#/pages/messages/index`);
-    await page.locator('.msg').getByText(appNo, { exact: false }).first().waitFor();
+    const message = await findInPagedList(page, page.getByTestId('message'), appNo);
+    await message.getByTestId('unread-dot').waitFor();
     await shot(page, 'messages');
     await page.context().close();
   });

@@ -9,7 +9,7 @@
  * Screenshots: the booking page, the number on the phone, the officer's desk, the hall screen, the suspension.
  */
 import type { Page } from 'playwright-core';
-import { apiCall, devToken } from './api';
+import { allMessages, apiCall, devToken } from './api';
 import { browserMovingClock, confirm, devLogin, newPage, phonePage, setClock, shot, webUrl } from './browser';
 
 jest.setTimeout(300_000);
@@ -32,7 +32,7 @@ async function moveClock(iso: string) {
   setClock(iso);
   await new Promise((r) => setTimeout(r, 300));
 }
-const titles = async (token: string) => (await apiCall<{ items: { title: string }[] }>('GET', '/v1/messages?limit=20', token)).items.map((m) => m.title);
+const titles = async (token: string) => (await allMessages(token)).map((m) => m.title);
 
 let ticketNo = '';
 

@@ -154,6 +154,28 @@ export async function devLogin(page: Page, description: string) {
   await page.locator('.me-name').waitFor();
 }
 
+/**
+ * The first of `rows` that has `text`, in a paged list (the kit's ListView): 加载更多 is pressed until it shows up or
+ * the list ends. Seeded people's lists are shared by every test file, and files that move the clock leave rows dated
+ * ahead of now, so a new row need not be on the first page.
+ */
+export async function findInPagedList(page: Page, rows: Locator, text: string): Promise<Locator> {
+  const row = rows.filter({ hasText: text }).first();
+  const more = page.locator('.list-more .btn');
+  const end = page.locator('.list-end');
+  for (let pages = 0; pages < 50; pages++) {
+    await row.or(more).or(end).first().waitFor();
+    if (await row.count()) return row;
+    if (!(await more.count())) break;
+    const before = await rows.count();
+    await more.click();
+    const deadline = Date.now() + 20_000;
+    while ((await rows.count()) === before && !(await end.count()) && Date.now() < deadline) await page.waitForTimeout(100);
+  }
+  await row.waitFor({ timeout: 1 }); // not there: fails with the locator in the message
+  return row;
+}
+
 export const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
   'hex',

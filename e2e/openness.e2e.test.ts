@@ -5,14 +5,14 @@
  * - 依申请公开: a resident asks the housing bureau for information on Mon 2026-09-21; its officer extends the reply
  *   once (across 国庆: 2026-10-26 → 2026-11-23), and replies 部分公开 with a PDF; the resident sees the reply, the
  *   withheld part and why, the attachment and the remedies, and the sealed 答复书 in the wallet.
- * - 居民议事: 张 raises a topic for 府前社区; its grid official opens it with a 赞成/反对/弃权 vote; 张 and 赵云山 comment
+ * - 居民议事: 张 raises a topic for 府前社区; its grid official opens it with a 赞成/反对/弃权 vote; 张 and 陈秀兰 comment
  *   and vote; the vote closes (the clock moved past it); the result shows as a chart and in words, and after the
  *   official's response the residents read what was decided.
  * Screenshots: the publishing form, the search result, the officer's panel after the extension, the reply form, the
  * resident's reply, the topic with its live vote, the result and the response.
  */
 import type { Page } from 'playwright-core';
-import { apiCall, devToken } from './api';
+import { allMessages, apiCall, devToken } from './api';
 import {
   applyField as field,
   browserMovingClock,
@@ -97,11 +97,7 @@ describe('政务公开 (issue 19) in the browser', () => {
     // the subscriber is told (the queue's worker tells each category's subscribers)
     expect(await runQueuedPublications()).toBeGreaterThan(0);
     const zhang = await devToken('u-resident-zhang');
-    await eventually('the subscriber told', async () =>
-      (await apiCall<{ items: { title: string; body: string }[] }>('GET', '/v1/messages?limit=20', zhang)).items.find((m) =>
-        `${m.title}${m.body}`.includes('供水管网改造'),
-      ),
-    );
+    await eventually('the subscriber told', async () => (await allMessages(zhang)).find((m) => `${m.title}${m.body}`.includes('供水管网改造')));
     // found by a word of its body, not of its title (the index is the worker's, too)
     await go(resident, '/packages/openness/index');
     await eventually('found by search', async () => {
@@ -261,9 +257,9 @@ describe('居民议事 (issue 19) in the browser', () => {
     // residents comment and vote (a changed vote counts once)
     for (const [who, page, choice, words] of [
       ['张晓明', zhang, '赞成', '支持，楼道充电太危险了。'],
-      ['赵云山', await newPage(browser()), '反对', '架空层是孩子玩的地方，建议放到停车场。'],
+      ['陈秀兰', await newPage(browser()), '反对', '架空层是孩子玩的地方，建议放到停车场。'],
     ] as const) {
-      if (who === '赵云山') await devLogin(page, '居民 · 云山文化传媒法定代表人（未绑定企业）');
+      if (who === '陈秀兰') await devLogin(page, '居民 · 府前社区（居民议事演示）');
       await go(page, `/packages/community/topic/index?id=${topicId}`);
       const ballot = page.getByTestId('vote-box');
       await ballot.getByText(choice, { exact: true }).click();

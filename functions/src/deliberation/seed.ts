@@ -3,8 +3,8 @@ import type { BallotRecord, CommentRecord, ResidenceRecord, TopicRecord } from '
 import { ballotItem, commentItem, residenceItem, topicItem } from './repository';
 
 /**
- * 居民议事's demo data (issue 19; local stage only, like the demo people): 府前社区 (北京街道, grid official 何敏) with two
- * confirmed residents (张晓明, 赵云山), one declaration waiting for her (钱晓东), a topic answered after a vote, a topic under
+ * 居民议事's demo data (issue 19; local stage only, like the demo people): 府前社区 (北京街道, grid official 何敏) with three
+ * confirmed residents (张晓明, 赵云山, 陈秀兰), one declaration waiting for her (钱晓东), a topic answered after a vote, a topic under
  * discussion with a live vote and a proposal; 盐运西社区 (grid official 邓伟) with one resident (周小敏) and a topic under
  * discussion. Times are relative to the seed's.
  */
@@ -36,6 +36,7 @@ export function deliberationSeedRows(now: string): Record<string, unknown>[] {
   const residences = [
     residence('u-resident-zhang', '张晓明', FUQIAN, '越秀区府前路 1 号 3 栋 502', 'confirmed', 'address'),
     residence('u-legal-zhao', '赵云山', FUQIAN, '越秀区西湖路 12 号 801', 'confirmed', 'address'),
+    residence('u-resident-chen', '陈秀兰', FUQIAN, '越秀区府前路 3 号 2 栋 301', 'confirmed', 'address'),
     residence('u-agent-qian', '钱晓东', FUQIAN, '越秀区北京路 238 号 5 楼', 'pending'),
     residence('u-resident-zhou-daughter', '周小敏', YANYUNXI, '越秀区大南路 20 号 602', 'confirmed', 'address'),
   ];
@@ -80,7 +81,7 @@ export function deliberationSeedRows(now: string): Record<string, unknown>[] {
     openedAt: shift(now, -40),
     openedByName: GRID_FUQIAN,
     vote: shedVote,
-    result: tally(shedVote, shedBallots, 2, shift(now, -25)),
+    result: tally(shedVote, shedBallots, residences.filter((r) => r.communityId === FUQIAN.id && r.status === 'confirmed').length, shift(now, -25)),
     response: {
       text: '投票通过。社区已与物业商定：东门内侧加装 20 个充电位，费用由物业维修资金列支，施工期间请注意绕行。',
       at: shift(now, -20),

@@ -310,6 +310,17 @@ export const SEED_USERS: SeedUser[] = [
     phone: '13600004444',
   },
   {
+    // issue 19's second voter in 府前社区: no other story changes her, so the deliberation test does not hang on their order
+    id: 'u-resident-chen',
+    role: 'resident',
+    nickname: '陈秀兰',
+    description: '居民 · 府前社区（居民议事演示）',
+    realName: '陈秀兰',
+    idNumber: '440104198509210043',
+    phone: '13600005555',
+    street: 'beijing',
+  },
+  {
     // issue 12's story: the admin invites her as a window officer with a one-time code, then disables her
     id: 'u-resident-lin',
     role: 'resident',

@@ -10,6 +10,8 @@ module.exports = {
   // API tests against DynamoDB Local and builds on a 2-core machine running every project at once: a slow test is
   // not a failed one (a project-level testTimeout is ignored; this is the run's)
   testTimeout: 30_000,
+  // jest's order, unless E2E_ORDER says otherwise (a check that no browser test file leans on another's data)
+  testSequencer: '<rootDir>/e2e/sequencer.js',
   projects: [
     {
       displayName: 'shared',

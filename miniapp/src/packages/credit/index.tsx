@@ -1,10 +1,10 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../../api/client';
 import { creditApi, type FirmSearchResult } from '../../api/credit';
-import { ErrorLine } from '../../components/ErrorLine';
 import { Page } from '../../components/Page';
+import { SearchBar } from '../../components/SearchBar';
 import { StateView } from '../../components/StateView';
 import { GradeBadge } from './parts/GradeBadge';
 import { openCredit } from './parts/links';
@@ -50,25 +50,17 @@ export default function CreditSearch() {
         <View className="crq-title">信用查询</View>
         <View className="crq-sub">查企业信用等级、行政许可、行政处罚和消费者评价，无需登录</View>
       </View>
-      <View className="crq-bar">
-        <View className={`crq-search ${problem ? 'crq-search-error' : ''}`}>
-          <Input
-            className="crq-search-input"
-            placeholder="企业名称（至少两个字）或统一社会信用代码"
-            value={typed}
-            confirmType="search"
-            maxlength={40}
-            onInput={(e) => setTyped(e.detail.value)}
-            onConfirm={search}
-            aria-label="企业名称或统一社会信用代码"
-            nativeProps={{ 'aria-label': '企业名称或统一社会信用代码', 'data-testid': 'credit-search-input' }}
-          />
-          <View className="crq-search-btn tap" role="button" data-testid="credit-search" onClick={search}>
-            查询
-          </View>
-        </View>
-        <ErrorLine error={problem} testId="credit-search-error" />
-      </View>
+      <SearchBar
+        label="企业名称或统一社会信用代码"
+        placeholder="企业名称（至少两个字）或统一社会信用代码"
+        value={typed}
+        onInput={setTyped}
+        onSearch={search}
+        buttonText="查询"
+        maxlength={40}
+        error={problem}
+        testId="credit-search"
+      />
       {found ? (
         <StateView
           loading={found.loading}

@@ -38,7 +38,7 @@ describe('政务公开', () => {
     fireEvent.click(screen.getByRole('tab', { name: '划片招生' }));
     fireEvent.change(screen.getByLabelText('搜索政务公开信息'), { target: { value: '招' } });
     fireEvent.click(screen.getByTestId('op-search'));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请至少输入两个连续的字', icon: 'none' });
+    expect(screen.getByTestId('op-search-error')).toHaveTextContent('请至少输入两个连续的字');
     expect(calls('GET', '/v1/publications/search')).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText('搜索政务公开信息'), { target: { value: '招生地段' } });

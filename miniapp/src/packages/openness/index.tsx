@@ -1,10 +1,11 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PUBLICATION_CATEGORIES, queryTerms } from '@yx/shared';
 import { useEffect, useState } from 'react';
 import { publicationsApi, type PublicationCategory, type PublicationHit, type PublicationSummary } from '../../api/publications';
 import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
+import { SearchBar } from '../../components/SearchBar';
 import { Tabs, type Tab } from '../../components/Tabs';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSession } from '../../hooks/useSession';
@@ -29,6 +30,7 @@ export default function Openness() {
   const [tab, setTab] = useState<TabKey>(() => TABS.find((t) => t.key === params.category)?.key ?? 'all');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
+  const [problem, setProblem] = useState<string>();
   const [subs, setSubs] = useState<PublicationCategory[]>();
   const category = tab === 'all' ? undefined : tab;
 
@@ -48,12 +50,14 @@ export default function Openness() {
   const search = () => {
     const words = typed.trim();
     if (words && !queryTerms(words).length) {
-      Taro.showToast({ title: '请至少输入两个连续的字', icon: 'none' });
+      setProblem('请至少输入两个连续的字');
       return;
     }
+    setProblem(undefined);
     setQ(words);
   };
   const clear = () => {
+    setProblem(undefined);
     setTyped('');
     setQ('');
   };
@@ -66,30 +70,17 @@ export default function Openness() {
         <View className="op-title">政务公开</View>
         <View className="op-sub">通知公告 · 政策文件与解读 · 划片招生 · 摇号结果 · 食品安全预警</View>
       </View>
-      <View className="op-bar">
-        <View className="op-search">
-          <Input
-            className="op-search-input"
-            placeholder="搜索，如：招生地段、停水"
-            value={typed}
-            confirmType="search"
-            maxlength={30}
-            onInput={(e) => setTyped(e.detail.value)}
-            onConfirm={search}
-            aria-label="搜索政务公开信息"
-            nativeProps={{ 'aria-label': '搜索政务公开信息', 'data-testid': 'op-search-input' }}
-          />
-          {q && typed === q ? (
-            <View className="op-search-btn tap" role="button" aria-label="清除搜索词" onClick={clear}>
-              清除
-            </View>
-          ) : (
-            <View className="op-search-btn tap" role="button" aria-label="搜索" data-testid="op-search" onClick={search}>
-              搜索
-            </View>
-          )}
-        </View>
-      </View>
+      <SearchBar
+        label="搜索政务公开信息"
+        placeholder="搜索，如：招生地段、停水"
+        value={typed}
+        onInput={setTyped}
+        onSearch={search}
+        shown={q}
+        onClear={clear}
+        error={problem}
+        testId="op-search"
+      />
       <Tabs prefix="op" tabs={TABS} value={tab} onChange={setTab} />
       {canSubscribe && (
         <View

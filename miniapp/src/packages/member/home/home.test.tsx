@@ -49,7 +49,7 @@ describe('会员专区', () => {
     expect(cardEl().getAttribute('style')).toContain('linear-gradient(135deg, #E53935, #B71C1C)');
     expect(screen.getByAltText('会员码 YX0000000018')).toHaveAttribute('src', expect.stringMatching(/^data:image\/svg\+xml;base64,/));
     expect(screen.getByTestId('progress')).toHaveTextContent('再得 170 成长值升级为 银卡');
-    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '15');
+    expect(screen.getByRole('progressbar', { name: /^升级进度：成长值 \d+\/\d+$/ })).toHaveAttribute('aria-valuenow', '15');
     expect(screen.getByText('普通卡权益')).toBeInTheDocument();
     expect(screen.getByText('会员日领取专属福利')).toBeInTheDocument();
   });

@@ -218,7 +218,14 @@ function CardView({ card }: { card: MemberCardView }) {
                 成长值 {card.growth}/{next.threshold}
               </Text>
             </View>
-            <View className="mb-bar" role="progressbar" aria-valuenow={Math.round(next.ratio * 100)} aria-valuemin={0} aria-valuemax={100}>
+            <View
+              className="mb-bar"
+              role="progressbar"
+              aria-label={`升级进度：成长值 ${card.growth}/${next.threshold}`}
+              aria-valuenow={Math.round(next.ratio * 100)}
+              aria-valuemin={0}
+              aria-valuemax={100}
+            >
               <View className="mb-bar-fill" style={{ width: `${Math.round(next.ratio * 100)}%` }} />
             </View>
           </>

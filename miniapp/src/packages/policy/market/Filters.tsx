@@ -1,9 +1,10 @@
-import { Input, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { BENEFIT_TYPES, INDUSTRY_SECTIONS, POLICY_TOPICS } from '@yx/shared';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import type { PolicyFilter } from '../../../api/policies';
 import { Chips, type ChipOption } from '../../../components/Chips';
+import { SearchBar } from '../../../components/SearchBar';
 import { useAsync } from '../../../hooks/useAsync';
 
 type PanelKey = 'department' | 'industry' | 'benefit' | 'topic';
@@ -45,36 +46,19 @@ export function MarketFilters({ filter, onChange, firm }: { filter: PolicyFilter
 
   return (
     <View className="pm-bar">
-      <View className="pm-search">
-        <Input
-          className="pm-search-input"
-          placeholder="搜索政策名称、解读，如：高新技术企业"
-          value={text}
-          confirmType="search"
-          maxlength={30}
-          onInput={(e) => setText(e.detail.value)}
-          onConfirm={search}
-          aria-label="搜索政策"
-          nativeProps={{ 'aria-label': '搜索政策' }}
-        />
-        {filter.q && text === filter.q ? (
-          <View
-            className="pm-search-btn tap"
-            role="button"
-            aria-label="清除搜索词"
-            onClick={() => {
-              setText('');
-              set({ q: undefined });
-            }}
-          >
-            清除
-          </View>
-        ) : (
-          <View className="pm-search-btn tap" role="button" aria-label="搜索" onClick={search} data-testid="policy-search">
-            搜索
-          </View>
-        )}
-      </View>
+      <SearchBar
+        label="搜索政策"
+        placeholder="搜索政策名称、解读，如：高新技术企业"
+        value={text}
+        onInput={setText}
+        onSearch={search}
+        shown={filter.q}
+        onClear={() => {
+          setText('');
+          set({ q: undefined });
+        }}
+        testId="policy-search"
+      />
 
       <View className="pm-quick">
         <Toggle label="免申即享" testId="filter-auto" on={filter.mode === 'auto'} onClick={() => set({ mode: filter.mode === 'auto' ? undefined : 'auto' })} />

@@ -21,6 +21,9 @@
  * 10. 信用 registry load against DynamoDB Local, after step 8 and before the stack (scripts/lib/benchCredit.ts): loadRecords
  *     over 10 % of the 2,073,700 public credit records (100 % with BENCH_CREDIT_FULL=1), each scale on its own in-memory
  *     DynamoDB Local: wall time, records/s, BatchWriteItem and the grade job's calls; one profile at a firm with 5,000 records.
+ * 11. 居民议事 on the stack after step 9 (scripts/lib/bench/deliberation.ts), a community of its own: 1,000 residents voting
+ *     at the same moment, then all changing their vote, 100 reading the live result, 100 opening the topic at the close
+ *     (one makes the final count), and the check that every ballot is counted exactly once.
  * Step 1 also puts the issuing function (documentsIssue: pdf-lib + fontkit) on its own budget line: require, and
  * require + first certificate.
  * Every route row says what one request asks of DynamoDB (the local stage's x-store-cost header) against its budget.
@@ -30,6 +33,7 @@
  *   --policies-only   step 7 only (no stack; ~4 min, --quick: 10 % only)
  *   --policies-store  step 8 only (~7 min; --quick: 1,000 firms, no second run, ~2 min)
  *   --appointments-only  step 9 only (a stack on the last H5 build, no first screen; ~3 min with the stack's start, --quick ~2)
+ *   --deliberation-only  step 11 only (a stack on the last H5 build, no first screen; 1,000 residents, --quick 200)
  *   --credit-only     step 10 only (no stack; ~6 min at 10 %; BENCH_CREDIT_FULL=1 adds 100 %, ~44 min more; --quick: 1 %)
  *   --quick           2 s loads, fewer members and rounds, 3 require runs: a smoke run of a couple of minutes
  *   BENCH_SECONDS     seconds per load (default 10; 2 with --quick)
@@ -44,6 +48,7 @@ import { firstScreenTable, setupTable } from './lib/bench/firstScreen';
 import { functionsTable } from './lib/bench/functions';
 import { appointmentsBench } from './lib/bench/appointments';
 import { creditBench } from './lib/benchCredit';
+import { deliberationBench } from './lib/bench/deliberation';
 import { clockMover, dayIn, makeMembers, memberZone, tableOfStack } from './lib/bench/member';
 import { policiesBench } from './lib/bench/policies';
 import { policiesStoreBench } from './lib/bench/policiesStore';
@@ -60,6 +65,7 @@ const POLICIES_ONLY = process.argv.includes('--policies-only');
 const POLICIES_STORE = process.argv.includes('--policies-store');
 const APPOINTMENTS_ONLY = process.argv.includes('--appointments-only');
 const CREDIT_ONLY = process.argv.includes('--credit-only');
+const DELIBERATION_ONLY = process.argv.includes('--deliberation-only');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 10));
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -179,7 +185,7 @@ async function onStack() {
   process.env.CLIENT_LIMIT_SCALE ??= '1000'; // the load is a few demo accounts doing what thousands of people do
   const stack = await startStack({
     ports,
-    buildH5: !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY,
+    buildH5: !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY && !DELIBERATION_ONLY,
     h5: { ifChanged: true, cache: true }, // as npm start: the first screen of the current sources
     quiet: true,
     readerYieldsCpu: true,
@@ -195,6 +201,10 @@ async function onStack() {
     if (APPOINTMENTS_ONLY) {
       tableOfStack(stack.urls.dynamo);
       return await appointmentsBench({ api, clockFile: stack.clockFile, seconds: SECONDS, tag });
+    }
+    if (DELIBERATION_ONLY) {
+      tableOfStack(stack.urls.dynamo);
+      return await deliberationBench({ api, clockFile: stack.clockFile, crowd: QUICK ? 200 : 1000, tag });
     }
     setupTable(stack);
     await firstScreenTable(stack.urls.web);
@@ -219,6 +229,7 @@ async function onStack() {
     await documents(api, tag);
     await memberZone({ api, clockFile: stack.clockFile, members, rounds: QUICK ? 1 : 10, lastUnits: QUICK ? 10 : 50, tag, admin: await token('u-admin') });
     await appointmentsBench({ api, clockFile: stack.clockFile, seconds: SECONDS, tag });
+    await deliberationBench({ api, clockFile: stack.clockFile, crowd: QUICK ? 200 : 1000, tag });
   } finally {
     await stack.stop();
   }
@@ -233,12 +244,12 @@ async function onStack() {
   else if (POLICIES_STORE) await policiesStoreBench({ quick: QUICK });
   else if (CREDIT_ONLY) await creditBench({ quick: QUICK });
   else {
-    if (!process.argv.includes('--first-load') && !APPOINTMENTS_ONLY) {
+    if (!process.argv.includes('--first-load') && !APPOINTMENTS_ONLY && !DELIBERATION_ONLY) {
       if (!DOCUMENTS_ONLY) await functionsTable(OUT, QUICK ? 3 : 9);
       await issuingColdStart(OUT, QUICK ? 3 : 9);
     }
     // in memory, before the stack takes the cores
-    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY) {
+    if (!process.argv.includes('--first-load') && !process.argv.includes('--functions-only') && !DOCUMENTS_ONLY && !APPOINTMENTS_ONLY && !DELIBERATION_ONLY) {
       await policiesBench({ quick: QUICK });
       await policiesStoreBench({ quick: QUICK }); // its own DynamoDB Local, stopped before the stack starts
       await creditBench({ quick: QUICK }); // the same

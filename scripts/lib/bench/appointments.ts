@@ -11,11 +11,11 @@
  */
 import fs from 'node:fs';
 import { DISTRICT_HALL, dayKind, isoWeekday, slotsFor, type PointSpec } from '@yx/shared';
-import type { Meter } from '../../../functions/src/lib/meter';
-import { COST_COLUMNS, costCells, costOf, type RouteKind } from './cost';
+import { COST_COLUMNS, costCells, type RouteKind } from './cost';
 import { clockMover, dayIn } from './member';
 import { pool, queue } from './pool';
 import { ms, pct, statusText } from './stats';
+import { shoot, statusesOf, wave, type Shot } from './waves';
 
 const CROWD = 50;
 const LAST_PLACES = 10;
@@ -26,38 +26,7 @@ const POLL_MS = 1500;
 const HOLD_MS = 500;
 const WALK_IN_ITEM = 'social-security-card'; // area A: windows 1–4, department 'data'
 
-interface Shot {
-  ms: number;
-  status: number;
-  /** performance.now() when the answer had been read */
-  at: number;
-  body: string;
-  cost?: Meter;
-}
-
 const sleep = (n: number) => new Promise((r) => setTimeout(r, Math.max(0, n)));
-
-async function shoot(send: () => Promise<Response>): Promise<Shot> {
-  const t = performance.now();
-  try {
-    const r = await send();
-    const body = await r.text();
-    const at = performance.now();
-    return { ms: at - t, status: r.status, at, body, cost: costOf(r) };
-  } catch {
-    const at = performance.now();
-    return { ms: at - t, status: 0, at, body: '' };
-  }
-}
-
-/** `n` requests fired at the same moment. */
-const wave = (n: number, fire: (i: number) => Promise<Response>) => Promise.all(Array.from({ length: n }, (_, i) => shoot(() => fire(i))));
-
-const statusesOf = (shots: readonly Shot[]) => {
-  const m = new Map<number, number>();
-  for (const s of shots) m.set(s.status, (m.get(s.status) ?? 0) + 1);
-  return m;
-};
 
 const HEAD = `| action | requests | p50 ms | p99 ms | statuses | ${COST_COLUMNS.head} |`;
 const RULE = `|---|---:|---:|---:|---|${COST_COLUMNS.rule}|`;
